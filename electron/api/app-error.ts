@@ -1,0 +1,14 @@
+import type { ErrorCode } from '../../shared/errors';
+
+/** A failure the user should hear about, thrown by services and turned into an error value by the router. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    /** Translation key; defaults to the code's generic message. */
+    readonly messageKey: string = `errors.${code}`,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(messageKey);
+    this.name = 'AppError';
+  }
+}

@@ -1,0 +1,38 @@
+import { type MethodName, type OutputOf, type ParsedInputOf, api, isMethodName } from '../../shared/api';
+import { type ApiResult, errorMessageKey } from '../../shared/errors';
+import { fieldErrors, parseOptions } from '../../shared/validation';
+import { AppError } from './app-error';
+
+export type Handler<M extends MethodName> = (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+export interface Logger {
+  error(message: string, error: unknown): void;
+}
+
+export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
+
+function failure(code: AppError['code'], message = errorMessageKey(code), fields?: Record<string, string>) {
+  return { ok: false as const, error: fields ? { code, message, fields } : { code, message } };
+}
+
+/**
+ * The one entry point of every transport (Electron IPC, the preview's HTTP host, the CLI):
+ * it checks the method exists, validates the input with the table's schema, runs the
+ * handler, and turns every outcome into a result value.
+ */
+export function createRouter(handlers: Handlers, logger: Logger = console): Dispatch {
+  return async (method, input) => {
+    if (!isMethodName(method)) return failure('unknown_method');
+    const parsed = api[method].input.safeParse(input, parseOptions);
+    if (!parsed.success) return failure('validation', 'errors.validation', fieldErrors(parsed.error));
+    try {
+      const handler = handlers[method] as (input: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      if (error instanceof AppError) return failure(error.code, error.messageKey, error.fields);
+      logger.error(`[api] ${method} failed`, error);
+      return failure('internal');
+    }
+  };
+}

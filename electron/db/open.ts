@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { type Migration, appliedTags, applyMigrations, readMigrations, schemaVersion } from './migrations';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface OpenedDatabase {
+  db: Db;
+  sqlite: Database.Database;
+  file: string;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Path of the SQLite file; created when missing. */
+  file: string;
+  /** Folder holding drizzle-kit's migrations (resources/migrations). */
+  migrationsDir: string;
+  /** Where the copy taken before a migration goes; default: `backups/` beside the file. */
+  backupDir?: string;
+}
+
+export type DatabaseOpenErrorCode = 'database_too_new' | 'database_corrupt';
+
+/** A database that must not be opened. The file has not been written to. */
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly code: DatabaseOpenErrorCode,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+/**
+ * Opens (or creates) the database file. An existing file is first inspected read-only, so a
+ * file from a newer version of Tremplin, or one that fails `quick_check`, is refused before
+ * anything (even the switch to WAL) writes to it. Pending migrations are applied in one
+ * transaction after a copy of the file is taken with SQLite's backup API.
+ */
+export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
+  const migrations = readMigrations(options.migrationsDir);
+  mkdirSync(path.dirname(options.file), { recursive: true });
+  if (existsSync(options.file)) inspectExisting(options.file, migrations);
+
+  const sqlite = new Database(options.file);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+
+    const current = schemaVersion(sqlite);
+    const pending = migrations.slice(current);
+    if (pending.length > 0 && current > 0) {
+      const backupDir = options.backupDir ?? path.join(path.dirname(options.file), 'backups');
+      mkdirSync(backupDir, { recursive: true });
+      const stamp = new Date().toISOString().replaceAll(':', '-');
+      await sqlite.backup(path.join(backupDir, `before-migration-v${current}-${stamp}.sqlite`));
+    }
+    applyMigrations(sqlite, pending);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+
+  return { db: drizzle(sqlite, { schema }), sqlite, file: options.file, close: () => sqlite.close() };
+}
+
+function inspectExisting(file: string, migrations: Migration[]): void {
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    const version = schemaVersion(sqlite);
+    if (version > migrations.length) {
+      throw new DatabaseOpenError(
+        'database_too_new',
+        `schema version ${version} is newer than this version of Tremplin knows (${migrations.length})`,
+      );
+    }
+    const known = migrations.map((migration) => migration.tag);
+    const applied = appliedTags(sqlite);
+    if (applied.some((tag, index) => known[index] !== tag)) {
+      throw new DatabaseOpenError('database_too_new', `migrations ${applied.join(', ')} do not match this version`);
+    }
+    const problems = (sqlite.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
+    if (problems.length !== 1 || problems[0] !== 'ok') {
+      throw new DatabaseOpenError('database_corrupt', problems.slice(0, 10).join('; '));
+    }
+  } catch (error) {
+    if (error instanceof DatabaseOpenError) throw error;
+    // Not a database, encrypted, truncated…: report it, never try to "repair" it.
+    throw new DatabaseOpenError('database_corrupt', error instanceof Error ? error.message : String(error));
+  } finally {
+    sqlite?.close();
+  }
+}

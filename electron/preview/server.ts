@@ -1,0 +1,150 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Dispatch } from '../api/router';
+import { CONTENT_SECURITY_POLICY } from '../security/csp';
+
+/** Largest API request body accepted, in bytes. */
+const MAX_BODY_BYTES = 1024 * 1024;
+export const TOKEN_HEADER = 'x-tremplin-token';
+export const TOKEN_META = 'tremplin-preview-token';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export interface PreviewHostOptions {
+  dispatch: Dispatch;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+}
+
+export interface PreviewHost {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The browser preview: serves the renderer and the API table over HTTP on 127.0.0.1 only.
+ * Every API call must carry the secret token generated here (given to the page inside its
+ * HTML) and come from this origin; the Host header is checked against DNS rebinding.
+ */
+export async function startPreviewHost(options: PreviewHostOptions): Promise<PreviewHost> {
+  const token = randomBytes(32).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  let origin = '';
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error('[preview] request failed', error);
+      if (!response.headersSent) send(response, 500, { error: 'internal' });
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    if (request.headers.host !== new URL(origin).host) return send(response, 403, { error: 'forbidden host' });
+    const url = new URL(request.url ?? '/', origin);
+    if (url.pathname.startsWith('/api/')) return handleApi(request, response, url.pathname.slice('/api/'.length));
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { error: 'method' });
+    return serveStatic(response, url.pathname);
+  }
+
+  async function handleApi(request: IncomingMessage, response: ServerResponse, method: string) {
+    if (request.method !== 'POST') return send(response, 405, { error: 'method' });
+    if (request.headers.origin !== undefined && request.headers.origin !== origin) {
+      return send(response, 403, { error: 'forbidden origin' });
+    }
+    const given = Buffer.from(String(request.headers[TOKEN_HEADER] ?? ''));
+    if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) {
+      return send(response, 401, { error: 'unauthorized' });
+    }
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return send(response, 415, { error: 'content type' });
+    }
+    const body = await readBody(request);
+    if (body === null) return send(response, 413, { error: 'too large' });
+    let input: unknown;
+    try {
+      input = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
+    } catch {
+      return send(response, 400, { error: 'invalid json' });
+    }
+    return send(response, 200, await options.dispatch(decodeURIComponent(method), input));
+  }
+
+  async function serveStatic(response: ServerResponse, pathname: string) {
+    const root = path.resolve(options.rendererDir);
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(root, relative);
+    if (file !== root && !file.startsWith(root + path.sep)) return send(response, 404, { error: 'not found' });
+    let content: Buffer;
+    try {
+      content = await readFile(file);
+    } catch {
+      return send(response, 404, { error: 'not found' });
+    }
+    const extension = path.extname(file);
+    if (extension === '.html') {
+      const meta = `<meta name="${TOKEN_META}" content="${token}">`;
+      content = Buffer.from(content.toString('utf8').replace('<head>', `<head>\n    ${meta}`));
+    }
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+    });
+    response.end(content);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: `${origin}/`,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function send(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  response.end(JSON.stringify(body));
+}
+
+/** The request body, or null once it passes MAX_BODY_BYTES. */
+async function readBody(request: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

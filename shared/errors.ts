@@ -1,0 +1,30 @@
+/**
+ * Errors cross the boundary as values. The codes are a closed list; `message` is an
+ * i18next key (in shared/i18n) that the UI translates, never a sentence or a stack trace.
+ */
+export const ERROR_CODES = [
+  'validation',
+  'not_found',
+  'conflict',
+  'unknown_method',
+  'unauthorized',
+  'database_too_new',
+  'database_corrupt',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  /** Translation key, e.g. `errors.not_found`. */
+  message: string;
+  /** Field path (dot-separated) to translation key, for inline form errors. */
+  fields?: Record<string, string>;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function errorMessageKey(code: ErrorCode): string {
+  return `errors.${code}`;
+}

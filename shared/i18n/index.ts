@@ -1,0 +1,18 @@
+import en from './en.json';
+import fr from './fr.json';
+import it from './it.json';
+
+/** French first: the association's working language. */
+export const LANGUAGES = ['fr', 'en', 'it'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'fr';
+
+export const resources = {
+  fr: { translation: fr },
+  en: { translation: en },
+  it: { translation: it },
+} as const;
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}

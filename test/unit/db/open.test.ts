@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { sourceMigrationsDir } from '../../../electron/api/backend';
+import { applyMigrations, readMigrations } from '../../../electron/db/migrations';
+import { DatabaseOpenError, openDatabase } from '../../../electron/db/open';
+import { useTempDir } from '../../support/temp';
+
+const migrations = readMigrations(sourceMigrationsDir);
+const hashOf = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** A database file holding only the first `count` migrations, as an older Tremplin left it. */
+function olderDatabase(file: string, count: number) {
+  const sqlite = new Database(file);
+  applyMigrations(sqlite, migrations.slice(0, count));
+  sqlite.close();
+}
+
+describe('openDatabase', () => {
+  const tempDir = useTempDir();
+
+  it('creates the file, applies every migration and sets the pragmas', async () => {
+    const file = path.join(tempDir(), 'nested', 'tremplin.sqlite');
+    const { sqlite, close } = await openDatabase({ file, migrationsDir: sourceMigrationsDir });
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    const tags = sqlite.prepare('SELECT tag FROM schema_migrations ORDER BY version').pluck().all();
+    expect(tags).toEqual(migrations.map((migration) => migration.tag));
+    close();
+  });
+
+  it('reopens an up-to-date file without migrating or backing up', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'tremplin.sqlite');
+    (await openDatabase({ file, migrationsDir: sourceMigrationsDir })).close();
+    const again = await openDatabase({ file, migrationsDir: sourceMigrationsDir });
+    expect(again.sqlite.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(migrations.length);
+    again.close();
+    expect(readdirSync(dir)).not.toContain('backups');
+  });
+
+  it('backs the file up with the backup API before migrating an older database', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'tremplin.sqlite');
+    olderDatabase(file, 1);
+    const { sqlite, close } = await openDatabase({ file, migrationsDir: sourceMigrationsDir });
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(migrations.length);
+    close();
+    const backups = readdirSync(path.join(dir, 'backups'));
+    expect(backups).toHaveLength(1);
+    const copy = new Database(path.join(dir, 'backups', backups[0] ?? ''), { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    copy.close();
+  });
+
+  it('refuses a database written by a newer version and leaves it untouched', async () => {
+    const file = path.join(tempDir(), 'tremplin.sqlite');
+    const sqlite = new Database(file);
+    applyMigrations(sqlite, migrations);
+    sqlite.pragma(`user_version = ${migrations.length + 1}`);
+    sqlite.close();
+    const before = hashOf(file);
+    await expect(openDatabase({ file, migrationsDir: sourceMigrationsDir })).rejects.toMatchObject({
+      code: 'database_too_new',
+    });
+    expect(hashOf(file)).toBe(before);
+  });
+
+  it('refuses a database whose applied migrations differ from ours', async () => {
+    const file = path.join(tempDir(), 'tremplin.sqlite');
+    olderDatabase(file, 1);
+    const sqlite = new Database(file);
+    sqlite.prepare("UPDATE schema_migrations SET tag = 'someone_elses_branch' WHERE version = 1").run();
+    sqlite.close();
+    const before = hashOf(file);
+    await expect(openDatabase({ file, migrationsDir: sourceMigrationsDir })).rejects.toBeInstanceOf(
+      DatabaseOpenError,
+    );
+    expect(hashOf(file)).toBe(before);
+  });
+
+  it('reports a damaged file instead of repairing it, and leaves it untouched', async () => {
+    const file = path.join(tempDir(), 'tremplin.sqlite');
+    writeFileSync(file, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 0x5a)]));
+    const before = hashOf(file);
+    await expect(openDatabase({ file, migrationsDir: sourceMigrationsDir })).rejects.toMatchObject({
+      code: 'database_corrupt',
+    });
+    expect(hashOf(file)).toBe(before);
+  });
+
+  it('applies migrations all or nothing', async () => {
+    const dir = tempDir();
+    const brokenDir = path.join(dir, 'migrations');
+    cpSync(sourceMigrationsDir, brokenDir, { recursive: true });
+    const last = migrations.at(-1)?.tag ?? '';
+    writeFileSync(path.join(brokenDir, `${last}.sql`), 'CREATE TABLE half_done (id INTEGER);\n--> statement-breakpoint\nTHIS IS NOT SQL;');
+    const file = path.join(dir, 'tremplin.sqlite');
+    await expect(openDatabase({ file, migrationsDir: brokenDir })).rejects.toThrow();
+    const sqlite = new Database(file, { readonly: true });
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(0);
+    expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get()).toBe(0);
+    sqlite.close();
+  });
+});
+
+describe('migrations', () => {
+  it('are additive: no released table or column is dropped or renamed', () => {
+    for (const migration of migrations) {
+      for (const statement of migration.statements) {
+        expect(statement, migration.tag).not.toMatch(/\bDROP\s+(TABLE|COLUMN)\b|\bRENAME\b/i);
+      }
+    }
+  });
+
+  it('each apply cleanly on top of the previous ones', () => {
+    const sqlite = new Database(':memory:');
+    for (const [index, migration] of migrations.entries()) {
+      applyMigrations(sqlite, [migration]);
+      expect(sqlite.pragma('user_version', { simple: true })).toBe(index + 1);
+      expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    }
+    sqlite.close();
+  });
+});

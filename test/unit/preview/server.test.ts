@@ -1,0 +1,110 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/security/csp';
+import { type PreviewHost, TOKEN_HEADER, TOKEN_META, startPreviewHost } from '../../../electron/preview/server';
+import { useBackend, useTempDir } from '../../support/temp';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw HTTP request, so Host and Origin can be set to what a hostile page would send. */
+function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}) {
+  return new Promise<Reply>((resolve, reject) => {
+    const req = request(url, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('preview host', () => {
+  const tempDir = useTempDir();
+  const openBackend = useBackend();
+  const hosts: PreviewHost[] = [];
+  afterEach(async () => {
+    for (const host of hosts.splice(0)) await host.close();
+  });
+
+  async function start() {
+    const rendererDir = path.join(tempDir(), 'renderer');
+    mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><title>T</title></head><body></body></html>');
+    writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+    const backend = await openBackend();
+    const host = await startPreviewHost({ dispatch: backend.dispatch, rendererDir });
+    hosts.push(host);
+    const api = (method: string, headers: Record<string, string>, body = '{}') =>
+      send(`${host.url}api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    return { host, api, origin: host.url.slice(0, -1) };
+  }
+
+  it('listens on 127.0.0.1 only, with a fresh random token each start', async () => {
+    const a = await start();
+    const b = await start();
+    expect(a.host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(a.host.token).toMatch(/^[\w-]{40,}$/);
+    expect(a.host.token).not.toBe(b.host.token);
+  });
+
+  it('serves the page with the token and the strict CSP', async () => {
+    const { host } = await start();
+    const page = await send(host.url);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`<meta name="${TOKEN_META}" content="${host.token}">`);
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect((await send(`${host.url}assets/app.js`)).headers['content-type']).toContain('javascript');
+  });
+
+  it('answers API calls that carry the token', async () => {
+    const { host, api } = await start();
+    const created = await api('candidates.create', { [TOKEN_HEADER]: host.token }, JSON.stringify({ firstName: 'Hélène', lastName: 'Dupont' }));
+    expect(created.status).toBe(200);
+    expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { firstName: 'Hélène' } });
+    const invalid = await api('candidates.create', { [TOKEN_HEADER]: host.token }, '{}');
+    expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+
+  it('refuses calls without the right token with 401, and writes nothing', async () => {
+    const { host, api } = await start();
+    const body = JSON.stringify({ firstName: 'Intruder', lastName: 'X' });
+    expect((await api('candidates.create', {}, body)).status).toBe(401);
+    expect((await api('candidates.create', { [TOKEN_HEADER]: 'guess' }, body)).status).toBe(401);
+    expect((await api('candidates.create', { [TOKEN_HEADER]: `${host.token.slice(0, -1)}x` }, body)).status).toBe(401);
+    const list = await api('candidates.list', { [TOKEN_HEADER]: host.token });
+    expect(JSON.parse(list.body)).toMatchObject({ ok: true, value: { total: 0 } });
+  });
+
+  it('refuses other origins and other Host names (DNS rebinding)', async () => {
+    const { host, api, origin } = await start();
+    const withToken = { [TOKEN_HEADER]: host.token };
+    expect((await api('candidates.list', { ...withToken, origin: 'http://evil.example' })).status).toBe(403);
+    expect((await api('candidates.list', { ...withToken, origin: 'http://localhost:1' })).status).toBe(403);
+    expect((await api('candidates.list', { ...withToken, host: 'evil.example' })).status).toBe(403);
+    expect((await send(host.url, { headers: { host: 'evil.example' } })).status).toBe(403);
+    expect((await api('candidates.list', { ...withToken, origin })).status).toBe(200);
+  });
+
+  it('refuses oversized bodies, bad JSON, wrong content type and GET on the API', async () => {
+    const { host, api } = await start();
+    const withToken = { [TOKEN_HEADER]: host.token };
+    expect((await api('candidates.list', withToken, 'x'.repeat(1024 * 1024 + 1))).status).toBe(413);
+    expect((await api('candidates.list', withToken, '{not json')).status).toBe(400);
+    expect((await api('candidates.list', { ...withToken, 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await send(`${host.url}api/candidates.list`, { headers: withToken })).status).toBe(405);
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    const { host } = await start();
+    for (const probe of ['..%2f..%2fpackage.json', '%2e%2e/%2e%2e/etc/passwd', '..%5c..%5cpackage.json', 'missing.js']) {
+      expect((await send(`${host.url}${probe}`)).status, probe).toBe(404);
+    }
+  });
+});
