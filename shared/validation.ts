@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Zod issues become translation keys under `validation.*`, so the router and the forms
  * show the same message for the same mistake. A schema may set its own key with
- * `{ error: 'validation.something' }`; that key wins over this mapping.
+ * `{ error: 'validation.birthDate' }`; that key wins over this mapping.
  */
 export function issueMessageKey(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
