@@ -46,6 +46,4 @@ export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(api, name);
 }
 
-/** The one function the preload exposes and the preview transport implements. */
-export type Invoke = (method: string, input: unknown) => Promise<unknown>;
-export const IPC_CHANNEL = 'tremplin:invoke';
+export { IPC_CHANNEL, type Invoke, type TremplinBridge } from './ipc';

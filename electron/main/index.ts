@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { type BrowserWindow, app, dialog, ipcMain, session } from 'electron';
+import { DEFAULT_LANGUAGE, isLanguage, resources } from '../../shared/i18n';
+import { type Backend, openBackend } from '../api/backend';
+import { DatabaseOpenError } from '../db/open';
+import { registerIpc } from './ipc';
+import { registerAppProtocol, registerAppScheme } from './protocol';
+import { hardenAllWebContents, hardenSession } from './security';
+import { createMainWindow, rendererDevServerUrl } from './window';
+
+const devServerUrl = rendererDevServerUrl();
+let backend: Backend | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+app.enableSandbox();
+registerAppScheme();
+
+// A second Tremplin would open the same data file: it hands the focus to the first and quits.
+if (app.requestSingleInstanceLock()) {
+  hardenAllWebContents(devServerUrl);
+  app.on('second-instance', focusMainWindow);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (backend !== undefined && (mainWindow === undefined || mainWindow.isDestroyed())) {
+      mainWindow = createMainWindow(devServerUrl);
+    }
+  });
+  app.on('will-quit', () => {
+    backend?.close();
+    backend = undefined;
+  });
+  app.whenReady().then(start).catch(fail);
+} else {
+  app.quit();
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession, devServerUrl);
+  const dataDir = process.env.TREMPLIN_DATA_DIR ? path.resolve(process.env.TREMPLIN_DATA_DIR) : app.getPath('userData');
+  backend = await openBackend({
+    file: path.join(dataDir, 'tremplin.sqlite'),
+    migrationsDir: path.join(app.getAppPath(), 'resources', 'migrations'),
+  });
+  registerIpc(ipcMain, backend.dispatch, devServerUrl);
+  registerAppProtocol();
+  mainWindow = createMainWindow(devServerUrl);
+}
+
+/** Start-up failed (a refused database has not been written to): say why, and quit. */
+function fail(error: unknown): void {
+  console.error('[main] Tremplin cannot start', error);
+  backend?.close();
+  backend = undefined;
+  dialog.showErrorBox('Tremplin', errorMessage(error instanceof DatabaseOpenError ? error.code : 'internal'));
+  app.exit(1);
+}
+
+function errorMessage(code: DatabaseOpenError['code'] | 'internal'): string {
+  const language = app.getLocale().split('-')[0];
+  return resources[isLanguage(language) ? language : DEFAULT_LANGUAGE].translation.errors[code];
+}
+
+function focusMainWindow(): void {
+  if (mainWindow === undefined || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { BrowserWindow, type WebPreferences, app } from 'electron';
+import { APP_ENTRY_URL } from './protocol';
+
+export const WEB_PREFERENCES = {
+  preload: path.join(import.meta.dirname, '../preload/index.cjs'),
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  // Chromium's spellchecker downloads its dictionaries from Google: the app stays offline.
+  spellcheck: false,
+} as const satisfies WebPreferences;
+
+/** The electron-vite dev server (`npm start`); never honoured in a packaged app. */
+export function rendererDevServerUrl(): string | undefined {
+  return app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+}
+
+export function createMainWindow(devServerUrl?: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'Tremplin',
+    webPreferences: WEB_PREFERENCES,
+  });
+  window.once('ready-to-show', () => window.show());
+  window
+    .loadURL(devServerUrl ?? APP_ENTRY_URL)
+    .catch((error: unknown) => console.error('[window] cannot load the interface', error));
+  return window;
+}

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { app } from 'electron';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WEB_PREFERENCES, createMainWindow, rendererDevServerUrl } from '../../../electron/main/window';
+import type { FakeWindow } from './electron-mock';
+
+vi.mock('electron', async () => (await import('./electron-mock')).electronMock());
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  Object.assign(app, { isPackaged: false });
+});
+
+describe('main window', () => {
+  it('isolates the renderer: context isolation, sandbox, no Node, web security on', () => {
+    expect(WEB_PREFERENCES).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(WEB_PREFERENCES.preload.endsWith(path.join('preload', 'index.cjs'))).toBe(true);
+  });
+
+  it('creates the window with those preferences and loads the app protocol', () => {
+    const window = createMainWindow() as unknown as FakeWindow;
+    expect(window.options).toMatchObject({ width: 1280, height: 800, minWidth: 1024, minHeight: 640, show: false });
+    expect(window.options.webPreferences).toBe(WEB_PREFERENCES);
+    expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('app://tremplin/index.html');
+    window.emit('ready-to-show');
+    expect(window.show).toHaveBeenCalledOnce();
+  });
+
+  it('uses the electron-vite dev server only when the app is not packaged', () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+    expect(rendererDevServerUrl()).toBe('http://localhost:5173');
+    Object.assign(app, { isPackaged: true });
+    expect(rendererDevServerUrl()).toBeUndefined();
+  });
+});
