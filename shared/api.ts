@@ -1,37 +1,25 @@
 import type { z } from 'zod';
-import {
-  type Candidate,
-  type CandidatePage,
-  candidateFieldsSchema,
-  candidateIdSchema,
-  candidateListSchema,
-  candidateUpdateSchema,
-} from './candidates';
+import { candidateMethods } from './candidates';
+import { employerMethods } from './employers';
+import type { MethodSpec } from './method';
+import { partnerMethods } from './partners';
+import { sectorMethods } from './sectors';
+import { sessionMethods } from './sessions';
+import { timelineMethods } from './timeline';
+import { volunteerMethods } from './volunteers';
 
 /**
- * The API table: method name -> input schema -> result type. The router validates every
- * call against `input`; the result type exists only for the compiler (`output` is never set).
+ * The API table: method name -> input schema -> result type, merged from one group per
+ * domain (each in its own contract file). The router validates every call against it.
  */
-export interface MethodSpec<Input extends z.ZodType, Output> {
-  input: Input;
-  readonly output?: Output;
-}
-
-function returns<Output>() {
-  return <Input extends z.ZodType>(input: Input): MethodSpec<Input, Output> => ({ input });
-}
-
-const candidateMethods = {
-  'candidates.create': returns<Candidate>()(candidateFieldsSchema),
-  'candidates.update': returns<Candidate>()(candidateUpdateSchema),
-  'candidates.get': returns<Candidate>()(candidateIdSchema),
-  'candidates.list': returns<CandidatePage>()(candidateListSchema),
-  'candidates.archive': returns<Candidate>()(candidateIdSchema),
-  'candidates.restore': returns<Candidate>()(candidateIdSchema),
-};
-
 export const api = {
   ...candidateMethods,
+  ...timelineMethods,
+  ...sectorMethods,
+  ...employerMethods,
+  ...partnerMethods,
+  ...volunteerMethods,
+  ...sessionMethods,
 };
 
 export type ApiTable = typeof api;

@@ -1,59 +1,288 @@
 import { z } from 'zod';
-import { optionalIsoDate, optionalText, requiredText, uuid } from './validation';
+import {
+  AUTHORISATION_DOCUMENTS,
+  BARRIER_STATUSES,
+  BARRIER_THEMES,
+  type BarrierTheme,
+  CONSENT_METHODS,
+  FOLLOW_UP_STATUSES,
+  FRENCH_LEVEL_PROOFS,
+  GENDERS,
+  MOBILITIES,
+  PUBLIC_CATEGORIES,
+} from './domain';
+import { returns } from './method';
+import { COUNTRY_CODES, LANGUAGE_CODES } from './reference';
+import {
+  optionalEmail,
+  optionalIsoDate,
+  optionalPhone,
+  optionalPostalCode,
+  optionalRomeCode,
+  optionalText,
+  requiredText,
+  today,
+  uuid,
+} from './validation';
 
 /** CEFR levels plus the two states the field needs before an assessment. */
 export const FRENCH_LEVELS = ['not_assessed', 'below_a1', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 export type FrenchLevel = (typeof FRENCH_LEVELS)[number];
 
-const PHONE = /^\+?[0-9 ().-]{6,25}$/;
+/** Rank for comparisons: "below A1" is below A1; "not assessed" meets no requirement. */
+export function frenchLevelRank(level: FrenchLevel): number {
+  return level === 'not_assessed' ? -1 : FRENCH_LEVELS.indexOf(level) - 1;
+}
+
 const EARLIEST_BIRTH_DATE = '1900-01-01';
 
-export const candidateFieldsSchema = z.strictObject({
-  firstName: requiredText(100),
-  lastName: requiredText(100),
-  birthDate: optionalIsoDate().refine(
-    (value) => value === null || (value >= EARLIEST_BIRTH_DATE && value <= new Date().toISOString().slice(0, 10)),
-    { error: 'validation.birthDate' },
-  ),
-  phone: optionalText(30).refine((value) => value === null || PHONE.test(value), { error: 'validation.phone' }),
-  email: optionalText(200).refine((value) => value === null || z.email().safeParse(value).success, {
-    error: 'validation.email',
-  }),
-  commune: optionalText(100),
-  frenchLevel: z.enum(FRENCH_LEVELS, { error: 'validation.choice' }).default('not_assessed'),
+function nullableEnum<const T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .enum(values, { error: 'validation.choice' })
+    .nullish()
+    .transform((value) => value ?? null);
+}
+
+function nullableInt(min: number, max: number) {
+  return z
+    .int({ error: 'validation.number' })
+    .min(min)
+    .max(max)
+    .nullish()
+    .transform((value) => value ?? null);
+}
+
+function pastDate() {
+  return optionalIsoDate().refine((value) => value === null || value <= today(), { error: 'validation.dateInFuture' });
+}
+
+/** A list of distinct values (a language or a sector picked twice is one). */
+function distinctList<T extends z.ZodType<string>>(item: T, max: number) {
+  return z
+    .array(item)
+    .max(max)
+    .transform((values) => [...new Set(values)]);
+}
+
+export const occupationSchema = z.strictObject({ label: requiredText(150), romeCode: optionalRomeCode() });
+export const qualificationSchema = z.strictObject({ label: requiredText(200), recognised: z.boolean() });
+export const barrierSchema = z.strictObject({
+  theme: z.enum(BARRIER_THEMES, { error: 'validation.choice' }),
+  status: z.enum(BARRIER_STATUSES, { error: 'validation.choice' }),
+  /** What was done about it; for health, a neutral note only, never a diagnosis. */
+  action: optionalText(500),
+  changedOn: pastDate(),
 });
 
+/**
+ * Every field of a candidate's file, without defaults: a create leaves out what it does not
+ * know (the database supplies the defaults) and an update changes only the fields it sends.
+ */
+export const candidateFieldShapes = {
+  // Identity
+  firstName: requiredText(100),
+  lastName: requiredText(100),
+  otherNames: distinctList(requiredText(100), 10),
+  gender: nullableEnum(GENDERS),
+  birthDate: optionalIsoDate().refine(
+    (value) => value === null || (value >= EARLIEST_BIRTH_DATE && value <= today()),
+    { error: 'validation.birthDate' },
+  ),
+  nationality: nullableEnum(COUNTRY_CODES),
+  languages: distinctList(z.enum(LANGUAGE_CODES, { error: 'validation.choice' }), 20),
+  // Contact
+  phone: optionalPhone(),
+  phoneWhatsapp: z.boolean(),
+  secondPhone: optionalPhone(),
+  email: optionalEmail(),
+  address: optionalText(200),
+  postalCode: optionalPostalCode(),
+  commune: optionalText(100),
+  // Follow-up
+  publicCategory: nullableEnum(PUBLIC_CATEGORIES),
+  status: z.enum(FOLLOW_UP_STATUSES, { error: 'validation.choice' }),
+  assignedPairId: uuid.nullish().transform((value) => value ?? null),
+  assignedVolunteerId: uuid.nullish().transform((value) => value ?? null),
+  // French
+  frenchLevel: z.enum(FRENCH_LEVELS, { error: 'validation.choice' }),
+  frenchLevelProof: nullableEnum(FRENCH_LEVEL_PROOFS),
+  frenchLevelDate: pastDate(),
+  // Work authorisation
+  authorisationDocument: nullableEnum(AUTHORISATION_DOCUMENTS),
+  authorisationStart: optionalIsoDate(),
+  authorisationExpiry: optionalIsoDate(),
+  employerMustApply: z.boolean(),
+  asylumRegisteredOn: pastDate(),
+  // Mobility
+  mobility: nullableEnum(MOBILITIES),
+  maxDistanceKm: nullableInt(0, 1000),
+  maxTravelMinutes: nullableInt(0, 600),
+  // Professional project
+  sectorIds: distinctList(uuid, 20),
+  occupations: z.array(occupationSchema).max(10),
+  experience: optionalText(2000),
+  qualifications: z.array(qualificationSchema).max(10),
+  availability: optionalText(500),
+  availableFrom: optionalIsoDate(),
+  // Referral
+  referralPartnerId: uuid.nullish().transform((value) => value ?? null),
+  referrerContact: optionalText(200),
+  referredOn: pastDate(),
+  // Consent
+  consentRecording: z.boolean(),
+  consentContact: z.boolean(),
+  consentDate: pastDate(),
+  consentMethod: nullableEnum(CONSENT_METHODS),
+  consentWithdrawnOn: pastDate(),
+  sharingPartnerIds: distinctList(uuid, 50),
+  // Barriers, one entry per theme
+  barriers: z
+    .array(barrierSchema)
+    .max(BARRIER_THEMES.length)
+    .refine((list) => new Set(list.map((barrier) => barrier.theme)).size === list.length, {
+      error: 'validation.duplicateBarrier',
+    }),
+};
+
+const { firstName, lastName, ...optionalShapes } = candidateFieldShapes;
+
+export const candidateFieldsSchema = z.strictObject({
+  firstName,
+  lastName,
+  ...z.strictObject(optionalShapes).partial().shape,
+});
 export type CandidateFieldsInput = z.input<typeof candidateFieldsSchema>;
 export type CandidateFields = z.output<typeof candidateFieldsSchema>;
 
+/** An update sends the id and the fields it changes. */
+export const candidateUpdateSchema = z.strictObject({
+  id: uuid,
+  ...z.strictObject(candidateFieldShapes).partial().shape,
+});
+export type CandidatePatch = z.output<typeof candidateUpdateSchema>;
+
 export const candidateIdSchema = z.strictObject({ id: uuid });
 
-export const candidateUpdateSchema = z.strictObject({ id: uuid, ...candidateFieldsSchema.shape });
+export interface Barrier {
+  theme: BarrierTheme;
+  status: (typeof BARRIER_STATUSES)[number];
+  action: string | null;
+  changedOn: string | null;
+}
 
-export const ARCHIVE_FILTERS = ['active', 'archived', 'all'] as const;
+type Complete<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
 
-export const candidateListSchema = z.strictObject({
-  query: z.string().max(100).default(''),
-  archived: z.enum(ARCHIVE_FILTERS).default('active'),
-  limit: z.int().min(1).max(500).default(100),
-  offset: z.int().min(0).default(0),
-});
-
-export interface Candidate extends CandidateFields {
+export interface Candidate extends Complete<Omit<z.output<z.ZodObject<typeof candidateFieldShapes>>, 'barriers'>> {
+  barriers: Barrier[];
   id: string;
   /** Association the record came from; null when it was created here. */
   origin: string | null;
   createdAt: string;
   updatedAt: string;
   archivedAt: string | null;
+  mergedIntoId: string | null;
 }
+
+/**
+ * Checks between fields (a document cannot expire before it starts…), run on the whole file
+ * after an update is applied, so a partial update cannot break them either.
+ */
+export function candidateConsistencyErrors(candidate: {
+  authorisationStart: string | null;
+  authorisationExpiry: string | null;
+  consentDate: string | null;
+  consentWithdrawnOn: string | null;
+  birthDate: string | null;
+  asylumRegisteredOn: string | null;
+}): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const { authorisationStart, authorisationExpiry, consentDate, consentWithdrawnOn, birthDate, asylumRegisteredOn } =
+    candidate;
+  if (authorisationStart && authorisationExpiry && authorisationExpiry < authorisationStart) {
+    errors.authorisationExpiry = 'validation.expiryBeforeStart';
+  }
+  if (consentDate && consentWithdrawnOn && consentWithdrawnOn < consentDate) {
+    errors.consentWithdrawnOn = 'validation.withdrawalBeforeConsent';
+  }
+  if (birthDate && asylumRegisteredOn && asylumRegisteredOn < birthDate) {
+    errors.asylumRegisteredOn = 'validation.beforeBirth';
+  }
+  return errors;
+}
+
+export const ARCHIVE_FILTERS = ['active', 'archived', 'all'] as const;
+export const CANDIDATE_SORTS = ['name', 'updated', 'created', 'authorisation_expiry'] as const;
+
+export const candidateListSchema = z.strictObject({
+  query: z.string().max(100).default(''),
+  archived: z.enum(ARCHIVE_FILTERS).default('active'),
+  statuses: z.array(z.enum(FOLLOW_UP_STATUSES)).max(FOLLOW_UP_STATUSES.length).default([]),
+  sectorId: uuid.optional(),
+  frenchLevels: z.array(z.enum(FRENCH_LEVELS)).max(FRENCH_LEVELS.length).default([]),
+  /** Work authorisation expiring within this many days (already expired included). */
+  authorisationExpiringWithinDays: z.int().min(0).max(3650).optional(),
+  pairId: uuid.optional(),
+  partnerId: uuid.optional(),
+  sort: z.enum(CANDIDATE_SORTS).default('name'),
+  descending: z.boolean().default(false),
+  limit: z.int().min(1).max(500).default(100),
+  offset: z.int().min(0).default(0),
+});
 
 export type CandidateSummary = Pick<
   Candidate,
-  'id' | 'firstName' | 'lastName' | 'birthDate' | 'phone' | 'email' | 'commune' | 'frenchLevel' | 'archivedAt' | 'updatedAt'
+  | 'id'
+  | 'firstName'
+  | 'lastName'
+  | 'birthDate'
+  | 'phone'
+  | 'email'
+  | 'commune'
+  | 'frenchLevel'
+  | 'status'
+  | 'authorisationExpiry'
+  | 'archivedAt'
+  | 'updatedAt'
 >;
 
 export interface CandidatePage {
   items: CandidateSummary[];
   total: number;
 }
+
+/** What the staffer types before creating a file, to spot the same person already recorded. */
+export const duplicateProbeSchema = z.strictObject({
+  firstName: z.string().max(100).default(''),
+  lastName: z.string().max(100).default(''),
+  birthDate: optionalIsoDate(),
+  phone: z.string().max(40).nullish(),
+  email: z.string().max(200).nullish(),
+  /** Leave this file out (when checking an existing one). */
+  excludeId: uuid.optional(),
+});
+
+export const DUPLICATE_REASONS = ['same_birth_date_similar_names', 'same_phone', 'same_email'] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
+export interface DuplicateCandidate {
+  candidate: CandidateSummary;
+  reasons: DuplicateReason[];
+}
+
+export const mergeSchema = z.strictObject({
+  /** The file that stays. */
+  keepId: uuid,
+  /** The file whose timeline, links and missing details move to the kept one; it is archived. */
+  mergeId: uuid,
+});
+
+export const candidateMethods = {
+  'candidates.create': returns<Candidate>()(candidateFieldsSchema),
+  'candidates.update': returns<Candidate>()(candidateUpdateSchema),
+  'candidates.get': returns<Candidate>()(candidateIdSchema),
+  'candidates.list': returns<CandidatePage>()(candidateListSchema),
+  'candidates.archive': returns<Candidate>()(candidateIdSchema),
+  'candidates.restore': returns<Candidate>()(candidateIdSchema),
+  'candidates.findDuplicates': returns<DuplicateCandidate[]>()(duplicateProbeSchema),
+  'candidates.merge': returns<Candidate>()(mergeSchema),
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
 /**
  * Zod issues become translation keys under `validation.*`, so the router and the forms
@@ -70,3 +71,58 @@ export function optionalIsoDate() {
 }
 
 export const uuid = z.uuid({ error: 'validation.id' });
+
+/**
+ * A phone number as E.164 (+33612345678). Numbers without an international prefix are read
+ * as French; foreign ones (often WhatsApp) are typed with + or 00.
+ */
+export function normalisePhone(value: string): string | null {
+  const international = value.trim().replace(/^00/, '+');
+  const parsed = parsePhoneNumberFromString(international, 'FR');
+  return parsed?.isValid() ? parsed.number : null;
+}
+
+export function optionalPhone() {
+  return optionalText(40).transform((value, context) => {
+    if (value === null) return null;
+    const phone = normalisePhone(value);
+    if (phone === null) context.addIssue({ code: 'custom', message: 'validation.phone', input: value });
+    return phone ?? value;
+  });
+}
+
+/** SIRET: 14 digits passing the Luhn check (La Poste's SIRETs, 356000000…, sum digits instead). */
+export function isValidSiret(value: string): boolean {
+  if (!/^\d{14}$/.test(value)) return false;
+  if (value.startsWith('356000000')) return [...value].reduce((sum, digit) => sum + Number(digit), 0) % 5 === 0;
+  let sum = 0;
+  for (let index = 0; index < 14; index++) {
+    let digit = Number(value[13 - index]);
+    if (index % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+/** ROME occupation code (France Travail): a letter and four digits, e.g. N1103. */
+export const ROME_CODE = /^[A-N]\d{4}$/;
+
+export function optionalRomeCode() {
+  return optionalText(5)
+    .transform((value) => value?.toUpperCase() ?? null)
+    .refine((value) => value === null || ROME_CODE.test(value), { error: 'validation.romeCode' });
+}
+
+export function optionalPostalCode() {
+  return optionalText(10).refine((value) => value === null || /^\d{5}$/.test(value), { error: 'validation.postalCode' });
+}
+
+export function optionalEmail() {
+  return optionalText(200)
+    .transform((value) => value?.toLowerCase() ?? null)
+    .refine((value) => value === null || z.email().safeParse(value).success, { error: 'validation.email' });
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}

@@ -1,17 +1,23 @@
 import type { Db } from '../db/open';
 import type { Clock } from '../services/clock';
-import { createCandidateService } from '../services/candidates';
+import { candidateHandlers } from './handlers/candidates';
+import { employerHandlers } from './handlers/employers';
+import { partnerHandlers } from './handlers/partners';
+import { sectorHandlers } from './handlers/sectors';
+import { sessionHandlers } from './handlers/sessions';
+import { timelineHandlers } from './handlers/timeline';
+import { volunteerHandlers } from './handlers/volunteers';
 import type { Handlers } from './router';
 
 /** Every method of the API table bound to its service; the type makes a missing one a compile error. */
 export function createHandlers(db: Db, clock?: Clock): Handlers {
-  const candidates = createCandidateService(db, clock);
   return {
-    'candidates.create': candidates.create,
-    'candidates.update': candidates.update,
-    'candidates.get': candidates.get,
-    'candidates.list': candidates.list,
-    'candidates.archive': candidates.archive,
-    'candidates.restore': candidates.restore,
+    ...candidateHandlers(db, clock),
+    ...timelineHandlers(db, clock),
+    ...sectorHandlers(db, clock),
+    ...employerHandlers(db, clock),
+    ...partnerHandlers(db, clock),
+    ...volunteerHandlers(db, clock),
+    ...sessionHandlers(db, clock),
   };
 }

@@ -36,3 +36,6 @@ export function createRouter(handlers: Handlers, logger: Logger = console): Disp
     }
   };
 }
+
+/** The handlers of one domain's group of methods (e.g. `typeof candidateMethods`). */
+export type HandlersFor<Group> = { [M in keyof Group & MethodName]: Handler<M> };

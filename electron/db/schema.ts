@@ -1,34 +1,380 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
- * Columns every record carries. `id` is a UUIDv7 (exchanged with partners); `origin` is the
- * association a record came from (null: created here); timestamps are ISO 8601 UTC text.
+ * Columns every exchanged record carries. `seq` is a stable integer rowid (the full-text
+ * indexes are keyed on it, and an INTEGER PRIMARY KEY survives VACUUM where an implicit rowid
+ * may not); it never leaves the database. `id` is a UUIDv7 (what partners see); `origin` is
+ * the association a record came from (null: created here); timestamps are ISO 8601 UTC text.
  */
-const recordColumns = {
+const recordColumns = () => ({
+  seq: integer('seq').primaryKey(),
   id: text('id').notNull().unique(),
   origin: text('origin'),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
   archivedAt: text('archived_at'),
-};
+});
+
+const bool = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
+const jsonList = <T>(name: string) => text(name, { mode: 'json' }).$type<T[]>().notNull().default([]);
+
+export interface Occupation {
+  label: string;
+  romeCode: string | null;
+}
+export interface Qualification {
+  label: string;
+  recognised: boolean;
+}
+
+export const sectors = sqliteTable('sectors', {
+  ...recordColumns(),
+  /** Set for the sectors every installation starts with: their label is translated. */
+  seedKey: text('seed_key').unique(),
+  /** The staff's own label; overrides the translation of a seeded sector. */
+  name: text('name'),
+});
+
+export const partners = sqliteTable(
+  'partners',
+  {
+    ...recordColumns(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    address: text('address'),
+    postalCode: text('postal_code'),
+    commune: text('commune'),
+    phone: text('phone'),
+    email: text('email'),
+    notes: text('notes'),
+  },
+  (table) => [index('partners_name_idx').on(table.name)],
+);
+
+export const partnerContacts = sqliteTable(
+  'partner_contacts',
+  {
+    id: text('id').primaryKey(),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    role: text('role'),
+    phone: text('phone'),
+    email: text('email'),
+    position: integer('position').notNull().default(0),
+  },
+  (table) => [index('partner_contacts_partner_idx').on(table.partnerId)],
+);
+
+export const volunteers = sqliteTable(
+  'volunteers',
+  {
+    ...recordColumns(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    phone: text('phone'),
+    email: text('email'),
+    availability: text('availability'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    notes: text('notes'),
+  },
+  (table) => [index('volunteers_name_idx').on(table.lastName, table.firstName)],
+);
+
+export const volunteerSectors = sqliteTable(
+  'volunteer_sectors',
+  {
+    volunteerId: text('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id, { onDelete: 'cascade' }),
+    sectorId: text('sector_id')
+      .notNull()
+      .references(() => sectors.id),
+  },
+  (table) => [primaryKey({ columns: [table.volunteerId, table.sectorId] }), index('volunteer_sectors_sector_idx').on(table.sectorId)],
+);
+
+/** Volunteers work in pairs (*binômes*): one pair per sector, plus one for temp-work agencies. */
+export const pairs = sqliteTable(
+  'pairs',
+  {
+    ...recordColumns(),
+    kind: text('kind').notNull(),
+    sectorId: text('sector_id').references(() => sectors.id),
+    firstVolunteerId: text('first_volunteer_id')
+      .notNull()
+      .references(() => volunteers.id),
+    secondVolunteerId: text('second_volunteer_id')
+      .notNull()
+      .references(() => volunteers.id),
+  },
+  (table) => [index('pairs_sector_idx').on(table.sectorId)],
+);
 
 export const candidates = sqliteTable(
   'candidates',
   {
-    // Stable integer rowid: the full-text index is keyed on it, and an INTEGER PRIMARY KEY
-    // survives VACUUM where an implicit rowid may not. Never leaves the database.
-    seq: integer('seq').primaryKey(),
-    ...recordColumns,
+    ...recordColumns(),
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
+    /** Other forms of the name (birth name, transliterations, usage name), searched too. */
+    otherNames: jsonList<string>('other_names'),
+    gender: text('gender'),
     birthDate: text('birth_date'),
+    nationality: text('nationality'),
+    languages: jsonList<string>('languages'),
+    /** E.164 (+33612345678) when it parses, else as typed. */
     phone: text('phone'),
+    phoneWhatsapp: bool('phone_whatsapp'),
+    secondPhone: text('second_phone'),
     email: text('email'),
+    address: text('address'),
+    postalCode: text('postal_code'),
     commune: text('commune'),
+    publicCategory: text('public_category'),
+    status: text('status').notNull().default('new'),
     frenchLevel: text('french_level').notNull().default('not_assessed'),
+    frenchLevelProof: text('french_level_proof'),
+    frenchLevelDate: text('french_level_date'),
+    authorisationDocument: text('authorisation_document'),
+    authorisationStart: text('authorisation_start'),
+    authorisationExpiry: text('authorisation_expiry'),
+    employerMustApply: bool('employer_must_apply'),
+    asylumRegisteredOn: text('asylum_registered_on'),
+    mobility: text('mobility'),
+    maxDistanceKm: integer('max_distance_km'),
+    maxTravelMinutes: integer('max_travel_minutes'),
+    occupations: jsonList<Occupation>('occupations'),
+    experience: text('experience'),
+    qualifications: jsonList<Qualification>('qualifications'),
+    availability: text('availability'),
+    availableFrom: text('available_from'),
+    referralPartnerId: text('referral_partner_id').references(() => partners.id),
+    referrerContact: text('referrer_contact'),
+    referredOn: text('referred_on'),
+    consentRecording: bool('consent_recording'),
+    consentContact: bool('consent_contact'),
+    consentDate: text('consent_date'),
+    consentMethod: text('consent_method'),
+    consentWithdrawnOn: text('consent_withdrawn_on'),
+    assignedPairId: text('assigned_pair_id').references(() => pairs.id),
+    assignedVolunteerId: text('assigned_volunteer_id').references(() => volunteers.id),
+    /** Set when this file was merged into another one (it is then archived). */
+    mergedIntoId: text('merged_into_id'),
   },
   (table) => [
     index('candidates_name_idx').on(table.lastName, table.firstName),
     index('candidates_archived_idx').on(table.archivedAt),
+    index('candidates_birth_date_idx').on(table.birthDate),
+    index('candidates_phone_idx').on(table.phone),
+    index('candidates_second_phone_idx').on(table.secondPhone),
+    index('candidates_email_idx').on(table.email),
+    index('candidates_status_idx').on(table.status),
+    index('candidates_authorisation_expiry_idx').on(table.authorisationExpiry),
+    index('candidates_referral_partner_idx').on(table.referralPartnerId),
+    index('candidates_assigned_pair_idx').on(table.assignedPairId),
   ],
 );
+
+export const candidateSectors = sqliteTable(
+  'candidate_sectors',
+  {
+    candidateId: text('candidate_id')
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    sectorId: text('sector_id')
+      .notNull()
+      .references(() => sectors.id),
+  },
+  (table) => [primaryKey({ columns: [table.candidateId, table.sectorId] }), index('candidate_sectors_sector_idx').on(table.sectorId)],
+);
+
+/** One row per barrier theme a candidate has had; health holds only the flag and a note. */
+export const candidateBarriers = sqliteTable(
+  'candidate_barriers',
+  {
+    candidateId: text('candidate_id')
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    theme: text('theme').notNull(),
+    status: text('status').notNull(),
+    action: text('action'),
+    changedOn: text('changed_on'),
+  },
+  (table) => [primaryKey({ columns: [table.candidateId, table.theme] })],
+);
+
+/** The partners a candidate agreed to have their file shared with. */
+export const candidateSharingConsents = sqliteTable(
+  'candidate_sharing_consents',
+  {
+    candidateId: text('candidate_id')
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partners.id),
+  },
+  (table) => [primaryKey({ columns: [table.candidateId, table.partnerId] })],
+);
+
+export const employers = sqliteTable(
+  'employers',
+  {
+    ...recordColumns(),
+    name: text('name').notNull(),
+    siret: text('siret').unique(),
+    sectorId: text('sector_id').references(() => sectors.id),
+    address: text('address'),
+    postalCode: text('postal_code'),
+    commune: text('commune'),
+    charterSignedOn: text('charter_signed_on'),
+    notes: text('notes'),
+  },
+  (table) => [index('employers_name_idx').on(table.name), index('employers_sector_idx').on(table.sectorId)],
+);
+
+export const employerContacts = sqliteTable(
+  'employer_contacts',
+  {
+    id: text('id').primaryKey(),
+    employerId: text('employer_id')
+      .notNull()
+      .references(() => employers.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    role: text('role'),
+    phone: text('phone'),
+    email: text('email'),
+    position: integer('position').notNull().default(0),
+  },
+  (table) => [index('employer_contacts_employer_idx').on(table.employerId)],
+);
+
+export const jobNeeds = sqliteTable(
+  'job_needs',
+  {
+    ...recordColumns(),
+    employerId: text('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    occupation: text('occupation').notNull(),
+    romeCode: text('rome_code'),
+    sectorId: text('sector_id').references(() => sectors.id),
+    positions: integer('positions').notNull().default(1),
+    contractType: text('contract_type').notNull(),
+    hoursPerWeek: real('hours_per_week'),
+    place: text('place'),
+    startDate: text('start_date'),
+    /** End of the contract (none for a CDI): the work authorisation must last until then. */
+    endDate: text('end_date'),
+    minFrenchLevel: text('min_french_level'),
+    drivingLicenceRequired: bool('driving_licence_required'),
+    authorisationThroughContract: integer('authorisation_through_contract', { mode: 'boolean' }).notNull().default(true),
+    validUntil: text('valid_until'),
+    state: text('state').notNull().default('open'),
+    notes: text('notes'),
+  },
+  (table) => [index('job_needs_employer_idx').on(table.employerId), index('job_needs_state_idx').on(table.state)],
+);
+
+/** Drop-in sessions (*permanences*) where volunteers meet candidates. */
+export const dropinSessions = sqliteTable(
+  'dropin_sessions',
+  {
+    ...recordColumns(),
+    date: text('date').notNull(),
+    place: text('place').notNull(),
+    notes: text('notes'),
+  },
+  (table) => [index('dropin_sessions_date_idx').on(table.date)],
+);
+
+export const sessionVolunteers = sqliteTable(
+  'session_volunteers',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => dropinSessions.id, { onDelete: 'cascade' }),
+    volunteerId: text('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id),
+  },
+  (table) => [primaryKey({ columns: [table.sessionId, table.volunteerId] })],
+);
+
+export const sessionVisits = sqliteTable(
+  'session_visits',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => dropinSessions.id, { onDelete: 'cascade' }),
+    candidateId: text('candidate_id')
+      .notNull()
+      .references(() => candidates.id),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('session_visits_unique').on(table.sessionId, table.candidateId),
+    index('session_visits_candidate_idx').on(table.candidateId),
+  ],
+);
+
+export const volunteerHours = sqliteTable(
+  'volunteer_hours',
+  {
+    id: text('id').primaryKey(),
+    volunteerId: text('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id),
+    date: text('date').notNull(),
+    minutes: integer('minutes').notNull(),
+    sessionId: text('session_id').references(() => dropinSessions.id),
+    task: text('task'),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [index('volunteer_hours_volunteer_idx').on(table.volunteerId, table.date)],
+);
+
+/** Calls, meetings, drop-in visits, messages and notes about a candidate, employer or partner. */
+export const timelineEvents = sqliteTable(
+  'timeline_events',
+  {
+    id: text('id').primaryKey(),
+    origin: text('origin'),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    kind: text('kind').notNull(),
+    occurredAt: text('occurred_at').notNull(),
+    author: text('author'),
+    text: text('text'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [
+    index('timeline_subject_idx').on(table.subjectType, table.subjectId, table.occurredAt),
+    index('timeline_kind_idx').on(table.subjectType, table.kind, table.occurredAt),
+  ],
+);
+
+/** Who did what, kept for accountability only (CNIL: 6 to 12 months). */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    at: text('at').notNull(),
+    actor: text('actor'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (table) => [index('audit_log_at_idx').on(table.at), index('audit_log_subject_idx').on(table.subjectType, table.subjectId)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+});

@@ -1,108 +1,223 @@
-import { and, asc, count, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
-import type {
-  Candidate,
-  CandidateFields,
-  CandidatePage,
-  CandidateSummary,
+import { type SQL, and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import {
+  type Barrier,
+  type Candidate,
+  type CandidateFields,
+  type CandidatePage,
+  type CandidatePatch,
+  type CandidateSummary,
+  candidateConsistencyErrors,
 } from '../../shared/candidates';
 import type { ParsedInputOf } from '../../shared/api';
 import { AppError } from '../api/app-error';
 import type { Db } from '../db/open';
-import { candidates } from '../db/schema';
+import {
+  candidateBarriers,
+  candidateSectors,
+  candidateSharingConsents,
+  candidates,
+  pairs,
+  partners,
+  sectors,
+  volunteers,
+} from '../db/schema';
 import { type Clock, newId, systemClock } from './clock';
-import { toFtsQuery } from './search';
+import { assertReferencesExist, findRow, matchesSearch, setArchived } from './records';
 
 type CandidateRow = typeof candidates.$inferSelect;
+type Enum<K extends keyof Candidate> = Candidate[K];
+const NOT_FOUND = 'errors.candidateNotFound';
 
-function toCandidate(row: CandidateRow): Candidate {
-  const { seq: _seq, frenchLevel, ...rest } = row;
-  return { ...rest, frenchLevel: frenchLevel as Candidate['frenchLevel'] };
+/** Fields kept in child tables rather than in the candidates row. */
+const CHILD_FIELDS = ['sectorIds', 'sharingPartnerIds', 'barriers'] as const;
+
+export function toSummary(row: CandidateRow): CandidateSummary {
+  return {
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    birthDate: row.birthDate,
+    phone: row.phone,
+    email: row.email,
+    commune: row.commune,
+    frenchLevel: row.frenchLevel as Enum<'frenchLevel'>,
+    status: row.status as Enum<'status'>,
+    authorisationExpiry: row.authorisationExpiry,
+    archivedAt: row.archivedAt,
+    updatedAt: row.updatedAt,
+  };
 }
 
-const summaryColumns = {
-  id: candidates.id,
-  firstName: candidates.firstName,
-  lastName: candidates.lastName,
-  birthDate: candidates.birthDate,
-  phone: candidates.phone,
-  email: candidates.email,
-  commune: candidates.commune,
-  frenchLevel: candidates.frenchLevel,
-  archivedAt: candidates.archivedAt,
-  updatedAt: candidates.updatedAt,
-};
+const SORT_COLUMNS = {
+  name: [candidates.lastName, candidates.firstName],
+  updated: [candidates.updatedAt],
+  created: [candidates.createdAt],
+  authorisation_expiry: [candidates.authorisationExpiry],
+} as const;
+
+/** Files without the sorted value go last, whatever the direction. */
+const BLANKS_LAST = { authorisation_expiry: sql`${candidates.authorisationExpiry} IS NULL` } as const;
 
 export function createCandidateService(db: Db, clock: Clock = systemClock) {
   const stamp = () => clock.now().toISOString();
+  const todayPlus = (days: number) => new Date(clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
-  function find(id: string): Candidate {
-    const row = db.select().from(candidates).where(eq(candidates.id, id)).get();
-    if (!row) throw new AppError('not_found', 'errors.candidateNotFound');
-    return toCandidate(row);
+  function load(row: CandidateRow): Candidate {
+    const { seq: _seq, ...columns } = row;
+    const sectorIds = db
+      .select({ id: candidateSectors.sectorId })
+      .from(candidateSectors)
+      .where(eq(candidateSectors.candidateId, row.id))
+      .all()
+      .map((link) => link.id);
+    const sharingPartnerIds = db
+      .select({ id: candidateSharingConsents.partnerId })
+      .from(candidateSharingConsents)
+      .where(eq(candidateSharingConsents.candidateId, row.id))
+      .all()
+      .map((link) => link.id);
+    const barriers = db
+      .select()
+      .from(candidateBarriers)
+      .where(eq(candidateBarriers.candidateId, row.id))
+      .orderBy(asc(candidateBarriers.theme))
+      .all()
+      .map(({ candidateId: _candidate, ...barrier }) => barrier as Barrier);
+    return {
+      ...columns,
+      gender: columns.gender as Enum<'gender'>,
+      nationality: columns.nationality as Enum<'nationality'>,
+      languages: columns.languages as Enum<'languages'>,
+      publicCategory: columns.publicCategory as Enum<'publicCategory'>,
+      status: columns.status as Enum<'status'>,
+      frenchLevel: columns.frenchLevel as Enum<'frenchLevel'>,
+      frenchLevelProof: columns.frenchLevelProof as Enum<'frenchLevelProof'>,
+      authorisationDocument: columns.authorisationDocument as Enum<'authorisationDocument'>,
+      mobility: columns.mobility as Enum<'mobility'>,
+      consentMethod: columns.consentMethod as Enum<'consentMethod'>,
+      sectorIds,
+      sharingPartnerIds,
+      barriers,
+    };
   }
 
-  function setArchived(id: string, archived: boolean): Candidate {
-    const current = find(id);
-    if ((current.archivedAt !== null) === archived) return current;
-    const now = stamp();
-    const row = db
-      .update(candidates)
-      .set({ archivedAt: archived ? now : null, updatedAt: now })
-      .where(eq(candidates.id, id))
-      .returning()
-      .get();
-    return toCandidate(row);
+  /** Links to other records must exist; checked before writing so the error names the field. */
+  function checkReferences(fields: Partial<CandidateFields>) {
+    assertReferencesExist(db, sectors, fields.sectorIds ?? [], 'sectorIds');
+    assertReferencesExist(db, partners, [...(fields.sharingPartnerIds ?? []), null], 'sharingPartnerIds');
+    assertReferencesExist(db, partners, [fields.referralPartnerId], 'referralPartnerId');
+    assertReferencesExist(db, pairs, [fields.assignedPairId], 'assignedPairId');
+    assertReferencesExist(db, volunteers, [fields.assignedVolunteerId], 'assignedVolunteerId');
   }
+
+  function writeChildren(candidateId: string, fields: Partial<CandidateFields>) {
+    if (fields.sectorIds !== undefined) {
+      db.delete(candidateSectors).where(eq(candidateSectors.candidateId, candidateId)).run();
+      for (const sectorId of fields.sectorIds) db.insert(candidateSectors).values({ candidateId, sectorId }).run();
+    }
+    if (fields.sharingPartnerIds !== undefined) {
+      db.delete(candidateSharingConsents).where(eq(candidateSharingConsents.candidateId, candidateId)).run();
+      for (const partnerId of fields.sharingPartnerIds) {
+        db.insert(candidateSharingConsents).values({ candidateId, partnerId }).run();
+      }
+    }
+    if (fields.barriers !== undefined) {
+      db.delete(candidateBarriers).where(eq(candidateBarriers.candidateId, candidateId)).run();
+      for (const barrier of fields.barriers) db.insert(candidateBarriers).values({ candidateId, ...barrier }).run();
+    }
+  }
+
+  function columnsOf(fields: Partial<CandidateFields>) {
+    const columns: Record<string, unknown> = { ...fields };
+    for (const field of CHILD_FIELDS) delete columns[field];
+    return columns as Partial<typeof candidates.$inferInsert>;
+  }
+
+  function checkConsistency(candidate: Parameters<typeof candidateConsistencyErrors>[0]) {
+    const errors = candidateConsistencyErrors(candidate);
+    if (Object.keys(errors).length > 0) throw new AppError('validation', 'errors.validation', errors);
+  }
+
+  const get = (id: string): Candidate => load(findRow(db, candidates, id, NOT_FOUND));
 
   return {
+    get: ({ id }: { id: string }) => get(id),
+
     create(fields: CandidateFields): Candidate {
+      checkConsistency({
+        authorisationStart: fields.authorisationStart ?? null,
+        authorisationExpiry: fields.authorisationExpiry ?? null,
+        consentDate: fields.consentDate ?? null,
+        consentWithdrawnOn: fields.consentWithdrawnOn ?? null,
+        birthDate: fields.birthDate ?? null,
+        asylumRegisteredOn: fields.asylumRegisteredOn ?? null,
+      });
+      checkReferences(fields);
       const now = stamp();
-      const row = db
-        .insert(candidates)
-        .values({ ...fields, id: newId(), origin: null, createdAt: now, updatedAt: now })
-        .returning()
-        .get();
-      return toCandidate(row);
+      const id = newId();
+      db.transaction(() => {
+        db.insert(candidates)
+          .values({ ...columnsOf(fields), firstName: fields.firstName, lastName: fields.lastName, id, createdAt: now, updatedAt: now })
+          .run();
+        writeChildren(id, fields);
+      });
+      return get(id);
     },
 
-    update({ id, ...fields }: ParsedInputOf<'candidates.update'>): Candidate {
-      const row = db
-        .update(candidates)
-        .set({ ...fields, updatedAt: stamp() })
-        .where(eq(candidates.id, id))
-        .returning()
-        .get();
-      if (!row) throw new AppError('not_found', 'errors.candidateNotFound');
-      return toCandidate(row);
+    /** Changes only the fields sent; the whole file is checked again afterwards. */
+    update({ id, ...patch }: CandidatePatch): Candidate {
+      const current = findRow(db, candidates, id, NOT_FOUND);
+      checkConsistency({ ...current, ...columnsOf(patch) } as CandidateRow);
+      checkReferences(patch);
+      db.transaction(() => {
+        db.update(candidates)
+          .set({ ...columnsOf(patch), updatedAt: stamp() })
+          .where(eq(candidates.id, id))
+          .run();
+        writeChildren(id, patch);
+      });
+      return get(id);
     },
 
-    get: ({ id }: { id: string }) => find(id),
-
-    list({ query, archived, limit, offset }: ParsedInputOf<'candidates.list'>): CandidatePage {
-      const conditions: SQL[] = [];
-      if (archived === 'active') conditions.push(isNull(candidates.archivedAt));
-      if (archived === 'archived') conditions.push(isNotNull(candidates.archivedAt));
-      const match = toFtsQuery(query);
-      if (match) {
-        conditions.push(sql`${candidates.seq} IN (SELECT rowid FROM candidate_search WHERE candidate_search MATCH ${match})`);
+    list(input: ParsedInputOf<'candidates.list'>): CandidatePage {
+      const conditions: (SQL | undefined)[] = [matchesSearch(candidates.seq, 'candidate_search', input.query)];
+      if (input.archived === 'active') conditions.push(isNull(candidates.archivedAt));
+      if (input.archived === 'archived') conditions.push(isNotNull(candidates.archivedAt));
+      if (input.statuses.length > 0) conditions.push(inArray(candidates.status, input.statuses));
+      if (input.frenchLevels.length > 0) conditions.push(inArray(candidates.frenchLevel, input.frenchLevels));
+      if (input.sectorId) {
+        conditions.push(
+          sql`${candidates.id} IN (SELECT ${candidateSectors.candidateId} FROM ${candidateSectors} WHERE ${candidateSectors.sectorId} = ${input.sectorId})`,
+        );
       }
+      if (input.authorisationExpiringWithinDays !== undefined) {
+        conditions.push(lte(candidates.authorisationExpiry, todayPlus(input.authorisationExpiringWithinDays)));
+      }
+      if (input.pairId) conditions.push(eq(candidates.assignedPairId, input.pairId));
+      if (input.partnerId) conditions.push(eq(candidates.referralPartnerId, input.partnerId));
       const where = and(...conditions);
-      const items: CandidateSummary[] = db
-        .select(summaryColumns)
+      const direction = input.descending ? desc : asc;
+      const items = db
+        .select()
         .from(candidates)
         .where(where)
-        .orderBy(asc(candidates.lastName), asc(candidates.firstName), asc(candidates.seq))
-        .limit(limit)
-        .offset(offset)
+        .orderBy(
+          ...(input.sort in BLANKS_LAST ? [BLANKS_LAST[input.sort as keyof typeof BLANKS_LAST]] : []),
+          ...SORT_COLUMNS[input.sort].map((column) => direction(column)),
+          asc(candidates.seq),
+        )
+        .limit(input.limit)
+        .offset(input.offset)
         .all()
-        .map((row) => ({ ...row, frenchLevel: row.frenchLevel as CandidateSummary['frenchLevel'] }));
+        .map(toSummary);
       const total = db.select({ total: count() }).from(candidates).where(where).get()?.total ?? 0;
       return { items, total };
     },
 
-    archive: ({ id }: { id: string }) => setArchived(id, true),
-    restore: ({ id }: { id: string }) => setArchived(id, false),
+    archive: ({ id }: { id: string }) => load(setArchived(db, candidates, id, true, stamp(), NOT_FOUND)),
+    restore: ({ id }: { id: string }) => load(setArchived(db, candidates, id, false, stamp(), NOT_FOUND)),
   };
 }
 
 export type CandidateService = ReturnType<typeof createCandidateService>;
+

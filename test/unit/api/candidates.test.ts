@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { InputOf, MethodName, OutputOf } from '../../../shared/api';
-import type { ApiResult } from '../../../shared/errors';
 import type { Backend } from '../../../electron/api/backend';
+import { ok } from '../../support/api';
 import { useBackend } from '../../support/temp';
 
 const MISSING_ID = '0190b3a0-0000-7000-8000-000000000000';
-
-async function call<M extends MethodName>(backend: Backend, method: M, input: InputOf<M>) {
-  return (await backend.dispatch(method, input)) as ApiResult<OutputOf<M>>;
-}
-
-async function ok<M extends MethodName>(backend: Backend, method: M, input: InputOf<M>): Promise<OutputOf<M>> {
-  const result = await call(backend, method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 function rowCount(backend: Backend): number {
   return backend.database.sqlite.prepare('SELECT count(*) FROM candidates').pluck().get() as number;

@@ -1,0 +1,21 @@
+import type { candidateMethods } from '../../../shared/candidates';
+import type { Db } from '../../db/open';
+import { createCandidateService } from '../../services/candidates';
+import type { Clock } from '../../services/clock';
+import { findDuplicates } from '../../services/duplicates';
+import { mergeCandidates } from '../../services/merge';
+import type { HandlersFor } from '../router';
+
+export function candidateHandlers(db: Db, clock?: Clock): HandlersFor<typeof candidateMethods> {
+  const candidates = createCandidateService(db, clock);
+  return {
+    'candidates.create': candidates.create,
+    'candidates.update': candidates.update,
+    'candidates.get': candidates.get,
+    'candidates.list': candidates.list,
+    'candidates.archive': candidates.archive,
+    'candidates.restore': candidates.restore,
+    'candidates.findDuplicates': (probe) => findDuplicates(db, probe),
+    'candidates.merge': ({ keepId, mergeId }) => mergeCandidates(db, keepId, mergeId, clock),
+  };
+}

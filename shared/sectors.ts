@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { SEEDED_SECTORS } from './domain';
+import { returns } from './method';
+import { optionalText, requiredText, uuid } from './validation';
+
+export interface Sector {
+  id: string;
+  /** Set for the sectors every installation starts with: the UI translates it unless `name` is set. */
+  seedKey: (typeof SEEDED_SECTORS)[number] | null;
+  name: string | null;
+  archivedAt: string | null;
+}
+
+export const sectorMethods = {
+  'sectors.list': returns<Sector[]>()(z.strictObject({ includeArchived: z.boolean().default(false) })),
+  'sectors.create': returns<Sector>()(z.strictObject({ name: requiredText(80) })),
+  /** A null name gives a seeded sector its translated label back. */
+  'sectors.rename': returns<Sector>()(z.strictObject({ id: uuid, name: optionalText(80) })),
+  'sectors.archive': returns<Sector>()(z.strictObject({ id: uuid })),
+  'sectors.restore': returns<Sector>()(z.strictObject({ id: uuid })),
+};

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/api/backend';
+import type { InputOf } from '../../../shared/api';
+import { contentSnapshot, ok } from '../../support/api';
+import { useBackend } from '../../support/temp';
+
+async function sectorId(backend: Backend, seedKey: string): Promise<string> {
+  const sector = (await ok(backend, 'sectors.list', {})).find((item) => item.seedKey === seedKey);
+  if (!sector) throw new Error(`no seeded sector ${seedKey}`);
+  return sector.id;
+}
+
+async function partnerId(backend: Backend): Promise<string> {
+  const now = new Date().toISOString();
+  const id = '0190b3a0-1111-7000-8000-000000000001';
+  backend.database.sqlite
+    .prepare("INSERT INTO partners (id, name, kind, created_at, updated_at) VALUES (?, 'CADA Lyon', 'asylum_housing', ?, ?)")
+    .run(id, now, now);
+  return id;
+}
+
+describe('the complete candidate file', () => {
+  const openBackend = useBackend();
+
+  it('stores every section and reads it back', async () => {
+    const backend = await openBackend();
+    const logistics = await sectorId(backend, 'logistics');
+    const cleaning = await sectorId(backend, 'cleaning');
+    const partner = await partnerId(backend);
+    const input: InputOf<'candidates.create'> = {
+      firstName: 'Amina',
+      lastName: 'Diallo',
+      otherNames: ['Aminata Diallo', 'Aminata Diallo', 'أمينة'],
+      gender: 'female',
+      birthDate: '1994-03-02',
+      nationality: 'GN',
+      languages: ['fr', 'ff', 'fr'],
+      phone: '+224 622 12 34 56',
+      phoneWhatsapp: true,
+      secondPhone: '06 12 34 56 78',
+      email: 'Amina.Diallo@Example.org',
+      address: '3 rue de la République',
+      postalCode: '69001',
+      commune: 'Lyon',
+      publicCategory: 'refugee',
+      status: 'active',
+      frenchLevel: 'A2',
+      frenchLevelProof: 'tcf',
+      frenchLevelDate: '2026-09-01',
+      authorisationDocument: 'protection_receipt',
+      authorisationStart: '2026-06-01',
+      authorisationExpiry: '2026-12-01',
+      employerMustApply: false,
+      mobility: 'public_transport',
+      maxTravelMinutes: 45,
+      sectorIds: [logistics, cleaning, logistics],
+      occupations: [{ label: 'Préparatrice de commandes', romeCode: 'n1103' }],
+      experience: 'Two years in a warehouse in Conakry',
+      qualifications: [{ label: 'Baccalauréat', recognised: false }],
+      availability: 'Mornings',
+      availableFrom: '2026-12-01',
+      referralPartnerId: partner,
+      referrerContact: 'Mme Martin, travailleuse sociale',
+      referredOn: '2026-10-15',
+      consentRecording: true,
+      consentContact: true,
+      consentDate: '2026-10-15',
+      consentMethod: 'written',
+      sharingPartnerIds: [partner],
+      barriers: [
+        { theme: 'housing', status: 'open', action: 'SIAO request', changedOn: '2026-10-15' },
+        { theme: 'health', status: 'lifted', action: null, changedOn: null },
+      ],
+    };
+    const created = await ok(backend, 'candidates.create', input);
+    expect(created).toMatchObject({
+      otherNames: ['Aminata Diallo', 'أمينة'],
+      languages: ['fr', 'ff'],
+      phone: '+224622123456',
+      secondPhone: '+33612345678',
+      email: 'amina.diallo@example.org',
+      occupations: [{ label: 'Préparatrice de commandes', romeCode: 'N1103' }],
+      sectorIds: expect.arrayContaining([logistics, cleaning]),
+      sharingPartnerIds: [partner],
+      mergedIntoId: null,
+    });
+    expect(created.sectorIds).toHaveLength(2);
+    expect(created.barriers.map((barrier) => barrier.theme)).toEqual(['health', 'housing']);
+    expect(await ok(backend, 'candidates.get', { id: created.id })).toEqual(created);
+    // Found by another form of the name, and by the national form of a French number.
+    expect((await ok(backend, 'candidates.list', { query: 'aminata' })).total).toBe(1);
+    expect((await ok(backend, 'candidates.list', { query: '0612' })).total).toBe(1);
+  });
+
+  it('updates only the fields it is sent', async () => {
+    const backend = await openBackend();
+    const logistics = await sectorId(backend, 'logistics');
+    const created = await ok(backend, 'candidates.create', {
+      firstName: 'Yusuf',
+      lastName: 'Karimi',
+      commune: 'Lyon',
+      sectorIds: [logistics],
+      barriers: [{ theme: 'french', status: 'open' }],
+    });
+    const updated = await ok(backend, 'candidates.update', { id: created.id, frenchLevel: 'B1', mobility: 'bicycle' });
+    expect(updated).toMatchObject({ commune: 'Lyon', sectorIds: [logistics], frenchLevel: 'B1', mobility: 'bicycle' });
+    expect(updated.barriers).toHaveLength(1);
+    const cleared = await ok(backend, 'candidates.update', { id: created.id, commune: '', sectorIds: [], barriers: [] });
+    expect(cleared).toMatchObject({ commune: null, sectorIds: [], barriers: [], frenchLevel: 'B1' });
+  });
+
+  it.each([
+    ['a document that expires before it starts', { authorisationStart: '2026-06-01', authorisationExpiry: '2026-05-01' }, 'authorisationExpiry'],
+    ['a consent withdrawn before it was given', { consentDate: '2026-06-01', consentWithdrawnOn: '2026-05-01' }, 'consentWithdrawnOn'],
+    ['an asylum registration in the future', { asylumRegisteredOn: '2999-01-01' }, 'asylumRegisteredOn'],
+    ['an unknown sector', { sectorIds: ['0190b3a0-0000-7000-8000-00000000abcd'] }, 'sectorIds'],
+    ['an unknown referring partner', { referralPartnerId: '0190b3a0-0000-7000-8000-00000000abcd' }, 'referralPartnerId'],
+    ['an invalid phone number', { phone: '+33 1' }, 'phone'],
+    ['a bad ROME code', { occupations: [{ label: 'Cariste', romeCode: 'Z9' }] }, 'occupations.0.romeCode'],
+    ['two entries for one barrier', { barriers: [{ theme: 'housing', status: 'open' }, { theme: 'housing', status: 'lifted' }] }, 'barriers'],
+    ['an unknown language', { languages: ['xx'] }, 'languages.0'],
+    ['a negative distance', { maxDistanceKm: -5 }, 'maxDistanceKm'],
+    ['a bad postal code', { postalCode: '6900' }, 'postalCode'],
+  ])('refuses %s on create and on update, changing nothing', async (_case, fields, field) => {
+    const backend = await openBackend();
+    const created = await ok(backend, 'candidates.create', { firstName: 'Yusuf', lastName: 'Karimi' });
+    const before = contentSnapshot(backend);
+    for (const [method, input] of [
+      ['candidates.create', { firstName: 'A', lastName: 'B', ...fields }],
+      ['candidates.update', { id: created.id, ...fields }],
+    ] as const) {
+      const result = await backend.dispatch(method, input);
+      expect(result, method).toMatchObject({ ok: false, error: { code: 'validation' } });
+      if (!result.ok) expect(Object.keys(result.error.fields ?? {}), method).toContain(field);
+    }
+    expect(contentSnapshot(backend)).toEqual(before);
+  });
+
+  it('checks consistency against the stored file on a partial update', async () => {
+    const backend = await openBackend();
+    const created = await ok(backend, 'candidates.create', {
+      firstName: 'Yusuf',
+      lastName: 'Karimi',
+      authorisationStart: '2026-01-01',
+      authorisationExpiry: '2026-12-31',
+    });
+    const result = await backend.dispatch('candidates.update', { id: created.id, authorisationStart: '2027-01-01' });
+    expect(result).toMatchObject({ ok: false, error: { fields: { authorisationExpiry: 'validation.expiryBeforeStart' } } });
+  });
+});
+
+describe('the candidate list', () => {
+  const openBackend = useBackend();
+
+  it('filters by status, French level, sector, expiring authorisation, partner, and sorts', async () => {
+    const backend = await openBackend();
+    const logistics = await sectorId(backend, 'logistics');
+    const partner = await partnerId(backend);
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    await ok(backend, 'candidates.create', { firstName: 'A', lastName: 'Alpha', status: 'active', frenchLevel: 'A1', authorisationExpiry: inDays(10) });
+    await ok(backend, 'candidates.create', { firstName: 'B', lastName: 'Bravo', status: 'new', frenchLevel: 'B2', sectorIds: [logistics] });
+    await ok(backend, 'candidates.create', { firstName: 'C', lastName: 'Charlie', status: 'active', frenchLevel: 'B2', authorisationExpiry: inDays(-3), referralPartnerId: partner });
+    await ok(backend, 'candidates.create', { firstName: 'D', lastName: 'Delta', status: 'employed', authorisationExpiry: inDays(200) });
+    const names = async (input: InputOf<'candidates.list'>) =>
+      (await ok(backend, 'candidates.list', input)).items.map((item) => item.lastName);
+    expect(await names({ statuses: ['active'] })).toEqual(['Alpha', 'Charlie']);
+    expect(await names({ frenchLevels: ['B2'] })).toEqual(['Bravo', 'Charlie']);
+    expect(await names({ sectorId: logistics })).toEqual(['Bravo']);
+    expect(await names({ authorisationExpiringWithinDays: 30 })).toEqual(['Alpha', 'Charlie']);
+    expect(await names({ partnerId: partner })).toEqual(['Charlie']);
+    expect(await names({ sort: 'authorisation_expiry' })).toEqual(['Charlie', 'Alpha', 'Delta', 'Bravo']);
+    expect(await names({ sort: 'authorisation_expiry', descending: true })).toEqual(['Delta', 'Alpha', 'Charlie', 'Bravo']);
+    expect(await names({ sort: 'name', descending: true })).toEqual(['Delta', 'Charlie', 'Bravo', 'Alpha']);
+    expect(await names({ statuses: ['active'], frenchLevels: ['B2'], query: 'char' })).toEqual(['Charlie']);
+  });
+});
