@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEEDED_SECTORS } from './domain';
+import type { SEEDED_SECTORS } from './domain';
 import { returns } from './method';
 import { optionalText, requiredText, uuid } from './validation';
 

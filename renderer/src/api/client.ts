@@ -1,0 +1,46 @@
+import type { InputOf, Invoke, MethodName, OutputOf } from '../../../shared/api';
+import type { ApiResult, ErrorCode } from '../../../shared/errors';
+
+/** Must match the preview host (electron/preview/server.ts), which the renderer may not import. */
+const PREVIEW_TOKEN_META = 'tremplin-preview-token';
+const PREVIEW_TOKEN_HEADER = 'x-tremplin-token';
+
+function failure(code: ErrorCode, message: string): ApiResult<never> {
+  return { ok: false, error: { code, message } };
+}
+
+/** The browser preview: the same API table over loopback HTTP, authenticated by the page's token. */
+function previewInvoke(): Invoke {
+  const token = document.querySelector<HTMLMetaElement>(`meta[name="${PREVIEW_TOKEN_META}"]`)?.content ?? '';
+  return async (method, input) => {
+    let response: Response;
+    try {
+      response = await fetch(`/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [PREVIEW_TOKEN_HEADER]: token },
+        body: JSON.stringify(input),
+      });
+    } catch {
+      return failure('internal', 'errors.network');
+    }
+    if (response.status === 401) return failure('unauthorized', 'errors.unauthorized');
+    if (!response.ok) return failure('internal', 'errors.network');
+    try {
+      return await response.json();
+    } catch {
+      return failure('internal', 'errors.network');
+    }
+  };
+}
+
+const invoke: Invoke = window.tremplin?.invoke ?? previewInvoke();
+
+/** Calls one method of the API table; never throws, every outcome is a result value. */
+export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<ApiResult<OutputOf<M>>> {
+  try {
+    // The router answers with the method's result type: the API table is the contract.
+    return (await invoke(method, input)) as ApiResult<OutputOf<M>>;
+  } catch {
+    return failure('internal', 'errors.network');
+  }
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { SectionIcon } from './icons';
+import { type Section, routeToHash } from './navigation';
+import { useFocusOnMount } from './useFocusOnMount';
+
+/** The honest placeholder of a section that a later version brings. */
+export function ComingSoon({ section }: { section: Exclude<Section, 'candidates'> }) {
+  const { t } = useTranslation();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
+
+  return (
+    <div className="screen">
+      <header className="screen-header">
+        <h1 ref={headingRef} tabIndex={-1}>{t(`sections.${section}`)}</h1>
+      </header>
+      <div className="empty-state">
+        <span className="empty-state-icon">
+          <SectionIcon section={section} />
+        </span>
+        <h2>{t('comingSoon.title')}</h2>
+        <p>{t(`comingSoon.${section}`)}</p>
+        <a className="button button-secondary" href={routeToHash({ section: 'candidates', screen: 'list' })}>
+          {t('comingSoon.toCandidates')}
+        </a>
+      </div>
+    </div>
+  );
+}

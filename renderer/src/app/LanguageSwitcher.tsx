@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../../../shared/i18n';
+import { changeLanguage, currentLanguage } from '../i18n';
+
+export function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  const current = currentLanguage();
+
+  return (
+    <fieldset className="language-switcher">
+      <legend className="language-label">{t('app.language')}</legend>
+      <div className="segmented">
+        {LANGUAGES.map((language) => (
+          <button
+            key={language}
+            type="button"
+            lang={language}
+            aria-label={i18n.t(`languages.${language}`)}
+            title={i18n.t(`languages.${language}`)}
+            aria-pressed={language === current}
+            onClick={() => void changeLanguage(language)}
+          >
+            {language.toUpperCase()}
+          </button>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

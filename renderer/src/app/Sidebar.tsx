@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { SectionIcon } from './icons';
+import { SECTIONS, routeToHash, useNavigation } from './navigation';
+
+export function Sidebar() {
+  const { t } = useTranslation();
+  const current = useNavigation((state) => state.route.section);
+
+  return (
+    <aside className="sidebar">
+      <div className="brand">
+        <span className="brand-name">{t('app.name')}</span>
+        <span className="brand-tagline">{t('app.tagline')}</span>
+      </div>
+      <nav className="sidebar-nav" aria-label={t('app.mainNavigation')}>
+        <ul>
+          {SECTIONS.map((section) => (
+            <li key={section}>
+              <a
+                className="nav-link"
+                href={routeToHash(section === 'candidates' ? { section, screen: 'list' } : { section })}
+                aria-current={section === current ? 'page' : undefined}
+              >
+                <SectionIcon section={section} />
+                <span>{t(`sections.${section}`)}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <LanguageSwitcher />
+    </aside>
+  );
+}
