@@ -1,17 +1,30 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CandidateListScreen } from '../candidates/CandidateListScreen';
-import { CandidateScreen } from '../candidates/CandidateScreen';
+import type { ReactNode } from 'react';
+import { CandidatesSection } from '../candidates/CandidatesSection';
+import { EmployersSection } from '../employers/EmployersSection';
+import { PartnersSection } from '../partners/PartnersSection';
+import { SessionsSection } from '../sessions/SessionsSection';
+import { SettingsSection } from '../settings/SettingsSection';
+import { VolunteersSection } from '../volunteers/VolunteersSection';
 import { ComingSoon } from './ComingSoon';
 import { NoticeRegion } from './NoticeRegion';
 import { Sidebar } from './Sidebar';
-import { type Route, useNavigation } from './navigation';
+import { type Route, type Section, isComingSection, useNavigation } from './navigation';
+
+/** Each built section renders its own screens from the route. */
+const SECTION_SCREENS: Record<Exclude<Section, 'matching' | 'reports' | 'exchange'>, (route: Route) => ReactNode> = {
+  candidates: (route) => <CandidatesSection route={route} />,
+  sessions: (route) => <SessionsSection route={route} />,
+  employers: (route) => <EmployersSection route={route} />,
+  volunteers: (route) => <VolunteersSection route={route} />,
+  partners: (route) => <PartnersSection route={route} />,
+  settings: (route) => <SettingsSection route={route} />,
+};
 
 function Screen({ route }: { route: Route }) {
-  if (route.section !== 'candidates') return <ComingSoon key={route.section} section={route.section} />;
-  if (route.screen === 'list') return <CandidateListScreen />;
-  if (route.screen === 'new') return <CandidateScreen key="new" id={null} />;
-  return <CandidateScreen key={route.id} id={route.id} />;
+  if (isComingSection(route.section)) return <ComingSoon key={route.section} section={route.section} />;
+  return SECTION_SCREENS[route.section](route);
 }
 
 export function App() {

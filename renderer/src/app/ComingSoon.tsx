@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { SectionIcon } from './icons';
-import { type Section, routeToHash } from './navigation';
+import { type ComingSection, routeToHash } from './navigation';
 import { useFocusOnMount } from './useFocusOnMount';
 
 /** The honest placeholder of a section that a later version brings. */
-export function ComingSoon({ section }: { section: Exclude<Section, 'candidates'> }) {
+export function ComingSoon({ section }: { section: ComingSection }) {
   const { t } = useTranslation();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
 
@@ -19,7 +19,7 @@ export function ComingSoon({ section }: { section: Exclude<Section, 'candidates'
         </span>
         <h2>{t('comingSoon.title')}</h2>
         <p>{t(`comingSoon.${section}`)}</p>
-        <a className="button button-secondary" href={routeToHash({ section: 'candidates', screen: 'list' })}>
+        <a className="button button-secondary" href={routeToHash({ section: 'candidates' })}>
           {t('comingSoon.toCandidates')}
         </a>
       </div>

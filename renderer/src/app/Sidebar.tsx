@@ -19,7 +19,7 @@ export function Sidebar() {
             <li key={section}>
               <a
                 className="nav-link"
-                href={routeToHash(section === 'candidates' ? { section, screen: 'list' } : { section })}
+                href={routeToHash({ section })}
                 aria-current={section === current ? 'page' : undefined}
               >
                 <SectionIcon section={section} />

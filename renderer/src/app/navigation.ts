@@ -1,36 +1,51 @@
 import { create } from 'zustand';
 
-/** The sidebar's sections, in order. Only candidates has screens so far. */
-export const SECTIONS = ['candidates', 'employers', 'volunteers', 'partners', 'matching', 'reports', 'exchange'] as const;
+/** The sidebar's sections, in order. */
+export const SECTIONS = [
+  'candidates',
+  'sessions',
+  'employers',
+  'volunteers',
+  'partners',
+  'matching',
+  'reports',
+  'exchange',
+  'settings',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
-export type Route =
-  | { section: 'candidates'; screen: 'list' }
-  | { section: 'candidates'; screen: 'new' }
-  | { section: 'candidates'; screen: 'detail'; id: string }
-  | { section: Exclude<Section, 'candidates'> };
+/** Sections a later version brings: they show an honest placeholder. */
+export const COMING_SECTIONS = ['matching', 'reports', 'exchange'] as const satisfies readonly Section[];
+export type ComingSection = (typeof COMING_SECTIONS)[number];
 
-const HOME: Route = { section: 'candidates', screen: 'list' };
+/**
+ * Where the user is: a section's list (`#/employers`), a new record (`#/employers/new`), a
+ * record (`#/employers/<id>`), or a place inside a record (`#/employers/<id>/needs/<needId>`).
+ */
+export interface Route {
+  section: Section;
+  /** `new`, a record id, or undefined for the list. */
+  id?: string;
+  /** Further path segments inside the record. */
+  rest?: string[];
+}
 
-export function routeToHash(route: Route): string {
-  if (route.section !== 'candidates') return `#/${route.section}`;
-  if (route.screen === 'new') return '#/candidates/new';
-  if (route.screen === 'detail') return `#/candidates/${encodeURIComponent(route.id)}`;
-  return '#/candidates';
+export function routeToHash({ section, id, rest = [] }: Route): string {
+  return ['#', section, ...(id === undefined ? [] : [id, ...rest])].map(encodeURIComponent).join('/').replace('%23', '#');
 }
 
 export function hashToRoute(hash: string): Route {
-  const [section, id] = hash.replace(/^#\/?/, '').split('/');
-  if (section === 'candidates') {
-    if (id === undefined || id === '') return HOME;
-    if (id === 'new') return { section, screen: 'new' };
-    return { section, screen: 'detail', id: decodeURIComponent(id) };
-  }
-  return isComingSection(section) ? { section } : HOME;
+  const [section, id, ...rest] = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map(decodeURIComponent);
+  if (!SECTIONS.some((known) => known === section)) return { section: 'candidates' };
+  return { section: section as Section, ...(id === undefined ? {} : { id }), ...(rest.length > 0 ? { rest } : {}) };
 }
 
-function isComingSection(value: string | undefined): value is Exclude<Section, 'candidates'> {
-  return value !== 'candidates' && SECTIONS.some((section) => section === value);
+export function isComingSection(section: Section): section is ComingSection {
+  return (COMING_SECTIONS as readonly Section[]).includes(section);
 }
 
 interface NavigationState {

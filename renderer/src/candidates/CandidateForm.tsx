@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type ReactNode, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -8,6 +8,9 @@ import type { ApiError } from '../../../shared/errors';
 import { parseOptions } from '../../../shared/validation';
 import { call } from '../api/client';
 import { formatPhone } from '../app/format';
+import { Field, fieldErrorId } from '../ui/Field';
+
+const inputId = (name: FieldName) => `candidate-${name}`;
 
 /** The part of the candidate's file this form edits, validated by the API's own schema. */
 const formSchema = candidateFieldsSchema.pick({
@@ -79,7 +82,7 @@ export function CandidateForm({ candidate, readOnly, onSaved, onCancel }: Candid
     if (onForm.length < fieldEntries.length || fieldEntries.length === 0) setFormError(error.message);
     // Once drawn, bring the first field's message out from under the sticky footer.
     const [first] = onForm;
-    if (first) requestAnimationFrame(() => document.getElementById(errorId(first[0]))?.scrollIntoView({ block: 'nearest' }));
+    if (first) requestAnimationFrame(() => document.getElementById(fieldErrorId(inputId(first[0])))?.scrollIntoView({ block: 'nearest' }));
   }
 
   const save = handleSubmit(async (fields) => {
@@ -106,17 +109,16 @@ export function CandidateForm({ candidate, readOnly, onSaved, onCancel }: Candid
         <fieldset className="form-section">
           <legend>{t('candidates.form.identity')}</legend>
           <div className="form-grid">
-            <Field name="firstName" label={t('candidates.fields.firstName')} error={errorOf('firstName')} required>
+            <Field id={inputId('firstName')} label={t('candidates.fields.firstName')} error={errorOf('firstName')} required>
               {(a11y) => <input type="text" autoComplete="off" {...a11y} {...register('firstName')} />}
             </Field>
-            <Field name="lastName" label={t('candidates.fields.lastName')} error={errorOf('lastName')} required>
+            <Field id={inputId('lastName')} label={t('candidates.fields.lastName')} error={errorOf('lastName')} required>
               {(a11y) => <input type="text" autoComplete="off" {...a11y} {...register('lastName')} />}
             </Field>
-            <Field name="birthDate" label={t('candidates.fields.birthDate')} error={errorOf('birthDate')}>
+            <Field id={inputId('birthDate')} label={t('candidates.fields.birthDate')} error={errorOf('birthDate')}>
               {(a11y) => <input type="date" min="1900-01-01" {...a11y} {...register('birthDate')} />}
             </Field>
-            <Field
-              name="frenchLevel"
+            <Field id={inputId('frenchLevel')}
               label={t('candidates.fields.frenchLevel')}
               error={errorOf('frenchLevel')}
             >
@@ -136,20 +138,19 @@ export function CandidateForm({ candidate, readOnly, onSaved, onCancel }: Candid
         <fieldset className="form-section">
           <legend>{t('candidates.form.contact')}</legend>
           <div className="form-grid">
-            <Field
-              name="phone"
+            <Field id={inputId('phone')}
               label={t('candidates.fields.phone')}
               hint={t('candidates.form.phoneHint')}
               error={errorOf('phone')}
             >
               {(a11y) => <input type="tel" autoComplete="off" {...a11y} {...register('phone')} />}
             </Field>
-            <Field name="email" label={t('candidates.fields.email')} error={errorOf('email')}>
+            <Field id={inputId('email')} label={t('candidates.fields.email')} error={errorOf('email')}>
               {(a11y) => (
                 <input type="email" autoComplete="off" spellCheck={false} {...a11y} {...register('email')} />
               )}
             </Field>
-            <Field name="commune" label={t('candidates.fields.commune')} error={errorOf('commune')}>
+            <Field id={inputId('commune')} label={t('candidates.fields.commune')} error={errorOf('commune')}>
               {(a11y) => <input type="text" autoComplete="off" {...a11y} {...register('commune')} />}
             </Field>
           </div>
@@ -177,61 +178,5 @@ export function CandidateForm({ candidate, readOnly, onSaved, onCancel }: Candid
         </div>
       )}
     </form>
-  );
-}
-
-interface FieldA11y {
-  id: string;
-  'aria-invalid': boolean;
-  'aria-required'?: true;
-  'aria-describedby'?: string;
-}
-
-interface FieldProps {
-  name: FieldName;
-  label: string;
-  hint?: string;
-  error: string | undefined;
-  required?: boolean;
-  children(a11y: FieldA11y): ReactNode;
-}
-
-const inputId = (name: FieldName) => `candidate-${name}`;
-const errorId = (name: FieldName) => `candidate-${name}-error`;
-
-function Field({ name, label, hint, error, required = false, children }: FieldProps) {
-  const { t } = useTranslation();
-  const id = inputId(name);
-  const hintId = hint ? `${id}-hint` : undefined;
-  const messageId = error ? errorId(name) : undefined;
-  const describedBy = [messageId, hintId].filter(Boolean).join(' ');
-
-  return (
-    <div className="field">
-      <div className="field-label">
-        <label htmlFor={id}>{label}</label>
-        {required && (
-          <span className="field-required" aria-hidden="true">
-            {t('candidates.form.required')}
-          </span>
-        )}
-      </div>
-      {children({
-        id,
-        'aria-invalid': Boolean(error),
-        ...(required ? { 'aria-required': true as const } : {}),
-        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
-      })}
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={messageId} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }

@@ -22,7 +22,7 @@ export function CandidateListScreen() {
         <button
           type="button"
           className="button button-primary"
-          onClick={() => navigate({ section: 'candidates', screen: 'new' })}
+          onClick={() => navigate({ section: 'candidates', id: 'new' })}
         >
           <PlusIcon />
           <span>{t('candidates.new')}</span>

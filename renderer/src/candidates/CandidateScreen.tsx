@@ -47,7 +47,7 @@ export function CandidateScreen({ id }: { id: string | null }) {
   }, [loadedId]);
 
   const backLink = (
-    <a className="back-link" href={routeToHash({ section: 'candidates', screen: 'list' })}>
+    <a className="back-link" href={routeToHash({ section: 'candidates' })}>
       <BackIcon />
       <span>{t('candidates.backToList')}</span>
     </a>
@@ -84,7 +84,7 @@ export function CandidateScreen({ id }: { id: string | null }) {
     showNotice('notices.saved');
     if (candidate === null) {
       // The "new" form becomes the record's page; Back then returns to the list, not to an empty form.
-      navigate({ section: 'candidates', screen: 'detail', id: saved.id }, { replace: true });
+      navigate({ section: 'candidates', id: saved.id }, { replace: true });
     } else {
       setState({ status: 'ready', candidate: saved });
     }
@@ -149,7 +149,7 @@ export function CandidateScreen({ id }: { id: string | null }) {
         candidate={candidate}
         readOnly={Boolean(candidate?.archivedAt)}
         onSaved={onSaved}
-        onCancel={() => navigate({ section: 'candidates', screen: 'list' })}
+        onCancel={() => navigate({ section: 'candidates' })}
       />
     </div>
   );

@@ -13,7 +13,7 @@ export function CandidateTable({ items }: { items: CandidateSummary[] }) {
     // Let people select a phone number to copy it without opening the record.
     if (window.getSelection()?.toString()) return;
     if ((event.target as HTMLElement).closest('a')) return;
-    navigate({ section: 'candidates', screen: 'detail', id });
+    navigate({ section: 'candidates', id });
   }
 
   return (
@@ -32,7 +32,7 @@ export function CandidateTable({ items }: { items: CandidateSummary[] }) {
         {items.map((candidate) => (
           <tr key={candidate.id} className="clickable-row" data-testid="candidate-row" onClick={(event) => openFromRow(event, candidate.id)}>
             <th scope="row">
-              <a href={routeToHash({ section: 'candidates', screen: 'detail', id: candidate.id })}>
+              <a href={routeToHash({ section: 'candidates', id: candidate.id })}>
                 <span className="last-name">{candidate.lastName}</span>{' '}
                 <span>{candidate.firstName}</span>
               </a>

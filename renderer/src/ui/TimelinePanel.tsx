@@ -1,0 +1,138 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TIMELINE_KINDS, type TimelineKind, type TimelineSubject } from '../../../shared/domain';
+import type { TimelineEvent } from '../../../shared/timeline';
+import { call } from '../api/client';
+import { formatDate } from '../app/format';
+import { useCurrentAuthor } from './currentAuthor';
+
+interface TimelinePanelProps {
+  subjectType: TimelineSubject;
+  subjectId: string;
+  /** Read-only for an archived record. */
+  readOnly?: boolean;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The history of a candidate, employer or partner, newest first, with a quick form to add a
+ * call, meeting, drop-in visit, message or note. The author is remembered on this computer.
+ */
+export function TimelinePanel({ subjectType, subjectId, readOnly = false }: TimelinePanelProps) {
+  const { t, i18n } = useTranslation();
+  const [events, setEvents] = useState<TimelineEvent[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [kind, setKind] = useState<TimelineKind>('call');
+  const [occurredAt, setOccurredAt] = useState(today);
+  const [text, setText] = useState('');
+  const { author, setAuthor } = useCurrentAuthor();
+  const [saveError, setSaveError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const load = useCallback(async () => {
+    const result = await call('timeline.list', { subjectType, subjectId, limit: 200 });
+    if (result.ok) {
+      setEvents(result.value.items);
+      setTotal(result.value.total);
+      setLoadError(null);
+    } else setLoadError(result.error.message);
+  }, [subjectType, subjectId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    setSaving(true);
+    const result = await call('timeline.add', { subjectType, subjectId, kind, occurredAt, author, text });
+    setSaving(false);
+    if (!result.ok) {
+      setSaveError({ message: result.error.message, fields: result.error.fields ?? {} });
+      return;
+    }
+    setSaveError(null);
+    setText('');
+    await load();
+  }
+
+  const fieldError = (name: string) => saveError?.fields[name];
+
+  return (
+    <section className="card timeline" aria-labelledby={`timeline-${subjectId}`}>
+      <h2 id={`timeline-${subjectId}`}>{t('timeline.title')}</h2>
+      {!readOnly && (
+        <form className="timeline-form" onSubmit={(event) => void add(event)} noValidate>
+          <div className="timeline-form-row">
+            <label className="compact-field">
+              <span>{t('timeline.kind')}</span>
+              <select value={kind} onChange={(event) => setKind(event.target.value as TimelineKind)}>
+                {TIMELINE_KINDS.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`timeline.kinds.${option}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="compact-field">
+              <span>{t('timeline.date')}</span>
+              <input
+                type="date"
+                value={occurredAt}
+                aria-invalid={Boolean(fieldError('occurredAt'))}
+                onChange={(event) => setOccurredAt(event.target.value)}
+              />
+            </label>
+            <label className="compact-field">
+              <span>{t('timeline.author')}</span>
+              <input type="text" value={author} maxLength={100} onChange={(event) => setAuthor(event.target.value)} />
+            </label>
+          </div>
+          <label className="compact-field compact-field-wide">
+            <span>{t('timeline.text')}</span>
+            <textarea
+              value={text}
+              rows={2}
+              maxLength={5000}
+              placeholder={t('timeline.textPlaceholder')}
+              onChange={(event) => setText(event.target.value)}
+            />
+          </label>
+          <div className="timeline-form-actions">
+            {saveError && (
+              <p className="field-error" role="alert">
+                {t(Object.values(saveError.fields)[0] ?? saveError.message)}
+              </p>
+            )}
+            <button type="submit" className="button button-secondary" disabled={saving}>
+              {t('timeline.add')}
+            </button>
+          </div>
+        </form>
+      )}
+      {loadError && (
+        <p className="alert alert-error" role="alert">
+          {t(loadError)}
+        </p>
+      )}
+      {events !== null && events.length === 0 && <p className="muted">{t('timeline.empty')}</p>}
+      {events !== null && events.length > 0 && (
+        <ol className="timeline-list" data-testid="timeline">
+          {events.map((item) => (
+            <li key={item.id} className="timeline-item">
+              <div className="timeline-meta">
+                <span className={`timeline-kind timeline-kind-${item.kind}`}>{t(`timeline.kinds.${item.kind}`)}</span>
+                <time dateTime={item.occurredAt}>{formatDate(item.occurredAt, i18n.language)}</time>
+                {item.author && <span className="muted">{item.author}</span>}
+              </div>
+              {item.text && <p className="timeline-text">{item.text}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+      {events !== null && total > events.length && <p className="muted">{t('timeline.more', { count: total - events.length })}</p>}
+    </section>
+  );
+}

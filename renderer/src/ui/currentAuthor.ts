@@ -1,0 +1,20 @@
+import { create } from 'zustand';
+
+const STORAGE_KEY = 'tremplin.author';
+
+interface CurrentAuthor {
+  author: string;
+  setAuthor(author: string): void;
+}
+
+/**
+ * Who is writing timeline entries on this computer, remembered between sessions. Until the
+ * app has one account per person, this is how an entry says who made it.
+ */
+export const useCurrentAuthor = create<CurrentAuthor>()((set) => ({
+  author: window.localStorage.getItem(STORAGE_KEY) ?? '',
+  setAuthor(author) {
+    window.localStorage.setItem(STORAGE_KEY, author);
+    set({ author });
+  },
+}));
