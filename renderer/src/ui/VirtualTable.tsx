@@ -25,8 +25,8 @@ const ROW_HEIGHT = 45;
 
 /**
  * A table that stays smooth with 100,000 rows: only the rows in view are in the page, and
- * their data is fetched page by page as they scroll into view. ARIA table roles keep it a
- * table for screen readers; the first column holds a real link for the keyboard.
+ * their data is fetched page by page as they scroll into view. It stays a real table (laid
+ * out as a grid) for screen readers; the row-header column holds a link for the keyboard.
  */
 export function VirtualTable<T>({ list, columns, caption, rowKey, onOpen, testId }: VirtualTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -53,40 +53,44 @@ export function VirtualTable<T>({ list, columns, caption, rowKey, onOpen, testId
   }
 
   return (
-    <div className="vtable" role="table" aria-label={caption} aria-rowcount={list.total + 1}>
-      <div className="vtable-head" role="rowgroup">
-        <div className="vtable-row" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
-          {columns.map((column) => (
-            <div key={column.key} role="columnheader" className="vtable-cell">
-              {column.header}
-            </div>
-          ))}
-        </div>
-      </div>
-      <div ref={scrollRef} className="vtable-body" role="rowgroup">
-        <div className="vtable-spacer" style={{ height: virtualizer.getTotalSize() }}>
+    <div ref={scrollRef} className="vtable">
+      <table aria-rowcount={list.total + 1}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr style={{ gridTemplateColumns: template }}>
+            {columns.map((column) => (
+              <th key={column.key} scope="col">
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody style={{ height: virtualizer.getTotalSize() }}>
           {rows.map((row) => {
             const item = list.itemAt(row.index);
             return (
-              <div
+              <tr
                 key={item ? rowKey(item) : `placeholder-${row.index}`}
-                role="row"
                 aria-rowindex={row.index + 2}
-                className={item ? 'vtable-row clickable-row' : 'vtable-row vtable-placeholder'}
+                className={item ? 'clickable-row' : 'vtable-placeholder'}
                 data-testid={item ? testId : undefined}
                 style={{ gridTemplateColumns: template, transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
                 onClick={(event) => openFromRow(event, item)}
               >
-                {columns.map((column) => (
-                  <div key={column.key} role={column.rowHeader ? 'rowheader' : 'cell'} className="vtable-cell">
-                    {item ? column.render(item) : null}
-                  </div>
-                ))}
-              </div>
+                {columns.map((column) =>
+                  column.rowHeader ? (
+                    <th key={column.key} scope="row">
+                      {item ? column.render(item) : null}
+                    </th>
+                  ) : (
+                    <td key={column.key}>{item ? column.render(item) : null}</td>
+                  ),
+                )}
+              </tr>
             );
           })}
-        </div>
-      </div>
+        </tbody>
+      </table>
     </div>
   );
 }
