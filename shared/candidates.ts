@@ -14,6 +14,7 @@ import {
 import { returns } from './method';
 import { COUNTRY_CODES, LANGUAGE_CODES } from './reference';
 import {
+  distinctList,
   optionalEmail,
   optionalIsoDate,
   optionalPhone,
@@ -54,14 +55,6 @@ function nullableInt(min: number, max: number) {
 
 function pastDate() {
   return optionalIsoDate().refine((value) => value === null || value <= today(), { error: 'validation.dateInFuture' });
-}
-
-/** A list of distinct values (a language or a sector picked twice is one). */
-function distinctList<T extends z.ZodType<string>>(item: T, max: number) {
-  return z
-    .array(item)
-    .max(max)
-    .transform((values) => [...new Set(values)]);
 }
 
 export const occupationSchema = z.strictObject({ label: requiredText(150), romeCode: optionalRomeCode() });

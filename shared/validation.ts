@@ -126,3 +126,29 @@ export function optionalEmail() {
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
+
+/** A date (`YYYY-MM-DD`) that must be given: empty reads as missing, 31 February as wrong. */
+export function requiredIsoDate() {
+  return requiredText(10).refine(isValidIsoDate, { error: 'validation.date' });
+}
+
+/** A list of distinct values (a language, a sector or a volunteer picked twice is one). */
+export function distinctList<T extends z.ZodType<string>>(item: T, max: number) {
+  return z
+    .array(item)
+    .max(max)
+    .transform((values) => [...new Set(values)]);
+}
+
+/** Filters with an optional period (`from`, `to`, both included); when both are given, the end follows the start. */
+export function withOptionalPeriod<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z
+    .strictObject({ ...shape, from: optionalIsoDate(), to: optionalIsoDate() })
+    .refine(
+      (filters) => {
+        const { from, to } = filters as { from: string | null; to: string | null };
+        return !from || !to || from <= to;
+      },
+      { error: 'validation.periodOrder', path: ['to'] },
+    );
+}

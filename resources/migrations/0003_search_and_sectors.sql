@@ -45,12 +45,14 @@ END;
 CREATE VIRTUAL TABLE `volunteer_search` USING fts5(`names`, `contact`, tokenize = 'unicode61 remove_diacritics 2');
 --> statement-breakpoint
 CREATE TRIGGER `volunteers_search_insert` AFTER INSERT ON `volunteers` BEGIN
-	INSERT INTO `volunteer_search` (`rowid`, `names`, `contact`) VALUES (new.`seq`, new.`first_name` || ' ' || new.`last_name`, coalesce(new.`email`, '') || ' ' || coalesce(new.`phone`, '') || ' ' || replace(replace(replace(replace(replace(replace(coalesce(new.`phone`, ''), ' ', ''), '.', ''), '-', ''), '(', ''), ')', ''), '+', ''));
+	INSERT INTO `volunteer_search` (`rowid`, `names`, `contact`) VALUES (new.`seq`, new.`first_name` || ' ' || new.`last_name`, coalesce(new.`email`, '') || ' ' || coalesce(new.`phone`, '') || ' ' || replace(replace(replace(replace(replace(replace(coalesce(new.`phone`, ''), ' ', ''), '.', ''), '-', ''), '(', ''), ')', ''), '+', '') || ' ' ||
+		CASE WHEN new.`phone` LIKE '+33%' THEN '0' || substr(new.`phone`, 4) ELSE '' END);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `volunteers_search_update` AFTER UPDATE OF `first_name`, `last_name`, `email`, `phone` ON `volunteers` BEGIN
 	DELETE FROM `volunteer_search` WHERE `rowid` = old.`seq`;
-	INSERT INTO `volunteer_search` (`rowid`, `names`, `contact`) VALUES (new.`seq`, new.`first_name` || ' ' || new.`last_name`, coalesce(new.`email`, '') || ' ' || coalesce(new.`phone`, '') || ' ' || replace(replace(replace(replace(replace(replace(coalesce(new.`phone`, ''), ' ', ''), '.', ''), '-', ''), '(', ''), ')', ''), '+', ''));
+	INSERT INTO `volunteer_search` (`rowid`, `names`, `contact`) VALUES (new.`seq`, new.`first_name` || ' ' || new.`last_name`, coalesce(new.`email`, '') || ' ' || coalesce(new.`phone`, '') || ' ' || replace(replace(replace(replace(replace(replace(coalesce(new.`phone`, ''), ' ', ''), '.', ''), '-', ''), '(', ''), ')', ''), '+', '') || ' ' ||
+		CASE WHEN new.`phone` LIKE '+33%' THEN '0' || substr(new.`phone`, 4) ELSE '' END);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `volunteers_search_delete` AFTER DELETE ON `volunteers` BEGIN

@@ -54,8 +54,8 @@ describe('translations', () => {
       .filter((file) => file.endsWith('.tsx'))
       .flatMap((file) => {
         const text = readFileSync(file, 'utf8');
-        // Text between JSX tags, and literal strings in attributes people see or hear.
-        const jsxText = [...text.matchAll(/>\s*([^<>{}\n]*\p{L}{2,}[^<>{}\n]*)\s*</gu)].map((m) => m[1]);
+        // Text right after a JSX tag opens or closes, and literal strings in attributes people see or hear.
+        const jsxText = [...text.matchAll(/(?:<[A-Za-z][\w.]*(?:\s[^<>]*)?|<\/[\w.]*)>([^<>{}();=?&|]*\p{L}{2,}[^<>{}();=?&|]*)</gu)].map((m) => m[1]);
         const attributes = [...text.matchAll(/\b(?:placeholder|title|aria-label|alt|label)="([^"]*\p{L}[^"]*)"/gu)].map((m) => m[1]);
         return [...jsxText, ...attributes].map((found) => `${file}: ${found?.trim()}`);
       });

@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { ARCHIVE_FILTERS } from './candidates';
+import { PAIR_KINDS, type PairKind } from './domain';
+import { returns } from './method';
+import type { Sector } from './sectors';
+import { distinctList, optionalEmail, optionalPhone, optionalText, requiredIsoDate, requiredText, today, uuid, withOptionalPeriod } from './validation';
+
+// ---------------------------------------------------------------- Volunteers
+
+export const volunteerFieldShapes = {
+  firstName: requiredText(100),
+  lastName: requiredText(100),
+  phone: optionalPhone(),
+  email: optionalEmail(),
+  /** The sectors the volunteer knows; replaced as a whole when sent. */
+  sectorIds: distinctList(uuid, 30),
+  /** Free text ("Tuesday mornings, not in August"). */
+  availability: optionalText(500),
+  active: z.boolean(),
+  notes: optionalText(2000),
+};
+
+/** A create leaves out what it does not know (no sectors, active, empty texts). */
+export const volunteerCreateSchema = z.strictObject(volunteerFieldShapes).partial().required({ firstName: true, lastName: true });
+
+/** An update sends the id and the fields it changes. */
+export const volunteerUpdateSchema = z.strictObject(volunteerFieldShapes).partial().extend({ id: uuid });
+
+export const idSchema = z.strictObject({ id: uuid });
+
+/** How a volunteer appears in a pair, a drop-in session or an hours entry. */
+export interface VolunteerName {
+  id: string;
+  firstName: string;
+  lastName: string;
+  active: boolean;
+  archivedAt: string | null;
+}
+
+export interface VolunteerSummary extends VolunteerName {
+  phone: string | null;
+  email: string | null;
+  availability: string | null;
+  sectors: Sector[];
+  updatedAt: string;
+}
+
+export interface Volunteer extends VolunteerSummary {
+  notes: string | null;
+  /** Association the record came from; null when it was created here. */
+  origin: string | null;
+  createdAt: string;
+  /** The pairs (not archived) the volunteer belongs to. */
+  pairs: Pair[];
+  /** Hours given in the current calendar year, in minutes (the year is the clock's). */
+  hoursThisYear: { year: number; minutes: number };
+}
+
+export const ACTIVE_FILTERS = ['yes', 'no', 'any'] as const;
+export const VOLUNTEER_SORTS = ['name', 'updated'] as const;
+
+export const volunteerListSchema = z.strictObject({
+  /** Names, e-mail or phone; accents and case ignored. */
+  query: z.string().max(100).default(''),
+  active: z.enum(ACTIVE_FILTERS).default('any'),
+  sectorId: uuid.optional(),
+  archived: z.enum(ARCHIVE_FILTERS).default('active'),
+  sort: z.enum(VOLUNTEER_SORTS).default('name'),
+  descending: z.boolean().default(false),
+  limit: z.int().min(1).max(500).default(100),
+  offset: z.int().min(0).default(0),
+});
+
+export interface VolunteerPage {
+  items: VolunteerSummary[];
+  total: number;
+}
+
+// ---------------------------------------------------------------- Pairs (binômes)
+
+export interface Pair {
+  id: string;
+  kind: PairKind;
+  /** The sector of a `sector` pair; null for the temporary-work agencies pair. */
+  sector: Sector | null;
+  firstVolunteer: VolunteerName;
+  secondVolunteer: VolunteerName;
+  origin: string | null;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+}
+
+export const pairFieldShapes = {
+  kind: z.enum(PAIR_KINDS, { error: 'validation.choice' }),
+  sectorId: uuid.nullish().transform((value) => value ?? null),
+  firstVolunteerId: uuid,
+  secondVolunteerId: uuid,
+};
+
+type PairFields = { kind: PairKind; sectorId: string | null; firstVolunteerId: string; secondVolunteerId: string };
+
+/**
+ * The rules of a pair on their own: a sector pair names its sector, the agencies pair none,
+ * and a pair is two different people. Run on the whole pair after an update is applied too.
+ */
+export function pairConsistencyErrors(pair: PairFields): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (pair.kind === 'sector' && pair.sectorId === null) errors.sectorId = 'volunteers.validation.pairSectorRequired';
+  if (pair.kind === 'temp_agencies' && pair.sectorId !== null) errors.sectorId = 'volunteers.validation.pairSectorNotAllowed';
+  if (pair.firstVolunteerId === pair.secondVolunteerId) errors.secondVolunteerId = 'volunteers.validation.pairSameVolunteer';
+  return errors;
+}
+
+export const pairCreateSchema = z.strictObject(pairFieldShapes).superRefine((pair, context) => {
+  for (const [path, message] of Object.entries(pairConsistencyErrors(pair))) context.addIssue({ code: 'custom', message, path: [path] });
+});
+
+export const pairUpdateSchema = z.strictObject(pairFieldShapes).partial().extend({ id: uuid });
+
+export const pairListSchema = z.strictObject({
+  archived: z.enum(ARCHIVE_FILTERS).default('active'),
+  kind: z.enum(PAIR_KINDS).optional(),
+  sectorId: uuid.optional(),
+  volunteerId: uuid.optional(),
+});
+
+// ---------------------------------------------------------------- Volunteer hours
+
+/** At most a day; entered as hours (2.5) or minutes (150), stored as whole minutes. */
+export const MAX_MINUTES = 24 * 60;
+
+export const hoursAddSchema = z
+  .strictObject({
+    volunteerId: uuid,
+    date: requiredIsoDate().refine((value) => value <= today(), { error: 'validation.dateInFuture' }),
+    hours: z
+      .number()
+      .gt(0)
+      .max(MAX_MINUTES / 60)
+      .refine((value) => Math.round(value * 60) >= 1, { error: 'validation.tooSmall' })
+      .optional(),
+    minutes: z.int().min(1).max(MAX_MINUTES).optional(),
+    /** The drop-in session the time was given at, if any. */
+    sessionId: uuid.nullish().transform((value) => value ?? null),
+    task: optionalText(200),
+  })
+  .refine((entry) => (entry.hours === undefined) !== (entry.minutes === undefined), {
+    error: 'volunteers.validation.hoursOrMinutes',
+    path: ['hours'],
+  })
+  .transform(({ hours, minutes, ...entry }) => ({ ...entry, minutes: minutes ?? Math.round((hours ?? 0) * 60) }));
+
+export const hoursListSchema = withOptionalPeriod({ volunteerId: uuid.optional() });
+
+export interface HoursEntry {
+  id: string;
+  volunteer: VolunteerName;
+  date: string;
+  minutes: number;
+  sessionId: string | null;
+  task: string | null;
+  createdAt: string;
+}
+
+export interface HoursList {
+  /** Newest date first. */
+  items: HoursEntry[];
+  totalMinutes: number;
+}
+
+export const volunteerMethods = {
+  'volunteers.create': returns<Volunteer>()(volunteerCreateSchema),
+  'volunteers.update': returns<Volunteer>()(volunteerUpdateSchema),
+  'volunteers.get': returns<Volunteer>()(idSchema),
+  'volunteers.list': returns<VolunteerPage>()(volunteerListSchema),
+  'volunteers.archive': returns<Volunteer>()(idSchema),
+  'volunteers.restore': returns<Volunteer>()(idSchema),
+  'pairs.create': returns<Pair>()(pairCreateSchema),
+  'pairs.update': returns<Pair>()(pairUpdateSchema),
+  'pairs.get': returns<Pair>()(idSchema),
+  'pairs.list': returns<Pair[]>()(pairListSchema),
+  'pairs.archive': returns<Pair>()(idSchema),
+  'pairs.restore': returns<Pair>()(idSchema),
+  'volunteerHours.add': returns<HoursEntry>()(hoursAddSchema),
+  'volunteerHours.list': returns<HoursList>()(hoursListSchema),
+  /** For an entry typed by mistake; returns what was removed. */
+  'volunteerHours.remove': returns<HoursEntry>()(idSchema),
+};
