@@ -1,10 +1,14 @@
--- Candidates' search now covers the other forms of their names and the second phone (French
--- numbers, stored as +33…, also under their national form 06…); employers,
--- volunteers and partners get the same accent-folding index (see 0001_candidate_search).
+-- Full-text search with accent and case folding (unicode61, remove_diacritics 2), so "helene"
+-- finds "Hélène". Each index is keyed on its table's seq (an INTEGER PRIMARY KEY, stable across
+-- VACUUM) and kept in step by triggers, so every write path (forms, imports, merges) updates it.
+-- Candidates are found by every form of their names and by their phones, French numbers (stored
+-- as +33…) also under their national form (06…).
 -- The seeded sectors have the same ids in every installation, so exchanged records agree on them.
-DROP TRIGGER `candidates_search_insert`;
---> statement-breakpoint
-DROP TRIGGER `candidates_search_update`;
+CREATE VIRTUAL TABLE `candidate_search` USING fts5(
+	`names`,
+	`contact`,
+	tokenize = 'unicode61 remove_diacritics 2'
+);
 --> statement-breakpoint
 CREATE TRIGGER `candidates_search_insert` AFTER INSERT ON `candidates` BEGIN
 	INSERT INTO `candidate_search` (`rowid`, `names`, `contact`) VALUES (new.`seq`,
@@ -25,6 +29,10 @@ CREATE TRIGGER `candidates_search_update` AFTER UPDATE OF `first_name`, `last_na
 			coalesce(new.`second_phone`, '') || ' ' || replace(replace(replace(replace(replace(replace(coalesce(new.`second_phone`, ''), ' ', ''), '.', ''), '-', ''), '(', ''), ')', ''), '+', '') || ' ' ||
 			CASE WHEN new.`phone` LIKE '+33%' THEN '0' || substr(new.`phone`, 4) ELSE '' END || ' ' ||
 			CASE WHEN new.`second_phone` LIKE '+33%' THEN '0' || substr(new.`second_phone`, 4) ELSE '' END);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `candidates_search_delete` AFTER DELETE ON `candidates` BEGIN
+	DELETE FROM `candidate_search` WHERE `rowid` = old.`seq`;
 END;
 --> statement-breakpoint
 CREATE VIRTUAL TABLE `employer_search` USING fts5(`names`, `contact`, tokenize = 'unicode61 remove_diacritics 2');
