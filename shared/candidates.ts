@@ -15,6 +15,8 @@ import { returns } from './method';
 import { COUNTRY_CODES, LANGUAGE_CODES } from './reference';
 import {
   distinctList,
+  idSchema,
+  pastIsoDate,
   optionalEmail,
   optionalIsoDate,
   optionalPhone,
@@ -53,9 +55,6 @@ function nullableInt(min: number, max: number) {
     .transform((value) => value ?? null);
 }
 
-function pastDate() {
-  return optionalIsoDate().refine((value) => value === null || value <= today(), { error: 'validation.dateInFuture' });
-}
 
 export const occupationSchema = z.strictObject({ label: requiredText(150), romeCode: optionalRomeCode() });
 export const qualificationSchema = z.strictObject({ label: requiredText(200), recognised: z.boolean() });
@@ -64,7 +63,7 @@ export const barrierSchema = z.strictObject({
   status: z.enum(BARRIER_STATUSES, { error: 'validation.choice' }),
   /** What was done about it; for health, a neutral note only, never a diagnosis. */
   action: optionalText(500),
-  changedOn: pastDate(),
+  changedOn: pastIsoDate(),
 });
 
 /**
@@ -99,13 +98,13 @@ export const candidateFieldShapes = {
   // French
   frenchLevel: z.enum(FRENCH_LEVELS, { error: 'validation.choice' }),
   frenchLevelProof: nullableEnum(FRENCH_LEVEL_PROOFS),
-  frenchLevelDate: pastDate(),
+  frenchLevelDate: pastIsoDate(),
   // Work authorisation
   authorisationDocument: nullableEnum(AUTHORISATION_DOCUMENTS),
   authorisationStart: optionalIsoDate(),
   authorisationExpiry: optionalIsoDate(),
   employerMustApply: z.boolean(),
-  asylumRegisteredOn: pastDate(),
+  asylumRegisteredOn: pastIsoDate(),
   // Mobility
   mobility: nullableEnum(MOBILITIES),
   maxDistanceKm: nullableInt(0, 1000),
@@ -120,13 +119,13 @@ export const candidateFieldShapes = {
   // Referral
   referralPartnerId: uuid.nullish().transform((value) => value ?? null),
   referrerContact: optionalText(200),
-  referredOn: pastDate(),
+  referredOn: pastIsoDate(),
   // Consent
   consentRecording: z.boolean(),
   consentContact: z.boolean(),
-  consentDate: pastDate(),
+  consentDate: pastIsoDate(),
   consentMethod: nullableEnum(CONSENT_METHODS),
-  consentWithdrawnOn: pastDate(),
+  consentWithdrawnOn: pastIsoDate(),
   sharingPartnerIds: distinctList(uuid, 50),
   // Barriers, one entry per theme
   barriers: z
@@ -153,8 +152,6 @@ export const candidateUpdateSchema = z.strictObject({
   ...z.strictObject(candidateFieldShapes).partial().shape,
 });
 export type CandidatePatch = z.output<typeof candidateUpdateSchema>;
-
-export const candidateIdSchema = z.strictObject({ id: uuid });
 
 export interface Barrier {
   theme: BarrierTheme;
@@ -272,10 +269,10 @@ export const mergeSchema = z.strictObject({
 export const candidateMethods = {
   'candidates.create': returns<Candidate>()(candidateFieldsSchema),
   'candidates.update': returns<Candidate>()(candidateUpdateSchema),
-  'candidates.get': returns<Candidate>()(candidateIdSchema),
+  'candidates.get': returns<Candidate>()(idSchema),
   'candidates.list': returns<CandidatePage>()(candidateListSchema),
-  'candidates.archive': returns<Candidate>()(candidateIdSchema),
-  'candidates.restore': returns<Candidate>()(candidateIdSchema),
+  'candidates.archive': returns<Candidate>()(idSchema),
+  'candidates.restore': returns<Candidate>()(idSchema),
   'candidates.findDuplicates': returns<DuplicateCandidate[]>()(duplicateProbeSchema),
   'candidates.merge': returns<Candidate>()(mergeSchema),
 };

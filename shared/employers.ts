@@ -11,10 +11,10 @@ import {
   optionalRomeCode,
   optionalText,
   requiredText,
-  today,
+  idSchema,
+  pastIsoDate,
   uuid,
 } from './validation';
-import { idSchema } from './volunteers';
 
 // ---------------------------------------------------------------- Contacts (employers and partners)
 
@@ -52,7 +52,6 @@ export const contactListSchema = z
 const nullableId = uuid.nullish().transform((value) => value ?? null);
 
 /** A date that has already come (or is today). */
-const pastDate = () => optionalIsoDate().refine((value) => value === null || value <= today(), { error: 'validation.dateInFuture' });
 
 // ---------------------------------------------------------------- Employers
 
@@ -75,7 +74,7 @@ export const employerFieldShapes = {
   postalCode: optionalPostalCode(),
   commune: optionalText(100),
   /** When the employer signed the association's commitment charter; null: not signed. */
-  charterSignedOn: pastDate(),
+  charterSignedOn: pastIsoDate(),
   notes: optionalText(5000),
   contacts: contactListSchema,
 };

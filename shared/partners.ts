@@ -3,8 +3,7 @@ import { ARCHIVE_FILTERS } from './candidates';
 import { PARTNER_KINDS, type PartnerKind } from './domain';
 import { type Contact, contactListSchema } from './employers';
 import { returns } from './method';
-import { optionalEmail, optionalPhone, optionalPostalCode, optionalText, requiredText, uuid } from './validation';
-import { idSchema } from './volunteers';
+import { idSchema, optionalEmail, optionalPhone, optionalPostalCode, optionalText, requiredText, uuid } from './validation';
 
 /** Partner associations (*prescripteurs*) refer candidates and exchange records with the association. */
 export const partnerFieldShapes = {

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { ARCHIVE_FILTERS, type CandidateSummary, type FrenchLevel, candidateFieldShapes } from './candidates';
 import type { AuthorisationDocument } from './domain';
 import { returns } from './method';
-import { distinctList, optionalText, requiredIsoDate, requiredText, uuid, withOptionalPeriod } from './validation';
-import { type VolunteerName, idSchema } from './volunteers';
+import { distinctList, idSchema, optionalText, requiredIsoDate, requiredText, uuid, withOptionalPeriod } from './validation';
+import type { VolunteerName } from './volunteers';
 
 /** One person seen at a drop-in session, with what the room needs at a glance. */
 export interface SessionVisit {

@@ -72,6 +72,9 @@ export function optionalIsoDate() {
 
 export const uuid = z.uuid({ error: 'validation.id' });
 
+/** The input of get, archive, restore…: a record's id. */
+export const idSchema = z.strictObject({ id: uuid });
+
 /**
  * A phone number as E.164 (+33612345678). Numbers without an international prefix are read
  * as French; foreign ones (often WhatsApp) are typed with + or 00.
@@ -151,4 +154,9 @@ export function withOptionalPeriod<Shape extends z.ZodRawShape>(shape: Shape) {
       },
       { error: 'validation.periodOrder', path: ['to'] },
     );
+}
+
+/** A date that has happened (a consent given, an asylum registration…), or nothing. */
+export function pastIsoDate() {
+  return optionalIsoDate().refine((value) => value === null || value <= today(), { error: 'validation.dateInFuture' });
 }

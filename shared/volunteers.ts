@@ -3,7 +3,7 @@ import { ARCHIVE_FILTERS } from './candidates';
 import { PAIR_KINDS, type PairKind } from './domain';
 import { returns } from './method';
 import type { Sector } from './sectors';
-import { distinctList, optionalEmail, optionalPhone, optionalText, requiredIsoDate, requiredText, today, uuid, withOptionalPeriod } from './validation';
+import { distinctList, idSchema, optionalEmail, optionalPhone, optionalText, requiredIsoDate, requiredText, today, uuid, withOptionalPeriod } from './validation';
 
 // ---------------------------------------------------------------- Volunteers
 
@@ -25,8 +25,6 @@ export const volunteerCreateSchema = z.strictObject(volunteerFieldShapes).partia
 
 /** An update sends the id and the fields it changes. */
 export const volunteerUpdateSchema = z.strictObject(volunteerFieldShapes).partial().extend({ id: uuid });
-
-export const idSchema = z.strictObject({ id: uuid });
 
 /** How a volunteer appears in a pair, a drop-in session or an hours entry. */
 export interface VolunteerName {

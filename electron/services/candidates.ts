@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import {
   type Barrier,
   type Candidate,
@@ -22,7 +22,7 @@ import {
   volunteers,
 } from '../db/schema';
 import { type Clock, newId, systemClock } from './clock';
-import { assertReferencesExist, findRow, matchesSearch, setArchived } from './records';
+import { type Tx, archivedFilter, assertReferencesExist, findRow, linkWriter, matchesSearch, setArchived } from './records';
 
 type CandidateRow = typeof candidates.$inferSelect;
 type Enum<K extends keyof Candidate> = Candidate[K];
@@ -110,20 +110,12 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
     assertReferencesExist(db, volunteers, [fields.assignedVolunteerId], 'assignedVolunteerId');
   }
 
-  function writeChildren(candidateId: string, fields: Partial<CandidateFields>) {
-    if (fields.sectorIds !== undefined) {
-      db.delete(candidateSectors).where(eq(candidateSectors.candidateId, candidateId)).run();
-      for (const sectorId of fields.sectorIds) db.insert(candidateSectors).values({ candidateId, sectorId }).run();
-    }
-    if (fields.sharingPartnerIds !== undefined) {
-      db.delete(candidateSharingConsents).where(eq(candidateSharingConsents.candidateId, candidateId)).run();
-      for (const partnerId of fields.sharingPartnerIds) {
-        db.insert(candidateSharingConsents).values({ candidateId, partnerId }).run();
-      }
-    }
+  function writeChildren(tx: Tx, candidateId: string, fields: Partial<CandidateFields>) {
+    writeSectors(tx, candidateId, fields.sectorIds);
+    writeSharingConsents(tx, candidateId, fields.sharingPartnerIds);
     if (fields.barriers !== undefined) {
-      db.delete(candidateBarriers).where(eq(candidateBarriers.candidateId, candidateId)).run();
-      for (const barrier of fields.barriers) db.insert(candidateBarriers).values({ candidateId, ...barrier }).run();
+      tx.delete(candidateBarriers).where(eq(candidateBarriers.candidateId, candidateId)).run();
+      for (const barrier of fields.barriers) tx.insert(candidateBarriers).values({ candidateId, ...barrier }).run();
     }
   }
 
@@ -139,6 +131,11 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
   }
 
   const get = (id: string): Candidate => load(findRow(db, candidates, id, NOT_FOUND));
+  const writeSectors = linkWriter(candidateSectors, candidateSectors.candidateId, (candidateId, sectorId) => ({ candidateId, sectorId }));
+  const writeSharingConsents = linkWriter(candidateSharingConsents, candidateSharingConsents.candidateId, (candidateId, partnerId) => ({
+    candidateId,
+    partnerId,
+  }));
 
   return {
     get: ({ id }: { id: string }) => get(id),
@@ -155,11 +152,11 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
       checkReferences(fields);
       const now = stamp();
       const id = newId();
-      db.transaction(() => {
-        db.insert(candidates)
+      db.transaction((tx) => {
+        tx.insert(candidates)
           .values({ ...columnsOf(fields), firstName: fields.firstName, lastName: fields.lastName, id, createdAt: now, updatedAt: now })
           .run();
-        writeChildren(id, fields);
+        writeChildren(tx, id, fields);
       });
       return get(id);
     },
@@ -169,20 +166,19 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
       const current = findRow(db, candidates, id, NOT_FOUND);
       checkConsistency({ ...current, ...columnsOf(patch) } as CandidateRow);
       checkReferences(patch);
-      db.transaction(() => {
-        db.update(candidates)
+      db.transaction((tx) => {
+        tx.update(candidates)
           .set({ ...columnsOf(patch), updatedAt: stamp() })
           .where(eq(candidates.id, id))
           .run();
-        writeChildren(id, patch);
+        writeChildren(tx, id, patch);
       });
       return get(id);
     },
 
     list(input: ParsedInputOf<'candidates.list'>): CandidatePage {
       const conditions: (SQL | undefined)[] = [matchesSearch(candidates.seq, 'candidate_search', input.query)];
-      if (input.archived === 'active') conditions.push(isNull(candidates.archivedAt));
-      if (input.archived === 'archived') conditions.push(isNotNull(candidates.archivedAt));
+      conditions.push(archivedFilter(candidates.archivedAt, input.archived));
       if (input.statuses.length > 0) conditions.push(inArray(candidates.status, input.statuses));
       if (input.frenchLevels.length > 0) conditions.push(inArray(candidates.frenchLevel, input.frenchLevels));
       if (input.sectorId) {

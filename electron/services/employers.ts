@@ -1,11 +1,9 @@
 import { type SQL, and, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, ne, notExists, sql } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
+import type { SQLiteColumn, } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf } from '../../shared/api';
 import type { FrenchLevel } from '../../shared/candidates';
 import { COMPANY_CONTACT_KINDS, type ContractType, type JobNeedState } from '../../shared/domain';
 import {
-  type Contact,
-  type ContactInput,
   type Employer,
   type EmployerPage,
   type EmployerSummary,
@@ -17,8 +15,8 @@ import { AppError } from '../api/app-error';
 import type { Db } from '../db/open';
 import { employerContacts, employers, jobNeeds, sectors, timelineEvents } from '../db/schema';
 import { type Clock, newId, systemClock } from './clock';
-import { assertReferencesExist, findRow, matchesSearch, setArchived } from './records';
-import type { Tx } from './volunteers';
+import { recordWithContacts } from './contacts';
+import { archivedFilter, assertReferencesExist, findRow, matchesSearch, setArchived } from './records';
 
 type EmployerRow = typeof employers.$inferSelect;
 type JobNeedRow = typeof jobNeeds.$inferSelect;
@@ -28,91 +26,6 @@ const JOB_NEED_NOT_FOUND = 'employers.errors.jobNeedNotFound';
 
 function invalid(fields: Record<string, string>): never {
   throw new AppError('validation', 'errors.validation', fields);
-}
-
-/** Rows for `archived: active | archived | all`. */
-export function archivedFilter(column: SQLiteColumn, filter: 'active' | 'archived' | 'all'): SQL | undefined {
-  if (filter === 'active') return isNull(column);
-  if (filter === 'archived') return isNotNull(column);
-  return undefined;
-}
-
-// ---------------------------------------------------------------- Records with contacts (employers and partners)
-
-/** A table of contacts (employer_contacts, partner_contacts): the same columns, another owner. */
-type ContactTable = SQLiteTable & {
-  id: SQLiteColumn;
-  name: SQLiteColumn;
-  role: SQLiteColumn;
-  phone: SQLiteColumn;
-  email: SQLiteColumn;
-  position: SQLiteColumn;
-};
-
-/** The record a list of contacts belongs to (employers, partners). */
-type OwnerTable = SQLiteTable & { id: SQLiteColumn; updatedAt: SQLiteColumn };
-
-/**
- * Writes a record (an employer, a partner) and its contacts in one transaction, and reads the
- * contacts back in order. A list that is sent replaces the stored one; a list left out changes
- * nothing; a contact sent back with its id keeps it (it must be one of the record's own).
- */
-export function recordWithContacts<Owner extends OwnerTable, Table extends ContactTable>(
-  db: Db,
-  owner: Owner,
-  contactTable: Table,
-  ownerColumn: SQLiteColumn,
-  contactRow: (ownerId: string, contact: Contact, position: number) => SQLiteInsertValue<Table>,
-) {
-  const columns = {
-    id: contactTable.id,
-    name: contactTable.name,
-    role: contactTable.role,
-    phone: contactTable.phone,
-    email: contactTable.email,
-  };
-  const contactsOf = (ownerId: string): Contact[] =>
-    db.select(columns).from(contactTable).where(eq(ownerColumn, ownerId)).orderBy(asc(contactTable.position)).all() as Contact[];
-
-  /** Checked before writing (`ownerId` null: a record being created has no contacts yet). */
-  function check(ownerId: string | null, contacts: ContactInput[] | undefined): void {
-    if (!contacts) return;
-    const known = new Set(ownerId === null ? [] : contactsOf(ownerId).map((contact) => contact.id));
-    contacts.forEach((contact, index) => {
-      if (contact.id !== undefined && !known.has(contact.id)) invalid({ [`contacts.${index}.id`]: 'validation.unknownReference' });
-    });
-  }
-
-  function writeContacts(tx: Tx, ownerId: string, contacts: ContactInput[] | undefined): void {
-    if (contacts === undefined) return;
-    tx.delete(contactTable).where(eq(ownerColumn, ownerId)).run();
-    if (contacts.length === 0) return;
-    tx.insert(contactTable)
-      .values(contacts.map((contact, position) => contactRow(ownerId, { ...contact, id: contact.id ?? newId() }, position)))
-      .run();
-  }
-
-  return {
-    contactsOf,
-
-    /** `values` carries the new id and the timestamps. */
-    insert(values: SQLiteInsertValue<Owner> & { id: string }, contacts: ContactInput[] | undefined): void {
-      check(null, contacts);
-      db.transaction((tx) => {
-        tx.insert(owner).values(values).run();
-        writeContacts(tx, values.id, contacts);
-      });
-    },
-
-    /** Changes the columns sent (and updatedAt) and, when sent, the contacts. */
-    update(id: string, values: SQLiteUpdateSetSource<Owner> & { updatedAt: string }, contacts: ContactInput[] | undefined): void {
-      check(id, contacts);
-      db.transaction((tx) => {
-        tx.update(owner).set(values).where(eq(owner.id, id)).run();
-        writeContacts(tx, id, contacts);
-      });
-    },
-  };
 }
 
 // ---------------------------------------------------------------- Job needs
@@ -216,6 +129,8 @@ export function createJobNeedService(db: Db, clock: Clock = systemClock) {
       const words = input.query.split(/\s+/).filter((word) => word.length > 0);
       const where = and(
         archivedFilter(jobNeeds.archivedAt, input.archived),
+        // The needs of an archived employer are no longer current, whatever their own state.
+        input.archived === 'active' ? isNull(employers.archivedAt) : undefined,
         input.employerId ? eq(jobNeeds.employerId, input.employerId) : undefined,
         input.states.length > 0 ? inArray(jobNeeds.state, input.states) : undefined,
         input.sectorId ? eq(jobNeeds.sectorId, input.sectorId) : undefined,
@@ -233,7 +148,8 @@ export function createJobNeedService(db: Db, clock: Clock = systemClock) {
         .offset(input.offset)
         .all()
         .map(toJobNeed);
-      const total = db.select({ total: count() }).from(jobNeeds).where(where).get()?.total ?? 0;
+      const total =
+        db.select({ total: count() }).from(jobNeeds).innerJoin(employers, eq(employers.id, jobNeeds.employerId)).where(where).get()?.total ?? 0;
       return { items, total };
     },
 

@@ -5,7 +5,8 @@ import type { Partner, PartnerPage, PartnerSummary } from '../../shared/partners
 import type { Db } from '../db/open';
 import { candidates, partnerContacts, partners } from '../db/schema';
 import { type Clock, newId, systemClock } from './clock';
-import { archivedFilter, recordWithContacts } from './employers';
+import { recordWithContacts } from './contacts';
+import { archivedFilter } from './records';
 import { findRow, matchesSearch, setArchived } from './records';
 
 type PartnerRow = typeof partners.$inferSelect;

@@ -1,5 +1,5 @@
-import { type SQL, type SQLWrapper, eq, inArray, sql } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
+import { type SQL, type SQLWrapper, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
 import { AppError } from '../api/app-error';
 import type { Db } from '../db/open';
 import { toFtsQuery } from './search';
@@ -58,4 +58,30 @@ export function assertReferencesExist(db: Db, table: RecordTable, ids: readonly 
   if (found.length !== wanted.length) {
     throw new AppError('validation', 'errors.validation', { [field]: 'validation.unknownReference' });
   }
+}
+
+/** Rows for `archived: active | archived | all`. */
+export function archivedFilter(column: SQLiteColumn, filter: 'active' | 'archived' | 'all'): SQL | undefined {
+  if (filter === 'active') return isNull(column);
+  if (filter === 'archived') return isNotNull(column);
+  return undefined;
+}
+
+/** The handle a `db.transaction` callback receives; writes inside a transaction go through it. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Writes a record's list of links (a volunteer's sectors, a session's volunteers) inside the
+ * caller's transaction: a list that is sent replaces the old one; one left out changes nothing.
+ */
+export function linkWriter<Link extends SQLiteTable>(
+  table: Link,
+  owner: SQLiteColumn,
+  link: (ownerId: string, itemId: string) => SQLiteInsertValue<Link>,
+) {
+  return (tx: Tx, ownerId: string, itemIds: string[] | undefined): void => {
+    if (itemIds === undefined) return;
+    tx.delete(table).where(eq(owner, ownerId)).run();
+    if (itemIds.length > 0) tx.insert(table).values(itemIds.map((itemId) => link(ownerId, itemId))).run();
+  };
 }

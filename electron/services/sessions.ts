@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, desc, eq, gte, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/api';
 import type { Candidate, CandidatePatch } from '../../shared/candidates';
 import type { DropinSession, IntakeResult, SessionPage, SessionVisit } from '../../shared/sessions';
@@ -7,9 +7,9 @@ import type { Db } from '../db/open';
 import { candidates, dropinSessions, sectors, sessionVisits, sessionVolunteers, timelineEvents, volunteers } from '../db/schema';
 import { createCandidateService, toSummary } from './candidates';
 import { type Clock, newId, systemClock } from './clock';
-import { assertReferencesExist, findRow, setArchived } from './records';
+import { type Tx, archivedFilter, assertReferencesExist, findRow, linkWriter, setArchived } from './records';
 import { createTimelineService } from './timeline';
-import { type Tx, linkWriter, volunteerNames } from './volunteers';
+import { volunteerNames } from './volunteers';
 
 type SessionRow = typeof dropinSessions.$inferSelect;
 
@@ -181,8 +181,7 @@ export function createSessionService(db: Db, clock: Clock = systemClock) {
 
     list(input: ParsedInputOf<'sessions.list'>): SessionPage {
       const where = and(
-        input.archived === 'active' ? isNull(dropinSessions.archivedAt) : undefined,
-        input.archived === 'archived' ? isNotNull(dropinSessions.archivedAt) : undefined,
+        archivedFilter(dropinSessions.archivedAt, input.archived),
         input.from ? gte(dropinSessions.date, input.from) : undefined,
         input.to ? lte(dropinSessions.date, input.to) : undefined,
       );

@@ -1,5 +1,4 @@
-import { type SQL, and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { type SQL, and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/api';
 import type { PairKind } from '../../shared/domain';
 import type { Sector } from '../../shared/sectors';
@@ -17,10 +16,8 @@ import { AppError } from '../api/app-error';
 import type { Db } from '../db/open';
 import { dropinSessions, pairs, sectors, volunteerHours, volunteerSectors, volunteers } from '../db/schema';
 import { type Clock, newId, systemClock } from './clock';
-import { assertReferencesExist, findRow, matchesSearch, setArchived } from './records';
+import { archivedFilter, assertReferencesExist, findRow, linkWriter, matchesSearch, setArchived } from './records';
 
-/** The handle a `db.transaction` callback receives; writes inside a transaction go through it. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 type VolunteerRow = typeof volunteers.$inferSelect;
 type PairRow = typeof pairs.$inferSelect;
@@ -71,22 +68,6 @@ function totalMinutes(db: Db, where: SQL | undefined): number {
       .where(where)
       .get()?.total ?? 0
   );
-}
-
-/**
- * Writes a record's list of links (a volunteer's sectors, a session's volunteers) inside the
- * caller's transaction: a list that is sent replaces the old one; one left out changes nothing.
- */
-export function linkWriter<Link extends SQLiteTable>(
-  table: Link,
-  owner: SQLiteColumn,
-  link: (ownerId: string, itemId: string) => SQLiteInsertValue<Link>,
-) {
-  return (tx: Tx, ownerId: string, itemIds: string[] | undefined): void => {
-    if (itemIds === undefined) return;
-    tx.delete(table).where(eq(owner, ownerId)).run();
-    if (itemIds.length > 0) tx.insert(table).values(itemIds.map((itemId) => link(ownerId, itemId))).run();
-  };
 }
 
 /** Pairs the volunteer is one of. */
@@ -207,8 +188,7 @@ export function createPairService(db: Db, clock: Clock = systemClock) {
     list(input: ParsedInputOf<'pairs.list'>): Pair[] {
       return list(
         and(
-          input.archived === 'active' ? isNull(pairs.archivedAt) : undefined,
-          input.archived === 'archived' ? isNotNull(pairs.archivedAt) : undefined,
+          archivedFilter(pairs.archivedAt, input.archived),
           input.kind ? eq(pairs.kind, input.kind) : undefined,
           input.sectorId ? eq(pairs.sectorId, input.sectorId) : undefined,
           input.volunteerId ? hasMember(input.volunteerId) : undefined,
@@ -322,8 +302,7 @@ export function createVolunteerService(db: Db, clock: Clock = systemClock) {
       const where = and(
         matchesSearch(volunteers.seq, 'volunteer_search', input.query),
         input.active === 'any' ? undefined : eq(volunteers.active, input.active === 'yes'),
-        input.archived === 'active' ? isNull(volunteers.archivedAt) : undefined,
-        input.archived === 'archived' ? isNotNull(volunteers.archivedAt) : undefined,
+        archivedFilter(volunteers.archivedAt, input.archived),
         input.sectorId
           ? sql`${volunteers.id} IN (SELECT ${volunteerSectors.volunteerId} FROM ${volunteerSectors} WHERE ${volunteerSectors.sectorId} = ${input.sectorId})`
           : undefined,

@@ -3,7 +3,7 @@ import type { Backend } from '../../../electron/api/backend';
 import type { Clock } from '../../../electron/services/clock';
 import type { InputOf } from '../../../shared/api';
 import type { Contact } from '../../../shared/employers';
-import { contentSnapshot, ok } from '../../support/api';
+import { contentSnapshot, ok, refused } from '../../support/api';
 import { useBackend } from '../../support/temp';
 
 const MISSING_ID = '0190b3a0-0000-7000-8000-000000000000';
@@ -25,16 +25,6 @@ function manualClock(start = '2026-03-10T09:00:00.000Z') {
 }
 
 /** Asserts a validation error naming these fields, and that the database did not change. */
-async function refused(backend: Backend, method: string, input: unknown, fields: Record<string, string | RegExp>) {
-  const before = contentSnapshot(backend);
-  const result = await backend.dispatch(method, input);
-  expect(result, JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'validation', message: 'errors.validation' } });
-  if (!result.ok) {
-    for (const [field, key] of Object.entries(fields)) expect(result.error.fields?.[field], field).toMatch(key);
-  }
-  expect(contentSnapshot(backend)).toEqual(before);
-}
-
 function employer(backend: Backend, input: Partial<InputOf<'employers.create'>> = {}) {
   return ok(backend, 'employers.create', { name: 'Transports Martin', ...input });
 }
@@ -529,5 +519,21 @@ describe('job needs API', () => {
     ]) {
       await refused(backend, 'jobNeeds.list', bad, {});
     }
+  });
+});
+
+describe('job needs of an archived employer', () => {
+  const openBackend = useBackend();
+
+  it('leave the active list with it and come back when it is restored', async () => {
+    const backend = await openBackend();
+    const company = await ok(backend, 'employers.create', { name: 'Nettoyage Martin' });
+    await ok(backend, 'jobNeeds.create', { employerId: company.id, occupation: 'Agent d’entretien', contractType: 'cdd' });
+    expect((await ok(backend, 'jobNeeds.list', {})).total).toBe(1);
+    await ok(backend, 'employers.archive', { id: company.id });
+    expect(await ok(backend, 'jobNeeds.list', {})).toEqual({ items: [], total: 0 });
+    expect((await ok(backend, 'jobNeeds.list', { archived: 'all' })).total).toBe(1);
+    await ok(backend, 'employers.restore', { id: company.id });
+    expect((await ok(backend, 'jobNeeds.list', {})).total).toBe(1);
   });
 });

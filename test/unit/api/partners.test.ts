@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/api/backend';
 import type { InputOf } from '../../../shared/api';
-import { contentSnapshot, ok } from '../../support/api';
+import { ok, refused } from '../../support/api';
 import { useBackend } from '../../support/temp';
 
 const MISSING_ID = '0190b3a0-0000-7000-8000-000000000000';
 
 /** Asserts a validation error naming these fields, and that the database did not change. */
-async function refused(backend: Backend, method: string, input: unknown, fields: Record<string, string>) {
-  const before = contentSnapshot(backend);
-  const result = await backend.dispatch(method, input);
-  expect(result, JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'validation', fields } });
-  expect(contentSnapshot(backend)).toEqual(before);
-}
-
 function partner(backend: Backend, input: Partial<InputOf<'partners.create'>> = {}) {
   return ok(backend, 'partners.create', { name: 'CADA des Brotteaux', kind: 'asylum_housing', ...input });
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/api/backend';
 import type { InputOf } from '../../../shared/api';
-import { contentSnapshot, ok } from '../../support/api';
+import type { ErrorCode } from '../../../shared/errors';
+import { ok, refused } from '../../support/api';
 import { useBackend } from '../../support/temp';
 
 const MISSING_ID = '0190b3a0-0000-7000-8000-000000000000';
@@ -13,14 +14,6 @@ function count(backend: Backend, table: string): number {
 }
 
 /** Asserts an error result of this code (and these field keys), and that the database did not change. */
-async function refused(backend: Backend, method: string, input: unknown, code: string, fields: Record<string, string> = {}) {
-  const before = contentSnapshot(backend);
-  const result = await backend.dispatch(method, input);
-  expect(result, JSON.stringify(input)).toMatchObject({ ok: false, error: { code } });
-  if (!result.ok) for (const [field, key] of Object.entries(fields)) expect(result.error.fields?.[field], field).toBe(key);
-  expect(contentSnapshot(backend)).toEqual(before);
-}
-
 async function visitEvents(backend: Backend, candidateId: string) {
   const { items } = await ok(backend, 'timeline.list', { subjectType: 'candidate', subjectId: candidateId });
   return items.filter((event) => event.kind === 'dropin_visit');
@@ -56,7 +49,7 @@ describe('drop-in sessions API', () => {
     ['unknown field', { date: '2026-11-10', place: 'Local', room: 'B' }, { _: 'validation.unknownField' }],
   ])('refuses create with %s and writes nothing', async (_case, input, fields) => {
     const backend = await openBackend();
-    await refused(backend, 'sessions.create', input, 'validation', fields);
+    await refused(backend, 'sessions.create', input, fields);
   });
 
   it('updates only the fields sent; a new date moves the visits on the timeline', async () => {
@@ -72,9 +65,9 @@ describe('drop-in sessions API', () => {
     expect(moved.volunteers.map((volunteer) => volunteer.id)).toEqual([zoe.id]);
     expect((await visitEvents(backend, person.id)).map((event) => event.occurredAt)).toEqual(['2026-11-12']);
 
-    await refused(backend, 'sessions.update', { id: session.id, place: '' }, 'validation', { place: 'validation.required' });
-    await refused(backend, 'sessions.update', { id: session.id, volunteerIds: [MISSING_ID] }, 'validation', { volunteerIds: 'validation.unknownReference' });
-    await refused(backend, 'sessions.update', { id: MISSING_ID, place: 'Ailleurs' }, 'not_found');
+    await refused(backend, 'sessions.update', { id: session.id, place: '' }, { place: 'validation.required' });
+    await refused(backend, 'sessions.update', { id: session.id, volunteerIds: [MISSING_ID] }, { volunteerIds: 'validation.unknownReference' });
+    await refused(backend, 'sessions.update', { id: MISSING_ID, place: 'Ailleurs' }, {}, 'not_found');
     expect((await ok(backend, 'sessions.update', { id: session.id, volunteerIds: [] })).volunteers).toEqual([]);
   });
 
@@ -103,11 +96,11 @@ describe('drop-in sessions API', () => {
     expect(await ids({ archived: 'all' })).toHaveLength(3);
     expect((await ok(backend, 'sessions.restore', { id: older.id })).archivedAt).toBeNull();
 
-    await refused(backend, 'sessions.list', { from: '2026-12-01', to: '2026-11-01' }, 'validation', { to: 'validation.periodOrder' });
-    await refused(backend, 'sessions.list', { limit: 0 }, 'validation', { limit: 'validation.tooSmall' });
+    await refused(backend, 'sessions.list', { from: '2026-12-01', to: '2026-11-01' }, { to: 'validation.periodOrder' });
+    await refused(backend, 'sessions.list', { limit: 0 }, { limit: 'validation.tooSmall' });
     for (const method of ['sessions.get', 'sessions.archive', 'sessions.restore'] as const) {
-      await refused(backend, method, { id: MISSING_ID }, 'not_found');
-      await refused(backend, method, { id: 'x' }, 'validation', { id: 'validation.id' });
+      await refused(backend, method, { id: MISSING_ID }, {}, 'not_found');
+      await refused(backend, method, { id: 'x' }, { id: 'validation.id' });
     }
   });
 
@@ -143,13 +136,13 @@ describe('drop-in sessions API', () => {
     const twin = await ok(backend, 'candidates.create', { firstName: 'Samir', lastName: 'Hadad' });
     await ok(backend, 'candidates.merge', { keepId: person.id, mergeId: twin.id });
     const visit = { sessionId: session.id, candidateId: person.id };
-    await refused(backend, 'sessions.addVisit', { ...visit, candidateId: MISSING_ID }, 'validation', { candidateId: 'validation.unknownReference' });
-    await refused(backend, 'sessions.addVisit', { ...visit, candidateId: twin.id }, 'validation', { candidateId: 'sessions.validation.candidateMerged' });
-    await refused(backend, 'sessions.addVisit', { ...visit, sessionId: MISSING_ID }, 'not_found');
-    await refused(backend, 'sessions.addVisit', { ...visit, note: 'x'.repeat(1001) }, 'validation', { note: 'validation.tooLong' });
-    await refused(backend, 'sessions.addVisit', { sessionId: session.id }, 'validation', { candidateId: 'validation.id' });
+    await refused(backend, 'sessions.addVisit', { ...visit, candidateId: MISSING_ID }, { candidateId: 'validation.unknownReference' });
+    await refused(backend, 'sessions.addVisit', { ...visit, candidateId: twin.id }, { candidateId: 'sessions.validation.candidateMerged' });
+    await refused(backend, 'sessions.addVisit', { ...visit, sessionId: MISSING_ID }, {}, 'not_found');
+    await refused(backend, 'sessions.addVisit', { ...visit, note: 'x'.repeat(1001) }, { note: 'validation.tooLong' });
+    await refused(backend, 'sessions.addVisit', { sessionId: session.id }, { candidateId: 'validation.id' });
     await ok(backend, 'sessions.archive', { id: session.id });
-    await refused(backend, 'sessions.addVisit', visit, 'conflict');
+    await refused(backend, 'sessions.addVisit', visit, {}, 'conflict');
   });
 
   it('removes a visit recorded by mistake with its timeline event', async () => {
@@ -161,8 +154,8 @@ describe('drop-in sessions API', () => {
     expect(await ok(backend, 'sessions.removeVisit', { id: visit.id })).toEqual(visit);
     expect((await ok(backend, 'sessions.get', { id: session.id })).visits).toEqual([]);
     expect((await visitEvents(backend, person.id)).map((event) => event.occurredAt)).toEqual(['2026-11-17']);
-    await refused(backend, 'sessions.removeVisit', { id: visit.id }, 'not_found');
-    await refused(backend, 'sessions.removeVisit', { id: 'x' }, 'validation', { id: 'validation.id' });
+    await refused(backend, 'sessions.removeVisit', { id: visit.id }, {}, 'not_found');
+    await refused(backend, 'sessions.removeVisit', { id: 'x' }, { id: 'validation.id' });
   });
 });
 
@@ -242,12 +235,12 @@ describe('quick intake', () => {
     ['an unknown sector', { sectorId: MISSING_ID }, 'validation', { sectorId: 'validation.unknownReference' }],
     ['an unknown person', { candidateId: MISSING_ID }, 'validation', { candidateId: 'validation.unknownReference' }],
     ['an unknown session', { sessionId: MISSING_ID }, 'not_found', {}],
-  ])('refuses an intake with %s and writes nothing', async (_case, change, code, fields) => {
+  ] as const)('refuses an intake with %s and writes nothing', async (_case, change, code, fields) => {
     const backend = await openBackend();
     const { session } = await setting(backend);
     const input = { sessionId: session.id, firstName: 'Awa', lastName: 'Traoré', ...change };
     if (Object.keys(change).length === 0) Object.assign(input, { firstName: undefined, lastName: undefined });
-    await refused(backend, 'sessions.intake', input, code, fields);
+    await refused(backend, 'sessions.intake', input, fields, code as ErrorCode);
   });
 
   it('refuses an intake that breaks the known file, or into an archived session', async () => {
@@ -255,9 +248,9 @@ describe('quick intake', () => {
     const { session, person } = await setting(backend);
     await ok(backend, 'candidates.update', { id: person.id, authorisationStart: '2026-01-01' });
     const known = { sessionId: session.id, candidateId: person.id };
-    await refused(backend, 'sessions.intake', { ...known, authorisationExpiry: '2025-12-31' }, 'validation', { authorisationExpiry: 'validation.expiryBeforeStart' });
+    await refused(backend, 'sessions.intake', { ...known, authorisationExpiry: '2025-12-31' }, { authorisationExpiry: 'validation.expiryBeforeStart' });
     await ok(backend, 'sessions.archive', { id: session.id });
-    await refused(backend, 'sessions.intake', { ...known, frenchLevel: 'B2' }, 'conflict');
+    await refused(backend, 'sessions.intake', { ...known, frenchLevel: 'B2' }, {}, 'conflict');
   });
 
   it('writes nothing at all when a late part of the intake fails', async () => {
@@ -267,9 +260,9 @@ describe('quick intake', () => {
     backend.database.sqlite.exec(
       "CREATE TRIGGER fail_timeline BEFORE INSERT ON timeline_events BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
     );
-    await refused(backend, 'sessions.intake', { sessionId: session.id, firstName: 'Awa', lastName: 'Traoré', sectorId: CLEANING, note: 'x' }, 'internal');
-    await refused(backend, 'sessions.intake', { sessionId: session.id, candidateId: person.id, frenchLevel: 'C1', sectorId: CLEANING }, 'internal');
-    await refused(backend, 'sessions.addVisit', { sessionId: session.id, candidateId: person.id }, 'internal');
+    await refused(backend, 'sessions.intake', { sessionId: session.id, firstName: 'Awa', lastName: 'Traoré', sectorId: CLEANING, note: 'x' }, {}, 'internal');
+    await refused(backend, 'sessions.intake', { sessionId: session.id, candidateId: person.id, frenchLevel: 'C1', sectorId: CLEANING }, {}, 'internal');
+    await refused(backend, 'sessions.addVisit', { sessionId: session.id, candidateId: person.id }, {}, 'internal');
     expect(count(backend, 'candidates')).toBe(1);
     expect(count(backend, 'session_visits')).toBe(0);
     expect((await ok(backend, 'candidates.get', { id: person.id })).frenchLevel).toBe('A2');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/api/backend';
 import type { InputOf } from '../../../shared/api';
 import { today } from '../../../shared/validation';
-import { contentSnapshot, ok } from '../../support/api';
+import { contentSnapshot, ok, refused } from '../../support/api';
 import { useBackend } from '../../support/temp';
 
 const MISSING_ID = '0190b3a0-0000-7000-8000-000000000000';
@@ -17,16 +17,6 @@ function volunteer(backend: Backend, input: Partial<InputOf<'volunteers.create'>
 }
 
 /** Asserts a validation error naming these fields, and that the database did not change. */
-async function refused(backend: Backend, method: string, input: unknown, fields: Record<string, string | RegExp>) {
-  const before = contentSnapshot(backend);
-  const result = await backend.dispatch(method, input);
-  expect(result, JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'validation', message: 'errors.validation' } });
-  if (!result.ok) {
-    for (const [field, key] of Object.entries(fields)) expect(result.error.fields?.[field], field).toMatch(key);
-  }
-  expect(contentSnapshot(backend)).toEqual(before);
-}
-
 function lastYear(): string {
   return `${Number(today().slice(0, 4)) - 1}-12-31`;
 }
