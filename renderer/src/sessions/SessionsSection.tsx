@@ -1,6 +1,11 @@
 import type { Route } from '../app/navigation';
+import { NewSessionScreen } from './NewSessionScreen';
+import { SessionListScreen } from './SessionListScreen';
+import { SessionScreen } from './SessionScreen';
 
-/** Screens of this section: built by the sessions work. */
-export function SessionsSection(_props: { route: Route }) {
-  return null;
+/** `#/sessions` the list, `#/sessions/new` a new one, `#/sessions/<id>` the session's page. */
+export function SessionsSection({ route }: { route: Route }) {
+  if (route.id === undefined) return <SessionListScreen />;
+  if (route.id === 'new') return <NewSessionScreen />;
+  return <SessionScreen key={route.id} id={route.id} />;
 }

@@ -1,6 +1,7 @@
 import type { Route } from '../app/navigation';
+import { SettingsScreen } from './SettingsScreen';
 
-/** Screens of this section: built by the settings work. */
+/** One screen for now: the association's sectors. */
 export function SettingsSection(_props: { route: Route }) {
-  return null;
+  return <SettingsScreen />;
 }

@@ -11,6 +11,8 @@ interface TimelinePanelProps {
   subjectId: string;
   /** Read-only for an archived record. */
   readOnly?: boolean;
+  /** After an entry is added, e.g. to refresh a count of contacts shown elsewhere on the screen. */
+  onAdded?(event: TimelineEvent): void;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -19,7 +21,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  * The history of a candidate, employer or partner, newest first, with a quick form to add a
  * call, meeting, drop-in visit, message or note. The author is remembered on this computer.
  */
-export function TimelinePanel({ subjectType, subjectId, readOnly = false }: TimelinePanelProps) {
+export function TimelinePanel({ subjectType, subjectId, readOnly = false, onAdded }: TimelinePanelProps) {
   const { t, i18n } = useTranslation();
   const [events, setEvents] = useState<TimelineEvent[] | null>(null);
   const [total, setTotal] = useState(0);
@@ -55,6 +57,7 @@ export function TimelinePanel({ subjectType, subjectId, readOnly = false }: Time
     }
     setSaveError(null);
     setText('');
+    onAdded?.(result.value);
     await load();
   }
 

@@ -1,0 +1,157 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DropinSession, IntakeResult, SessionVisit } from '../../../shared/sessions';
+import { call } from '../api/client';
+import { formatDate } from '../app/format';
+import { useNotices } from '../app/notices';
+import { ArchivedBanner } from '../ui/ArchivedBanner';
+import { BackLink } from '../ui/BackLink';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { SearchField } from '../ui/SearchField';
+import { useSectors } from '../ui/sectors';
+import { useApiValue } from '../ui/useApiValue';
+import { useArchiveToggle } from '../ui/useArchiveToggle';
+import { IntakeForm } from './IntakeForm';
+import { SessionForm } from './SessionForm';
+import { VisitsTable } from './VisitsTable';
+import { formatDay } from './format';
+
+/**
+ * A drop-in session's page, for a busy room: the quick intake on top, then the people seen,
+ * newest first, with an instant filter. The date, place and volunteers present can be changed.
+ */
+export function SessionScreen({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const showNotice = useNotices((state) => state.showNotice);
+  const { state, replace, reload } = useApiValue('sessions.get', { id }, { notFoundKey: 'sessions.errors.notFound' });
+  const { sectors } = useSectors();
+  const [editing, setEditing] = useState(false);
+  const [filter, setFilter] = useState('');
+  const [highlightId, setHighlightId] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const archiving = useArchiveToggle<DropinSession>((archived) => call(archived ? 'sessions.archive' : 'sessions.restore', { id }), replace);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+
+  const backLink = <BackLink section="sessions" label={t('sessions.backToList')} />;
+
+  if (state.status !== 'ready') {
+    return (
+      <div className="screen">
+        {backLink}
+        <ErrorAlert messageKey={state.status === 'error' ? state.messageKey : null} />
+      </div>
+    );
+  }
+
+  const session = state.value;
+  const archived = session.archivedAt !== null;
+
+  async function onRecorded(result: IntakeResult) {
+    setHighlightId(result.visit.id);
+    setFilter('');
+    showNotice(result.created ? 'sessions.intake.recordedNew' : 'sessions.intake.recorded');
+    await reload();
+  }
+
+  async function removeVisit(visit: SessionVisit) {
+    setActionError(null);
+    const result = await call('sessions.removeVisit', { id: visit.id });
+    if (!result.ok) setActionError(result.error.message);
+    else showNotice('sessions.visits.removed');
+    await reload();
+    document.getElementById('intake-firstName')?.focus();
+  }
+
+  function closeEditor() {
+    setEditing(false);
+    requestAnimationFrame(() => editButtonRef.current?.focus());
+  }
+
+  const day = formatDay(session.date, i18n.language);
+
+  return (
+    <div className="screen session-screen">
+      {backLink}
+      <header className="screen-header session-header">
+        <div>
+          <h1>{t('sessions.record.title', { date: day })}</h1>
+          <p className="screen-subtitle session-facts">
+            <span className="strong">{session.place}</span>
+            <span aria-hidden="true"> · </span>
+            <span data-testid="session-volunteers">
+              {session.volunteers.length === 0
+                ? t('sessions.record.noVolunteers')
+                : t('sessions.record.volunteers', {
+                    names: session.volunteers.map((volunteer) => `${volunteer.firstName} ${volunteer.lastName}`).join(', '),
+                  })}
+            </span>
+            {!archived && !editing && (
+              <button ref={editButtonRef} type="button" className="button button-quiet"
+                aria-label={t('sessions.record.editLabel')}
+                onClick={() => setEditing(true)}
+              >
+                {t('sessions.record.edit')}
+              </button>
+            )}
+          </p>
+          {session.notes && <p className="session-notes">{session.notes}</p>}
+        </div>
+        {!archived && (
+          <button type="button" className="button button-secondary" disabled={archiving.busy}
+            onClick={() => archiving.setArchived(true)}
+          >
+            {t('sessions.record.archive')}
+          </button>
+        )}
+      </header>
+
+      {archived && session.archivedAt && (
+        <ArchivedBanner
+          title={t('sessions.record.archivedOn', { date: formatDate(session.archivedAt, i18n.language, 'long') })}
+          explanation={t('sessions.record.archivedExplanation')}
+          restoreLabel={t('sessions.record.restore')}
+          busy={archiving.busy}
+          onRestore={() => archiving.setArchived(false)}
+        />
+      )}
+
+      <ErrorAlert messageKey={actionError ?? archiving.error} />
+
+      {editing && (
+        <section className="session-editor" aria-label={t('sessions.record.editTitle')}>
+          <SessionForm
+            session={session}
+            onSaved={(saved) => {
+              replace(saved);
+              showNotice('notices.saved');
+              closeEditor();
+            }}
+            onCancel={closeEditor}
+          />
+        </section>
+      )}
+
+      {!archived && !editing && <IntakeForm sessionId={session.id} sectors={sectors} onRecorded={(result) => void onRecorded(result)} />}
+
+      <section className="card visits" aria-labelledby="visits-title">
+        <div className="visits-header">
+          <h2 id="visits-title">
+            {t('sessions.visits.title')} <span className="count-badge" data-testid="visit-count">{session.visits.length}</span>
+          </h2>
+          {session.visits.length > 0 && (
+            <SearchField
+              id="visit-filter"
+              className="visits-filter"
+              label={t('sessions.visits.filterLabel')}
+              placeholder={t('sessions.visits.filterPlaceholder')}
+              value={filter}
+              onChange={setFilter}
+              focusOnMount={false}
+            />
+          )}
+        </div>
+        <VisitsTable visits={session.visits} filter={filter} highlightId={highlightId} readOnly={archived} onRemove={removeVisit} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { useFocusOnMount } from '../app/useFocusOnMount';
+import { SectorSettings } from './SectorSettings';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <div className="screen screen-narrow">
+      <header className="screen-header">
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t('settings.title')}
+        </h1>
+      </header>
+      <SectorSettings />
+    </div>
+  );
+}

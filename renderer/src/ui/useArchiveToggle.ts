@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import type { ApiResult } from '../../../shared/errors';
+import { useNotices } from '../app/notices';
+
+/**
+ * Archiving and restoring a record from its screen: one call at a time, the refusal kept for
+ * the screen to show, a notice when it is done.
+ */
+export function useArchiveToggle<T>(
+  toggle: (archived: boolean) => Promise<ApiResult<T>>,
+  onDone: (value: T, archived: boolean) => void,
+) {
+  const showNotice = useNotices((state) => state.showNotice);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function setArchived(archived: boolean) {
+    setError(null);
+    setBusy(true);
+    const result = await toggle(archived);
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    onDone(result.value, archived);
+    showNotice(archived ? 'notices.archived' : 'notices.restored');
+  }
+
+  return { busy, error, setArchived: (archived: boolean) => void setArchived(archived) };
+}

@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { routeToHash } from '../app/navigation';
+
+/** The two views of the section: the volunteers and their pairs. */
+export function VolunteerTabs({ current }: { current: 'volunteers' | 'pairs' }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="tabs" aria-label={t('volunteers.tabs.label')}>
+      <a href={routeToHash({ section: 'volunteers' })} aria-current={current === 'volunteers' ? 'page' : undefined}>
+        {t('volunteers.tabs.volunteers')}
+      </a>
+      <a href={routeToHash({ section: 'volunteers', id: 'pairs' })} aria-current={current === 'pairs' ? 'page' : undefined}>
+        {t('volunteers.tabs.pairs')}
+      </a>
+    </nav>
+  );
+}
