@@ -181,22 +181,27 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
       conditions.push(archivedFilter(candidates.archivedAt, input.archived));
       if (input.statuses.length > 0) conditions.push(inArray(candidates.status, input.statuses));
       if (input.frenchLevels.length > 0) conditions.push(inArray(candidates.frenchLevel, input.frenchLevels));
-      if (input.sectorId) {
-        conditions.push(
-          sql`${candidates.id} IN (SELECT ${candidateSectors.candidateId} FROM ${candidateSectors} WHERE ${candidateSectors.sectorId} = ${input.sectorId})`,
-        );
-      }
       if (input.authorisationExpiringWithinDays !== undefined) {
         conditions.push(lte(candidates.authorisationExpiry, todayPlus(input.authorisationExpiringWithinDays)));
       }
       if (input.pairId) conditions.push(eq(candidates.assignedPairId, input.pairId));
       if (input.partnerId) conditions.push(eq(candidates.referralPartnerId, input.partnerId));
-      const where = and(...conditions);
+      // The sector filter is written twice on purpose (measured at 100,000 files): a page walks
+      // the ordered index and probes each file's sectors (EXISTS: 2 ms, IN: 15 ms), while the
+      // count stays on covering indexes when it matches seq against the sector's files
+      // (26 ms, where the same EXISTS or IN fetches every row: 220-500 ms).
+      const sectorId = input.sectorId;
+      const inSectorForPage = sectorId
+        ? sql`EXISTS (SELECT 1 FROM ${candidateSectors} WHERE ${candidateSectors.candidateId} = ${candidates.id} AND ${candidateSectors.sectorId} = ${sectorId})`
+        : undefined;
+      const inSectorForCount = sectorId
+        ? sql`${candidates.seq} IN (SELECT c.seq FROM ${candidateSectors} JOIN ${candidates} c ON c.id = ${candidateSectors.candidateId} WHERE ${candidateSectors.sectorId} = ${sectorId})`
+        : undefined;
       const direction = input.descending ? desc : asc;
       const items = db
         .select()
         .from(candidates)
-        .where(where)
+        .where(and(...conditions, inSectorForPage))
         .orderBy(
           ...(input.sort in BLANKS_LAST ? [BLANKS_LAST[input.sort as keyof typeof BLANKS_LAST]] : []),
           ...SORT_COLUMNS[input.sort].map((column) => direction(column)),
@@ -206,7 +211,7 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
         .offset(input.offset)
         .all()
         .map(toSummary);
-      const total = db.select({ total: count() }).from(candidates).where(where).get()?.total ?? 0;
+      const total = db.select({ total: count() }).from(candidates).where(and(...conditions, inSectorForCount)).get()?.total ?? 0;
       return { items, total };
     },
 
