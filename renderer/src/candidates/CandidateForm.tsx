@@ -1,18 +1,22 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { type Candidate, FRENCH_LEVELS, candidateFieldsSchema } from '../../../shared/candidates';
-import type { ApiError } from '../../../shared/errors';
+import { type Candidate, type DuplicateCandidate, candidateFieldsSchema } from '../../../shared/candidates';
 import { parseOptions } from '../../../shared/validation';
 import { call } from '../api/client';
-import { formatPhone } from '../app/format';
-import { Field, fieldErrorId } from '../ui/Field';
+import { FormActions } from '../ui/FormActions';
+import { showServerError } from '../ui/serverErrors';
+import { DuplicatesPanel } from './DuplicatesPanel';
+import { AuthorisationDocumentField, CommonInputField, FrenchLevelField } from './commonFields';
+import { type DuplicateProbe, findDuplicates, probeKey } from './duplicates';
+import { type FormControls, inputId } from './fields';
 
-const inputId = (name: FieldName) => `candidate-${name}`;
-
-/** The part of the candidate's file this form edits, validated by the API's own schema. */
+/**
+ * What a volunteer types at a drop-in session to open a file, in under a minute; the rest of
+ * the file is filled in later, section by section. Validated by the API's own schema.
+ */
 const formSchema = candidateFieldsSchema.pick({
   firstName: true,
   lastName: true,
@@ -21,162 +25,169 @@ const formSchema = candidateFieldsSchema.pick({
   phone: true,
   email: true,
   commune: true,
+  authorisationDocument: true,
+  authorisationExpiry: true,
 });
 type FormInput = z.input<typeof formSchema>;
 type FormOutput = z.output<typeof formSchema>;
 type FieldName = keyof FormInput;
+const FIELD_NAMES = Object.keys(formSchema.shape) as FieldName[];
 
-function isFieldName(path: string): path is FieldName {
-  return Object.hasOwn(formSchema.shape, path);
-}
+const EMPTY: FormInput = {
+  firstName: '',
+  lastName: '',
+  birthDate: '',
+  phone: '',
+  email: '',
+  commune: '',
+  frenchLevel: 'not_assessed',
+  authorisationDocument: null,
+  authorisationExpiry: '',
+};
 
-/** Form inputs hold strings: an absent value is an empty field. */
-function toFormValues(candidate: Candidate | null): FormInput {
+function probeOf(values: FormInput): DuplicateProbe {
   return {
-    firstName: candidate?.firstName ?? '',
-    lastName: candidate?.lastName ?? '',
-    birthDate: candidate?.birthDate ?? '',
-    phone: candidate?.phone ? formatPhone(candidate.phone) : '',
-    email: candidate?.email ?? '',
-    commune: candidate?.commune ?? '',
-    frenchLevel: candidate?.frenchLevel ?? 'not_assessed',
+    firstName: values.firstName,
+    lastName: values.lastName,
+    birthDate: values.birthDate ?? '',
+    phone: values.phone ?? '',
+    email: values.email ?? '',
   };
 }
 
 interface CandidateFormProps {
-  /** Null for a new record. */
-  candidate: Candidate | null;
-  /** An archived record is shown but not edited until restored. */
-  readOnly: boolean;
-  onSaved(candidate: Candidate): void;
+  onCreated(candidate: Candidate): void;
   onCancel(): void;
 }
 
-export function CandidateForm({ candidate, readOnly, onSaved, onCancel }: CandidateFormProps) {
+/** The new-candidate form, which first checks that the person has no file yet. */
+export function CandidateForm({ onCreated, onCancel }: CandidateFormProps) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
+  const [duplicates, setDuplicates] = useState<{ key: string; matches: DuplicateCandidate[] } | null>(null);
+  /** The probe the person chose to create anyway despite the matches. */
+  const acknowledged = useRef<string | null>(null);
+  const panelHeading = useRef<HTMLHeadingElement>(null);
   const {
     register,
     handleSubmit,
-    reset,
+    getValues,
     setError,
     setFocus,
     formState: { errors, isSubmitting },
   } = useForm<FormInput, unknown, FormOutput>({
-    // The same schema and messages as the router, so both report a mistake in the same words.
     resolver: zodResolver(formSchema, parseOptions),
-    defaultValues: toFormValues(candidate),
+    defaultValues: EMPTY,
   });
 
   useEffect(() => {
-    if (candidate === null) setFocus('firstName');
-  }, [candidate, setFocus]);
+    setFocus('firstName');
+  }, [setFocus]);
 
-  function showServerError(error: ApiError) {
-    const fieldEntries = Object.entries(error.fields ?? {});
-    const onForm = fieldEntries.filter((entry): entry is [FieldName, string] => isFieldName(entry[0]));
-    onForm.forEach(([name, messageKey], index) => {
-      setError(name, { type: 'server', message: messageKey }, { shouldFocus: index === 0 });
-    });
-    // Errors the form cannot show on a field still deserve a sentence beside the buttons.
-    if (onForm.length < fieldEntries.length || fieldEntries.length === 0) setFormError(error.message);
-    // Once drawn, bring the first field's message out from under the sticky footer.
-    const [first] = onForm;
-    if (first) requestAnimationFrame(() => document.getElementById(fieldErrorId(inputId(first[0])))?.scrollIntoView({ block: 'nearest' }));
+  /** Asks for files like this one; the answer for what is typed now, or none when too little is typed. */
+  async function check(): Promise<DuplicateCandidate[]> {
+    const probe = probeOf(getValues());
+    const key = probeKey(probe);
+    if (key === null) {
+      setDuplicates(null);
+      return [];
+    }
+    if (duplicates?.key === key) return duplicates.matches;
+    const matches = await findDuplicates(probe);
+    setDuplicates({ key, matches });
+    return matches;
   }
 
   const save = handleSubmit(async (fields) => {
     setFormError(null);
-    const result = candidate
-      ? await call('candidates.update', { id: candidate.id, ...fields })
-      : await call('candidates.create', fields);
-    if (!result.ok) {
-      showServerError(result.error);
+    const matches = await check();
+    if (matches.length > 0 && acknowledged.current !== probeKey(probeOf(getValues()))) {
+      panelHeading.current?.focus();
+      panelHeading.current?.scrollIntoView({ block: 'nearest' });
       return;
     }
-    reset(toFormValues(result.value));
-    onSaved(result.value);
+    const result = await call('candidates.create', fields);
+    if (!result.ok) {
+      setFormError(showServerError(result.error, FIELD_NAMES, setError, inputId));
+      return;
+    }
+    onCreated(result.value);
   });
 
-  function errorOf(name: FieldName): string | undefined {
-    const key = errors[name]?.message;
-    return key ? t(key) : undefined;
+  function createAnyway() {
+    acknowledged.current = duplicates?.key ?? null;
+    void save();
   }
+
+  /** The fields' way to their form, with messages in the interface language. */
+  const controls: FormControls<FormInput> = {
+    register,
+    errorOf: (name) => {
+      const key = errors[name as FieldName]?.message;
+      return key ? t(key) : undefined;
+    },
+  };
+
+  /** Checking as soon as a name, birth date, phone or e-mail is left, before the rest is typed. */
+  const probing = { onBlur: () => void check() };
+  const matches = duplicates?.matches ?? [];
 
   return (
     <form className="card form" noValidate onSubmit={(event) => void save(event)}>
-      <fieldset disabled={readOnly} className="form-body">
+      <div className="form-body">
         <fieldset className="form-section">
           <legend>{t('candidates.form.identity')}</legend>
           <div className="form-grid">
-            <Field id={inputId('firstName')} label={t('candidates.fields.firstName')} error={errorOf('firstName')} required>
-              {(a11y) => <input type="text" autoComplete="off" {...a11y} {...register('firstName')} />}
-            </Field>
-            <Field id={inputId('lastName')} label={t('candidates.fields.lastName')} error={errorOf('lastName')} required>
-              {(a11y) => <input type="text" autoComplete="off" {...a11y} {...register('lastName')} />}
-            </Field>
-            <Field id={inputId('birthDate')} label={t('candidates.fields.birthDate')} error={errorOf('birthDate')}>
-              {(a11y) => <input type="date" min="1900-01-01" {...a11y} {...register('birthDate')} />}
-            </Field>
-            <Field id={inputId('frenchLevel')}
-              label={t('candidates.fields.frenchLevel')}
-              error={errorOf('frenchLevel')}
+            <CommonInputField form={controls} name="firstName" options={probing} />
+            <CommonInputField form={controls} name="lastName" options={probing} />
+            <CommonInputField form={controls} name="birthDate" options={probing} />
+            <FrenchLevelField form={controls} />
+          </div>
+        </fieldset>
+
+        {/* Right under the names, where the eyes are when a match is found; announced as it appears. */}
+        <div className="duplicates-slot" aria-live="polite">
+          {matches.length > 0 && (
+            <DuplicatesPanel
+              matches={matches}
+              headingRef={panelHeading}
+              title={t('candidates.duplicates.createTitle', { count: matches.length })}
+              intro={t('candidates.duplicates.createIntro')}
             >
-              {(a11y) => (
-                <select {...a11y} {...register('frenchLevel')}>
-                  {FRENCH_LEVELS.map((level) => (
-                    <option key={level} value={level}>
-                      {t(`frenchLevels.${level}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+              <div className="duplicates-footer">
+                <button type="button" className="button button-secondary" disabled={isSubmitting} onClick={createAnyway}>
+                  {t('candidates.duplicates.createAnyway')}
+                </button>
+              </div>
+            </DuplicatesPanel>
+          )}
+        </div>
+
+        <fieldset className="form-section">
+          <legend>{t('candidates.form.contact')}</legend>
+          <div className="form-grid form-grid-3">
+            <CommonInputField form={controls} name="phone" options={probing} />
+            <CommonInputField form={controls} name="email" options={probing} />
+            <CommonInputField form={controls} name="commune" />
           </div>
         </fieldset>
 
         <fieldset className="form-section">
-          <legend>{t('candidates.form.contact')}</legend>
+          <legend>{t('candidates.form.authorisationIfKnown')}</legend>
           <div className="form-grid">
-            <Field id={inputId('phone')}
-              label={t('candidates.fields.phone')}
-              hint={t('candidates.form.phoneHint')}
-              error={errorOf('phone')}
-            >
-              {(a11y) => <input type="tel" autoComplete="off" {...a11y} {...register('phone')} />}
-            </Field>
-            <Field id={inputId('email')} label={t('candidates.fields.email')} error={errorOf('email')}>
-              {(a11y) => (
-                <input type="email" autoComplete="off" spellCheck={false} {...a11y} {...register('email')} />
-              )}
-            </Field>
-            <Field id={inputId('commune')} label={t('candidates.fields.commune')} error={errorOf('commune')}>
-              {(a11y) => <input type="text" autoComplete="off" {...a11y} {...register('commune')} />}
-            </Field>
+            <AuthorisationDocumentField form={controls} />
+            <CommonInputField form={controls} name="authorisationExpiry" />
           </div>
+          <p className="form-note">{t('candidates.form.restLater')}</p>
         </fieldset>
-      </fieldset>
+      </div>
 
-      {!readOnly && (
-        <div className="form-actions">
-          {/* In the sticky footer, beside the buttons, where the eyes are after pressing one. */}
-          {formError && (
-            <p className="alert alert-error" role="alert">
-              {t(formError)}
-            </p>
-          )}
-          <div className="form-buttons">
-            <button type="submit" className="button button-primary" disabled={isSubmitting}>
-              {t(candidate ? 'candidates.form.save' : 'candidates.form.create')}
-            </button>
-            {candidate === null && (
-              <button type="button" className="button button-secondary" onClick={onCancel}>
-                {t('candidates.form.cancel')}
-              </button>
-            )}
-          </div>
-        </div>
-      )}
+      <FormActions
+        error={formError}
+        submitLabel={t('candidates.form.create')}
+        submitting={isSubmitting}
+        cancel={{ label: t('candidates.form.cancel'), onCancel }}
+      />
     </form>
   );
 }

@@ -1,122 +1,211 @@
 import { useTranslation } from 'react-i18next';
-import { ARCHIVE_FILTERS } from '../../../shared/candidates';
+import { ARCHIVE_FILTERS, type CandidateSummary, FRENCH_LEVELS } from '../../../shared/candidates';
+import { FOLLOW_UP_STATUSES } from '../../../shared/domain';
+import { formatDate, formatPhone } from '../app/format';
 import { PlusIcon, SearchIcon, SectionIcon } from '../app/icons';
-import { useNavigation } from '../app/navigation';
-import { useFocusOnMount } from '../app/useFocusOnMount';
-import { CandidateTable } from './CandidateTable';
-import { type ArchiveFilter, useCandidateListFilters } from './listFilters';
-import { type PageState, useCandidatePage } from './useCandidatePage';
+import { routeToHash, useNavigation } from '../app/navigation';
+import { EmptyState } from '../ui/EmptyState';
+import { FilterSelect, SortSelect } from '../ui/FilterSelect';
+import { RecordListBody } from '../ui/RecordListBody';
+import { SearchField } from '../ui/SearchField';
+import { SegmentedChoice } from '../ui/SegmentedChoice';
+import { type Column, VirtualTable } from '../ui/VirtualTable';
+import { sectorLabel, useSectors } from '../ui/sectors';
+import { useRecordList } from '../ui/useRecordList';
+import { ExpiryDate } from './ExpiryDate';
+import { EXPIRY_WINDOWS, SORT_ORDER_NAMES, hasNarrowingFilters, toListInput, useCandidateListFilters } from './listFilters';
+import { choices, offered, usePairOptions, usePartnerOptions } from './options';
 
 export function CandidateListScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigation((state) => state.navigate);
-  const { query, archived, setQuery, setArchived } = useCandidateListFilters();
-  const { state, pending } = useCandidatePage(query, archived);
-  // The search is what people come to this screen for.
-  const searchRef = useFocusOnMount<HTMLInputElement>();
+  const filters = useCandidateListFilters();
+  const list = useRecordList('candidates.list', toListInput(filters));
+  const { sectors } = useSectors();
+  const partners = usePartnerOptions();
+  const pairs = usePairOptions();
+  const narrowed = hasNarrowingFilters(filters);
+
+  const columns: Column<CandidateSummary>[] = [
+    {
+      key: 'name',
+      header: t('candidates.fields.name'),
+      width: 'minmax(180px, 1.6fr)',
+      rowHeader: true,
+      render: (candidate) => (
+        <>
+          <a href={routeToHash({ section: 'candidates', id: candidate.id })}>
+            <span className="last-name">{candidate.lastName}</span> <span>{candidate.firstName}</span>
+          </a>
+          {candidate.archivedAt && <span className="tag">{t('candidates.archived.tag')}</span>}
+        </>
+      ),
+    },
+    { key: 'commune', header: t('candidates.fields.commune'), width: 'minmax(110px, 1fr)', render: (candidate) => candidate.commune },
+    {
+      key: 'french',
+      header: t('candidates.list.columns.french'),
+      width: '112px',
+      render: (candidate) => t(`candidates.frenchLevelsShort.${candidate.frenchLevel}`),
+    },
+    {
+      key: 'status',
+      header: t('candidates.fields.status'),
+      width: '172px',
+      render: (candidate) => <span className={`status status-${candidate.status}`}>{t(`candidates.statuses.${candidate.status}`)}</span>,
+    },
+    {
+      key: 'expiry',
+      header: t('candidates.list.columns.expiry'),
+      width: '162px',
+      render: (candidate) => candidate.authorisationExpiry && <ExpiryDate date={candidate.authorisationExpiry} />,
+    },
+    {
+      key: 'phone',
+      header: t('candidates.fields.phone'),
+      width: '142px',
+      render: (candidate) => candidate.phone && formatPhone(candidate.phone),
+    },
+    {
+      key: 'updated',
+      header: t('candidates.list.updatedAt'),
+      width: '128px',
+      render: (candidate) => <time dateTime={candidate.updatedAt}>{formatDate(candidate.updatedAt, i18n.language)}</time>,
+    },
+  ];
+
+  const sectorOptions = sectors.map((sector) => ({ value: sector.id, label: sectorLabel(sector, t) }));
 
   return (
-    <div className="screen">
+    <div className="screen candidate-list">
       <header className="screen-header">
         <h1>{t('candidates.list.title')}</h1>
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => navigate({ section: 'candidates', id: 'new' })}
-        >
+        <button type="button" className="button button-primary" onClick={() => navigate({ section: 'candidates', id: 'new' })}>
           <PlusIcon />
           <span>{t('candidates.new')}</span>
         </button>
       </header>
 
       <div className="toolbar">
-        <search className="search-field">
-          <label htmlFor="candidate-search" className="visually-hidden">
-            {t('candidates.list.searchLabel')}
-          </label>
-          <SearchIcon />
-          <input
-            id="candidate-search"
-            ref={searchRef}
-            type="search"
-            value={query}
-            maxLength={100}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={t('candidates.list.searchPlaceholder')}
-            onChange={(event) => setQuery(event.target.value)}
-          />
-        </search>
-        <fieldset className="segmented filter">
-          <legend className="visually-hidden">{t('candidates.list.filterLabel')}</legend>
-          {ARCHIVE_FILTERS.map((filter) => (
-            <label key={filter}>
-              <input
-                type="radio"
-                name="archive-filter"
-                value={filter}
-                checked={archived === filter}
-                onChange={() => setArchived(filter)}
-              />
-              <span>{t(`candidates.list.filters.${filter}`)}</span>
-            </label>
-          ))}
-        </fieldset>
+        <SearchField
+          id="candidate-search"
+          label={t('candidates.list.searchLabel')}
+          placeholder={t('candidates.list.searchPlaceholder')}
+          value={filters.query}
+          onChange={filters.setQuery}
+        />
+        <SegmentedChoice
+          name="archive-filter"
+          legend={t('candidates.list.filterLabel')}
+          options={ARCHIVE_FILTERS}
+          value={filters.archived}
+          label={(option) => t(`candidates.list.filters.${option}`)}
+          onChange={filters.setArchived}
+        />
+        <SortSelect
+          label={t('candidates.list.sortLabel')}
+          value={filters.order}
+          options={SORT_ORDER_NAMES}
+          optionLabel={(order) => t(`candidates.list.sorts.${order}`)}
+          onChange={(order) => filters.set({ order })}
+        />
         <p className="result-count" aria-live="polite" data-testid="candidate-count">
-          {state.status === 'ready' && state.page.total > 0 && countText(state, t)}
+          {list.status === 'ready' &&
+            list.total > 0 &&
+            t(list.total === 1 ? 'candidates.list.countOne' : 'candidates.list.countMany', { count: list.total })}
         </p>
       </div>
 
-      <div className="list-body" aria-busy={pending}>
-        <ListBody state={state} />
-      </div>
+      <fieldset className="filter-row">
+        <legend className="visually-hidden">{t('candidates.list.filtersLegend')}</legend>
+        <FilterSelect
+          label={t('candidates.fields.status')}
+          anyLabel={t('candidates.list.any.status')}
+          value={filters.status}
+          options={choices(FOLLOW_UP_STATUSES, t, 'candidates.statuses')}
+          onChange={(status) => filters.set({ status })}
+        />
+        <FilterSelect
+          label={t('candidates.fields.frenchLevel')}
+          anyLabel={t('candidates.list.any.frenchLevel')}
+          value={filters.frenchLevel}
+          options={choices(FRENCH_LEVELS, t, 'candidates.list.frenchAtLeast')}
+          onChange={(frenchLevel) => filters.set({ frenchLevel })}
+        />
+        <FilterSelect
+          label={t('candidates.fields.sectors')}
+          anyLabel={t('candidates.list.any.sector')}
+          value={filters.sectorId}
+          options={sectorOptions}
+          onChange={(sectorId) => filters.set({ sectorId })}
+        />
+        <FilterSelect
+          label={t('candidates.list.expiryFilter')}
+          anyLabel={t('candidates.list.any.expiry')}
+          value={filters.expiringWithin === null ? null : String(filters.expiringWithin)}
+          options={EXPIRY_WINDOWS.map((days) => ({ value: String(days), label: t('candidates.list.expiringWithin', { count: days }) }))}
+          onChange={(value) => filters.set({ expiringWithin: EXPIRY_WINDOWS.find((days) => String(days) === value) ?? null })}
+        />
+        <FilterSelect
+          label={t('candidates.fields.referralPartner')}
+          anyLabel={t('candidates.list.any.partner')}
+          value={filters.partnerId}
+          options={offered(partners, [filters.partnerId])}
+          onChange={(partnerId) => filters.set({ partnerId })}
+        />
+        <FilterSelect
+          label={t('candidates.fields.assignedPair')}
+          anyLabel={t('candidates.list.any.pair')}
+          value={filters.pairId}
+          options={offered(pairs, [filters.pairId])}
+          onChange={(pairId) => filters.set({ pairId })}
+        />
+        {narrowed && (
+          <button type="button" className="button button-link" onClick={filters.clearNarrowing}>
+            {t('candidates.list.clearFilters')}
+          </button>
+        )}
+      </fieldset>
+
+      <RecordListBody list={list} empty={<NoCandidates />}>
+        <VirtualTable
+          list={list}
+          columns={columns}
+          caption={t(`candidates.list.captions.${filters.order}`)}
+          rowKey={(candidate) => candidate.id}
+          onOpen={(candidate) => navigate({ section: 'candidates', id: candidate.id })}
+          testId="candidate-row"
+        />
+      </RecordListBody>
     </div>
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
-
-function countText(state: Extract<PageState, { status: 'ready' }>, t: Translate): string {
-  const { items, total } = state.page;
-  if (items.length < total) return t('candidates.list.countLimited', { shown: items.length, count: total });
-  // Shown only for one candidate or more, where French, English and Italian all say "1 x, 2 xs".
-  return t(total === 1 ? 'candidates.list.countOne' : 'candidates.list.countMany', { count: total });
-}
-
-function ListBody({ state }: { state: PageState }) {
+/** Nothing to show: why (no file yet, a search, filters) and what to do about it. */
+function NoCandidates() {
   const { t } = useTranslation();
-
-  if (state.status === 'loading') return null;
-  if (state.status === 'error') {
+  const filters = useCandidateListFilters();
+  const query = filters.query.trim();
+  const narrowed = hasNarrowingFilters(filters);
+  if (query === '' && !narrowed) {
     return (
-      <p className="alert alert-error" role="alert">
-        {t(state.messageKey)}
-      </p>
+      <EmptyState icon={<SectionIcon section="candidates" />} title={t(`candidates.list.empty.${filters.archived}.title`)}>
+        <p>{t(`candidates.list.empty.${filters.archived}.body`)}</p>
+      </EmptyState>
     );
   }
-  if (state.page.items.length !== 0) return <CandidateTable items={state.page.items} />;
-  if (state.query.trim() !== '') return <NoMatch query={state.query} archived={state.archived} />;
   return (
-    <div className="empty-state">
-      <span className="empty-state-icon">
-        <SectionIcon section="candidates" />
-      </span>
-      <h2>{t(`candidates.list.empty.${state.archived}.title`)}</h2>
-      <p>{t(`candidates.list.empty.${state.archived}.body`)}</p>
-    </div>
-  );
-}
-
-function NoMatch({ query, archived }: { query: string; archived: ArchiveFilter }) {
-  const { t } = useTranslation();
-  return (
-    <div className="empty-state">
-      <span className="empty-state-icon">
-        <SearchIcon />
-      </span>
-      <h2>{t('candidates.list.noMatch.title', { query: query.trim() })}</h2>
-      <p>{t('candidates.list.noMatch.body')}</p>
-      {archived !== 'all' && <p>{t(`candidates.list.noMatch.${archived}`)}</p>}
-    </div>
+    <EmptyState
+      icon={<SearchIcon />}
+      title={query === '' ? t('candidates.list.noMatch.filtersTitle') : t('candidates.list.noMatch.title', { query })}
+    >
+      {query !== '' && <p>{t('candidates.list.noMatch.body')}</p>}
+      {filters.archived !== 'all' && <p>{t(`candidates.list.noMatch.${filters.archived}`)}</p>}
+      {narrowed && (
+        <button type="button" className="button button-secondary" onClick={filters.clearNarrowing}>
+          {t('candidates.list.clearFilters')}
+        </button>
+      )}
+    </EmptyState>
   );
 }

@@ -1,9 +1,9 @@
 import type { Route } from '../app/navigation';
 import { CandidateListScreen } from './CandidateListScreen';
-import { CandidateScreen } from './CandidateScreen';
+import { CandidateScreen, NewCandidateScreen } from './CandidateScreen';
 
 export function CandidatesSection({ route }: { route: Route }) {
   if (route.id === undefined) return <CandidateListScreen />;
-  if (route.id === 'new') return <CandidateScreen key="new" id={null} />;
-  return <CandidateScreen key={route.id} id={route.id} />;
+  if (route.id === 'new') return <NewCandidateScreen key="new" />;
+  return <CandidateScreen key={route.id} id={route.id} tab={route.rest?.[0]} />;
 }

@@ -1,0 +1,300 @@
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Candidate, CandidateSummary, DuplicateCandidate } from '../../../shared/candidates';
+import { call } from '../api/client';
+import { formatDate } from '../app/format';
+import { routeToHash, useNavigation } from '../app/navigation';
+import { useNotices } from '../app/notices';
+import { ArchivedBanner } from '../ui/ArchivedBanner';
+import { BackLink as UiBackLink } from '../ui/BackLink';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { TimelinePanel } from '../ui/TimelinePanel';
+import { useApiValue } from '../ui/useApiValue';
+import { useArchiveToggle } from '../ui/useArchiveToggle';
+import { DuplicatesPanel } from './DuplicatesPanel';
+import { ExpiryDate } from './ExpiryDate';
+import { MergeDialog } from './MergeDialog';
+import { findDuplicates } from './duplicates';
+import { MergeIcon } from './icons';
+import { fullName } from './names';
+import { BarriersSection } from './sections/BarriersSection';
+import { ConsentSection } from './sections/ConsentSection';
+import { FollowUpSection } from './sections/FollowUpSection';
+import { IdentitySection } from './sections/IdentitySection';
+import { MobilitySection } from './sections/MobilitySection';
+import { ProjectSection } from './sections/ProjectSection';
+import { ReferralSection } from './sections/ReferralSection';
+import type { SectionProps } from './sections/props';
+import { WorkSection } from './sections/WorkSection';
+
+/** The record's tabs, in the order of a first interview; each is an address (`#/candidates/<id>/consent`). */
+export const RECORD_TABS = ['identity', 'follow-up', 'work', 'mobility', 'project', 'referral', 'consent', 'barriers', 'history'] as const;
+export type RecordTab = (typeof RECORD_TABS)[number];
+
+const SECTIONS: Record<Exclude<RecordTab, 'history'>, (props: SectionProps) => ReactNode> = {
+  identity: IdentitySection,
+  'follow-up': FollowUpSection,
+  work: WorkSection,
+  mobility: MobilitySection,
+  project: ProjectSection,
+  referral: ReferralSection,
+  consent: ConsentSection,
+  barriers: BarriersSection,
+};
+
+/** The way back to the candidates' list. */
+export function BackLink() {
+  const { t } = useTranslation();
+  return <UiBackLink section="candidates" label={t('candidates.backToList')} />;
+}
+
+interface CandidateRecordProps {
+  candidate: Candidate;
+  tab: RecordTab;
+  onChange(candidate: Candidate): void;
+}
+
+type DuplicateSearch = { status: 'searching' } | { status: 'done'; matches: DuplicateCandidate[] };
+
+/** The file of one person: header, banners, the sections as tabs, and the history. */
+export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordProps) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigation((state) => state.navigate);
+  const showNotice = useNotices((state) => state.showNotice);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const archiving = useArchiveToggle(
+    (archived) => call(archived ? 'candidates.archive' : 'candidates.restore', { id: candidate.id }),
+    (saved) => onChange(saved),
+  );
+  const [duplicates, setDuplicates] = useState<DuplicateSearch | null>(null);
+  const [merging, setMerging] = useState<CandidateSummary | null>(null);
+  /** Bumped after a merge, so the history shows what moved here. */
+  const [historyVersion, setHistoryVersion] = useState(0);
+  const [dirtyTabs, setDirtyTabs] = useState<ReadonlySet<RecordTab>>(new Set());
+  const tabRefs = useRef(new Map<RecordTab, HTMLButtonElement>());
+
+  // The screen opens on the person's name, for screen readers and keyboard users.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  const dirtyHandlers = useMemo(
+    () =>
+      Object.fromEntries(
+        RECORD_TABS.map((name) => [
+          name,
+          (dirty: boolean) =>
+            setDirtyTabs((current) => {
+              if (current.has(name) === dirty) return current;
+              const next = new Set(current);
+              if (dirty) next.add(name);
+              else next.delete(name);
+              return next;
+            }),
+        ]),
+      ) as Record<RecordTab, (dirty: boolean) => void>,
+    [],
+  );
+
+  const readOnly = candidate.archivedAt !== null || candidate.mergedIntoId !== null;
+
+  const selectTab = useCallback(
+    (next: RecordTab, focus = false) => {
+      navigate({ section: 'candidates', id: candidate.id, ...(next === 'identity' ? {} : { rest: [next] }) }, { replace: true });
+      if (focus) tabRefs.current.get(next)?.focus();
+    },
+    [navigate, candidate.id],
+  );
+
+  function onTabKey(event: KeyboardEvent) {
+    const index = RECORD_TABS.indexOf(tab);
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: RECORD_TABS.length - 1 };
+    const target = moves[event.key];
+    if (target === undefined) return;
+    event.preventDefault();
+    const next = RECORD_TABS[(target + RECORD_TABS.length) % RECORD_TABS.length];
+    if (next) selectTab(next, true);
+  }
+
+  async function searchDuplicates() {
+    setDuplicates({ status: 'searching' });
+    const matches = await findDuplicates({
+      firstName: candidate.firstName,
+      lastName: candidate.lastName,
+      birthDate: candidate.birthDate ?? '',
+      phone: candidate.phone ?? '',
+      email: candidate.email ?? '',
+      excludeId: candidate.id,
+    });
+    setDuplicates({ status: 'done', matches });
+  }
+
+  async function merged(kept: Candidate) {
+    setMerging(null);
+    onChange(kept);
+    setHistoryVersion((version) => version + 1);
+    showNotice('candidates.notices.merged');
+    await searchDuplicates();
+  }
+
+  const sectionProps = (name: Exclude<RecordTab, 'history'>): SectionProps => ({
+    candidate,
+    readOnly,
+    onSaved: onChange,
+    onDirtyChange: dirtyHandlers[name],
+  });
+
+  return (
+    <div className="screen candidate-record">
+      <BackLink />
+      <header className="screen-header record-header">
+        <div>
+          <h1 ref={headingRef} tabIndex={-1}>
+            {fullName(candidate)}
+          </h1>
+          <p className="screen-subtitle">
+            {t('candidates.record.dates', {
+              created: formatDate(candidate.createdAt, i18n.language, 'long'),
+              updated: formatDate(candidate.updatedAt, i18n.language, 'long'),
+            })}
+          </p>
+          <RecordFacts candidate={candidate} />
+        </div>
+        {!readOnly && (
+          <div className="record-actions">
+            <button type="button" className="button button-secondary" disabled={duplicates?.status === 'searching'} onClick={() => void searchDuplicates()}>
+              {t('candidates.duplicates.search')}
+            </button>
+            <button type="button" className="button button-secondary" disabled={archiving.busy} onClick={() => archiving.setArchived(true)}>
+              {t('candidates.record.archive')}
+            </button>
+          </div>
+        )}
+      </header>
+
+      {candidate.mergedIntoId ? (
+        <MergedBanner keptId={candidate.mergedIntoId} />
+      ) : (
+        candidate.archivedAt && (
+          <ArchivedBanner
+            title={t('candidates.record.archivedOn', { date: formatDate(candidate.archivedAt, i18n.language, 'long') })}
+            explanation={t('candidates.record.archivedExplanation')}
+            restoreLabel={t('candidates.record.restore')}
+            busy={archiving.busy}
+            onRestore={() => archiving.setArchived(false)}
+          />
+        )
+      )}
+
+      <ErrorAlert messageKey={archiving.error} />
+
+      {duplicates?.status === 'done' &&
+        (duplicates.matches.length === 0 ? (
+          <p className="alert alert-info alert-row" role="status" data-testid="no-duplicates">
+            <span>{t('candidates.duplicates.none')}</span>
+            <button type="button" className="button button-link" onClick={() => setDuplicates(null)}>
+              {t('candidates.duplicates.close')}
+            </button>
+          </p>
+        ) : (
+          <DuplicatesPanel
+            matches={duplicates.matches}
+            title={t('candidates.duplicates.recordTitle', { count: duplicates.matches.length })}
+            intro={t('candidates.duplicates.recordIntro')}
+            actions={(match, describedBy) => (
+              <button type="button" className="button button-primary" aria-describedby={describedBy} onClick={() => setMerging(match.candidate)}>
+                <MergeIcon />
+                <span>{t('candidates.duplicates.mergeHere')}</span>
+              </button>
+            )}
+            onClose={() => setDuplicates(null)}
+          />
+        ))}
+
+      <div className="record-layout">
+        <div className="record-tabs" role="tablist" aria-orientation="vertical" aria-label={t('candidates.record.tabsLabel')} onKeyDown={onTabKey}>
+          {RECORD_TABS.map((name) => (
+            <button
+              key={name}
+              ref={(element) => {
+                if (element) tabRefs.current.set(name, element);
+                else tabRefs.current.delete(name);
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls={`panel-${name}`}
+              tabIndex={tab === name ? 0 : -1}
+              className="record-tab"
+              onClick={() => selectTab(name)}
+            >
+              <span>{t(`candidates.tabs.${name}`)}</span>
+              {dirtyTabs.has(name) && (
+                <>
+                  <span className="record-tab-dirty" title={t('candidates.form.unsaved')} aria-hidden="true" />
+                  <span className="visually-hidden">{t('candidates.form.unsaved')}</span>
+                </>
+              )}
+            </button>
+          ))}
+        </div>
+        <div className="record-panels">
+          {/* Every section stays mounted, so what is typed in one survives a look at another. */}
+          {(Object.keys(SECTIONS) as Exclude<RecordTab, 'history'>[]).map((name) => {
+            const Component = SECTIONS[name];
+            return (
+              <div key={name} role="tabpanel" id={`panel-${name}`} aria-labelledby={`tab-${name}`} hidden={tab !== name}>
+                <Component {...sectionProps(name)} />
+              </div>
+            );
+          })}
+          <div role="tabpanel" id="panel-history" aria-labelledby="tab-history" hidden={tab !== 'history'}>
+            <TimelinePanel key={historyVersion} subjectType="candidate" subjectId={candidate.id} readOnly={readOnly} />
+          </div>
+        </div>
+      </div>
+
+      {merging && <MergeDialog keep={candidate} other={merging} onMerged={(kept) => void merged(kept)} onClose={() => setMerging(null)} />}
+    </div>
+  );
+}
+
+/** A few facts at a glance under the name: where the person stands, French, papers, consent. */
+function RecordFacts({ candidate }: { candidate: Candidate }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="record-facts">
+      <li>
+        <span className={`status status-${candidate.status}`}>{t(`candidates.statuses.${candidate.status}`)}</span>
+      </li>
+      {candidate.publicCategory && <li>{t(`candidates.publicCategories.${candidate.publicCategory}`)}</li>}
+      <li>{t('candidates.record.french', { level: t(`candidates.frenchLevelsShort.${candidate.frenchLevel}`) })}</li>
+      {candidate.authorisationExpiry && (
+        <li>
+          {t('candidates.record.authorisationUntil')} <ExpiryDate date={candidate.authorisationExpiry} />
+        </li>
+      )}
+      {(!candidate.consentRecording || candidate.consentWithdrawnOn) && (
+        <li className="fact-warning">{t(candidate.consentWithdrawnOn ? 'candidates.record.consentWithdrawn' : 'candidates.record.consentMissing')}</li>
+      )}
+    </ul>
+  );
+}
+
+/** A file merged into another: read-only, with the way to the file that was kept. */
+function MergedBanner({ keptId }: { keptId: string }) {
+  const { t } = useTranslation();
+  const { state } = useApiValue('candidates.get', { id: keptId });
+  return (
+    <div className="banner banner-merged" data-testid="merged-banner">
+      <div>
+        <p className="banner-title">{t('candidates.record.mergedTitle')}</p>
+        <p>{t('candidates.record.mergedExplanation')}</p>
+      </div>
+      <a className="button button-secondary" href={routeToHash({ section: 'candidates', id: keptId })}>
+        {state.status === 'ready' ? t('candidates.record.openKept', { name: fullName(state.value) }) : t('candidates.record.openKeptUnnamed')}
+      </a>
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import { useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { type Candidate, candidateFieldShapes } from '../../../../shared/candidates';
+import { BARRIER_STATUSES, BARRIER_THEMES, type BarrierTheme } from '../../../../shared/domain';
+import { today } from '../../../../shared/validation';
+import { InfoIcon } from '../icons';
+import { inputId } from '../fields';
+import { SectionFrame, useSectionForm } from '../sectionForm';
+import type { SectionProps } from './props';
+
+/** Each theme is a row: "not concerned" writes nothing; open or lifted writes the barrier. */
+const ROW_STATUSES = ['none', ...BARRIER_STATUSES] as const;
+type RowStatus = (typeof ROW_STATUSES)[number];
+
+interface BarrierRow {
+  theme: BarrierTheme;
+  status: RowStatus;
+  action: string;
+  changedOn: string;
+}
+
+/** The rows, always all ten themes in their order, become the API's list of barriers. */
+const schema = z.strictObject({
+  rows: z
+    .array(z.object({ theme: z.enum(BARRIER_THEMES), status: z.enum(ROW_STATUSES), action: z.string().nullish(), changedOn: z.string().nullish() }))
+    .transform((rows) => rows.flatMap(({ status, ...row }) => (status === 'none' ? [] : [{ ...row, status }])))
+    .pipe(candidateFieldShapes.barriers),
+});
+
+function toRows(candidate: Candidate): BarrierRow[] {
+  return BARRIER_THEMES.map((theme) => {
+    const barrier = candidate.barriers.find((item) => item.theme === theme);
+    return {
+      theme,
+      status: barrier?.status ?? 'none',
+      action: barrier?.action ?? '',
+      changedOn: barrier?.changedOn ?? '',
+    };
+  });
+}
+
+export function BarriersSection(props: SectionProps) {
+  const { t } = useTranslation();
+  const section = useSectionForm(props, {
+    schema,
+    toValues: (record) => ({ rows: toRows(record) }),
+    toPatch: ({ rows }) => ({ barriers: rows }),
+    // The API numbers the barriers it received; the form numbers all ten themes.
+    formPath: (path, values) => {
+      const [field, index, ...rest] = path.split('.');
+      if (field !== 'barriers') return null;
+      const sent = values.rows.filter((row) => row.status !== 'none');
+      const theme = sent[Number(index)]?.theme;
+      return theme === undefined ? null : ['rows', BARRIER_THEMES.indexOf(theme), ...rest].join('.');
+    },
+  });
+  const { register, control, errorOf } = section;
+  const { setValue, getValues } = section.form;
+  const rows = useWatch({ control, name: 'rows' }) as BarrierRow[] | undefined;
+
+  /** A new status is dated today unless a date is already typed. */
+  function statusChanged(index: number) {
+    if (getValues(`rows.${index}.changedOn`) === '') setValue(`rows.${index}.changedOn`, today(), { shouldDirty: true });
+  }
+
+  return (
+    <SectionFrame name="barriers" intro={<p>{t('candidates.barriers.intro')}</p>} section={section}>
+      <table className="barrier-table">
+        <caption className="visually-hidden">{t('candidates.barriers.caption')}</caption>
+        <colgroup>
+          <col className="barrier-col-theme" />
+          <col className="barrier-col-status" />
+          <col />
+          <col className="barrier-col-date" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th scope="col">{t('candidates.barriers.theme')}</th>
+            <th scope="col">{t('candidates.barriers.status')}</th>
+            <th scope="col">{t('candidates.barriers.action')}</th>
+            <th scope="col">{t('candidates.barriers.changedOn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {BARRIER_THEMES.map((theme, index) => {
+            const status = rows?.[index]?.status ?? 'none';
+            const themeLabel = t(`candidates.barrierThemes.${theme}`);
+            const actionError = errorOf(`rows.${index}.action`);
+            const dateError = errorOf(`rows.${index}.changedOn`);
+            const row = (
+              <tr key={theme} className={`barrier-row barrier-${status}`} data-testid={`barrier-${theme}`}>
+                <th scope="row">{themeLabel}</th>
+                <td>
+                  <fieldset className="segmented filter barrier-status">
+                    <legend className="visually-hidden">{t('candidates.barriers.statusOf', { theme: themeLabel })}</legend>
+                    {ROW_STATUSES.map((option) => (
+                      <label key={option}>
+                        <input
+                          type="radio"
+                          value={option}
+                          {...register(`rows.${index}.status`, { onChange: () => statusChanged(index) })}
+                        />
+                        <span>{t(`candidates.barrierStatuses.${option}`)}</span>
+                      </label>
+                    ))}
+                  </fieldset>
+                </td>
+                {status === 'none' ? (
+                  <td colSpan={2} className="barrier-none-cell">
+                    <span className="visually-hidden">{t('candidates.barriers.notConcerned')}</span>
+                  </td>
+                ) : (
+                  <>
+                    <td>
+                      <input
+                        id={inputId(`barriers-${theme}-action`)}
+                        type="text"
+                        maxLength={500}
+                        autoComplete="off"
+                        aria-label={t('candidates.barriers.actionOf', { theme: themeLabel })}
+                        aria-invalid={Boolean(actionError)}
+                        aria-describedby={theme === 'health' ? inputId('health-note') : undefined}
+                        placeholder={t(theme === 'health' ? 'candidates.barriers.healthPlaceholder' : 'candidates.barriers.actionPlaceholder')}
+                        {...register(`rows.${index}.action`)}
+                      />
+                      {actionError && <p className="field-error">{actionError}</p>}
+                    </td>
+                    <td>
+                      <input
+                        id={inputId(`barriers-${theme}-date`)}
+                        type="date"
+                        aria-label={t('candidates.barriers.changedOnOf', { theme: themeLabel })}
+                        aria-invalid={Boolean(dateError)}
+                        {...register(`rows.${index}.changedOn`)}
+                      />
+                      {dateError && <p className="field-error">{dateError}</p>}
+                    </td>
+                  </>
+                )}
+              </tr>
+            );
+            if (theme !== 'health') return row;
+            // Health is sensitive: the rule sits right under its row, where it is filled in.
+            return [
+              row,
+              <tr key="health-note" className={`barrier-note-row barrier-${status}`}>
+                <td colSpan={4}>
+                  <p className="barrier-health-note" id={inputId('health-note')}>
+                    <InfoIcon />
+                    <span>{t('candidates.barriers.healthNote')}</span>
+                  </p>
+                </td>
+              </tr>,
+            ];
+          })}
+        </tbody>
+      </table>
+    </SectionFrame>
+  );
+}

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { InputField, SelectField } from '../fields';
+import { offered, usePartnerOptions } from '../options';
+import { SectionFrame, useSectionForm } from '../sectionForm';
+import type { SectionProps } from './props';
+import { sectionSchema } from './schema';
+
+const schema = sectionSchema('referralPartnerId', 'referrerContact', 'referredOn');
+
+/** Which partner association sent the person, and who to call there. */
+export function ReferralSection(props: SectionProps) {
+  const { t } = useTranslation();
+  const partners = usePartnerOptions();
+  const section = useSectionForm(props, {
+    schema,
+    toValues: (record) => ({
+      referralPartnerId: record.referralPartnerId,
+      referrerContact: record.referrerContact ?? '',
+      referredOn: record.referredOn ?? '',
+    }),
+  });
+
+  return (
+    <SectionFrame name="referral" intro={<p>{t('candidates.form.referralIntro')}</p>} section={section}>
+      <div className="form-grid">
+        <SelectField
+          form={section}
+          name="referralPartnerId"
+          label={t('candidates.fields.referralPartner')}
+          hint={partners.length === 0 ? t('candidates.form.noPartners') : undefined}
+          choices={offered(partners, [props.candidate.referralPartnerId])}
+          emptyLabel={t('candidates.form.noReferral')}
+        />
+        <InputField form={section} name="referredOn" type="date" label={t('candidates.fields.referredOn')} />
+        <InputField
+          form={section}
+          name="referrerContact"
+          label={t('candidates.fields.referrerContact')}
+          hint={t('candidates.form.referrerContactHint')}
+          maxLength={200}
+          wide
+        />
+      </div>
+    </SectionFrame>
+  );
+}

@@ -1,0 +1,140 @@
+import { useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { FRENCH_LEVEL_PROOFS } from '../../../../shared/domain';
+import { isValidIsoDate } from '../../../../shared/validation';
+import { formatDate } from '../../app/format';
+import { CheckboxField } from '../controls';
+import { ASYLUM_WORK_WAIT_MONTHS, addMonths, daysFromToday, expiryState } from '../dates';
+import { AlertIcon, InfoIcon } from '../icons';
+import { AuthorisationDocumentField, FrenchLevelField } from '../commonFields';
+import { InputField, SelectField, inputId } from '../fields';
+import { choices } from '../options';
+import { SectionFrame, useSectionForm } from '../sectionForm';
+import type { SectionProps } from './props';
+import { sectionSchema } from './schema';
+
+const schema = sectionSchema(
+  'frenchLevel',
+  'frenchLevelProof',
+  'frenchLevelDate',
+  'authorisationDocument',
+  'authorisationStart',
+  'authorisationExpiry',
+  'employerMustApply',
+  'asylumRegisteredOn',
+);
+
+/** French level and work authorisation: what employers ask first. */
+export function WorkSection(props: SectionProps) {
+  const { t } = useTranslation();
+  const section = useSectionForm(props, {
+    schema,
+    toValues: (record) => ({
+      frenchLevel: record.frenchLevel,
+      frenchLevelProof: record.frenchLevelProof,
+      frenchLevelDate: record.frenchLevelDate ?? '',
+      authorisationDocument: record.authorisationDocument,
+      authorisationStart: record.authorisationStart ?? '',
+      authorisationExpiry: record.authorisationExpiry ?? '',
+      employerMustApply: record.employerMustApply,
+      asylumRegisteredOn: record.asylumRegisteredOn ?? '',
+    }),
+  });
+  const [document, expiry, registeredOn] = useWatch({
+    control: section.control,
+    name: ['authorisationDocument', 'authorisationExpiry', 'asylumRegisteredOn'],
+  }) as [string | null, string | undefined, string | undefined];
+  const asylumSeeker =
+    document === 'asylum_certificate' || props.candidate.publicCategory === 'asylum_seeker' || Boolean(registeredOn);
+
+  return (
+    <SectionFrame name="work" section={section}>
+      <fieldset className="form-section">
+        <legend>{t('candidates.form.french')}</legend>
+        <div className="form-grid form-grid-3">
+          <FrenchLevelField form={section} />
+          <SelectField
+            form={section}
+            name="frenchLevelProof"
+            label={t('candidates.fields.frenchLevelProof')}
+            choices={choices(FRENCH_LEVEL_PROOFS, t, 'candidates.proofs')}
+            emptyLabel={t('candidates.form.notKnown')}
+          />
+          <InputField form={section} name="frenchLevelDate" type="date" label={t('candidates.fields.frenchLevelDate')} />
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>{t('candidates.form.authorisation')}</legend>
+        <div className="form-grid">
+          <AuthorisationDocumentField form={section} wide />
+          <InputField form={section} name="authorisationStart" type="date" label={t('candidates.fields.authorisationStart')} />
+          <div className="field-stack">
+            <InputField form={section} name="authorisationExpiry" type="date" label={t('candidates.fields.authorisationExpiry')} />
+            {expiry && isValidIsoDate(expiry) && <ExpiryNote expiry={expiry} />}
+          </div>
+          <div className="field-wide">
+            <CheckboxField
+              id={inputId('employerMustApply')}
+              label={t('candidates.fields.employerMustApply')}
+              hint={t('candidates.form.employerMustApplyHint')}
+              {...section.register('employerMustApply')}
+            />
+          </div>
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>{t('candidates.form.asylum')}</legend>
+        <div className="form-grid">
+          <div className="field-stack">
+            <InputField form={section} name="asylumRegisteredOn" type="date" label={t('candidates.fields.asylumRegisteredOn')} />
+            {registeredOn && isValidIsoDate(registeredOn) && <SixMonths registeredOn={registeredOn} />}
+          </div>
+          {asylumSeeker && (
+            <div className="hint-box" data-testid="asylum-hint">
+              <InfoIcon />
+              <div>
+                <p className="hint-box-title">{t('candidates.asylum.title')}</p>
+                <p>{t('candidates.asylum.body')}</p>
+              </div>
+            </div>
+          )}
+        </div>
+      </fieldset>
+    </SectionFrame>
+  );
+}
+
+/** "Expires in 23 days", "Expired 3 days ago": the expiry in plain words under its field. */
+function ExpiryNote({ expiry }: { expiry: string }) {
+  const { t } = useTranslation();
+  const days = daysFromToday(expiry);
+  const state = expiryState(expiry);
+  const text =
+    state === 'expired'
+      ? t('candidates.expiry.expiredAgo', { count: -days })
+      : days === 0
+        ? t('candidates.expiry.today')
+        : t('candidates.expiry.inDays', { count: days });
+  return (
+    <p className={state === 'valid' ? 'field-note' : `field-note expiry-note expiry expiry-${state}`}>
+      {state !== 'valid' && <AlertIcon />}
+      <span>{text}</span>
+    </p>
+  );
+}
+
+/** The date from which the employer may apply for an authorisation. */
+function SixMonths({ registeredOn }: { registeredOn: string }) {
+  const { t, i18n } = useTranslation();
+  const date = addMonths(registeredOn, ASYLUM_WORK_WAIT_MONTHS);
+  const reached = daysFromToday(date) <= 0;
+  return (
+    <p className="field-note" data-testid="asylum-six-months">
+      {t(reached ? 'candidates.asylum.sixMonthsReached' : 'candidates.asylum.sixMonths', {
+        date: formatDate(date, i18n.language, 'long'),
+      })}
+    </p>
+  );
+}
