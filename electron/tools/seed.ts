@@ -176,7 +176,8 @@ export function seed(db: Db, counts: SeedCounts, seedValue = 42, now = new Date(
         const origin = random.pick(ORIGINS);
         const category = origin.nationality === 'FR' ? random.pick(['rsa', 'other'] as const) : random.pick(PUBLIC_CATEGORIES.filter((item) => item !== 'rsa'));
         const authorisation = AUTHORISATION_BY_CATEGORY[category];
-        const start = addDays(now, -random.int(0, Math.max(30, authorisation.months * 30)));
+        // Up to two months past the document's length, so some authorisations have already expired.
+        const start = addDays(now, -random.int(0, authorisation.months * 30 + 60));
         const [commune, postalCode] = random.pick(COMMUNES);
         const firstName = random.pick(origin.first);
         const lastName = random.pick(origin.last);

@@ -2,13 +2,13 @@ import type { ReactNode } from 'react';
 import type { Section } from './navigation';
 
 /** Line icons after Feather (MIT); decorative, the text beside them carries the meaning. */
-function Icon({ children }: { children: ReactNode }) {
+function Icon({ children, size = 18 }: { children: ReactNode; size?: number }) {
   return (
     <svg
       className="icon"
       viewBox="0 0 24 24"
-      width="18"
-      height="18"
+      width={size}
+      height={size}
       fill="none"
       stroke="currentColor"
       strokeWidth="2"
@@ -127,6 +127,45 @@ export function CheckIcon() {
   return (
     <Icon>
       <polyline points="20 6 9 17 4 12" />
+    </Icon>
+  );
+}
+
+export function AlertIcon() {
+  return (
+    <Icon size={16}>
+      <path d="M10.29 3.86 1.82 18a2 2 0 0 0 1.71 3h16.94a2 2 0 0 0 1.71-3L13.71 3.86a2 2 0 0 0-3.42 0z" />
+      <line x1="12" y1="9" x2="12" y2="13" />
+      <line x1="12" y1="17" x2="12.01" y2="17" />
+    </Icon>
+  );
+}
+
+export function InfoIcon() {
+  return (
+    <Icon size={16}>
+      <circle cx="12" cy="12" r="10" />
+      <line x1="12" y1="16" x2="12" y2="12" />
+      <line x1="12" y1="8" x2="12.01" y2="8" />
+    </Icon>
+  );
+}
+
+export function CloseIcon() {
+  return (
+    <Icon size={16}>
+      <line x1="18" y1="6" x2="6" y2="18" />
+      <line x1="6" y1="6" x2="18" y2="18" />
+    </Icon>
+  );
+}
+
+export function MergeIcon() {
+  return (
+    <Icon size={16}>
+      <circle cx="18" cy="18" r="3" />
+      <circle cx="6" cy="6" r="3" />
+      <path d="M6 21V9a9 9 0 0 0 9 9" />
     </Icon>
   );
 }

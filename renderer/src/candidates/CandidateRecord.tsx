@@ -15,7 +15,7 @@ import { DuplicatesPanel } from './DuplicatesPanel';
 import { ExpiryDate } from './ExpiryDate';
 import { MergeDialog } from './MergeDialog';
 import { findDuplicates } from './duplicates';
-import { MergeIcon } from './icons';
+import { MergeIcon } from '../app/icons';
 import { fullName } from './names';
 import { BarriersSection } from './sections/BarriersSection';
 import { ConsentSection } from './sections/ConsentSection';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate } from '../../../shared/candidates';
 import { formatDate, formatPhone } from '../app/format';
 import { routeToHash } from '../app/navigation';
-import { AlertIcon } from './icons';
+import { AlertIcon } from '../app/icons';
 
 interface DuplicatesPanelProps {
   matches: DuplicateCandidate[];

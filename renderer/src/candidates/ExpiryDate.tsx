@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../app/format';
 import { expiryState } from './dates';
-import { AlertIcon } from './icons';
+import { AlertIcon } from '../app/icons';
 
 /**
  * A work authorisation's expiry date; expired or expiring within 60 days, it is drawn as a

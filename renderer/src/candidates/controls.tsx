@@ -1,7 +1,7 @@
 import { type InputHTMLAttributes, type KeyboardEvent, type ReactNode, type Ref, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorId } from '../ui/Field';
-import { CloseIcon } from './icons';
+import { CloseIcon } from '../app/icons';
 import type { Option } from './options';
 
 interface CheckboxFieldProps extends InputHTMLAttributes<HTMLInputElement> {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type Candidate, candidateFieldShapes } from '../../../../shared/candidates';
 import { BARRIER_STATUSES, BARRIER_THEMES, type BarrierTheme } from '../../../../shared/domain';
 import { today } from '../../../../shared/validation';
-import { InfoIcon } from '../icons';
+import { InfoIcon } from '../../app/icons';
 import { inputId } from '../fields';
 import { SectionFrame, useSectionForm } from '../sectionForm';
 import type { SectionProps } from './props';

@@ -5,7 +5,7 @@ import { CONSENT_METHODS } from '../../../../shared/domain';
 import { formatDate } from '../../app/format';
 import { ChipPicker, CheckboxField } from '../controls';
 import { InputField, SelectField, inputId } from '../fields';
-import { AlertIcon, InfoIcon } from '../icons';
+import { AlertIcon, InfoIcon } from '../../app/icons';
 import { choices, offered, usePartnerOptions } from '../options';
 import { SectionFrame, useSectionForm } from '../sectionForm';
 import type { SectionProps } from './props';

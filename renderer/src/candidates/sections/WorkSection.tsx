@@ -5,7 +5,7 @@ import { isValidIsoDate } from '../../../../shared/validation';
 import { formatDate } from '../../app/format';
 import { CheckboxField } from '../controls';
 import { ASYLUM_WORK_WAIT_MONTHS, addMonths, daysFromToday, expiryState } from '../dates';
-import { AlertIcon, InfoIcon } from '../icons';
+import { AlertIcon, InfoIcon } from '../../app/icons';
 import { AuthorisationDocumentField, FrenchLevelField } from '../commonFields';
 import { InputField, SelectField, inputId } from '../fields';
 import { choices } from '../options';
