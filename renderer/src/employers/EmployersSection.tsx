@@ -1,6 +1,19 @@
 import type { Route } from '../app/navigation';
+import { EmployerListScreen } from './EmployerListScreen';
+import { EmployerScreen, NewEmployerScreen } from './EmployerScreen';
+import { JobNeedScreen } from './JobNeedScreen';
 
-/** Screens of this section: built by the employers work. */
-export function EmployersSection(_props: { route: Route }) {
-  return null;
+/**
+ * `#/employers` the list, `#/employers/new` a new employer, `#/employers/ID` a record,
+ * `#/employers/ID/needs/new` and `#/employers/ID/needs/NEED_ID` one of its job needs.
+ */
+export function EmployersSection({ route }: { route: Route }) {
+  const { id, rest = [] } = route;
+  if (id === undefined) return <EmployerListScreen />;
+  if (id === 'new') return <NewEmployerScreen key="new" />;
+  const [place, needId] = rest;
+  if (place === 'needs' && needId !== undefined) {
+    return <JobNeedScreen key={`${id}/${needId}`} employerId={id} needId={needId === 'new' ? null : needId} />;
+  }
+  return <EmployerScreen key={id} id={id} />;
 }

@@ -1,6 +1,10 @@
 import type { Route } from '../app/navigation';
+import { PartnerListScreen } from './PartnerListScreen';
+import { NewPartnerScreen, PartnerScreen } from './PartnerScreen';
 
-/** Screens of this section: built by the partners work. */
-export function PartnersSection(_props: { route: Route }) {
-  return null;
+/** `#/partners` the list, `#/partners/new` a new partner, `#/partners/ID` a record. */
+export function PartnersSection({ route }: { route: Route }) {
+  if (route.id === undefined) return <PartnerListScreen />;
+  if (route.id === 'new') return <NewPartnerScreen key="new" />;
+  return <PartnerScreen key={route.id} id={route.id} />;
 }

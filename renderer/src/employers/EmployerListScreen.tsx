@@ -1,0 +1,100 @@
+import { useTranslation } from 'react-i18next';
+import type { EmployerSummary } from '../../../shared/employers';
+import { formatDate } from '../app/format';
+import { FilterSelect, SortSelect } from '../ui/FilterSelect';
+import type { Column } from '../ui/VirtualTable';
+import { useSectors } from '../ui/sectors';
+import { useRecordList } from '../ui/useRecordList';
+import { RecordListScreen, nameColumn } from './RecordListScreen';
+import { formatSiret } from './format';
+import { RECORD_ORDERS, type RecordOrder, hasNarrowingFilters, toListInput, useEmployerListFilters } from './listFilters';
+import { useSectorNames } from './sectorNames';
+
+const YES_NO = ['yes', 'no'] as const;
+
+export function EmployerListScreen() {
+  const { t, i18n } = useTranslation();
+  const filters = useEmployerListFilters();
+  const list = useRecordList('employers.list', toListInput(filters));
+  const { sectors } = useSectors();
+  const sectorName = useSectorNames();
+
+  const columns: Column<EmployerSummary>[] = [
+    nameColumn('employers', t('employers.fields.name'), t('employers.list.archivedTag'), 'minmax(200px, 2.2fr)'),
+    {
+      key: 'siret',
+      header: t('employers.fields.siret'),
+      width: '172px',
+      render: (employer) => employer.siret && <span className="number">{formatSiret(employer.siret)}</span>,
+    },
+    {
+      key: 'sector',
+      header: t('employers.fields.sector'),
+      width: 'minmax(130px, 1.3fr)',
+      render: (employer) => employer.sectorId && sectorName(employer.sectorId),
+    },
+    { key: 'commune', header: t('employers.fields.commune'), width: 'minmax(120px, 1fr)', render: (employer) => employer.commune },
+    {
+      key: 'needs',
+      header: t('employers.list.columns.openNeeds'),
+      width: '176px',
+      // The header says what the number counts; no open need leaves the cell to its dash.
+      render: (employer) => employer.openNeeds > 0 && <span className="count-pill number">{employer.openNeeds}</span>,
+    },
+    {
+      key: 'charter',
+      header: t('employers.list.columns.charter'),
+      width: '140px',
+      render: (employer) =>
+        employer.charterSignedOn && <time dateTime={employer.charterSignedOn}>{formatDate(employer.charterSignedOn, i18n.language)}</time>,
+    },
+  ];
+
+  return (
+    <RecordListScreen
+      section="employers"
+      list={list}
+      columns={columns}
+      filters={filters}
+      narrowed={hasNarrowingFilters(filters)}
+      onClearFilters={filters.clearNarrowing}
+      caption={t(`employers.list.captions.${filters.order}`)}
+      selects={
+        <>
+          <FilterSelect
+            label={t('employers.fields.sector')}
+            anyLabel={t('employers.list.any.sector')}
+            value={filters.sectorId}
+            options={sectors
+              .filter((sector) => sector.archivedAt === null || sector.id === filters.sectorId)
+              .map((sector) => ({ value: sector.id, label: sectorName(sector.id) }))}
+            onChange={(sectorId) => filters.set({ sectorId })}
+          />
+          <FilterSelect
+            label={t('employers.list.columns.charter')}
+            anyLabel={t('employers.list.any.charter')}
+            value={filters.charterSigned}
+            options={YES_NO.map((value) => ({ value, label: t(`employers.list.charter.${value}`) }))}
+            onChange={(charterSigned) => filters.set({ charterSigned })}
+          />
+          <FilterSelect
+            label={t('employers.list.columns.openNeeds')}
+            anyLabel={t('employers.list.any.needs')}
+            value={filters.openNeeds}
+            options={YES_NO.map((value) => ({ value, label: t(`employers.list.needs.${value}`) }))}
+            onChange={(openNeeds) => filters.set({ openNeeds })}
+          />
+        </>
+      }
+      order={
+        <SortSelect
+          label={t('employers.list.sortLabel')}
+          value={filters.order}
+          options={Object.keys(RECORD_ORDERS) as RecordOrder[]}
+          optionLabel={(order) => t(`employers.list.sorts.${order}`)}
+          onChange={(order) => filters.set({ order })}
+        />
+      }
+    />
+  );
+}

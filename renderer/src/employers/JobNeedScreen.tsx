@@ -1,0 +1,117 @@
+import { useTranslation } from 'react-i18next';
+import type { Employer, JobNeed } from '../../../shared/employers';
+import { call } from '../api/client';
+import { formatDate } from '../app/format';
+import { useNavigation } from '../app/navigation';
+import { useNotices } from '../app/notices';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { useApiValue } from '../ui/useApiValue';
+import { useArchiveToggle } from '../ui/useArchiveToggle';
+import { JobNeedForm } from './JobNeedForm';
+import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from './RecordFrame';
+import { needRequirements } from './needs';
+
+interface JobNeedScreenProps {
+  employerId: string;
+  /** Null: a new need for this employer. */
+  needId: string | null;
+}
+
+/** One job need of an employer (`#/employers/ID/needs/NEED_ID`), or a new one (`…/needs/new`). */
+export function JobNeedScreen({ employerId, needId }: JobNeedScreenProps) {
+  const { t } = useTranslation();
+  const employer = useApiValue('employers.get', { id: employerId }, { notFoundKey: 'employers.errors.notFound' });
+  const need = useApiValue('jobNeeds.get', needId === null ? null : { id: needId }, { notFoundKey: 'employers.errors.jobNeedNotFound' });
+  const employerName = employer.state.status === 'ready' ? employer.state.value.name : null;
+  const back: BackLinkProps = {
+    section: 'employers',
+    id: employerId,
+    label: employerName ? t('employers.needs.backTo', { name: employerName }) : t('employers.backToList'),
+  };
+  if (employer.state.status !== 'ready') return <RecordPending back={back} state={employer.state} />;
+  if (needId === null) return <NewJobNeed employer={employer.state.value} back={back} />;
+  if (need.state.status !== 'ready') return <RecordPending back={back} state={need.state} />;
+  if (need.state.value.employerId !== employerId) return <RecordPending back={back} state={{ status: 'error', messageKey: 'employers.errors.jobNeedNotFound' }} />;
+  return <JobNeedRecord employer={employer.state.value} need={need.state.value} back={back} onChange={need.replace} />;
+}
+
+function NewJobNeed({ employer, back }: { employer: Employer; back: BackLinkProps }) {
+  const { t } = useTranslation();
+  const navigate = useNavigation((state) => state.navigate);
+  const showNotice = useNotices((state) => state.showNotice);
+  const toEmployer = () => navigate({ section: 'employers', id: employer.id });
+  if (employer.archivedAt) {
+    return (
+      <NewRecordFrame back={back} title={t('employers.needs.new')} intro={t('employers.needs.form.newIntro', { name: employer.name })}>
+        <ErrorAlert messageKey="employers.validation.employerArchived" />
+      </NewRecordFrame>
+    );
+  }
+  return (
+    <NewRecordFrame back={back} title={t('employers.needs.new')} intro={t('employers.needs.form.newIntro', { name: employer.name })}>
+      <JobNeedForm
+        employer={employer}
+        need={null}
+        readOnly={false}
+        onSaved={() => {
+          showNotice('employers.needs.notices.created');
+          // Back to the employer, where the new need now heads the list.
+          navigate({ section: 'employers', id: employer.id }, { replace: true });
+        }}
+        onCancel={toEmployer}
+      />
+    </NewRecordFrame>
+  );
+}
+
+interface JobNeedRecordProps {
+  employer: Employer;
+  need: JobNeed;
+  back: BackLinkProps;
+  onChange(need: JobNeed): void;
+}
+
+function JobNeedRecord({ employer, need, back, onChange }: JobNeedRecordProps) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigation((state) => state.navigate);
+  const showNotice = useNotices((state) => state.showNotice);
+  const archive = useArchiveToggle((archived) => call(archived ? 'jobNeeds.archive' : 'jobNeeds.restore', { id: need.id }), onChange);
+  const requirements = needRequirements(need, t);
+
+  return (
+    <RecordFrame
+      back={back}
+      title={need.occupation}
+      subtitle={t('employers.needs.record.subtitle', {
+        employer: employer.name,
+        contract: t(`employers.contractTypes.${need.contractType}`),
+        date: formatDate(need.createdAt, i18n.language, 'long'),
+      })}
+      facts={
+        <ul className="record-facts">
+          <li>
+            <span className={`status need-state-${need.state}`}>{t(`employers.jobNeedStates.${need.state}`)}</span>
+          </li>
+          {requirements.map((requirement) => (
+            <li key={requirement}>{requirement}</li>
+          ))}
+        </ul>
+      }
+      archivedAt={need.archivedAt}
+      archive={archive}
+      texts="employers.needs.record"
+      className="screen-narrow"
+    >
+      <JobNeedForm
+        employer={employer}
+        need={need}
+        readOnly={need.archivedAt !== null}
+        onSaved={(saved) => {
+          showNotice('notices.saved');
+          onChange(saved);
+        }}
+        onCancel={() => navigate({ section: 'employers', id: employer.id })}
+      />
+    </RecordFrame>
+  );
+}
