@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import { candidateMethods } from './candidates';
+import { dashboardMethods } from './dashboard';
 import { employerMethods } from './employers';
+import { matchingMethods } from './matching';
 import type { MethodSpec } from './method';
 import { partnerMethods } from './partners';
+import { pipelineMethods } from './pipeline';
 import { sectorMethods } from './sectors';
 import { sessionMethods } from './sessions';
 import { timelineMethods } from './timeline';
@@ -20,6 +23,9 @@ export const api = {
   ...partnerMethods,
   ...volunteerMethods,
   ...sessionMethods,
+  ...matchingMethods,
+  ...pipelineMethods,
+  ...dashboardMethods,
 };
 
 export type ApiTable = typeof api;

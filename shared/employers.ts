@@ -158,6 +158,8 @@ export const jobNeedFieldShapes = {
     .nullish()
     .transform((value) => value ?? null),
   place: optionalText(200),
+  /** Where the job is, for distances to candidates; the employer's postal code when empty. */
+  postalCode: optionalPostalCode(),
   startDate: optionalIsoDate(),
   /** End of the contract; none for a CDI. The work authorisation must last until then. */
   endDate: optionalIsoDate(),
@@ -209,6 +211,7 @@ export interface JobNeed {
   contractType: ContractType;
   hoursPerWeek: number | null;
   place: string | null;
+  postalCode: string | null;
   startDate: string | null;
   endDate: string | null;
   minFrenchLevel: FrenchLevel | null;

@@ -1,8 +1,11 @@
 import type { Db } from '../db/open';
 import type { Clock } from '../services/clock';
 import { candidateHandlers } from './handlers/candidates';
+import { dashboardHandlers } from './handlers/dashboard';
 import { employerHandlers } from './handlers/employers';
+import { matchingHandlers } from './handlers/matching';
 import { partnerHandlers } from './handlers/partners';
+import { pipelineHandlers } from './handlers/pipeline';
 import { sectorHandlers } from './handlers/sectors';
 import { sessionHandlers } from './handlers/sessions';
 import { timelineHandlers } from './handlers/timeline';
@@ -19,5 +22,8 @@ export function createHandlers(db: Db, clock?: Clock): Handlers {
     ...partnerHandlers(db, clock),
     ...volunteerHandlers(db, clock),
     ...sessionHandlers(db, clock),
+    ...matchingHandlers(db, clock),
+    ...pipelineHandlers(db, clock),
+    ...dashboardHandlers(db, clock),
   };
 }

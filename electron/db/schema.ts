@@ -162,6 +162,8 @@ export const candidates = sqliteTable(
     assignedVolunteerId: text('assigned_volunteer_id').references(() => volunteers.id),
     /** Set when this file was merged into another one (it is then archived). */
     mergedIntoId: text('merged_into_id'),
+    /** Date of the latest timeline event, kept by triggers (matching and the home screen read it). */
+    lastContactOn: text('last_contact_on'),
   },
   (table) => [
     // Lists show active (or archived) files in a chosen order: archivedAt first lets one index
@@ -178,6 +180,7 @@ export const candidates = sqliteTable(
     index('candidates_status_idx').on(table.status),
     index('candidates_referral_partner_idx').on(table.referralPartnerId),
     index('candidates_assigned_pair_idx').on(table.assignedPairId),
+    index('candidates_archived_contact_idx').on(table.archivedAt, table.lastContactOn),
   ],
 );
 
@@ -269,6 +272,8 @@ export const jobNeeds = sqliteTable(
     contractType: text('contract_type').notNull(),
     hoursPerWeek: real('hours_per_week'),
     place: text('place'),
+    /** Where the job is, for distances; the employer's postal code when not set. */
+    postalCode: text('postal_code'),
     startDate: text('start_date'),
     /** End of the contract (none for a CDI): the work authorisation must last until then. */
     endDate: text('end_date'),
@@ -280,6 +285,131 @@ export const jobNeeds = sqliteTable(
     notes: text('notes'),
   },
   (table) => [index('job_needs_employer_idx').on(table.employerId), index('job_needs_state_idx').on(table.state)],
+);
+
+/** A candidate proposed for a job need (*mise en relation*), and where that stands. */
+export const presentations = sqliteTable(
+  'presentations',
+  {
+    ...recordColumns(),
+    candidateId: text('candidate_id')
+      .notNull()
+      .references(() => candidates.id),
+    jobNeedId: text('job_need_id')
+      .notNull()
+      .references(() => jobNeeds.id),
+    state: text('state').notNull(),
+    refusalReason: text('refusal_reason'),
+    proposedOn: text('proposed_on').notNull(),
+    stateChangedOn: text('state_changed_on').notNull(),
+  },
+  (table) => [
+    index('presentations_candidate_idx').on(table.candidateId),
+    index('presentations_job_need_idx').on(table.jobNeedId),
+    index('presentations_state_idx').on(table.state, table.stateChangedOn),
+    index('presentations_proposed_idx').on(table.proposedOn),
+  ],
+);
+
+/** Every change of a presentation's state, with author and date. */
+export const presentationEvents = sqliteTable(
+  'presentation_events',
+  {
+    id: text('id').primaryKey(),
+    presentationId: text('presentation_id')
+      .notNull()
+      .references(() => presentations.id, { onDelete: 'cascade' }),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    on: text('on').notNull(),
+    author: text('author'),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [index('presentation_events_presentation_idx').on(table.presentationId, table.createdAt)],
+);
+
+/** Immersions (PMSMP), internship-apprenticeships, temporary-work missions, training. */
+export const placements = sqliteTable(
+  'placements',
+  {
+    ...recordColumns(),
+    candidateId: text('candidate_id')
+      .notNull()
+      .references(() => candidates.id),
+    kind: text('kind').notNull(),
+    employerId: text('employer_id').references(() => employers.id),
+    organisation: text('organisation'),
+    jobNeedId: text('job_need_id').references(() => jobNeeds.id),
+    presentationId: text('presentation_id').references(() => presentations.id),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    renewsId: text('renews_id'),
+    tutor: text('tutor'),
+    objective: text('objective'),
+    prescriber: text('prescriber'),
+    stipendAmount: real('stipend_amount'),
+    stipendPayer: text('stipend_payer'),
+    outcome: text('outcome'),
+    endedOn: text('ended_on'),
+    notes: text('notes'),
+  },
+  (table) => [
+    index('placements_candidate_idx').on(table.candidateId, table.startDate),
+    index('placements_employer_idx').on(table.employerId),
+    index('placements_end_idx').on(table.outcome, table.endDate),
+    index('placements_start_idx').on(table.startDate),
+    index('placements_renews_idx').on(table.renewsId),
+  ],
+);
+
+/** A person hired (or creating a business, or entering qualifying training). */
+export const recruitments = sqliteTable(
+  'recruitments',
+  {
+    ...recordColumns(),
+    candidateId: text('candidate_id')
+      .notNull()
+      .references(() => candidates.id),
+    kind: text('kind').notNull(),
+    employerId: text('employer_id').references(() => employers.id),
+    organisation: text('organisation'),
+    jobNeedId: text('job_need_id').references(() => jobNeeds.id),
+    presentationId: text('presentation_id').references(() => presentations.id),
+    hoursPerWeek: real('hours_per_week'),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date'),
+    notes: text('notes'),
+  },
+  (table) => [
+    index('recruitments_candidate_idx').on(table.candidateId, table.startDate),
+    index('recruitments_employer_idx').on(table.employerId),
+    index('recruitments_job_need_idx').on(table.jobNeedId),
+    index('recruitments_start_idx').on(table.startDate),
+  ],
+);
+
+/** Whether a recruited person is still employed, 1, 3, 6 and 12 months after the start. */
+export const followUps = sqliteTable(
+  'follow_ups',
+  {
+    id: text('id').primaryKey(),
+    recruitmentId: text('recruitment_id')
+      .notNull()
+      .references(() => recruitments.id, { onDelete: 'cascade' }),
+    monthsAfter: integer('months_after').notNull(),
+    dueOn: text('due_on').notNull(),
+    result: text('result').notNull().default('pending'),
+    leftReason: text('left_reason'),
+    recordedOn: text('recorded_on'),
+    author: text('author'),
+    note: text('note'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [
+    uniqueIndex('follow_ups_unique').on(table.recruitmentId, table.monthsAfter),
+    index('follow_ups_due_idx').on(table.result, table.dueOn),
+  ],
 );
 
 /** Drop-in sessions (*permanences*) where volunteers meet candidates. */

@@ -1,18 +1,30 @@
 import en from './en.json';
+import enDashboard from './en/dashboard.json';
 import enEmployers from './en/employers.json';
+import enMatching from './en/matching.json';
 import enPartners from './en/partners.json';
+import enPipeline from './en/pipeline.json';
 import enSessions from './en/sessions.json';
 import enVolunteers from './en/volunteers.json';
+import enWorkflow from './en/workflow.json';
 import fr from './fr.json';
+import frDashboard from './fr/dashboard.json';
 import frEmployers from './fr/employers.json';
+import frMatching from './fr/matching.json';
 import frPartners from './fr/partners.json';
+import frPipeline from './fr/pipeline.json';
 import frSessions from './fr/sessions.json';
 import frVolunteers from './fr/volunteers.json';
+import frWorkflow from './fr/workflow.json';
 import it from './it.json';
+import itDashboard from './it/dashboard.json';
 import itEmployers from './it/employers.json';
+import itMatching from './it/matching.json';
 import itPartners from './it/partners.json';
+import itPipeline from './it/pipeline.json';
 import itSessions from './it/sessions.json';
 import itVolunteers from './it/volunteers.json';
+import itWorkflow from './it/workflow.json';
 
 /** French first: the association's working language. */
 export const LANGUAGES = ['fr', 'en', 'it'] as const;
@@ -24,9 +36,9 @@ export const DEFAULT_LANGUAGE: Language = 'fr';
  * (each domain's strings sit under its own top-level key, so the files never overlap).
  */
 export const resources = {
-  fr: { translation: { ...fr, ...frEmployers, ...frPartners, ...frVolunteers, ...frSessions } },
-  en: { translation: { ...en, ...enEmployers, ...enPartners, ...enVolunteers, ...enSessions } },
-  it: { translation: { ...it, ...itEmployers, ...itPartners, ...itVolunteers, ...itSessions } },
+  fr: { translation: { ...fr, ...frEmployers, ...frPartners, ...frVolunteers, ...frSessions, ...frMatching, ...frPipeline, ...frDashboard, ...frWorkflow } },
+  en: { translation: { ...en, ...enEmployers, ...enPartners, ...enVolunteers, ...enSessions, ...enMatching, ...enPipeline, ...enDashboard, ...enWorkflow } },
+  it: { translation: { ...it, ...itEmployers, ...itPartners, ...itVolunteers, ...itSessions, ...itMatching, ...itPipeline, ...itDashboard, ...itWorkflow } },
 } as const;
 
 export function isLanguage(value: unknown): value is Language {

@@ -1,0 +1,13 @@
+// SCAFFOLD: replaced by the real handlers of this group (the helper building it owns this file).
+import { matchingMethods } from '../../../shared/matching';
+import { AppError } from '../app-error';
+import type { Db } from '../../db/open';
+import type { Clock } from '../../services/clock';
+import type { HandlersFor } from '../router';
+
+export function matchingHandlers(_db: Db, _clock?: Clock): HandlersFor<typeof matchingMethods> {
+  const notYet = () => {
+    throw new AppError('internal');
+  };
+  return Object.fromEntries(Object.keys(matchingMethods).map((name) => [name, notYet])) as unknown as HandlersFor<typeof matchingMethods>;
+}

@@ -1,0 +1,47 @@
+/**
+ * Calendar arithmetic on `YYYY-MM-DD` dates, in UTC so that a day is a day wherever the
+ * laptop is. Shared: the main process applies the legal limits, the screens show them.
+ */
+
+const DAY_MS = 86_400_000;
+
+function toTime(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+/** Whole days from `from` to `date` (negative when `date` comes first). */
+export function daysBetween(from: string, date: string): number {
+  return Math.round((toTime(date) - toTime(from)) / DAY_MS);
+}
+
+/** Days of a period, both ends included (1 March to 31 March is 31 days). */
+export function inclusiveDays(start: string, end: string): number {
+  return daysBetween(start, end) + 1;
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(toTime(date) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` plus whole months, kept in the month (31 August + 6 months is 28 or 29 February). */
+export function addMonths(date: string, months: number): string {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/**
+ * The last day of a period of `months` months that starts on `start`: the day before the
+ * same date `months` later (1 March + 1 month ends on 31 March; 31 January + 1 month on 27
+ * or 28 February, the day before the clamped 28 or 29 February).
+ */
+export function lastDayOfMonths(start: string, months: number): string {
+  return addDays(addMonths(start, months), -1);
+}
+
+/** The date of an instant, as the clock's calendar (UTC) sees it. */
+export function isoDateOf(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}

@@ -1,0 +1,451 @@
+import { z } from 'zod';
+import { CONTRACT_TYPES } from './domain';
+import { addMonths, inclusiveDays, lastDayOfMonths } from './dates';
+import { returns } from './method';
+import { idSchema, optionalText, requiredIsoDate, uuid } from './validation';
+
+/**
+ * From contact to work (../shared/domain.md): presentations of a candidate to a job need,
+ * placements (immersions, internships, missions, training) within their legal limits,
+ * recruitments and their follow-ups.
+ */
+
+// ---------------------------------------------------------------- Presentations
+
+export const PRESENTATION_STATES = ['proposed', 'presented', 'interview', 'accepted', 'refused', 'withdrawn', 'obsolete'] as const;
+export type PresentationState = (typeof PRESENTATION_STATES)[number];
+
+/** States in which a presentation still waits for something (an answer, an interview). */
+export const OPEN_PRESENTATION_STATES = ['proposed', 'presented', 'interview'] as const satisfies readonly PresentationState[];
+
+export const REFUSAL_REASONS = [
+  'not_mobile',
+  'lacking_skills',
+  'french_level',
+  'authorisation',
+  'no_answer',
+  'position_filled',
+  'candidate_declined',
+  'other',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+/**
+ * The changes a person may make. `obsolete` is never chosen by hand: it is set on a
+ * candidate's other open presentations when one of them leads to a recruitment.
+ */
+export const PRESENTATION_TRANSITIONS: Record<PresentationState, readonly PresentationState[]> = {
+  proposed: ['presented', 'refused', 'withdrawn'],
+  presented: ['interview', 'accepted', 'refused', 'withdrawn'],
+  interview: ['accepted', 'refused', 'withdrawn'],
+  accepted: ['withdrawn'],
+  refused: [],
+  withdrawn: [],
+  obsolete: [],
+};
+
+export function canTransition(from: PresentationState, to: PresentationState): boolean {
+  return PRESENTATION_TRANSITIONS[from].includes(to);
+}
+
+/** Who did it: until the app has one account per person, the name typed on this computer. */
+const author = optionalText(100);
+
+export const presentationCreateSchema = z.strictObject({
+  candidateId: uuid,
+  jobNeedId: uuid,
+  /** The day of the proposal; today when left out. */
+  on: requiredIsoDate().optional(),
+  author,
+  note: optionalText(2000),
+});
+
+export const presentationTransitionSchema = z
+  .strictObject({
+    id: uuid,
+    to: z.enum(PRESENTATION_STATES, { error: 'validation.choice' }),
+    on: requiredIsoDate().optional(),
+    author,
+    /** Required when the presentation is refused. */
+    refusalReason: z
+      .enum(REFUSAL_REASONS, { error: 'validation.choice' })
+      .nullish()
+      .transform((value) => value ?? null),
+    note: optionalText(2000),
+  })
+  .refine((input) => input.to !== 'refused' || input.refusalReason !== null, {
+    error: 'pipeline.validation.refusalReasonRequired',
+    path: ['refusalReason'],
+  });
+
+/** One change of state, as logged. `from` is null for the proposal itself. */
+export interface PresentationEvent {
+  id: string;
+  from: PresentationState | null;
+  to: PresentationState;
+  on: string;
+  author: string | null;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface PresentationSummary {
+  id: string;
+  candidateId: string;
+  candidateName: string;
+  jobNeedId: string;
+  occupation: string;
+  employerId: string;
+  employerName: string;
+  state: PresentationState;
+  refusalReason: RefusalReason | null;
+  proposedOn: string;
+  /** Date of the last change of state. */
+  stateChangedOn: string;
+  updatedAt: string;
+}
+
+export interface Presentation extends PresentationSummary {
+  /** Every change, oldest first. */
+  history: PresentationEvent[];
+  /** The states a person may move it to now. */
+  allowedTransitions: PresentationState[];
+  origin: string | null;
+  createdAt: string;
+}
+
+export const presentationListSchema = z.strictObject({
+  candidateId: uuid.optional(),
+  jobNeedId: uuid.optional(),
+  employerId: uuid.optional(),
+  /** Any of these states; all when empty. */
+  states: z.array(z.enum(PRESENTATION_STATES)).max(PRESENTATION_STATES.length).default([]),
+  limit: z.int().min(1).max(500).default(100),
+  offset: z.int().min(0).default(0),
+});
+
+export interface PresentationPage {
+  items: PresentationSummary[];
+  total: number;
+}
+
+// ---------------------------------------------------------------- Placements
+
+export const PLACEMENT_KINDS = ['pmsmp', 'internship_apprenticeship', 'temp_mission', 'training'] as const;
+export type PlacementKind = (typeof PLACEMENT_KINDS)[number];
+
+export const PLACEMENT_OUTCOMES = ['hired', 'extended', 'ended', 'abandoned'] as const;
+export type PlacementOutcome = (typeof PLACEMENT_OUTCOMES)[number];
+
+/** A PMSMP (work-immersion period) lasts at most one month. */
+export const PMSMP_MAX_MONTHS = 1;
+/** For a person in a job, all PMSMPs together stay within 25% of the initial contract's length. */
+export const PMSMP_MAX_SHARE_OF_CONTRACT = 0.25;
+/** An internship-apprenticeship (CeLav style) lasts 3 months, renewable once for 3 months. */
+export const INTERNSHIP_MAX_MONTHS = 3;
+export const INTERNSHIP_MAX_RENEWALS = 1;
+
+export const STIPEND_MAX_EUROS = 10_000;
+
+const placementFieldShapes = {
+  kind: z.enum(PLACEMENT_KINDS, { error: 'validation.choice' }),
+  /** The host company when it is one of ours; else `organisation` names it (agency, training body). */
+  employerId: uuid.nullish().transform((value) => value ?? null),
+  organisation: optionalText(200),
+  jobNeedId: uuid.nullish().transform((value) => value ?? null),
+  presentationId: uuid.nullish().transform((value) => value ?? null),
+  startDate: requiredIsoDate(),
+  /** Planned last day. */
+  endDate: requiredIsoDate(),
+  /** The internship-apprenticeship this one renews. */
+  renewsId: uuid.nullish().transform((value) => value ?? null),
+  tutor: optionalText(150),
+  objective: optionalText(1000),
+  /** For a PMSMP: the authorised prescriber who signs the agreement (France Travail, mission locale…). */
+  prescriber: optionalText(150),
+  /** Monthly stipend in euros, and who pays it (e.g. the city for a CeLav internship). */
+  stipendAmount: z
+    .number({ error: 'validation.number' })
+    .min(0, { error: 'validation.tooSmall' })
+    .max(STIPEND_MAX_EUROS, { error: 'validation.tooBig' })
+    .nullish()
+    .transform((value) => value ?? null),
+  stipendPayer: optionalText(150),
+  notes: optionalText(2000),
+};
+
+export const placementCreateSchema = z
+  .strictObject({ candidateId: uuid, ...placementFieldShapes })
+  .partial()
+  .required({ candidateId: true, kind: true, startDate: true, endDate: true });
+
+/** An update sends the id and what changes (the candidate and the kind stay). */
+export const placementUpdateSchema = z
+  .strictObject(placementFieldShapes)
+  .omit({ kind: true })
+  .partial()
+  .extend({ id: uuid });
+
+export const placementEndSchema = z.strictObject({
+  id: uuid,
+  outcome: z.enum(PLACEMENT_OUTCOMES, { error: 'validation.choice' }),
+  /** The day it really ended. */
+  endedOn: requiredIsoDate(),
+  note: optionalText(2000),
+});
+
+export interface PlacementSummary {
+  id: string;
+  candidateId: string;
+  candidateName: string;
+  kind: PlacementKind;
+  employerId: string | null;
+  /** The employer's name, or the organisation typed. */
+  hostName: string | null;
+  startDate: string;
+  endDate: string;
+  outcome: PlacementOutcome | null;
+  endedOn: string | null;
+  updatedAt: string;
+}
+
+export interface Placement extends PlacementSummary {
+  organisation: string | null;
+  jobNeedId: string | null;
+  presentationId: string | null;
+  renewsId: string | null;
+  /** The placement that renews this one, if any. */
+  renewedById: string | null;
+  tutor: string | null;
+  objective: string | null;
+  prescriber: string | null;
+  stipendAmount: number | null;
+  stipendPayer: string | null;
+  notes: string | null;
+  origin: string | null;
+  createdAt: string;
+  archivedAt: string | null;
+}
+
+export const placementListSchema = z.strictObject({
+  candidateId: uuid.optional(),
+  employerId: uuid.optional(),
+  kinds: z.array(z.enum(PLACEMENT_KINDS)).max(PLACEMENT_KINDS.length).default([]),
+  /** true: only those without an outcome yet; false: only ended ones. */
+  ongoing: z.boolean().optional(),
+  limit: z.int().min(1).max(500).default(100),
+  offset: z.int().min(0).default(0),
+});
+
+export interface PlacementPage {
+  items: PlacementSummary[];
+  total: number;
+}
+
+type Period = { startDate: string; endDate: string };
+
+/**
+ * The legal limits that depend on one placement alone, as field → translation key (empty
+ * when it is fine). The limits that need the person's other records (the 25% rule, the
+ * single renewal) are checked by the main process.
+ */
+export function placementPeriodErrors(placement: Period & { kind: PlacementKind }): Record<string, string> {
+  if (placement.endDate < placement.startDate) return { endDate: 'pipeline.validation.endBeforeStart' };
+  if (placement.kind === 'pmsmp' && placement.endDate > lastDayOfMonths(placement.startDate, PMSMP_MAX_MONTHS)) {
+    return { endDate: 'pipeline.validation.pmsmpTooLong' };
+  }
+  if (placement.kind === 'internship_apprenticeship' && placement.endDate > lastDayOfMonths(placement.startDate, INTERNSHIP_MAX_MONTHS)) {
+    return { endDate: 'pipeline.validation.internshipTooLong' };
+  }
+  return {};
+}
+
+/** Days of PMSMP a person employed on this contract may still have: 25% of its length. */
+export function pmsmpAllowanceDays(contract: Period): number {
+  return Math.floor(inclusiveDays(contract.startDate, contract.endDate) * PMSMP_MAX_SHARE_OF_CONTRACT);
+}
+
+// ---------------------------------------------------------------- Recruitments and follow-ups
+
+/**
+ * What a person was hired on: a contract type, or the two outcomes French integration
+ * reporting counts beside contracts (creating one's business, entering qualifying training).
+ */
+export const RECRUITMENT_KINDS = [...CONTRACT_TYPES, 'business_creation', 'qualifying_training'] as const;
+export type RecruitmentKind = (typeof RECRUITMENT_KINDS)[number];
+
+export const OUTCOME_CLASSES = ['durable', 'transition', 'positive'] as const;
+export type OutcomeClass = (typeof OUTCOME_CLASSES)[number];
+
+/** A fixed-term contract of this many months or more counts as durable employment. */
+export const DURABLE_MIN_MONTHS = 6;
+
+/** Kinds that have no end date. */
+const OPEN_ENDED_KINDS: readonly RecruitmentKind[] = ['cdi', 'business_creation'];
+
+/**
+ * The outcome class of French integration reporting: durable (CDI; a CDD, temporary work or
+ * other contract of 6 months or more; business creation), transition (shorter contracts and
+ * the subsidised CDDI), positive (qualifying training).
+ */
+export function outcomeClass(recruitment: { kind: RecruitmentKind; startDate: string; endDate: string | null }): OutcomeClass {
+  const { kind, startDate, endDate } = recruitment;
+  if (kind === 'qualifying_training') return 'positive';
+  if (OPEN_ENDED_KINDS.includes(kind)) return 'durable';
+  if (kind === 'cddi') return 'transition';
+  if (endDate === null) return 'transition';
+  return endDate >= lastDayOfMonths(startDate, DURABLE_MIN_MONTHS) ? 'durable' : 'transition';
+}
+
+/** Follow-ups are due this many months after the start. */
+export const FOLLOW_UP_MONTHS = [1, 3, 6, 12] as const;
+
+export function followUpDueDates(startDate: string): { monthsAfter: number; dueOn: string }[] {
+  return FOLLOW_UP_MONTHS.map((monthsAfter) => ({ monthsAfter, dueOn: addMonths(startDate, monthsAfter) }));
+}
+
+export const FOLLOW_UP_RESULTS = ['pending', 'employed', 'left', 'unknown'] as const;
+export type FollowUpResult = (typeof FOLLOW_UP_RESULTS)[number];
+
+export const LEFT_REASONS = ['contract_ended', 'trial_period', 'resigned', 'dismissed', 'moved', 'health', 'other'] as const;
+export type LeftReason = (typeof LEFT_REASONS)[number];
+
+const recruitmentFieldShapes = {
+  kind: z.enum(RECRUITMENT_KINDS, { error: 'validation.choice' }),
+  /** The employer when it is one of ours; else `organisation` names it. */
+  employerId: uuid.nullish().transform((value) => value ?? null),
+  organisation: optionalText(200),
+  jobNeedId: uuid.nullish().transform((value) => value ?? null),
+  presentationId: uuid.nullish().transform((value) => value ?? null),
+  hoursPerWeek: z
+    .number({ error: 'validation.number' })
+    .gt(0, { error: 'validation.tooSmall' })
+    .max(48, { error: 'validation.tooBig' })
+    .nullish()
+    .transform((value) => value ?? null),
+  startDate: requiredIsoDate(),
+  /** None for a CDI or a business creation; required for the others. */
+  endDate: z
+    .string()
+    .nullish()
+    .transform((value) => value || null)
+    .pipe(requiredIsoDate().nullable()),
+  notes: optionalText(2000),
+};
+
+/** Checks between fields (the kind decides whether an end date belongs), as field → key. */
+export function recruitmentConsistencyErrors(recruitment: {
+  kind: RecruitmentKind;
+  startDate: string;
+  endDate: string | null;
+  employerId: string | null;
+  organisation: string | null;
+}): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const openEnded = OPEN_ENDED_KINDS.includes(recruitment.kind);
+  if (openEnded && recruitment.endDate !== null) errors.endDate = 'pipeline.validation.openEndedHasEnd';
+  if (!openEnded && recruitment.endDate === null) errors.endDate = 'pipeline.validation.endRequired';
+  if (recruitment.endDate !== null && recruitment.endDate < recruitment.startDate) errors.endDate = 'pipeline.validation.endBeforeStart';
+  if (recruitment.employerId === null && recruitment.organisation === null && recruitment.kind !== 'business_creation') {
+    errors.employerId = 'pipeline.validation.employerRequired';
+  }
+  return errors;
+}
+
+export const recruitmentCreateSchema = z
+  .strictObject({ candidateId: uuid, ...recruitmentFieldShapes })
+  .partial()
+  .required({ candidateId: true, kind: true, startDate: true });
+
+export const recruitmentUpdateSchema = z.strictObject(recruitmentFieldShapes).partial().extend({ id: uuid });
+
+export const followUpRecordSchema = z
+  .strictObject({
+    id: uuid,
+    result: z.enum(FOLLOW_UP_RESULTS, { error: 'validation.choice' }),
+    leftReason: z
+      .enum(LEFT_REASONS, { error: 'validation.choice' })
+      .nullish()
+      .transform((value) => value ?? null),
+    /** The day the news was had; today when left out. */
+    recordedOn: requiredIsoDate().optional(),
+    author,
+    note: optionalText(2000),
+  })
+  .refine((input) => input.result !== 'left' || input.leftReason !== null, {
+    error: 'pipeline.validation.leftReasonRequired',
+    path: ['leftReason'],
+  });
+
+export interface FollowUp {
+  id: string;
+  recruitmentId: string;
+  monthsAfter: number;
+  dueOn: string;
+  result: FollowUpResult;
+  leftReason: LeftReason | null;
+  recordedOn: string | null;
+  author: string | null;
+  note: string | null;
+}
+
+export interface RecruitmentSummary {
+  id: string;
+  candidateId: string;
+  candidateName: string;
+  kind: RecruitmentKind;
+  employerId: string | null;
+  hostName: string | null;
+  startDate: string;
+  endDate: string | null;
+  outcomeClass: OutcomeClass;
+  updatedAt: string;
+}
+
+export interface Recruitment extends RecruitmentSummary {
+  organisation: string | null;
+  jobNeedId: string | null;
+  presentationId: string | null;
+  hoursPerWeek: number | null;
+  notes: string | null;
+  /** At 1, 3, 6 and 12 months, oldest first. */
+  followUps: FollowUp[];
+  origin: string | null;
+  createdAt: string;
+  archivedAt: string | null;
+}
+
+export const recruitmentListSchema = z.strictObject({
+  candidateId: uuid.optional(),
+  employerId: uuid.optional(),
+  jobNeedId: uuid.optional(),
+  limit: z.int().min(1).max(500).default(100),
+  offset: z.int().min(0).default(0),
+});
+
+export interface RecruitmentPage {
+  items: RecruitmentSummary[];
+  total: number;
+}
+
+export const pipelineMethods = {
+  'presentations.create': returns<Presentation>()(presentationCreateSchema),
+  'presentations.transition': returns<Presentation>()(presentationTransitionSchema),
+  'presentations.get': returns<Presentation>()(idSchema),
+  'presentations.list': returns<PresentationPage>()(presentationListSchema),
+  'placements.create': returns<Placement>()(placementCreateSchema),
+  'placements.update': returns<Placement>()(placementUpdateSchema),
+  'placements.end': returns<Placement>()(placementEndSchema),
+  'placements.get': returns<Placement>()(idSchema),
+  'placements.list': returns<PlacementPage>()(placementListSchema),
+  'placements.archive': returns<Placement>()(idSchema),
+  'placements.restore': returns<Placement>()(idSchema),
+  /** Records the recruitment, creates its follow-ups, closes the candidate's other open presentations. */
+  'recruitments.create': returns<Recruitment>()(recruitmentCreateSchema),
+  'recruitments.update': returns<Recruitment>()(recruitmentUpdateSchema),
+  'recruitments.get': returns<Recruitment>()(idSchema),
+  'recruitments.list': returns<RecruitmentPage>()(recruitmentListSchema),
+  'recruitments.archive': returns<Recruitment>()(idSchema),
+  'recruitments.restore': returns<Recruitment>()(idSchema),
+  'followUps.record': returns<Recruitment>()(followUpRecordSchema),
+};
