@@ -1,0 +1,105 @@
+import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+
+/**
+ * How the installation's private keys are kept at rest: never in clear.
+ *
+ * - `os_keychain`: Electron's safeStorage, which encrypts with a key held by the operating
+ *   system for this user (Keychain on macOS, DPAPI on Windows, the Secret Service / KWallet on
+ *   Linux). It is used only where it really protects something: on Linux safeStorage falls
+ *   back to a hard-coded password ("basic_text") when no keyring runs, and that fallback is
+ *   refused (the Electron binding decides, see electron/main).
+ * - `passphrase`: elsewhere (Linux without a keyring, the browser preview, the command line),
+ *   a key derived from a passphrase the staffer chooses, with scrypt, sealing with AES-256-GCM.
+ *   The passphrase is asked when the keys are needed and never stored.
+ */
+export type ProtectionMethod = 'os_keychain' | 'passphrase';
+
+export interface KeyProtector {
+  readonly method: ProtectionMethod;
+  seal(secret: Uint8Array): Uint8Array;
+  /** Throws `ProtectionError` when the sealed bytes were not made with this protector. */
+  open(sealed: Uint8Array): Uint8Array;
+}
+
+export class ProtectionError extends Error {
+  constructor() {
+    super('the keys cannot be opened with this passphrase or on this account');
+    this.name = 'ProtectionError';
+  }
+}
+
+/** The part of Electron's safeStorage the protector needs (injected: no electron import here). */
+export interface OsEncryption {
+  encryptString(text: string): Buffer;
+  decryptString(sealed: Buffer): string;
+}
+
+export function osKeychainProtector(os: OsEncryption): KeyProtector {
+  return {
+    method: 'os_keychain',
+    seal: (secret) => os.encryptString(Buffer.from(secret).toString('base64')),
+    open(sealed) {
+      try {
+        return Buffer.from(os.decryptString(Buffer.from(sealed)), 'base64');
+      } catch {
+        throw new ProtectionError();
+      }
+    },
+  };
+}
+
+const MAGIC = Buffer.from('TPK1');
+const SALT_BYTES = 16;
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+export interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+  maxmem: number;
+}
+
+/** scrypt N = 2^17, r = 8: about 0.3 s and 128 MiB here, paid once per unlock. */
+const SCRYPT: ScryptCost = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
+
+/** A passphrase the staffer chooses for the keys: long enough to resist guessing offline. */
+export const MIN_KEY_PASSPHRASE_LENGTH = 12;
+
+function deriveKey(passphrase: string, salt: Buffer, cost: ScryptCost): Buffer {
+  return scryptSync(passphrase.normalize('NFC'), salt, 32, cost);
+}
+
+/**
+ * Seals with a key derived from the passphrase; sealed = "TPK1" ‖ salt ‖ nonce ‖ tag ‖
+ * ciphertext. `cost` is lowered by tests only.
+ */
+export function passphraseProtector(passphrase: string, cost: ScryptCost = SCRYPT): KeyProtector {
+  return {
+    method: 'passphrase',
+    seal(secret) {
+      const salt = randomBytes(SALT_BYTES);
+      const nonce = randomBytes(NONCE_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', deriveKey(passphrase, salt, cost), nonce);
+      const ciphertext = Buffer.concat([cipher.update(secret), cipher.final()]);
+      return Buffer.concat([MAGIC, salt, nonce, cipher.getAuthTag(), ciphertext]);
+    },
+    open(sealed) {
+      const bytes = Buffer.from(sealed);
+      const header = MAGIC.length + SALT_BYTES + NONCE_BYTES + TAG_BYTES;
+      if (bytes.length < header || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) throw new ProtectionError();
+      const salt = bytes.subarray(MAGIC.length, MAGIC.length + SALT_BYTES);
+      const nonce = bytes.subarray(MAGIC.length + SALT_BYTES, MAGIC.length + SALT_BYTES + NONCE_BYTES);
+      const tag = bytes.subarray(header - TAG_BYTES, header);
+      const decipher = createDecipheriv('aes-256-gcm', deriveKey(passphrase, salt, cost), nonce);
+      decipher.setAuthTag(tag);
+      try {
+        return Buffer.concat([decipher.update(bytes.subarray(header)), decipher.final()]);
+      } catch {
+        throw new ProtectionError();
+      }
+    },
+  };
+}
+
+/** A cheap scrypt cost for tests (the sealed format is the same). */
+export const TEST_SCRYPT_COST: ScryptCost = { N: 2 ** 10, r: 8, p: 1, maxmem: 32 * 1024 * 1024 };
