@@ -508,6 +508,66 @@ export const auditLog = sqliteTable(
   (table) => [index('audit_log_at_idx').on(table.at), index('audit_log_subject_idx').on(table.subjectType, table.subjectId)],
 );
 
+/** Partner associations' public cards: who they are and the keys their files use. */
+export const partnerCards = sqliteTable(
+  'partner_cards',
+  {
+    ...recordColumns(),
+    /** The association's own id, the same on every card it sends. */
+    associationId: text('association_id').notNull().unique(),
+    /** The partner record it belongs to here, when the staffer linked one. */
+    partnerId: text('partner_id').references(() => partners.id),
+    name: text('name').notNull(),
+    siret: text('siret'),
+    email: text('email'),
+    phone: text('phone'),
+    ageRecipient: text('age_recipient').notNull(),
+    signingPublicKey: text('signing_public_key').notNull(),
+    /** When a staffer confirmed the fingerprint with the partner; null: not verified. */
+    verifiedAt: text('verified_at'),
+    /** The highest export sequence number imported from them (an older one is a replay). */
+    lastSequence: integer('last_sequence').notNull().default(0),
+  },
+  (table) => [index('partner_cards_partner_idx').on(table.partnerId)],
+);
+
+/** Every export and import: what the association shared, with whom, when (GDPR accountability). */
+export const exchangeLog = sqliteTable(
+  'exchange_log',
+  {
+    id: text('id').primaryKey(),
+    at: text('at').notNull(),
+    actor: text('actor'),
+    direction: text('direction').notNull(),
+    exportId: text('export_id').notNull(),
+    sequence: integer('sequence').notNull(),
+    /** The other side: their association id and name as on the file or card. */
+    counterpartId: text('counterpart_id'),
+    counterpartName: text('counterpart_name'),
+    byPassphrase: bool('by_passphrase'),
+    counts: text('counts', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+    /** Ids of the records sent or written, so a person's sharing history can be shown. */
+    recordIds: jsonList<string>('record_ids'),
+    fileName: text('file_name'),
+  },
+  (table) => [index('exchange_log_at_idx').on(table.at), index('exchange_log_export_idx').on(table.exportId)],
+);
+
+/**
+ * The version of each record last agreed with an association (sent to or received from
+ * it): an import compares both sides to it to tell an update from a conflict.
+ */
+export const exchangedRecords = sqliteTable(
+  'exchanged_records',
+  {
+    associationId: text('association_id').notNull(),
+    recordType: text('record_type').notNull(),
+    recordId: text('record_id').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.associationId, table.recordType, table.recordId] })],
+);
+
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),
