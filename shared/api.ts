@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { candidateMethods } from './candidates';
 import { dashboardMethods } from './dashboard';
 import { employerMethods } from './employers';
+import { exchangeMethods } from './exchange';
 import { matchingMethods } from './matching';
 import type { MethodSpec } from './method';
 import { partnerMethods } from './partners';
@@ -26,6 +27,7 @@ export const api = {
   ...matchingMethods,
   ...pipelineMethods,
   ...dashboardMethods,
+  ...exchangeMethods,
 };
 
 export type ApiTable = typeof api;

@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OpenedDatabase, openDatabase } from '../db/open';
 import type { Clock } from '../services/clock';
+import type { ExchangeOptions } from '../services/exchange';
 import { createHandlers } from './handlers';
 import { type Dispatch, type Logger, createRouter } from './router';
 
@@ -16,6 +18,11 @@ export interface BackendOptions {
   backupDir?: string;
   clock?: Clock;
   logger?: Logger;
+  /** Electron's safeStorage, where it really protects the exchange keys (see electron/exchange/protection.ts). */
+  osEncryption?: ExchangeOptions['osEncryption'];
+  /** Lowered by tests only. */
+  keyScryptCost?: ExchangeOptions['keyScryptCost'];
+  exportScryptWorkFactor?: number;
 }
 
 /** The migrations as they sit in the source tree (preview host, CLI, tests). */
@@ -28,6 +35,13 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     migrationsDir: options.migrationsDir ?? sourceMigrationsDir,
     ...(options.backupDir ? { backupDir: options.backupDir } : {}),
   });
-  const dispatch = createRouter(createHandlers(database.db, options.clock), options.logger);
+  const exchange = {
+    sqlite: database.sqlite,
+    backupDir: options.backupDir ?? path.join(path.dirname(options.file), 'backups'),
+    ...(options.osEncryption ? { osEncryption: options.osEncryption } : {}),
+    ...(options.keyScryptCost ? { keyScryptCost: options.keyScryptCost } : {}),
+    ...(options.exportScryptWorkFactor ? { exportScryptWorkFactor: options.exportScryptWorkFactor } : {}),
+  };
+  const dispatch = createRouter(createHandlers(database.db, options.clock, exchange), options.logger);
   return { dispatch, database, close: () => database.close() };
 }

@@ -1,8 +1,10 @@
 import type { Db } from '../db/open';
 import type { Clock } from '../services/clock';
+import type { ExchangeOptions } from '../services/exchange';
 import { candidateHandlers } from './handlers/candidates';
 import { dashboardHandlers } from './handlers/dashboard';
 import { employerHandlers } from './handlers/employers';
+import { exchangeHandlers } from './handlers/exchange';
 import { matchingHandlers } from './handlers/matching';
 import { partnerHandlers } from './handlers/partners';
 import { pipelineHandlers } from './handlers/pipeline';
@@ -13,7 +15,7 @@ import { volunteerHandlers } from './handlers/volunteers';
 import type { Handlers } from './router';
 
 /** Every method of the API table bound to its service; the type makes a missing one a compile error. */
-export function createHandlers(db: Db, clock?: Clock): Handlers {
+export function createHandlers(db: Db, clock: Clock | undefined, exchange: Omit<ExchangeOptions, 'db' | 'clock'>): Handlers {
   return {
     ...candidateHandlers(db, clock),
     ...timelineHandlers(db, clock),
@@ -25,5 +27,6 @@ export function createHandlers(db: Db, clock?: Clock): Handlers {
     ...matchingHandlers(db, clock),
     ...pipelineHandlers(db, clock),
     ...dashboardHandlers(db, clock),
+    ...exchangeHandlers({ ...exchange, db, ...(clock ? { clock } : {}) }),
   };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type BrowserWindow, app, dialog, ipcMain, session } from 'electron';
+import { type BrowserWindow, app, dialog, ipcMain, safeStorage, session } from 'electron';
 import { DEFAULT_LANGUAGE, isLanguage, resources } from '../../shared/i18n';
 import { type Backend, openBackend } from '../api/backend';
 import { DatabaseOpenError } from '../db/open';
@@ -42,10 +42,20 @@ async function start(): Promise<void> {
   backend = await openBackend({
     file: path.join(dataDir, 'tremplin.sqlite'),
     migrationsDir: path.join(app.getAppPath(), 'resources', 'migrations'),
+    ...(osKeychainAvailable() ? { osEncryption: safeStorage } : {}),
   });
   registerIpc(ipcMain, backend.dispatch, devServerUrl);
   registerAppProtocol();
   mainWindow = createMainWindow(devServerUrl);
+}
+
+/**
+ * safeStorage protects the exchange keys only with a real OS keychain: on Linux without one it
+ * falls back to a fixed password ("basic_text"), and the keys then use a passphrase instead.
+ */
+function osKeychainAvailable(): boolean {
+  if (!safeStorage.isEncryptionAvailable()) return false;
+  return process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text';
 }
 
 /** Start-up failed (a refused database has not been written to): say why, and quit. */

@@ -58,12 +58,35 @@ const SORT_COLUMNS = {
 /** Files without the sorted value go last, whatever the direction. */
 const BLANKS_LAST = { authorisation_expiry: sql`${candidates.authorisationExpiry} IS NULL` } as const;
 
+const writeSectors = linkWriter(candidateSectors, candidateSectors.candidateId, (candidateId, sectorId) => ({ candidateId, sectorId }));
+const writeSharingConsents = linkWriter(candidateSharingConsents, candidateSharingConsents.candidateId, (candidateId, partnerId) => ({
+  candidateId,
+  partnerId,
+}));
+
+/** Writes the child tables of a file (sectors, sharing consents, barriers) for the fields sent. */
+export function writeCandidateChildren(tx: Tx, candidateId: string, fields: Partial<Pick<CandidateFields, (typeof CHILD_FIELDS)[number]>>): void {
+  writeSectors(tx, candidateId, fields.sectorIds);
+  writeSharingConsents(tx, candidateId, fields.sharingPartnerIds);
+  if (fields.barriers !== undefined) {
+    tx.delete(candidateBarriers).where(eq(candidateBarriers.candidateId, candidateId)).run();
+    for (const barrier of fields.barriers) tx.insert(candidateBarriers).values({ candidateId, ...barrier }).run();
+  }
+}
+
+/** The candidates row's columns among the fields sent (the child tables' fields left out). */
+export function candidateColumns(fields: Partial<CandidateFields>): Partial<typeof candidates.$inferInsert> {
+  const columns: Record<string, unknown> = { ...fields };
+  for (const field of CHILD_FIELDS) delete columns[field];
+  return columns as Partial<typeof candidates.$inferInsert>;
+}
+
 export function createCandidateService(db: Db, clock: Clock = systemClock) {
   const stamp = () => clock.now().toISOString();
   const todayPlus = (days: number) => new Date(clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
   function load(row: CandidateRow): Candidate {
-    const { seq: _seq, ...columns } = row;
+    const { seq: _seq, lastContactOn: _lastContact, ...columns } = row;
     const sectorIds = db
       .select({ id: candidateSectors.sectorId })
       .from(candidateSectors)
@@ -110,33 +133,12 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
     assertReferencesExist(db, volunteers, [fields.assignedVolunteerId], 'assignedVolunteerId');
   }
 
-  function writeChildren(tx: Tx, candidateId: string, fields: Partial<CandidateFields>) {
-    writeSectors(tx, candidateId, fields.sectorIds);
-    writeSharingConsents(tx, candidateId, fields.sharingPartnerIds);
-    if (fields.barriers !== undefined) {
-      tx.delete(candidateBarriers).where(eq(candidateBarriers.candidateId, candidateId)).run();
-      for (const barrier of fields.barriers) tx.insert(candidateBarriers).values({ candidateId, ...barrier }).run();
-    }
-  }
-
-  function columnsOf(fields: Partial<CandidateFields>) {
-    const columns: Record<string, unknown> = { ...fields };
-    for (const field of CHILD_FIELDS) delete columns[field];
-    return columns as Partial<typeof candidates.$inferInsert>;
-  }
-
   function checkConsistency(candidate: Parameters<typeof candidateConsistencyErrors>[0]) {
     const errors = candidateConsistencyErrors(candidate);
     if (Object.keys(errors).length > 0) throw new AppError('validation', 'errors.validation', errors);
   }
 
   const get = (id: string): Candidate => load(findRow(db, candidates, id, NOT_FOUND));
-  const writeSectors = linkWriter(candidateSectors, candidateSectors.candidateId, (candidateId, sectorId) => ({ candidateId, sectorId }));
-  const writeSharingConsents = linkWriter(candidateSharingConsents, candidateSharingConsents.candidateId, (candidateId, partnerId) => ({
-    candidateId,
-    partnerId,
-  }));
-
   return {
     get: ({ id }: { id: string }) => get(id),
 
@@ -154,9 +156,9 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
       const id = newId();
       db.transaction((tx) => {
         tx.insert(candidates)
-          .values({ ...columnsOf(fields), firstName: fields.firstName, lastName: fields.lastName, id, createdAt: now, updatedAt: now })
+          .values({ ...candidateColumns(fields), firstName: fields.firstName, lastName: fields.lastName, id, createdAt: now, updatedAt: now })
           .run();
-        writeChildren(tx, id, fields);
+        writeCandidateChildren(tx, id, fields);
       });
       return get(id);
     },
@@ -164,14 +166,14 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
     /** Changes only the fields sent; the whole file is checked again afterwards. */
     update({ id, ...patch }: CandidatePatch): Candidate {
       const current = findRow(db, candidates, id, NOT_FOUND);
-      checkConsistency({ ...current, ...columnsOf(patch) } as CandidateRow);
+      checkConsistency({ ...current, ...candidateColumns(patch) } as CandidateRow);
       checkReferences(patch);
       db.transaction((tx) => {
         tx.update(candidates)
-          .set({ ...columnsOf(patch), updatedAt: stamp() })
+          .set({ ...candidateColumns(patch), updatedAt: stamp() })
           .where(eq(candidates.id, id))
           .run();
-        writeChildren(tx, id, patch);
+        writeCandidateChildren(tx, id, patch);
       });
       return get(id);
     },

@@ -61,6 +61,8 @@ export function recordWithContacts<Owner extends OwnerTable, Table extends Conta
 
   return {
     contactsOf,
+    /** Replaces a record's contacts inside the caller's transaction (ids as given). */
+    writeContacts,
 
     /** `values` carries the new id and the timestamps. */
     insert(values: SQLiteInsertValue<Owner> & { id: string }, contacts: ContactInput[] | undefined): void {

@@ -1,6 +1,7 @@
 import en from './en.json';
 import enDashboard from './en/dashboard.json';
 import enEmployers from './en/employers.json';
+import enExchange from './en/exchange.json';
 import enMatching from './en/matching.json';
 import enPartners from './en/partners.json';
 import enPipeline from './en/pipeline.json';
@@ -10,6 +11,7 @@ import enWorkflow from './en/workflow.json';
 import fr from './fr.json';
 import frDashboard from './fr/dashboard.json';
 import frEmployers from './fr/employers.json';
+import frExchange from './fr/exchange.json';
 import frMatching from './fr/matching.json';
 import frPartners from './fr/partners.json';
 import frPipeline from './fr/pipeline.json';
@@ -19,6 +21,7 @@ import frWorkflow from './fr/workflow.json';
 import it from './it.json';
 import itDashboard from './it/dashboard.json';
 import itEmployers from './it/employers.json';
+import itExchange from './it/exchange.json';
 import itMatching from './it/matching.json';
 import itPartners from './it/partners.json';
 import itPipeline from './it/pipeline.json';
@@ -36,9 +39,9 @@ export const DEFAULT_LANGUAGE: Language = 'fr';
  * (each domain's strings sit under its own top-level key, so the files never overlap).
  */
 export const resources = {
-  fr: { translation: { ...fr, ...frEmployers, ...frPartners, ...frVolunteers, ...frSessions, ...frMatching, ...frPipeline, ...frDashboard, ...frWorkflow } },
-  en: { translation: { ...en, ...enEmployers, ...enPartners, ...enVolunteers, ...enSessions, ...enMatching, ...enPipeline, ...enDashboard, ...enWorkflow } },
-  it: { translation: { ...it, ...itEmployers, ...itPartners, ...itVolunteers, ...itSessions, ...itMatching, ...itPipeline, ...itDashboard, ...itWorkflow } },
+  fr: { translation: { ...fr, ...frEmployers, ...frPartners, ...frVolunteers, ...frSessions, ...frMatching, ...frPipeline, ...frDashboard, ...frWorkflow, ...frExchange } },
+  en: { translation: { ...en, ...enEmployers, ...enPartners, ...enVolunteers, ...enSessions, ...enMatching, ...enPipeline, ...enDashboard, ...enWorkflow, ...enExchange } },
+  it: { translation: { ...it, ...itEmployers, ...itPartners, ...itVolunteers, ...itSessions, ...itMatching, ...itPipeline, ...itDashboard, ...itWorkflow, ...itExchange } },
 } as const;
 
 export function isLanguage(value: unknown): value is Language {

@@ -56,6 +56,12 @@ export function electronMock() {
     ipcMain: { handle: vi.fn() },
     ipcRenderer: { invoke: vi.fn(() => Promise.resolve('answer')) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => false),
+      getSelectedStorageBackend: vi.fn(() => 'basic_text'),
+      encryptString: vi.fn(),
+      decryptString: vi.fn(),
+    },
     session: { defaultSession: fakeSession() },
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
   };

@@ -49,6 +49,25 @@ describe('start-up', () => {
     expect(backend.close).toHaveBeenCalledOnce();
   });
 
+  it.each([
+    ['a keychain', 'gnome_libsecret', true],
+    ['only the fixed-password fallback', 'basic_text', false],
+  ])('on Linux with %s, exchange keys are protected by it: %s', async (_label, backendName, used) => {
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform');
+    Object.defineProperty(process, 'platform', { value: 'linux' });
+    try {
+      const m = await modules();
+      vi.mocked(m.safeStorage.isEncryptionAvailable).mockReturnValue(true);
+      vi.mocked(m.safeStorage.getSelectedStorageBackend).mockReturnValue(backendName as never);
+      m.openBackend.mockResolvedValue({ dispatch: vi.fn(), database: {}, close: vi.fn() } as never);
+      await m.start();
+      await vi.waitFor(() => expect(m.openBackend).toHaveBeenCalled());
+      expect(m.openBackend.mock.calls[0]?.[0].osEncryption === m.safeStorage).toBe(used);
+    } finally {
+      if (platform) Object.defineProperty(process, 'platform', platform);
+    }
+  });
+
   it('uses userData when no data folder is given', async () => {
     vi.stubEnv('TREMPLIN_DATA_DIR', '');
     const m = await modules();

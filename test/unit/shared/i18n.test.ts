@@ -24,12 +24,12 @@ function sourceFiles(dir: string): string[] {
 
 const catalogs = Object.fromEntries(LANGUAGES.map((language) => [language, flatten(resources[language].translation as Tree)]));
 const french = catalogs.fr ?? new Map<string, string>();
-/** Keys that code names literally: t('a.b'), 'errors.x' / 'validation.x' strings. */
+/** Keys that code names literally: t('a.b'), and message strings such as 'errors.x' or 'exchange.validation.x'. */
 const usedKeys = new Set(
   [...sourceFiles('renderer/src'), ...sourceFiles('shared'), ...sourceFiles('electron')].flatMap((file) => {
     const text = readFileSync(file, 'utf8');
     const calls = [...text.matchAll(/\bt\(\s*'([\w.]+)'/g)].map((match) => match[1] ?? '');
-    const messages = [...text.matchAll(/'((?:errors|validation)\.[A-Za-z_]+)'/g)].map((match) => match[1] ?? '');
+    const messages = [...text.matchAll(/'((?:[a-z]+\.)?(?:errors|validation|warnings)\.[A-Za-z_.]+)'/g)].map((match) => match[1] ?? '');
     return [...calls, ...messages];
   }),
 );

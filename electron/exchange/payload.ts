@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { candidateFieldShapes } from '../../shared/candidates';
+import { SEEDED_SECTORS, TIMELINE_KINDS } from '../../shared/domain';
+import { contactSchema } from '../../shared/employers';
+import { EXPORT_SCHEMA_VERSION, ageRecipientSchema, signingPublicKeySchema } from '../../shared/exchange';
+import { partnerFieldShapes } from '../../shared/partners';
+import { optionalText, parseOptions, uuid } from '../../shared/validation';
+
+/**
+ * The content of an export file (before encryption): versioned JSON, a manifest then the
+ * records. Every record carries its UUID, the association it comes from and its `updatedAt`;
+ * an import validates all of it with these schemas before anything is written.
+ *
+ * Version 1 carries candidates with their timeline, and the partners and sectors their files
+ * point to. Volunteers, drop-in sessions and the pipeline stay with the association that runs
+ * them.
+ */
+
+const meta = {
+  id: uuid,
+  /** The association that created the record. */
+  origin: uuid,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+};
+
+/** A candidate as sent: the file's fields, checked as a form would be, minus links to local volunteers. */
+const { assignedPairId: _pair, assignedVolunteerId: _volunteer, ...sentCandidateShapes } = candidateFieldShapes;
+export const candidateRecordSchema = z.strictObject({ ...meta, ...sentCandidateShapes });
+export type CandidateRecord = z.output<typeof candidateRecordSchema>;
+
+export const timelineRecordSchema = z.strictObject({
+  ...meta,
+  subjectType: z.literal('candidate'),
+  subjectId: uuid,
+  kind: z.enum(TIMELINE_KINDS),
+  occurredAt: z.string().min(10).max(40),
+  author: optionalText(100),
+  text: optionalText(5000),
+});
+export type TimelineRecord = z.output<typeof timelineRecordSchema>;
+
+export const partnerRecordSchema = z.strictObject({
+  ...meta,
+  ...partnerFieldShapes,
+  contacts: z.array(contactSchema.required({ id: true })).max(30),
+});
+export type PartnerRecord = z.output<typeof partnerRecordSchema>;
+
+export const sectorRecordSchema = z.strictObject({
+  ...meta,
+  seedKey: z.enum(SEEDED_SECTORS).nullable(),
+  name: optionalText(80),
+});
+export type SectorRecord = z.output<typeof sectorRecordSchema>;
+
+const associationSchema = z.strictObject({
+  associationId: uuid,
+  name: z.string().min(1).max(200),
+  siret: z.string().regex(/^\d{14}$/).nullable(),
+  ageRecipient: ageRecipientSchema,
+  signingPublicKey: signingPublicKeySchema,
+});
+
+export const manifestSchema = z.strictObject({
+  exportId: uuid,
+  sender: associationSchema,
+  recipients: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('association'), associationId: uuid, name: z.string().max(200) }),
+        z.strictObject({ kind: z.literal('passphrase'), partnerName: z.string().max(200).nullable() }),
+      ]),
+    )
+    .min(1)
+    .max(10),
+  /** Per sender, one more with every export: an import refuses an older one (a replay). */
+  sequence: z.int().min(1),
+  createdAt: z.iso.datetime(),
+  counts: z.record(z.string(), z.int().min(0)),
+  /** What the sender chose to leave out. */
+  leftOut: z.array(z.enum(['notes', 'barriers'])).max(2),
+});
+export type Manifest = z.output<typeof manifestSchema>;
+
+export const deletionSchema = z.strictObject({
+  recordType: z.enum(['candidate', 'timelineEvent']),
+  id: uuid,
+  deletedAt: z.iso.datetime(),
+});
+
+const records = <T extends z.ZodType>(schema: T) => z.array(schema).max(1_000_000);
+
+export const payloadSchema = z.strictObject({
+  format: z.literal('tremplin-export'),
+  schemaVersion: z.literal(EXPORT_SCHEMA_VERSION),
+  manifest: manifestSchema,
+  records: z.strictObject({
+    candidates: records(candidateRecordSchema),
+    timelineEvents: records(timelineRecordSchema),
+    partners: records(partnerRecordSchema),
+    sectors: records(sectorRecordSchema),
+  }),
+  deletions: records(deletionSchema),
+});
+export type Payload = z.output<typeof payloadSchema>;
+
+export class PayloadError extends Error {
+  constructor(
+    readonly reason: 'not_an_export' | 'newer_version' | 'invalid_records' | 'duplicate_records' | 'dangling_reference',
+    /** For invalid records: where, e.g. `records.candidates.12.birthDate`. */
+    readonly path?: string,
+  ) {
+    super(`export content ${reason}${path ? ` at ${path}` : ''}`);
+    this.name = 'PayloadError';
+  }
+}
+
+const headerSchema = z.looseObject({ format: z.literal('tremplin-export'), schemaVersion: z.int().min(1) });
+
+/**
+ * Reads decrypted bytes into a payload, or says why not. Beyond each record's schema, the file
+ * as a whole must hold together: no id twice, and every link (a candidate's sectors and
+ * partners, an event's candidate) to a record in the file or one already here.
+ */
+export function parsePayload(bytes: Uint8Array, knownIds: { sectors: Set<string>; partners: Set<string>; candidates: Set<string> }): Payload {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new PayloadError('not_an_export');
+  }
+  const header = headerSchema.safeParse(json);
+  if (!header.success) throw new PayloadError('not_an_export');
+  if (header.data.schemaVersion > EXPORT_SCHEMA_VERSION) throw new PayloadError('newer_version');
+  const parsed = payloadSchema.safeParse(json, parseOptions);
+  if (!parsed.success) throw new PayloadError('invalid_records', parsed.error.issues[0]?.path.join('.'));
+  const payload = parsed.data;
+
+  const { candidates, timelineEvents, partners, sectors } = payload.records;
+  const ids = [...candidates, ...timelineEvents, ...partners, ...sectors].map((record) => record.id);
+  if (new Set(ids).size !== ids.length) throw new PayloadError('duplicate_records');
+
+  const has = (local: Set<string>, inFile: { id: string }[]) => {
+    const all = new Set([...local, ...inFile.map((record) => record.id)]);
+    return (id: string | null) => id === null || all.has(id);
+  };
+  const hasSector = has(knownIds.sectors, sectors);
+  const hasPartner = has(knownIds.partners, partners);
+  const hasCandidate = has(knownIds.candidates, candidates);
+  for (const candidate of candidates) {
+    if (!candidate.sectorIds.every(hasSector)) throw new PayloadError('dangling_reference', `candidate ${candidate.id} sectorIds`);
+    if (!candidate.sharingPartnerIds.every(hasPartner) || !hasPartner(candidate.referralPartnerId)) {
+      throw new PayloadError('dangling_reference', `candidate ${candidate.id} partners`);
+    }
+  }
+  for (const event of timelineEvents) {
+    if (!hasCandidate(event.subjectId)) throw new PayloadError('dangling_reference', `timeline event ${event.id}`);
+  }
+  return payload;
+}

@@ -1,0 +1,186 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { ExchangedRecordType, ImportItemState } from '../../shared/exchange';
+import type { Db } from '../db/open';
+import { candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
+import { candidateColumns, createCandidateService, writeCandidateChildren } from '../services/candidates';
+import { recordWithContacts } from '../services/contacts';
+import type { Tx } from '../services/records';
+import type { CandidateRecord, PartnerRecord, Payload, SectorRecord, TimelineRecord } from './payload';
+
+/**
+ * Records in and out of an export: reading what a file carries, telling for each incoming
+ * record whether it is new, an update, unchanged or a conflict, and writing the ones kept.
+ */
+
+export type RecordSet = Payload['records'];
+
+const partnerRecords = (db: Db) =>
+  recordWithContacts(db, partners, partnerContacts, partnerContacts.partnerId, (partnerId, contact, position) => ({
+    ...contact,
+    partnerId,
+    position,
+  }));
+
+/** The candidates' files and what they point to, as an export carries them. */
+export function readRecords(
+  db: Db,
+  candidateIds: readonly string[],
+  options: { ourAssociationId: string; includeNotes: boolean; includeBarriers: boolean },
+): RecordSet {
+  const candidateService = createCandidateService(db);
+  const originOf = (origin: string | null) => origin ?? options.ourAssociationId;
+  const candidateRecords: CandidateRecord[] = candidateIds.map((id) => {
+    const { assignedPairId: _pair, assignedVolunteerId: _volunteer, archivedAt: _archived, mergedIntoId: _merged, ...file } =
+      candidateService.get({ id });
+    return { ...file, origin: originOf(file.origin), barriers: options.includeBarriers ? file.barriers : [] };
+  });
+
+  const timeline: TimelineRecord[] = [];
+  if (options.includeNotes) {
+    for (let start = 0; start < candidateIds.length; start += 500) {
+      const rows = db
+        .select()
+        .from(timelineEvents)
+        .where(and(eq(timelineEvents.subjectType, 'candidate'), inArray(timelineEvents.subjectId, candidateIds.slice(start, start + 500))))
+        .all();
+      for (const row of rows) timeline.push({ ...row, subjectType: 'candidate', origin: originOf(row.origin) } as TimelineRecord);
+    }
+  }
+
+  const partnerIds = [...new Set(candidateRecords.flatMap((file) => [...file.sharingPartnerIds, ...(file.referralPartnerId ? [file.referralPartnerId] : [])]))];
+  const contacts = partnerRecords(db);
+  const partnerRows = partnerIds.length > 0 ? db.select().from(partners).where(inArray(partners.id, partnerIds)).all() : [];
+  const partnerList: PartnerRecord[] = partnerRows.map(({ seq: _seq, archivedAt: _archived, ...row }) => ({
+    ...row,
+    kind: row.kind as PartnerRecord['kind'],
+    origin: originOf(row.origin),
+    contacts: contacts.contactsOf(row.id),
+  }));
+
+  const sectorIds = [...new Set(candidateRecords.flatMap((file) => file.sectorIds))];
+  const sectorRows = sectorIds.length > 0 ? db.select().from(sectors).where(inArray(sectors.id, sectorIds)).all() : [];
+  const sectorList: SectorRecord[] = sectorRows.map(({ seq: _seq, archivedAt: _archived, ...row }) => ({
+    ...row,
+    seedKey: row.seedKey as SectorRecord['seedKey'],
+    origin: originOf(row.origin),
+  }));
+
+  return { candidates: candidateRecords, timelineEvents: timeline, partners: partnerList, sectors: sectorList };
+}
+
+const TABLES = { candidate: candidates, timelineEvent: timelineEvents, partner: partners, sector: sectors } as const;
+
+/** The local `updatedAt` of each record of a type among `ids`. */
+function localVersions(db: Db, type: ExchangedRecordType, ids: string[]): Map<string, string> {
+  const table = TABLES[type];
+  const versions = new Map<string, string>();
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = db
+      .select({ id: table.id, updatedAt: table.updatedAt })
+      .from(table)
+      .where(inArray(table.id, ids.slice(start, start + 500)))
+      .all();
+    for (const row of rows) versions.set(row.id, row.updatedAt);
+  }
+  return versions;
+}
+
+/** The versions last agreed with this association, per record. */
+function agreedVersions(db: Db, associationId: string, type: ExchangedRecordType): Map<string, string> {
+  const rows = db
+    .select({ id: exchangedRecords.recordId, updatedAt: exchangedRecords.updatedAt })
+    .from(exchangedRecords)
+    .where(and(eq(exchangedRecords.associationId, associationId), eq(exchangedRecords.recordType, type)))
+    .all();
+  return new Map(rows.map((row) => [row.id, row.updatedAt]));
+}
+
+/**
+ * Where an incoming version stands against ours, given the version last agreed with the
+ * sender (none: never exchanged). Newer local data is never overwritten silently: when both
+ * sides changed since the agreed version it is a conflict, and an incoming version older than
+ * ours with nothing agreed is flagged `older` for the staffer to decide.
+ */
+export function classify(incoming: string, local: string | undefined, agreed: string | undefined): ImportItemState {
+  if (local === undefined) return 'new';
+  if (incoming === local) return 'unchanged';
+  if (agreed !== undefined) {
+    const theyChanged = incoming > agreed;
+    const weChanged = local > agreed;
+    if (!theyChanged) return 'unchanged';
+    return weChanged ? 'conflict' : 'updated';
+  }
+  return incoming > local ? 'conflict' : 'older';
+}
+
+export interface Classified {
+  recordType: ExchangedRecordType;
+  id: string;
+  state: ImportItemState;
+}
+
+const TYPES_IN_FILE: [ExchangedRecordType, keyof RecordSet][] = [
+  ['sector', 'sectors'],
+  ['partner', 'partners'],
+  ['candidate', 'candidates'],
+  ['timelineEvent', 'timelineEvents'],
+];
+
+export function classifyAll(db: Db, senderId: string, records: RecordSet): Classified[] {
+  return TYPES_IN_FILE.flatMap(([type, key]) => {
+    const list = records[key] as { id: string; updatedAt: string }[];
+    const local = localVersions(
+      db,
+      type,
+      list.map((record) => record.id),
+    );
+    const agreed = agreedVersions(db, senderId, type);
+    return list.map((record) => ({ recordType: type, id: record.id, state: classify(record.updatedAt, local.get(record.id), agreed.get(record.id)) }));
+  });
+}
+
+/** Remembers the version agreed with an association for each record (sent or received). */
+export function recordAgreedVersions(tx: Tx, associationId: string, entries: { recordType: ExchangedRecordType; id: string; updatedAt: string }[]): void {
+  for (const entry of entries) {
+    tx.insert(exchangedRecords)
+      .values({ associationId, recordType: entry.recordType, recordId: entry.id, updatedAt: entry.updatedAt })
+      .onConflictDoUpdate({
+        target: [exchangedRecords.associationId, exchangedRecords.recordType, exchangedRecords.recordId],
+        set: { updatedAt: entry.updatedAt },
+      })
+      .run();
+  }
+}
+
+/**
+ * Writes the records chosen, keeping their ids, origin and `updatedAt` (so the next exchange
+ * can tell what changed since). Runs inside the caller's transaction.
+ */
+export function writeRecords(db: Db, tx: Tx, chosen: RecordSet, options: { barriersLeftOut: boolean }): void {
+  const exists = (type: ExchangedRecordType, id: string) => localVersions(db, type, [id]).has(id);
+
+  for (const { id, ...sector } of chosen.sectors) {
+    if (exists('sector', id)) tx.update(sectors).set(sector).where(eq(sectors.id, id)).run();
+    else tx.insert(sectors).values({ id, ...sector }).run();
+  }
+
+  const contacts = partnerRecords(db);
+  for (const { id, contacts: list, ...partner } of chosen.partners) {
+    if (exists('partner', id)) tx.update(partners).set(partner).where(eq(partners.id, id)).run();
+    else tx.insert(partners).values({ id, ...partner }).run();
+    contacts.writeContacts(tx, id, list);
+  }
+
+  for (const { id, origin, createdAt, updatedAt, ...fields } of chosen.candidates) {
+    const children = options.barriersLeftOut ? { sectorIds: fields.sectorIds, sharingPartnerIds: fields.sharingPartnerIds } : fields;
+    const columns = { ...candidateColumns(fields), firstName: fields.firstName, lastName: fields.lastName, origin, updatedAt };
+    if (exists('candidate', id)) tx.update(candidates).set(columns).where(eq(candidates.id, id)).run();
+    else tx.insert(candidates).values({ ...columns, id, createdAt }).run();
+    writeCandidateChildren(tx, id, children);
+  }
+
+  for (const { id, ...event } of chosen.timelineEvents) {
+    if (exists('timelineEvent', id)) tx.update(timelineEvents).set(event).where(eq(timelineEvents.id, id)).run();
+    else tx.insert(timelineEvents).values({ id, ...event }).run();
+  }
+}

@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import { optionalSiret } from './employers';
+import { returns } from './method';
+import { optionalEmail, optionalPhone, requiredText, uuid } from './validation';
+
+/**
+ * Exchanges with partner associations: the association's profile and keys, partners' cards,
+ * encrypted and signed export files, their import with a preview, and the log of both.
+ */
+
+// ---------------------------------------------------------------- Profile and keys
+
+export const associationProfileSchema = z.strictObject({
+  name: requiredText(200),
+  siret: optionalSiret(),
+  email: optionalEmail(),
+  phone: optionalPhone(),
+});
+
+export interface AssociationProfile extends z.output<typeof associationProfileSchema> {
+  /** Made once; the same on every card and file this installation sends. */
+  associationId: string;
+}
+
+export const KEY_PROTECTIONS = ['os_keychain', 'passphrase'] as const;
+export type KeyProtection = (typeof KEY_PROTECTIONS)[number];
+
+/** A passphrase that protects the keys on this computer. */
+export const MIN_KEY_PASSPHRASE_LENGTH = 12;
+const keyPassphrase = z.string().min(MIN_KEY_PASSPHRASE_LENGTH, { error: 'exchange.validation.passphraseTooShort' }).max(200);
+
+export interface Fingerprint {
+  /** Six words two staffers read to each other by phone. */
+  words: string[];
+  hex: string;
+}
+
+export interface ExchangeStatus {
+  profile: AssociationProfile | null;
+  /** How keys are (or would be) protected on this computer. */
+  protection: KeyProtection;
+  keys: { createdAt: string; fingerprint: Fingerprint; unlocked: boolean } | null;
+}
+
+// ---------------------------------------------------------------- Cards
+
+/** An age X25519 recipient (`age1…`, bech32). */
+export const ageRecipientSchema = z.string().regex(/^age1[02-9ac-hj-np-z]{58}$/);
+/** A minisign public key line (`RW…`: "Ed", key id, Ed25519 key, base64). */
+export const signingPublicKeySchema = z.string().regex(/^RW[A-Za-z0-9+/]{54}$/);
+
+/** Cards are small text files; anything bigger is not one. */
+export const CARD_MAX_BYTES = 16 * 1024;
+
+export const partnerCardFileSchema = z.strictObject({
+  format: z.literal('tremplin-card'),
+  version: z.literal(1),
+  associationId: uuid,
+  name: requiredText(200),
+  siret: z.string().regex(/^\d{14}$/).nullable(),
+  email: z.string().max(200).nullable(),
+  phone: z.string().max(40).nullable(),
+  ageRecipient: ageRecipientSchema,
+  signingPublicKey: signingPublicKeySchema,
+  createdAt: z.iso.datetime(),
+});
+export type PartnerCardFile = z.output<typeof partnerCardFileSchema>;
+
+export interface PartnerCard {
+  id: string;
+  associationId: string;
+  partnerId: string | null;
+  name: string;
+  siret: string | null;
+  email: string | null;
+  phone: string | null;
+  fingerprint: Fingerprint;
+  verifiedAt: string | null;
+  lastSequence: number;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+}
+
+const cardText = z.string().max(CARD_MAX_BYTES, { error: 'exchange.errors.cardTooLarge' });
+
+export interface CardPreview {
+  card: Omit<PartnerCardFile, 'format' | 'version'>;
+  fingerprint: Fingerprint;
+  /** A card already known for this association: same keys (nothing new) or new keys. */
+  existing: { id: string; sameKeys: boolean; verified: boolean } | null;
+  /** Our own card: importing it makes no sense. */
+  isOurs: boolean;
+}
+
+// ---------------------------------------------------------------- Export
+
+const exportTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('partner'), partnerCardId: uuid }),
+  /** A partner without a card yet: the consent checked is the one given for this partner. */
+  z.strictObject({ kind: z.literal('passphrase'), partnerId: uuid }),
+]);
+
+export const exportRequestSchema = z.strictObject({
+  /** One file (a referral), a selection, or every file shared with the partner. */
+  scope: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('candidates'), ids: z.array(uuid).min(1).max(100_000) }),
+    z.strictObject({ kind: z.literal('sharedWithPartner') }),
+  ]),
+  to: exportTarget,
+  /** Minimisation: leave out timeline notes, and the barriers (health among them). */
+  includeNotes: z.boolean().default(true),
+  includeBarriers: z.boolean().default(true),
+});
+
+export const BLOCK_REASONS = ['no_recording_consent', 'consent_withdrawn', 'not_shared_with_partner', 'archived'] as const;
+export type BlockReason = (typeof BLOCK_REASONS)[number];
+
+export interface ExportPreview {
+  allowed: { id: string; name: string }[];
+  blocked: { id: string; name: string; reason: BlockReason }[];
+}
+
+export interface ExportResult {
+  exportId: string;
+  sequence: number;
+  fileName: string;
+  /** The `.tremplin` file, base64 (the window saves it). */
+  content: string;
+  /** For a passphrase export: shown once, said by phone, never stored. */
+  passphrase: string | null;
+  counts: Record<string, number>;
+  blocked: ExportPreview['blocked'];
+}
+
+// ---------------------------------------------------------------- Import
+
+/** Files bigger than this are refused before being read (a federation's 10k files fit). */
+export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
+
+export const importOpenSchema = z.strictObject({
+  fileName: z.string().max(300),
+  /** base64 of the `.tremplin` file. */
+  content: z.base64({ error: 'exchange.errors.notAnExport' }).max(Math.ceil(IMPORT_MAX_BYTES / 3) * 4, { error: 'exchange.errors.tooLarge' }),
+  passphrase: z.string().max(200).optional(),
+});
+
+export const IMPORT_ITEM_STATES = ['new', 'updated', 'unchanged', 'conflict', 'older'] as const;
+export type ImportItemState = (typeof IMPORT_ITEM_STATES)[number];
+
+export interface ImportItem {
+  recordType: ExchangedRecordType;
+  id: string;
+  label: string;
+  state: ImportItemState;
+  /** Local files this one may be the same person as (new candidates only). */
+  likelyDuplicates: { id: string; name: string }[];
+}
+
+export interface ImportPreview {
+  /** Keeps the opened file in memory until applied or dropped. */
+  token: string;
+  sender: { associationId: string; name: string; fingerprint: Fingerprint };
+  signature: 'verified' | 'unsigned';
+  /** Set when the file is fine but the staffer should know something (an unsigned file). */
+  warnings: string[];
+  exportId: string;
+  sequence: number;
+  createdAt: string;
+  counts: Record<ImportItemState, number>;
+  items: ImportItem[];
+}
+
+/** What to do with each record that needs a decision; the rest follows the preview. */
+export const IMPORT_DECISIONS = ['take_theirs', 'keep_ours', 'skip'] as const;
+
+export const importApplySchema = z.strictObject({
+  token: uuid,
+  /** Record id → decision, for conflicts, older versions and new likely duplicates. */
+  decisions: z.record(z.string(), z.enum(IMPORT_DECISIONS)).default({}),
+});
+
+export interface ImportResult {
+  written: number;
+  skipped: number;
+  backupFile: string;
+}
+
+// ---------------------------------------------------------------- The file's content
+
+/** The record types an export carries (volunteers, sessions and the pipeline stay local). */
+export const EXCHANGED_RECORD_TYPES = ['candidate', 'timelineEvent', 'partner', 'sector'] as const;
+export type ExchangedRecordType = (typeof EXCHANGED_RECORD_TYPES)[number];
+
+export const EXPORT_SCHEMA_VERSION = 1;
+
+export const exchangeMethods = {
+  'exchange.status': returns<ExchangeStatus>()(z.strictObject({})),
+  'exchange.saveProfile': returns<AssociationProfile>()(associationProfileSchema),
+  /** Makes the keys; with passphrase protection the passphrase is required. */
+  'exchange.createKeys': returns<ExchangeStatus>()(z.strictObject({ passphrase: keyPassphrase.optional() })),
+  'exchange.unlock': returns<ExchangeStatus>()(z.strictObject({ passphrase: z.string().max(200) })),
+  'exchange.lock': returns<ExchangeStatus>()(z.strictObject({})),
+  'exchange.ownCard': returns<{ fileName: string; content: string; fingerprint: Fingerprint }>()(z.strictObject({})),
+  'exchange.previewCard': returns<CardPreview>()(z.strictObject({ content: cardText })),
+  'exchange.importCard': returns<PartnerCard>()(z.strictObject({ content: cardText, partnerId: uuid.nullish() })),
+  'exchange.verifyCard': returns<PartnerCard>()(z.strictObject({ id: uuid })),
+  'exchange.listCards': returns<PartnerCard[]>()(z.strictObject({ includeArchived: z.boolean().default(false) })),
+  'exchange.previewExport': returns<ExportPreview>()(exportRequestSchema),
+  'exchange.export': returns<ExportResult>()(exportRequestSchema.extend({ author: z.string().max(100).nullish() })),
+  'exchange.openImport': returns<ImportPreview>()(importOpenSchema),
+  'exchange.applyImport': returns<ImportResult>()(importApplySchema.extend({ author: z.string().max(100).nullish() })),
+  'exchange.dropImport': returns<{ dropped: boolean }>()(z.strictObject({ token: uuid })),
+};

@@ -1,0 +1,230 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/api/backend';
+import { unpackEnvelope } from '../../../electron/exchange/envelope';
+import { TEST_SCRYPT_COST } from '../../../electron/exchange/protection';
+import { contentSnapshot, ok, refused } from '../../support/api';
+import { useBackend } from '../../support/temp';
+
+const SECTOR_LOGISTICS = '00000000-0000-7000-8000-000000000001';
+
+/** A backend with cheap key derivation (the format is the same as the app's). */
+function useExchangeBackend() {
+  const open = useBackend();
+  return () => open({ keyScryptCost: TEST_SCRYPT_COST, exportScryptWorkFactor: 10 });
+}
+
+async function association(backend: Backend, name: string) {
+  await ok(backend, 'exchange.saveProfile', { name, email: `contact@${name.toLowerCase().replace(/\W+/g, '')}.org` });
+  await ok(backend, 'exchange.createKeys', { passphrase: `${name} long passphrase` });
+  return ok(backend, 'exchange.ownCard', {});
+}
+
+/** A (Lyon) and B (Forum) know each other's verified cards; A has a file shared with B. */
+async function twoPartners(openBackend: () => Promise<Backend>) {
+  const a = await openBackend();
+  const b = await openBackend();
+  const cardA = await association(a, 'Tremplin Lyon');
+  const cardB = await association(b, 'Forum Réfugiés');
+  const forumHere = await ok(a, 'partners.create', { name: 'Forum Réfugiés', kind: 'reception_centre' });
+  const cardBatA = await ok(a, 'exchange.importCard', { content: cardB.content, partnerId: forumHere.id });
+  await ok(a, 'exchange.verifyCard', { id: cardBatA.id });
+  const cardAatB = await ok(b, 'exchange.importCard', { content: cardA.content });
+  await ok(b, 'exchange.verifyCard', { id: cardAatB.id });
+  const amina = await ok(a, 'candidates.create', {
+    firstName: 'Amina',
+    lastName: 'Nguyễn-Đặng',
+    otherNames: ['أمينة'],
+    birthDate: '1994-03-02',
+    phone: '06 12 34 56 78',
+    frenchLevel: 'A2',
+    sectorIds: [SECTOR_LOGISTICS],
+    consentRecording: true,
+    consentDate: '2026-01-10',
+    sharingPartnerIds: [forumHere.id],
+    referralPartnerId: forumHere.id,
+    barriers: [{ theme: 'housing', status: 'open', action: 'Demande SIAO' }],
+  });
+  await ok(a, 'timeline.add', { subjectType: 'candidate', subjectId: amina.id, kind: 'call', occurredAt: '2026-02-01', text: 'Premier appel' });
+  return { a, b, amina, cardBatA, cardAatB, forumHere };
+}
+
+/** Refused with this message, the database unchanged. */
+async function refusedWith(backend: Backend, method: string, input: unknown, message: string) {
+  const before = contentSnapshot(backend);
+  const result = await backend.dispatch(method, input);
+  expect(result).toMatchObject({ ok: false, error: { message } });
+  expect(contentSnapshot(backend)).toEqual(before);
+}
+
+async function exportTo(a: Backend, partnerCardId: string, ids: string[], options = {}) {
+  return ok(a, 'exchange.export', { scope: { kind: 'candidates', ids }, to: { kind: 'partner', partnerCardId }, ...options });
+}
+
+describe('exchange between two associations', () => {
+  const openBackend = useExchangeBackend();
+
+  it('sends a file to a verified partner who previews and imports it; the same file again changes nothing', async () => {
+    const { a, b, amina, cardBatA } = await twoPartners(openBackend);
+    const sent = await exportTo(a, cardBatA.id, [amina.id]);
+    expect(sent.counts).toMatchObject({ candidates: 1, timelineEvents: 1, partners: 1, sectors: 1 });
+    expect(sent.passphrase).toBeNull();
+
+    const preview = await ok(b, 'exchange.openImport', { fileName: sent.fileName, content: sent.content });
+    expect(preview.signature).toBe('verified');
+    expect(preview.sender.name).toBe('Tremplin Lyon');
+    expect(preview.counts).toMatchObject({ new: 3, unchanged: 1 }); // the seeded sector is the same everywhere
+    const applied = await ok(b, 'exchange.applyImport', { token: preview.token });
+    expect(applied.written).toBe(3);
+
+    const received = await ok(b, 'candidates.get', { id: amina.id });
+    expect(received).toMatchObject({ firstName: 'Amina', lastName: 'Nguyễn-Đặng', otherNames: ['أمينة'], phone: '+33612345678' });
+    expect(received.barriers).toHaveLength(1);
+    expect(received.origin).not.toBeNull();
+    expect((await ok(b, 'timeline.list', { subjectType: 'candidate', subjectId: amina.id })).total).toBe(1);
+
+    const before = contentSnapshot(b);
+    const again = await ok(b, 'exchange.openImport', { fileName: sent.fileName, content: sent.content });
+    expect(again.counts).toMatchObject({ new: 0, updated: 0, conflict: 0 });
+    await ok(b, 'exchange.applyImport', { token: again.token });
+    const after = contentSnapshot(b);
+    // Only the log and the audit grow: the records are exactly as they were.
+    for (const table of Object.keys(before).filter((name) => !['exchange_log', 'audit_log'].includes(name))) {
+      expect(after[table], table).toEqual(before[table]);
+    }
+  });
+
+  it('blocks files without consent to share with that partner, and says why', async () => {
+    const { a, amina, cardBatA } = await twoPartners(openBackend);
+    const other = await ok(a, 'candidates.create', { firstName: 'Yusuf', lastName: 'Demir', consentRecording: true });
+    const withdrawn = await ok(a, 'candidates.update', { id: amina.id, consentWithdrawnOn: '2026-03-01' });
+    expect(withdrawn.consentWithdrawnOn).toBe('2026-03-01');
+    const preview = await ok(a, 'exchange.previewExport', {
+      scope: { kind: 'candidates', ids: [amina.id, other.id] },
+      to: { kind: 'partner', partnerCardId: cardBatA.id },
+    });
+    expect(preview.allowed).toEqual([]);
+    expect(preview.blocked.map((entry) => entry.reason).sort()).toEqual(['consent_withdrawn', 'not_shared_with_partner']);
+    await refused(a, 'exchange.export', { scope: { kind: 'candidates', ids: [other.id] }, to: { kind: 'partner', partnerCardId: cardBatA.id } });
+  });
+
+  it('leaves out notes and barriers on request, and the receiver keeps its own barriers', async () => {
+    const { a, b, amina, cardBatA } = await twoPartners(openBackend);
+    const first = await exportTo(a, cardBatA.id, [amina.id]);
+    await ok(b, 'exchange.applyImport', { token: (await ok(b, 'exchange.openImport', { fileName: 'f', content: first.content })).token });
+    await ok(a, 'candidates.update', { id: amina.id, frenchLevel: 'B1' });
+    const minimal = await exportTo(a, cardBatA.id, [amina.id], { includeNotes: false, includeBarriers: false });
+    expect(minimal.counts).toMatchObject({ timelineEvents: 0 });
+    const preview = await ok(b, 'exchange.openImport', { fileName: 'f', content: minimal.content });
+    expect(preview.items.find((item) => item.id === amina.id)?.state).toBe('updated');
+    await ok(b, 'exchange.applyImport', { token: preview.token });
+    const received = await ok(b, 'candidates.get', { id: amina.id });
+    expect(received.frenchLevel).toBe('B1');
+    expect(received.barriers).toHaveLength(1);
+  });
+
+  it('shows a conflict when both sides changed since the last exchange, and keeps ours unless told', async () => {
+    const { a, b, amina, cardBatA } = await twoPartners(openBackend);
+    const first = await exportTo(a, cardBatA.id, [amina.id]);
+    await ok(b, 'exchange.applyImport', { token: (await ok(b, 'exchange.openImport', { fileName: 'f', content: first.content })).token });
+    await ok(b, 'candidates.update', { id: amina.id, commune: 'Vénissieux' });
+    await ok(a, 'candidates.update', { id: amina.id, commune: 'Bron' });
+    const second = await exportTo(a, cardBatA.id, [amina.id]);
+    const preview = await ok(b, 'exchange.openImport', { fileName: 'f', content: second.content });
+    expect(preview.items.find((item) => item.id === amina.id)?.state).toBe('conflict');
+    await ok(b, 'exchange.applyImport', { token: preview.token });
+    expect((await ok(b, 'candidates.get', { id: amina.id })).commune).toBe('Vénissieux');
+
+    const third = await exportTo(a, cardBatA.id, [amina.id]);
+    const decided = await ok(b, 'exchange.openImport', { fileName: 'f', content: third.content });
+    await ok(b, 'exchange.applyImport', { token: decided.token, decisions: { [amina.id]: 'take_theirs' } });
+    expect((await ok(b, 'candidates.get', { id: amina.id })).commune).toBe('Bron');
+  });
+
+  it('refuses hostile files with a clear error and changes nothing', async () => {
+    const { a, b, amina, cardBatA } = await twoPartners(openBackend);
+    const sent = await exportTo(a, cardBatA.id, [amina.id]);
+    const bytes = Buffer.from(sent.content, 'base64');
+    // A byte of the encrypted payload (after the readme's and the payload's tar headers).
+    const tampered = Buffer.from(bytes);
+    const position = bytes.indexOf('age-encryption.org') + 300;
+    tampered[position] = (tampered[position] ?? 0) ^ 1;
+    await refusedWith(b, 'exchange.openImport', { fileName: 'f', content: tampered.toString('base64') }, 'exchange.errors.badSignature');
+    await refusedWith(b, 'exchange.openImport', { fileName: 'f', content: bytes.subarray(0, 2560).toString('base64') }, 'exchange.errors.damaged');
+    await refusedWith(b, 'exchange.openImport', { fileName: 'f', content: Buffer.from('not a file at all').toString('base64') }, 'exchange.errors.notAnExport');
+    // A file meant for someone else: A cannot open what it sent to B? It can (its own key is a
+    // recipient), but a third association cannot.
+    const c = await openBackend();
+    await association(c, 'Troisième');
+    const cardAatC = await ok(c, 'exchange.importCard', { content: (await ok(a, 'exchange.ownCard', {})).content });
+    await refusedWith(c, 'exchange.openImport', { fileName: 'f', content: sent.content }, 'exchange.errors.senderNotVerified');
+    await ok(c, 'exchange.verifyCard', { id: cardAatC.id });
+    await refusedWith(c, 'exchange.openImport', { fileName: 'f', content: sent.content }, 'exchange.errors.notForUs');
+
+    // Replay: once a newer file was imported, an older one is refused.
+    const older = await exportTo(a, cardBatA.id, [amina.id]);
+    const newer = await exportTo(a, cardBatA.id, [amina.id]);
+    await ok(b, 'exchange.applyImport', { token: (await ok(b, 'exchange.openImport', { fileName: 'f', content: newer.content })).token });
+    await refusedWith(b, 'exchange.openImport', { fileName: 'f', content: older.content }, 'exchange.errors.replay');
+  });
+
+  it('a passphrase file opens with the passphrase as said by phone, not without it', async () => {
+    const { a, b, amina, forumHere } = await twoPartners(openBackend);
+    const sent = await ok(a, 'exchange.export', { scope: { kind: 'candidates', ids: [amina.id] }, to: { kind: 'passphrase', partnerId: forumHere.id } });
+    expect(sent.passphrase).toMatch(/^[a-z]+(-[a-z]+){5}$/);
+    await refusedWith(b, 'exchange.openImport', { fileName: 'f', content: sent.content }, 'exchange.errors.passphraseRequired');
+    await refusedWith(b, 'exchange.openImport', { fileName: 'f', content: sent.content, passphrase: 'abeille-abeille-abeille-abeille-abeille-abeille' }, 'exchange.errors.wrongPassphrase');
+    const spoken = (sent.passphrase ?? '').toUpperCase().replaceAll('-', ' ');
+    const preview = await ok(b, 'exchange.openImport', { fileName: 'f', content: sent.content, passphrase: spoken });
+    expect(preview.counts.new).toBe(3);
+  });
+
+  it('locked keys must be unlocked with the right passphrase', async () => {
+    const { a, amina, cardBatA } = await twoPartners(openBackend);
+    await ok(a, 'exchange.lock', {});
+    expect((await ok(a, 'exchange.status', {})).keys?.unlocked).toBe(false);
+    await refused(a, 'exchange.export', { scope: { kind: 'candidates', ids: [amina.id] }, to: { kind: 'partner', partnerCardId: cardBatA.id } });
+    await refused(a, 'exchange.unlock', { passphrase: 'not the passphrase' }, { passphrase: 'exchange.errors.wrongKeyPassphrase' });
+    await ok(a, 'exchange.unlock', { passphrase: 'Tremplin Lyon long passphrase' });
+    expect((await ok(a, 'exchange.status', {})).keys?.unlocked).toBe(true);
+  });
+});
+
+function hasTools(): boolean {
+  try {
+    execFileSync('age', ['--version'], { stdio: 'ignore' });
+    execFileSync('minisign', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.skipIf(!hasTools())('a partner without Tremplin', () => {
+  const openBackend = useExchangeBackend();
+
+  it('checks the file with minisign and opens it with age, from what the card and the file hold', async () => {
+    const a = await openBackend();
+    const cardA = JSON.parse((await association(a, 'Tremplin Lyon')).content) as { signingPublicKey: string };
+    const partner = await ok(a, 'partners.create', { name: 'Partenaire', kind: 'other' });
+    const amina = await ok(a, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo', consentRecording: true, sharingPartnerIds: [partner.id] });
+    const sent = await ok(a, 'exchange.export', { scope: { kind: 'candidates', ids: [amina.id] }, to: { kind: 'passphrase', partnerId: partner.id } });
+
+    const folder = mkdtempSync(join(tmpdir(), 'tremplin-partner-'));
+    writeFileSync(join(folder, sent.fileName), Buffer.from(sent.content, 'base64'));
+    execFileSync('tar', ['xf', join(folder, sent.fileName), '-C', folder]);
+    const verified = execFileSync('minisign', ['-V', '-P', cardA.signingPublicKey, '-m', join(folder, 'export.json.age')], { encoding: 'utf8' });
+    expect(verified).toContain('Signature and comment signature verified');
+    execFileSync('script', ['-q', '-c', `age -d -o ${join(folder, 'export.json')} ${join(folder, 'export.json.age')}`, '/dev/null'], {
+      input: `${sent.passphrase}\n`,
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
+    const content = JSON.parse(readFileSync(join(folder, 'export.json'), 'utf8')) as { manifest: { sequence: number }; records: { candidates: { lastName: string }[] } };
+    expect(content.manifest.sequence).toBe(1);
+    expect(content.records.candidates[0]?.lastName).toBe('Diallo');
+    expect(unpackEnvelope(readFileSync(join(folder, sent.fileName)), 10_000_000).readme).toContain('minisign -V');
+  });
+});
