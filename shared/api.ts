@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { backupMethods } from './backups';
 import { candidateMethods } from './candidates';
 import { dashboardMethods } from './dashboard';
 import { employerMethods } from './employers';
@@ -28,6 +29,7 @@ export const api = {
   ...pipelineMethods,
   ...dashboardMethods,
   ...exchangeMethods,
+  ...backupMethods,
 };
 
 export type ApiTable = typeof api;

@@ -183,7 +183,8 @@ export const importApplySchema = z.strictObject({
 export interface ImportResult {
   written: number;
   skipped: number;
-  backupFile: string;
+  /** The backup taken just before (its name in the backups list). */
+  backup: string;
 }
 
 // ---------------------------------------------------------------- The file's content

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OpenedDatabase, openDatabase } from '../db/open';
 import type { Clock } from '../services/clock';
+import { protectPlainBackup, readRecoveryRecipient } from '../exchange/backups';
+import { type BackupService, createBackupService } from '../services/backups';
 import type { ExchangeOptions } from '../services/exchange';
 import { createHandlers } from './handlers';
 import { type Dispatch, type Logger, createRouter } from './router';
@@ -9,6 +11,8 @@ import { type Dispatch, type Logger, createRouter } from './router';
 export interface Backend {
   dispatch: Dispatch;
   database: OpenedDatabase;
+  /** For the daily schedule and the command line. */
+  backups: BackupService;
   close(): void;
 }
 
@@ -30,18 +34,32 @@ export const sourceMigrationsDir = fileURLToPath(new URL('../../resources/migrat
 
 /** Opens the database and wires the router: what every transport sits on. */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
+  const dataDir = path.dirname(options.file);
+  const backupDir = options.backupDir ?? path.join(dataDir, 'backups');
+  const migrationsDir = options.migrationsDir ?? sourceMigrationsDir;
   const database = await openDatabase({
     file: options.file,
-    migrationsDir: options.migrationsDir ?? sourceMigrationsDir,
-    ...(options.backupDir ? { backupDir: options.backupDir } : {}),
+    migrationsDir,
+    backupDir,
+    protectBackup: async (plainFile) => {
+      const recipient = readRecoveryRecipient(dataDir);
+      if (recipient) await protectPlainBackup(plainFile, recipient, 'before-migration', new Date());
+    },
+  });
+  const backups = createBackupService({
+    db: database.db,
+    sqlite: database.sqlite,
+    dataDir,
+    backupDir,
+    migrationsDir,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const exchange = {
-    sqlite: database.sqlite,
-    backupDir: options.backupDir ?? path.join(path.dirname(options.file), 'backups'),
+    backups,
     ...(options.osEncryption ? { osEncryption: options.osEncryption } : {}),
     ...(options.keyScryptCost ? { keyScryptCost: options.keyScryptCost } : {}),
     ...(options.exportScryptWorkFactor ? { exportScryptWorkFactor: options.exportScryptWorkFactor } : {}),
   };
-  const dispatch = createRouter(createHandlers(database.db, options.clock, exchange), options.logger);
-  return { dispatch, database, close: () => database.close() };
+  const dispatch = createRouter(createHandlers(database.db, options.clock, { exchange, backups }), options.logger);
+  return { dispatch, database, backups, close: () => database.close() };
 }

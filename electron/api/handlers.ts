@@ -1,6 +1,8 @@
 import type { Db } from '../db/open';
 import type { Clock } from '../services/clock';
+import type { BackupService } from '../services/backups';
 import type { ExchangeOptions } from '../services/exchange';
+import { backupHandlers } from './handlers/backups';
 import { candidateHandlers } from './handlers/candidates';
 import { dashboardHandlers } from './handlers/dashboard';
 import { employerHandlers } from './handlers/employers';
@@ -15,7 +17,11 @@ import { volunteerHandlers } from './handlers/volunteers';
 import type { Handlers } from './router';
 
 /** Every method of the API table bound to its service; the type makes a missing one a compile error. */
-export function createHandlers(db: Db, clock: Clock | undefined, exchange: Omit<ExchangeOptions, 'db' | 'clock'>): Handlers {
+export function createHandlers(
+  db: Db,
+  clock: Clock | undefined,
+  services: { exchange: Omit<ExchangeOptions, 'db' | 'clock'>; backups: BackupService },
+): Handlers {
   return {
     ...candidateHandlers(db, clock),
     ...timelineHandlers(db, clock),
@@ -27,6 +33,7 @@ export function createHandlers(db: Db, clock: Clock | undefined, exchange: Omit<
     ...matchingHandlers(db, clock),
     ...pipelineHandlers(db, clock),
     ...dashboardHandlers(db, clock),
-    ...exchangeHandlers({ ...exchange, db, ...(clock ? { clock } : {}) }),
+    ...exchangeHandlers({ ...services.exchange, db, ...(clock ? { clock } : {}) }),
+    ...backupHandlers(services.backups),
   };
 }

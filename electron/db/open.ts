@@ -22,6 +22,8 @@ export interface OpenOptions {
   migrationsDir: string;
   /** Where the copy taken before a migration goes; default: `backups/` beside the file. */
   backupDir?: string;
+  /** Turns the plain copy taken before a migration into an encrypted backup (when backups are set up). */
+  protectBackup?: (plainFile: string) => Promise<void>;
 }
 
 export type DatabaseOpenErrorCode = 'database_too_new' | 'database_corrupt';
@@ -61,7 +63,9 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
       const backupDir = options.backupDir ?? path.join(path.dirname(options.file), 'backups');
       mkdirSync(backupDir, { recursive: true });
       const stamp = new Date().toISOString().replaceAll(':', '-');
-      await sqlite.backup(path.join(backupDir, `before-migration-v${current}-${stamp}.sqlite`));
+      const copy = path.join(backupDir, `before-migration-v${current}-${stamp}.sqlite`);
+      await sqlite.backup(copy);
+      await options.protectBackup?.(copy);
     }
     applyMigrations(sqlite, pending);
   } catch (error) {

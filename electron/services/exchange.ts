@@ -1,6 +1,3 @@
-import path from 'node:path';
-import { mkdirSync } from 'node:fs';
-import type Database from 'better-sqlite3';
 import { and, asc, eq, inArray, isNull, lt, max } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ParsedInputOf } from '../../shared/api';
@@ -34,6 +31,7 @@ import { type OsEncryption, ProtectionError, type ScryptCost, osKeychainProtecto
 import { type RecordSet, classifyAll, readRecords, recordAgreedVersions, writeRecords } from '../exchange/records';
 import { generatePassphrase, normalisePassphrase } from '../exchange/words';
 import { recordAudit } from './audit';
+import type { BackupService } from './backups';
 import { type Clock, newId, systemClock } from './clock';
 import { findDuplicates } from './duplicates';
 import { findRow } from './records';
@@ -41,12 +39,11 @@ import { readSetting, writeSetting } from './settings';
 
 export interface ExchangeOptions {
   db: Db;
-  sqlite: Database.Database;
   clock?: Clock;
   /** Electron's safeStorage where it really protects keys; absent: passphrase protection. */
   osEncryption?: OsEncryption;
-  /** Where the copy taken before each import goes. */
-  backupDir: string;
+  /** Takes the backup every import starts with. */
+  backups: Pick<BackupService, 'beforeImport'>;
   /** Lowered by tests only. */
   keyScryptCost?: ScryptCost;
   exportScryptWorkFactor?: number;
@@ -113,7 +110,7 @@ function isPassphraseFile(bytes: Uint8Array): boolean {
 }
 
 export function createExchangeService(options: ExchangeOptions) {
-  const { db, sqlite, clock = systemClock, osEncryption } = options;
+  const { db, clock = systemClock, osEncryption } = options;
   const stamp = () => clock.now().toISOString();
   let unlocked: UnlockedIdentity | null = null;
   const pending = new Map<string, PendingImport>();
@@ -523,10 +520,8 @@ export function createExchangeService(options: ExchangeOptions) {
     const written = chosen.sectors.length + chosen.partners.length + chosen.candidates.length + chosen.timelineEvents.length;
     const total = entry.states.size;
 
-    mkdirSync(options.backupDir, { recursive: true });
+    const backup = await options.backups.beforeImport();
     const now = stamp();
-    const backupFile = path.join(options.backupDir, `before-import-${now.replaceAll(':', '-')}.sqlite`);
-    await sqlite.backup(backupFile);
 
     const agreed = (type: 'candidate' | 'timelineEvent' | 'partner' | 'sector', list: { id: string; updatedAt: string }[]) =>
       list
@@ -570,7 +565,7 @@ export function createExchangeService(options: ExchangeOptions) {
       details: { from: entry.senderName, written },
     });
     pending.delete(input.token);
-    return { written, skipped: total - written, backupFile };
+    return { written, skipped: total - written, backup: backup.name };
   }
 
   return {

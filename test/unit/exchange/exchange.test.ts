@@ -20,6 +20,7 @@ function useExchangeBackend() {
 async function association(backend: Backend, name: string) {
   await ok(backend, 'exchange.saveProfile', { name, email: `contact@${name.toLowerCase().replace(/\W+/g, '')}.org` });
   await ok(backend, 'exchange.createKeys', { passphrase: `${name} long passphrase` });
+  await ok(backend, 'backups.setupRecovery', {});
   return ok(backend, 'exchange.ownCard', {});
 }
 
@@ -79,6 +80,7 @@ describe('exchange between two associations', () => {
     expect(preview.counts).toMatchObject({ new: 3, unchanged: 1 }); // the seeded sector is the same everywhere
     const applied = await ok(b, 'exchange.applyImport', { token: preview.token });
     expect(applied.written).toBe(3);
+    expect((await ok(b, 'backups.status', {})).backups.map((backup) => backup.name)).toContain(applied.backup);
 
     const received = await ok(b, 'candidates.get', { id: amina.id });
     expect(received).toMatchObject({ firstName: 'Amina', lastName: 'Nguyễn-Đặng', otherNames: ['أمينة'], phone: '+33612345678' });

@@ -1,0 +1,150 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { BackupContents, BackupEntry, BackupReason, BackupStatus } from '../../shared/backups';
+import { AppError } from '../api/app-error';
+import { DatabaseOpenError, openDatabase } from '../db/open';
+import { generateAgeKey } from '../exchange/age';
+import {
+  BackupError,
+  type BackupFile,
+  decryptBackup,
+  listBackups,
+  pruneBackups,
+  readContents,
+  readRecoveryRecipient,
+  replaceContent,
+  takeBackup,
+  writeRecoveryRecipient,
+} from '../exchange/backups';
+import { isoDateOf } from '../../shared/dates';
+import { recordAudit } from './audit';
+import type { Db } from '../db/open';
+import { type Clock, systemClock } from './clock';
+
+export interface BackupOptions {
+  db: Db;
+  sqlite: Database.Database;
+  /** The folder of the database file (the recovery key's public half sits there). */
+  dataDir: string;
+  backupDir: string;
+  migrationsDir: string;
+  clock?: Clock;
+}
+
+const BACKUP_ERRORS: Record<BackupError['reason'], string> = {
+  integrity: 'backups.errors.integrity',
+  no_recovery_key: 'backups.errors.noRecoveryKey',
+  wrong_key: 'backups.errors.wrongKey',
+  damaged: 'backups.errors.damaged',
+  not_a_backup: 'backups.errors.damaged',
+  newer_schema: 'backups.errors.newerSchema',
+};
+
+function toEntry({ name, takenAt, reason, bytes }: BackupFile): BackupEntry {
+  return { name, takenAt, reason, bytes };
+}
+
+function asAppError(error: unknown): never {
+  if (error instanceof BackupError) {
+    throw new AppError('validation', BACKUP_ERRORS[error.reason], error.reason === 'wrong_key' ? { recoveryKey: 'backups.errors.wrongKey' } : undefined);
+  }
+  throw error;
+}
+
+export function createBackupService(options: BackupOptions) {
+  const { db, sqlite, dataDir, backupDir, clock = systemClock } = options;
+
+  function recipient(): string {
+    const found = readRecoveryRecipient(dataDir);
+    if (!found) throw new AppError('validation', 'backups.errors.noRecoveryKey');
+    return found;
+  }
+
+  async function take(reason: BackupReason): Promise<BackupEntry> {
+    try {
+      const taken = await takeBackup(sqlite, { dir: backupDir, recipient: recipient(), reason, now: clock.now() });
+      pruneBackups(backupDir);
+      return toEntry(taken);
+    } catch (error) {
+      return asAppError(error);
+    }
+  }
+
+  function find(name: string): BackupFile {
+    const found = listBackups(backupDir).find((backup) => backup.name === name);
+    if (!found) throw new AppError('not_found', 'backups.errors.notFound');
+    return found;
+  }
+
+  /**
+   * Opens a backup into a temporary folder, migrated to this version's schema, and hands it
+   * to `use`; the plain copy is always deleted afterwards.
+   */
+  async function withOpenedBackup<T>(name: string, recoveryKey: string, use: (plainFile: string, backup: BackupFile) => T | Promise<T>): Promise<T> {
+    const backup = find(name);
+    const folder = mkdtempSync(path.join(tmpdir(), 'tremplin-restore-'));
+    const plainFile = path.join(folder, 'restored.sqlite');
+    try {
+      await decryptBackup(backup.file, recoveryKey, plainFile);
+      try {
+        const opened = await openDatabase({ file: plainFile, migrationsDir: options.migrationsDir, backupDir: folder });
+        opened.close();
+      } catch (error) {
+        if (error instanceof DatabaseOpenError) throw new BackupError(error.code === 'database_too_new' ? 'newer_schema' : 'damaged');
+        throw error;
+      }
+      return await use(plainFile, backup);
+    } catch (error) {
+      return asAppError(error);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  const contentsOf = (plainFile: string, backup: BackupFile): BackupContents => ({ takenAt: backup.takenAt, ...readContents(plainFile) });
+
+  return {
+    status(): BackupStatus {
+      return { recoveryConfigured: readRecoveryRecipient(dataDir) !== null, backups: listBackups(backupDir).map(toEntry), folder: backupDir };
+    },
+
+    async setupRecovery({ replace }: { replace: boolean }): Promise<{ recoveryKey: string; createdAt: string }> {
+      if (readRecoveryRecipient(dataDir) && !replace) throw new AppError('conflict', 'backups.errors.recoveryExists');
+      const key = await generateAgeKey();
+      writeRecoveryRecipient(dataDir, key.recipient);
+      const createdAt = clock.now().toISOString();
+      recordAudit(db, createdAt, { action: 'backups.setupRecovery', subjectType: 'installation', subjectId: 'recovery-key', details: { replace } });
+      // The first backup follows at once, so the sheet can be tried on it.
+      await take('manual');
+      return { recoveryKey: key.identity, createdAt };
+    },
+
+    backupNow: () => take('manual'),
+
+    /** Before an import: a backup when backups are set up, else a refusal that says why. */
+    beforeImport: () => take('before-import'),
+
+    /** The daily backup, when none was taken today (called at start and every hour). */
+    async runDaily(): Promise<BackupEntry | null> {
+      if (!readRecoveryRecipient(dataDir)) return null;
+      const today = isoDateOf(clock.now());
+      if (listBackups(backupDir).some((backup) => backup.reason === 'daily' && backup.takenAt.slice(0, 10) === today)) return null;
+      return take('daily');
+    },
+
+    previewRestore: ({ name, recoveryKey }: { name: string; recoveryKey: string }) => withOpenedBackup(name, recoveryKey, contentsOf),
+
+    /** Opened and checked first (a wrong key or a damaged file stops there), then the current content is kept aside. */
+    restore: ({ name, recoveryKey }: { name: string; recoveryKey: string }) =>
+      withOpenedBackup(name, recoveryKey, async (plainFile, backup) => {
+        await take('before-restore');
+        replaceContent(sqlite, plainFile);
+        recordAudit(db, clock.now().toISOString(), { action: 'backups.restore', subjectType: 'backup', subjectId: name });
+        return contentsOf(plainFile, backup);
+      }),
+  };
+}
+
+export type BackupService = ReturnType<typeof createBackupService>;
