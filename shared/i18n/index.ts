@@ -1,4 +1,5 @@
 import en from './en.json';
+import enBackups from './en/backups.json';
 import enDashboard from './en/dashboard.json';
 import enEmployers from './en/employers.json';
 import enExchange from './en/exchange.json';
@@ -9,6 +10,7 @@ import enSessions from './en/sessions.json';
 import enVolunteers from './en/volunteers.json';
 import enWorkflow from './en/workflow.json';
 import fr from './fr.json';
+import frBackups from './fr/backups.json';
 import frDashboard from './fr/dashboard.json';
 import frEmployers from './fr/employers.json';
 import frExchange from './fr/exchange.json';
@@ -19,6 +21,7 @@ import frSessions from './fr/sessions.json';
 import frVolunteers from './fr/volunteers.json';
 import frWorkflow from './fr/workflow.json';
 import it from './it.json';
+import itBackups from './it/backups.json';
 import itDashboard from './it/dashboard.json';
 import itEmployers from './it/employers.json';
 import itExchange from './it/exchange.json';
@@ -39,9 +42,9 @@ export const DEFAULT_LANGUAGE: Language = 'fr';
  * (each domain's strings sit under its own top-level key, so the files never overlap).
  */
 export const resources = {
-  fr: { translation: { ...fr, ...frEmployers, ...frPartners, ...frVolunteers, ...frSessions, ...frMatching, ...frPipeline, ...frDashboard, ...frWorkflow, ...frExchange } },
-  en: { translation: { ...en, ...enEmployers, ...enPartners, ...enVolunteers, ...enSessions, ...enMatching, ...enPipeline, ...enDashboard, ...enWorkflow, ...enExchange } },
-  it: { translation: { ...it, ...itEmployers, ...itPartners, ...itVolunteers, ...itSessions, ...itMatching, ...itPipeline, ...itDashboard, ...itWorkflow, ...itExchange } },
+  fr: { translation: { ...fr, ...frEmployers, ...frPartners, ...frVolunteers, ...frSessions, ...frMatching, ...frPipeline, ...frDashboard, ...frWorkflow, ...frExchange, ...frBackups } },
+  en: { translation: { ...en, ...enEmployers, ...enPartners, ...enVolunteers, ...enSessions, ...enMatching, ...enPipeline, ...enDashboard, ...enWorkflow, ...enExchange, ...enBackups } },
+  it: { translation: { ...it, ...itEmployers, ...itPartners, ...itVolunteers, ...itSessions, ...itMatching, ...itPipeline, ...itDashboard, ...itWorkflow, ...itExchange, ...itBackups } },
 } as const;
 
 export function isLanguage(value: unknown): value is Language {
