@@ -27,7 +27,11 @@ export interface BackendOptions {
   /** Lowered by tests only. */
   keyScryptCost?: ExchangeOptions['keyScryptCost'];
   exportScryptWorkFactor?: number;
+  /** Take the daily backup at start and check every hour (the app and the preview; not tests). */
+  dailyBackups?: boolean;
 }
+
+const HOUR_MS = 3_600_000;
 
 /** The migrations as they sit in the source tree (preview host, CLI, tests). */
 export const sourceMigrationsDir = fileURLToPath(new URL('../../resources/migrations', import.meta.url));
@@ -60,6 +64,18 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...(options.keyScryptCost ? { keyScryptCost: options.keyScryptCost } : {}),
     ...(options.exportScryptWorkFactor ? { exportScryptWorkFactor: options.exportScryptWorkFactor } : {}),
   };
-  const dispatch = createRouter(createHandlers(database.db, options.clock, { exchange, backups }), options.logger);
-  return { dispatch, database, backups, close: () => database.close() };
+  const logger = options.logger ?? console;
+  const dispatch = createRouter(createHandlers(database.db, options.clock, { exchange, backups }), logger);
+  const runDaily = () => backups.runDaily().catch((error: unknown) => logger.error('[backups] the daily backup failed', error));
+  const timer = options.dailyBackups ? setInterval(runDaily, HOUR_MS) : undefined;
+  if (options.dailyBackups) void runDaily();
+  return {
+    dispatch,
+    database,
+    backups,
+    close: () => {
+      clearInterval(timer);
+      database.close();
+    },
+  };
 }

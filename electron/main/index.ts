@@ -43,6 +43,7 @@ async function start(): Promise<void> {
     file: path.join(dataDir, 'tremplin.sqlite'),
     migrationsDir: path.join(app.getAppPath(), 'resources', 'migrations'),
     ...(osKeychainAvailable() ? { osEncryption: safeStorage } : {}),
+    dailyBackups: true,
   });
   registerIpc(ipcMain, backend.dispatch, devServerUrl);
   registerAppProtocol();

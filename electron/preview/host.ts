@@ -11,7 +11,7 @@ async function main() {
   const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
   const port = Number(process.env.TREMPLIN_PORT ?? 0);
 
-  const backend = await openBackend({ file: path.join(dataDir, 'tremplin.sqlite') });
+  const backend = await openBackend({ file: path.join(dataDir, 'tremplin.sqlite'), dailyBackups: true });
   const host = await startPreviewHost({ dispatch: backend.dispatch, rendererDir, port });
   console.log(`Data folder: ${dataDir}`);
   console.log(`Tremplin preview ready: ${host.url}`);

@@ -36,6 +36,7 @@ describe('start-up', () => {
     expect(m.openBackend).toHaveBeenCalledExactlyOnceWith({
       file: path.resolve('test-data', 'tremplin.sqlite'),
       migrationsDir: path.join('/opt/Tremplin/resources/app.asar', 'resources', 'migrations'),
+      dailyBackups: true,
     });
     expect(m.app.enableSandbox).toHaveBeenCalled();
     expect(m.protocol.registerSchemesAsPrivileged).toHaveBeenCalled();

@@ -105,6 +105,18 @@ describe('backups through the API', () => {
     opened.close();
   });
 
+  it('takes one daily backup a day, and none before backups are set up', async () => {
+    let now = new Date('2026-11-22T09:00:00.000Z');
+    const backend = await openBackend({ file: path.join(tempDir(), 'tremplin.sqlite'), clock: { now: () => now } });
+    expect(await backend.backups.runDaily()).toBeNull();
+    await ok(backend, 'backups.setupRecovery', {});
+    expect((await backend.backups.runDaily())?.reason).toBe('daily');
+    now = new Date('2026-11-22T17:00:00.000Z');
+    expect(await backend.backups.runDaily()).toBeNull();
+    now = new Date('2026-11-23T08:00:00.000Z');
+    expect((await backend.backups.runDaily())?.takenAt).toBe('2026-11-23T08:00:00.000Z');
+  });
+
   it('a restore that fails changes nothing', async () => {
     const folder = tempDir();
     const backend = await openBackend({ file: path.join(folder, 'tremplin.sqlite') });
