@@ -343,8 +343,11 @@ export function createExchangeService(options: ExchangeOptions) {
 
     const byPassphrase = isPassphraseFile(envelope.payload);
     let card: typeof partnerCards.$inferSelect | null = null;
-    if (envelope.signature !== null) {
-      card = signerOf(envelope.signature);
+    // A passphrase file may come from a partner whose card we do not (yet) hold: it opens with a
+    // warning. A file encrypted to our key must be signed by a verified partner.
+    const signer = envelope.signature === null ? null : byPassphrase ? verifiedSignerOf(envelope.signature) : signerOf(envelope.signature);
+    if (envelope.signature !== null && signer) {
+      card = signer;
       try {
         verifyDetached(envelope.payload, envelope.signature, parsePublicKey(card.signingPublicKey));
       } catch (error) {
@@ -354,6 +357,7 @@ export function createExchangeService(options: ExchangeOptions) {
     } else if (!byPassphrase) {
       fail('exchange.errors.unsigned');
     }
+    const warnings = card ? [] : [envelope.signature === null ? 'exchange.warnings.unsigned' : 'exchange.warnings.signerUnknown'];
 
     let plaintext: Uint8Array;
     try {
@@ -418,7 +422,7 @@ export function createExchangeService(options: ExchangeOptions) {
         fingerprint: fingerprintOf(manifest.sender),
       },
       signature: card ? 'verified' : 'unsigned',
-      warnings: card ? [] : ['exchange.warnings.unsigned'],
+      warnings,
       exportId: manifest.exportId,
       sequence: manifest.sequence,
       createdAt: manifest.createdAt,
@@ -427,15 +431,25 @@ export function createExchangeService(options: ExchangeOptions) {
     };
   }
 
-  /** The verified card whose key made this signature. */
-  function signerOf(signature: string): typeof partnerCards.$inferSelect {
-    const keyId = signature.split(/\r?\n/)[1]?.trim() ?? '';
-    const signatureKeyId = Buffer.from(keyId, 'base64').subarray(2, 10);
+  /** The card (not archived) whose key made this signature, if we hold it. */
+  function cardOfSignature(signature: string): typeof partnerCards.$inferSelect | undefined {
+    const payload = signature.split(/\r?\n/)[1]?.trim() ?? '';
+    const keyId = Buffer.from(payload, 'base64').subarray(2, 10);
     const cards = db.select().from(partnerCards).where(isNull(partnerCards.archivedAt)).all();
-    const card = cards.find((candidate) => parsePublicKey(candidate.signingPublicKey).keyId.equals(signatureKeyId));
+    return cards.find((candidate) => parsePublicKey(candidate.signingPublicKey).keyId.equals(keyId));
+  }
+
+  /** The verified card whose key made this signature, else a refusal that says what to do. */
+  function signerOf(signature: string): typeof partnerCards.$inferSelect {
+    const card = cardOfSignature(signature);
     if (!card) fail('exchange.errors.unknownSender');
     if (!card.verifiedAt) fail('exchange.errors.senderNotVerified');
     return card;
+  }
+
+  function verifiedSignerOf(signature: string): typeof partnerCards.$inferSelect | null {
+    const card = cardOfSignature(signature);
+    return card?.verifiedAt ? card : null;
   }
 
   /**

@@ -1,0 +1,180 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { InputOf, MethodName, OutputOf } from '../../shared/api';
+import type { ApiResult } from '../../shared/errors';
+import { resources } from '../../shared/i18n';
+import { type Backend, openBackend } from '../api/backend';
+import { unpackEnvelope } from '../exchange/envelope';
+import { SignatureError, keyIdHex, parsePublicKey, verifyDetached } from '../exchange/minisign';
+
+const USAGE = `Tremplin from the command line, on a data folder (the same services as the app).
+
+  npm run cli -- <command> --data-dir DIR [options]
+
+  backup                          take an encrypted backup now
+  restore --backup NAME --recovery-key-file FILE [--yes]
+                                  show what the backup holds; with --yes, restore it
+  export --card CARD_ID | --passphrase-for PARTNER_ID
+         (--candidates ID,ID… | --shared) --out FILE [--no-notes] [--no-barriers]
+  import FILE [--passphrase WORDS] [--dry-run] [--take-theirs ID,ID…]
+                                  print the preview; without --dry-run, import
+  verify FILE --public-key RW…    check a file's signature (no key needed to decrypt)
+
+  The keys' passphrase, when they are protected by one, is read from TREMPLIN_KEY_PASSPHRASE.
+  Add --json for output that tools read.`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'data-dir': { type: 'string' },
+    backup: { type: 'string' },
+    'recovery-key-file': { type: 'string' },
+    yes: { type: 'boolean', default: false },
+    card: { type: 'string' },
+    'passphrase-for': { type: 'string' },
+    candidates: { type: 'string' },
+    shared: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    'no-notes': { type: 'boolean', default: false },
+    'no-barriers': { type: 'boolean', default: false },
+    passphrase: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    'take-theirs': { type: 'string' },
+    'public-key': { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+const french = resources.fr.translation as Record<string, unknown>;
+
+/** A message key in French (the association's language), for people reading the terminal. */
+function say(key: string): string {
+  const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], french);
+  return typeof text === 'string' ? text : key;
+}
+
+class CliError extends Error {}
+
+async function call<M extends MethodName>(backend: Backend, method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+  const result = (await backend.dispatch(method, input)) as ApiResult<OutputOf<M>>;
+  if (!result.ok) {
+    const fields = Object.entries(result.error.fields ?? {}).map(([field, key]) => `  ${field}: ${say(key)}`);
+    throw new CliError([say(result.error.message), ...fields].join('\n'));
+  }
+  return result.value;
+}
+
+function print(human: string, data: unknown): void {
+  console.log(values.json ? JSON.stringify(data, null, 2) : human);
+}
+
+function required(name: keyof typeof values): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new CliError(`--${name} is required.\n\n${USAGE}`);
+  return value;
+}
+
+async function unlockIfNeeded(backend: Backend): Promise<void> {
+  const status = await call(backend, 'exchange.status', {});
+  if (status.keys && !status.keys.unlocked) {
+    const passphrase = process.env.TREMPLIN_KEY_PASSPHRASE;
+    if (!passphrase) throw new CliError(say('exchange.errors.locked'));
+    await call(backend, 'exchange.unlock', { passphrase });
+  }
+}
+
+const commands: Record<string, (backend: Backend) => Promise<void>> = {
+  async backup(backend) {
+    const taken = await call(backend, 'backups.backupNow', {});
+    print(`Backup written: ${taken.name} (${taken.bytes} bytes)`, taken);
+  },
+
+  async restore(backend) {
+    const input = { name: required('backup'), recoveryKey: readFileSync(required('recovery-key-file'), 'utf8') };
+    const contents = await call(backend, values.yes ? 'backups.restore' : 'backups.previewRestore', input);
+    const counts = Object.entries(contents.counts).map(([table, count]) => `  ${table}: ${count}`);
+    print([values.yes ? 'Restored:' : 'The backup holds (restore with --yes):', `  taken at ${contents.takenAt}`, ...counts].join('\n'), contents);
+  },
+
+  async export(backend) {
+    await unlockIfNeeded(backend);
+    const to = values.card ? { kind: 'partner' as const, partnerCardId: values.card } : { kind: 'passphrase' as const, partnerId: required('passphrase-for') };
+    const scope = values.shared ? { kind: 'sharedWithPartner' as const } : { kind: 'candidates' as const, ids: required('candidates').split(',') };
+    const result = await call(backend, 'exchange.export', { scope, to, includeNotes: !values['no-notes'], includeBarriers: !values['no-barriers'] });
+    const out = required('out');
+    writeFileSync(out, Buffer.from(result.content, 'base64'));
+    const blocked = result.blocked.map((entry) => `  not sent: ${entry.name} (${entry.reason})`);
+    const passphrase = result.passphrase ? [`Passphrase (say it by phone, never send it with the file): ${result.passphrase}`] : [];
+    print([`Export ${result.sequence} written to ${out}: ${JSON.stringify(result.counts)}`, ...blocked, ...passphrase].join('\n'), { ...result, content: undefined, out });
+  },
+
+  async import(backend) {
+    const file = positionals[1];
+    if (!file) throw new CliError(`import needs a file.\n\n${USAGE}`);
+    if (!values.passphrase) await unlockIfNeeded(backend);
+    const preview = await call(backend, 'exchange.openImport', {
+      fileName: path.basename(file),
+      content: readFileSync(file).toString('base64'),
+      ...(values.passphrase ? { passphrase: values.passphrase } : {}),
+    });
+    const lines = [
+      `From ${preview.sender.name} (${preview.signature}), export ${preview.sequence} of ${preview.createdAt}`,
+      `Fingerprint: ${preview.sender.fingerprint.words.join(' ')}`,
+      ...preview.warnings.map((warning) => `Warning: ${say(warning)}`),
+      `New ${preview.counts.new}, updated ${preview.counts.updated}, unchanged ${preview.counts.unchanged}, conflicts ${preview.counts.conflict}, older ${preview.counts.older}`,
+      ...preview.items
+        .filter((item) => item.state === 'conflict' || item.state === 'older' || item.likelyDuplicates.length > 0)
+        .map((item) => `  ${item.state} ${item.recordType} ${item.id} ${item.label}${item.likelyDuplicates.length ? ` (maybe ${item.likelyDuplicates.map((d) => d.name).join(', ')})` : ''}`),
+    ];
+    if (values['dry-run']) {
+      await call(backend, 'exchange.dropImport', { token: preview.token });
+      print([...lines, 'Dry run: nothing was written.'].join('\n'), preview);
+      return;
+    }
+    const decisions = Object.fromEntries((values['take-theirs']?.split(',') ?? []).filter(Boolean).map((id) => [id, 'take_theirs' as const]));
+    const result = await call(backend, 'exchange.applyImport', { token: preview.token, decisions });
+    print([...lines, `Imported: ${result.written} written, ${result.skipped} left as they were (backup ${result.backup}).`].join('\n'), result);
+  },
+
+  async verify() {
+    const file = positionals[1];
+    if (!file) throw new CliError(`verify needs a file.\n\n${USAGE}`);
+    const key = parsePublicKey(required('public-key'));
+    const envelope = unpackEnvelope(readFileSync(file), Number.MAX_SAFE_INTEGER);
+    if (envelope.signature === null) throw new CliError(say('exchange.errors.unsigned'));
+    let trustedComment: string;
+    try {
+      ({ trustedComment } = verifyDetached(envelope.payload, envelope.signature, key));
+    } catch (error) {
+      if (error instanceof SignatureError) throw new CliError(say('exchange.errors.badSignature'));
+      throw error;
+    }
+    print(`Signature verified (key ${keyIdHex(key.keyId)}): ${trustedComment}`, { verified: true, keyId: keyIdHex(key.keyId), trustedComment });
+  },
+};
+
+async function main(): Promise<number> {
+  const command = positionals[0];
+  if (values.help || !command || !(command in commands)) {
+    console.log(USAGE);
+    return command && !values.help ? 2 : 0;
+  }
+  const dataDir = path.resolve(values['data-dir'] ?? process.env.TREMPLIN_DATA_DIR ?? '.');
+  const backend = await openBackend({ file: path.join(dataDir, 'tremplin.sqlite') });
+  try {
+    await commands[command]?.(backend);
+    return 0;
+  } finally {
+    backend.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof CliError ? error.message : error);
+    process.exit(1);
+  },
+);
