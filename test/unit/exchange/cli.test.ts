@@ -56,7 +56,8 @@ describe('command line', () => {
 
     expect(cli(['verify', out, '--public-key', card.signingPublicKey]).output).toContain('Signature verified');
     const tampered = readFileSync(out);
-    tampered[tampered.indexOf('age-encryption.org') + 200] ^= 1;
+    const position = tampered.indexOf('age-encryption.org') + 200;
+    tampered[position] = (tampered[position] ?? 0) ^ 1;
     writeFileSync(path.join(sender, 'tampered.tremplin'), tampered);
     const refused = cli(['verify', path.join(sender, 'tampered.tremplin'), '--public-key', card.signingPublicKey]);
     expect(refused.status).toBe(1);
