@@ -195,6 +195,29 @@ export type ExchangedRecordType = (typeof EXCHANGED_RECORD_TYPES)[number];
 
 export const EXPORT_SCHEMA_VERSION = 1;
 
+/** One export or import, as the association must be able to show it (who, when, what, with whom). */
+export interface ExchangeLogEntry {
+  id: string;
+  at: string;
+  actor: string | null;
+  direction: 'export' | 'import';
+  exportId: string;
+  sequence: number;
+  counterpartName: string | null;
+  byPassphrase: boolean;
+  counts: Record<string, number>;
+  /** How many candidates' files went out or came in (their ids stay in the log). */
+  candidates: number;
+  fileName: string | null;
+}
+
+export const exchangeLogSchema = z.strictObject({
+  /** Only the entries that concern this candidate. */
+  candidateId: uuid.optional(),
+  limit: z.int().min(1).max(500).default(100),
+  offset: z.int().min(0).default(0),
+});
+
 export const exchangeMethods = {
   'exchange.status': returns<ExchangeStatus>()(z.strictObject({})),
   'exchange.saveProfile': returns<AssociationProfile>()(associationProfileSchema),
@@ -212,4 +235,5 @@ export const exchangeMethods = {
   'exchange.openImport': returns<ImportPreview>()(importOpenSchema),
   'exchange.applyImport': returns<ImportResult>()(importApplySchema.extend({ author: z.string().max(100).nullish() })),
   'exchange.dropImport': returns<{ dropped: boolean }>()(z.strictObject({ token: uuid })),
+  'exchange.log': returns<{ items: ExchangeLogEntry[]; total: number }>()(exchangeLogSchema),
 };

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ParsedInputOf } from '../../shared/api';
 import {
@@ -6,6 +6,7 @@ import {
   type BlockReason,
   type CardPreview,
   EXPORT_SCHEMA_VERSION,
+  type ExchangeLogEntry,
   type ExchangeStatus,
   type ExportPreview,
   type ExportResult,
@@ -702,6 +703,22 @@ export function createExchangeService(options: ExchangeOptions) {
     openImport,
     applyImport,
     dropImport: ({ token }: { token: string }) => ({ dropped: pending.delete(token) }),
+
+    log({ candidateId, limit, offset }: ParsedInputOf<'exchange.log'>): { items: ExchangeLogEntry[]; total: number } {
+      const where = candidateId
+        ? sql`EXISTS (SELECT 1 FROM json_each(${exchangeLog.recordIds}) WHERE json_each.value = ${candidateId})`
+        : undefined;
+      const rows = db.select().from(exchangeLog).where(where).orderBy(desc(exchangeLog.at)).limit(limit).offset(offset).all();
+      const total = db.select({ total: count() }).from(exchangeLog).where(where).get()?.total ?? 0;
+      return {
+        items: rows.map(({ recordIds, counterpartId: _counterpart, ...row }) => ({
+          ...row,
+          direction: row.direction as ExchangeLogEntry['direction'],
+          candidates: recordIds.length,
+        })),
+        total,
+      };
+    },
   };
 }
 

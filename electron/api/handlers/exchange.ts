@@ -20,5 +20,6 @@ export function exchangeHandlers(options: ExchangeOptions): HandlersFor<typeof e
     'exchange.openImport': exchange.openImport,
     'exchange.applyImport': exchange.applyImport,
     'exchange.dropImport': exchange.dropImport,
+    'exchange.log': exchange.log,
   };
 }

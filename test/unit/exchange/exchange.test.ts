@@ -82,6 +82,11 @@ describe('exchange between two associations', () => {
     expect(applied.written).toBe(3);
     expect((await ok(b, 'backups.status', {})).backups.map((backup) => backup.name)).toContain(applied.backup);
 
+    const shared = await ok(a, 'exchange.log', { candidateId: amina.id });
+    expect(shared.items).toMatchObject([{ direction: 'export', counterpartName: 'Forum Réfugiés', candidates: 1, byPassphrase: false }]);
+    expect((await ok(b, 'exchange.log', {})).items).toMatchObject([{ direction: 'import', counterpartName: 'Tremplin Lyon' }]);
+    expect((await ok(a, 'exchange.log', { candidateId: '01930000-0000-7000-8000-000000000000' })).total).toBe(0);
+
     const received = await ok(b, 'candidates.get', { id: amina.id });
     expect(received).toMatchObject({ firstName: 'Amina', lastName: 'Nguyễn-Đặng', otherNames: ['أمينة'], phone: '+33612345678' });
     expect(received.barriers).toHaveLength(1);
