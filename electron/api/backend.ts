@@ -27,6 +27,8 @@ export interface BackendOptions {
   /** Lowered by tests only. */
   keyScryptCost?: ExchangeOptions['keyScryptCost'];
   exportScryptWorkFactor?: number;
+  /** Receives every SQL statement run (tests that pin query plans). */
+  trace?: (sql: string) => void;
   /** Take the daily backup at start and check every hour (the app and the preview; not tests). */
   dailyBackups?: boolean;
 }
@@ -45,6 +47,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     file: options.file,
     migrationsDir,
     backupDir,
+    ...(options.trace ? { trace: options.trace } : {}),
     protectBackup: async (plainFile) => {
       const recipient = readRecoveryRecipient(dataDir);
       if (recipient) await protectPlainBackup(plainFile, recipient, 'before-migration', new Date());

@@ -22,6 +22,8 @@ export interface OpenOptions {
   migrationsDir: string;
   /** Where the copy taken before a migration goes; default: `backups/` beside the file. */
   backupDir?: string;
+  /** Receives every statement run, with its values (for the tests that pin query plans). */
+  trace?: (sql: string) => void;
   /** Turns the plain copy taken before a migration into an encrypted backup (when backups are set up). */
   protectBackup?: (plainFile: string) => Promise<void>;
 }
@@ -50,7 +52,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   mkdirSync(path.dirname(options.file), { recursive: true });
   if (existsSync(options.file)) inspectExisting(options.file, migrations);
 
-  const sqlite = new Database(options.file);
+  const sqlite = new Database(options.file, options.trace ? { verbose: options.trace } : {});
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');

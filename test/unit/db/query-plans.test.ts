@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/api/backend';
+import { seed } from '../../../electron/tools/seed';
+import type { InputOf, MethodName } from '../../../shared/api';
+import { ok } from '../../support/api';
+import { useBackend, useTempDir } from '../../support/temp';
+
+/**
+ * The hot queries must reach the big tables through an index: a plain `SCAN candidates` is
+ * fine at 200 files and felt at 100,000. Plans do not depend on the amount of data here (no
+ * ANALYZE statistics), so a small seeded folder pins what a federation's database will do.
+ */
+
+const BIG_TABLES = ['candidates', 'timeline_events', 'job_needs', 'presentations', 'placements', 'recruitments', 'follow_ups', 'candidate_sectors'];
+
+interface Plan {
+  statement: string;
+  steps: string[];
+}
+
+async function plansOf<M extends MethodName>(backend: Backend, statements: string[], method: M, input: InputOf<M>): Promise<Plan[]> {
+  statements.length = 0;
+  await ok(backend, method, input);
+  const selects = statements.filter((statement) => /^\s*(SELECT|WITH)\b/i.test(statement));
+  return selects.map((statement) => ({
+    statement,
+    steps: (backend.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${statement}`).all() as { detail: string }[]).map((row) => row.detail),
+  }));
+}
+
+/** Full scans of a big table, without an index (a covering index scan is fine: it reads the index only). */
+function fullScans(plans: Plan[]): string[] {
+  return plans.flatMap((plan) =>
+    plan.steps
+      .filter((step) => BIG_TABLES.some((table) => new RegExp(`^SCAN ${table}( AS \\w+)?$`).test(step)))
+      .map((step) => `${step} in: ${plan.statement.slice(0, 160)}`),
+  );
+}
+
+describe('query plans of the hot paths', () => {
+  const openBackend = useBackend();
+  const tempDir = useTempDir();
+
+  async function seeded() {
+    const statements: string[] = [];
+    const backend = await openBackend({ file: path.join(tempDir(), 'tremplin.sqlite'), trace: (sql) => statements.push(sql) });
+    seed(backend.database.db, { candidates: 300, employers: 20, jobNeeds: 40, volunteers: 10, partners: 10, sessions: 5, events: 1000 });
+    return { backend, statements };
+  }
+
+  it('candidate lists: search, filters, sorting and deep pages use indexes', async () => {
+    const { backend, statements } = await seeded();
+    const sectorId = '00000000-0000-7000-8000-000000000001';
+    const inputs: InputOf<'candidates.list'>[] = [
+      {},
+      { query: 'moha' },
+      { statuses: ['active'], frenchLevels: ['A2', 'B1'] },
+      { sectorId },
+      { authorisationExpiringWithinDays: 60, sort: 'authorisation_expiry' },
+      { offset: 150, sort: 'updated', descending: true },
+    ];
+    for (const input of inputs) {
+      const plans = await plansOf(backend, statements, 'candidates.list', input);
+      expect(plans.length, JSON.stringify(input)).toBeGreaterThan(0);
+      expect(fullScans(plans), JSON.stringify(input)).toEqual([]);
+    }
+    const page = await plansOf(backend, statements, 'candidates.list', {});
+    expect(page[0]?.steps.join(' ')).toContain('candidates_archived_name_idx');
+    const search = await plansOf(backend, statements, 'candidates.list', { query: 'moha' });
+    expect(search.flatMap((plan) => plan.steps).join(' ')).toMatch(/candidate_search VIRTUAL TABLE INDEX/);
+  });
+
+  it('duplicates, the timeline of a file and job needs of an employer use indexes', async () => {
+    const { backend, statements } = await seeded();
+    const [candidate] = (await ok(backend, 'candidates.list', { limit: 1 })).items;
+    const [employer] = (await ok(backend, 'employers.list', { limit: 1 })).items;
+    if (!candidate || !employer) throw new Error('seed made nothing');
+    const plans = [
+      ...(await plansOf(backend, statements, 'candidates.findDuplicates', { firstName: 'Amina', lastName: 'Diallo', birthDate: '1990-01-01', phone: '0612345678', email: 'a@b.fr' })),
+      ...(await plansOf(backend, statements, 'timeline.list', { subjectType: 'candidate', subjectId: candidate.id })),
+      ...(await plansOf(backend, statements, 'jobNeeds.list', { employerId: employer.id })),
+    ];
+    expect(fullScans(plans)).toEqual([]);
+  });
+});
