@@ -195,6 +195,18 @@ export type ExchangedRecordType = (typeof EXCHANGED_RECORD_TYPES)[number];
 
 export const EXPORT_SCHEMA_VERSION = 1;
 
+export const PROGRESS_STEPS = ['reading', 'encrypting', 'checking', 'decrypting', 'comparing', 'backup', 'writing'] as const;
+export type ProgressStep = (typeof PROGRESS_STEPS)[number];
+
+/** What a long export or import is doing, for the window to show while it waits. */
+export interface ExchangeProgress {
+  operation: 'export' | 'import';
+  step: ProgressStep;
+  /** Files done and to do in this step, when it counts them. */
+  done: number | null;
+  total: number | null;
+}
+
 /** One export or import, as the association must be able to show it (who, when, what, with whom). */
 export interface ExchangeLogEntry {
   id: string;
@@ -236,4 +248,6 @@ export const exchangeMethods = {
   'exchange.applyImport': returns<ImportResult>()(importApplySchema.extend({ author: z.string().max(100).nullish() })),
   'exchange.dropImport': returns<{ dropped: boolean }>()(z.strictObject({ token: uuid })),
   'exchange.log': returns<{ items: ExchangeLogEntry[]; total: number }>()(exchangeLogSchema),
+  /** Polled while an export or an import runs; null when none does. */
+  'exchange.progress': returns<ExchangeProgress | null>()(z.strictObject({})),
 };

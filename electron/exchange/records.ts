@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { ExchangedRecordType, ImportItemState } from '../../shared/exchange';
 import type { Db } from '../db/open';
 import { candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
-import { candidateColumns, createCandidateService, writeCandidateChildren } from '../services/candidates';
+import { candidateColumns, loadCandidates, writeCandidateChildren } from '../services/candidates';
 import { recordWithContacts } from '../services/contacts';
 import type { Tx } from '../services/records';
 import type { CandidateRecord, PartnerRecord, Payload, SectorRecord, TimelineRecord } from './payload';
@@ -21,27 +21,37 @@ const partnerRecords = (db: Db) =>
     position,
   }));
 
+/** Lets other calls (and the progress polls) through between batches of a long read. */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const READ_BATCH = 500;
+
 /** The candidates' files and what they point to, as an export carries them. */
-export function readRecords(
+export async function readRecords(
   db: Db,
   candidateIds: readonly string[],
-  options: { ourAssociationId: string; includeNotes: boolean; includeBarriers: boolean },
-): RecordSet {
-  const candidateService = createCandidateService(db);
+  options: { ourAssociationId: string; includeNotes: boolean; includeBarriers: boolean; onProgress?: (done: number) => void },
+): Promise<RecordSet> {
   const originOf = (origin: string | null) => origin ?? options.ourAssociationId;
-  const candidateRecords: CandidateRecord[] = candidateIds.map((id) => {
-    const { assignedPairId: _pair, assignedVolunteerId: _volunteer, archivedAt: _archived, mergedIntoId: _merged, ...file } =
-      candidateService.get({ id });
-    return { ...file, origin: originOf(file.origin), barriers: options.includeBarriers ? file.barriers : [] };
-  });
+  const candidateRecords: CandidateRecord[] = [];
+  for (let start = 0; start < candidateIds.length; start += READ_BATCH) {
+    const rows = db.select().from(candidates).where(inArray(candidates.id, candidateIds.slice(start, start + READ_BATCH))).all();
+    for (const file of loadCandidates(db, rows)) {
+      const { assignedPairId: _pair, assignedVolunteerId: _volunteer, archivedAt: _archived, mergedIntoId: _merged, ...sent } = file;
+      candidateRecords.push({ ...sent, origin: originOf(file.origin), barriers: options.includeBarriers ? file.barriers : [] });
+    }
+    options.onProgress?.(candidateRecords.length);
+    await yieldToOthers();
+  }
+  const candidateIdsRead = candidateRecords.map((record) => record.id);
 
   const timeline: TimelineRecord[] = [];
   if (options.includeNotes) {
-    for (let start = 0; start < candidateIds.length; start += 500) {
+    for (let start = 0; start < candidateIdsRead.length; start += READ_BATCH) {
       const rows = db
         .select()
         .from(timelineEvents)
-        .where(and(eq(timelineEvents.subjectType, 'candidate'), inArray(timelineEvents.subjectId, candidateIds.slice(start, start + 500))))
+        .where(and(eq(timelineEvents.subjectType, 'candidate'), inArray(timelineEvents.subjectId, candidateIdsRead.slice(start, start + READ_BATCH))))
         .all();
       for (const row of rows) timeline.push({ ...row, subjectType: 'candidate', origin: originOf(row.origin) } as TimelineRecord);
     }

@@ -81,31 +81,31 @@ export function candidateColumns(fields: Partial<CandidateFields>): Partial<type
   return columns as Partial<typeof candidates.$inferInsert>;
 }
 
-export function createCandidateService(db: Db, clock: Clock = systemClock) {
-  const stamp = () => clock.now().toISOString();
-  const todayPlus = (days: number) => new Date(clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
+/** Rows of a child table for many files at once (a few queries per 500 files, never one per file). */
+function childrenOf<Row extends { candidateId: string }>(ids: string[], read: (batch: string[]) => Row[]): Map<string, Row[]> {
+  const byCandidate = new Map<string, Row[]>();
+  for (let start = 0; start < ids.length; start += 500) {
+    for (const row of read(ids.slice(start, start + 500))) {
+      const list = byCandidate.get(row.candidateId);
+      if (list) list.push(row);
+      else byCandidate.set(row.candidateId, [row]);
+    }
+  }
+  return byCandidate;
+}
 
-  function load(row: CandidateRow): Candidate {
+/** Whole files (with sectors, sharing consents and barriers) from their rows, in the rows' order. */
+export function loadCandidates(db: Db, rows: CandidateRow[]): Candidate[] {
+  const ids = rows.map((row) => row.id);
+  const sectorLinks = childrenOf(ids, (batch) => db.select().from(candidateSectors).where(inArray(candidateSectors.candidateId, batch)).all());
+  const consentLinks = childrenOf(ids, (batch) =>
+    db.select().from(candidateSharingConsents).where(inArray(candidateSharingConsents.candidateId, batch)).all(),
+  );
+  const barrierRows = childrenOf(ids, (batch) =>
+    db.select().from(candidateBarriers).where(inArray(candidateBarriers.candidateId, batch)).orderBy(asc(candidateBarriers.theme)).all(),
+  );
+  return rows.map((row) => {
     const { seq: _seq, lastContactOn: _lastContact, ...columns } = row;
-    const sectorIds = db
-      .select({ id: candidateSectors.sectorId })
-      .from(candidateSectors)
-      .where(eq(candidateSectors.candidateId, row.id))
-      .all()
-      .map((link) => link.id);
-    const sharingPartnerIds = db
-      .select({ id: candidateSharingConsents.partnerId })
-      .from(candidateSharingConsents)
-      .where(eq(candidateSharingConsents.candidateId, row.id))
-      .all()
-      .map((link) => link.id);
-    const barriers = db
-      .select()
-      .from(candidateBarriers)
-      .where(eq(candidateBarriers.candidateId, row.id))
-      .orderBy(asc(candidateBarriers.theme))
-      .all()
-      .map(({ candidateId: _candidate, ...barrier }) => barrier as Barrier);
     return {
       ...columns,
       gender: columns.gender as Enum<'gender'>,
@@ -118,11 +118,18 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
       authorisationDocument: columns.authorisationDocument as Enum<'authorisationDocument'>,
       mobility: columns.mobility as Enum<'mobility'>,
       consentMethod: columns.consentMethod as Enum<'consentMethod'>,
-      sectorIds,
-      sharingPartnerIds,
-      barriers,
+      sectorIds: (sectorLinks.get(row.id) ?? []).map((link) => link.sectorId),
+      sharingPartnerIds: (consentLinks.get(row.id) ?? []).map((link) => link.partnerId),
+      barriers: (barrierRows.get(row.id) ?? []).map(({ candidateId: _candidate, ...barrier }) => barrier as Barrier),
     };
-  }
+  });
+}
+
+export function createCandidateService(db: Db, clock: Clock = systemClock) {
+  const stamp = () => clock.now().toISOString();
+  const todayPlus = (days: number) => new Date(clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+  const load = (row: CandidateRow): Candidate => loadCandidates(db, [row])[0] as Candidate;
 
   /** Links to other records must exist; checked before writing so the error names the field. */
   function checkReferences(fields: Partial<CandidateFields>) {

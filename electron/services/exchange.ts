@@ -7,6 +7,7 @@ import {
   type CardPreview,
   EXPORT_SCHEMA_VERSION,
   type ExchangeLogEntry,
+  type ExchangeProgress,
   type ExchangeStatus,
   type ExportPreview,
   type ExportResult,
@@ -17,6 +18,7 @@ import {
   type ImportResult,
   type PartnerCard,
   type PartnerCardFile,
+  type ProgressStep,
   associationProfileSchema,
   partnerCardFileSchema,
 } from '../../shared/exchange';
@@ -115,6 +117,23 @@ export function createExchangeService(options: ExchangeOptions) {
   const stamp = () => clock.now().toISOString();
   let unlocked: UnlockedIdentity | null = null;
   const pending = new Map<string, PendingImport>();
+  let progress: ExchangeProgress | null = null;
+
+  function report(step: ProgressStep, done: number | null = null, total: number | null = null) {
+    if (progress) progress = { ...progress, step, done, total };
+  }
+
+  /** Runs a long operation with its progress visible to `exchange.progress`, cleared at the end. */
+  function tracked<Input, Output>(operation: ExchangeProgress['operation'], run: (input: Input) => Promise<Output>) {
+    return async (input: Input): Promise<Output> => {
+      progress = { operation, step: operation === 'export' ? 'reading' : 'checking', done: null, total: null };
+      try {
+        return await run(input);
+      } finally {
+        progress = null;
+      }
+    };
+  }
 
   const protection = osEncryption ? 'os_keychain' : 'passphrase';
   const profile = (): AssociationProfile | null => readSetting(db, PROFILE_KEY, storedProfileSchema);
@@ -253,10 +272,16 @@ export function createExchangeService(options: ExchangeOptions) {
     const { allowed, blocked } = previewExport(request);
     if (allowed.length === 0) fail('exchange.errors.nothingToExport');
 
-    const records = readRecords(
+    report('reading', 0, allowed.length);
+    const records = await readRecords(
       db,
       allowed.map((candidate) => candidate.id),
-      { ourAssociationId: sender.associationId, includeNotes: request.includeNotes, includeBarriers: request.includeBarriers },
+      {
+        ourAssociationId: sender.associationId,
+        includeNotes: request.includeNotes,
+        includeBarriers: request.includeBarriers,
+        onProgress: (done) => report('reading', done, allowed.length),
+      },
     );
     const sequence = (readSetting(db, SEQUENCE_KEY, z.int()) ?? 0) + 1;
     const exportId = newId();
@@ -290,6 +315,7 @@ export function createExchangeService(options: ExchangeOptions) {
       records,
       deletions: [],
     };
+    report('encrypting');
     const plaintext = new TextEncoder().encode(JSON.stringify(payload));
     const passphrase = target.card ? null : generatePassphrase();
     const encrypted = target.card
@@ -360,6 +386,7 @@ export function createExchangeService(options: ExchangeOptions) {
     }
     const warnings = card ? [] : [envelope.signature === null ? 'exchange.warnings.unsigned' : 'exchange.warnings.signerUnknown'];
 
+    report('decrypting');
     let plaintext: Uint8Array;
     try {
       if (byPassphrase) {
@@ -392,6 +419,7 @@ export function createExchangeService(options: ExchangeOptions) {
     if (manifest.sender.associationId === profile()?.associationId) fail('exchange.errors.ownFile');
     checkReplay(manifest.sender.associationId, manifest.exportId, manifest.sequence, card);
 
+    report('comparing', 0, payload.records.candidates.length);
     const classified = classifyAll(db, manifest.sender.associationId, payload.records);
     const states = new Map(classified.map((item) => [item.id, item.state]));
     const labels = labelsOf(payload.records);
@@ -535,7 +563,9 @@ export function createExchangeService(options: ExchangeOptions) {
     const written = chosen.sectors.length + chosen.partners.length + chosen.candidates.length + chosen.timelineEvents.length;
     const total = entry.states.size;
 
+    report('backup');
     const backup = await options.backups.beforeImport();
+    report('writing', 0, written);
     const now = stamp();
 
     const agreed = (type: 'candidate' | 'timelineEvent' | 'partner' | 'sector', list: { id: string; updatedAt: string }[]) =>
@@ -699,9 +729,10 @@ export function createExchangeService(options: ExchangeOptions) {
     },
 
     previewExport,
-    export: exportFile,
-    openImport,
-    applyImport,
+    export: tracked('export', exportFile),
+    openImport: tracked('import', openImport),
+    applyImport: tracked('import', applyImport),
+    progress: (): ExchangeProgress | null => progress,
     dropImport: ({ token }: { token: string }) => ({ dropped: pending.delete(token) }),
 
     log({ candidateId, limit, offset }: ParsedInputOf<'exchange.log'>): { items: ExchangeLogEntry[]; total: number } {

@@ -21,5 +21,6 @@ export function exchangeHandlers(options: ExchangeOptions): HandlersFor<typeof e
     'exchange.applyImport': exchange.applyImport,
     'exchange.dropImport': exchange.dropImport,
     'exchange.log': exchange.log,
+    'exchange.progress': exchange.progress,
   };
 }

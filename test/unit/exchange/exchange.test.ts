@@ -189,6 +189,16 @@ describe('exchange between two associations', () => {
     expect(preview.counts.new).toBe(3);
   });
 
+  it('a running export reports its progress, and nothing once done', async () => {
+    const { a, amina, cardBatA } = await twoPartners(openBackend);
+    const running = exportTo(a, cardBatA.id, [amina.id]);
+    const during = await ok(a, 'exchange.progress', {});
+    expect(during).toMatchObject({ operation: 'export' });
+    expect(['reading', 'encrypting']).toContain(during?.step);
+    await running;
+    expect(await ok(a, 'exchange.progress', {})).toBeNull();
+  });
+
   it('locked keys must be unlocked with the right passphrase', async () => {
     const { a, amina, cardBatA } = await twoPartners(openBackend);
     await ok(a, 'exchange.lock', {});
