@@ -167,7 +167,13 @@ export function recordAgreedVersions(tx: Tx, associationId: string, entries: { r
  * can tell what changed since). Runs inside the caller's transaction.
  */
 export function writeRecords(db: Db, tx: Tx, chosen: RecordSet, options: { barriersLeftOut: boolean }): void {
-  const exists = (type: ExchangedRecordType, id: string) => localVersions(db, type, [id]).has(id);
+  const present = {
+    sector: localVersions(db, 'sector', chosen.sectors.map((record) => record.id)),
+    partner: localVersions(db, 'partner', chosen.partners.map((record) => record.id)),
+    candidate: localVersions(db, 'candidate', chosen.candidates.map((record) => record.id)),
+    timelineEvent: localVersions(db, 'timelineEvent', chosen.timelineEvents.map((record) => record.id)),
+  };
+  const exists = (type: ExchangedRecordType, id: string) => present[type].has(id);
 
   for (const { id, ...sector } of chosen.sectors) {
     if (exists('sector', id)) tx.update(sectors).set(sector).where(eq(sectors.id, id)).run();

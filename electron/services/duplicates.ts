@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, or } from 'drizzle-orm';
+import { and, inArray, isNull, or } from 'drizzle-orm';
 import type { DuplicateCandidate, DuplicateReason } from '../../shared/candidates';
 import type { ParsedInputOf } from '../../shared/api';
 import { normalisePhone } from '../../shared/validation';
@@ -7,40 +7,89 @@ import { candidates } from '../db/schema';
 import { toSummary } from './candidates';
 import { nameTokens, similarNames } from './names';
 
-/**
- * Files that may be the same person as the probe: same birth date and similar names (in any
- * order, accents and case ignored), or the same phone, or the same e-mail. Merged files are
- * left out; archived ones are not (a person may come back).
- */
-export function findDuplicates(db: Db, probe: ParsedInputOf<'candidates.findDuplicates'>): DuplicateCandidate[] {
-  const found = new Map<string, DuplicateCandidate>();
-  const add = (row: typeof candidates.$inferSelect, reason: DuplicateReason) => {
-    const entry = found.get(row.id) ?? { candidate: toSummary(row), reasons: [] };
-    if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
-    found.set(row.id, entry);
-  };
-  const others = (condition: ReturnType<typeof eq>) =>
-    db
-      .select()
-      .from(candidates)
-      .where(and(condition, isNull(candidates.mergedIntoId), probe.excludeId ? ne(candidates.id, probe.excludeId) : undefined))
-      .limit(50)
-      .all();
+type Probe = ParsedInputOf<'candidates.findDuplicates'>;
+type CandidateRow = typeof candidates.$inferSelect;
 
-  if (probe.birthDate) {
-    const tokens = nameTokens(probe.firstName, probe.lastName);
-    for (const row of others(eq(candidates.birthDate, probe.birthDate))) {
-      if (similarNames(tokens, nameTokens(row.firstName, row.lastName, ...row.otherNames))) {
-        add(row, 'same_birth_date_similar_names');
-      }
+/** Past this many files sharing one birth date, phone or e-mail, the rest are not listed. */
+const PER_KEY_LIMIT = 50;
+const BATCH = 500;
+
+function grouped(rows: CandidateRow[], keysOf: (row: CandidateRow) => (string | null)[]): Map<string, CandidateRow[]> {
+  const groups = new Map<string, CandidateRow[]>();
+  for (const row of rows) {
+    for (const key of keysOf(row)) {
+      if (key === null) continue;
+      const list = groups.get(key) ?? [];
+      if (list.length < PER_KEY_LIMIT) list.push(row);
+      groups.set(key, list);
     }
   }
-  const phone = probe.phone ? normalisePhone(probe.phone) : null;
-  if (phone) {
-    const samePhone = or(eq(candidates.phone, phone), eq(candidates.secondPhone, phone));
-    for (const row of others(samePhone as ReturnType<typeof eq>)) add(row, 'same_phone');
+  return groups;
+}
+
+/** Files (merged ones left out) whose `column` is one of `values`, read a batch at a time. */
+function rowsWhere(db: Db, values: string[], condition: (batch: string[]) => ReturnType<typeof inArray>): CandidateRow[] {
+  const rows: CandidateRow[] = [];
+  const distinct = [...new Set(values)];
+  for (let start = 0; start < distinct.length; start += BATCH) {
+    rows.push(
+      ...db
+        .select()
+        .from(candidates)
+        .where(and(condition(distinct.slice(start, start + BATCH)), isNull(candidates.mergedIntoId)))
+        .all(),
+    );
   }
-  const email = probe.email?.trim().toLowerCase();
-  if (email) for (const row of others(eq(candidates.email, email))) add(row, 'same_email');
-  return [...found.values()];
+  return rows;
+}
+
+/**
+ * For each probe, the files that may be the same person: same birth date and similar names
+ * (in any order, accents and case ignored), or the same phone, or the same e-mail. Merged
+ * files are left out; archived ones are not (a person may come back). Many probes at once (an
+ * import) cost a few queries per 500 probes, not a few per probe.
+ */
+export function findDuplicatesOfMany(db: Db, probes: readonly Probe[]): DuplicateCandidate[][] {
+  const keys = probes.map((probe) => ({
+    birthDate: probe.birthDate ?? null,
+    phone: probe.phone ? normalisePhone(probe.phone) : null,
+    email: probe.email?.trim().toLowerCase() || null,
+  }));
+  const present = (list: (string | null)[]) => list.filter((value): value is string => value !== null);
+  const byBirthDate = grouped(
+    rowsWhere(db, present(keys.map((key) => key.birthDate)), (batch) => inArray(candidates.birthDate, batch)),
+    (row) => [row.birthDate],
+  );
+  const byPhone = grouped(
+    rowsWhere(db, present(keys.map((key) => key.phone)), (batch) => or(inArray(candidates.phone, batch), inArray(candidates.secondPhone, batch)) as ReturnType<typeof inArray>),
+    (row) => (row.secondPhone && row.secondPhone !== row.phone ? [row.phone, row.secondPhone] : [row.phone]),
+  );
+  const byEmail = grouped(
+    rowsWhere(db, present(keys.map((key) => key.email)), (batch) => inArray(candidates.email, batch)),
+    (row) => [row.email],
+  );
+
+  return probes.map((probe, index) => {
+    const key = keys[index] as (typeof keys)[number];
+    const found = new Map<string, DuplicateCandidate>();
+    const add = (row: CandidateRow, reason: DuplicateReason) => {
+      if (row.id === probe.excludeId) return;
+      const entry = found.get(row.id) ?? { candidate: toSummary(row), reasons: [] };
+      if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
+      found.set(row.id, entry);
+    };
+    if (key.birthDate) {
+      const tokens = nameTokens(probe.firstName, probe.lastName);
+      for (const row of byBirthDate.get(key.birthDate) ?? []) {
+        if (similarNames(tokens, nameTokens(row.firstName, row.lastName, ...row.otherNames))) add(row, 'same_birth_date_similar_names');
+      }
+    }
+    if (key.phone) for (const row of byPhone.get(key.phone) ?? []) add(row, 'same_phone');
+    if (key.email) for (const row of byEmail.get(key.email) ?? []) add(row, 'same_email');
+    return [...found.values()];
+  });
+}
+
+export function findDuplicates(db: Db, probe: Probe): DuplicateCandidate[] {
+  return findDuplicatesOfMany(db, [probe])[0] ?? [];
 }

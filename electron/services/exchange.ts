@@ -36,7 +36,7 @@ import { generatePassphrase, normalisePassphrase } from '../exchange/words';
 import { recordAudit } from './audit';
 import type { BackupService } from './backups';
 import { type Clock, newId, systemClock } from './clock';
-import { findDuplicates } from './duplicates';
+import { findDuplicatesOfMany } from './duplicates';
 import { findRow } from './records';
 import { readSetting, writeSetting } from './settings';
 
@@ -423,10 +423,17 @@ export function createExchangeService(options: ExchangeOptions) {
     const classified = classifyAll(db, manifest.sender.associationId, payload.records);
     const states = new Map(classified.map((item) => [item.id, item.state]));
     const labels = labelsOf(payload.records);
+    const newCandidates = payload.records.candidates.filter((record) => states.get(record.id) === 'new');
+    const duplicates = new Map(
+      findDuplicatesOfMany(db, newCandidates).map((matches, index) => [
+        newCandidates[index]?.id,
+        matches.map((match) => ({ id: match.candidate.id, name: `${match.candidate.firstName} ${match.candidate.lastName}` })),
+      ]),
+    );
     const items: ImportItem[] = classified.map((item) => ({
       ...item,
       label: labels.get(item.id) ?? item.id,
-      likelyDuplicates: item.recordType === 'candidate' && item.state === 'new' ? duplicatesOf(payload, item.id) : [],
+      likelyDuplicates: duplicates.get(item.id) ?? [],
     }));
     const counts = { new: 0, updated: 0, unchanged: 0, conflict: 0, older: 0 } satisfies Record<ImportItemState, number>;
     for (const item of items) counts[item.state]++;
@@ -519,18 +526,6 @@ export function createExchangeService(options: ExchangeOptions) {
     for (const sector of records.sectors) labels.set(sector.id, sector.name ?? sector.seedKey ?? sector.id);
     for (const event of records.timelineEvents) labels.set(event.id, `${event.kind} ${event.occurredAt.slice(0, 10)}`);
     return labels;
-  }
-
-  function duplicatesOf(payload: Payload, id: string): { id: string; name: string }[] {
-    const candidate = payload.records.candidates.find((record) => record.id === id);
-    if (!candidate) return [];
-    return findDuplicates(db, {
-      firstName: candidate.firstName,
-      lastName: candidate.lastName,
-      birthDate: candidate.birthDate,
-      phone: candidate.phone,
-      email: candidate.email,
-    }).map((match) => ({ id: match.candidate.id, name: `${match.candidate.firstName} ${match.candidate.lastName}` }));
   }
 
   function prunePending() {

@@ -189,6 +189,18 @@ describe('exchange between two associations', () => {
     expect(preview.counts.new).toBe(3);
   });
 
+  it('flags a new file that may be a person already known here, and skips it when told', async () => {
+    const { a, b, amina, cardBatA } = await twoPartners(openBackend);
+    const known = await ok(b, 'candidates.create', { firstName: 'Amina', lastName: 'Nguyen', phone: '+33 6 12 34 56 78' });
+    const sent = await exportTo(a, cardBatA.id, [amina.id]);
+    const preview = await ok(b, 'exchange.openImport', { fileName: 'f', content: sent.content });
+    const item = preview.items.find((entry) => entry.id === amina.id);
+    expect(item?.likelyDuplicates).toEqual([{ id: known.id, name: 'Amina Nguyen' }]);
+    const result = await ok(b, 'exchange.applyImport', { token: preview.token, decisions: { [amina.id]: 'skip' } });
+    expect(result.written).toBe(1); // the partner record only: the file itself was skipped
+    expect((await b.dispatch('candidates.get', { id: amina.id })).ok).toBe(false);
+  });
+
   it('a running export reports its progress, and nothing once done', async () => {
     const { a, amina, cardBatA } = await twoPartners(openBackend);
     const running = exportTo(a, cardBatA.id, [amina.id]);
