@@ -52,7 +52,8 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   mkdirSync(path.dirname(options.file), { recursive: true });
   if (existsSync(options.file)) inspectExisting(options.file, migrations);
 
-  const sqlite = new Database(options.file, options.trace ? { verbose: options.trace } : {});
+  const trace = options.trace;
+  const sqlite = new Database(options.file, trace ? { verbose: (statement?: unknown) => trace(String(statement)) } : {});
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
