@@ -85,6 +85,7 @@ async function unlockIfNeeded(backend: Backend): Promise<void> {
   }
 }
 
+/** Commands on a data folder. */
 const commands: Record<string, (backend: Backend) => Promise<void>> = {
   async backup(backend) {
     const taken = await call(backend, 'backups.backupNow', {});
@@ -137,8 +138,10 @@ const commands: Record<string, (backend: Backend) => Promise<void>> = {
     const result = await call(backend, 'exchange.applyImport', { token: preview.token, decisions });
     print([...lines, `Imported: ${result.written} written, ${result.skipped} left as they were (backup ${result.backup}).`].join('\n'), result);
   },
+};
 
-  async verify() {
+/** Needs no data folder: only the file and the sender's public key. */
+async function verify(): Promise<void> {
     const file = positionals[1];
     if (!file) throw new CliError(`verify needs a file.\n\n${USAGE}`);
     const key = parsePublicKey(required('public-key'));
@@ -152,17 +155,21 @@ const commands: Record<string, (backend: Backend) => Promise<void>> = {
       throw error;
     }
     print(`Signature verified (key ${keyIdHex(key.keyId)}): ${trustedComment}`, { verified: true, keyId: keyIdHex(key.keyId), trustedComment });
-  },
-};
+}
 
 async function main(): Promise<number> {
   const command = positionals[0];
+  if (command === 'verify' && !values.help) {
+    await verify();
+    return 0;
+  }
   if (values.help || !command || !(command in commands)) {
     console.log(USAGE);
     return command && !values.help ? 2 : 0;
   }
-  const dataDir = path.resolve(values['data-dir'] ?? process.env.TREMPLIN_DATA_DIR ?? '.');
-  const backend = await openBackend({ file: path.join(dataDir, 'tremplin.sqlite') });
+  const dataDir = values['data-dir'] ?? process.env.TREMPLIN_DATA_DIR;
+  if (!dataDir) throw new CliError(`--data-dir (or TREMPLIN_DATA_DIR) is required.\n\n${USAGE}`);
+  const backend = await openBackend({ file: path.join(path.resolve(dataDir), 'tremplin.sqlite') });
   try {
     await commands[command]?.(backend);
     return 0;
