@@ -353,6 +353,7 @@ describe('job needs API', () => {
       contractType: 'cdd',
       hoursPerWeek: 17.5,
       place: null,
+      postalCode: null,
       startDate: '2026-09-01',
       endDate: '2027-02-28',
       minFrenchLevel: 'A2',
