@@ -1,13 +1,13 @@
-// SCAFFOLD: replaced by the real handlers of this group (the helper building it owns this file).
-import { matchingMethods } from '../../../shared/matching';
-import { AppError } from '../app-error';
+import type { matchingMethods } from '../../../shared/matching';
 import type { Db } from '../../db/open';
 import type { Clock } from '../../services/clock';
+import { createMatchingService } from '../../services/matching';
 import type { HandlersFor } from '../router';
 
-export function matchingHandlers(_db: Db, _clock?: Clock): HandlersFor<typeof matchingMethods> {
-  const notYet = () => {
-    throw new AppError('internal');
+export function matchingHandlers(db: Db, clock?: Clock): HandlersFor<typeof matchingMethods> {
+  const matching = createMatchingService(db, clock);
+  return {
+    'matching.forNeed': matching.forNeed,
+    'matching.forCandidate': matching.forCandidate,
   };
-  return Object.fromEntries(Object.keys(matchingMethods).map((name) => [name, notYet])) as unknown as HandlersFor<typeof matchingMethods>;
 }
