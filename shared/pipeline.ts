@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ARCHIVE_FILTERS } from './candidates';
 import { CONTRACT_TYPES } from './domain';
 import { addMonths, inclusiveDays, lastDayOfMonths } from './dates';
 import { returns } from './method';
@@ -233,6 +234,7 @@ export const placementListSchema = z.strictObject({
   kinds: z.array(z.enum(PLACEMENT_KINDS)).max(PLACEMENT_KINDS.length).default([]),
   /** true: only those without an outcome yet; false: only ended ones. */
   ongoing: z.boolean().optional(),
+  archived: z.enum(ARCHIVE_FILTERS).default('active'),
   limit: z.int().min(1).max(500).default(100),
   offset: z.int().min(0).default(0),
 });
@@ -419,6 +421,7 @@ export const recruitmentListSchema = z.strictObject({
   candidateId: uuid.optional(),
   employerId: uuid.optional(),
   jobNeedId: uuid.optional(),
+  archived: z.enum(ARCHIVE_FILTERS).default('active'),
   limit: z.int().min(1).max(500).default(100),
   offset: z.int().min(0).default(0),
 });

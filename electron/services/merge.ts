@@ -1,12 +1,15 @@
-import { and, eq, notInArray } from 'drizzle-orm';
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Candidate } from '../../shared/candidates';
+import { isoDateOf } from '../../shared/dates';
+import type { PresentationState } from '../../shared/pipeline';
 import { AppError } from '../api/app-error';
 import type { Db } from '../db/open';
-import { candidateBarriers, candidateSectors, candidates, sessionVisits, timelineEvents } from '../db/schema';
+import { candidateBarriers, candidateSectors, candidates, placements, presentations, recruitments, sessionVisits, timelineEvents } from '../db/schema';
 import { recordAudit } from './audit';
 import { type Clock, systemClock } from './clock';
 import { createCandidateService } from './candidates';
 import { nameTokens } from './names';
+import { ACTIVE_PRESENTATION_STATES, automaticChangeDay, logPresentationChange } from './presentations';
 
 type CandidateRow = typeof candidates.$inferSelect;
 
@@ -46,11 +49,52 @@ function unionBy<T>(kept: T[], other: T[], key: (item: T) => string): T[] {
   return [...kept, ...other.filter((item) => !seen.has(key(item)))];
 }
 
+/** How far a presentation that holds a place has gone: the furthest one is kept when both files hold one. */
+const PROGRESS: Partial<Record<PresentationState, number>> = { proposed: 0, presented: 1, interview: 2, accepted: 3 };
+
+/**
+ * Moves the merged file's presentations, placements and recruitments to the kept file (inside
+ * the merge's transaction). One person holds one place per need: when both files hold one on
+ * the same need, the less advanced presentation is withdrawn (the kept file's wins a tie).
+ */
+function movePipeline(db: Db, keepId: string, mergeId: string, now: string, today: string) {
+  const holding = db
+    .select()
+    .from(presentations)
+    .where(and(inArray(presentations.candidateId, [keepId, mergeId]), inArray(presentations.state, [...ACTIVE_PRESENTATION_STATES])))
+    .all();
+  const progress = (presentation: (typeof holding)[number]) =>
+    (PROGRESS[presentation.state as PresentationState] ?? 0) * 2 + (presentation.candidateId === keepId ? 1 : 0);
+  const byNeed = new Map<string, typeof holding>();
+  for (const presentation of holding) byNeed.set(presentation.jobNeedId, [...(byNeed.get(presentation.jobNeedId) ?? []), presentation]);
+  for (const sameNeed of byNeed.values()) {
+    const [, ...duplicates] = sameNeed.sort((a, b) => progress(b) - progress(a));
+    for (const duplicate of duplicates) {
+      logPresentationChange(
+        db,
+        duplicate,
+        { to: 'withdrawn', on: automaticChangeDay(duplicate, today), author: null, note: 'Doublon retiré à la fusion des fiches' },
+        now,
+      );
+    }
+  }
+  const moved = { presentations: 0, placements: 0, recruitments: 0 };
+  for (const [name, table] of [
+    ['presentations', presentations],
+    ['placements', placements],
+    ['recruitments', recruitments],
+  ] as const) {
+    moved[name] = db.update(table).set({ candidateId: keepId, updatedAt: now }).where(eq(table.candidateId, mergeId)).run().changes;
+  }
+  return moved;
+}
+
 /**
  * Merges one candidate file into another, in one transaction: the kept file gains what it
  * lacked (empty fields, other name forms, languages, occupations, sectors, barriers), the
- * timeline and drop-in visits move over, and the merged file is archived with a pointer to
- * the kept one — nothing is deleted. Consent is the kept file's own: a merge never widens it.
+ * timeline, drop-in visits, presentations, placements and recruitments move over, and the
+ * merged file is archived with a pointer to the kept one — nothing is deleted. Consent is the
+ * kept file's own: a merge never widens it.
  */
 export function mergeCandidates(db: Db, keepId: string, mergeId: string, clock: Clock = systemClock): Candidate {
   if (keepId === mergeId) throw new AppError('validation', 'errors.validation', { mergeId: 'validation.mergeSame' });
@@ -59,6 +103,7 @@ export function mergeCandidates(db: Db, keepId: string, mergeId: string, clock: 
   const other = service.get({ id: mergeId });
   if (keep.mergedIntoId || other.mergedIntoId) throw new AppError('conflict', 'errors.alreadyMerged');
   const now = clock.now().toISOString();
+  const today = isoDateOf(clock.now());
 
   const filled: Partial<CandidateRow> = {};
   for (const field of FILLABLE) {
@@ -114,6 +159,7 @@ export function mergeCandidates(db: Db, keepId: string, mergeId: string, clock: 
       .set({ candidateId: keepId })
       .where(and(eq(sessionVisits.candidateId, mergeId), notInArray(sessionVisits.sessionId, keptSessions.map((kept) => kept.sessionId))))
       .run();
+    const moved = movePipeline(db, keepId, mergeId, now, today);
     db.update(candidates)
       .set({ mergedIntoId: keepId, archivedAt: other.archivedAt ?? now, updatedAt: now })
       .where(eq(candidates.id, mergeId))
@@ -122,7 +168,7 @@ export function mergeCandidates(db: Db, keepId: string, mergeId: string, clock: 
       action: 'candidate.merge',
       subjectType: 'candidate',
       subjectId: keepId,
-      details: { mergedId: mergeId, filled: Object.keys(filled), mergedConsent: { recording: other.consentRecording, contact: other.consentContact, sharingPartnerIds: other.sharingPartnerIds } },
+      details: { mergedId: mergeId, filled: Object.keys(filled), moved, mergedConsent: { recording: other.consentRecording, contact: other.consentContact, sharingPartnerIds: other.sharingPartnerIds } },
     });
   });
   return service.get({ id: keepId });

@@ -94,3 +94,20 @@ export function frenchMobile(random: Random): string {
   const prefix = random.chance(0.7) ? `6${random.pick(['0', '1', '2', '4', '5', '6', '7', '8'])}` : `7${random.int(3, 9)}`;
   return `+33${prefix}${String(random.int(0, 9_999_999)).padStart(7, '0')}`;
 }
+
+/** What the pipeline's records say, as people in the field write it. */
+export const PIPELINE_TEXTS = {
+  presentationNotes: ['Appel à l’employeur', 'CV envoyé par e-mail', 'Entretien fixé par téléphone', 'Retour positif du responsable', 'Relance sans réponse'],
+  objectives: [
+    'Découvrir le métier de préparateur de commandes',
+    'Confirmer le projet d’aide à domicile',
+    'Évaluer les gestes du métier en cuisine',
+    'Découvrir le travail en boulangerie',
+    'Vérifier l’aptitude au travail en hauteur',
+  ],
+  prescribers: ['France Travail Lyon 7', 'Mission locale de Villeurbanne', 'Cap emploi Rhône', 'Département du Rhône'],
+  tutors: ['Paul Girard', 'Sylvie Moreau', 'Karim Haddad', 'Nathalie Faure', 'Jérôme Bonnet'],
+  agencies: ['Adecco Vénissieux', 'Randstad Lyon Part-Dieu', 'Manpower Villeurbanne', 'Start People Bron'],
+  trainingBodies: ['AFPA Vénissieux', 'GRETA Lyon Métropole', 'CFA du BTP', 'Compagnons du Devoir'],
+  cities: ['Ville de Lyon', 'Comune di Milano', 'Ville de Villeurbanne'],
+} as const;

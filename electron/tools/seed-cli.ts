@@ -42,5 +42,10 @@ const counts: SeedCounts = {
 const backend = await openBackend({ file: path.join(dataDir, 'tremplin.sqlite') });
 const started = performance.now();
 seed(backend.database.db, counts, count(values.seed, 42));
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+// The journeys are drawn in proportion to the candidates: say how many there are.
+const journey = ['presentations', 'presentation_events', 'placements', 'recruitments', 'follow_ups'].map(
+  (table) => `${backend.database.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get()} ${table}`,
+);
 backend.close();
-console.log(`Seeded ${dataDir} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
+console.log(`Seeded ${dataDir} in ${seconds} s: ${JSON.stringify(counts)}; ${journey.join(', ')}`);

@@ -1,13 +1,33 @@
-// SCAFFOLD: replaced by the real handlers of this group (the helper building it owns this file).
-import { pipelineMethods } from '../../../shared/pipeline';
-import { AppError } from '../app-error';
+import type { pipelineMethods } from '../../../shared/pipeline';
 import type { Db } from '../../db/open';
 import type { Clock } from '../../services/clock';
+import { createPlacementService } from '../../services/placements';
+import { createPresentationService } from '../../services/presentations';
+import { createRecruitmentService } from '../../services/recruitments';
 import type { HandlersFor } from '../router';
 
-export function pipelineHandlers(_db: Db, _clock?: Clock): HandlersFor<typeof pipelineMethods> {
-  const notYet = () => {
-    throw new AppError('internal');
+export function pipelineHandlers(db: Db, clock?: Clock): HandlersFor<typeof pipelineMethods> {
+  const presentations = createPresentationService(db, clock);
+  const placements = createPlacementService(db, clock);
+  const recruitments = createRecruitmentService(db, clock);
+  return {
+    'presentations.create': presentations.create,
+    'presentations.transition': presentations.transition,
+    'presentations.get': presentations.get,
+    'presentations.list': presentations.list,
+    'placements.create': placements.create,
+    'placements.update': placements.update,
+    'placements.end': placements.end,
+    'placements.get': placements.get,
+    'placements.list': placements.list,
+    'placements.archive': placements.archive,
+    'placements.restore': placements.restore,
+    'recruitments.create': recruitments.create,
+    'recruitments.update': recruitments.update,
+    'recruitments.get': recruitments.get,
+    'recruitments.list': recruitments.list,
+    'recruitments.archive': recruitments.archive,
+    'recruitments.restore': recruitments.restore,
+    'followUps.record': recruitments.recordFollowUp,
   };
-  return Object.fromEntries(Object.keys(pipelineMethods).map((name) => [name, notYet])) as unknown as HandlersFor<typeof pipelineMethods>;
 }

@@ -1,0 +1,270 @@
+import { type SQL, and, count, desc, eq, gte, inArray, isNotNull, isNull, lte, ne } from 'drizzle-orm';
+import type { ParsedInputOf } from '../../shared/api';
+import { addDays, inclusiveDays } from '../../shared/dates';
+import {
+  type Placement,
+  type PlacementKind,
+  type PlacementOutcome,
+  type PlacementPage,
+  type PlacementSummary,
+  placementPeriodErrors,
+  pmsmpAllowanceDays,
+} from '../../shared/pipeline';
+import { AppError } from '../api/app-error';
+import type { Db } from '../db/open';
+import { candidates, employers, placements, recruitments } from '../db/schema';
+import { recordAudit } from './audit';
+import { type Clock, newId, systemClock } from './clock';
+import { archiveWithAudit, assertNotAhead, candidateName, hostName, invalid, moment, recordFields, requireCandidate, resolveHostLinks } from './pipeline-records';
+import { archivedFilter, findRow } from './records';
+
+type PlacementRow = typeof placements.$inferSelect;
+
+const NOT_FOUND = 'pipeline.errors.placementNotFound';
+
+/** A placement as it would be stored, to check before writing it. */
+type PlacementDraft = ReturnType<typeof recordFields<PlacementRow>>;
+
+/** The last day a placement took: the day it really ended, else its planned end. */
+const lastDayOf = (placement: { endDate: string; endedOn: string | null }) => placement.endedOn ?? placement.endDate;
+
+const summaryColumns = {
+  id: placements.id,
+  candidateId: placements.candidateId,
+  candidateName,
+  kind: placements.kind,
+  employerId: placements.employerId,
+  hostName: hostName(placements.organisation),
+  startDate: placements.startDate,
+  endDate: placements.endDate,
+  outcome: placements.outcome,
+  endedOn: placements.endedOn,
+  updatedAt: placements.updatedAt,
+};
+
+function toSummary<Row extends { kind: string; outcome: string | null }>(row: Row) {
+  return { ...row, kind: row.kind as PlacementKind, outcome: row.outcome as PlacementOutcome | null };
+}
+
+export function createPlacementService(db: Db, clock: Clock = systemClock) {
+  function selectSummaries(where: SQL | undefined) {
+    return db
+      .select(summaryColumns)
+      .from(placements)
+      .innerJoin(candidates, eq(candidates.id, placements.candidateId))
+      .leftJoin(employers, eq(employers.id, placements.employerId))
+      .where(where);
+  }
+
+  function get(id: string): Placement {
+    const summary = selectSummaries(eq(placements.id, id)).get();
+    if (!summary) throw new AppError('not_found', NOT_FOUND);
+    const { seq: _seq, ...row } = findRow(db, placements, id, NOT_FOUND);
+    const renewal = db
+      .select({ id: placements.id })
+      .from(placements)
+      .where(and(eq(placements.renewsId, id), isNull(placements.archivedAt)))
+      .get();
+    return { ...row, ...toSummary(summary), renewedById: renewal?.id ?? null };
+  }
+
+  /**
+   * PMSMP for a person in a job: all immersions during the initial contract, this one included,
+   * stay within 25% of the contract's days (days actually taken when an immersion ended early).
+   * The contracts are the person's recruitments that cover the immersion's first day. A CDI (or
+   * any contract without an end) has no length to take a share of: only the one-month limit of
+   * each immersion applies then, and the share is not checked.
+   */
+  function checkPmsmpShare(draft: PlacementDraft, selfId: string | null) {
+    const contracts = db
+      .select({ startDate: recruitments.startDate, endDate: recruitments.endDate })
+      .from(recruitments)
+      .where(
+        and(
+          eq(recruitments.candidateId, draft.candidateId),
+          isNull(recruitments.archivedAt),
+          isNotNull(recruitments.endDate),
+          lte(recruitments.startDate, draft.startDate),
+          gte(recruitments.endDate, draft.startDate),
+        ),
+      )
+      .all();
+    for (const { startDate, endDate } of contracts) {
+      if (endDate === null) continue;
+      const others = db
+        .select({ startDate: placements.startDate, endDate: placements.endDate, endedOn: placements.endedOn })
+        .from(placements)
+        .where(
+          and(
+            eq(placements.candidateId, draft.candidateId),
+            eq(placements.kind, 'pmsmp'),
+            isNull(placements.archivedAt),
+            selfId ? ne(placements.id, selfId) : undefined,
+            gte(placements.startDate, startDate),
+            lte(placements.startDate, endDate),
+          ),
+        )
+        .all();
+      const days = [...others, draft].reduce((sum, pmsmp) => sum + inclusiveDays(pmsmp.startDate, lastDayOf(pmsmp)), 0);
+      if (days > pmsmpAllowanceDays({ startDate, endDate })) invalid({ endDate: 'pipeline.validation.pmsmpOverContractShare' });
+    }
+  }
+
+  /**
+   * An internship-apprenticeship is renewable once: a renewal names an internship of the same
+   * person that is neither a renewal itself nor already renewed, and starts the day after the
+   * original's planned end — no gap (a later start is a new internship) and no overlap. A
+   * renewal is an internship like the first, so the 3-month limit applies to it as well.
+   */
+  function checkRenewal(draft: PlacementDraft, selfId: string | null) {
+    const renewal = selfId
+      ? db
+          .select({ startDate: placements.startDate })
+          .from(placements)
+          .where(and(eq(placements.renewsId, selfId), isNull(placements.archivedAt)))
+          .get()
+      : undefined;
+    if (renewal && renewal.startDate !== addDays(draft.endDate, 1)) invalid({ endDate: 'pipeline.validation.renewalWouldNotFollow' });
+    if (draft.renewsId === null) return;
+    if (draft.kind !== 'internship_apprenticeship') invalid({ renewsId: 'pipeline.validation.renewalOnlyInternship' });
+    if (renewal) invalid({ renewsId: 'pipeline.validation.renewalOfRenewal' });
+    const original = db.select().from(placements).where(eq(placements.id, draft.renewsId)).get();
+    if (!original) invalid({ renewsId: 'validation.unknownReference' });
+    if (original.candidateId !== draft.candidateId || original.kind !== 'internship_apprenticeship' || original.archivedAt) {
+      invalid({ renewsId: 'pipeline.validation.renewsNotInternship' });
+    }
+    if (original.renewsId !== null) invalid({ renewsId: 'pipeline.validation.renewalOfRenewal' });
+    if (original.outcome !== null && original.outcome !== 'extended') invalid({ renewsId: 'pipeline.validation.originalClosed' });
+    const otherRenewal = db
+      .select({ id: placements.id })
+      .from(placements)
+      .where(and(eq(placements.renewsId, original.id), isNull(placements.archivedAt), selfId ? ne(placements.id, selfId) : undefined))
+      .get();
+    if (otherRenewal) invalid({ renewsId: 'pipeline.validation.alreadyRenewed' });
+    if (draft.startDate !== addDays(original.endDate, 1)) invalid({ startDate: 'pipeline.validation.renewalMustFollow' });
+  }
+
+  /** Every rule a stored placement keeps, checked on the whole placement before any write. */
+  function check(draft: PlacementDraft, selfId: string | null): PlacementDraft {
+    const placement = { ...draft, ...resolveHostLinks(db, draft.candidateId, draft) };
+    const errors = placementPeriodErrors({ kind: placement.kind as PlacementKind, startDate: placement.startDate, endDate: placement.endDate });
+    if (placement.kind === 'pmsmp') {
+      // The three-party agreement names the host and one objective per immersion.
+      if (placement.employerId === null && placement.organisation === null) errors.employerId ??= 'pipeline.validation.employerRequired';
+      if (placement.objective === null) errors.objective ??= 'pipeline.validation.objectiveRequired';
+    }
+    if (placement.endedOn !== null && (placement.endedOn < placement.startDate || placement.endedOn > placement.endDate)) {
+      errors.endDate ??= 'pipeline.validation.endedOutsidePeriod';
+    }
+    if (Object.keys(errors).length > 0) invalid(errors);
+    checkRenewal(placement, selfId);
+    if (placement.kind === 'pmsmp') checkPmsmpShare(placement, selfId);
+    return placement;
+  }
+
+  function write(id: string, values: Partial<PlacementRow>, audit: { action: string; details: Record<string, unknown> }) {
+    const { now } = moment(clock);
+    db.transaction(() => {
+      db.update(placements)
+        .set({ ...values, updatedAt: now })
+        .where(eq(placements.id, id))
+        .run();
+      recordAudit(db, now, { ...audit, subjectType: 'placement', subjectId: id });
+    });
+  }
+
+  return {
+    get: ({ id }: { id: string }) => get(id),
+
+    create(input: ParsedInputOf<'placements.create'>): Placement {
+      requireCandidate(db, input.candidateId);
+      const draft = check(
+        {
+          candidateId: input.candidateId,
+          kind: input.kind,
+          employerId: input.employerId ?? null,
+          organisation: input.organisation ?? null,
+          jobNeedId: input.jobNeedId ?? null,
+          presentationId: input.presentationId ?? null,
+          startDate: input.startDate,
+          endDate: input.endDate,
+          renewsId: input.renewsId ?? null,
+          tutor: input.tutor ?? null,
+          objective: input.objective ?? null,
+          prescriber: input.prescriber ?? null,
+          stipendAmount: input.stipendAmount ?? null,
+          stipendPayer: input.stipendPayer ?? null,
+          outcome: null,
+          endedOn: null,
+          notes: input.notes ?? null,
+        },
+        null,
+      );
+      const id = newId();
+      const { now } = moment(clock);
+      db.transaction(() => {
+        db.insert(placements)
+          .values({ ...draft, id, createdAt: now, updatedAt: now })
+          .run();
+        recordAudit(db, now, { action: 'placement.create', subjectType: 'placement', subjectId: id, details: { candidateId: draft.candidateId, kind: draft.kind } });
+      });
+      return get(id);
+    },
+
+    /** Changes the fields sent; the whole placement is checked again (legal limits included). */
+    update({ id, ...patch }: ParsedInputOf<'placements.update'>): Placement {
+      const current = recordFields(findRow(db, placements, id, NOT_FOUND));
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+      const draft = check({ ...current, ...defined }, id);
+      write(id, draft, { action: 'placement.update', details: { fields: Object.keys(defined) } });
+      return get(id);
+    },
+
+    /** Records how it ended, once: the day (within its period, not ahead) and the outcome. */
+    end(input: ParsedInputOf<'placements.end'>): Placement {
+      const current = findRow(db, placements, input.id, NOT_FOUND);
+      if (current.outcome !== null) throw new AppError('conflict', 'pipeline.errors.placementAlreadyEnded');
+      if (input.endedOn < current.startDate || input.endedOn > current.endDate) invalid({ endedOn: 'pipeline.validation.endedOutsidePeriod' });
+      assertNotAhead(input.endedOn, moment(clock).today, 'endedOn');
+      // The closing note joins the placement's notes, where people read about it.
+      const notes = input.note ? [current.notes, input.note].filter(Boolean).join('\n') : current.notes;
+      write(input.id, { outcome: input.outcome, endedOn: input.endedOn, notes }, { action: 'placement.end', details: { outcome: input.outcome, endedOn: input.endedOn } });
+      return get(input.id);
+    },
+
+    /** Latest start first. */
+    list(input: ParsedInputOf<'placements.list'>): PlacementPage {
+      const where = and(
+        archivedFilter(placements.archivedAt, input.archived),
+        input.candidateId ? eq(placements.candidateId, input.candidateId) : undefined,
+        input.employerId ? eq(placements.employerId, input.employerId) : undefined,
+        input.kinds.length > 0 ? inArray(placements.kind, input.kinds) : undefined,
+        input.ongoing === true ? isNull(placements.outcome) : undefined,
+        input.ongoing === false ? isNotNull(placements.outcome) : undefined,
+      );
+      const items = selectSummaries(where)
+        .orderBy(desc(placements.startDate), desc(placements.seq))
+        .limit(input.limit)
+        .offset(input.offset)
+        .all()
+        .map((row): PlacementSummary => toSummary(row));
+      const total = db.select({ total: count() }).from(placements).where(where).get()?.total ?? 0;
+      return { items, total };
+    },
+
+    archive({ id }: { id: string }): Placement {
+      archiveWithAudit(db, placements, id, true, clock, { type: 'placement', notFoundKey: NOT_FOUND });
+      return get(id);
+    },
+
+    /** A placement comes back only if it still keeps the rules (a renewal made since, the 25% share). */
+    restore({ id }: { id: string }): Placement {
+      const row = findRow(db, placements, id, NOT_FOUND);
+      if (row.archivedAt !== null) check(recordFields(row), id);
+      archiveWithAudit(db, placements, id, false, clock, { type: 'placement', notFoundKey: NOT_FOUND });
+      return get(id);
+    },
+  };
+}
+
+export type PlacementService = ReturnType<typeof createPlacementService>;

@@ -1,0 +1,292 @@
+import { type SQL, and, asc, count, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import type { ParsedInputOf } from '../../shared/api';
+import {
+  type FollowUp,
+  type FollowUpResult,
+  type LeftReason,
+  OPEN_PRESENTATION_STATES,
+  type Recruitment,
+  type RecruitmentKind,
+  type RecruitmentPage,
+  type RecruitmentSummary,
+  followUpDueDates,
+  outcomeClass,
+  recruitmentConsistencyErrors,
+} from '../../shared/pipeline';
+import { AppError } from '../api/app-error';
+import type { Db } from '../db/open';
+import { candidates, employers, followUps, jobNeeds, presentations, recruitments } from '../db/schema';
+import { recordAudit } from './audit';
+import { type Clock, newId, systemClock } from './clock';
+import { archiveWithAudit, assertNotAhead, candidateName, hostName, invalid, moment, recordFields, requireCandidate, resolveHostLinks } from './pipeline-records';
+import { ACTIVE_PRESENTATION_STATES, automaticChangeDay, logPresentationChange } from './presentations';
+import { archivedFilter, findRow } from './records';
+
+type RecruitmentRow = typeof recruitments.$inferSelect;
+type RecruitmentDraft = ReturnType<typeof recordFields<RecruitmentRow>>;
+
+const NOT_FOUND = 'pipeline.errors.recruitmentNotFound';
+const FOLLOW_UP_NOT_FOUND = 'pipeline.errors.followUpNotFound';
+
+const summaryColumns = {
+  id: recruitments.id,
+  candidateId: recruitments.candidateId,
+  candidateName,
+  kind: recruitments.kind,
+  employerId: recruitments.employerId,
+  hostName: hostName(recruitments.organisation),
+  startDate: recruitments.startDate,
+  endDate: recruitments.endDate,
+  updatedAt: recruitments.updatedAt,
+};
+
+function toSummary<Row extends { kind: string; startDate: string; endDate: string | null }>(row: Row) {
+  const kind = row.kind as RecruitmentKind;
+  return { ...row, kind, outcomeClass: outcomeClass({ kind, startDate: row.startDate, endDate: row.endDate }) };
+}
+
+/** Written in the presentations' history when a recruitment closes them (the association's working language). */
+function hiredNote(startDate: string, elsewhere: boolean): string {
+  const day = startDate.split('-').reverse().join('/');
+  return elsewhere ? `Recrutement ailleurs (début le ${day})` : `Recrutement enregistré (début le ${day})`;
+}
+
+export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
+  function selectSummaries(where: SQL | undefined) {
+    return db
+      .select(summaryColumns)
+      .from(recruitments)
+      .innerJoin(candidates, eq(candidates.id, recruitments.candidateId))
+      .leftJoin(employers, eq(employers.id, recruitments.employerId))
+      .where(where);
+  }
+
+  function followUpsOf(recruitmentId: string): FollowUp[] {
+    return db
+      .select({
+        id: followUps.id,
+        recruitmentId: followUps.recruitmentId,
+        monthsAfter: followUps.monthsAfter,
+        dueOn: followUps.dueOn,
+        result: followUps.result,
+        leftReason: followUps.leftReason,
+        recordedOn: followUps.recordedOn,
+        author: followUps.author,
+        note: followUps.note,
+      })
+      .from(followUps)
+      .where(eq(followUps.recruitmentId, recruitmentId))
+      .orderBy(asc(followUps.monthsAfter))
+      .all()
+      .map((followUp) => ({ ...followUp, result: followUp.result as FollowUpResult, leftReason: followUp.leftReason as LeftReason | null }));
+  }
+
+  function get(id: string): Recruitment {
+    const summary = selectSummaries(eq(recruitments.id, id)).get();
+    if (!summary) throw new AppError('not_found', NOT_FOUND);
+    const { seq: _seq, ...row } = findRow(db, recruitments, id, NOT_FOUND);
+    return { ...row, ...toSummary(summary), followUps: followUpsOf(id) };
+  }
+
+  /** The recruitment's rules, on the whole record: an end date where the kind has one, an employer, links that agree. */
+  function check(draft: RecruitmentDraft): RecruitmentDraft {
+    const recruitment = { ...draft, ...resolveHostLinks(db, draft.candidateId, draft) };
+    const errors = recruitmentConsistencyErrors({ ...recruitment, kind: recruitment.kind as RecruitmentKind });
+    if (Object.keys(errors).length > 0) invalid(errors);
+    return recruitment;
+  }
+
+  /**
+   * What a hire changes beyond its own record (returned for the audit log): the presentation it came from is accepted; the
+   * person's other presentations still waiting become obsolete (hired elsewhere); the person is
+   * employed (entering qualifying training is not a job: the status stays); the need is filled
+   * once its positions are.
+   */
+  function applyHire(draft: RecruitmentDraft, now: string, today: string): { obsolete: string[]; employed: boolean; needFilled: boolean } {
+    if (draft.presentationId !== null) {
+      const presentation = findRow(db, presentations, draft.presentationId, 'pipeline.errors.presentationNotFound');
+      if (presentation.state !== 'accepted') {
+        logPresentationChange(
+          db,
+          presentation,
+          { to: 'accepted', on: automaticChangeDay(presentation, today), author: null, note: hiredNote(draft.startDate, false) },
+          now,
+        );
+      }
+    }
+    const waiting = db
+      .select()
+      .from(presentations)
+      .where(
+        and(
+          eq(presentations.candidateId, draft.candidateId),
+          inArray(presentations.state, [...OPEN_PRESENTATION_STATES]),
+          draft.presentationId ? ne(presentations.id, draft.presentationId) : undefined,
+        ),
+      )
+      .all();
+    for (const presentation of waiting) {
+      logPresentationChange(
+        db,
+        presentation,
+        { to: 'obsolete', on: automaticChangeDay(presentation, today), author: null, note: hiredNote(draft.startDate, true) },
+        now,
+      );
+    }
+    const employed =
+      draft.kind !== 'qualifying_training' &&
+      db
+        .update(candidates)
+        .set({ status: 'employed', updatedAt: now })
+        .where(and(eq(candidates.id, draft.candidateId), ne(candidates.status, 'employed')))
+        .run().changes > 0;
+    let needFilled = false;
+    if (draft.jobNeedId !== null) {
+      const need = findRow(db, jobNeeds, draft.jobNeedId, 'employers.errors.jobNeedNotFound');
+      const hired =
+        db
+          .select({ hired: count() })
+          .from(recruitments)
+          .where(and(eq(recruitments.jobNeedId, need.id), isNull(recruitments.archivedAt)))
+          .get()?.hired ?? 0;
+      if (need.state === 'open' && hired >= need.positions) {
+        db.update(jobNeeds).set({ state: 'filled', updatedAt: now }).where(eq(jobNeeds.id, need.id)).run();
+        needFilled = true;
+      }
+    }
+    return { obsolete: waiting.map((presentation) => presentation.id), employed, needFilled };
+  }
+
+  return {
+    get: ({ id }: { id: string }) => get(id),
+
+    /** The recruitment, its four follow-ups and what the hire changes, in one transaction. */
+    create(input: ParsedInputOf<'recruitments.create'>): Recruitment {
+      requireCandidate(db, input.candidateId);
+      const draft = check({
+        candidateId: input.candidateId,
+        kind: input.kind,
+        employerId: input.employerId ?? null,
+        organisation: input.organisation ?? null,
+        jobNeedId: input.jobNeedId ?? null,
+        presentationId: input.presentationId ?? null,
+        hoursPerWeek: input.hoursPerWeek ?? null,
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
+        notes: input.notes ?? null,
+      });
+      if (draft.presentationId !== null) {
+        const { state } = findRow(db, presentations, draft.presentationId, 'pipeline.errors.presentationNotFound');
+        if (!(ACTIVE_PRESENTATION_STATES as readonly string[]).includes(state)) invalid({ presentationId: 'pipeline.validation.presentationClosed' });
+      }
+      const id = newId();
+      const { now, today } = moment(clock);
+      db.transaction(() => {
+        db.insert(recruitments)
+          .values({ ...draft, id, createdAt: now, updatedAt: now })
+          .run();
+        db.insert(followUps)
+          .values(followUpDueDates(draft.startDate).map((due) => ({ id: newId(), recruitmentId: id, ...due, updatedAt: now })))
+          .run();
+        const changed = applyHire(draft, now, today);
+        recordAudit(db, now, {
+          action: 'recruitment.create',
+          subjectType: 'recruitment',
+          subjectId: id,
+          details: { candidateId: draft.candidateId, kind: draft.kind, presentationId: draft.presentationId, ...changed },
+        });
+      });
+      return get(id);
+    },
+
+    /**
+     * Changes the fields sent and checks the whole record again. When the start moves, the
+     * follow-ups not yet recorded move with it. What the hire changed when it was recorded
+     * (presentations, the person's status, the need) is not done again.
+     */
+    update({ id, ...patch }: ParsedInputOf<'recruitments.update'>): Recruitment {
+      const current = recordFields(findRow(db, recruitments, id, NOT_FOUND));
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+      const draft = check({ ...current, ...defined });
+      const { now } = moment(clock);
+      db.transaction(() => {
+        db.update(recruitments)
+          .set({ ...draft, updatedAt: now })
+          .where(eq(recruitments.id, id))
+          .run();
+        if (draft.startDate !== current.startDate) {
+          for (const due of followUpDueDates(draft.startDate)) {
+            db.update(followUps)
+              .set({ dueOn: due.dueOn, updatedAt: now })
+              .where(and(eq(followUps.recruitmentId, id), eq(followUps.monthsAfter, due.monthsAfter), eq(followUps.result, 'pending')))
+              .run();
+          }
+        }
+        recordAudit(db, now, { action: 'recruitment.update', subjectType: 'recruitment', subjectId: id, details: { fields: Object.keys(defined) } });
+      });
+      return get(id);
+    },
+
+    /** Latest start first. */
+    list(input: ParsedInputOf<'recruitments.list'>): RecruitmentPage {
+      const where = and(
+        archivedFilter(recruitments.archivedAt, input.archived),
+        input.candidateId ? eq(recruitments.candidateId, input.candidateId) : undefined,
+        input.employerId ? eq(recruitments.employerId, input.employerId) : undefined,
+        input.jobNeedId ? eq(recruitments.jobNeedId, input.jobNeedId) : undefined,
+      );
+      const items = selectSummaries(where)
+        .orderBy(desc(recruitments.startDate), desc(recruitments.seq))
+        .limit(input.limit)
+        .offset(input.offset)
+        .all()
+        .map((row): RecruitmentSummary => toSummary(row));
+      const total = db.select({ total: count() }).from(recruitments).where(where).get()?.total ?? 0;
+      return { items, total };
+    },
+
+    archive({ id }: { id: string }): Recruitment {
+      archiveWithAudit(db, recruitments, id, true, clock, { type: 'recruitment', notFoundKey: NOT_FOUND });
+      return get(id);
+    },
+
+    restore({ id }: { id: string }): Recruitment {
+      archiveWithAudit(db, recruitments, id, false, clock, { type: 'recruitment', notFoundKey: NOT_FOUND });
+      return get(id);
+    },
+
+    /**
+     * What became of the person at a follow-up: still employed, left (and why) or unknown,
+     * heard on a day between the start and today. `pending` clears a result recorded by mistake.
+     */
+    recordFollowUp(input: ParsedInputOf<'followUps.record'>): Recruitment {
+      const followUp = db.select().from(followUps).where(eq(followUps.id, input.id)).get();
+      if (!followUp) throw new AppError('not_found', FOLLOW_UP_NOT_FOUND);
+      if (input.result !== 'left' && input.leftReason !== null) invalid({ leftReason: 'pipeline.validation.leftReasonOnlyWhenLeft' });
+      const recruitment = findRow(db, recruitments, followUp.recruitmentId, NOT_FOUND);
+      const { today, now } = moment(clock);
+      const pending = input.result === 'pending';
+      const recordedOn = pending ? null : (input.recordedOn ?? today);
+      if (recordedOn !== null) {
+        assertNotAhead(recordedOn, today, 'recordedOn');
+        if (recordedOn < recruitment.startDate) invalid({ recordedOn: 'pipeline.validation.recordedBeforeStart' });
+      }
+      db.transaction(() => {
+        db.update(followUps)
+          .set({ result: input.result, leftReason: input.leftReason, recordedOn, author: pending ? null : input.author, note: input.note, updatedAt: now })
+          .where(eq(followUps.id, input.id))
+          .run();
+        db.update(recruitments).set({ updatedAt: now }).where(eq(recruitments.id, recruitment.id)).run();
+        recordAudit(db, now, {
+          action: 'followUp.record',
+          subjectType: 'recruitment',
+          subjectId: recruitment.id,
+          details: { followUpId: input.id, result: input.result, author: input.author },
+        });
+      });
+      return get(recruitment.id);
+    },
+  };
+}
+
+export type RecruitmentService = ReturnType<typeof createRecruitmentService>;
