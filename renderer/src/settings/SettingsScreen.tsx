@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { SectorSettings } from './SectorSettings';
+import { TargetsSettings } from './TargetsSettings';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -12,6 +13,7 @@ export function SettingsScreen() {
           {t('settings.title')}
         </h1>
       </header>
+      <TargetsSettings />
       <SectorSettings />
     </div>
   );

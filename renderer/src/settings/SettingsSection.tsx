@@ -1,7 +1,7 @@
 import type { Route } from '../app/navigation';
 import { SettingsScreen } from './SettingsScreen';
 
-/** One screen for now: the association's sectors. */
+/** One screen: the programme's targets and the association's sectors. */
 export function SettingsSection(_props: { route: Route }) {
   return <SettingsScreen />;
 }
