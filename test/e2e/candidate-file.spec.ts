@@ -13,7 +13,7 @@ async function openTab(page: Page, name: string) {
 }
 
 test('a volunteer opens a file in a minute, then the staffer completes every section, and it is all there after a reload', async ({ page, preview }) => {
-  await page.goto(preview.url);
+  await page.goto(`${preview.url}#/candidates`);
   await page.getByRole('button', { name: 'Nouveau candidat' }).click();
 
   // The short form: what a drop-in session gives.
@@ -133,7 +133,7 @@ test('a volunteer opens a file in a minute, then the staffer completes every sec
 });
 
 test('a section shows the server refusal under its field and keeps what was typed in another section', async ({ page, preview }) => {
-  await page.goto(preview.url);
+  await page.goto(`${preview.url}#/candidates`);
   await page.getByRole('button', { name: 'Nouveau candidat' }).click();
   await page.getByLabel('Prénom', { exact: true }).fill('Oumar');
   await page.getByLabel('Nom', { exact: true }).fill('Sow');
@@ -154,7 +154,7 @@ test('a section shows the server refusal under its field and keeps what was type
 });
 
 test('creating a person already on file warns first; the second file is then merged into the first one', async ({ page, preview }) => {
-  await page.goto(preview.url);
+  await page.goto(`${preview.url}#/candidates`);
   await page.getByRole('button', { name: 'Nouveau candidat' }).click();
   await page.getByLabel('Prénom', { exact: true }).fill('Hélène');
   await page.getByLabel('Nom', { exact: true }).fill('Dupont');

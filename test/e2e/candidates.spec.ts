@@ -13,7 +13,7 @@ async function createCandidate(page: Page, fields: { firstName: string; lastName
 }
 
 test('a newcomer creates, finds, edits, archives and restores a candidate, and finds her after a restart', async ({ page, preview }) => {
-  await page.goto(preview.url);
+  await page.goto(`${preview.url}#/candidates`);
   await expect(page.getByRole('heading', { name: 'Aucun candidat actif' })).toBeVisible();
 
   await createCandidate(page, { firstName: 'Hélène', lastName: 'Dupont', phone: '06 12 34 56 78', commune: 'Lyon' });
@@ -52,7 +52,7 @@ test('a newcomer creates, finds, edits, archives and restores a candidate, and f
   await expect(page.getByTestId('archived-banner')).toHaveCount(0);
 
   await preview.restart();
-  await page.goto(preview.url);
+  await page.goto(`${preview.url}#/candidates`);
   await page.getByRole('searchbox', { name: 'Rechercher un candidat' }).fill('helene villeur');
   await expect(page.getByTestId('candidate-row')).toHaveCount(0);
   await page.getByRole('searchbox', { name: 'Rechercher un candidat' }).fill('helene');
@@ -66,12 +66,12 @@ test('the API refuses calls without the page token', async ({ page, preview, req
   expect(response.status()).toBe(401);
   const forged = await request.post(`${preview.url}api/candidates.list`, { data: {}, headers: { 'x-tremplin-token': 'guess' } });
   expect(forged.status()).toBe(401);
-  await page.goto(preview.url);
+  await page.goto(`${preview.url}#/candidates`);
   await expect(page.getByRole('heading', { level: 1, name: 'Candidats' })).toBeVisible();
 });
 
 test('the interface switches to English and Italian and remembers the choice', async ({ page, preview }) => {
-  await page.goto(preview.url);
+  await page.goto(`${preview.url}#/candidates`);
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Candidates' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

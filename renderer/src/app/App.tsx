@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { CandidatesSection } from '../candidates/CandidatesSection';
 import { EmployersSection } from '../employers/EmployersSection';
+import { HomeScreen } from '../home/HomeScreen';
+import { MatchingSection } from '../matching/MatchingSection';
 import { PartnersSection } from '../partners/PartnersSection';
 import { SessionsSection } from '../sessions/SessionsSection';
 import { SettingsSection } from '../settings/SettingsSection';
@@ -13,12 +15,14 @@ import { Sidebar } from './Sidebar';
 import { type Route, type Section, isComingSection, useNavigation } from './navigation';
 
 /** Each built section renders its own screens from the route. */
-const SECTION_SCREENS: Record<Exclude<Section, 'matching' | 'reports' | 'exchange'>, (route: Route) => ReactNode> = {
+const SECTION_SCREENS: Record<Exclude<Section, 'reports' | 'exchange'>, (route: Route) => ReactNode> = {
+  home: () => <HomeScreen />,
   candidates: (route) => <CandidatesSection route={route} />,
   sessions: (route) => <SessionsSection route={route} />,
   employers: (route) => <EmployersSection route={route} />,
   volunteers: (route) => <VolunteersSection route={route} />,
   partners: (route) => <PartnersSection route={route} />,
+  matching: (route) => <MatchingSection route={route} />,
   settings: (route) => <SettingsSection route={route} />,
 };
 

@@ -23,6 +23,12 @@ function Icon({ children, size = 18 }: { children: ReactNode; size?: number }) {
 }
 
 const SECTION_PATHS: Record<Section, ReactNode> = {
+  home: (
+    <>
+      <path d="M3 9l9-7 9 7v11a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z" />
+      <polyline points="9 22 9 12 15 12 15 22" />
+    </>
+  ),
   candidates: (
     <>
       <path d="M17 21v-2a4 4 0 0 0-4-4H5a4 4 0 0 0-4 4v2" />

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 
 /** The sidebar's sections, in order. */
 export const SECTIONS = [
+  'home',
   'candidates',
   'sessions',
   'employers',
@@ -15,7 +16,7 @@ export const SECTIONS = [
 export type Section = (typeof SECTIONS)[number];
 
 /** Sections a later version brings: they show an honest placeholder. */
-export const COMING_SECTIONS = ['matching', 'reports', 'exchange'] as const satisfies readonly Section[];
+export const COMING_SECTIONS = ['reports', 'exchange'] as const satisfies readonly Section[];
 export type ComingSection = (typeof COMING_SECTIONS)[number];
 
 /**
@@ -40,7 +41,8 @@ export function hashToRoute(hash: string): Route {
     .split('/')
     .filter((segment) => segment !== '')
     .map(decodeURIComponent);
-  if (!SECTIONS.some((known) => known === section)) return { section: 'candidates' };
+  // `#/`, and any address that is not (or no longer) one of ours, opens the home screen.
+  if (!SECTIONS.some((known) => known === section)) return { section: 'home' };
   return { section: section as Section, ...(id === undefined ? {} : { id }), ...(rest.length > 0 ? { rest } : {}) };
 }
 

@@ -26,12 +26,15 @@ import { ProjectSection } from './sections/ProjectSection';
 import { ReferralSection } from './sections/ReferralSection';
 import type { SectionProps } from './sections/props';
 import { WorkSection } from './sections/WorkSection';
+import { JourneyPanel } from '../pipeline/journey/JourneyPanel';
 
 /** The record's tabs, in the order of a first interview; each is an address (`#/candidates/<id>/consent`). */
-export const RECORD_TABS = ['identity', 'follow-up', 'work', 'mobility', 'project', 'referral', 'consent', 'barriers', 'history'] as const;
+export const RECORD_TABS = ['identity', 'follow-up', 'work', 'mobility', 'project', 'referral', 'consent', 'barriers', 'journey', 'history'] as const;
 export type RecordTab = (typeof RECORD_TABS)[number];
+/** The tabs that are a section of the file's own form; the journey and the history are lists of records. */
+type SectionTab = Exclude<RecordTab, 'journey' | 'history'>;
 
-const SECTIONS: Record<Exclude<RecordTab, 'history'>, (props: SectionProps) => ReactNode> = {
+const SECTIONS: Record<SectionTab, (props: SectionProps) => ReactNode> = {
   identity: IdentitySection,
   'follow-up': FollowUpSection,
   work: WorkSection,
@@ -137,7 +140,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
     await searchDuplicates();
   }
 
-  const sectionProps = (name: Exclude<RecordTab, 'history'>): SectionProps => ({
+  const sectionProps = (name: SectionTab): SectionProps => ({
     candidate,
     readOnly,
     onSaved: onChange,
@@ -229,7 +232,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
               className="record-tab"
               onClick={() => selectTab(name)}
             >
-              <span>{t(`candidates.tabs.${name}`)}</span>
+              <span>{name === 'journey' ? t('workflow.journey.tab') : t(`candidates.tabs.${name}`)}</span>
               {dirtyTabs.has(name) && (
                 <>
                   <span className="record-tab-dirty" title={t('candidates.form.unsaved')} aria-hidden="true" />
@@ -241,7 +244,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
         </div>
         <div className="record-panels">
           {/* Every section stays mounted, so what is typed in one survives a look at another. */}
-          {(Object.keys(SECTIONS) as Exclude<RecordTab, 'history'>[]).map((name) => {
+          {(Object.keys(SECTIONS) as SectionTab[]).map((name) => {
             const Component = SECTIONS[name];
             return (
               <div key={name} role="tabpanel" id={`panel-${name}`} aria-labelledby={`tab-${name}`} hidden={tab !== name}>
@@ -249,6 +252,10 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
               </div>
             );
           })}
+          <div role="tabpanel" id="panel-journey" aria-labelledby="tab-journey" hidden={tab !== 'journey'}>
+            {/* Mounted when shown: its lists are worth loading fresh each time. */}
+            {tab === 'journey' && <JourneyPanel candidate={candidate} readOnly={readOnly} />}
+          </div>
           <div role="tabpanel" id="panel-history" aria-labelledby="tab-history" hidden={tab !== 'history'}>
             <TimelinePanel key={historyVersion} subjectType="candidate" subjectId={candidate.id} readOnly={readOnly} />
           </div>

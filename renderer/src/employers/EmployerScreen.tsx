@@ -8,6 +8,7 @@ import { TimelinePanel } from '../ui/TimelinePanel';
 import { useApiValue } from '../ui/useApiValue';
 import { useArchiveToggle } from '../ui/useArchiveToggle';
 import { EmployerForm } from './EmployerForm';
+import { EmployerPipeline } from '../pipeline/journey/EmployerPipeline';
 import { JobNeedsCard } from './JobNeedsCard';
 import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from './RecordFrame';
 import { formatSiret } from './format';
@@ -91,6 +92,7 @@ function EmployerRecord({ employer, back, onChange, onStale }: EmployerRecordPro
         />
         <div className="record-side">
           <JobNeedsCard employer={employer} readOnly={readOnly} onChange={onStale} />
+          <EmployerPipeline employerId={employer.id} />
           <TimelinePanel subjectType="employer" subjectId={employer.id} readOnly={readOnly} onAdded={onStale} />
         </div>
       </div>

@@ -15,18 +15,12 @@ import { call } from '../api/client';
 import { Field } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';
 import { SegmentedChoice } from '../ui/SegmentedChoice';
+import { decimalInput, decimalText } from '../ui/decimal';
 import { SectorSelect } from './SectorSelect';
 import { emptyAsNull, useRecordForm } from './recordForm';
 
-/** "17,5" or "17.5" as typed in France; an empty field is "not known"; the API's shape then checks the number. */
-const hoursPerWeek = z.preprocess((value, context) => {
-  if (typeof value !== 'string') return value;
-  const text = value.trim().replace(',', '.');
-  if (text === '') return null;
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
-  context.addIssue({ code: 'custom', message: 'employers.needs.form.hoursInvalid', input: value });
-  return z.NEVER;
-}, jobNeedFieldShapes.hoursPerWeek);
+/** "17,5" or "17.5" as typed in France; an empty field is "not known". */
+const hoursPerWeek = decimalInput(jobNeedFieldShapes.hoursPerWeek, 'employers.needs.form.hoursInvalid');
 
 const formSchema = z
   .strictObject({ ...jobNeedFieldShapes, hoursPerWeek })
@@ -43,11 +37,9 @@ function toValues(need: JobNeed | null, employer: Employer, language: string): F
     positions: need?.positions ?? 1,
     contractType: need?.contractType ?? 'cdi',
     // In the interface's own way ("17,5" in French), which the form reads back either way.
-    hoursPerWeek:
-      need === null || need.hoursPerWeek === null
-        ? ''
-        : new Intl.NumberFormat(language, { useGrouping: false, maximumFractionDigits: 2 }).format(need.hoursPerWeek),
+    hoursPerWeek: decimalText(need?.hoursPerWeek ?? null, language),
     place: need?.place ?? '',
+    postalCode: need?.postalCode ?? '',
     startDate: need?.startDate ?? '',
     endDate: need?.endDate ?? '',
     // The API never stores "not assessed" as a requirement; the type of a need allows it.
@@ -148,6 +140,28 @@ export function JobNeedForm({ employer, need, readOnly, onSaved, onCancel }: Job
               <Field id={inputId('place')} label={t('employers.needs.fields.place')} error={errorOf('place')}>
                 {(a11y) => (
                   <input type="text" autoComplete="off" maxLength={200} {...a11y} {...register('place')} />
+                )}
+              </Field>
+              <Field
+                id={inputId('postalCode')}
+                label={t('employers.fields.postalCode')}
+                hint={
+                  employer.postalCode
+                    ? t('workflow.employerView.needPostalCodeHint', { postalCode: employer.postalCode })
+                    : t('workflow.employerView.needPostalCodeHintNone')
+                }
+                error={errorOf('postalCode')}
+              >
+                {(a11y) => (
+                  <input
+                    type="text"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    maxLength={5}
+                    placeholder={employer.postalCode ?? undefined}
+                    {...a11y}
+                    {...register('postalCode')}
+                  />
                 )}
               </Field>
               <Field id={inputId('startDate')} label={t('employers.needs.fields.startDate')} error={errorOf('startDate')}>

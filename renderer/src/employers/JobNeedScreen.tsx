@@ -7,6 +7,8 @@ import { useNotices } from '../app/notices';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
 import { useArchiveToggle } from '../ui/useArchiveToggle';
+import { needMatchesHash } from '../matching/routes';
+import { PresentationList } from '../pipeline/presentations/PresentationList';
 import { JobNeedForm } from './JobNeedForm';
 import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from './RecordFrame';
 import { needRequirements } from './needs';
@@ -102,6 +104,7 @@ function JobNeedRecord({ employer, need, back, onChange }: JobNeedRecordProps) {
       texts="employers.needs.record"
       className="screen-narrow"
     >
+      <NeedPresentations need={need} />
       <JobNeedForm
         employer={employer}
         need={need}
@@ -113,5 +116,23 @@ function JobNeedRecord({ employer, need, back, onChange }: JobNeedRecordProps) {
         onCancel={() => navigate({ section: 'employers', id: employer.id })}
       />
     </RecordFrame>
+  );
+}
+
+/** The candidates put forward for this need, and the way to find more. */
+function NeedPresentations({ need }: { need: JobNeed }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card side-card need-presentations" aria-labelledby="need-presentations-title">
+      <div className="side-card-header">
+        <h2 id="need-presentations-title">{t('workflow.presentations.forNeed.title')}</h2>
+        {need.archivedAt === null && (
+          <a className="button button-primary button-small" href={needMatchesHash(need.id)} data-testid="find-candidates">
+            {t('workflow.presentations.forNeed.findCandidates')}
+          </a>
+        )}
+      </div>
+      <PresentationList jobNeedId={need.id} />
+    </section>
   );
 }

@@ -1,0 +1,98 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { type Path, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { PLACEMENT_OUTCOMES, type Placement, type PlacementSummary, placementEndSchema } from '../../../../shared/pipeline';
+import { parseOptions, today } from '../../../../shared/validation';
+import { call } from '../../api/client';
+import { Field } from '../../ui/Field';
+import { showServerError } from '../../ui/serverErrors';
+import { placementOutcomeKey } from './format';
+
+const formSchema = placementEndSchema.omit({ id: true });
+type FormInput = z.input<typeof formSchema>;
+
+interface EndPlacementFormProps {
+  placement: PlacementSummary;
+  onEnded(placement: Placement): void;
+  onCancel(): void;
+}
+
+/** Ending a placement: how it ended (hired, extended, ended, abandoned) and on which day. */
+export function EndPlacementForm({ placement, onEnded, onCancel }: EndPlacementFormProps) {
+  const { t } = useTranslation();
+  const [formError, setFormError] = useState<string | null>(null);
+  const idPrefix = `placement-${placement.id}-end`;
+  const inputId = (name: string) => `${idPrefix}-${name}`;
+  const form = useForm<FormInput, unknown, z.output<typeof formSchema>>({
+    resolver: zodResolver(formSchema, parseOptions),
+    // Today, within the placement's period (the planned last day once it has passed): the usual answer.
+    defaultValues: { endedOn: withinPeriod(today(), placement), note: '' },
+  });
+  const { register, handleSubmit, formState, setError } = form;
+  const errorOf = (name: keyof FormInput) => {
+    const message = formState.errors[name]?.message;
+    return typeof message === 'string' ? t(message) : undefined;
+  };
+
+  const submit = handleSubmit(async (fields) => {
+    setFormError(null);
+    const result = await call('placements.end', { id: placement.id, ...fields });
+    if (!result.ok) {
+      setFormError(showServerError(result.error, ['outcome', 'endedOn', 'note'] as Path<FormInput>[], setError, inputId));
+      return;
+    }
+    onEnded(result.value);
+  });
+
+  const outcomeError = errorOf('outcome');
+  return (
+    <form className="inline-panel" noValidate onSubmit={(event) => void submit(event)} aria-label={t('workflow.placements.end.label')}>
+      <fieldset
+        className="choice-row"
+        aria-invalid={Boolean(outcomeError)}
+        aria-describedby={outcomeError ? `${inputId('outcome')}-error` : undefined}
+      >
+        <legend className="field-label-text">{t('workflow.placements.end.outcome')}</legend>
+        {PLACEMENT_OUTCOMES.map((outcome, index) => (
+          <label key={outcome} className="choice-pill">
+            <input type="radio" value={outcome} id={index === 0 ? inputId('outcome') : undefined} {...register('outcome')} />
+            <span>{t(placementOutcomeKey(outcome))}</span>
+          </label>
+        ))}
+        {outcomeError && (
+          <p id={`${inputId('outcome')}-error`} className="field-error">
+            {outcomeError}
+          </p>
+        )}
+      </fieldset>
+      <div className="inline-panel-row">
+        <Field id={inputId('endedOn')} label={t('workflow.placements.end.endedOn')} error={errorOf('endedOn')} required>
+          {(a11y) => <input type="date" min={placement.startDate} max={placement.endDate} {...a11y} {...register('endedOn')} />}
+        </Field>
+        <Field id={inputId('note')} label={t('workflow.placements.end.note')} error={errorOf('note')}>
+          {(a11y) => <input type="text" autoComplete="off" maxLength={2000} {...a11y} {...register('note')} />}
+        </Field>
+      </div>
+      {formError && (
+        <p className="alert alert-error" role="alert">
+          {t(formError)}
+        </p>
+      )}
+      <div className="form-buttons">
+        <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
+          {t('workflow.placements.end.submit')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('workflow.journey.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function withinPeriod(date: string, { startDate, endDate }: PlacementSummary): string {
+  if (date < startDate) return startDate;
+  return date > endDate ? endDate : date;
+}

@@ -1,0 +1,121 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { type Path, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { type FollowUp, LEFT_REASONS, type Recruitment, followUpRecordSchema } from '../../../../shared/pipeline';
+import { parseOptions, today } from '../../../../shared/validation';
+import { call } from '../../api/client';
+import { Field } from '../../ui/Field';
+import { useCurrentAuthor } from '../../ui/currentAuthor';
+import { showServerError } from '../../ui/serverErrors';
+import { followUpResultKey, leftReasonKey } from './format';
+
+type FormInput = z.input<typeof followUpRecordSchema>;
+
+/** The answers a follow-up records ("pending" is where it starts, not an answer). */
+const ANSWERS = ['employed', 'left', 'unknown'] as const;
+
+interface FollowUpFormProps {
+  followUp: FollowUp;
+  /** "Follow-up at 3 months", for the form's name. */
+  title: string;
+  onRecorded(recruitment: Recruitment): void;
+  onCancel(): void;
+}
+
+/** News of the person at a follow-up: still employed, left (and why), or not known; when, by whom, a note. */
+export function FollowUpForm({ followUp, title, onRecorded, onCancel }: FollowUpFormProps) {
+  const { t } = useTranslation();
+  const { author, setAuthor } = useCurrentAuthor();
+  const [formError, setFormError] = useState<string | null>(null);
+  const inputId = (name: string) => `follow-up-${followUp.id}-${name}`;
+  const form = useForm<FormInput, unknown, z.output<typeof followUpRecordSchema>>({
+    resolver: zodResolver(followUpRecordSchema, parseOptions),
+    defaultValues: {
+      id: followUp.id,
+      result: followUp.result === 'pending' ? undefined : followUp.result,
+      leftReason: followUp.leftReason,
+      recordedOn: followUp.recordedOn ?? today(),
+      author: followUp.author ?? author,
+      note: followUp.note ?? '',
+    },
+  });
+  const { register, handleSubmit, formState, setError, watch } = form;
+  const left = watch('result') === 'left';
+  const errorOf = (name: keyof FormInput) => {
+    const message = formState.errors[name]?.message;
+    return typeof message === 'string' ? t(message) : undefined;
+  };
+
+  const submit = handleSubmit(async (fields) => {
+    setFormError(null);
+    if (fields.author) setAuthor(fields.author);
+    const result = await call('followUps.record', { ...fields, leftReason: fields.result === 'left' ? fields.leftReason : null });
+    if (!result.ok) {
+      const onScreen = ['result', 'leftReason', 'recordedOn', 'author', 'note'] as Path<FormInput>[];
+      setFormError(showServerError(result.error, onScreen, setError, inputId));
+      return;
+    }
+    onRecorded(result.value);
+  });
+
+  const resultError = errorOf('result');
+  return (
+    <form className="inline-panel" noValidate onSubmit={(event) => void submit(event)} aria-label={title} data-testid="follow-up-form">
+      <p className="inline-panel-title">{title}</p>
+      <fieldset className="choice-row" aria-describedby={resultError ? `${inputId('result')}-error` : undefined}>
+        <legend className="field-label-text">{t('workflow.recruitments.followUps.result')}</legend>
+        {ANSWERS.map((answer, index) => (
+          <label key={answer} className="choice-pill">
+            <input type="radio" value={answer} id={index === 0 ? inputId('result') : undefined} {...register('result')} />
+            <span>{t(followUpResultKey(answer))}</span>
+          </label>
+        ))}
+        {resultError && (
+          <p id={`${inputId('result')}-error`} className="field-error">
+            {resultError}
+          </p>
+        )}
+      </fieldset>
+      <div className="inline-panel-row">
+        {left && (
+          <Field id={inputId('leftReason')} label={t('workflow.recruitments.followUps.leftReason')} error={errorOf('leftReason')} required>
+            {(a11y) => (
+              <select {...a11y} {...register('leftReason', { setValueAs: (value) => (value === '' ? null : value) })}>
+                <option value="">{t('workflow.recruitments.followUps.chooseReason')}</option>
+                {LEFT_REASONS.map((reason) => (
+                  <option key={reason} value={reason}>
+                    {t(leftReasonKey(reason))}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field id={inputId('recordedOn')} label={t('workflow.recruitments.followUps.recordedOn')} error={errorOf('recordedOn')}>
+          {(a11y) => <input type="date" max={today()} {...a11y} {...register('recordedOn')} />}
+        </Field>
+        <Field id={inputId('author')} label={t('workflow.recruitments.followUps.author')} error={errorOf('author')}>
+          {(a11y) => <input type="text" autoComplete="off" maxLength={100} {...a11y} {...register('author')} />}
+        </Field>
+        <Field id={inputId('note')} label={t('workflow.recruitments.followUps.note')} error={errorOf('note')} wide>
+          {(a11y) => <input type="text" autoComplete="off" maxLength={2000} {...a11y} {...register('note')} />}
+        </Field>
+      </div>
+      {formError && (
+        <p className="alert alert-error" role="alert">
+          {t(formError)}
+        </p>
+      )}
+      <div className="form-buttons">
+        <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
+          {t('workflow.recruitments.followUps.save')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('workflow.journey.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

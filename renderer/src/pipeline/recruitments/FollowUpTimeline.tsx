@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FollowUp, Recruitment } from '../../../../shared/pipeline';
+import { today } from '../../../../shared/validation';
+import { formatDate } from '../../app/format';
+import { FollowUpForm } from './FollowUpForm';
+import { followUpResultKey, isOverdue, leftReasonKey } from './format';
+
+interface FollowUpTimelineProps {
+  recruitment: Recruitment;
+  readOnly: boolean;
+  onRecorded(recruitment: Recruitment): void;
+}
+
+/**
+ * The follow-ups at 1, 3, 6 and 12 months as four steps: the day each is due (those past due
+ * and not done stand out), what was learnt, and a quick way to record it.
+ */
+export function FollowUpTimeline({ recruitment, readOnly, onRecorded }: FollowUpTimelineProps) {
+  const { t, i18n } = useTranslation();
+  const [recording, setRecording] = useState<string | null>(null);
+  const on = today();
+  const open = recruitment.followUps.find((followUp) => followUp.id === recording);
+  const stepTitle = (followUp: FollowUp) => t('workflow.recruitments.followUps.title', { count: followUp.monthsAfter });
+
+  return (
+    <div className="follow-ups">
+      <h4 className="follow-ups-title">{t('workflow.recruitments.followUps.heading')}</h4>
+      <ol className="follow-up-steps">
+        {recruitment.followUps.map((followUp) => {
+          const overdue = isOverdue(followUp, on);
+          const state = overdue ? 'overdue' : followUp.result;
+          return (
+            <li key={followUp.id} className={`follow-up-step follow-up-${state}`} data-testid="follow-up">
+              <span className="follow-up-when">{t('workflow.recruitments.followUps.months', { count: followUp.monthsAfter })}</span>
+              <time className="follow-up-due" dateTime={followUp.dueOn}>
+                {formatDate(followUp.dueOn, i18n.language)}
+              </time>
+              <span className="status follow-up-result" data-testid="follow-up-result">
+                {overdue ? t('workflow.recruitments.followUps.overdue') : t(followUpResultKey(followUp.result))}
+              </span>
+              {followUp.leftReason && <span className="follow-up-detail">{t(leftReasonKey(followUp.leftReason))}</span>}
+              {followUp.recordedOn && (
+                <span className="follow-up-detail">
+                  {t('workflow.recruitments.followUps.recorded', { date: formatDate(followUp.recordedOn, i18n.language) })}
+                  {followUp.author && ` · ${followUp.author}`}
+                </span>
+              )}
+              {followUp.note && <span className="follow-up-detail follow-up-note">{followUp.note}</span>}
+              {!readOnly && recording !== followUp.id && (
+                <button
+                  type="button"
+                  className="button button-quiet button-small follow-up-action"
+                  aria-label={`${t(followUp.result === 'pending' ? 'workflow.recruitments.followUps.record' : 'workflow.recruitments.followUps.correct')} · ${stepTitle(followUp)}`}
+                  onClick={() => setRecording(followUp.id)}
+                >
+                  {t(followUp.result === 'pending' ? 'workflow.recruitments.followUps.record' : 'workflow.recruitments.followUps.correct')}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {open && (
+        <FollowUpForm
+          key={open.id}
+          followUp={open}
+          title={stepTitle(open)}
+          onRecorded={(saved) => {
+            setRecording(null);
+            onRecorded(saved);
+          }}
+          onCancel={() => setRecording(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { addDays } from '../../shared/dates';
+import { previewApi } from './api';
+import { expect, test } from './fixtures';
+
+/** The preview's clock is the real one, in UTC like the API's. */
+const today = new Date().toISOString().slice(0, 10);
+
+test('an authorisation ending in 20 days shows on the home screen, one click from her file', async ({ page, preview }) => {
+  const api = await previewApi(preview.url);
+  const awa = await api<{ id: string }>('candidates.create', {
+    firstName: 'Awa',
+    lastName: 'Traoré',
+    status: 'active',
+    authorisationDocument: 'temporary_protection',
+    authorisationExpiry: addDays(today, 20),
+  });
+  await api('candidates.create', { firstName: 'Karim', lastName: 'Benali', authorisationExpiry: addDays(today, 200) });
+
+  // The address of the app itself opens the home screen.
+  await page.goto(preview.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Accueil' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Accueil' })).toHaveAttribute('aria-current', 'page');
+  const authorisations = page.getByTestId('due-authorisations');
+  await expect(authorisations.getByRole('heading', { name: /^Autorisations de travail à renouveler\s*1$/ })).toBeVisible();
+  await expect(authorisations.getByRole('link')).toHaveCount(1);
+  const item = authorisations.getByRole('link', { name: /Awa Traoré/ });
+  await expect(item).toContainText('Expire dans 20 jours');
+  // Nothing else is due: each card says so.
+  for (const card of ['due-followUps', 'due-placements', 'due-presentations', 'due-quietCandidates']) {
+    await expect(page.getByTestId(card)).toContainText('Rien à signaler.');
+  }
+
+  await item.click();
+  await expect(page).toHaveURL(new RegExp(`#/candidates/${awa.id}/work$`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Awa Traoré' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Français et autorisation de travail' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('targets set in the settings show on the home screen against the period’s figures', async ({ page, preview }) => {
+  const api = await previewApi(preview.url);
+  await api('candidates.create', { firstName: 'Nour', lastName: 'Haddad' });
+
+  // An address that is not one of ours opens the home screen too.
+  await page.goto(`${preview.url}#/nowhere`);
+  const figures = page.getByTestId('period-counts');
+  await expect(figures.getByRole('heading', { name: 'Cette année' })).toBeVisible();
+  await expect(figures.getByTestId('count-companyContacts')).toContainText('0 sur 200');
+  await expect(figures.getByTestId('count-candidates')).toHaveText('Nouveaux candidats1');
+
+  await figures.getByRole('link', { name: 'Modifier les objectifs' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Réglages' })).toBeVisible();
+  await page.getByLabel('Période des objectifs').selectOption({ label: 'Mois' });
+  await page.getByLabel('Nouveaux candidats').fill('beaucoup');
+  await page.getByRole('button', { name: 'Enregistrer les objectifs' }).click();
+  await expect(page.locator('#targets-candidates-error')).toHaveText('Saisissez un nombre entier.');
+  await expect(page.getByLabel('Nouveaux candidats')).toBeFocused();
+  // Refused by the main process: beyond a million.
+  await page.getByLabel('Nouveaux candidats').fill('2 000 000');
+  await page.getByRole('button', { name: 'Enregistrer les objectifs' }).click();
+  await expect(page.locator('#targets-candidates-error')).toHaveText('Valeur trop grande.');
+  await page.getByLabel('Nouveaux candidats').fill('4');
+  await page.getByLabel('Recrutements').fill('1 200');
+  await page.getByLabel('Contacts entreprises').fill('');
+  await page.getByRole('button', { name: 'Enregistrer les objectifs' }).click();
+  await expect(page.getByTestId('notice')).toHaveText('Objectifs enregistrés');
+  await expect(page.locator('#targets-candidates-error')).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Accueil' }).click();
+  await expect(figures.getByRole('heading', { name: 'Ce mois-ci' })).toBeVisible();
+  await expect(figures.getByTestId('count-candidates')).toContainText('1 sur 4');
+  await expect(figures.getByRole('progressbar', { name: 'Nouveaux candidats' })).toHaveAttribute('value', '1');
+  await expect(figures.getByTestId('count-recruitments')).toContainText(/0 sur 1\s200/);
+  // No target any more for company contacts: the figure alone, no bar.
+  await expect(figures.getByTestId('count-companyContacts')).toHaveText('Contacts entreprises0');
+  await expect(figures.getByRole('progressbar')).toHaveCount(2);
+
+  // Kept after a restart of the app.
+  await preview.restart();
+  await page.goto(`${preview.url}#/settings`);
+  await expect(page.getByLabel('Période des objectifs')).toHaveValue('month');
+  await expect(page.getByLabel('Nouveaux candidats')).toHaveValue('4');
+  await expect(page.getByLabel('Contacts entreprises')).toHaveValue('');
+});
