@@ -1,27 +1,15 @@
-import type { Page } from '@playwright/test';
 import { addDays, addMonths } from '../../shared/dates';
+import { previewApi } from './api';
 import { expect, test } from './fixtures';
-
-/** Calls the preview's API as the page does (with its token): the records a test starts from. */
-async function api<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const token = await page.locator('meta[name="tremplin-preview-token"]').getAttribute('content');
-  const response = await page.request.post(new URL(`api/${method}`, page.url()).href, {
-    headers: { 'x-tremplin-token': token ?? '' },
-    data: input,
-  });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: unknown };
-  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
-  return result.value;
-}
 
 const today = new Date().toISOString().slice(0, 10);
 
-test('from a job need, the staffer finds a candidate, presents her and follows the presentation to acceptance', async ({ page, preview }) => {
-  await page.goto(preview.url);
-  const employer = await api<{ id: string }>(page, 'employers.create', { name: 'Logistique du Rhône', postalCode: '69007', commune: 'Lyon' });
+test('from a job need, the staffer finds a candidate, presents her, follows it to acceptance, records the hire, and the home screen follows', async ({ page, preview }) => {
+  const api = await previewApi(preview.url);
+  const employer = await api<{ id: string }>('employers.create', { name: 'Logistique du Rhône', postalCode: '69007', commune: 'Lyon' });
   const start = addDays(today, 30);
   const end = addMonths(start, 6);
-  const need = await api<{ id: string }>(page, 'jobNeeds.create', {
+  const need = await api<{ id: string }>('jobNeeds.create', {
     employerId: employer.id,
     occupation: 'Préparateur de commandes',
     contractType: 'cdd',
@@ -34,7 +22,7 @@ test('from a job need, the staffer finds a candidate, presents her and follows t
     postalCode: '69007',
   });
   // Awa can take the job; Karim's authorisation ends three weeks before the contract does.
-  const awa = await api<{ id: string }>(page, 'candidates.create', {
+  const awa = await api<{ id: string }>('candidates.create', {
     firstName: 'Awa',
     lastName: 'Traoré',
     frenchLevel: 'B1',
@@ -44,7 +32,7 @@ test('from a job need, the staffer finds a candidate, presents her and follows t
     authorisationDocument: 'refugee_resident_card',
     authorisationExpiry: addMonths(today, 60),
   });
-  await api(page, 'candidates.create', {
+  await api('candidates.create', {
     firstName: 'Karim',
     lastName: 'Benali',
     frenchLevel: 'B2',
@@ -54,6 +42,13 @@ test('from a job need, the staffer finds a candidate, presents her and follows t
     authorisationDocument: 'temporary_protection',
     authorisationExpiry: addDays(end, -21),
   });
+
+  // Before: nothing presented nor hired this year.
+  await page.goto(preview.url);
+  const figures = page.getByTestId('period-counts');
+  await expect(figures.getByTestId('count-presentations')).toHaveText('Mises en relation0');
+  await expect(figures.getByTestId('count-recruitments')).toHaveText('Recrutements0');
+  await expect(page.getByTestId('due-followUps')).toContainText('Rien à signaler.');
 
   // The matching section lists the open need; the need's page leads to its candidates.
   await page.goto(`${preview.url}#/matching`);
@@ -146,4 +141,24 @@ test('from a job need, the staffer finds a candidate, presents her and follows t
   await expect(needRow).toContainText('Préparateur de commandes');
   await expect(needRow.getByTestId('presentation-state')).toHaveText('Acceptée');
   await expect(needRow.getByRole('button', { name: 'Présenter' })).toHaveCount(0);
+
+  // The hire, recorded from the accepted presentation (it started five weeks ago: the first
+  // follow-up is already due), creates its four follow-ups.
+  await page.goto(`${preview.url}#/candidates/${awa.id}/journey/recruit/${presentationId}`);
+  await expect(page.getByRole('combobox', { name: 'Contrat' })).toHaveValue('cdd');
+  const hiredOn = addDays(today, -35);
+  await page.getByLabel('Date de début').fill(hiredOn);
+  await page.getByRole('button', { name: "Enregistrer l'embauche" }).click();
+  await expect(page.getByTestId('notice')).toHaveText('Embauche enregistrée, suivis créés');
+  await expect(page.getByTestId('recruitment')).toContainText('CDD');
+  await expect(page.getByTestId('recruitment').getByTestId('follow-up')).toHaveCount(4);
+
+  // The home screen: the presentation and the hire counted, the one-month follow-up due, one click from her journey.
+  await page.getByRole('link', { name: 'Accueil' }).click();
+  await expect(figures.getByTestId('count-presentations')).toHaveText('Mises en relation1');
+  await expect(figures.getByTestId('count-recruitments')).toHaveText('Recrutements1');
+  const followUp = page.getByTestId('due-followUps').getByRole('link', { name: /Awa Traoré/ });
+  await expect(followUp).toHaveCount(1);
+  await followUp.click();
+  await expect(page).toHaveURL(new RegExp(`#/candidates/${awa.id}/journey`));
 });
