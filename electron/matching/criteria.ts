@@ -347,6 +347,8 @@ export function distanceEvaluation(
   if (jobLocation === null) return { ...evaluation(UNKNOWN_FRACTION, 'distance', 'unknown', 'distance_unknown_need'), km: null };
   const exactKm = haversineKm(candidate.location, jobLocation);
   const km = roundKm(exactKm);
+  // Each side stands at its commune's point: the same point means the same commune, not "0 km".
+  if (exactKm === 0) return { ...evaluation(closeness(0), 'distance', 'good', 'same_commune'), km };
   const { maxTravelMinutes: maxMinutes, maxDistanceKm: maxKm } = candidate;
   if (maxMinutes !== null) {
     const { minutes, mode } = estimateTravel(exactKm, candidate.mobility);

@@ -375,6 +375,7 @@ export function seed(db: Db, counts: SeedCounts, seedValue = 42, now = new Date(
           const start = addDays(now, random.int(-30, 90));
           const need = { ...record(), employerId: random.pick(employerIds) };
           needs.push(need);
+          const [place, postalCode] = random.pick(COMMUNES);
           return {
             ...need,
             occupation: random.pick(['Préparateur de commandes', 'Agent d’entretien', 'Aide à domicile', 'Commis de cuisine', 'Maçon', 'Cariste', 'Employé de rayon']),
@@ -382,7 +383,8 @@ export function seed(db: Db, counts: SeedCounts, seedValue = 42, now = new Date(
             positions: random.int(1, 4),
             contractType,
             hoursPerWeek: random.pick([20, 24, 28, 35, 39]),
-            place: random.pick(COMMUNES)[0],
+            place,
+            postalCode,
             startDate: isoDate(start),
             endDate: contractType === 'cdi' ? null : isoDate(addDays(start, random.int(30, 365))),
             minFrenchLevel: random.pick([null, 'A1', 'A2', 'B1']),

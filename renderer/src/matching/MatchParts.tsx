@@ -154,6 +154,7 @@ export function ScoreBar({ score }: { score: number }) {
 export function Distance({ km }: { km: number | null }) {
   const { t, i18n } = useTranslation();
   if (km === null) return <span className="muted" title={t('workflow.matching.distanceUnknown')}>–</span>;
+  if (km === 0) return <span>{t('workflow.matching.sameCommune')}</span>;
   const figure = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
   return <span className="nowrap">{t('workflow.matching.km', { km: figure })}</span>;
 }

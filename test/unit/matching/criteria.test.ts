@@ -249,6 +249,10 @@ describe('soft criteria', () => {
     expect(far.fraction).toBe(0);
     expect(distanceEvaluation(candidate({ maxDistanceKm: 100 }), GRENOBLE).fraction).toBeLessThan(near.fraction);
     expect(distanceEvaluation(candidate({ maxDistanceKm: null }), GRENOBLE).reason).toMatchObject({ verdict: 'unknown', code: 'distance_no_limit' });
+    // Both at the same commune's point: said as such, the best closeness, whatever the limit.
+    const sameCommune = distanceEvaluation(candidate({ maxDistanceKm: 5 }), candidate({}).location);
+    expect(sameCommune.reason).toMatchObject({ verdict: 'good', code: 'same_commune' });
+    expect(sameCommune).toMatchObject({ km: 0, fraction: 1 });
     expect(distanceEvaluation(candidate({ location: null }), LYON)).toMatchObject({ km: null, fraction: 0.5, reason: { verdict: 'unknown', code: 'distance_unknown_candidate' } });
     expect(distanceEvaluation(candidate(), null)).toMatchObject({ km: null, reason: { verdict: 'unknown', code: 'distance_unknown_need' } });
   });

@@ -19,7 +19,7 @@ import { AUTHORISATION_DOCUMENTS, MOBILITIES } from '../../../shared/domain';
 import { LANGUAGES, resources } from '../../../shared/i18n';
 import { HARD_CRITERIA, type MatchReason, SOFT_CRITERIA } from '../../../shared/matching';
 import { PLACEMENT_KINDS, RECRUITMENT_KINDS } from '../../../shared/pipeline';
-import { CLEANING, GRENOBLE, LOGISTICS, LYON, TODAY, candidate, need } from './fixtures';
+import { CLEANING, GRENOBLE, LOGISTICS, LYON, TODAY, VILLEURBANNE, candidate, need } from './fixtures';
 
 /** Every reason the criteria can give, from inputs that reach each branch. */
 function allReasons(): MatchReason[] {
@@ -58,7 +58,7 @@ function allReasons(): MatchReason[] {
   }
   for (const mobility of [null, ...MOBILITIES]) {
     for (const limits of [{ maxDistanceKm: null, maxTravelMinutes: null }, { maxDistanceKm: 10, maxTravelMinutes: null }, { maxDistanceKm: null, maxTravelMinutes: 45 }]) {
-      for (const [from, to] of [[LYON, LYON], [LYON, GRENOBLE], [null, LYON], [LYON, null]] as const) {
+      for (const [from, to] of [[LYON, LYON], [LYON, VILLEURBANNE], [LYON, GRENOBLE], [null, LYON], [LYON, null]] as const) {
         reasons.push(distanceEvaluation(candidate({ mobility, ...limits, location: from }), to).reason);
       }
     }
