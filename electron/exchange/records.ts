@@ -1,6 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ExchangedRecordType, ImportItemState } from '../../shared/exchange';
 import type { Db } from '../db/open';
+import { createRowWriter } from '../db/row-writer';
 import { candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
 import { candidateColumns, loadCandidates, writeCandidateChildren } from '../services/candidates';
 import { recordWithContacts } from '../services/contacts';
@@ -151,15 +152,20 @@ export function classifyAll(db: Db, senderId: string, records: RecordSet): Class
 
 /** Remembers the version agreed with an association for each record (sent or received). */
 export function recordAgreedVersions(tx: Tx, associationId: string, entries: { recordType: ExchangedRecordType; id: string; updatedAt: string }[]): void {
-  for (const entry of entries) {
-    tx.insert(exchangedRecords)
-      .values({ associationId, recordType: entry.recordType, recordId: entry.id, updatedAt: entry.updatedAt })
-      .onConflictDoUpdate({
-        target: [exchangedRecords.associationId, exchangedRecords.recordType, exchangedRecords.recordId],
-        set: { updatedAt: entry.updatedAt },
-      })
-      .run();
-  }
+  const remember = tx
+    .insert(exchangedRecords)
+    .values({
+      associationId,
+      recordType: sql.placeholder('recordType'),
+      recordId: sql.placeholder('id'),
+      updatedAt: sql.placeholder('updatedAt'),
+    } as unknown as typeof exchangedRecords.$inferInsert)
+    .onConflictDoUpdate({
+      target: [exchangedRecords.associationId, exchangedRecords.recordType, exchangedRecords.recordId],
+      set: { updatedAt: sql`excluded.updated_at` },
+    })
+    .prepare();
+  for (const entry of entries) remember.run(entry);
 }
 
 /**
@@ -174,29 +180,38 @@ export function writeRecords(db: Db, tx: Tx, chosen: RecordSet, options: { barri
     timelineEvent: localVersions(db, 'timelineEvent', chosen.timelineEvents.map((record) => record.id)),
   };
   const exists = (type: ExchangedRecordType, id: string) => present[type].has(id);
+  const writer = createRowWriter(tx);
 
   for (const { id, ...sector } of chosen.sectors) {
-    if (exists('sector', id)) tx.update(sectors).set(sector).where(eq(sectors.id, id)).run();
-    else tx.insert(sectors).values({ id, ...sector }).run();
+    if (exists('sector', id)) writer.update(sectors, sectors.id, id, sector);
+    else writer.insert(sectors, { id, ...sector });
   }
 
   const contacts = partnerRecords(db);
   for (const { id, contacts: list, ...partner } of chosen.partners) {
-    if (exists('partner', id)) tx.update(partners).set(partner).where(eq(partners.id, id)).run();
-    else tx.insert(partners).values({ id, ...partner }).run();
+    if (exists('partner', id)) writer.update(partners, partners.id, id, partner);
+    else writer.insert(partners, { id, ...partner });
     contacts.writeContacts(tx, id, list);
   }
 
   for (const { id, origin, createdAt, updatedAt, ...fields } of chosen.candidates) {
-    const children = options.barriersLeftOut ? { sectorIds: fields.sectorIds, sharingPartnerIds: fields.sharingPartnerIds } : fields;
     const columns = { ...candidateColumns(fields), firstName: fields.firstName, lastName: fields.lastName, origin, updatedAt };
-    if (exists('candidate', id)) tx.update(candidates).set(columns).where(eq(candidates.id, id)).run();
-    else tx.insert(candidates).values({ ...columns, id, createdAt }).run();
-    writeCandidateChildren(tx, id, children);
+    if (exists('candidate', id)) writer.update(candidates, candidates.id, id, columns);
+    else writer.insert(candidates, { ...columns, id, createdAt });
   }
+  writeCandidateChildren(
+    tx,
+    chosen.candidates.map(({ id, ...fields }) => ({
+      id,
+      fields: options.barriersLeftOut ? { sectorIds: fields.sectorIds, sharingPartnerIds: fields.sharingPartnerIds } : fields,
+    })),
+  );
 
-  for (const { id, ...event } of chosen.timelineEvents) {
-    if (exists('timelineEvent', id)) tx.update(timelineEvents).set(event).where(eq(timelineEvents.id, id)).run();
-    else tx.insert(timelineEvents).values({ id, ...event }).run();
+  // Newest first: the trigger that keeps each file's last contact date then writes it once per
+  // file instead of once per event.
+  const newestFirst = [...chosen.timelineEvents].sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0));
+  for (const { id, ...event } of newestFirst) {
+    if (exists('timelineEvent', id)) writer.update(timelineEvents, timelineEvents.id, id, event);
+    else writer.insert(timelineEvents, { id, ...event });
   }
 }

@@ -1,4 +1,5 @@
 import { type SQL, and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import {
   type Barrier,
   type Candidate,
@@ -11,6 +12,7 @@ import {
 import type { ParsedInputOf } from '../../shared/api';
 import { AppError } from '../api/app-error';
 import type { Db } from '../db/open';
+import { createRowWriter } from '../db/row-writer';
 import {
   candidateBarriers,
   candidateSectors,
@@ -22,7 +24,7 @@ import {
   volunteers,
 } from '../db/schema';
 import { type Clock, newId, systemClock } from './clock';
-import { type Tx, archivedFilter, assertReferencesExist, findRow, linkWriter, matchesSearch, setArchived } from './records';
+import { type Tx, archivedFilter, assertReferencesExist, findRow, matchesSearch, setArchived } from './records';
 
 type CandidateRow = typeof candidates.$inferSelect;
 type Enum<K extends keyof Candidate> = Candidate[K];
@@ -58,20 +60,32 @@ const SORT_COLUMNS = {
 /** Files without the sorted value go last, whatever the direction. */
 const BLANKS_LAST = { authorisation_expiry: sql`${candidates.authorisationExpiry} IS NULL` } as const;
 
-const writeSectors = linkWriter(candidateSectors, candidateSectors.candidateId, (candidateId, sectorId) => ({ candidateId, sectorId }));
-const writeSharingConsents = linkWriter(candidateSharingConsents, candidateSharingConsents.candidateId, (candidateId, partnerId) => ({
-  candidateId,
-  partnerId,
-}));
+type ChildFields = Partial<Pick<CandidateFields, (typeof CHILD_FIELDS)[number]>>;
 
-/** Writes the child tables of a file (sectors, sharing consents, barriers) for the fields sent. */
-export function writeCandidateChildren(tx: Tx, candidateId: string, fields: Partial<Pick<CandidateFields, (typeof CHILD_FIELDS)[number]>>): void {
-  writeSectors(tx, candidateId, fields.sectorIds);
-  writeSharingConsents(tx, candidateId, fields.sharingPartnerIds);
-  if (fields.barriers !== undefined) {
-    tx.delete(candidateBarriers).where(eq(candidateBarriers.candidateId, candidateId)).run();
-    for (const barrier of fields.barriers) tx.insert(candidateBarriers).values({ candidateId, ...barrier }).run();
+/**
+ * Writes the child tables (sectors, sharing consents, barriers) of one file or of thousands (an
+ * import), for the fields sent: a field left out keeps its rows, a field sent replaces them.
+ * One delete per 500 files, then inserts through statements prepared once.
+ */
+export function writeCandidateChildren(tx: Tx, files: readonly { id: string; fields: ChildFields }[]): void {
+  const writer = createRowWriter(tx);
+  function replace<Item, Table extends SQLiteTable>(
+    table: Table,
+    owner: SQLiteColumn,
+    items: (fields: ChildFields) => readonly Item[] | undefined,
+    row: (candidateId: string, item: Item) => Table['$inferInsert'],
+  ) {
+    const sent = files.filter((file) => items(file.fields) !== undefined);
+    for (let start = 0; start < sent.length; start += 500) {
+      tx.delete(table)
+        .where(inArray(owner, sent.slice(start, start + 500).map((file) => file.id)))
+        .run();
+    }
+    for (const file of sent) for (const item of items(file.fields) ?? []) writer.insert(table, row(file.id, item));
   }
+  replace(candidateSectors, candidateSectors.candidateId, (fields) => fields.sectorIds, (candidateId, sectorId) => ({ candidateId, sectorId }));
+  replace(candidateSharingConsents, candidateSharingConsents.candidateId, (fields) => fields.sharingPartnerIds, (candidateId, partnerId) => ({ candidateId, partnerId }));
+  replace(candidateBarriers, candidateBarriers.candidateId, (fields) => fields.barriers, (candidateId, barrier) => ({ candidateId, ...barrier }));
 }
 
 /** The candidates row's columns among the fields sent (the child tables' fields left out). */
@@ -165,7 +179,7 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
         tx.insert(candidates)
           .values({ ...candidateColumns(fields), firstName: fields.firstName, lastName: fields.lastName, id, createdAt: now, updatedAt: now })
           .run();
-        writeCandidateChildren(tx, id, fields);
+        writeCandidateChildren(tx, [{ id, fields }]);
       });
       return get(id);
     },
@@ -180,7 +194,7 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
           .set({ ...candidateColumns(patch), updatedAt: stamp() })
           .where(eq(candidates.id, id))
           .run();
-        writeCandidateChildren(tx, id, patch);
+        writeCandidateChildren(tx, [{ id, fields: patch }]);
       });
       return get(id);
     },

@@ -66,8 +66,9 @@ export function createJobNeedService(db: Db, clock: Clock = systemClock) {
     return db.select(jobNeedColumns).from(jobNeeds).innerJoin(employers, eq(employers.id, jobNeeds.employerId)).where(where);
   }
 
+  const byId = select(eq(jobNeeds.id, sql.placeholder('id'))).prepare();
   const get = (id: string): JobNeed => {
-    const found = select(eq(jobNeeds.id, id)).get();
+    const found = byId.get({ id });
     if (!found) throw new AppError('not_found', JOB_NEED_NOT_FOUND);
     return toJobNeed(found);
   };

@@ -314,6 +314,21 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
     return snapshot;
   }
 
+  let needSnapshot: { version: string; matchers: { need: ReturnType<typeof toNeedProfile>; matcher: ReturnType<typeof createNeedMatcher> }[] } | undefined;
+
+  /** The open needs, each with its matcher, kept like the candidates until the database changes. */
+  function openNeedMatchers(locate: Locate, day: string) {
+    const version = `${databaseVersion()}:${day}`;
+    if (needSnapshot?.version !== version) {
+      const matchers = openNeeds.all({ today: day }).map((row: NeedRow) => {
+        const need = toNeedProfile(row, locate);
+        return { need, matcher: createNeedMatcher(need, day) };
+      });
+      needSnapshot = { version, matchers };
+    }
+    return needSnapshot.matchers;
+  }
+
   /** The latest presentation of each pair, keyed by the other side's id. */
   function latestPresentations(filter: { jobNeedId: string } | { candidateId: string }): Map<string, { id: string; state: PresentationState }> {
     const byNeed = 'jobNeedId' in filter;
@@ -372,11 +387,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
       if (!row) throw new AppError('not_found', CANDIDATE_NOT_FOUND);
       const candidate = profileBuilder(locate, sectorsByCandidate(sectorLinksOf.values({ id: candidateId }) as [string, string][]))(row);
       const engaged = engagements({ candidateId }).get(candidateId) ?? NONE;
-      const day = today();
-      const scored = openNeeds.all({ today: day }).map((needRow: NeedRow) => {
-        const need = toNeedProfile(needRow, locate);
-        return { need, ...createNeedMatcher(need, day).explain(candidate, engaged) };
-      });
+      const scored = openNeedMatchers(locate, today()).map(({ need, matcher }) => ({ need, ...matcher.explain(candidate, engaged) }));
       const ranking = rank(
         scored.map((item) => item.score),
         scored.map((item) => item.failures),

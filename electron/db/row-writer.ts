@@ -1,0 +1,76 @@
+import { type Column, type SQL, eq, getTableColumns, getTableName, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Db } from './open';
+
+/** A transaction or the database itself: both run the same prepared statements. */
+type Writer = Pick<Db, 'insert' | 'update'>;
+
+interface Prepared {
+  run(values: Record<string, unknown>): unknown;
+}
+
+/**
+ * Writes rows through statements prepared once per table and set of columns. An import writes
+ * tens of thousands of rows in one transaction, and building each query with drizzle costs far
+ * more than SQLite's write itself.
+ *
+ * Each placeholder sits inside an `sql` fragment so drizzle passes the value as it is; the
+ * column's own mapping (booleans, JSON) is applied here instead, and never to a null, which
+ * drizzle's mapping would turn into `false` or the text "null".
+ */
+export function createRowWriter(db: Writer) {
+  const statements = new Map<string, Prepared>();
+
+  function statement(key: string, build: () => Prepared): Prepared {
+    let prepared = statements.get(key);
+    if (!prepared) {
+      prepared = build();
+      statements.set(key, prepared);
+    }
+    return prepared;
+  }
+
+  function toDriver(table: SQLiteTable, row: Record<string, unknown>): { keys: string[]; values: Record<string, unknown> } {
+    const columns = getTableColumns(table) as Record<string, Column>;
+    const keys: string[] = [];
+    const values: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(row)) {
+      const column = columns[key];
+      if (value === undefined || !column) continue;
+      keys.push(key);
+      values[key] = value === null ? null : column.mapToDriverValue(value);
+    }
+    return { keys, values };
+  }
+
+  const placeholders = (keys: string[]): Record<string, SQL> => Object.fromEntries(keys.map((key) => [key, sql`${sql.placeholder(key)}`]));
+
+  return {
+    insert<Table extends SQLiteTable>(table: Table, row: Table['$inferInsert']): void {
+      const { keys, values } = toDriver(table, row as Record<string, unknown>);
+      const prepared = statement(`insert ${getTableName(table)} ${keys.join(',')}`, () =>
+        db
+          .insert(table)
+          .values(placeholders(keys) as Table['$inferInsert'])
+          .prepare(),
+      );
+      prepared.run(values);
+    },
+
+    /** Updates the row whose `idColumn` is `id` (the key `writer:id` is kept free for it). */
+    update<Table extends SQLiteTable>(table: Table, idColumn: SQLiteColumn, id: string, row: Partial<Table['$inferInsert']>): void {
+      const { keys, values } = toDriver(table, row as Record<string, unknown>);
+      if (keys.length === 0) return;
+      const prepared = statement(`update ${getTableName(table)} ${keys.join(',')}`, () =>
+        db
+          .update(table)
+          .set(placeholders(keys) as Partial<Table['$inferInsert']>)
+          .where(eq(idColumn, sql.placeholder('writer:id')))
+          .prepare(),
+      );
+      prepared.run({ ...values, 'writer:id': id });
+    },
+  };
+}
+
+export type RowWriter = ReturnType<typeof createRowWriter>;
