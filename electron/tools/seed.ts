@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open';
+import { createRowWriter } from '../db/row-writer';
 import {
   candidateBarriers,
   candidateSectors,
@@ -78,19 +79,6 @@ function insertChunks<T>(count: number, make: (index: number) => T, write: (rows
     for (let index = start; index < Math.min(count, start + CHUNK); index++) rows.push(make(index));
     write(rows);
   }
-}
-
-/**
- * Writes rows through one prepared statement, about twice as fast as multi-row inserts: the
- * query is built once. Placeholders skip drizzle's value mapping, so this suits tables without
- * JSON or boolean columns, and every row must have the same keys.
- */
-function insertEach<Table extends SQLiteTable>(db: Db, table: Table, rows: Table['$inferInsert'][]): void {
-  const [first] = rows;
-  if (!first) return;
-  const placeholders = Object.fromEntries(Object.keys(first).map((key) => [key, sql.placeholder(key)]));
-  const statement = db.insert(table).values(placeholders as Table['$inferInsert']).prepare();
-  for (const row of rows) statement.run(row);
 }
 
 /** A SIRET that passes the Luhn check: 13 random digits and the check digit that fits. */
@@ -293,11 +281,13 @@ function seedPipeline(db: Db, random: Random, now: Date, people: SeededPerson[],
     }
   }
 
-  insertEach(db, presentations, rows.presentations);
-  insertEach(db, presentationEvents, rows.events);
-  insertEach(db, placements, rows.placements);
-  insertEach(db, recruitments, rows.recruitments);
-  insertEach(db, followUps, rows.followUps);
+  // One prepared statement per table, about twice as fast as multi-row inserts built by drizzle.
+  const writer = createRowWriter(db);
+  for (const row of rows.presentations) writer.insert(presentations, row);
+  for (const row of rows.events) writer.insert(presentationEvents, row);
+  for (const row of rows.placements) writer.insert(placements, row);
+  for (const row of rows.recruitments) writer.insert(recruitments, row);
+  for (const row of rows.followUps) writer.insert(followUps, row);
 }
 
 /**
