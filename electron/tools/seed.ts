@@ -1,5 +1,3 @@
-import { sql } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/open';
 import { createRowWriter } from '../db/row-writer';
 import {
