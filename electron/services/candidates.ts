@@ -24,6 +24,7 @@ import {
   volunteers,
 } from '../db/schema';
 import { type Clock, newId, systemClock } from './clock';
+import { toFtsQuery } from './search';
 import { type Tx, archivedFilter, assertReferencesExist, findRow, matchesSearch, setArchived } from './records';
 
 type CandidateRow = typeof candidates.$inferSelect;
@@ -160,6 +161,22 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
   }
 
   const get = (id: string): Candidate => load(findRow(db, candidates, id, NOT_FOUND));
+  /**
+   * How many files a search alone finds (what the list asks at each keystroke), counted from the
+   * search index: every match, less the archived ones among them (a few thousand rows, reached
+   * through the archived index). Probing each of 100,000 active files against the matches cost
+   * 13 ms for one letter; this costs 6 ms.
+   */
+  function searchTotal(match: string, archived: 'active' | 'archived' | 'all'): number {
+    const counted = (statement: SQL) => db.get<{ total: number }>(statement).total;
+    const matches = sql`SELECT rowid FROM candidate_search WHERE candidate_search MATCH ${match}`;
+    const all = archived === 'archived' ? 0 : counted(sql`SELECT count(*) AS total FROM candidate_search WHERE candidate_search MATCH ${match}`);
+    if (archived === 'all') return all;
+    // The unary + keeps SQLite from driving this count by the matches' rowids.
+    const archivedMatches = counted(sql`SELECT count(*) AS total FROM ${candidates} WHERE ${candidates.archivedAt} IS NOT NULL AND +${candidates.seq} IN (${matches})`);
+    return archived === 'active' ? all - archivedMatches : archivedMatches;
+  }
+
   return {
     get: ({ id }: { id: string }) => get(id),
 
@@ -234,7 +251,12 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
         .offset(input.offset)
         .all()
         .map(toSummary);
-      const total = db.select({ total: count() }).from(candidates).where(and(...conditions, inSectorForCount)).get()?.total ?? 0;
+      // Only the search and the archive filter: counted from the search index.
+      const searchMatch = toFtsQuery(input.query);
+      const total =
+        searchMatch !== null && conditions.length === 2 && !sectorId
+        ? searchTotal(searchMatch, input.archived)
+        : (db.select({ total: count() }).from(candidates).where(and(...conditions, inSectorForCount)).get()?.total ?? 0);
       return { items, total };
     },
 

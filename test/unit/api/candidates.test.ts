@@ -153,6 +153,22 @@ describe('candidates API', () => {
     expect(await found('moreau')).toBe(1);
   });
 
+  it('counts what a search finds among active, archived or all files, alone or with other filters', async () => {
+    const backend = await openBackend();
+    const files = [];
+    for (const [firstName, status] of [['Mariam', 'active'], ['Marc', 'new'], ['Maryse', 'active'], ['Omar', 'active']] as const) {
+      files.push(await ok(backend, 'candidates.create', { firstName, lastName: 'Diallo', status }));
+    }
+    await ok(backend, 'candidates.archive', { id: files[2]?.id ?? '' });
+    const total = async (input: Record<string, unknown>) => (await ok(backend, 'candidates.list', { query: 'mar', limit: 1, ...input })).total;
+    expect(await total({})).toBe(2);
+    expect(await total({ archived: 'archived' })).toBe(1);
+    expect(await total({ archived: 'all' })).toBe(3);
+    expect(await total({ statuses: ['active'] })).toBe(1);
+    expect(await total({ statuses: ['active'], archived: 'all' })).toBe(2);
+    expect(await total({ query: 'diallo o' })).toBe(1);
+  });
+
   it('pages results and counts the total', async () => {
     const backend = await openBackend();
     for (const lastName of ['A', 'B', 'C', 'D', 'E']) await ok(backend, 'candidates.create', { firstName: 'X', lastName });
