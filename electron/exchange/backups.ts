@@ -258,7 +258,10 @@ export function replaceContent(sqlite: Database.Database, restoredFile: string):
     sqlite.transaction(() => {
       sqlite.pragma('defer_foreign_keys = ON');
       for (const table of tables) sqlite.prepare(`DELETE FROM main."${table}"`).run();
-      for (const table of tables) sqlite.prepare(`INSERT INTO main."${table}" SELECT * FROM restored."${table}"`).run();
+      // `WHERE true` turns off SQLite's transfer optimisation, which copies rows without counting them
+      // against the deferred foreign keys of the tables they are a parent of (sectors, partners…):
+      // the commit then failed with "FOREIGN KEY constraint failed" on any real database.
+      for (const table of tables) sqlite.prepare(`INSERT INTO main."${table}" SELECT * FROM restored."${table}" WHERE true`).run();
     })();
   } finally {
     sqlite.prepare('DETACH DATABASE restored').run();

@@ -12,7 +12,7 @@ export interface Preview {
 }
 
 /** Starts `electron/preview/host.ts` on a data folder and resolves with the URL it prints. */
-function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+export function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/host.ts'], {
     env: { ...process.env, TREMPLIN_DATA_DIR: dataDir, TREMPLIN_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,7 +37,7 @@ function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess 
   });
 }
 
-function stopHost(child: ChildProcess): Promise<void> {
+export function stopHost(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import { CandidatesSection } from '../candidates/CandidatesSection';
 import { EmployersSection } from '../employers/EmployersSection';
+import { ExchangeSection } from '../exchange/ExchangeSection';
 import { HomeScreen } from '../home/HomeScreen';
 import { MatchingSection } from '../matching/MatchingSection';
 import { PartnersSection } from '../partners/PartnersSection';
@@ -15,7 +16,7 @@ import { Sidebar } from './Sidebar';
 import { type Route, type Section, isComingSection, useNavigation } from './navigation';
 
 /** Each built section renders its own screens from the route. */
-const SECTION_SCREENS: Record<Exclude<Section, 'reports' | 'exchange'>, (route: Route) => ReactNode> = {
+const SECTION_SCREENS: Record<Exclude<Section, 'reports'>, (route: Route) => ReactNode> = {
   home: () => <HomeScreen />,
   candidates: (route) => <CandidatesSection route={route} />,
   sessions: (route) => <SessionsSection route={route} />,
@@ -23,6 +24,7 @@ const SECTION_SCREENS: Record<Exclude<Section, 'reports' | 'exchange'>, (route: 
   volunteers: (route) => <VolunteersSection route={route} />,
   partners: (route) => <PartnersSection route={route} />,
   matching: (route) => <MatchingSection route={route} />,
+  exchange: (route) => <ExchangeSection route={route} />,
   settings: (route) => <SettingsSection route={route} />,
 };
 

@@ -16,7 +16,7 @@ export const SECTIONS = [
 export type Section = (typeof SECTIONS)[number];
 
 /** Sections a later version brings: they show an honest placeholder. */
-export const COMING_SECTIONS = ['reports', 'exchange'] as const satisfies readonly Section[];
+export const COMING_SECTIONS = ['reports'] as const satisfies readonly Section[];
 export type ComingSection = (typeof COMING_SECTIONS)[number];
 
 /**

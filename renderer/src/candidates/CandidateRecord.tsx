@@ -168,6 +168,9 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
             <button type="button" className="button button-secondary" disabled={duplicates?.status === 'searching'} onClick={() => void searchDuplicates()}>
               {t('candidates.duplicates.search')}
             </button>
+            <a className="button button-secondary" href={routeToHash({ section: 'exchange', id: 'export', rest: [candidate.id] })}>
+              {t('candidates.record.sendToPartner')}
+            </a>
             <button type="button" className="button button-secondary" disabled={archiving.busy} onClick={() => archiving.setArchived(true)}>
               {t('candidates.record.archive')}
             </button>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFocusOnMount } from '../app/useFocusOnMount';
+import { BackupsSettings } from './BackupsSettings';
 import { SectorSettings } from './SectorSettings';
 import { TargetsSettings } from './TargetsSettings';
 
@@ -15,6 +16,7 @@ export function SettingsScreen() {
       </header>
       <TargetsSettings />
       <SectorSettings />
+      <BackupsSettings />
     </div>
   );
 }

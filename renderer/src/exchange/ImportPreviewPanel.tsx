@@ -1,0 +1,196 @@
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { IMPORT_DECISIONS, ImportItem, ImportItemState, ImportPreview } from '../../../shared/exchange';
+import { formatDate } from '../app/format';
+import { routeToHash } from '../app/navigation';
+import { FingerprintWords } from './Fingerprint';
+
+type Decision = (typeof IMPORT_DECISIONS)[number];
+export type Decisions = Record<string, Decision>;
+
+/** The groups of the preview, those that need a decision first. */
+const GROUPS = ['conflict', 'duplicate', 'older', 'new', 'updated', 'unchanged'] as const;
+type Group = (typeof GROUPS)[number];
+
+/** What the staffer may choose in each group that needs a choice, the service's default first. */
+const CHOICES: Partial<Record<Group, readonly Decision[]>> = {
+  conflict: ['keep_ours', 'take_theirs'],
+  older: ['keep_ours', 'take_theirs'],
+  duplicate: ['take_theirs', 'skip'],
+};
+
+/** Lines shown in a group that needs no decision; the count says the rest. */
+const LINES_SHOWN = 100;
+
+function groupOf(item: ImportItem): Group {
+  return item.state === 'new' && item.likelyDuplicates.length > 0 ? 'duplicate' : item.state;
+}
+
+/** The decisions the service would take by itself, made visible so the staffer can change them. */
+export function defaultDecisions(preview: ImportPreview): Decisions {
+  const decisions: Decisions = {};
+  for (const item of preview.items) {
+    const first = CHOICES[groupOf(item)]?.[0];
+    if (first) decisions[item.id] = first;
+  }
+  return decisions;
+}
+
+/** A record's line: a timeline entry by its kind and date, a seeded sector by its translated name. */
+function itemLabel(item: ImportItem, t: TFunction, language: string, exists: (key: string) => boolean): string {
+  if (item.recordType === 'timelineEvent') {
+    const [kind = '', date = ''] = item.label.split(' ');
+    return exists(`timeline.kinds.${kind}`) ? `${t(`timeline.kinds.${kind}`)} · ${formatDate(date, language)}` : item.label;
+  }
+  if (item.recordType === 'sector' && exists(`sectors.${item.label}`)) return t(`sectors.${item.label}`);
+  return item.label;
+}
+
+interface ImportPreviewPanelProps {
+  preview: ImportPreview;
+  decisions: Decisions;
+  onDecide(decisions: Decisions): void;
+  /** The buttons and progress under the preview. */
+  children: ReactNode;
+}
+
+/** Who sent the file and whether its signature was checked, what it holds by state, and the decisions to take. */
+export function ImportPreviewPanel({ preview, decisions, onDecide, children }: ImportPreviewPanelProps) {
+  const { t, i18n } = useTranslation();
+  const byGroup = new Map<Group, ImportItem[]>(GROUPS.map((group) => [group, []]));
+  for (const item of preview.items) byGroup.get(groupOf(item))?.push(item);
+  const counts: Record<ImportItemState | 'duplicate', number> = { ...preview.counts, duplicate: byGroup.get('duplicate')?.length ?? 0 };
+  counts.new -= counts.duplicate;
+
+  return (
+    <section className="card exchange-panel import-preview" aria-labelledby="import-preview-title" data-testid="import-preview">
+      <h2 id="import-preview-title">{t('exchange.ui.preview.title')}</h2>
+      <div className="import-sender">
+        <p>
+          {t('exchange.ui.preview.from')} <span className="strong">{preview.sender.name}</span>
+          <span className="muted"> · {t('exchange.ui.preview.createdAt', { date: formatDate(preview.createdAt, i18n.language, 'long') })}</span>
+        </p>
+        {preview.signature === 'verified' ? (
+          <p className="tag tag-ok signature-state">{t('exchange.ui.preview.signatureVerified')}</p>
+        ) : (
+          <p className="tag tag-error signature-state">{t('exchange.ui.preview.signatureUnchecked')}</p>
+        )}
+        <p className="muted">
+          {t('exchange.ui.preview.fingerprint')} <FingerprintWords fingerprint={preview.sender.fingerprint} size="small" />
+        </p>
+      </div>
+      {preview.warnings.map((warning) => (
+        <p key={warning} className="alert alert-error" role="alert">
+          {t(warning)}
+        </p>
+      ))}
+      <ul className="import-counts" aria-label={t('exchange.ui.preview.countsLabel')}>
+        {GROUPS.map((group) => (
+          <li key={group} className={`import-count import-count-${group}${counts[group] === 0 ? ' import-count-zero' : ''}`} data-testid={`count-${group}`}>
+            <span className="import-count-number">{counts[group]}</span>
+            <span>{t(`exchange.ui.preview.groups.${group}`, { count: counts[group] })}</span>
+          </li>
+        ))}
+      </ul>
+      {GROUPS.filter((group) => (byGroup.get(group)?.length ?? 0) > 0).map((group) => (
+        <ImportGroup
+          key={group}
+          group={group}
+          items={byGroup.get(group) ?? []}
+          decisions={decisions}
+          onDecide={onDecide}
+          label={(item) => itemLabel(item, t, i18n.language, (key) => i18n.exists(key))}
+        />
+      ))}
+      <p className="muted import-note">{t('exchange.ui.preview.backupNote')}</p>
+      {children}
+    </section>
+  );
+}
+
+interface ImportGroupProps {
+  group: Group;
+  items: ImportItem[];
+  decisions: Decisions;
+  onDecide(decisions: Decisions): void;
+  label(item: ImportItem): string;
+}
+
+/** One state's records; open when each line asks for a decision. */
+function ImportGroup({ group, items, decisions, onDecide, label }: ImportGroupProps) {
+  const { t } = useTranslation();
+  const choices = CHOICES[group];
+  const [open, setOpen] = useState(choices !== undefined);
+  const shown = choices ? items : items.slice(0, LINES_SHOWN);
+
+  return (
+    <details className={`import-group import-group-${group}`} open={open} onToggle={(event) => setOpen(event.currentTarget.open)} data-testid={`group-${group}`}>
+      <summary>
+        <span className="strong">{t(`exchange.ui.preview.groups.${group}`, { count: items.length })}</span>
+        <span className="count-badge">{items.length}</span>
+        <span className="muted import-group-help">{t(`exchange.ui.preview.help.${group}`)}</span>
+      </summary>
+      {open && (
+        <>
+          {choices && items.length > 1 && (
+            <div className="import-all">
+              <span className="muted">{t('exchange.ui.preview.forAll')}</span>
+              {choices.map((choice) => (
+                <button
+                  key={choice}
+                  type="button"
+                  className="button button-quiet"
+                  onClick={() => onDecide({ ...decisions, ...Object.fromEntries(items.map((item) => [item.id, choice])) })}
+                >
+                  {t(`exchange.ui.preview.choices.${group === 'duplicate' ? 'duplicate' : 'conflict'}.${choice}`)}
+                </button>
+              ))}
+            </div>
+          )}
+          <ul className="import-items">
+            {shown.map((item) => (
+              <li key={item.id} className="import-item" data-testid="import-item">
+                <div className="import-item-name">
+                  <span className="tag tag-muted">{t(`exchange.ui.preview.types.${item.recordType}`)}</span>
+                  <span className="strong">{label(item)}</span>
+                  {item.likelyDuplicates.length > 0 && (
+                    <span className="muted">
+                      {' '}
+                      {t('exchange.ui.preview.maybe')}{' '}
+                      {item.likelyDuplicates.map((match, index) => (
+                        <span key={match.id}>
+                          {index > 0 && ', '}
+                          <a href={routeToHash({ section: 'candidates', id: match.id })}>
+                            {match.name}
+                          </a>
+                        </span>
+                      ))}
+                    </span>
+                  )}
+                </div>
+                {choices && (
+                  <fieldset className="import-choice">
+                    <legend className="visually-hidden">{t('exchange.ui.preview.decisionFor', { name: label(item) })}</legend>
+                    {choices.map((choice) => (
+                      <label key={choice} className="choice choice-inline">
+                        <input
+                          type="radio"
+                          name={`decision-${item.id}`}
+                          checked={decisions[item.id] === choice}
+                          onChange={() => onDecide({ ...decisions, [item.id]: choice })}
+                        />
+                        <span>{t(`exchange.ui.preview.choices.${group === 'duplicate' ? 'duplicate' : 'conflict'}.${choice}`)}</span>
+                      </label>
+                    ))}
+                  </fieldset>
+                )}
+              </li>
+            ))}
+            {items.length > shown.length && <li className="muted">{t('exchange.ui.preview.more', { count: items.length - shown.length })}</li>}
+          </ul>
+        </>
+      )}
+    </details>
+  );
+}

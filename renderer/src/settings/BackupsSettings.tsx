@@ -1,0 +1,374 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupContents, BackupEntry } from '../../../shared/backups';
+import { call } from '../api/client';
+import { formatDate } from '../app/format';
+import { useNotices } from '../app/notices';
+import { BusyNote } from '../exchange/Busy';
+import { useExchangeStatus } from '../exchange/status';
+import { useLeaveGuard } from '../exchange/useLeaveGuard';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { Field } from '../ui/Field';
+import { useApiValue } from '../ui/useApiValue';
+import './BackupsSettings.css';
+
+/** A size as people read it: "840 ko", "12,4 Mo". */
+function formatSize(bytes: number, language: string): string {
+  const [value, unit] = bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte'];
+  return new Intl.NumberFormat(language, { style: 'unit', unit, maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
+}
+
+function formatMoment(value: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+}
+
+/**
+ * Encrypted backups: set up once with a recovery key shown as a sheet to print, then taken
+ * every day, before imports and on demand; any of them restored after seeing what it holds.
+ */
+export function BackupsSettings() {
+  const { t, i18n } = useTranslation();
+  const showNotice = useNotices((state) => state.showNotice);
+  const { state, reload } = useApiValue('backups.status', {});
+  const [sheet, setSheet] = useState<{ recoveryKey: string; createdAt: string } | null>(null);
+  const [busy, setBusy] = useState<'setup' | 'backup' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirmReplace, setConfirmReplace] = useState(false);
+  const [restoring, setRestoring] = useState<BackupEntry | null>(null);
+
+  async function setUp(replace: boolean) {
+    setError(null);
+    setBusy('setup');
+    const result = await call('backups.setupRecovery', { replace });
+    setBusy(null);
+    setConfirmReplace(false);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setSheet(result.value);
+    await reload();
+  }
+
+  async function backUpNow() {
+    setError(null);
+    setBusy('backup');
+    const result = await call('backups.backupNow', {});
+    setBusy(null);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    showNotice('backups.ui.done');
+    await reload();
+  }
+
+  const status = state.status === 'ready' ? state.value : null;
+  return (
+    <section className="card settings-card backups" aria-labelledby="backups-title" data-testid="backups-settings">
+      <h2 id="backups-title">{t('backups.ui.title')}</h2>
+      <p className="muted">{t('backups.ui.intro')}</p>
+      <ErrorAlert messageKey={state.status === 'error' ? state.messageKey : null} />
+
+      {sheet ? (
+        <RecoverySheet recoveryKey={sheet.recoveryKey} createdAt={sheet.createdAt} onClose={() => setSheet(null)} />
+      ) : (
+        status && (
+          <>
+            {!status.recoveryConfigured && (
+              <div className="backups-setup">
+                <p>{t('backups.ui.notSetUp')}</p>
+                <button type="button" className="button button-primary" disabled={busy !== null} onClick={() => void setUp(false)}>
+                  {t('backups.ui.setUp')}
+                </button>
+              </div>
+            )}
+            {status.recoveryConfigured && (
+              <>
+                <p className="backups-state">
+                  <span className="tag tag-ok">{t('backups.ui.on')}</span>{' '}
+                  {status.backups[0]
+                    ? t('backups.ui.latest', { date: formatMoment(status.backups[0].takenAt, i18n.language) })
+                    : t('backups.ui.noneYet')}
+                </p>
+                <p className="muted backups-folder">
+                  {t('backups.ui.folder')} <code>{status.folder}</code>
+                </p>
+                <div className="backups-actions">
+                  <button type="button" className="button button-primary" disabled={busy !== null} onClick={() => void backUpNow()}>
+                    {t('backups.ui.backUpNow')}
+                  </button>
+                  {!confirmReplace && (
+                    <button type="button" className="button button-quiet" disabled={busy !== null} onClick={() => setConfirmReplace(true)}>
+                      {t('backups.ui.replaceKey')}
+                    </button>
+                  )}
+                </div>
+                {confirmReplace && (
+                  <div className="hint-box hint-box-warning backups-replace">
+                    <div>
+                      <p className="hint-box-title">{t('backups.ui.replaceTitle')}</p>
+                      <p>{t('backups.ui.replaceExplanation')}</p>
+                      <div className="backups-actions">
+                        <button type="button" className="button button-danger" disabled={busy !== null} onClick={() => void setUp(true)}>
+                          {t('backups.ui.replaceConfirm')}
+                        </button>
+                        <button type="button" className="button button-secondary" onClick={() => setConfirmReplace(false)}>
+                          {t('backups.ui.cancel')}
+                        </button>
+                      </div>
+                    </div>
+                  </div>
+                )}
+              </>
+            )}
+            {busy === 'setup' && <BusyNote labelKey="backups.ui.settingUp" />}
+            {busy === 'backup' && <BusyNote labelKey="backups.ui.backingUp" />}
+            <ErrorAlert messageKey={error} />
+            {status.backups.length > 0 && (
+              <BackupList
+                backups={status.backups}
+                restoring={restoring}
+                onRestore={setRestoring}
+                onRestored={() => {
+                  setRestoring(null);
+                  void reload();
+                }}
+              />
+            )}
+          </>
+        )
+      )}
+    </section>
+  );
+}
+
+interface BackupListProps {
+  backups: BackupEntry[];
+  restoring: BackupEntry | null;
+  onRestore(backup: BackupEntry | null): void;
+  onRestored(): void;
+}
+
+function BackupList({ backups, restoring, onRestore, onRestored }: BackupListProps) {
+  const { t, i18n } = useTranslation();
+  return (
+    <table className="data-table compact-table backups-table" data-testid="backups-list">
+      <caption className="visually-hidden">{t('backups.ui.listTitle')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('backups.ui.takenAt')}</th>
+          <th scope="col">{t('backups.ui.reason')}</th>
+          <th scope="col" className="number">
+            {t('backups.ui.size')}
+          </th>
+          <th scope="col">
+            <span className="visually-hidden">{t('backups.ui.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {backups.map((backup) => (
+          <BackupRow
+            key={backup.name}
+            backup={backup}
+            open={restoring?.name === backup.name}
+            onOpen={() => onRestore(restoring?.name === backup.name ? null : backup)}
+            onRestored={onRestored}
+            label={formatMoment(backup.takenAt, i18n.language)}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+interface BackupRowProps {
+  backup: BackupEntry;
+  label: string;
+  open: boolean;
+  onOpen(): void;
+  onRestored(): void;
+}
+
+function BackupRow({ backup, label, open, onOpen, onRestored }: BackupRowProps) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      <tr data-testid="backup-row">
+        <td className="nowrap">{label}</td>
+        <td>{t(`backups.ui.reasons.${backup.reason}`)}</td>
+        <td className="number nowrap">{formatSize(backup.bytes, i18n.language)}</td>
+        <td className="cell-action">
+          <button type="button" className="button button-quiet" aria-expanded={open} aria-label={t('backups.ui.restoreLabel', { date: label })} onClick={onOpen}>
+            {t('backups.ui.restore')}
+          </button>
+        </td>
+      </tr>
+      {open && (
+        <tr className="restore-row">
+          <td colSpan={4}>
+            <RestorePanel backup={backup} label={label} onRestored={onRestored} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+/** Opening a backup with the sheet's key shows what it holds; only then can it replace today's data. */
+function RestorePanel({ backup, label, onRestored }: { backup: BackupEntry; label: string; onRestored(): void }) {
+  const { t, i18n } = useTranslation();
+  const showNotice = useNotices((state) => state.showNotice);
+  const reloadExchange = useExchangeStatus((state) => state.load);
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [keyError, setKeyError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [contents, setContents] = useState<BackupContents | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'restore' | null>(null);
+
+  function refused(fields: Record<string, string> | undefined, message: string) {
+    setKeyError(fields?.recoveryKey ?? null);
+    setError(fields?.recoveryKey ? null : message);
+    if (fields?.recoveryKey) document.getElementById(`restore-key-${backup.name}`)?.focus();
+  }
+
+  async function preview(event: FormEvent) {
+    event.preventDefault();
+    setContents(null);
+    setBusy('preview');
+    const result = await call('backups.previewRestore', { name: backup.name, recoveryKey });
+    setBusy(null);
+    if (!result.ok) return refused(result.error.fields, result.error.message);
+    setKeyError(null);
+    setError(null);
+    setContents(result.value);
+  }
+
+  async function restore() {
+    setBusy('restore');
+    const result = await call('backups.restore', { name: backup.name, recoveryKey });
+    setBusy(null);
+    if (!result.ok) return refused(result.error.fields, result.error.message);
+    setRecoveryKey('');
+    showNotice('backups.ui.restored');
+    // The profile and the keys come back with the data.
+    void reloadExchange();
+    onRestored();
+  }
+
+  const inputId = `restore-key-${backup.name}`;
+  return (
+    <div className="restore-panel">
+      <p className="strong">{t('backups.ui.restoreTitle', { date: label })}</p>
+      <form className="restore-key" noValidate onSubmit={(event) => void preview(event)}>
+        <Field id={inputId} label={t('backups.ui.recoveryKey')} hint={t('backups.ui.recoveryKeyHint')} error={keyError ? t(keyError) : undefined}>
+          {(a11y) => (
+            <input
+              {...a11y}
+              type="password"
+              className="recovery-key-input"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={200}
+              value={recoveryKey}
+              onChange={(event) => {
+                setRecoveryKey(event.target.value);
+                setContents(null);
+              }}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button button-secondary" disabled={busy !== null || recoveryKey.trim() === ''}>
+          {t('backups.ui.previewRestore')}
+        </button>
+      </form>
+      {busy === 'preview' && <BusyNote labelKey="backups.ui.opening" />}
+      <ErrorAlert messageKey={error} />
+      {contents && (
+        <div className="restore-contents" data-testid="restore-contents">
+          <p>
+            {t('backups.ui.contentsTaken', { date: formatMoment(contents.takenAt, i18n.language) })}
+            {contents.lastChangeAt && <> {t('backups.ui.contentsLastChange', { date: formatDate(contents.lastChangeAt, i18n.language) })}</>}
+          </p>
+          <ul className="restore-counts">
+            {Object.entries(contents.counts).map(([table, count]) => (
+              <li key={table}>
+                <span className="strong number">{count}</span> {t(`backups.ui.tables.${table}`, { count, defaultValue: table })}
+              </li>
+            ))}
+          </ul>
+          <p className="hint-box hint-box-warning">{t('backups.ui.restoreWarning')}</p>
+          {busy === 'restore' && <BusyNote labelKey="backups.ui.restoring" />}
+          <button type="button" className="button button-danger" disabled={busy !== null} onClick={() => void restore()}>
+            {t('backups.ui.restoreConfirm')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** How a backup opens without Tremplin, with the standard tool (a command: not translated). */
+const AGE_COMMAND = 'age -d -i recovery-key.txt -o tremplin.sqlite tremplin-…-daily.sqlite.age';
+
+/** The recovery key in groups of four after its prefix, easier to copy by hand and to read back. */
+function groupedKey(recoveryKey: string): string {
+  const prefix = 'AGE-SECRET-KEY-1';
+  const body = recoveryKey.startsWith(prefix) ? recoveryKey.slice(prefix.length) : recoveryKey;
+  return `${recoveryKey.startsWith(prefix) ? prefix : ''} ${body.match(/.{1,4}/g)?.join(' ') ?? body}`.trim();
+}
+
+/**
+ * The recovery sheet, shown once: the only copy of the key that opens the backups. It prints
+ * alone on the page, and the screen asks before it is closed or left.
+ */
+function RecoverySheet({ recoveryKey, createdAt, onClose }: { recoveryKey: string; createdAt: string; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const association = useApiValue('exchange.status', {});
+  const name = association.state.status === 'ready' ? association.state.value.profile?.name : null;
+  const [kept, setKept] = useState(false);
+  useLeaveGuard(!kept, 'backups.ui.sheet.leaveQuestion');
+
+  return (
+    <div className="recovery" data-testid="recovery-sheet">
+      <p className="alert alert-error" role="alert">
+        {t('backups.ui.sheet.once')}
+      </p>
+      <article className="recovery-sheet" aria-labelledby="recovery-sheet-title">
+        <h3 id="recovery-sheet-title">{t('backups.ui.sheet.title')}</h3>
+        <dl className="recovery-facts">
+          <dt>{t('backups.ui.sheet.association')}</dt>
+          <dd>{name ?? <span className="recovery-blank" />}</dd>
+          <dt>{t('backups.ui.sheet.date')}</dt>
+          <dd>{formatDate(createdAt, i18n.language, 'long')}</dd>
+        </dl>
+        <p className="recovery-label">{t('backups.ui.sheet.key')}</p>
+        <p className="recovery-key" data-testid="recovery-key" data-key={recoveryKey}>
+          {groupedKey(recoveryKey)}
+        </p>
+        <p className="recovery-keep strong">{t('backups.ui.sheet.keep')}</p>
+        <h4>{t('backups.ui.sheet.howTitle')}</h4>
+        <ol className="recovery-how">
+          <li>{t('backups.ui.sheet.how1')}</li>
+          <li>{t('backups.ui.sheet.how2')}</li>
+          <li>{t('backups.ui.sheet.how3')}</li>
+        </ol>
+        <p className="recovery-without">{t('backups.ui.sheet.without')}</p>
+        <pre className="recovery-command">{AGE_COMMAND}</pre>
+      </article>
+      <div className="recovery-actions">
+        <button type="button" className="button button-primary" onClick={() => window.print()}>
+          {t('backups.ui.sheet.print')}
+        </button>
+        <label className="checkbox">
+          <input type="checkbox" checked={kept} onChange={(event) => setKept(event.target.checked)} />
+          <span>{t('backups.ui.sheet.kept')}</span>
+        </label>
+        <button type="button" className="button button-secondary" disabled={!kept} onClick={onClose}>
+          {t('backups.ui.sheet.close')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { previewApi } from './api';
+import { expect, test } from './fixtures';
+
+const SECTOR_LOGISTICS = '00000000-0000-7000-8000-000000000001';
+
+test('the recovery sheet is shown once, and a backup is restored after seeing what it holds', async ({ page, preview }) => {
+  const api = await previewApi(preview.url);
+  // Files that point to a sector and a partner: a restore must put back parents and children alike.
+  const partner = await api<{ id: string }>('partners.create', { name: 'CADA Les Tilleuls', kind: 'reception_centre' });
+  await api('candidates.create', { firstName: 'Amina', lastName: 'Diallo', consentRecording: true, sectorIds: [SECTOR_LOGISTICS], referralPartnerId: partner.id });
+
+  await page.goto(`${preview.url}#/settings`);
+  const backups = page.getByTestId('backups-settings');
+  await expect(backups).toContainText('Les sauvegardes ne sont pas encore en place.');
+  await backups.getByRole('button', { name: 'Mettre en place les sauvegardes' }).click();
+  const sheet = page.getByTestId('recovery-sheet');
+  await expect(sheet).toContainText('Fiche de secours Tremplin', { timeout: 15_000 });
+  await expect(sheet).toContainText('Sans elle, les sauvegardes ne peuvent pas être ouvertes.');
+  const recoveryKey = (await page.getByTestId('recovery-key').getAttribute('data-key')) ?? '';
+  expect(recoveryKey).toMatch(/^AGE-SECRET-KEY-1[0-9A-Z]{58}$/);
+
+  // Leaving before saying the sheet is kept asks first; "no" stays on it.
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toBe("La clé de secours ne s'affichera plus. L'avez-vous imprimée ?");
+    void dialog.dismiss();
+  });
+  await page.getByRole('link', { name: 'Candidats' }).click();
+  await expect(sheet).toBeVisible();
+  await expect(page).toHaveURL(/#\/settings$/);
+  await expect(page.getByRole('button', { name: 'Terminer' })).toBeDisabled();
+  await page.getByText("J'ai imprimé la fiche et je la range en lieu sûr").click();
+  await page.getByRole('button', { name: 'Terminer' }).click();
+  await expect(sheet).toHaveCount(0);
+  await expect(page.getByTestId('backup-row')).toHaveCount(1);
+  await expect(page.getByTestId('backup-row')).toContainText('À la demande');
+
+  // A file recorded after the backup: the restore takes the data back to before it.
+  await api('candidates.create', { firstName: 'Yusuf', lastName: 'Demir', consentRecording: true, sectorIds: [SECTOR_LOGISTICS] });
+  await page.getByTestId('backup-row').getByRole('button', { name: /^Restaurer la sauvegarde du / }).click();
+  const keyField = page.getByLabel('Clé de secours');
+  await keyField.fill('AGE-SECRET-KEY-1 pas la bonne');
+  await page.getByRole('button', { name: "Voir ce qu'elle contient" }).click();
+  await expect(page.getByText('Une clé de secours commence par AGE-SECRET-KEY-1 et compte 74 caractères')).toBeVisible();
+  // Typed from the paper: lower case, in groups.
+  await keyField.fill(recoveryKey.toLowerCase().replace(/(.{8})/g, '$1 '));
+  await page.getByRole('button', { name: "Voir ce qu'elle contient" }).click();
+  const contents = page.getByTestId('restore-contents');
+  await expect(contents).toContainText('1 dossier', { timeout: 15_000 });
+  await expect(contents).toContainText('1 partenaire');
+  await page.getByRole('button', { name: 'Restaurer cette sauvegarde' }).click();
+  await expect(page.getByTestId('notice')).toHaveText('Sauvegarde restaurée', { timeout: 15_000 });
+  const after = await api<{ items: { firstName: string }[] }>('candidates.list', {});
+  expect(after.items.map((candidate) => candidate.firstName)).toEqual(['Amina']);
+  // The data replaced was kept aside first.
+  await expect(page.getByTestId('backup-row').first()).toContainText('Avant une restauration');
+});
