@@ -98,10 +98,13 @@ function isZeroBlock(block: Uint8Array): boolean {
  * come in any order, as another tar tool may repack them).
  */
 export function unpackEnvelope(archive: Uint8Array, maxPayloadBytes: number): Envelope {
-  if (archive.length < BLOCK || archive.length % BLOCK !== 0) throw new EnvelopeError('not_an_envelope');
+  if (archive.length < BLOCK || readText(archive, 257, 5) !== 'ustar') throw new EnvelopeError('not_an_envelope');
   const found = new Map<EntryName, Uint8Array>();
   let offset = 0;
-  while (offset + BLOCK <= archive.length) {
+  for (;;) {
+    // An archive ends with a zero block: one that stops before it was cut short (a partial
+    // download, a full USB key), even when the entries read so far look complete.
+    if (offset + BLOCK > archive.length) throw new EnvelopeError('damaged');
     const block = archive.subarray(offset, offset + BLOCK);
     if (isZeroBlock(block)) break;
     if (readText(block, 257, 5) !== 'ustar') throw new EnvelopeError('not_an_envelope');

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { candidateFieldShapes } from '../../shared/candidates';
-import { SEEDED_SECTORS, TIMELINE_KINDS } from '../../shared/domain';
+import { SEEDED_SECTORS } from '../../shared/domain';
 import { contactSchema } from '../../shared/employers';
 import { EXPORT_SCHEMA_VERSION, ageRecipientSchema, signingPublicKeySchema } from '../../shared/exchange';
 import { partnerFieldShapes } from '../../shared/partners';
+import { timelineAddSchema } from '../../shared/timeline';
 import { optionalText, parseOptions, uuid } from '../../shared/validation';
 
 /**
@@ -29,14 +30,16 @@ const { assignedPairId: _pair, assignedVolunteerId: _volunteer, ...sentCandidate
 export const candidateRecordSchema = z.strictObject({ ...meta, ...sentCandidateShapes });
 export type CandidateRecord = z.output<typeof candidateRecordSchema>;
 
+/** An event as sent: its fields checked as the timeline form checks them. */
+const { kind, occurredAt, author, text } = timelineAddSchema.shape;
 export const timelineRecordSchema = z.strictObject({
   ...meta,
   subjectType: z.literal('candidate'),
   subjectId: uuid,
-  kind: z.enum(TIMELINE_KINDS),
-  occurredAt: z.string().min(10).max(40),
-  author: optionalText(100),
-  text: optionalText(5000),
+  kind,
+  occurredAt: occurredAt.max(40),
+  author,
+  text,
 });
 export type TimelineRecord = z.output<typeof timelineRecordSchema>;
 
@@ -118,12 +121,24 @@ export class PayloadError extends Error {
 
 const headerSchema = z.looseObject({ format: z.literal('tremplin-export'), schemaVersion: z.int().min(1) });
 
+/** What the file is checked against: the ids already here, and the keys that must stay unique. */
+export interface LocalRecords {
+  sectors: Set<string>;
+  partners: Set<string>;
+  candidates: Set<string>;
+  /** Seed key → id of the seeded sectors here (the same ids in every installation). */
+  seededSectors: Map<string, string>;
+  /** Partner contact id → the partner it belongs to here. */
+  contactOwners: Map<string, string>;
+}
+
 /**
  * Reads decrypted bytes into a payload, or says why not. Beyond each record's schema, the file
- * as a whole must hold together: no id twice, and every link (a candidate's sectors and
- * partners, an event's candidate) to a record in the file or one already here.
+ * as a whole must hold together: no id twice (records, partners' contacts, seeded sectors),
+ * and every link (a candidate's sectors and partners, an event's candidate) to a record in the
+ * file or one already here.
  */
-export function parsePayload(bytes: Uint8Array, knownIds: { sectors: Set<string>; partners: Set<string>; candidates: Set<string> }): Payload {
+export function parsePayload(bytes: Uint8Array, knownIds: LocalRecords): Payload {
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -140,6 +155,21 @@ export function parsePayload(bytes: Uint8Array, knownIds: { sectors: Set<string>
   const { candidates, timelineEvents, partners, sectors } = payload.records;
   const ids = [...candidates, ...timelineEvents, ...partners, ...sectors].map((record) => record.id);
   if (new Set(ids).size !== ids.length) throw new PayloadError('duplicate_records');
+  // A seeded sector under another id, or a contact of another partner, would clash on write.
+  const seeded = new Map(knownIds.seededSectors);
+  sectors.forEach((sector, index) => {
+    if (sector.seedKey === null) return;
+    if ((seeded.get(sector.seedKey) ?? sector.id) !== sector.id) throw new PayloadError('duplicate_records', `records.sectors.${index}`);
+    seeded.set(sector.seedKey, sector.id);
+  });
+  const contactsInFile = new Set<string>();
+  partners.forEach((partner, index) => {
+    for (const contact of partner.contacts) {
+      const owner = knownIds.contactOwners.get(contact.id) ?? partner.id;
+      if (owner !== partner.id || contactsInFile.has(contact.id)) throw new PayloadError('duplicate_records', `records.partners.${index}.contacts`);
+      contactsInFile.add(contact.id);
+    }
+  });
 
   const has = (local: Set<string>, inFile: { id: string }[]) => {
     const all = new Set([...local, ...inFile.map((record) => record.id)]);

@@ -170,9 +170,11 @@ export function recordAgreedVersions(tx: Tx, associationId: string, entries: { r
 
 /**
  * Writes the records chosen, keeping their ids, origin and `updatedAt` (so the next exchange
- * can tell what changed since). Runs inside the caller's transaction.
+ * can tell what changed since). A record of ours that comes back keeps saying it was made here
+ * (origin null), as `readRecords` reads it. Runs inside the caller's transaction.
  */
-export function writeRecords(db: Db, tx: Tx, chosen: RecordSet, options: { barriersLeftOut: boolean }): void {
+export function writeRecords(db: Db, tx: Tx, chosen: RecordSet, options: { ourAssociationId: string | null; barriersLeftOut: boolean }): void {
+  const here = <T extends { origin: string }>(record: T) => ({ ...record, origin: record.origin === options.ourAssociationId ? null : record.origin });
   const present = {
     sector: localVersions(db, 'sector', chosen.sectors.map((record) => record.id)),
     partner: localVersions(db, 'partner', chosen.partners.map((record) => record.id)),
@@ -182,19 +184,19 @@ export function writeRecords(db: Db, tx: Tx, chosen: RecordSet, options: { barri
   const exists = (type: ExchangedRecordType, id: string) => present[type].has(id);
   const writer = createRowWriter(tx);
 
-  for (const { id, ...sector } of chosen.sectors) {
+  for (const { id, ...sector } of chosen.sectors.map(here)) {
     if (exists('sector', id)) writer.update(sectors, sectors.id, id, sector);
     else writer.insert(sectors, { id, ...sector });
   }
 
   const contacts = partnerRecords(db);
-  for (const { id, contacts: list, ...partner } of chosen.partners) {
+  for (const { id, contacts: list, ...partner } of chosen.partners.map(here)) {
     if (exists('partner', id)) writer.update(partners, partners.id, id, partner);
     else writer.insert(partners, { id, ...partner });
     contacts.writeContacts(tx, id, list);
   }
 
-  for (const { id, origin, createdAt, updatedAt, ...fields } of chosen.candidates) {
+  for (const { id, origin, createdAt, updatedAt, ...fields } of chosen.candidates.map(here)) {
     const columns = { ...candidateColumns(fields), firstName: fields.firstName, lastName: fields.lastName, origin, updatedAt };
     if (exists('candidate', id)) writer.update(candidates, candidates.id, id, columns);
     else writer.insert(candidates, { ...columns, id, createdAt });
@@ -209,7 +211,7 @@ export function writeRecords(db: Db, tx: Tx, chosen: RecordSet, options: { barri
 
   // Newest first: the trigger that keeps each file's last contact date then writes it once per
   // file instead of once per event.
-  const newestFirst = [...chosen.timelineEvents].sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0));
+  const newestFirst = chosen.timelineEvents.map(here).sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0));
   for (const { id, ...event } of newestFirst) {
     if (exists('timelineEvent', id)) writer.update(timelineEvents, timelineEvents.id, id, event);
     else writer.insert(timelineEvents, { id, ...event });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt, max, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { ParsedInputOf } from '../../shared/api';
 import {
@@ -24,7 +24,7 @@ import {
 } from '../../shared/exchange';
 import { AppError } from '../api/app-error';
 import type { Db } from '../db/open';
-import { candidateSharingConsents, candidates, exchangeLog, partnerCards, partners, sectors } from '../db/schema';
+import { candidateSharingConsents, candidates, exchangeLog, partnerCards, partnerContacts, partners, sectors } from '../db/schema';
 import { DecryptionError, decrypt, encryptToRecipients, encryptWithPassphrase } from '../exchange/age';
 import { EnvelopeError, packEnvelope, unpackEnvelope } from '../exchange/envelope';
 import { type UnlockedIdentity, createIdentity, fingerprintOf, readIdentity, unlockIdentity } from '../exchange/identity';
@@ -407,7 +407,7 @@ export function createExchangeService(options: ExchangeOptions) {
 
     let payload: Payload;
     try {
-      payload = parsePayload(plaintext, knownIds());
+      payload = parsePayload(plaintext, { ...knownIds(), ...uniqueKeysHere() });
     } catch (error) {
       if (error instanceof PayloadError) fail(`exchange.errors.payload.${error.reason}`, error.path ? { record: error.path } : undefined);
       throw error;
@@ -519,6 +519,16 @@ export function createExchangeService(options: ExchangeOptions) {
     };
   }
 
+  /** Keys an incoming record must not take from another one here. */
+  function uniqueKeysHere() {
+    const seeded = db.select({ id: sectors.id, seedKey: sectors.seedKey }).from(sectors).where(isNotNull(sectors.seedKey)).all();
+    const contacts = db.select({ id: partnerContacts.id, partnerId: partnerContacts.partnerId }).from(partnerContacts).all();
+    return {
+      seededSectors: new Map(seeded.map((row) => [row.seedKey ?? '', row.id])),
+      contactOwners: new Map(contacts.map((row) => [row.id, row.partnerId])),
+    };
+  }
+
   function labelsOf(records: RecordSet): Map<string, string> {
     const labels = new Map<string, string>();
     for (const candidate of records.candidates) labels.set(candidate.id, `${candidate.firstName} ${candidate.lastName}`);
@@ -568,7 +578,7 @@ export function createExchangeService(options: ExchangeOptions) {
         .filter((record) => entry.states.get(record.id) === 'unchanged' || wanted(record.id))
         .map((record) => ({ recordType: type, id: record.id, updatedAt: record.updatedAt }));
     db.transaction((tx) => {
-      writeRecords(db, tx, chosen, { barriersLeftOut: payload.manifest.leftOut.includes('barriers') });
+      writeRecords(db, tx, chosen, { ourAssociationId: profile()?.associationId ?? null, barriersLeftOut: payload.manifest.leftOut.includes('barriers') });
       recordAgreedVersions(tx, entry.senderId, [
         ...agreed('candidate', payload.records.candidates),
         ...agreed('timelineEvent', payload.records.timelineEvents),

@@ -49,6 +49,8 @@ describe('the .tremplin envelope', () => {
     damaged[10] = 65; // the name, under the checksum
     expect(reasonOf(() => unpackEnvelope(damaged, MAX))).toBe('damaged');
     expect(reasonOf(() => unpackEnvelope(packed.slice(0, 1024), MAX))).toBe('damaged');
+    // Cut anywhere, even right after a complete entry: the end-of-archive block is missing.
+    for (const cut of [600, 2560, 3072, packed.length - 1024]) expect(reasonOf(() => unpackEnvelope(packed.slice(0, cut), MAX)), `cut at ${cut}`).toBe('damaged');
     expect(reasonOf(() => unpackEnvelope(new TextEncoder().encode('age-encryption.org/v1\n'), MAX))).toBe('not_an_envelope');
     expect(reasonOf(() => unpackEnvelope(new Uint8Array(1024), MAX))).toBe('not_an_envelope');
   });

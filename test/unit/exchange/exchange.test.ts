@@ -3,67 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Backend } from '../../../electron/api/backend';
+import { generateAgeKey } from '../../../electron/exchange/age';
 import { unpackEnvelope } from '../../../electron/exchange/envelope';
-import { TEST_SCRYPT_COST } from '../../../electron/exchange/protection';
 import { contentSnapshot, ok, refused } from '../../support/api';
-import { useBackend } from '../../support/temp';
-
-const SECTOR_LOGISTICS = '00000000-0000-7000-8000-000000000001';
-
-/** A backend with cheap key derivation (the format is the same as the app's). */
-function useExchangeBackend() {
-  const open = useBackend();
-  return () => open({ keyScryptCost: TEST_SCRYPT_COST, exportScryptWorkFactor: 10 });
-}
-
-async function association(backend: Backend, name: string) {
-  await ok(backend, 'exchange.saveProfile', { name, email: `contact@${name.toLowerCase().replace(/\W+/g, '')}.org` });
-  await ok(backend, 'exchange.createKeys', { passphrase: `${name} long passphrase` });
-  await ok(backend, 'backups.setupRecovery', {});
-  return ok(backend, 'exchange.ownCard', {});
-}
-
-/** A (Lyon) and B (Forum) know each other's verified cards; A has a file shared with B. */
-async function twoPartners(openBackend: () => Promise<Backend>) {
-  const a = await openBackend();
-  const b = await openBackend();
-  const cardA = await association(a, 'Tremplin Lyon');
-  const cardB = await association(b, 'Forum Réfugiés');
-  const forumHere = await ok(a, 'partners.create', { name: 'Forum Réfugiés', kind: 'reception_centre' });
-  const cardBatA = await ok(a, 'exchange.importCard', { content: cardB.content, partnerId: forumHere.id });
-  await ok(a, 'exchange.verifyCard', { id: cardBatA.id });
-  const cardAatB = await ok(b, 'exchange.importCard', { content: cardA.content });
-  await ok(b, 'exchange.verifyCard', { id: cardAatB.id });
-  const amina = await ok(a, 'candidates.create', {
-    firstName: 'Amina',
-    lastName: 'Nguyễn-Đặng',
-    otherNames: ['أمينة'],
-    birthDate: '1994-03-02',
-    phone: '06 12 34 56 78',
-    frenchLevel: 'A2',
-    sectorIds: [SECTOR_LOGISTICS],
-    consentRecording: true,
-    consentDate: '2026-01-10',
-    sharingPartnerIds: [forumHere.id],
-    referralPartnerId: forumHere.id,
-    barriers: [{ theme: 'housing', status: 'open', action: 'Demande SIAO' }],
-  });
-  await ok(a, 'timeline.add', { subjectType: 'candidate', subjectId: amina.id, kind: 'call', occurredAt: '2026-02-01', text: 'Premier appel' });
-  return { a, b, amina, cardBatA, cardAatB, forumHere };
-}
-
-/** Refused with this message, the database unchanged. */
-async function refusedWith(backend: Backend, method: string, input: unknown, message: string) {
-  const before = contentSnapshot(backend);
-  const result = await backend.dispatch(method, input);
-  expect(result).toMatchObject({ ok: false, error: { message } });
-  expect(contentSnapshot(backend)).toEqual(before);
-}
-
-async function exportTo(a: Backend, partnerCardId: string, ids: string[], options = {}) {
-  return ok(a, 'exchange.export', { scope: { kind: 'candidates', ids }, to: { kind: 'partner', partnerCardId }, ...options });
-}
+import { association, exportTo, keysOf, refusedWith, twoPartners, useExchangeBackend } from '../../support/exchange';
 
 describe('exchange between two associations', () => {
   const openBackend = useExchangeBackend();
@@ -255,5 +198,26 @@ describe.skipIf(!hasTools())('a partner without Tremplin', () => {
     expect(content.manifest.sequence).toBe(1);
     expect(content.records.candidates[0]?.lastName).toBe('Diallo');
     expect(unpackEnvelope(readFileSync(join(folder, sent.fileName)), 10_000_000).readme).toContain('minisign -V');
+  });
+
+  it('a file sent to a verified partner: minisign -V -P with the key from our card, then age -d -i with their own key', async () => {
+    const { a, b, amina, cardA, cardBatA } = await twoPartners(openBackend);
+    const sent = await exportTo(a, cardBatA.id, [amina.id]);
+    const folder = mkdtempSync(join(tmpdir(), 'tremplin-partner-'));
+    writeFileSync(join(folder, sent.fileName), Buffer.from(sent.content, 'base64'));
+    execFileSync('tar', ['xf', join(folder, sent.fileName), '-C', folder]);
+    const { signingPublicKey } = JSON.parse(cardA.content) as { signingPublicKey: string };
+    const verified = execFileSync('minisign', ['-V', '-P', signingPublicKey, '-m', join(folder, 'export.json.age')], { encoding: 'utf8' });
+    expect(verified).toContain(`tremplin export ${sent.exportId} sequence ${sent.sequence}`);
+    // The partner's own age key (what their Tremplin keeps sealed), in a key file as age expects it.
+    writeFileSync(join(folder, 'their-key.txt'), `${keysOf(b, 'Forum Réfugiés').ageIdentity}\n`);
+    execFileSync('age', ['-d', '-i', join(folder, 'their-key.txt'), '-o', join(folder, 'export.json'), join(folder, 'export.json.age')]);
+    type Content = { manifest: { exportId: string }; records: { candidates: { id: string; lastName: string }[] } };
+    const content = JSON.parse(readFileSync(join(folder, 'export.json'), 'utf8')) as Content;
+    expect(content.manifest.exportId).toBe(sent.exportId);
+    expect(content.records.candidates).toMatchObject([{ id: amina.id, lastName: 'Nguyễn-Đặng' }]);
+    // Someone else's key does not open it.
+    writeFileSync(join(folder, 'other-key.txt'), `${(await generateAgeKey()).identity}\n`);
+    expect(() => execFileSync('age', ['-d', '-i', join(folder, 'other-key.txt'), join(folder, 'export.json.age')], { stdio: 'pipe' })).toThrow();
   });
 });

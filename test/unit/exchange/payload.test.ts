@@ -1,8 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { PayloadError, parsePayload } from '../../../electron/exchange/payload';
+import { type LocalRecords, PayloadError, parsePayload } from '../../../electron/exchange/payload';
 
-const none = { sectors: new Set<string>(), partners: new Set<string>(), candidates: new Set<string>() };
+const none: LocalRecords = { sectors: new Set(), partners: new Set(), candidates: new Set(), seededSectors: new Map(), contactOwners: new Map() };
 const ID = (n: number) => `01930000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 const AT = '2026-11-01T10:00:00.000Z';
 
