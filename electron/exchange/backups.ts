@@ -141,11 +141,16 @@ function weekOf(iso: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-export const RETENTION = { daily: 7, weekly: 4, monthly: 12 } as const;
+export const RETENTION = { daily: 7, weekly: 4, monthly: 12, beforeChange: 5 } as const;
+
+/** Backups of the moment before a change: the way back from an import or an upgrade gone wrong. */
+const BEFORE_CHANGE: readonly BackupReason[] = ['before-import', 'before-migration', 'before-restore'];
 
 /**
  * The backups to keep: the newest of each of the last 7 days that have one, of the last 4
- * weeks, of the last 12 months (a backup may count for several), and always the newest.
+ * weeks, of the last 12 months (a backup may count for several), and always the newest; and
+ * the last 5 taken before an import, a migration or a restore, which a later backup of the
+ * same day must not push out.
  */
 export function backupsToKeep(backups: readonly BackupFile[]): Set<string> {
   const newestFirst = [...backups].sort((a, b) => b.takenAt.localeCompare(a.takenAt));
@@ -163,6 +168,7 @@ export function backupsToKeep(backups: readonly BackupFile[]): Set<string> {
   bucket((backup) => backup.takenAt.slice(0, 10), RETENTION.daily);
   bucket((backup) => weekOf(backup.takenAt), RETENTION.weekly);
   bucket((backup) => backup.takenAt.slice(0, 7), RETENTION.monthly);
+  for (const backup of newestFirst.filter((candidate) => BEFORE_CHANGE.includes(candidate.reason)).slice(0, RETENTION.beforeChange)) keep.add(backup.name);
   return keep;
 }
 

@@ -16,13 +16,13 @@ function hasAge(): boolean {
   }
 }
 
-const backupAt = (takenAt: string): BackupFile => ({ name: takenAt, file: takenAt, takenAt, reason: 'daily', bytes: 1 });
+const backupAt = (takenAt: string, reason: BackupFile['reason'] = 'daily'): BackupFile => ({ name: takenAt, file: takenAt, takenAt, reason, bytes: 1 });
 
 describe('retention', () => {
   it('keeps 7 daily, 4 weekly and 12 monthly backups, and the newest', () => {
     // One backup a day for 400 days, the newest on 2026-11-22.
     const days = Array.from({ length: 400 }, (_, index) => new Date(Date.UTC(2026, 10, 22) - index * 86_400_000).toISOString());
-    const keep = backupsToKeep(days.map(backupAt));
+    const keep = backupsToKeep(days.map((day) => backupAt(day)));
     const kept = [...keep].sort().reverse();
     expect(kept.slice(0, 7).map((name) => name.slice(0, 10))).toEqual([
       '2026-11-22',
@@ -45,6 +45,12 @@ describe('retention', () => {
   it('keeps several backups of one day only once, the newest', () => {
     const keep = backupsToKeep([backupAt('2026-11-22T08:00:00.000Z'), backupAt('2026-11-22T18:00:00.000Z')]);
     expect([...keep]).toEqual(['2026-11-22T18:00:00.000Z']);
+  });
+
+  it('keeps the last 5 backups taken before an import, a migration or a restore, whatever came after', () => {
+    const beforeChanges = ['01', '02', '03', '04', '05', '06'].map((hour) => backupAt(`2026-11-22T${hour}:00:00.000Z`, 'before-import'));
+    const keep = backupsToKeep([...beforeChanges, backupAt('2026-11-22T20:00:00.000Z'), backupAt('2026-11-22T21:00:00.000Z', 'manual')]);
+    expect([...keep].sort()).toEqual(['02', '03', '04', '05', '06'].map((hour) => `2026-11-22T${hour}:00:00.000Z`).concat('2026-11-22T21:00:00.000Z'));
   });
 });
 
