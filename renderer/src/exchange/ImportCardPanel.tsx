@@ -82,11 +82,7 @@ export function ImportCardPanel({ cards, partners, onClose, onImported }: Import
           <FingerprintWords fingerprint={preview.fingerprint} />
           {preview.existing === null && <p className="alert alert-info">{t('exchange.ui.importCard.new')}</p>}
           {preview.existing?.sameKeys && <p className="alert alert-info">{t('exchange.ui.importCard.sameKeys')}</p>}
-          {preview.existing && !preview.existing.sameKeys && (
-            <p className="alert alert-error" role="alert">
-              {t('exchange.ui.importCard.newKeys')}
-            </p>
-          )}
+          {preview.existing && !preview.existing.sameKeys && <ErrorAlert messageKey={'exchange.ui.importCard.newKeys'} />}
           <Field id="import-card-partner" label={t('exchange.ui.importCard.partner')} hint={t('exchange.ui.importCard.partnerHint')} error={undefined}>
             {(a11y) => (
               <select {...a11y} value={partnerId} onChange={(event) => setPartnerId(event.target.value)}>

@@ -5,6 +5,7 @@ import type { IMPORT_DECISIONS, ImportItem, ImportItemState, ImportPreview } fro
 import { formatDate } from '../app/format';
 import { routeToHash } from '../app/navigation';
 import { FingerprintWords } from './Fingerprint';
+import { ErrorAlert } from '../ui/ErrorAlert';
 
 type Decision = (typeof IMPORT_DECISIONS)[number];
 export type Decisions = Record<string, Decision>;
@@ -81,9 +82,7 @@ export function ImportPreviewPanel({ preview, decisions, onDecide, children }: I
         </p>
       </div>
       {preview.warnings.map((warning) => (
-        <p key={warning} className="alert alert-error" role="alert">
-          {t(warning)}
-        </p>
+        <ErrorAlert key={warning} messageKey={warning} />
       ))}
       <ul className="import-counts" aria-label={t('exchange.ui.preview.countsLabel')}>
         {GROUPS.map((group) => (

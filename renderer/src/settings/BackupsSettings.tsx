@@ -332,9 +332,7 @@ function RecoverySheet({ recoveryKey, createdAt, onClose }: { recoveryKey: strin
 
   return (
     <div className="recovery" data-testid="recovery-sheet">
-      <p className="alert alert-error" role="alert">
-        {t('backups.ui.sheet.once')}
-      </p>
+      <ErrorAlert messageKey={'backups.ui.sheet.once'} />
       <article className="recovery-sheet" aria-labelledby="recovery-sheet-title">
         <h3 id="recovery-sheet-title">{t('backups.ui.sheet.title')}</h3>
         <dl className="recovery-facts">

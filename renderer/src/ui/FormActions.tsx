@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from './ErrorAlert';
 
 interface FormActionsProps {
   /** A translation key: the refusal that belongs to no field on screen. */
@@ -11,14 +11,9 @@ interface FormActionsProps {
 
 /** The sticky footer of a record's form: what went wrong as a whole, then Save (and Cancel). */
 export function FormActions({ error, submitLabel, submitting, cancel }: FormActionsProps) {
-  const { t } = useTranslation();
   return (
     <div className="form-actions">
-      {error && (
-        <p className="alert alert-error" role="alert">
-          {t(error)}
-        </p>
-      )}
+      <ErrorAlert messageKey={error} />
       <div className="form-buttons">
         <button type="submit" className="button button-primary" disabled={submitting}>
           {submitLabel}

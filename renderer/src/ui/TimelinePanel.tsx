@@ -5,6 +5,7 @@ import type { TimelineEvent } from '../../../shared/timeline';
 import { call } from '../api/client';
 import { formatDate } from '../app/format';
 import { useCurrentAuthor } from './currentAuthor';
+import { ErrorAlert } from './ErrorAlert';
 
 interface TimelinePanelProps {
   subjectType: TimelineSubject;
@@ -115,11 +116,7 @@ export function TimelinePanel({ subjectType, subjectId, readOnly = false, onAdde
           </div>
         </form>
       )}
-      {loadError && (
-        <p className="alert alert-error" role="alert">
-          {t(loadError)}
-        </p>
-      )}
+      <ErrorAlert messageKey={loadError} />
       {events !== null && events.length === 0 && <p className="muted">{t('timeline.empty')}</p>}
       {events !== null && events.length > 0 && (
         <ol className="timeline-list" data-testid="timeline">

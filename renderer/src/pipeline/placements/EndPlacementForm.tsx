@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { showServerError } from '../../ui/serverErrors';
 import { placementOutcomeKey } from './format';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 
 const formSchema = placementEndSchema.omit({ id: true });
 type FormInput = z.input<typeof formSchema>;
@@ -75,11 +76,7 @@ export function EndPlacementForm({ placement, onEnded, onCancel }: EndPlacementF
           {(a11y) => <input type="text" autoComplete="off" maxLength={2000} {...a11y} {...register('note')} />}
         </Field>
       </div>
-      {formError && (
-        <p className="alert alert-error" role="alert">
-          {t(formError)}
-        </p>
-      )}
+      <ErrorAlert messageKey={formError} />
       <div className="form-buttons">
         <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
           {t('workflow.placements.end.submit')}

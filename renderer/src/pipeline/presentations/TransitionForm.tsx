@@ -9,6 +9,7 @@ import { useCurrentAuthor } from '../../ui/currentAuthor';
 import { presentationStateKey, refusalReasonKey } from './format';
 import { usePresentationChanges } from './presentationChanges';
 import '../../matching/matching.css';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 
 interface TransitionFormProps {
   presentation: Presentation;
@@ -150,11 +151,7 @@ export function TransitionForm({ presentation, onChanged }: TransitionFormProps)
           </div>
         )}
 
-        {formError && (
-          <p className="alert alert-error" role="alert">
-            {t(formError)}
-          </p>
-        )}
+        <ErrorAlert messageKey={formError} />
         <div className="transition-actions">
           <button type="submit" className="button button-primary" disabled={to === null || saving}>
             {to === null ? t('workflow.presentations.next.saveNothing') : t('workflow.presentations.next.save', { state: t(presentationStateKey(to)) })}

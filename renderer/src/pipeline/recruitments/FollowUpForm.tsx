@@ -10,6 +10,7 @@ import { Field } from '../../ui/Field';
 import { useCurrentAuthor } from '../../ui/currentAuthor';
 import { showServerError } from '../../ui/serverErrors';
 import { followUpResultKey, leftReasonKey } from './format';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 
 type FormInput = z.input<typeof followUpRecordSchema>;
 
@@ -103,11 +104,7 @@ export function FollowUpForm({ followUp, title, onRecorded, onCancel }: FollowUp
           {(a11y) => <input type="text" autoComplete="off" maxLength={2000} {...a11y} {...register('note')} />}
         </Field>
       </div>
-      {formError && (
-        <p className="alert alert-error" role="alert">
-          {t(formError)}
-        </p>
-      )}
+      <ErrorAlert messageKey={formError} />
       <div className="form-buttons">
         <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
           {t('workflow.recruitments.followUps.save')}
