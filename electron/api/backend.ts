@@ -6,13 +6,15 @@ import { protectPlainBackup, readRecoveryRecipient } from '../exchange/backups';
 import { type BackupService, createBackupService } from '../services/backups';
 import type { ExchangeOptions } from '../services/exchange';
 import { createHandlers } from './handlers';
-import { type Dispatch, type Logger, createRouter } from './router';
+import { type Dispatch, type Logger, createRouter, failure } from './router';
 
 export interface Backend {
   dispatch: Dispatch;
   database: OpenedDatabase;
   /** For the daily schedule and the command line. */
   backups: BackupService;
+  /** Settles with the start-up check (see `checkInBackground`); rejects with a DatabaseOpenError. */
+  ready: Promise<void>;
   close(): void;
 }
 
@@ -31,6 +33,11 @@ export interface BackendOptions {
   trace?: (sql: string) => void;
   /** Take the daily backup at start and check every hour (the app and the preview; not tests). */
   dailyBackups?: boolean;
+  /**
+   * Hand the backend back while `quick_check` still runs (the app and the preview: the window
+   * loads meanwhile). Calls wait for the check; after a failed one they are refused.
+   */
+  checkInBackground?: boolean;
 }
 
 const HOUR_MS = 3_600_000;
@@ -48,6 +55,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     migrationsDir,
     backupDir,
     ...(options.trace ? { trace: options.trace } : {}),
+    ...(options.checkInBackground ? { checkInBackground: true } : {}),
     protectBackup: async (plainFile) => {
       const recipient = readRecoveryRecipient(dataDir);
       if (recipient) await protectPlainBackup(plainFile, recipient, 'before-migration', new Date());
@@ -68,15 +76,33 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...(options.exportScryptWorkFactor ? { exportScryptWorkFactor: options.exportScryptWorkFactor } : {}),
   };
   const logger = options.logger ?? console;
-  const dispatch = createRouter(createHandlers(database.db, options.clock, { exchange, backups }), logger);
+  const route = createRouter(createHandlers(database.db, options.clock, { exchange, backups }), logger);
+  const ready = database.checked;
+  const dispatch: Dispatch = (method, input) =>
+    ready.then(
+      () => route(method, input),
+      () => failure('database_corrupt'),
+    );
   const runDaily = () => backups.runDaily().catch((error: unknown) => logger.error('[backups] the daily backup failed', error));
-  const timer = options.dailyBackups ? setInterval(runDaily, HOUR_MS) : undefined;
-  if (options.dailyBackups) void runDaily();
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let closed = false;
+  if (options.dailyBackups) {
+    ready.then(
+      () => {
+        if (closed) return;
+        timer = setInterval(runDaily, HOUR_MS);
+        return runDaily();
+      },
+      () => {},
+    );
+  }
   return {
     dispatch,
     database,
     backups,
+    ready,
     close: () => {
+      closed = true;
       clearInterval(timer);
       database.close();
     },

@@ -12,7 +12,8 @@ export interface Logger {
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
 
-function failure(code: AppError['code'], message = errorMessageKey(code), fields?: Record<string, string>) {
+/** A refusal as every transport receives it. */
+export function failure(code: AppError['code'], message = errorMessageKey(code), fields?: Record<string, string>) {
   return { ok: false as const, error: fields ? { code, message, fields } : { code, message } };
 }
 

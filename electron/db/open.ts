@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { checkDatabase } from './checks';
 import { type Migration, appliedTags, applyMigrations, readMigrations, schemaVersion } from './migrations';
 import * as schema from './schema';
 
@@ -12,6 +12,11 @@ export interface OpenedDatabase {
   db: Db;
   sqlite: Database.Database;
   file: string;
+  /**
+   * Settles when the start-up check is done: rejects with a DatabaseOpenError if the file failed
+   * it. Already settled unless `checkInBackground` was asked for.
+   */
+  checked: Promise<void>;
   close(): void;
 }
 
@@ -26,6 +31,11 @@ export interface OpenOptions {
   trace?: (sql: string) => void;
   /** Turns the plain copy taken before a migration into an encrypted backup (when backups are set up). */
   protectBackup?: (plainFile: string) => Promise<void>;
+  /**
+   * Return before `quick_check` ends, when no migration is pending (the app and the preview: the
+   * window loads meanwhile). The caller must write nothing until `checked` settles.
+   */
+  checkInBackground?: boolean;
 }
 
 export type DatabaseOpenErrorCode = 'database_too_new' | 'database_corrupt';
@@ -46,11 +56,24 @@ export class DatabaseOpenError extends Error {
  * file from a newer version of Tremplin, or one that fails `quick_check`, is refused before
  * anything (even the switch to WAL) writes to it. Pending migrations are applied in one
  * transaction after a copy of the file is taken with SQLite's backup API.
+ *
+ * `quick_check` reads the whole file (0.9 s at 700 MB). It runs on a worker thread; with
+ * `checkInBackground` and nothing to migrate, the connection is handed back meanwhile and
+ * `checked` tells the outcome — the file is written to only once the check has passed.
  */
 export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
   const migrations = readMigrations(options.migrationsDir);
   mkdirSync(path.dirname(options.file), { recursive: true });
-  if (existsSync(options.file)) inspectExisting(options.file, migrations);
+  let checked = Promise.resolve();
+  if (existsSync(options.file)) {
+    const { version, journalMode } = inspectVersion(options.file, migrations);
+    checked = quickCheck(options.file);
+    // Migrating, or switching a file to WAL, writes to it: the check must have passed first.
+    const writesAtOpen = version < migrations.length || journalMode !== 'wal';
+    if (!options.checkInBackground || writesAtOpen) await checked;
+    // Nobody awaits a background check before the caller: it must not count as unhandled.
+    else checked.catch(() => {});
+  }
 
   const trace = options.trace;
   const sqlite = new Database(options.file, trace ? { verbose: (statement?: unknown) => trace(String(statement)) } : {});
@@ -76,10 +99,16 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     throw error;
   }
 
-  return { db: drizzle(sqlite, { schema }), sqlite, file: options.file, close: () => sqlite.close() };
+  return { db: drizzle(sqlite, { schema }), sqlite, file: options.file, checked, close: () => sqlite.close() };
 }
 
-function inspectExisting(file: string, migrations: Migration[]): void {
+async function quickCheck(file: string): Promise<void> {
+  const problems = await checkDatabase(file, 'quick_check');
+  if (problems.length > 0) throw new DatabaseOpenError('database_corrupt', problems.slice(0, 10).join('; '));
+}
+
+/** The schema version of an existing file, refused when it is not one this version of Tremplin wrote. */
+function inspectVersion(file: string, migrations: Migration[]): { version: number; journalMode: string } {
   let sqlite: Database.Database | undefined;
   try {
     sqlite = new Database(file, { readonly: true, fileMustExist: true });
@@ -95,10 +124,7 @@ function inspectExisting(file: string, migrations: Migration[]): void {
     if (applied.some((tag, index) => known[index] !== tag)) {
       throw new DatabaseOpenError('database_too_new', `migrations ${applied.join(', ')} do not match this version`);
     }
-    const problems = (sqlite.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
-    if (problems.length !== 1 || problems[0] !== 'ok') {
-      throw new DatabaseOpenError('database_corrupt', problems.slice(0, 10).join('; '));
-    }
+    return { version, journalMode: String(sqlite.pragma('journal_mode', { simple: true })) };
   } catch (error) {
     if (error instanceof DatabaseOpenError) throw error;
     // Not a database, encrypted, truncated…: report it, never try to "repair" it.

@@ -44,7 +44,10 @@ async function start(): Promise<void> {
     migrationsDir: path.join(app.getAppPath(), 'resources', 'migrations'),
     ...(osKeychainAvailable() ? { osEncryption: safeStorage } : {}),
     dailyBackups: true,
+    // The window loads while quick_check reads the file; calls wait for it, a failure ends here.
+    checkInBackground: true,
   });
+  backend.ready.catch(fail);
   registerIpc(ipcMain, backend.dispatch, devServerUrl);
   registerAppProtocol();
   mainWindow = createMainWindow(devServerUrl);

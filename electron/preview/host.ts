@@ -11,7 +11,8 @@ async function main() {
   const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
   const port = Number(process.env.TREMPLIN_PORT ?? 0);
 
-  const backend = await openBackend({ file: path.join(dataDir, 'tremplin.sqlite'), dailyBackups: true });
+  const backend = await openBackend({ file: path.join(dataDir, 'tremplin.sqlite'), dailyBackups: true, checkInBackground: true });
+  backend.ready.catch(refuse);
   const host = await startPreviewHost({ dispatch: backend.dispatch, rendererDir, port });
   console.log(`Data folder: ${dataDir}`);
   console.log(`Tremplin preview ready: ${host.url}`);
@@ -25,11 +26,13 @@ async function main() {
   process.once('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
+function refuse(error: unknown): never {
   if (error instanceof DatabaseOpenError) {
     console.error(`Tremplin cannot open its database (${error.code}): ${error.message}`);
   } else {
     console.error(error);
   }
   process.exit(1);
-});
+}
+
+main().catch(refuse);

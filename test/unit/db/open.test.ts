@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { sourceMigrationsDir } from '../../../electron/api/backend';
+import { openBackend, sourceMigrationsDir } from '../../../electron/api/backend';
+import { checkDatabase } from '../../../electron/db/checks';
 import { applyMigrations, readMigrations } from '../../../electron/db/migrations';
 import { DatabaseOpenError, openDatabase } from '../../../electron/db/open';
 import { useTempDir } from '../../support/temp';
@@ -106,6 +107,82 @@ describe('openDatabase', () => {
     expect(sqlite.pragma('user_version', { simple: true })).toBe(0);
     expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get()).toBe(0);
     sqlite.close();
+  });
+});
+
+/**
+ * An up-to-date file whose version and migrations read fine but one page of the candidates'
+ * table is garbage: only quick_check, which reads every page, finds it.
+ */
+function damagedDatabase(file: string, applied = migrations.length) {
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  applyMigrations(sqlite, migrations.slice(0, applied));
+  const insert = sqlite.prepare("INSERT INTO candidates (id, first_name, last_name, created_at, updated_at) VALUES (?, 'Amina', ?, 'x', 'x')");
+  sqlite.transaction(() => {
+    for (let index = 0; index < 2000; index++) insert.run(`c${index}`, `Diallo ${'x'.repeat(200)} ${index}`);
+  })();
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  const pageSize = Number(sqlite.pragma('page_size', { simple: true }));
+  const leaves = sqlite.prepare("SELECT pageno FROM dbstat WHERE name = 'candidates' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
+  sqlite.close();
+  const page = leaves[Math.floor(leaves.length / 2)] ?? 0;
+  const handle = openSync(file, 'r+');
+  writeSync(handle, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize);
+  closeSync(handle);
+}
+
+describe('the start-up check', () => {
+  const tempDir = useTempDir();
+
+  it('finds a damaged page on a worker thread, and nothing in a sound file', async () => {
+    const sound = path.join(tempDir(), 'tremplin.sqlite');
+    (await openDatabase({ file: sound, migrationsDir: sourceMigrationsDir })).close();
+    expect(await checkDatabase(sound, 'quick_check')).toEqual([]);
+    const damaged = path.join(tempDir(), 'tremplin.sqlite');
+    damagedDatabase(damaged);
+    expect((await checkDatabase(damaged, 'quick_check')).length).toBeGreaterThan(0);
+    expect(await checkDatabase(path.join(tempDir(), 'missing.sqlite'), 'integrity_check')).toHaveLength(1);
+  });
+
+  it('refuses a file that fails quick_check before handing it out, and leaves it untouched', async () => {
+    const file = path.join(tempDir(), 'tremplin.sqlite');
+    damagedDatabase(file);
+    const before = hashOf(file);
+    await expect(openDatabase({ file, migrationsDir: sourceMigrationsDir })).rejects.toMatchObject({ code: 'database_corrupt' });
+    expect(hashOf(file)).toBe(before);
+  });
+
+  it('in the background, answers no call and writes nothing until the check passes, then refuses every call of a damaged file', async () => {
+    const file = path.join(tempDir(), 'tremplin.sqlite');
+    damagedDatabase(file);
+    const before = hashOf(file);
+    const statements: string[] = [];
+    const backend = await openBackend({ file, checkInBackground: true, dailyBackups: true, logger: { error: () => {} }, trace: (sql) => statements.push(sql) });
+    const created = backend.dispatch('candidates.create', { firstName: 'Hélène', lastName: 'Martin' });
+    await expect(backend.ready).rejects.toMatchObject({ code: 'database_corrupt' });
+    expect(await created).toMatchObject({ ok: false, error: { code: 'database_corrupt', message: 'errors.database_corrupt' } });
+    expect(await backend.dispatch('candidates.list', {})).toMatchObject({ ok: false, error: { code: 'database_corrupt' } });
+    backend.close();
+    expect(statements.filter((sql) => /^\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b/i.test(sql))).toEqual([]);
+    expect(hashOf(file)).toBe(before);
+  });
+
+  it('in the background, a sound file answers once checked; a file to migrate is checked first', async () => {
+    const file = path.join(tempDir(), 'tremplin.sqlite');
+    (await openDatabase({ file, migrationsDir: sourceMigrationsDir })).close();
+    const backend = await openBackend({ file, checkInBackground: true, logger: { error: () => {} } });
+    expect(await backend.dispatch('candidates.create', { firstName: 'Hélène', lastName: 'Martin' })).toMatchObject({ ok: true });
+    await expect(backend.ready).resolves.toBeUndefined();
+    backend.close();
+
+    const older = path.join(tempDir(), 'tremplin.sqlite');
+    damagedDatabase(older, 1);
+    const before = hashOf(older);
+    await expect(openDatabase({ file: older, migrationsDir: sourceMigrationsDir, checkInBackground: true })).rejects.toMatchObject({
+      code: 'database_corrupt',
+    });
+    expect(hashOf(older)).toBe(before);
   });
 });
 

@@ -19,7 +19,10 @@ async function modules() {
   const electron = await import('electron');
   const { openBackend } = await import('../../../electron/api/backend');
   const { DatabaseOpenError } = await import('../../../electron/db/open');
-  const { FakeWindow } = await import('./electron-mock');
+  // The window class the code under test constructs (the mocked module's own, whichever copy of
+  // ./electron-mock it came from), with no windows yet.
+  const FakeWindow = electron.BrowserWindow as unknown as typeof import('./electron-mock').FakeWindow;
+  FakeWindow.created = [];
   const start = () => import('../../../electron/main/index');
   return { ...electron, openBackend: vi.mocked(openBackend), DatabaseOpenError, FakeWindow, start };
 }
@@ -28,7 +31,7 @@ describe('start-up', () => {
   it('opens the data file, then wires IPC, the protocol, the session and the window', async () => {
     vi.stubEnv('TREMPLIN_DATA_DIR', 'test-data');
     const m = await modules();
-    const backend = { dispatch: vi.fn(), database: {}, close: vi.fn() };
+    const backend = { dispatch: vi.fn(), database: {}, ready: Promise.resolve(), close: vi.fn() };
     m.openBackend.mockResolvedValue(backend as never);
     await m.start();
 
@@ -37,6 +40,7 @@ describe('start-up', () => {
       file: path.resolve('test-data', 'tremplin.sqlite'),
       migrationsDir: path.join('/opt/Tremplin/resources/app.asar', 'resources', 'migrations'),
       dailyBackups: true,
+      checkInBackground: true,
     });
     expect(m.app.enableSandbox).toHaveBeenCalled();
     expect(m.protocol.registerSchemesAsPrivileged).toHaveBeenCalled();
@@ -60,7 +64,7 @@ describe('start-up', () => {
       const m = await modules();
       vi.mocked(m.safeStorage.isEncryptionAvailable).mockReturnValue(true);
       vi.mocked(m.safeStorage.getSelectedStorageBackend).mockReturnValue(backendName as never);
-      m.openBackend.mockResolvedValue({ dispatch: vi.fn(), database: {}, close: vi.fn() } as never);
+      m.openBackend.mockResolvedValue({ dispatch: vi.fn(), database: {}, ready: Promise.resolve(), close: vi.fn() } as never);
       await m.start();
       await vi.waitFor(() => expect(m.openBackend).toHaveBeenCalled());
       expect(m.openBackend.mock.calls[0]?.[0].osEncryption === m.safeStorage).toBe(used);
@@ -72,7 +76,7 @@ describe('start-up', () => {
   it('uses userData when no data folder is given', async () => {
     vi.stubEnv('TREMPLIN_DATA_DIR', '');
     const m = await modules();
-    m.openBackend.mockResolvedValue({ dispatch: vi.fn(), database: {}, close: vi.fn() } as never);
+    m.openBackend.mockResolvedValue({ dispatch: vi.fn(), database: {}, ready: Promise.resolve(), close: vi.fn() } as never);
     await m.start();
     await vi.waitFor(() => expect(m.openBackend).toHaveBeenCalled());
     expect(m.openBackend.mock.calls[0]?.[0].file).toBe(path.join('/home/someone/.config/Tremplin', 'tremplin.sqlite'));
@@ -89,6 +93,26 @@ describe('start-up', () => {
     expect(m.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith('Tremplin', en.errors.database_too_new);
     expect(m.FakeWindow.created).toHaveLength(0);
     expect(m.ipcMain.handle).not.toHaveBeenCalled();
+  });
+
+  it('shows the window while quick_check runs, then refuses a file that fails it: message, exit, data closed', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const m = await modules();
+    vi.mocked(m.app.getLocale).mockReturnValue('en-GB');
+    let failCheck: (error: unknown) => void = () => {};
+    const ready = new Promise<void>((_resolve, reject) => {
+      failCheck = reject;
+    });
+    const backend = { dispatch: vi.fn(), database: {}, ready, close: vi.fn() };
+    m.openBackend.mockResolvedValue(backend as never);
+    await m.start();
+
+    await vi.waitFor(() => expect(m.FakeWindow.created).toHaveLength(1));
+    expect(m.app.exit).not.toHaveBeenCalled();
+    failCheck(new m.DatabaseOpenError('database_corrupt', 'Tree 12 page 40: btreeInitPage() returns error code 11'));
+    await vi.waitFor(() => expect(m.app.exit).toHaveBeenCalledWith(1));
+    expect(m.dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith('Tremplin', en.errors.database_corrupt);
+    expect(backend.close).toHaveBeenCalledOnce();
   });
 
   it('falls back to French for a language Tremplin does not have', async () => {
