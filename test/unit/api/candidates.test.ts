@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/api/backend';
+import { FOLLOW_UP_STATUSES } from '../../../shared/domain';
 import { ok } from '../../support/api';
 import { useBackend } from '../../support/temp';
 
@@ -167,6 +168,58 @@ describe('candidates API', () => {
     expect(await total({ statuses: ['active'] })).toBe(1);
     expect(await total({ statuses: ['active'], archived: 'all' })).toBe(2);
     expect(await total({ query: 'diallo o' })).toBe(1);
+  });
+
+  it('archiving and restoring a file moves it between the searches; the word "archived" matches no file by its state', async () => {
+    const backend = await openBackend();
+    const file = await ok(backend, 'candidates.create', helene);
+    const found = async (query: string, archived: 'active' | 'archived' | 'all') => (await ok(backend, 'candidates.list', { query, archived })).total;
+    await ok(backend, 'candidates.archive', { id: file.id });
+    expect([await found('helene', 'active'), await found('helene', 'archived'), await found('0612', 'all')]).toEqual([0, 1, 1]);
+    expect(await found('archived', 'all')).toBe(0);
+    // Editing an archived file keeps it archived in the index.
+    await ok(backend, 'candidates.update', { id: file.id, lastName: 'Moreau' });
+    expect([await found('moreau', 'active'), await found('moreau', 'archived')]).toEqual([0, 1]);
+    await ok(backend, 'candidates.restore', { id: file.id });
+    expect([await found('moreau', 'active'), await found('moreau', 'archived')]).toEqual([1, 0]);
+  });
+
+  it('a search alone gives what the same search with filters gives, whether few, many or most files match', async () => {
+    const statements: string[] = [];
+    const backend = await openBackend({ trace: (statement) => statements.push(statement) });
+    const sqlite = backend.database.sqlite;
+    // 6,000 files: every fourth archived; "Amina" in 70% (most), "Martin" in 40% (many), "Zoé" in 5%, "Xu" once.
+    const insert = sqlite.prepare(
+      "INSERT INTO candidates (id, first_name, last_name, phone, archived_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '2026-01-01T00:00:00.000Z', ?)",
+    );
+    sqlite.transaction(() => {
+      for (let index = 0; index < 6000; index++) {
+        const firstName = index % 10 < 7 ? 'Amina' : index % 20 === 7 ? 'Zoé' : 'Omar';
+        const lastName = index === 4321 ? 'Xu' : index % 5 < 2 ? 'Martin' : `Nom${(index * 7919) % 6000}`;
+        const updatedAt = new Date(Date.UTC(2026, 0, 1) + ((index * 104729) % 6000) * 60_000).toISOString();
+        insert.run(`c${index}`, firstName, lastName, `06${String(index).padStart(8, '0')}`, index % 4 === 0 ? updatedAt : null, updatedAt);
+      }
+    })();
+    const everyStatus = [...FOLLOW_UP_STATUSES];
+    for (const query of ['amina', 'martin', 'zoe', 'xu', 'nobody', '06', 'amina martin', '0600004321']) {
+      for (const archived of ['active', 'archived', 'all'] as const) {
+        for (const [sort, descending, offset] of [['name', false, 0], ['updated', true, 0], ['name', false, 1990]] as const) {
+          const input = { query, archived, sort, descending, offset, limit: 50 };
+          const alone = await ok(backend, 'candidates.list', input);
+          const filtered = await ok(backend, 'candidates.list', { ...input, statuses: everyStatus });
+          expect(alone, JSON.stringify(input)).toEqual(filtered);
+        }
+      }
+    }
+    // Each of the three ways to read a page was taken.
+    const pages = statements.filter((statement) => statement.startsWith('select') && statement.includes('limit'));
+    const alone = pages.filter((statement) => !statement.includes('"status" in'));
+    expect(alone.some((statement) => statement.includes('IN (SELECT rowid') && !statement.includes('order by +'))).toBe(true);
+    expect(alone.some((statement) => statement.includes('IN (SELECT rowid') && statement.includes('order by +'))).toBe(true);
+    expect(alone.some((statement) => statement.includes('EXISTS (SELECT 1 FROM candidate_search'))).toBe(true);
+    const page = await ok(backend, 'candidates.list', { query: 'amina' });
+    expect(page.total).toBe(3000);
+    expect(page.items).toHaveLength(100);
   });
 
   it('pages results and counts the total', async () => {
