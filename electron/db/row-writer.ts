@@ -10,6 +10,15 @@ interface Prepared {
 }
 
 /**
+ * Rows per INSERT statement. Every statement opens a savepoint, at which the full-text index
+ * writes out what it holds in memory: one candidate per statement made 10,000 files cost 0.9 s
+ * to insert, 100 per statement 0.34 s.
+ */
+const ROWS_PER_INSERT = 100;
+/** SQLite's cap on the parameters of one statement. */
+const MAX_PARAMETERS = 32_766;
+
+/**
  * Writes rows through statements prepared once per table and set of columns. An import writes
  * tens of thousands of rows in one transaction, and building each query with drizzle costs far
  * more than SQLite's write itself.
@@ -43,18 +52,46 @@ export function createRowWriter(db: Writer) {
     return { keys, values };
   }
 
-  const placeholders = (keys: string[]): Record<string, SQL> => Object.fromEntries(keys.map((key) => [key, sql`${sql.placeholder(key)}`]));
+  const placeholders = (keys: string[], prefix: string): Record<string, SQL> =>
+    Object.fromEntries(keys.map((key) => [key, sql`${sql.placeholder(`${prefix}${key}`)}`]));
+
+  /** One INSERT of rows that all have the `keys` columns, in their order. */
+  function insertBatch(table: SQLiteTable, keys: string[], batch: Record<string, unknown>[]): void {
+    const prepared = statement(`insert ${getTableName(table)} ${keys.join(',')} ×${batch.length}`, () =>
+      db
+        .insert(table)
+        .values(batch.map((_, index) => placeholders(keys, `${index}:`)) as SQLiteTable['$inferInsert'][])
+        .prepare(),
+    );
+    const values: Record<string, unknown> = {};
+    batch.forEach((row, index) => {
+      for (const key of keys) values[`${index}:${key}`] = row[key];
+    });
+    prepared.run(values);
+  }
 
   return {
-    insert<Table extends SQLiteTable>(table: Table, row: Table['$inferInsert']): void {
-      const { keys, values } = toDriver(table, row as Record<string, unknown>);
-      const prepared = statement(`insert ${getTableName(table)} ${keys.join(',')}`, () =>
-        db
-          .insert(table)
-          .values(placeholders(keys) as Table['$inferInsert'])
-          .prepare(),
-      );
-      prepared.run(values);
+    /**
+     * Inserts rows in their order, up to ROWS_PER_INSERT per statement (consecutive rows that
+     * set the same columns share one).
+     */
+    insertAll<Table extends SQLiteTable>(table: Table, rows: readonly Table['$inferInsert'][]): void {
+      let keys: string[] = [];
+      let batch: Record<string, unknown>[] = [];
+      const flush = () => {
+        if (batch.length > 0) insertBatch(table, keys, batch);
+        batch = [];
+      };
+      for (const row of rows) {
+        const converted = toDriver(table, row as Record<string, unknown>);
+        const perStatement = Math.min(ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / Math.max(1, converted.keys.length)));
+        if (converted.keys.join(',') !== keys.join(',') || batch.length >= perStatement) {
+          flush();
+          keys = converted.keys;
+        }
+        batch.push(converted.values);
+      }
+      flush();
     },
 
     /** Updates the row whose `idColumn` is `id` (the key `writer:id` is kept free for it). */
@@ -64,7 +101,7 @@ export function createRowWriter(db: Writer) {
       const prepared = statement(`update ${getTableName(table)} ${keys.join(',')}`, () =>
         db
           .update(table)
-          .set(placeholders(keys) as Partial<Table['$inferInsert']>)
+          .set(placeholders(keys, '') as Partial<Table['$inferInsert']>)
           .where(eq(idColumn, sql.placeholder('writer:id')))
           .prepare(),
       );

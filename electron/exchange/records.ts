@@ -186,21 +186,23 @@ export function writeRecords(db: Db, tx: Tx, chosen: RecordSet, options: { ourAs
 
   for (const { id, ...sector } of chosen.sectors.map(here)) {
     if (exists('sector', id)) writer.update(sectors, sectors.id, id, sector);
-    else writer.insert(sectors, { id, ...sector });
+    else writer.insertAll(sectors, [{ id, ...sector }]);
   }
 
   const contacts = partnerRecords(db);
   for (const { id, contacts: list, ...partner } of chosen.partners.map(here)) {
     if (exists('partner', id)) writer.update(partners, partners.id, id, partner);
-    else writer.insert(partners, { id, ...partner });
+    else writer.insertAll(partners, [{ id, ...partner }]);
     contacts.writeContacts(tx, id, list);
   }
 
+  const newCandidates: (typeof candidates.$inferInsert)[] = [];
   for (const { id, origin, createdAt, updatedAt, ...fields } of chosen.candidates.map(here)) {
     const columns = { ...candidateColumns(fields), firstName: fields.firstName, lastName: fields.lastName, origin, updatedAt };
     if (exists('candidate', id)) writer.update(candidates, candidates.id, id, columns);
-    else writer.insert(candidates, { ...columns, id, createdAt });
+    else newCandidates.push({ ...columns, id, createdAt });
   }
+  writer.insertAll(candidates, newCandidates);
   writeCandidateChildren(
     tx,
     chosen.candidates.map(({ id, ...fields }) => ({
@@ -209,11 +211,19 @@ export function writeRecords(db: Db, tx: Tx, chosen: RecordSet, options: { ourAs
     })),
   );
 
-  // Newest first: the trigger that keeps each file's last contact date then writes it once per
-  // file instead of once per event.
-  const newestFirst = chosen.timelineEvents.map(here).sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0));
-  for (const { id, ...event } of newestFirst) {
+  // File by file, newest first: the index on the events' file is written in order, and the
+  // trigger that keeps each file's last contact date writes it once per file, not once per event.
+  const inOrder = chosen.timelineEvents
+    .map(here)
+    .sort((a, b) => compareText(a.subjectId, b.subjectId) || compareText(b.occurredAt, a.occurredAt));
+  const newEvents: (typeof timelineEvents.$inferInsert)[] = [];
+  for (const { id, ...event } of inOrder) {
     if (exists('timelineEvent', id)) writer.update(timelineEvents, timelineEvents.id, id, event);
-    else writer.insert(timelineEvents, { id, ...event });
+    else newEvents.push({ id, ...event });
   }
+  writer.insertAll(timelineEvents, newEvents);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

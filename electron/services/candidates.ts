@@ -82,7 +82,7 @@ type ChildFields = Partial<Pick<CandidateFields, (typeof CHILD_FIELDS)[number]>>
 /**
  * Writes the child tables (sectors, sharing consents, barriers) of one file or of thousands (an
  * import), for the fields sent: a field left out keeps its rows, a field sent replaces them.
- * One delete per 500 files, then inserts through statements prepared once.
+ * One delete per 500 files, then inserts of up to 100 rows each.
  */
 export function writeCandidateChildren(tx: Tx, files: readonly { id: string; fields: ChildFields }[]): void {
   const writer = createRowWriter(tx);
@@ -98,7 +98,10 @@ export function writeCandidateChildren(tx: Tx, files: readonly { id: string; fie
         .where(inArray(owner, sent.slice(start, start + 500).map((file) => file.id)))
         .run();
     }
-    for (const file of sent) for (const item of items(file.fields) ?? []) writer.insert(table, row(file.id, item));
+    writer.insertAll(
+      table,
+      sent.flatMap((file) => (items(file.fields) ?? []).map((item) => row(file.id, item))),
+    );
   }
   replace(candidateSectors, candidateSectors.candidateId, (fields) => fields.sectorIds, (candidateId, sectorId) => ({ candidateId, sectorId }));
   replace(candidateSharingConsents, candidateSharingConsents.candidateId, (fields) => fields.sharingPartnerIds, (candidateId, partnerId) => ({ candidateId, partnerId }));

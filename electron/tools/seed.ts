@@ -281,11 +281,11 @@ function seedPipeline(db: Db, random: Random, now: Date, people: SeededPerson[],
 
   // One prepared statement per table, about twice as fast as multi-row inserts built by drizzle.
   const writer = createRowWriter(db);
-  for (const row of rows.presentations) writer.insert(presentations, row);
-  for (const row of rows.events) writer.insert(presentationEvents, row);
-  for (const row of rows.placements) writer.insert(placements, row);
-  for (const row of rows.recruitments) writer.insert(recruitments, row);
-  for (const row of rows.followUps) writer.insert(followUps, row);
+  writer.insertAll(presentations, rows.presentations);
+  writer.insertAll(presentationEvents, rows.events);
+  writer.insertAll(placements, rows.placements);
+  writer.insertAll(recruitments, rows.recruitments);
+  writer.insertAll(followUps, rows.followUps);
 }
 
 /**
