@@ -3,9 +3,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { Decrypter, Encrypter } from 'age-encryption';
 import {
   DecryptionError,
   decrypt,
+  decryptFile,
+  encryptFile,
   encryptToRecipients,
   encryptWithPassphrase,
   generateAgeKey,
@@ -59,6 +63,66 @@ describe('age encryption', () => {
   });
 });
 
+/** Sizes around the 64 KiB chunks of age's payload. */
+const SIZES = [0, 1, 65_535, 65_536, 65_537, 2 * 65_536, 1_000_003];
+const CHUNK = 65_536;
+const SEALED = CHUNK + 16;
+
+describe('the payload, chunk by chunk', () => {
+  it('agrees with the age-encryption library both ways, at every size around a chunk', async () => {
+    const key = await generateAgeKey();
+    for (const size of SIZES) {
+      const data = new Uint8Array(randomBytes(size));
+      const ours = await encryptToRecipients(data, [key.recipient]);
+      const library = new Decrypter();
+      library.addIdentity(key.identity);
+      expect(await library.decrypt(ours), `size ${size}`).toEqual(data);
+      const theirs = new Encrypter();
+      theirs.addRecipient(key.recipient);
+      expect(await decrypt(await theirs.encrypt(data), { identities: [key.identity] }), `size ${size}`).toEqual(data);
+    }
+    const byPassphrase = await encryptWithPassphrase(new Uint8Array(70_000), 'abeille-debattre-dauphin', TEST_WORK_FACTOR);
+    const library = new Decrypter();
+    library.addPassphrase('abeille-debattre-dauphin');
+    expect(await library.decrypt(byPassphrase)).toEqual(new Uint8Array(70_000));
+  });
+
+  it('refuses a file cut at a chunk boundary, with bytes added, or with a changed header', async () => {
+    const key = await generateAgeKey();
+    const file = await encryptToRecipients(new Uint8Array(3 * CHUNK), [key.recipient]);
+    const open = (bytes: Uint8Array) => reasonOf(() => decrypt(bytes, { identities: [key.identity] }));
+    expect(await open(file)).toBe('opened');
+    // Dropping the last chunk leaves whole chunks that were not sealed as the last one.
+    expect(await open(file.subarray(0, file.length - SEALED))).toBe('damaged');
+    expect(await open(file.subarray(0, file.length - 3 * SEALED))).toBe('damaged');
+    expect(await open(new Uint8Array([...file, 0]))).toBe('damaged');
+    expect(await open(new Uint8Array([...file, ...new Uint8Array(SEALED)]))).toBe('damaged');
+    const header = file.slice();
+    const macAt = Buffer.from(header).indexOf('\n--- ') + 6;
+    header[macAt] = header[macAt] === 65 ? 66 : 65;
+    expect(await open(header)).toBe('damaged');
+    expect(await reasonOf(() => decrypt(file, { identities: ['AGE-SECRET-KEY-1NOTAKEY'] }))).toBe('no_matching_key');
+  });
+
+  it('encrypts and decrypts files a megabyte at a time, whatever their size', async () => {
+    const key = await generateAgeKey();
+    const folder = mkdtempSync(join(tmpdir(), 'tremplin-age-file-'));
+    for (const size of [...SIZES, 16 * CHUNK, 16 * CHUNK + 1, 40 * CHUNK + 7]) {
+      const data = randomBytes(size);
+      writeFileSync(join(folder, 'plain'), data);
+      await encryptFile(join(folder, 'plain'), join(folder, 'sealed'), { recipients: [key.recipient] });
+      const sealed = readFileSync(join(folder, 'sealed'));
+      expect(await decrypt(sealed, { identities: [key.identity] }), `size ${size}`).toEqual(new Uint8Array(data));
+      await decryptFile(join(folder, 'sealed'), join(folder, 'opened'), { identities: [key.identity] });
+      expect(readFileSync(join(folder, 'opened')).equals(data), `size ${size}`).toBe(true);
+      if (size > SEALED) {
+        writeFileSync(join(folder, 'cut'), sealed.subarray(0, sealed.length - SEALED));
+        await expect(decryptFile(join(folder, 'cut'), join(folder, 'opened'), { identities: [key.identity] })).rejects.toMatchObject({ reason: 'damaged' });
+      }
+    }
+  });
+});
+
 // CI installs Debian's age (1.1): a partner opens our files with it.
 describe.skipIf(!hasAge())('interoperability with the age tool', () => {
   const folder = mkdtempSync(join(tmpdir(), 'tremplin-age-'));
@@ -73,6 +137,21 @@ describe.skipIf(!hasAge())('interoperability with the age tool', () => {
     writeFileSync(join(folder, 'plain.json'), plaintext);
     execFileSync('age', ['-r', partner.recipient, '-o', join(folder, 'from-cli.age'), join(folder, 'plain.json')]);
     expect(await decrypt(readFileSync(join(folder, 'from-cli.age')), { identities: [partner.identity] })).toEqual(plaintext);
+  });
+
+  it('age opens ours and we open age\'s at every size around a chunk, for several recipients', async () => {
+    const partner = await generateAgeKey();
+    const ourselves = await generateAgeKey();
+    writeFileSync(join(folder, 'ourselves.key'), `${ourselves.identity}\n`);
+    for (const size of SIZES) {
+      const data = randomBytes(size);
+      writeFileSync(join(folder, 'sized.age'), await encryptToRecipients(data, [partner.recipient, ourselves.recipient]));
+      expect(execFileSync('age', ['-d', '-i', join(folder, 'ourselves.key'), join(folder, 'sized.age')]).equals(data), `size ${size}`).toBe(true);
+      writeFileSync(join(folder, 'sized.plain'), data);
+      execFileSync('age', ['-r', partner.recipient, '-r', ourselves.recipient, '-o', join(folder, 'sized-cli.age'), join(folder, 'sized.plain')]);
+      await decryptFile(join(folder, 'sized-cli.age'), join(folder, 'sized.out'), { identities: [partner.identity] });
+      expect(readFileSync(join(folder, 'sized.out')).equals(data), `size ${size}`).toBe(true);
+    }
   });
 
   it('age -d opens a passphrase file when the passphrase is typed at its prompt', async () => {
