@@ -65,13 +65,15 @@ function checkHere(file: string, check: ConsistencyCheck): CheckProblems {
  */
 export function checkDatabase(file: string, check: ConsistencyCheck): Promise<CheckProblems> {
   return new Promise((resolve) => {
-    let settled = false;
-    const settle = (problems: CheckProblems) => {
-      if (settled) return;
-      settled = true;
+    let answered = false;
+    const answer = (problems: CheckProblems) => {
+      answered = true;
       resolve(problems);
     };
-    const fallBack = () => settle(checkHere(file, check));
+    // The worker exits once it has answered: only a worker that failed before is replaced.
+    const fallBack = () => {
+      if (!answered) answer(checkHere(file, check));
+    };
     let worker: Worker;
     try {
       worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, check } });
@@ -80,7 +82,7 @@ export function checkDatabase(file: string, check: ConsistencyCheck): Promise<Ch
       return;
     }
     worker.once('message', (message: { problems?: CheckProblems; unavailable?: string }) => {
-      if (message.problems) settle(message.problems);
+      if (message.problems) answer(message.problems);
       else fallBack();
     });
     worker.once('error', fallBack);
