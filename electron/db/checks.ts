@@ -42,7 +42,8 @@ if (Database) {
 }
 `;
 
-const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+/** Where the worker loads better-sqlite3 from; throws where it cannot be found from here (a bundle elsewhere). */
+const driverPath = () => createRequire(import.meta.url).resolve('better-sqlite3');
 
 /** The check on the calling thread: what the worker does, for when a worker cannot load the driver. */
 function checkHere(file: string, check: ConsistencyCheck): CheckProblems {
@@ -76,7 +77,7 @@ export function checkDatabase(file: string, check: ConsistencyCheck): Promise<Ch
     };
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, check } });
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: driverPath(), file, check } });
     } catch {
       fallBack();
       return;
