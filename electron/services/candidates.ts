@@ -180,7 +180,8 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
   }
 
   const get = (id: string): Candidate => load(findRow(db, candidates, id, NOT_FOUND));
-  const matching = (match: string) => sql`SELECT rowid FROM candidate_search WHERE candidate_search MATCH ${match}`;
+  /** The files the index finds for a query built by candidateSearch. */
+  const inMatches = (match: string) => sql`${candidates.seq} IN (SELECT rowid FROM candidate_search WHERE candidate_search MATCH ${match})`;
 
   /**
    * A search alone (what the list asks at each keystroke). The index knows which files are
@@ -203,14 +204,14 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
       db.select().from(candidates).where(where).orderBy(...order).limit(input.limit).offset(input.offset).all().map(toSummary);
     if (total <= FEW_MATCHES) {
       // The unary + keeps SQLite from walking a sorted index: the matches are looked up by rowid.
-      return { items: page(sql`${candidates.seq} IN (${matching(match)})`, orderBy.map((term) => sql`+${term}`)), total };
+      return { items: page(inMatches(match), orderBy.map((term) => sql`+${term}`)), total };
     }
     const archived = archivedFilter(candidates.archivedAt, input.archived);
     if (total * 2 >= rows) {
       const probed = sql`EXISTS (SELECT 1 FROM candidate_search WHERE candidate_search.rowid = ${candidates.seq} AND candidate_search MATCH ${match})`;
       return { items: page(and(archived, probed), orderBy), total };
     }
-    return { items: page(and(archived, sql`${candidates.seq} IN (${matching(match)})`), orderBy), total };
+    return { items: page(and(archived, inMatches(match)), orderBy), total };
   }
 
   return {
@@ -271,7 +272,7 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
       if (match !== null && filters.length === 0 && !input.sectorId) return searchPage(input, match, orderBy);
 
       const conditions = [
-        match === null ? undefined : sql`${candidates.seq} IN (${matching(match)})`,
+        match === null ? undefined : inMatches(match),
         archivedFilter(candidates.archivedAt, input.archived),
         ...filters,
       ];
