@@ -51,7 +51,7 @@ export function CandidateListScreen() {
     {
       key: 'status',
       header: t('candidates.fields.status'),
-      width: '172px',
+      width: '190px',
       render: (candidate) => <span className={`status status-${candidate.status}`}>{t(`candidates.statuses.${candidate.status}`)}</span>,
     },
     {
