@@ -5,8 +5,11 @@ import { defineConfig } from '@playwright/test';
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Sized for a loaded 2-core machine (CI may run beside another job): a test starts its own
+  // preview host and Chromium page. Long flows declare more with test.slow(). Limits catch hangs;
+  // speed is the bench's job.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   forbidOnly: Boolean(process.env.CI),
   workers: 2,
   reporter: [['list']],

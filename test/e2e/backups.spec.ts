@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 const SECTOR_LOGISTICS = '00000000-0000-7000-8000-000000000001';
 
 test('the recovery sheet is shown once, and a backup is restored after seeing what it holds', async ({ page, preview }) => {
+  test.slow(); // A long flow (backups are encrypted, listed and restored): three times the default time.
   const api = await previewApi(preview.url);
   // Files that point to a sector and a partner: a restore must put back parents and children alike.
   const partner = await api<{ id: string }>('partners.create', { name: 'CADA Les Tilleuls', kind: 'reception_centre' });

@@ -13,6 +13,7 @@ async function openTab(page: Page, name: string) {
 }
 
 test('a volunteer opens a file in a minute, then the staffer completes every section, and it is all there after a reload', async ({ page, preview }) => {
+  test.slow(); // A long flow (every section of a file, a reload and a check of each): three times the default time.
   await page.goto(`${preview.url}#/candidates`);
   await page.getByRole('button', { name: 'Nouveau candidat' }).click();
 

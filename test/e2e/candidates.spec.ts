@@ -13,6 +13,7 @@ async function createCandidate(page: Page, fields: { firstName: string; lastName
 }
 
 test('a newcomer creates, finds, edits, archives and restores a candidate, and finds her after a restart', async ({ page, preview }) => {
+  test.slow(); // A long flow (a file's whole life, with a restart of the host): three times the default time.
   await page.goto(`${preview.url}#/candidates`);
   await expect(page.getByRole('heading', { name: 'Aucun candidat actif' })).toBeVisible();
 

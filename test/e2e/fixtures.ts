@@ -19,7 +19,7 @@ export function startHost(dataDir: string): Promise<{ url: string; child: ChildP
   });
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`preview host did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`preview host did not start:\n${output}`)), 45_000);
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
       const ready = /Tremplin preview ready: (\S+)/.exec(output);

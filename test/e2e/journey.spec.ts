@@ -9,6 +9,7 @@ function frenchDate(date: string, style: 'medium' | 'long' = 'medium'): string {
 }
 
 test('a PMSMP over a month is refused with the reason; a 4-week one ends in a hire, recorded with its follow-ups', async ({ page, preview }) => {
+  test.slow(); // A long flow (a placement, a hire and its follow-ups, screen by screen): three times the default time.
   const api = await previewApi(preview.url);
   const employer = await api<{ id: string }>('employers.create', { name: 'Logistique du Rhône', postalCode: '69007', commune: 'Lyon' });
   const awa = await api<{ id: string }>('candidates.create', { firstName: 'Awa', lastName: 'Traoré', frenchLevel: 'B1', status: 'active' });

@@ -5,6 +5,7 @@ import { expect, test } from './fixtures';
 const today = new Date().toISOString().slice(0, 10);
 
 test('from a job need, the staffer finds a candidate, presents her, follows it to acceptance, records the hire, and the home screen follows', async ({ page, preview }) => {
+  test.slow(); // A long flow (a need, matching, every presentation step and a hire): three times the default time.
   const api = await previewApi(preview.url);
   const employer = await api<{ id: string }>('employers.create', { name: 'Logistique du Rhône', postalCode: '69007', commune: 'Lyon' });
   const start = addDays(today, 30);

@@ -12,6 +12,7 @@ async function intakeByKeyboard(page: Page, fields: string[]) {
 }
 
 test('a volunteer receives people at a drop-in session, keyboard first, and recognises someone already known', async ({ page, preview }) => {
+  test.slow(); // A long flow (a session, several people typed in and one recognised): three times the default time.
   await page.goto(`${preview.url}#/sessions`);
   await expect(page.getByRole('heading', { name: "Aucune permanence pour l'instant" })).toBeVisible();
   await page.getByRole('button', { name: 'Nouvelle permanence' }).click();

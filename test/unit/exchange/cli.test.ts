@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../../electron/api/backend';
 import { ok } from '../../support/api';
+import { budgetFor } from '../../support/budget';
 import { useTempDir } from '../../support/temp';
 
 /** Runs the command line as an administrator would (`npm run cli -- …`). */
@@ -20,6 +21,10 @@ function cli(args: string[], env: Record<string, string> = {}): { status: number
     return { status: failed.status, output: `${failed.stdout}${failed.stderr}` };
   }
 }
+
+/** The commands the test runs; each is a Node process loading the backend through tsx (2–4 s on a quiet machine). */
+const COMMANDS = 8;
+const PER_COMMAND_MS = 20_000;
 
 describe('command line', () => {
   const tempDir = useTempDir();
@@ -73,5 +78,5 @@ describe('command line', () => {
     const preview = cli(['restore', '--data-dir', sender, '--backup', backupName, '--recovery-key-file', path.join(sender, 'recovery.txt')]);
     expect(preview.status, preview.output).toBe(0);
     expect(preview.output).toContain('candidates: 1');
-  }, 60_000);
+  }, budgetFor(COMMANDS, PER_COMMAND_MS));
 });
