@@ -10,6 +10,7 @@ export default defineConfig({
   // speed is the bench's job.
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  globalSetup: './test/e2e/host-bundle.ts',
   forbidOnly: Boolean(process.env.CI),
   workers: 2,
   reporter: [['list']],

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import { HOST_BUNDLE } from './host-bundle';
 
 export interface Preview {
   url: string;
@@ -11,9 +12,9 @@ export interface Preview {
   restart(): Promise<void>;
 }
 
-/** Starts `electron/preview/host.ts` on a data folder and resolves with the URL it prints. */
+/** Starts the preview host (bundled by the global setup) on a data folder and resolves with the URL it prints. */
 export function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/host.ts'], {
+  const child = spawn(process.execPath, [HOST_BUNDLE], {
     env: { ...process.env, TREMPLIN_DATA_DIR: dataDir, TREMPLIN_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
