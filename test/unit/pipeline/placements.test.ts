@@ -352,6 +352,8 @@ describe('placements', () => {
       outcome: null,
       endedOn: null,
       updatedAt: expect.any(String),
+      // The immersion during the training is lawful, and flagged.
+      overlaps: [{ type: 'placement', id: may.id, kind: 'pmsmp', startDate: '2026-05-01', endDate: '2026-05-20' }],
     });
     expect(await ids({ candidateId: person.id })).toEqual([march.id]);
     expect(await ids({ employerId: company.id })).toEqual([may.id, march.id]);
