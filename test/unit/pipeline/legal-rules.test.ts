@@ -4,7 +4,7 @@ import type { InputOf } from '../../../shared/api';
 import { authorisationFinding, recordedPeriod } from '../../../shared/authorisation';
 import { ok, refused } from '../../support/api';
 import { useBackend } from '../../support/temp';
-import { basics, candidate, employer, manualClock, rows } from './support';
+import { basics, candidate, employer, immersion, manualClock, rows } from './support';
 
 /**
  * The legal rules applied where contracts and placements are recorded (README, "Which legal
@@ -14,15 +14,6 @@ import { basics, candidate, employer, manualClock, rows } from './support';
 
 /** An asylum claim certificate valid until 31 August 2026. */
 const asylumCertificate = { authorisationDocument: 'asylum_certificate', authorisationStart: '2025-12-01', authorisationExpiry: '2026-08-31' } as const;
-
-const immersion = (candidateId: string, employerId: string, startDate: string, endDate: string): InputOf<'placements.create'> => ({
-  candidateId,
-  kind: 'pmsmp',
-  employerId,
-  objective: 'Découvrir le métier de cariste',
-  startDate,
-  endDate,
-});
 
 const mission = (candidateId: string, startDate: string, endDate: string): InputOf<'placements.create'> => ({
   candidateId,

@@ -27,6 +27,16 @@ export function candidate(backend: Backend, input: Partial<InputOf<'candidates.c
   return ok(backend, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo', ...RESIDENT_CARD, ...input });
 }
 
+/** A PMSMP's fields as the three-party agreement has them. */
+export const immersion = (candidateId: string, employerId: string, startDate: string, endDate: string): InputOf<'placements.create'> => ({
+  candidateId,
+  kind: 'pmsmp',
+  employerId,
+  objective: 'Découvrir le métier de cariste',
+  startDate,
+  endDate,
+});
+
 export function employer(backend: Backend, name = 'Transports Martin') {
   return ok(backend, 'employers.create', { name });
 }
