@@ -78,6 +78,11 @@ export function checkWorkAuthorisation(
   if (error) invalid({ employerApplying: error });
 }
 
+/** Whether an update's fields change any of these from the stored values (a form sends every field, changed or not). */
+export function changesAny<Row extends Record<string, unknown>>(current: Row, defined: Record<string, unknown>, fields: readonly (keyof Row & string)[]): boolean {
+  return fields.some((field) => field in defined && defined[field] !== current[field]);
+}
+
 /** The placements and recruitments (not archived) of these people, each to its real end when a placement ended early. */
 export function engagementsOf(db: Db, candidateIds: readonly string[]): Map<string, Engagement[]> {
   const byCandidate = new Map<string, Engagement[]>(candidateIds.map((id) => [id, []]));

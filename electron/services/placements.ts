@@ -24,6 +24,7 @@ import {
   archiveWithAudit,
   assertNotAhead,
   candidateName,
+  changesAny,
   checkOverlaps,
   checkWorkAuthorisation,
   engagementsOf,
@@ -43,7 +44,7 @@ type PlacementRow = typeof placements.$inferSelect;
 const NOT_FOUND = 'pipeline.errors.placementNotFound';
 
 /** The fields whose change makes the work authorisation be checked again (the kind does not change). */
-const AUTHORISATION_FIELDS = ['startDate', 'endDate', 'employerApplying'];
+const AUTHORISATION_FIELDS = ['startDate', 'endDate', 'employerApplying'] as const;
 
 /** The person's PMSMPs (not archived) but `exceptId`. */
 function pmsmpsOf(db: Db, candidateId: string, exceptId: string | null) {
@@ -283,7 +284,7 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
     update({ id, ...patch }: ParsedInputOf<'placements.update'>): Placement {
       const current = recordFields(findRow(db, placements, id, NOT_FOUND));
       const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-      const draft = check({ ...current, ...defined }, id, AUTHORISATION_FIELDS.some((field) => field in defined));
+      const draft = check({ ...current, ...defined }, id, changesAny(current, defined, AUTHORISATION_FIELDS));
       write(id, draft, { action: 'placement.update', details: { fields: Object.keys(defined), employerApplying: draft.employerApplying } });
       return get(id);
     },

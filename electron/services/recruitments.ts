@@ -25,6 +25,7 @@ import {
   archiveWithAudit,
   assertNotAhead,
   candidateName,
+  changesAny,
   checkOverlaps,
   checkWorkAuthorisation,
   engagementsOf,
@@ -46,7 +47,7 @@ type RecruitmentDraft = ReturnType<typeof recordFields<RecruitmentRow>>;
 const NOT_FOUND = 'pipeline.errors.recruitmentNotFound';
 
 /** The fields whose change makes the work authorisation be checked again. */
-const AUTHORISATION_FIELDS = ['kind', 'startDate', 'endDate', 'employerApplying'];
+const AUTHORISATION_FIELDS = ['kind', 'startDate', 'endDate', 'employerApplying'] as const;
 const FOLLOW_UP_NOT_FOUND = 'pipeline.errors.followUpNotFound';
 
 const summaryColumns = {
@@ -255,7 +256,7 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
     update({ id, ...patch }: ParsedInputOf<'recruitments.update'>): Recruitment {
       const current = recordFields(findRow(db, recruitments, id, NOT_FOUND));
       const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-      const draft = check({ ...current, ...defined }, id, AUTHORISATION_FIELDS.some((field) => field in defined));
+      const draft = check({ ...current, ...defined }, id, changesAny(current, defined, AUTHORISATION_FIELDS));
       const { now } = moment(clock);
       db.transaction(() => {
         db.update(recruitments)

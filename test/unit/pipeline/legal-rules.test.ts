@@ -97,8 +97,12 @@ describe('recording contracts and placements', () => {
     const extended = await ok(backend, 'recruitments.update', { id: fitting.id, endDate: '2026-09-30', employerApplying: true });
     expect(extended.employerApplying).toBe(true);
     expect(auditDetails(backend, 'recruitment.update')).toEqual([expect.objectContaining({ employerApplying: true })]);
-    await ok(backend, 'candidates.update', { id: person.id, authorisationExpiry: '2026-05-01' });
-    await ok(backend, 'recruitments.update', { id: fitting.id, notes: 'Renouvellement du récépissé demandé' });
+    // The document on file now ends before the contract's start (a later correction of the file).
+    await ok(backend, 'candidates.update', { id: person.id, authorisationExpiry: '2026-03-20' });
+    await refused(backend, 'recruitments.update', { id: fitting.id, startDate: '2026-04-02' }, { employerApplying: 'pipeline.validation.authorisationNotCovering' });
+    // The form sends every field: the same dates and answer with a new note do not ask again either.
+    const { startDate, endDate, kind, employerApplying } = extended;
+    await ok(backend, 'recruitments.update', { id: fitting.id, kind, startDate, endDate, employerApplying, notes: 'Renouvellement du récépissé demandé' });
   });
 
   it('keeps PMSMPs within 25% of a contract recorded after them', async () => {
