@@ -10,7 +10,7 @@ import {
   type Mobility,
 } from '../../shared/domain';
 import type { MatchCriterion, MatchReason, MatchVerdict } from '../../shared/matching';
-import type { PlacementKind, RecruitmentKind } from '../../shared/pipeline';
+import { type PlacementKind, type RecruitmentKind, periodsMeet } from '../../shared/pipeline';
 import { nameTokens } from '../services/names';
 import { type GeoPoint, haversineKm } from './geo';
 import { estimateTravel } from './travel';
@@ -165,8 +165,8 @@ function engagementFailure(engagement: Engagement): MatchReason {
  * contract has one). Of several, the one that lasts longest is named.
  */
 export function engagementReason(status: FollowUpStatus, engagements: readonly Engagement[], period: JobPeriod): MatchReason {
-  const jobEnd = period.end ?? period.start;
-  const overlapping = engagements.filter((item) => item.startDate <= jobEnd && (item.endDate === null || item.endDate >= period.start));
+  const job = { startDate: period.start, endDate: period.end ?? period.start };
+  const overlapping = engagements.filter((item) => periodsMeet(item, job));
   if (overlapping.length > 0) {
     const lastEnding = overlapping.reduce((latest, item) => {
       if (latest.endDate === null) return latest;
