@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { AuthorisedActivity } from './authorisation';
 import { ARCHIVE_FILTERS } from './candidates';
 import { CONTRACT_TYPES } from './domain';
+import { MAX_HOURS_PER_WEEK } from './employers';
 import { addMonths, inclusiveDays, lastDayOfMonths } from './dates';
 import { returns } from './method';
 import { idSchema, optionalText, requiredIsoDate, uuid } from './validation';
@@ -145,6 +147,16 @@ export const PMSMP_MAX_SHARE_OF_CONTRACT = 0.25;
 /** An internship-apprenticeship (CeLav style) lasts 3 months, renewable once for 3 months. */
 export const INTERNSHIP_MAX_MONTHS = 3;
 export const INTERNSHIP_MAX_RENEWALS = 1;
+/**
+ * A temporary-work mission lasts at most 18 months, renewals included, and is renewed at most
+ * twice (Code du travail L1251-12-1 and L1251-35, by default: since the 2017 ordinances a branch
+ * agreement may set others under L1251-12 and L1251-35). L1251-12-1 shortens it to 9 months
+ * (waiting for a permanent hire, urgent safety work) and lengthens it to 24 (abroad, a post
+ * about to be cut, an exceptional export order) or 36 (an apprenticeship cycle): those cases
+ * are not recorded here, so the general limit applies.
+ */
+export const TEMP_MISSION_MAX_MONTHS = 18;
+export const TEMP_MISSION_MAX_RENEWALS = 2;
 
 export const STIPEND_MAX_EUROS = 10_000;
 
@@ -173,6 +185,8 @@ const placementFieldShapes = {
     .transform((value) => value ?? null),
   stipendPayer: optionalText(150),
   notes: optionalText(2000),
+  /** The staffer's answer: the employer is applying for the work authorisation (../shared/authorisation.ts). */
+  employerApplying: z.boolean({ error: 'validation.choice' }),
 };
 
 export const placementCreateSchema = z
@@ -208,6 +222,8 @@ export interface PlacementSummary {
   outcome: PlacementOutcome | null;
   endedOn: string | null;
   updatedAt: string;
+  /** The person's other placements and recruitments at the same time (lawful, but worth a look). */
+  overlaps: EngagementRef[];
 }
 
 export interface Placement extends PlacementSummary {
@@ -223,6 +239,7 @@ export interface Placement extends PlacementSummary {
   stipendAmount: number | null;
   stipendPayer: string | null;
   notes: string | null;
+  employerApplying: boolean;
   origin: string | null;
   createdAt: string;
   archivedAt: string | null;
@@ -259,12 +276,72 @@ export function placementPeriodErrors(placement: Period & { kind: PlacementKind 
   if (placement.kind === 'internship_apprenticeship' && placement.endDate > lastDayOfMonths(placement.startDate, INTERNSHIP_MAX_MONTHS)) {
     return { endDate: 'pipeline.validation.internshipTooLong' };
   }
+  if (placement.kind === 'temp_mission' && placement.endDate > lastDayOfMonths(placement.startDate, TEMP_MISSION_MAX_MONTHS)) {
+    return { endDate: 'pipeline.validation.tempMissionTooLong' };
+  }
   return {};
 }
 
 /** Days of PMSMP a person employed on this contract may still have: 25% of its length. */
 export function pmsmpAllowanceDays(contract: Period): number {
   return Math.floor(inclusiveDays(contract.startDate, contract.endDate) * PMSMP_MAX_SHARE_OF_CONTRACT);
+}
+
+/**
+ * Whether the PMSMPs that start during a contract (days actually taken when one ended early)
+ * go over its 25% allowance, whichever was recorded first.
+ */
+export function pmsmpShareExceeded(contract: Period, pmsmps: readonly (Period & { endedOn: string | null })[]): boolean {
+  const within = pmsmps.filter((pmsmp) => pmsmp.startDate >= contract.startDate && pmsmp.startDate <= contract.endDate);
+  const days = within.reduce((sum, pmsmp) => sum + inclusiveDays(pmsmp.startDate, pmsmp.endedOn ?? pmsmp.endDate), 0);
+  return days > pmsmpAllowanceDays(contract);
+}
+
+// ---------------------------------------------------------------- One person's engagements at the same time
+
+/** A placement or a recruitment as the overlap rules see it: its days (to its real end when it ended early). */
+export interface EngagementRef {
+  type: 'placement' | 'recruitment';
+  id: string;
+  kind: PlacementKind | RecruitmentKind;
+  startDate: string;
+  /** Null: no end (a CDI, a business). */
+  endDate: string | null;
+}
+
+export interface Engagement extends EngagementRef {
+  /** A recruitment's hours per week, when recorded. */
+  hoursPerWeek: number | null;
+}
+
+/** Whether two periods share a day (a null end never ends). */
+export function periodsMeet(a: { startDate: string; endDate: string | null }, b: { startDate: string; endDate: string | null }): boolean {
+  return (b.endDate === null || a.startDate <= b.endDate) && (a.endDate === null || b.startDate <= a.endDate);
+}
+
+/**
+ * Which overlaps are refused, as a translation key (null: allowed, and flagged on screen).
+ * - Two PMSMPs at once: refused. Each agreement sets the days and hours spent with its host,
+ *   for one objective (D5135-2); one person is in one immersion at a time.
+ * - Two contracts whose recorded hours add up to more than 48 a week: refused. Holding several
+ *   jobs is lawful only within the maximum working week (L8261-1, L3121-20).
+ * - Anything else only flagged: a PMSMP, internship or mission during a part-time contract,
+ *   two part-time jobs, training beside work may all be lawful; the staffer checks.
+ */
+export function overlapRefusal(a: Engagement, b: Engagement): string | null {
+  if (!periodsMeet(a, b)) return null;
+  if (a.type === 'placement' && b.type === 'placement' && a.kind === 'pmsmp' && b.kind === 'pmsmp') return 'pipeline.validation.overlapsPmsmp';
+  if (a.type === 'recruitment' && b.type === 'recruitment' && a.hoursPerWeek !== null && b.hoursPerWeek !== null && a.hoursPerWeek + b.hoursPerWeek > MAX_HOURS_PER_WEEK) {
+    return 'pipeline.validation.overlapsOverMaxHours';
+  }
+  return null;
+}
+
+/** The engagements among `others` that share a day with `item` (never itself), as references. */
+export function overlapsOf(item: EngagementRef, others: readonly EngagementRef[]): EngagementRef[] {
+  return others
+    .filter((other) => !(other.type === item.type && other.id === item.id) && periodsMeet(item, other))
+    .map(({ type, id, kind, startDate, endDate }) => ({ type, id, kind, startDate, endDate }));
 }
 
 // ---------------------------------------------------------------- Recruitments and follow-ups
@@ -284,6 +361,22 @@ export const DURABLE_MIN_MONTHS = 6;
 
 /** Kinds that have no end date. */
 const OPEN_ENDED_KINDS: readonly RecruitmentKind[] = ['cdi', 'business_creation'];
+
+/** Kinds that are not a job: creating one's business, entering qualifying training. */
+const NOT_EMPLOYMENT_KINDS: readonly RecruitmentKind[] = ['business_creation', 'qualifying_training'];
+
+/** A contract of employment: what the 25% PMSMP rule and the work-authorisation rule apply to. */
+export const isEmployment = (kind: RecruitmentKind): boolean => !NOT_EMPLOYMENT_KINDS.includes(kind);
+
+/**
+ * What the work-authorisation rule sees in a placement or a recruitment: a PMSMP is not
+ * employment (an asylum certificate suffices); internships, missions and training are work;
+ * creating one's business or entering qualifying training is not a job (null: no check).
+ */
+export function authorisedActivity(record: { type: 'placement'; kind: PlacementKind } | { type: 'recruitment'; kind: RecruitmentKind }): AuthorisedActivity | null {
+  if (record.type === 'placement') return record.kind === 'pmsmp' ? 'pmsmp' : 'employment';
+  return isEmployment(record.kind) ? 'employment' : null;
+}
 
 /**
  * The outcome class of French integration reporting: durable (CDI; a CDD, temporary work or
@@ -333,6 +426,8 @@ const recruitmentFieldShapes = {
     .transform((value) => value || null)
     .pipe(requiredIsoDate().nullable()),
   notes: optionalText(2000),
+  /** The staffer's answer: the employer is applying for the work authorisation (../shared/authorisation.ts). */
+  employerApplying: z.boolean({ error: 'validation.choice' }),
 };
 
 /** Checks between fields (the kind decides whether an end date belongs), as field → key. */
@@ -402,6 +497,8 @@ export interface RecruitmentSummary {
   endDate: string | null;
   outcomeClass: OutcomeClass;
   updatedAt: string;
+  /** The person's other placements and recruitments at the same time (lawful, but worth a look). */
+  overlaps: EngagementRef[];
 }
 
 export interface Recruitment extends RecruitmentSummary {
@@ -410,6 +507,7 @@ export interface Recruitment extends RecruitmentSummary {
   presentationId: string | null;
   hoursPerWeek: number | null;
   notes: string | null;
+  employerApplying: boolean;
   /** At 1, 3, 6 and 12 months, oldest first. */
   followUps: FollowUp[];
   origin: string | null;

@@ -359,6 +359,8 @@ export const placements = sqliteTable(
     outcome: text('outcome'),
     endedOn: text('ended_on'),
     notes: text('notes'),
+    /** The staffer's answer when recorded: the employer is applying for the work authorisation. */
+    employerApplying: bool('employer_applying'),
   },
   (table) => [
     index('placements_candidate_idx').on(table.candidateId, table.startDate),
@@ -386,6 +388,8 @@ export const recruitments = sqliteTable(
     startDate: text('start_date').notNull(),
     endDate: text('end_date'),
     notes: text('notes'),
+    /** The staffer's answer when recorded: the employer is applying for the work authorisation. */
+    employerApplying: bool('employer_applying'),
   },
   (table) => [
     index('recruitments_candidate_idx').on(table.candidateId, table.startDate),

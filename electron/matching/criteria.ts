@@ -1,4 +1,5 @@
 import { type FrenchLevel, frenchLevelRank } from '../../shared/candidates';
+import { type AuthorisationHolder, type AuthorisationPeriod, EXPIRY_WARNING_MONTHS, authorisationFinding } from '../../shared/authorisation';
 import { addMonths, daysBetween } from '../../shared/dates';
 import {
   type AuthorisationDocument,
@@ -9,7 +10,7 @@ import {
   type Mobility,
 } from '../../shared/domain';
 import type { MatchCriterion, MatchReason, MatchVerdict } from '../../shared/matching';
-import type { PlacementKind, RecruitmentKind } from '../../shared/pipeline';
+import { type PlacementKind, type RecruitmentKind, periodsMeet } from '../../shared/pipeline';
 import { nameTokens } from '../services/names';
 import { type GeoPoint, haversineKm } from './geo';
 import { estimateTravel } from './travel';
@@ -67,23 +68,13 @@ export type Engagement =
   | { type: 'recruitment'; kind: RecruitmentKind; startDate: string; endDate: string | null }
   | { type: 'placement'; kind: PlacementKind; startDate: string; endDate: string };
 
-/** After this long without a decision, the employer of an asylum seeker may apply for an authorisation. */
-export const ASYLUM_WAIT_MONTHS = 6;
-/** An authorisation ending this soon after the start of an open-ended job passes with a warning. */
-export const EXPIRY_WARNING_MONTHS = 6;
-
 /**
  * The days the job needs the person. `start` is the need's start date, or today when it is
  * absent or already past. `end` is the contract's end (null for a CDI or when not set);
  * `authorisationEnd` is that end when the need asks for an authorisation valid through it.
  */
-export interface JobPeriod {
-  today: string;
-  start: string;
+export interface JobPeriod extends AuthorisationPeriod {
   end: string | null;
-  authorisationEnd: string | null;
-  /** An authorisation only checked on the start that ends before this day passes with a warning. */
-  renewalWarningBefore: string;
 }
 
 export function jobPeriod(need: Pick<NeedProfile, 'startDate' | 'endDate' | 'authorisationThroughContract'>, today: string): JobPeriod {
@@ -113,59 +104,14 @@ export const UNKNOWN_FRACTION = 0.5;
 
 // ---------------------------------------------------------------- Hard criteria
 
-const authorised = (code: string, params?: MatchReason['params']) => reason('authorisation', 'pass', code, params);
-const notAuthorised = (code: string, params?: MatchReason['params']) => reason('authorisation', 'fail', code, params);
-
-
 /**
  * The work authorisation, on the job's start and, when the need asks, through the end of the
  * contract (a CDI has no end: then only on the start, with a warning when the document ends
- * within its first months).
- * - An EU, EEA or Swiss citizen needs none.
- * - "The employer must apply" passes: the employer asks for the authorisation.
- * - An asylum certificate alone does not allow work; after 6 months the employer may apply.
- * - No document, or none recorded, fails: someone must check.
- * - A document that starts after the job's start, has no expiry recorded, or ends before the
- *   start or the contract's end fails, with the gap in days, weeks or months. Ending on the
- *   contract's last day passes; the day before fails.
+ * within its first months). The rule is the one recording applies (../../shared/authorisation.ts).
  */
-export function authorisationReason(
-  candidate: Pick<
-    CandidateProfile,
-    'authorisationDocument' | 'authorisationStart' | 'authorisationExpiry' | 'employerMustApply' | 'asylumRegisteredOn'
-  >,
-  period: JobPeriod,
-): MatchReason {
-  const { authorisationDocument: document, authorisationStart, authorisationExpiry: expiry, asylumRegisteredOn } = candidate;
-
-  if (document === 'eu_citizen') return authorised('authorisation_eu_citizen');
-  if (candidate.employerMustApply) return authorised('authorisation_employer_must_apply');
-  if (document === null) return notAuthorised('authorisation_not_recorded');
-  if (document === 'none') return notAuthorised('authorisation_none');
-  if (document === 'asylum_certificate') {
-    if (asylumRegisteredOn === null) return notAuthorised('authorisation_asylum_certificate');
-    const applyFromDate = addMonths(asylumRegisteredOn, ASYLUM_WAIT_MONTHS);
-    return applyFromDate > period.today
-      ? notAuthorised('authorisation_asylum_certificate_wait', { applyFromDate })
-      : notAuthorised('authorisation_asylum_certificate_may_apply', { asylumRegisteredOn });
-  }
-  if (authorisationStart !== null && authorisationStart > period.start) {
-    return notAuthorised('authorisation_not_yet_valid', { validFromDate: authorisationStart, jobStartDate: period.start });
-  }
-  if (expiry === null) return notAuthorised('authorisation_expiry_not_recorded');
-  if (expiry < period.today) return notAuthorised('authorisation_expired', { expiryDate: expiry });
-  if (expiry < period.start) return notAuthorised('authorisation_ends_before_start', { expiryDate: expiry, jobStartDate: period.start });
-  if (period.authorisationEnd !== null) {
-    if (expiry >= period.authorisationEnd) return authorised('authorisation_valid_through_contract', { expiryDate: expiry });
-    const params = { expiryDate: expiry, contractEndDate: period.authorisationEnd };
-    const days = daysBetween(expiry, period.authorisationEnd);
-    if (days < 14) return notAuthorised('authorisation_ends_days_before_end', { ...params, count: days });
-    if (days < 60) return notAuthorised('authorisation_ends_weeks_before_end', { ...params, count: Math.round(days / 7) });
-    return notAuthorised('authorisation_ends_months_before_end', { ...params, count: Math.round(days / 30.44) });
-  }
-  return expiry < period.renewalWarningBefore
-    ? authorised('authorisation_valid_at_start_ends_soon', { expiryDate: expiry })
-    : authorised('authorisation_valid_at_start', { expiryDate: expiry });
+export function authorisationReason(candidate: AuthorisationHolder, period: JobPeriod): MatchReason {
+  const { allowed, code, params } = authorisationFinding(candidate, period);
+  return reason('authorisation', allowed ? 'pass' : 'fail', code, params);
 }
 
 /** At least the level asked for; "below A1" is under A1 and "not assessed" meets no requirement. */
@@ -219,8 +165,8 @@ function engagementFailure(engagement: Engagement): MatchReason {
  * contract has one). Of several, the one that lasts longest is named.
  */
 export function engagementReason(status: FollowUpStatus, engagements: readonly Engagement[], period: JobPeriod): MatchReason {
-  const jobEnd = period.end ?? period.start;
-  const overlapping = engagements.filter((item) => item.startDate <= jobEnd && (item.endDate === null || item.endDate >= period.start));
+  const job = { startDate: period.start, endDate: period.end ?? period.start };
+  const overlapping = engagements.filter((item) => periodsMeet(item, job));
   if (overlapping.length > 0) {
     const lastEnding = overlapping.reduce((latest, item) => {
       if (latest.endDate === null) return latest;

@@ -1,9 +1,13 @@
-import { type SQL, eq, sql } from 'drizzle-orm';
+import { type SQL, and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { type AuthorisedActivity, authorisationFinding, authorisationRecordingError, recordedPeriod } from '../../shared/authorisation';
 import { isoDateOf } from '../../shared/dates';
+import type { AuthorisationDocument } from '../../shared/domain';
+import type { Engagement, EngagementRef, PlacementKind, RecruitmentKind } from '../../shared/pipeline';
+import { overlapRefusal, overlapsOf } from '../../shared/pipeline';
 import { AppError } from '../api/app-error';
 import type { Db } from '../db/open';
-import { candidates, employers, jobNeeds, presentations } from '../db/schema';
+import { candidates, employers, jobNeeds, placements, presentations, recruitments } from '../db/schema';
 import { recordAudit } from './audit';
 import type { Clock } from './clock';
 import { findRow, setArchived } from './records';
@@ -40,6 +44,92 @@ export function requireCandidate(db: Db, candidateId: string): typeof candidates
   if (!candidate) invalid({ candidateId: 'validation.unknownReference' });
   if (candidate.archivedAt) invalid({ candidateId: 'pipeline.validation.candidateArchived' });
   return candidate;
+}
+
+/**
+ * The work-authorisation rule (../../shared/authorisation.ts) on the days of a contract or a
+ * placement being recorded, with the person's document as the file has it. Refused, or, where
+ * an employer's application is what it takes, refused until the staffer answers that the
+ * employer is applying.
+ */
+export function checkWorkAuthorisation(
+  db: Db,
+  work: { candidateId: string; startDate: string; endDate: string | null; employerApplying: boolean },
+  activity: AuthorisedActivity,
+): void {
+  const holder = db
+    .select({
+      authorisationDocument: candidates.authorisationDocument,
+      authorisationStart: candidates.authorisationStart,
+      authorisationExpiry: candidates.authorisationExpiry,
+      employerMustApply: candidates.employerMustApply,
+      asylumRegisteredOn: candidates.asylumRegisteredOn,
+    })
+    .from(candidates)
+    .where(eq(candidates.id, work.candidateId))
+    .get();
+  if (!holder) invalid({ candidateId: 'validation.unknownReference' });
+  const finding = authorisationFinding(
+    { ...holder, authorisationDocument: holder.authorisationDocument as AuthorisationDocument | null },
+    recordedPeriod(work.startDate, work.endDate),
+    activity,
+  );
+  const error = authorisationRecordingError(finding, work.employerApplying);
+  if (error) invalid({ employerApplying: error });
+}
+
+/** Whether an update's fields change any of these from the stored values (a form sends every field, changed or not). */
+export function changesAny<Row extends Record<string, unknown>>(current: Row, defined: Record<string, unknown>, fields: readonly (keyof Row & string)[]): boolean {
+  return fields.some((field) => field in defined && defined[field] !== current[field]);
+}
+
+/** The placements and recruitments (not archived) of these people, each to its real end when a placement ended early. */
+export function engagementsOf(db: Db, candidateIds: readonly string[]): Map<string, Engagement[]> {
+  const byCandidate = new Map<string, Engagement[]>(candidateIds.map((id) => [id, []]));
+  if (candidateIds.length === 0) return byCandidate;
+  const ids = [...new Set(candidateIds)];
+  const placed = db
+    .select({ candidateId: placements.candidateId, id: placements.id, kind: placements.kind, startDate: placements.startDate, endDate: placements.endDate, endedOn: placements.endedOn })
+    .from(placements)
+    .where(and(inArray(placements.candidateId, ids), isNull(placements.archivedAt)))
+    .all();
+  const hired = db
+    .select({ candidateId: recruitments.candidateId, id: recruitments.id, kind: recruitments.kind, startDate: recruitments.startDate, endDate: recruitments.endDate, hoursPerWeek: recruitments.hoursPerWeek })
+    .from(recruitments)
+    .where(and(inArray(recruitments.candidateId, ids), isNull(recruitments.archivedAt)))
+    .all();
+  for (const row of placed) {
+    const { candidateId, id, kind, startDate, endDate, endedOn } = row;
+    byCandidate.get(candidateId)?.push({ type: 'placement', id, kind: kind as PlacementKind, startDate, endDate: endedOn ?? endDate, hoursPerWeek: null });
+  }
+  for (const { candidateId, kind, ...row } of hired) byCandidate.get(candidateId)?.push({ type: 'recruitment', kind: kind as RecruitmentKind, ...row });
+  return byCandidate;
+}
+
+/** Refuses a draft that overlaps one of the person's other engagements in a way the law does not allow (see overlapRefusal). */
+export function checkOverlaps(db: Db, candidateId: string, draft: Engagement): void {
+  for (const other of engagementsOf(db, [candidateId]).get(candidateId) ?? []) {
+    if (other.type === draft.type && other.id === draft.id) continue;
+    const refusal = overlapRefusal(draft, other);
+    if (refusal) invalid({ startDate: refusal });
+  }
+}
+
+type Dated = { candidateId: string; id: string; kind: PlacementKind | RecruitmentKind; startDate: string; endDate: string | null; endedOn?: string | null };
+
+/** The person's other engagements (from engagementsOf) that share a day with this record. */
+export function overlapsIn(engagements: Map<string, Engagement[]>, type: EngagementRef['type'], item: Dated): EngagementRef[] {
+  const own = { type, id: item.id, kind: item.kind, startDate: item.startDate, endDate: item.endedOn ?? item.endDate };
+  return overlapsOf(own, engagements.get(item.candidateId) ?? []);
+}
+
+/** Each record with the person's other engagements that share a day with it (two queries for a page). */
+export function withOverlaps<Row extends Dated>(db: Db, type: EngagementRef['type'], items: readonly Row[]): (Row & { overlaps: EngagementRef[] })[] {
+  const engagements = engagementsOf(
+    db,
+    items.map((item) => item.candidateId),
+  );
+  return items.map((item) => ({ ...item, overlaps: overlapsIn(engagements, type, item) }));
 }
 
 export interface HostLinks {

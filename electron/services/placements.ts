@@ -1,32 +1,62 @@
 import { type SQL, and, count, desc, eq, gte, inArray, isNotNull, isNull, lte, ne } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/api';
-import { addDays, inclusiveDays } from '../../shared/dates';
+import { addDays, lastDayOfMonths } from '../../shared/dates';
 import {
   type Placement,
   type PlacementKind,
   type PlacementOutcome,
   type PlacementPage,
   type PlacementSummary,
+  type RecruitmentKind,
+  TEMP_MISSION_MAX_MONTHS,
+  TEMP_MISSION_MAX_RENEWALS,
+  authorisedActivity,
+  isEmployment,
   placementPeriodErrors,
-  pmsmpAllowanceDays,
+  pmsmpShareExceeded,
 } from '../../shared/pipeline';
 import { AppError } from '../api/app-error';
 import type { Db } from '../db/open';
 import { candidates, employers, placements, recruitments } from '../db/schema';
 import { recordAudit } from './audit';
 import { type Clock, newId, systemClock } from './clock';
-import { archiveWithAudit, assertNotAhead, candidateName, hostName, invalid, moment, recordFields, requireCandidate, resolveHostLinks } from './pipeline-records';
+import {
+  archiveWithAudit,
+  assertNotAhead,
+  candidateName,
+  changesAny,
+  checkOverlaps,
+  checkWorkAuthorisation,
+  engagementsOf,
+  hostName,
+  invalid,
+  moment,
+  overlapsIn,
+  recordFields,
+  requireCandidate,
+  resolveHostLinks,
+  withOverlaps,
+} from './pipeline-records';
 import { archivedFilter, findRow } from './records';
 
 type PlacementRow = typeof placements.$inferSelect;
 
 const NOT_FOUND = 'pipeline.errors.placementNotFound';
 
+/** The fields whose change makes the work authorisation be checked again (the kind does not change). */
+const AUTHORISATION_FIELDS = ['startDate', 'endDate', 'employerApplying'] as const;
+
+/** The person's PMSMPs (not archived) but `exceptId`. */
+function pmsmpsOf(db: Db, candidateId: string, exceptId: string | null) {
+  return db
+    .select({ startDate: placements.startDate, endDate: placements.endDate, endedOn: placements.endedOn })
+    .from(placements)
+    .where(and(eq(placements.candidateId, candidateId), eq(placements.kind, 'pmsmp'), isNull(placements.archivedAt), exceptId ? ne(placements.id, exceptId) : undefined))
+    .all();
+}
+
 /** A placement as it would be stored, to check before writing it. */
 type PlacementDraft = ReturnType<typeof recordFields<PlacementRow>>;
-
-/** The last day a placement took: the day it really ended, else its planned end. */
-const lastDayOf = (placement: { endDate: string; endedOn: string | null }) => placement.endedOn ?? placement.endDate;
 
 const summaryColumns = {
   id: placements.id,
@@ -65,19 +95,21 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
       .from(placements)
       .where(and(eq(placements.renewsId, id), isNull(placements.archivedAt)))
       .get();
-    return { ...row, ...toSummary(summary), renewedById: renewal?.id ?? null };
+    const placement = { ...row, ...toSummary(summary), renewedById: renewal?.id ?? null };
+    return { ...placement, overlaps: overlapsIn(engagementsOf(db, [row.candidateId]), 'placement', placement) };
   }
 
   /**
    * PMSMP for a person in a job: all immersions during the initial contract, this one included,
    * stay within 25% of the contract's days (days actually taken when an immersion ended early).
-   * The contracts are the person's recruitments that cover the immersion's first day. A CDI (or
-   * any contract without an end) has no length to take a share of: only the one-month limit of
-   * each immersion applies then, and the share is not checked.
+   * The contracts are the person's recruitments (jobs, not training or a business) that cover
+   * the immersion's first day. A CDI (or any contract without an end) has no length to take a
+   * share of: only the one-month limit of each immersion applies then. The contract's side is
+   * checked when a contract is recorded (./recruitments.ts).
    */
   function checkPmsmpShare(draft: PlacementDraft, selfId: string | null) {
     const contracts = db
-      .select({ startDate: recruitments.startDate, endDate: recruitments.endDate })
+      .select({ kind: recruitments.kind, startDate: recruitments.startDate, endDate: recruitments.endDate })
       .from(recruitments)
       .where(
         and(
@@ -89,25 +121,45 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
         ),
       )
       .all();
-    for (const { startDate, endDate } of contracts) {
-      if (endDate === null) continue;
-      const others = db
-        .select({ startDate: placements.startDate, endDate: placements.endDate, endedOn: placements.endedOn })
-        .from(placements)
-        .where(
-          and(
-            eq(placements.candidateId, draft.candidateId),
-            eq(placements.kind, 'pmsmp'),
-            isNull(placements.archivedAt),
-            selfId ? ne(placements.id, selfId) : undefined,
-            gte(placements.startDate, startDate),
-            lte(placements.startDate, endDate),
-          ),
-        )
-        .all();
-      const days = [...others, draft].reduce((sum, pmsmp) => sum + inclusiveDays(pmsmp.startDate, lastDayOf(pmsmp)), 0);
-      if (days > pmsmpAllowanceDays({ startDate, endDate })) invalid({ endDate: 'pipeline.validation.pmsmpOverContractShare' });
+    for (const { kind, startDate, endDate } of contracts) {
+      if (endDate === null || !isEmployment(kind as RecruitmentKind)) continue;
+      const others = pmsmpsOf(db, draft.candidateId, selfId);
+      if (pmsmpShareExceeded({ startDate, endDate }, [...others, draft])) invalid({ endDate: 'pipeline.validation.pmsmpOverContractShare' });
     }
+  }
+
+  /**
+   * A temporary-work mission, renewals included, stays within 18 months and two renewals
+   * (TEMP_MISSION_MAX_MONTHS). A renewal is a mission of the same person with the same host
+   * that starts the day after the previous one's planned end.
+   */
+  function checkTempMissionChain(draft: PlacementDraft, selfId: string | null) {
+    const missions = db
+      .select({ startDate: placements.startDate, endDate: placements.endDate })
+      .from(placements)
+      .where(
+        and(
+          eq(placements.candidateId, draft.candidateId),
+          eq(placements.kind, 'temp_mission'),
+          isNull(placements.archivedAt),
+          selfId ? ne(placements.id, selfId) : undefined,
+          draft.employerId !== null ? eq(placements.employerId, draft.employerId) : and(isNull(placements.employerId), eq(placements.organisation, draft.organisation ?? '')),
+        ),
+      )
+      .all();
+    let first = draft.startDate;
+    let last = draft.endDate;
+    let count = 1;
+    for (let previous = missions.find((mission) => addDays(mission.endDate, 1) === first); previous; previous = missions.find((mission) => addDays(mission.endDate, 1) === first)) {
+      first = previous.startDate;
+      count += 1;
+    }
+    for (let following = missions.find((mission) => mission.startDate === addDays(last, 1)); following; following = missions.find((mission) => mission.startDate === addDays(last, 1))) {
+      last = following.endDate;
+      count += 1;
+    }
+    if (count > TEMP_MISSION_MAX_RENEWALS + 1) invalid({ startDate: 'pipeline.validation.tempMissionRenewals' });
+    if (last > lastDayOfMonths(first, TEMP_MISSION_MAX_MONTHS)) invalid({ endDate: 'pipeline.validation.tempMissionTooLong' });
   }
 
   /**
@@ -144,8 +196,12 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
     if (draft.startDate !== addDays(original.endDate, 1)) invalid({ startDate: 'pipeline.validation.renewalMustFollow' });
   }
 
-  /** Every rule a stored placement keeps, checked on the whole placement before any write. */
-  function check(draft: PlacementDraft, selfId: string | null): PlacementDraft {
+  /**
+   * Every rule a stored placement keeps, checked on the whole placement before any write. The
+   * work authorisation is checked when the placement is recorded and when its days or the
+   * employer's answer change (`authorisation`), against the document the file has then.
+   */
+  function check(draft: PlacementDraft, selfId: string | null, authorisation: boolean): PlacementDraft {
     const placement = { ...draft, ...resolveHostLinks(db, draft.candidateId, draft) };
     const errors = placementPeriodErrors({ kind: placement.kind as PlacementKind, startDate: placement.startDate, endDate: placement.endDate });
     if (placement.kind === 'pmsmp') {
@@ -159,6 +215,12 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
     if (Object.keys(errors).length > 0) invalid(errors);
     checkRenewal(placement, selfId);
     if (placement.kind === 'pmsmp') checkPmsmpShare(placement, selfId);
+    if (placement.kind === 'temp_mission') checkTempMissionChain(placement, selfId);
+    const kind = placement.kind as PlacementKind;
+    const endDate = placement.endedOn ?? placement.endDate;
+    checkOverlaps(db, placement.candidateId, { type: 'placement', id: selfId ?? '', kind, startDate: placement.startDate, endDate, hoursPerWeek: null });
+    const activity = authorisedActivity({ type: 'placement', kind });
+    if (authorisation && activity) checkWorkAuthorisation(db, placement, activity);
     return placement;
   }
 
@@ -197,8 +259,10 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
           outcome: null,
           endedOn: null,
           notes: input.notes ?? null,
+          employerApplying: input.employerApplying ?? false,
         },
         null,
+        true,
       );
       const id = newId();
       const { now } = moment(clock);
@@ -206,7 +270,12 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
         db.insert(placements)
           .values({ ...draft, id, createdAt: now, updatedAt: now })
           .run();
-        recordAudit(db, now, { action: 'placement.create', subjectType: 'placement', subjectId: id, details: { candidateId: draft.candidateId, kind: draft.kind } });
+        recordAudit(db, now, {
+          action: 'placement.create',
+          subjectType: 'placement',
+          subjectId: id,
+          details: { candidateId: draft.candidateId, kind: draft.kind, employerApplying: draft.employerApplying },
+        });
       });
       return get(id);
     },
@@ -215,8 +284,8 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
     update({ id, ...patch }: ParsedInputOf<'placements.update'>): Placement {
       const current = recordFields(findRow(db, placements, id, NOT_FOUND));
       const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-      const draft = check({ ...current, ...defined }, id);
-      write(id, draft, { action: 'placement.update', details: { fields: Object.keys(defined) } });
+      const draft = check({ ...current, ...defined }, id, changesAny(current, defined, AUTHORISATION_FIELDS));
+      write(id, draft, { action: 'placement.update', details: { fields: Object.keys(defined), employerApplying: draft.employerApplying } });
       return get(id);
     },
 
@@ -242,12 +311,13 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
         input.ongoing === true ? isNull(placements.outcome) : undefined,
         input.ongoing === false ? isNotNull(placements.outcome) : undefined,
       );
-      const items = selectSummaries(where)
+      const rows = selectSummaries(where)
         .orderBy(desc(placements.startDate), desc(placements.seq))
         .limit(input.limit)
         .offset(input.offset)
         .all()
-        .map((row): PlacementSummary => toSummary(row));
+        .map(toSummary);
+      const items: PlacementSummary[] = withOverlaps(db, 'placement', rows);
       const total = db.select({ total: count() }).from(placements).where(where).get()?.total ?? 0;
       return { items, total };
     },
@@ -260,7 +330,7 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
     /** A placement comes back only if it still keeps the rules (a renewal made since, the 25% share). */
     restore({ id }: { id: string }): Placement {
       const row = findRow(db, placements, id, NOT_FOUND);
-      if (row.archivedAt !== null) check(recordFields(row), id);
+      if (row.archivedAt !== null) check(recordFields(row), id, false);
       archiveWithAudit(db, placements, id, false, clock, { type: 'placement', notFoundKey: NOT_FOUND });
       return get(id);
     },

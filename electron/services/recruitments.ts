@@ -9,16 +9,35 @@ import {
   type RecruitmentKind,
   type RecruitmentPage,
   type RecruitmentSummary,
+  authorisedActivity,
   followUpDueDates,
+  isEmployment,
   outcomeClass,
+  pmsmpShareExceeded,
   recruitmentConsistencyErrors,
 } from '../../shared/pipeline';
 import { AppError } from '../api/app-error';
 import type { Db } from '../db/open';
-import { candidates, employers, followUps, jobNeeds, presentations, recruitments } from '../db/schema';
+import { candidates, employers, followUps, jobNeeds, placements, presentations, recruitments } from '../db/schema';
 import { recordAudit } from './audit';
 import { type Clock, newId, systemClock } from './clock';
-import { archiveWithAudit, assertNotAhead, candidateName, hostName, invalid, moment, recordFields, requireCandidate, resolveHostLinks } from './pipeline-records';
+import {
+  archiveWithAudit,
+  assertNotAhead,
+  candidateName,
+  changesAny,
+  checkOverlaps,
+  checkWorkAuthorisation,
+  engagementsOf,
+  hostName,
+  invalid,
+  moment,
+  overlapsIn,
+  recordFields,
+  requireCandidate,
+  resolveHostLinks,
+  withOverlaps,
+} from './pipeline-records';
 import { ACTIVE_PRESENTATION_STATES, automaticChangeDay, logPresentationChange } from './presentations';
 import { archivedFilter, findRow } from './records';
 
@@ -26,6 +45,9 @@ type RecruitmentRow = typeof recruitments.$inferSelect;
 type RecruitmentDraft = ReturnType<typeof recordFields<RecruitmentRow>>;
 
 const NOT_FOUND = 'pipeline.errors.recruitmentNotFound';
+
+/** The fields whose change makes the work authorisation be checked again. */
+const AUTHORISATION_FIELDS = ['kind', 'startDate', 'endDate', 'employerApplying'] as const;
 const FOLLOW_UP_NOT_FOUND = 'pipeline.errors.followUpNotFound';
 
 const summaryColumns = {
@@ -85,14 +107,40 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
     const summary = selectSummaries(eq(recruitments.id, id)).get();
     if (!summary) throw new AppError('not_found', NOT_FOUND);
     const { seq: _seq, ...row } = findRow(db, recruitments, id, NOT_FOUND);
-    return { ...row, ...toSummary(summary), followUps: followUpsOf(id) };
+    const recruitment = { ...row, ...toSummary(summary), followUps: followUpsOf(id) };
+    return { ...recruitment, overlaps: overlapsIn(engagementsOf(db, [row.candidateId]), 'recruitment', recruitment) };
   }
 
-  /** The recruitment's rules, on the whole record: an end date where the kind has one, an employer, links that agree. */
-  function check(draft: RecruitmentDraft): RecruitmentDraft {
+  /**
+   * A contract with an end, recorded after PMSMPs: the immersions that start during it stay
+   * within 25% of its days, as when the immersions come second (./placements.ts).
+   */
+  function checkPmsmpShare(draft: RecruitmentDraft & { kind: RecruitmentKind }) {
+    const { endDate } = draft;
+    if (endDate === null || !isEmployment(draft.kind)) return;
+    const pmsmps = db
+      .select({ startDate: placements.startDate, endDate: placements.endDate, endedOn: placements.endedOn })
+      .from(placements)
+      .where(and(eq(placements.candidateId, draft.candidateId), eq(placements.kind, 'pmsmp'), isNull(placements.archivedAt)))
+      .all();
+    if (pmsmpShareExceeded({ startDate: draft.startDate, endDate }, pmsmps)) invalid({ endDate: 'pipeline.validation.contractUnderPmsmpShare' });
+  }
+
+  /**
+   * The recruitment's rules, on the whole record: an end date where the kind has one, an
+   * employer, links that agree, the PMSMPs' 25% share, overlaps the law refuses, and (when it
+   * is recorded or its kind, days or the employer's answer change: `authorisation`) the work
+   * authorisation against the document the file has then.
+   */
+  function check(draft: RecruitmentDraft, selfId: string | null, authorisation: boolean): RecruitmentDraft {
     const recruitment = { ...draft, ...resolveHostLinks(db, draft.candidateId, draft) };
-    const errors = recruitmentConsistencyErrors({ ...recruitment, kind: recruitment.kind as RecruitmentKind });
+    const kind = recruitment.kind as RecruitmentKind;
+    const errors = recruitmentConsistencyErrors({ ...recruitment, kind });
     if (Object.keys(errors).length > 0) invalid(errors);
+    checkPmsmpShare({ ...recruitment, kind });
+    checkOverlaps(db, recruitment.candidateId, { type: 'recruitment', id: selfId ?? '', kind, startDate: recruitment.startDate, endDate: recruitment.endDate, hoursPerWeek: recruitment.hoursPerWeek });
+    const activity = authorisedActivity({ type: 'recruitment', kind });
+    if (authorisation && activity) checkWorkAuthorisation(db, recruitment, activity);
     return recruitment;
   }
 
@@ -174,7 +222,8 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
         startDate: input.startDate,
         endDate: input.endDate ?? null,
         notes: input.notes ?? null,
-      });
+        employerApplying: input.employerApplying ?? false,
+      }, null, true);
       if (draft.presentationId !== null) {
         const { state } = findRow(db, presentations, draft.presentationId, 'pipeline.errors.presentationNotFound');
         if (!(ACTIVE_PRESENTATION_STATES as readonly string[]).includes(state)) invalid({ presentationId: 'pipeline.validation.presentationClosed' });
@@ -193,7 +242,7 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
           action: 'recruitment.create',
           subjectType: 'recruitment',
           subjectId: id,
-          details: { candidateId: draft.candidateId, kind: draft.kind, presentationId: draft.presentationId, ...changed },
+          details: { candidateId: draft.candidateId, kind: draft.kind, presentationId: draft.presentationId, employerApplying: draft.employerApplying, ...changed },
         });
       });
       return get(id);
@@ -207,7 +256,7 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
     update({ id, ...patch }: ParsedInputOf<'recruitments.update'>): Recruitment {
       const current = recordFields(findRow(db, recruitments, id, NOT_FOUND));
       const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-      const draft = check({ ...current, ...defined });
+      const draft = check({ ...current, ...defined }, id, changesAny(current, defined, AUTHORISATION_FIELDS));
       const { now } = moment(clock);
       db.transaction(() => {
         db.update(recruitments)
@@ -222,7 +271,12 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
               .run();
           }
         }
-        recordAudit(db, now, { action: 'recruitment.update', subjectType: 'recruitment', subjectId: id, details: { fields: Object.keys(defined) } });
+        recordAudit(db, now, {
+          action: 'recruitment.update',
+          subjectType: 'recruitment',
+          subjectId: id,
+          details: { fields: Object.keys(defined), employerApplying: draft.employerApplying },
+        });
       });
       return get(id);
     },
@@ -235,12 +289,13 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
         input.employerId ? eq(recruitments.employerId, input.employerId) : undefined,
         input.jobNeedId ? eq(recruitments.jobNeedId, input.jobNeedId) : undefined,
       );
-      const items = selectSummaries(where)
+      const rows = selectSummaries(where)
         .orderBy(desc(recruitments.startDate), desc(recruitments.seq))
         .limit(input.limit)
         .offset(input.offset)
         .all()
-        .map((row): RecruitmentSummary => toSummary(row));
+        .map(toSummary);
+      const items: RecruitmentSummary[] = withOverlaps(db, 'recruitment', rows);
       const total = db.select({ total: count() }).from(recruitments).where(where).get()?.total ?? 0;
       return { items, total };
     },
@@ -250,7 +305,10 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
       return get(id);
     },
 
+    /** A recruitment comes back only if it still keeps the rules (PMSMPs recorded since, overlaps). */
     restore({ id }: { id: string }): Recruitment {
+      const row = findRow(db, recruitments, id, NOT_FOUND);
+      if (row.archivedAt !== null) check(recordFields(row), id, false);
       archiveWithAudit(db, recruitments, id, false, clock, { type: 'recruitment', notFoundKey: NOT_FOUND });
       return get(id);
     },

@@ -8,11 +8,24 @@ function frenchDate(date: string, style: 'medium' | 'long' = 'medium'): string {
   return new Intl.DateTimeFormat('fr', { dateStyle: style }).format(new Date(`${date}T12:00:00`));
 }
 
+/** A refugee's resident card, valid for years around today. */
+const residentCard = () => ({ authorisationDocument: 'refugee_resident_card', authorisationStart: addDays(today(), -400), authorisationExpiry: addMonths(today(), 120) });
+
 test('a PMSMP over a month is refused with the reason; a 4-week one ends in a hire, recorded with its follow-ups', async ({ page, preview }) => {
   test.slow(); // A long flow (a placement, a hire and its follow-ups, screen by screen): three times the default time.
   const api = await previewApi(preview.url);
   const employer = await api<{ id: string }>('employers.create', { name: 'Logistique du Rhône', postalCode: '69007', commune: 'Lyon' });
-  const awa = await api<{ id: string }>('candidates.create', { firstName: 'Awa', lastName: 'Traoré', frenchLevel: 'B1', status: 'active' });
+  // An asylum seeker with a valid certificate: a PMSMP needs no work authorisation, a job does.
+  const awa = await api<{ id: string }>('candidates.create', {
+    firstName: 'Awa',
+    lastName: 'Traoré',
+    frenchLevel: 'B1',
+    status: 'active',
+    authorisationDocument: 'asylum_certificate',
+    authorisationStart: addDays(today(), -300),
+    authorisationExpiry: addDays(today(), 200),
+    asylumRegisteredOn: addDays(today(), -300),
+  });
   // An immersion that ended some ten weeks ago, so the hire's first follow-up is overdue today.
   const pmsmpStart = addDays(today(), -100);
   const pmsmpEnd = addDays(pmsmpStart, 27);
@@ -75,6 +88,12 @@ test('a PMSMP over a month is refused with the reason; a 4-week one ends in a hi
   await expect(page.getByTestId('outcome-class')).toContainText('Emploi durable');
   await page.getByRole('button', { name: "Enregistrer l'embauche" }).click();
 
+  // The certificate alone does not allow work: refused until the staffer says the employer is applying.
+  await expect(page.locator('#recruitment-employerApplying-error')).toContainText("cochez « L'employeur demande l'autorisation de travail »");
+  expect((await api<{ total: number }>('recruitments.list', { candidateId: awa.id })).total).toBe(0);
+  await page.getByLabel("L'employeur demande l'autorisation de travail").check();
+  await page.getByRole('button', { name: "Enregistrer l'embauche" }).click();
+
   // A CDD of 8 months: durable, with four follow-ups due at 1, 3, 6 and 12 months, the first one overdue.
   await expect(page.getByTestId('notice')).toHaveText('Embauche enregistrée, suivis créés');
   const recruitment = page.getByTestId('recruitment');
@@ -116,7 +135,7 @@ test('a PMSMP over a month is refused with the reason; a 4-week one ends in a hi
 test('for a person in a job, a PMSMP beyond a quarter of the contract is refused by the server, at the end date', async ({ page, preview }) => {
   const api = await previewApi(preview.url);
   const employer = await api<{ id: string }>('employers.create', { name: 'Propreté Rhône Services' });
-  const karim = await api<{ id: string }>('candidates.create', { firstName: 'Karim', lastName: 'Benali', frenchLevel: 'B2', status: 'active' });
+  const karim = await api<{ id: string }>('candidates.create', { firstName: 'Karim', lastName: 'Benali', frenchLevel: 'B2', status: 'active', ...residentCard() });
   // 59 days of contract: 14 days of PMSMP at most.
   await api('recruitments.create', { candidateId: karim.id, kind: 'cdd', employerId: employer.id, startDate: '2030-01-01', endDate: '2030-02-28' });
 
@@ -135,6 +154,8 @@ test('for a person in a job, a PMSMP beyond a quarter of the contract is refused
   await page.getByRole('button', { name: 'Enregistrer la mise en situation' }).click();
   await expect(page.getByTestId('notice')).toHaveText('Mise en situation enregistrée');
   await expect(page.getByTestId('placement')).toContainText('Boulangerie Martin');
+  // Lawful during a part-time contract, but flagged for the staffer to check.
+  await expect(page.getByTestId('placement').getByTestId('overlaps')).toContainText('En même temps que : CDD (du 1 janv. 2030 au 28 févr. 2030)');
 });
 
 test('a job need says where the job is, for distances', async ({ page, preview }) => {
@@ -163,7 +184,7 @@ test('an accepted presentation opens the hire filled from its job need', async (
     hoursPerWeek: 28,
     startDate: addDays(today(), 10),
   });
-  const mariam = await api<{ id: string }>('candidates.create', { firstName: 'Mariam', lastName: 'Diallo', frenchLevel: 'A2', status: 'active' });
+  const mariam = await api<{ id: string }>('candidates.create', { firstName: 'Mariam', lastName: 'Diallo', frenchLevel: 'A2', status: 'active', ...residentCard() });
   const presentation = await api<{ id: string }>('presentations.create', { candidateId: mariam.id, jobNeedId: need.id });
   for (const to of ['presented', 'accepted']) await api('presentations.transition', { id: presentation.id, to });
 
@@ -189,7 +210,7 @@ test('an accepted presentation opens the hire filled from its job need', async (
 
 test('an internship extended at its end is renewed once, from the day after, filled from the first', async ({ page, preview }) => {
   const api = await previewApi(preview.url);
-  const yusuf = await api<{ id: string }>('candidates.create', { firstName: 'Yusuf', lastName: 'Okafor', frenchLevel: 'A2', status: 'active' });
+  const yusuf = await api<{ id: string }>('candidates.create', { firstName: 'Yusuf', lastName: 'Okafor', frenchLevel: 'A2', status: 'active', ...residentCard() });
   const start = addDays(today(), -120);
   const plannedEnd = lastDayOfMonths(start, 3);
   await api('placements.create', {

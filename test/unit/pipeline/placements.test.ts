@@ -4,7 +4,7 @@ import type { InputOf } from '../../../shared/api';
 import { pmsmpAllowanceDays } from '../../../shared/pipeline';
 import { ok, refused } from '../../support/api';
 import { useBackend } from '../../support/temp';
-import { MISSING_ID, basics, candidate, employer, manualClock, rows } from './support';
+import { MISSING_ID, basics, candidate, employer, immersion, manualClock, rows } from './support';
 
 type PlacementInput = InputOf<'placements.create'>;
 
@@ -12,15 +12,6 @@ function place(backend: Backend, input: PlacementInput) {
   return ok(backend, 'placements.create', input);
 }
 
-/** A PMSMP's fields as the three-party agreement has them. */
-const immersion = (candidateId: string, employerId: string, startDate: string, endDate: string): PlacementInput => ({
-  candidateId,
-  kind: 'pmsmp',
-  employerId,
-  objective: 'Découvrir le métier de cariste',
-  startDate,
-  endDate,
-});
 
 const internship = (candidateId: string, startDate: string, endDate: string, renewsId?: string): PlacementInput => ({
   candidateId,
@@ -352,6 +343,8 @@ describe('placements', () => {
       outcome: null,
       endedOn: null,
       updatedAt: expect.any(String),
+      // The immersion during the training is lawful, and flagged.
+      overlaps: [{ type: 'placement', id: may.id, kind: 'pmsmp', startDate: '2026-05-01', endDate: '2026-05-20' }],
     });
     expect(await ids({ candidateId: person.id })).toEqual([march.id]);
     expect(await ids({ employerId: company.id })).toEqual([may.id, march.id]);

@@ -293,6 +293,7 @@ describe('recruitments', () => {
           endDate: '2026-02-28',
           outcomeClass: 'transition',
           updatedAt: second.updatedAt,
+          overlaps: [],
         },
         expect.objectContaining({ id: first.id, hostName: 'Transports Martin' }),
       ],

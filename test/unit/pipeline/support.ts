@@ -20,9 +20,22 @@ export function manualClock(start = '2026-03-10T09:00:00.000Z') {
   return clock;
 }
 
+/** A refugee's resident card, valid through every date the pipeline tests use. */
+export const RESIDENT_CARD = { authorisationDocument: 'refugee_resident_card', authorisationStart: '2024-01-15', authorisationExpiry: '2034-01-14' } as const;
+
 export function candidate(backend: Backend, input: Partial<InputOf<'candidates.create'>> = {}) {
-  return ok(backend, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo', ...input });
+  return ok(backend, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo', ...RESIDENT_CARD, ...input });
 }
+
+/** A PMSMP's fields as the three-party agreement has them. */
+export const immersion = (candidateId: string, employerId: string, startDate: string, endDate: string): InputOf<'placements.create'> => ({
+  candidateId,
+  kind: 'pmsmp',
+  employerId,
+  objective: 'Découvrir le métier de cariste',
+  startDate,
+  endDate,
+});
 
 export function employer(backend: Backend, name = 'Transports Martin') {
   return ok(backend, 'employers.create', { name });

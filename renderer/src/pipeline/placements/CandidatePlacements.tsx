@@ -6,6 +6,7 @@ import { useNotices } from '../../app/notices';
 import { routeToHash } from '../../app/navigation';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useApiValue } from '../../ui/useApiValue';
+import { OverlapsNote } from '../journey/WorkRules';
 import { periodText } from '../journey/format';
 import { journeyHash } from '../journey/routes';
 import { EndPlacementForm } from './EndPlacementForm';
@@ -63,6 +64,7 @@ export function CandidatePlacements({ candidateId, readOnly }: CandidatePlacemen
             {periodText(item.startDate, item.endDate, t, i18n.language)}
             <span className="muted"> · {t('workflow.journey.days', { count: daysBetween(item.startDate, item.endDate) + 1 })}</span>
           </p>
+          <OverlapsNote overlaps={item.overlaps} />
           {!readOnly && ending !== item.id && (
             <div className="journey-item-actions">
               {/* An outcome is recorded once it has begun (the day it ended cannot be in the future). */}

@@ -9,6 +9,7 @@ import {
   PLACEMENT_KINDS,
   PMSMP_MAX_MONTHS,
   type Placement,
+  TEMP_MISSION_MAX_MONTHS,
   type PlacementKind,
   placementCreateSchema,
   placementPeriodErrors,
@@ -22,6 +23,7 @@ import { FormActions } from '../../ui/FormActions';
 import { decimalInput, decimalText } from '../../ui/decimal';
 import { useApiValue } from '../../ui/useApiValue';
 import { HostField } from '../journey/HostField';
+import { EmployerApplyingField } from '../journey/WorkRules';
 import { periodText } from '../journey/format';
 import { KIND_FIELDS, placementKindKey } from './format';
 
@@ -57,7 +59,7 @@ export type PlacementDraft = Partial<
   >
 >;
 
-function toValues(source: PlacementDraft & { notes?: string | null }, language: string): FormInput {
+function toValues(source: PlacementDraft & { notes?: string | null; employerApplying?: boolean }, language: string): FormInput {
   return {
     // A new placement starts with no kind: the kind decides which fields follow.
     kind: source.kind as PlacementKind,
@@ -72,6 +74,7 @@ function toValues(source: PlacementDraft & { notes?: string | null }, language: 
     stipendAmount: decimalText(source.stipendAmount ?? null, language),
     stipendPayer: source.stipendPayer ?? '',
     notes: source.notes ?? '',
+    employerApplying: source.employerApplying ?? false,
   };
 }
 
@@ -214,6 +217,7 @@ export function PlacementForm({ candidateId, placement, draft = {}, readOnly, on
                       })}
                     />
                   )}
+                  <EmployerApplyingField inputId={inputId} error={errorOf('employerApplying')} />
                 </div>
               </fieldset>
 
@@ -313,9 +317,17 @@ function withoutKind<T extends { kind: PlacementKind }>({ kind: _kind, ...fields
   return fields;
 }
 
+/** The legal length of each kind (a training has none), renewals included for a temp mission. */
+const LIMIT_MONTHS: Record<PlacementKind, number | null> = {
+  pmsmp: PMSMP_MAX_MONTHS,
+  internship_apprenticeship: INTERNSHIP_MAX_MONTHS,
+  temp_mission: TEMP_MISSION_MAX_MONTHS,
+  training: null,
+};
+
 /** The legal length of the kind, with the last day allowed for the start typed. */
 function limitHint(kind: PlacementKind, startDate: string, t: TFunction, language: string): string | undefined {
-  const months = kind === 'pmsmp' ? PMSMP_MAX_MONTHS : kind === 'internship_apprenticeship' ? INTERNSHIP_MAX_MONTHS : null;
+  const months = LIMIT_MONTHS[kind];
   if (months === null) return undefined;
   if (!isValidIsoDate(startDate)) return t(`workflow.placements.form.limit.${kind}`);
   return t(`workflow.placements.form.limitUntil.${kind}`, { date: formatDate(lastDayOfMonths(startDate, months), language, 'long') });

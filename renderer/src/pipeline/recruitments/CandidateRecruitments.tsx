@@ -3,6 +3,7 @@ import { useNotices } from '../../app/notices';
 import { routeToHash } from '../../app/navigation';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useApiValue } from '../../ui/useApiValue';
+import { OverlapsNote } from '../journey/WorkRules';
 import { periodText } from '../journey/format';
 import { journeyHash } from '../journey/routes';
 import { FollowUpTimeline } from './FollowUpTimeline';
@@ -73,6 +74,7 @@ function RecruitmentItem({ id, candidateId, readOnly }: { id: string; candidateI
           </a>
         )}
       </div>
+      <OverlapsNote overlaps={recruitment.overlaps} />
       {recruitment.notes && <p className="journey-item-notes">{recruitment.notes}</p>}
       <FollowUpTimeline
         recruitment={recruitment}

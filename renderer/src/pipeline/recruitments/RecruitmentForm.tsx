@@ -7,6 +7,7 @@ import {
   RECRUITMENT_KINDS,
   type Recruitment,
   type RecruitmentKind,
+  authorisedActivity,
   outcomeClass,
   recruitmentConsistencyErrors,
   recruitmentCreateSchema,
@@ -19,6 +20,7 @@ import { Field } from '../../ui/Field';
 import { FormActions } from '../../ui/FormActions';
 import { decimalInput, decimalText } from '../../ui/decimal';
 import { HostField } from '../journey/HostField';
+import { EmployerApplyingField } from '../journey/WorkRules';
 import { OutcomeClassBadge } from './OutcomeClassBadge';
 import { recruitmentKindKey } from './format';
 
@@ -48,7 +50,7 @@ export type RecruitmentDraft = Partial<
   Pick<Recruitment, 'kind' | 'employerId' | 'hostName' | 'organisation' | 'jobNeedId' | 'presentationId' | 'hoursPerWeek' | 'startDate' | 'endDate'>
 >;
 
-function toValues(source: RecruitmentDraft & { notes?: string | null }, language: string): FormInput {
+function toValues(source: RecruitmentDraft & { notes?: string | null; employerApplying?: boolean }, language: string): FormInput {
   return {
     kind: source.kind ?? 'cdi',
     employerId: source.employerId ?? null,
@@ -57,6 +59,7 @@ function toValues(source: RecruitmentDraft & { notes?: string | null }, language
     startDate: source.startDate ?? '',
     endDate: source.endDate ?? '',
     notes: source.notes ?? '',
+    employerApplying: source.employerApplying ?? false,
   };
 }
 
@@ -161,6 +164,7 @@ export function RecruitmentForm({ candidateId, recruitment, draft = {}, readOnly
                   {(a11y) => <input type="date" {...a11y} {...register('endDate')} />}
                 </Field>
               )}
+              {authorisedActivity({ type: 'recruitment', kind }) !== null && <EmployerApplyingField inputId={inputId} error={errorOf('employerApplying')} />}
             </div>
             <p className="form-note journey-outcome-preview" aria-live="polite">
               {expected ? (
