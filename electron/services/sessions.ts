@@ -138,7 +138,7 @@ export function createSessionService(db: Db, clock: Clock = systemClock) {
     }
     const id = newId();
     tx.insert(sessionVisits).values({ id, sessionId: session.id, candidateId, note, createdAt: stamp() }).run();
-    timeline.add({ subjectType: 'candidate', subjectId: candidateId, kind: 'dropin_visit', occurredAt: session.date, author: null, text: note });
+    timeline.record({ subjectType: 'candidate', subjectId: candidateId, kind: 'dropin_visit', occurredAt: session.date, author: null, text: note });
     return id;
   }
 
