@@ -150,6 +150,8 @@ export type CandidateFields = z.output<typeof candidateFieldsSchema>;
 export const candidateUpdateSchema = z.strictObject({
   id: uuid,
   ...z.strictObject(candidateFieldShapes).partial().shape,
+  /** Who makes the change (the name typed on this computer), kept in the barriers' history. */
+  author: optionalText(100).optional(),
 });
 export type CandidatePatch = z.output<typeof candidateUpdateSchema>;
 
@@ -158,6 +160,38 @@ export interface Barrier {
   status: (typeof BARRIER_STATUSES)[number];
   action: string | null;
   changedOn: string | null;
+}
+
+/** What a change did to a barrier, as its history tells it. */
+export const BARRIER_CHANGES = ['opened', 'updated', 'lifted', 'reopened', 'removed'] as const;
+export type BarrierChange = (typeof BARRIER_CHANGES)[number];
+
+/** One change of a barrier: the barrier as it became (null when removed), who and when. */
+export interface BarrierEvent {
+  id: string;
+  theme: BarrierTheme;
+  change: BarrierChange;
+  barrier: Barrier | null;
+  author: string | null;
+  createdAt: string;
+}
+
+/**
+ * What a new list of barriers changes on the old one, theme by theme: a new theme is opened
+ * (or recorded as already lifted), a status that moves is lifted or reopened, a new action or
+ * date is an update, a theme left out is removed. Unchanged themes give nothing.
+ */
+export function barrierChanges(before: readonly Barrier[], after: readonly Barrier[]): { theme: BarrierTheme; change: BarrierChange; barrier: Barrier | null }[] {
+  return BARRIER_THEMES.flatMap((theme) => {
+    const old = before.find((barrier) => barrier.theme === theme);
+    const now = after.find((barrier) => barrier.theme === theme) ?? null;
+    let change: BarrierChange | null = null;
+    if (!old && now) change = now.status === 'lifted' ? 'lifted' : 'opened';
+    else if (old && !now) change = 'removed';
+    else if (old && now && old.status !== now.status) change = now.status === 'lifted' ? 'lifted' : 'reopened';
+    else if (old && now && (old.action !== now.action || old.changedOn !== now.changedOn)) change = 'updated';
+    return change === null ? [] : [{ theme, change, barrier: now }];
+  });
 }
 
 type Complete<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
@@ -270,6 +304,8 @@ export const candidateMethods = {
   'candidates.create': returns<Candidate>()(candidateFieldsSchema),
   'candidates.update': returns<Candidate>()(candidateUpdateSchema),
   'candidates.get': returns<Candidate>()(idSchema),
+  /** Every change of the person's barriers, newest first. */
+  'candidates.barrierHistory': returns<BarrierEvent[]>()(idSchema),
   'candidates.list': returns<CandidatePage>()(candidateListSchema),
   'candidates.archive': returns<Candidate>()(idSchema),
   'candidates.restore': returns<Candidate>()(idSchema),

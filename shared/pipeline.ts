@@ -51,6 +51,27 @@ export function canTransition(from: PresentationState, to: PresentationState): b
   return PRESENTATION_TRANSITIONS[from].includes(to);
 }
 
+/**
+ * The one step that may be dated ahead: an interview is set for a day to come and shows as
+ * planned until then. The other steps (presented, accepted, refused…) are facts, recorded
+ * once they have happened.
+ */
+export const PLANNABLE_PRESENTATION_STATES: readonly PresentationState[] = ['interview'];
+
+/** A step dated after today that may be: an interview still to come. */
+export function isPlanned(state: PresentationState, on: string, today: string): boolean {
+  return on > today && PLANNABLE_PRESENTATION_STATES.includes(state);
+}
+
+/**
+ * The earliest day the next change may carry: the day of the last change that has happened.
+ * An interview still to come does not count, so it can be cancelled (withdrawn, refused)
+ * before its day.
+ */
+export function nextChangeFloor(history: readonly { on: string }[], today: string): string {
+  return history.reduce((floor, event) => (event.on <= today && event.on > floor ? event.on : floor), '');
+}
+
 /** Who did it: until the app has one account per person, the name typed on this computer. */
 const author = optionalText(100);
 

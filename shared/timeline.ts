@@ -21,6 +21,8 @@ export interface TimelineEvent {
   text: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Written by the app (a drop-in visit recorded at a session): changed only where it came from. */
+  automatic: boolean;
 }
 
 const eventFields = {
@@ -36,7 +38,13 @@ export const timelineAddSchema = z.strictObject({
   ...eventFields,
 });
 
-export const timelineUpdateSchema = z.strictObject({ id: uuid, ...eventFields });
+/** Who corrects or removes an entry (the name typed on this computer), for the audit log. */
+const by = optionalText(100);
+
+/** A correction of what was recorded: the day, the kind, the text (the author stays). */
+export const timelineUpdateSchema = z.strictObject({ id: uuid, kind: eventFields.kind, occurredAt, text: eventFields.text, by });
+
+export const timelineRemoveSchema = z.strictObject({ id: uuid, by });
 
 export const timelineListSchema = z.strictObject({
   subjectType: z.enum(TIMELINE_SUBJECTS),
@@ -52,6 +60,8 @@ export const periodSchema = z
 export const timelineMethods = {
   'timeline.add': returns<TimelineEvent>()(timelineAddSchema),
   'timeline.update': returns<TimelineEvent>()(timelineUpdateSchema),
+  /** Deletes an entry typed by mistake; returns what was removed. */
+  'timeline.remove': returns<TimelineEvent>()(timelineRemoveSchema),
   'timeline.list': returns<{ items: TimelineEvent[]; total: number }>()(timelineListSchema),
   /** Calls, meetings and messages with employers in a period (funders count company contacts). */
   'timeline.countCompanyContacts': returns<{ count: number }>()(periodSchema),

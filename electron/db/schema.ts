@@ -218,6 +218,30 @@ export const candidateBarriers = sqliteTable(
   (table) => [primaryKey({ columns: [table.candidateId, table.theme] })],
 );
 
+/**
+ * What happened to a candidate's barriers, one row per change (opened, updated, lifted,
+ * reopened, removed) with the barrier as it became, who (the name typed on this computer)
+ * and when. Goes with the file (cascade); stays on this computer (not exchanged).
+ */
+export const candidateBarrierEvents = sqliteTable(
+  'candidate_barrier_events',
+  {
+    id: text('id').primaryKey(),
+    candidateId: text('candidate_id')
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    theme: text('theme').notNull(),
+    change: text('change').notNull(),
+    /** The barrier after the change; null when it was removed. */
+    status: text('status'),
+    action: text('action'),
+    changedOn: text('changed_on'),
+    author: text('author'),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [index('candidate_barrier_events_candidate_idx').on(table.candidateId, table.createdAt)],
+);
+
 /** The partners a candidate agreed to have their file shared with. */
 export const candidateSharingConsents = sqliteTable(
   'candidate_sharing_consents',

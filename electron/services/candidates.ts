@@ -2,18 +2,23 @@ import { type SQL, and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import {
   type Barrier,
+  type BarrierChange,
+  type BarrierEvent,
   type Candidate,
   type CandidateFields,
   type CandidatePage,
   type CandidatePatch,
   type CandidateSummary,
+  barrierChanges,
   candidateConsistencyErrors,
 } from '../../shared/candidates';
+import type { BarrierStatus, BarrierTheme } from '../../shared/domain';
 import type { ParsedInputOf } from '../../shared/api';
 import { AppError } from '../api/app-error';
 import type { Db } from '../db/open';
 import { createRowWriter } from '../db/row-writer';
 import {
+  candidateBarrierEvents,
   candidateBarriers,
   candidateSectors,
   candidateSharingConsents,
@@ -108,6 +113,26 @@ export function writeCandidateChildren(tx: Tx, files: readonly { id: string; fie
   replace(candidateBarriers, candidateBarriers.candidateId, (fields) => fields.barriers, (candidateId, barrier) => ({ candidateId, ...barrier }));
 }
 
+/**
+ * Logs, inside the write's transaction, what it changes in a file's barriers (nothing when the
+ * barriers were not sent): one row per theme opened, updated, lifted, reopened or removed.
+ */
+function recordBarrierChanges(tx: Tx, candidateId: string, before: readonly Barrier[], after: readonly Barrier[] | undefined, author: string | null, now: string): void {
+  if (after === undefined) return;
+  const rows = barrierChanges(before, after).map(({ theme, change, barrier }) => ({
+    id: newId(),
+    candidateId,
+    theme,
+    change,
+    status: barrier?.status ?? null,
+    action: barrier?.action ?? null,
+    changedOn: barrier?.changedOn ?? null,
+    author,
+    createdAt: now,
+  }));
+  if (rows.length > 0) tx.insert(candidateBarrierEvents).values(rows).run();
+}
+
 /** The candidates row's columns among the fields sent (the child tables' fields left out). */
 export function candidateColumns(fields: Partial<CandidateFields>): Partial<typeof candidates.$inferInsert> {
   const columns: Record<string, unknown> = { ...fields };
@@ -180,6 +205,13 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
   }
 
   const get = (id: string): Candidate => load(findRow(db, candidates, id, NOT_FOUND));
+
+  const barriersOf = (id: string): Barrier[] =>
+    db
+      .select({ theme: candidateBarriers.theme, status: candidateBarriers.status, action: candidateBarriers.action, changedOn: candidateBarriers.changedOn })
+      .from(candidateBarriers)
+      .where(eq(candidateBarriers.candidateId, id))
+      .all() as Barrier[];
   /** The files the index finds for a query built by candidateSearch. */
   const inMatches = (match: string) => sql`${candidates.seq} IN (SELECT rowid FROM candidate_search WHERE candidate_search MATCH ${match})`;
 
@@ -217,6 +249,22 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
   return {
     get: ({ id }: { id: string }) => get(id),
 
+    /** Every change of the file's barriers, newest first. */
+    barrierHistory({ id }: { id: string }): BarrierEvent[] {
+      findRow(db, candidates, id, NOT_FOUND);
+      return db
+        .select()
+        .from(candidateBarrierEvents)
+        .where(eq(candidateBarrierEvents.candidateId, id))
+        .orderBy(desc(candidateBarrierEvents.createdAt), desc(sql`rowid`))
+        .all()
+        .map((row) => {
+          const theme = row.theme as BarrierTheme;
+          const barrier = row.status === null ? null : { theme, status: row.status as BarrierStatus, action: row.action, changedOn: row.changedOn };
+          return { id: row.id, theme, change: row.change as BarrierChange, barrier, author: row.author, createdAt: row.createdAt };
+        });
+    },
+
     create(fields: CandidateFields): Candidate {
       checkConsistency({
         authorisationStart: fields.authorisationStart ?? null,
@@ -234,21 +282,25 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
           .values({ ...candidateColumns(fields), firstName: fields.firstName, lastName: fields.lastName, id, createdAt: now, updatedAt: now })
           .run();
         writeCandidateChildren(tx, [{ id, fields }]);
+        recordBarrierChanges(tx, id, [], fields.barriers, null, now);
       });
       return get(id);
     },
 
     /** Changes only the fields sent; the whole file is checked again afterwards. */
-    update({ id, ...patch }: CandidatePatch): Candidate {
+    update({ id, author, ...patch }: CandidatePatch): Candidate {
       const current = findRow(db, candidates, id, NOT_FOUND);
       checkConsistency({ ...current, ...candidateColumns(patch) } as CandidateRow);
       checkReferences(patch);
+      const barriersBefore = patch.barriers === undefined ? [] : barriersOf(id);
+      const now = stamp();
       db.transaction((tx) => {
         tx.update(candidates)
-          .set({ ...candidateColumns(patch), updatedAt: stamp() })
+          .set({ ...candidateColumns(patch), updatedAt: now })
           .where(eq(candidates.id, id))
           .run();
         writeCandidateChildren(tx, [{ id, fields: patch }]);
+        recordBarrierChanges(tx, id, barriersBefore, patch.barriers, author ?? null, now);
       });
       return get(id);
     },

@@ -11,6 +11,8 @@ import {
   type PresentationSummary,
   type RefusalReason,
   canTransition,
+  isPlanned,
+  nextChangeFloor,
 } from '../../shared/pipeline';
 import { AppError } from '../api/app-error';
 import type { Db } from '../db/open';
@@ -57,8 +59,12 @@ export function logPresentationChange(db: Db, presentation: PresentationRow, cha
   });
 }
 
-/** The day an automatic change is logged: today, or the last change's day if that is later. */
+/**
+ * The day an automatic change is logged: today, or the last change's day if that is later —
+ * unless that change is an interview still to come, which the automatic change cancels today.
+ */
 export function automaticChangeDay(presentation: PresentationRow, today: string): string {
+  if (isPlanned(presentation.state as PresentationState, presentation.stateChangedOn, today)) return today;
   return presentation.stateChangedOn > today ? presentation.stateChangedOn : today;
 }
 
@@ -173,7 +179,8 @@ export function createPresentationService(db: Db, clock: Clock = systemClock) {
 
     /**
      * A change a person makes: only those of the transition table (never to `obsolete`, which
-     * a recruitment sets), dated today or on a past day no earlier than the previous change.
+     * a recruitment sets), dated no earlier than the last change that has happened, and not
+     * after today unless it is an interview being scheduled.
      */
     transition(input: ParsedInputOf<'presentations.transition'>): Presentation {
       const current = findRow(db, presentations, input.id, PRESENTATION_NOT_FOUND);
@@ -184,8 +191,8 @@ export function createPresentationService(db: Db, clock: Clock = systemClock) {
       if (input.to !== 'refused' && input.refusalReason !== null) invalid({ refusalReason: 'pipeline.validation.refusalReasonOnlyWhenRefused' });
       const { today, now } = moment(clock);
       const on = input.on ?? today;
-      assertNotAhead(on, today, 'on');
-      if (on < current.stateChangedOn) invalid({ on: 'pipeline.validation.beforePreviousChange' });
+      if (!isPlanned(input.to, on, today)) assertNotAhead(on, today, 'on');
+      if (on < nextChangeFloor(historyOf(input.id), today)) invalid({ on: 'pipeline.validation.beforePreviousChange' });
       db.transaction(() => {
         logPresentationChange(db, current, { to: input.to, on, author: input.author, note: input.note, refusalReason: input.refusalReason }, now);
       });

@@ -4,7 +4,7 @@ import type { Candidate, CandidatePatch } from '../../shared/candidates';
 import type { DropinSession, IntakeResult, SessionPage, SessionVisit } from '../../shared/sessions';
 import { AppError } from '../api/app-error';
 import type { Db } from '../db/open';
-import { candidates, dropinSessions, sectors, sessionVisits, sessionVolunteers, timelineEvents, volunteers } from '../db/schema';
+import { candidates, dropinSessions, sectors, sessionVisits, sessionVolunteers, timelineEvents, volunteerHours, volunteers } from '../db/schema';
 import { createCandidateService, toSummary } from './candidates';
 import { type Clock, newId, systemClock } from './clock';
 import { type Tx, archivedFilter, assertReferencesExist, findRow, linkWriter, setArchived } from './records';
@@ -138,7 +138,7 @@ export function createSessionService(db: Db, clock: Clock = systemClock) {
     }
     const id = newId();
     tx.insert(sessionVisits).values({ id, sessionId: session.id, candidateId, note, createdAt: stamp() }).run();
-    timeline.add({ subjectType: 'candidate', subjectId: candidateId, kind: 'dropin_visit', occurredAt: session.date, author: null, text: note });
+    timeline.record({ subjectType: 'candidate', subjectId: candidateId, kind: 'dropin_visit', occurredAt: session.date, author: null, text: note });
     return id;
   }
 
@@ -160,7 +160,7 @@ export function createSessionService(db: Db, clock: Clock = systemClock) {
       return get(id);
     },
 
-    /** Changes only the fields sent; a new date moves the visits' timeline events with it. */
+    /** Changes only the fields sent; a new date moves the visits' timeline events and the hours given there with it. */
     update({ id, volunteerIds, ...columns }: ParsedInputOf<'sessions.update'>): DropinSession {
       const current = findRow(db, dropinSessions, id, SESSION_NOT_FOUND);
       assertReferencesExist(db, volunteers, volunteerIds ?? [], 'volunteerIds');
@@ -174,6 +174,7 @@ export function createSessionService(db: Db, clock: Clock = systemClock) {
         if (columns.date !== undefined && columns.date !== current.date) {
           const seen = sql`(SELECT ${sessionVisits.candidateId} FROM ${sessionVisits} WHERE ${sessionVisits.sessionId} = ${id})`;
           tx.update(timelineEvents).set({ occurredAt: columns.date, updatedAt: now }).where(visitEvents(seen, current.date)).run();
+          tx.update(volunteerHours).set({ date: columns.date }).where(eq(volunteerHours.sessionId, id)).run();
         }
       });
       return get(id);

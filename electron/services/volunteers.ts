@@ -340,6 +340,9 @@ export function createHoursService(db: Db, clock: Clock = systemClock) {
       assertReferencesExist(db, volunteers, [input.volunteerId], 'volunteerId');
       // The foreign key would refuse an unknown session too, but the error must name the field.
       assertReferencesExist(db, dropinSessions, [input.sessionId], 'sessionId');
+      // Time given at a session was given on its day (the figures per period count it there).
+      const session = input.sessionId ? db.select({ date: dropinSessions.date }).from(dropinSessions).where(eq(dropinSessions.id, input.sessionId)).get() : undefined;
+      if (session && session.date !== input.date) throw new AppError('validation', 'errors.validation', { date: 'volunteers.validation.notSessionDay' });
       const row = db
         .insert(volunteerHours)
         .values({ ...input, id: newId(), createdAt: clock.now().toISOString() })

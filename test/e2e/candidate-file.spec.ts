@@ -220,3 +220,46 @@ test('creating a person already on file warns first; the second file is then mer
   await page.getByRole('link', { name: 'Ouvrir la fiche de Helene DUPONT' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Helene DUPONT' })).toBeVisible();
 });
+
+test('an entry of the history is corrected, then deleted after a confirmation; a lifted barrier keeps its history', async ({ page, preview }) => {
+  await page.goto(`${preview.url}#/candidates`);
+  await page.getByRole('button', { name: 'Nouveau candidat' }).click();
+  await page.getByLabel('Prénom', { exact: true }).fill('Awa');
+  await page.getByLabel('Nom', { exact: true }).fill('Traoré');
+  await page.getByRole('button', { name: 'Créer la fiche' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Awa Traoré' })).toBeVisible();
+
+  await openTab(page, 'Freins');
+  const housing = page.getByRole('group', { name: 'Situation : Logement' });
+  await housing.getByRole('radio', { name: 'En cours' }).check();
+  await page.getByRole('textbox', { name: 'Action menée : Logement' }).fill('Orientée vers le 115');
+  await save(page);
+  await housing.getByRole('radio', { name: 'Levé' }).check();
+  await page.getByRole('textbox', { name: 'Action menée : Logement' }).fill('Logée en résidence sociale');
+  await save(page);
+  await page.getByText('Historique des freins (2 changements)').click();
+  const barrierEvents = page.getByTestId('barrier-event');
+  await expect(barrierEvents).toHaveCount(2);
+  await expect(barrierEvents.nth(0)).toContainText('levé');
+  await expect(barrierEvents.nth(0)).toContainText('Logée en résidence sociale');
+  await expect(barrierEvents.nth(1)).toContainText('Orientée vers le 115');
+
+  await openTab(page, 'Historique');
+  await page.getByLabel('Détails').fill('Appel sur son CV');
+  await page.getByRole('button', { name: "Ajouter à l'historique" }).click();
+  const timeline = page.getByTestId('timeline');
+  await expect(timeline).toContainText('Appel sur son CV');
+  await timeline.getByRole('button', { name: /^Corriger : Appel/ }).click();
+  await timeline.getByLabel('Type').selectOption({ label: 'Rendez-vous' });
+  await timeline.getByLabel('Détails').fill('Rendez-vous sur son CV');
+  await timeline.getByRole('button', { name: 'Enregistrer la correction' }).click();
+  await expect(timeline).toContainText('Rendez-vous sur son CV');
+  await expect(timeline).not.toContainText('Appel sur son CV');
+
+  await timeline.getByRole('button', { name: /^Supprimer : Rendez-vous/ }).click();
+  await timeline.getByRole('button', { name: 'Garder' }).click();
+  await expect(timeline).toContainText('Rendez-vous sur son CV');
+  await timeline.getByRole('button', { name: /^Supprimer : Rendez-vous/ }).click();
+  await timeline.getByRole('button', { name: 'Supprimer', exact: true }).click();
+  await expect(page.getByText('Rien pour l\'instant')).toBeVisible();
+});

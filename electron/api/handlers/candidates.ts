@@ -12,6 +12,7 @@ export function candidateHandlers(db: Db, clock?: Clock): HandlersFor<typeof can
     'candidates.create': candidates.create,
     'candidates.update': candidates.update,
     'candidates.get': candidates.get,
+    'candidates.barrierHistory': candidates.barrierHistory,
     'candidates.list': candidates.list,
     'candidates.archive': candidates.archive,
     'candidates.restore': candidates.restore,

@@ -9,6 +9,7 @@ export function timelineHandlers(db: Db, clock?: Clock): HandlersFor<typeof time
   return {
     'timeline.add': timeline.add,
     'timeline.update': timeline.update,
+    'timeline.remove': timeline.remove,
     'timeline.list': timeline.list,
     'timeline.countCompanyContacts': timeline.countCompanyContacts,
   };

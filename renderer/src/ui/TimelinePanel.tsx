@@ -1,11 +1,12 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TIMELINE_KINDS, type TimelineKind, type TimelineSubject } from '../../../shared/domain';
+import type { TimelineKind, TimelineSubject } from '../../../shared/domain';
 import type { TimelineEvent } from '../../../shared/timeline';
+import { today } from '../../../shared/validation';
 import { call } from '../api/client';
-import { formatDate } from '../app/format';
 import { useCurrentAuthor } from './currentAuthor';
 import { ErrorAlert } from './ErrorAlert';
+import { KindAndDayFields, TimelineEntry } from './TimelineEntry';
 
 interface TimelinePanelProps {
   subjectType: TimelineSubject;
@@ -16,14 +17,13 @@ interface TimelinePanelProps {
   onAdded?(event: TimelineEvent): void;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 /**
  * The history of a candidate, employer or partner, newest first, with a quick form to add a
- * call, meeting, drop-in visit, message or note. The author is remembered on this computer.
+ * call, meeting, drop-in visit, message or note that has happened (not a day to come), and
+ * each entry typed by a person can be corrected or deleted. The author is remembered on this computer.
  */
 export function TimelinePanel({ subjectType, subjectId, readOnly = false, onAdded }: TimelinePanelProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [events, setEvents] = useState<TimelineEvent[] | null>(null);
   const [total, setTotal] = useState(0);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -70,25 +70,7 @@ export function TimelinePanel({ subjectType, subjectId, readOnly = false, onAdde
       {!readOnly && (
         <form className="timeline-form" onSubmit={(event) => void add(event)} noValidate>
           <div className="timeline-form-row">
-            <label className="compact-field">
-              <span>{t('timeline.kind')}</span>
-              <select value={kind} onChange={(event) => setKind(event.target.value as TimelineKind)}>
-                {TIMELINE_KINDS.map((option) => (
-                  <option key={option} value={option}>
-                    {t(`timeline.kinds.${option}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="compact-field">
-              <span>{t('timeline.date')}</span>
-              <input
-                type="date"
-                value={occurredAt}
-                aria-invalid={Boolean(fieldError('occurredAt'))}
-                onChange={(event) => setOccurredAt(event.target.value)}
-              />
-            </label>
+            <KindAndDayFields kind={kind} day={occurredAt} invalidDay={Boolean(fieldError('occurredAt'))} onKind={setKind} onDay={setOccurredAt} />
             <label className="compact-field">
               <span>{t('timeline.author')}</span>
               <input type="text" value={author} maxLength={100} onChange={(event) => setAuthor(event.target.value)} />
@@ -121,14 +103,7 @@ export function TimelinePanel({ subjectType, subjectId, readOnly = false, onAdde
       {events !== null && events.length > 0 && (
         <ol className="timeline-list" data-testid="timeline">
           {events.map((item) => (
-            <li key={item.id} className="timeline-item">
-              <div className="timeline-meta">
-                <span className={`timeline-kind timeline-kind-${item.kind}`}>{t(`timeline.kinds.${item.kind}`)}</span>
-                <time dateTime={item.occurredAt}>{formatDate(item.occurredAt, i18n.language)}</time>
-                {item.author && <span className="muted">{item.author}</span>}
-              </div>
-              {item.text && <p className="timeline-text">{item.text}</p>}
-            </li>
+            <TimelineEntry key={item.id} event={item} readOnly={readOnly} onChanged={load} />
           ))}
         </ol>
       )}

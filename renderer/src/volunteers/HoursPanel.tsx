@@ -27,7 +27,8 @@ export function HoursPanel({ volunteer, readOnly }: { volunteer: Volunteer; read
   const showNotice = useNotices((state) => state.showNotice);
   const { state, reload } = useApiValue('volunteerHours.list', { volunteerId: volunteer.id });
   const { state: sessionsState } = useApiValue('sessions.list', { limit: 100 });
-  const sessions = sessionsState.status === 'ready' ? sessionsState.value.items : [];
+  // Hours are given on a day that has come: sessions still ahead are not offered.
+  const sessions = sessionsState.status === 'ready' ? sessionsState.value.items.filter((session) => session.date <= today()) : [];
   const [date, setDate] = useState(today);
   const [duration, setDuration] = useState('');
   const [sessionId, setSessionId] = useState('');
@@ -67,6 +68,13 @@ export function HoursPanel({ volunteer, readOnly }: { volunteer: Volunteer; read
     showNotice('volunteers.hours.added');
     durationRef.current?.focus();
     await reload();
+  }
+
+  /** Time given at a session was given on its day: choosing one sets the date. */
+  function chooseSession(id: string) {
+    setSessionId(id);
+    const session = sessions.find((item) => item.id === id);
+    if (session) setDate(session.date);
   }
 
   async function remove(entryId: string) {
@@ -118,7 +126,7 @@ export function HoursPanel({ volunteer, readOnly }: { volunteer: Volunteer; read
           </Field>
           <Field id={inputId('sessionId')} label={t('volunteers.hours.session')} error={errorOf('sessionId')} wide>
             {(a11y) => (
-              <select value={sessionId} onChange={(event) => setSessionId(event.target.value)} {...a11y}>
+              <select value={sessionId} onChange={(event) => chooseSession(event.target.value)} {...a11y}>
                 <option value="">{t('volunteers.hours.noSession')}</option>
                 {sessions.map((session) => (
                   <option key={session.id} value={session.id}>

@@ -3,6 +3,7 @@ import type { Backend } from '../../../electron/api/backend';
 import type { InputOf } from '../../../shared/api';
 import { contentSnapshot, ok } from '../../support/api';
 import { useBackend } from '../../support/temp';
+import { manualClock } from '../pipeline/support';
 
 async function sectorId(backend: Backend, seedKey: string): Promise<string> {
   const sector = (await ok(backend, 'sectors.list', {})).find((item) => item.seedKey === seedKey);
@@ -134,6 +135,37 @@ describe('the complete candidate file', () => {
       if (!result.ok) expect(Object.keys(result.error.fields ?? {}), method).toContain(field);
     }
     expect(contentSnapshot(backend)).toEqual(before);
+  });
+
+  it('keeps the history of each barrier: opened, updated, lifted, reopened, removed, with who and when', async () => {
+    const clock = manualClock();
+    const backend = await openBackend({ clock });
+    const created = await ok(backend, 'candidates.create', {
+      firstName: 'Amina',
+      lastName: 'Diallo',
+      barriers: [{ theme: 'housing', status: 'open', action: 'Demande au 115', changedOn: '2026-03-01' }],
+    });
+    const update = (input: Omit<InputOf<'candidates.update'>, 'id'>) => {
+      clock.tick();
+      return ok(backend, 'candidates.update', { id: created.id, ...input });
+    };
+    const housing = { theme: 'housing', status: 'open', changedOn: '2026-03-01' } as const;
+    await update({ author: 'Claire', barriers: [{ ...housing, action: 'Dossier SIAO déposé' }] });
+    await update({ author: 'Claire', barriers: [{ ...housing, status: 'lifted', action: 'Logée en résidence sociale', changedOn: '2026-03-09' }] });
+    // Another section's save leaves the barriers and their history alone.
+    await update({ author: 'Marc', commune: 'Lyon' });
+    await update({ author: 'Marc', barriers: [{ ...housing, action: 'Fin de la résidence', changedOn: '2026-03-10' }, { theme: 'digital', status: 'open' }] });
+    await update({ barriers: [{ ...housing, action: 'Fin de la résidence', changedOn: '2026-03-10' }] });
+    const history = await ok(backend, 'candidates.barrierHistory', { id: created.id });
+    expect(history.map((event) => [event.theme, event.change, event.barrier?.status ?? null, event.barrier?.action ?? null, event.author, event.createdAt])).toEqual([
+      ['digital', 'removed', null, null, null, '2026-03-10T09:05:00.000Z'],
+      ['digital', 'opened', 'open', null, 'Marc', '2026-03-10T09:04:00.000Z'],
+      ['housing', 'reopened', 'open', 'Fin de la résidence', 'Marc', '2026-03-10T09:04:00.000Z'],
+      ['housing', 'lifted', 'lifted', 'Logée en résidence sociale', 'Claire', '2026-03-10T09:02:00.000Z'],
+      ['housing', 'updated', 'open', 'Dossier SIAO déposé', 'Claire', '2026-03-10T09:01:00.000Z'],
+      ['housing', 'opened', 'open', 'Demande au 115', null, '2026-03-10T09:00:00.000Z'],
+    ]);
+    expect(await backend.dispatch('candidates.barrierHistory', { id: '0190b3a0-0000-7000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('checks consistency against the stored file on a partial update', async () => {

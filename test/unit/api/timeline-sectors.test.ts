@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SEEDED_SECTORS } from '../../../shared/domain';
-import { contentSnapshot, ok } from '../../support/api';
+import { contentSnapshot, ok, refused } from '../../support/api';
 import { useBackend } from '../../support/temp';
+import { manualClock, rows } from '../pipeline/support';
 
 describe('timeline', () => {
   const openBackend = useBackend();
@@ -40,6 +41,66 @@ describe('timeline', () => {
     expect(await backend.dispatch('timeline.update', { id: '0190b3a0-0000-7000-8000-000000000000', kind: 'call', occurredAt: '2026-11-01' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await backend.dispatch('timeline.list', { subjectType: 'candidate' })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(contentSnapshot(backend)).toEqual(before);
+  });
+
+  it('refuses a day that has not come yet, when an entry is added or corrected', async () => {
+    const backend = await openBackend({ clock: manualClock() });
+    const person = await ok(backend, 'candidates.create', { firstName: 'Zoé', lastName: 'Martin' });
+    const base = { subjectType: 'candidate', subjectId: person.id, kind: 'call' } as const;
+    const call = await ok(backend, 'timeline.add', { ...base, occurredAt: '2026-03-10T18:00:00.000Z' });
+    await refused(backend, 'timeline.add', { ...base, occurredAt: '2026-03-11' }, { occurredAt: 'validation.dateInFuture' });
+    await refused(backend, 'timeline.add', { ...base, occurredAt: '2026-03-11T08:00:00.000Z' }, { occurredAt: 'validation.dateInFuture' });
+    await refused(backend, 'timeline.update', { id: call.id, kind: 'call', occurredAt: '2026-04-01' }, { occurredAt: 'validation.dateInFuture' });
+  });
+
+  it('corrects and deletes an entry a person typed, each change in the audit log without the text', async () => {
+    const clock = manualClock();
+    const backend = await openBackend({ clock });
+    const person = await ok(backend, 'candidates.create', { firstName: 'Zoé', lastName: 'Martin' });
+    const subject = { subjectType: 'candidate', subjectId: person.id } as const;
+    const typed = await ok(backend, 'timeline.add', { ...subject, kind: 'call', occurredAt: '2026-03-09', author: 'Claire', text: 'Appel sur son CV' });
+    clock.tick();
+    const corrected = await ok(backend, 'timeline.update', { id: typed.id, kind: 'meeting', occurredAt: '2026-03-08', text: 'Rendez-vous sur son CV', by: 'Marc' });
+    expect(corrected).toMatchObject({ kind: 'meeting', occurredAt: '2026-03-08', text: 'Rendez-vous sur son CV', author: 'Claire', automatic: false });
+    clock.tick();
+    const removed = await ok(backend, 'timeline.remove', { id: typed.id, by: 'Claire' });
+    expect(removed).toMatchObject({ id: typed.id, kind: 'meeting' });
+    expect((await ok(backend, 'timeline.list', subject)).total).toBe(0);
+    await refused(backend, 'timeline.remove', { id: typed.id }, {}, 'not_found');
+    const audit = rows(backend, "SELECT at, action, subject_id AS subjectId, details FROM audit_log WHERE action LIKE 'timeline.%' ORDER BY at") as { details: string }[];
+    expect(audit.map((entry) => ({ ...entry, details: JSON.parse(entry.details) }))).toEqual([
+      {
+        at: '2026-03-10T09:01:00.000Z',
+        action: 'timeline.update',
+        subjectId: person.id,
+        details: { eventId: typed.id, by: 'Marc', changed: ['kind', 'occurredAt', 'text'], before: { kind: 'call', occurredAt: '2026-03-09' } },
+      },
+      {
+        at: '2026-03-10T09:02:00.000Z',
+        action: 'timeline.remove',
+        subjectId: person.id,
+        details: { eventId: typed.id, by: 'Claire', kind: 'meeting', occurredAt: '2026-03-08' },
+      },
+    ]);
+    expect(JSON.stringify(audit)).not.toContain('CV');
+  });
+
+  it('keeps the entries a drop-in session wrote for the session to change', async () => {
+    const backend = await openBackend({ clock: manualClock() });
+    const person = await ok(backend, 'candidates.create', { firstName: 'Zoé', lastName: 'Martin' });
+    const session = await ok(backend, 'sessions.create', { date: '2026-03-09', place: 'Local' });
+    await ok(backend, 'sessions.addVisit', { sessionId: session.id, candidateId: person.id, note: 'Venue avec son CV' });
+    const typed = await ok(backend, 'timeline.add', { subjectType: 'candidate', subjectId: person.id, kind: 'dropin_visit', occurredAt: '2026-03-02' });
+    const { items } = await ok(backend, 'timeline.list', { subjectType: 'candidate', subjectId: person.id });
+    expect(items.map((event) => [event.occurredAt, event.automatic])).toEqual([
+      ['2026-03-09', true],
+      ['2026-03-02', false],
+    ]);
+    const visit = items[0]?.id ?? '';
+    await refused(backend, 'timeline.update', { id: visit, kind: 'note', occurredAt: '2026-03-09' }, {}, 'conflict');
+    await refused(backend, 'timeline.remove', { id: visit }, {}, 'conflict');
+    expect(await backend.dispatch('timeline.remove', { id: visit })).toMatchObject({ ok: false, error: { message: 'errors.timelineEventAutomatic' } });
+    await ok(backend, 'timeline.remove', { id: typed.id });
   });
 
   it('counts company contacts in a period, last day included', async () => {

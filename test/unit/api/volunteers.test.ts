@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/api/backend';
 import type { InputOf } from '../../../shared/api';
+import { addDays } from '../../../shared/dates';
 import { today } from '../../../shared/validation';
 import { contentSnapshot, ok, refused } from '../../support/api';
 import { useBackend } from '../../support/temp';
@@ -301,6 +302,20 @@ describe('volunteer hours API', () => {
       ok: false,
       error: { code: 'not_found', message: 'volunteers.errors.hoursNotFound' },
     });
+  });
+
+  it('keeps hours given at a drop-in session on the day of the session, even when it moves', async () => {
+    const backend = await openBackend();
+    const amina = await volunteer(backend, { lastName: 'Diallo' });
+    const yesterday = addDays(today(), -1);
+    const session = await ok(backend, 'sessions.create', { date: yesterday, place: 'Local associatif' });
+    const atSession = { volunteerId: amina.id, minutes: 120, sessionId: session.id };
+    await refused(backend, 'volunteerHours.add', { ...atSession, date: today() }, { date: 'volunteers.validation.notSessionDay' });
+    const entry = await ok(backend, 'volunteerHours.add', { ...atSession, date: yesterday });
+    const earlier = addDays(today(), -3);
+    await ok(backend, 'sessions.update', { id: session.id, date: earlier });
+    const { items } = await ok(backend, 'volunteerHours.list', { volunteerId: amina.id });
+    expect(items.map((item) => [item.id, item.date])).toEqual([[entry.id, earlier]]);
   });
 
   it('refuses bad entries and writes nothing', async () => {

@@ -114,10 +114,10 @@ describe('dashboard: what is due', () => {
     const neverCalled = await candidate(backend, 'NeverCalled');
     clock.setDay(day(-89));
     await candidate(backend, 'NewlyCreated');
+    clock.setDay(TODAY);
     // An older call followed by a recent one: the recent one counts.
     const called = await contactedOn('CalledAgain', day(-300));
     await ok(backend, 'timeline.add', { subjectType: 'candidate', subjectId: called.id, kind: 'meeting', occurredAt: day(-10) });
-    clock.setDay(TODAY);
 
     const { quietCandidates } = await dashboard(backend);
     expect(quietCandidates).toEqual({
@@ -245,7 +245,6 @@ describe('dashboard: the period and its counts', () => {
     // A file created in May and archived since still counts: it was created then.
     const archived = await createdOn('2026-05-22');
     await ok(backend, 'candidates.archive', { id: archived.id });
-    clock.setDay('2026-05-15');
 
     const { db } = backend.database;
     const person = kept.id;
@@ -254,6 +253,8 @@ describe('dashboard: the period and its counts', () => {
       db.insert(presentations).values({ ...recordColumns(), candidateId: person, jobNeedId: need.id, state: 'proposed', proposedOn: date, stateChangedOn: date }).run();
       db.insert(placements).values({ ...recordColumns(), candidateId: person, kind: 'pmsmp', startDate: date, endDate: date, organisation: 'AFPA' }).run();
       db.insert(recruitments).values({ ...recordColumns(), candidateId: person, kind: 'cdi', startDate: date, employerId: employer.id }).run();
+      // A contact is recorded once it has happened.
+      clock.setDay(date);
       await ok(backend, 'timeline.add', { subjectType: 'employer', subjectId: employer.id, kind: 'call', occurredAt: date });
     }
     // Archived pipeline records (entered by mistake) and notes are no company contact: not counted.
@@ -261,7 +262,9 @@ describe('dashboard: the period and its counts', () => {
     db.insert(placements).values({ ...recordColumns(), candidateId: person, kind: 'pmsmp', startDate: '2026-05-10', endDate: '2026-05-12', organisation: 'AFPA', archivedAt: stamp }).run();
     db.insert(recruitments).values({ ...recordColumns(), candidateId: person, kind: 'cdi', startDate: '2026-05-10', employerId: employer.id, archivedAt: stamp }).run();
     await ok(backend, 'timeline.add', { subjectType: 'employer', subjectId: employer.id, kind: 'note', occurredAt: '2026-05-10' });
+    clock.setDay('2026-05-31');
     await ok(backend, 'timeline.add', { subjectType: 'employer', subjectId: employer.id, kind: 'meeting', occurredAt: '2026-05-31T17:45:00.000Z' });
+    clock.setDay('2026-05-15');
     return backend;
   }
 

@@ -207,6 +207,50 @@ describe('presentations', () => {
     expect(rows(backend, "SELECT count(*) AS n FROM audit_log WHERE action = 'presentation.transition'")).toEqual([{ n: 2 }]);
   });
 
+  it('schedules an interview ahead, keeps facts from being dated ahead, and records what happened once its day comes', async () => {
+    const clock = manualClock();
+    const backend = await openBackend({ clock });
+    const { person, job } = await basics(backend);
+    const { id } = await ok(backend, 'presentations.create', { candidateId: person.id, jobNeedId: job.id, on: '2026-03-02' });
+    await refused(backend, 'presentations.transition', { id, to: 'presented', on: '2026-03-12' }, { on: 'validation.dateInFuture' });
+    await ok(backend, 'presentations.transition', { id, to: 'presented', on: '2026-03-03' });
+    const planned = await ok(backend, 'presentations.transition', { id, to: 'interview', on: '2026-03-17', note: 'À 10 h chez Transports Martin' });
+    expect(planned).toMatchObject({ state: 'interview', stateChangedOn: '2026-03-17' });
+    // What follows an interview is a fact: not ahead of today, even when the interview is.
+    await refused(backend, 'presentations.transition', { id, to: 'accepted', on: '2026-03-17' }, { on: 'validation.dateInFuture' });
+    clock.set('2026-03-18T09:00:00.000Z');
+    await refused(backend, 'presentations.transition', { id, to: 'accepted', on: '2026-03-16' }, { on: 'pipeline.validation.beforePreviousChange' });
+    const accepted = await ok(backend, 'presentations.transition', { id, to: 'accepted', on: '2026-03-17' });
+    expect(accepted.history.map((event) => [event.to, event.on])).toEqual([
+      ['proposed', '2026-03-02'],
+      ['presented', '2026-03-03'],
+      ['interview', '2026-03-17'],
+      ['accepted', '2026-03-17'],
+    ]);
+  });
+
+  it('lets an interview still to come be cancelled before its day, by a person or by a recruitment', async () => {
+    const clock = manualClock();
+    const backend = await openBackend({ clock });
+    const { person, company, job } = await basics(backend);
+    const other = await need(backend, company.id, { occupation: 'Magasinier' });
+    const ids: string[] = [];
+    for (const jobNeedId of [job.id, other.id]) {
+      const { id } = await ok(backend, 'presentations.create', { candidateId: person.id, jobNeedId, on: '2026-03-02' });
+      await ok(backend, 'presentations.transition', { id, to: 'presented', on: '2026-03-04' });
+      await ok(backend, 'presentations.transition', { id, to: 'interview', on: '2026-03-20' });
+      ids.push(id);
+    }
+    const [first, second] = ids as [string, string];
+    await refused(backend, 'presentations.transition', { id: first, to: 'withdrawn', on: '2026-03-03' }, { on: 'pipeline.validation.beforePreviousChange' });
+    const withdrawn = await ok(backend, 'presentations.transition', { id: first, to: 'withdrawn', on: '2026-03-09', note: 'A trouvé ailleurs' });
+    expect(withdrawn).toMatchObject({ state: 'withdrawn', stateChangedOn: '2026-03-09' });
+    await ok(backend, 'recruitments.create', { candidateId: person.id, kind: 'cdi', employerId: company.id, startDate: '2026-04-01' });
+    const obsolete = await ok(backend, 'presentations.get', { id: second });
+    // Made obsolete today, not on the day of an interview that will not take place.
+    expect(obsolete).toMatchObject({ state: 'obsolete', stateChangedOn: '2026-03-10' });
+  });
+
   it('answers not_found or validation for get', async () => {
     const backend = await openBackend();
     expect(await backend.dispatch('presentations.get', { id: MISSING_ID })).toMatchObject({ ok: false, error: { code: 'not_found' } });

@@ -5,8 +5,10 @@ import { type Candidate, candidateFieldShapes } from '../../../../shared/candida
 import { BARRIER_STATUSES, BARRIER_THEMES, type BarrierTheme } from '../../../../shared/domain';
 import { today } from '../../../../shared/validation';
 import { InfoIcon } from '../../app/icons';
+import { useCurrentAuthor } from '../../ui/currentAuthor';
 import { inputId } from '../fields';
 import { SectionFrame, useSectionForm } from '../sectionForm';
+import { BarrierHistory } from './BarrierHistory';
 import type { SectionProps } from './props';
 
 /** Each theme is a row: "not concerned" writes nothing; open or lifted writes the barrier. */
@@ -42,10 +44,12 @@ function toRows(candidate: Candidate): BarrierRow[] {
 
 export function BarriersSection(props: SectionProps) {
   const { t } = useTranslation();
+  const { author } = useCurrentAuthor();
   const section = useSectionForm(props, {
     schema,
     toValues: (record) => ({ rows: toRows(record) }),
-    toPatch: ({ rows }) => ({ barriers: rows }),
+    // Who saves is kept in the barriers' history.
+    toPatch: ({ rows }) => ({ barriers: rows, author }),
     // The API numbers the barriers it received; the form numbers all ten themes.
     formPath: (path, values) => {
       const [field, index, ...rest] = path.split('.');
@@ -156,6 +160,8 @@ export function BarriersSection(props: SectionProps) {
           })}
         </tbody>
       </table>
+      {/* Read again after each save of the file (a new updatedAt). */}
+      <BarrierHistory key={props.candidate.updatedAt} candidateId={props.candidate.id} />
     </SectionFrame>
   );
 }

@@ -70,7 +70,7 @@ export function EndPlacementForm({ placement, onEnded, onCancel }: EndPlacementF
       </fieldset>
       <div className="inline-panel-row">
         <Field id={inputId('endedOn')} label={t('workflow.placements.end.endedOn')} error={errorOf('endedOn')} required>
-          {(a11y) => <input type="date" min={placement.startDate} max={placement.endDate} {...a11y} {...register('endedOn')} />}
+          {(a11y) => <input type="date" min={placement.startDate} max={placement.endDate < today() ? placement.endDate : today()} {...a11y} {...register('endedOn')} />}
         </Field>
         <Field id={inputId('note')} label={t('workflow.placements.end.note')} error={errorOf('note')}>
           {(a11y) => <input type="text" autoComplete="off" maxLength={2000} {...a11y} {...register('note')} />}

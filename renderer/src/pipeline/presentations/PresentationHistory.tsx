@@ -29,7 +29,7 @@ export function PresentationHistory({ presentation }: { presentation: Presentati
                     →
                   </span>
                   <span className="visually-hidden"> {t('workflow.presentations.history.to')} </span>
-                  <PresentationStateBadge state={event.to} />
+                  <PresentationStateBadge state={event.to} on={event.on} />
                 </>
               )}
             </p>

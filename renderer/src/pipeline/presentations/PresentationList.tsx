@@ -63,7 +63,7 @@ export function PresentationList({ candidateId, employerId, jobNeedId, states = 
                 {details && <span className="cell-secondary">{details}</span>}
               </div>
               <div className="presentation-when">
-                <PresentationStateBadge state={item.state} />
+                <PresentationStateBadge state={item.state} on={item.stateChangedOn} />
                 <span className="cell-secondary">
                   <time dateTime={item.stateChangedOn}>{formatDate(item.stateChangedOn, i18n.language)}</time>
                   {waiting && (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Presentation } from '../../../../shared/pipeline';
+import { type Presentation, isPlanned } from '../../../../shared/pipeline';
+import { today } from '../../../../shared/validation';
 import { formatDate } from '../../app/format';
 import { routeToHash } from '../../app/navigation';
 import { useFocusOnMount } from '../../app/useFocusOnMount';
@@ -70,11 +71,13 @@ function PresentationHeader({ presentation }: { presentation: Presentation }) {
         </p>
         <ul className="record-facts">
           <li>
-            <PresentationStateBadge state={presentation.state} />
+            <PresentationStateBadge state={presentation.state} on={presentation.stateChangedOn} />
             <span className="muted">
-              {waited === 0
-                ? t('workflow.presentations.sinceToday')
-                : t('workflow.presentations.since', { date: formatDate(presentation.stateChangedOn, i18n.language), count: waited })}
+              {isPlanned(presentation.state, presentation.stateChangedOn, today())
+                ? t('workflow.presentations.plannedOn', { date: formatDate(presentation.stateChangedOn, i18n.language, 'long') })
+                : waited === 0
+                  ? t('workflow.presentations.sinceToday')
+                  : t('workflow.presentations.since', { date: formatDate(presentation.stateChangedOn, i18n.language), count: waited })}
             </span>
           </li>
           {presentation.refusalReason && (

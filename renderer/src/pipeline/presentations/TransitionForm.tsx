@@ -1,6 +1,13 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Presentation, type PresentationState, REFUSAL_REASONS, type RefusalReason } from '../../../../shared/pipeline';
+import {
+  PLANNABLE_PRESENTATION_STATES,
+  type Presentation,
+  type PresentationState,
+  REFUSAL_REASONS,
+  type RefusalReason,
+  nextChangeFloor,
+} from '../../../../shared/pipeline';
 import { today } from '../../../../shared/validation';
 import { call } from '../../api/client';
 import { useNotices } from '../../app/notices';
@@ -81,6 +88,8 @@ export function TransitionForm({ presentation, onChanged }: TransitionFormProps)
     const key = refusal?.fields[name];
     return key ? t(key) : undefined;
   };
+  // An interview may be set for a day to come; every other step is dated once it has happened.
+  const plannable = to !== null && PLANNABLE_PRESENTATION_STATES.includes(to);
   const shownFields = ['to', 'on', 'author', 'note', ...(to === 'refused' ? ['refusalReason'] : [])];
   const formError =
     refusal && (Object.keys(refusal.fields).length === 0 || Object.keys(refusal.fields).some((name) => !shownFields.includes(name))) ? refusal.message : null;
@@ -129,8 +138,23 @@ export function TransitionForm({ presentation, onChanged }: TransitionFormProps)
               </Field>
             )}
             <div className="transition-row">
-              <Field id="transition-on" label={t('workflow.presentations.next.on')} error={fieldError('on')} required>
-                {(a11y) => <input {...a11y} type="date" value={on} min={presentation.stateChangedOn} max={today()} onChange={(event) => setOn(event.target.value)} />}
+              <Field
+                id="transition-on"
+                label={t('workflow.presentations.next.on')}
+                hint={plannable ? t('workflow.presentations.next.interviewHint') : undefined}
+                error={fieldError('on')}
+                required
+              >
+                {(a11y) => (
+                  <input
+                    {...a11y}
+                    type="date"
+                    value={on}
+                    min={nextChangeFloor(presentation.history, today())}
+                    max={plannable ? undefined : today()}
+                    onChange={(event) => setOn(event.target.value)}
+                  />
+                )}
               </Field>
               <Field id="transition-author" label={t('workflow.presentations.next.author')} error={fieldError('author')}>
                 {(a11y) => <input {...a11y} type="text" value={author} maxLength={100} onChange={(event) => setAuthor(event.target.value)} />}
