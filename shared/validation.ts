@@ -70,6 +70,18 @@ export function isValidIsoDate(value: string): boolean {
   return day <= days;
 }
 
+/**
+ * A date, or a date and time as ISO 8601 writes it (`2026-11-05T09:30`, with seconds, up to
+ * milliseconds, `Z` or an offset): nothing before or after it, so a note typed after the date
+ * or a NUL byte never reaches a record a partner's import would then refuse whole.
+ */
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?)?$/;
+
+export function isValidIsoDateOrDateTime(value: string): boolean {
+  const parts = ISO_DATE_TIME.exec(value);
+  return parts !== null && isValidIsoDate(parts[1] ?? '');
+}
+
 export function optionalIsoDate() {
   return z
     .string()
