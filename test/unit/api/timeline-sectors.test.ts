@@ -24,7 +24,7 @@ describe('timeline', () => {
     const backend = await openBackend();
     const person = await ok(backend, 'candidates.create', { firstName: 'Zoé', lastName: 'Martin' });
     const before = contentSnapshot(backend);
-    const base = { subjectType: 'candidate', subjectId: person.id, kind: 'call', occurredAt: '2026-11-01' };
+    const base = { subjectType: 'candidate', subjectId: person.id, kind: 'call', occurredAt: '2026-11-01' } as const;
     for (const [input, field] of [
       [{ ...base, kind: 'visio' }, 'kind'],
       [{ ...base, occurredAt: '2026-13-01' }, 'occurredAt'],

@@ -2,29 +2,7 @@ import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { api } from '../../../shared/api';
 import { isValidIsoDateOrDateTime } from '../../../shared/validation';
-
-type Def = {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  element?: z.ZodType;
-  options?: z.ZodType[];
-};
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
-
-/** Every field of an input schema, nested objects, lists and unions included, by path. */
-function fieldsOf(schema: z.ZodType, path: string, found: Map<string, z.ZodType>): Map<string, z.ZodType> {
-  const def = defOf(schema);
-  if (def.shape) {
-    for (const [name, field] of Object.entries(def.shape)) {
-      found.set(`${path}.${name}`, field);
-      fieldsOf(field, `${path}.${name}`, found);
-    }
-  }
-  for (const inner of [def.innerType, def.in, def.element, ...(def.options ?? [])]) if (inner) fieldsOf(inner, path, found);
-  return found;
-}
+import { fieldsOf } from '../../support/schema-fields';
 
 const POLLUTED = [
   '2026-01-15 (appel du matin…)',
@@ -54,7 +32,7 @@ describe('dates in the API table', () => {
   it('every date field of every method refuses a date with a suffix, a NUL byte or a megabyte after it', () => {
     const dateFields: string[] = [];
     for (const [method, spec] of Object.entries(api)) {
-      for (const [path, field] of fieldsOf(spec.input as z.ZodType, method, new Map())) {
+      for (const [path, field] of fieldsOf(spec.input as z.ZodType, method)) {
         if (!field.safeParse('2026-01-15').success || field.safeParse('not a date').success) continue;
         dateFields.push(path);
         for (const value of POLLUTED) expect(field.safeParse(value).success, `${path} ${value.slice(0, 40)}`).toBe(false);
