@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { optionalSiret } from './employers';
 import { returns } from './method';
-import { optionalEmail, optionalPhone, requiredText, uuid } from './validation';
+import { optionalEmail, optionalPhone, optionalText, plainText, requiredText, uuid } from './validation';
 
 /**
  * Exchanges with partner associations: the association's profile and keys, partners' cards,
@@ -58,8 +58,8 @@ export const partnerCardFileSchema = z.strictObject({
   associationId: uuid,
   name: requiredText(200),
   siret: z.string().regex(/^\d{14}$/).nullable(),
-  email: z.string().max(200).nullable(),
-  phone: z.string().max(40).nullable(),
+  email: plainText().max(200).nullable(),
+  phone: plainText().max(40).nullable(),
   ageRecipient: ageRecipientSchema,
   signingPublicKey: signingPublicKeySchema,
   createdAt: z.iso.datetime(),
@@ -139,7 +139,7 @@ export interface ExportResult {
 export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
 export const importOpenSchema = z.strictObject({
-  fileName: z.string().max(300),
+  fileName: requiredText(300),
   /** base64 of the `.tremplin` file. */
   content: z.base64({ error: 'exchange.errors.notAnExport' }).max(Math.ceil(IMPORT_MAX_BYTES / 3) * 4, { error: 'exchange.errors.tooLarge' }),
   passphrase: z.string().max(200).optional(),
@@ -243,9 +243,9 @@ export const exchangeMethods = {
   'exchange.verifyCard': returns<PartnerCard>()(z.strictObject({ id: uuid })),
   'exchange.listCards': returns<PartnerCard[]>()(z.strictObject({ includeArchived: z.boolean().default(false) })),
   'exchange.previewExport': returns<ExportPreview>()(exportRequestSchema),
-  'exchange.export': returns<ExportResult>()(exportRequestSchema.extend({ author: z.string().max(100).nullish() })),
+  'exchange.export': returns<ExportResult>()(exportRequestSchema.extend({ author: optionalText(100) })),
   'exchange.openImport': returns<ImportPreview>()(importOpenSchema),
-  'exchange.applyImport': returns<ImportResult>()(importApplySchema.extend({ author: z.string().max(100).nullish() })),
+  'exchange.applyImport': returns<ImportResult>()(importApplySchema.extend({ author: optionalText(100) })),
   'exchange.dropImport': returns<{ dropped: boolean }>()(z.strictObject({ token: uuid })),
   'exchange.log': returns<{ items: ExchangeLogEntry[]; total: number }>()(exchangeLogSchema),
   /** Polled while an export or an import runs; null when none does. */

@@ -1,15 +1,10 @@
 import { z } from 'zod';
 import { TIMELINE_KINDS, TIMELINE_SUBJECTS, type TimelineKind, type TimelineSubject } from './domain';
 import { returns } from './method';
-import { isValidIsoDate, optionalText, uuid } from './validation';
+import { isValidIsoDateOrDateTime, optionalText, uuid } from './validation';
 
 /** A date (`YYYY-MM-DD`) or a date and time (ISO 8601); stored as given. */
-const occurredAt = z
-  .string()
-  .trim()
-  .refine((value) => isValidIsoDate(value.slice(0, 10)) && (value.length === 10 || !Number.isNaN(Date.parse(value))), {
-    error: 'validation.date',
-  });
+const occurredAt = z.string().trim().refine(isValidIsoDateOrDateTime, { error: 'validation.date' });
 
 export interface TimelineEvent {
   id: string;

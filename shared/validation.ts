@@ -38,18 +38,46 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-/** Free text from a form: trimmed; an empty field becomes null. */
-export function optionalText(max: number) {
+/**
+ * Characters no text of Tremplin may hold, whoever typed or sent it: C0 controls but tab, line
+ * feed and carriage return (NUL, ESC and so ANSI escape sequences), DEL and the C1 controls, the
+ * bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069: they make
+ * "gpj.exe" read "exe.jpg") and the interlinear annotation marks; and lone surrogates, which
+ * are no character at all. Zero-width joiners stay allowed inside a text: Persian, Arabic and
+ * Indic names need them.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this pattern is for.
+const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFF9-\uFFFB]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Spaces and invisible marks (zero-width, soft hyphen, BOM, direction marks, blank fillers) around a text. */
+const INVISIBLE_EDGES = /^[\s\u00AD\u115F\u1160\u180E\u200B-\u200F\u2060\u2800\u3164\uFFA0]+|[\s\u00AD\u115F\u1160\u180E\u200B-\u200F\u2060\u2800\u3164\uFFA0]+$/g;
+
+export function hasForbiddenCharacters(value: string): boolean {
+  return FORBIDDEN_CHARACTERS.test(value);
+}
+
+/**
+ * The rule every stored text follows, in the API and in exchange files alike: spaces and
+ * invisible marks around it go (a zero-width-only name is an empty one), and a text holding a
+ * forbidden character is refused rather than silently changed.
+ */
+export function plainText() {
   return z
     .string()
-    .trim()
+    .overwrite((value) => value.replace(INVISIBLE_EDGES, ''))
+    .refine((value) => !hasForbiddenCharacters(value), { error: 'validation.controlCharacters' });
+}
+
+/** Free text from a form: trimmed; an empty field becomes null. */
+export function optionalText(max: number) {
+  return plainText()
     .max(max)
     .nullish()
     .transform((value) => (value ? value : null));
 }
 
 export function requiredText(max: number) {
-  return z.string().trim().min(1, { error: 'validation.required' }).max(max);
+  return plainText().min(1, { error: 'validation.required' }).max(max);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -68,6 +96,18 @@ export function isValidIsoDate(value: string): boolean {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
   return day <= days;
+}
+
+/**
+ * A date, or a date and time as ISO 8601 writes it (`2026-11-05T09:30`, with seconds, up to
+ * milliseconds, `Z` or an offset): nothing before or after it, so a note typed after the date
+ * or a NUL byte never reaches a record a partner's import would then refuse whole.
+ */
+const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?)?$/;
+
+export function isValidIsoDateOrDateTime(value: string): boolean {
+  const parts = ISO_DATE_TIME.exec(value);
+  return parts !== null && isValidIsoDate(parts[1] ?? '');
 }
 
 export function optionalIsoDate() {

@@ -5,7 +5,7 @@ import { contactSchema } from '../../shared/employers';
 import { EXPORT_SCHEMA_VERSION, ageRecipientSchema, signingPublicKeySchema } from '../../shared/exchange';
 import { partnerFieldShapes } from '../../shared/partners';
 import { timelineAddSchema } from '../../shared/timeline';
-import { optionalText, parseOptions, uuid } from '../../shared/validation';
+import { optionalText, parseOptions, plainText, uuid } from '../../shared/validation';
 
 /**
  * The content of an export file (before encryption): versioned JSON, a manifest then the
@@ -59,7 +59,7 @@ export type SectorRecord = z.output<typeof sectorRecordSchema>;
 
 const associationSchema = z.strictObject({
   associationId: uuid,
-  name: z.string().min(1).max(200),
+  name: plainText().min(1).max(200),
   siret: z.string().regex(/^\d{14}$/).nullable(),
   ageRecipient: ageRecipientSchema,
   signingPublicKey: signingPublicKeySchema,
@@ -71,8 +71,8 @@ export const manifestSchema = z.strictObject({
   recipients: z
     .array(
       z.discriminatedUnion('kind', [
-        z.strictObject({ kind: z.literal('association'), associationId: uuid, name: z.string().max(200) }),
-        z.strictObject({ kind: z.literal('passphrase'), partnerName: z.string().max(200).nullable() }),
+        z.strictObject({ kind: z.literal('association'), associationId: uuid, name: plainText().max(200) }),
+        z.strictObject({ kind: z.literal('passphrase'), partnerName: plainText().max(200).nullable() }),
       ]),
     )
     .min(1)

@@ -56,10 +56,14 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     if (request.headers.host !== new URL(origin).host) return send(response, 403, { error: 'forbidden host' });
-    const url = new URL(request.url ?? '/', origin);
-    if (url.pathname.startsWith('/api/')) return handleApi(request, response, url.pathname.slice('/api/'.length));
+    // A request target that is not a URL (`http://[`) or not valid percent-encoding (`/%zz`) is
+    // the client's mistake: 400, not a 500.
+    const pathname = URL.parse(request.url ?? '/', origin)?.pathname;
+    const decoded = pathname === undefined ? null : decodePath(pathname);
+    if (pathname === undefined || decoded === null) return send(response, 400, { error: 'malformed path' });
+    if (pathname.startsWith('/api/')) return handleApi(request, response, decoded.slice('/api/'.length));
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { error: 'method' });
-    return serveStatic(response, url.pathname);
+    return serveStatic(response, decoded);
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, method: string) {
@@ -82,12 +86,12 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     } catch {
       return send(response, 400, { error: 'invalid json' });
     }
-    return send(response, 200, await options.dispatch(decodeURIComponent(method), input));
+    return send(response, 200, await options.dispatch(method, input));
   }
 
   async function serveStatic(response: ServerResponse, pathname: string) {
     const root = path.resolve(options.rendererDir);
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(root, relative);
     if (file !== root && !file.startsWith(root + path.sep)) return send(response, 404, { error: 'not found' });
     let content: Buffer;
@@ -135,6 +139,14 @@ function send(response: ServerResponse, status: number, body: unknown) {
     'cache-control': 'no-store',
   });
   response.end(JSON.stringify(body));
+}
+
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
 }
 
 /** The request body, or null once it passes MAX_BODY_BYTES. */

@@ -116,7 +116,7 @@ async function measureSearch(backend: Backend) {
   const groups = [
     { name: '1 letter', typed: ['m', 'd', 'h', 'z', 'x', 'a', 'k'] },
     { name: '2–4 letters', typed: ['mo', 'moh', 'moha', 'di', 'dia', 'dial', 'he', 'hel', 'hele', 'zh', 'zha', 'zhan', 'xu', 'ka', 'kar'] },
-    { name: 'phone digits', typed: ['06', '0612', '07 8'] },
+    { name: 'phone digits', typed: ['06', '0612', '07 8', '06 12 34', '+33 6 12 34'] },
   ];
   for (const group of groups) {
     const api: number[] = [];

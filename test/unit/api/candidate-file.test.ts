@@ -91,6 +91,10 @@ describe('the complete candidate file', () => {
     // Found by another form of the name, and by the national form of a French number.
     expect((await ok(backend, 'candidates.list', { query: 'aminata' })).total).toBe(1);
     expect((await ok(backend, 'candidates.list', { query: '0612' })).total).toBe(1);
+    for (const query of ['06 12 34 56 78', '06.12.34.56.78', '+33 6 12 34 56 78', '0033 6 12 34 56 78', '+33 (0)6 12 34 56 78', '06 12 34', 'diallo 06 12']) {
+      expect((await ok(backend, 'candidates.list', { query })).total, query).toBe(1);
+    }
+    expect((await ok(backend, 'candidates.list', { query: '06 12 35' })).total).toBe(0);
   });
 
   it('updates only the fields it is sent', async () => {

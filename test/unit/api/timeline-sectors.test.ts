@@ -25,11 +25,14 @@ describe('timeline', () => {
     const backend = await openBackend();
     const person = await ok(backend, 'candidates.create', { firstName: 'Zoé', lastName: 'Martin' });
     const before = contentSnapshot(backend);
-    const base = { subjectType: 'candidate', subjectId: person.id, kind: 'call', occurredAt: '2026-11-01' };
+    const base = { subjectType: 'candidate', subjectId: person.id, kind: 'call', occurredAt: '2026-11-01' } as const;
     for (const [input, field] of [
       [{ ...base, kind: 'visio' }, 'kind'],
       [{ ...base, occurredAt: '2026-13-01' }, 'occurredAt'],
       [{ ...base, occurredAt: 'yesterday' }, 'occurredAt'],
+      [{ ...base, occurredAt: '2025-01-15 (appel du matin…)' }, 'occurredAt'],
+      [{ ...base, occurredAt: '2025-01-15\0' }, 'occurredAt'],
+      [{ ...base, occurredAt: `2025-01-15T10:00:00.000Z${'x'.repeat(1024 * 1024)}` }, 'occurredAt'],
       [{ ...base, subjectType: 'volunteer' }, 'subjectType'],
       [{ ...base, subjectId: '0190b3a0-0000-7000-8000-000000000000' }, 'subjectId'],
       [{ ...base, subjectType: 'employer' }, 'subjectId'],
@@ -39,8 +42,14 @@ describe('timeline', () => {
       expect(result, JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'validation', fields: { [field]: expect.any(String) } } });
     }
     expect(await backend.dispatch('timeline.update', { id: '0190b3a0-0000-7000-8000-000000000000', kind: 'call', occurredAt: '2026-11-01' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await backend.dispatch('timeline.list', { subjectType: 'candidate' })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(contentSnapshot(backend)).toEqual(before);
+    const event = await ok(backend, 'timeline.add', base);
+    const withEvent = contentSnapshot(backend);
+    for (const occurredAt of ['2025-01-15 (appel du matin…)', '2025-01-15\0']) {
+      expect(await backend.dispatch('timeline.update', { id: event.id, kind: 'call', occurredAt })).toMatchObject({ ok: false, error: { fields: { occurredAt: 'validation.date' } } });
+    }
+    expect(contentSnapshot(backend)).toEqual(withEvent);
+    expect(await backend.dispatch('timeline.list', { subjectType: 'candidate' })).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
   it('refuses a day that has not come yet, when an entry is added or corrected', async () => {

@@ -127,6 +127,10 @@ describe('volunteers API', () => {
     expect(await names({ query: 'helene' })).toEqual(['Dupont']);
     expect(await names({ query: 'HÉL dup' })).toEqual(['Dupont']);
     expect(await names({ query: '+33700' })).toEqual(['Bernard']);
+    // A number as the list shows it, as people write it, or its beginning.
+    for (const query of ['07 00 00 00 01', '07.00.00.00.01', '+33 7 00 00 00 01', '0033 7 00 00 00 01', '+33 (0)7 00 00 00 01', '07 00 00', 'zoé 07 00']) {
+      expect(await names({ query }), query).toEqual(['Bernard']);
+    }
     expect(await names({ query: 'exemple.fr' })).toEqual(['Dupont']);
     expect(await names({ query: '"OR' })).toEqual([]);
     expect(await names({ active: 'yes' })).toEqual(['Bernard', 'Dupont']);

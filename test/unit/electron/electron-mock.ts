@@ -54,6 +54,7 @@ export function electronMock() {
     contextBridge: { exposeInMainWorld: vi.fn() },
     dialog: { showErrorBox: vi.fn() },
     ipcMain: { handle: vi.fn() },
+    Menu: { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })), setApplicationMenu: vi.fn() },
     ipcRenderer: { invoke: vi.fn(() => Promise.resolve('answer')) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     safeStorage: {

@@ -82,6 +82,37 @@ describe('start-up', () => {
     expect(m.openBackend.mock.calls[0]?.[0].file).toBe(path.join('/home/someone/.config/Tremplin', 'tremplin.sqlite'));
   });
 
+  it('the packaged app ignores TREMPLIN_DATA_DIR and keeps to userData', async () => {
+    vi.stubEnv('TREMPLIN_DATA_DIR', '/tmp/elsewhere');
+    const m = await modules();
+    Object.assign(m.app, { isPackaged: true });
+    m.openBackend.mockResolvedValue({ dispatch: vi.fn(), database: {}, ready: Promise.resolve(), close: vi.fn() } as never);
+    await m.start();
+    await vi.waitFor(() => expect(m.openBackend).toHaveBeenCalled());
+    expect(m.openBackend.mock.calls[0]?.[0].file).toBe(path.join('/home/someone/.config/Tremplin', 'tremplin.sqlite'));
+    Object.assign(m.app, { isPackaged: false });
+  });
+
+  it('the packaged app replaces the default menu with one without developer tools; development keeps it', async () => {
+    const packaged = await modules();
+    Object.assign(packaged.app, { isPackaged: true });
+    vi.mocked(packaged.Menu.setApplicationMenu).mockClear();
+    packaged.openBackend.mockResolvedValue({ dispatch: vi.fn(), database: {}, ready: Promise.resolve(), close: vi.fn() } as never);
+    await packaged.start();
+    await vi.waitFor(() => expect(packaged.Menu.setApplicationMenu).toHaveBeenCalledOnce());
+    const roles = JSON.stringify(vi.mocked(packaged.Menu.buildFromTemplate).mock.calls[0]?.[0]);
+    expect(roles).toContain('"editMenu"');
+    expect(roles).not.toMatch(/toggleDevTools|viewMenu|reload/i);
+
+    const development = await modules();
+    Object.assign(development.app, { isPackaged: false });
+    vi.mocked(development.Menu.setApplicationMenu).mockClear();
+    development.openBackend.mockResolvedValue({ dispatch: vi.fn(), database: {}, ready: Promise.resolve(), close: vi.fn() } as never);
+    await development.start();
+    await vi.waitFor(() => expect(development.FakeWindow.created).toHaveLength(1));
+    expect(development.Menu.setApplicationMenu).not.toHaveBeenCalled();
+  });
+
   it('refuses a database from a newer version: translated message, exit, no window, no IPC', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const m = await modules();

@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 describe('main window', () => {
-  it('isolates the renderer: context isolation, sandbox, no Node, web security on', () => {
+  it('isolates the renderer: context isolation, sandbox, no Node, web security on, no experimental or Blink features', () => {
     expect(WEB_PREFERENCES).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -22,17 +22,25 @@ describe('main window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
     });
+    expect(WEB_PREFERENCES).not.toHaveProperty('enableBlinkFeatures');
     expect(WEB_PREFERENCES.preload.endsWith(path.join('preload', 'index.cjs'))).toBe(true);
   });
 
   it('creates the window with those preferences and loads the app protocol', () => {
     const window = createMainWindow() as unknown as FakeWindow;
     expect(window.options).toMatchObject({ width: 1280, height: 800, minWidth: 1024, minHeight: 640, show: false });
-    expect(window.options.webPreferences).toBe(WEB_PREFERENCES);
+    expect(window.options.webPreferences).toEqual({ ...WEB_PREFERENCES, devTools: true });
     expect(window.loadURL).toHaveBeenCalledExactlyOnceWith('app://tremplin/index.html');
     window.emit('ready-to-show');
     expect(window.show).toHaveBeenCalledOnce();
+  });
+
+  it('has developer tools only when the app is not packaged', () => {
+    Object.assign(app, { isPackaged: true });
+    const window = createMainWindow() as unknown as FakeWindow;
+    expect(window.options.webPreferences).toEqual({ ...WEB_PREFERENCES, devTools: false });
   });
 
   it('uses the electron-vite dev server only when the app is not packaged', () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../../electron/api/backend';
@@ -57,6 +57,7 @@ describe('command line', () => {
       TREMPLIN_KEY_PASSPHRASE: 'sender long passphrase',
     });
     expect(exported.status, exported.output).toBe(0);
+    if (process.platform !== 'win32') expect((statSync(out).mode & 0o777).toString(8)).toBe('600');
     const { passphrase } = JSON.parse(exported.output) as { passphrase: string };
 
     expect(cli(['verify', out, '--public-key', card.signingPublicKey]).output).toContain('Signature verified');

@@ -178,6 +178,19 @@ describe('hostile files are refused with a clear message and change nothing', ()
       (payload) => withRecords(payload, { timelineEvents: payload.records.timelineEvents.map((event) => ({ ...event, occurredAt: '2026-02-31T10:00' })) }),
       'exchange.errors.payload.invalid_records',
     );
+    // The contract's text rule holds for what a partner sends as for what a staffer types.
+    for (const firstName of ['\u202eanimA', 'Ami\u0000na', '\u001b[2J\u001b[31mAmina', '\u200b\u200d']) {
+      await expectRefused((payload) => withRecords(payload, { candidates: [{ ...candidate(payload), firstName }] }), 'exchange.errors.payload.invalid_records');
+    }
+    await expectRefused(
+      (payload) => withRecords(payload, { timelineEvents: payload.records.timelineEvents.map((event) => ({ ...event, text: 'Appel\u009b31m' })) }),
+      'exchange.errors.payload.invalid_records',
+    );
+    await expectRefused((payload) => withRecords(payload, { partners: payload.records.partners.map((partner) => ({ ...partner, name: 'Forum\u2066' })) }), 'exchange.errors.payload.invalid_records');
+    await expectRefused(
+      (payload) => ({ ...payload, manifest: { ...payload.manifest, sender: { ...(payload.manifest.sender as object), name: 'Tremplin\u202e noyL' } } }),
+      'exchange.errors.payload.invalid_records',
+    );
     await expectRefused(
       (payload) => withRecords(payload, { sectors: [], candidates: [{ ...candidate(payload), sectorIds: ['01930000-0000-7000-8000-00000000dead'] }] }),
       'exchange.errors.payload.dangling_reference',

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/security/csp';
@@ -99,6 +100,24 @@ describe('preview host', () => {
     expect((await api('candidates.list', withToken, '{not json')).status).toBe(400);
     expect((await api('candidates.list', { ...withToken, 'content-type': 'text/plain' })).status).toBe(415);
     expect((await send(`${host.url}api/candidates.list`, { headers: withToken })).status).toBe(405);
+  });
+
+  it('answers 400 to a malformed request path (bad percent-encoding, not a URL), with or without the token', async () => {
+    const { host, api } = await start();
+    for (const probe of ['%zz', '%E0%A4%A', 'assets/%', '%C0%AF']) {
+      expect((await send(`${host.url}${probe}`)).status, probe).toBe(400);
+    }
+    const withToken = { [TOKEN_HEADER]: host.token };
+    expect((await api('%E0%A4%A', withToken)).status).toBe(400);
+    expect((await api('%zz', withToken)).status).toBe(400);
+    const { port } = new URL(host.url);
+    const absolute = await new Promise<string>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.end(`GET http://[ HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`));
+      let reply = '';
+      socket.on('data', (chunk: Buffer) => (reply += chunk.toString()));
+      socket.on('close', () => resolve(reply));
+    });
+    expect(absolute).toMatch(/^HTTP\/1\.1 400 /);
   });
 
   it('never serves files outside the renderer folder', async () => {

@@ -7,9 +7,20 @@ describe('toFtsQuery', () => {
   it('makes every word a required prefix term', () => {
     expect(toFtsQuery('dupont j')).toBe('"dupont"* "j"*');
     expect(toFtsQuery("  N'Diaye, Zoé ")).toBe('"N"* "Diaye"* "Zoé"*');
-    expect(toFtsQuery('+33 6 12')).toBe('"33"* "6"* "12"*');
+    expect(toFtsQuery('Zoé2 3')).toBe('"Zoé2"* "3"*');
     expect(toFtsQuery(' -*"() ')).toBeNull();
     expect(toFtsQuery('a b c d e f g h i j')?.split(' ')).toHaveLength(8);
+  });
+
+  it('makes a number written in groups one term of its digits, as the index holds phones', () => {
+    expect(toFtsQuery('07 79 70 34 60')).toBe('"0779703460"*');
+    expect(toFtsQuery('06.71.22.33.44')).toBe('"0671223344"*');
+    expect(toFtsQuery('+33 6 71 22 33 44')).toBe('"33671223344"*');
+    expect(toFtsQuery('0033 6 71 22 33 44')).toBe('"33671223344"*');
+    expect(toFtsQuery('+33 (0)6 71 22 33 44')).toBe('"33671223344"*');
+    expect(toFtsQuery('(06) 12-34')).toBe('"061234"*');
+    expect(toFtsQuery('Diallo 06 12')).toBe('"Diallo"* "0612"*');
+    expect(toFtsQuery('552 100 554 00013')).toBe('"55210055400013"*');
   });
 
   const sqlite = new Database(':memory:');
