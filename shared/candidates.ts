@@ -11,6 +11,7 @@ import {
   MOBILITIES,
   PUBLIC_CATEGORIES,
 } from './domain';
+import { mergeChoicesSchema } from './merge';
 import { returns } from './method';
 import { COUNTRY_CODES, LANGUAGE_CODES } from './reference';
 import {
@@ -264,7 +265,12 @@ export const mergeSchema = z.strictObject({
   keepId: uuid,
   /** The file whose timeline, links and missing details move to the kept one; it is archived. */
   mergeId: uuid,
+  /** Which file's value is kept where they differ (`shared/merge.ts`); the most recent otherwise. */
+  choices: mergeChoicesSchema.default({ fields: {}, barriers: {} }),
 });
+
+/** Puts back both files of a merge, named by the file that was merged (and archived). */
+export const undoMergeSchema = z.strictObject({ mergedId: uuid });
 
 export const candidateMethods = {
   'candidates.create': returns<Candidate>()(candidateFieldsSchema),
@@ -275,4 +281,5 @@ export const candidateMethods = {
   'candidates.restore': returns<Candidate>()(idSchema),
   'candidates.findDuplicates': returns<DuplicateCandidate[]>()(duplicateProbeSchema),
   'candidates.merge': returns<Candidate>()(mergeSchema),
+  'candidates.undoMerge': returns<Candidate>()(undoMergeSchema),
 };

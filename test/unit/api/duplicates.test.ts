@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { nameTokens, similarNames } from '../../../electron/services/names';
 import { contentSnapshot, ok } from '../../support/api';
 import { useBackend } from '../../support/temp';
+import { manualClock } from '../pipeline/support';
 
 describe('name similarity', () => {
   it.each([
@@ -52,7 +53,8 @@ describe('duplicates and merge', () => {
   });
 
   it('merges two files: the kept one gains what it lacked, links move, the other is archived', async () => {
-    const backend = await openBackend();
+    const clock = manualClock();
+    const backend = await openBackend({ clock });
     const sectors = await ok(backend, 'sectors.list', {});
     const [logistics, cleaning] = [sectors[0]?.id ?? '', sectors[3]?.id ?? ''];
     const keep = await ok(backend, 'candidates.create', {
@@ -64,6 +66,7 @@ describe('duplicates and merge', () => {
       languages: ['ar'],
       consentRecording: true,
     });
+    clock.tick();
     const other = await ok(backend, 'candidates.create', {
       firstName: 'Mohammed',
       lastName: 'Ali',
@@ -80,12 +83,12 @@ describe('duplicates and merge', () => {
 
     const merged = await ok(backend, 'candidates.merge', { keepId: keep.id, mergeId: other.id });
     expect(merged).toMatchObject({
-      frenchLevel: 'A2', // the kept file's value stays
+      frenchLevel: 'B1', // where both files hold a value, the most recently updated file's is kept
       phone: '+33611223344', // an empty field is filled in
       languages: ['ar', 'fr'],
       otherNames: ['Mohammed Ali'],
       consentRecording: true,
-      consentContact: false, // consent is never widened by a merge
+      consentContact: false, // consent is never widened by a merge: neither statement is dated, the kept file's stays
     });
     expect([...merged.sectorIds].sort()).toEqual([logistics, cleaning].sort());
     expect(merged.barriers.map((barrier) => barrier.theme)).toEqual(['housing']);
