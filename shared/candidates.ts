@@ -252,7 +252,16 @@ export const duplicateProbeSchema = z.strictObject({
   excludeId: uuid.optional(),
 });
 
-export const DUPLICATE_REASONS = ['same_birth_date_similar_names', 'same_phone', 'same_email'] as const;
+export const DUPLICATE_REASONS = ['same_birth_date_similar_names', 'same_names', 'same_phone', 'same_email'] as const;
+
+/**
+ * Both names typed (two letters each at least) are enough to look for the same person, as in
+ * the drop-in room, where a birth date is rarely asked: files with the same names and no other
+ * birth date are found.
+ */
+export function probesByNames(firstName: string, lastName: string): boolean {
+  return firstName.trim().length >= 2 && lastName.trim().length >= 2;
+}
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
 export interface DuplicateCandidate {
