@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Barrier, Candidate, CandidateSummary } from '../../../shared/candidates';
 import { MAX_PHONES, MERGE_GROUPS, type MergeChoices, type MergeGroup, type MergeSide, mergePlan } from '../../../shared/merge';
@@ -33,6 +33,11 @@ export function MergeDialog({ keep, other, onMerged, onClose }: MergeDialogProps
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { state } = useApiValue('candidates.get', { id: other.id });
+  /** What the person ticked; nothing ticked means the defaults. */
+  const choices = useRef<MergeChoices>({ fields: {}, barriers: {} });
+  const remember = useCallback((chosen: MergeChoices) => {
+    choices.current = chosen;
+  }, []);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -42,10 +47,10 @@ export function MergeDialog({ keep, other, onMerged, onClose }: MergeDialogProps
     return () => dialog?.close();
   }, []);
 
-  async function merge(choices: MergeChoices) {
+  async function merge() {
     setBusy(true);
     setError(null);
-    const result = await call('candidates.merge', { keepId: keep.id, mergeId: other.id, choices });
+    const result = await call('candidates.merge', { keepId: keep.id, mergeId: other.id, choices: choices.current });
     setBusy(false);
     if (!result.ok) {
       setError(Object.values(result.error.fields ?? {})[0] ?? result.error.message);
@@ -71,13 +76,18 @@ export function MergeDialog({ keep, other, onMerged, onClose }: MergeDialogProps
         <p className="muted">{t('candidates.merge.logged')}</p>
       </div>
       {state.status === 'ready' ? (
-        <MergeChoicesForm keep={keep} other={state.value} busy={busy} onMerge={(choices) => void merge(choices)} />
+        <MergeChoicesForm
+          keep={keep}
+          other={state.value}
+          onChange={remember}
+        />
       ) : (
         <ErrorAlert messageKey={state.status === 'error' ? state.messageKey : null} />
       )}
       <ErrorAlert messageKey={error} />
       <div className="dialog-buttons">
-        <button type="submit" form="merge-choices" className="button button-primary" disabled={busy || state.status !== 'ready'}>
+        {/* Not a form's submit button: Enter on a choice never merges. */}
+        <button type="button" className="button button-primary" disabled={busy || state.status !== 'ready'} onClick={() => void merge()}>
           {t('candidates.merge.confirm')}
         </button>
         <button ref={cancelRef} type="button" className="button button-secondary" disabled={busy} onClick={onClose}>
@@ -91,12 +101,11 @@ export function MergeDialog({ keep, other, onMerged, onClose }: MergeDialogProps
 interface ChoicesProps {
   keep: Candidate;
   other: Candidate;
-  busy: boolean;
-  onMerge(choices: MergeChoices): void;
+  onChange(choices: MergeChoices): void;
 }
 
 /** The differences, one row each: what this file says, what the other says, and which is kept. */
-function MergeChoicesForm({ keep, other, busy, onMerge }: ChoicesProps) {
+function MergeChoicesForm({ keep, other, onChange }: ChoicesProps) {
   const { t } = useTranslation();
   const plan = useMemo(() => mergePlan(keep, other), [keep, other]);
   const [fields, setFields] = useState<Partial<Record<MergeGroup, MergeSide>>>({});
@@ -105,6 +114,10 @@ function MergeChoicesForm({ keep, other, busy, onMerge }: ChoicesProps) {
   const show = useValueFormatter();
   const files = { keep, other };
 
+  useEffect(() => {
+    onChange({ fields, barriers, ...(phones.length > 0 ? { phones } : {}) });
+  }, [fields, barriers, phones, onChange]);
+
   function togglePhone(phone: string) {
     // Kept in the order offered (the most recent file's first): the first is the main number.
     setPhones((current) => plan.phones.options.filter((option) => (option === phone ? !current.includes(phone) : current.includes(option))));
@@ -112,14 +125,7 @@ function MergeChoicesForm({ keep, other, busy, onMerge }: ChoicesProps) {
 
   const nothing = plan.fields.length === 0 && plan.barriers.length === 0 && plan.phones.options.length <= 1 && !plan.consent.differs;
   return (
-    <form
-      id="merge-choices"
-      className="merge-choices"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (!busy) onMerge({ fields, barriers, ...(phones.length > 0 ? { phones } : {}) });
-      }}
-    >
+    <div className="merge-choices">
       {nothing ? (
         <p>{t('candidates.merge.noDifference')}</p>
       ) : (
@@ -195,7 +201,7 @@ function MergeChoicesForm({ keep, other, busy, onMerge }: ChoicesProps) {
           })}
         </fieldset>
       )}
-    </form>
+    </div>
   );
 }
 

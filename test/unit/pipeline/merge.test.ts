@@ -170,6 +170,8 @@ describe('merging keeps the values the person merging sees, and can be undone', 
     const restored = await ok(backend, 'candidates.undoMerge', { mergedId: newer.id });
     expect(restored).toEqual(older);
     expect(withoutLog()).toEqual(before);
+    // The search index follows: both files are active again.
+    expect((await ok(backend, 'candidates.list', { query: 'traore' })).items.map((item) => item.id).sort()).toEqual([older.id, newer.id].sort());
     expect(rows(backend, "SELECT action FROM audit_log WHERE action LIKE 'candidate.%merge'")).toEqual([{ action: 'candidate.merge' }, { action: 'candidate.unmerge' }]);
     await refused(backend, 'candidates.undoMerge', { mergedId: newer.id }, {}, 'conflict');
   });
