@@ -11,6 +11,7 @@ import {
   MOBILITIES,
   PUBLIC_CATEGORIES,
 } from './domain';
+import { mergeChoicesSchema } from './merge';
 import { returns } from './method';
 import { COUNTRY_CODES, LANGUAGE_CODES } from './reference';
 import {
@@ -285,7 +286,16 @@ export const duplicateProbeSchema = z.strictObject({
   excludeId: uuid.optional(),
 });
 
-export const DUPLICATE_REASONS = ['same_birth_date_similar_names', 'same_phone', 'same_email'] as const;
+export const DUPLICATE_REASONS = ['same_birth_date_similar_names', 'same_names', 'same_phone', 'same_email'] as const;
+
+/**
+ * Both names typed (two letters each at least) are enough to look for the same person, as in
+ * the drop-in room, where a birth date is rarely asked: files with the same names and no other
+ * birth date are found.
+ */
+export function probesByNames(firstName: string, lastName: string): boolean {
+  return firstName.trim().length >= 2 && lastName.trim().length >= 2;
+}
 export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
 
 export interface DuplicateCandidate {
@@ -298,7 +308,12 @@ export const mergeSchema = z.strictObject({
   keepId: uuid,
   /** The file whose timeline, links and missing details move to the kept one; it is archived. */
   mergeId: uuid,
+  /** Which file's value is kept where they differ (`shared/merge.ts`); the most recent otherwise. */
+  choices: mergeChoicesSchema.default({ fields: {}, barriers: {} }),
 });
+
+/** Puts back both files of a merge, named by the file that was merged (and archived). */
+export const undoMergeSchema = z.strictObject({ mergedId: uuid });
 
 export const candidateMethods = {
   'candidates.create': returns<Candidate>()(candidateFieldsSchema),
@@ -311,4 +326,5 @@ export const candidateMethods = {
   'candidates.restore': returns<Candidate>()(idSchema),
   'candidates.findDuplicates': returns<DuplicateCandidate[]>()(duplicateProbeSchema),
   'candidates.merge': returns<Candidate>()(mergeSchema),
+  'candidates.undoMerge': returns<Candidate>()(undoMergeSchema),
 };

@@ -256,6 +256,28 @@ export const candidateSharingConsents = sqliteTable(
   (table) => [primaryKey({ columns: [table.candidateId, table.partnerId] })],
 );
 
+/**
+ * A merge that can still be undone: both files and every row it changed as they were before
+ * (`before`) and right after (`after`). An undo puts `before` back only while the rows still
+ * equal `after`, then deletes this row; nothing here is exchanged or reported.
+ */
+export const candidateMerges = sqliteTable(
+  'candidate_merges',
+  {
+    id: text('id').primaryKey(),
+    keptId: text('kept_id')
+      .notNull()
+      .references(() => candidates.id),
+    mergedId: text('merged_id')
+      .notNull()
+      .references(() => candidates.id),
+    mergedAt: text('merged_at').notNull(),
+    before: text('before', { mode: 'json' }).$type<Record<string, unknown[]>>().notNull(),
+    after: text('after', { mode: 'json' }).$type<Record<string, unknown[]>>().notNull(),
+  },
+  (table) => [uniqueIndex('candidate_merges_merged_idx').on(table.mergedId), index('candidate_merges_kept_idx').on(table.keptId)],
+);
+
 export const employers = sqliteTable(
   'employers',
   {

@@ -74,13 +74,16 @@ const FEW_MATCHES = 2000;
  * columns only (so that typing "archived" does not match the state column), limited to the
  * files of the archive filter.
  */
-function candidateSearch(query: string, archived: 'active' | 'archived' | 'all'): string | null {
+export function candidateSearch(query: string, archived: 'active' | 'archived' | 'all'): string | null {
   const terms = toFtsQuery(query);
   if (terms === null) return null;
   const inFiles = `{names contact} : (${terms})`;
   if (archived === 'all') return inFiles;
   return archived === 'archived' ? `${inFiles} AND state : archived` : `${inFiles} NOT state : archived`;
 }
+
+/** The files the index finds for a query built by candidateSearch. */
+export const inMatches = (match: string) => sql`${candidates.seq} IN (SELECT rowid FROM candidate_search WHERE candidate_search MATCH ${match})`;
 
 type ChildFields = Partial<Pick<CandidateFields, (typeof CHILD_FIELDS)[number]>>;
 
@@ -212,8 +215,6 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
       .from(candidateBarriers)
       .where(eq(candidateBarriers.candidateId, id))
       .all() as Barrier[];
-  /** The files the index finds for a query built by candidateSearch. */
-  const inMatches = (match: string) => sql`${candidates.seq} IN (SELECT rowid FROM candidate_search WHERE candidate_search MATCH ${match})`;
 
   /**
    * A search alone (what the list asks at each keystroke). The index knows which files are

@@ -1,10 +1,10 @@
 import { and, inArray, isNull, or } from 'drizzle-orm';
-import type { DuplicateCandidate, DuplicateReason } from '../../shared/candidates';
+import { type DuplicateCandidate, type DuplicateReason, probesByNames } from '../../shared/candidates';
 import type { ParsedInputOf } from '../../shared/api';
 import { normalisePhone } from '../../shared/validation';
 import type { Db } from '../db/open';
 import { candidates } from '../db/schema';
-import { toSummary } from './candidates';
+import { candidateSearch, inMatches, toSummary } from './candidates';
 import { nameTokens, similarNames } from './names';
 
 type Probe = ParsedInputOf<'candidates.findDuplicates'>;
@@ -90,6 +90,37 @@ export function findDuplicatesOfMany(db: Db, probes: readonly Probe[]): Duplicat
   });
 }
 
+/** How many files the search on both names reads before comparing their names. */
+const NAME_SEARCH_LIMIT = 20;
+
+/**
+ * The files of one probe (what a person types in a form): those of findDuplicatesOfMany, and,
+ * with both names typed, files the search finds on those names whose names are similar and
+ * whose birth date, when both are known, is the same. An import checks its probes without this
+ * search (one query per file).
+ */
 export function findDuplicates(db: Db, probe: Probe): DuplicateCandidate[] {
-  return findDuplicatesOfMany(db, [probe])[0] ?? [];
+  const found = findDuplicatesOfMany(db, [probe])[0] ?? [];
+  if (!probesByNames(probe.firstName, probe.lastName)) return found;
+  const match = candidateSearch(`${probe.firstName} ${probe.lastName}`, 'all');
+  if (match === null) return found;
+  const tokens = nameTokens(probe.firstName, probe.lastName);
+  const named = db
+    .select()
+    .from(candidates)
+    .where(and(inMatches(match), isNull(candidates.mergedIntoId)))
+    .limit(NAME_SEARCH_LIMIT)
+    .all()
+    .filter(
+      (row) =>
+        row.id !== probe.excludeId &&
+        (!probe.birthDate || !row.birthDate || row.birthDate === probe.birthDate) &&
+        similarNames(tokens, nameTokens(row.firstName, row.lastName, ...row.otherNames)),
+    );
+  for (const row of named) {
+    const known = found.find((entry) => entry.candidate.id === row.id);
+    if (!known) found.push({ candidate: toSummary(row), reasons: ['same_names'] });
+    else if (!known.reasons.includes('same_birth_date_similar_names')) known.reasons.push('same_names');
+  }
+  return found;
 }

@@ -1,49 +1,31 @@
-import { and, eq, inArray, notInArray } from 'drizzle-orm';
-import type { Candidate } from '../../shared/candidates';
+import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { type Candidate, candidateConsistencyErrors } from '../../shared/candidates';
 import { isoDateOf } from '../../shared/dates';
+import { type MergeChoices, mergedValues } from '../../shared/merge';
 import type { PresentationState } from '../../shared/pipeline';
 import { AppError } from '../api/app-error';
 import type { Db } from '../db/open';
-import { candidateBarriers, candidateSectors, candidates, placements, presentations, recruitments, sessionVisits, timelineEvents } from '../db/schema';
+import {
+  candidateBarriers,
+  candidateMerges,
+  candidateSectors,
+  candidateSharingConsents,
+  candidates,
+  placements,
+  presentationEvents,
+  presentations,
+  recruitments,
+  sessionVisits,
+  timelineEvents,
+} from '../db/schema';
 import { recordAudit } from './audit';
-import { type Clock, systemClock } from './clock';
-import { createCandidateService } from './candidates';
+import { type Clock, newId, systemClock } from './clock';
+import { candidateColumns, createCandidateService, writeCandidateChildren } from './candidates';
 import { nameTokens } from './names';
 import { ACTIVE_PRESENTATION_STATES, automaticChangeDay, logPresentationChange } from './presentations';
 
-type CandidateRow = typeof candidates.$inferSelect;
-
-/** Columns a merge may fill in on the kept file when it has nothing there. */
-const FILLABLE = [
-  'gender',
-  'birthDate',
-  'nationality',
-  'phone',
-  'secondPhone',
-  'email',
-  'address',
-  'postalCode',
-  'commune',
-  'publicCategory',
-  'frenchLevelProof',
-  'frenchLevelDate',
-  'authorisationDocument',
-  'authorisationStart',
-  'authorisationExpiry',
-  'asylumRegisteredOn',
-  'mobility',
-  'maxDistanceKm',
-  'maxTravelMinutes',
-  'experience',
-  'availability',
-  'availableFrom',
-  'referralPartnerId',
-  'referrerContact',
-  'referredOn',
-  'assignedPairId',
-  'assignedVolunteerId',
-] as const satisfies readonly (keyof CandidateRow)[];
-
+/** The lists both files hold are joined: the kept file's items first, then the other's new ones. */
 function unionBy<T>(kept: T[], other: T[], key: (item: T) => string): T[] {
   const seen = new Set(kept.map(key));
   return [...kept, ...other.filter((item) => !seen.has(key(item)))];
@@ -89,87 +71,168 @@ function movePipeline(db: Db, keepId: string, mergeId: string, now: string, toda
   return moved;
 }
 
+/** The session visits of both files: one per session; the merged file's note is appended to the kept one's. */
+function moveVisits(db: Db, keepId: string, mergeId: string) {
+  const keptSessions = db
+    .select({ sessionId: sessionVisits.sessionId, id: sessionVisits.id, note: sessionVisits.note })
+    .from(sessionVisits)
+    .where(eq(sessionVisits.candidateId, keepId))
+    .all();
+  for (const visit of db.select().from(sessionVisits).where(eq(sessionVisits.candidateId, mergeId)).all()) {
+    const twin = keptSessions.find((kept) => kept.sessionId === visit.sessionId);
+    if (!twin) continue;
+    if (visit.note) {
+      const note = twin.note ? `${twin.note}\n${visit.note}` : visit.note;
+      db.update(sessionVisits).set({ note }).where(eq(sessionVisits.id, twin.id)).run();
+    }
+    db.delete(sessionVisits).where(eq(sessionVisits.id, visit.id)).run();
+  }
+  db.update(sessionVisits)
+    .set({ candidateId: keepId })
+    .where(and(eq(sessionVisits.candidateId, mergeId), notInArray(sessionVisits.sessionId, keptSessions.map((kept) => kept.sessionId))))
+    .run();
+}
+
+type Rows = Record<string, unknown>[];
+type Snapshot = Record<keyof typeof TRACKED, Rows> & { presentationEvents: Rows };
+
 /**
- * Merges one candidate file into another, in one transaction: the kept file gains what it
- * lacked (empty fields, other name forms, languages, occupations, sectors, barriers), the
- * timeline, drop-in visits, presentations, placements and recruitments move over, and the
- * merged file is archived with a pointer to the kept one — nothing is deleted. Consent is the
- * kept file's own: a merge never widens it.
+ * Every table a merge writes, with the column that ties a row to a file: what an undo puts
+ * back. `replaced` tables are association rows, deleted and written again; the others are
+ * records updated in place (a merge never deletes one).
  */
-export function mergeCandidates(db: Db, keepId: string, mergeId: string, clock: Clock = systemClock): Candidate {
+const TRACKED = {
+  candidates: { table: candidates, owner: candidates.id, key: candidates.id, replaced: false },
+  sectors: { table: candidateSectors, owner: candidateSectors.candidateId, key: candidateSectors.sectorId, replaced: true },
+  barriers: { table: candidateBarriers, owner: candidateBarriers.candidateId, key: candidateBarriers.theme, replaced: true },
+  sharing: { table: candidateSharingConsents, owner: candidateSharingConsents.candidateId, key: candidateSharingConsents.partnerId, replaced: true },
+  visits: { table: sessionVisits, owner: sessionVisits.candidateId, key: sessionVisits.id, replaced: true },
+  timeline: { table: timelineEvents, owner: timelineEvents.subjectId, key: timelineEvents.id, replaced: false },
+  presentations: { table: presentations, owner: presentations.candidateId, key: presentations.id, replaced: false },
+  placements: { table: placements, owner: placements.candidateId, key: placements.id, replaced: false },
+  recruitments: { table: recruitments, owner: recruitments.candidateId, key: recruitments.id, replaced: false },
+} satisfies Record<string, { table: SQLiteTable; owner: SQLiteColumn; key: SQLiteColumn; replaced: boolean }>;
+
+/** The rows of both files in every tracked table, in a stable order (compared as JSON). */
+function snapshot(db: Db, ids: [string, string]): Snapshot {
+  const read = (table: SQLiteTable, where: ReturnType<typeof inArray>, key: SQLiteColumn, owner: SQLiteColumn) =>
+    db.select().from(table).where(where).orderBy(asc(owner), asc(key)).all() as Rows;
+  const rows = Object.fromEntries(
+    Object.entries(TRACKED).map(([name, { table, owner, key }]) => {
+      const where = table === timelineEvents ? and(eq(timelineEvents.subjectType, 'candidate'), inArray(owner, ids)) : inArray(owner, ids);
+      return [name, read(table, where as ReturnType<typeof inArray>, key, owner)];
+    }),
+  ) as Record<keyof typeof TRACKED, Rows>;
+  const presentationIds = rows.presentations.map((row) => row.id as string);
+  return {
+    ...rows,
+    presentationEvents: read(presentationEvents, inArray(presentationEvents.presentationId, presentationIds), presentationEvents.id, presentationEvents.presentationId),
+  };
+}
+
+/**
+ * Merges one candidate file into another, in one transaction. Where the two files hold
+ * different values, the kept file takes the ones chosen, else the most recent (the rules are
+ * `shared/merge.ts`); both numbers are kept when the person has two; consent is the person's
+ * latest statement. Lists (other name forms, languages, occupations, qualifications, sectors)
+ * are joined; the timeline, drop-in visits, presentations, placements and recruitments move
+ * over; the merged file is archived with a pointer to the kept one — nothing is deleted — and
+ * the state before is kept so the merge can be undone.
+ */
+export function mergeCandidates(db: Db, keepId: string, mergeId: string, choices: MergeChoices, clock: Clock = systemClock): Candidate {
   if (keepId === mergeId) throw new AppError('validation', 'errors.validation', { mergeId: 'validation.mergeSame' });
   const service = createCandidateService(db, clock);
   const keep = service.get({ id: keepId });
   const other = service.get({ id: mergeId });
   if (keep.mergedIntoId || other.mergedIntoId) throw new AppError('conflict', 'errors.alreadyMerged');
+  const { values, errors } = mergedValues(keep, other, choices);
+  // Values taken from both files must still agree (a birth date from one, an asylum date from the other).
+  Object.assign(errors, candidateConsistencyErrors({ ...keep, ...values }));
+  if (Object.keys(errors).length > 0) throw new AppError('validation', 'errors.validation', errors);
+
   const now = clock.now().toISOString();
   const today = isoDateOf(clock.now());
-
-  const filled: Partial<CandidateRow> = {};
-  for (const field of FILLABLE) {
-    if (keep[field] === null && other[field] !== null) Object.assign(filled, { [field]: other[field] });
-  }
-  if (keep.frenchLevel === 'not_assessed' && other.frenchLevel !== 'not_assessed') filled.frenchLevel = other.frenchLevel;
-
   const keptTokens = new Set(nameTokens(keep.firstName, keep.lastName));
-  const otherFullName = `${other.firstName} ${other.lastName}`;
-  const newNameForms = [otherFullName, ...other.otherNames].filter(
+  const newNameForms = [`${other.firstName} ${other.lastName}`, ...other.otherNames].filter(
     (name) => !nameTokens(name).every((token) => keptTokens.has(token)),
   );
+  const fields = {
+    ...values,
+    otherNames: [...new Set([...keep.otherNames, ...newNameForms])],
+    languages: [...new Set([...keep.languages, ...other.languages])],
+    occupations: unionBy(keep.occupations, other.occupations, (item) => item.label.toLowerCase()),
+    qualifications: unionBy(keep.qualifications, other.qualifications, (item) => item.label.toLowerCase()),
+    sectorIds: [...new Set([...keep.sectorIds, ...other.sectorIds])],
+  };
 
-  db.transaction(() => {
-    db.update(candidates)
-      .set({
-        ...filled,
-        otherNames: [...new Set([...keep.otherNames, ...newNameForms])],
-        languages: [...new Set([...keep.languages, ...other.languages])],
-        occupations: unionBy(keep.occupations, other.occupations, (item) => item.label.toLowerCase()),
-        qualifications: unionBy(keep.qualifications, other.qualifications, (item) => item.label.toLowerCase()),
-        updatedAt: now,
-      })
+  db.transaction((tx) => {
+    const before = snapshot(db, [keepId, mergeId]);
+    tx.update(candidates)
+      .set({ ...candidateColumns(fields), updatedAt: now })
       .where(eq(candidates.id, keepId))
       .run();
-    for (const sectorId of other.sectorIds.filter((id) => !keep.sectorIds.includes(id))) {
-      db.insert(candidateSectors).values({ candidateId: keepId, sectorId }).run();
-    }
-    const keptThemes = keep.barriers.map((barrier) => barrier.theme);
-    for (const barrier of other.barriers.filter((item) => !keptThemes.includes(item.theme))) {
-      db.insert(candidateBarriers).values({ candidateId: keepId, ...barrier }).run();
-    }
-    db.update(timelineEvents)
+    writeCandidateChildren(tx, [{ id: keepId, fields }]);
+    tx.update(timelineEvents)
       .set({ subjectId: keepId, updatedAt: now })
       .where(and(eq(timelineEvents.subjectType, 'candidate'), eq(timelineEvents.subjectId, mergeId)))
       .run();
-    // A session both files visited keeps one visit; the merged file's note is appended to it.
-    const keptSessions = db
-      .select({ sessionId: sessionVisits.sessionId, id: sessionVisits.id, note: sessionVisits.note })
-      .from(sessionVisits)
-      .where(eq(sessionVisits.candidateId, keepId))
-      .all();
-    for (const visit of db.select().from(sessionVisits).where(eq(sessionVisits.candidateId, mergeId)).all()) {
-      const twin = keptSessions.find((kept) => kept.sessionId === visit.sessionId);
-      if (!twin) continue;
-      if (visit.note) {
-        const note = twin.note ? `${twin.note}\n${visit.note}` : visit.note;
-        db.update(sessionVisits).set({ note }).where(eq(sessionVisits.id, twin.id)).run();
-      }
-      db.delete(sessionVisits).where(eq(sessionVisits.id, visit.id)).run();
-    }
-    db.update(sessionVisits)
-      .set({ candidateId: keepId })
-      .where(and(eq(sessionVisits.candidateId, mergeId), notInArray(sessionVisits.sessionId, keptSessions.map((kept) => kept.sessionId))))
-      .run();
+    moveVisits(db, keepId, mergeId);
     const moved = movePipeline(db, keepId, mergeId, now, today);
-    db.update(candidates)
+    tx.update(candidates)
       .set({ mergedIntoId: keepId, archivedAt: other.archivedAt ?? now, updatedAt: now })
       .where(eq(candidates.id, mergeId))
       .run();
+    tx.delete(candidateMerges).where(eq(candidateMerges.mergedId, mergeId)).run();
+    tx.insert(candidateMerges).values({ id: newId(), keptId: keepId, mergedId: mergeId, mergedAt: now, before, after: snapshot(db, [keepId, mergeId]) }).run();
     recordAudit(db, now, {
       action: 'candidate.merge',
       subjectType: 'candidate',
       subjectId: keepId,
-      details: { mergedId: mergeId, filled: Object.keys(filled), moved, mergedConsent: { recording: other.consentRecording, contact: other.consentContact, sharingPartnerIds: other.sharingPartnerIds } },
+      details: { mergedId: mergeId, changed: Object.keys(values).filter((name) => JSON.stringify(values[name as keyof Candidate]) !== JSON.stringify(keep[name as keyof Candidate])), moved },
     });
   });
   return service.get({ id: keepId });
+}
+
+/**
+ * Undoes a merge, in one transaction: both files and every row the merge changed are put back
+ * as they were, while nothing else has changed them since (else a conflict, nothing changed).
+ * Returns the file that was kept.
+ */
+export function undoMerge(db: Db, mergedId: string, clock: Clock = systemClock): Candidate {
+  const service = createCandidateService(db, clock);
+  const merged = service.get({ id: mergedId });
+  const record = db.select().from(candidateMerges).where(eq(candidateMerges.mergedId, mergedId)).get();
+  if (!merged.mergedIntoId || !record || record.keptId !== merged.mergedIntoId) throw new AppError('conflict', 'errors.mergeNotUndoable');
+  const ids: [string, string] = [record.keptId, mergedId];
+  const before = record.before as Snapshot;
+  if (JSON.stringify(snapshot(db, ids)) !== JSON.stringify(record.after)) throw new AppError('conflict', 'errors.mergeChangedSince');
+
+  db.transaction((tx) => {
+    const keptEvents = before.presentationEvents.map((row) => row.id as string);
+    const presentationIds = before.presentations.map((row) => row.id as string);
+    tx.delete(presentationEvents)
+      .where(and(inArray(presentationEvents.presentationId, presentationIds), notInArray(presentationEvents.id, keptEvents)))
+      .run();
+    // The files' own rows last: triggers on the timeline recompute the last contact, which the file's row then restores.
+    const names = Object.keys(TRACKED) as (keyof typeof TRACKED)[];
+    for (const name of [...names.filter((item) => item !== 'candidates'), 'candidates' as const]) {
+      const { table, owner, key, replaced } = TRACKED[name];
+      const rows = before[name];
+      if (replaced) {
+        tx.delete(table).where(inArray(owner, ids)).run();
+        if (rows.length > 0) tx.insert(table).values(rows as never).run();
+        continue;
+      }
+      for (const { seq: _seq, ...row } of rows) {
+        tx.update(table)
+          .set(row as never)
+          .where(eq(key, row.id as string))
+          .run();
+      }
+    }
+    tx.delete(candidateMerges).where(eq(candidateMerges.id, record.id)).run();
+    recordAudit(db, clock.now().toISOString(), { action: 'candidate.unmerge', subjectType: 'candidate', subjectId: record.keptId, details: { mergedId } });
+  });
+  return service.get({ id: record.keptId });
 }

@@ -160,6 +160,7 @@ test('creating a person already on file warns first; the second file is then mer
   await page.getByLabel('Prénom', { exact: true }).fill('Hélène');
   await page.getByLabel('Nom', { exact: true }).fill('Dupont');
   await page.getByLabel('Date de naissance').fill('1985-02-03');
+  await page.getByLabel('Niveau de français').selectOption('A2');
   await page.getByLabel('Téléphone', { exact: true }).fill('06 11 22 33 44');
   await page.getByRole('button', { name: 'Créer la fiche' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Hélène Dupont' })).toBeVisible();
@@ -173,9 +174,13 @@ test('creating a person already on file warns first; the second file is then mer
   await page.getByRole('button', { name: 'Nouveau candidat' }).click();
   await page.getByLabel('Prénom', { exact: true }).fill('Helene');
   await page.getByLabel('Nom', { exact: true }).fill('DUPONT');
-  await page.getByLabel('Date de naissance').fill('1985-02-03');
-  await page.getByLabel('Commune', { exact: true }).click();
+  // Both names are enough to warn, as in the drop-in room.
+  await page.getByLabel('Date de naissance').click();
   const panel = page.getByTestId('duplicates-panel');
+  await expect(panel).toContainText('mêmes nom et prénom');
+  await page.getByLabel('Date de naissance').fill('1985-02-03');
+  await page.getByLabel('Niveau de français').selectOption('B1');
+  await page.getByLabel('Commune', { exact: true }).click();
   await expect(panel.getByRole('heading', { name: 'Cette personne a peut-être déjà une fiche' })).toBeVisible();
   await expect(panel.getByTestId('duplicate')).toHaveCount(1);
   await expect(panel).toContainText('Dupont Hélène');
@@ -198,11 +203,30 @@ test('creating a person already on file warns first; the second file is then mer
   await page.getByRole('button', { name: 'Fusionner dans cette fiche' }).click();
   const dialog = page.getByRole('dialog', { name: 'Fusionner la fiche de Hélène Dupont dans celle-ci ?' });
   await expect(dialog).toContainText('Cette fiche, celle que vous regardez, est conservée.');
-  await expect(dialog).toContainText("une fusion ne l'élargit jamais");
+  // It opens on the safe way out, and Escape closes it without merging.
+  await expect(dialog.getByRole('button', { name: 'Annuler' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Fusionner dans cette fiche' }).click();
+
+  // Where the files differ, the most recent value is ticked; the staffer keeps the older level here.
+  const french = dialog.getByRole('row', { name: /Niveau de français/ });
+  await expect(french.getByRole('radio', { name: /B1/ })).toBeChecked();
+  await french.getByRole('radio', { name: /A2/ }).check();
   await dialog.getByRole('button', { name: 'Fusionner', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('notice')).toHaveText('Fiches fusionnées');
   await expect(page.getByTestId('no-duplicates')).toBeVisible();
+  await expect(page.getByText('Français : A2')).toBeVisible();
+
+  // The merge is undone: the other file is back, then merged again.
+  await page.getByTestId('just-merged').getByRole('button', { name: 'Annuler la fusion' }).click();
+  await expect(page.getByTestId('notice')).toHaveText('Fusion annulée : les deux fiches sont comme avant');
+  await expect(page.getByText('Français : B1')).toBeVisible();
+  await expect(page.getByTestId('duplicate')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Fusionner dans cette fiche' }).click();
+  await dialog.getByRole('button', { name: 'Fusionner', exact: true }).click();
+  await expect(page.getByTestId('notice')).toHaveText('Fiches fusionnées');
 
   // The kept file holds the other's history.
   await openTab(page, 'Historique');

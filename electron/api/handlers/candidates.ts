@@ -3,7 +3,7 @@ import type { Db } from '../../db/open';
 import { createCandidateService } from '../../services/candidates';
 import type { Clock } from '../../services/clock';
 import { findDuplicates } from '../../services/duplicates';
-import { mergeCandidates } from '../../services/merge';
+import { mergeCandidates, undoMerge } from '../../services/merge';
 import type { HandlersFor } from '../router';
 
 export function candidateHandlers(db: Db, clock?: Clock): HandlersFor<typeof candidateMethods> {
@@ -17,6 +17,7 @@ export function candidateHandlers(db: Db, clock?: Clock): HandlersFor<typeof can
     'candidates.archive': candidates.archive,
     'candidates.restore': candidates.restore,
     'candidates.findDuplicates': (probe) => findDuplicates(db, probe),
-    'candidates.merge': ({ keepId, mergeId }) => mergeCandidates(db, keepId, mergeId, clock),
+    'candidates.merge': ({ keepId, mergeId, choices }) => mergeCandidates(db, keepId, mergeId, choices, clock),
+    'candidates.undoMerge': ({ mergedId }) => undoMerge(db, mergedId, clock),
   };
 }

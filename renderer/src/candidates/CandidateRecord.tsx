@@ -71,6 +71,8 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
   );
   const [duplicates, setDuplicates] = useState<DuplicateSearch | null>(null);
   const [merging, setMerging] = useState<CandidateSummary | null>(null);
+  /** The file just merged into this one, while its merge can be undone from here. */
+  const [justMerged, setJustMerged] = useState<CandidateSummary | null>(null);
   /** Bumped after a merge, so the history shows what moved here. */
   const [historyVersion, setHistoryVersion] = useState(0);
   const [dirtyTabs, setDirtyTabs] = useState<ReadonlySet<RecordTab>>(new Set());
@@ -132,7 +134,21 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
     setDuplicates({ status: 'done', matches });
   }
 
+  const undoing = useUndoMerge(async (kept) => {
+    setJustMerged(null);
+    setHistoryVersion((version) => version + 1);
+    // On the merged file, this file is back as it was; on the kept one, the merged file is back in the list.
+    if (kept.id === candidate.id) {
+      onChange(kept);
+      await searchDuplicates();
+    } else {
+      const self = await call('candidates.get', { id: candidate.id });
+      if (self.ok) onChange(self.value);
+    }
+  });
+
   async function merged(kept: Candidate) {
+    setJustMerged(merging);
     setMerging(null);
     onChange(kept);
     setHistoryVersion((version) => version + 1);
@@ -179,7 +195,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
       </header>
 
       {candidate.mergedIntoId ? (
-        <MergedBanner keptId={candidate.mergedIntoId} />
+        <MergedBanner keptId={candidate.mergedIntoId} busy={undoing.busy} onUndo={() => void undoing.undo(candidate.id)} />
       ) : (
         candidate.archivedAt && (
           <ArchivedBanner
@@ -193,6 +209,16 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
       )}
 
       <ErrorAlert messageKey={archiving.error} />
+
+      {justMerged && (
+        <p className="alert alert-info alert-row" role="status" data-testid="just-merged">
+          <span>{t('candidates.merge.justMerged', { other: fullName(justMerged) })}</span>
+          <button type="button" className="button button-secondary" disabled={undoing.busy} onClick={() => void undoing.undo(justMerged.id)}>
+            {t('candidates.merge.undo')}
+          </button>
+        </p>
+      )}
+      <ErrorAlert messageKey={undoing.error} />
 
       {duplicates?.status === 'done' &&
         (duplicates.matches.length === 0 ? (
@@ -292,8 +318,28 @@ function RecordFacts({ candidate }: { candidate: Candidate }) {
   );
 }
 
-/** A file merged into another: read-only, with the way to the file that was kept. */
-function MergedBanner({ keptId }: { keptId: string }) {
+/** Undoes the merge of a file (named by the merged file); `onUndone` receives the file that was kept. */
+function useUndoMerge(onUndone: (kept: Candidate) => Promise<void>) {
+  const showNotice = useNotices((state) => state.showNotice);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function undo(mergedId: string) {
+    setBusy(true);
+    setError(null);
+    const result = await call('candidates.undoMerge', { mergedId });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    showNotice('candidates.notices.unmerged');
+    await onUndone(result.value);
+  }
+  return { undo, busy, error };
+}
+
+/** A file merged into another: read-only, with the way to the file that was kept, and the merge's undo. */
+function MergedBanner({ keptId, busy, onUndo }: { keptId: string; busy: boolean; onUndo(): void }) {
   const { t } = useTranslation();
   const { state } = useApiValue('candidates.get', { id: keptId });
   return (
@@ -305,6 +351,9 @@ function MergedBanner({ keptId }: { keptId: string }) {
       <a className="button button-secondary" href={routeToHash({ section: 'candidates', id: keptId })}>
         {state.status === 'ready' ? t('candidates.record.openKept', { name: fullName(state.value) }) : t('candidates.record.openKeptUnnamed')}
       </a>
+      <button type="button" className="button button-secondary" disabled={busy} onClick={onUndo}>
+        {t('candidates.merge.undo')}
+      </button>
     </div>
   );
 }

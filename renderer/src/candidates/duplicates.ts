@@ -1,4 +1,4 @@
-import type { DuplicateCandidate } from '../../../shared/candidates';
+import { type DuplicateCandidate, probesByNames } from '../../../shared/candidates';
 import { isValidIsoDate } from '../../../shared/validation';
 import { call } from '../api/client';
 
@@ -15,10 +15,10 @@ export interface DuplicateProbe {
 
 /**
  * The probe's identity, or null when too little is typed to look for the same person: both
- * names and the birth date, or a phone, or an e-mail.
+ * names (the drop-in room's check), or a phone, or an e-mail.
  */
 export function probeKey(probe: DuplicateProbe): string | null {
-  const names = probe.firstName.trim() !== '' && probe.lastName.trim() !== '' && isValidIsoDate(probe.birthDate);
+  const names = probesByNames(probe.firstName, probe.lastName);
   const phone = probe.phone.trim();
   const email = probe.email.trim();
   if (!names && phone === '' && email === '') return null;

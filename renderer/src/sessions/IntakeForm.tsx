@@ -200,7 +200,7 @@ export function IntakeForm({ sessionId, sectors, onRecorded }: IntakeFormProps) 
                     {[
                       person.candidate.phone && formatPhone(person.candidate.phone),
                       t(`frenchLevels.${person.candidate.frenchLevel}`),
-                      person.reasons.map((reason) => (reason === 'same_name' ? t('sessions.intake.known.sameName') : t(`candidates.duplicates.reasons.${reason}`))).join(', '),
+                      person.reasons.map((reason) => t(`candidates.duplicates.reasons.${reason}`)).join(', '),
                     ]
                       .filter(Boolean)
                       .join(' · ')}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { nameTokens, similarNames } from '../../../electron/services/names';
 import { contentSnapshot, ok } from '../../support/api';
 import { useBackend } from '../../support/temp';
+import { manualClock } from '../pipeline/support';
 
 describe('name similarity', () => {
   it.each([
@@ -12,6 +13,17 @@ describe('name similarity', () => {
     ['Jean Dupont', 'Jeanne Dupont', false],
     ['Ali Ben', 'Ala Ben', false],
     ['Amina Diallo', 'Awa Diallo', false],
+    // Spellings of one name: a vowel written two ways, Arabic and Cyrillic names in Latin letters, Cyrillic script.
+    ['Aminata Traore', 'Aminatou Traoré', true],
+    ['Mohamed Ali', 'Muhammad Ali', true],
+    ['Youssef Benali', 'Yusuf Benali', true],
+    ['Oualid Djamel', 'Walid Jamel', true],
+    ['Khaled Abdelkader', 'Khalid Abdulqadir', true],
+    ['Olena Chevtchenko', 'Olena Shevchenko', true],
+    ['Шевченко Олена', 'Shevchenko Olena', true],
+    ['Iouri Joukov', 'Yuri Zhukov', true],
+    ['Hassan Ali', 'Hussein Ali', false],
+    ['Amina Diallo', 'Aminata Diallo', false],
   ])('%s ~ %s: %s', (a, b, similar) => {
     expect(similarNames(nameTokens(a), nameTokens(b))).toBe(similar);
   });
@@ -51,8 +63,34 @@ describe('duplicates and merge', () => {
     expect(await probe({ firstName: 'Mohamed', lastName: 'Ali', birthDate: '1990-05-04', excludeId: mohamed.id })).toEqual([]);
   });
 
-  it('merges two files: the kept one gains what it lacked, links move, the other is archived', async () => {
+  it('flags a spelling of the same name with the same birth date (Aminatou ~ Aminata)', async () => {
     const backend = await openBackend();
+    const aminata = await ok(backend, 'candidates.create', { firstName: 'Aminata', lastName: 'Traore', birthDate: '1990-03-15' });
+    const found = await ok(backend, 'candidates.findDuplicates', { firstName: 'Aminatou', lastName: 'Traoré', birthDate: '1990-03-15' });
+    expect(found.map((match) => [match.candidate.id, match.reasons])).toEqual([[aminata.id, ['same_birth_date_similar_names']]]);
+  });
+
+  it('finds a file by both names alone, as the drop-in room does, unless its birth date is another one', async () => {
+    const backend = await openBackend();
+    const undated = await ok(backend, 'candidates.create', { firstName: 'Aminata', lastName: 'Traore' });
+    const sameDate = await ok(backend, 'candidates.create', { firstName: 'Traoré', lastName: 'Aminata', birthDate: '1990-03-15' });
+    await ok(backend, 'candidates.create', { firstName: 'Aminata', lastName: 'Traore', birthDate: '1984-07-01' });
+    await ok(backend, 'candidates.create', { firstName: 'Aminata', lastName: 'Traoretti' }); // found by the search (a prefix), not the same name
+    const probe = async (input: Parameters<typeof ok<'candidates.findDuplicates'>>[2]) =>
+      (await ok(backend, 'candidates.findDuplicates', input)).map((match) => [match.candidate.id, match.reasons]);
+    expect(await probe({ firstName: 'Aminata', lastName: 'Traore', birthDate: '1990-03-15' })).toEqual([
+      [sameDate.id, ['same_birth_date_similar_names']],
+      [undated.id, ['same_names']],
+    ]);
+    const byNamesOnly = await probe({ firstName: 'aminata', lastName: 'TRAORE' });
+    expect(byNamesOnly).toHaveLength(3);
+    expect(byNamesOnly.every(([, reasons]) => JSON.stringify(reasons) === '["same_names"]')).toBe(true);
+    expect(await probe({ firstName: 'A', lastName: 'Traore' })).toEqual([]);
+  });
+
+  it('merges two files: the kept one gains what it lacked, links move, the other is archived', async () => {
+    const clock = manualClock();
+    const backend = await openBackend({ clock });
     const sectors = await ok(backend, 'sectors.list', {});
     const [logistics, cleaning] = [sectors[0]?.id ?? '', sectors[3]?.id ?? ''];
     const keep = await ok(backend, 'candidates.create', {
@@ -64,6 +102,7 @@ describe('duplicates and merge', () => {
       languages: ['ar'],
       consentRecording: true,
     });
+    clock.tick();
     const other = await ok(backend, 'candidates.create', {
       firstName: 'Mohammed',
       lastName: 'Ali',
@@ -80,12 +119,12 @@ describe('duplicates and merge', () => {
 
     const merged = await ok(backend, 'candidates.merge', { keepId: keep.id, mergeId: other.id });
     expect(merged).toMatchObject({
-      frenchLevel: 'A2', // the kept file's value stays
+      frenchLevel: 'B1', // where both files hold a value, the most recently updated file's is kept
       phone: '+33611223344', // an empty field is filled in
       languages: ['ar', 'fr'],
       otherNames: ['Mohammed Ali'],
       consentRecording: true,
-      consentContact: false, // consent is never widened by a merge
+      consentContact: false, // consent is never widened by a merge: neither statement is dated, the kept file's stays
     });
     expect([...merged.sectorIds].sort()).toEqual([logistics, cleaning].sort());
     expect(merged.barriers.map((barrier) => barrier.theme)).toEqual(['housing']);

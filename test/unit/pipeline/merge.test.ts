@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSnapshot, ok } from '../../support/api';
+import { contentSnapshot, ok, refused } from '../../support/api';
 import { useBackend } from '../../support/temp';
 import { candidate, employer, manualClock, need, rows } from './support';
 
@@ -78,5 +78,108 @@ describe('merging candidate files moves their journey', () => {
     const before = contentSnapshot(backend);
     expect(await backend.dispatch('candidates.merge', { keepId: keep.id, mergeId: other.id })).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(contentSnapshot(backend)).toEqual(before);
+  });
+});
+
+describe('merging keeps the values the person merging sees, and can be undone', () => {
+  const openBackend = useBackend();
+
+  /** The case: an older file, then a newer one of the same person with a new number, a better level, housing open again and new consent. */
+  async function twoFilesOfAminata(clock = manualClock()) {
+    const backend = await openBackend({ clock });
+    const partner = await ok(backend, 'partners.create', { name: 'CADA des Brotteaux', kind: 'asylum_housing' });
+    const older = await candidate(backend, {
+      firstName: 'Aminata',
+      lastName: 'Traore',
+      birthDate: '1990-03-15',
+      phone: '06 99 88 77 66',
+      email: 'aminata@example.org',
+      frenchLevel: 'A2',
+      barriers: [{ theme: 'housing', status: 'lifted', changedOn: '2026-01-10' }],
+      consentRecording: true,
+      consentDate: '2026-01-05',
+    });
+    clock.tick();
+    const newer = await candidate(backend, {
+      firstName: 'Aminata',
+      lastName: 'Traore',
+      birthDate: '1990-03-15',
+      phone: '07 11 22 33 44',
+      phoneWhatsapp: true,
+      frenchLevel: 'B1',
+      barriers: [{ theme: 'housing', status: 'open', changedOn: '2026-03-01' }],
+      consentRecording: true,
+      consentContact: true,
+      consentDate: '2026-03-10',
+      sharingPartnerIds: [partner.id],
+    });
+    await ok(backend, 'timeline.add', { subjectType: 'candidate', subjectId: newer.id, kind: 'call', occurredAt: '2026-03-09', text: 'Nouveau numéro' });
+    clock.tick();
+    return { backend, clock, partner, older, newer };
+  }
+
+  it('keeps the most recent value where the files differ, both numbers, and the latest consent', async () => {
+    const { backend, partner, older, newer } = await twoFilesOfAminata();
+    const kept = await ok(backend, 'candidates.merge', { keepId: older.id, mergeId: newer.id });
+    expect(kept).toMatchObject({
+      phone: '+33711223344',
+      phoneWhatsapp: true,
+      secondPhone: '+33699887766',
+      email: 'aminata@example.org',
+      frenchLevel: 'B1',
+      barriers: [{ theme: 'housing', status: 'open', changedOn: '2026-03-01', action: null }],
+      consentContact: true,
+      consentDate: '2026-03-10',
+      sharingPartnerIds: [partner.id],
+    });
+    const timeline = await ok(backend, 'timeline.list', { subjectType: 'candidate', subjectId: older.id });
+    expect(timeline.items.map((event) => event.text)).toEqual(['Nouveau numéro']);
+    // The new number finds the kept file, not only the archived one.
+    expect((await ok(backend, 'candidates.findDuplicates', { phone: '07 11 22 33 44' })).map((match) => match.candidate.id)).toEqual([older.id]);
+  });
+
+  it('keeps what the person merging chose, field by field', async () => {
+    const { backend, older, newer } = await twoFilesOfAminata();
+    const kept = await ok(backend, 'candidates.merge', {
+      keepId: older.id,
+      mergeId: newer.id,
+      choices: { fields: { french: 'keep' }, barriers: { housing: 'keep' }, phones: ['+33711223344'] },
+    });
+    expect(kept).toMatchObject({ frenchLevel: 'A2', barriers: [{ theme: 'housing', status: 'lifted' }], phone: '+33711223344', secondPhone: null, phoneWhatsapp: true });
+  });
+
+  it('refuses a choice that would blank a value or a number of neither file, changing nothing', async () => {
+    const { backend, older, newer } = await twoFilesOfAminata();
+    await refused(backend, 'candidates.merge', { keepId: older.id, mergeId: newer.id, choices: { fields: { email: 'other' } } }, { 'fields.email': 'validation.mergeChoice' });
+    await refused(backend, 'candidates.merge', { keepId: older.id, mergeId: newer.id, choices: { phones: ['+33600000000'] } }, { phones: 'validation.mergePhones' });
+    await refused(backend, 'candidates.merge', { keepId: older.id, mergeId: newer.id, choices: { phones: [] } }, { 'choices.phones': 'validation.mergePhones' });
+  });
+
+  it('undoes a merge: both files and everything that moved are as they were', async () => {
+    const { backend, older, newer } = await twoFilesOfAminata();
+    const company = await employer(backend);
+    await ok(backend, 'presentations.create', { candidateId: older.id, jobNeedId: (await need(backend, company.id)).id });
+    const withoutLog = () => {
+      const { audit_log: _log, ...content } = contentSnapshot(backend);
+      return content;
+    };
+    const before = withoutLog();
+    await ok(backend, 'candidates.merge', { keepId: older.id, mergeId: newer.id });
+    expect(withoutLog()).not.toEqual(before);
+
+    const restored = await ok(backend, 'candidates.undoMerge', { mergedId: newer.id });
+    expect(restored).toEqual(older);
+    expect(withoutLog()).toEqual(before);
+    // The search index follows: both files are active again.
+    expect((await ok(backend, 'candidates.list', { query: 'traore' })).items.map((item) => item.id).sort()).toEqual([older.id, newer.id].sort());
+    expect(rows(backend, "SELECT action FROM audit_log WHERE action LIKE 'candidate.%merge'")).toEqual([{ action: 'candidate.merge' }, { action: 'candidate.unmerge' }]);
+    await refused(backend, 'candidates.undoMerge', { mergedId: newer.id }, {}, 'conflict');
+  });
+
+  it('refuses to undo once something else changed the files, changing nothing', async () => {
+    const { backend, older, newer } = await twoFilesOfAminata();
+    await ok(backend, 'candidates.merge', { keepId: older.id, mergeId: newer.id });
+    await ok(backend, 'timeline.add', { subjectType: 'candidate', subjectId: older.id, kind: 'note', occurredAt: '2026-03-10', text: 'Après la fusion' });
+    await refused(backend, 'candidates.undoMerge', { mergedId: newer.id }, {}, 'conflict');
   });
 });
