@@ -31,6 +31,9 @@ export const REFUSAL_REASONS = [
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
+/** Changes that take the person further towards the employer: refused once their consent is withdrawn (closing stays possible). */
+export const FORWARD_PRESENTATION_STATES = ['presented', 'interview', 'accepted'] as const satisfies readonly PresentationState[];
+
 /**
  * The changes a person may make. `obsolete` is never chosen by hand: it is set on a
  * candidate's other open presentations when one of them leads to a recruitment.

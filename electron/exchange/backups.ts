@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BACKUP_REASONS, type BackupReason } from '../../shared/backups';
 import { checkDatabase } from '../db/checks';
+import { PRIVATE_FILE_MODE, makePrivateFile, makePrivateFolder } from '../db/private-files';
 import { DecryptionError, decryptFile, encryptFile } from './age';
 
 /**
@@ -44,9 +45,9 @@ export function readRecoveryRecipient(dataDir: string): string | null {
 }
 
 export function writeRecoveryRecipient(dataDir: string, recipient: string): void {
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateFolder(dataDir);
   const temporary = path.join(dataDir, `.${RECOVERY_RECIPIENT_FILE}.${randomBytes(4).toString('hex')}`);
-  writeFileSync(temporary, `${recipient}\n`);
+  writeFileSync(temporary, `${recipient}\n`, { mode: PRIVATE_FILE_MODE });
   renameSync(temporary, path.join(dataDir, RECOVERY_RECIPIENT_FILE));
 }
 
@@ -71,11 +72,12 @@ export async function takeBackup(
   sqlite: Database.Database,
   options: { dir: string; recipient: string; reason: BackupReason; now: Date },
 ): Promise<BackupFile> {
-  mkdirSync(options.dir, { recursive: true });
+  makePrivateFolder(options.dir);
   const token = randomBytes(6).toString('hex');
   const plain = path.join(options.dir, `.tmp-${token}.sqlite`);
   const encrypted = path.join(options.dir, `.tmp-${token}.sqlite.age`);
   try {
+    makePrivateFile(plain);
     await sqlite.backup(plain);
     await checkIntegrity(plain);
     await encryptFile(plain, encrypted, { recipients: [options.recipient] });
