@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { checkDatabase } from './checks';
-import { makePrivateFile, makePrivateFolder, restrictExistingFiles } from './private-files';
 import { type Migration, appliedTags, applyMigrations, readMigrations, schemaVersion } from './migrations';
 import * as schema from './schema';
 
@@ -64,7 +63,7 @@ export class DatabaseOpenError extends Error {
  */
 export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
   const migrations = readMigrations(options.migrationsDir);
-  makePrivateFolder(path.dirname(options.file));
+  mkdirSync(path.dirname(options.file), { recursive: true });
   let checked = Promise.resolve();
   if (existsSync(options.file)) {
     const { version, journalMode } = inspectVersion(options.file, migrations);
@@ -76,8 +75,6 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     else checked.catch(() => {});
   }
 
-  makePrivateFile(options.file);
-  restrictExistingFiles([`${options.file}-wal`, `${options.file}-shm`]);
   const trace = options.trace;
   const sqlite = new Database(options.file, trace ? { verbose: (statement?: unknown) => trace(String(statement)) } : {});
   try {
@@ -90,10 +87,9 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     const pending = migrations.slice(current);
     if (pending.length > 0 && current > 0) {
       const backupDir = options.backupDir ?? path.join(path.dirname(options.file), 'backups');
-      makePrivateFolder(backupDir);
+      mkdirSync(backupDir, { recursive: true });
       const stamp = new Date().toISOString().replaceAll(':', '-');
       const copy = path.join(backupDir, `before-migration-v${current}-${stamp}.sqlite`);
-      makePrivateFile(copy);
       await sqlite.backup(copy);
       await options.protectBackup?.(copy);
     }

@@ -13,7 +13,6 @@ import {
 import { open } from 'node:fs/promises';
 import { bech32 } from '@scure/base';
 import { Decrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
-import { PRIVATE_FILE_MODE } from '../db/private-files';
 
 /**
  * age file encryption (https://age-encryption.org/v1), the format a partner opens with the
@@ -278,7 +277,7 @@ const CHUNKS_PER_IO = 16;
 export async function encryptFile(input: string, output: string, to: AgeRecipients): Promise<void> {
   const { start, sealer } = await begin(to);
   const source = await open(input, 'r');
-  const sink = await open(output, 'w', PRIVATE_FILE_MODE);
+  const sink = await open(output, 'w');
   try {
     const size = (await source.stat()).size;
     await sink.write(start);
@@ -306,7 +305,7 @@ export async function encryptFile(input: string, output: string, to: AgeRecipien
 /** Decrypts a file into another, a megabyte at a time; a damaged or cut file throws DecryptionError. */
 export async function decryptFile(input: string, output: string, keys: AgeKeys): Promise<void> {
   const source = await open(input, 'r');
-  const sink = await open(output, 'w', PRIVATE_FILE_MODE);
+  const sink = await open(output, 'w');
   try {
     const size = (await source.stat()).size;
     const head = Buffer.alloc(Math.min(size, HEADER_MAX + NONCE_BYTES));

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BACKUP_REASONS, type BackupReason } from '../../shared/backups';
 import { checkDatabase } from '../db/checks';
-import { PRIVATE_FILE_MODE, makePrivateFile, makePrivateFolder } from '../db/private-files';
 import { DecryptionError, decryptFile, encryptFile } from './age';
 
 /**
@@ -45,9 +44,9 @@ export function readRecoveryRecipient(dataDir: string): string | null {
 }
 
 export function writeRecoveryRecipient(dataDir: string, recipient: string): void {
-  makePrivateFolder(dataDir);
+  mkdirSync(dataDir, { recursive: true });
   const temporary = path.join(dataDir, `.${RECOVERY_RECIPIENT_FILE}.${randomBytes(4).toString('hex')}`);
-  writeFileSync(temporary, `${recipient}\n`, { mode: PRIVATE_FILE_MODE });
+  writeFileSync(temporary, `${recipient}\n`);
   renameSync(temporary, path.join(dataDir, RECOVERY_RECIPIENT_FILE));
 }
 
@@ -72,12 +71,11 @@ export async function takeBackup(
   sqlite: Database.Database,
   options: { dir: string; recipient: string; reason: BackupReason; now: Date },
 ): Promise<BackupFile> {
-  makePrivateFolder(options.dir);
+  mkdirSync(options.dir, { recursive: true });
   const token = randomBytes(6).toString('hex');
   const plain = path.join(options.dir, `.tmp-${token}.sqlite`);
   const encrypted = path.join(options.dir, `.tmp-${token}.sqlite.age`);
   try {
-    makePrivateFile(plain);
     await sqlite.backup(plain);
     await checkIntegrity(plain);
     await encryptFile(plain, encrypted, { recipients: [options.recipient] });

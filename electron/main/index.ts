@@ -4,7 +4,6 @@ import { DEFAULT_LANGUAGE, isLanguage, resources } from '../../shared/i18n';
 import { type Backend, openBackend } from '../api/backend';
 import { DatabaseOpenError } from '../db/open';
 import { registerIpc } from './ipc';
-import { installApplicationMenu } from './menu';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { hardenAllWebContents, hardenSession } from './security';
 import { createMainWindow, rendererDevServerUrl } from './window';
@@ -39,9 +38,9 @@ if (app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession, devServerUrl);
-  installApplicationMenu();
+  const dataDir = process.env.TREMPLIN_DATA_DIR ? path.resolve(process.env.TREMPLIN_DATA_DIR) : app.getPath('userData');
   backend = await openBackend({
-    file: path.join(dataDirectory(), 'tremplin.sqlite'),
+    file: path.join(dataDir, 'tremplin.sqlite'),
     migrationsDir: path.join(app.getAppPath(), 'resources', 'migrations'),
     ...(osKeychainAvailable() ? { osEncryption: safeStorage } : {}),
     dailyBackups: true,
@@ -52,15 +51,6 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, backend.dispatch, devServerUrl);
   registerAppProtocol();
   mainWindow = createMainWindow(devServerUrl);
-}
-
-/**
- * userData, or in development a folder named by TREMPLIN_DATA_DIR. The packaged app ignores the
- * variable: whoever can set one would otherwise point it at another database.
- */
-function dataDirectory(): string {
-  const override = app.isPackaged ? undefined : process.env.TREMPLIN_DATA_DIR;
-  return override ? path.resolve(override) : app.getPath('userData');
 }
 
 /**

@@ -14,8 +14,6 @@ export const WEB_PREFERENCES = {
   webviewTag: false,
   // Chromium's spellchecker downloads its dictionaries from Google: the app stays offline.
   spellcheck: false,
-  // Electron's checklist: no experimental Chromium features (and no enableBlinkFeatures).
-  experimentalFeatures: false,
 } as const satisfies WebPreferences;
 
 /** The electron-vite dev server (`npm start`); never honoured in a packaged app. */
@@ -31,8 +29,7 @@ export function createMainWindow(devServerUrl?: string): BrowserWindow {
     minHeight: 640,
     show: false,
     title: 'Tremplin',
-    // The packaged app has no developer tools (its menu has no entry for them either).
-    webPreferences: { ...WEB_PREFERENCES, devTools: !app.isPackaged },
+    webPreferences: WEB_PREFERENCES,
   });
   window.once('ready-to-show', () => window.show());
   window

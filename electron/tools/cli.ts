@@ -5,7 +5,6 @@ import type { InputOf, MethodName, OutputOf } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
 import { resources } from '../../shared/i18n';
 import { type Backend, openBackend } from '../api/backend';
-import { PRIVATE_FILE_MODE } from '../db/private-files';
 import { unpackEnvelope } from '../exchange/envelope';
 import { SignatureError, keyIdHex, parsePublicKey, verifyDetached } from '../exchange/minisign';
 
@@ -106,7 +105,7 @@ const commands: Record<string, (backend: Backend) => Promise<void>> = {
     const scope = values.shared ? { kind: 'sharedWithPartner' as const } : { kind: 'candidates' as const, ids: required('candidates').split(',') };
     const result = await call(backend, 'exchange.export', { scope, to, includeNotes: !values['no-notes'], includeBarriers: !values['no-barriers'] });
     const out = required('out');
-    writeFileSync(out, Buffer.from(result.content, 'base64'), { mode: PRIVATE_FILE_MODE });
+    writeFileSync(out, Buffer.from(result.content, 'base64'));
     const blocked = result.blocked.map((entry) => `  not sent: ${entry.name} (${entry.reason})`);
     const passphrase = result.passphrase ? [`Passphrase (say it by phone, never send it with the file): ${result.passphrase}`] : [];
     print([`Export ${result.sequence} written to ${out}: ${JSON.stringify(result.counts)}`, ...blocked, ...passphrase].join('\n'), { ...result, content: undefined, out });
