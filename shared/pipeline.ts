@@ -382,6 +382,15 @@ export const followUpRecordSchema = z
     path: ['leftReason'],
   });
 
+/**
+ * A follow-up still waiting is moot once a later one of the same recruitment is recorded: what
+ * it would have asked is known. It is then neither due nor late (the dashboard's query says the
+ * same in SQL).
+ */
+export function followUpSuperseded(followUp: Pick<FollowUp, 'result' | 'monthsAfter'>, all: readonly Pick<FollowUp, 'result' | 'monthsAfter'>[]): boolean {
+  return followUp.result === 'pending' && all.some((other) => other.monthsAfter > followUp.monthsAfter && other.result !== 'pending');
+}
+
 export interface FollowUp {
   id: string;
   recruitmentId: string;

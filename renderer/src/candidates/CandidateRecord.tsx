@@ -71,7 +71,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
   );
   const [duplicates, setDuplicates] = useState<DuplicateSearch | null>(null);
   const [merging, setMerging] = useState<CandidateSummary | null>(null);
-  /** Bumped after a merge, so the history shows what moved here. */
+  /** Bumped after a merge, so the history shows what moved here, and when a withdrawal of consent is recorded or cleared (noted there). */
   const [historyVersion, setHistoryVersion] = useState(0);
   const [dirtyTabs, setDirtyTabs] = useState<ReadonlySet<RecordTab>>(new Set());
   const tabRefs = useRef(new Map<RecordTab, HTMLButtonElement>());
@@ -140,10 +140,15 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
     await searchDuplicates();
   }
 
+  function sectionSaved(saved: Candidate) {
+    if (saved.consentWithdrawnOn !== candidate.consentWithdrawnOn) setHistoryVersion((version) => version + 1);
+    onChange(saved);
+  }
+
   const sectionProps = (name: SectionTab): SectionProps => ({
     candidate,
     readOnly,
-    onSaved: onChange,
+    onSaved: sectionSaved,
     onDirtyChange: dirtyHandlers[name],
   });
 
