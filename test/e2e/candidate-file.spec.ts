@@ -243,4 +243,10 @@ test('withdrawing consent takes back the contact tick and the sharing, and the h
 
   await openTab(page, 'Historique');
   await expect(page.getByRole('tabpanel')).toContainText('Consentement retiré. Retiré de la fiche : accord pour être contacté(e).');
+
+  // A person who agreed to be recorded but not contacted: the file says so at the top.
+  const yusuf = await api<{ id: string }>('candidates.create', { firstName: 'Yusuf', lastName: 'Karimi', consentRecording: true });
+  await page.goto(`${preview.url}#/candidates/${yusuf.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Yusuf Karimi' })).toBeVisible();
+  await expect(page.locator('.fact-warning')).toHaveText(['Ne pas contacter']);
 });

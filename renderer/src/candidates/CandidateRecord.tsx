@@ -1,6 +1,6 @@
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Candidate, CandidateSummary, DuplicateCandidate } from '../../../shared/candidates';
+import { type Candidate, type CandidateSummary, type DuplicateCandidate, consentWithdrawn, mayBeContacted } from '../../../shared/candidates';
 import { call } from '../api/client';
 import { formatDate } from '../app/format';
 import { routeToHash, useNavigation } from '../app/navigation';
@@ -292,6 +292,9 @@ function RecordFacts({ candidate }: { candidate: Candidate }) {
       )}
       {(!candidate.consentRecording || candidate.consentWithdrawnOn) && (
         <li className="fact-warning">{t(candidate.consentWithdrawnOn ? 'candidates.record.consentWithdrawn' : 'candidates.record.consentMissing')}</li>
+      )}
+      {candidate.consentRecording && !consentWithdrawn(candidate) && !mayBeContacted(candidate) && (
+        <li className="fact-warning">{t('candidates.record.noContact')}</li>
       )}
     </ul>
   );
