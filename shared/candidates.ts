@@ -235,6 +235,20 @@ export function candidateConsistencyErrors(candidate: {
   return errors;
 }
 
+/**
+ * What the person's consent allows, one definition for the services (which refuse) and the
+ * screens (which explain). A withdrawal stops everything at once: the file may no longer be
+ * presented to an employer, shared with a partner, nor the person contacted; the ticks it
+ * took back are cleared when it is recorded. Being contacted also needs its own tick.
+ */
+export function consentWithdrawn(candidate: { consentWithdrawnOn: string | null }): boolean {
+  return candidate.consentWithdrawnOn !== null;
+}
+
+export function mayBeContacted(candidate: { consentContact: boolean; consentWithdrawnOn: string | null }): boolean {
+  return candidate.consentContact && !consentWithdrawn(candidate);
+}
+
 export const ARCHIVE_FILTERS = ['active', 'archived', 'all'] as const;
 export const CANDIDATE_SORTS = ['name', 'updated', 'created', 'authorisation_expiry'] as const;
 

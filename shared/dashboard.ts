@@ -65,6 +65,24 @@ export interface QuietCandidate {
   lastContactOn: string | null;
 }
 
+/** The home screen's cards of what is due; each leads to the full list of what it counts. */
+export const DUE_CARDS = ['authorisations', 'followUps', 'placements', 'presentations', 'quietCandidates'] as const;
+export type DueCardName = (typeof DUE_CARDS)[number];
+
+export interface DueLists {
+  authorisations: DueList<DueAuthorisation>;
+  followUps: DueList<DueFollowUp>;
+  placements: DueList<DuePlacement>;
+  presentations: DueList<StalePresentation>;
+  quietCandidates: DueList<QuietCandidate>;
+}
+
+export const dueListSchema = z.strictObject({
+  card: z.enum(DUE_CARDS),
+  limit: z.int().min(1).max(500).default(100),
+  offset: z.int().min(0).default(0),
+});
+
 export const TARGET_PERIODS = ['month', 'quarter', 'year'] as const;
 export type TargetPeriod = (typeof TARGET_PERIODS)[number];
 
@@ -103,13 +121,8 @@ export interface PeriodCount {
   target: number | null;
 }
 
-export interface Dashboard {
+export interface Dashboard extends DueLists {
   today: string;
-  authorisations: DueList<DueAuthorisation>;
-  followUps: DueList<DueFollowUp>;
-  placements: DueList<DuePlacement>;
-  presentations: DueList<StalePresentation>;
-  quietCandidates: DueList<QuietCandidate>;
   /** The current period (from the targets), both ends included. */
   period: { kind: TargetPeriod; from: string; to: string };
   /**
@@ -121,6 +134,8 @@ export interface Dashboard {
 
 export const dashboardMethods = {
   'dashboard.get': returns<Dashboard>()(z.strictObject({ limit: z.int().min(1).max(200).default(20) })),
+  /** One card's items in full, page by page. */
+  'dashboard.due': returns<DueLists[DueCardName]>()(dueListSchema),
   'dashboard.getTargets': returns<Targets>()(z.strictObject({})),
   'dashboard.setTargets': returns<Targets>()(targetsSchema),
 };

@@ -12,8 +12,11 @@ import { uuid } from './validation';
  * is listed apart with the reason, never dropped.
  */
 
-/** Criteria that exclude: the job is not possible (yet) without them. `engagement`: not already hired or in a placement. */
-export const HARD_CRITERIA = ['authorisation', 'french_level', 'driving_licence', 'engagement'] as const;
+/**
+ * Criteria that exclude: the job is not possible (yet) without them. `engagement`: not already
+ * hired or in a placement; `consent`: the person has not withdrawn their consent.
+ */
+export const HARD_CRITERIA = ['authorisation', 'french_level', 'driving_licence', 'engagement', 'consent'] as const;
 /** Criteria that rank: how good a fit the person is. */
 export const SOFT_CRITERIA = ['sector', 'occupation', 'distance', 'start_date', 'last_contact'] as const;
 export type MatchCriterion = (typeof HARD_CRITERIA)[number] | (typeof SOFT_CRITERIA)[number];

@@ -33,6 +33,9 @@ export const REFUSAL_REASONS = [
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
+/** Changes that take the person further towards the employer: refused once their consent is withdrawn (closing stays possible). */
+export const FORWARD_PRESENTATION_STATES = ['presented', 'interview', 'accepted'] as const satisfies readonly PresentationState[];
+
 /**
  * The changes a person may make. `obsolete` is never chosen by hand: it is set on a
  * candidate's other open presentations when one of them leads to a recruitment.
@@ -494,6 +497,15 @@ export const followUpRecordSchema = z
     error: 'pipeline.validation.leftReasonRequired',
     path: ['leftReason'],
   });
+
+/**
+ * A follow-up still waiting is moot once a later one of the same recruitment is recorded: what
+ * it would have asked is known. It is then neither due nor late (the dashboard's query says the
+ * same in SQL).
+ */
+export function followUpSuperseded(followUp: Pick<FollowUp, 'result' | 'monthsAfter'>, all: readonly Pick<FollowUp, 'result' | 'monthsAfter'>[]): boolean {
+  return followUp.result === 'pending' && all.some((other) => other.monthsAfter > followUp.monthsAfter && other.result !== 'pending');
+}
 
 export interface FollowUp {
   id: string;

@@ -183,9 +183,16 @@ export const candidates = sqliteTable(
     index('candidates_assigned_pair_idx').on(table.assignedPairId),
     index('candidates_archived_contact_idx').on(table.archivedAt, table.lastContactOn),
     // The home screen counts what is due among 100,000 files from the index alone (no row read):
-    // authorisations by expiry, files quiet since their last contact (or creation), files created.
-    index('candidates_archived_expiry_status_idx').on(table.archivedAt, table.authorisationExpiry, table.status),
-    index('candidates_archived_quiet_idx').on(table.archivedAt, sql`coalesce(last_contact_on, substr(created_at, 1, 10))`, table.status),
+    // authorisations by expiry, files quiet since their last contact (or creation), files created;
+    // the consent columns are there because the reminders follow the person's consent.
+    index('candidates_archived_expiry_status_idx').on(table.archivedAt, table.authorisationExpiry, table.status, table.consentWithdrawnOn),
+    index('candidates_archived_quiet_idx').on(
+      table.archivedAt,
+      sql`coalesce(last_contact_on, substr(created_at, 1, 10))`,
+      table.status,
+      table.consentContact,
+      table.consentWithdrawnOn,
+    ),
     index('candidates_created_idx').on(table.createdAt, table.mergedIntoId),
   ],
 );

@@ -1,4 +1,4 @@
-import { type FrenchLevel, frenchLevelRank } from '../../shared/candidates';
+import { type FrenchLevel, consentWithdrawn, frenchLevelRank } from '../../shared/candidates';
 import { type AuthorisationHolder, type AuthorisationPeriod, EXPIRY_WARNING_MONTHS, authorisationFinding } from '../../shared/authorisation';
 import { addMonths, daysBetween } from '../../shared/dates';
 import {
@@ -57,6 +57,8 @@ export interface CandidateProfile {
   occupations: readonly { label: string; romeCode: string | null }[];
   availableFrom: string | null;
   lastContactOn: string | null;
+  /** The day the person withdrew their consent; null while it stands. */
+  consentWithdrawnOn: string | null;
   postalCode: string | null;
   commune: string | null;
   /** Where the postal code and commune are; null when unknown. */
@@ -140,6 +142,13 @@ export function drivingLicenceReason(mobility: Mobility | null, required: boolea
   if (DRIVING_MOBILITIES.includes(mobility)) return reason('driving_licence', 'pass', 'driving_licence_held', { mobility });
   const code = LICENCE_FAILURES[mobility];
   return code ? reason('driving_licence', 'fail', code) : reason('driving_licence', 'fail', 'driving_licence_missing', { mobility });
+}
+
+/** A person who withdrew their consent is presented to no employer (shared/candidates.ts). */
+export function consentReason(candidate: Pick<CandidateProfile, 'consentWithdrawnOn'>): MatchReason {
+  return consentWithdrawn(candidate)
+    ? reason('consent', 'fail', 'consent_withdrawn', { withdrawnOn: candidate.consentWithdrawnOn as string })
+    : reason('consent', 'pass', 'consent_not_withdrawn');
 }
 
 const isContractType = (kind: RecruitmentKind): kind is ContractType => (CONTRACT_TYPES as readonly string[]).includes(kind);

@@ -5,6 +5,7 @@ import {
   type Evaluation,
   type NeedProfile,
   authorisationReason,
+  consentReason,
   distanceEvaluation,
   drivingLicenceReason,
   engagementReason,
@@ -55,7 +56,7 @@ export interface CandidateScore {
   score: number;
   /** How many hard criteria failed (0: eligible). */
   failures: number;
-  /** Hard criteria first (authorisation, French, licence, engagement), then soft ones. */
+  /** Hard criteria first (authorisation, French, licence, engagement, consent), then soft ones. */
   reasons: MatchReason[];
   /** As the crow flies, rounded as shown; null when a place is unknown. */
   distanceKm: number | null;
@@ -81,6 +82,7 @@ export function createNeedMatcher(need: NeedProfile, today: string): NeedMatcher
     french_level: (candidate) => frenchLevelReason(candidate.frenchLevel, need.minFrenchLevel),
     driving_licence: (candidate) => drivingLicenceReason(candidate.mobility, need.drivingLicenceRequired),
     engagement: (candidate, engagements) => engagementReason(candidate.status, engagements, period),
+    consent: (candidate) => consentReason(candidate),
   };
   const soft: NeedMatcher['soft'] = {
     sector: (candidate) => sectorEvaluation(candidate.sectorIds, need.sectorId),
@@ -93,7 +95,13 @@ export function createNeedMatcher(need: NeedProfile, today: string): NeedMatcher
     hard,
     soft,
     explain(candidate, engagements) {
-      const hardReasons = [hard.authorisation(candidate), hard.french_level(candidate), hard.driving_licence(candidate), hard.engagement(candidate, engagements)];
+      const hardReasons = [
+        hard.authorisation(candidate),
+        hard.french_level(candidate),
+        hard.driving_licence(candidate),
+        hard.engagement(candidate, engagements),
+        hard.consent(candidate),
+      ];
       const place = soft.distance(candidate);
       const evaluations: Record<SoftCriterion, Evaluation> = {
         sector: soft.sector(candidate),

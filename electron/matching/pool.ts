@@ -21,6 +21,7 @@ const CLASS_KEYS = {
   french_level: (c: CandidateProfile) => c.frenchLevel,
   driving_licence: (c: CandidateProfile) => c.mobility,
   status: (c: CandidateProfile) => c.status,
+  consent: (c: CandidateProfile) => c.consentWithdrawnOn,
   sector: (c: CandidateProfile) => c.sectorIds.join(','),
   // Profiles share their occupations and place objects when equal (see the service): identity is enough.
   occupation: (c: CandidateProfile) => c.occupations,
@@ -96,6 +97,7 @@ export function assessPool(pool: CandidatePool, matcher: NeedMatcher, engagement
   const french = perClass('french_level', (candidate) => failed(matcher.hard.french_level(candidate)));
   const licence = perClass('driving_licence', (candidate) => failed(matcher.hard.driving_licence(candidate)));
   const free = perClass('status', (candidate) => failed(matcher.hard.engagement(candidate, [])));
+  const consent = perClass('consent', (candidate) => failed(matcher.hard.consent(candidate)));
   const [sector, occupation, distance, startDate, lastContact] = SOFT_CRITERIA.map(points) as [Table, Table, Table, Table, Table];
   const at = (table: Table, position: number) => table.figures[table.classes[position] ?? 0] ?? 0;
 
@@ -106,7 +108,7 @@ export function assessPool(pool: CandidatePool, matcher: NeedMatcher, engagement
     scores[position] = Math.round(
       at(sector, position) + at(occupation, position) + at(distance, position) + at(startDate, position) + at(lastContact, position),
     );
-    failures[position] = at(authorisation, position) + at(french, position) + at(licence, position) + at(free, position);
+    failures[position] = at(authorisation, position) + at(french, position) + at(licence, position) + at(free, position) + at(consent, position);
   }
   // The few files with a recruitment or a placement: their engagement is judged on its dates.
   for (const [candidateId, list] of engagements) {

@@ -1,3 +1,4 @@
+import { HARD_CRITERIA } from '../../shared/matching';
 import { nameTokens } from '../services/names';
 import type { CandidateProfile } from './criteria';
 
@@ -16,8 +17,8 @@ export interface Ranking {
 }
 
 const MAX_SCORE = 100;
-/** Hard criteria: authorisation, French, licence, engagement. */
-const MAX_FAILURES = 4;
+/** One per hard criterion (authorisation, French, licence, engagement, consent). */
+const MAX_FAILURES = HARD_CRITERIA.length;
 const MAX_KEY = MAX_FAILURES * (MAX_SCORE + 1) + MAX_SCORE;
 
 /** One number that orders a match: eligible ones 0–100 (best first), excluded ones after, by failures then score. */

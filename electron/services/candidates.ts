@@ -11,6 +11,7 @@ import {
   type CandidateSummary,
   barrierChanges,
   candidateConsistencyErrors,
+  consentWithdrawn,
 } from '../../shared/candidates';
 import type { BarrierStatus, BarrierTheme } from '../../shared/domain';
 import type { ParsedInputOf } from '../../shared/api';
@@ -26,6 +27,7 @@ import {
   pairs,
   partners,
   sectors,
+  timelineEvents,
   volunteers,
 } from '../db/schema';
 import { type Clock, newId, systemClock } from './clock';
@@ -187,6 +189,50 @@ export function loadCandidates(db: Db, rows: CandidateRow[]): Candidate[] {
   });
 }
 
+/** The consent a file holds before a write: none for a new file. */
+type ConsentBefore = Pick<Candidate, 'consentContact' | 'consentWithdrawnOn' | 'sharingPartnerIds'>;
+const NO_CONSENT: ConsentBefore = { consentContact: false, consentWithdrawnOn: null, sharingPartnerIds: [] };
+
+/**
+ * A withdrawal takes back what the person agreed to: recording it clears the contact and
+ * sharing ticks (whatever the form still sent), and while it stands they cannot be ticked
+ * again (the person agrees again: clear the withdrawal first). Returns the fields to write and
+ * the note the person's history keeps of the change, written in the association's working
+ * language like the other notes Tremplin writes itself (null when there is nothing to say).
+ */
+function applyConsentWithdrawal<Fields extends Partial<CandidateFields>>(
+  db: Db,
+  fields: Fields,
+  before: ConsentBefore,
+  today: string,
+): { fields: Fields; note: { occurredAt: string; text: string } | null } {
+  const after = { consentWithdrawnOn: fields.consentWithdrawnOn === undefined ? before.consentWithdrawnOn : fields.consentWithdrawnOn };
+  if (!consentWithdrawn(after)) {
+    return consentWithdrawn(before)
+      ? { fields, note: { occurredAt: today, text: 'Retrait du consentement annulé : la personne a de nouveau donné son accord.' } }
+      : { fields, note: null };
+  }
+  if (consentWithdrawn(before)) {
+    const errors: Record<string, string> = {};
+    if (fields.consentContact === true) errors.consentContact = 'validation.consentWithdrawnTicks';
+    if ((fields.sharingPartnerIds ?? []).length > 0) errors.sharingPartnerIds = 'validation.consentWithdrawnTicks';
+    if (Object.keys(errors).length > 0) throw new AppError('validation', 'errors.validation', errors);
+    return { fields, note: null };
+  }
+  const contact = fields.consentContact ?? before.consentContact;
+  const sharing = fields.sharingPartnerIds ?? before.sharingPartnerIds;
+  const names = sharing.length === 0 ? [] : db.select({ name: partners.name }).from(partners).where(inArray(partners.id, sharing)).orderBy(asc(partners.name)).all();
+  const cleared = [
+    ...(contact ? ['accord pour être contacté(e)'] : []),
+    ...(names.length > 0 ? [`partage avec ${names.map((partner) => partner.name).join(', ')}`] : []),
+  ];
+  const text = cleared.length > 0 ? `Consentement retiré. Retiré de la fiche : ${cleared.join(' ; ')}.` : 'Consentement retiré.';
+  return {
+    fields: { ...fields, consentContact: false, sharingPartnerIds: [] },
+    note: { occurredAt: after.consentWithdrawnOn as string, text },
+  };
+}
+
 export function createCandidateService(db: Db, clock: Clock = systemClock) {
   const stamp = () => clock.now().toISOString();
   const todayPlus = (days: number) => new Date(clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
@@ -215,6 +261,12 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
       .from(candidateBarriers)
       .where(eq(candidateBarriers.candidateId, id))
       .all() as Barrier[];
+  /** A note Tremplin writes in the person's history, inside the write's transaction. */
+  const addNote = (tx: Tx, candidateId: string, note: { occurredAt: string; text: string }, now: string) =>
+    tx
+      .insert(timelineEvents)
+      .values({ id: newId(), subjectType: 'candidate', subjectId: candidateId, kind: 'note', ...note, author: null, createdAt: now, updatedAt: now })
+      .run();
 
   /**
    * A search alone (what the list asks at each keystroke). The index knows which files are
@@ -278,23 +330,27 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
       checkReferences(fields);
       const now = stamp();
       const id = newId();
+      const consent = applyConsentWithdrawal(db, fields, NO_CONSENT, now.slice(0, 10));
       db.transaction((tx) => {
         tx.insert(candidates)
-          .values({ ...candidateColumns(fields), firstName: fields.firstName, lastName: fields.lastName, id, createdAt: now, updatedAt: now })
+          .values({ ...candidateColumns(consent.fields), firstName: fields.firstName, lastName: fields.lastName, id, createdAt: now, updatedAt: now })
           .run();
-        writeCandidateChildren(tx, [{ id, fields }]);
-        recordBarrierChanges(tx, id, [], fields.barriers, null, now);
+        writeCandidateChildren(tx, [{ id, fields: consent.fields }]);
+        recordBarrierChanges(tx, id, [], consent.fields.barriers, null, now);
+        if (consent.note) addNote(tx, id, consent.note, now);
       });
       return get(id);
     },
 
     /** Changes only the fields sent; the whole file is checked again afterwards. */
-    update({ id, author, ...patch }: CandidatePatch): Candidate {
+    update({ id, author, ...sent }: CandidatePatch): Candidate {
       const current = findRow(db, candidates, id, NOT_FOUND);
-      checkConsistency({ ...current, ...candidateColumns(patch) } as CandidateRow);
-      checkReferences(patch);
-      const barriersBefore = patch.barriers === undefined ? [] : barriersOf(id);
+      checkConsistency({ ...current, ...candidateColumns(sent) } as CandidateRow);
+      checkReferences(sent);
       const now = stamp();
+      const consent = applyConsentWithdrawal(db, sent, load(current), now.slice(0, 10));
+      const patch = consent.fields;
+      const barriersBefore = patch.barriers === undefined ? [] : barriersOf(id);
       db.transaction((tx) => {
         tx.update(candidates)
           .set({ ...candidateColumns(patch), updatedAt: now })
@@ -302,6 +358,7 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
           .run();
         writeCandidateChildren(tx, [{ id, fields: patch }]);
         recordBarrierChanges(tx, id, barriersBefore, patch.barriers, author ?? null, now);
+        if (consent.note) addNote(tx, id, consent.note, now);
       });
       return get(id);
     },

@@ -1,7 +1,9 @@
-import { type SQL, and, asc, count, eq, gte, inArray, isNull, lt, lte, ne, sql } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { type SQL, and, asc, count, eq, exists, gt, gte, inArray, isNull, lt, lte, ne, not, sql } from 'drizzle-orm';
+import { type SQLiteColumn, type SQLiteTable, alias } from 'drizzle-orm/sqlite-core';
 import {
   AUTHORISATION_DUE_DAYS,
+  type DueCardName,
+  type DueLists,
   COUNTED_THINGS,
   type CountedThing,
   DEFAULT_TARGETS,
@@ -29,15 +31,31 @@ const TARGETS_KEY = 'targets';
 /** Candidates whose authorisation matters: every file still followed (not archived, not gone). */
 const followedCandidate = and(isNull(candidates.archivedAt), ne(candidates.status, 'left'));
 
+/**
+ * The reminders about a person follow their consent (shared/candidates.ts: consentWithdrawn,
+ * mayBeContacted), here as conditions on the row: after a withdrawal nothing is chased any
+ * more, and the list of people to call keeps only those who agreed to be contacted.
+ */
+const consentStands = isNull(candidates.consentWithdrawnOn);
+const mayBeContacted = and(eq(candidates.consentContact, true), consentStands);
+
+/** The same recruitment's other follow-ups, to find a later one already recorded. */
+const laterFollowUp = alias(followUps, 'later');
+
 /** Files still waiting for a job, whose silence is worth a call. */
 const QUIET_STATUSES: FollowUpStatus[] = ['new', 'active'];
 
 /**
  * The day a candidate was last heard of: the last timeline event, else the file's creation.
- * The same expression as the `candidates_archived_quiet_idx` index (migration 0005), which the
+ * The same expression as the `candidates_archived_quiet_idx` index (migrations 0005, 0008), which the
  * planner only uses when the text matches: keep both alike.
  */
 const quietSince = sql<string>`coalesce(${candidates.lastContactOn}, substr(${candidates.createdAt}, 1, 10))`;
+
+interface Page {
+  limit: number;
+  offset: number;
+}
 
 const PERIOD_MONTHS: Record<TargetPeriod, number> = { month: 1, quarter: 3, year: 12 };
 
@@ -58,6 +76,20 @@ function within(column: SQLiteColumn, period: Dashboard['period']): SQL | undefi
 export function createDashboardService(db: Db, clock: Clock = systemClock) {
   const timeline = createTimelineService(db, clock);
 
+  /** A later follow-up of the same recruitment already recorded: the earlier one still waiting is moot (shared/pipeline.ts). */
+  const supersededFollowUp = exists(
+    db
+      .select({ one: sql`1` })
+      .from(laterFollowUp)
+      .where(
+        and(
+          eq(laterFollowUp.recruitmentId, followUps.recruitmentId),
+          gt(laterFollowUp.monthsAfter, followUps.monthsAfter),
+          ne(laterFollowUp.result, 'pending'),
+        ),
+      ),
+  );
+
   const total = (table: SQLiteTable, where: SQL | undefined): number =>
     db.select({ total: count() }).from(table).where(where).get()?.total ?? 0;
 
@@ -66,25 +98,31 @@ export function createDashboardService(db: Db, clock: Clock = systemClock) {
   }
 
   /** Active files whose work authorisation has ended or ends within 60 days: expired first, then the soonest. */
-  function authorisations(today: string, limit: number): Dashboard['authorisations'] {
-    const where = and(followedCandidate, lte(candidates.authorisationExpiry, addDays(today, AUTHORISATION_DUE_DAYS)));
+  function authorisations(today: string, { limit, offset }: Page): Dashboard['authorisations'] {
+    const where = and(followedCandidate, consentStands, lte(candidates.authorisationExpiry, addDays(today, AUTHORISATION_DUE_DAYS)));
     const items = db
       .select({ candidateId: candidates.id, candidateName, expiry: sql<string>`${candidates.authorisationExpiry}` })
       .from(candidates)
       .where(where)
       .orderBy(asc(candidates.authorisationExpiry), asc(candidates.seq))
       .limit(limit)
+      .offset(offset)
       .all()
       .map((item) => ({ ...item, daysLeft: daysBetween(today, item.expiry) }));
     return { items, total: total(candidates, where) };
   }
 
-  /** Follow-ups of a recruitment still waiting for news, due within 7 days or overdue: the oldest first. */
-  function dueFollowUps(today: string, limit: number): Dashboard['followUps'] {
+  /**
+   * Follow-ups of a recruitment still waiting for news, due within 7 days or overdue, the oldest
+   * first; not those a later follow-up made moot, nor those of a person who withdrew consent.
+   */
+  function dueFollowUps(today: string, { limit, offset }: Page): Dashboard['followUps'] {
     const where = and(
       eq(followUps.result, 'pending'),
       lte(followUps.dueOn, addDays(today, FOLLOW_UP_DUE_DAYS)),
       isNull(recruitments.archivedAt),
+      consentStands,
+      not(supersededFollowUp),
     );
     const items = db
       .select({
@@ -103,18 +141,20 @@ export function createDashboardService(db: Db, clock: Clock = systemClock) {
       .where(where)
       .orderBy(asc(followUps.dueOn), asc(followUps.monthsAfter), asc(followUps.id))
       .limit(limit)
+      .offset(offset)
       .all();
     const counted = db
       .select({ total: count() })
       .from(followUps)
       .innerJoin(recruitments, eq(recruitments.id, followUps.recruitmentId))
+      .innerJoin(candidates, eq(candidates.id, recruitments.candidateId))
       .where(where)
       .get();
     return { items, total: counted?.total ?? 0 };
   }
 
   /** Placements without an outcome that end within 14 days or have ended: the earliest end first. */
-  function duePlacements(today: string, limit: number): Dashboard['placements'] {
+  function duePlacements(today: string, { limit, offset }: Page): Dashboard['placements'] {
     const where = and(isNull(placements.outcome), lte(placements.endDate, addDays(today, PLACEMENT_DUE_DAYS)), isNull(placements.archivedAt));
     const items = db
       .select({
@@ -131,12 +171,13 @@ export function createDashboardService(db: Db, clock: Clock = systemClock) {
       .where(where)
       .orderBy(asc(placements.endDate), asc(placements.seq))
       .limit(limit)
+      .offset(offset)
       .all();
     return { items, total: total(placements, where) };
   }
 
   /** Presentations still open whose state has not changed for 30 days or more: the longest wait first. */
-  function stalePresentations(today: string, limit: number): Dashboard['presentations'] {
+  function stalePresentations(today: string, { limit, offset }: Page): Dashboard['presentations'] {
     const where = and(
       inArray(presentations.state, [...OPEN_PRESENTATION_STATES]),
       lte(presentations.stateChangedOn, addDays(today, -PRESENTATION_STALE_DAYS)),
@@ -145,7 +186,7 @@ export function createDashboardService(db: Db, clock: Clock = systemClock) {
     const order = [asc(presentations.stateChangedOn), asc(presentations.seq)];
     // The most urgent are picked from the presentations alone, then joined: thousands of
     // waiting presentations are sorted without first fetching a name for each.
-    const mostUrgent = db.select({ seq: presentations.seq }).from(presentations).where(where).orderBy(...order).limit(limit);
+    const mostUrgent = db.select({ seq: presentations.seq }).from(presentations).where(where).orderBy(...order).limit(limit).offset(offset);
     const items = db
       .select({
         presentationId: presentations.id,
@@ -166,19 +207,24 @@ export function createDashboardService(db: Db, clock: Clock = systemClock) {
     return { items, total: total(presentations, where) };
   }
 
-  /** New and active files with no contact for 90 days or more (none at all: since the file was created): the longest silence first. */
-  function quietCandidates(today: string, limit: number): Dashboard['quietCandidates'] {
+  /**
+   * New and active files with no contact for 90 days or more (none at all: since the file was
+   * created), whose person agreed to be contacted: the longest silence first.
+   */
+  function quietCandidates(today: string, { limit, offset }: Page): Dashboard['quietCandidates'] {
     const where = and(
       isNull(candidates.archivedAt),
       inArray(candidates.status, QUIET_STATUSES),
       lte(quietSince, addDays(today, -NO_CONTACT_DAYS)),
+      mayBeContacted,
     );
     const items = db
       .select({ candidateId: candidates.id, candidateName, lastContactOn: candidates.lastContactOn })
       .from(candidates)
       .where(where)
-      .orderBy(asc(quietSince))
+      .orderBy(asc(quietSince), asc(candidates.seq))
       .limit(limit)
+      .offset(offset)
       .all();
     return { items, total: total(candidates, where) };
   }
@@ -194,8 +240,21 @@ export function createDashboardService(db: Db, clock: Clock = systemClock) {
     };
   }
 
+  const CARDS: { [Card in DueCardName]: (today: string, page: Page) => DueLists[Card] } = {
+    authorisations,
+    followUps: dueFollowUps,
+    placements: duePlacements,
+    presentations: stalePresentations,
+    quietCandidates,
+  };
+
   return {
     getTargets,
+
+    /** All of one card's items, page by page, in the card's order (the card shows the first few). */
+    due<Card extends DueCardName>({ card, limit, offset }: { card: Card; limit: number; offset: number }): DueLists[Card] {
+      return CARDS[card](isoDateOf(clock.now()), { limit, offset });
+    },
 
     setTargets(targets: Targets): Targets {
       writeSetting(db, TARGETS_KEY, targets);
@@ -209,13 +268,14 @@ export function createDashboardService(db: Db, clock: Clock = systemClock) {
       // One read transaction: the lists and counts describe the same moment.
       return db.transaction(() => {
         const done = counts(period);
+        const first = { limit, offset: 0 };
         return {
           today,
-          authorisations: authorisations(today, limit),
-          followUps: dueFollowUps(today, limit),
-          placements: duePlacements(today, limit),
-          presentations: stalePresentations(today, limit),
-          quietCandidates: quietCandidates(today, limit),
+          authorisations: authorisations(today, first),
+          followUps: dueFollowUps(today, first),
+          placements: duePlacements(today, first),
+          presentations: stalePresentations(today, first),
+          quietCandidates: quietCandidates(today, first),
           period,
           counts: COUNTED_THINGS.map((thing) => ({ thing, count: done[thing], target: targets[thing] })),
         };

@@ -63,6 +63,7 @@ const candidateColumns = {
   occupations: candidates.occupations,
   availableFrom: candidates.availableFrom,
   lastContactOn: candidates.lastContactOn,
+  consentWithdrawnOn: candidates.consentWithdrawnOn,
 };
 
 type CandidateRow = [
@@ -84,6 +85,7 @@ type CandidateRow = [
   occupations: string,
   availableFrom: string | null,
   lastContactOn: string | null,
+  consentWithdrawnOn: string | null,
 ];
 
 const NONE: readonly Engagement[] = [];
@@ -106,7 +108,7 @@ function profileBuilder(locate: Locate, sectorsOf: (candidateId: string) => read
   const occupationsOf = sharedParser((text) => JSON.parse(text) as CandidateProfile['occupations']);
   return (row: CandidateRow): CandidateProfile => {
     const [id, firstName, lastName, status, frenchLevel, document, authorisationStart, authorisationExpiry, mustApply, asylumRegisteredOn] = row;
-    const [, , , , , , , , , , mobility, maxDistanceKm, maxTravelMinutes, postalCode, commune, occupations, availableFrom, lastContactOn] = row;
+    const [, , , , , , , , , , mobility, maxDistanceKm, maxTravelMinutes, postalCode, commune, occupations, availableFrom, lastContactOn, consentWithdrawnOn] = row;
     return {
       id,
       firstName,
@@ -125,6 +127,7 @@ function profileBuilder(locate: Locate, sectorsOf: (candidateId: string) => read
       occupations: occupationsOf(occupations),
       availableFrom,
       lastContactOn,
+      consentWithdrawnOn,
       postalCode,
       commune,
       location: locate(postalCode, commune),

@@ -1,7 +1,9 @@
 import { type SQL, and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf } from '../../shared/api';
+import { consentWithdrawn } from '../../shared/candidates';
 import {
+  FORWARD_PRESENTATION_STATES,
   OPEN_PRESENTATION_STATES,
   PRESENTATION_TRANSITIONS,
   type Presentation,
@@ -25,6 +27,8 @@ import { findRow } from './records';
 type PresentationRow = typeof presentations.$inferSelect;
 
 export const PRESENTATION_NOT_FOUND = 'pipeline.errors.presentationNotFound';
+/** The person took their consent back: their file goes to no employer. */
+const CONSENT_WITHDRAWN = 'pipeline.validation.consentWithdrawn';
 
 /** States in which a presentation holds the candidate's place on the need: a second one is refused. */
 export const ACTIVE_PRESENTATION_STATES: readonly PresentationState[] = [...OPEN_PRESENTATION_STATES, 'accepted'];
@@ -134,6 +138,7 @@ export function createPresentationService(db: Db, clock: Clock = systemClock) {
     create(input: ParsedInputOf<'presentations.create'>): Presentation {
       const candidate = requireCandidate(db, input.candidateId);
       if (candidate.status === 'left') invalid({ candidateId: 'pipeline.validation.candidateLeft' });
+      if (consentWithdrawn(candidate)) invalid({ candidateId: CONSENT_WITHDRAWN });
       const found = db
         .select({ need: jobNeeds, employerArchivedAt: employers.archivedAt })
         .from(jobNeeds)
@@ -189,6 +194,10 @@ export function createPresentationService(db: Db, clock: Clock = systemClock) {
       if (input.to === from) throw new AppError('conflict', 'pipeline.errors.alreadyInState');
       if (!canTransition(from, input.to)) throw new AppError('conflict', 'pipeline.errors.transitionNotAllowed');
       if (input.to !== 'refused' && input.refusalReason !== null) invalid({ refusalReason: 'pipeline.validation.refusalReasonOnlyWhenRefused' });
+      if ((FORWARD_PRESENTATION_STATES as readonly PresentationState[]).includes(input.to)) {
+        const candidate = findRow(db, candidates, current.candidateId, 'errors.candidateNotFound');
+        if (consentWithdrawn(candidate)) invalid({ to: CONSENT_WITHDRAWN });
+      }
       const { today, now } = moment(clock);
       const on = input.on ?? today;
       if (!isPlanned(input.to, on, today)) assertNotAhead(on, today, 'on');

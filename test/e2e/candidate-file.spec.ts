@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { previewApi } from './api';
 import { expect, test } from './fixtures';
 
 /** Saves the section on screen and waits for the confirmation. */
@@ -286,4 +287,34 @@ test('an entry of the history is corrected, then deleted after a confirmation; a
   await timeline.getByRole('button', { name: /^Supprimer : Rendez-vous/ }).click();
   await timeline.getByRole('button', { name: 'Supprimer', exact: true }).click();
   await expect(page.getByText('Rien pour l\'instant')).toBeVisible();
+});
+
+test('withdrawing consent takes back the contact tick and the sharing, and the history says so', async ({ page, preview }) => {
+  const api = await previewApi(preview.url);
+  const amina = await api<{ id: string }>('candidates.create', {
+    firstName: 'Amina',
+    lastName: 'Diallo',
+    consentRecording: true,
+    consentContact: true,
+    consentDate: '2026-01-05',
+  });
+  await page.goto(`${preview.url}#/candidates/${amina.id}/consent`);
+  const contact = page.getByLabel("Accepte d'être contacté(e) par l'association");
+  await expect(contact).toBeChecked();
+  await page.getByLabel('Consentement retiré le').fill('2026-02-10');
+  await expect(contact).toBeDisabled();
+  await expect(page.getByRole('tabpanel')).toContainText("À l'enregistrement, l'accord pour être contacté(e) et les partages avec des partenaires sont retirés");
+  await save(page);
+  await expect(page.getByTestId('consent-state')).toHaveText('Consentement retiré le 10 février 2026');
+  await expect(contact).not.toBeChecked();
+  await expect(contact).toBeDisabled();
+
+  await openTab(page, 'Historique');
+  await expect(page.getByRole('tabpanel')).toContainText('Consentement retiré. Retiré de la fiche : accord pour être contacté(e).');
+
+  // A person who agreed to be recorded but not contacted: the file says so at the top.
+  const yusuf = await api<{ id: string }>('candidates.create', { firstName: 'Yusuf', lastName: 'Karimi', consentRecording: true });
+  await page.goto(`${preview.url}#/candidates/${yusuf.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Yusuf Karimi' })).toBeVisible();
+  await expect(page.locator('.fact-warning')).toHaveText(['Ne pas contacter']);
 });

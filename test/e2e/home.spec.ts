@@ -81,3 +81,29 @@ test('targets set in the settings show on the home screen against the period’s
   await expect(page.getByLabel('Nouveaux candidats')).toHaveValue('4');
   await expect(page.getByLabel('Contacts entreprises')).toHaveValue('');
 });
+
+test('a card shows the most urgent few and leads to all it counts; a person who withdrew consent is not chased', async ({ page, preview }) => {
+  const api = await previewApi(preview.url);
+  for (let index = 1; index <= 7; index++) {
+    await api('candidates.create', { firstName: `Personne${index}`, lastName: 'Test', authorisationExpiry: addDays(today, index) });
+  }
+  const withdrawn = await api<{ id: string }>('candidates.create', { firstName: 'Retrait', lastName: 'Test', authorisationExpiry: today });
+  await api('candidates.update', { id: withdrawn.id, consentWithdrawnOn: today });
+
+  await page.goto(preview.url);
+  const card = page.getByTestId('due-authorisations');
+  await expect(card.getByRole('heading', { name: /^Autorisations de travail à renouveler\s*7$/ })).toBeVisible();
+  await expect(card.locator('.due-item')).toHaveCount(4);
+  await expect(card).not.toContainText('Retrait');
+  await card.getByRole('link', { name: 'Voir les 7' }).click();
+
+  await expect(page).toHaveURL(/#\/home\/authorisations$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Autorisations de travail à renouveler' })).toBeVisible();
+  await expect(page.getByTestId('due-range')).toHaveText('1 à 7 sur 7');
+  const list = page.getByTestId('due-list-authorisations');
+  await expect(list.locator('.due-item')).toHaveCount(7);
+  await expect(list.locator('.due-item').last()).toContainText('Personne7 Test');
+  await expect(list.locator('.due-item').last()).toContainText('Expire dans 7 jours');
+  await page.getByRole('link', { name: 'Accueil' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Accueil' })).toBeVisible();
+});

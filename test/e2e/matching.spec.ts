@@ -72,9 +72,9 @@ test('from a job need, the staffer finds a candidate, presents her, follows it t
   await expect(page.getByTestId('match-excluded-count')).toHaveText('1');
   const awaRow = eligible.getByTestId('match-row').filter({ hasText: 'Awa Traoré' });
   await expect(awaRow.getByTestId('match-score')).toBeVisible();
-  await expect(awaRow.getByTestId('requirements-met')).toHaveText('4 exigences remplies');
+  await expect(awaRow.getByTestId('requirements-met')).toHaveText('5 exigences remplies');
   await awaRow.getByTestId('requirements-met').click();
-  await expect(awaRow.locator('[data-verdict="pass"]')).toHaveCount(4);
+  await expect(awaRow.locator('[data-verdict="pass"]')).toHaveCount(5);
   await expect(awaRow.locator('[data-verdict="fail"]')).toHaveCount(0);
   const karimRow = excluded.getByTestId('match-row').filter({ hasText: 'Karim Benali' });
   const firstReason = karimRow.getByTestId('match-reason').first();

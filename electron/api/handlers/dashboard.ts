@@ -8,6 +8,7 @@ export function dashboardHandlers(db: Db, clock?: Clock): HandlersFor<typeof das
   const dashboard = createDashboardService(db, clock);
   return {
     'dashboard.get': dashboard.get,
+    'dashboard.due': dashboard.due,
     'dashboard.getTargets': () => dashboard.getTargets(),
     'dashboard.setTargets': dashboard.setTargets,
   };

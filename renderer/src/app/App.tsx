@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { CandidatesSection } from '../candidates/CandidatesSection';
 import { EmployersSection } from '../employers/EmployersSection';
 import { ExchangeSection } from '../exchange/ExchangeSection';
-import { HomeScreen } from '../home/HomeScreen';
+import { HomeSection } from '../home/HomeScreen';
 import { MatchingSection } from '../matching/MatchingSection';
 import { PartnersSection } from '../partners/PartnersSection';
 import { SessionsSection } from '../sessions/SessionsSection';
@@ -17,7 +17,7 @@ import { type Route, type Section, isComingSection, useNavigation } from './navi
 
 /** Each built section renders its own screens from the route. */
 const SECTION_SCREENS: Record<Exclude<Section, 'reports'>, (route: Route) => ReactNode> = {
-  home: () => <HomeScreen />,
+  home: (route) => <HomeSection route={route} />,
   candidates: (route) => <CandidatesSection route={route} />,
   sessions: (route) => <SessionsSection route={route} />,
   employers: (route) => <EmployersSection route={route} />,

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Candidate, CandidateSummary, DuplicateCandidate } from '../../../shared/candidates';
+import { type Candidate, type CandidateSummary, type DuplicateCandidate, consentWithdrawn, mayBeContacted } from '../../../shared/candidates';
 import { call } from '../api/client';
 import { formatDate } from '../app/format';
 import { routeToHash, useNavigation } from '../app/navigation';
@@ -73,7 +73,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
   const [merging, setMerging] = useState<CandidateSummary | null>(null);
   /** The file just merged into this one, while its merge can be undone from here. */
   const [justMerged, setJustMerged] = useState<CandidateSummary | null>(null);
-  /** Bumped after a merge, so the history shows what moved here. */
+  /** Bumped after a merge, so the history shows what moved here, and when a withdrawal of consent is recorded or cleared (noted there). */
   const [historyVersion, setHistoryVersion] = useState(0);
   const [dirtyTabs, setDirtyTabs] = useState<ReadonlySet<RecordTab>>(new Set());
   const tabRefs = useRef(new Map<RecordTab, HTMLButtonElement>());
@@ -156,10 +156,15 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
     await searchDuplicates();
   }
 
+  function sectionSaved(saved: Candidate) {
+    if (saved.consentWithdrawnOn !== candidate.consentWithdrawnOn) setHistoryVersion((version) => version + 1);
+    onChange(saved);
+  }
+
   const sectionProps = (name: SectionTab): SectionProps => ({
     candidate,
     readOnly,
-    onSaved: onChange,
+    onSaved: sectionSaved,
     onDirtyChange: dirtyHandlers[name],
   });
 
@@ -313,6 +318,9 @@ function RecordFacts({ candidate }: { candidate: Candidate }) {
       )}
       {(!candidate.consentRecording || candidate.consentWithdrawnOn) && (
         <li className="fact-warning">{t(candidate.consentWithdrawnOn ? 'candidates.record.consentWithdrawn' : 'candidates.record.consentMissing')}</li>
+      )}
+      {candidate.consentRecording && !consentWithdrawn(candidate) && !mayBeContacted(candidate) && (
+        <li className="fact-warning">{t('candidates.record.noContact')}</li>
       )}
     </ul>
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/api/backend';
 import type { InputOf } from '../../../shared/api';
-import { contentSnapshot, ok } from '../../support/api';
+import { contentSnapshot, expectTranslated, ok, refused } from '../../support/api';
 import { useBackend } from '../../support/temp';
 import { manualClock } from '../pipeline/support';
 
@@ -182,6 +182,71 @@ describe('the complete candidate file', () => {
     });
     const result = await backend.dispatch('candidates.update', { id: created.id, authorisationStart: '2027-01-01' });
     expect(result).toMatchObject({ ok: false, error: { fields: { authorisationExpiry: 'validation.expiryBeforeStart' } } });
+  });
+});
+
+describe('withdrawing consent', () => {
+  const openBackend = useBackend();
+
+  async function consenting(backend: Backend) {
+    const partner = await partnerId(backend);
+    const created = await ok(backend, 'candidates.create', {
+      firstName: 'Amina',
+      lastName: 'Diallo',
+      consentRecording: true,
+      consentContact: true,
+      consentDate: '2026-01-05',
+      sharingPartnerIds: [partner],
+    });
+    return { partner, created };
+  }
+
+  it('clears the contact and sharing ticks, even when the form still sends them, and notes it in the history', async () => {
+    const backend = await openBackend();
+    const { partner, created } = await consenting(backend);
+    // The consent section sends all its fields: the ticks as they were, and the new date.
+    const withdrawn = await ok(backend, 'candidates.update', {
+      id: created.id,
+      consentContact: true,
+      sharingPartnerIds: [partner],
+      consentWithdrawnOn: '2026-02-10',
+    });
+    expect(withdrawn).toMatchObject({ consentWithdrawnOn: '2026-02-10', consentContact: false, sharingPartnerIds: [] });
+    expect(await ok(backend, 'candidates.get', { id: created.id })).toMatchObject({ consentContact: false, sharingPartnerIds: [] });
+    const history = await ok(backend, 'timeline.list', { subjectType: 'candidate', subjectId: created.id });
+    expect(history.items).toMatchObject([
+      { kind: 'note', occurredAt: '2026-02-10', text: 'Consentement retiré. Retiré de la fiche : accord pour être contacté(e) ; partage avec CADA Lyon.' },
+    ]);
+    // Saving the section again changes nothing more and writes no second note.
+    await ok(backend, 'candidates.update', { id: created.id, consentContact: false, sharingPartnerIds: [], consentWithdrawnOn: '2026-02-10' });
+    expect((await ok(backend, 'timeline.list', { subjectType: 'candidate', subjectId: created.id })).total).toBe(1);
+  });
+
+  it('refuses ticking again while the withdrawal stands, changing nothing; clearing the withdrawal allows it and is noted', async () => {
+    const backend = await openBackend();
+    const { partner, created } = await consenting(backend);
+    await ok(backend, 'candidates.update', { id: created.id, consentWithdrawnOn: '2026-02-10' });
+    await refused(backend, 'candidates.update', { id: created.id, consentContact: true }, { consentContact: 'validation.consentWithdrawnTicks' });
+    await refused(backend, 'candidates.update', { id: created.id, sharingPartnerIds: [partner] }, { sharingPartnerIds: 'validation.consentWithdrawnTicks' });
+    expectTranslated('validation.consentWithdrawnTicks');
+
+    const again = await ok(backend, 'candidates.update', { id: created.id, consentWithdrawnOn: null, consentContact: true, sharingPartnerIds: [partner] });
+    expect(again).toMatchObject({ consentWithdrawnOn: null, consentContact: true, sharingPartnerIds: [partner] });
+    const history = await ok(backend, 'timeline.list', { subjectType: 'candidate', subjectId: created.id });
+    expect(history.items.map((event) => event.text)).toContain('Retrait du consentement annulé : la personne a de nouveau donné son accord.');
+  });
+
+  it('keeps no ticks on a file created with its consent already withdrawn', async () => {
+    const backend = await openBackend();
+    const partner = await partnerId(backend);
+    const created = await ok(backend, 'candidates.create', {
+      firstName: 'Yusuf',
+      lastName: 'Karimi',
+      consentContact: true,
+      consentWithdrawnOn: '2026-02-10',
+      sharingPartnerIds: [partner],
+    });
+    expect(created).toMatchObject({ consentContact: false, sharingPartnerIds: [] });
   });
 });
 

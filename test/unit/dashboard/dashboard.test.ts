@@ -24,8 +24,9 @@ function settableClock(day = TODAY) {
 
 const day = (offset: number) => addDays(TODAY, offset);
 
+/** A file whose person agreed to be contacted (the lists of people to call keep only those). */
 async function candidate(backend: Backend, firstName: string, fields: Partial<InputOf<'candidates.create'>> = {}) {
-  return ok(backend, 'candidates.create', { firstName, lastName: 'Test', ...fields });
+  return ok(backend, 'candidates.create', { firstName, lastName: 'Test', consentRecording: true, consentContact: true, ...fields });
 }
 
 async function dashboard(backend: Backend, limit?: number): Promise<Dashboard> {
@@ -147,7 +148,7 @@ describe('dashboard: what is due', () => {
     };
     const hired = recruitment();
     const overdue = followUp(hired, 1, day(-30));
-    followUp(hired, 3, day(-20), 'employed');
+    const overdue3 = followUp(hired, 3, day(-20));
     const in6 = followUp(hired, 6, day(6));
     const in7 = followUp(hired, 12, day(7));
     const agency = recruitment({ employerId: null, organisation: 'Intérim Plus', kind: 'temporary' });
@@ -157,10 +158,11 @@ describe('dashboard: what is due', () => {
     followUp(archived, 1, day(-1));
 
     const { followUps: due } = await dashboard(backend);
-    expect(due.total).toBe(4);
+    expect(due.total).toBe(5);
     const common = { candidateId: person.id, candidateName: 'Awa Test' };
     expect(due.items).toEqual([
       { ...common, followUpId: overdue, recruitmentId: hired, hostName: 'Transports Martin', monthsAfter: 1, dueOn: day(-30) },
+      { ...common, followUpId: overdue3, recruitmentId: hired, hostName: 'Transports Martin', monthsAfter: 3, dueOn: day(-20) },
       { ...common, followUpId: at6Of, recruitmentId: agency, hostName: 'Intérim Plus', monthsAfter: 3, dueOn: day(6) },
       { ...common, followUpId: in6, recruitmentId: hired, hostName: 'Transports Martin', monthsAfter: 6, dueOn: day(6) },
       { ...common, followUpId: in7, recruitmentId: hired, hostName: 'Transports Martin', monthsAfter: 12, dueOn: day(7) },
@@ -220,6 +222,90 @@ describe('dashboard: what is due', () => {
       { ...common, presentationId: at31, state: 'interview', stateChangedOn: day(-31) },
       { ...common, presentationId: at30, state: 'presented', stateChangedOn: day(-30) },
     ]);
+  });
+});
+
+describe('dashboard: consent and follow-ups made moot', () => {
+  const openBackend = useBackend();
+
+  it('chases nobody who withdrew consent, and lists as quiet only those who agreed to be contacted', async () => {
+    const clock = settableClock(day(-200));
+    const backend = await openBackend({ clock });
+    const { employer } = await employerWithNeed(backend);
+    const staying = await candidate(backend, 'Staying', { status: 'active', authorisationExpiry: day(10) });
+    const leaving = await candidate(backend, 'Leaving', { status: 'active', authorisationExpiry: day(10) });
+    const silent = await candidate(backend, 'NoContactTick', { status: 'active', consentContact: false, authorisationExpiry: day(10) });
+    clock.setDay(TODAY);
+    const { db } = backend.database;
+    for (const person of [staying, leaving]) {
+      const recruitmentId = newId();
+      db.insert(recruitments).values({ ...recordColumns(), id: recruitmentId, candidateId: person.id, kind: 'cdd', employerId: employer.id, startDate: day(-40) }).run();
+      db.insert(followUps).values({ id: newId(), recruitmentId, monthsAfter: 1, dueOn: day(-10), result: 'pending', updatedAt: stamp }).run();
+    }
+    const names = (list: { items: { candidateName: string }[]; total: number }) => [list.total, list.items.map((item) => item.candidateName)];
+
+    const before = await dashboard(backend);
+    expect(names(before.authorisations)).toEqual([3, ['Staying Test', 'Leaving Test', 'NoContactTick Test']]);
+    expect(names(before.quietCandidates)).toEqual([2, ['Staying Test', 'Leaving Test']]);
+    expect(names(before.followUps)).toEqual([2, expect.arrayContaining(['Staying Test', 'Leaving Test'])]);
+
+    await ok(backend, 'candidates.update', { id: leaving.id, consentWithdrawnOn: day(-1) });
+    await ok(backend, 'candidates.update', { id: silent.id, consentContact: false });
+    const after = await dashboard(backend);
+    expect(names(after.authorisations)).toEqual([2, ['Staying Test', 'NoContactTick Test']]);
+    expect(names(after.quietCandidates)).toEqual([1, ['Staying Test']]);
+    expect(names(after.followUps)).toEqual([1, ['Staying Test']]);
+  });
+
+  it('no longer shows a follow-up late once a later one of the same recruitment is recorded', async () => {
+    const backend = await openBackend({ clock: settableClock() });
+    const { employer } = await employerWithNeed(backend);
+    const person = await candidate(backend, 'Awa', { status: 'employed' });
+    const hired = await ok(backend, 'recruitments.create', { candidateId: person.id, kind: 'cdi', employerId: employer.id, startDate: day(-400) });
+    const [at1, at3, at6, at12] = hired.followUps;
+    expect((await dashboard(backend)).followUps.total).toBe(4);
+    // The 3-month follow-up is recorded, the 1-month one was skipped: it is no longer due.
+    await ok(backend, 'followUps.record', { id: at3?.id as string, result: 'employed', recordedOn: day(-300) });
+    const due = await dashboard(backend);
+    expect(due.followUps.items.map((item) => item.followUpId)).toEqual([at6?.id, at12?.id]);
+    expect(due.followUps.total).toBe(2);
+    expect(at1?.monthsAfter).toBe(1);
+  });
+});
+
+describe('dashboard: each card in full', () => {
+  const openBackend = useBackend();
+
+  it('gives all the items a card counts, page by page, in the card’s order', async () => {
+    const clock = settableClock(day(-200));
+    const backend = await openBackend({ clock });
+    for (let index = 0; index < 60; index++) {
+      await candidate(backend, `Quiet${String(index).padStart(2, '0')}`, { status: 'active', authorisationExpiry: day(index) });
+    }
+    clock.setDay(TODAY);
+    const home = await dashboard(backend, 50);
+    expect([home.quietCandidates.items.length, home.quietCandidates.total]).toEqual([50, 60]);
+
+    for (const card of ['authorisations', 'quietCandidates'] as const) {
+      const all = await ok(backend, 'dashboard.due', { card });
+      expect(all.total, card).toBe(60);
+      expect(all.items, card).toHaveLength(60);
+      expect(all.items.slice(0, 50), card).toEqual(home[card].items);
+      const pages = [
+        ...(await ok(backend, 'dashboard.due', { card, limit: 25 })).items,
+        ...(await ok(backend, 'dashboard.due', { card, limit: 25, offset: 25 })).items,
+        ...(await ok(backend, 'dashboard.due', { card, limit: 25, offset: 50 })).items,
+      ];
+      expect(pages, card).toEqual(all.items);
+    }
+    expect((await ok(backend, 'dashboard.due', { card: 'authorisations' })).items.at(-1)).toMatchObject({ candidateName: 'Quiet59 Test', daysLeft: 59 });
+  });
+
+  it('refuses an unknown card or a page out of bounds, changing nothing', async () => {
+    const backend = await openBackend();
+    await refused(backend, 'dashboard.due', { card: 'volunteers' }, { card: /^validation\./ });
+    await refused(backend, 'dashboard.due', { card: 'placements', limit: 501 }, { limit: 'validation.tooBig' });
+    await refused(backend, 'dashboard.due', { card: 'placements', offset: -1 }, { offset: 'validation.tooSmall' });
   });
 });
 

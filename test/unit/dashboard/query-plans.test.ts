@@ -41,6 +41,8 @@ describe('dashboard query plans', () => {
       'SEARCH candidates USING INDEX candidates_archived_expiry_idx (archived_at=? AND authorisation_expiry<?)',
       'SEARCH candidates USING COVERING INDEX candidates_archived_expiry_status_idx (archived_at=? AND authorisation_expiry<?)',
       'SEARCH follow_ups USING INDEX follow_ups_due_idx (result=? AND due_on<?)',
+      // A follow-up made moot by a later one recorded: looked up on the recruitment's follow-ups.
+      'SEARCH later USING INDEX follow_ups_unique (recruitment_id=? AND months_after>?)',
       'SEARCH placements USING INDEX placements_end_idx (outcome=? AND end_date<?)',
       'SEARCH presentations USING INDEX presentations_state_idx (state=? AND state_changed_on<?)',
       // Quiet files: list and count on the "last heard of" expression.

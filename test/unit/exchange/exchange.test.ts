@@ -50,8 +50,13 @@ describe('exchange between two associations', () => {
   it('blocks files without consent to share with that partner, and says why', async () => {
     const { a, amina, cardBatA } = await twoPartners(openBackend);
     const other = await ok(a, 'candidates.create', { firstName: 'Yusuf', lastName: 'Demir', consentRecording: true });
+    const sharedBefore = await ok(a, 'exchange.previewExport', { scope: { kind: 'sharedWithPartner' }, to: { kind: 'partner', partnerCardId: cardBatA.id } });
+    expect(sharedBefore.allowed.map((entry) => entry.id)).toEqual([amina.id]);
     const withdrawn = await ok(a, 'candidates.update', { id: amina.id, consentWithdrawnOn: '2026-03-01' });
-    expect(withdrawn.consentWithdrawnOn).toBe('2026-03-01');
+    expect(withdrawn).toMatchObject({ consentWithdrawnOn: '2026-03-01', sharingPartnerIds: [] });
+    // Withdrawing took back the sharing too: the partner's files no longer include hers.
+    const sharedAfter = await ok(a, 'exchange.previewExport', { scope: { kind: 'sharedWithPartner' }, to: { kind: 'partner', partnerCardId: cardBatA.id } });
+    expect(sharedAfter).toEqual({ allowed: [], blocked: [] });
     const preview = await ok(a, 'exchange.previewExport', {
       scope: { kind: 'candidates', ids: [amina.id, other.id] },
       to: { kind: 'partner', partnerCardId: cardBatA.id },

@@ -83,6 +83,7 @@ describe('matching API', () => {
       'french_level_enough',
       'driving_licence_not_required',
       'engagement_free',
+      'consent_not_withdrawn',
       'sector_match',
       'occupation_same_words',
       'distance_within',
@@ -141,6 +142,29 @@ describe('matching API', () => {
     await ok(backend, 'timeline.add', { subjectType: 'candidate', subjectId: amina.id, kind: 'call', occurredAt: '2026-11-15' });
     const called = await ok(backend, 'matching.forNeed', { jobNeedId: need.id });
     expect(called.excluded[0]?.reasons.at(-1)).toMatchObject({ code: 'last_contact_recent', params: { count: 5, lastContactOn: '2026-11-15' } });
+  });
+
+  it('shows a person who withdrew consent apart, as not presentable and why, both ways', async () => {
+    const backend = await backendAt();
+    const { need } = await employerWithNeed(backend);
+    await person(backend, { firstName: 'Staying' });
+    const leaving = await person(backend, { firstName: 'Withdrawn', consentRecording: true, consentContact: true });
+    expect((await ok(backend, 'matching.forNeed', { jobNeedId: need.id })).eligibleTotal).toBe(2);
+
+    await ok(backend, 'candidates.update', { id: leaving.id, consentWithdrawnOn: '2026-11-18' });
+    const result = await ok(backend, 'matching.forNeed', { jobNeedId: need.id });
+    expect(names(result.eligible)).toEqual(['Staying Diallo']);
+    expect(names(result.excluded)).toEqual(['Withdrawn Diallo']);
+    expect(result.excluded[0]?.reasons.find((reason) => reason.verdict === 'fail')).toEqual({
+      criterion: 'consent',
+      verdict: 'fail',
+      code: 'consent_withdrawn',
+      params: { withdrawnOn: '2026-11-18' },
+    });
+
+    const needs = await ok(backend, 'matching.forCandidate', { candidateId: leaving.id });
+    expect([needs.eligibleTotal, needs.excludedTotal]).toEqual([0, 1]);
+    expect(needs.excluded[0]?.reasons.filter((reason) => reason.verdict === 'fail').map((reason) => reason.code)).toEqual(['consent_withdrawn']);
   });
 
   it('shows the latest presentation, and excludes those hired or placed during the job', async () => {

@@ -303,6 +303,7 @@ describe('a candidate against a need', () => {
       'french_level',
       'driving_licence',
       'engagement',
+      'consent',
       'sector',
       'occupation',
       'distance',

@@ -51,6 +51,7 @@ export function candidate(overrides: Partial<CandidateProfile> = {}): CandidateP
     occupations: [{ label: 'Préparatrice de commandes', romeCode: 'N1103' }],
     availableFrom: null,
     lastContactOn: '2026-03-01',
+    consentWithdrawnOn: null,
     postalCode: '69100',
     commune: 'Villeurbanne',
     location: VILLEURBANNE,

@@ -29,6 +29,7 @@ const profileFields = fc.record({
   occupations: fc.constantFrom([], [{ label: 'Cariste', romeCode: 'N1101' }], [{ label: 'Préparatrice de commandes', romeCode: null }]),
   availableFrom: date,
   lastContactOn: date,
+  consentWithdrawnOn: fc.constantFrom(null, '2026-02-01'),
   location: place,
 });
 

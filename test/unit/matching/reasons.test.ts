@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import {
   authorisationReason,
+  consentReason,
   distanceEvaluation,
   drivingLicenceReason,
   type Engagement,
@@ -47,6 +48,7 @@ function allReasons(): MatchReason[] {
     ];
     for (const engagement of engagements) reasons.push(engagementReason('active', [engagement], period));
     reasons.push(engagementReason('active', [], period), engagementReason('employed', [], period));
+    for (const consentWithdrawnOn of [null, '2026-03-01']) reasons.push(consentReason({ consentWithdrawnOn }));
     for (const date of dates) reasons.push(startDateEvaluation(date, period).reason, lastContactEvaluation(date, TODAY).reason);
   }
   for (const level of FRENCH_LEVELS) for (const required of [null, ...FRENCH_LEVELS]) reasons.push(frenchLevelReason(level, required));

@@ -96,6 +96,7 @@ describe('presentations', () => {
     const archived = await candidate(backend, { firstName: 'Olena' });
     await ok(backend, 'candidates.archive', { id: archived.id });
     const gone = await candidate(backend, { firstName: 'Yonas', status: 'left' });
+    const withdrawn = await candidate(backend, { firstName: 'Samir', consentRecording: true, consentWithdrawnOn: '2026-03-01' });
     const filled = await need(backend, company.id, { state: 'filled' });
     const closed = await need(backend, company.id, { state: 'closed' });
     const archivedNeed = await need(backend, company.id);
@@ -111,6 +112,7 @@ describe('presentations', () => {
       ['unknown candidate', { ...base, candidateId: MISSING_ID }, { candidateId: 'validation.unknownReference' }],
       ['archived candidate', { ...base, candidateId: archived.id }, { candidateId: 'pipeline.validation.candidateArchived' }],
       ['candidate who left', { ...base, candidateId: gone.id }, { candidateId: 'pipeline.validation.candidateLeft' }],
+      ['candidate who withdrew consent', { ...base, candidateId: withdrawn.id }, { candidateId: 'pipeline.validation.consentWithdrawn' }],
       ['unknown need', { ...base, jobNeedId: MISSING_ID }, { jobNeedId: 'validation.unknownReference' }],
       ['filled need', { ...base, jobNeedId: filled.id }, { jobNeedId: 'pipeline.validation.needNotOpen' }],
       ['closed need', { ...base, jobNeedId: closed.id }, { jobNeedId: 'pipeline.validation.needNotOpen' }],
@@ -123,6 +125,24 @@ describe('presentations', () => {
       ['state chosen by hand', { ...base, state: 'accepted' }, { _: 'validation.unknownField' }],
     ];
     for (const [, input, fields] of cases) await refused(backend, 'presentations.create', input, fields);
+  });
+
+  it('once the person withdraws consent, takes the presentation no further towards the employer, but lets it be closed', async () => {
+    const backend = await openBackend({ clock: manualClock() });
+    const proposed = await presentationIn(backend, 'proposed');
+    await ok(backend, 'candidates.update', { id: proposed.candidateId, consentWithdrawnOn: '2026-03-09' });
+    await refused(backend, 'presentations.transition', { id: proposed.id, to: 'presented' }, { to: 'pipeline.validation.consentWithdrawn' });
+    expect(await ok(backend, 'presentations.transition', { id: proposed.id, to: 'withdrawn' })).toMatchObject({ state: 'withdrawn' });
+
+    const backend2 = await openBackend({ clock: manualClock() });
+    const presented = await presentationIn(backend2, 'presented');
+    await ok(backend2, 'candidates.update', { id: presented.candidateId, consentWithdrawnOn: '2026-03-09' });
+    for (const to of ['interview', 'accepted'] as const) {
+      await refused(backend2, 'presentations.transition', { id: presented.id, to }, { to: 'pipeline.validation.consentWithdrawn' });
+    }
+    expect(await ok(backend2, 'presentations.transition', { id: presented.id, to: 'refused', refusalReason: 'candidate_declined' })).toMatchObject({
+      state: 'refused',
+    });
   });
 
   it('refuses a second presentation while one holds the place, and allows it once closed', async () => {

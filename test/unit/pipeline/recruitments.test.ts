@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/api/backend';
 import type { InputOf } from '../../../shared/api';
-import { followUpDueDates, outcomeClass } from '../../../shared/pipeline';
+import { followUpDueDates, followUpSuperseded, outcomeClass } from '../../../shared/pipeline';
 import { contentSnapshot, ok, refused } from '../../support/api';
 import { useBackend } from '../../support/temp';
 import { MISSING_ID, basics, candidate, employer, manualClock, need, rows } from './support';
@@ -32,6 +32,16 @@ describe('outcome classes and follow-up dates', () => {
       { monthsAfter: 12, dueOn: '2027-08-31' },
     ]);
     expect(followUpDueDates('2027-08-31')[2]).toEqual({ monthsAfter: 6, dueOn: '2028-02-29' });
+  });
+
+  it('makes a follow-up still waiting moot once a later one is recorded, and only then', () => {
+    const steps = (...results: string[]) => results.map((result, index) => ({ monthsAfter: [1, 3, 6, 12][index] as number, result: result as 'pending' }));
+    const skipped = steps('pending', 'employed', 'pending', 'pending');
+    expect(skipped.map((followUp) => followUpSuperseded(followUp, skipped))).toEqual([true, false, false, false]);
+    const waiting = steps('employed', 'pending', 'pending', 'pending');
+    expect(waiting.map((followUp) => followUpSuperseded(followUp, waiting))).toEqual([false, false, false, false]);
+    const late = steps('pending', 'pending', 'pending', 'left');
+    expect(late.map((followUp) => followUpSuperseded(followUp, late))).toEqual([true, true, true, false]);
   });
 });
 

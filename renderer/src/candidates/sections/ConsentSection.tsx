@@ -39,6 +39,8 @@ export function ConsentSection(props: SectionProps) {
   const sharing = useController({ control, name: 'sharingPartnerIds' });
   const sharingIds = sharing.field.value ?? [];
   const withdrawnOn = useWatch({ control, name: 'consentWithdrawnOn' });
+  // A withdrawal takes back the contact and sharing consents (the service clears them on save).
+  const withdrawn = Boolean(withdrawnOn);
 
   return (
     <SectionFrame
@@ -65,6 +67,7 @@ export function ConsentSection(props: SectionProps) {
             label={t('candidates.fields.consentContact')}
             hint={t('candidates.consent.contactHint')}
             {...register('consentContact')}
+            disabled={readOnly || withdrawn}
           />
           <ChipPicker
             id={inputId('sharingPartnerIds')}
@@ -74,7 +77,7 @@ export function ConsentSection(props: SectionProps) {
             value={sharingIds}
             onChange={sharing.field.onChange}
             noneText={t('candidates.consent.sharingNone')}
-            disabled={readOnly}
+            disabled={readOnly || withdrawn}
             error={errorOf('sharingPartnerIds')}
             wide
           />
@@ -106,7 +109,10 @@ export function ConsentSection(props: SectionProps) {
           {withdrawnOn && (
             <p className="hint-box hint-box-warning">
               <AlertIcon />
-              <span>{t('candidates.consent.withdrawnWarning')}</span>
+              <span>
+                {t('candidates.consent.withdrawnWarning')}{' '}
+                {t(props.candidate.consentWithdrawnOn ? 'candidates.consent.withdrawnCleared' : 'candidates.consent.withdrawnClears')}
+              </span>
             </p>
           )}
         </div>

@@ -28,7 +28,7 @@ export function FollowUpTimeline({ recruitment, readOnly, onRecorded }: FollowUp
       <h4 className="follow-ups-title">{t('workflow.recruitments.followUps.heading')}</h4>
       <ol className="follow-up-steps">
         {recruitment.followUps.map((followUp) => {
-          const overdue = isOverdue(followUp, on);
+          const overdue = isOverdue(followUp, recruitment.followUps, on);
           const state = overdue ? 'overdue' : followUp.result;
           return (
             <li key={followUp.id} className={`follow-up-step follow-up-${state}`} data-testid="follow-up">
