@@ -89,7 +89,7 @@ describe('duplicates and merge', () => {
   });
 
   it('merges two files: the kept one gains what it lacked, links move, the other is archived', async () => {
-    const clock = manualClock();
+    const clock = manualClock('2026-11-10T09:00:00.000Z');
     const backend = await openBackend({ clock });
     const sectors = await ok(backend, 'sectors.list', {});
     const [logistics, cleaning] = [sectors[0]?.id ?? '', sectors[3]?.id ?? ''];

@@ -1,28 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/api/backend';
-import type { Clock } from '../../../electron/services/clock';
 import type { InputOf } from '../../../shared/api';
 import type { Contact } from '../../../shared/employers';
 import { contentSnapshot, ok, refused } from '../../support/api';
 import { useBackend } from '../../support/temp';
+import { manualClock } from '../pipeline/support';
 
 const MISSING_ID = '0190b3a0-0000-7000-8000-000000000000';
 const LOGISTICS = '00000000-0000-7000-8000-000000000001';
 const CONSTRUCTION = '00000000-0000-7000-8000-000000000003';
 const VALID_SIRET = '73282932000074';
 const BAD_LUHN_SIRET = '73282932000075';
-
-/** A clock the test moves by hand: every write gets a distinct, known time. */
-function manualClock(start = '2026-03-10T09:00:00.000Z') {
-  let now = Date.parse(start);
-  const clock: Clock & { tick(): void } = {
-    now: () => new Date(now),
-    tick: () => {
-      now += 60_000;
-    },
-  };
-  return clock;
-}
 
 /** Asserts a validation error naming these fields, and that the database did not change. */
 function employer(backend: Backend, input: Partial<InputOf<'employers.create'>> = {}) {
@@ -307,7 +295,9 @@ describe('employers API', () => {
   });
 
   it('counts this year’s calls, meetings and messages with the employer', async () => {
-    const backend = await openBackend({ clock: manualClock('2026-06-15T10:00:00.000Z') });
+    // The contacts are recorded once they have happened, then counted as on 15 June 2026.
+    const clock = manualClock('2027-01-02T10:00:00.000Z');
+    const backend = await openBackend({ clock });
     const created = await employer(backend);
     const other = await employer(backend, { name: 'Autre' });
     const partner = await ok(backend, 'partners.create', { name: 'CADA', kind: 'asylum_housing' });
@@ -321,6 +311,7 @@ describe('employers API', () => {
     await add({ occurredAt: '2027-01-01' });
     await add({ subjectId: other.id });
     await add({ subjectType: 'partner', subjectId: partner.id });
+    clock.set('2026-06-15T10:00:00.000Z');
     expect((await ok(backend, 'employers.get', { id: created.id })).companyContacts).toEqual({ year: 2026, count: 3 });
     expect((await ok(backend, 'employers.get', { id: other.id })).companyContacts).toEqual({ year: 2026, count: 1 });
   });

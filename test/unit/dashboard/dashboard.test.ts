@@ -7,6 +7,7 @@ import { DEFAULT_TARGETS, type Dashboard } from '../../../shared/dashboard';
 import { addDays } from '../../../shared/dates';
 import { ok, refused } from '../../support/api';
 import { useBackend } from '../../support/temp';
+import { RESIDENT_CARD } from '../pipeline/support';
 
 const TODAY = '2026-03-10';
 
@@ -260,7 +261,7 @@ describe('dashboard: consent and follow-ups made moot', () => {
   it('no longer shows a follow-up late once a later one of the same recruitment is recorded', async () => {
     const backend = await openBackend({ clock: settableClock() });
     const { employer } = await employerWithNeed(backend);
-    const person = await candidate(backend, 'Awa', { status: 'employed' });
+    const person = await candidate(backend, 'Awa', { status: 'employed', ...RESIDENT_CARD });
     const hired = await ok(backend, 'recruitments.create', { candidateId: person.id, kind: 'cdi', employerId: employer.id, startDate: day(-400) });
     const [at1, at3, at6, at12] = hired.followUps;
     expect((await dashboard(backend)).followUps.total).toBe(4);
