@@ -42,6 +42,8 @@ export const backupMethods = {
   /** Makes the recovery key: its secret half is returned once, for the printed sheet, and never stored. */
   'backups.setupRecovery': returns<{ recoveryKey: string; createdAt: string }>()(z.strictObject({ replace: z.boolean().default(false) })),
   'backups.backupNow': returns<BackupEntry>()(z.strictObject({})),
+  /** Deletes one backup file (retention keeps those taken on demand until then). */
+  'backups.delete': returns<{ deleted: string }>()(z.strictObject({ name: backupName })),
   /** Opens a backup with the recovery key and says what it holds; nothing changes. */
   'backups.previewRestore': returns<BackupContents>()(z.strictObject({ name: backupName, recoveryKey })),
   /** Keeps the current database aside (a backup), then replaces its content with the backup's. */
