@@ -6,6 +6,12 @@ import { returns } from './method';
 export const BACKUP_REASONS = ['daily', 'manual', 'before-import', 'before-migration', 'before-restore'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
+/**
+ * How many automatic backups are kept: the newest of each of the last days, weeks and months,
+ * and the last ones taken before a change. Backups taken on demand are kept until deleted.
+ */
+export const BACKUP_RETENTION = { daily: 7, weekly: 4, monthly: 12, beforeChange: 5 } as const;
+
 export interface BackupEntry {
   name: string;
   takenAt: string;

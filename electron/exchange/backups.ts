@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { BACKUP_REASONS, type BackupReason } from '../../shared/backups';
+import { BACKUP_REASONS, BACKUP_RETENTION, type BackupReason } from '../../shared/backups';
 import { checkDatabase, checkedSnapshot } from '../db/checks';
 import { DecryptionError, decryptFile, encryptToFile } from './age';
 
@@ -132,8 +132,6 @@ function weekOf(iso: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-export const RETENTION = { daily: 7, weekly: 4, monthly: 12, beforeChange: 5 } as const;
-
 /** Backups of the moment before a change: the way back from an import or an upgrade gone wrong. */
 const BEFORE_CHANGE: readonly BackupReason[] = ['before-import', 'before-migration', 'before-restore'];
 
@@ -157,10 +155,10 @@ export function backupsToKeep(backups: readonly BackupFile[]): Set<string> {
       keep.add(backup.name);
     }
   };
-  bucket((backup) => backup.takenAt.slice(0, 10), RETENTION.daily);
-  bucket((backup) => weekOf(backup.takenAt), RETENTION.weekly);
-  bucket((backup) => backup.takenAt.slice(0, 7), RETENTION.monthly);
-  for (const backup of newestFirst.filter((candidate) => BEFORE_CHANGE.includes(candidate.reason)).slice(0, RETENTION.beforeChange)) keep.add(backup.name);
+  bucket((backup) => backup.takenAt.slice(0, 10), BACKUP_RETENTION.daily);
+  bucket((backup) => weekOf(backup.takenAt), BACKUP_RETENTION.weekly);
+  bucket((backup) => backup.takenAt.slice(0, 7), BACKUP_RETENTION.monthly);
+  for (const backup of newestFirst.filter((candidate) => BEFORE_CHANGE.includes(candidate.reason)).slice(0, BACKUP_RETENTION.beforeChange)) keep.add(backup.name);
   return keep;
 }
 
