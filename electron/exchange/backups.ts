@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BACKUP_REASONS, BACKUP_RETENTION, type BackupReason } from '../../shared/backups';
@@ -60,6 +61,8 @@ function takenAtOf(stamp: string): string {
 
 /** Temporary files: `.tmp-<process id>-<random>…`; older versions wrote `.tmp-<random>…` (plain copies among them). */
 const TEMPORARY = /^\.tmp-(?:(\d+)-)?[0-9a-f]+\./;
+/** Folders a backup is opened in for a preview or a restore (see `openingFolder`). */
+const OPENING = /^tremplin-restore-(\d+)-/;
 /** The plain copy a migration takes when backups are not set up (see `openDatabase`), and its journal files. */
 const PLAIN_MIGRATION_COPY = /^before-migration-v\d+-.*\.sqlite(?:-wal|-shm|-journal)?$/;
 
@@ -76,10 +79,15 @@ function running(pid: number): boolean {
 /**
  * Deletes what a backup cut short left in the folder (a crash, a power cut): partial encrypted
  * files of processes that no longer run, and anything older versions left (their plain copies
- * and those copies' `-wal` and `-shm`). Once backups are set up (`encrypted`), also the plain
+ * and those copies' `-wal` and `-shm`); and the folders a backup was being opened in by a
+ * process that no longer runs. Once backups are set up (`encrypted`), also the plain
  * copies taken before migrations without them: encrypted backups replace them. Called at start.
  */
 export function removeLeftovers(dir: string, { encrypted }: { encrypted: boolean }): void {
+  for (const name of readdirSync(tmpdir())) {
+    const opening = OPENING.exec(name);
+    if (opening && !running(Number(opening[1]))) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
+  }
   if (!existsSync(dir)) return;
   const removed = readdirSync(dir).filter((name) => {
     const temporary = TEMPORARY.exec(name);
@@ -87,6 +95,15 @@ export function removeLeftovers(dir: string, { encrypted }: { encrypted: boolean
     return encrypted && PLAIN_MIGRATION_COPY.test(name);
   });
   for (const name of removed) rmSync(path.join(dir, name), { force: true });
+}
+
+/**
+ * A private temporary folder to open a backup in: the decrypted copy sits there while it is
+ * previewed or restored, and the folder is deleted afterwards. It is named after this process,
+ * so the next start deletes it when a crash came in between (`removeLeftovers`).
+ */
+export function openingFolder(): string {
+  return mkdtempSync(path.join(tmpdir(), `tremplin-restore-${process.pid}-`));
 }
 
 /**

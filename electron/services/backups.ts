@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BackupContents, BackupEntry, BackupReason, BackupStatus } from '../../shared/backups';
@@ -12,6 +11,7 @@ import {
   type KeptByRestore,
   decryptBackup,
   listBackups,
+  openingFolder,
   pruneBackups,
   readContents,
   readRecoveryRecipient,
@@ -107,7 +107,7 @@ export function createBackupService(options: BackupOptions) {
    */
   async function withOpenedBackup<T>(name: string, recoveryKey: string, use: (plainFile: string, backup: BackupFile) => T | Promise<T>): Promise<T> {
     const backup = find(name);
-    const folder = mkdtempSync(path.join(tmpdir(), 'tremplin-restore-'));
+    const folder = openingFolder();
     const plainFile = path.join(folder, 'restored.sqlite');
     try {
       await decryptBackup(backup.file, recoveryKey, plainFile);

@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, statSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -236,7 +237,7 @@ describe('backups leave nothing behind', { timeout: 60_000 }, () => {
     expect(plainFiles(dir)).toEqual([]);
   });
 
-  it('the next start deletes what a crashed backup left, but not the file of a backup still running', async () => {
+  it('the next start deletes what a crashed backup or restore left, but not the files of one still running', async () => {
     const folder = tempDir();
     const file = path.join(folder, 'tremplin.sqlite');
     (await openBackend({ file })).close();
@@ -248,8 +249,19 @@ describe('backups leave nothing behind', { timeout: 60_000 }, () => {
     for (const name of leftovers) writeFileSync(path.join(dir, name), 'partial');
     const running = `.tmp-${process.pid}-0a1b2c3d4e5f.sqlite.age`;
     writeFileSync(path.join(dir, running), 'partial');
+    // A restore cut short leaves the decrypted copy in its folder under the system's temporary folder.
+    const opening = (pid: number) => {
+      const folder = mkdtempSync(path.join(tmpdir(), `tremplin-restore-${pid}-`));
+      writeFileSync(path.join(folder, 'restored.sqlite'), 'SQLite format 3');
+      return folder;
+    };
+    const crashedRestore = opening(gone);
+    const runningRestore = opening(process.pid);
     await openBackend({ file });
     expect(readdirSync(dir)).toEqual([running]);
+    expect(existsSync(crashedRestore)).toBe(false);
+    expect(existsSync(path.join(runningRestore, 'restored.sqlite'))).toBe(true);
+    rmSync(runningRestore, { recursive: true });
   });
 
   it('the backup before a migration is encrypted from the start when backups are set up', async () => {
