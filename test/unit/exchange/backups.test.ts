@@ -1,5 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -262,6 +263,36 @@ describe('backups leave nothing behind', { timeout: 60_000 }, () => {
     expect(existsSync(crashedRestore)).toBe(false);
     expect(existsSync(path.join(runningRestore, 'restored.sqlite'))).toBe(true);
     rmSync(runningRestore, { recursive: true });
+  });
+
+  it('a backup killed midway leaves no plain copy, and the next start deletes its partial file', { timeout: 120_000 }, async () => {
+    const folder = tempDir();
+    const file = path.join(folder, 'tremplin.sqlite');
+    const backend = await openBackend({ file });
+    await ok(backend, 'backups.setupRecovery', {});
+    // Some 20 MB, so that the kill often lands while the encrypted file is being written.
+    backend.database.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('padding', ?)").run(JSON.stringify('x'.repeat(20_000_000)));
+    backend.close();
+    const dir = path.join(folder, 'backups');
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'crash-backup.ts'), file], { stdio: 'ignore' });
+    const written: string[] = [];
+    // Killed as soon as its first temporary file appears (and so while it is written, or just after).
+    await new Promise<void>((resolve) => {
+      const watcher = watch(dir, (_event, name) => {
+        if (!name) return;
+        written.push(name);
+        if (name.startsWith('.tmp-')) {
+          child.kill('SIGKILL');
+          watcher.close();
+          resolve();
+        }
+      });
+    });
+    await once(child, 'exit');
+    for (const name of written) expect(name).toMatch(/\.age$/);
+    expect(plainFiles(dir)).toEqual([]);
+    await openBackend({ file });
+    expect(readdirSync(dir).filter((name) => !BACKUP.test(name))).toEqual([]);
   });
 
   it('the backup before a migration is encrypted from the start when backups are set up', async () => {
