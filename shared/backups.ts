@@ -6,6 +6,12 @@ import { returns } from './method';
 export const BACKUP_REASONS = ['daily', 'manual', 'before-import', 'before-migration', 'before-restore'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
+/**
+ * How many automatic backups are kept: the newest of each of the last days, weeks and months,
+ * and the last ones taken before a change. Backups taken on demand are kept until deleted.
+ */
+export const BACKUP_RETENTION = { daily: 7, weekly: 4, monthly: 12, beforeChange: 5 } as const;
+
 export interface BackupEntry {
   name: string;
   takenAt: string;
@@ -42,6 +48,8 @@ export const backupMethods = {
   /** Makes the recovery key: its secret half is returned once, for the printed sheet, and never stored. */
   'backups.setupRecovery': returns<{ recoveryKey: string; createdAt: string }>()(z.strictObject({ replace: z.boolean().default(false) })),
   'backups.backupNow': returns<BackupEntry>()(z.strictObject({})),
+  /** Deletes one backup file (retention keeps those taken on demand until then). */
+  'backups.delete': returns<{ deleted: string }>()(z.strictObject({ name: backupName })),
   /** Opens a backup with the recovery key and says what it holds; nothing changes. */
   'backups.previewRestore': returns<BackupContents>()(z.strictObject({ name: backupName, recoveryKey })),
   /** Keeps the current database aside (a backup), then replaces its content with the backup's. */

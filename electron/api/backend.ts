@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OpenedDatabase, openDatabase } from '../db/open';
 import type { Clock } from '../services/clock';
-import { protectPlainBackup, readRecoveryRecipient } from '../exchange/backups';
+import { readRecoveryRecipient, removeLeftovers, takeBackup } from '../exchange/backups';
 import { type BackupService, createBackupService } from '../services/backups';
 import type { ExchangeOptions } from '../services/exchange';
 import { createHandlers } from './handlers';
@@ -50,15 +50,17 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const dataDir = path.dirname(options.file);
   const backupDir = options.backupDir ?? path.join(dataDir, 'backups');
   const migrationsDir = options.migrationsDir ?? sourceMigrationsDir;
+  removeLeftovers(backupDir, { encrypted: readRecoveryRecipient(dataDir) !== null });
   const database = await openDatabase({
     file: options.file,
     migrationsDir,
     backupDir,
     ...(options.trace ? { trace: options.trace } : {}),
     ...(options.checkInBackground ? { checkInBackground: true } : {}),
-    protectBackup: async (plainFile) => {
+    backupBeforeMigration: async (file) => {
       const recipient = readRecoveryRecipient(dataDir);
-      if (recipient) await protectPlainBackup(plainFile, recipient, 'before-migration', new Date());
+      if (recipient) await takeBackup(file, { dir: backupDir, recipient, reason: 'before-migration', now: new Date() });
+      return recipient !== null;
     },
   });
   const backups = createBackupService({

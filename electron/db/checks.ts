@@ -28,30 +28,49 @@ try {
 }
 if (Database) {
   let problems;
+  let bytes;
   try {
     const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
     try {
+      // One read transaction: the bytes handed out are the very snapshot that was checked.
+      if (workerData.snapshot) db.exec('BEGIN');
       problems = db.pragma(workerData.check).map((row) => String(Object.values(row)[0]));
+      if (workerData.snapshot && problems.length === 1 && problems[0] === 'ok') bytes = db.serialize();
+      if (workerData.snapshot) db.exec('COMMIT');
     } finally {
       db.close();
     }
   } catch (error) {
     problems = [String((error && error.message) || error)];
   }
-  parentPort.postMessage({ problems: problems.length === 1 && problems[0] === 'ok' ? [] : problems });
+  if (!bytes) {
+    parentPort.postMessage({ problems: problems.length === 1 && problems[0] === 'ok' ? [] : problems });
+  } else {
+    // The bytes stay here and go out a piece at a time, copied into a buffer that is moved, not cloned.
+    parentPort.on('message', ({ position, length }) => {
+      const piece = new Uint8Array(bytes.subarray(position, position + length));
+      parentPort.postMessage({ piece }, [piece.buffer]);
+    });
+    parentPort.postMessage({ problems: [], size: bytes.length });
+  }
 }
 `;
 
 /** Where the worker loads better-sqlite3 from; throws where it cannot be found from here (a bundle elsewhere). */
 const driverPath = () => createRequire(import.meta.url).resolve('better-sqlite3');
 
+/** What a check reports, as problems: none when it says only "ok". */
+function problemsOf(db: Database.Database, check: ConsistencyCheck): CheckProblems {
+  const problems = (db.pragma(check) as Record<string, unknown>[]).map((row) => String(Object.values(row)[0]));
+  return problems.length === 1 && problems[0] === 'ok' ? [] : problems;
+}
+
 /** The check on the calling thread: what the worker does, for when a worker cannot load the driver. */
 function checkHere(file: string, check: ConsistencyCheck): CheckProblems {
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      const problems = (db.pragma(check) as Record<string, unknown>[]).map((row) => String(Object.values(row)[0]));
-      return problems.length === 1 && problems[0] === 'ok' ? [] : problems;
+      return problemsOf(db, check);
     } finally {
       db.close();
     }
@@ -88,5 +107,89 @@ export function checkDatabase(file: string, check: ConsistencyCheck): Promise<Ch
     });
     worker.once('error', fallBack);
     worker.once('exit', fallBack);
+  });
+}
+
+/**
+ * A checked snapshot of a database, read a piece at a time: the bytes of the file as it stood
+ * when the check ran, never written to disk. `close` must be called once it has been read.
+ */
+export interface CheckedSnapshot {
+  size: number;
+  read(position: number, length: number): Promise<Uint8Array>;
+  close(): void;
+}
+
+/** The snapshot on the calling thread: what the worker does, for when a worker cannot load the driver. */
+function snapshotHere(file: string): CheckProblems | CheckedSnapshot {
+  let bytes: Buffer;
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      db.exec('BEGIN');
+      const problems = problemsOf(db, 'integrity_check');
+      if (problems.length > 0) return problems;
+      bytes = db.serialize();
+      db.exec('COMMIT');
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    return [error instanceof Error ? error.message : String(error)];
+  }
+  return { size: bytes.length, read: async (position, length) => bytes.subarray(position, position + length), close: () => {} };
+}
+
+/**
+ * `integrity_check` of the file, then its bytes as checked, in one read transaction on a worker
+ * thread: a backup encrypts them while they stream out, so no plain copy is ever written. The
+ * worker holds the whole file in memory meanwhile (`serialize`: 676 MB for the bench's 100,000
+ * candidates) and hands it out a megabyte at a time, each piece moved to this thread, not copied.
+ * Resolves with the problems found when the check fails.
+ */
+export function checkedSnapshot(file: string): Promise<CheckProblems | CheckedSnapshot> {
+  return new Promise((resolve) => {
+    let answered = false;
+    const fallBack = () => {
+      if (answered) return;
+      answered = true;
+      resolve(snapshotHere(file));
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: driverPath(), file, check: 'integrity_check', snapshot: true } });
+    } catch {
+      fallBack();
+      return;
+    }
+    let waiting: { resolve(piece: Uint8Array): void; reject(error: Error): void } | null = null;
+    const stopped = () => {
+      waiting?.reject(new Error('the snapshot worker stopped'));
+      waiting = null;
+      fallBack();
+    };
+    worker.on('message', (message: { problems?: CheckProblems; size?: number; unavailable?: string; piece?: Uint8Array }) => {
+      if (message.piece) {
+        waiting?.resolve(message.piece);
+        waiting = null;
+      } else if (message.problems && message.size === undefined) {
+        answered = true;
+        resolve(message.problems);
+      } else if (message.size !== undefined) {
+        answered = true;
+        resolve({
+          size: message.size,
+          read: (position, length) =>
+            new Promise((resolvePiece, rejectPiece) => {
+              if (waiting) return rejectPiece(new Error('one read at a time'));
+              waiting = { resolve: resolvePiece, reject: rejectPiece };
+              worker.postMessage({ position, length });
+            }),
+          close: () => void worker.terminate(),
+        });
+      } else fallBack();
+    });
+    worker.once('error', stopped);
+    worker.once('exit', stopped);
   });
 }

@@ -30,8 +30,11 @@ export interface OpenOptions {
   backupDir?: string;
   /** Receives every statement run, with its values (for the tests that pin query plans). */
   trace?: (sql: string) => void;
-  /** Turns the plain copy taken before a migration into an encrypted backup (when backups are set up). */
-  protectBackup?: (plainFile: string) => Promise<void>;
+  /**
+   * Takes the encrypted backup before a migration, from the file as it stands; resolves false
+   * when it cannot (backups not set up), and a plain copy is taken into `backupDir` instead.
+   */
+  backupBeforeMigration?: (file: string) => Promise<boolean>;
   /**
    * Return before `quick_check` ends, when no migration is pending (the app and the preview: the
    * window loads meanwhile). The caller must write nothing until `checked` settles.
@@ -88,14 +91,13 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
 
     const current = schemaVersion(sqlite);
     const pending = migrations.slice(current);
-    if (pending.length > 0 && current > 0) {
+    if (pending.length > 0 && current > 0 && !(await options.backupBeforeMigration?.(options.file))) {
       const backupDir = options.backupDir ?? path.join(path.dirname(options.file), 'backups');
       makePrivateFolder(backupDir);
       const stamp = new Date().toISOString().replaceAll(':', '-');
       const copy = path.join(backupDir, `before-migration-v${current}-${stamp}.sqlite`);
       makePrivateFile(copy);
       await sqlite.backup(copy);
-      await options.protectBackup?.(copy);
     }
     applyMigrations(sqlite, pending);
   } catch (error) {

@@ -271,34 +271,40 @@ export async function decrypt(ciphertext: Uint8Array, keys: AgeKeys): Promise<Ui
 /** Chunks per read or write of a file: 1 MiB at a time. */
 const CHUNKS_PER_IO = 16;
 
+/** Bytes read a piece at a time: a file, or a database snapshot held elsewhere. */
+export interface PlainSource {
+  size: number;
+  /** Exactly `length` bytes from `position` (fewer: the source changed, and the encryption stops). */
+  read(position: number, length: number): Promise<Uint8Array>;
+}
+
 /**
- * Encrypts a file into another, a megabyte at a time: a database of several gigabytes never
- * sits whole in memory. The output is flushed to disk before the promise settles.
+ * Encrypts what a source holds into a file, a megabyte at a time: a database of several
+ * gigabytes never sits whole in this thread's memory. The output is flushed to disk before the
+ * promise settles.
  */
-export async function encryptFile(input: string, output: string, to: AgeRecipients): Promise<void> {
+export async function encryptToFile(source: PlainSource, output: string, to: AgeRecipients): Promise<void> {
   const { start, sealer } = await begin(to);
-  const source = await open(input, 'r');
   const sink = await open(output, 'w', PRIVATE_FILE_MODE);
   try {
-    const size = (await source.stat()).size;
+    const { size } = source;
     await sink.write(start);
-    const buffer = Buffer.alloc(CHUNK * CHUNKS_PER_IO);
+    const io = CHUNK * CHUNKS_PER_IO;
     let position = 0;
     do {
-      const wanted = Math.min(buffer.length, size - position);
-      const { bytesRead } = await source.read(buffer, 0, wanted, position);
-      if (bytesRead !== wanted) throw new Error('the file changed while it was being encrypted');
+      const wanted = Math.min(io, size - position);
+      const piece = await source.read(position, wanted);
+      if (piece.length !== wanted) throw new Error('the file changed while it was being encrypted');
       const sealed: Buffer[] = [];
-      for (let offset = 0; offset < bytesRead || (size === 0 && sealed.length === 0); offset += CHUNK) {
-        const end = Math.min(offset + CHUNK, bytesRead);
-        sealed.push(sealer.seal(buffer.subarray(offset, end), position + end === size));
+      for (let offset = 0; offset < piece.length || (size === 0 && sealed.length === 0); offset += CHUNK) {
+        const end = Math.min(offset + CHUNK, piece.length);
+        sealed.push(sealer.seal(piece.subarray(offset, end), position + end === size));
       }
       await sink.write(Buffer.concat(sealed));
-      position += bytesRead;
+      position += piece.length;
     } while (position < size);
     await sink.sync();
   } finally {
-    await source.close();
     await sink.close();
   }
 }

@@ -13,7 +13,7 @@ import { fingerprintWords } from './words';
  * are made on first use; their private halves are stored sealed by a `KeyProtector`.
  */
 
-const IDENTITY_KEY = 'exchange.identity';
+export const IDENTITY_KEY = 'exchange.identity';
 
 const storedIdentitySchema = z.object({
   method: z.enum(['os_keychain', 'passphrase']),

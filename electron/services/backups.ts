@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BackupContents, BackupEntry, BackupReason, BackupStatus } from '../../shared/backups';
@@ -9,8 +8,10 @@ import { generateAgeKey } from '../exchange/age';
 import {
   BackupError,
   type BackupFile,
+  type KeptByRestore,
   decryptBackup,
   listBackups,
+  openingFolder,
   pruneBackups,
   readContents,
   readRecoveryRecipient,
@@ -18,10 +19,14 @@ import {
   takeBackup,
   writeRecoveryRecipient,
 } from '../exchange/backups';
+import { getTableName } from 'drizzle-orm';
 import { isoDateOf } from '../../shared/dates';
-import { recordAudit } from './audit';
 import type { Db } from '../db/open';
+import { auditLog, exchangeLog, exchangedRecords, partnerCards } from '../db/schema';
+import { IDENTITY_KEY } from '../exchange/identity';
+import { recordAudit } from './audit';
 import { type Clock, systemClock } from './clock';
+import { PROFILE_KEY, SEQUENCE_KEY } from './exchange';
 
 export interface BackupOptions {
   db: Db;
@@ -40,6 +45,24 @@ const BACKUP_ERRORS: Record<BackupError['reason'], string> = {
   damaged: 'backups.errors.damaged',
   not_a_backup: 'backups.errors.damaged',
   newer_schema: 'backups.errors.newerSchema',
+};
+
+/**
+ * What a restore does not roll back: facts about the world outside this database, which going
+ * back to an older copy of the records does not undo.
+ * - The files sent and received (exchange log) and our export sequence number: partners hold
+ *   those files, refuse a number they have seen as a replay, and the log is the GDPR record of
+ *   what was shared with whom.
+ * - The versions agreed with each partner (exchanged records): what the partner holds; rolled
+ *   back, a file they send again unchanged would show as a conflict.
+ * - Partners' cards: their keys, the fingerprint check done with them, and the highest sequence
+ *   number seen from each (what refuses their older files as replays).
+ * - Our own profile and keys: partners know us by that association id and those keys.
+ * - The audit log: who did what happened, whatever the data now says.
+ */
+const KEPT_BY_RESTORE: KeptByRestore = {
+  tables: [exchangeLog, exchangedRecords, partnerCards, auditLog].map((table) => getTableName(table)),
+  settingKeys: [SEQUENCE_KEY, PROFILE_KEY, IDENTITY_KEY],
 };
 
 function toEntry({ name, takenAt, reason, bytes }: BackupFile): BackupEntry {
@@ -64,7 +87,7 @@ export function createBackupService(options: BackupOptions) {
 
   async function take(reason: BackupReason): Promise<BackupEntry> {
     try {
-      const taken = await takeBackup(sqlite, { dir: backupDir, recipient: recipient(), reason, now: clock.now() });
+      const taken = await takeBackup(sqlite.name, { dir: backupDir, recipient: recipient(), reason, now: clock.now() });
       pruneBackups(backupDir);
       return toEntry(taken);
     } catch (error) {
@@ -84,7 +107,7 @@ export function createBackupService(options: BackupOptions) {
    */
   async function withOpenedBackup<T>(name: string, recoveryKey: string, use: (plainFile: string, backup: BackupFile) => T | Promise<T>): Promise<T> {
     const backup = find(name);
-    const folder = mkdtempSync(path.join(tmpdir(), 'tremplin-restore-'));
+    const folder = openingFolder();
     const plainFile = path.join(folder, 'restored.sqlite');
     try {
       await decryptBackup(backup.file, recoveryKey, plainFile);
@@ -123,6 +146,13 @@ export function createBackupService(options: BackupOptions) {
 
     backupNow: () => take('manual'),
 
+    /** Deletes a backup: how backups taken on demand go, as retention keeps them. */
+    deleteBackup({ name }: { name: string }): { deleted: string } {
+      rmSync(find(name).file);
+      recordAudit(db, clock.now().toISOString(), { action: 'backups.delete', subjectType: 'backup', subjectId: name });
+      return { deleted: name };
+    },
+
     /** Before an import: a backup when backups are set up, else a refusal that says why. */
     beforeImport: () => take('before-import'),
 
@@ -140,7 +170,7 @@ export function createBackupService(options: BackupOptions) {
     restore: ({ name, recoveryKey }: { name: string; recoveryKey: string }) =>
       withOpenedBackup(name, recoveryKey, async (plainFile, backup) => {
         await take('before-restore');
-        replaceContent(sqlite, plainFile);
+        replaceContent(sqlite, plainFile, KEPT_BY_RESTORE);
         recordAudit(db, clock.now().toISOString(), { action: 'backups.restore', subjectType: 'backup', subjectId: name });
         return contentsOf(plainFile, backup);
       }),

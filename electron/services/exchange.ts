@@ -52,8 +52,8 @@ export interface ExchangeOptions {
   exportScryptWorkFactor?: number;
 }
 
-const PROFILE_KEY = 'association';
-const SEQUENCE_KEY = 'exchange.sequence';
+export const PROFILE_KEY = 'association';
+export const SEQUENCE_KEY = 'exchange.sequence';
 const CARD_NOT_FOUND = 'exchange.errors.cardNotFound';
 
 const storedProfileSchema = associationProfileSchema.extend({ associationId: z.uuid() });

@@ -55,3 +55,31 @@ test('the recovery sheet is shown once, and a backup is restored after seeing wh
   // The data replaced was kept aside first.
   await expect(page.getByTestId('backup-row').first()).toContainText('Avant une restauration');
 });
+
+test('a backup taken on demand stays when another is taken, until it is deleted after a confirmation', async ({ page, preview }) => {
+  const api = await previewApi(preview.url);
+  await api('backups.setupRecovery', {});
+  await page.goto(`${preview.url}#/settings`);
+  const backups = page.getByTestId('backups-settings');
+  await expect(backups).toContainText('Les sauvegardes faites à la demande restent jusqu\'à ce que vous les supprimiez.');
+  await backups.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
+  await expect(page.getByTestId('notice')).toHaveText('Sauvegarde faite', { timeout: 15_000 });
+  const rows = page.getByTestId('backup-row');
+  await expect(rows).toHaveCount(2);
+
+  const older = rows.nth(1);
+  await older.getByRole('button', { name: /^Supprimer la sauvegarde du / }).click();
+  await expect(page.getByTestId('delete-panel')).toContainText('Supprimer définitivement la sauvegarde du');
+  await page.getByTestId('delete-panel').getByRole('button', { name: 'Annuler' }).click();
+  await expect(page.getByTestId('delete-panel')).toHaveCount(0);
+  await expect(rows).toHaveCount(2);
+
+  const [, kept] = (await api<{ backups: { name: string }[] }>('backups.status', {})).backups;
+  await older.getByRole('button', { name: /^Supprimer la sauvegarde du / }).click();
+  await page.getByRole('button', { name: 'Supprimer la sauvegarde', exact: true }).click();
+  await expect(page.getByTestId('notice')).toHaveText('Sauvegarde supprimée');
+  await expect(rows).toHaveCount(1);
+  const left = (await api<{ backups: { name: string }[] }>('backups.status', {})).backups.map((backup) => backup.name);
+  expect(left).toHaveLength(1);
+  expect(left).not.toContain(kept?.name);
+});

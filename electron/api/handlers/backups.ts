@@ -7,6 +7,7 @@ export function backupHandlers(backups: BackupService): HandlersFor<typeof backu
     'backups.status': backups.status,
     'backups.setupRecovery': backups.setupRecovery,
     'backups.backupNow': backups.backupNow,
+    'backups.delete': backups.deleteBackup,
     'backups.previewRestore': backups.previewRestore,
     'backups.restore': backups.restore,
   };

@@ -1,11 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupContents, BackupEntry } from '../../../shared/backups';
+import { BACKUP_RETENTION, type BackupContents, type BackupEntry } from '../../../shared/backups';
 import { call } from '../api/client';
 import { formatDate } from '../app/format';
 import { useNotices } from '../app/notices';
 import { BusyNote } from '../exchange/Busy';
-import { useExchangeStatus } from '../exchange/status';
 import { useLeaveGuard } from '../exchange/useLeaveGuard';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
@@ -34,7 +33,7 @@ export function BackupsSettings() {
   const [busy, setBusy] = useState<'setup' | 'backup' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirmReplace, setConfirmReplace] = useState(false);
-  const [restoring, setRestoring] = useState<BackupEntry | null>(null);
+  const [opened, setOpened] = useState<OpenedRow | null>(null);
 
   async function setUp(replace: boolean) {
     setError(null);
@@ -94,6 +93,7 @@ export function BackupsSettings() {
                 <p className="muted backups-folder">
                   {t('backups.ui.folder')} <code>{status.folder}</code>
                 </p>
+                <p className="muted backups-retention">{t('backups.ui.retention', BACKUP_RETENTION)}</p>
                 <div className="backups-actions">
                   <button type="button" className="button button-primary" disabled={busy !== null} onClick={() => void backUpNow()}>
                     {t('backups.ui.backUpNow')}
@@ -128,10 +128,10 @@ export function BackupsSettings() {
             {status.backups.length > 0 && (
               <BackupList
                 backups={status.backups}
-                restoring={restoring}
-                onRestore={setRestoring}
-                onRestored={() => {
-                  setRestoring(null);
+                opened={opened}
+                onOpen={setOpened}
+                onDone={() => {
+                  setOpened(null);
                   void reload();
                 }}
               />
@@ -143,14 +143,20 @@ export function BackupsSettings() {
   );
 }
 
-interface BackupListProps {
-  backups: BackupEntry[];
-  restoring: BackupEntry | null;
-  onRestore(backup: BackupEntry | null): void;
-  onRestored(): void;
+/** The row whose restore or delete panel is open (one at a time). */
+interface OpenedRow {
+  name: string;
+  panel: 'restore' | 'delete';
 }
 
-function BackupList({ backups, restoring, onRestore, onRestored }: BackupListProps) {
+interface BackupListProps {
+  backups: BackupEntry[];
+  opened: OpenedRow | null;
+  onOpen(row: OpenedRow | null): void;
+  onDone(): void;
+}
+
+function BackupList({ backups, opened, onOpen, onDone }: BackupListProps) {
   const { t, i18n } = useTranslation();
   return (
     <table className="data-table compact-table backups-table" data-testid="backups-list">
@@ -172,9 +178,10 @@ function BackupList({ backups, restoring, onRestore, onRestored }: BackupListPro
           <BackupRow
             key={backup.name}
             backup={backup}
-            open={restoring?.name === backup.name}
-            onOpen={() => onRestore(restoring?.name === backup.name ? null : backup)}
-            onRestored={onRestored}
+            panel={opened?.name === backup.name ? opened.panel : null}
+            onOpen={(panel) => onOpen(opened?.name === backup.name && opened.panel === panel ? null : { name: backup.name, panel })}
+            onClose={() => onOpen(null)}
+            onDone={onDone}
             label={formatMoment(backup.takenAt, i18n.language)}
           />
         ))}
@@ -186,12 +193,13 @@ function BackupList({ backups, restoring, onRestore, onRestored }: BackupListPro
 interface BackupRowProps {
   backup: BackupEntry;
   label: string;
-  open: boolean;
-  onOpen(): void;
-  onRestored(): void;
+  panel: OpenedRow['panel'] | null;
+  onOpen(panel: OpenedRow['panel']): void;
+  onClose(): void;
+  onDone(): void;
 }
 
-function BackupRow({ backup, label, open, onOpen, onRestored }: BackupRowProps) {
+function BackupRow({ backup, label, panel, onOpen, onClose, onDone }: BackupRowProps) {
   const { t, i18n } = useTranslation();
   return (
     <>
@@ -199,16 +207,35 @@ function BackupRow({ backup, label, open, onOpen, onRestored }: BackupRowProps) 
         <td className="nowrap">{label}</td>
         <td>{t(`backups.ui.reasons.${backup.reason}`)}</td>
         <td className="number nowrap">{formatSize(backup.bytes, i18n.language)}</td>
-        <td className="cell-action">
-          <button type="button" className="button button-quiet" aria-expanded={open} aria-label={t('backups.ui.restoreLabel', { date: label })} onClick={onOpen}>
+        <td className="cell-action nowrap">
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-expanded={panel === 'restore'}
+            aria-label={t('backups.ui.restoreLabel', { date: label })}
+            onClick={() => onOpen('restore')}
+          >
             {t('backups.ui.restore')}
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-expanded={panel === 'delete'}
+            aria-label={t('backups.ui.deleteLabel', { date: label })}
+            onClick={() => onOpen('delete')}
+          >
+            {t('backups.ui.delete')}
           </button>
         </td>
       </tr>
-      {open && (
+      {panel && (
         <tr className="restore-row">
           <td colSpan={4}>
-            <RestorePanel backup={backup} label={label} onRestored={onRestored} />
+            {panel === 'restore' ? (
+              <RestorePanel backup={backup} label={label} onRestored={onDone} />
+            ) : (
+              <DeletePanel backup={backup} label={label} onCancel={onClose} onDeleted={onDone} />
+            )}
           </td>
         </tr>
       )}
@@ -216,11 +243,45 @@ function BackupRow({ backup, label, open, onOpen, onRestored }: BackupRowProps) 
   );
 }
 
+/** Deleting asks once more, naming the backup: it cannot be undone. */
+function DeletePanel({ backup, label, onCancel, onDeleted }: { backup: BackupEntry; label: string; onCancel(): void; onDeleted(): void }) {
+  const { t } = useTranslation();
+  const showNotice = useNotices((state) => state.showNotice);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function remove() {
+    setBusy(true);
+    const result = await call('backups.delete', { name: backup.name });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    showNotice('backups.ui.deleted');
+    onDeleted();
+  }
+
+  return (
+    <div className="restore-panel" data-testid="delete-panel">
+      <p className="strong">{t('backups.ui.deleteQuestion', { date: label })}</p>
+      <ErrorAlert messageKey={error} />
+      <div className="backups-actions">
+        <button type="button" className="button button-danger" disabled={busy} onClick={() => void remove()}>
+          {t('backups.ui.deleteConfirm')}
+        </button>
+        <button type="button" className="button button-secondary" disabled={busy} onClick={onCancel}>
+          {t('backups.ui.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /** Opening a backup with the sheet's key shows what it holds; only then can it replace today's data. */
 function RestorePanel({ backup, label, onRestored }: { backup: BackupEntry; label: string; onRestored(): void }) {
   const { t, i18n } = useTranslation();
   const showNotice = useNotices((state) => state.showNotice);
-  const reloadExchange = useExchangeStatus((state) => state.load);
   const [recoveryKey, setRecoveryKey] = useState('');
   const [keyError, setKeyError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -252,8 +313,6 @@ function RestorePanel({ backup, label, onRestored }: { backup: BackupEntry; labe
     if (!result.ok) return refused(result.error.fields, result.error.message);
     setRecoveryKey('');
     showNotice('backups.ui.restored');
-    // The profile and the keys come back with the data.
-    void reloadExchange();
     onRestored();
   }
 

@@ -1,11 +1,11 @@
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openBackend, sourceMigrationsDir } from '../../../electron/api/backend';
 import { applyMigrations, readMigrations } from '../../../electron/db/migrations';
 import { openDatabase } from '../../../electron/db/open';
-import { decryptFile, encryptFile, generateAgeKey } from '../../../electron/exchange/age';
+import { decryptFile, encryptToFile, generateAgeKey } from '../../../electron/exchange/age';
 import { ok } from '../../support/api';
 import { useTempDir } from '../../support/temp';
 
@@ -65,7 +65,9 @@ describe.skipIf(process.platform === 'win32')('files the app writes', () => {
     expect(readdirSync(path.join(folder, 'backups'))).toHaveLength(1);
 
     const { identity, recipient } = await generateAgeKey();
-    await encryptFile(file, path.join(folder, 'copy.age'), { recipients: [recipient] });
+    const bytes = readFileSync(file);
+    const source = { size: bytes.length, read: async (position: number, length: number) => bytes.subarray(position, position + length) };
+    await encryptToFile(source, path.join(folder, 'copy.age'), { recipients: [recipient] });
     await decryptFile(path.join(folder, 'copy.age'), path.join(folder, 'copy.sqlite'), { identities: [identity] });
     expect(expectOwnerOnly(folder)).toEqual(expect.arrayContaining(['copy.age', 'copy.sqlite']));
   });
