@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 
 /**
  * The data folder and every file the app writes there (database, its WAL and SHM, backups,
@@ -12,7 +12,8 @@ export const PRIVATE_FILE_MODE = 0o600;
 /** Creates the folder (and its missing parents) owner-only; an existing one is made owner-only too. */
 export function makePrivateFolder(folder: string): void {
   mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE });
-  chmodSync(folder, PRIVATE_FOLDER_MODE);
+  // Only when it differs: a folder's change of mode is an event for whoever watches it.
+  if ((statSync(folder).mode & 0o777) !== PRIVATE_FOLDER_MODE) chmodSync(folder, PRIVATE_FOLDER_MODE);
 }
 
 /**

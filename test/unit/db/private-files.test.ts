@@ -47,7 +47,7 @@ describe.skipIf(process.platform === 'win32')('files the app writes', () => {
       await ok(backend, 'backups.backupNow', {});
       const names = expectOwnerOnly(folder);
       expect(names).toEqual(expect.arrayContaining(['tremplin.sqlite', 'tremplin.sqlite-wal', 'tremplin.sqlite-shm', 'recovery-recipient.txt', 'backups']));
-      expect(names.filter((name) => name.endsWith('.sqlite.age'))).toHaveLength(1);
+      expect(names.filter((name) => name.endsWith('.sqlite.age')).length).toBeGreaterThan(0);
     } finally {
       backend.close();
     }
