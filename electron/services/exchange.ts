@@ -117,6 +117,7 @@ export function createExchangeService(options: ExchangeOptions) {
   const stamp = () => clock.now().toISOString();
   let unlocked: UnlockedIdentity | null = null;
   const pending = new Map<string, PendingImport>();
+  const applied = new Map<string, { result: Promise<ImportResult>; openedAt: number }>();
   let progress: ExchangeProgress | null = null;
 
   function report(step: ProgressStep, done: number | null = null, total: number | null = null) {
@@ -541,12 +542,31 @@ export function createExchangeService(options: ExchangeOptions) {
   function prunePending() {
     const oldest = clock.now().getTime() - PENDING_IMPORT_MINUTES * 60_000;
     for (const [token, entry] of pending) if (entry.openedAt < oldest) pending.delete(token);
+    for (const [token, entry] of applied) if (entry.openedAt < oldest) applied.delete(token);
   }
 
-  async function applyImport(input: ParsedInputOf<'exchange.applyImport'>): Promise<ImportResult> {
+  /**
+   * Applies a preview once: the calls that come while it runs, or after (a double click, a
+   * retry), get the same answer. The file leaves memory as soon as it is being applied.
+   */
+  function applyImport(input: ParsedInputOf<'exchange.applyImport'>): Promise<ImportResult> {
     prunePending();
+    const done = applied.get(input.token);
+    if (done) return done.result;
     const entry = pending.get(input.token);
     if (!entry) throw new AppError('not_found', 'exchange.errors.importExpired');
+    pending.delete(input.token);
+    const result = applyPending(entry, input);
+    applied.set(input.token, { result, openedAt: entry.openedAt });
+    // A failed attempt (the backup could not be taken) may be tried again.
+    result.catch(() => {
+      applied.delete(input.token);
+      pending.set(input.token, entry);
+    });
+    return result;
+  }
+
+  async function applyPending(entry: PendingImport, input: ParsedInputOf<'exchange.applyImport'>): Promise<ImportResult> {
     const { payload } = entry;
     const wanted = (id: string): boolean => {
       const state = entry.states.get(id);
@@ -614,7 +634,6 @@ export function createExchangeService(options: ExchangeOptions) {
       subjectId: payload.manifest.exportId,
       details: { from: entry.senderName, written },
     });
-    pending.delete(input.token);
     return { written, skipped: total - written, backup: backup.name };
   }
 

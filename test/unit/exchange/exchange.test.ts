@@ -47,6 +47,20 @@ describe('exchange between two associations', () => {
     }
   });
 
+  it('the same preview applied twice at once is applied once: one log entry, the same answer', async () => {
+    const { a, b, amina, cardBatA } = await twoPartners(openBackend);
+    const sent = await exportTo(a, cardBatA.id, [amina.id]);
+    const preview = await ok(b, 'exchange.openImport', { fileName: sent.fileName, content: sent.content });
+    const [first, second] = await Promise.all([
+      ok(b, 'exchange.applyImport', { token: preview.token }),
+      ok(b, 'exchange.applyImport', { token: preview.token }),
+    ]);
+    expect(second).toEqual(first);
+    const third = await ok(b, 'exchange.applyImport', { token: preview.token });
+    expect(third).toEqual(first);
+    expect((await ok(b, 'exchange.log', {})).total).toBe(1);
+  });
+
   it('blocks files without consent to share with that partner, and says why', async () => {
     const { a, amina, cardBatA } = await twoPartners(openBackend);
     const other = await ok(a, 'candidates.create', { firstName: 'Yusuf', lastName: 'Demir', consentRecording: true });
