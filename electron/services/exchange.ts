@@ -106,6 +106,11 @@ function readme(sender: string, byPassphrase: boolean): string {
   ].join('\n');
 }
 
+/** The message for a file that is not an envelope Tremplin reads. */
+export function envelopeErrorKey(error: EnvelopeError): string {
+  return error.reason === 'too_large' ? 'exchange.errors.tooLarge' : error.reason === 'damaged' ? 'exchange.errors.damaged' : 'exchange.errors.notAnExport';
+}
+
 /** age files made with a passphrase carry a scrypt stanza in their header. */
 function isPassphraseFile(bytes: Uint8Array): boolean {
   const head = new TextDecoder().decode(bytes.subarray(0, Math.min(bytes.length, 512)));
@@ -365,7 +370,7 @@ export function createExchangeService(options: ExchangeOptions) {
     try {
       envelope = unpackEnvelope(bytes, IMPORT_MAX_BYTES);
     } catch (error) {
-      if (error instanceof EnvelopeError) fail(error.reason === 'too_large' ? 'exchange.errors.tooLarge' : error.reason === 'damaged' ? 'exchange.errors.damaged' : 'exchange.errors.notAnExport');
+      if (error instanceof EnvelopeError) fail(envelopeErrorKey(error));
       throw error;
     }
 
