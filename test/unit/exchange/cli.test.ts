@@ -112,15 +112,16 @@ describe('command line', () => {
     const dryRun = cli(['import', out, '--data-dir', receiver, '--passphrase', passphrase, '--dry-run']);
     expect(dryRun.status, dryRun.output).toBe(0);
     expect(dryRun.output).toContain('From Amina\\u001b]0;pwned');
+    // Nothing left for the terminal to obey: each line is already as printable makes it.
     for (const output of [exported.output, asJson.output, dryRun.output]) {
-      expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+      for (const printed of output.split('\n')) expect(printable(printed)).toBe(printed);
     }
   }, 180_000);
 
   it('escapes each unsafe character as a \\u escape, and keeps JSON readable as the same data', () => {
     expect(printable('a\u001b[2Jb\tc\u007f\u0085\u2066é')).toBe('a\\u001b[2Jb\\u0009c\\u007f\\u0085\\u2066é');
     const data = { name: 'x\u009by\u2028z\u001b', list: [1] };
-    expect(printableJson(data)).not.toMatch(/[\u007f-\u009f\u2028]/);
+    for (const character of ['\u009b', '\u2028', '\u001b']) expect(printableJson(data)).not.toContain(character);
     expect(JSON.parse(printableJson(data))).toEqual(data);
   });
 
