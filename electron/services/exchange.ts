@@ -284,6 +284,7 @@ export function createExchangeService(options: ExchangeOptions) {
       allowed.map((candidate) => candidate.id),
       {
         ourAssociationId: sender.associationId,
+        recipientPartnerId: target.partnerId,
         includeNotes: request.includeNotes,
         includeBarriers: request.includeBarriers,
         onProgress: (done) => report('reading', done, allowed.length),
