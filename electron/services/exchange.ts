@@ -404,6 +404,7 @@ export function createExchangeService(options: ExchangeOptions) {
       }
     } catch (error) {
       if (error instanceof DecryptionError) {
+        if (error.reason === 'too_costly') fail('exchange.errors.passphraseTooCostly');
         if (error.reason === 'no_matching_key') {
           fail(byPassphrase ? 'exchange.errors.wrongPassphrase' : 'exchange.errors.notForUs', byPassphrase ? { passphrase: 'exchange.errors.wrongPassphrase' } : undefined);
         }
