@@ -112,6 +112,41 @@ export async function readRecords(
   return { candidates: candidateRecords, timelineEvents: timeline, partners: partnerList, sectors: sectorList };
 }
 
+/**
+ * The records of a file whose sender is not a verified partner (unsigned, or signed by a key we
+ * have not verified), as they may be taken: nothing it says can be attributed to anyone, so it
+ * updates nothing here. A person or event already here arrives as a new record (a new id, its
+ * events following it) for the staffer to review beside the one here, unless it is exactly the
+ * version here (the same file opened again); a partner or sector already here stays as it is
+ * (the links to it still hold). An origin naming an association we know, or ourselves, becomes
+ * `unknownOrigin`.
+ */
+export function fromUnknownSender(db: Db, records: RecordSet, options: { knownAssociations: Set<string>; unknownOrigin: string; newId: () => string }): RecordSet {
+  const origin = <T extends { origin: string }>(record: T): T =>
+    options.knownAssociations.has(record.origin) ? { ...record, origin: options.unknownOrigin } : record;
+  const renamed = new Map<string, string>();
+  const rekey = <T extends { id: string; updatedAt: string }>(type: ExchangedRecordType, list: T[]): T[] => {
+    const local = localVersions(db, type, list.map((record) => record.id));
+    return list.map((record) => {
+      const here = local.get(record.id);
+      if (here === undefined || here === record.updatedAt) return record;
+      const id = options.newId();
+      renamed.set(record.id, id);
+      return { ...record, id };
+    });
+  };
+  const candidateList = rekey('candidate', records.candidates).map(origin);
+  const events = rekey('timelineEvent', records.timelineEvents).map((event) => origin({ ...event, subjectId: renamed.get(event.subjectId) ?? event.subjectId }));
+  const partnersHere = localVersions(db, 'partner', records.partners.map((record) => record.id));
+  const sectorsHere = localVersions(db, 'sector', records.sectors.map((record) => record.id));
+  return {
+    candidates: candidateList,
+    timelineEvents: events,
+    partners: records.partners.filter((record) => !partnersHere.has(record.id)).map(origin),
+    sectors: records.sectors.filter((record) => !sectorsHere.has(record.id)).map(origin),
+  };
+}
+
 const TABLES = { candidate: candidates, timelineEvent: timelineEvents, partner: partners, sector: sectors } as const;
 
 /** The local `updatedAt` of each record of a type among `ids`. */
@@ -170,7 +205,8 @@ const TYPES_IN_FILE: [ExchangedRecordType, keyof RecordSet][] = [
   ['timelineEvent', 'timelineEvents'],
 ];
 
-export function classifyAll(db: Db, senderId: string, records: RecordSet): Classified[] {
+/** `senderId` null: a sender nothing proves, with whom no version was ever agreed. */
+export function classifyAll(db: Db, senderId: string | null, records: RecordSet): Classified[] {
   return TYPES_IN_FILE.flatMap(([type, key]) => {
     const list = records[key] as { id: string; updatedAt: string }[];
     const local = localVersions(
@@ -178,7 +214,7 @@ export function classifyAll(db: Db, senderId: string, records: RecordSet): Class
       type,
       list.map((record) => record.id),
     );
-    const agreed = agreedVersions(db, senderId, type);
+    const agreed = senderId ? agreedVersions(db, senderId, type) : new Map<string, string>();
     return list.map((record) => ({ recordType: type, id: record.id, state: classify(record.updatedAt, local.get(record.id), agreed.get(record.id)) }));
   });
 }

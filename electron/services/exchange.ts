@@ -31,7 +31,7 @@ import { type UnlockedIdentity, createIdentity, fingerprintOf, readIdentity, unl
 import { SignatureError, parsePublicKey, signDetached, verifyDetached } from '../exchange/minisign';
 import { type Payload, PayloadError, parsePayload } from '../exchange/payload';
 import { type OsEncryption, ProtectionError, type ScryptCost, osKeychainProtector, passphraseProtector } from '../exchange/protection';
-import { type RecordSet, classifyAll, readRecords, recordAgreedVersions, writeRecords } from '../exchange/records';
+import { type RecordSet, classifyAll, fromUnknownSender, readRecords, recordAgreedVersions, writeRecords } from '../exchange/records';
 import { generatePassphrase, normalisePassphrase } from '../exchange/words';
 import { recordAudit } from './audit';
 import type { BackupService } from './backups';
@@ -63,7 +63,8 @@ const PENDING_IMPORT_MINUTES = 60;
 
 interface PendingImport {
   payload: Payload;
-  senderId: string;
+  /** The verified sender; null when nothing proves who sent the file. */
+  senderId: string | null;
   senderName: string;
   cardId: string | null;
   byPassphrase: boolean;
@@ -88,7 +89,10 @@ function slug(text: string): string {
   );
 }
 
-/** The readme inside every file, for a partner who opens it with the standard tools. */
+/**
+ * The readme inside every file, for a partner who opens it with the standard tools. The age
+ * tool takes a passphrase exactly as typed: the six words joined by hyphens, as generated.
+ */
 function readme(sender: string, byPassphrase: boolean): string {
   const open = byPassphrase ? 'age -d -o export.json export.json.age' : 'age -d -i <votre-cle-age> -o export.json export.json.age';
   const openEn = byPassphrase ? 'age -d -o export.json export.json.age' : 'age -d -i <your-age-key> -o export.json export.json.age';
@@ -96,12 +100,18 @@ function readme(sender: string, byPassphrase: boolean): string {
     `Export Tremplin de « ${sender} ».`,
     'Ouvrez-le dans Tremplin (Échanges > Importer). Sans Tremplin :',
     '  1. vérifier la signature : minisign -V -P <clé publique de la carte> -m export.json.age',
-    `  2. déchiffrer : ${open}${byPassphrase ? '   (la phrase secrète vous a été dite par téléphone)' : ''}`,
+    `  2. déchiffrer : ${open}`,
+    ...(byPassphrase
+      ? ['     à la demande de age, tapez les six mots dits par téléphone, en minuscules, sans accents, reliés par des tirets :', '     mot-mot-mot-mot-mot-mot']
+      : []),
     '',
     `Tremplin export from "${sender}".`,
     'Open it in Tremplin (Exchange > Import). Without Tremplin:',
     '  1. check the signature: minisign -V -P <public key from the card> -m export.json.age',
-    `  2. decrypt: ${openEn}${byPassphrase ? '   (the passphrase was given to you by phone)' : ''}`,
+    `  2. decrypt: ${openEn}`,
+    ...(byPassphrase
+      ? ['     when age asks, type the six words given to you by phone, in lower case, without accents, joined by hyphens:', '     word-word-word-word-word-word']
+      : []),
     '',
   ].join('\n');
 }
@@ -425,10 +435,20 @@ export function createExchangeService(options: ExchangeOptions) {
       fail('exchange.errors.senderMismatch');
     }
     if (manifest.sender.associationId === profile()?.associationId) fail('exchange.errors.ownFile');
-    checkReplay(manifest.sender.associationId, manifest.exportId, manifest.sequence, card);
+    // Only a verified signature says who sent a file. Without one, what the manifest says (sender,
+    // sequence) drives nothing: no replay check, no versions agreed, and the file updates nothing here.
+    if (card) {
+      checkReplay(manifest.sender.associationId, manifest.exportId, manifest.sequence, card);
+    } else {
+      const knownAssociations = new Set([
+        ...db.select({ id: partnerCards.associationId }).from(partnerCards).all().map((row) => row.id),
+        ...(profile() ? [profile()?.associationId ?? ''] : []),
+      ]);
+      payload.records = fromUnknownSender(db, payload.records, { knownAssociations, unknownOrigin: newId(), newId });
+    }
 
     report('comparing', 0, payload.records.candidates.length);
-    const classified = classifyAll(db, manifest.sender.associationId, payload.records);
+    const classified = classifyAll(db, card?.associationId ?? null, payload.records);
     const states = new Map(classified.map((item) => [item.id, item.state]));
     const labels = labelsOf(payload.records);
     const newCandidates = payload.records.candidates.filter((record) => states.get(record.id) === 'new');
@@ -450,7 +470,7 @@ export function createExchangeService(options: ExchangeOptions) {
     const token = newId();
     pending.set(token, {
       payload,
-      senderId: manifest.sender.associationId,
+      senderId: card?.associationId ?? null,
       senderName: card?.name ?? manifest.sender.name,
       cardId: card?.id ?? null,
       byPassphrase,
@@ -606,12 +626,14 @@ export function createExchangeService(options: ExchangeOptions) {
         .map((record) => ({ recordType: type, id: record.id, updatedAt: record.updatedAt }));
     db.transaction((tx) => {
       writeRecords(db, tx, chosen, { ourAssociationId: profile()?.associationId ?? null, barriersLeftOut: payload.manifest.leftOut.includes('barriers') });
-      recordAgreedVersions(tx, entry.senderId, [
-        ...agreed('candidate', payload.records.candidates),
-        ...agreed('timelineEvent', payload.records.timelineEvents),
-        ...agreed('partner', payload.records.partners),
-        ...agreed('sector', payload.records.sectors),
-      ]);
+      if (entry.senderId) {
+        recordAgreedVersions(tx, entry.senderId, [
+          ...agreed('candidate', payload.records.candidates),
+          ...agreed('timelineEvent', payload.records.timelineEvents),
+          ...agreed('partner', payload.records.partners),
+          ...agreed('sector', payload.records.sectors),
+        ]);
+      }
       if (entry.cardId) {
         tx.update(partnerCards)
           .set({ lastSequence: payload.manifest.sequence, updatedAt: now })

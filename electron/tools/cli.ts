@@ -139,8 +139,12 @@ const commands: Record<string, (backend: Backend) => Promise<void>> = {
       ...(values.passphrase ? { passphrase: values.passphrase } : {}),
     });
     const lines = [
-      line`From ${preview.sender.name} (${preview.signature}), export ${preview.sequence} of ${preview.createdAt}`,
-      line`Fingerprint: ${preview.sender.fingerprint.words.join(' ')}`,
+      ...(preview.signature === 'verified'
+        ? [
+            line`From ${preview.sender.name} (verified), export ${preview.sequence} of ${preview.createdAt}`,
+            line`Fingerprint: ${preview.sender.fingerprint.words.join(' ')}`,
+          ]
+        : [line`Unknown sender (unsigned; the file says it comes from ${preview.sender.name}), export ${preview.sequence} of ${preview.createdAt}`]),
       ...preview.warnings.map((warning) => line`Warning: ${say(warning)}`),
       line`New ${preview.counts.new}, updated ${preview.counts.updated}, unchanged ${preview.counts.unchanged}, conflicts ${preview.counts.conflict}, older ${preview.counts.older}`,
       ...preview.items

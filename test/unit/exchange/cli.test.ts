@@ -111,7 +111,7 @@ describe('command line', () => {
 
     const dryRun = cli(['import', out, '--data-dir', receiver, '--passphrase', passphrase, '--dry-run']);
     expect(dryRun.status, dryRun.output).toBe(0);
-    expect(dryRun.output).toContain('From Amina\\u001b]0;pwned');
+    expect(dryRun.output).toContain('comes from Amina\\u001b]0;pwned');
     // Nothing left for the terminal to obey: each line is already as printable makes it.
     for (const output of [exported.output, asJson.output, dryRun.output]) {
       for (const printed of output.split('\n')) expect(printable(printed)).toBe(printed);

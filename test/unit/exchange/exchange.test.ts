@@ -180,6 +180,10 @@ describe('exchange between two associations', () => {
     const { a, b, amina, forumHere } = await twoPartners(openBackend);
     const sent = await ok(a, 'exchange.export', { scope: { kind: 'candidates', ids: [amina.id] }, to: { kind: 'passphrase', partnerId: forumHere.id } });
     expect(sent.passphrase).toMatch(/^[a-z]+(-[a-z]+){5}$/);
+    // The age tool takes the passphrase as typed: the readme says to join the words by hyphens.
+    const { readme } = unpackEnvelope(Buffer.from(sent.content, 'base64'), Number.MAX_SAFE_INTEGER);
+    expect(readme).toContain('reliés par des tirets :\n     mot-mot-mot-mot-mot-mot');
+    expect(readme).toContain('joined by hyphens:\n     word-word-word-word-word-word');
     await refusedWith(b, 'exchange.openImport', { fileName: 'f', content: sent.content }, 'exchange.errors.passphraseRequired');
     await refusedWith(b, 'exchange.openImport', { fileName: 'f', content: sent.content, passphrase: 'abeille-abeille-abeille-abeille-abeille-abeille' }, 'exchange.errors.wrongPassphrase');
     const spoken = (sent.passphrase ?? '').toUpperCase().replaceAll('-', ' ');
