@@ -248,6 +248,14 @@ describe('hostile files are refused with a clear message and change nothing', ()
     await refusedWith(b, 'exchange.applyImport', { token: '01930000-0000-7000-8000-000000000000' }, 'exchange.errors.importExpired', { code: 'not_found' });
   });
 
+  it('a passphrase file asking for a scrypt work factor above what Tremplin and age write', async () => {
+    const { b } = await sentFile(openBackend);
+    const payload = Buffer.from(await encryptWithPassphrase(new TextEncoder().encode('{}'), 'abeille-dormir', 10));
+    const costly = Buffer.from(payload.toString('latin1').replace(/^(-> scrypt \S+) 10$/m, '$1 20'), 'latin1');
+    const content = Buffer.from(packEnvelope({ payload: costly, signature: null, readme: null }, 1_795_000_000)).toString('base64');
+    await refusedWith(b, 'exchange.openImport', { fileName: 'f', content, passphrase: 'abeille-dormir' }, 'exchange.errors.passphraseTooCostly');
+  }, 60_000);
+
   it('an unsigned passphrase file posing as a verified partner is not attributed to it and updates none of its files', async () => {
     const { a, b, amina, sent } = await sentFile(openBackend);
     await ok(b, 'exchange.applyImport', { token: (await ok(b, 'exchange.openImport', { fileName: 'f', content: sent.content })).token });
