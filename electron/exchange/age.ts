@@ -11,8 +11,8 @@ import {
   scrypt,
 } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import { bech32 } from '@scure/base';
-import { Decrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { base64nopad, bech32 } from '@scure/base';
+import { Decrypter, type Identity, type Stanza, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { PRIVATE_FILE_MODE } from '../db/private-files';
 
 /**
@@ -55,7 +55,7 @@ export function isAgeRecipient(text: string): boolean {
 
 /** Why a file did not open; the caller turns it into a translated message. */
 export class DecryptionError extends Error {
-  constructor(readonly reason: 'not_age' | 'no_matching_key' | 'damaged') {
+  constructor(readonly reason: 'not_age' | 'no_matching_key' | 'damaged' | 'too_costly') {
     super(`age decryption failed: ${reason}`);
     this.name = 'DecryptionError';
   }
@@ -128,15 +128,52 @@ function x25519Stanza(recipient: string, fileKey: Uint8Array): string {
 
 const SCRYPT_LABEL = 'age-encryption.org/v1/scrypt';
 
-async function scryptStanza(passphrase: string, workFactor: number, fileKey: Uint8Array): Promise<string> {
-  const salt = randomBytes(16);
+/** scrypt as age uses it, on Node's thread pool: the main thread goes on while it runs. */
+function scryptKey(passphrase: string, salt: Uint8Array, workFactor: number): Promise<Buffer> {
   const cost = 2 ** workFactor;
-  const key = await new Promise<Buffer>((resolve, reject) =>
+  return new Promise<Buffer>((resolve, reject) =>
     scrypt(passphrase, Buffer.concat([Buffer.from(SCRYPT_LABEL), salt]), 32, { N: cost, r: 8, p: 1, maxmem: 256 * cost * 8 }, (error, derived) =>
       error ? reject(error) : resolve(derived),
     ),
   );
+}
+
+async function scryptStanza(passphrase: string, workFactor: number, fileKey: Uint8Array): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scryptKey(passphrase, salt, workFactor);
   return stanza('scrypt', [base64(salt), String(workFactor)], seal(key, ZERO_NONCE, fileKey));
+}
+
+/**
+ * Opens a passphrase file's scrypt stanza, by age's rules (the only stanza, a 16-byte salt, a
+ * 32-byte body). The work factor comes from the file: one above what Tremplin and the age tool
+ * write (2^18) is refused before any work — the age-encryption library allows 2^20, about 10 s
+ * and 1 GiB of synchronous work on the main process, which a hostile file could ask for.
+ */
+function passphraseIdentity(passphrase: string): Identity {
+  return {
+    async unwrapFileKey(stanzas: Stanza[]): Promise<Uint8Array | null> {
+      const found = stanzas.find((candidate) => candidate.args[0] === 'scrypt');
+      if (!found) return null;
+      const [, salt = '', factor = ''] = found.args;
+      if (stanzas.length !== 1 || found.args.length !== 3 || !/^[1-9][0-9]*$/.test(factor)) throw new DecryptionError('damaged');
+      let saltBytes: Uint8Array;
+      try {
+        saltBytes = base64nopad.decode(salt);
+      } catch {
+        throw new DecryptionError('damaged');
+      }
+      if (saltBytes.length !== 16 || found.body.length !== FILE_KEY_BYTES + TAG) throw new DecryptionError('damaged');
+      const workFactor = Number(factor);
+      if (workFactor > DEFAULT_SCRYPT_WORK_FACTOR) throw new DecryptionError('too_costly');
+      const key = await scryptKey(passphrase, saltBytes, workFactor);
+      try {
+        return unseal(key, ZERO_NONCE, found.body);
+      } catch {
+        return null;
+      }
+    },
+  };
 }
 
 /** The header for these stanzas, closed by its MAC under the file key. */
@@ -165,10 +202,11 @@ async function fileKeyOf(headerBytes: Uint8Array, keys: AgeKeys): Promise<Uint8A
   } catch {
     throw new DecryptionError('no_matching_key');
   }
-  if (keys.passphrase !== undefined) decrypter.addPassphrase(keys.passphrase);
+  if (keys.passphrase !== undefined) decrypter.addIdentity(passphraseIdentity(keys.passphrase));
   try {
     return await decrypter.decryptHeader(headerBytes);
   } catch (error) {
+    if (error instanceof DecryptionError) throw error;
     // The library's errors are not a stable interface: a file made for other keys, or one changed.
     const message = error instanceof Error ? error.message : String(error);
     throw new DecryptionError(/no identity matched/i.test(message) ? 'no_matching_key' : 'damaged');
@@ -207,7 +245,8 @@ export type AgeRecipients = { recipients: readonly string[] } | { passphrase: st
 
 /**
  * scrypt work factor for passphrase files: age's default (2^18) costs about a second here,
- * which is what makes a six-word passphrase expensive to guess. Tests may lower it.
+ * which is what makes a six-word passphrase expensive to guess. Tests may lower it. It is also
+ * the most a file may ask for when it is opened.
  */
 export const DEFAULT_SCRYPT_WORK_FACTOR = 18;
 

@@ -27,19 +27,42 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 
 const READ_BATCH = 500;
 
-/** The candidates' files and what they point to, as an export carries them. */
+/**
+ * The candidates' files as an export to one partner carries them: exactly the minimum. Each
+ * person's own record, and about partners only what the recipient needs about itself — whether
+ * it referred the person and the consent to share with it, its own name and kind. What we know
+ * about other partners (that the person also consented to share with them, who referred them
+ * and the referrer's contact, our notes and staff contacts at a partner) stays here.
+ */
 export async function readRecords(
   db: Db,
   candidateIds: readonly string[],
-  options: { ourAssociationId: string; includeNotes: boolean; includeBarriers: boolean; onProgress?: (done: number) => void },
+  options: {
+    ourAssociationId: string;
+    /** The recipient, as a partner record here. */
+    recipientPartnerId: string;
+    includeNotes: boolean;
+    includeBarriers: boolean;
+    onProgress?: (done: number) => void;
+  },
 ): Promise<RecordSet> {
+  const recipient = options.recipientPartnerId;
   const originOf = (origin: string | null) => origin ?? options.ourAssociationId;
   const candidateRecords: CandidateRecord[] = [];
   for (let start = 0; start < candidateIds.length; start += READ_BATCH) {
     const rows = db.select().from(candidates).where(inArray(candidates.id, candidateIds.slice(start, start + READ_BATCH))).all();
     for (const file of loadCandidates(db, rows)) {
       const { assignedPairId: _pair, assignedVolunteerId: _volunteer, archivedAt: _archived, mergedIntoId: _merged, ...sent } = file;
-      candidateRecords.push({ ...sent, origin: originOf(file.origin), barriers: options.includeBarriers ? file.barriers : [] });
+      const referredByRecipient = file.referralPartnerId === recipient;
+      candidateRecords.push({
+        ...sent,
+        origin: originOf(file.origin),
+        barriers: options.includeBarriers ? file.barriers : [],
+        sharingPartnerIds: file.sharingPartnerIds.filter((id) => id === recipient),
+        referralPartnerId: referredByRecipient ? recipient : null,
+        referrerContact: referredByRecipient ? file.referrerContact : null,
+        referredOn: referredByRecipient ? file.referredOn : null,
+      });
     }
     options.onProgress?.(candidateRecords.length);
     await yieldToOthers();
@@ -58,14 +81,24 @@ export async function readRecords(
     }
   }
 
-  const partnerIds = [...new Set(candidateRecords.flatMap((file) => [...file.sharingPartnerIds, ...(file.referralPartnerId ? [file.referralPartnerId] : [])]))];
-  const contacts = partnerRecords(db);
-  const partnerRows = partnerIds.length > 0 ? db.select().from(partners).where(inArray(partners.id, partnerIds)).all() : [];
-  const partnerList: PartnerRecord[] = partnerRows.map(({ seq: _seq, archivedAt: _archived, ...row }) => ({
-    ...row,
-    kind: row.kind as PartnerRecord['kind'],
+  // The recipient's own record, when a file points to it: its name and kind, none of our notes,
+  // contacts or details about it. The fields stay in the record (empty), as version 1 reads them.
+  const pointed = candidateRecords.some((file) => file.sharingPartnerIds.length > 0 || file.referralPartnerId !== null);
+  const partnerRows = pointed ? db.select().from(partners).where(eq(partners.id, recipient)).all() : [];
+  const partnerList: PartnerRecord[] = partnerRows.map((row) => ({
+    id: row.id,
     origin: originOf(row.origin),
-    contacts: contacts.contactsOf(row.id),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    name: row.name,
+    kind: row.kind as PartnerRecord['kind'],
+    address: null,
+    postalCode: null,
+    commune: null,
+    phone: null,
+    email: null,
+    notes: null,
+    contacts: [],
   }));
 
   const sectorIds = [...new Set(candidateRecords.flatMap((file) => file.sectorIds))];
@@ -77,6 +110,41 @@ export async function readRecords(
   }));
 
   return { candidates: candidateRecords, timelineEvents: timeline, partners: partnerList, sectors: sectorList };
+}
+
+/**
+ * The records of a file whose sender is not a verified partner (unsigned, or signed by a key we
+ * have not verified), as they may be taken: nothing it says can be attributed to anyone, so it
+ * updates nothing here. A person or event already here arrives as a new record (a new id, its
+ * events following it) for the staffer to review beside the one here, unless it is exactly the
+ * version here (the same file opened again); a partner or sector already here stays as it is
+ * (the links to it still hold). An origin naming an association we know, or ourselves, becomes
+ * `unknownOrigin`.
+ */
+export function fromUnknownSender(db: Db, records: RecordSet, options: { knownAssociations: Set<string>; unknownOrigin: string; newId: () => string }): RecordSet {
+  const origin = <T extends { origin: string }>(record: T): T =>
+    options.knownAssociations.has(record.origin) ? { ...record, origin: options.unknownOrigin } : record;
+  const renamed = new Map<string, string>();
+  const rekey = <T extends { id: string; updatedAt: string }>(type: ExchangedRecordType, list: T[]): T[] => {
+    const local = localVersions(db, type, list.map((record) => record.id));
+    return list.map((record) => {
+      const here = local.get(record.id);
+      if (here === undefined || here === record.updatedAt) return record;
+      const id = options.newId();
+      renamed.set(record.id, id);
+      return { ...record, id };
+    });
+  };
+  const candidateList = rekey('candidate', records.candidates).map(origin);
+  const events = rekey('timelineEvent', records.timelineEvents).map((event) => origin({ ...event, subjectId: renamed.get(event.subjectId) ?? event.subjectId }));
+  const partnersHere = localVersions(db, 'partner', records.partners.map((record) => record.id));
+  const sectorsHere = localVersions(db, 'sector', records.sectors.map((record) => record.id));
+  return {
+    candidates: candidateList,
+    timelineEvents: events,
+    partners: records.partners.filter((record) => !partnersHere.has(record.id)).map(origin),
+    sectors: records.sectors.filter((record) => !sectorsHere.has(record.id)).map(origin),
+  };
 }
 
 const TABLES = { candidate: candidates, timelineEvent: timelineEvents, partner: partners, sector: sectors } as const;
@@ -137,7 +205,8 @@ const TYPES_IN_FILE: [ExchangedRecordType, keyof RecordSet][] = [
   ['timelineEvent', 'timelineEvents'],
 ];
 
-export function classifyAll(db: Db, senderId: string, records: RecordSet): Classified[] {
+/** `senderId` null: a sender nothing proves, with whom no version was ever agreed. */
+export function classifyAll(db: Db, senderId: string | null, records: RecordSet): Classified[] {
   return TYPES_IN_FILE.flatMap(([type, key]) => {
     const list = records[key] as { id: string; updatedAt: string }[];
     const local = localVersions(
@@ -145,7 +214,7 @@ export function classifyAll(db: Db, senderId: string, records: RecordSet): Class
       type,
       list.map((record) => record.id),
     );
-    const agreed = agreedVersions(db, senderId, type);
+    const agreed = senderId ? agreedVersions(db, senderId, type) : new Map<string, string>();
     return list.map((record) => ({ recordType: type, id: record.id, state: classify(record.updatedAt, local.get(record.id), agreed.get(record.id)) }));
   });
 }
@@ -171,7 +240,10 @@ export function recordAgreedVersions(tx: Tx, associationId: string, entries: { r
 /**
  * Writes the records chosen, keeping their ids, origin and `updatedAt` (so the next exchange
  * can tell what changed since). A record of ours that comes back keeps saying it was made here
- * (origin null), as `readRecords` reads it. Runs inside the caller's transaction.
+ * (origin null), as `readRecords` reads it. What each association knows for itself stays as it
+ * is here: for a partner already here, its details, notes and contacts (a file names it and
+ * says its kind); for a person already here, the consents to share and the referral (a sender
+ * only tells about itself). Runs inside the caller's transaction.
  */
 export function writeRecords(db: Db, tx: Tx, chosen: RecordSet, options: { ourAssociationId: string | null; barriersLeftOut: boolean }): void {
   const here = <T extends { origin: string }>(record: T) => ({ ...record, origin: record.origin === options.ourAssociationId ? null : record.origin });
@@ -191,23 +263,34 @@ export function writeRecords(db: Db, tx: Tx, chosen: RecordSet, options: { ourAs
 
   const contacts = partnerRecords(db);
   for (const { id, contacts: list, ...partner } of chosen.partners.map(here)) {
-    if (exists('partner', id)) writer.update(partners, partners.id, id, partner);
-    else writer.insertAll(partners, [{ id, ...partner }]);
-    contacts.writeContacts(tx, id, list);
+    if (exists('partner', id)) {
+      writer.update(partners, partners.id, id, { name: partner.name, kind: partner.kind, origin: partner.origin, updatedAt: partner.updatedAt });
+    } else {
+      writer.insertAll(partners, [{ id, ...partner }]);
+      contacts.writeContacts(tx, id, list);
+    }
   }
 
   const newCandidates: (typeof candidates.$inferInsert)[] = [];
   for (const { id, origin, createdAt, updatedAt, ...fields } of chosen.candidates.map(here)) {
     const columns = { ...candidateColumns(fields), firstName: fields.firstName, lastName: fields.lastName, origin, updatedAt };
-    if (exists('candidate', id)) writer.update(candidates, candidates.id, id, columns);
-    else newCandidates.push({ ...columns, id, createdAt });
+    if (exists('candidate', id)) {
+      const { referralPartnerId: _partner, referrerContact: _contact, referredOn: _on, ...theirs } = columns;
+      writer.update(candidates, candidates.id, id, theirs);
+    } else {
+      newCandidates.push({ ...columns, id, createdAt });
+    }
   }
   writer.insertAll(candidates, newCandidates);
   writeCandidateChildren(
     tx,
-    chosen.candidates.map(({ id, ...fields }) => ({
+    chosen.candidates.map(({ id, barriers, sharingPartnerIds, sectorIds }) => ({
       id,
-      fields: options.barriersLeftOut ? { sectorIds: fields.sectorIds, sharingPartnerIds: fields.sharingPartnerIds } : fields,
+      fields: {
+        sectorIds,
+        ...(options.barriersLeftOut ? {} : { barriers }),
+        ...(exists('candidate', id) ? {} : { sharingPartnerIds }),
+      },
     })),
   );
 

@@ -31,7 +31,7 @@ import { type UnlockedIdentity, createIdentity, fingerprintOf, readIdentity, unl
 import { SignatureError, parsePublicKey, signDetached, verifyDetached } from '../exchange/minisign';
 import { type Payload, PayloadError, parsePayload } from '../exchange/payload';
 import { type OsEncryption, ProtectionError, type ScryptCost, osKeychainProtector, passphraseProtector } from '../exchange/protection';
-import { type RecordSet, classifyAll, readRecords, recordAgreedVersions, writeRecords } from '../exchange/records';
+import { type RecordSet, classifyAll, fromUnknownSender, readRecords, recordAgreedVersions, writeRecords } from '../exchange/records';
 import { generatePassphrase, normalisePassphrase } from '../exchange/words';
 import { recordAudit } from './audit';
 import type { BackupService } from './backups';
@@ -63,7 +63,8 @@ const PENDING_IMPORT_MINUTES = 60;
 
 interface PendingImport {
   payload: Payload;
-  senderId: string;
+  /** The verified sender; null when nothing proves who sent the file. */
+  senderId: string | null;
   senderName: string;
   cardId: string | null;
   byPassphrase: boolean;
@@ -88,7 +89,10 @@ function slug(text: string): string {
   );
 }
 
-/** The readme inside every file, for a partner who opens it with the standard tools. */
+/**
+ * The readme inside every file, for a partner who opens it with the standard tools. The age
+ * tool takes a passphrase exactly as typed: the six words joined by hyphens, as generated.
+ */
 function readme(sender: string, byPassphrase: boolean): string {
   const open = byPassphrase ? 'age -d -o export.json export.json.age' : 'age -d -i <votre-cle-age> -o export.json export.json.age';
   const openEn = byPassphrase ? 'age -d -o export.json export.json.age' : 'age -d -i <your-age-key> -o export.json export.json.age';
@@ -96,14 +100,25 @@ function readme(sender: string, byPassphrase: boolean): string {
     `Export Tremplin de « ${sender} ».`,
     'Ouvrez-le dans Tremplin (Échanges > Importer). Sans Tremplin :',
     '  1. vérifier la signature : minisign -V -P <clé publique de la carte> -m export.json.age',
-    `  2. déchiffrer : ${open}${byPassphrase ? '   (la phrase secrète vous a été dite par téléphone)' : ''}`,
+    `  2. déchiffrer : ${open}`,
+    ...(byPassphrase
+      ? ['     à la demande de age, tapez les six mots dits par téléphone, en minuscules, sans accents, reliés par des tirets :', '     mot-mot-mot-mot-mot-mot']
+      : []),
     '',
     `Tremplin export from "${sender}".`,
     'Open it in Tremplin (Exchange > Import). Without Tremplin:',
     '  1. check the signature: minisign -V -P <public key from the card> -m export.json.age',
-    `  2. decrypt: ${openEn}${byPassphrase ? '   (the passphrase was given to you by phone)' : ''}`,
+    `  2. decrypt: ${openEn}`,
+    ...(byPassphrase
+      ? ['     when age asks, type the six words given to you by phone, in lower case, without accents, joined by hyphens:', '     word-word-word-word-word-word']
+      : []),
     '',
   ].join('\n');
+}
+
+/** The message for a file that is not an envelope Tremplin reads. */
+export function envelopeErrorKey(error: EnvelopeError): string {
+  return error.reason === 'too_large' ? 'exchange.errors.tooLarge' : error.reason === 'damaged' ? 'exchange.errors.damaged' : 'exchange.errors.notAnExport';
 }
 
 /** age files made with a passphrase carry a scrypt stanza in their header. */
@@ -117,6 +132,7 @@ export function createExchangeService(options: ExchangeOptions) {
   const stamp = () => clock.now().toISOString();
   let unlocked: UnlockedIdentity | null = null;
   const pending = new Map<string, PendingImport>();
+  const applied = new Map<string, { result: Promise<ImportResult>; openedAt: number }>();
   let progress: ExchangeProgress | null = null;
 
   function report(step: ProgressStep, done: number | null = null, total: number | null = null) {
@@ -278,6 +294,7 @@ export function createExchangeService(options: ExchangeOptions) {
       allowed.map((candidate) => candidate.id),
       {
         ourAssociationId: sender.associationId,
+        recipientPartnerId: target.partnerId,
         includeNotes: request.includeNotes,
         includeBarriers: request.includeBarriers,
         onProgress: (done) => report('reading', done, allowed.length),
@@ -364,7 +381,7 @@ export function createExchangeService(options: ExchangeOptions) {
     try {
       envelope = unpackEnvelope(bytes, IMPORT_MAX_BYTES);
     } catch (error) {
-      if (error instanceof EnvelopeError) fail(error.reason === 'too_large' ? 'exchange.errors.tooLarge' : error.reason === 'damaged' ? 'exchange.errors.damaged' : 'exchange.errors.notAnExport');
+      if (error instanceof EnvelopeError) fail(envelopeErrorKey(error));
       throw error;
     }
 
@@ -397,6 +414,7 @@ export function createExchangeService(options: ExchangeOptions) {
       }
     } catch (error) {
       if (error instanceof DecryptionError) {
+        if (error.reason === 'too_costly') fail('exchange.errors.passphraseTooCostly');
         if (error.reason === 'no_matching_key') {
           fail(byPassphrase ? 'exchange.errors.wrongPassphrase' : 'exchange.errors.notForUs', byPassphrase ? { passphrase: 'exchange.errors.wrongPassphrase' } : undefined);
         }
@@ -417,10 +435,20 @@ export function createExchangeService(options: ExchangeOptions) {
       fail('exchange.errors.senderMismatch');
     }
     if (manifest.sender.associationId === profile()?.associationId) fail('exchange.errors.ownFile');
-    checkReplay(manifest.sender.associationId, manifest.exportId, manifest.sequence, card);
+    // Only a verified signature says who sent a file. Without one, what the manifest says (sender,
+    // sequence) drives nothing: no replay check, no versions agreed, and the file updates nothing here.
+    if (card) {
+      checkReplay(manifest.sender.associationId, manifest.exportId, manifest.sequence, card);
+    } else {
+      const knownAssociations = new Set([
+        ...db.select({ id: partnerCards.associationId }).from(partnerCards).all().map((row) => row.id),
+        ...(profile() ? [profile()?.associationId ?? ''] : []),
+      ]);
+      payload.records = fromUnknownSender(db, payload.records, { knownAssociations, unknownOrigin: newId(), newId });
+    }
 
     report('comparing', 0, payload.records.candidates.length);
-    const classified = classifyAll(db, manifest.sender.associationId, payload.records);
+    const classified = classifyAll(db, card?.associationId ?? null, payload.records);
     const states = new Map(classified.map((item) => [item.id, item.state]));
     const labels = labelsOf(payload.records);
     const newCandidates = payload.records.candidates.filter((record) => states.get(record.id) === 'new');
@@ -442,7 +470,7 @@ export function createExchangeService(options: ExchangeOptions) {
     const token = newId();
     pending.set(token, {
       payload,
-      senderId: manifest.sender.associationId,
+      senderId: card?.associationId ?? null,
       senderName: card?.name ?? manifest.sender.name,
       cardId: card?.id ?? null,
       byPassphrase,
@@ -541,12 +569,31 @@ export function createExchangeService(options: ExchangeOptions) {
   function prunePending() {
     const oldest = clock.now().getTime() - PENDING_IMPORT_MINUTES * 60_000;
     for (const [token, entry] of pending) if (entry.openedAt < oldest) pending.delete(token);
+    for (const [token, entry] of applied) if (entry.openedAt < oldest) applied.delete(token);
   }
 
-  async function applyImport(input: ParsedInputOf<'exchange.applyImport'>): Promise<ImportResult> {
+  /**
+   * Applies a preview once: the calls that come while it runs, or after (a double click, a
+   * retry), get the same answer. The file leaves memory as soon as it is being applied.
+   */
+  function applyImport(input: ParsedInputOf<'exchange.applyImport'>): Promise<ImportResult> {
     prunePending();
+    const done = applied.get(input.token);
+    if (done) return done.result;
     const entry = pending.get(input.token);
     if (!entry) throw new AppError('not_found', 'exchange.errors.importExpired');
+    pending.delete(input.token);
+    const result = applyPending(entry, input);
+    applied.set(input.token, { result, openedAt: entry.openedAt });
+    // A failed attempt (the backup could not be taken) may be tried again.
+    result.catch(() => {
+      applied.delete(input.token);
+      pending.set(input.token, entry);
+    });
+    return result;
+  }
+
+  async function applyPending(entry: PendingImport, input: ParsedInputOf<'exchange.applyImport'>): Promise<ImportResult> {
     const { payload } = entry;
     const wanted = (id: string): boolean => {
       const state = entry.states.get(id);
@@ -579,12 +626,14 @@ export function createExchangeService(options: ExchangeOptions) {
         .map((record) => ({ recordType: type, id: record.id, updatedAt: record.updatedAt }));
     db.transaction((tx) => {
       writeRecords(db, tx, chosen, { ourAssociationId: profile()?.associationId ?? null, barriersLeftOut: payload.manifest.leftOut.includes('barriers') });
-      recordAgreedVersions(tx, entry.senderId, [
-        ...agreed('candidate', payload.records.candidates),
-        ...agreed('timelineEvent', payload.records.timelineEvents),
-        ...agreed('partner', payload.records.partners),
-        ...agreed('sector', payload.records.sectors),
-      ]);
+      if (entry.senderId) {
+        recordAgreedVersions(tx, entry.senderId, [
+          ...agreed('candidate', payload.records.candidates),
+          ...agreed('timelineEvent', payload.records.timelineEvents),
+          ...agreed('partner', payload.records.partners),
+          ...agreed('sector', payload.records.sectors),
+        ]);
+      }
       if (entry.cardId) {
         tx.update(partnerCards)
           .set({ lastSequence: payload.manifest.sequence, updatedAt: now })
@@ -614,7 +663,6 @@ export function createExchangeService(options: ExchangeOptions) {
       subjectId: payload.manifest.exportId,
       details: { from: entry.senderName, written },
     });
-    pending.delete(input.token);
     return { written, skipped: total - written, backup: backup.name };
   }
 

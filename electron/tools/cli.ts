@@ -1,13 +1,16 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
+import { IMPORT_MAX_BYTES } from '../../shared/exchange';
 import { resources } from '../../shared/i18n';
 import { type Backend, openBackend } from '../api/backend';
 import { PRIVATE_FILE_MODE } from '../db/private-files';
-import { unpackEnvelope } from '../exchange/envelope';
+import { EnvelopeError, unpackEnvelope } from '../exchange/envelope';
+import { envelopeErrorKey } from '../services/exchange';
 import { SignatureError, keyIdHex, parsePublicKey, verifyDetached } from '../exchange/minisign';
+import { line, printable, printableJson } from './terminal';
 
 const USAGE = `Tremplin from the command line, on a data folder (the same services as the app).
 
@@ -61,20 +64,35 @@ class CliError extends Error {}
 async function call<M extends MethodName>(backend: Backend, method: M, input: InputOf<M>): Promise<OutputOf<M>> {
   const result = (await backend.dispatch(method, input)) as ApiResult<OutputOf<M>>;
   if (!result.ok) {
-    const fields = Object.entries(result.error.fields ?? {}).map(([field, key]) => `  ${field}: ${say(key)}`);
+    const fields = Object.entries(result.error.fields ?? {}).map(([field, key]) => line`  ${field}: ${say(key)}`);
     throw new CliError([say(result.error.message), ...fields].join('\n'));
   }
   return result.value;
 }
 
 function print(human: string, data: unknown): void {
-  console.log(values.json ? JSON.stringify(data, null, 2) : human);
+  console.log(values.json ? printableJson(data) : human);
 }
 
 function required(name: keyof typeof values): string {
   const value = values[name];
   if (typeof value !== 'string' || value === '') throw new CliError(`--${name} is required.\n\n${USAGE}`);
   return value;
+}
+
+/**
+ * An export file's bytes, its size checked before any is read (as the app does): a file over
+ * the cap is refused with the app's message, not read whole into memory.
+ */
+function readExportFile(file: string): Buffer {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch (error) {
+    throw new CliError(line`${file}: ${error instanceof Error ? error.message : error}`);
+  }
+  if (size > IMPORT_MAX_BYTES) throw new CliError(line`${file}: ${say('exchange.errors.tooLarge')}`);
+  return readFileSync(file);
 }
 
 async function unlockIfNeeded(backend: Backend): Promise<void> {
@@ -90,14 +108,14 @@ async function unlockIfNeeded(backend: Backend): Promise<void> {
 const commands: Record<string, (backend: Backend) => Promise<void>> = {
   async backup(backend) {
     const taken = await call(backend, 'backups.backupNow', {});
-    print(`Backup written: ${taken.name} (${taken.bytes} bytes)`, taken);
+    print(line`Backup written: ${taken.name} (${taken.bytes} bytes)`, taken);
   },
 
   async restore(backend) {
     const input = { name: required('backup'), recoveryKey: readFileSync(required('recovery-key-file'), 'utf8') };
     const contents = await call(backend, values.yes ? 'backups.restore' : 'backups.previewRestore', input);
-    const counts = Object.entries(contents.counts).map(([table, count]) => `  ${table}: ${count}`);
-    print([values.yes ? 'Restored:' : 'The backup holds (restore with --yes):', `  taken at ${contents.takenAt}`, ...counts].join('\n'), contents);
+    const counts = Object.entries(contents.counts).map(([table, count]) => line`  ${table}: ${count}`);
+    print([values.yes ? 'Restored:' : 'The backup holds (restore with --yes):', line`  taken at ${contents.takenAt}`, ...counts].join('\n'), contents);
   },
 
   async export(backend) {
@@ -107,9 +125,9 @@ const commands: Record<string, (backend: Backend) => Promise<void>> = {
     const result = await call(backend, 'exchange.export', { scope, to, includeNotes: !values['no-notes'], includeBarriers: !values['no-barriers'] });
     const out = required('out');
     writeFileSync(out, Buffer.from(result.content, 'base64'), { mode: PRIVATE_FILE_MODE });
-    const blocked = result.blocked.map((entry) => `  not sent: ${entry.name} (${entry.reason})`);
-    const passphrase = result.passphrase ? [`Passphrase (say it by phone, never send it with the file): ${result.passphrase}`] : [];
-    print([`Export ${result.sequence} written to ${out}: ${JSON.stringify(result.counts)}`, ...blocked, ...passphrase].join('\n'), { ...result, content: undefined, out });
+    const blocked = result.blocked.map((entry) => line`  not sent: ${entry.name} (${entry.reason})`);
+    const passphrase = result.passphrase ? [line`Passphrase (say it by phone, never send it with the file): ${result.passphrase}`] : [];
+    print([line`Export ${result.sequence} written to ${out}: ${JSON.stringify(result.counts)}`, ...blocked, ...passphrase].join('\n'), { ...result, content: undefined, out });
   },
 
   async import(backend) {
@@ -118,17 +136,25 @@ const commands: Record<string, (backend: Backend) => Promise<void>> = {
     if (!values.passphrase) await unlockIfNeeded(backend);
     const preview = await call(backend, 'exchange.openImport', {
       fileName: path.basename(file),
-      content: readFileSync(file).toString('base64'),
+      content: readExportFile(file).toString('base64'),
       ...(values.passphrase ? { passphrase: values.passphrase } : {}),
     });
     const lines = [
-      `From ${preview.sender.name} (${preview.signature}), export ${preview.sequence} of ${preview.createdAt}`,
-      `Fingerprint: ${preview.sender.fingerprint.words.join(' ')}`,
-      ...preview.warnings.map((warning) => `Warning: ${say(warning)}`),
-      `New ${preview.counts.new}, updated ${preview.counts.updated}, unchanged ${preview.counts.unchanged}, conflicts ${preview.counts.conflict}, older ${preview.counts.older}`,
+      ...(preview.signature === 'verified'
+        ? [
+            line`From ${preview.sender.name} (verified), export ${preview.sequence} of ${preview.createdAt}`,
+            line`Fingerprint: ${preview.sender.fingerprint.words.join(' ')}`,
+          ]
+        : [line`Unknown sender (unsigned; the file says it comes from ${preview.sender.name}), export ${preview.sequence} of ${preview.createdAt}`]),
+      ...preview.warnings.map((warning) => line`Warning: ${say(warning)}`),
+      line`New ${preview.counts.new}, updated ${preview.counts.updated}, unchanged ${preview.counts.unchanged}, conflicts ${preview.counts.conflict}, older ${preview.counts.older}`,
       ...preview.items
         .filter((item) => item.state === 'conflict' || item.state === 'older' || item.likelyDuplicates.length > 0)
-        .map((item) => `  ${item.state} ${item.recordType} ${item.id} ${item.label}${item.likelyDuplicates.length ? ` (maybe ${item.likelyDuplicates.map((d) => d.name).join(', ')})` : ''}`),
+        .map(
+          (item) =>
+            line`  ${item.state} ${item.recordType} ${item.id} ${item.label}` +
+            (item.likelyDuplicates.length ? line` (maybe ${item.likelyDuplicates.map((d) => d.name).join(', ')})` : ''),
+        ),
     ];
     if (values['dry-run']) {
       await call(backend, 'exchange.dropImport', { token: preview.token });
@@ -137,7 +163,7 @@ const commands: Record<string, (backend: Backend) => Promise<void>> = {
     }
     const decisions = Object.fromEntries((values['take-theirs']?.split(',') ?? []).filter(Boolean).map((id) => [id, 'take_theirs' as const]));
     const result = await call(backend, 'exchange.applyImport', { token: preview.token, decisions });
-    print([...lines, `Imported: ${result.written} written, ${result.skipped} left as they were (backup ${result.backup}).`].join('\n'), result);
+    print([...lines, line`Imported: ${result.written} written, ${result.skipped} left as they were (backup ${result.backup}).`].join('\n'), result);
   },
 };
 
@@ -146,7 +172,13 @@ async function verify(): Promise<void> {
     const file = positionals[1];
     if (!file) throw new CliError(`verify needs a file.\n\n${USAGE}`);
     const key = parsePublicKey(required('public-key'));
-    const envelope = unpackEnvelope(readFileSync(file), Number.MAX_SAFE_INTEGER);
+    let envelope: ReturnType<typeof unpackEnvelope>;
+    try {
+      envelope = unpackEnvelope(readExportFile(file), IMPORT_MAX_BYTES);
+    } catch (error) {
+      if (error instanceof EnvelopeError) throw new CliError(say(envelopeErrorKey(error)));
+      throw error;
+    }
     if (envelope.signature === null) throw new CliError(say('exchange.errors.unsigned'));
     let trustedComment: string;
     try {
@@ -155,7 +187,7 @@ async function verify(): Promise<void> {
       if (error instanceof SignatureError) throw new CliError(say('exchange.errors.badSignature'));
       throw error;
     }
-    print(`Signature verified (key ${keyIdHex(key.keyId)}): ${trustedComment}`, { verified: true, keyId: keyIdHex(key.keyId), trustedComment });
+    print(line`Signature verified (key ${keyIdHex(key.keyId)}): ${trustedComment}`, { verified: true, keyId: keyIdHex(key.keyId), trustedComment });
 }
 
 async function main(): Promise<number> {
@@ -182,7 +214,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof CliError ? error.message : error);
+    // Our own messages are made printable where they quote data; anything else is escaped line by line.
+    const text = error instanceof CliError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(error instanceof CliError ? text : text.split('\n').map(printable).join('\n'));
     process.exit(1);
   },
 );

@@ -5,6 +5,7 @@ import { packEnvelope, unpackEnvelope } from '../../electron/exchange/envelope';
 import { type UnlockedIdentity, readIdentity, unlockIdentity } from '../../electron/exchange/identity';
 import { signDetached } from '../../electron/exchange/minisign';
 import { TEST_SCRYPT_COST, passphraseProtector } from '../../electron/exchange/protection';
+import type { Candidate } from '../../shared/candidates';
 import type { ErrorCode } from '../../shared/errors';
 import { contentHash, expectTranslated, ok } from './api';
 import { useBackend } from './temp';
@@ -119,28 +120,49 @@ export async function reseal(sender: UnlockedIdentity, content: string, recipien
   return Buffer.from(packEnvelope({ payload: encrypted, signature, readme: envelope.readme }, 1_795_000_000)).toString('base64');
 }
 
-/** What the receiver keeps of its own in a file it receives: links to its volunteers. */
-export type LocalLinks = Map<string, { assignedPairId: string | null; assignedVolunteerId: string | null }>;
+/**
+ * What the receiver keeps of its own in a file it already holds: links to its volunteers, the
+ * consents to share and the referral.
+ */
+export type LocalLinks = Map<
+  string,
+  Pick<Candidate, 'assignedPairId' | 'assignedVolunteerId' | 'sharingPartnerIds' | 'referralPartnerId' | 'referrerContact' | 'referredOn'>
+>;
 
 export async function localLinksOf(backend: Backend, ids: string[]): Promise<LocalLinks> {
   const links: LocalLinks = new Map();
   for (const id of ids) {
-    const { assignedPairId, assignedVolunteerId } = await ok(backend, 'candidates.get', { id });
-    links.set(id, { assignedPairId, assignedVolunteerId });
+    const { assignedPairId, assignedVolunteerId, sharingPartnerIds, referralPartnerId, referrerContact, referredOn } = await ok(backend, 'candidates.get', { id });
+    links.set(id, { assignedPairId, assignedVolunteerId, sharingPartnerIds, referralPartnerId, referrerContact, referredOn });
   }
   return links;
 }
 
+/** A new file as the recipient gets it: only the consent to share with it, and its own referral. */
+function aboutRecipient(sent: Candidate, recipient: string) {
+  const referred = sent.referralPartnerId === recipient;
+  return {
+    assignedPairId: null,
+    assignedVolunteerId: null,
+    sharingPartnerIds: sent.sharingPartnerIds.filter((id) => id === recipient),
+    referralPartnerId: referred ? recipient : null,
+    referrerContact: referred ? sent.referrerContact : null,
+    referredOn: referred ? sent.referredOn : null,
+  };
+}
+
 /**
  * The receiver holds the same records as the sender, field by field — minus what stays local
- * (the assigned volunteer or pair: the receiver's own, or none) and the origin, which names
- * the association a record was made by (null at the association that made it).
+ * (the assigned volunteer or pair, the consents to share and the referral: the receiver's own,
+ * or for a new file only what is about the recipient) and the origin, which names the
+ * association a record was made by (null at the association that made it). Of partners, only
+ * the recipient's own record travels, by name and kind.
  */
 export async function expectSameRecords(
   sender: Backend,
   receiver: Backend,
   ids: { candidates: string[]; partners: string[]; sectors: string[] },
-  options: { localLinks?: LocalLinks; minimised?: { notes: boolean; barriers: boolean } } = {},
+  options: { recipient: string; localLinks?: LocalLinks; minimised?: { notes: boolean; barriers: boolean } },
 ) {
   const [senderId, receiverId] = [await associationIdOf(sender), await associationIdOf(receiver)];
   const originAtReceiver = (origin: string | null) => ((origin ?? senderId) === receiverId ? null : (origin ?? senderId));
@@ -149,15 +171,15 @@ export async function expectSameRecords(
     expect(await ok(receiver, 'candidates.get', { id })).toEqual({
       ...sent,
       origin: originAtReceiver(sent.origin),
-      ...(options.localLinks?.get(id) ?? { assignedPairId: null, assignedVolunteerId: null }),
+      ...(options.localLinks?.get(id) ?? aboutRecipient(sent, options.recipient)),
       ...(options.minimised?.barriers ? { barriers: [] } : {}),
     });
     const events = (backend: Backend) => ok(backend, 'timeline.list', { subjectType: 'candidate', subjectId: id });
     expect(await events(receiver)).toEqual(options.minimised?.notes ? { items: [], total: 0 } : await events(sender));
   }
   for (const id of ids.partners) {
-    const sent = await ok(sender, 'partners.get', { id });
-    expect(await ok(receiver, 'partners.get', { id })).toEqual({ ...sent, origin: originAtReceiver(sent.origin) });
+    const { name, kind, origin } = await ok(sender, 'partners.get', { id });
+    expect(await ok(receiver, 'partners.get', { id })).toMatchObject({ name, kind, origin: originAtReceiver(origin) });
   }
   const sectorsOf = async (backend: Backend) => new Map((await ok(backend, 'sectors.list', { includeArchived: true })).map((sector) => [sector.id, sector]));
   const [sentSectors, receivedSectors] = [await sectorsOf(sender), await sectorsOf(receiver)];

@@ -45,6 +45,9 @@ export function ExportDone({ result, recipient, onAnother }: ExportDoneProps) {
               <li key={key}>{word}</li>
             ))}
           </ol>
+          <p className="passphrase-typed">
+            {t('exchange.ui.exportDone.passphraseTyped')} <code data-testid="passphrase-typed">{result.passphrase}</code>
+          </p>
           <p className="passphrase-warning strong">{t('exchange.ui.exportDone.passphraseWarning', { name: recipient })}</p>
           <p className="muted">{t('exchange.ui.exportDone.passphraseOnce')}</p>
           <label className="checkbox">

@@ -68,8 +68,10 @@ export function ImportPreviewPanel({ preview, decisions, onDecide, children }: I
     <section className="card exchange-panel import-preview" aria-labelledby="import-preview-title" data-testid="import-preview">
       <h2 id="import-preview-title">{t('exchange.ui.preview.title')}</h2>
       <div className="import-sender">
+        {/* Without a verified signature, the name and keys in the file prove nothing: said as a claim, no fingerprint. */}
         <p>
-          {t('exchange.ui.preview.from')} <span className="strong">{preview.sender.name}</span>
+          {t(preview.signature === 'verified' ? 'exchange.ui.preview.from' : 'exchange.ui.preview.claimedFrom')}{' '}
+          <span className="strong">{preview.sender.name}</span>
           <span className="muted"> · {t('exchange.ui.preview.createdAt', { date: formatDate(preview.createdAt, i18n.language, 'long') })}</span>
         </p>
         {preview.signature === 'verified' ? (
@@ -77,9 +79,11 @@ export function ImportPreviewPanel({ preview, decisions, onDecide, children }: I
         ) : (
           <p className="tag tag-error signature-state">{t('exchange.ui.preview.signatureUnchecked')}</p>
         )}
-        <p className="muted">
-          {t('exchange.ui.preview.fingerprint')} <FingerprintWords fingerprint={preview.sender.fingerprint} size="small" />
-        </p>
+        {preview.signature === 'verified' && (
+          <p className="muted">
+            {t('exchange.ui.preview.fingerprint')} <FingerprintWords fingerprint={preview.sender.fingerprint} size="small" />
+          </p>
+        )}
       </div>
       {preview.warnings.map((warning) => (
         <ErrorAlert key={warning} messageKey={warning} />

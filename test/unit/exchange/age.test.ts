@@ -61,6 +61,32 @@ describe('age encryption', () => {
     expect(await reasonOf(() => decrypt(file.slice(0, file.length - 20), { passphrase: 'abeille-debattre-dauphin' }))).toBe('damaged');
     expect(await reasonOf(() => decrypt(new TextEncoder().encode('PK\u0003\u0004 a zip'), { passphrase: 'x' }))).toBe('not_age');
   });
+
+  it('refuses a passphrase file whose scrypt work factor is above what Tremplin and age write, before any work', async () => {
+    const file = await encryptWithPassphrase(plaintext, 'abeille-debattre-dauphin', TEST_WORK_FACTOR);
+    // The stanza's work factor raised to what the age-encryption library accepts (2^20: 1 GiB).
+    const text = Buffer.from(file).toString('latin1');
+    const hostile = Buffer.from(text.replace(/^(-> scrypt \S+) 10$/m, '$1 20'), 'latin1');
+    expect(hostile.equals(Buffer.from(file))).toBe(false);
+    expect(await reasonOf(() => decrypt(new Uint8Array(hostile), { passphrase: 'abeille-debattre-dauphin' }))).toBe('too_costly');
+  }, 60_000);
+
+  it('derives a passphrase file\'s key off the main thread: other work goes on meanwhile', async () => {
+    const file = await encryptWithPassphrase(plaintext, 'abeille-debattre-dauphin', 16);
+    let turns = 0;
+    let opening = true;
+    const turn = () => {
+      turns++;
+      if (opening) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const opened = decrypt(file, { passphrase: 'abeille-debattre-dauphin' }).finally(() => {
+      opening = false;
+    });
+    expect(await opened).toEqual(plaintext);
+    // 2^16 scrypt is tens of megabytes of memory-hard work: on the main thread, the loop would not turn at all meanwhile.
+    expect(turns).toBeGreaterThan(10);
+  }, 60_000);
 });
 
 /** Sizes around the 64 KiB chunks of age's payload. */

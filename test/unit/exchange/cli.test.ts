@@ -1,8 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { openBackend } from '../../../electron/api/backend';
+import { candidates } from '../../../electron/db/schema';
+import { writeSetting } from '../../../electron/services/settings';
+import { printable, printableJson } from '../../../electron/tools/terminal';
+import { IMPORT_MAX_BYTES } from '../../../shared/exchange';
 import { ok } from '../../support/api';
 import { budgetFor } from '../../support/budget';
 import { useTempDir } from '../../support/temp';
@@ -22,8 +27,7 @@ function cli(args: string[], env: Record<string, string> = {}): { status: number
   }
 }
 
-/** The commands the test runs; each is a Node process loading the backend through tsx (2–4 s on a quiet machine). */
-const COMMANDS = 8;
+/** Each command is a Node process loading the backend through tsx: 2–4 s on a quiet machine. A test's budget counts its commands. */
 const PER_COMMAND_MS = 20_000;
 
 describe('command line', () => {
@@ -79,5 +83,66 @@ describe('command line', () => {
     const preview = cli(['restore', '--data-dir', sender, '--backup', backupName, '--recovery-key-file', path.join(sender, 'recovery.txt')]);
     expect(preview.status, preview.output).toBe(0);
     expect(preview.output).toContain('candidates: 1');
-  }, budgetFor(COMMANDS, PER_COMMAND_MS));
+  }, budgetFor(8, PER_COMMAND_MS));
+
+  it('prints what comes from data with its control characters escaped, whatever the database holds', async () => {
+    const sender = tempDir();
+    const receiver = tempDir();
+    const hostile = 'Amina\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202eevil\nFrom X';
+    const a = await openBackend({ file: path.join(sender, 'tremplin.sqlite') });
+    await ok(a, 'exchange.saveProfile', { name: 'Tremplin Lyon' });
+    await ok(a, 'exchange.createKeys', { passphrase: 'sender long passphrase' });
+    const partner = await ok(a, 'partners.create', { name: 'Forum', kind: 'other' });
+    const shared = await ok(a, 'candidates.create', { firstName: 'Awa', lastName: 'Diallo', consentRecording: true, sharingPartnerIds: [partner.id] });
+    const notShared = await ok(a, 'candidates.create', { firstName: 'Awa', lastName: 'Sow', consentRecording: true });
+    // Written below the contract, as an older version or a partner's file may have left them.
+    a.database.db.update(candidates).set({ firstName: hostile }).where(eq(candidates.id, notShared.id)).run();
+    const profile = (await ok(a, 'exchange.status', {})).profile;
+    writeSetting(a.database.db, 'association', { ...profile, name: hostile });
+    a.close();
+    const b = await openBackend({ file: path.join(receiver, 'tremplin.sqlite') });
+    b.close();
+
+    const out = path.join(sender, 'referral.tremplin');
+    const env = { TREMPLIN_KEY_PASSPHRASE: 'sender long passphrase' };
+    const args = ['export', '--data-dir', sender, '--passphrase-for', partner.id, '--candidates', `${shared.id},${notShared.id}`, '--out', out];
+    const exported = cli(args, env);
+    expect(exported.status, exported.output).toBe(0);
+    expect(exported.output).toContain('not sent: Amina\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u202eevil\\u000aFrom X Sow');
+    const asJson = cli([...args, '--json'], env);
+    expect(asJson.output).toContain('\\u009b31m\\u202eevil');
+    expect(JSON.parse(asJson.output).blocked[0].name).toBe(`${hostile} Sow`);
+    const { passphrase } = JSON.parse(asJson.output) as { passphrase: string };
+
+    const dryRun = cli(['import', out, '--data-dir', receiver, '--passphrase', passphrase, '--dry-run']);
+    expect(dryRun.status, dryRun.output).toBe(0);
+    expect(dryRun.output).toContain('comes from Amina\\u001b]0;pwned');
+    // Nothing left for the terminal to obey: each line is already as printable makes it.
+    for (const output of [exported.output, asJson.output, dryRun.output]) {
+      for (const printed of output.split('\n')) expect(printable(printed)).toBe(printed);
+    }
+  }, budgetFor(3, PER_COMMAND_MS));
+
+  it('escapes each unsafe character as a \\u escape, and keeps JSON readable as the same data', () => {
+    expect(printable('a\u001b[2Jb\tc\u007f\u0085\u2066é')).toBe('a\\u001b[2Jb\\u0009c\\u007f\\u0085\\u2066é');
+    const data = { name: 'x\u009by\u2028z\u001b', list: [1] };
+    for (const character of ['\u009b', '\u2028', '\u001b']) expect(printableJson(data)).not.toContain(character);
+    expect(JSON.parse(printableJson(data))).toEqual(data);
+  });
+
+  it('checks an import file\'s size before reading it, and says so in the app\'s words', async () => {
+    const receiver = tempDir();
+    const b = await openBackend({ file: path.join(receiver, 'tremplin.sqlite') });
+    b.close();
+    // A sparse file: its size is over the cap, yet it takes no room and is never read.
+    const big = path.join(receiver, 'big.tremplin');
+    writeFileSync(big, '');
+    truncateSync(big, IMPORT_MAX_BYTES + 1);
+    for (const args of [['import', big, '--data-dir', receiver, '--passphrase', 'x'], ['verify', big, '--public-key', 'RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3']]) {
+      const refused = cli(args);
+      expect(refused.status, refused.output).toBe(1);
+      expect(refused.output).toContain('trop gros');
+      expect(refused.output).not.toContain('    at ');
+    }
+  }, budgetFor(2, PER_COMMAND_MS));
 });

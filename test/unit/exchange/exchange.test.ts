@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateAgeKey } from '../../../electron/exchange/age';
+import { decrypt, generateAgeKey } from '../../../electron/exchange/age';
 import { unpackEnvelope } from '../../../electron/exchange/envelope';
 import { contentSnapshot, ok, refused } from '../../support/api';
-import { association, exportTo, keysOf, refusedWith, twoPartners, useExchangeBackend } from '../../support/exchange';
+import { association, exportTo, importFile, keysOf, refusedWith, twoPartners, useExchangeBackend } from '../../support/exchange';
 
 describe('exchange between two associations', () => {
   const openBackend = useExchangeBackend();
@@ -47,6 +47,20 @@ describe('exchange between two associations', () => {
     }
   });
 
+  it('the same preview applied twice at once is applied once: one log entry, the same answer', async () => {
+    const { a, b, amina, cardBatA } = await twoPartners(openBackend);
+    const sent = await exportTo(a, cardBatA.id, [amina.id]);
+    const preview = await ok(b, 'exchange.openImport', { fileName: sent.fileName, content: sent.content });
+    const [first, second] = await Promise.all([
+      ok(b, 'exchange.applyImport', { token: preview.token }),
+      ok(b, 'exchange.applyImport', { token: preview.token }),
+    ]);
+    expect(second).toEqual(first);
+    const third = await ok(b, 'exchange.applyImport', { token: preview.token });
+    expect(third).toEqual(first);
+    expect((await ok(b, 'exchange.log', {})).total).toBe(1);
+  });
+
   it('blocks files without consent to share with that partner, and says why', async () => {
     const { a, amina, cardBatA } = await twoPartners(openBackend);
     const other = await ok(a, 'candidates.create', { firstName: 'Yusuf', lastName: 'Demir', consentRecording: true });
@@ -65,6 +79,47 @@ describe('exchange between two associations', () => {
     expect(preview.blocked.map((entry) => entry.reason).sort()).toEqual(['consent_withdrawn', 'not_shared_with_partner']);
     await refused(a, 'exchange.export', { scope: { kind: 'candidates', ids: [other.id] }, to: { kind: 'partner', partnerCardId: cardBatA.id } });
   });
+
+  it('an export to one partner carries nothing about another: not its record, note or contacts, not the consent to share with it', async () => {
+    const { a, b, amina, cardBatA, forumHere } = await twoPartners(openBackend);
+    const other = await ok(a, 'partners.create', {
+      name: 'Cada Villeurbanne',
+      kind: 'reception_centre',
+      notes: 'Référente en arrêt jusqu’en mars',
+      contacts: [{ name: 'Odile Marchand', phone: '06 11 22 33 44' }],
+    });
+    await ok(a, 'partners.update', { id: forumHere.id, notes: 'Lents à répondre', contacts: [{ name: 'Paul Rivière' }] });
+    await ok(a, 'candidates.update', {
+      id: amina.id,
+      sharingPartnerIds: [forumHere.id, other.id],
+      referralPartnerId: other.id,
+      referrerContact: 'Odile Marchand, Cada',
+      referredOn: '2026-01-05',
+    });
+    const sent = await exportTo(a, cardBatA.id, [amina.id], { includeNotes: false, includeBarriers: false });
+    expect(sent.counts).toMatchObject({ candidates: 1, partners: 1 });
+    const envelope = unpackEnvelope(Buffer.from(sent.content, 'base64'), Number.MAX_SAFE_INTEGER);
+    const plaintext = new TextDecoder().decode(await decrypt(envelope.payload, { identities: [keysOf(b, 'Forum Réfugiés').ageIdentity] }));
+    for (const secret of [other.id, 'Cada', 'Odile', 'Référente', 'Lents à répondre', 'Paul Rivière', '2026-01-05']) expect(plaintext).not.toContain(secret);
+
+    await importFile(b, sent.content);
+    expect((await b.dispatch('partners.get', { id: other.id })).ok).toBe(false);
+    expect(await ok(b, 'candidates.get', { id: amina.id })).toMatchObject({ sharingPartnerIds: [forumHere.id], referralPartnerId: null, referrerContact: null });
+    expect(await ok(b, 'partners.get', { id: forumHere.id })).toMatchObject({ name: 'Forum Réfugiés', notes: null, contacts: [] });
+
+    // What B then records for itself stays when A sends the file again.
+    await ok(b, 'partners.update', { id: forumHere.id, notes: 'Notre propre fiche', contacts: [{ name: 'Nadia' }] });
+    await ok(b, 'candidates.update', { id: amina.id, referrerContact: 'Nadia', sharingPartnerIds: [] });
+    await ok(a, 'partners.update', { id: forumHere.id, name: 'Forum Réfugiés Cosi' });
+    await ok(a, 'candidates.update', { id: amina.id, phone: '06 99 88 77 66' });
+    // Both sides changed both records: B takes A's versions, and still keeps what is its own.
+    const again = await importFile(b, (await exportTo(a, cardBatA.id, [amina.id])).content, {
+      decisions: { [amina.id]: 'take_theirs', [forumHere.id]: 'take_theirs' },
+    });
+    expect(again.preview.items.filter((item) => item.state === 'conflict').map((item) => item.id).sort()).toEqual([amina.id, forumHere.id].sort());
+    expect(await ok(b, 'candidates.get', { id: amina.id })).toMatchObject({ phone: '+33699887766', referrerContact: 'Nadia', sharingPartnerIds: [] });
+    expect(await ok(b, 'partners.get', { id: forumHere.id })).toMatchObject({ name: 'Forum Réfugiés Cosi', notes: 'Notre propre fiche', contacts: [{ name: 'Nadia' }] });
+  }, 60_000);
 
   it('leaves out notes and barriers on request, and the receiver keeps its own barriers', async () => {
     const { a, b, amina, cardBatA } = await twoPartners(openBackend);
@@ -130,6 +185,10 @@ describe('exchange between two associations', () => {
     const { a, b, amina, forumHere } = await twoPartners(openBackend);
     const sent = await ok(a, 'exchange.export', { scope: { kind: 'candidates', ids: [amina.id] }, to: { kind: 'passphrase', partnerId: forumHere.id } });
     expect(sent.passphrase).toMatch(/^[a-z]+(-[a-z]+){5}$/);
+    // The age tool takes the passphrase as typed: the readme says to join the words by hyphens.
+    const { readme } = unpackEnvelope(Buffer.from(sent.content, 'base64'), Number.MAX_SAFE_INTEGER);
+    expect(readme).toContain('reliés par des tirets :\n     mot-mot-mot-mot-mot-mot');
+    expect(readme).toContain('joined by hyphens:\n     word-word-word-word-word-word');
     await refusedWith(b, 'exchange.openImport', { fileName: 'f', content: sent.content }, 'exchange.errors.passphraseRequired');
     await refusedWith(b, 'exchange.openImport', { fileName: 'f', content: sent.content, passphrase: 'abeille-abeille-abeille-abeille-abeille-abeille' }, 'exchange.errors.wrongPassphrase');
     const spoken = (sent.passphrase ?? '').toUpperCase().replaceAll('-', ' ');

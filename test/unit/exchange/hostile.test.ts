@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/api/backend';
-import { encryptToRecipients } from '../../../electron/exchange/age';
+import { decrypt, encryptToRecipients, encryptWithPassphrase } from '../../../electron/exchange/age';
 import { PAYLOAD_NAME, README_NAME, SIGNATURE_NAME, packEnvelope, unpackEnvelope } from '../../../electron/exchange/envelope';
 import { generateSigningKey, signDetached } from '../../../electron/exchange/minisign';
 import { IMPORT_MAX_BYTES } from '../../../shared/exchange';
@@ -260,4 +260,45 @@ describe('hostile files are refused with a clear message and change nothing', ()
     await refusedWith(a, 'exchange.openImport', { fileName: 'f', content: own.content, passphrase: own.passphrase ?? '' }, 'exchange.errors.ownFile');
     await refusedWith(b, 'exchange.applyImport', { token: '01930000-0000-7000-8000-000000000000' }, 'exchange.errors.importExpired', { code: 'not_found' });
   });
+
+  it('a passphrase file asking for a scrypt work factor above what Tremplin and age write', async () => {
+    const { b } = await sentFile(openBackend);
+    const payload = Buffer.from(await encryptWithPassphrase(new TextEncoder().encode('{}'), 'abeille-dormir', 10));
+    const costly = Buffer.from(payload.toString('latin1').replace(/^(-> scrypt \S+) 10$/m, '$1 20'), 'latin1');
+    const content = Buffer.from(packEnvelope({ payload: costly, signature: null, readme: null }, 1_795_000_000)).toString('base64');
+    await refusedWith(b, 'exchange.openImport', { fileName: 'f', content, passphrase: 'abeille-dormir' }, 'exchange.errors.passphraseTooCostly');
+  }, 60_000);
+
+  it('an unsigned passphrase file posing as a verified partner is not attributed to it and updates none of its files', async () => {
+    const { a, b, amina, sent } = await sentFile(openBackend);
+    await ok(b, 'exchange.applyImport', { token: (await ok(b, 'exchange.openImport', { fileName: 'f', content: sent.content })).token });
+    const before = await ok(b, 'candidates.get', { id: amina.id });
+    // The attacker copies what A's card says into the manifest, changes A's file and picks the passphrase.
+    const envelope = unpackEnvelope(Buffer.from(sent.content, 'base64'), IMPORT_MAX_BYTES);
+    const real = JSON.parse(new TextDecoder().decode(await decrypt(envelope.payload, { identities: [keysOf(b, 'Forum Réfugiés').ageIdentity] }))) as Json;
+    const forged: Json = {
+      ...real,
+      manifest: { ...real.manifest, exportId: '01930000-0000-7000-8000-0000000000ff', sequence: 1000 },
+      records: { ...real.records, candidates: real.records.candidates.map((file) => ({ ...file, phone: '+33700000000', updatedAt: '2026-12-01T00:00:00.000Z' })) },
+    };
+    const payload = await encryptWithPassphrase(new TextEncoder().encode(JSON.stringify(forged)), 'abeille-dormir', 10);
+    const file = { fileName: 'f', content: Buffer.from(packEnvelope({ payload, signature: null, readme: null }, 1_795_000_000)).toString('base64'), passphrase: 'abeille-dormir' };
+
+    const preview = await ok(b, 'exchange.openImport', file);
+    expect(preview.signature).toBe('unsigned');
+    expect(preview.counts).toMatchObject({ updated: 0, conflict: 0, older: 0 });
+    const arriving = preview.items.filter((item) => item.recordType === 'candidate');
+    expect(arriving).toHaveLength(1);
+    expect(arriving[0]).toMatchObject({ state: 'new', likelyDuplicates: [{ id: amina.id }] });
+    expect(arriving[0]?.id).not.toBe(amina.id);
+    await ok(b, 'exchange.applyImport', { token: preview.token, decisions: { [amina.id]: 'take_theirs' } });
+    expect(await ok(b, 'candidates.get', { id: amina.id })).toEqual(before);
+    expect(await ok(b, 'candidates.get', { id: arriving[0]?.id ?? '' })).toMatchObject({ phone: '+33700000000', firstName: 'Amina' });
+
+    // A's next real file is not taken for a replay of the forged sequence number.
+    await ok(a, 'candidates.update', { id: amina.id, frenchLevel: 'B1' });
+    const next = await ok(b, 'exchange.openImport', { fileName: 'g', content: (await exportTo(a, (await ok(a, 'exchange.listCards', { includeArchived: false }))[0]?.id ?? '', [amina.id])).content });
+    expect(next.signature).toBe('verified');
+    expect(next.items.find((item) => item.id === amina.id)?.state).toBe('updated');
+  }, 120_000);
 });

@@ -199,7 +199,7 @@ describe('the import, whatever arrives', () => {
         const { preview } = await importFile(b, sent.content);
         expect(preview.counts.conflict + preview.counts.older).toBe(0);
         // (The partner's own fields are compared in roundtrip.test.ts; here its referral count differs: A referred files B never got.)
-        await expectSameRecords(a, b, { candidates: ids, partners: [], sectors: SEEDED_SECTOR_IDS });
+        await expectSameRecords(a, b, { candidates: ids, partners: [forumHere.id], sectors: SEEDED_SECTOR_IDS }, { recipient: forumHere.id });
       }),
       { numRuns: 15 },
     );

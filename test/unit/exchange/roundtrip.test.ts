@@ -171,18 +171,20 @@ describe('round trips between two data folders', () => {
     expect((await a.dispatch('candidates.update', { id: shared.maximal.id, lastName: `${shared.maximal.lastName}x` })).ok).toBe(false);
     const batch = await ok(a, 'exchange.export', { scope: { kind: 'sharedWithPartner' }, to: { kind: 'partner', partnerCardId: cardBatA.id } });
     const candidateIds = [amina.id, shared.maximal.id, shared.empty.id, ...shared.byScript];
-    expect(batch.counts).toEqual({ candidates: candidateIds.length, timelineEvents: 4, partners: 50, sectors: 20 });
+    // Of the 50 partners the files are shared with, only B's own record travels.
+    expect(batch.counts).toEqual({ candidates: candidateIds.length, timelineEvents: 4, partners: 1, sectors: 20 });
     expect(batch.blocked).toEqual([{ id: archived.id, name: 'Archivé Partagé', reason: 'archived' }]);
     const { preview } = await importFile(b, batch.content);
     // The seeded sectors are the same rows everywhere: unchanged; everything else is new.
-    expect(preview.counts).toEqual({ new: candidateIds.length + 4 + 50 + 10, updated: 0, unchanged: 10, conflict: 0, older: 0 });
-    await expectSameRecords(a, b, { candidates: candidateIds, partners: shared.sharedWith, sectors: shared.sectorIds });
+    expect(preview.counts).toEqual({ new: candidateIds.length + 4 + 1 + 10, updated: 0, unchanged: 10, conflict: 0, older: 0 });
+    await expectSameRecords(a, b, { candidates: candidateIds, partners: [forumHere.id], sectors: shared.sectorIds }, { recipient: forumHere.id });
+    for (const id of shared.sharedWith.filter((partner) => partner !== forumHere.id)) expect((await b.dispatch('partners.get', { id })).ok).toBe(false);
     for (const id of [notShared.id, archived.id]) expect((await b.dispatch('candidates.get', { id })).ok).toBe(false);
 
     // B changes every type of record and sends the file back to A, whose card it links to its own partner record.
     const lyonAtB = await ok(b, 'partners.create', { name: 'Tremplin Lyon ⵜⴰⵎⴰⵣⵉⵖⵜ', kind: 'other' });
     await ok(b, 'exchange.importCard', { content: cardA.content, partnerId: lyonAtB.id });
-    const sharing = [...shared.sharedWith.slice(0, 49), lyonAtB.id];
+    const sharing = [forumHere.id, lyonAtB.id];
     const sectorsAfter = [...shared.sectorIds.slice(1)];
     await ok(b, 'candidates.update', {
       id: shared.maximal.id,
@@ -197,7 +199,7 @@ describe('round trips between two data folders', () => {
     await ok(b, 'candidates.update', { id: shared.empty.id, sharingPartnerIds: [forumHere.id, lyonAtB.id], firstName: SCRIPTS.emoji });
     const event = { kind: 'call', occurredAt: '2026-03-01T08:00:00Z', author: SCRIPTS.tigrinya, text: SCRIPTS.dari } as const;
     await ok(b, 'timeline.add', { subjectType: 'candidate', subjectId: shared.empty.id, ...event });
-    await ok(b, 'partners.update', { id: shared.richPartner.id, notes: SCRIPTS.arabic, contacts: [] });
+    await ok(b, 'partners.update', { id: forumHere.id, notes: SCRIPTS.arabic, contacts: [] });
     await ok(b, 'sectors.rename', { id: shared.sectorIds[1] ?? '', name: SCRIPTS.tigrinya });
     const back = await ok(b, 'exchange.export', { scope: { kind: 'sharedWithPartner' }, to: { kind: 'partner', partnerCardId: cardAatB.id } });
     expect(back.counts.candidates).toBe(2);
@@ -208,12 +210,13 @@ describe('round trips between two data folders', () => {
     const states = new Map(returned.items.map((item) => [item.id, item.state]));
     expect(states.get(shared.maximal.id)).toBe('updated');
     expect(states.get(shared.empty.id)).toBe('updated');
-    expect(states.get(shared.richPartner.id)).toBe('updated');
+    // B's notes about itself and the consents it holds stay at B: only A's own record travels.
+    expect(states.has(forumHere.id)).toBe(false);
     expect(states.get(shared.sectorIds[1] ?? '')).toBe('updated');
     expect(states.get(lyonAtB.id)).toBe('new');
     expect(returned.counts).toMatchObject({ conflict: 0, older: 0 });
     expect(localLinks.get(shared.maximal.id)?.assignedVolunteerId).not.toBeNull();
-    await expectSameRecords(b, a, { candidates: backIds, partners: sharing, sectors: sectorsAfter }, { localLinks });
+    await expectSameRecords(b, a, { candidates: backIds, partners: [lyonAtB.id], sectors: sectorsAfter }, { recipient: lyonAtB.id, localLinks });
   }, 30_000);
 
   it('minimisation: without notes and barriers, the rest still arrives as it left', async () => {
@@ -231,6 +234,6 @@ describe('round trips between two data folders', () => {
     });
     expect(sent.counts).toMatchObject({ candidates: 1, timelineEvents: 0 });
     await importFile(b, sent.content, { passphrase: sent.passphrase ?? '' });
-    await expectSameRecords(a, b, { candidates: [shared.maximal.id], partners: shared.sharedWith, sectors: shared.sectorIds }, { minimised: { notes: true, barriers: true } });
+    await expectSameRecords(a, b, { candidates: [shared.maximal.id], partners: [forum.id], sectors: shared.sectorIds }, { recipient: forum.id, minimised: { notes: true, barriers: true } });
   }, 30_000);
 });
