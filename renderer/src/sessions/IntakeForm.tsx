@@ -16,6 +16,7 @@ import { FrenchLevelOptions } from '../ui/FrenchLevelOptions';
 import { sectorLabel } from '../ui/sectors';
 import { showServerError } from '../ui/serverErrors';
 import { type KnownPerson, useKnownPeople } from './useKnownPeople';
+import { useLeaveGuard } from '../ui/leaveGuard';
 
 type FormInput = z.input<typeof intakeSchema>;
 type FormOutput = z.output<typeof intakeSchema>;
@@ -76,8 +77,9 @@ export function IntakeForm({ sessionId, sectors, onRecorded }: IntakeFormProps) 
     setFocus,
     setValue,
     watch,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<FormInput, unknown, FormOutput>({ resolver, defaultValues: emptyForm(sessionId) });
+  useLeaveGuard(isDirty);
 
   const [firstName = '', lastName = '', phone = ''] = watch(['firstName', 'lastName', 'phone']);
   const matches = useKnownPeople({ firstName: firstName ?? '', lastName: lastName ?? '', phone: phone ?? '' }, known === null);

@@ -12,6 +12,7 @@ import { FormActions } from '../ui/FormActions';
 import { showServerError } from '../ui/serverErrors';
 import { useApiValue } from '../ui/useApiValue';
 import { sortableName } from '../volunteers/names';
+import { useLeaveGuard } from '../ui/leaveGuard';
 
 const formSchema = z.strictObject(sessionFieldShapes);
 type FormInput = z.input<typeof formSchema>;
@@ -51,11 +52,12 @@ export function SessionForm({ session, onSaved, onCancel }: SessionFormProps) {
     setFocus,
     setValue,
     getFieldState,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(formSchema, parseOptions),
     defaultValues: toFormValues(session),
   });
+  useLeaveGuard(isDirty);
 
   useEffect(() => {
     setFocus('place');

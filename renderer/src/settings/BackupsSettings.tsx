@@ -6,7 +6,7 @@ import { formatDate } from '../app/format';
 import { useNotices } from '../app/notices';
 import { BusyNote } from '../exchange/Busy';
 import { useExchangeStatus } from '../exchange/status';
-import { useLeaveGuard } from '../exchange/useLeaveGuard';
+import { useLeaveGuard } from '../ui/leaveGuard';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
 import { useApiValue } from '../ui/useApiValue';

@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { formatDate } from '../app/format';
 import { useCurrentAuthor } from './currentAuthor';
 import { ErrorAlert } from './ErrorAlert';
+import { useLeaveGuard } from './leaveGuard';
 
 interface TimelinePanelProps {
   subjectType: TimelineSubject;
@@ -30,6 +31,7 @@ export function TimelinePanel({ subjectType, subjectId, readOnly = false, onAdde
   const [kind, setKind] = useState<TimelineKind>('call');
   const [occurredAt, setOccurredAt] = useState(today);
   const [text, setText] = useState('');
+  useLeaveGuard(text.trim() !== '');
   const { author, setAuthor } = useCurrentAuthor();
   const [saveError, setSaveError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
   const [saving, setSaving] = useState(false);

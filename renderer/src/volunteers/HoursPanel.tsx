@@ -8,6 +8,7 @@ import { routeToHash } from '../app/navigation';
 import { useNotices } from '../app/notices';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
+import { useLeaveGuard } from '../ui/leaveGuard';
 import { useApiValue } from '../ui/useApiValue';
 import { formatDuration, parseDuration } from './duration';
 
@@ -36,6 +37,7 @@ export function HoursPanel({ volunteer, readOnly }: { volunteer: Volunteer; read
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const durationRef = useRef<HTMLInputElement>(null);
+  useLeaveGuard(duration !== '' || task.trim() !== '');
 
   async function add(event: FormEvent) {
     event.preventDefault();

@@ -13,6 +13,7 @@ import { FormActions } from '../ui/FormActions';
 import { sectorLabel } from '../ui/sectors';
 import { showServerError } from '../ui/serverErrors';
 import { sortableName } from './names';
+import { useLeaveGuard } from '../ui/leaveGuard';
 
 /** Selects hold strings ("" for none chosen); the pair's own rules, from the contract, apply. */
 const formSchema = z
@@ -55,7 +56,7 @@ export function PairForm({ draft, sectors, volunteers, onSaved, onCancel }: Pair
     setError,
     setFocus,
     watch,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<FormValues>({
     resolver: zodResolver(formSchema, parseOptions),
     defaultValues: {
@@ -65,6 +66,7 @@ export function PairForm({ draft, sectors, volunteers, onSaved, onCancel }: Pair
       secondVolunteerId: pair?.secondVolunteer.id ?? '',
     },
   });
+  useLeaveGuard(isDirty);
   const kind = watch('kind');
 
   // Start where there is something to choose: the sector, unless it is already given.

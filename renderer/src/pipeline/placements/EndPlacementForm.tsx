@@ -10,6 +10,7 @@ import { Field } from '../../ui/Field';
 import { showServerError } from '../../ui/serverErrors';
 import { placementOutcomeKey } from './format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useLeaveGuard } from '../../ui/leaveGuard';
 
 const formSchema = placementEndSchema.omit({ id: true });
 type FormInput = z.input<typeof formSchema>;
@@ -32,6 +33,7 @@ export function EndPlacementForm({ placement, onEnded, onCancel }: EndPlacementF
     defaultValues: { endedOn: withinPeriod(today(), placement), note: '' },
   });
   const { register, handleSubmit, formState, setError } = form;
+  useLeaveGuard(formState.isDirty);
   const errorOf = (name: keyof FormInput) => {
     const message = formState.errors[name]?.message;
     return typeof message === 'string' ? t(message) : undefined;

@@ -11,6 +11,7 @@ import { useCurrentAuthor } from '../../ui/currentAuthor';
 import { showServerError } from '../../ui/serverErrors';
 import { followUpResultKey, leftReasonKey } from './format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useLeaveGuard } from '../../ui/leaveGuard';
 
 type FormInput = z.input<typeof followUpRecordSchema>;
 
@@ -43,6 +44,7 @@ export function FollowUpForm({ followUp, title, onRecorded, onCancel }: FollowUp
     },
   });
   const { register, handleSubmit, formState, setError, watch } = form;
+  useLeaveGuard(formState.isDirty);
   const left = watch('result') === 'left';
   const errorOf = (name: keyof FormInput) => {
     const message = formState.errors[name]?.message;
