@@ -3,7 +3,7 @@ import { ARCHIVE_FILTERS } from './candidates';
 import { CONTRACT_TYPES } from './domain';
 import { addMonths, inclusiveDays, lastDayOfMonths } from './dates';
 import { returns } from './method';
-import { idSchema, optionalText, requiredIsoDate, uuid } from './validation';
+import { betweenFields, decimalNumber, idSchema, optionalText, requiredIsoDate, uuid } from './validation';
 
 /**
  * From contact to work (../shared/domain.md): presentations of a candidate to a job need,
@@ -74,10 +74,11 @@ export const presentationTransitionSchema = z
       .transform((value) => value ?? null),
     note: optionalText(2000),
   })
-  .refine((input) => input.to !== 'refused' || input.refusalReason !== null, {
-    error: 'pipeline.validation.refusalReasonRequired',
-    path: ['refusalReason'],
-  });
+  .check(
+    betweenFields(['to', 'refusalReason'], (input) =>
+      input.to === 'refused' && input.refusalReason === null ? { refusalReason: 'pipeline.validation.refusalReasonRequired' } : {},
+    ),
+  );
 
 /** One change of state, as logged. `from` is null for the proposal itself. */
 export interface PresentationEvent {
@@ -165,10 +166,9 @@ const placementFieldShapes = {
   /** For a PMSMP: the authorised prescriber who signs the agreement (France Travail, mission locale…). */
   prescriber: optionalText(150),
   /** Monthly stipend in euros, and who pays it (e.g. the city for a CeLav internship). */
-  stipendAmount: z
-    .number({ error: 'validation.number' })
-    .min(0, { error: 'validation.tooSmall' })
-    .max(STIPEND_MAX_EUROS, { error: 'validation.tooBig' })
+  stipendAmount: decimalNumber()
+    .min(0)
+    .max(STIPEND_MAX_EUROS)
     .nullish()
     .transform((value) => value ?? null),
   stipendPayer: optionalText(150),
@@ -319,10 +319,9 @@ const recruitmentFieldShapes = {
   organisation: optionalText(200),
   jobNeedId: uuid.nullish().transform((value) => value ?? null),
   presentationId: uuid.nullish().transform((value) => value ?? null),
-  hoursPerWeek: z
-    .number({ error: 'validation.number' })
-    .gt(0, { error: 'validation.tooSmall' })
-    .max(48, { error: 'validation.tooBig' })
+  hoursPerWeek: decimalNumber()
+    .gt(0)
+    .max(48)
     .nullish()
     .transform((value) => value ?? null),
   startDate: requiredIsoDate(),
@@ -374,10 +373,11 @@ export const followUpRecordSchema = z
     author,
     note: optionalText(2000),
   })
-  .refine((input) => input.result !== 'left' || input.leftReason !== null, {
-    error: 'pipeline.validation.leftReasonRequired',
-    path: ['leftReason'],
-  });
+  .check(
+    betweenFields(['result', 'leftReason'], (input) =>
+      input.result === 'left' && input.leftReason === null ? { leftReason: 'pipeline.validation.leftReasonRequired' } : {},
+    ),
+  );
 
 export interface FollowUp {
   id: string;

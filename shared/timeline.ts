@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TIMELINE_KINDS, TIMELINE_SUBJECTS, type TimelineKind, type TimelineSubject } from './domain';
 import { returns } from './method';
-import { isValidIsoDate, optionalText, uuid } from './validation';
+import { betweenFields, isValidIsoDate, optionalText, uuid } from './validation';
 
 /** A date (`YYYY-MM-DD`) or a date and time (ISO 8601); stored as given. */
 const occurredAt = z
@@ -47,7 +47,7 @@ export const timelineListSchema = z.strictObject({
 
 export const periodSchema = z
   .strictObject({ from: z.iso.date({ error: 'validation.date' }), to: z.iso.date({ error: 'validation.date' }) })
-  .refine((period) => period.from <= period.to, { error: 'validation.periodOrder', path: ['to'] });
+  .check(betweenFields(['from', 'to'], (period) => (period.from <= period.to ? {} : { to: 'validation.periodOrder' })));
 
 export const timelineMethods = {
   'timeline.add': returns<TimelineEvent>()(timelineAddSchema),

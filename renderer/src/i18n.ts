@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage, resources } from '../../shared/i18n';
+import { messageParts } from '../../shared/validation';
 
 const STORAGE_KEY = 'tremplin.language';
 
@@ -25,6 +26,12 @@ void i18next.use(initReactI18next).init({
   supportedLngs: LANGUAGES,
   initAsync: false,
   interpolation: { escapeValue: false },
+  // A refusal may name its bounds (`validation.tooSmall?minimum=0`): every screen that
+  // translates a message shows them, with nothing to do but `t(message)`.
+  parseMissingKeyHandler: (key) => {
+    const { key: messageKey, values } = messageParts(key);
+    return messageKey === key ? key : i18next.t(messageKey, values);
+  },
 });
 
 export function currentLanguage(): Language {

@@ -11,6 +11,7 @@ import {
   jobNeedConsistencyErrors,
   jobNeedFieldShapes,
 } from '../../../shared/employers';
+import { betweenFields } from '../../../shared/validation';
 import { call } from '../api/client';
 import { Field } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';
@@ -24,9 +25,7 @@ const hoursPerWeek = decimalInput(jobNeedFieldShapes.hoursPerWeek, 'employers.ne
 
 const formSchema = z
   .strictObject({ ...jobNeedFieldShapes, hoursPerWeek })
-  .superRefine((need, context) => {
-    for (const [path, message] of Object.entries(jobNeedConsistencyErrors(need))) context.addIssue({ code: 'custom', path: [path], message });
-  });
+  .check(betweenFields(['contractType', 'startDate', 'endDate'], jobNeedConsistencyErrors));
 type FormInput = z.input<typeof formSchema>;
 
 function toValues(need: JobNeed | null, employer: Employer, language: string): FormInput {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PAIR_KINDS } from '../../../shared/domain';
 import type { Sector } from '../../../shared/sectors';
-import { parseOptions } from '../../../shared/validation';
+import { betweenFields, parseOptions } from '../../../shared/validation';
 import { type Pair, type VolunteerName, pairConsistencyErrors } from '../../../shared/volunteers';
 import { call } from '../api/client';
 import { Field } from '../ui/Field';
@@ -23,12 +23,11 @@ const formSchema = z
     firstVolunteerId: z.string().min(1, { error: 'volunteers.pairs.chooseVolunteerError' }),
     secondVolunteerId: z.string().min(1, { error: 'volunteers.pairs.chooseVolunteerError' }),
   })
-  .superRefine((pair, context) => {
-    if (!pair.firstVolunteerId || !pair.secondVolunteerId) return;
-    for (const [path, message] of Object.entries(pairConsistencyErrors({ ...pair, sectorId: pair.sectorId || null }))) {
-      context.addIssue({ code: 'custom', message, path: [path] });
-    }
-  });
+  .check(
+    betweenFields(['kind', 'sectorId', 'firstVolunteerId', 'secondVolunteerId'], (pair) =>
+      pairConsistencyErrors({ ...pair, sectorId: pair.sectorId || null }),
+    ),
+  );
 type FormValues = z.infer<typeof formSchema>;
 type FieldName = keyof FormValues;
 const FIELD_NAMES: FieldName[] = ['kind', 'sectorId', 'firstVolunteerId', 'secondVolunteerId'];

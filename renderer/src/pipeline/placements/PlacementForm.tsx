@@ -13,7 +13,7 @@ import {
   placementCreateSchema,
   placementPeriodErrors,
 } from '../../../../shared/pipeline';
-import { isValidIsoDate } from '../../../../shared/validation';
+import { betweenFields, isValidIsoDate } from '../../../../shared/validation';
 import { call } from '../../api/client';
 import { formatDate } from '../../app/format';
 import { emptyAsNull, useRecordForm } from '../../employers/recordForm';
@@ -31,9 +31,7 @@ const stipendAmount = decimalInput(placementCreateSchema.shape.stipendAmount, 'w
 const formSchema = placementCreateSchema
   .omit({ candidateId: true, jobNeedId: true, presentationId: true })
   .extend({ stipendAmount })
-  .superRefine((placement, context) => {
-    for (const [path, message] of Object.entries(placementPeriodErrors(placement))) context.addIssue({ code: 'custom', path: [path], message });
-  });
+  .check(betweenFields(['kind', 'startDate', 'endDate'], placementPeriodErrors));
 type FormInput = z.input<typeof formSchema>;
 
 /** What a new placement starts from: the one it follows, or nothing. */

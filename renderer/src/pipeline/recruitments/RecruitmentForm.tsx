@@ -12,7 +12,7 @@ import {
   recruitmentCreateSchema,
 } from '../../../../shared/pipeline';
 import { MAX_HOURS_PER_WEEK } from '../../../../shared/employers';
-import { isValidIsoDate } from '../../../../shared/validation';
+import { betweenFields, isValidIsoDate } from '../../../../shared/validation';
 import { call } from '../../api/client';
 import { useRecordForm } from '../../employers/recordForm';
 import { Field } from '../../ui/Field';
@@ -28,16 +28,17 @@ const hoursPerWeek = decimalInput(recruitmentCreateSchema.shape.hoursPerWeek, 'w
 const formSchema = recruitmentCreateSchema
   .omit({ candidateId: true, jobNeedId: true, presentationId: true })
   .extend({ hoursPerWeek })
-  .superRefine((recruitment, context) => {
-    const errors = recruitmentConsistencyErrors({
-      kind: recruitment.kind,
-      startDate: recruitment.startDate,
-      endDate: recruitment.endDate ?? null,
-      employerId: recruitment.employerId ?? null,
-      organisation: recruitment.organisation ?? null,
-    });
-    for (const [path, message] of Object.entries(errors)) context.addIssue({ code: 'custom', path: [path], message });
-  });
+  .check(
+    betweenFields(['kind', 'startDate', 'endDate', 'employerId', 'organisation'], (recruitment) =>
+      recruitmentConsistencyErrors({
+        kind: recruitment.kind,
+        startDate: recruitment.startDate,
+        endDate: recruitment.endDate ?? null,
+        employerId: recruitment.employerId ?? null,
+        organisation: recruitment.organisation ?? null,
+      }),
+    ),
+  );
 type FormInput = z.input<typeof formSchema>;
 
 /** Kinds with no end date: a permanent contract, one's own business. */
