@@ -143,10 +143,11 @@ export const hoursAddSchema = z
     sessionId: uuid.nullish().transform((value) => value ?? null),
     task: optionalText(200),
   })
-  .refine((entry) => (entry.hours === undefined) !== (entry.minutes === undefined), {
-    error: 'volunteers.validation.hoursOrMinutes',
-    path: ['hours'],
-  })
+  .check(
+    betweenFields(['hours', 'minutes'], (entry) =>
+      (entry.hours === undefined) !== (entry.minutes === undefined) ? {} : { hours: 'volunteers.validation.hoursOrMinutes' },
+    ),
+  )
   .transform(({ hours, minutes, ...entry }) => ({ ...entry, minutes: minutes ?? Math.round((hours ?? 0) * 60) }));
 
 export const hoursListSchema = withOptionalPeriod({ volunteerId: uuid.optional() });
