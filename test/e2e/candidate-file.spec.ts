@@ -101,8 +101,8 @@ test('a volunteer opens a file in a minute, then the staffer completes every sec
   await openTab(page, 'Français et autorisation de travail');
   await expect(page.getByLabel('Niveau de français')).toHaveValue('A2');
   await expect(page.getByLabel('Titre ou document')).toHaveValue('asylum_certificate');
-  await expect(page.getByLabel("Date d'expiration")).toHaveValue('2027-06-30');
-  await expect(page.getByLabel("Demande d'asile enregistrée le")).toHaveValue('2026-03-10');
+  await expect(page.getByLabel("Date d'expiration")).toHaveValue('30/06/2027');
+  await expect(page.getByLabel("Demande d'asile enregistrée le")).toHaveValue('10/03/2026');
   await expect(page.getByLabel("L'employeur doit demander une autorisation de travail")).toBeChecked();
 
   await openTab(page, 'Mobilité');

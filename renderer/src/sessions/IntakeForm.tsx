@@ -17,6 +17,7 @@ import { sectorLabel } from '../ui/sectors';
 import { showServerError } from '../ui/serverErrors';
 import { type KnownPerson, useKnownPeople } from './useKnownPeople';
 import { useLeaveGuard } from '../ui/leaveGuard';
+import { DateInput } from '../ui/DateInput';
 
 type FormInput = z.input<typeof intakeSchema>;
 type FormOutput = z.output<typeof intakeSchema>;
@@ -236,7 +237,7 @@ export function IntakeForm({ sessionId, sectors, onRecorded }: IntakeFormProps) 
           )}
         </Field>
         <Field id={inputId('authorisationExpiry')} label={t('sessions.intake.expiry')} error={errorOf('authorisationExpiry')}>
-          {(a11y) => <input type="date" {...a11y} {...register('authorisationExpiry')} />}
+          {(a11y) => <DateInput {...a11y} {...register('authorisationExpiry')} />}
         </Field>
         <Field id={inputId('sectorId')} label={t('sessions.intake.sector')} error={errorOf('sectorId')}>
           {(a11y) => (

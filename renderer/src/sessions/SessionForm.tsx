@@ -13,6 +13,7 @@ import { showServerError } from '../ui/serverErrors';
 import { useApiValue } from '../ui/useApiValue';
 import { sortableName } from '../volunteers/names';
 import { useLeaveGuard } from '../ui/leaveGuard';
+import { DateInput } from '../ui/DateInput';
 
 const formSchema = z.strictObject(sessionFieldShapes);
 type FormInput = z.input<typeof formSchema>;
@@ -97,7 +98,7 @@ export function SessionForm({ session, onSaved, onCancel }: SessionFormProps) {
       <div className="form-body">
         <div className="form-grid session-form-grid">
           <Field id={inputId('date')} label={t('sessions.fields.date')} error={errorOf('date')} required>
-            {(a11y) => <input type="date" {...a11y} {...register('date')} />}
+            {(a11y) => <DateInput {...a11y} {...register('date')} />}
           </Field>
           <Field
             id={inputId('place')}

@@ -7,6 +7,7 @@ import { formatDate } from '../app/format';
 import { useCurrentAuthor } from './currentAuthor';
 import { ErrorAlert } from './ErrorAlert';
 import { useLeaveGuard } from './leaveGuard';
+import { DateInput } from './DateInput';
 
 interface TimelinePanelProps {
   subjectType: TimelineSubject;
@@ -84,8 +85,7 @@ export function TimelinePanel({ subjectType, subjectId, readOnly = false, onAdde
             </label>
             <label className="compact-field">
               <span>{t('timeline.date')}</span>
-              <input
-                type="date"
+              <DateInput
                 value={occurredAt}
                 aria-invalid={Boolean(fieldError('occurredAt'))}
                 onChange={(event) => setOccurredAt(event.target.value)}

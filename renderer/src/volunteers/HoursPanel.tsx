@@ -11,6 +11,7 @@ import { Field } from '../ui/Field';
 import { useLeaveGuard } from '../ui/leaveGuard';
 import { useApiValue } from '../ui/useApiValue';
 import { formatDuration, parseDuration } from './duration';
+import { DateInput } from '../ui/DateInput';
 
 const FIELDS = ['date', 'duration', 'sessionId', 'task'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -103,7 +104,7 @@ export function HoursPanel({ volunteer, readOnly }: { volunteer: Volunteer; read
       {!readOnly && (
         <form className="hours-form" noValidate onSubmit={(event) => void add(event)}>
           <Field id={inputId('date')} label={t('volunteers.hours.date')} error={errorOf('date')} required>
-            {(a11y) => <input type="date" max={today()} value={date} onChange={(event) => setDate(event.target.value)} {...a11y} />}
+            {(a11y) => <DateInput max={today()} value={date} onChange={(event) => setDate(event.target.value)} {...a11y} />}
           </Field>
           <Field id={inputId('duration')} label={t('volunteers.hours.duration')} hint={t('volunteers.hours.durationHint')} error={errorOf('duration')} required>
             {(a11y) => (

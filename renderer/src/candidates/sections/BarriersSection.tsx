@@ -8,6 +8,7 @@ import { InfoIcon } from '../../app/icons';
 import { inputId } from '../fields';
 import { SectionFrame, useSectionForm } from '../sectionForm';
 import type { SectionProps } from './props';
+import { DateInput } from '../../ui/DateInput';
 
 /** Each theme is a row: "not concerned" writes nothing; open or lifted writes the barrier. */
 const ROW_STATUSES = ['none', ...BARRIER_STATUSES] as const;
@@ -127,9 +128,8 @@ export function BarriersSection(props: SectionProps) {
                       {actionError && <p className="field-error">{actionError}</p>}
                     </td>
                     <td>
-                      <input
+                      <DateInput
                         id={inputId(`barriers-${theme}-date`)}
-                        type="date"
                         aria-label={t('candidates.barriers.changedOnOf', { theme: themeLabel })}
                         aria-invalid={Boolean(dateError)}
                         {...register(`rows.${index}.changedOn`)}

@@ -11,6 +11,7 @@ import { showServerError } from '../../ui/serverErrors';
 import { placementOutcomeKey } from './format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLeaveGuard } from '../../ui/leaveGuard';
+import { DateInput } from '../../ui/DateInput';
 
 const formSchema = placementEndSchema.omit({ id: true });
 type FormInput = z.input<typeof formSchema>;
@@ -72,7 +73,7 @@ export function EndPlacementForm({ placement, onEnded, onCancel }: EndPlacementF
       </fieldset>
       <div className="inline-panel-row">
         <Field id={inputId('endedOn')} label={t('workflow.placements.end.endedOn')} error={errorOf('endedOn')} required>
-          {(a11y) => <input type="date" min={placement.startDate} max={placement.endDate} {...a11y} {...register('endedOn')} />}
+          {(a11y) => <DateInput min={placement.startDate} max={placement.endDate} {...a11y} {...register('endedOn')} />}
         </Field>
         <Field id={inputId('note')} label={t('workflow.placements.end.note')} error={errorOf('note')}>
           {(a11y) => <input type="text" autoComplete="off" maxLength={2000} {...a11y} {...register('note')} />}

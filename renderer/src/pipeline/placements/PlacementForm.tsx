@@ -24,6 +24,7 @@ import { useApiValue } from '../../ui/useApiValue';
 import { HostField } from '../journey/HostField';
 import { periodText } from '../journey/format';
 import { KIND_FIELDS, placementKindKey } from './format';
+import { DateInput } from '../../ui/DateInput';
 
 const stipendAmount = decimalInput(placementCreateSchema.shape.stipendAmount, 'workflow.placements.form.amountInvalid');
 
@@ -189,7 +190,7 @@ export function PlacementForm({ candidateId, placement, draft = {}, readOnly, on
                     required={kind === 'pmsmp'}
                   />
                   <Field id={inputId('startDate')} label={t('workflow.placements.fields.startDate')} error={errorOf('startDate')} required>
-                    {(a11y) => <input type="date" {...a11y} {...register('startDate')} />}
+                    {(a11y) => <DateInput {...a11y} {...register('startDate')} />}
                   </Field>
                   <Field
                     id={inputId('endDate')}
@@ -198,7 +199,7 @@ export function PlacementForm({ candidateId, placement, draft = {}, readOnly, on
                     error={errorOf('endDate')}
                     required
                   >
-                    {(a11y) => <input type="date" {...a11y} {...register('endDate')} />}
+                    {(a11y) => <DateInput {...a11y} {...register('endDate')} />}
                   </Field>
                   {needs?.renews && (
                     <RenewsField

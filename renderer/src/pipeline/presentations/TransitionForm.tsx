@@ -10,6 +10,7 @@ import { presentationStateKey, refusalReasonKey } from './format';
 import { usePresentationChanges } from './presentationChanges';
 import '../../matching/matching.css';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { DateInput } from '../../ui/DateInput';
 
 interface TransitionFormProps {
   presentation: Presentation;
@@ -130,7 +131,7 @@ export function TransitionForm({ presentation, onChanged }: TransitionFormProps)
             )}
             <div className="transition-row">
               <Field id="transition-on" label={t('workflow.presentations.next.on')} error={fieldError('on')} required>
-                {(a11y) => <input {...a11y} type="date" value={on} min={presentation.stateChangedOn} max={today()} onChange={(event) => setOn(event.target.value)} />}
+                {(a11y) => <DateInput {...a11y} value={on} min={presentation.stateChangedOn} max={today()} onChange={(event) => setOn(event.target.value)} />}
               </Field>
               <Field id="transition-author" label={t('workflow.presentations.next.author')} error={fieldError('author')}>
                 {(a11y) => <input {...a11y} type="text" value={author} maxLength={100} onChange={(event) => setAuthor(event.target.value)} />}

@@ -21,6 +21,7 @@ import { decimalInput, decimalText } from '../../ui/decimal';
 import { HostField } from '../journey/HostField';
 import { OutcomeClassBadge } from './OutcomeClassBadge';
 import { recruitmentKindKey } from './format';
+import { DateInput } from '../../ui/DateInput';
 
 const hoursPerWeek = decimalInput(recruitmentCreateSchema.shape.hoursPerWeek, 'workflow.recruitments.form.hoursInvalid');
 
@@ -144,7 +145,7 @@ export function RecruitmentForm({ candidateId, recruitment, draft = {}, readOnly
                 required={kind !== 'business_creation'}
               />
               <Field id={inputId('startDate')} label={t('workflow.recruitments.fields.startDate')} error={errorOf('startDate')} required>
-                {(a11y) => <input type="date" {...a11y} {...register('startDate')} />}
+                {(a11y) => <DateInput {...a11y} {...register('startDate')} />}
               </Field>
               {openEnded ? (
                 <div className="field">
@@ -159,7 +160,7 @@ export function RecruitmentForm({ candidateId, recruitment, draft = {}, readOnly
                   error={errorOf('endDate')}
                   required
                 >
-                  {(a11y) => <input type="date" {...a11y} {...register('endDate')} />}
+                  {(a11y) => <DateInput {...a11y} {...register('endDate')} />}
                 </Field>
               )}
             </div>
