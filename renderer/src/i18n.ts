@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage, resources } from '../../shared/i18n';
 import { messageParts } from '../../shared/validation';
+import { frenchDe } from './app/format';
 
 const STORAGE_KEY = 'tremplin.language';
 
@@ -33,6 +34,9 @@ void i18next.use(initReactI18next).init({
     return messageKey === key ? key : i18next.t(messageKey, values);
   },
 });
+
+// French strings write "la fiche {{name, de}}": "la fiche d'Aminata", "la fiche de Karim".
+i18next.services.formatter?.add('de', (value: unknown) => frenchDe(String(value)));
 
 export function currentLanguage(): Language {
   return isLanguage(i18next.language) ? i18next.language : DEFAULT_LANGUAGE;
