@@ -195,7 +195,7 @@ test('creating a person already on file warns first; the second file is then mer
   await page.getByRole('button', { name: 'Rechercher les doublons' }).click();
   await expect(page.getByTestId('duplicate')).toHaveCount(1);
   await page.getByRole('button', { name: 'Fusionner dans cette fiche' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Fusionner la fiche de Hélène Dupont dans celle-ci ?' });
+  const dialog = page.getByRole('dialog', { name: "Fusionner la fiche d'Hélène Dupont dans celle-ci ?" });
   await expect(dialog).toContainText('Cette fiche, celle que vous regardez, est conservée.');
   await expect(dialog).toContainText("une fusion ne l'élargit jamais");
   await dialog.getByRole('button', { name: 'Fusionner', exact: true }).click();
@@ -216,6 +216,6 @@ test('creating a person already on file warns first; the second file is then mer
   await page.getByRole('link', { name: 'Dupont Hélène' }).click();
   await expect(page.getByTestId('merged-banner')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Enregistrer' })).toHaveCount(0);
-  await page.getByRole('link', { name: 'Ouvrir la fiche de Helene DUPONT' }).click();
+  await page.getByRole('link', { name: "Ouvrir la fiche d'Helene DUPONT" }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Helene DUPONT' })).toBeVisible();
 });
