@@ -27,6 +27,7 @@ import {
   requiredText,
   today,
   uuid,
+  wholeNumber,
 } from './validation';
 
 /** CEFR levels plus the two states the field needs before an assessment. */
@@ -48,8 +49,7 @@ function nullableEnum<const T extends readonly [string, ...string[]]>(values: T)
 }
 
 function nullableInt(min: number, max: number) {
-  return z
-    .int({ error: 'validation.number' })
+  return wholeNumber()
     .min(min)
     .max(max)
     .nullish()

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PlacementKind, PresentationState } from './pipeline';
 import { returns } from './method';
+import { wholeNumber } from './validation';
 
 /** The home screen: what is due, each item one click from its record, and the period's counts. */
 
@@ -89,10 +90,9 @@ export type TargetPeriod = (typeof TARGET_PERIODS)[number];
 export const COUNTED_THINGS = ['candidates', 'presentations', 'placements', 'recruitments', 'companyContacts'] as const;
 export type CountedThing = (typeof COUNTED_THINGS)[number];
 
-const target = z
-  .int({ error: 'validation.number' })
-  .min(0, { error: 'validation.tooSmall' })
-  .max(1_000_000, { error: 'validation.tooBig' })
+const target = wholeNumber()
+  .min(0)
+  .max(1_000_000)
   .nullable();
 
 /** A programme's targets for one period (null: no target), e.g. 200 company contacts a year. */

@@ -14,6 +14,7 @@ import {
   idSchema,
   pastIsoDate,
   uuid,
+  wholeNumber,
 } from './validation';
 
 // ---------------------------------------------------------------- Contacts (employers and partners)
@@ -148,7 +149,7 @@ export const jobNeedFieldShapes = {
   occupation: requiredText(150),
   romeCode: optionalRomeCode(),
   sectorId: nullableId,
-  positions: z.int({ error: 'validation.number' }).min(1, { error: 'validation.tooSmall' }).max(500, { error: 'validation.tooBig' }),
+  positions: wholeNumber().min(1).max(500),
   contractType: z.enum(CONTRACT_TYPES, { error: 'validation.choice' }),
   /** Decimals allowed (17.5); at most the legal weekly maximum. */
   hoursPerWeek: z

@@ -5,7 +5,7 @@ import { CONTRACT_TYPES } from './domain';
 import { MAX_HOURS_PER_WEEK } from './employers';
 import { addMonths, inclusiveDays, lastDayOfMonths } from './dates';
 import { returns } from './method';
-import { idSchema, optionalText, requiredIsoDate, uuid } from './validation';
+import { betweenFields, decimalNumber, idSchema, optionalText, requiredIsoDate, uuid } from './validation';
 
 /**
  * From contact to work (../shared/domain.md): presentations of a candidate to a job need,
@@ -100,10 +100,11 @@ export const presentationTransitionSchema = z
       .transform((value) => value ?? null),
     note: optionalText(2000),
   })
-  .refine((input) => input.to !== 'refused' || input.refusalReason !== null, {
-    error: 'pipeline.validation.refusalReasonRequired',
-    path: ['refusalReason'],
-  });
+  .check(
+    betweenFields(['to', 'refusalReason'], (input) =>
+      input.to === 'refused' && input.refusalReason === null ? { refusalReason: 'pipeline.validation.refusalReasonRequired' } : {},
+    ),
+  );
 
 /** One change of state, as logged. `from` is null for the proposal itself. */
 export interface PresentationEvent {
@@ -201,10 +202,9 @@ const placementFieldShapes = {
   /** For a PMSMP: the authorised prescriber who signs the agreement (France Travail, mission locale…). */
   prescriber: optionalText(150),
   /** Monthly stipend in euros, and who pays it (e.g. the city for a CeLav internship). */
-  stipendAmount: z
-    .number({ error: 'validation.number' })
-    .min(0, { error: 'validation.tooSmall' })
-    .max(STIPEND_MAX_EUROS, { error: 'validation.tooBig' })
+  stipendAmount: decimalNumber()
+    .min(0)
+    .max(STIPEND_MAX_EUROS)
     .nullish()
     .transform((value) => value ?? null),
   stipendPayer: optionalText(150),
@@ -436,10 +436,9 @@ const recruitmentFieldShapes = {
   organisation: optionalText(200),
   jobNeedId: uuid.nullish().transform((value) => value ?? null),
   presentationId: uuid.nullish().transform((value) => value ?? null),
-  hoursPerWeek: z
-    .number({ error: 'validation.number' })
-    .gt(0, { error: 'validation.tooSmall' })
-    .max(48, { error: 'validation.tooBig' })
+  hoursPerWeek: decimalNumber()
+    .gt(0)
+    .max(48)
     .nullish()
     .transform((value) => value ?? null),
   startDate: requiredIsoDate(),
@@ -493,10 +492,11 @@ export const followUpRecordSchema = z
     author,
     note: optionalText(2000),
   })
-  .refine((input) => input.result !== 'left' || input.leftReason !== null, {
-    error: 'pipeline.validation.leftReasonRequired',
-    path: ['leftReason'],
-  });
+  .check(
+    betweenFields(['result', 'leftReason'], (input) =>
+      input.result === 'left' && input.leftReason === null ? { leftReason: 'pipeline.validation.leftReasonRequired' } : {},
+    ),
+  );
 
 /**
  * A follow-up still waiting is moot once a later one of the same recruitment is recorded: what

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ARCHIVE_FILTERS, type CandidateSummary, type FrenchLevel, candidateFieldShapes } from './candidates';
 import type { AuthorisationDocument } from './domain';
 import { returns } from './method';
-import { distinctList, idSchema, optionalText, requiredIsoDate, requiredText, uuid, withOptionalPeriod } from './validation';
+import { betweenFields, distinctList, idSchema, optionalText, requiredIsoDate, requiredText, uuid, withOptionalPeriod } from './validation';
 import type { VolunteerName } from './volunteers';
 
 /** One person seen at a drop-in session, with what the room needs at a glance. */
@@ -94,12 +94,11 @@ export const intakeSchema = z
     sectorId: uuid.nullish().transform((value) => value ?? null),
     note: optionalText(1000),
   })
-  .superRefine((intake, context) => {
-    if (intake.candidateId) return;
-    for (const field of ['firstName', 'lastName'] as const) {
-      if (!intake[field]) context.addIssue({ code: 'custom', message: 'validation.required', path: [field] });
-    }
-  });
+  .check(
+    betweenFields(['candidateId', 'firstName', 'lastName'], (intake) =>
+      intake.candidateId ? {} : { firstName: intake.firstName ? undefined : 'validation.required', lastName: intake.lastName ? undefined : 'validation.required' },
+    ),
+  );
 
 export interface IntakeResult {
   candidate: CandidateSummary;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TIMELINE_KINDS, TIMELINE_SUBJECTS, type TimelineKind, type TimelineSubject } from './domain';
 import { returns } from './method';
-import { isValidIsoDateOrDateTime, optionalText, uuid } from './validation';
+import { betweenFields, isValidIsoDateOrDateTime, optionalText, uuid } from './validation';
 
 /** A date (`YYYY-MM-DD`) or a date and time (ISO 8601); stored as given. */
 const occurredAt = z.string().trim().refine(isValidIsoDateOrDateTime, { error: 'validation.date' });
@@ -50,7 +50,7 @@ export const timelineListSchema = z.strictObject({
 
 export const periodSchema = z
   .strictObject({ from: z.iso.date({ error: 'validation.date' }), to: z.iso.date({ error: 'validation.date' }) })
-  .refine((period) => period.from <= period.to, { error: 'validation.periodOrder', path: ['to'] });
+  .check(betweenFields(['from', 'to'], (period) => (period.from <= period.to ? {} : { to: 'validation.periodOrder' })));
 
 export const timelineMethods = {
   'timeline.add': returns<TimelineEvent>()(timelineAddSchema),

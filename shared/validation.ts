@@ -4,15 +4,16 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 /**
  * Zod issues become translation keys under `validation.*`, so the router and the forms
  * show the same message for the same mistake. A schema may set its own key with
- * `{ error: 'validation.birthDate' }`; that key wins over this mapping.
+ * `{ error: 'validation.birthDate' }`; that key wins over this mapping. A range's message
+ * carries its bound ("at least 0"), never a bare "value too small".
  */
 export function issueMessageKey(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string' && issue.minimum === 1) return 'validation.required';
-      return 'validation.tooSmall';
+      return messageWithValues(issue.inclusive === false ? 'validation.greaterThan' : 'validation.tooSmall', { minimum: String(issue.minimum) });
     case 'too_big':
-      return issue.origin === 'string' ? 'validation.tooLong' : 'validation.tooBig';
+      return messageWithValues(issue.origin === 'string' ? 'validation.tooLong' : 'validation.tooBig', { maximum: String(issue.maximum) });
     case 'invalid_format':
       return issue.format === 'email' ? 'validation.email' : 'validation.format';
     case 'invalid_value':
@@ -26,7 +27,55 @@ export function issueMessageKey(issue: z.core.$ZodRawIssue): string {
   }
 }
 
+/**
+ * A message key and the values its sentence names, in one string as errors carry messages:
+ * `validation.tooSmall?minimum=0`. The interface translates it whole (see `messageParts`).
+ */
+export function messageWithValues(key: string, values: Record<string, string>): string {
+  return `${key}?${new URLSearchParams(values).toString()}`;
+}
+
+/** The key and values of a message from `messageWithValues`; a plain key has no values. */
+export function messageParts(message: string): { key: string; values: Record<string, string> } {
+  const mark = message.indexOf('?');
+  if (mark < 0) return { key: message, values: {} };
+  return { key: message.slice(0, mark), values: Object.fromEntries(new URLSearchParams(message.slice(mark + 1))) };
+}
+
+/** Only a value of the wrong type is "not a number"; a number out of range gets its bounds. */
+const notANumber = (issue: z.core.$ZodRawIssue) => (issue.code === 'invalid_type' ? 'validation.number' : undefined);
+
+/** A whole number typed in a form (a count, kilometres, minutes). */
+export function wholeNumber() {
+  return z.int({ error: notANumber });
+}
+
+/** A number that may have decimals (hours, euros). */
+export function decimalNumber() {
+  return z.number({ error: (issue) => (issue.code === 'invalid_type' ? 'validation.decimal' : undefined) });
+}
+
 export const parseOptions = { error: issueMessageKey } as const;
+
+/**
+ * Checks between fields (an end after its start, a reason when refused…) as one zod check,
+ * run as soon as the fields it compares are valid themselves: zod skips refinements once any
+ * field of the object fails, so a form would show these only after every other mistake was
+ * fixed. `fields` names what `errorsOf` reads.
+ */
+export function betweenFields<T>(fields: readonly (keyof T & string)[], errorsOf: (value: T) => { [path: string]: string | undefined }) {
+  return z.superRefine<T>(
+    (value, context) => {
+      for (const [path, message] of Object.entries(errorsOf(value))) {
+        if (message) context.addIssue({ code: 'custom', path: path.split('.'), message, input: value });
+      }
+    },
+    {
+      when: ({ value, issues }) =>
+        typeof value === 'object' && value !== null && !issues.some((issue) => (fields as readonly unknown[]).includes(issue.path?.[0])),
+    },
+  );
+}
 
 /** Field path -> translation key, first issue per field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

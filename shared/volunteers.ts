@@ -3,7 +3,7 @@ import { ARCHIVE_FILTERS } from './candidates';
 import { PAIR_KINDS, type PairKind } from './domain';
 import { returns } from './method';
 import type { Sector } from './sectors';
-import { distinctList, idSchema, optionalEmail, optionalPhone, optionalText, requiredIsoDate, requiredText, today, uuid, withOptionalPeriod } from './validation';
+import { betweenFields, distinctList, idSchema, optionalEmail, optionalPhone, optionalText, requiredIsoDate, requiredText, today, uuid, withOptionalPeriod } from './validation';
 
 // ---------------------------------------------------------------- Volunteers
 
@@ -110,9 +110,9 @@ export function pairConsistencyErrors(pair: PairFields): Record<string, string> 
   return errors;
 }
 
-export const pairCreateSchema = z.strictObject(pairFieldShapes).superRefine((pair, context) => {
-  for (const [path, message] of Object.entries(pairConsistencyErrors(pair))) context.addIssue({ code: 'custom', message, path: [path] });
-});
+export const pairCreateSchema = z
+  .strictObject(pairFieldShapes)
+  .check(betweenFields(['kind', 'sectorId', 'firstVolunteerId', 'secondVolunteerId'], pairConsistencyErrors));
 
 export const pairUpdateSchema = z.strictObject(pairFieldShapes).partial().extend({ id: uuid });
 
@@ -136,17 +136,18 @@ export const hoursAddSchema = z
       .number()
       .gt(0)
       .max(MAX_MINUTES / 60)
-      .refine((value) => Math.round(value * 60) >= 1, { error: 'validation.tooSmall' })
+      .refine((value) => Math.round(value * 60) >= 1, { error: 'volunteers.hours.invalidDuration' })
       .optional(),
     minutes: z.int().min(1).max(MAX_MINUTES).optional(),
     /** The drop-in session the time was given at, if any. */
     sessionId: uuid.nullish().transform((value) => value ?? null),
     task: optionalText(200),
   })
-  .refine((entry) => (entry.hours === undefined) !== (entry.minutes === undefined), {
-    error: 'volunteers.validation.hoursOrMinutes',
-    path: ['hours'],
-  })
+  .check(
+    betweenFields(['hours', 'minutes'], (entry) =>
+      (entry.hours === undefined) !== (entry.minutes === undefined) ? {} : { hours: 'volunteers.validation.hoursOrMinutes' },
+    ),
+  )
   .transform(({ hours, minutes, ...entry }) => ({ ...entry, minutes: minutes ?? Math.round((hours ?? 0) * 60) }));
 
 export const hoursListSchema = withOptionalPeriod({ volunteerId: uuid.optional() });

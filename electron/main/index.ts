@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { type BrowserWindow, app, dialog, ipcMain, safeStorage, session } from 'electron';
-import { DEFAULT_LANGUAGE, isLanguage, resources } from '../../shared/i18n';
 import { type Backend, openBackend } from '../api/backend';
 import { DatabaseOpenError } from '../db/open';
 import { registerIpc } from './ipc';
+import { mainTranslation } from './locale';
 import { installApplicationMenu } from './menu';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { hardenAllWebContents, hardenSession } from './security';
@@ -82,8 +82,7 @@ function fail(error: unknown): void {
 }
 
 function errorMessage(code: DatabaseOpenError['code'] | 'internal'): string {
-  const language = app.getLocale().split('-')[0];
-  return resources[isLanguage(language) ? language : DEFAULT_LANGUAGE].translation.errors[code];
+  return mainTranslation().errors[code];
 }
 
 function focusMainWindow(): void {

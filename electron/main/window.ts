@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { BrowserWindow, type WebPreferences, app } from 'electron';
+import { BrowserWindow, type WebPreferences, app, dialog } from 'electron';
+import { mainTranslation } from './locale';
 import { APP_ENTRY_URL } from './protocol';
 
 export const WEB_PREFERENCES = {
@@ -35,6 +36,22 @@ export function createMainWindow(devServerUrl?: string): BrowserWindow {
     webPreferences: { ...WEB_PREFERENCES, devTools: !app.isPackaged },
   });
   window.once('ready-to-show', () => window.show());
+  // A screen with unsaved changes cancels the unload (beforeunload); Electron then ignores the
+  // close without a word. Ask, as a browser does: leaving lets the close (or reload) go on.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const { leaveGuard } = mainTranslation();
+    const answer = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      title: leaveGuard.title,
+      message: leaveGuard.title,
+      detail: leaveGuard.unsaved,
+      buttons: [leaveGuard.stay, leaveGuard.leave],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
+    if (answer === 1) event.preventDefault();
+  });
   window
     .loadURL(devServerUrl ?? APP_ENTRY_URL)
     .catch((error: unknown) => console.error('[window] cannot load the interface', error));

@@ -21,11 +21,10 @@ test('the recovery sheet is shown once, and a backup is restored after seeing wh
   expect(recoveryKey).toMatch(/^AGE-SECRET-KEY-1[0-9A-Z]{58}$/);
 
   // Leaving before saying the sheet is kept asks first; "no" stays on it.
-  page.once('dialog', (dialog) => {
-    expect(dialog.message()).toBe("La clé de secours ne s'affichera plus. L'avez-vous imprimée ?");
-    void dialog.dismiss();
-  });
   await page.getByRole('link', { name: 'Candidats' }).click();
+  const question = page.getByRole('dialog', { name: 'Quitter cette page ?' });
+  await expect(question).toContainText("La clé de secours ne s'affichera plus. L'avez-vous imprimée ?");
+  await question.getByRole('button', { name: 'Rester sur la page' }).click();
   await expect(sheet).toBeVisible();
   await expect(page).toHaveURL(/#\/settings$/);
   await expect(page.getByRole('button', { name: 'Terminer' })).toBeDisabled();

@@ -103,8 +103,8 @@ test('a volunteer opens a file in a minute, then the staffer completes every sec
   await openTab(page, 'Français et autorisation de travail');
   await expect(page.getByLabel('Niveau de français')).toHaveValue('A2');
   await expect(page.getByLabel('Titre ou document')).toHaveValue('asylum_certificate');
-  await expect(page.getByLabel("Date d'expiration")).toHaveValue('2027-06-30');
-  await expect(page.getByLabel("Demande d'asile enregistrée le")).toHaveValue('2026-03-10');
+  await expect(page.getByLabel("Date d'expiration")).toHaveValue('30/06/2027');
+  await expect(page.getByLabel("Demande d'asile enregistrée le")).toHaveValue('10/03/2026');
   await expect(page.getByLabel("L'employeur doit demander une autorisation de travail")).toBeChecked();
 
   await openTab(page, 'Mobilité');
@@ -202,7 +202,7 @@ test('creating a person already on file warns first; the second file is then mer
   await page.getByRole('button', { name: 'Rechercher les doublons' }).click();
   await expect(page.getByTestId('duplicate')).toHaveCount(1);
   await page.getByRole('button', { name: 'Fusionner dans cette fiche' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Fusionner la fiche de Hélène Dupont dans celle-ci ?' });
+  const dialog = page.getByRole('dialog', { name: "Fusionner la fiche d'Hélène Dupont dans celle-ci ?" });
   await expect(dialog).toContainText('Cette fiche, celle que vous regardez, est conservée.');
   // It opens on the safe way out, and Escape closes it without merging.
   await expect(dialog.getByRole('button', { name: 'Annuler' })).toBeFocused();
@@ -242,7 +242,7 @@ test('creating a person already on file warns first; the second file is then mer
   await page.getByRole('link', { name: 'Dupont Hélène' }).click();
   await expect(page.getByTestId('merged-banner')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Enregistrer' })).toHaveCount(0);
-  await page.getByRole('link', { name: 'Ouvrir la fiche de Helene DUPONT' }).click();
+  await page.getByRole('link', { name: "Ouvrir la fiche d'Helene DUPONT" }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Helene DUPONT' })).toBeVisible();
 });
 

@@ -57,7 +57,7 @@ test('targets set in the settings show on the home screen against the period’s
   // Refused by the main process: beyond a million.
   await page.getByLabel('Nouveaux candidats').fill('2 000 000');
   await page.getByRole('button', { name: 'Enregistrer les objectifs' }).click();
-  await expect(page.locator('#targets-candidates-error')).toHaveText('Valeur trop grande.');
+  await expect(page.locator('#targets-candidates-error')).toHaveText('La valeur doit être au plus 1000000.');
   await page.getByLabel('Nouveaux candidats').fill('4');
   await page.getByLabel('Recrutements').fill('1 200');
   await page.getByLabel('Contacts entreprises').fill('');

@@ -3,6 +3,9 @@ import { today } from '../../shared/validation';
 import { previewApi } from './api';
 import { expect, test } from './fixtures';
 
+/** A `YYYY-MM-DD` date as the French date field shows it. */
+const shown = (iso: string) => iso.split('-').reverse().join('/');
+
 /** A date as the French interface writes it ("1 mai 2030", "3 avril 2030"). */
 function frenchDate(date: string, style: 'medium' | 'long' = 'medium'): string {
   return new Intl.DateTimeFormat('fr', { dateStyle: style }).format(new Date(`${date}T12:00:00`));
@@ -70,7 +73,7 @@ test('a PMSMP over a month is refused with the reason; a 4-week one ends in a hi
 
   // Ended in a hire: the app offers to record it, filled from the placement.
   await placement.getByRole('button', { name: 'Terminer' }).click();
-  await expect(page.getByLabel('Date de fin réelle')).toHaveValue(pmsmpEnd);
+  await expect(page.getByLabel('Date de fin réelle')).toHaveValue(shown(pmsmpEnd));
   await page.getByRole('button', { name: 'Enregistrer la fin' }).click();
   await expect(page.getByText('Choisissez une valeur de la liste.')).toBeVisible();
   await page.getByRole('radio', { name: 'Embauche' }).check();
@@ -193,7 +196,7 @@ test('an accepted presentation opens the hire filled from its job need', async (
   await expect(page.getByTestId('host-chosen')).toContainText('Maison de retraite Les Tilleuls');
   await expect(page.getByRole('combobox', { name: 'Contrat' })).toHaveValue('cdi');
   await expect(page.getByLabel('Heures par semaine')).toHaveValue('28');
-  await expect(page.getByLabel('Date de début')).toHaveValue(addDays(today(), 10));
+  await expect(page.getByLabel('Date de début')).toHaveValue(shown(addDays(today(), 10)));
   await expect(page.getByText("Un CDI n'a pas de date de fin.")).toBeVisible();
   await expect(page.getByTestId('hired-already')).toHaveCount(0);
   await page.getByRole('button', { name: "Enregistrer l'embauche" }).click();
@@ -234,8 +237,8 @@ test('an internship extended at its end is renewed once, from the day after, fil
   await expect(page.getByRole('radio', { name: 'Stage-apprentissage' })).toBeChecked();
   await expect(page.getByLabel("Entreprise d'accueil")).toHaveValue('Atelier vélo solidaire');
   const renewalStart = addDays(plannedEnd, 1);
-  await expect(page.getByLabel('Date de début')).toHaveValue(renewalStart);
-  await expect(page.getByLabel('Date de fin prévue')).toHaveValue(lastDayOfMonths(renewalStart, 3));
+  await expect(page.getByLabel('Date de début')).toHaveValue(shown(renewalStart));
+  await expect(page.getByLabel('Date de fin prévue')).toHaveValue(shown(lastDayOfMonths(renewalStart, 3)));
   await expect(page.getByLabel('Renouvellement').locator('option:checked')).not.toHaveText('Non : premier stage');
   await expect(page.getByLabel('Montant mensuel')).toHaveValue('450,5');
   await page.getByRole('button', { name: 'Enregistrer la mise en situation' }).click();

@@ -97,7 +97,7 @@ test('from a job need, the staffer finds a candidate, presents her, follows it t
   const choices = page.getByRole('group', { name: 'Choisissez la nouvelle étape' }).getByRole('radio');
   await expect(choices).toHaveCount(3);
   await page.getByRole('radio', { name: "Présentée à l'employeur" }).check();
-  await expect(page.getByLabel('Date', { exact: true })).toHaveValue(today);
+  await expect(page.getByLabel('Date', { exact: true })).toHaveValue(today.split('-').reverse().join('/'));
   await page.getByLabel('Note').fill('CV envoyé à la responsable RH.');
   await page.getByRole('button', { name: "Enregistrer : Présentée à l'employeur" }).click();
   await expect(page.getByTestId('notice')).toHaveText('Étape enregistrée');

@@ -16,7 +16,7 @@ test('a volunteer receives people at a drop-in session, keyboard first, and reco
   await page.goto(`${preview.url}#/sessions`);
   await expect(page.getByRole('heading', { name: "Aucune permanence pour l'instant" })).toBeVisible();
   await page.getByRole('button', { name: 'Nouvelle permanence' }).click();
-  await expect(page.getByLabel('Date', { exact: true })).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByLabel('Date', { exact: true })).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
   await page.getByLabel('Lieu').fill('Maison des associations');
   await page.getByRole('button', { name: 'Ouvrir la permanence' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Permanence du/ })).toBeVisible();

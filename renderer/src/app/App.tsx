@@ -9,6 +9,7 @@ import { MatchingSection } from '../matching/MatchingSection';
 import { PartnersSection } from '../partners/PartnersSection';
 import { SessionsSection } from '../sessions/SessionsSection';
 import { SettingsSection } from '../settings/SettingsSection';
+import { LeaveDialog } from '../ui/leaveGuard';
 import { VolunteersSection } from '../volunteers/VolunteersSection';
 import { ComingSoon } from './ComingSoon';
 import { NoticeRegion } from './NoticeRegion';
@@ -52,6 +53,7 @@ export function App() {
         <Screen route={route} />
       </main>
       <NoticeRegion />
+      <LeaveDialog />
     </div>
   );
 }

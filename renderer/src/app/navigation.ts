@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { confirmLeave } from '../ui/leaveGuard';
 
 /** The sidebar's sections, in order. */
 export const SECTIONS = [
@@ -66,10 +67,16 @@ export const useNavigation = create<NavigationState>()((set) => ({
   },
 }));
 
-/** Keeps the store in step with the address bar (back and forward, links, reload). */
+/**
+ * Keeps the store in step with the address bar (back and forward, links, reload). Going back
+ * from a screen that guards its departure puts its address back while the person decides.
+ */
 export function syncNavigationWithHash(): void {
   window.addEventListener('hashchange', () => {
     const route = hashToRoute(window.location.hash);
-    if (routeToHash(route) !== routeToHash(useNavigation.getState().route)) useNavigation.setState({ route });
+    const current = routeToHash(useNavigation.getState().route);
+    if (routeToHash(route) === current) return;
+    confirmLeave(() => useNavigation.getState().navigate(route));
+    if (routeToHash(useNavigation.getState().route) === current) window.history.pushState(null, '', current);
   });
 }

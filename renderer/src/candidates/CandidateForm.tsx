@@ -12,6 +12,7 @@ import { DuplicatesPanel } from './DuplicatesPanel';
 import { AuthorisationDocumentField, CommonInputField, FrenchLevelField } from './commonFields';
 import { type DuplicateProbe, findDuplicates, probeKey } from './duplicates';
 import { type FormControls, inputId } from './fields';
+import { useLeaveGuard } from '../ui/leaveGuard';
 
 /**
  * What a volunteer types at a drop-in session to open a file, in under a minute; the rest of
@@ -74,11 +75,12 @@ export function CandidateForm({ onCreated, onCancel }: CandidateFormProps) {
     getValues,
     setError,
     setFocus,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(formSchema, parseOptions),
     defaultValues: EMPTY,
   });
+  useLeaveGuard(isDirty);
 
   useEffect(() => {
     setFocus('firstName');

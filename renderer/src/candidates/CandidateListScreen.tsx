@@ -45,14 +45,19 @@ export function CandidateListScreen() {
     {
       key: 'french',
       header: t('candidates.list.columns.french'),
-      width: '112px',
+      width: '124px',
       render: (candidate) => t(`candidates.frenchLevelsShort.${candidate.frenchLevel}`),
     },
     {
       key: 'status',
       header: t('candidates.fields.status'),
       width: '190px',
-      render: (candidate) => <span className={`status status-${candidate.status}`}>{t(`candidates.statuses.${candidate.status}`)}</span>,
+      // Cut to the column in the longer languages ("Uscito dal programma"), whole on hover.
+      render: (candidate) => (
+        <span className={`status status-${candidate.status}`} title={t(`candidates.statuses.${candidate.status}`)}>
+          <span className="status-label">{t(`candidates.statuses.${candidate.status}`)}</span>
+        </span>
+      ),
     },
     {
       key: 'expiry',
@@ -69,7 +74,7 @@ export function CandidateListScreen() {
     {
       key: 'updated',
       header: t('candidates.list.updatedAt'),
-      width: '128px',
+      width: '116px',
       render: (candidate) => <time dateTime={candidate.updatedAt}>{formatDate(candidate.updatedAt, i18n.language)}</time>,
     },
   ];

@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import type { FieldValues, Path, RegisterOptions, UseFormRegister } from 'react-hook-form';
+import { DateInput } from '../ui/DateInput';
 import { Field } from '../ui/Field';
 import type { Option } from './options';
 
@@ -33,7 +34,13 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'form' | 'name'>;
 export function InputField<T extends FieldValues>({ form, name, label, hint, required, wide, options, ...input }: FieldProps<T> & InputProps) {
   return (
     <Field id={inputId(name)} label={label} hint={hint} error={form.errorOf(name)} required={required} wide={wide}>
-      {(a11y) => <input type="text" autoComplete="off" {...input} {...a11y} {...form.register(name, options)} />}
+      {(a11y) =>
+        input.type === 'date' ? (
+          <DateInput min={input.min} max={input.max} {...a11y} {...form.register(name, options)} />
+        ) : (
+          <input type="text" autoComplete="off" {...input} {...a11y} {...form.register(name, options)} />
+        )
+      }
     </Field>
   );
 }

@@ -9,6 +9,7 @@ import { parseOptions } from '../../../shared/validation';
 import { call } from '../api/client';
 import { FormActions } from '../ui/FormActions';
 import { useNotices } from '../app/notices';
+import { useLeaveGuard } from '../ui/leaveGuard';
 import { showServerError } from '../ui/serverErrors';
 import { inputId } from './fields';
 import type { SectionProps } from './sections/props';
@@ -52,6 +53,7 @@ export function useSectionForm<S extends FormSchema>(
   useEffect(() => {
     onDirtyChange(isDirty);
   }, [isDirty, onDirtyChange]);
+  useLeaveGuard(isDirty);
 
   function showError(error: ApiError) {
     const fields: Record<string, string> = {};

@@ -10,6 +10,7 @@ import { ContactsEditor, contactRows } from './ContactsEditor';
 import { SectorSelect } from './SectorSelect';
 import { formatSiret } from './format';
 import { useRecordForm } from './recordForm';
+import { DateInput } from '../ui/DateInput';
 
 const formSchema = z.strictObject(employerFieldShapes);
 type FormInput = z.input<typeof formSchema>;
@@ -85,7 +86,7 @@ export function EmployerForm({ employer, readOnly, onSaved, onCancel }: Employer
                 hint={t('employers.form.charterHint')}
                 error={errorOf('charterSignedOn')}
               >
-                {(a11y) => <input type="date" {...a11y} {...register('charterSignedOn')} />}
+                {(a11y) => <DateInput {...a11y} {...register('charterSignedOn')} />}
               </Field>
               <Field id={inputId('notes')} label={t('employers.fields.notes')} error={errorOf('notes')} wide>
                 {(a11y) => <textarea rows={3} maxLength={5000} {...a11y} {...register('notes')} />}

@@ -31,7 +31,8 @@ export function EmployerListScreen() {
       key: 'sector',
       header: t('employers.fields.sector'),
       width: 'minmax(130px, 1.3fr)',
-      render: (employer) => employer.sectorId && sectorName(employer.sectorId),
+      // A long sector name is cut to the column; the whole name shows on hover.
+      render: (employer) => employer.sectorId && <span title={sectorName(employer.sectorId)}>{sectorName(employer.sectorId)}</span>,
     },
     { key: 'commune', header: t('employers.fields.commune'), width: 'minmax(120px, 1fr)', render: (employer) => employer.commune },
     {

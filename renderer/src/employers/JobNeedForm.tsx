@@ -11,6 +11,7 @@ import {
   jobNeedConsistencyErrors,
   jobNeedFieldShapes,
 } from '../../../shared/employers';
+import { betweenFields } from '../../../shared/validation';
 import { call } from '../api/client';
 import { Field } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';
@@ -18,15 +19,14 @@ import { SegmentedChoice } from '../ui/SegmentedChoice';
 import { decimalInput, decimalText } from '../ui/decimal';
 import { SectorSelect } from './SectorSelect';
 import { emptyAsNull, useRecordForm } from './recordForm';
+import { DateInput } from '../ui/DateInput';
 
 /** "17,5" or "17.5" as typed in France; an empty field is "not known". */
 const hoursPerWeek = decimalInput(jobNeedFieldShapes.hoursPerWeek, 'employers.needs.form.hoursInvalid');
 
 const formSchema = z
   .strictObject({ ...jobNeedFieldShapes, hoursPerWeek })
-  .superRefine((need, context) => {
-    for (const [path, message] of Object.entries(jobNeedConsistencyErrors(need))) context.addIssue({ code: 'custom', path: [path], message });
-  });
+  .check(betweenFields(['contractType', 'startDate', 'endDate'], jobNeedConsistencyErrors));
 type FormInput = z.input<typeof formSchema>;
 
 function toValues(need: JobNeed | null, employer: Employer, language: string): FormInput {
@@ -165,7 +165,7 @@ export function JobNeedForm({ employer, need, readOnly, onSaved, onCancel }: Job
                 )}
               </Field>
               <Field id={inputId('startDate')} label={t('employers.needs.fields.startDate')} error={errorOf('startDate')}>
-                {(a11y) => <input type="date" {...a11y} {...register('startDate')} />}
+                {(a11y) => <DateInput {...a11y} {...register('startDate')} />}
               </Field>
               {permanent ? (
                 <div className="field">
@@ -174,7 +174,7 @@ export function JobNeedForm({ employer, need, readOnly, onSaved, onCancel }: Job
                 </div>
               ) : (
                 <Field id={inputId('endDate')} label={t('employers.needs.fields.endDate')} error={errorOf('endDate')}>
-                  {(a11y) => <input type="date" {...a11y} {...register('endDate')} />}
+                  {(a11y) => <DateInput {...a11y} {...register('endDate')} />}
                 </Field>
               )}
             </div>
@@ -245,7 +245,7 @@ export function JobNeedForm({ employer, need, readOnly, onSaved, onCancel }: Job
                 hint={t('employers.needs.form.validUntilHint')}
                 error={errorOf('validUntil')}
               >
-                {(a11y) => <input type="date" {...a11y} {...register('validUntil')} />}
+                {(a11y) => <DateInput {...a11y} {...register('validUntil')} />}
               </Field>
               <Field id={inputId('notes')} label={t('employers.needs.fields.notes')} error={errorOf('notes')} wide>
                 {(a11y) => <textarea rows={3} maxLength={2000} placeholder={t('employers.needs.form.notesPlaceholder')} {...a11y} {...register('notes')} />}

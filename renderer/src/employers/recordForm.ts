@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ApiResult } from '../../../shared/errors';
 import { parseOptions } from '../../../shared/validation';
+import { useLeaveGuard } from '../ui/leaveGuard';
 import { showServerError } from '../ui/serverErrors';
 
 // biome-ignore lint/suspicious/noExplicitAny: any zod object whose input is a form's values
@@ -36,6 +37,7 @@ export function useRecordForm<S extends FormSchema, R>({ schema, idPrefix, value
     resolver: zodResolver(schema, parseOptions),
     defaultValues: values as DefaultValues<Input>,
   });
+  useLeaveGuard(form.formState.isDirty);
   const inputId = (path: string) => `${idPrefix}-${path.replaceAll('.', '-')}`;
 
   const submit = form.handleSubmit(async (fields) => {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportResult } from '../../../shared/exchange';
 import { keyedWords } from './Fingerprint';
 import { downloadBase64 } from './files';
-import { useLeaveGuard } from './useLeaveGuard';
+import { useLeaveGuard } from '../ui/leaveGuard';
 
 interface ExportDoneProps {
   result: ExportResult;

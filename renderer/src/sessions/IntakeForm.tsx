@@ -16,6 +16,8 @@ import { FrenchLevelOptions } from '../ui/FrenchLevelOptions';
 import { sectorLabel } from '../ui/sectors';
 import { showServerError } from '../ui/serverErrors';
 import { type KnownPerson, useKnownPeople } from './useKnownPeople';
+import { useLeaveGuard } from '../ui/leaveGuard';
+import { DateInput } from '../ui/DateInput';
 
 type FormInput = z.input<typeof intakeSchema>;
 type FormOutput = z.output<typeof intakeSchema>;
@@ -76,8 +78,9 @@ export function IntakeForm({ sessionId, sectors, onRecorded }: IntakeFormProps) 
     setFocus,
     setValue,
     watch,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<FormInput, unknown, FormOutput>({ resolver, defaultValues: emptyForm(sessionId) });
+  useLeaveGuard(isDirty);
 
   const [firstName = '', lastName = '', phone = ''] = watch(['firstName', 'lastName', 'phone']);
   const matches = useKnownPeople({ firstName: firstName ?? '', lastName: lastName ?? '', phone: phone ?? '' }, known === null);
@@ -234,7 +237,7 @@ export function IntakeForm({ sessionId, sectors, onRecorded }: IntakeFormProps) 
           )}
         </Field>
         <Field id={inputId('authorisationExpiry')} label={t('sessions.intake.expiry')} error={errorOf('authorisationExpiry')}>
-          {(a11y) => <input type="date" {...a11y} {...register('authorisationExpiry')} />}
+          {(a11y) => <DateInput {...a11y} {...register('authorisationExpiry')} />}
         </Field>
         <Field id={inputId('sectorId')} label={t('sessions.intake.sector')} error={errorOf('sectorId')}>
           {(a11y) => (

@@ -12,6 +12,8 @@ import { FormActions } from '../ui/FormActions';
 import { showServerError } from '../ui/serverErrors';
 import { useApiValue } from '../ui/useApiValue';
 import { sortableName } from '../volunteers/names';
+import { useLeaveGuard } from '../ui/leaveGuard';
+import { DateInput } from '../ui/DateInput';
 
 const formSchema = z.strictObject(sessionFieldShapes);
 type FormInput = z.input<typeof formSchema>;
@@ -51,11 +53,12 @@ export function SessionForm({ session, onSaved, onCancel }: SessionFormProps) {
     setFocus,
     setValue,
     getFieldState,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(formSchema, parseOptions),
     defaultValues: toFormValues(session),
   });
+  useLeaveGuard(isDirty);
 
   useEffect(() => {
     setFocus('place');
@@ -95,7 +98,7 @@ export function SessionForm({ session, onSaved, onCancel }: SessionFormProps) {
       <div className="form-body">
         <div className="form-grid session-form-grid">
           <Field id={inputId('date')} label={t('sessions.fields.date')} error={errorOf('date')} required>
-            {(a11y) => <input type="date" {...a11y} {...register('date')} />}
+            {(a11y) => <DateInput {...a11y} {...register('date')} />}
           </Field>
           <Field
             id={inputId('place')}

@@ -68,7 +68,9 @@ export function VisitsTable({ visits, filter, highlightId, readOnly, onRemove }:
                   <span className="last-name">{visit.lastName}</span> <span>{visit.firstName}</span>
                 </a>
               </th>
-              <td className="nowrap">{visit.phone && formatPhone(visit.phone)}</td>
+              <td className="nowrap" title={visit.phone ? formatPhone(visit.phone) : undefined}>
+                {visit.phone && formatPhone(visit.phone)}
+              </td>
               <td className="nowrap" title={t(`frenchLevels.${visit.frenchLevel}`)}>
                 {t(`candidates.frenchLevelsShort.${visit.frenchLevel}`)}
               </td>

@@ -5,7 +5,7 @@ import { call } from '../api/client';
 import { formatDate } from '../app/format';
 import { useNotices } from '../app/notices';
 import { BusyNote } from '../exchange/Busy';
-import { useLeaveGuard } from '../exchange/useLeaveGuard';
+import { useLeaveGuard } from '../ui/leaveGuard';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
 import { useApiValue } from '../ui/useApiValue';

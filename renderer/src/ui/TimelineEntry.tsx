@@ -6,6 +6,7 @@ import { today } from '../../../shared/validation';
 import { call } from '../api/client';
 import { formatDate } from '../app/format';
 import { useCurrentAuthor } from './currentAuthor';
+import { DateInput } from './DateInput';
 
 interface TimelineEntryProps {
   event: TimelineEvent;
@@ -42,7 +43,7 @@ export function KindAndDayFields({ kind, day, invalidDay, onKind, onDay }: KindA
       </label>
       <label className="compact-field">
         <span>{t('timeline.date')}</span>
-        <input type="date" value={day} max={today()} aria-invalid={invalidDay} onChange={(changed) => onDay(changed.target.value)} />
+        <DateInput value={day} max={today()} aria-invalid={invalidDay} onChange={(changed) => onDay(changed.target.value)} />
       </label>
     </>
   );

@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { useCurrentAuthor } from './currentAuthor';
 import { ErrorAlert } from './ErrorAlert';
 import { KindAndDayFields, TimelineEntry } from './TimelineEntry';
+import { useLeaveGuard } from './leaveGuard';
 
 interface TimelinePanelProps {
   subjectType: TimelineSubject;
@@ -30,6 +31,7 @@ export function TimelinePanel({ subjectType, subjectId, readOnly = false, onAdde
   const [kind, setKind] = useState<TimelineKind>('call');
   const [occurredAt, setOccurredAt] = useState(today);
   const [text, setText] = useState('');
+  useLeaveGuard(text.trim() !== '');
   const { author, setAuthor } = useCurrentAuthor();
   const [saveError, setSaveError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
   const [saving, setSaving] = useState(false);

@@ -8,8 +8,10 @@ import { routeToHash } from '../app/navigation';
 import { useNotices } from '../app/notices';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
+import { useLeaveGuard } from '../ui/leaveGuard';
 import { useApiValue } from '../ui/useApiValue';
 import { formatDuration, parseDuration } from './duration';
+import { DateInput } from '../ui/DateInput';
 
 const FIELDS = ['date', 'duration', 'sessionId', 'task'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -37,6 +39,7 @@ export function HoursPanel({ volunteer, readOnly }: { volunteer: Volunteer; read
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const durationRef = useRef<HTMLInputElement>(null);
+  useLeaveGuard(duration !== '' || task.trim() !== '');
 
   async function add(event: FormEvent) {
     event.preventDefault();
@@ -109,7 +112,7 @@ export function HoursPanel({ volunteer, readOnly }: { volunteer: Volunteer; read
       {!readOnly && (
         <form className="hours-form" noValidate onSubmit={(event) => void add(event)}>
           <Field id={inputId('date')} label={t('volunteers.hours.date')} error={errorOf('date')} required>
-            {(a11y) => <input type="date" max={today()} value={date} onChange={(event) => setDate(event.target.value)} {...a11y} />}
+            {(a11y) => <DateInput max={today()} value={date} onChange={(event) => setDate(event.target.value)} {...a11y} />}
           </Field>
           <Field id={inputId('duration')} label={t('volunteers.hours.duration')} hint={t('volunteers.hours.durationHint')} error={errorOf('duration')} required>
             {(a11y) => (

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PAIR_KINDS } from '../../../shared/domain';
 import type { Sector } from '../../../shared/sectors';
-import { parseOptions } from '../../../shared/validation';
+import { betweenFields, parseOptions } from '../../../shared/validation';
 import { type Pair, type VolunteerName, pairConsistencyErrors } from '../../../shared/volunteers';
 import { call } from '../api/client';
 import { Field } from '../ui/Field';
@@ -13,6 +13,7 @@ import { FormActions } from '../ui/FormActions';
 import { sectorLabel } from '../ui/sectors';
 import { showServerError } from '../ui/serverErrors';
 import { sortableName } from './names';
+import { useLeaveGuard } from '../ui/leaveGuard';
 
 /** Selects hold strings ("" for none chosen); the pair's own rules, from the contract, apply. */
 const formSchema = z
@@ -22,12 +23,11 @@ const formSchema = z
     firstVolunteerId: z.string().min(1, { error: 'volunteers.pairs.chooseVolunteerError' }),
     secondVolunteerId: z.string().min(1, { error: 'volunteers.pairs.chooseVolunteerError' }),
   })
-  .superRefine((pair, context) => {
-    if (!pair.firstVolunteerId || !pair.secondVolunteerId) return;
-    for (const [path, message] of Object.entries(pairConsistencyErrors({ ...pair, sectorId: pair.sectorId || null }))) {
-      context.addIssue({ code: 'custom', message, path: [path] });
-    }
-  });
+  .check(
+    betweenFields(['kind', 'sectorId', 'firstVolunteerId', 'secondVolunteerId'], (pair) =>
+      pairConsistencyErrors({ ...pair, sectorId: pair.sectorId || null }),
+    ),
+  );
 type FormValues = z.infer<typeof formSchema>;
 type FieldName = keyof FormValues;
 const FIELD_NAMES: FieldName[] = ['kind', 'sectorId', 'firstVolunteerId', 'secondVolunteerId'];
@@ -55,7 +55,7 @@ export function PairForm({ draft, sectors, volunteers, onSaved, onCancel }: Pair
     setError,
     setFocus,
     watch,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<FormValues>({
     resolver: zodResolver(formSchema, parseOptions),
     defaultValues: {
@@ -65,6 +65,7 @@ export function PairForm({ draft, sectors, volunteers, onSaved, onCancel }: Pair
       secondVolunteerId: pair?.secondVolunteer.id ?? '',
     },
   });
+  useLeaveGuard(isDirty);
   const kind = watch('kind');
 
   // Start where there is something to choose: the sector, unless it is already given.

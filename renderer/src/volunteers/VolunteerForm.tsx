@@ -12,6 +12,7 @@ import { Field } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';
 import { sectorLabel, useSectors } from '../ui/sectors';
 import { showServerError } from '../ui/serverErrors';
+import { useLeaveGuard } from '../ui/leaveGuard';
 
 /** Every field of the record, validated by the API's own shapes and messages. */
 const formSchema = z.strictObject(volunteerFieldShapes);
@@ -53,11 +54,12 @@ export function VolunteerForm({ volunteer, readOnly, onSaved, onCancel }: Volunt
     reset,
     setError,
     setFocus,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(formSchema, parseOptions),
     defaultValues: toFormValues(volunteer),
   });
+  useLeaveGuard(isDirty);
 
   useEffect(() => {
     if (volunteer === null) setFocus('firstName');

@@ -92,7 +92,7 @@ describe('employers API', () => {
     ['contact with a bad phone', { name: 'A', contacts: [{ name: 'Claire', phone: 'soon' }] }, { 'contacts.0.phone': 'validation.phone' }],
     ['contact with an unknown id', { name: 'A', contacts: [{ id: MISSING_ID, name: 'Claire' }] }, { 'contacts.0.id': 'validation.unknownReference' }],
     ['unknown field', { name: 'A', nafCode: '4941A' }, { _: 'validation.unknownField' }],
-    ['notes too long', { name: 'A', notes: 'x'.repeat(5001) }, { notes: 'validation.tooLong' }],
+    ['notes too long', { name: 'A', notes: 'x'.repeat(5001) }, { notes: 'validation.tooLong?maximum=5000' }],
   ])('refuses create with %s and writes nothing', async (_case, input, fields) => {
     const backend = await openBackend();
     await refused(backend, 'employers.create', input, fields);
@@ -375,11 +375,11 @@ describe('job needs API', () => {
     const cases: [string, unknown, Record<string, string>][] = [
       ['nothing', {}, { employerId: 'validation.required', occupation: 'validation.required', contractType: 'validation.required' }],
       ['blank occupation', { ...base, occupation: '  ' }, { occupation: 'validation.required' }],
-      ['no positions', { ...base, positions: 0 }, { positions: 'validation.tooSmall' }],
-      ['too many positions', { ...base, positions: 501 }, { positions: 'validation.tooBig' }],
+      ['no positions', { ...base, positions: 0 }, { positions: 'validation.tooSmall?minimum=1' }],
+      ['too many positions', { ...base, positions: 501 }, { positions: 'validation.tooBig?maximum=500' }],
       ['half a position', { ...base, positions: 1.5 }, { positions: 'validation.number' }],
-      ['no hours', { ...base, hoursPerWeek: 0 }, { hoursPerWeek: 'validation.tooSmall' }],
-      ['more than 48 hours', { ...base, hoursPerWeek: 48.5 }, { hoursPerWeek: 'validation.tooBig' }],
+      ['no hours', { ...base, hoursPerWeek: 0 }, { hoursPerWeek: 'validation.greaterThan?minimum=0' }],
+      ['more than 48 hours', { ...base, hoursPerWeek: 48.5 }, { hoursPerWeek: 'validation.tooBig?maximum=48' }],
       ['hours as text', { ...base, hoursPerWeek: '35' }, { hoursPerWeek: 'validation.type' }],
       ['unknown contract', { ...base, contractType: 'freelance' }, { contractType: 'validation.choice' }],
       ['end date for a CDI', { ...base, contractType: 'cdi', endDate: '2027-01-01' }, { endDate: 'employers.validation.cdiEndDate' }],
@@ -417,7 +417,7 @@ describe('job needs API', () => {
     await refused(backend, 'jobNeeds.update', { id: created.id, endDate: '2026-08-01' }, { endDate: 'employers.validation.endBeforeStart' });
     await refused(backend, 'jobNeeds.update', { id: created.id, startDate: '2027-01-01' }, { endDate: 'employers.validation.endBeforeStart' });
     await refused(backend, 'jobNeeds.update', { id: created.id, sectorId: MISSING_ID }, { sectorId: 'validation.unknownReference' });
-    await refused(backend, 'jobNeeds.update', { id: created.id, positions: 0 }, { positions: 'validation.tooSmall' });
+    await refused(backend, 'jobNeeds.update', { id: created.id, positions: 0 }, { positions: 'validation.tooSmall?minimum=1' });
     await refused(backend, 'jobNeeds.update', { id: created.id, employerId: company.id }, { _: 'validation.unknownField' });
     expect(await backend.dispatch('jobNeeds.update', { id: MISSING_ID, positions: 2 })).toMatchObject({
       ok: false,

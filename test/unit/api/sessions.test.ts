@@ -97,7 +97,7 @@ describe('drop-in sessions API', () => {
     expect((await ok(backend, 'sessions.restore', { id: older.id })).archivedAt).toBeNull();
 
     await refused(backend, 'sessions.list', { from: '2026-12-01', to: '2026-11-01' }, { to: 'validation.periodOrder' });
-    await refused(backend, 'sessions.list', { limit: 0 }, { limit: 'validation.tooSmall' });
+    await refused(backend, 'sessions.list', { limit: 0 }, { limit: 'validation.tooSmall?minimum=1' });
     for (const method of ['sessions.get', 'sessions.archive', 'sessions.restore'] as const) {
       await refused(backend, method, { id: MISSING_ID }, {}, 'not_found');
       await refused(backend, method, { id: 'x' }, { id: 'validation.id' });
@@ -139,7 +139,7 @@ describe('drop-in sessions API', () => {
     await refused(backend, 'sessions.addVisit', { ...visit, candidateId: MISSING_ID }, { candidateId: 'validation.unknownReference' });
     await refused(backend, 'sessions.addVisit', { ...visit, candidateId: twin.id }, { candidateId: 'sessions.validation.candidateMerged' });
     await refused(backend, 'sessions.addVisit', { ...visit, sessionId: MISSING_ID }, {}, 'not_found');
-    await refused(backend, 'sessions.addVisit', { ...visit, note: 'x'.repeat(1001) }, { note: 'validation.tooLong' });
+    await refused(backend, 'sessions.addVisit', { ...visit, note: 'x'.repeat(1001) }, { note: 'validation.tooLong?maximum=1000' });
     await refused(backend, 'sessions.addVisit', { sessionId: session.id }, { candidateId: 'validation.id' });
     await ok(backend, 'sessions.archive', { id: session.id });
     await refused(backend, 'sessions.addVisit', visit, {}, 'conflict');

@@ -55,7 +55,7 @@ describe('volunteers API', () => {
     ['sector not an id', { firstName: 'A', lastName: 'B', sectorIds: ['logistics'] }, { 'sectorIds.0': 'validation.id' }],
     ['unknown sector', { firstName: 'A', lastName: 'B', sectorIds: [LOGISTICS, MISSING_ID] }, { sectorIds: 'validation.unknownReference' }],
     ['unknown field', { firstName: 'A', lastName: 'B', nir: '1840312345678' }, { _: 'validation.unknownField' }],
-    ['notes too long', { firstName: 'A', lastName: 'B', notes: 'x'.repeat(2001) }, { notes: 'validation.tooLong' }],
+    ['notes too long', { firstName: 'A', lastName: 'B', notes: 'x'.repeat(2001) }, { notes: 'validation.tooLong?maximum=2000' }],
   ])('refuses create with %s and writes nothing', async (_case, input, fields) => {
     const backend = await openBackend();
     await refused(backend, 'volunteers.create', input, fields);
@@ -329,20 +329,20 @@ describe('volunteer hours API', () => {
     for (const [input, fields] of [
       [{ ...base }, { hours: 'volunteers.validation.hoursOrMinutes' }],
       [{ ...base, hours: 1, minutes: 60 }, { hours: 'volunteers.validation.hoursOrMinutes' }],
-      [{ ...base, hours: 0 }, { hours: 'validation.tooSmall' }],
-      [{ ...base, hours: -1 }, { hours: 'validation.tooSmall' }],
-      [{ ...base, hours: 0.001 }, { hours: 'validation.tooSmall' }],
-      [{ ...base, hours: 24.5 }, { hours: 'validation.tooBig' }],
+      [{ ...base, hours: 0 }, { hours: 'validation.greaterThan?minimum=0' }],
+      [{ ...base, hours: -1 }, { hours: 'validation.greaterThan?minimum=0' }],
+      [{ ...base, hours: 0.001 }, { hours: 'volunteers.hours.invalidDuration' }],
+      [{ ...base, hours: 24.5 }, { hours: 'validation.tooBig?maximum=24' }],
       [{ ...base, hours: '2,5' }, { hours: 'validation.type' }],
-      [{ ...base, minutes: 0 }, { minutes: 'validation.tooSmall' }],
-      [{ ...base, minutes: 1441 }, { minutes: 'validation.tooBig' }],
+      [{ ...base, minutes: 0 }, { minutes: 'validation.tooSmall?minimum=1' }],
+      [{ ...base, minutes: 1441 }, { minutes: 'validation.tooBig?maximum=1440' }],
       [{ ...base, minutes: 1.5 }, { minutes: /^validation\./ }],
       [{ ...base, minutes: 30, date: '2999-01-01' }, { date: 'validation.dateInFuture' }],
       [{ ...base, minutes: 30, date: '2026-02-30' }, { date: 'validation.date' }],
       [{ ...base, minutes: 30, date: '' }, { date: 'validation.required' }],
       [{ ...base, minutes: 30, volunteerId: MISSING_ID }, { volunteerId: 'validation.unknownReference' }],
       [{ ...base, minutes: 30, sessionId: MISSING_ID }, { sessionId: 'validation.unknownReference' }],
-      [{ ...base, minutes: 30, task: 'x'.repeat(201) }, { task: 'validation.tooLong' }],
+      [{ ...base, minutes: 30, task: 'x'.repeat(201) }, { task: 'validation.tooLong?maximum=200' }],
     ] as const) {
       await refused(backend, 'volunteerHours.add', input, fields);
     }

@@ -397,9 +397,9 @@ describe('dashboard: targets', () => {
   it('refuses targets that are not whole numbers from 0 to 1,000,000, and changes nothing', async () => {
     const backend = await openBackend();
     await ok(backend, 'dashboard.setTargets', valid);
-    await refused(backend, 'dashboard.setTargets', { ...valid, candidates: -1 }, { candidates: 'validation.tooSmall' });
+    await refused(backend, 'dashboard.setTargets', { ...valid, candidates: -1 }, { candidates: 'validation.tooSmall?minimum=0' });
     await refused(backend, 'dashboard.setTargets', { ...valid, presentations: 2.5 }, { presentations: 'validation.number' });
-    await refused(backend, 'dashboard.setTargets', { ...valid, placements: 1_000_001 }, { placements: 'validation.tooBig' });
+    await refused(backend, 'dashboard.setTargets', { ...valid, placements: 1_000_001 }, { placements: 'validation.tooBig?maximum=1000000' });
     await refused(backend, 'dashboard.setTargets', { ...valid, recruitments: '30' }, { recruitments: 'validation.number' });
     await refused(backend, 'dashboard.setTargets', { ...valid, period: 'week' }, { period: 'validation.choice' });
     await refused(backend, 'dashboard.setTargets', { ...valid, volunteers: 3 });
@@ -416,8 +416,8 @@ describe('dashboard: targets', () => {
 
   it('refuses a list length out of bounds', async () => {
     const backend = await openBackend();
-    await refused(backend, 'dashboard.get', { limit: 0 }, { limit: 'validation.tooSmall' });
-    await refused(backend, 'dashboard.get', { limit: 201 }, { limit: 'validation.tooBig' });
+    await refused(backend, 'dashboard.get', { limit: 0 }, { limit: 'validation.tooSmall?minimum=1' });
+    await refused(backend, 'dashboard.get', { limit: 201 }, { limit: 'validation.tooBig?maximum=200' });
     await refused(backend, 'dashboard.get', { limit: 5, today: '2026-01-01' });
     await refused(backend, 'dashboard.getTargets', { period: 'year' });
   });

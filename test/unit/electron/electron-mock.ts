@@ -27,6 +27,7 @@ export class FakeWindow extends FakeEmitter {
   restore = vi.fn();
   isMinimized = vi.fn(() => false);
   isDestroyed = vi.fn(() => false);
+  readonly webContents = new FakeWebContents();
 
   constructor(readonly options: BrowserWindowConstructorOptions) {
     super();
@@ -52,7 +53,7 @@ export function electronMock() {
     app,
     BrowserWindow: FakeWindow,
     contextBridge: { exposeInMainWorld: vi.fn() },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBoxSync: vi.fn(() => 0) },
     ipcMain: { handle: vi.fn() },
     Menu: { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })), setApplicationMenu: vi.fn() },
     ipcRenderer: { invoke: vi.fn(() => Promise.resolve('answer')) },

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app } from 'electron';
+import { app, dialog } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WEB_PREFERENCES, createMainWindow, rendererDevServerUrl } from '../../../electron/main/window';
 import type { FakeWindow } from './electron-mock';
@@ -41,6 +41,19 @@ describe('main window', () => {
     Object.assign(app, { isPackaged: true });
     const window = createMainWindow() as unknown as FakeWindow;
     expect(window.options.webPreferences).toEqual({ ...WEB_PREFERENCES, devTools: false });
+  });
+
+  it('asks before a screen with unsaved changes is closed, and closes only when told to leave', () => {
+    const window = createMainWindow() as unknown as FakeWindow;
+    const ask = vi.mocked(dialog.showMessageBoxSync);
+    ask.mockReturnValueOnce(0);
+    expect(window.webContents.emitCancellable('will-prevent-unload')).toBe(false);
+    expect(ask).toHaveBeenLastCalledWith(
+      window,
+      expect.objectContaining({ message: 'Quitter cette page ?', buttons: ['Rester sur la page', 'Quitter la page'], defaultId: 0, cancelId: 0 }),
+    );
+    ask.mockReturnValueOnce(1);
+    expect(window.webContents.emitCancellable('will-prevent-unload')).toBe(true);
   });
 
   it('uses the electron-vite dev server only when the app is not packaged', () => {

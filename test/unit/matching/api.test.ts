@@ -237,9 +237,9 @@ describe('matching API', () => {
     const amina = await person(backend);
     await refused(backend, 'matching.forNeed', { jobNeedId: 'not-an-id' }, { jobNeedId: 'validation.id' });
     await refused(backend, 'matching.forNeed', {}, { jobNeedId: 'validation.id' });
-    await refused(backend, 'matching.forNeed', { jobNeedId: need.id, limit: 0 }, { limit: 'validation.tooSmall' });
-    await refused(backend, 'matching.forNeed', { jobNeedId: need.id, limit: 501 }, { limit: 'validation.tooBig' });
-    await refused(backend, 'matching.forNeed', { jobNeedId: need.id, excludedLimit: -1 }, { excludedLimit: 'validation.tooSmall' });
+    await refused(backend, 'matching.forNeed', { jobNeedId: need.id, limit: 0 }, { limit: 'validation.tooSmall?minimum=1' });
+    await refused(backend, 'matching.forNeed', { jobNeedId: need.id, limit: 501 }, { limit: 'validation.tooBig?maximum=500' });
+    await refused(backend, 'matching.forNeed', { jobNeedId: need.id, excludedLimit: -1 }, { excludedLimit: 'validation.tooSmall?minimum=0' });
     await refused(backend, 'matching.forNeed', { jobNeedId: need.id, limit: 2.5 }, { limit: 'validation' });
     await refused(backend, 'matching.forNeed', { jobNeedId: need.id, sort: 'name' }, { _: 'validation.unknownField' });
     await refused(backend, 'matching.forCandidate', { candidateId: amina.id, limit: '10' }, { limit: 'validation.type' });

@@ -272,11 +272,11 @@ describe('placements', () => {
       [{ ...base, employerId: otherCompany.id, jobNeedId: job.id }, { jobNeedId: 'pipeline.validation.needOfOtherEmployer' }],
       [{ ...base, presentationId: MISSING_ID }, { presentationId: 'validation.unknownReference' }],
       [{ ...base, presentationId: theirPresentation.id }, { presentationId: 'pipeline.validation.presentationOfOtherCandidate' }],
-      [{ ...base, stipendAmount: -1 }, { stipendAmount: 'validation.tooSmall' }],
-      [{ ...base, stipendAmount: 10_001 }, { stipendAmount: 'validation.tooBig' }],
-      [{ ...base, stipendAmount: '600' }, { stipendAmount: 'validation.number' }],
+      [{ ...base, stipendAmount: -1 }, { stipendAmount: 'validation.tooSmall?minimum=0' }],
+      [{ ...base, stipendAmount: 10_001 }, { stipendAmount: 'validation.tooBig?maximum=10000' }],
+      [{ ...base, stipendAmount: '600' }, { stipendAmount: 'validation.decimal' }],
       [{ ...base, outcome: 'hired' }, { _: 'validation.unknownField' }],
-      [{ ...base, tutor: 'x'.repeat(151) }, { tutor: 'validation.tooLong' }],
+      [{ ...base, tutor: 'x'.repeat(151) }, { tutor: 'validation.tooLong?maximum=150' }],
     ];
     for (const [input, fields] of cases) await refused(backend, 'placements.create', input, fields);
   });

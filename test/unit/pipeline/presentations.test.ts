@@ -120,8 +120,8 @@ describe('presentations', () => {
       ['need of an archived employer', { ...base, jobNeedId: needOfArchivedEmployer.id }, { jobNeedId: 'pipeline.validation.needArchived' }],
       ['day ahead', { ...base, on: '2026-03-11' }, { on: 'validation.dateInFuture' }],
       ['impossible day', { ...base, on: '2026-02-30' }, { on: 'validation.date' }],
-      ['note too long', { ...base, note: 'x'.repeat(2001) }, { note: 'validation.tooLong' }],
-      ['author too long', { ...base, author: 'x'.repeat(101) }, { author: 'validation.tooLong' }],
+      ['note too long', { ...base, note: 'x'.repeat(2001) }, { note: 'validation.tooLong?maximum=2000' }],
+      ['author too long', { ...base, author: 'x'.repeat(101) }, { author: 'validation.tooLong?maximum=100' }],
       ['state chosen by hand', { ...base, state: 'accepted' }, { _: 'validation.unknownField' }],
     ];
     for (const [, input, fields] of cases) await refused(backend, 'presentations.create', input, fields);
@@ -319,7 +319,7 @@ describe('presentations', () => {
     expect((await list({ states: ['proposed'], limit: 1 })).total).toBe(2);
     expect(await ids({ candidateId: MISSING_ID })).toEqual([]);
     await refused(backend, 'presentations.list', { states: ['lost'] }, { 'states.0': 'validation.choice' });
-    await refused(backend, 'presentations.list', { limit: 0 }, { limit: 'validation.tooSmall' });
+    await refused(backend, 'presentations.list', { limit: 0 }, { limit: 'validation.tooSmall?minimum=1' });
     await refused(backend, 'presentations.list', { employerId: 'x' }, { employerId: 'validation.id' });
   });
 

@@ -10,6 +10,7 @@ import { inputId } from '../fields';
 import { SectionFrame, useSectionForm } from '../sectionForm';
 import { BarrierHistory } from './BarrierHistory';
 import type { SectionProps } from './props';
+import { DateInput } from '../../ui/DateInput';
 
 /** Each theme is a row: "not concerned" writes nothing; open or lifted writes the barrier. */
 const ROW_STATUSES = ['none', ...BARRIER_STATUSES] as const;
@@ -131,9 +132,8 @@ export function BarriersSection(props: SectionProps) {
                       {actionError && <p className="field-error">{actionError}</p>}
                     </td>
                     <td>
-                      <input
+                      <DateInput
                         id={inputId(`barriers-${theme}-date`)}
-                        type="date"
                         aria-label={t('candidates.barriers.changedOnOf', { theme: themeLabel })}
                         aria-invalid={Boolean(dateError)}
                         {...register(`rows.${index}.changedOn`)}

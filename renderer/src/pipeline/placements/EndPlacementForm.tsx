@@ -10,6 +10,8 @@ import { Field } from '../../ui/Field';
 import { showServerError } from '../../ui/serverErrors';
 import { placementOutcomeKey } from './format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useLeaveGuard } from '../../ui/leaveGuard';
+import { DateInput } from '../../ui/DateInput';
 
 const formSchema = placementEndSchema.omit({ id: true });
 type FormInput = z.input<typeof formSchema>;
@@ -32,6 +34,7 @@ export function EndPlacementForm({ placement, onEnded, onCancel }: EndPlacementF
     defaultValues: { endedOn: withinPeriod(today(), placement), note: '' },
   });
   const { register, handleSubmit, formState, setError } = form;
+  useLeaveGuard(formState.isDirty);
   const errorOf = (name: keyof FormInput) => {
     const message = formState.errors[name]?.message;
     return typeof message === 'string' ? t(message) : undefined;
@@ -70,7 +73,7 @@ export function EndPlacementForm({ placement, onEnded, onCancel }: EndPlacementF
       </fieldset>
       <div className="inline-panel-row">
         <Field id={inputId('endedOn')} label={t('workflow.placements.end.endedOn')} error={errorOf('endedOn')} required>
-          {(a11y) => <input type="date" min={placement.startDate} max={placement.endDate < today() ? placement.endDate : today()} {...a11y} {...register('endedOn')} />}
+          {(a11y) => <DateInput min={placement.startDate} max={placement.endDate < today() ? placement.endDate : today()} {...a11y} {...register('endedOn')} />}
         </Field>
         <Field id={inputId('note')} label={t('workflow.placements.end.note')} error={errorOf('note')}>
           {(a11y) => <input type="text" autoComplete="off" maxLength={2000} {...a11y} {...register('note')} />}

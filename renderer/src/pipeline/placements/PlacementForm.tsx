@@ -14,7 +14,7 @@ import {
   placementCreateSchema,
   placementPeriodErrors,
 } from '../../../../shared/pipeline';
-import { isValidIsoDate } from '../../../../shared/validation';
+import { betweenFields, isValidIsoDate } from '../../../../shared/validation';
 import { call } from '../../api/client';
 import { formatDate } from '../../app/format';
 import { emptyAsNull, useRecordForm } from '../../employers/recordForm';
@@ -26,6 +26,7 @@ import { HostField } from '../journey/HostField';
 import { EmployerApplyingField } from '../journey/WorkRules';
 import { periodText } from '../journey/format';
 import { KIND_FIELDS, placementKindKey } from './format';
+import { DateInput } from '../../ui/DateInput';
 
 const stipendAmount = decimalInput(placementCreateSchema.shape.stipendAmount, 'workflow.placements.form.amountInvalid');
 
@@ -33,9 +34,7 @@ const stipendAmount = decimalInput(placementCreateSchema.shape.stipendAmount, 'w
 const formSchema = placementCreateSchema
   .omit({ candidateId: true, jobNeedId: true, presentationId: true })
   .extend({ stipendAmount })
-  .superRefine((placement, context) => {
-    for (const [path, message] of Object.entries(placementPeriodErrors(placement))) context.addIssue({ code: 'custom', path: [path], message });
-  });
+  .check(betweenFields(['kind', 'startDate', 'endDate'], placementPeriodErrors));
 type FormInput = z.input<typeof formSchema>;
 
 /** What a new placement starts from: the one it follows, or nothing. */
@@ -194,7 +193,7 @@ export function PlacementForm({ candidateId, placement, draft = {}, readOnly, on
                     required={kind === 'pmsmp'}
                   />
                   <Field id={inputId('startDate')} label={t('workflow.placements.fields.startDate')} error={errorOf('startDate')} required>
-                    {(a11y) => <input type="date" {...a11y} {...register('startDate')} />}
+                    {(a11y) => <DateInput {...a11y} {...register('startDate')} />}
                   </Field>
                   <Field
                     id={inputId('endDate')}
@@ -203,7 +202,7 @@ export function PlacementForm({ candidateId, placement, draft = {}, readOnly, on
                     error={errorOf('endDate')}
                     required
                   >
-                    {(a11y) => <input type="date" {...a11y} {...register('endDate')} />}
+                    {(a11y) => <DateInput {...a11y} {...register('endDate')} />}
                   </Field>
                   {needs?.renews && (
                     <RenewsField

@@ -17,6 +17,7 @@ import { presentationStateKey, refusalReasonKey } from './format';
 import { usePresentationChanges } from './presentationChanges';
 import '../../matching/matching.css';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { DateInput } from '../../ui/DateInput';
 
 interface TransitionFormProps {
   presentation: Presentation;
@@ -146,9 +147,8 @@ export function TransitionForm({ presentation, onChanged }: TransitionFormProps)
                 required
               >
                 {(a11y) => (
-                  <input
+                  <DateInput
                     {...a11y}
-                    type="date"
                     value={on}
                     min={nextChangeFloor(presentation.history, today())}
                     max={plannable ? undefined : today()}

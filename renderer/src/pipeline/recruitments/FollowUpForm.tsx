@@ -11,6 +11,8 @@ import { useCurrentAuthor } from '../../ui/currentAuthor';
 import { showServerError } from '../../ui/serverErrors';
 import { followUpResultKey, leftReasonKey } from './format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useLeaveGuard } from '../../ui/leaveGuard';
+import { DateInput } from '../../ui/DateInput';
 
 type FormInput = z.input<typeof followUpRecordSchema>;
 
@@ -43,6 +45,7 @@ export function FollowUpForm({ followUp, title, onRecorded, onCancel }: FollowUp
     },
   });
   const { register, handleSubmit, formState, setError, watch } = form;
+  useLeaveGuard(formState.isDirty);
   const left = watch('result') === 'left';
   const errorOf = (name: keyof FormInput) => {
     const message = formState.errors[name]?.message;
@@ -95,7 +98,7 @@ export function FollowUpForm({ followUp, title, onRecorded, onCancel }: FollowUp
           </Field>
         )}
         <Field id={inputId('recordedOn')} label={t('workflow.recruitments.followUps.recordedOn')} error={errorOf('recordedOn')}>
-          {(a11y) => <input type="date" max={today()} {...a11y} {...register('recordedOn')} />}
+          {(a11y) => <DateInput max={today()} {...a11y} {...register('recordedOn')} />}
         </Field>
         <Field id={inputId('author')} label={t('workflow.recruitments.followUps.author')} error={errorOf('author')}>
           {(a11y) => <input type="text" autoComplete="off" maxLength={100} {...a11y} {...register('author')} />}

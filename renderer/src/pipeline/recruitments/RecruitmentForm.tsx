@@ -13,7 +13,7 @@ import {
   recruitmentCreateSchema,
 } from '../../../../shared/pipeline';
 import { MAX_HOURS_PER_WEEK } from '../../../../shared/employers';
-import { isValidIsoDate } from '../../../../shared/validation';
+import { betweenFields, isValidIsoDate } from '../../../../shared/validation';
 import { call } from '../../api/client';
 import { useRecordForm } from '../../employers/recordForm';
 import { Field } from '../../ui/Field';
@@ -23,6 +23,7 @@ import { HostField } from '../journey/HostField';
 import { EmployerApplyingField } from '../journey/WorkRules';
 import { OutcomeClassBadge } from './OutcomeClassBadge';
 import { recruitmentKindKey } from './format';
+import { DateInput } from '../../ui/DateInput';
 
 const hoursPerWeek = decimalInput(recruitmentCreateSchema.shape.hoursPerWeek, 'workflow.recruitments.form.hoursInvalid');
 
@@ -30,16 +31,17 @@ const hoursPerWeek = decimalInput(recruitmentCreateSchema.shape.hoursPerWeek, 'w
 const formSchema = recruitmentCreateSchema
   .omit({ candidateId: true, jobNeedId: true, presentationId: true })
   .extend({ hoursPerWeek })
-  .superRefine((recruitment, context) => {
-    const errors = recruitmentConsistencyErrors({
-      kind: recruitment.kind,
-      startDate: recruitment.startDate,
-      endDate: recruitment.endDate ?? null,
-      employerId: recruitment.employerId ?? null,
-      organisation: recruitment.organisation ?? null,
-    });
-    for (const [path, message] of Object.entries(errors)) context.addIssue({ code: 'custom', path: [path], message });
-  });
+  .check(
+    betweenFields(['kind', 'startDate', 'endDate', 'employerId', 'organisation'], (recruitment) =>
+      recruitmentConsistencyErrors({
+        kind: recruitment.kind,
+        startDate: recruitment.startDate,
+        endDate: recruitment.endDate ?? null,
+        employerId: recruitment.employerId ?? null,
+        organisation: recruitment.organisation ?? null,
+      }),
+    ),
+  );
 type FormInput = z.input<typeof formSchema>;
 
 /** Kinds with no end date: a permanent contract, one's own business. */
@@ -146,7 +148,7 @@ export function RecruitmentForm({ candidateId, recruitment, draft = {}, readOnly
                 required={kind !== 'business_creation'}
               />
               <Field id={inputId('startDate')} label={t('workflow.recruitments.fields.startDate')} error={errorOf('startDate')} required>
-                {(a11y) => <input type="date" {...a11y} {...register('startDate')} />}
+                {(a11y) => <DateInput {...a11y} {...register('startDate')} />}
               </Field>
               {openEnded ? (
                 <div className="field">
@@ -161,7 +163,7 @@ export function RecruitmentForm({ candidateId, recruitment, draft = {}, readOnly
                   error={errorOf('endDate')}
                   required
                 >
-                  {(a11y) => <input type="date" {...a11y} {...register('endDate')} />}
+                  {(a11y) => <DateInput {...a11y} {...register('endDate')} />}
                 </Field>
               )}
               {authorisedActivity({ type: 'recruitment', kind }) !== null && <EmployerApplyingField inputId={inputId} error={errorOf('employerApplying')} />}
