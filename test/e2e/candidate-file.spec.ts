@@ -156,6 +156,7 @@ test('a section shows the server refusal under its field and keeps what was type
 });
 
 test('creating a person already on file warns first; the second file is then merged into the first one', async ({ page, preview }) => {
+  test.slow(); // A long flow (two files, the duplicate warning, the merge dialog, undo and a second merge): three times the default time.
   await page.goto(`${preview.url}#/candidates`);
   await page.getByRole('button', { name: 'Nouveau candidat' }).click();
   await page.getByLabel('Prénom', { exact: true }).fill('Hélène');
