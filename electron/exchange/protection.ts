@@ -72,16 +72,28 @@ function deriveKey(passphrase: string, salt: Buffer, cost: ScryptCost): Buffer {
 /**
  * Seals with a key derived from the passphrase; sealed = "TPK1" ‖ salt ‖ nonce ‖ tag ‖
  * ciphertext. `cost` is lowered by tests only.
+ *
+ * scrypt is the whole cost of creating and unlocking the keys, so one protector derives a key
+ * once per salt: everything it seals shares one salt (each with its own nonce), and opening
+ * what it sealed, or several secrets sealed together, costs a single derivation.
  */
 export function passphraseProtector(passphrase: string, cost: ScryptCost = SCRYPT): KeyProtector {
+  const derived = new Map<string, Buffer>();
+  const keyFor = (salt: Buffer): Buffer => {
+    const known = derived.get(salt.toString('hex'));
+    if (known) return known;
+    const key = deriveKey(passphrase, salt, cost);
+    derived.set(salt.toString('hex'), key);
+    return key;
+  };
+  const sealingSalt = randomBytes(SALT_BYTES);
   return {
     method: 'passphrase',
     seal(secret) {
-      const salt = randomBytes(SALT_BYTES);
       const nonce = randomBytes(NONCE_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', deriveKey(passphrase, salt, cost), nonce);
+      const cipher = createCipheriv('aes-256-gcm', keyFor(sealingSalt), nonce);
       const ciphertext = Buffer.concat([cipher.update(secret), cipher.final()]);
-      return Buffer.concat([MAGIC, salt, nonce, cipher.getAuthTag(), ciphertext]);
+      return Buffer.concat([MAGIC, sealingSalt, nonce, cipher.getAuthTag(), ciphertext]);
     },
     open(sealed) {
       const bytes = Buffer.from(sealed);
@@ -90,7 +102,7 @@ export function passphraseProtector(passphrase: string, cost: ScryptCost = SCRYP
       const salt = bytes.subarray(MAGIC.length, MAGIC.length + SALT_BYTES);
       const nonce = bytes.subarray(MAGIC.length + SALT_BYTES, MAGIC.length + SALT_BYTES + NONCE_BYTES);
       const tag = bytes.subarray(header - TAG_BYTES, header);
-      const decipher = createDecipheriv('aes-256-gcm', deriveKey(passphrase, salt, cost), nonce);
+      const decipher = createDecipheriv('aes-256-gcm', keyFor(salt), nonce);
       decipher.setAuthTag(tag);
       try {
         return Buffer.concat([decipher.update(bytes.subarray(header)), decipher.final()]);

@@ -23,9 +23,11 @@ test('the staffer sets up exchanges and backups, sends a referral with a passphr
   preview,
   partner,
 }) => {
-  // Two data folders, key derivation and age's scrypt (slow on purpose): about a minute on a quiet machine.
-  test.setTimeout(3 * 60_000);
-  const crypto = { timeout: 20_000 };
+  // Two data folders, key derivation and age's scrypt (slow on purpose): about a minute on a quiet
+  // machine. A step marked `crypto` runs at most two scrypt derivations (about a second each, quiet,
+  // and memory-bound: a loaded 2-core machine has made one take over 15 s).
+  test.setTimeout(5 * 60_000);
+  const crypto = { timeout: 45_000 };
   const api = await previewApi(preview.url);
   const forum = await api<{ id: string }>('partners.create', { name: 'Forum Réfugiés', kind: 'reception_centre' });
   const amina = await api<{ id: string }>('candidates.create', {

@@ -39,6 +39,22 @@ describe('key protection', () => {
     expect(() => protector.open(Buffer.from('short'))).toThrow(ProtectionError);
   });
 
+  it('one protector seals everything with one salt, so unlocking costs one key derivation', () => {
+    const saltOf = (sealed: Uint8Array) => Buffer.from(sealed).subarray(4, 20).toString('hex');
+    const sealing = passphraseProtector('correct horse battery', TEST_SCRYPT_COST);
+    const first = sealing.seal(Buffer.from('first secret'));
+    const second = sealing.seal(Buffer.from('second secret'));
+    expect(saltOf(first)).toBe(saltOf(second));
+    expect(Buffer.from(first).subarray(20, 32)).not.toEqual(Buffer.from(second).subarray(20, 32));
+    const opening = passphraseProtector('correct horse battery', TEST_SCRYPT_COST);
+    expect(Buffer.from(opening.open(first)).toString()).toBe('first secret');
+    expect(Buffer.from(opening.open(second)).toString()).toBe('second secret');
+    // Keys sealed before, each with a salt of its own, still open.
+    const older = passphraseProtector('correct horse battery', TEST_SCRYPT_COST).seal(Buffer.from('older secret'));
+    expect(saltOf(older)).not.toBe(saltOf(first));
+    expect(Buffer.from(opening.open(older)).toString()).toBe('older secret');
+  });
+
   it('the OS keychain protector opens only on the same account', () => {
     const sealed = osKeychainProtector(fakeOsEncryption('alice')).seal(Buffer.from('secret'));
     expect(Buffer.from(osKeychainProtector(fakeOsEncryption('alice')).open(sealed)).toString()).toBe('secret');
