@@ -2,9 +2,9 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BackupContents, BackupEntry, BackupReason, BackupStatus } from '../../shared/backups';
-import { AppError } from '../api/app-error';
+import { AppError } from '../core/errors';
 import { DatabaseOpenError, openDatabase } from '../db/open';
-import { generateAgeKey } from '../exchange/age';
+import { generateAgeKey } from '../formats/age';
 import {
   BackupError,
   type BackupFile,
@@ -18,14 +18,14 @@ import {
   replaceContent,
   takeBackup,
   writeRecoveryRecipient,
-} from '../exchange/backups';
+} from '../db/backups';
 import { getTableName } from 'drizzle-orm';
 import { isoDateOf } from '../../shared/dates';
 import type { Db } from '../db/open';
 import { auditLog, exchangeLog, exchangedRecords, partnerCards } from '../db/schema';
-import { IDENTITY_KEY } from '../exchange/identity';
-import { recordAudit } from './audit';
-import { type Clock, systemClock } from './clock';
+import { IDENTITY_KEY } from './identity';
+import { recordAudit } from '../store/audit';
+import { type Clock, systemClock } from '../core/clock';
 import { PROFILE_KEY, SEQUENCE_KEY } from './exchange';
 
 export interface BackupOptions {

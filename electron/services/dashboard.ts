@@ -21,9 +21,9 @@ import type { FollowUpStatus } from '../../shared/domain';
 import { OPEN_PRESENTATION_STATES, type PlacementKind, type PresentationState } from '../../shared/pipeline';
 import type { Db } from '../db/open';
 import { candidates, employers, followUps, jobNeeds, placements, presentations, recruitments } from '../db/schema';
-import { type Clock, systemClock } from './clock';
+import { type Clock, systemClock } from '../core/clock';
 import { candidateName, hostName } from './pipeline-records';
-import { readSetting, writeSetting } from './settings';
+import { readSetting, writeSetting } from '../store/settings';
 import { createTimelineService } from './timeline';
 
 const TARGETS_KEY = 'targets';

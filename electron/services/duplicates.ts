@@ -4,8 +4,8 @@ import type { ParsedInputOf } from '../../shared/api';
 import { normalisePhone } from '../../shared/validation';
 import type { Db } from '../db/open';
 import { candidates } from '../db/schema';
-import { candidateSearch, inMatches, toSummary } from './candidates';
-import { nameTokens, similarNames } from './names';
+import { candidateSearch, inMatches, toSummary } from '../store/candidates';
+import { nameTokens, similarNames } from '../core/names';
 
 type Probe = ParsedInputOf<'candidates.findDuplicates'>;
 type CandidateRow = typeof candidates.$inferSelect;

@@ -11,12 +11,12 @@ import {
   type JobNeedPage,
   jobNeedConsistencyErrors,
 } from '../../shared/employers';
-import { AppError } from '../api/app-error';
+import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { employerContacts, employers, jobNeeds, sectors, timelineEvents } from '../db/schema';
-import { type Clock, newId, systemClock } from './clock';
-import { recordWithContacts } from './contacts';
-import { archivedFilter, assertReferencesExist, findRow, matchesSearch, setArchived } from './records';
+import { type Clock, newId, systemClock } from '../core/clock';
+import { recordWithContacts } from '../store/contacts';
+import { archivedFilter, assertReferencesExist, findRow, matchesSearch, setArchived } from '../store/records';
 
 type EmployerRow = typeof employers.$inferSelect;
 type JobNeedRow = typeof jobNeeds.$inferSelect;

@@ -22,23 +22,23 @@ import {
   associationProfileSchema,
   partnerCardFileSchema,
 } from '../../shared/exchange';
-import { AppError } from '../api/app-error';
+import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidateSharingConsents, candidates, exchangeLog, partnerCards, partnerContacts, partners, sectors } from '../db/schema';
-import { DecryptionError, decrypt, encryptToRecipients, encryptWithPassphrase } from '../exchange/age';
-import { EnvelopeError, packEnvelope, unpackEnvelope } from '../exchange/envelope';
-import { type UnlockedIdentity, createIdentity, fingerprintOf, readIdentity, unlockIdentity } from '../exchange/identity';
-import { SignatureError, parsePublicKey, signDetached, verifyDetached } from '../exchange/minisign';
-import { type Payload, PayloadError, parsePayload } from '../exchange/payload';
-import { type OsEncryption, ProtectionError, type ScryptCost, osKeychainProtector, passphraseProtector } from '../exchange/protection';
-import { type RecordSet, classifyAll, fromUnknownSender, readRecords, recordAgreedVersions, writeRecords } from '../exchange/records';
-import { generatePassphrase, normalisePassphrase } from '../exchange/words';
-import { recordAudit } from './audit';
+import { DecryptionError, decrypt, encryptToRecipients, encryptWithPassphrase, isPassphraseFile } from '../formats/age';
+import { EnvelopeError, packEnvelope, unpackEnvelope } from '../formats/envelope';
+import { type UnlockedIdentity, createIdentity, fingerprintOf, readIdentity, unlockIdentity } from './identity';
+import { SignatureError, parsePublicKey, signDetached, signatureKeyId, verifyDetached } from '../formats/minisign';
+import { type Payload, PayloadError, parsePayload } from '../formats/payload';
+import { type OsEncryption, ProtectionError, type ScryptCost, osKeychainProtector, passphraseProtector } from '../formats/protection';
+import { type RecordSet, classifyAll, fromUnknownSender, readRecords, recordAgreedVersions, writeRecords } from '../store/exchange';
+import { generatePassphrase, normalisePassphrase } from '../formats/words';
+import { recordAudit } from '../store/audit';
 import type { BackupService } from './backups';
-import { type Clock, newId, systemClock } from './clock';
+import { type Clock, newId, systemClock } from '../core/clock';
 import { findDuplicatesOfMany } from './duplicates';
-import { findRow } from './records';
-import { readSetting, writeSetting } from './settings';
+import { findRow } from '../store/records';
+import { readSetting, writeSetting } from '../store/settings';
 
 export interface ExchangeOptions {
   db: Db;
@@ -119,12 +119,6 @@ function readme(sender: string, byPassphrase: boolean): string {
 /** The message for a file that is not an envelope Tremplin reads. */
 export function envelopeErrorKey(error: EnvelopeError): string {
   return error.reason === 'too_large' ? 'exchange.errors.tooLarge' : error.reason === 'damaged' ? 'exchange.errors.damaged' : 'exchange.errors.notAnExport';
-}
-
-/** age files made with a passphrase carry a scrypt stanza in their header. */
-function isPassphraseFile(bytes: Uint8Array): boolean {
-  const head = new TextDecoder().decode(bytes.subarray(0, Math.min(bytes.length, 512)));
-  return head.includes('\n-> scrypt ');
 }
 
 export function createExchangeService(options: ExchangeOptions) {
@@ -497,8 +491,7 @@ export function createExchangeService(options: ExchangeOptions) {
 
   /** The card (not archived) whose key made this signature, if we hold it. */
   function cardOfSignature(signature: string): typeof partnerCards.$inferSelect | undefined {
-    const payload = signature.split(/\r?\n/)[1]?.trim() ?? '';
-    const keyId = Buffer.from(payload, 'base64').subarray(2, 10);
+    const keyId = signatureKeyId(signature);
     const cards = db.select().from(partnerCards).where(isNull(partnerCards.archivedAt)).all();
     return cards.find((candidate) => parsePublicKey(candidate.signingPublicKey).keyId.equals(keyId));
   }

@@ -5,7 +5,7 @@ import { isoDateOf } from '../../shared/dates';
 import type { AuthorisationDocument, ContractType, FollowUpStatus, Mobility } from '../../shared/domain';
 import type { CandidateMatch, CandidateNeedMatches, MatchedNeed, NeedMatches } from '../../shared/matching';
 import type { PlacementKind, PresentationState, RecruitmentKind } from '../../shared/pipeline';
-import { AppError } from '../api/app-error';
+import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidateSectors, candidates, employers, jobNeeds, placements, presentations, recruitments } from '../db/schema';
 import type { CandidateProfile, Engagement, NeedProfile } from '../matching/criteria';
@@ -13,7 +13,7 @@ import { type CommuneTable, type Locate, createLocator } from '../matching/geo';
 import { type CandidateScore, createNeedMatcher } from '../matching/matcher';
 import { type CandidatePool, assessPool, compilePool } from '../matching/pool';
 import { candidateTieKey, nameTieKey, rank } from '../matching/rank';
-import { type Clock, systemClock } from './clock';
+import { type Clock, systemClock } from '../core/clock';
 import { createJobNeedService } from './employers';
 
 /**

@@ -4,7 +4,7 @@ import { type Candidate, candidateConsistencyErrors } from '../../shared/candida
 import { isoDateOf } from '../../shared/dates';
 import { type MergeChoices, mergedValues } from '../../shared/merge';
 import type { PresentationState } from '../../shared/pipeline';
-import { AppError } from '../api/app-error';
+import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import {
   candidateBarriers,
@@ -19,10 +19,11 @@ import {
   sessionVisits,
   timelineEvents,
 } from '../db/schema';
-import { recordAudit } from './audit';
-import { type Clock, newId, systemClock } from './clock';
-import { candidateColumns, createCandidateService, writeCandidateChildren } from './candidates';
-import { nameTokens } from './names';
+import { recordAudit } from '../store/audit';
+import { type Clock, newId, systemClock } from '../core/clock';
+import { candidateColumns, writeCandidateChildren } from '../store/candidates';
+import { createCandidateService } from './candidates';
+import { nameTokens } from '../core/names';
 import { ACTIVE_PRESENTATION_STATES, automaticChangeDay, logPresentationChange } from './presentations';
 
 /** The lists both files hold are joined: the kept file's items first, then the other's new ones. */

@@ -4,10 +4,10 @@ import type { PartnerKind } from '../../shared/domain';
 import type { Partner, PartnerPage, PartnerSummary } from '../../shared/partners';
 import type { Db } from '../db/open';
 import { candidates, partnerContacts, partners } from '../db/schema';
-import { type Clock, newId, systemClock } from './clock';
-import { recordWithContacts } from './contacts';
-import { archivedFilter } from './records';
-import { findRow, matchesSearch, setArchived } from './records';
+import { type Clock, newId, systemClock } from '../core/clock';
+import { recordWithContacts } from '../store/contacts';
+import { archivedFilter } from '../store/records';
+import { findRow, matchesSearch, setArchived } from '../store/records';
 
 type PartnerRow = typeof partners.$inferSelect;
 

@@ -5,12 +5,12 @@ import { isoDateOf } from '../../shared/dates';
 import type { AuthorisationDocument } from '../../shared/domain';
 import type { Engagement, EngagementRef, PlacementKind, RecruitmentKind } from '../../shared/pipeline';
 import { overlapRefusal, overlapsOf } from '../../shared/pipeline';
-import { AppError } from '../api/app-error';
+import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidates, employers, jobNeeds, placements, presentations, recruitments } from '../db/schema';
-import { recordAudit } from './audit';
-import type { Clock } from './clock';
-import { findRow, setArchived } from './records';
+import { recordAudit } from '../store/audit';
+import type { Clock } from '../core/clock';
+import { findRow, setArchived } from '../store/records';
 
 /**
  * What presentations, placements and recruitments share: the candidate they are for, the

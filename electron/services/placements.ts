@@ -15,11 +15,11 @@ import {
   placementPeriodErrors,
   pmsmpShareExceeded,
 } from '../../shared/pipeline';
-import { AppError } from '../api/app-error';
+import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidates, employers, placements, recruitments } from '../db/schema';
-import { recordAudit } from './audit';
-import { type Clock, newId, systemClock } from './clock';
+import { recordAudit } from '../store/audit';
+import { type Clock, newId, systemClock } from '../core/clock';
 import {
   archiveWithAudit,
   assertNotAhead,
@@ -37,7 +37,7 @@ import {
   resolveHostLinks,
   withOverlaps,
 } from './pipeline-records';
-import { archivedFilter, findRow } from './records';
+import { archivedFilter, findRow } from '../store/records';
 
 type PlacementRow = typeof placements.$inferSelect;
 

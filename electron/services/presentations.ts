@@ -16,13 +16,13 @@ import {
   isPlanned,
   nextChangeFloor,
 } from '../../shared/pipeline';
-import { AppError } from '../api/app-error';
+import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidates, employers, jobNeeds, presentationEvents, presentations } from '../db/schema';
-import { recordAudit } from './audit';
-import { type Clock, newId, systemClock } from './clock';
+import { recordAudit } from '../store/audit';
+import { type Clock, newId, systemClock } from '../core/clock';
 import { assertNotAhead, candidateName, invalid, moment, requireCandidate } from './pipeline-records';
-import { findRow } from './records';
+import { findRow } from '../store/records';
 
 type PresentationRow = typeof presentations.$inferSelect;
 

@@ -16,11 +16,11 @@ import {
   pmsmpShareExceeded,
   recruitmentConsistencyErrors,
 } from '../../shared/pipeline';
-import { AppError } from '../api/app-error';
+import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidates, employers, followUps, jobNeeds, placements, presentations, recruitments } from '../db/schema';
-import { recordAudit } from './audit';
-import { type Clock, newId, systemClock } from './clock';
+import { recordAudit } from '../store/audit';
+import { type Clock, newId, systemClock } from '../core/clock';
 import {
   archiveWithAudit,
   assertNotAhead,
@@ -39,7 +39,7 @@ import {
   withOverlaps,
 } from './pipeline-records';
 import { ACTIVE_PRESENTATION_STATES, automaticChangeDay, logPresentationChange } from './presentations';
-import { archivedFilter, findRow } from './records';
+import { archivedFilter, findRow } from '../store/records';
 
 type RecruitmentRow = typeof recruitments.$inferSelect;
 type RecruitmentDraft = ReturnType<typeof recordFields<RecruitmentRow>>;

@@ -2,8 +2,8 @@ import { asc, eq, isNull } from 'drizzle-orm';
 import type { Sector } from '../../shared/sectors';
 import type { Db } from '../db/open';
 import { sectors } from '../db/schema';
-import { type Clock, newId, systemClock } from './clock';
-import { findRow, setArchived } from './records';
+import { type Clock, newId, systemClock } from '../core/clock';
+import { findRow, setArchived } from '../store/records';
 
 const NOT_FOUND = 'errors.sectorNotFound';
 

@@ -2,12 +2,13 @@ import { type SQL, and, asc, count, desc, eq, gte, lte, sql } from 'drizzle-orm'
 import type { ParsedInputOf } from '../../shared/api';
 import type { Candidate, CandidatePatch } from '../../shared/candidates';
 import type { DropinSession, IntakeResult, SessionPage, SessionVisit } from '../../shared/sessions';
-import { AppError } from '../api/app-error';
+import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidates, dropinSessions, sectors, sessionVisits, sessionVolunteers, timelineEvents, volunteerHours, volunteers } from '../db/schema';
-import { createCandidateService, toSummary } from './candidates';
-import { type Clock, newId, systemClock } from './clock';
-import { type Tx, archivedFilter, assertReferencesExist, findRow, linkWriter, setArchived } from './records';
+import { toSummary } from '../store/candidates';
+import { createCandidateService } from './candidates';
+import { type Clock, newId, systemClock } from '../core/clock';
+import { type Tx, archivedFilter, assertReferencesExist, findRow, linkWriter, setArchived } from '../store/records';
 import { createTimelineService } from './timeline';
 import { volunteerNames } from './volunteers';
 

@@ -2,13 +2,13 @@ import { type SQL, and, count, desc, eq, getTableColumns, gte, inArray, lt, sql 
 import type { ParsedInputOf } from '../../shared/api';
 import { COMPANY_CONTACT_KINDS, type TimelineSubject } from '../../shared/domain';
 import type { TimelineEvent } from '../../shared/timeline';
-import { AppError } from '../api/app-error';
+import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidates, employers, partners, timelineEvents } from '../db/schema';
-import { recordAudit } from './audit';
-import { type Clock, newId, systemClock } from './clock';
+import { recordAudit } from '../store/audit';
+import { type Clock, newId, systemClock } from '../core/clock';
 import { assertNotAhead, moment } from './pipeline-records';
-import { assertReferencesExist } from './records';
+import { assertReferencesExist } from '../store/records';
 
 const SUBJECT_TABLES = { candidate: candidates, employer: employers, partner: partners } as const;
 

@@ -12,11 +12,11 @@ import {
   type VolunteerSummary,
   pairConsistencyErrors,
 } from '../../shared/volunteers';
-import { AppError } from '../api/app-error';
+import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { dropinSessions, pairs, sectors, volunteerHours, volunteerSectors, volunteers } from '../db/schema';
-import { type Clock, newId, systemClock } from './clock';
-import { archivedFilter, assertReferencesExist, findRow, linkWriter, matchesSearch, setArchived } from './records';
+import { type Clock, newId, systemClock } from '../core/clock';
+import { archivedFilter, assertReferencesExist, findRow, linkWriter, matchesSearch, setArchived } from '../store/records';
 
 
 type VolunteerRow = typeof volunteers.$inferSelect;

@@ -8,7 +8,7 @@
 import { readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { openBackend, sourceMigrationsDir } from '../../../electron/api/backend';
-import { TEST_SCRYPT_COST } from '../../../electron/exchange/protection';
+import { TEST_SCRYPT_COST } from '../../../electron/formats/protection';
 
 const [dataDir = '', file = '', keyPassphrase = '', migrationsDir = sourceMigrationsDir] = process.argv.slice(2);
 /** Written at once (a pipe write, not buffered) so the parent sees it before any kill. */

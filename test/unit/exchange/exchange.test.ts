@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decrypt, generateAgeKey } from '../../../electron/exchange/age';
-import { unpackEnvelope } from '../../../electron/exchange/envelope';
+import { decrypt, generateAgeKey } from '../../../electron/formats/age';
+import { unpackEnvelope } from '../../../electron/formats/envelope';
 import { contentSnapshot, ok, refused } from '../../support/api';
 import { association, exportTo, importFile, keysOf, refusedWith, twoPartners, useExchangeBackend } from '../../support/exchange';
 

@@ -1,9 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/api/backend';
-import { decrypt, encryptToRecipients, encryptWithPassphrase } from '../../../electron/exchange/age';
-import { PAYLOAD_NAME, README_NAME, SIGNATURE_NAME, packEnvelope, unpackEnvelope } from '../../../electron/exchange/envelope';
-import { generateSigningKey, signDetached } from '../../../electron/exchange/minisign';
+import { decrypt, encryptToRecipients, encryptWithPassphrase } from '../../../electron/formats/age';
+import { PAYLOAD_NAME, README_NAME, SIGNATURE_NAME, packEnvelope, unpackEnvelope } from '../../../electron/formats/envelope';
+import { generateSigningKey, signDetached } from '../../../electron/formats/minisign';
 import { IMPORT_MAX_BYTES } from '../../../shared/exchange';
 import { ok } from '../../support/api';
 import { exportTo, keysOf, recipientOf, refusedWith, reseal, twoPartners, useExchangeBackend } from '../../support/exchange';

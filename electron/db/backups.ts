@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BACKUP_REASONS, BACKUP_RETENTION, type BackupReason } from '../../shared/backups';
-import { checkDatabase, checkedSnapshot } from '../db/checks';
-import { PRIVATE_FILE_MODE, makePrivateFolder } from '../db/private-files';
-import { DecryptionError, decryptFile, encryptToFile } from './age';
+import { checkDatabase, checkedSnapshot } from './checks';
+import { PRIVATE_FILE_MODE, makePrivateFolder } from '../core/private-files';
+import { DecryptionError, decryptFile, encryptToFile } from '../formats/age';
 
 /**
  * Encrypted backups of the database: a snapshot checked with `integrity_check`, encrypted with

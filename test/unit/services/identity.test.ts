@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { decrypt, encryptToRecipients } from '../../../electron/exchange/age';
-import { createIdentity, fingerprintOf, readIdentity, signingKeyIdOf, unlockIdentity } from '../../../electron/exchange/identity';
-import { parsePublicKey, signDetached, verifyDetached } from '../../../electron/exchange/minisign';
+import { decrypt, encryptToRecipients } from '../../../electron/formats/age';
+import { createIdentity, fingerprintOf, readIdentity, signingKeyIdOf, unlockIdentity } from '../../../electron/services/identity';
+import { parsePublicKey, signDetached, verifyDetached } from '../../../electron/formats/minisign';
 import {
   type OsEncryption,
   ProtectionError,
   TEST_SCRYPT_COST,
   osKeychainProtector,
   passphraseProtector,
-} from '../../../electron/exchange/protection';
+} from '../../../electron/formats/protection';
 import { useBackend } from '../../support/temp';
 
 const NOW = '2026-11-22T10:00:00.000Z';

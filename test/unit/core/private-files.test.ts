@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openBackend, sourceMigrationsDir } from '../../../electron/api/backend';
 import { applyMigrations, readMigrations } from '../../../electron/db/migrations';
 import { openDatabase } from '../../../electron/db/open';
-import { decryptFile, encryptToFile, generateAgeKey } from '../../../electron/exchange/age';
+import { decryptFile, encryptToFile, generateAgeKey } from '../../../electron/formats/age';
 import { ok } from '../../support/api';
 import { useTempDir } from '../../support/temp';
 

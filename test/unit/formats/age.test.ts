@@ -14,7 +14,8 @@ import {
   encryptWithPassphrase,
   generateAgeKey,
   isAgeRecipient,
-} from '../../../electron/exchange/age';
+  isPassphraseFile,
+} from '../../../electron/formats/age';
 
 const plaintext = new TextEncoder().encode('{"candidates":[{"firstName":"Hélène","lastName":"Nguyễn"}]}');
 /** Fast scrypt for tests; the app uses age's default. */
@@ -60,6 +61,12 @@ describe('age encryption', () => {
     expect(await reasonOf(() => decrypt(changed, { passphrase: 'abeille-debattre-dauphin' }))).toBe('damaged');
     expect(await reasonOf(() => decrypt(file.slice(0, file.length - 20), { passphrase: 'abeille-debattre-dauphin' }))).toBe('damaged');
     expect(await reasonOf(() => decrypt(new TextEncoder().encode('PK\u0003\u0004 a zip'), { passphrase: 'x' }))).toBe('not_age');
+  });
+
+  it('tells a passphrase file from one made for recipients by its header', async () => {
+    const key = await generateAgeKey();
+    expect(isPassphraseFile(await encryptWithPassphrase(plaintext, 'abeille-debattre-dauphin', TEST_WORK_FACTOR))).toBe(true);
+    expect(isPassphraseFile(await encryptToRecipients(plaintext, [key.recipient]))).toBe(false);
   });
 
   it('refuses a passphrase file whose scrypt work factor is above what Tremplin and age write, before any work', async () => {

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { type LocalRecords, PayloadError, parsePayload } from '../../../electron/exchange/payload';
+import { type LocalRecords, PayloadError, parsePayload } from '../../../electron/formats/payload';
 
 const none: LocalRecords = { sectors: new Set(), partners: new Set(), candidates: new Set(), seededSectors: new Map(), contactOwners: new Map() };
 const ID = (n: number) => `01930000-0000-7000-8000-${String(n).padStart(12, '0')}`;

@@ -1,9 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Contact, ContactInput } from '../../shared/employers';
-import { AppError } from '../api/app-error';
+import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
-import { newId } from './clock';
+import { newId } from '../core/clock';
 import type { Tx } from './records';
 
 /** A table of contacts (employer_contacts, partner_contacts): the same columns, another owner. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { EnvelopeError, PAYLOAD_NAME, SIGNATURE_NAME, packEnvelope, unpackEnvelope } from '../../../electron/exchange/envelope';
+import { EnvelopeError, PAYLOAD_NAME, SIGNATURE_NAME, packEnvelope, unpackEnvelope } from '../../../electron/formats/envelope';
 
 const MTIME = 1_795_000_000;
 const MAX = 1024 * 1024;

@@ -14,7 +14,8 @@ import { type KeyObject, createHash, createPrivateKey, createPublicKey, generate
  * read too, as minisign still accepts it.
  */
 
-const KEY_ID_BYTES = 8;
+/** A key's id, written in its public key and in every signature it makes (and sealed with the private key). */
+export const KEY_ID_BYTES = 8;
 const PUBLIC_KEY_BYTES = 32;
 const SIGNATURE_BYTES = 64;
 const PUBLIC_KEY_ALGORITHM = Buffer.from('Ed');
@@ -111,6 +112,15 @@ export function signDetached(data: Uint8Array, key: SigningKey, trustedComment: 
     globalSignature.toString('base64'),
     '',
   ].join('\n');
+}
+
+/**
+ * The id of the key that made a `.minisig`, to find which public key to check it with; nothing
+ * is verified here (a malformed text gives an id no key has).
+ */
+export function signatureKeyId(signatureText: string): Buffer {
+  const payload = signatureText.split(/\r?\n/)[1]?.trim() ?? '';
+  return Buffer.from(payload, 'base64').subarray(2, 2 + KEY_ID_BYTES);
 }
 
 const TRUSTED_PREFIX = 'trusted comment: ';

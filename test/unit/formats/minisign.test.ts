@@ -13,8 +13,9 @@ import {
   keyIdHex,
   parsePublicKey,
   signDetached,
+  signatureKeyId,
   verifyDetached,
-} from '../../../electron/exchange/minisign';
+} from '../../../electron/formats/minisign';
 
 function hasTool(name: string): boolean {
   try {
@@ -42,6 +43,12 @@ describe('minisign-format signatures', () => {
     const key = generateSigningKey();
     const signature = signDetached(data, key, 'export 42 from Association A');
     expect(verifyDetached(data, signature, key)).toEqual({ trustedComment: 'export 42 from Association A' });
+  });
+
+  it('name the key that made them, to find the card to check them with', () => {
+    const key = generateSigningKey();
+    expect(signatureKeyId(signDetached(data, key, 'export 1')).equals(key.keyId)).toBe(true);
+    expect(signatureKeyId('not a signature').equals(key.keyId)).toBe(false);
   });
 
   it('refuse a changed byte, another key, an edited trusted comment and garbage', () => {

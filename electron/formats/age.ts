@@ -13,7 +13,7 @@ import {
 import { open } from 'node:fs/promises';
 import { base64nopad, bech32 } from '@scure/base';
 import { Decrypter, type Identity, type Stanza, generateX25519Identity, identityToRecipient } from 'age-encryption';
-import { PRIVATE_FILE_MODE } from '../db/private-files';
+import { PRIVATE_FILE_MODE } from '../core/private-files';
 
 /**
  * age file encryption (https://age-encryption.org/v1), the format a partner opens with the
@@ -191,6 +191,12 @@ function headerLength(bytes: Uint8Array): number {
   const end = mac === -1 ? -1 : head.indexOf('\n', mac + 1);
   if (end === -1) throw new DecryptionError('damaged');
   return end + 1;
+}
+
+/** A file made with a passphrase: its header carries a scrypt stanza. */
+export function isPassphraseFile(bytes: Uint8Array): boolean {
+  const head = new TextDecoder().decode(bytes.subarray(0, Math.min(bytes.length, 512)));
+  return head.includes('\n-> scrypt ');
 }
 
 /** The file key, from a header one of our keys opens; the header's MAC is checked. */

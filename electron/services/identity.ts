@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/open';
-import { readSetting, writeSetting } from '../services/settings';
-import { generateAgeKey, isAgeRecipient } from './age';
-import { type SigningKey, exportSigningKey, generateSigningKey, importSigningKey, keyIdHex, parsePublicKey, publicKeyLine } from './minisign';
-import type { KeyProtector, ProtectionMethod } from './protection';
-import { fingerprintWords } from './words';
+import { readSetting, writeSetting } from '../store/settings';
+import { generateAgeKey, isAgeRecipient } from '../formats/age';
+import { KEY_ID_BYTES, type SigningKey, exportSigningKey, generateSigningKey, importSigningKey, keyIdHex, parsePublicKey, publicKeyLine } from '../formats/minisign';
+import type { KeyProtector, ProtectionMethod } from '../formats/protection';
+import { fingerprintWords } from '../formats/words';
 
 /**
  * The installation's identity for exchanges: an age key pair (partners encrypt to its
@@ -64,8 +64,6 @@ export async function createIdentity(db: Db, protector: KeyProtector, now: strin
   writeSetting(db, IDENTITY_KEY, stored);
   return { method: stored.method, ageRecipient: stored.ageRecipient, signingPublicKey: stored.signingPublicKey, createdAt: now };
 }
-
-const KEY_ID_BYTES = 8;
 
 /** Opens the private keys (throws `ProtectionError` with the wrong passphrase or account). */
 export function unlockIdentity(db: Db, protector: KeyProtector): UnlockedIdentity | null {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { PASSPHRASE_WORDS, fingerprintWords, generatePassphrase, normalisePassphrase } from '../../../electron/exchange/words';
+import { PASSPHRASE_WORDS, fingerprintWords, generatePassphrase, normalisePassphrase } from '../../../electron/formats/words';
 
 describe('words read aloud', () => {
   it('a passphrase is six distinct-looking lowercase words without accents', () => {

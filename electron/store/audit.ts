@@ -1,6 +1,6 @@
 import type { Db } from '../db/open';
 import { auditLog } from '../db/schema';
-import { newId } from './clock';
+import { newId } from '../core/clock';
 
 export interface AuditEntry {
   action: string;

@@ -1,6 +1,6 @@
 import { type SQL, type SQLWrapper, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
-import { AppError } from '../api/app-error';
+import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { toFtsQuery } from './search';
 

@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { toFtsQuery } from '../../../electron/services/search';
+import { toFtsQuery } from '../../../electron/store/search';
 
 describe('toFtsQuery', () => {
   it('makes every word a required prefix term', () => {

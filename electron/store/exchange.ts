@@ -3,10 +3,10 @@ import type { ExchangedRecordType, ImportItemState } from '../../shared/exchange
 import type { Db } from '../db/open';
 import { createRowWriter } from '../db/row-writer';
 import { candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
-import { candidateColumns, loadCandidates, writeCandidateChildren } from '../services/candidates';
-import { recordWithContacts } from '../services/contacts';
-import type { Tx } from '../services/records';
-import type { CandidateRecord, PartnerRecord, Payload, SectorRecord, TimelineRecord } from './payload';
+import { candidateColumns, loadCandidates, writeCandidateChildren } from './candidates';
+import { recordWithContacts } from './contacts';
+import type { Tx } from './records';
+import type { CandidateRecord, PartnerRecord, Payload, SectorRecord, TimelineRecord } from '../formats/payload';
 
 /**
  * Records in and out of an export: reading what a file carries, telling for each incoming
