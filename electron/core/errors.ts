@@ -12,3 +12,11 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
+
+/**
+ * The one way to refuse bad input: a validation error whose message is `messageKey` and, for a
+ * form, the fields at fault with the key of what is wrong with each.
+ */
+export function refuse(messageKey: string, fields?: Record<string, string>): never {
+  throw new AppError('validation', messageKey, fields);
+}

@@ -23,10 +23,11 @@ import { getTableName } from 'drizzle-orm';
 import { isoDateOf } from '../../shared/dates';
 import type { Db } from '../db/open';
 import { auditLog, exchangeLog, exchangedRecords, partnerCards } from '../db/schema';
-import { IDENTITY_KEY } from './identity';
+import { IDENTITY_KEY } from './exchange/identity';
 import { recordAudit } from '../store/audit';
 import { type Clock, systemClock } from '../core/clock';
-import { PROFILE_KEY, SEQUENCE_KEY } from './exchange';
+import { SEQUENCE_KEY } from './exchange/export';
+import { PROFILE_KEY } from './exchange/keys';
 
 export interface BackupOptions {
   db: Db;

@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { ExchangedRecordType, ImportItemState } from '../../shared/exchange';
 import type { Db } from '../db/open';
 import { createRowWriter } from '../db/row-writer';
-import { candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
+import { candidateSharingConsents, candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
 import { candidateColumns, loadCandidates, writeCandidateChildren } from './candidates';
 import { recordWithContacts } from './contacts';
 import type { Tx } from './records';
@@ -21,6 +21,58 @@ const partnerRecords = (db: Db) =>
     partnerId,
     position,
   }));
+
+/** The files whose person agreed to share them with this partner. */
+export function candidatesSharedWith(db: Db, partnerId: string): string[] {
+  return db
+    .select({ id: candidateSharingConsents.candidateId })
+    .from(candidateSharingConsents)
+    .where(eq(candidateSharingConsents.partnerId, partnerId))
+    .all()
+    .map((row) => row.id);
+}
+
+/** What an export's preview needs to know of each file: its name, recording consent and whether it is withdrawn or archived. */
+export function consentsOf(db: Db, candidateIds: readonly string[]) {
+  const rows: { id: string; firstName: string; lastName: string; consentRecording: boolean; consentWithdrawnOn: string | null; archivedAt: string | null }[] = [];
+  for (let start = 0; start < candidateIds.length; start += 500) {
+    rows.push(
+      ...db
+        .select({
+          id: candidates.id,
+          firstName: candidates.firstName,
+          lastName: candidates.lastName,
+          consentRecording: candidates.consentRecording,
+          consentWithdrawnOn: candidates.consentWithdrawnOn,
+          archivedAt: candidates.archivedAt,
+        })
+        .from(candidates)
+        .where(inArray(candidates.id, candidateIds.slice(start, start + 500)))
+        .all(),
+    );
+  }
+  return rows;
+}
+
+/** The ids an incoming file's links may point to here. */
+export function knownIds(db: Db) {
+  const ids = (rows: { id: string }[]) => new Set(rows.map((row) => row.id));
+  return {
+    sectors: ids(db.select({ id: sectors.id }).from(sectors).all()),
+    partners: ids(db.select({ id: partners.id }).from(partners).all()),
+    candidates: ids(db.select({ id: candidates.id }).from(candidates).all()),
+  };
+}
+
+/** Keys an incoming record must not take from another one here. */
+export function uniqueKeysHere(db: Db) {
+  const seeded = db.select({ id: sectors.id, seedKey: sectors.seedKey }).from(sectors).where(isNotNull(sectors.seedKey)).all();
+  const contacts = db.select({ id: partnerContacts.id, partnerId: partnerContacts.partnerId }).from(partnerContacts).all();
+  return {
+    seededSectors: new Map(seeded.map((row) => [row.seedKey ?? '', row.id])),
+    contactOwners: new Map(contacts.map((row) => [row.id, row.partnerId])),
+  };
+}
 
 /** Lets other calls (and the progress polls) through between batches of a long read. */
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));

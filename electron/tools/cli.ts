@@ -8,7 +8,7 @@ import { resources } from '../../shared/i18n';
 import { type Backend, openBackend } from '../api/backend';
 import { PRIVATE_FILE_MODE } from '../core/private-files';
 import { EnvelopeError, unpackEnvelope } from '../formats/envelope';
-import { envelopeErrorKey } from '../services/exchange';
+import { envelopeErrorKey } from '../services/exchange/import';
 import { SignatureError, keyIdHex, parsePublicKey, verifyDetached } from '../formats/minisign';
 import { line, printable, printableJson } from './terminal';
 

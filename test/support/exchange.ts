@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { Backend } from '../../electron/api/backend';
 import { decrypt, encryptToRecipients } from '../../electron/formats/age';
 import { packEnvelope, unpackEnvelope } from '../../electron/formats/envelope';
-import { type UnlockedIdentity, readIdentity, unlockIdentity } from '../../electron/services/identity';
+import { type UnlockedIdentity, readIdentity, unlockIdentity } from '../../electron/services/exchange/identity';
 import { signDetached } from '../../electron/formats/minisign';
 import { TEST_SCRYPT_COST, passphraseProtector } from '../../electron/formats/protection';
 import type { Candidate } from '../../shared/candidates';

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Db } from '../db/open';
-import { readSetting, writeSetting } from '../store/settings';
-import { generateAgeKey, isAgeRecipient } from '../formats/age';
-import { KEY_ID_BYTES, type SigningKey, exportSigningKey, generateSigningKey, importSigningKey, keyIdHex, parsePublicKey, publicKeyLine } from '../formats/minisign';
-import type { KeyProtector, ProtectionMethod } from '../formats/protection';
-import { fingerprintWords } from '../formats/words';
+import type { Db } from '../../db/open';
+import { readSetting, writeSetting } from '../../store/settings';
+import { generateAgeKey, isAgeRecipient } from '../../formats/age';
+import { KEY_ID_BYTES, type SigningKey, exportSigningKey, generateSigningKey, importSigningKey, keyIdHex, parsePublicKey, publicKeyLine } from '../../formats/minisign';
+import type { KeyProtector, ProtectionMethod } from '../../formats/protection';
+import { fingerprintWords } from '../../formats/words';
 
 /**
  * The installation's identity for exchanges: an age key pair (partners encrypt to its

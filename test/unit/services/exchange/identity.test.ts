@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { decrypt, encryptToRecipients } from '../../../electron/formats/age';
-import { createIdentity, fingerprintOf, readIdentity, signingKeyIdOf, unlockIdentity } from '../../../electron/services/identity';
-import { parsePublicKey, signDetached, verifyDetached } from '../../../electron/formats/minisign';
+import { decrypt, encryptToRecipients } from '../../../../electron/formats/age';
+import { createIdentity, fingerprintOf, readIdentity, signingKeyIdOf, unlockIdentity } from '../../../../electron/services/exchange/identity';
+import { parsePublicKey, signDetached, verifyDetached } from '../../../../electron/formats/minisign';
 import {
   type OsEncryption,
   ProtectionError,
   TEST_SCRYPT_COST,
   osKeychainProtector,
   passphraseProtector,
-} from '../../../electron/formats/protection';
-import { useBackend } from '../../support/temp';
+} from '../../../../electron/formats/protection';
+import { useBackend } from '../../../support/temp';
 
 const NOW = '2026-11-22T10:00:00.000Z';
 
