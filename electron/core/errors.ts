@@ -14,9 +14,12 @@ export class AppError extends Error {
 }
 
 /**
- * The one way to refuse bad input: a validation error whose message is `messageKey` and, for a
- * form, the fields at fault with the key of what is wrong with each.
+ * The one way to refuse bad input, as a validation error: with the fields at fault, each with
+ * the key of what is wrong with it (a form shows them inline); or with a message key of its own
+ * for a refusal of the whole request, and the fields when there are some.
  */
-export function refuse(messageKey: string, fields?: Record<string, string>): never {
-  throw new AppError('validation', messageKey, fields);
+export function refuse(fields: Record<string, string>): never;
+export function refuse(messageKey: string, fields?: Record<string, string>): never;
+export function refuse(reason: string | Record<string, string>, fields?: Record<string, string>): never {
+  throw typeof reason === 'string' ? new AppError('validation', reason, fields) : new AppError('validation', 'errors.validation', reason);
 }

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BackupContents, BackupEntry, BackupReason, BackupStatus } from '../../shared/backups';
-import { AppError } from '../core/errors';
+import { AppError, refuse } from '../core/errors';
 import { DatabaseOpenError, openDatabase } from '../db/open';
 import { generateAgeKey } from '../formats/age';
 import {
@@ -20,12 +20,11 @@ import {
   writeRecoveryRecipient,
 } from '../db/backups';
 import { getTableName } from 'drizzle-orm';
-import { isoDateOf } from '../../shared/dates';
 import type { Db } from '../db/open';
 import { auditLog, exchangeLog, exchangedRecords, partnerCards } from '../db/schema';
 import { IDENTITY_KEY } from './exchange/identity';
 import { recordAudit } from '../store/audit';
-import { type Clock, systemClock } from '../core/clock';
+import { type Clock, systemClock, moment } from '../core/clock';
 import { SEQUENCE_KEY } from './exchange/export';
 import { PROFILE_KEY } from './exchange/keys';
 
@@ -72,7 +71,7 @@ function toEntry({ name, takenAt, reason, bytes }: BackupFile): BackupEntry {
 
 function asAppError(error: unknown): never {
   if (error instanceof BackupError) {
-    throw new AppError('validation', BACKUP_ERRORS[error.reason], error.reason === 'wrong_key' ? { recoveryKey: 'backups.errors.wrongKey' } : undefined);
+    refuse(BACKUP_ERRORS[error.reason], error.reason === 'wrong_key' ? { recoveryKey: 'backups.errors.wrongKey' } : undefined);
   }
   throw error;
 }
@@ -82,7 +81,7 @@ export function createBackupService(options: BackupOptions) {
 
   function recipient(): string {
     const found = readRecoveryRecipient(dataDir);
-    if (!found) throw new AppError('validation', 'backups.errors.noRecoveryKey');
+    if (!found) refuse('backups.errors.noRecoveryKey');
     return found;
   }
 
@@ -138,7 +137,7 @@ export function createBackupService(options: BackupOptions) {
       if (readRecoveryRecipient(dataDir) && !replace) throw new AppError('conflict', 'backups.errors.recoveryExists');
       const key = await generateAgeKey();
       writeRecoveryRecipient(dataDir, key.recipient);
-      const createdAt = clock.now().toISOString();
+      const createdAt = moment(clock).now;
       recordAudit(db, createdAt, { action: 'backups.setupRecovery', subjectType: 'installation', subjectId: 'recovery-key', details: { replace } });
       // The first backup follows at once, so the sheet can be tried on it.
       await take('manual');
@@ -150,7 +149,7 @@ export function createBackupService(options: BackupOptions) {
     /** Deletes a backup: how backups taken on demand go, as retention keeps them. */
     deleteBackup({ name }: { name: string }): { deleted: string } {
       rmSync(find(name).file);
-      recordAudit(db, clock.now().toISOString(), { action: 'backups.delete', subjectType: 'backup', subjectId: name });
+      recordAudit(db, moment(clock).now, { action: 'backups.delete', subjectType: 'backup', subjectId: name });
       return { deleted: name };
     },
 
@@ -160,7 +159,7 @@ export function createBackupService(options: BackupOptions) {
     /** The daily backup, when none was taken today (called at start and every hour). */
     async runDaily(): Promise<BackupEntry | null> {
       if (!readRecoveryRecipient(dataDir)) return null;
-      const today = isoDateOf(clock.now());
+      const { today } = moment(clock);
       if (listBackups(backupDir).some((backup) => backup.reason === 'daily' && backup.takenAt.slice(0, 10) === today)) return null;
       return take('daily');
     },
@@ -172,7 +171,7 @@ export function createBackupService(options: BackupOptions) {
       withOpenedBackup(name, recoveryKey, async (plainFile, backup) => {
         await take('before-restore');
         replaceContent(sqlite, plainFile, KEPT_BY_RESTORE);
-        recordAudit(db, clock.now().toISOString(), { action: 'backups.restore', subjectType: 'backup', subjectId: name });
+        recordAudit(db, moment(clock).now, { action: 'backups.restore', subjectType: 'backup', subjectId: name });
         return contentsOf(plainFile, backup);
       }),
   };

@@ -13,7 +13,7 @@ import {
 } from '../../shared/candidates';
 import type { BarrierStatus, BarrierTheme } from '../../shared/domain';
 import type { ParsedInputOf } from '../../shared/api';
-import { AppError } from '../core/errors';
+import { refuse } from '../core/errors';
 import type { Db } from '../db/open';
 import {
   candidateBarrierEvents,
@@ -26,7 +26,7 @@ import {
   timelineEvents,
   volunteers,
 } from '../db/schema';
-import { type Clock, newId, systemClock } from '../core/clock';
+import { type Clock, newId, systemClock, moment } from '../core/clock';
 import { type CandidateRow, candidateColumns, candidateSearch, inMatches, loadCandidates, toSummary, writeCandidateChildren } from '../store/candidates';
 import { type Tx, archivedFilter, assertReferencesExist, findRow, setArchived } from '../store/records';
 
@@ -92,7 +92,7 @@ function applyConsentWithdrawal<Fields extends Partial<CandidateFields>>(
     const errors: Record<string, string> = {};
     if (fields.consentContact === true) errors.consentContact = 'validation.consentWithdrawnTicks';
     if ((fields.sharingPartnerIds ?? []).length > 0) errors.sharingPartnerIds = 'validation.consentWithdrawnTicks';
-    if (Object.keys(errors).length > 0) throw new AppError('validation', 'errors.validation', errors);
+    if (Object.keys(errors).length > 0) refuse(errors);
     return { fields, note: null };
   }
   const contact = fields.consentContact ?? before.consentContact;
@@ -110,7 +110,6 @@ function applyConsentWithdrawal<Fields extends Partial<CandidateFields>>(
 }
 
 export function createCandidateService(db: Db, clock: Clock = systemClock) {
-  const stamp = () => clock.now().toISOString();
   const todayPlus = (days: number) => new Date(clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
   const load = (row: CandidateRow): Candidate => loadCandidates(db, [row])[0] as Candidate;
@@ -126,7 +125,7 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
 
   function checkConsistency(candidate: Parameters<typeof candidateConsistencyErrors>[0]) {
     const errors = candidateConsistencyErrors(candidate);
-    if (Object.keys(errors).length > 0) throw new AppError('validation', 'errors.validation', errors);
+    if (Object.keys(errors).length > 0) refuse(errors);
   }
 
   const get = (id: string): Candidate => load(findRow(db, candidates, id, NOT_FOUND));
@@ -204,7 +203,7 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
         asylumRegisteredOn: fields.asylumRegisteredOn ?? null,
       });
       checkReferences(fields);
-      const now = stamp();
+      const { now } = moment(clock);
       const id = newId();
       const consent = applyConsentWithdrawal(db, fields, NO_CONSENT, now.slice(0, 10));
       db.transaction((tx) => {
@@ -223,7 +222,7 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
       const current = findRow(db, candidates, id, NOT_FOUND);
       checkConsistency({ ...current, ...candidateColumns(sent) } as CandidateRow);
       checkReferences(sent);
-      const now = stamp();
+      const { now } = moment(clock);
       const consent = applyConsentWithdrawal(db, sent, load(current), now.slice(0, 10));
       const patch = consent.fields;
       const barriersBefore = patch.barriers === undefined ? [] : barriersOf(id);
@@ -286,8 +285,8 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
       return { items, total };
     },
 
-    archive: ({ id }: { id: string }) => load(setArchived(db, candidates, id, true, stamp(), NOT_FOUND)),
-    restore: ({ id }: { id: string }) => load(setArchived(db, candidates, id, false, stamp(), NOT_FOUND)),
+    archive: ({ id }: { id: string }) => load(setArchived(db, candidates, id, true, moment(clock).now, NOT_FOUND)),
+    restore: ({ id }: { id: string }) => load(setArchived(db, candidates, id, false, moment(clock).now, NOT_FOUND)),
   };
 }
 

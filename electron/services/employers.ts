@@ -11,10 +11,10 @@ import {
   type JobNeedPage,
   jobNeedConsistencyErrors,
 } from '../../shared/employers';
-import { AppError } from '../core/errors';
+import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
 import { employerContacts, employers, jobNeeds, sectors, timelineEvents } from '../db/schema';
-import { type Clock, newId, systemClock } from '../core/clock';
+import { type Clock, newId, systemClock, moment } from '../core/clock';
 import { recordWithContacts } from '../store/contacts';
 import { archivedFilter, assertReferencesExist, findRow, matchesSearch, setArchived } from '../store/records';
 
@@ -23,10 +23,6 @@ type JobNeedRow = typeof jobNeeds.$inferSelect;
 
 const EMPLOYER_NOT_FOUND = 'employers.errors.notFound';
 const JOB_NEED_NOT_FOUND = 'employers.errors.jobNeedNotFound';
-
-function invalid(fields: Record<string, string>): never {
-  throw new AppError('validation', 'errors.validation', fields);
-}
 
 // ---------------------------------------------------------------- Job needs
 
@@ -60,8 +56,6 @@ function containsText(column: SQLiteColumn, text: string): SQL {
 }
 
 export function createJobNeedService(db: Db, clock: Clock = systemClock) {
-  const stamp = () => clock.now().toISOString();
-
   function select(where: SQL | undefined) {
     return db.select(jobNeedColumns).from(jobNeeds).innerJoin(employers, eq(employers.id, jobNeeds.employerId)).where(where);
   }
@@ -75,7 +69,7 @@ export function createJobNeedService(db: Db, clock: Clock = systemClock) {
 
   function checkConsistency(need: Parameters<typeof jobNeedConsistencyErrors>[0]) {
     const errors = jobNeedConsistencyErrors(need);
-    if (Object.keys(errors).length > 0) invalid(errors);
+    if (Object.keys(errors).length > 0) refuse(errors);
   }
 
   return {
@@ -91,12 +85,12 @@ export function createJobNeedService(db: Db, clock: Clock = systemClock) {
     /** For an employer that exists and is not archived; without a sector, the need takes the employer's. */
     create(input: ParsedInputOf<'jobNeeds.create'>): JobNeed {
       const employer = db.select().from(employers).where(eq(employers.id, input.employerId)).get();
-      if (!employer) invalid({ employerId: 'validation.unknownReference' });
-      if (employer.archivedAt) invalid({ employerId: 'employers.validation.employerArchived' });
+      if (!employer) refuse({ employerId: 'validation.unknownReference' });
+      if (employer.archivedAt) refuse({ employerId: 'employers.validation.employerArchived' });
       checkConsistency({ contractType: input.contractType, startDate: input.startDate ?? null, endDate: input.endDate ?? null });
       assertReferencesExist(db, sectors, [input.sectorId], 'sectorId');
       const id = newId();
-      const now = stamp();
+      const { now } = moment(clock);
       db.insert(jobNeeds)
         .values({ ...input, sectorId: input.sectorId === undefined ? employer.sectorId : input.sectorId, id, createdAt: now, updatedAt: now })
         .run();
@@ -113,7 +107,7 @@ export function createJobNeedService(db: Db, clock: Clock = systemClock) {
       });
       assertReferencesExist(db, sectors, [patch.sectorId], 'sectorId');
       db.update(jobNeeds)
-        .set({ ...patch, updatedAt: stamp() })
+        .set({ ...patch, updatedAt: moment(clock).now })
         .where(eq(jobNeeds.id, id))
         .run();
       return get(id);
@@ -122,7 +116,7 @@ export function createJobNeedService(db: Db, clock: Clock = systemClock) {
     /** Setting the state it already has changes nothing (not even updatedAt). */
     setState({ id, state }: ParsedInputOf<'jobNeeds.setState'>): JobNeed {
       const current = findRow(db, jobNeeds, id, JOB_NEED_NOT_FOUND);
-      if (current.state !== state) db.update(jobNeeds).set({ state, updatedAt: stamp() }).where(eq(jobNeeds.id, id)).run();
+      if (current.state !== state) db.update(jobNeeds).set({ state, updatedAt: moment(clock).now }).where(eq(jobNeeds.id, id)).run();
       return get(id);
     },
 
@@ -155,12 +149,12 @@ export function createJobNeedService(db: Db, clock: Clock = systemClock) {
     },
 
     archive({ id }: { id: string }): JobNeed {
-      setArchived(db, jobNeeds, id, true, stamp(), JOB_NEED_NOT_FOUND);
+      setArchived(db, jobNeeds, id, true, moment(clock).now, JOB_NEED_NOT_FOUND);
       return get(id);
     },
 
     restore({ id }: { id: string }): JobNeed {
-      setArchived(db, jobNeeds, id, false, stamp(), JOB_NEED_NOT_FOUND);
+      setArchived(db, jobNeeds, id, false, moment(clock).now, JOB_NEED_NOT_FOUND);
       return get(id);
     },
   };
@@ -177,7 +171,6 @@ const EMPLOYER_SORTS = {
 const openNeedOf = (employerId: SQLiteColumn) => and(eq(jobNeeds.employerId, employerId), isOpenNeed);
 
 export function createEmployerService(db: Db, clock: Clock = systemClock) {
-  const stamp = () => clock.now().toISOString();
   const needs = createJobNeedService(db, clock);
   const records = recordWithContacts(db, employers, employerContacts, employerContacts.employerId, (employerId, contact, position) => ({
     ...contact,
@@ -236,7 +229,7 @@ export function createEmployerService(db: Db, clock: Clock = systemClock) {
       .from(employers)
       .where(and(eq(employers.siret, siret), exceptId ? ne(employers.id, exceptId) : undefined))
       .get();
-    if (other) invalid({ siret: 'employers.validation.siretTaken' });
+    if (other) refuse({ siret: 'employers.validation.siretTaken' });
   }
 
   return {
@@ -247,7 +240,7 @@ export function createEmployerService(db: Db, clock: Clock = systemClock) {
       checkSiret(columns.siret);
       assertReferencesExist(db, sectors, [columns.sectorId], 'sectorId');
       const id = newId();
-      const now = stamp();
+      const { now } = moment(clock);
       records.insert({ ...columns, id, createdAt: now, updatedAt: now }, contacts);
       return get(id);
     },
@@ -257,7 +250,7 @@ export function createEmployerService(db: Db, clock: Clock = systemClock) {
       findRow(db, employers, id, EMPLOYER_NOT_FOUND);
       checkSiret(columns.siret, id);
       assertReferencesExist(db, sectors, [columns.sectorId], 'sectorId');
-      records.update(id, { ...columns, updatedAt: stamp() }, contacts);
+      records.update(id, { ...columns, updatedAt: moment(clock).now }, contacts);
       return get(id);
     },
 
@@ -285,8 +278,8 @@ export function createEmployerService(db: Db, clock: Clock = systemClock) {
       return { items, total };
     },
 
-    archive: ({ id }: { id: string }) => load(setArchived(db, employers, id, true, stamp(), EMPLOYER_NOT_FOUND)),
-    restore: ({ id }: { id: string }) => load(setArchived(db, employers, id, false, stamp(), EMPLOYER_NOT_FOUND)),
+    archive: ({ id }: { id: string }) => load(setArchived(db, employers, id, true, moment(clock).now, EMPLOYER_NOT_FOUND)),
+    restore: ({ id }: { id: string }) => load(setArchived(db, employers, id, false, moment(clock).now, EMPLOYER_NOT_FOUND)),
 
     jobNeeds: needs,
   };

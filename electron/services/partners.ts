@@ -4,7 +4,7 @@ import type { PartnerKind } from '../../shared/domain';
 import type { Partner, PartnerPage, PartnerSummary } from '../../shared/partners';
 import type { Db } from '../db/open';
 import { candidates, partnerContacts, partners } from '../db/schema';
-import { type Clock, newId, systemClock } from '../core/clock';
+import { type Clock, newId, systemClock, moment } from '../core/clock';
 import { recordWithContacts } from '../store/contacts';
 import { archivedFilter } from '../store/records';
 import { findRow, matchesSearch, setArchived } from '../store/records';
@@ -21,7 +21,6 @@ const PARTNER_SORTS = {
 
 /** Partner associations (*prescripteurs*), with their contacts and how many candidates they referred. */
 export function createPartnerService(db: Db, clock: Clock = systemClock) {
-  const stamp = () => clock.now().toISOString();
   const records = recordWithContacts(db, partners, partnerContacts, partnerContacts.partnerId, (partnerId, contact, position) => ({
     ...contact,
     partnerId,
@@ -63,7 +62,7 @@ export function createPartnerService(db: Db, clock: Clock = systemClock) {
     /** The partner and its contacts, in one transaction. */
     create({ contacts, ...columns }: ParsedInputOf<'partners.create'>): Partner {
       const id = newId();
-      const now = stamp();
+      const { now } = moment(clock);
       records.insert({ ...columns, id, createdAt: now, updatedAt: now }, contacts);
       return get(id);
     },
@@ -71,7 +70,7 @@ export function createPartnerService(db: Db, clock: Clock = systemClock) {
     /** Changes only the fields sent; `contacts`, when sent, replaces the list, in the same transaction. */
     update({ id, contacts, ...columns }: ParsedInputOf<'partners.update'>): Partner {
       findRow(db, partners, id, NOT_FOUND);
-      records.update(id, { ...columns, updatedAt: stamp() }, contacts);
+      records.update(id, { ...columns, updatedAt: moment(clock).now }, contacts);
       return get(id);
     },
 
@@ -94,8 +93,8 @@ export function createPartnerService(db: Db, clock: Clock = systemClock) {
       return { items: rows.map(toSummary), total };
     },
 
-    archive: ({ id }: { id: string }) => load(setArchived(db, partners, id, true, stamp(), NOT_FOUND)),
-    restore: ({ id }: { id: string }) => load(setArchived(db, partners, id, false, stamp(), NOT_FOUND)),
+    archive: ({ id }: { id: string }) => load(setArchived(db, partners, id, true, moment(clock).now, NOT_FOUND)),
+    restore: ({ id }: { id: string }) => load(setArchived(db, partners, id, false, moment(clock).now, NOT_FOUND)),
   };
 }
 

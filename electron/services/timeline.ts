@@ -6,8 +6,8 @@ import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidates, employers, partners, timelineEvents } from '../db/schema';
 import { recordAudit } from '../store/audit';
-import { type Clock, newId, systemClock } from '../core/clock';
-import { assertNotAhead, moment } from './pipeline-records';
+import { type Clock, newId, systemClock, moment } from '../core/clock';
+import { assertNotAhead } from './pipeline-records';
 import { assertReferencesExist } from '../store/records';
 
 const SUBJECT_TABLES = { candidate: candidates, employer: employers, partner: partners } as const;
@@ -35,8 +35,6 @@ function nextDay(date: string): string {
 }
 
 export function createTimelineService(db: Db, clock: Clock = systemClock) {
-  const stamp = () => clock.now().toISOString();
-
   function get(id: string): TimelineEvent {
     const row = db.select(eventColumns).from(timelineEvents).where(eq(timelineEvents.id, id)).get();
     if (!row) throw new AppError('not_found', NOT_FOUND);
@@ -58,7 +56,7 @@ export function createTimelineService(db: Db, clock: Clock = systemClock) {
   /** Writes an entry as given: for entries the app writes itself (a session's visit). */
   function record(input: ParsedInputOf<'timeline.add'>): TimelineEvent {
     assertReferencesExist(db, SUBJECT_TABLES[input.subjectType as TimelineSubject], [input.subjectId], 'subjectId');
-    const now = stamp();
+    const { now } = moment(clock);
     const { id } = db
       .insert(timelineEvents)
       .values({ ...input, id: newId(), createdAt: now, updatedAt: now })
@@ -80,7 +78,7 @@ export function createTimelineService(db: Db, clock: Clock = systemClock) {
     update({ id, by, ...fields }: ParsedInputOf<'timeline.update'>): TimelineEvent {
       const before = editable(id);
       assertHappened(fields.occurredAt);
-      const now = stamp();
+      const { now } = moment(clock);
       const changed = (['kind', 'occurredAt', 'text'] as const).filter((field) => fields[field] !== before[field]);
       db.transaction(() => {
         db.update(timelineEvents)
@@ -100,7 +98,7 @@ export function createTimelineService(db: Db, clock: Clock = systemClock) {
     /** Deletes an entry typed by a person; the audit log keeps who, when, and its kind and day (not the text). */
     remove({ id, by }: ParsedInputOf<'timeline.remove'>): TimelineEvent {
       const removed = editable(id);
-      const now = stamp();
+      const { now } = moment(clock);
       db.transaction(() => {
         db.delete(timelineEvents).where(eq(timelineEvents.id, id)).run();
         recordAudit(db, now, {

@@ -12,12 +12,11 @@ import {
   type VolunteerSummary,
   pairConsistencyErrors,
 } from '../../shared/volunteers';
-import { AppError } from '../core/errors';
+import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
 import { dropinSessions, pairs, sectors, volunteerHours, volunteerSectors, volunteers } from '../db/schema';
-import { type Clock, newId, systemClock } from '../core/clock';
+import { type Clock, newId, systemClock, moment } from '../core/clock';
 import { archivedFilter, assertReferencesExist, findRow, linkWriter, matchesSearch, setArchived } from '../store/records';
-
 
 type VolunteerRow = typeof volunteers.$inferSelect;
 type PairRow = typeof pairs.$inferSelect;
@@ -81,8 +80,6 @@ function hoursPeriod(from: string | null | undefined, to: string | null | undefi
 
 /** Pairs (*binômes*): two different active volunteers, for one sector or for the temp-work agencies. */
 export function createPairService(db: Db, clock: Clock = systemClock) {
-  const stamp = () => clock.now().toISOString();
-
   function toPairs(rows: PairRow[]): Pair[] {
     const nameOf = volunteerNames(
       db,
@@ -156,7 +153,7 @@ export function createPairService(db: Db, clock: Clock = systemClock) {
       if (!volunteer) errors[field] = 'validation.unknownReference';
       else if (!volunteer.active || volunteer.archivedAt) errors[field] = 'volunteers.validation.volunteerUnavailable';
     }
-    if (Object.keys(errors).length > 0) throw new AppError('validation', 'errors.validation', errors);
+    if (Object.keys(errors).length > 0) refuse(errors);
     if (pair.sectorId !== current?.sectorId) assertReferencesExist(db, sectors, [pair.sectorId], 'sectorId');
     if (twinOf(pair, current?.id)) throw new AppError('conflict', 'volunteers.errors.pairExists');
   }
@@ -166,7 +163,7 @@ export function createPairService(db: Db, clock: Clock = systemClock) {
 
     create(input: ParsedInputOf<'pairs.create'>): Pair {
       check(input);
-      const now = stamp();
+      const { now } = moment(clock);
       return toPair(db.insert(pairs).values({ ...input, id: newId(), createdAt: now, updatedAt: now }).returning().get());
     },
 
@@ -178,7 +175,7 @@ export function createPairService(db: Db, clock: Clock = systemClock) {
       return toPair(
         db
           .update(pairs)
-          .set({ ...patch, updatedAt: stamp() })
+          .set({ ...patch, updatedAt: moment(clock).now })
           .where(eq(pairs.id, id))
           .returning()
           .get() ?? current,
@@ -199,13 +196,13 @@ export function createPairService(db: Db, clock: Clock = systemClock) {
     /** The pairs (not archived) a volunteer belongs to. */
     ofVolunteer: (volunteerId: string) => list(and(isNull(pairs.archivedAt), hasMember(volunteerId))),
 
-    archive: ({ id }: { id: string }) => toPair(setArchived(db, pairs, id, true, stamp(), PAIR_NOT_FOUND)),
+    archive: ({ id }: { id: string }) => toPair(setArchived(db, pairs, id, true, moment(clock).now, PAIR_NOT_FOUND)),
 
     /** A restored pair must not repeat one formed meanwhile. */
     restore({ id }: { id: string }): Pair {
       const current = findRow(db, pairs, id, PAIR_NOT_FOUND);
       if (current.archivedAt && twinOf(current, id)) throw new AppError('conflict', 'volunteers.errors.pairExists');
-      return toPair(setArchived(db, pairs, id, false, stamp(), PAIR_NOT_FOUND));
+      return toPair(setArchived(db, pairs, id, false, moment(clock).now, PAIR_NOT_FOUND));
     },
   };
 }
@@ -216,7 +213,6 @@ const VOLUNTEER_SORTS = {
 } as const;
 
 export function createVolunteerService(db: Db, clock: Clock = systemClock) {
-  const stamp = () => clock.now().toISOString();
   const pairService = createPairService(db, clock);
 
   /** Each volunteer's sectors, in the sectors' own order. */
@@ -274,7 +270,7 @@ export function createVolunteerService(db: Db, clock: Clock = systemClock) {
     create({ sectorIds, ...columns }: ParsedInputOf<'volunteers.create'>): Volunteer {
       assertReferencesExist(db, sectors, sectorIds ?? [], 'sectorIds');
       const id = newId();
-      const now = stamp();
+      const { now } = moment(clock);
       db.transaction((tx) => {
         tx.insert(volunteers)
           .values({ ...columns, id, createdAt: now, updatedAt: now })
@@ -290,7 +286,7 @@ export function createVolunteerService(db: Db, clock: Clock = systemClock) {
       assertReferencesExist(db, sectors, sectorIds ?? [], 'sectorIds');
       db.transaction((tx) => {
         tx.update(volunteers)
-          .set({ ...columns, updatedAt: stamp() })
+          .set({ ...columns, updatedAt: moment(clock).now })
           .where(eq(volunteers.id, id))
           .run();
         writeSectors(tx, id, sectorIds);
@@ -320,8 +316,8 @@ export function createVolunteerService(db: Db, clock: Clock = systemClock) {
       return { items: toSummaries(rows), total };
     },
 
-    archive: ({ id }: { id: string }) => load(setArchived(db, volunteers, id, true, stamp(), VOLUNTEER_NOT_FOUND)),
-    restore: ({ id }: { id: string }) => load(setArchived(db, volunteers, id, false, stamp(), VOLUNTEER_NOT_FOUND)),
+    archive: ({ id }: { id: string }) => load(setArchived(db, volunteers, id, true, moment(clock).now, VOLUNTEER_NOT_FOUND)),
+    restore: ({ id }: { id: string }) => load(setArchived(db, volunteers, id, false, moment(clock).now, VOLUNTEER_NOT_FOUND)),
   };
 }
 
@@ -342,10 +338,10 @@ export function createHoursService(db: Db, clock: Clock = systemClock) {
       assertReferencesExist(db, dropinSessions, [input.sessionId], 'sessionId');
       // Time given at a session was given on its day (the figures per period count it there).
       const session = input.sessionId ? db.select({ date: dropinSessions.date }).from(dropinSessions).where(eq(dropinSessions.id, input.sessionId)).get() : undefined;
-      if (session && session.date !== input.date) throw new AppError('validation', 'errors.validation', { date: 'volunteers.validation.notSessionDay' });
+      if (session && session.date !== input.date) refuse({ date: 'volunteers.validation.notSessionDay' });
       const row = db
         .insert(volunteerHours)
-        .values({ ...input, id: newId(), createdAt: clock.now().toISOString() })
+        .values({ ...input, id: newId(), createdAt: moment(clock).now })
         .returning()
         .get();
       return toEntries([row])[0] as HoursEntry;

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Contact, ContactInput } from '../../shared/employers';
-import { AppError } from '../core/errors';
+import { refuse } from '../core/errors';
 import type { Db } from '../db/open';
 import { newId } from '../core/clock';
 import type { Tx } from './records';
@@ -46,7 +46,7 @@ export function recordWithContacts<Owner extends OwnerTable, Table extends Conta
     if (!contacts) return;
     const known = new Set(ownerId === null ? [] : contactsOf(ownerId).map((contact) => contact.id));
     contacts.forEach((contact, index) => {
-      if (contact.id !== undefined && !known.has(contact.id)) throw new AppError('validation', 'errors.validation', { [`contacts.${index}.id`]: 'validation.unknownReference' });
+      if (contact.id !== undefined && !known.has(contact.id)) refuse({ [`contacts.${index}.id`]: 'validation.unknownReference' });
     });
   }
 

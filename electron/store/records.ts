@@ -1,6 +1,6 @@
 import { type SQL, type SQLWrapper, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
-import { AppError } from '../core/errors';
+import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
 import { toFtsQuery } from './search';
 
@@ -56,7 +56,7 @@ export function assertReferencesExist(db: Db, table: RecordTable, ids: readonly 
   if (wanted.length === 0) return;
   const found = db.select({ id: table.id }).from(table).where(inArray(table.id, wanted)).all();
   if (found.length !== wanted.length) {
-    throw new AppError('validation', 'errors.validation', { [field]: 'validation.unknownReference' });
+    refuse({ [field]: 'validation.unknownReference' });
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../../shared/api';
 import { type CardPreview, type PartnerCard, type PartnerCardFile, partnerCardFileSchema } from '../../../shared/exchange';
-import { type Clock, newId } from '../../core/clock';
+import { type Clock, newId, moment } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
 import type { Db } from '../../db/open';
 import { partners } from '../../db/schema';
@@ -53,8 +53,6 @@ function readCard(content: string): PartnerCardFile {
 }
 
 export function createCardsService({ db, clock, keys }: { db: Db; clock: Clock; keys: KeysService }) {
-  const stamp = () => clock.now().toISOString();
-
   function previewCard(content: string): CardPreview {
     const { format: _format, version: _version, ...card } = readCard(content);
     const existing = cardOfAssociation(db, card.associationId);
@@ -106,7 +104,7 @@ export function createCardsService({ db, clock, keys }: { db: Db; clock: Clock; 
         phone: sender.phone,
         ageRecipient: ours.ageRecipient,
         signingPublicKey: ours.signingPublicKey,
-        createdAt: stamp(),
+        createdAt: moment(clock).now,
       };
       return { fileName: `carte-${slug(sender.name)}.tremplin-card.json`, content: `${JSON.stringify(card, null, 2)}\n`, fingerprint: fingerprintOf(ours) };
     },
@@ -118,7 +116,7 @@ export function createCardsService({ db, clock, keys }: { db: Db; clock: Clock; 
       if (preview.isOurs) refuse('exchange.errors.ownCard');
       if (partnerId) findRow(db, partners, partnerId, 'exchange.errors.partnerNotFound');
       const { card } = preview;
-      const now = stamp();
+      const { now } = moment(clock);
       const values = {
         name: card.name,
         siret: card.siret,
@@ -145,7 +143,7 @@ export function createCardsService({ db, clock, keys }: { db: Db; clock: Clock; 
 
     verifyCard({ id }: { id: string }): PartnerCard {
       const card = requireCard(db, id);
-      const now = stamp();
+      const { now } = moment(clock);
       if (!card.verifiedAt) {
         updateCard(db, id, { verifiedAt: now, updatedAt: now });
         recordAudit(db, now, { action: 'exchange.verifyCard', subjectType: 'partnerCard', subjectId: id });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ParsedInputOf } from '../../../shared/api';
 import { type BlockReason, EXPORT_SCHEMA_VERSION, type ExportPreview, type ExportResult } from '../../../shared/exchange';
-import { type Clock, newId } from '../../core/clock';
+import { type Clock, newId, moment } from '../../core/clock';
 import { refuse } from '../../core/errors';
 import type { Db } from '../../db/open';
 import { partners } from '../../db/schema';
@@ -60,7 +60,6 @@ export interface ExportOptions {
 }
 
 export function createExportService({ db, clock, keys, progress, exportScryptWorkFactor }: ExportOptions) {
-  const stamp = () => clock.now().toISOString();
   const { report } = progress;
 
   /** The partner a target means, for the consent check; and the card when there is one. */
@@ -118,7 +117,7 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
     );
     const sequence = (readSetting(db, SEQUENCE_KEY, z.int()) ?? 0) + 1;
     const exportId = newId();
-    const createdAt = stamp();
+    const createdAt = moment(clock).now;
     const counts = {
       candidates: records.candidates.length,
       timelineEvents: records.timelineEvents.length,

@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../../shared/api';
 import { IMPORT_MAX_BYTES, type ImportItem, type ImportItemState, type ImportPreview, type ImportResult } from '../../../shared/exchange';
-import { type Clock, newId } from '../../core/clock';
+import { type Clock, newId, moment } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
 import type { Db } from '../../db/open';
 import { DecryptionError, decrypt, isPassphraseFile } from '../../formats/age';
@@ -55,7 +55,6 @@ export interface ImportOptions {
 }
 
 export function createImportService({ db, clock, keys, cards, progress, backups }: ImportOptions) {
-  const stamp = () => clock.now().toISOString();
   const { report } = progress;
   const pending = new Map<string, PendingImport>();
   const applied = new Map<string, { result: Promise<ImportResult>; openedAt: number }>();
@@ -253,7 +252,7 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
     report('backup');
     const backup = await backups.beforeImport();
     report('writing', 0, written);
-    const now = stamp();
+    const { now } = moment(clock);
 
     const agreed = (type: 'candidate' | 'timelineEvent' | 'partner' | 'sector', list: { id: string; updatedAt: string }[]) =>
       list

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ParsedInputOf } from '../../../shared/api';
 import { type AssociationProfile, type ExchangeStatus, associationProfileSchema } from '../../../shared/exchange';
-import { type Clock, newId } from '../../core/clock';
+import { type Clock, newId, moment } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
 import type { Db } from '../../db/open';
 import { type OsEncryption, ProtectionError, type ScryptCost, osKeychainProtector, passphraseProtector } from '../../formats/protection';
@@ -37,7 +37,6 @@ export interface KeysOptions {
 }
 
 export function createKeysService({ db, clock, osEncryption, keyScryptCost }: KeysOptions) {
-  const stamp = () => clock.now().toISOString();
   let unlocked: UnlockedIdentity | null = null;
   const protection = osEncryption ? 'os_keychain' : 'passphrase';
   const profile = (): AssociationProfile | null => readSetting(db, PROFILE_KEY, storedProfileSchema);
@@ -83,8 +82,8 @@ export function createKeysService({ db, clock, osEncryption, keyScryptCost }: Ke
         ? osKeychainProtector(osEncryption)
         : passphrase
           ? passphraseProtector(passphrase, keyScryptCost)
-          : refuse('errors.validation', { passphrase: 'exchange.validation.passphraseRequired' });
-      await createIdentity(db, protector, stamp());
+          : refuse({ passphrase: 'exchange.validation.passphraseRequired' });
+      await createIdentity(db, protector, moment(clock).now);
       unlocked = unlockIdentity(db, protector);
       return status();
     },
@@ -95,7 +94,7 @@ export function createKeysService({ db, clock, osEncryption, keyScryptCost }: Ke
         try {
           unlocked = unlockIdentity(db, passphraseProtector(passphrase, keyScryptCost));
         } catch (error) {
-          if (error instanceof ProtectionError) refuse('errors.validation', { passphrase: 'exchange.errors.wrongKeyPassphrase' });
+          if (error instanceof ProtectionError) refuse({ passphrase: 'exchange.errors.wrongKeyPassphrase' });
           throw error;
         }
       }
