@@ -4,7 +4,7 @@ import type { Db } from '../db/open';
 import { createRowWriter } from '../db/row-writer';
 import { candidateSharingConsents, candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
 import { candidateColumns, loadCandidates, writeCandidateChildren } from './candidates';
-import { recordWithContacts } from './contacts';
+import { createPartnerStore } from './partners';
 import type { Tx } from './records';
 import type { CandidateRecord, PartnerRecord, Payload, SectorRecord, TimelineRecord } from '../formats/payload';
 
@@ -14,13 +14,6 @@ import type { CandidateRecord, PartnerRecord, Payload, SectorRecord, TimelineRec
  */
 
 export type RecordSet = Payload['records'];
-
-const partnerRecords = (db: Db) =>
-  recordWithContacts(db, partners, partnerContacts, partnerContacts.partnerId, (partnerId, contact, position) => ({
-    ...contact,
-    partnerId,
-    position,
-  }));
 
 /** The files whose person agreed to share them with this partner. */
 export function candidatesSharedWith(db: Db, partnerId: string): string[] {
@@ -313,13 +306,13 @@ export function writeRecords(db: Db, tx: Tx, chosen: RecordSet, options: { ourAs
     else writer.insertAll(sectors, [{ id, ...sector }]);
   }
 
-  const contacts = partnerRecords(db);
+  const partnerStore = createPartnerStore(db);
   for (const { id, contacts: list, ...partner } of chosen.partners.map(here)) {
     if (exists('partner', id)) {
       writer.update(partners, partners.id, id, { name: partner.name, kind: partner.kind, origin: partner.origin, updatedAt: partner.updatedAt });
     } else {
       writer.insertAll(partners, [{ id, ...partner }]);
-      contacts.writeContacts(tx, id, list);
+      partnerStore.writeContacts(tx, id, list);
     }
   }
 
