@@ -17,6 +17,17 @@ const PARTNER_SORTS = {
   created: [partners.createdAt],
 } as const;
 
+/** The partners' names, in alphabetical order. */
+export function partnerNamesOf(db: Db, ids: readonly string[]): string[] {
+  return db
+    .select({ name: partners.name })
+    .from(partners)
+    .where(inArray(partners.id, [...ids]))
+    .orderBy(asc(partners.name))
+    .all()
+    .map((row) => row.name);
+}
+
 export function createPartnerStore(db: Db) {
   const records = recordWithContacts(db, partners, partnerContacts, partnerContacts.partnerId, (partnerId, contact, position) => ({
     ...contact,
