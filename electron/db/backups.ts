@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { getTableName } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { BACKUP_REASONS, BACKUP_RETENTION, type BackupReason } from '../../shared/backups';
 import { checkDatabase, checkedSnapshot } from './checks';
 import { PRIVATE_FILE_MODE, makePrivateFolder } from '../core/private-files';
@@ -240,12 +242,12 @@ export function readContents(plainFile: string): BackupContents {
 
 /** What a restore leaves as it is in the live database: whole tables, and some keys of the settings table. */
 export interface KeptByRestore {
-  tables: readonly string[];
+  tables: readonly SQLiteTable[];
   settingKeys: readonly string[];
 }
 
 /** Tables a restore copies: every table but SQLite's own, the full-text indexes (their triggers refill them), the migration log and the kept ones. */
-function restoredTables(sqlite: Database.Database, kept: KeptByRestore): string[] {
+function restoredTables(sqlite: Database.Database, keptTables: readonly string[]): string[] {
   return (
     sqlite
       .prepare(
@@ -253,7 +255,7 @@ function restoredTables(sqlite: Database.Database, kept: KeptByRestore): string[
       )
       .pluck()
       .all() as string[]
-  ).filter((table) => !kept.tables.includes(table));
+  ).filter((table) => !keptTables.includes(table));
 }
 
 /**
@@ -270,7 +272,8 @@ export function replaceContent(sqlite: Database.Database, restoredFile: string, 
   if (restoredVersion !== liveVersion) throw new BackupError(restoredVersion > liveVersion ? 'newer_schema' : 'damaged');
   sqlite.prepare('ATTACH DATABASE ? AS restored').run(restoredFile);
   try {
-    const tables = restoredTables(sqlite, kept);
+    const keptTables = kept.tables.map((table) => getTableName(table));
+    const tables = restoredTables(sqlite, keptTables);
     const keys = JSON.stringify(kept.settingKeys);
     const onlyRestored = (table: string) => (table === 'settings' ? ' AND key NOT IN (SELECT value FROM json_each(?))' : '');
     const bind = (table: string) => (table === 'settings' ? [keys] : []);
@@ -281,7 +284,7 @@ export function replaceContent(sqlite: Database.Database, restoredFile: string, 
       // against the deferred foreign keys of the tables they are a parent of (sectors, partners…):
       // the commit then failed with "FOREIGN KEY constraint failed" on any real database.
       for (const table of tables) sqlite.prepare(`INSERT INTO main."${table}" SELECT * FROM restored."${table}" WHERE true${onlyRestored(table)}`).run(...bind(table));
-      for (const table of kept.tables) {
+      for (const table of keptTables) {
         const links = sqlite.prepare(`SELECT "table" AS parent, "from" AS child, "to" AS key FROM pragma_foreign_key_list(?, 'main')`).all(table) as { parent: string; child: string; key: string }[];
         for (const { parent, child, key } of links.filter((link) => tables.includes(link.parent))) {
           sqlite.prepare(`UPDATE main."${table}" SET "${child}" = NULL WHERE "${child}" NOT IN (SELECT "${key}" FROM main."${parent}")`).run();

@@ -19,7 +19,6 @@ import {
   takeBackup,
   writeRecoveryRecipient,
 } from '../db/backups';
-import { getTableName } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { auditLog, exchangeLog, exchangedRecords, partnerCards } from '../db/schema';
 import { IDENTITY_KEY } from './exchange/identity';
@@ -61,7 +60,7 @@ const BACKUP_ERRORS: Record<BackupError['reason'], string> = {
  * - The audit log: who did what happened, whatever the data now says.
  */
 const KEPT_BY_RESTORE: KeptByRestore = {
-  tables: [exchangeLog, exchangedRecords, partnerCards, auditLog].map((table) => getTableName(table)),
+  tables: [exchangeLog, exchangedRecords, partnerCards, auditLog],
   settingKeys: [SEQUENCE_KEY, PROFILE_KEY, IDENTITY_KEY],
 };
 
