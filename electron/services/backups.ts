@@ -23,7 +23,7 @@ import type { Db } from '../db/open';
 import { auditLog, exchangeLog, exchangedRecords, partnerCards } from '../db/schema';
 import { IDENTITY_KEY } from './exchange/identity';
 import { recordAudit } from '../store/audit';
-import { type Clock, systemClock, moment } from '../core/clock';
+import { type Clock, moment, systemClock } from '../core/clock';
 import { SEQUENCE_KEY } from './exchange/export';
 import { PROFILE_KEY } from './exchange/keys';
 

@@ -21,7 +21,7 @@ import type { FollowUpStatus } from '../../shared/domain';
 import { OPEN_PRESENTATION_STATES, type PlacementKind, type PresentationState } from '../../shared/pipeline';
 import type { Db } from '../db/open';
 import { candidates, employers, followUps, jobNeeds, placements, presentations, recruitments } from '../db/schema';
-import { type Clock, systemClock, moment } from '../core/clock';
+import { type Clock, moment, systemClock } from '../core/clock';
 import { candidateName, hostName } from './pipeline-records';
 import { readSetting, writeSetting } from '../store/settings';
 import { createTimelineService } from './timeline';

@@ -12,9 +12,8 @@ import {
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
-import { sectors } from '../db/schema';
 import { type EmployerRow, type JobNeedRow, createEmployerStore, createJobNeedStore } from '../store/employers';
-import { assertReferencesExist } from '../store/records';
+import { assertSectorsExist } from '../store/sectors';
 
 const JOB_NEED_NOT_FOUND = 'employers.errors.jobNeedNotFound';
 
@@ -57,7 +56,7 @@ export function createJobNeedService(db: Db, clock: Clock = systemClock) {
       if (!employer) refuse({ employerId: 'validation.unknownReference' });
       if (employer.archivedAt) refuse({ employerId: 'employers.validation.employerArchived' });
       checkConsistency({ contractType: input.contractType, startDate: input.startDate ?? null, endDate: input.endDate ?? null });
-      assertReferencesExist(db, sectors, [input.sectorId], 'sectorId');
+      assertSectorsExist(db, [input.sectorId], 'sectorId');
       const id = newId();
       const { now } = moment(clock);
       store.insert({ ...input, sectorId: input.sectorId === undefined ? employer.sectorId : input.sectorId, id, createdAt: now, updatedAt: now });
@@ -72,7 +71,7 @@ export function createJobNeedService(db: Db, clock: Clock = systemClock) {
         startDate: patch.startDate === undefined ? current.startDate : patch.startDate,
         endDate: patch.endDate === undefined ? current.endDate : patch.endDate,
       });
-      assertReferencesExist(db, sectors, [patch.sectorId], 'sectorId');
+      assertSectorsExist(db, [patch.sectorId], 'sectorId');
       store.update(id, { ...patch, updatedAt: moment(clock).now });
       return get(id);
     },
@@ -141,7 +140,7 @@ export function createEmployerService(db: Db, clock: Clock = systemClock) {
     /** The employer and its contacts, in one transaction. */
     create({ contacts, ...columns }: ParsedInputOf<'employers.create'>): Employer {
       checkSiret(columns.siret);
-      assertReferencesExist(db, sectors, [columns.sectorId], 'sectorId');
+      assertSectorsExist(db, [columns.sectorId], 'sectorId');
       const id = newId();
       const { now } = moment(clock);
       store.insert({ ...columns, id, createdAt: now, updatedAt: now }, contacts);
@@ -152,7 +151,7 @@ export function createEmployerService(db: Db, clock: Clock = systemClock) {
     update({ id, contacts, ...columns }: ParsedInputOf<'employers.update'>): Employer {
       store.find(id);
       checkSiret(columns.siret, id);
-      assertReferencesExist(db, sectors, [columns.sectorId], 'sectorId');
+      assertSectorsExist(db, [columns.sectorId], 'sectorId');
       store.update(id, { ...columns, updatedAt: moment(clock).now }, contacts);
       return get(id);
     },

@@ -12,7 +12,7 @@ import { type CommuneTable, type Locate, createLocator } from '../matching/geo';
 import { type CandidateScore, createNeedMatcher } from '../matching/matcher';
 import { type CandidatePool, assessPool, compilePool } from '../matching/pool';
 import { candidateTieKey, nameTieKey, rank } from '../matching/rank';
-import { type Clock, systemClock, moment } from '../core/clock';
+import { type Clock, moment, systemClock } from '../core/clock';
 import { createJobNeedService } from './employers';
 
 /**

@@ -19,7 +19,7 @@ import {
   timelineEvents,
 } from '../db/schema';
 import { recordAudit } from '../store/audit';
-import { type Clock, newId, systemClock, moment } from '../core/clock';
+import { type Clock, moment, newId, systemClock } from '../core/clock';
 import { candidateColumns, writeCandidateChildren } from '../store/candidates';
 import { createCandidateService } from './candidates';
 import { nameTokens } from '../core/names';

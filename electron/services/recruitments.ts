@@ -20,7 +20,7 @@ import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidates, employers, followUps, jobNeeds, placements, presentations, recruitments } from '../db/schema';
 import { recordAudit } from '../store/audit';
-import { type Clock, newId, systemClock, moment } from '../core/clock';
+import { type Clock, moment, newId, systemClock } from '../core/clock';
 import {
   archiveWithAudit,
   assertNotAhead,

@@ -7,10 +7,10 @@ import type { Db } from '../db/open';
 import { candidates, dropinSessions, sectors, sessionVisits, sessionVolunteers, timelineEvents, volunteerHours, volunteers } from '../db/schema';
 import { toSummary } from '../store/candidates';
 import { createCandidateService } from './candidates';
-import { type Clock, newId, systemClock, moment } from '../core/clock';
+import { type Clock, moment, newId, systemClock } from '../core/clock';
 import { type Tx, archivedFilter, assertReferencesExist, findRow, linkWriter, setArchived } from '../store/records';
 import { createTimelineService } from './timeline';
-import { volunteerNames } from './volunteers';
+import { volunteerNames } from '../store/volunteers';
 
 type SessionRow = typeof dropinSessions.$inferSelect;
 

@@ -1,7 +1,7 @@
 import { asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { sectors } from '../db/schema';
-import { findRow, setArchived } from './records';
+import { assertReferencesExist, findRow, setArchived } from './records';
 
 /** Sectors: the seeded ones and those the association added. */
 
@@ -32,3 +32,6 @@ export function updateSector(db: Db, id: string, values: Partial<typeof sectors.
 }
 
 export const setSectorArchived = (db: Db, id: string, archived: boolean, now: string): SectorRow => setArchived(db, sectors, id, archived, now, NOT_FOUND);
+
+/** Refuses, as a validation error on `field`, ids that point to no sector. */
+export const assertSectorsExist = (db: Db, ids: readonly (string | null | undefined)[], field: string): void => assertReferencesExist(db, sectors, ids, field);

@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../../shared/api';
 import { type CardPreview, type PartnerCard, type PartnerCardFile, partnerCardFileSchema } from '../../../shared/exchange';
-import { type Clock, newId, moment } from '../../core/clock';
+import { type Clock, moment, newId } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
 import type { Db } from '../../db/open';
 import { partners } from '../../db/schema';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ParsedInputOf } from '../../../shared/api';
 import { type BlockReason, EXPORT_SCHEMA_VERSION, type ExportPreview, type ExportResult } from '../../../shared/exchange';
-import { type Clock, newId, moment } from '../../core/clock';
+import { type Clock, moment, newId } from '../../core/clock';
 import { refuse } from '../../core/errors';
 import type { Db } from '../../db/open';
 import { partners } from '../../db/schema';

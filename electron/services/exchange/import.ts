@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../../shared/api';
 import { IMPORT_MAX_BYTES, type ImportItem, type ImportItemState, type ImportPreview, type ImportResult } from '../../../shared/exchange';
-import { type Clock, newId, moment } from '../../core/clock';
+import { type Clock, moment, newId } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
 import type { Db } from '../../db/open';
 import { DecryptionError, decrypt, isPassphraseFile } from '../../formats/age';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ParsedInputOf } from '../../../shared/api';
 import { type AssociationProfile, type ExchangeStatus, associationProfileSchema } from '../../../shared/exchange';
-import { type Clock, newId, moment } from '../../core/clock';
+import { type Clock, moment, newId } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
 import type { Db } from '../../db/open';
 import { type OsEncryption, ProtectionError, type ScryptCost, osKeychainProtector, passphraseProtector } from '../../formats/protection';
