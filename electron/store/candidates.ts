@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf } from '../../shared/api';
 import { type Barrier, type Candidate, type CandidateFields, type CandidatePage, type CandidateSummary, barrierChanges } from '../../shared/candidates';
@@ -325,4 +325,38 @@ export function candidatePage(db: Db, input: ParsedInputOf<'candidates.list'>, a
     .map(toSummary);
   const total = db.select({ total: count() }).from(candidates).where(and(...conditions, inSectorForCount)).get()?.total ?? 0;
   return { items, total };
+}
+
+const VALUES_PER_QUERY = 500;
+
+const SAME = {
+  birthDate: (values: string[]) => inArray(candidates.birthDate, values),
+  phone: (values: string[]) => or(inArray(candidates.phone, values), inArray(candidates.secondPhone, values)),
+  email: (values: string[]) => inArray(candidates.email, values),
+} as const;
+
+/** Files (merged ones left out) with one of these birth dates, phones (first or second) or e-mails, 500 values a query. */
+export function unmergedCandidatesWith(db: Db, field: keyof typeof SAME, values: readonly string[]): CandidateRow[] {
+  const rows: CandidateRow[] = [];
+  const distinct = [...new Set(values)];
+  for (let start = 0; start < distinct.length; start += VALUES_PER_QUERY) {
+    rows.push(
+      ...db
+        .select()
+        .from(candidates)
+        .where(and(SAME[field](distinct.slice(start, start + VALUES_PER_QUERY)), isNull(candidates.mergedIntoId)))
+        .all(),
+    );
+  }
+  return rows;
+}
+
+/** The first `limit` files (merged ones left out) the index finds for a query built by candidateSearch. */
+export function unmergedCandidatesMatching(db: Db, match: string, limit: number): CandidateRow[] {
+  return db
+    .select()
+    .from(candidates)
+    .where(and(inMatches(match), isNull(candidates.mergedIntoId)))
+    .limit(limit)
+    .all();
 }
