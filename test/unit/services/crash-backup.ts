@@ -3,7 +3,7 @@
  * crash or a power cut would) while a backup is being written: takes backups one after the
  * other until it is killed.
  *
- *   node --import tsx test/unit/exchange/crash-backup.ts <database file>
+ *   node --import tsx test/unit/services/crash-backup.ts <database file>
  */
 import { openBackend } from '../../../electron/api/backend';
 

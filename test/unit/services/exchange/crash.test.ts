@@ -5,12 +5,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { sourceMigrationsDir } from '../../../electron/api/backend';
-import { seed } from '../../../electron/tools/seed';
-import { ok } from '../../support/api';
-import { budgetFor } from '../../support/budget';
-import { keyPassphraseOf, twoPartners, useExchangeBackend } from '../../support/exchange';
-import { useTempDir } from '../../support/temp';
+import { sourceMigrationsDir } from '../../../../electron/api/backend';
+import { seed } from '../../../../electron/tools/seed';
+import { ok } from '../../../support/api';
+import { budgetFor } from '../../../support/budget';
+import { keyPassphraseOf, twoPartners, useExchangeBackend } from '../../../support/exchange';
+import { useTempDir } from '../../../support/temp';
 
 /**
  * A CRASH TEST: a child process imports a large file and is killed (SIGKILL: no cleanup, as

@@ -3,12 +3,12 @@
  * file into a data folder, saying on stdout when it starts applying it, when the write
  * transaction begins and when the import has returned (committed).
  *
- *   node --import tsx test/unit/exchange/crash-import.ts <data folder> <file> <keys' passphrase>
+ *   node --import tsx test/unit/services/exchange/crash-import.ts <data folder> <file> <keys' passphrase>
  */
 import { readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { openBackend, sourceMigrationsDir } from '../../../electron/api/backend';
-import { TEST_SCRYPT_COST } from '../../../electron/formats/protection';
+import { openBackend, sourceMigrationsDir } from '../../../../electron/api/backend';
+import { TEST_SCRYPT_COST } from '../../../../electron/formats/protection';
 
 const [dataDir = '', file = '', keyPassphrase = '', migrationsDir = sourceMigrationsDir] = process.argv.slice(2);
 /** Written at once (a pipe write, not buffered) so the parent sees it before any kill. */

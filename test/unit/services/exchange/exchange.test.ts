@@ -3,10 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decrypt, generateAgeKey } from '../../../electron/formats/age';
-import { unpackEnvelope } from '../../../electron/formats/envelope';
-import { contentSnapshot, ok, refused } from '../../support/api';
-import { association, exportTo, importFile, keysOf, refusedWith, twoPartners, useExchangeBackend } from '../../support/exchange';
+import { decrypt, generateAgeKey } from '../../../../electron/formats/age';
+import { unpackEnvelope } from '../../../../electron/formats/envelope';
+import { contentSnapshot, ok, refused } from '../../../support/api';
+import { association, exportTo, importFile, keysOf, refusedWith, twoPartners, useExchangeBackend } from '../../../support/exchange';
 
 describe('exchange between two associations', () => {
   const openBackend = useExchangeBackend();

@@ -1,12 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { Backend } from '../../../electron/api/backend';
-import { decrypt, encryptToRecipients, encryptWithPassphrase } from '../../../electron/formats/age';
-import { PAYLOAD_NAME, README_NAME, SIGNATURE_NAME, packEnvelope, unpackEnvelope } from '../../../electron/formats/envelope';
-import { generateSigningKey, signDetached } from '../../../electron/formats/minisign';
-import { IMPORT_MAX_BYTES } from '../../../shared/exchange';
-import { ok } from '../../support/api';
-import { exportTo, keysOf, recipientOf, refusedWith, reseal, twoPartners, useExchangeBackend } from '../../support/exchange';
+import type { Backend } from '../../../../electron/api/backend';
+import { decrypt, encryptToRecipients, encryptWithPassphrase } from '../../../../electron/formats/age';
+import { PAYLOAD_NAME, README_NAME, SIGNATURE_NAME, packEnvelope, unpackEnvelope } from '../../../../electron/formats/envelope';
+import { generateSigningKey, signDetached } from '../../../../electron/formats/minisign';
+import { IMPORT_MAX_BYTES } from '../../../../shared/exchange';
+import { ok } from '../../../support/api';
+import { exportTo, keysOf, recipientOf, refusedWith, reseal, twoPartners, useExchangeBackend } from '../../../support/exchange';
 
 /**
  * Hostile or broken files: each is refused with its own translated message, and the
@@ -103,7 +103,7 @@ describe('hostile files are refused with a clear message and change nothing', ()
     // With a correct checksum: another entry name, a link instead of a file.
     await refusedWith(b, 'exchange.openImport', asFile(withHeaderField(bytes, payload.header, 0, 'export.json', 100)), 'exchange.errors.notAnExport');
     await refusedWith(b, 'exchange.openImport', asFile(withHeaderField(bytes, payload.header, 156, '2', 1)), 'exchange.errors.notAnExport');
-    await refusedWith(b, 'exchange.openImport', asFile(withHeaderField(bytes, payload.header, 0, '../../../etc/cron.d/x', 100)), 'exchange.errors.notAnExport');
+    await refusedWith(b, 'exchange.openImport', asFile(withHeaderField(bytes, payload.header, 0, '../../../../etc/cron.d/x', 100)), 'exchange.errors.notAnExport');
     // A download cut short: inside a header, inside the payload, right before the signature,
     // inside the signature, right before the end-of-archive blocks.
     const cuts = [BLOCK, BLOCK + 100, payload.header + 200, payload.data + 1000, signature.header, signature.data + 40, bytes.length - 2 * BLOCK];

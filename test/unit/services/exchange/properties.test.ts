@@ -1,8 +1,8 @@
 import { fc } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import type { Backend } from '../../../electron/api/backend';
-import type { CandidateFieldsInput } from '../../../shared/candidates';
-import { FRENCH_LEVELS } from '../../../shared/candidates';
+import type { Backend } from '../../../../electron/api/backend';
+import type { CandidateFieldsInput } from '../../../../shared/candidates';
+import { FRENCH_LEVELS } from '../../../../shared/candidates';
 import {
   AUTHORISATION_DOCUMENTS,
   BARRIER_STATUSES,
@@ -14,11 +14,11 @@ import {
   MOBILITIES,
   PUBLIC_CATEGORIES,
   TIMELINE_KINDS,
-} from '../../../shared/domain';
-import { ERROR_CODES } from '../../../shared/errors';
-import { COUNTRY_CODES, LANGUAGE_CODES } from '../../../shared/reference';
-import { contentHash, expectTranslated, ok } from '../../support/api';
-import { expectSameRecords, exportTo, importFile, keysOf, recipientOf, reseal, twoPartners, useExchangeBackend } from '../../support/exchange';
+} from '../../../../shared/domain';
+import { ERROR_CODES } from '../../../../shared/errors';
+import { COUNTRY_CODES, LANGUAGE_CODES } from '../../../../shared/reference';
+import { contentHash, expectTranslated, ok } from '../../../support/api';
+import { expectSameRecords, exportTo, importFile, keysOf, recipientOf, reseal, twoPartners, useExchangeBackend } from '../../../support/exchange';
 
 /**
  * Properties of the import: whatever bytes arrive, the answer is a refusal the window can

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Backend } from '../../../electron/api/backend';
-import type { CandidateFieldsInput } from '../../../shared/candidates';
-import { BARRIER_THEMES, SEEDED_SECTORS } from '../../../shared/domain';
-import { LANGUAGE_CODES } from '../../../shared/reference';
-import { ok } from '../../support/api';
-import { SECTOR_LOGISTICS, association, expectSameRecords, importFile, localLinksOf, twoPartners, useExchangeBackend } from '../../support/exchange';
+import type { Backend } from '../../../../electron/api/backend';
+import type { CandidateFieldsInput } from '../../../../shared/candidates';
+import { BARRIER_THEMES, SEEDED_SECTORS } from '../../../../shared/domain';
+import { LANGUAGE_CODES } from '../../../../shared/reference';
+import { ok } from '../../../support/api';
+import { SECTOR_LOGISTICS, association, expectSameRecords, importFile, localLinksOf, twoPartners, useExchangeBackend } from '../../../support/exchange';
 
 /**
  * What arrives equals what left: every exchanged record type, sent from one data folder to
