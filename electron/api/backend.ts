@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OpenedDatabase, openDatabase } from '../db/open';
-import type { Clock } from '../services/clock';
-import { readRecoveryRecipient, removeLeftovers, takeBackup } from '../exchange/backups';
+import type { Clock } from '../core/clock';
+import { readRecoveryRecipient, removeLeftovers, takeBackup } from '../db/backups';
 import { type BackupService, createBackupService } from '../services/backups';
 import type { ExchangeOptions } from '../services/exchange';
 import { createHandlers } from './handlers';
@@ -24,7 +24,7 @@ export interface BackendOptions {
   backupDir?: string;
   clock?: Clock;
   logger?: Logger;
-  /** Electron's safeStorage, where it really protects the exchange keys (see electron/exchange/protection.ts). */
+  /** Electron's safeStorage, where it really protects the exchange keys (see electron/formats/protection.ts). */
   osEncryption?: ExchangeOptions['osEncryption'];
   /** Lowered by tests only. */
   keyScryptCost?: ExchangeOptions['keyScryptCost'];

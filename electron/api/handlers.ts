@@ -1,5 +1,5 @@
 import type { Db } from '../db/open';
-import type { Clock } from '../services/clock';
+import type { Clock } from '../core/clock';
 import type { BackupService } from '../services/backups';
 import type { ExchangeOptions } from '../services/exchange';
 import { backupHandlers } from './handlers/backups';

@@ -1,7 +1,7 @@
 import { type MethodName, type OutputOf, type ParsedInputOf, api, isMethodName } from '../../shared/api';
 import { type ApiResult, errorMessageKey } from '../../shared/errors';
 import { fieldErrors, parseOptions } from '../../shared/validation';
-import { AppError } from './app-error';
+import { AppError } from '../core/errors';
 
 export type Handler<M extends MethodName> = (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };

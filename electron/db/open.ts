@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { checkDatabase } from './checks';
-import { makePrivateFile, makePrivateFolder, restrictExistingFiles } from './private-files';
+import { makePrivateFile, makePrivateFolder, restrictExistingFiles } from '../core/private-files';
 import { type Migration, appliedTags, applyMigrations, readMigrations, schemaVersion } from './migrations';
 import * as schema from './schema';
 

@@ -11,7 +11,7 @@ import {
 } from '../../shared/domain';
 import type { MatchCriterion, MatchReason, MatchVerdict } from '../../shared/matching';
 import { type PlacementKind, type RecruitmentKind, periodsMeet } from '../../shared/pipeline';
-import { nameTokens } from '../services/names';
+import { nameTokens } from '../core/names';
 import { type GeoPoint, haversineKm } from './geo';
 import { estimateTravel } from './travel';
 

@@ -4,7 +4,7 @@
  * a postal code to its communes with their coordinates. Distances are as the crow flies.
  */
 
-import { nameTokens } from '../services/names';
+import { nameTokens } from '../core/names';
 
 /** One commune under a postal code: name, latitude, longitude (degrees), and `1` when the point is approximate. */
 export type CommuneEntry = [name: string, lat: number, lng: number] | [name: string, lat: number, lng: number, approximate: 1];

@@ -1,5 +1,5 @@
 import { HARD_CRITERIA } from '../../shared/matching';
-import { nameTokens } from '../services/names';
+import { nameTokens } from '../core/names';
 import type { CandidateProfile } from './criteria';
 
 /**

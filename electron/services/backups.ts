@@ -2,9 +2,9 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BackupContents, BackupEntry, BackupReason, BackupStatus } from '../../shared/backups';
-import { AppError } from '../api/app-error';
+import { AppError, refuse } from '../core/errors';
 import { DatabaseOpenError, openDatabase } from '../db/open';
-import { generateAgeKey } from '../exchange/age';
+import { generateAgeKey } from '../formats/age';
 import {
   BackupError,
   type BackupFile,
@@ -18,15 +18,14 @@ import {
   replaceContent,
   takeBackup,
   writeRecoveryRecipient,
-} from '../exchange/backups';
-import { getTableName } from 'drizzle-orm';
-import { isoDateOf } from '../../shared/dates';
+} from '../db/backups';
 import type { Db } from '../db/open';
 import { auditLog, exchangeLog, exchangedRecords, partnerCards } from '../db/schema';
-import { IDENTITY_KEY } from '../exchange/identity';
-import { recordAudit } from './audit';
-import { type Clock, systemClock } from './clock';
-import { PROFILE_KEY, SEQUENCE_KEY } from './exchange';
+import { IDENTITY_KEY } from './exchange/identity';
+import { recordAudit } from '../store/audit';
+import { type Clock, moment, systemClock } from '../core/clock';
+import { SEQUENCE_KEY } from './exchange/export';
+import { PROFILE_KEY } from './exchange/keys';
 
 export interface BackupOptions {
   db: Db;
@@ -61,7 +60,7 @@ const BACKUP_ERRORS: Record<BackupError['reason'], string> = {
  * - The audit log: who did what happened, whatever the data now says.
  */
 const KEPT_BY_RESTORE: KeptByRestore = {
-  tables: [exchangeLog, exchangedRecords, partnerCards, auditLog].map((table) => getTableName(table)),
+  tables: [exchangeLog, exchangedRecords, partnerCards, auditLog],
   settingKeys: [SEQUENCE_KEY, PROFILE_KEY, IDENTITY_KEY],
 };
 
@@ -71,7 +70,7 @@ function toEntry({ name, takenAt, reason, bytes }: BackupFile): BackupEntry {
 
 function asAppError(error: unknown): never {
   if (error instanceof BackupError) {
-    throw new AppError('validation', BACKUP_ERRORS[error.reason], error.reason === 'wrong_key' ? { recoveryKey: 'backups.errors.wrongKey' } : undefined);
+    refuse(BACKUP_ERRORS[error.reason], error.reason === 'wrong_key' ? { recoveryKey: 'backups.errors.wrongKey' } : undefined);
   }
   throw error;
 }
@@ -81,7 +80,7 @@ export function createBackupService(options: BackupOptions) {
 
   function recipient(): string {
     const found = readRecoveryRecipient(dataDir);
-    if (!found) throw new AppError('validation', 'backups.errors.noRecoveryKey');
+    if (!found) refuse('backups.errors.noRecoveryKey');
     return found;
   }
 
@@ -137,7 +136,7 @@ export function createBackupService(options: BackupOptions) {
       if (readRecoveryRecipient(dataDir) && !replace) throw new AppError('conflict', 'backups.errors.recoveryExists');
       const key = await generateAgeKey();
       writeRecoveryRecipient(dataDir, key.recipient);
-      const createdAt = clock.now().toISOString();
+      const createdAt = moment(clock).now;
       recordAudit(db, createdAt, { action: 'backups.setupRecovery', subjectType: 'installation', subjectId: 'recovery-key', details: { replace } });
       // The first backup follows at once, so the sheet can be tried on it.
       await take('manual');
@@ -149,7 +148,7 @@ export function createBackupService(options: BackupOptions) {
     /** Deletes a backup: how backups taken on demand go, as retention keeps them. */
     deleteBackup({ name }: { name: string }): { deleted: string } {
       rmSync(find(name).file);
-      recordAudit(db, clock.now().toISOString(), { action: 'backups.delete', subjectType: 'backup', subjectId: name });
+      recordAudit(db, moment(clock).now, { action: 'backups.delete', subjectType: 'backup', subjectId: name });
       return { deleted: name };
     },
 
@@ -159,7 +158,7 @@ export function createBackupService(options: BackupOptions) {
     /** The daily backup, when none was taken today (called at start and every hour). */
     async runDaily(): Promise<BackupEntry | null> {
       if (!readRecoveryRecipient(dataDir)) return null;
-      const today = isoDateOf(clock.now());
+      const { today } = moment(clock);
       if (listBackups(backupDir).some((backup) => backup.reason === 'daily' && backup.takenAt.slice(0, 10) === today)) return null;
       return take('daily');
     },
@@ -171,7 +170,7 @@ export function createBackupService(options: BackupOptions) {
       withOpenedBackup(name, recoveryKey, async (plainFile, backup) => {
         await take('before-restore');
         replaceContent(sqlite, plainFile, KEPT_BY_RESTORE);
-        recordAudit(db, clock.now().toISOString(), { action: 'backups.restore', subjectType: 'backup', subjectId: name });
+        recordAudit(db, moment(clock).now, { action: 'backups.restore', subjectType: 'backup', subjectId: name });
         return contentsOf(plainFile, backup);
       }),
   };

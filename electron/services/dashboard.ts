@@ -16,14 +16,14 @@ import {
   type Targets,
   targetsSchema,
 } from '../../shared/dashboard';
-import { addDays, daysBetween, isoDateOf, lastDayOfMonths } from '../../shared/dates';
+import { addDays, daysBetween, lastDayOfMonths } from '../../shared/dates';
 import type { FollowUpStatus } from '../../shared/domain';
 import { OPEN_PRESENTATION_STATES, type PlacementKind, type PresentationState } from '../../shared/pipeline';
 import type { Db } from '../db/open';
 import { candidates, employers, followUps, jobNeeds, placements, presentations, recruitments } from '../db/schema';
-import { type Clock, systemClock } from './clock';
+import { type Clock, moment, systemClock } from '../core/clock';
 import { candidateName, hostName } from './pipeline-records';
-import { readSetting, writeSetting } from './settings';
+import { readSetting, writeSetting } from '../store/settings';
 import { createTimelineService } from './timeline';
 
 const TARGETS_KEY = 'targets';
@@ -253,7 +253,7 @@ export function createDashboardService(db: Db, clock: Clock = systemClock) {
 
     /** All of one card's items, page by page, in the card's order (the card shows the first few). */
     due<Card extends DueCardName>({ card, limit, offset }: { card: Card; limit: number; offset: number }): DueLists[Card] {
-      return CARDS[card](isoDateOf(clock.now()), { limit, offset });
+      return CARDS[card](moment(clock).today, { limit, offset });
     },
 
     setTargets(targets: Targets): Targets {
@@ -262,7 +262,7 @@ export function createDashboardService(db: Db, clock: Clock = systemClock) {
     },
 
     get({ limit }: { limit: number }): Dashboard {
-      const today = isoDateOf(clock.now());
+      const { today } = moment(clock);
       const targets = getTargets();
       const period = periodContaining(today, targets.period);
       // One read transaction: the lists and counts describe the same moment.

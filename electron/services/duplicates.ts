@@ -1,18 +1,14 @@
-import { and, inArray, isNull, or } from 'drizzle-orm';
 import { type DuplicateCandidate, type DuplicateReason, probesByNames } from '../../shared/candidates';
 import type { ParsedInputOf } from '../../shared/api';
 import { normalisePhone } from '../../shared/validation';
 import type { Db } from '../db/open';
-import { candidates } from '../db/schema';
-import { candidateSearch, inMatches, toSummary } from './candidates';
-import { nameTokens, similarNames } from './names';
+import { type CandidateRow, candidateSearch, toSummary, unmergedCandidatesMatching, unmergedCandidatesWith } from '../store/candidates';
+import { nameTokens, similarNames } from '../core/names';
 
 type Probe = ParsedInputOf<'candidates.findDuplicates'>;
-type CandidateRow = typeof candidates.$inferSelect;
 
 /** Past this many files sharing one birth date, phone or e-mail, the rest are not listed. */
 const PER_KEY_LIMIT = 50;
-const BATCH = 500;
 
 function grouped(rows: CandidateRow[], keysOf: (row: CandidateRow) => (string | null)[]): Map<string, CandidateRow[]> {
   const groups = new Map<string, CandidateRow[]>();
@@ -25,22 +21,6 @@ function grouped(rows: CandidateRow[], keysOf: (row: CandidateRow) => (string | 
     }
   }
   return groups;
-}
-
-/** Files (merged ones left out) whose `column` is one of `values`, read a batch at a time. */
-function rowsWhere(db: Db, values: string[], condition: (batch: string[]) => ReturnType<typeof inArray>): CandidateRow[] {
-  const rows: CandidateRow[] = [];
-  const distinct = [...new Set(values)];
-  for (let start = 0; start < distinct.length; start += BATCH) {
-    rows.push(
-      ...db
-        .select()
-        .from(candidates)
-        .where(and(condition(distinct.slice(start, start + BATCH)), isNull(candidates.mergedIntoId)))
-        .all(),
-    );
-  }
-  return rows;
 }
 
 /**
@@ -57,15 +37,15 @@ export function findDuplicatesOfMany(db: Db, probes: readonly Probe[]): Duplicat
   }));
   const present = (list: (string | null)[]) => list.filter((value): value is string => value !== null);
   const byBirthDate = grouped(
-    rowsWhere(db, present(keys.map((key) => key.birthDate)), (batch) => inArray(candidates.birthDate, batch)),
+    unmergedCandidatesWith(db, 'birthDate', present(keys.map((key) => key.birthDate))),
     (row) => [row.birthDate],
   );
   const byPhone = grouped(
-    rowsWhere(db, present(keys.map((key) => key.phone)), (batch) => or(inArray(candidates.phone, batch), inArray(candidates.secondPhone, batch)) as ReturnType<typeof inArray>),
+    unmergedCandidatesWith(db, 'phone', present(keys.map((key) => key.phone))),
     (row) => (row.secondPhone && row.secondPhone !== row.phone ? [row.phone, row.secondPhone] : [row.phone]),
   );
   const byEmail = grouped(
-    rowsWhere(db, present(keys.map((key) => key.email)), (batch) => inArray(candidates.email, batch)),
+    unmergedCandidatesWith(db, 'email', present(keys.map((key) => key.email))),
     (row) => [row.email],
   );
 
@@ -105,13 +85,7 @@ export function findDuplicates(db: Db, probe: Probe): DuplicateCandidate[] {
   const match = candidateSearch(`${probe.firstName} ${probe.lastName}`, 'all');
   if (match === null) return found;
   const tokens = nameTokens(probe.firstName, probe.lastName);
-  const named = db
-    .select()
-    .from(candidates)
-    .where(and(inMatches(match), isNull(candidates.mergedIntoId)))
-    .limit(NAME_SEARCH_LIMIT)
-    .all()
-    .filter(
+  const named = unmergedCandidatesMatching(db, match, NAME_SEARCH_LIMIT).filter(
       (row) =>
         row.id !== probe.excludeId &&
         (!probe.birthDate || !row.birthDate || row.birthDate === probe.birthDate) &&

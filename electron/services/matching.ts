@@ -1,11 +1,10 @@
 import { and, asc, eq, gte, isNull, ne, or, sql } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/api';
 import type { FrenchLevel } from '../../shared/candidates';
-import { isoDateOf } from '../../shared/dates';
 import type { AuthorisationDocument, ContractType, FollowUpStatus, Mobility } from '../../shared/domain';
 import type { CandidateMatch, CandidateNeedMatches, MatchedNeed, NeedMatches } from '../../shared/matching';
 import type { PlacementKind, PresentationState, RecruitmentKind } from '../../shared/pipeline';
-import { AppError } from '../api/app-error';
+import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidateSectors, candidates, employers, jobNeeds, placements, presentations, recruitments } from '../db/schema';
 import type { CandidateProfile, Engagement, NeedProfile } from '../matching/criteria';
@@ -13,7 +12,7 @@ import { type CommuneTable, type Locate, createLocator } from '../matching/geo';
 import { type CandidateScore, createNeedMatcher } from '../matching/matcher';
 import { type CandidatePool, assessPool, compilePool } from '../matching/pool';
 import { candidateTieKey, nameTieKey, rank } from '../matching/rank';
-import { type Clock, systemClock } from './clock';
+import { type Clock, moment, systemClock } from '../core/clock';
 import { createJobNeedService } from './employers';
 
 /**
@@ -210,7 +209,7 @@ function toNeedProfile(row: NeedRow, locate: Locate): NeedProfile & { employerNa
 
 export function createMatchingService(db: Db, clock: Clock = systemClock) {
   const needs = createJobNeedService(db, clock);
-  const today = () => isoDateOf(clock.now());
+  const today = () => moment(clock).today;
 
   /** Files that can be matched: not archived (merged ones are), not left. */
   const matchableCandidates = db

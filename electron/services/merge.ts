@@ -1,10 +1,9 @@
 import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { type Candidate, candidateConsistencyErrors } from '../../shared/candidates';
-import { isoDateOf } from '../../shared/dates';
 import { type MergeChoices, mergedValues } from '../../shared/merge';
 import type { PresentationState } from '../../shared/pipeline';
-import { AppError } from '../api/app-error';
+import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
 import {
   candidateBarriers,
@@ -19,10 +18,11 @@ import {
   sessionVisits,
   timelineEvents,
 } from '../db/schema';
-import { recordAudit } from './audit';
-import { type Clock, newId, systemClock } from './clock';
-import { candidateColumns, createCandidateService, writeCandidateChildren } from './candidates';
-import { nameTokens } from './names';
+import { recordAudit } from '../store/audit';
+import { type Clock, moment, newId, systemClock } from '../core/clock';
+import { candidateColumns, writeCandidateChildren } from '../store/candidates';
+import { createCandidateService } from './candidates';
+import { nameTokens } from '../core/names';
 import { ACTIVE_PRESENTATION_STATES, automaticChangeDay, logPresentationChange } from './presentations';
 
 /** The lists both files hold are joined: the kept file's items first, then the other's new ones. */
@@ -140,7 +140,7 @@ function snapshot(db: Db, ids: [string, string]): Snapshot {
  * the state before is kept so the merge can be undone.
  */
 export function mergeCandidates(db: Db, keepId: string, mergeId: string, choices: MergeChoices, clock: Clock = systemClock): Candidate {
-  if (keepId === mergeId) throw new AppError('validation', 'errors.validation', { mergeId: 'validation.mergeSame' });
+  if (keepId === mergeId) refuse({ mergeId: 'validation.mergeSame' });
   const service = createCandidateService(db, clock);
   const keep = service.get({ id: keepId });
   const other = service.get({ id: mergeId });
@@ -148,10 +148,9 @@ export function mergeCandidates(db: Db, keepId: string, mergeId: string, choices
   const { values, errors } = mergedValues(keep, other, choices);
   // Values taken from both files must still agree (a birth date from one, an asylum date from the other).
   Object.assign(errors, candidateConsistencyErrors({ ...keep, ...values }));
-  if (Object.keys(errors).length > 0) throw new AppError('validation', 'errors.validation', errors);
+  if (Object.keys(errors).length > 0) refuse(errors);
 
-  const now = clock.now().toISOString();
-  const today = isoDateOf(clock.now());
+  const { now, today } = moment(clock);
   const keptTokens = new Set(nameTokens(keep.firstName, keep.lastName));
   const newNameForms = [`${other.firstName} ${other.lastName}`, ...other.otherNames].filter(
     (name) => !nameTokens(name).every((token) => keptTokens.has(token)),
@@ -232,7 +231,7 @@ export function undoMerge(db: Db, mergedId: string, clock: Clock = systemClock):
       }
     }
     tx.delete(candidateMerges).where(eq(candidateMerges.id, record.id)).run();
-    recordAudit(db, clock.now().toISOString(), { action: 'candidate.unmerge', subjectType: 'candidate', subjectId: record.keptId, details: { mergedId } });
+    recordAudit(db, moment(clock).now, { action: 'candidate.unmerge', subjectType: 'candidate', subjectId: record.keptId, details: { mergedId } });
   });
   return service.get({ id: record.keptId });
 }

@@ -1,61 +1,30 @@
-import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/api';
 import type { PartnerKind } from '../../shared/domain';
 import type { Partner, PartnerPage, PartnerSummary } from '../../shared/partners';
+import { type Clock, moment, newId, systemClock } from '../core/clock';
 import type { Db } from '../db/open';
-import { candidates, partnerContacts, partners } from '../db/schema';
-import { type Clock, newId, systemClock } from './clock';
-import { recordWithContacts } from './contacts';
-import { archivedFilter } from './records';
-import { findRow, matchesSearch, setArchived } from './records';
-
-type PartnerRow = typeof partners.$inferSelect;
-
-const NOT_FOUND = 'partners.errors.notFound';
-
-const PARTNER_SORTS = {
-  name: [partners.name],
-  updated: [partners.updatedAt],
-  created: [partners.createdAt],
-} as const;
+import { type PartnerRow, createPartnerStore } from '../store/partners';
 
 /** Partner associations (*prescripteurs*), with their contacts and how many candidates they referred. */
 export function createPartnerService(db: Db, clock: Clock = systemClock) {
-  const stamp = () => clock.now().toISOString();
-  const records = recordWithContacts(db, partners, partnerContacts, partnerContacts.partnerId, (partnerId, contact, position) => ({
-    ...contact,
-    partnerId,
-    position,
-  }));
-
-  const summaryColumns = {
-    id: partners.id,
-    name: partners.name,
-    kind: partners.kind,
-    commune: partners.commune,
-    phone: partners.phone,
-    email: partners.email,
-    referredCount: db.$count(candidates, and(eq(candidates.referralPartnerId, partners.id), isNull(candidates.archivedAt))),
-    archivedAt: partners.archivedAt,
-    updatedAt: partners.updatedAt,
-  };
+  const store = createPartnerStore(db);
 
   const toSummary = (row: Omit<PartnerSummary, 'kind'> & { kind: string }): PartnerSummary => ({ ...row, kind: row.kind as PartnerKind });
 
   function load(row: PartnerRow): Partner {
-    const summary = db.select(summaryColumns).from(partners).where(eq(partners.id, row.id)).get();
+    const summary = store.summaryOf(row.id);
     return {
       ...toSummary(summary as NonNullable<typeof summary>),
       address: row.address,
       postalCode: row.postalCode,
       notes: row.notes,
-      contacts: records.contactsOf(row.id),
+      contacts: store.contactsOf(row.id),
       origin: row.origin,
       createdAt: row.createdAt,
     };
   }
 
-  const get = (id: string) => load(findRow(db, partners, id, NOT_FOUND));
+  const get = (id: string) => load(store.find(id));
 
   return {
     get: ({ id }: { id: string }) => get(id),
@@ -63,39 +32,25 @@ export function createPartnerService(db: Db, clock: Clock = systemClock) {
     /** The partner and its contacts, in one transaction. */
     create({ contacts, ...columns }: ParsedInputOf<'partners.create'>): Partner {
       const id = newId();
-      const now = stamp();
-      records.insert({ ...columns, id, createdAt: now, updatedAt: now }, contacts);
+      const { now } = moment(clock);
+      store.insert({ ...columns, id, createdAt: now, updatedAt: now }, contacts);
       return get(id);
     },
 
     /** Changes only the fields sent; `contacts`, when sent, replaces the list, in the same transaction. */
     update({ id, contacts, ...columns }: ParsedInputOf<'partners.update'>): Partner {
-      findRow(db, partners, id, NOT_FOUND);
-      records.update(id, { ...columns, updatedAt: stamp() }, contacts);
+      store.find(id);
+      store.update(id, { ...columns, updatedAt: moment(clock).now }, contacts);
       return get(id);
     },
 
     list(input: ParsedInputOf<'partners.list'>): PartnerPage {
-      const where = and(
-        matchesSearch(partners.seq, 'partner_search', input.query),
-        archivedFilter(partners.archivedAt, input.archived),
-        input.kinds.length > 0 ? inArray(partners.kind, input.kinds) : undefined,
-      );
-      const direction = input.descending ? desc : asc;
-      const rows = db
-        .select(summaryColumns)
-        .from(partners)
-        .where(where)
-        .orderBy(...PARTNER_SORTS[input.sort].map((column) => direction(column)), asc(partners.seq))
-        .limit(input.limit)
-        .offset(input.offset)
-        .all();
-      const total = db.select({ total: count() }).from(partners).where(where).get()?.total ?? 0;
+      const { rows, total } = store.page(input);
       return { items: rows.map(toSummary), total };
     },
 
-    archive: ({ id }: { id: string }) => load(setArchived(db, partners, id, true, stamp(), NOT_FOUND)),
-    restore: ({ id }: { id: string }) => load(setArchived(db, partners, id, false, stamp(), NOT_FOUND)),
+    archive: ({ id }: { id: string }) => load(store.setArchived(id, true, moment(clock).now)),
+    restore: ({ id }: { id: string }) => load(store.setArchived(id, false, moment(clock).now)),
   };
 }
 

@@ -1,25 +1,20 @@
 import { type SQL, and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { type AuthorisedActivity, authorisationFinding, authorisationRecordingError, recordedPeriod } from '../../shared/authorisation';
-import { isoDateOf } from '../../shared/dates';
 import type { AuthorisationDocument } from '../../shared/domain';
 import type { Engagement, EngagementRef, PlacementKind, RecruitmentKind } from '../../shared/pipeline';
 import { overlapRefusal, overlapsOf } from '../../shared/pipeline';
-import { AppError } from '../api/app-error';
+import { refuse } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidates, employers, jobNeeds, placements, presentations, recruitments } from '../db/schema';
-import { recordAudit } from './audit';
-import type { Clock } from './clock';
-import { findRow, setArchived } from './records';
+import { recordAudit } from '../store/audit';
+import { type Clock, moment } from '../core/clock';
+import { findRow, setArchived } from '../store/records';
 
 /**
  * What presentations, placements and recruitments share: the candidate they are for, the
  * employer, need and presentation they name, the names lists show, dates that cannot be ahead.
  */
-
-export function invalid(fields: Record<string, string>): never {
-  throw new AppError('validation', 'errors.validation', fields);
-}
 
 /** "Hélène Dupont", as the screens write a candidate's name. */
 export const candidateName: SQL<string> = sql<string>`${candidates.firstName} || ' ' || ${candidates.lastName}`;
@@ -27,22 +22,16 @@ export const candidateName: SQL<string> = sql<string>`${candidates.firstName} ||
 /** The employer's name when the record names one of ours, else the organisation typed. */
 export const hostName = (organisation: SQLiteColumn): SQL<string | null> => sql<string | null>`coalesce(${employers.name}, ${organisation})`;
 
-/** The clock's calendar day and its instant, for one write. */
-export function moment(clock: Clock): { today: string; now: string } {
-  const now = clock.now();
-  return { today: isoDateOf(now), now: now.toISOString() };
-}
-
 /** Refuses a day that has not come yet: what is recorded here has happened. */
 export function assertNotAhead(date: string, today: string, field: string): void {
-  if (date > today) invalid({ [field]: 'validation.dateInFuture' });
+  if (date > today) refuse({ [field]: 'validation.dateInFuture' });
 }
 
 /** The candidate a new pipeline record is for: an existing file that is not archived (nor merged). */
 export function requireCandidate(db: Db, candidateId: string): typeof candidates.$inferSelect {
   const candidate = db.select().from(candidates).where(eq(candidates.id, candidateId)).get();
-  if (!candidate) invalid({ candidateId: 'validation.unknownReference' });
-  if (candidate.archivedAt) invalid({ candidateId: 'pipeline.validation.candidateArchived' });
+  if (!candidate) refuse({ candidateId: 'validation.unknownReference' });
+  if (candidate.archivedAt) refuse({ candidateId: 'pipeline.validation.candidateArchived' });
   return candidate;
 }
 
@@ -68,14 +57,14 @@ export function checkWorkAuthorisation(
     .from(candidates)
     .where(eq(candidates.id, work.candidateId))
     .get();
-  if (!holder) invalid({ candidateId: 'validation.unknownReference' });
+  if (!holder) refuse({ candidateId: 'validation.unknownReference' });
   const finding = authorisationFinding(
     { ...holder, authorisationDocument: holder.authorisationDocument as AuthorisationDocument | null },
     recordedPeriod(work.startDate, work.endDate),
     activity,
   );
   const error = authorisationRecordingError(finding, work.employerApplying);
-  if (error) invalid({ employerApplying: error });
+  if (error) refuse({ employerApplying: error });
 }
 
 /** Whether an update's fields change any of these from the stored values (a form sends every field, changed or not). */
@@ -111,7 +100,7 @@ export function checkOverlaps(db: Db, candidateId: string, draft: Engagement): v
   for (const other of engagementsOf(db, [candidateId]).get(candidateId) ?? []) {
     if (other.type === draft.type && other.id === draft.id) continue;
     const refusal = overlapRefusal(draft, other);
-    if (refusal) invalid({ startDate: refusal });
+    if (refusal) refuse({ startDate: refusal });
   }
 }
 
@@ -152,19 +141,19 @@ export function resolveHostLinks(db: Db, candidateId: string, links: HostLinks):
       .from(presentations)
       .where(eq(presentations.id, presentationId))
       .get();
-    if (!presentation) invalid({ presentationId: 'validation.unknownReference' });
-    if (presentation.candidateId !== candidateId) invalid({ presentationId: 'pipeline.validation.presentationOfOtherCandidate' });
-    if (jobNeedId !== null && jobNeedId !== presentation.jobNeedId) invalid({ jobNeedId: 'pipeline.validation.needNotPresentations' });
+    if (!presentation) refuse({ presentationId: 'validation.unknownReference' });
+    if (presentation.candidateId !== candidateId) refuse({ presentationId: 'pipeline.validation.presentationOfOtherCandidate' });
+    if (jobNeedId !== null && jobNeedId !== presentation.jobNeedId) refuse({ jobNeedId: 'pipeline.validation.needNotPresentations' });
     jobNeedId = presentation.jobNeedId;
   }
   if (jobNeedId !== null) {
     const need = db.select({ employerId: jobNeeds.employerId }).from(jobNeeds).where(eq(jobNeeds.id, jobNeedId)).get();
-    if (!need) invalid({ jobNeedId: 'validation.unknownReference' });
-    if (employerId !== null && employerId !== need.employerId) invalid({ jobNeedId: 'pipeline.validation.needOfOtherEmployer' });
+    if (!need) refuse({ jobNeedId: 'validation.unknownReference' });
+    if (employerId !== null && employerId !== need.employerId) refuse({ jobNeedId: 'pipeline.validation.needOfOtherEmployer' });
     employerId = need.employerId;
   }
   if (employerId !== null && !db.select({ id: employers.id }).from(employers).where(eq(employers.id, employerId)).get()) {
-    invalid({ employerId: 'validation.unknownReference' });
+    refuse({ employerId: 'validation.unknownReference' });
   }
   return { employerId, jobNeedId, presentationId };
 }

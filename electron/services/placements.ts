@@ -15,11 +15,11 @@ import {
   placementPeriodErrors,
   pmsmpShareExceeded,
 } from '../../shared/pipeline';
-import { AppError } from '../api/app-error';
+import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidates, employers, placements, recruitments } from '../db/schema';
-import { recordAudit } from './audit';
-import { type Clock, newId, systemClock } from './clock';
+import { recordAudit } from '../store/audit';
+import { type Clock, moment, newId, systemClock } from '../core/clock';
 import {
   archiveWithAudit,
   assertNotAhead,
@@ -29,15 +29,13 @@ import {
   checkWorkAuthorisation,
   engagementsOf,
   hostName,
-  invalid,
-  moment,
   overlapsIn,
   recordFields,
   requireCandidate,
   resolveHostLinks,
   withOverlaps,
 } from './pipeline-records';
-import { archivedFilter, findRow } from './records';
+import { archivedFilter, findRow } from '../store/records';
 
 type PlacementRow = typeof placements.$inferSelect;
 
@@ -124,7 +122,7 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
     for (const { kind, startDate, endDate } of contracts) {
       if (endDate === null || !isEmployment(kind as RecruitmentKind)) continue;
       const others = pmsmpsOf(db, draft.candidateId, selfId);
-      if (pmsmpShareExceeded({ startDate, endDate }, [...others, draft])) invalid({ endDate: 'pipeline.validation.pmsmpOverContractShare' });
+      if (pmsmpShareExceeded({ startDate, endDate }, [...others, draft])) refuse({ endDate: 'pipeline.validation.pmsmpOverContractShare' });
     }
   }
 
@@ -158,8 +156,8 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
       last = following.endDate;
       count += 1;
     }
-    if (count > TEMP_MISSION_MAX_RENEWALS + 1) invalid({ startDate: 'pipeline.validation.tempMissionRenewals' });
-    if (last > lastDayOfMonths(first, TEMP_MISSION_MAX_MONTHS)) invalid({ endDate: 'pipeline.validation.tempMissionTooLong' });
+    if (count > TEMP_MISSION_MAX_RENEWALS + 1) refuse({ startDate: 'pipeline.validation.tempMissionRenewals' });
+    if (last > lastDayOfMonths(first, TEMP_MISSION_MAX_MONTHS)) refuse({ endDate: 'pipeline.validation.tempMissionTooLong' });
   }
 
   /**
@@ -176,24 +174,24 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
           .where(and(eq(placements.renewsId, selfId), isNull(placements.archivedAt)))
           .get()
       : undefined;
-    if (renewal && renewal.startDate !== addDays(draft.endDate, 1)) invalid({ endDate: 'pipeline.validation.renewalWouldNotFollow' });
+    if (renewal && renewal.startDate !== addDays(draft.endDate, 1)) refuse({ endDate: 'pipeline.validation.renewalWouldNotFollow' });
     if (draft.renewsId === null) return;
-    if (draft.kind !== 'internship_apprenticeship') invalid({ renewsId: 'pipeline.validation.renewalOnlyInternship' });
-    if (renewal) invalid({ renewsId: 'pipeline.validation.renewalOfRenewal' });
+    if (draft.kind !== 'internship_apprenticeship') refuse({ renewsId: 'pipeline.validation.renewalOnlyInternship' });
+    if (renewal) refuse({ renewsId: 'pipeline.validation.renewalOfRenewal' });
     const original = db.select().from(placements).where(eq(placements.id, draft.renewsId)).get();
-    if (!original) invalid({ renewsId: 'validation.unknownReference' });
+    if (!original) refuse({ renewsId: 'validation.unknownReference' });
     if (original.candidateId !== draft.candidateId || original.kind !== 'internship_apprenticeship' || original.archivedAt) {
-      invalid({ renewsId: 'pipeline.validation.renewsNotInternship' });
+      refuse({ renewsId: 'pipeline.validation.renewsNotInternship' });
     }
-    if (original.renewsId !== null) invalid({ renewsId: 'pipeline.validation.renewalOfRenewal' });
-    if (original.outcome !== null && original.outcome !== 'extended') invalid({ renewsId: 'pipeline.validation.originalClosed' });
+    if (original.renewsId !== null) refuse({ renewsId: 'pipeline.validation.renewalOfRenewal' });
+    if (original.outcome !== null && original.outcome !== 'extended') refuse({ renewsId: 'pipeline.validation.originalClosed' });
     const otherRenewal = db
       .select({ id: placements.id })
       .from(placements)
       .where(and(eq(placements.renewsId, original.id), isNull(placements.archivedAt), selfId ? ne(placements.id, selfId) : undefined))
       .get();
-    if (otherRenewal) invalid({ renewsId: 'pipeline.validation.alreadyRenewed' });
-    if (draft.startDate !== addDays(original.endDate, 1)) invalid({ startDate: 'pipeline.validation.renewalMustFollow' });
+    if (otherRenewal) refuse({ renewsId: 'pipeline.validation.alreadyRenewed' });
+    if (draft.startDate !== addDays(original.endDate, 1)) refuse({ startDate: 'pipeline.validation.renewalMustFollow' });
   }
 
   /**
@@ -212,7 +210,7 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
     if (placement.endedOn !== null && (placement.endedOn < placement.startDate || placement.endedOn > placement.endDate)) {
       errors.endDate ??= 'pipeline.validation.endedOutsidePeriod';
     }
-    if (Object.keys(errors).length > 0) invalid(errors);
+    if (Object.keys(errors).length > 0) refuse(errors);
     checkRenewal(placement, selfId);
     if (placement.kind === 'pmsmp') checkPmsmpShare(placement, selfId);
     if (placement.kind === 'temp_mission') checkTempMissionChain(placement, selfId);
@@ -293,7 +291,7 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
     end(input: ParsedInputOf<'placements.end'>): Placement {
       const current = findRow(db, placements, input.id, NOT_FOUND);
       if (current.outcome !== null) throw new AppError('conflict', 'pipeline.errors.placementAlreadyEnded');
-      if (input.endedOn < current.startDate || input.endedOn > current.endDate) invalid({ endedOn: 'pipeline.validation.endedOutsidePeriod' });
+      if (input.endedOn < current.startDate || input.endedOn > current.endDate) refuse({ endedOn: 'pipeline.validation.endedOutsidePeriod' });
       assertNotAhead(input.endedOn, moment(clock).today, 'endedOn');
       // The closing note joins the placement's notes, where people read about it.
       const notes = input.note ? [current.notes, input.note].filter(Boolean).join('\n') : current.notes;

@@ -16,13 +16,13 @@ import {
   isPlanned,
   nextChangeFloor,
 } from '../../shared/pipeline';
-import { AppError } from '../api/app-error';
+import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidates, employers, jobNeeds, presentationEvents, presentations } from '../db/schema';
-import { recordAudit } from './audit';
-import { type Clock, newId, systemClock } from './clock';
-import { assertNotAhead, candidateName, invalid, moment, requireCandidate } from './pipeline-records';
-import { findRow } from './records';
+import { recordAudit } from '../store/audit';
+import { type Clock, moment, newId, systemClock } from '../core/clock';
+import { assertNotAhead, candidateName, requireCandidate } from './pipeline-records';
+import { findRow } from '../store/records';
 
 type PresentationRow = typeof presentations.$inferSelect;
 
@@ -137,17 +137,17 @@ export function createPresentationService(db: Db, clock: Clock = systemClock) {
      */
     create(input: ParsedInputOf<'presentations.create'>): Presentation {
       const candidate = requireCandidate(db, input.candidateId);
-      if (candidate.status === 'left') invalid({ candidateId: 'pipeline.validation.candidateLeft' });
-      if (consentWithdrawn(candidate)) invalid({ candidateId: CONSENT_WITHDRAWN });
+      if (candidate.status === 'left') refuse({ candidateId: 'pipeline.validation.candidateLeft' });
+      if (consentWithdrawn(candidate)) refuse({ candidateId: CONSENT_WITHDRAWN });
       const found = db
         .select({ need: jobNeeds, employerArchivedAt: employers.archivedAt })
         .from(jobNeeds)
         .innerJoin(employers, eq(employers.id, jobNeeds.employerId))
         .where(eq(jobNeeds.id, input.jobNeedId))
         .get();
-      if (!found) invalid({ jobNeedId: 'validation.unknownReference' });
-      if (found.need.archivedAt || found.employerArchivedAt) invalid({ jobNeedId: 'pipeline.validation.needArchived' });
-      if (found.need.state !== 'open') invalid({ jobNeedId: 'pipeline.validation.needNotOpen' });
+      if (!found) refuse({ jobNeedId: 'validation.unknownReference' });
+      if (found.need.archivedAt || found.employerArchivedAt) refuse({ jobNeedId: 'pipeline.validation.needArchived' });
+      if (found.need.state !== 'open') refuse({ jobNeedId: 'pipeline.validation.needNotOpen' });
       const { today, now } = moment(clock);
       const on = input.on ?? today;
       assertNotAhead(on, today, 'on');
@@ -190,18 +190,18 @@ export function createPresentationService(db: Db, clock: Clock = systemClock) {
     transition(input: ParsedInputOf<'presentations.transition'>): Presentation {
       const current = findRow(db, presentations, input.id, PRESENTATION_NOT_FOUND);
       const from = current.state as PresentationState;
-      if (input.to === 'obsolete') invalid({ to: 'pipeline.validation.obsoleteIsAutomatic' });
+      if (input.to === 'obsolete') refuse({ to: 'pipeline.validation.obsoleteIsAutomatic' });
       if (input.to === from) throw new AppError('conflict', 'pipeline.errors.alreadyInState');
       if (!canTransition(from, input.to)) throw new AppError('conflict', 'pipeline.errors.transitionNotAllowed');
-      if (input.to !== 'refused' && input.refusalReason !== null) invalid({ refusalReason: 'pipeline.validation.refusalReasonOnlyWhenRefused' });
+      if (input.to !== 'refused' && input.refusalReason !== null) refuse({ refusalReason: 'pipeline.validation.refusalReasonOnlyWhenRefused' });
       if ((FORWARD_PRESENTATION_STATES as readonly PresentationState[]).includes(input.to)) {
         const candidate = findRow(db, candidates, current.candidateId, 'errors.candidateNotFound');
-        if (consentWithdrawn(candidate)) invalid({ to: CONSENT_WITHDRAWN });
+        if (consentWithdrawn(candidate)) refuse({ to: CONSENT_WITHDRAWN });
       }
       const { today, now } = moment(clock);
       const on = input.on ?? today;
       if (!isPlanned(input.to, on, today)) assertNotAhead(on, today, 'on');
-      if (on < nextChangeFloor(historyOf(input.id), today)) invalid({ on: 'pipeline.validation.beforePreviousChange' });
+      if (on < nextChangeFloor(historyOf(input.id), today)) refuse({ on: 'pipeline.validation.beforePreviousChange' });
       db.transaction(() => {
         logPresentationChange(db, current, { to: input.to, on, author: input.author, note: input.note, refusalReason: input.refusalReason }, now);
       });

@@ -16,11 +16,11 @@ import {
   pmsmpShareExceeded,
   recruitmentConsistencyErrors,
 } from '../../shared/pipeline';
-import { AppError } from '../api/app-error';
+import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidates, employers, followUps, jobNeeds, placements, presentations, recruitments } from '../db/schema';
-import { recordAudit } from './audit';
-import { type Clock, newId, systemClock } from './clock';
+import { recordAudit } from '../store/audit';
+import { type Clock, moment, newId, systemClock } from '../core/clock';
 import {
   archiveWithAudit,
   assertNotAhead,
@@ -30,8 +30,6 @@ import {
   checkWorkAuthorisation,
   engagementsOf,
   hostName,
-  invalid,
-  moment,
   overlapsIn,
   recordFields,
   requireCandidate,
@@ -39,7 +37,7 @@ import {
   withOverlaps,
 } from './pipeline-records';
 import { ACTIVE_PRESENTATION_STATES, automaticChangeDay, logPresentationChange } from './presentations';
-import { archivedFilter, findRow } from './records';
+import { archivedFilter, findRow } from '../store/records';
 
 type RecruitmentRow = typeof recruitments.$inferSelect;
 type RecruitmentDraft = ReturnType<typeof recordFields<RecruitmentRow>>;
@@ -123,7 +121,7 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
       .from(placements)
       .where(and(eq(placements.candidateId, draft.candidateId), eq(placements.kind, 'pmsmp'), isNull(placements.archivedAt)))
       .all();
-    if (pmsmpShareExceeded({ startDate: draft.startDate, endDate }, pmsmps)) invalid({ endDate: 'pipeline.validation.contractUnderPmsmpShare' });
+    if (pmsmpShareExceeded({ startDate: draft.startDate, endDate }, pmsmps)) refuse({ endDate: 'pipeline.validation.contractUnderPmsmpShare' });
   }
 
   /**
@@ -136,7 +134,7 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
     const recruitment = { ...draft, ...resolveHostLinks(db, draft.candidateId, draft) };
     const kind = recruitment.kind as RecruitmentKind;
     const errors = recruitmentConsistencyErrors({ ...recruitment, kind });
-    if (Object.keys(errors).length > 0) invalid(errors);
+    if (Object.keys(errors).length > 0) refuse(errors);
     checkPmsmpShare({ ...recruitment, kind });
     checkOverlaps(db, recruitment.candidateId, { type: 'recruitment', id: selfId ?? '', kind, startDate: recruitment.startDate, endDate: recruitment.endDate, hoursPerWeek: recruitment.hoursPerWeek });
     const activity = authorisedActivity({ type: 'recruitment', kind });
@@ -226,7 +224,7 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
       }, null, true);
       if (draft.presentationId !== null) {
         const { state } = findRow(db, presentations, draft.presentationId, 'pipeline.errors.presentationNotFound');
-        if (!(ACTIVE_PRESENTATION_STATES as readonly string[]).includes(state)) invalid({ presentationId: 'pipeline.validation.presentationClosed' });
+        if (!(ACTIVE_PRESENTATION_STATES as readonly string[]).includes(state)) refuse({ presentationId: 'pipeline.validation.presentationClosed' });
       }
       const id = newId();
       const { now, today } = moment(clock);
@@ -320,14 +318,14 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
     recordFollowUp(input: ParsedInputOf<'followUps.record'>): Recruitment {
       const followUp = db.select().from(followUps).where(eq(followUps.id, input.id)).get();
       if (!followUp) throw new AppError('not_found', FOLLOW_UP_NOT_FOUND);
-      if (input.result !== 'left' && input.leftReason !== null) invalid({ leftReason: 'pipeline.validation.leftReasonOnlyWhenLeft' });
+      if (input.result !== 'left' && input.leftReason !== null) refuse({ leftReason: 'pipeline.validation.leftReasonOnlyWhenLeft' });
       const recruitment = findRow(db, recruitments, followUp.recruitmentId, NOT_FOUND);
       const { today, now } = moment(clock);
       const pending = input.result === 'pending';
       const recordedOn = pending ? null : (input.recordedOn ?? today);
       if (recordedOn !== null) {
         assertNotAhead(recordedOn, today, 'recordedOn');
-        if (recordedOn < recruitment.startDate) invalid({ recordedOn: 'pipeline.validation.recordedBeforeStart' });
+        if (recordedOn < recruitment.startDate) refuse({ recordedOn: 'pipeline.validation.recordedBeforeStart' });
       }
       db.transaction(() => {
         db.update(followUps)

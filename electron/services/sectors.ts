@@ -1,40 +1,27 @@
-import { asc, eq, isNull } from 'drizzle-orm';
 import type { Sector } from '../../shared/sectors';
+import { type Clock, moment, newId, systemClock } from '../core/clock';
 import type { Db } from '../db/open';
-import { sectors } from '../db/schema';
-import { type Clock, newId, systemClock } from './clock';
-import { findRow, setArchived } from './records';
+import { type SectorRow, findSector, insertSector, listSectors, setSectorArchived, updateSector } from '../store/sectors';
 
-const NOT_FOUND = 'errors.sectorNotFound';
-
-function toSector(row: typeof sectors.$inferSelect): Sector {
+function toSector(row: SectorRow): Sector {
   return { id: row.id, seedKey: row.seedKey as Sector['seedKey'], name: row.name, archivedAt: row.archivedAt };
 }
 
 /** Sectors are configurable: the seeded ones can be renamed or archived, others added. */
 export function createSectorService(db: Db, clock: Clock = systemClock) {
-  const stamp = () => clock.now().toISOString();
   return {
-    list({ includeArchived }: { includeArchived: boolean }): Sector[] {
-      return db
-        .select()
-        .from(sectors)
-        .where(includeArchived ? undefined : isNull(sectors.archivedAt))
-        .orderBy(asc(sectors.seq))
-        .all()
-        .map(toSector);
-    },
+    list: ({ includeArchived }: { includeArchived: boolean }): Sector[] => listSectors(db, { includeArchived }).map(toSector),
     create({ name }: { name: string }): Sector {
-      const now = stamp();
-      return toSector(db.insert(sectors).values({ id: newId(), name, createdAt: now, updatedAt: now }).returning().get());
+      const { now } = moment(clock);
+      return toSector(insertSector(db, { id: newId(), name, createdAt: now, updatedAt: now }));
     },
     rename({ id, name }: { id: string; name: string | null }): Sector {
-      const current = findRow(db, sectors, id, NOT_FOUND);
+      const current = findSector(db, id);
       // Only a seeded sector can fall back to its translated label.
       const label = name ?? (current.seedKey ? null : current.name);
-      return toSector(db.update(sectors).set({ name: label, updatedAt: stamp() }).where(eq(sectors.id, id)).returning().get() ?? current);
+      return toSector(updateSector(db, id, { name: label, updatedAt: moment(clock).now }) ?? current);
     },
-    archive: ({ id }: { id: string }) => toSector(setArchived(db, sectors, id, true, stamp(), NOT_FOUND)),
-    restore: ({ id }: { id: string }) => toSector(setArchived(db, sectors, id, false, stamp(), NOT_FOUND)),
+    archive: ({ id }: { id: string }) => toSector(setSectorArchived(db, id, true, moment(clock).now)),
+    restore: ({ id }: { id: string }) => toSector(setSectorArchived(db, id, false, moment(clock).now)),
   };
 }

@@ -2,14 +2,15 @@ import { type SQL, and, asc, count, desc, eq, gte, lte, sql } from 'drizzle-orm'
 import type { ParsedInputOf } from '../../shared/api';
 import type { Candidate, CandidatePatch } from '../../shared/candidates';
 import type { DropinSession, IntakeResult, SessionPage, SessionVisit } from '../../shared/sessions';
-import { AppError } from '../api/app-error';
+import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidates, dropinSessions, sectors, sessionVisits, sessionVolunteers, timelineEvents, volunteerHours, volunteers } from '../db/schema';
-import { createCandidateService, toSummary } from './candidates';
-import { type Clock, newId, systemClock } from './clock';
-import { type Tx, archivedFilter, assertReferencesExist, findRow, linkWriter, setArchived } from './records';
+import { toSummary } from '../store/candidates';
+import { createCandidateService } from './candidates';
+import { type Clock, moment, newId, systemClock } from '../core/clock';
+import { type Tx, archivedFilter, assertReferencesExist, findRow, linkWriter, setArchived } from '../store/records';
 import { createTimelineService } from './timeline';
-import { volunteerNames } from './volunteers';
+import { volunteerNames } from '../store/volunteers';
 
 type SessionRow = typeof dropinSessions.$inferSelect;
 
@@ -62,7 +63,6 @@ function intakeChanges(current: Candidate, input: ParsedInputOf<'sessions.intake
 
 /** Drop-in sessions (*permanences*): who was there, who was seen, and the quick intake. */
 export function createSessionService(db: Db, clock: Clock = systemClock) {
-  const stamp = () => clock.now().toISOString();
   const candidateService = createCandidateService(db, clock);
   const timeline = createTimelineService(db, clock);
 
@@ -109,7 +109,7 @@ export function createSessionService(db: Db, clock: Clock = systemClock) {
   function visitable(candidateId: string): void {
     assertReferencesExist(db, candidates, [candidateId], 'candidateId');
     const { mergedIntoId } = findRow(db, candidates, candidateId, 'errors.candidateNotFound');
-    if (mergedIntoId) throw new AppError('validation', 'errors.validation', { candidateId: 'sessions.validation.candidateMerged' });
+    if (mergedIntoId) refuse({ candidateId: 'sessions.validation.candidateMerged' });
   }
 
   /**
@@ -132,12 +132,12 @@ export function createSessionService(db: Db, clock: Clock = systemClock) {
           .where(visitEvents(candidateId, session.date))
           .orderBy(asc(timelineEvents.createdAt))
           .get();
-        if (event) tx.update(timelineEvents).set({ text: note, updatedAt: stamp() }).where(eq(timelineEvents.id, event.id)).run();
+        if (event) tx.update(timelineEvents).set({ text: note, updatedAt: moment(clock).now }).where(eq(timelineEvents.id, event.id)).run();
       }
       return existing.id;
     }
     const id = newId();
-    tx.insert(sessionVisits).values({ id, sessionId: session.id, candidateId, note, createdAt: stamp() }).run();
+    tx.insert(sessionVisits).values({ id, sessionId: session.id, candidateId, note, createdAt: moment(clock).now }).run();
     timeline.record({ subjectType: 'candidate', subjectId: candidateId, kind: 'dropin_visit', occurredAt: session.date, author: null, text: note });
     return id;
   }
@@ -150,7 +150,7 @@ export function createSessionService(db: Db, clock: Clock = systemClock) {
     create({ volunteerIds, ...columns }: ParsedInputOf<'sessions.create'>): DropinSession {
       assertReferencesExist(db, volunteers, volunteerIds ?? [], 'volunteerIds');
       const id = newId();
-      const now = stamp();
+      const { now } = moment(clock);
       db.transaction((tx) => {
         tx.insert(dropinSessions)
           .values({ ...columns, id, createdAt: now, updatedAt: now })
@@ -164,7 +164,7 @@ export function createSessionService(db: Db, clock: Clock = systemClock) {
     update({ id, volunteerIds, ...columns }: ParsedInputOf<'sessions.update'>): DropinSession {
       const current = findRow(db, dropinSessions, id, SESSION_NOT_FOUND);
       assertReferencesExist(db, volunteers, volunteerIds ?? [], 'volunteerIds');
-      const now = stamp();
+      const { now } = moment(clock);
       db.transaction((tx) => {
         tx.update(dropinSessions)
           .set({ ...columns, updatedAt: now })
@@ -207,8 +207,8 @@ export function createSessionService(db: Db, clock: Clock = systemClock) {
       return { items, total };
     },
 
-    archive: ({ id }: { id: string }) => load(setArchived(db, dropinSessions, id, true, stamp(), SESSION_NOT_FOUND)),
-    restore: ({ id }: { id: string }) => load(setArchived(db, dropinSessions, id, false, stamp(), SESSION_NOT_FOUND)),
+    archive: ({ id }: { id: string }) => load(setArchived(db, dropinSessions, id, true, moment(clock).now, SESSION_NOT_FOUND)),
+    restore: ({ id }: { id: string }) => load(setArchived(db, dropinSessions, id, false, moment(clock).now, SESSION_NOT_FOUND)),
 
     addVisit({ sessionId, candidateId, note }: ParsedInputOf<'sessions.addVisit'>): SessionVisit {
       const session = openSession(sessionId);

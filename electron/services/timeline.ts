@@ -1,30 +1,25 @@
-import { type SQL, and, count, desc, eq, getTableColumns, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/api';
-import { COMPANY_CONTACT_KINDS, type TimelineSubject } from '../../shared/domain';
+import type { TimelineSubject } from '../../shared/domain';
 import type { TimelineEvent } from '../../shared/timeline';
-import { AppError } from '../api/app-error';
+import { type Clock, moment, newId, systemClock } from '../core/clock';
+import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
-import { candidates, employers, partners, timelineEvents } from '../db/schema';
-import { recordAudit } from './audit';
-import { type Clock, newId, systemClock } from './clock';
-import { assertNotAhead, moment } from './pipeline-records';
-import { assertReferencesExist } from './records';
-
-const SUBJECT_TABLES = { candidate: candidates, employer: employers, partner: partners } as const;
+import { recordAudit } from '../store/audit';
+import {
+  type TimelineEventRow,
+  assertSubjectExists,
+  countCompanyContacts,
+  deleteTimelineEvent,
+  insertTimelineEvent,
+  timelineEventById,
+  timelinePage,
+  updateTimelineEvent,
+} from '../store/timeline';
+import { assertNotAhead } from './pipeline-records';
 
 const NOT_FOUND = 'errors.timelineEventNotFound';
 
-/**
- * An entry the app wrote: the drop-in visit of a session's visitor, dated on the session's day
- * (the link sessions keep between a visit and its entry). It changes with the visit, never by hand.
- */
-const automatic: SQL<number> = sql<number>`(timeline_events.kind = 'dropin_visit' AND timeline_events.subject_type = 'candidate' AND EXISTS (
-  SELECT 1 FROM session_visits JOIN dropin_sessions ON dropin_sessions.id = session_visits.session_id
-  WHERE session_visits.candidate_id = timeline_events.subject_id AND dropin_sessions.date = timeline_events.occurred_at))`;
-
-const eventColumns = { ...getTableColumns(timelineEvents), automatic };
-
-function toEvent(row: typeof timelineEvents.$inferSelect & { automatic: number | boolean }): TimelineEvent {
+function toEvent(row: TimelineEventRow): TimelineEvent {
   const { origin: _origin, ...event } = row;
   return { ...event, automatic: Boolean(row.automatic) } as TimelineEvent;
 }
@@ -35,10 +30,8 @@ function nextDay(date: string): string {
 }
 
 export function createTimelineService(db: Db, clock: Clock = systemClock) {
-  const stamp = () => clock.now().toISOString();
-
   function get(id: string): TimelineEvent {
-    const row = db.select(eventColumns).from(timelineEvents).where(eq(timelineEvents.id, id)).get();
+    const row = timelineEventById(db, id);
     if (!row) throw new AppError('not_found', NOT_FOUND);
     return toEvent(row);
   }
@@ -57,14 +50,9 @@ export function createTimelineService(db: Db, clock: Clock = systemClock) {
 
   /** Writes an entry as given: for entries the app writes itself (a session's visit). */
   function record(input: ParsedInputOf<'timeline.add'>): TimelineEvent {
-    assertReferencesExist(db, SUBJECT_TABLES[input.subjectType as TimelineSubject], [input.subjectId], 'subjectId');
-    const now = stamp();
-    const { id } = db
-      .insert(timelineEvents)
-      .values({ ...input, id: newId(), createdAt: now, updatedAt: now })
-      .returning({ id: timelineEvents.id })
-      .get();
-    return get(id);
+    assertSubjectExists(db, input.subjectType as TimelineSubject, input.subjectId);
+    const { now } = moment(clock);
+    return get(insertTimelineEvent(db, { ...input, id: newId(), createdAt: now, updatedAt: now }));
   }
 
   return {
@@ -80,13 +68,10 @@ export function createTimelineService(db: Db, clock: Clock = systemClock) {
     update({ id, by, ...fields }: ParsedInputOf<'timeline.update'>): TimelineEvent {
       const before = editable(id);
       assertHappened(fields.occurredAt);
-      const now = stamp();
+      const { now } = moment(clock);
       const changed = (['kind', 'occurredAt', 'text'] as const).filter((field) => fields[field] !== before[field]);
       db.transaction(() => {
-        db.update(timelineEvents)
-          .set({ ...fields, updatedAt: now })
-          .where(eq(timelineEvents.id, id))
-          .run();
+        updateTimelineEvent(db, id, { ...fields, updatedAt: now });
         recordAudit(db, now, {
           action: 'timeline.update',
           subjectType: before.subjectType,
@@ -100,9 +85,9 @@ export function createTimelineService(db: Db, clock: Clock = systemClock) {
     /** Deletes an entry typed by a person; the audit log keeps who, when, and its kind and day (not the text). */
     remove({ id, by }: ParsedInputOf<'timeline.remove'>): TimelineEvent {
       const removed = editable(id);
-      const now = stamp();
+      const { now } = moment(clock);
       db.transaction(() => {
-        db.delete(timelineEvents).where(eq(timelineEvents.id, id)).run();
+        deleteTimelineEvent(db, id);
         recordAudit(db, now, {
           action: 'timeline.remove',
           subjectType: removed.subjectType,
@@ -114,35 +99,11 @@ export function createTimelineService(db: Db, clock: Clock = systemClock) {
     },
 
     /** Newest first. */
-    list({ subjectType, subjectId, limit, offset }: ParsedInputOf<'timeline.list'>) {
-      const where = and(eq(timelineEvents.subjectType, subjectType), eq(timelineEvents.subjectId, subjectId));
-      const items = db
-        .select(eventColumns)
-        .from(timelineEvents)
-        .where(where)
-        .orderBy(desc(timelineEvents.occurredAt), desc(timelineEvents.createdAt))
-        .limit(limit)
-        .offset(offset)
-        .all()
-        .map(toEvent);
-      const total = db.select({ total: count() }).from(timelineEvents).where(where).get()?.total ?? 0;
-      return { items, total };
+    list(input: ParsedInputOf<'timeline.list'>) {
+      const { rows, total } = timelinePage(db, input);
+      return { items: rows.map(toEvent), total };
     },
 
-    countCompanyContacts({ from, to }: ParsedInputOf<'timeline.countCompanyContacts'>) {
-      const row = db
-        .select({ count: count() })
-        .from(timelineEvents)
-        .where(
-          and(
-            eq(timelineEvents.subjectType, 'employer'),
-            inArray(timelineEvents.kind, [...COMPANY_CONTACT_KINDS]),
-            gte(timelineEvents.occurredAt, from),
-            lt(timelineEvents.occurredAt, nextDay(to)),
-          ),
-        )
-        .get();
-      return { count: row?.count ?? 0 };
-    },
+    countCompanyContacts: ({ from, to }: ParsedInputOf<'timeline.countCompanyContacts'>) => ({ count: countCompanyContacts(db, from, nextDay(to)) }),
   };
 }

@@ -8,9 +8,9 @@ import Database from 'better-sqlite3';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
 import { type Backend, openBackend } from '../api/backend';
-import { decrypt, encryptToRecipients, generateAgeKey } from '../exchange/age';
-import { TEST_SCRYPT_COST } from '../exchange/protection';
-import { toFtsQuery } from '../services/search';
+import { decrypt, encryptToRecipients, generateAgeKey } from '../formats/age';
+import { TEST_SCRYPT_COST } from '../formats/protection';
+import { toFtsQuery } from '../store/search';
 import { type SeedCounts, seed } from './seed';
 
 /**

@@ -6,10 +6,10 @@ import type { ApiResult } from '../../shared/errors';
 import { IMPORT_MAX_BYTES } from '../../shared/exchange';
 import { resources } from '../../shared/i18n';
 import { type Backend, openBackend } from '../api/backend';
-import { PRIVATE_FILE_MODE } from '../db/private-files';
-import { EnvelopeError, unpackEnvelope } from '../exchange/envelope';
-import { envelopeErrorKey } from '../services/exchange';
-import { SignatureError, keyIdHex, parsePublicKey, verifyDetached } from '../exchange/minisign';
+import { PRIVATE_FILE_MODE } from '../core/private-files';
+import { EnvelopeError, unpackEnvelope } from '../formats/envelope';
+import { envelopeErrorKey } from '../services/exchange/import';
+import { SignatureError, keyIdHex, parsePublicKey, verifyDetached } from '../formats/minisign';
 import { line, printable, printableJson } from './terminal';
 
 const USAGE = `Tremplin from the command line, on a data folder (the same services as the app).

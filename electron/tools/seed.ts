@@ -45,7 +45,7 @@ import {
 } from '../../shared/domain';
 import { FRENCH_LEVELS } from '../../shared/candidates';
 import { isValidSiret } from '../../shared/validation';
-import { newId } from '../services/clock';
+import { newId } from '../core/clock';
 import { COMMUNES, ORIGINS, PIPELINE_TEXTS, type Random, addDays, frenchMobile, isoDate, randomSource } from './fake';
 
 export interface SeedCounts {

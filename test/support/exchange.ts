@@ -1,10 +1,10 @@
 import { expect } from 'vitest';
 import type { Backend } from '../../electron/api/backend';
-import { decrypt, encryptToRecipients } from '../../electron/exchange/age';
-import { packEnvelope, unpackEnvelope } from '../../electron/exchange/envelope';
-import { type UnlockedIdentity, readIdentity, unlockIdentity } from '../../electron/exchange/identity';
-import { signDetached } from '../../electron/exchange/minisign';
-import { TEST_SCRYPT_COST, passphraseProtector } from '../../electron/exchange/protection';
+import { decrypt, encryptToRecipients } from '../../electron/formats/age';
+import { packEnvelope, unpackEnvelope } from '../../electron/formats/envelope';
+import { type UnlockedIdentity, readIdentity, unlockIdentity } from '../../electron/services/exchange/identity';
+import { signDetached } from '../../electron/formats/minisign';
+import { TEST_SCRYPT_COST, passphraseProtector } from '../../electron/formats/protection';
 import type { Candidate } from '../../shared/candidates';
 import type { ErrorCode } from '../../shared/errors';
 import { contentHash, expectTranslated, ok } from './api';

@@ -1,7 +1,7 @@
 import type { candidateMethods } from '../../../shared/candidates';
 import type { Db } from '../../db/open';
 import { createCandidateService } from '../../services/candidates';
-import type { Clock } from '../../services/clock';
+import type { Clock } from '../../core/clock';
 import { findDuplicates } from '../../services/duplicates';
 import { mergeCandidates, undoMerge } from '../../services/merge';
 import type { HandlersFor } from '../router';

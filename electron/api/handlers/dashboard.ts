@@ -1,6 +1,6 @@
 import type { dashboardMethods } from '../../../shared/dashboard';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../services/clock';
+import type { Clock } from '../../core/clock';
 import { createDashboardService } from '../../services/dashboard';
 import type { HandlersFor } from '../router';
 

@@ -1,6 +1,6 @@
 import type { employerMethods } from '../../../shared/employers';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../services/clock';
+import type { Clock } from '../../core/clock';
 import { createEmployerService } from '../../services/employers';
 import type { HandlersFor } from '../router';
 

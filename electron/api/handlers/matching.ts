@@ -1,6 +1,6 @@
 import type { matchingMethods } from '../../../shared/matching';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../services/clock';
+import type { Clock } from '../../core/clock';
 import { createMatchingService } from '../../services/matching';
 import type { HandlersFor } from '../router';
 

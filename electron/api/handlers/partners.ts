@@ -1,6 +1,6 @@
 import type { partnerMethods } from '../../../shared/partners';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../services/clock';
+import type { Clock } from '../../core/clock';
 import { createPartnerService } from '../../services/partners';
 import type { HandlersFor } from '../router';
 

@@ -1,6 +1,6 @@
 import type { pipelineMethods } from '../../../shared/pipeline';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../services/clock';
+import type { Clock } from '../../core/clock';
 import { createPlacementService } from '../../services/placements';
 import { createPresentationService } from '../../services/presentations';
 import { createRecruitmentService } from '../../services/recruitments';

@@ -1,6 +1,6 @@
 import type { sectorMethods } from '../../../shared/sectors';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../services/clock';
+import type { Clock } from '../../core/clock';
 import { createSectorService } from '../../services/sectors';
 import type { HandlersFor } from '../router';
 

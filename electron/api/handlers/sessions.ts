@@ -1,6 +1,6 @@
 import type { sessionMethods } from '../../../shared/sessions';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../services/clock';
+import type { Clock } from '../../core/clock';
 import { createSessionService } from '../../services/sessions';
 import type { HandlersFor } from '../router';
 

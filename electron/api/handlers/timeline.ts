@@ -1,6 +1,6 @@
 import type { timelineMethods } from '../../../shared/timeline';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../services/clock';
+import type { Clock } from '../../core/clock';
 import { createTimelineService } from '../../services/timeline';
 import type { HandlersFor } from '../router';
 

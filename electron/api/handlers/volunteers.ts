@@ -1,6 +1,6 @@
 import type { volunteerMethods } from '../../../shared/volunteers';
 import type { Db } from '../../db/open';
-import type { Clock } from '../../services/clock';
+import type { Clock } from '../../core/clock';
 import { createHoursService, createPairService, createVolunteerService } from '../../services/volunteers';
 import type { HandlersFor } from '../router';
 

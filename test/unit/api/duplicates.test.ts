@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { nameTokens, similarNames } from '../../../electron/services/names';
+import { nameTokens, similarNames } from '../../../electron/core/names';
 import { contentSnapshot, ok } from '../../support/api';
 import { useBackend } from '../../support/temp';
 import { manualClock } from '../pipeline/support';

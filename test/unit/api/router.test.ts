@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../../electron/api/app-error';
+import { AppError } from '../../../electron/core/errors';
 import { type Handlers, createRouter } from '../../../electron/api/router';
 
 function handlersWith(overrides: Partial<Handlers>): Handlers {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/api/backend';
 import { followUps, placements, presentations, recruitments } from '../../../electron/db/schema';
-import { type Clock, newId } from '../../../electron/services/clock';
+import { type Clock, newId } from '../../../electron/core/clock';
 import type { InputOf } from '../../../shared/api';
 import { DEFAULT_TARGETS, type Dashboard } from '../../../shared/dashboard';
 import { addDays } from '../../../shared/dates';

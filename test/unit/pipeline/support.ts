@@ -1,5 +1,5 @@
 import type { Backend } from '../../../electron/api/backend';
-import type { Clock } from '../../../electron/services/clock';
+import type { Clock } from '../../../electron/core/clock';
 import type { InputOf } from '../../../shared/api';
 import { ok } from '../../support/api';
 

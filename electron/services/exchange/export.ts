@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import type { ParsedInputOf } from '../../../shared/api';
+import { type BlockReason, EXPORT_SCHEMA_VERSION, type ExportPreview, type ExportResult } from '../../../shared/exchange';
+import { type Clock, moment, newId } from '../../core/clock';
+import { refuse } from '../../core/errors';
+import type { Db } from '../../db/open';
+import { partners } from '../../db/schema';
+import { encryptToRecipients, encryptWithPassphrase } from '../../formats/age';
+import { packEnvelope } from '../../formats/envelope';
+import { signDetached } from '../../formats/minisign';
+import type { Payload } from '../../formats/payload';
+import { generatePassphrase } from '../../formats/words';
+import { recordAudit } from '../../store/audit';
+import { candidatesSharedWith, consentsOf, readRecords, recordAgreedVersions } from '../../store/exchange';
+import { logExchange } from '../../store/exchange-log';
+import { findRow } from '../../store/records';
+import { readSetting, writeSetting } from '../../store/settings';
+import { CARD_NOT_FOUND, requireCard } from './cards';
+import { type KeysService, slug } from './keys';
+import type { Progress } from './progress';
+
+/** Exports: which files may go to a partner, and the signed, encrypted file that carries them. */
+
+export const SEQUENCE_KEY = 'exchange.sequence';
+
+/**
+ * The readme inside every file, for a partner who opens it with the standard tools. The age
+ * tool takes a passphrase exactly as typed: the six words joined by hyphens, as generated.
+ */
+function readme(sender: string, byPassphrase: boolean): string {
+  const open = byPassphrase ? 'age -d -o export.json export.json.age' : 'age -d -i <votre-cle-age> -o export.json export.json.age';
+  const openEn = byPassphrase ? 'age -d -o export.json export.json.age' : 'age -d -i <your-age-key> -o export.json export.json.age';
+  return [
+    `Export Tremplin de « ${sender} ».`,
+    'Ouvrez-le dans Tremplin (Échanges > Importer). Sans Tremplin :',
+    '  1. vérifier la signature : minisign -V -P <clé publique de la carte> -m export.json.age',
+    `  2. déchiffrer : ${open}`,
+    ...(byPassphrase
+      ? ['     à la demande de age, tapez les six mots dits par téléphone, en minuscules, sans accents, reliés par des tirets :', '     mot-mot-mot-mot-mot-mot']
+      : []),
+    '',
+    `Tremplin export from "${sender}".`,
+    'Open it in Tremplin (Exchange > Import). Without Tremplin:',
+    '  1. check the signature: minisign -V -P <public key from the card> -m export.json.age',
+    `  2. decrypt: ${openEn}`,
+    ...(byPassphrase
+      ? ['     when age asks, type the six words given to you by phone, in lower case, without accents, joined by hyphens:', '     word-word-word-word-word-word']
+      : []),
+    '',
+  ].join('\n');
+}
+
+export interface ExportOptions {
+  db: Db;
+  clock: Clock;
+  keys: KeysService;
+  progress: Progress;
+  /** Lowered by tests only. */
+  exportScryptWorkFactor?: number;
+}
+
+export function createExportService({ db, clock, keys, progress, exportScryptWorkFactor }: ExportOptions) {
+  const { report } = progress;
+
+  /** The partner a target means, for the consent check; and the card when there is one. */
+  function resolveTarget(to: ParsedInputOf<'exchange.previewExport'>['to']) {
+    if (to.kind === 'passphrase') {
+      const partner = findRow(db, partners, to.partnerId, 'exchange.errors.partnerNotFound');
+      return { partnerId: partner.id, partnerName: partner.name, card: null };
+    }
+    const card = requireCard(db, to.partnerCardId);
+    if (card.archivedAt) refuse(CARD_NOT_FOUND);
+    if (!card.verifiedAt) refuse('exchange.errors.cardNotVerified');
+    if (!card.partnerId) refuse('exchange.errors.cardNotLinked');
+    return { partnerId: card.partnerId, partnerName: card.name, card };
+  }
+
+  function previewExport(request: ParsedInputOf<'exchange.previewExport'>): ExportPreview {
+    const target = resolveTarget(request.to);
+    const sharedWithPartner = candidatesSharedWith(db, target.partnerId);
+    const ids = request.scope.kind === 'candidates' ? [...new Set(request.scope.ids)] : sharedWithPartner;
+    const rows = consentsOf(db, ids);
+    if (request.scope.kind === 'candidates' && rows.length !== ids.length) refuse('errors.candidateNotFound');
+    const sharedWith = new Set(sharedWithPartner);
+    const preview: ExportPreview = { allowed: [], blocked: [] };
+    for (const row of rows.sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName))) {
+      const name = `${row.firstName} ${row.lastName}`;
+      let reason: BlockReason | null = null;
+      if (row.archivedAt) reason = 'archived';
+      else if (!row.consentRecording) reason = 'no_recording_consent';
+      else if (row.consentWithdrawnOn) reason = 'consent_withdrawn';
+      else if (!sharedWith.has(row.id)) reason = 'not_shared_with_partner';
+      if (reason) preview.blocked.push({ id: row.id, name, reason });
+      else preview.allowed.push({ id: row.id, name });
+    }
+    return preview;
+  }
+
+  async function exportFile(request: ParsedInputOf<'exchange.export'>): Promise<ExportResult> {
+    const sender = keys.requireProfile();
+    const ours = keys.identity();
+    const target = resolveTarget(request.to);
+    const { allowed, blocked } = previewExport(request);
+    if (allowed.length === 0) refuse('exchange.errors.nothingToExport');
+
+    report('reading', 0, allowed.length);
+    const records = await readRecords(
+      db,
+      allowed.map((candidate) => candidate.id),
+      {
+        ourAssociationId: sender.associationId,
+        recipientPartnerId: target.partnerId,
+        includeNotes: request.includeNotes,
+        includeBarriers: request.includeBarriers,
+        onProgress: (done) => report('reading', done, allowed.length),
+      },
+    );
+    const sequence = (readSetting(db, SEQUENCE_KEY, z.int()) ?? 0) + 1;
+    const exportId = newId();
+    const createdAt = moment(clock).now;
+    const counts = {
+      candidates: records.candidates.length,
+      timelineEvents: records.timelineEvents.length,
+      partners: records.partners.length,
+      sectors: records.sectors.length,
+    };
+    const payload: Payload = {
+      format: 'tremplin-export',
+      schemaVersion: EXPORT_SCHEMA_VERSION,
+      manifest: {
+        exportId,
+        sender: {
+          associationId: sender.associationId,
+          name: sender.name,
+          siret: sender.siret,
+          ageRecipient: ours.ageRecipient,
+          signingPublicKey: ours.signingPublicKey,
+        },
+        recipients: target.card
+          ? [{ kind: 'association', associationId: target.card.associationId, name: target.card.name }]
+          : [{ kind: 'passphrase', partnerName: target.partnerName }],
+        sequence,
+        createdAt,
+        counts,
+        leftOut: [...(request.includeNotes ? [] : (['notes'] as const)), ...(request.includeBarriers ? [] : (['barriers'] as const))],
+      },
+      records,
+      deletions: [],
+    };
+    report('encrypting');
+    const plaintext = new TextEncoder().encode(JSON.stringify(payload));
+    const passphrase = target.card ? null : generatePassphrase();
+    const encrypted = target.card
+      ? await encryptToRecipients(plaintext, [target.card.ageRecipient, ours.ageRecipient])
+      : await encryptWithPassphrase(plaintext, passphrase as string, exportScryptWorkFactor);
+    const signature = signDetached(encrypted, ours.signingKey, `tremplin export ${exportId} sequence ${sequence} from ${sender.associationId}`);
+    const file = packEnvelope({ payload: encrypted, signature, readme: readme(sender.name, passphrase !== null) }, Math.floor(Date.parse(createdAt) / 1000));
+    const fileName = `tremplin-${slug(sender.name)}-${createdAt.slice(0, 10)}-${sequence}.tremplin`;
+
+    db.transaction((tx) => {
+      writeSetting(tx, SEQUENCE_KEY, sequence);
+      logExchange(tx, {
+        id: newId(),
+        at: createdAt,
+        actor: request.author ?? null,
+        direction: 'export',
+        exportId,
+        sequence,
+        counterpartId: target.card?.associationId ?? null,
+        counterpartName: target.partnerName,
+        byPassphrase: passphrase !== null,
+        counts,
+        recordIds: records.candidates.map((candidate) => candidate.id),
+        fileName,
+      });
+      if (target.card) {
+        recordAgreedVersions(tx, target.card.associationId, [
+          ...records.candidates.map((record) => ({ recordType: 'candidate' as const, id: record.id, updatedAt: record.updatedAt })),
+          ...records.timelineEvents.map((record) => ({ recordType: 'timelineEvent' as const, id: record.id, updatedAt: record.updatedAt })),
+          ...records.partners.map((record) => ({ recordType: 'partner' as const, id: record.id, updatedAt: record.updatedAt })),
+          ...records.sectors.map((record) => ({ recordType: 'sector' as const, id: record.id, updatedAt: record.updatedAt })),
+        ]);
+      }
+    });
+    recordAudit(db, createdAt, { action: 'exchange.export', subjectType: 'export', subjectId: exportId, details: { counts, to: target.partnerName } });
+    return { exportId, sequence, fileName, content: Buffer.from(file).toString('base64'), passphrase, counts, blocked };
+  }
+
+  return { previewExport, exportFile };
+}

@@ -1,0 +1,362 @@
+import { type SQL, and, asc, count, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { ParsedInputOf } from '../../shared/api';
+import { type Barrier, type Candidate, type CandidateFields, type CandidatePage, type CandidateSummary, barrierChanges } from '../../shared/candidates';
+import { newId } from '../core/clock';
+import type { Db } from '../db/open';
+import { createRowWriter } from '../db/row-writer';
+import {
+  candidateBarrierEvents,
+  candidateBarriers,
+  candidateSectors,
+  candidateSharingConsents,
+  candidates,
+  pairs,
+  partners,
+  sectors,
+  timelineEvents,
+  volunteers,
+} from '../db/schema';
+import { type Tx, archivedFilter, assertReferencesExist, findRow, setArchived } from './records';
+import { toFtsQuery } from './search';
+
+/**
+ * The candidates' files: reading them whole with their child tables (sectors, sharing consents,
+ * barriers), writing them with the barriers' history and Tremplin's notes, and the list's pages
+ * through the search index.
+ */
+
+export type CandidateRow = typeof candidates.$inferSelect;
+type Enum<K extends keyof Candidate> = Candidate[K];
+
+/** Fields kept in child tables rather than in the candidates row. */
+const CHILD_FIELDS = ['sectorIds', 'sharingPartnerIds', 'barriers'] as const;
+
+export function toSummary(row: CandidateRow): CandidateSummary {
+  return {
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    birthDate: row.birthDate,
+    phone: row.phone,
+    email: row.email,
+    commune: row.commune,
+    frenchLevel: row.frenchLevel as Enum<'frenchLevel'>,
+    status: row.status as Enum<'status'>,
+    authorisationExpiry: row.authorisationExpiry,
+    archivedAt: row.archivedAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/**
+ * What a person typed, as a query on the candidates' index: the words in the names and contact
+ * columns only (so that typing "archived" does not match the state column), limited to the
+ * files of the archive filter.
+ */
+export function candidateSearch(query: string, archived: 'active' | 'archived' | 'all'): string | null {
+  const terms = toFtsQuery(query);
+  if (terms === null) return null;
+  const inFiles = `{names contact} : (${terms})`;
+  if (archived === 'all') return inFiles;
+  return archived === 'archived' ? `${inFiles} AND state : archived` : `${inFiles} NOT state : archived`;
+}
+
+/** The files the index finds for a query built by candidateSearch. */
+export const inMatches = (match: string) => sql`${candidates.seq} IN (SELECT rowid FROM candidate_search WHERE candidate_search MATCH ${match})`;
+
+type ChildFields = Partial<Pick<CandidateFields, (typeof CHILD_FIELDS)[number]>>;
+
+/**
+ * Writes the child tables (sectors, sharing consents, barriers) of one file or of thousands (an
+ * import), for the fields sent: a field left out keeps its rows, a field sent replaces them.
+ * One delete per 500 files, then inserts of up to 100 rows each.
+ */
+export function writeCandidateChildren(tx: Tx, files: readonly { id: string; fields: ChildFields }[]): void {
+  const writer = createRowWriter(tx);
+  function replace<Item, Table extends SQLiteTable>(
+    table: Table,
+    owner: SQLiteColumn,
+    items: (fields: ChildFields) => readonly Item[] | undefined,
+    row: (candidateId: string, item: Item) => Table['$inferInsert'],
+  ) {
+    const sent = files.filter((file) => items(file.fields) !== undefined);
+    for (let start = 0; start < sent.length; start += 500) {
+      tx.delete(table)
+        .where(inArray(owner, sent.slice(start, start + 500).map((file) => file.id)))
+        .run();
+    }
+    writer.insertAll(
+      table,
+      sent.flatMap((file) => (items(file.fields) ?? []).map((item) => row(file.id, item))),
+    );
+  }
+  replace(candidateSectors, candidateSectors.candidateId, (fields) => fields.sectorIds, (candidateId, sectorId) => ({ candidateId, sectorId }));
+  replace(candidateSharingConsents, candidateSharingConsents.candidateId, (fields) => fields.sharingPartnerIds, (candidateId, partnerId) => ({ candidateId, partnerId }));
+  replace(candidateBarriers, candidateBarriers.candidateId, (fields) => fields.barriers, (candidateId, barrier) => ({ candidateId, ...barrier }));
+}
+
+/** The candidates row's columns among the fields sent (the child tables' fields left out). */
+export function candidateColumns(fields: Partial<CandidateFields>): Partial<typeof candidates.$inferInsert> {
+  const columns: Record<string, unknown> = { ...fields };
+  for (const field of CHILD_FIELDS) delete columns[field];
+  return columns as Partial<typeof candidates.$inferInsert>;
+}
+
+/** Rows of a child table for many files at once (a few queries per 500 files, never one per file). */
+function childrenOf<Row extends { candidateId: string }>(ids: string[], read: (batch: string[]) => Row[]): Map<string, Row[]> {
+  const byCandidate = new Map<string, Row[]>();
+  for (let start = 0; start < ids.length; start += 500) {
+    for (const row of read(ids.slice(start, start + 500))) {
+      const list = byCandidate.get(row.candidateId);
+      if (list) list.push(row);
+      else byCandidate.set(row.candidateId, [row]);
+    }
+  }
+  return byCandidate;
+}
+
+/** Whole files (with sectors, sharing consents and barriers) from their rows, in the rows' order. */
+export function loadCandidates(db: Db, rows: CandidateRow[]): Candidate[] {
+  const ids = rows.map((row) => row.id);
+  const sectorLinks = childrenOf(ids, (batch) => db.select().from(candidateSectors).where(inArray(candidateSectors.candidateId, batch)).all());
+  const consentLinks = childrenOf(ids, (batch) =>
+    db.select().from(candidateSharingConsents).where(inArray(candidateSharingConsents.candidateId, batch)).all(),
+  );
+  const barrierRows = childrenOf(ids, (batch) =>
+    db.select().from(candidateBarriers).where(inArray(candidateBarriers.candidateId, batch)).orderBy(asc(candidateBarriers.theme)).all(),
+  );
+  return rows.map((row) => {
+    const { seq: _seq, lastContactOn: _lastContact, ...columns } = row;
+    return {
+      ...columns,
+      gender: columns.gender as Enum<'gender'>,
+      nationality: columns.nationality as Enum<'nationality'>,
+      languages: columns.languages as Enum<'languages'>,
+      publicCategory: columns.publicCategory as Enum<'publicCategory'>,
+      status: columns.status as Enum<'status'>,
+      frenchLevel: columns.frenchLevel as Enum<'frenchLevel'>,
+      frenchLevelProof: columns.frenchLevelProof as Enum<'frenchLevelProof'>,
+      authorisationDocument: columns.authorisationDocument as Enum<'authorisationDocument'>,
+      mobility: columns.mobility as Enum<'mobility'>,
+      consentMethod: columns.consentMethod as Enum<'consentMethod'>,
+      sectorIds: (sectorLinks.get(row.id) ?? []).map((link) => link.sectorId),
+      sharingPartnerIds: (consentLinks.get(row.id) ?? []).map((link) => link.partnerId),
+      barriers: (barrierRows.get(row.id) ?? []).map(({ candidateId: _candidate, ...barrier }) => barrier as Barrier),
+    };
+  });
+}
+
+
+const NOT_FOUND = 'errors.candidateNotFound';
+
+/** The row, or a not_found refusal. */
+export const findCandidate = (db: Db, id: string): CandidateRow => findRow(db, candidates, id, NOT_FOUND);
+
+export const setCandidateArchived = (db: Db, id: string, archived: boolean, now: string): CandidateRow => setArchived(db, candidates, id, archived, now, NOT_FOUND);
+
+/** Links to other records must exist; checked before writing so the error names the field. */
+export function assertCandidateReferencesExist(db: Db, fields: Partial<CandidateFields>): void {
+  assertReferencesExist(db, sectors, fields.sectorIds ?? [], 'sectorIds');
+  assertReferencesExist(db, partners, [...(fields.sharingPartnerIds ?? []), null], 'sharingPartnerIds');
+  assertReferencesExist(db, partners, [fields.referralPartnerId], 'referralPartnerId');
+  assertReferencesExist(db, pairs, [fields.assignedPairId], 'assignedPairId');
+  assertReferencesExist(db, volunteers, [fields.assignedVolunteerId], 'assignedVolunteerId');
+}
+
+export const barriersOf = (db: Db, id: string): Barrier[] =>
+  db
+    .select({ theme: candidateBarriers.theme, status: candidateBarriers.status, action: candidateBarriers.action, changedOn: candidateBarriers.changedOn })
+    .from(candidateBarriers)
+    .where(eq(candidateBarriers.candidateId, id))
+    .all() as Barrier[];
+
+/** Every change of the file's barriers, newest first. */
+export function barrierEventsOf(db: Db, id: string): (typeof candidateBarrierEvents.$inferSelect)[] {
+  return db
+    .select()
+    .from(candidateBarrierEvents)
+    .where(eq(candidateBarrierEvents.candidateId, id))
+    .orderBy(desc(candidateBarrierEvents.createdAt), desc(sql`rowid`))
+    .all();
+}
+
+/**
+ * Logs, inside the write's transaction, what it changes in a file's barriers (nothing when the
+ * barriers were not sent): one row per theme opened, updated, lifted, reopened or removed.
+ */
+function recordBarrierChanges(tx: Tx, candidateId: string, before: readonly Barrier[], after: readonly Barrier[] | undefined, author: string | null, now: string): void {
+  if (after === undefined) return;
+  const rows = barrierChanges(before, after).map(({ theme, change, barrier }) => ({
+    id: newId(),
+    candidateId,
+    theme,
+    change,
+    status: barrier?.status ?? null,
+    action: barrier?.action ?? null,
+    changedOn: barrier?.changedOn ?? null,
+    author,
+    createdAt: now,
+  }));
+  if (rows.length > 0) tx.insert(candidateBarrierEvents).values(rows).run();
+}
+
+/** A note Tremplin writes in the person's history, inside the write's transaction. */
+const addNote = (tx: Tx, candidateId: string, note: CandidateNote, now: string) =>
+  tx
+    .insert(timelineEvents)
+    .values({ id: newId(), subjectType: 'candidate', subjectId: candidateId, kind: 'note', ...note, author: null, createdAt: now, updatedAt: now })
+    .run();
+
+export interface CandidateNote {
+  occurredAt: string;
+  text: string;
+}
+
+/** A new file with its child tables, the barriers it opens and Tremplin's note, in one transaction. */
+export function insertCandidate(db: Db, { id, fields, note, now }: { id: string; fields: CandidateFields; note: CandidateNote | null; now: string }): void {
+  db.transaction((tx) => {
+    tx.insert(candidates)
+      .values({ ...candidateColumns(fields), firstName: fields.firstName, lastName: fields.lastName, id, createdAt: now, updatedAt: now })
+      .run();
+    writeCandidateChildren(tx, [{ id, fields }]);
+    recordBarrierChanges(tx, id, [], fields.barriers, null, now);
+    if (note) addNote(tx, id, note, now);
+  });
+}
+
+/** The fields sent, the barriers' changes from `barriersBefore` and Tremplin's note, in one transaction. */
+export function updateCandidate(
+  db: Db,
+  { id, patch, barriersBefore, author, note, now }: { id: string; patch: Partial<CandidateFields>; barriersBefore: readonly Barrier[]; author: string | null; note: CandidateNote | null; now: string },
+): void {
+  db.transaction((tx) => {
+    tx.update(candidates)
+      .set({ ...candidateColumns(patch), updatedAt: now })
+      .where(eq(candidates.id, id))
+      .run();
+    writeCandidateChildren(tx, [{ id, fields: patch }]);
+    recordBarrierChanges(tx, id, barriersBefore, patch.barriers, author, now);
+    if (note) addNote(tx, id, note, now);
+  });
+}
+
+const SORT_COLUMNS = {
+  name: [candidates.lastName, candidates.firstName],
+  updated: [candidates.updatedAt],
+  created: [candidates.createdAt],
+  authorisation_expiry: [candidates.authorisationExpiry],
+} as const;
+
+/** Files without the sorted value go last, whatever the direction. */
+const BLANKS_LAST = { authorisation_expiry: sql`${candidates.authorisationExpiry} IS NULL` } as const;
+
+/** Up to this many matches, a search page reads them by rowid rather than walking a sorted index. */
+const FEW_MATCHES = 2000;
+
+/**
+ * A search alone (what the list asks at each keystroke). The index knows which files are
+ * archived, so the count is one query on it; the page then takes the way that suits how many
+ * files match (measured at 100,000 files, 95,000 of them active):
+ * - none: no page to read;
+ * - up to a few thousand ("0612", "diallo"): the matches are read by rowid and sorted
+ *   (≤ 1 ms, where walking the sorted index to find few matches costs 5 ms);
+ * - most of the files ("06" matches 70%): the sorted index is walked and each file probed in
+ *   the index until the page is full, about 100 probes (1.3 ms, where building the list of
+ *   66,000 matches costs 9 ms);
+ * - in between ("m", "07"): the list of matches is built once and the sorted index walked
+ *   against it (2–4 ms).
+ */
+function searchPage(db: Db, input: ParsedInputOf<'candidates.list'>, match: string, orderBy: SQL[]): CandidatePage {
+  const total = db.get<{ total: number }>(sql`SELECT count(*) AS total FROM candidate_search WHERE candidate_search MATCH ${match}`).total;
+  if (total === 0 || input.offset >= total) return { items: [], total };
+  const rows = db.get<{ rows: number | null }>(sql`SELECT max(${candidates.seq}) AS rows FROM ${candidates}`).rows ?? 0;
+  const page = (where: SQL | undefined, order: SQL[]) =>
+    db.select().from(candidates).where(where).orderBy(...order).limit(input.limit).offset(input.offset).all().map(toSummary);
+  if (total <= FEW_MATCHES) {
+    // The unary + keeps SQLite from walking a sorted index: the matches are looked up by rowid.
+    return { items: page(inMatches(match), orderBy.map((term) => sql`+${term}`)), total };
+  }
+  const archived = archivedFilter(candidates.archivedAt, input.archived);
+  if (total * 2 >= rows) {
+    const probed = sql`EXISTS (SELECT 1 FROM candidate_search WHERE candidate_search.rowid = ${candidates.seq} AND candidate_search MATCH ${match})`;
+    return { items: page(and(archived, probed), orderBy), total };
+  }
+  return { items: page(and(archived, inMatches(match)), orderBy), total };
+}
+
+/** A page of the list; `authorisationExpiringBy` is the last day of the expiry filter, when it is set. */
+export function candidatePage(db: Db, input: ParsedInputOf<'candidates.list'>, authorisationExpiringBy: string | undefined): CandidatePage {
+  const direction = input.descending ? desc : asc;
+  const orderBy = [
+    ...(input.sort in BLANKS_LAST ? [BLANKS_LAST[input.sort as keyof typeof BLANKS_LAST]] : []),
+    ...SORT_COLUMNS[input.sort].map((column) => direction(column)),
+    asc(candidates.seq),
+  ];
+  const filters: SQL[] = [];
+  if (input.statuses.length > 0) filters.push(inArray(candidates.status, input.statuses));
+  if (input.frenchLevels.length > 0) filters.push(inArray(candidates.frenchLevel, input.frenchLevels));
+  if (authorisationExpiringBy !== undefined) filters.push(lte(candidates.authorisationExpiry, authorisationExpiringBy));
+  if (input.pairId) filters.push(eq(candidates.assignedPairId, input.pairId));
+  if (input.partnerId) filters.push(eq(candidates.referralPartnerId, input.partnerId));
+  const match = candidateSearch(input.query, input.archived);
+  if (match !== null && filters.length === 0 && !input.sectorId) return searchPage(db, input, match, orderBy);
+
+  const conditions = [match === null ? undefined : inMatches(match), archivedFilter(candidates.archivedAt, input.archived), ...filters];
+  // The sector filter is written twice on purpose (measured at 100,000 files): a page walks
+  // the ordered index and probes each file's sectors (EXISTS: 2 ms, IN: 15 ms), while the
+  // count stays on covering indexes when it matches seq against the sector's files
+  // (26 ms, where the same EXISTS or IN fetches every row: 220-500 ms).
+  const sectorId = input.sectorId;
+  const inSectorForPage = sectorId
+    ? sql`EXISTS (SELECT 1 FROM ${candidateSectors} WHERE ${candidateSectors.candidateId} = ${candidates.id} AND ${candidateSectors.sectorId} = ${sectorId})`
+    : undefined;
+  const inSectorForCount = sectorId
+    ? sql`${candidates.seq} IN (SELECT c.seq FROM ${candidateSectors} JOIN ${candidates} c ON c.id = ${candidateSectors.candidateId} WHERE ${candidateSectors.sectorId} = ${sectorId})`
+    : undefined;
+  const items = db
+    .select()
+    .from(candidates)
+    .where(and(...conditions, inSectorForPage))
+    .orderBy(...orderBy)
+    .limit(input.limit)
+    .offset(input.offset)
+    .all()
+    .map(toSummary);
+  const total = db.select({ total: count() }).from(candidates).where(and(...conditions, inSectorForCount)).get()?.total ?? 0;
+  return { items, total };
+}
+
+const VALUES_PER_QUERY = 500;
+
+const SAME = {
+  birthDate: (values: string[]) => inArray(candidates.birthDate, values),
+  phone: (values: string[]) => or(inArray(candidates.phone, values), inArray(candidates.secondPhone, values)),
+  email: (values: string[]) => inArray(candidates.email, values),
+} as const;
+
+/** Files (merged ones left out) with one of these birth dates, phones (first or second) or e-mails, 500 values a query. */
+export function unmergedCandidatesWith(db: Db, field: keyof typeof SAME, values: readonly string[]): CandidateRow[] {
+  const rows: CandidateRow[] = [];
+  const distinct = [...new Set(values)];
+  for (let start = 0; start < distinct.length; start += VALUES_PER_QUERY) {
+    rows.push(
+      ...db
+        .select()
+        .from(candidates)
+        .where(and(SAME[field](distinct.slice(start, start + VALUES_PER_QUERY)), isNull(candidates.mergedIntoId)))
+        .all(),
+    );
+  }
+  return rows;
+}
+
+/** The first `limit` files (merged ones left out) the index finds for a query built by candidateSearch. */
+export function unmergedCandidatesMatching(db: Db, match: string, limit: number): CandidateRow[] {
+  return db
+    .select()
+    .from(candidates)
+    .where(and(inMatches(match), isNull(candidates.mergedIntoId)))
+    .limit(limit)
+    .all();
+}

@@ -1,0 +1,185 @@
+import { type SQL, and, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, ne, notExists, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { ParsedInputOf } from '../../shared/api';
+import { COMPANY_CONTACT_KINDS } from '../../shared/domain';
+import type { Db } from '../db/open';
+import { employerContacts, employers, jobNeeds, timelineEvents } from '../db/schema';
+import { recordWithContacts } from './contacts';
+import { archivedFilter, findRow, matchesSearch, setArchived } from './records';
+
+/** Employers, their contacts and their job needs. */
+
+export type EmployerRow = typeof employers.$inferSelect;
+export type JobNeedRow = typeof jobNeeds.$inferSelect;
+
+const EMPLOYER_NOT_FOUND = 'employers.errors.notFound';
+const JOB_NEED_NOT_FOUND = 'employers.errors.jobNeedNotFound';
+
+// ---------------------------------------------------------------- Job needs
+
+const jobNeedColumns = { need: jobNeeds, employerName: employers.name };
+
+/** A need counts as open when its state is open and it is not archived. */
+const isOpenNeed = and(eq(jobNeeds.state, 'open'), isNull(jobNeeds.archivedAt));
+
+const JOB_NEED_SORTS = {
+  created: [jobNeeds.createdAt],
+  updated: [jobNeeds.updatedAt],
+  occupation: [jobNeeds.occupation],
+  start: [jobNeeds.startDate],
+} as const;
+
+/** `%` and `_` typed by the user are plain characters. */
+function containsText(column: SQLiteColumn, text: string): SQL {
+  const pattern = `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  return sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+}
+
+export function createJobNeedStore(db: Db) {
+  function select(where: SQL | undefined) {
+    return db.select(jobNeedColumns).from(jobNeeds).innerJoin(employers, eq(employers.id, jobNeeds.employerId)).where(where);
+  }
+
+  const byId = select(eq(jobNeeds.id, sql.placeholder('id'))).prepare();
+
+  return {
+    /** The need with its employer's name, undefined when there is none with this id. */
+    withEmployerName: (id: string): { need: JobNeedRow; employerName: string } | undefined => byId.get({ id }),
+
+    /** The row, or a not_found refusal. */
+    find: (id: string): JobNeedRow => findRow(db, jobNeeds, id, JOB_NEED_NOT_FOUND),
+
+    /** The employer's needs that are not archived, newest first. */
+    ofEmployer: (employerId: string) =>
+      select(and(eq(jobNeeds.employerId, employerId), isNull(jobNeeds.archivedAt)))
+        .orderBy(desc(jobNeeds.createdAt), desc(jobNeeds.seq))
+        .all(),
+
+    employer: (employerId: string): EmployerRow | undefined => db.select().from(employers).where(eq(employers.id, employerId)).get(),
+
+    insert(values: typeof jobNeeds.$inferInsert): void {
+      db.insert(jobNeeds).values(values).run();
+    },
+
+    update(id: string, values: Partial<typeof jobNeeds.$inferInsert>): void {
+      db.update(jobNeeds).set(values).where(eq(jobNeeds.id, id)).run();
+    },
+
+    setArchived: (id: string, archived: boolean, now: string): JobNeedRow => setArchived(db, jobNeeds, id, archived, now, JOB_NEED_NOT_FOUND),
+
+    page(input: ParsedInputOf<'jobNeeds.list'>) {
+      const words = input.query.split(/\s+/).filter((word) => word.length > 0);
+      const where = and(
+        archivedFilter(jobNeeds.archivedAt, input.archived),
+        // The needs of an archived employer are no longer current, whatever their own state.
+        input.archived === 'active' ? isNull(employers.archivedAt) : undefined,
+        input.employerId ? eq(jobNeeds.employerId, input.employerId) : undefined,
+        input.states.length > 0 ? inArray(jobNeeds.state, input.states) : undefined,
+        input.sectorId ? eq(jobNeeds.sectorId, input.sectorId) : undefined,
+        ...words.map((word) => containsText(jobNeeds.occupation, word)),
+      );
+      const direction = input.descending ? desc : asc;
+      const rows = select(where)
+        .orderBy(
+          // Needs without a start date go last, whatever the direction.
+          ...(input.sort === 'start' ? [sql`${jobNeeds.startDate} IS NULL`] : []),
+          ...JOB_NEED_SORTS[input.sort].map((column) => direction(column)),
+          direction(jobNeeds.seq),
+        )
+        .limit(input.limit)
+        .offset(input.offset)
+        .all();
+      const total =
+        db.select({ total: count() }).from(jobNeeds).innerJoin(employers, eq(employers.id, jobNeeds.employerId)).where(where).get()?.total ?? 0;
+      return { rows, total };
+    },
+  };
+}
+
+// ---------------------------------------------------------------- Employers
+
+const EMPLOYER_SORTS = {
+  name: [employers.name],
+  updated: [employers.updatedAt],
+  created: [employers.createdAt],
+} as const;
+
+const openNeedOf = (employerId: SQLiteColumn) => and(eq(jobNeeds.employerId, employerId), isOpenNeed);
+
+export function createEmployerStore(db: Db) {
+  const records = recordWithContacts(db, employers, employerContacts, employerContacts.employerId, (employerId, contact, position) => ({
+    ...contact,
+    employerId,
+    position,
+  }));
+
+  const summaryColumns = {
+    id: employers.id,
+    name: employers.name,
+    siret: employers.siret,
+    sectorId: employers.sectorId,
+    postalCode: employers.postalCode,
+    commune: employers.commune,
+    charterSignedOn: employers.charterSignedOn,
+    openNeeds: db.$count(jobNeeds, openNeedOf(employers.id)),
+    archivedAt: employers.archivedAt,
+    updatedAt: employers.updatedAt,
+  };
+
+  return {
+    /** The row, or a not_found refusal. */
+    find: (id: string): EmployerRow => findRow(db, employers, id, EMPLOYER_NOT_FOUND),
+    summaryOf: (id: string) => db.select(summaryColumns).from(employers).where(eq(employers.id, id)).get(),
+    contactsOf: records.contactsOf,
+    insert: records.insert,
+    update: records.update,
+    setArchived: (id: string, archived: boolean, now: string): EmployerRow => setArchived(db, employers, id, archived, now, EMPLOYER_NOT_FOUND),
+
+    /** How many calls, meetings and messages the employer's timeline holds in this calendar year. */
+    companyContactCount(employerId: string, year: number): number {
+      const where = and(
+        eq(timelineEvents.subjectType, 'employer'),
+        eq(timelineEvents.subjectId, employerId),
+        inArray(timelineEvents.kind, [...COMPANY_CONTACT_KINDS]),
+        // occurredAt is a date or a date and time: both sort as text within the year.
+        gte(timelineEvents.occurredAt, `${year}-01-01`),
+        lt(timelineEvents.occurredAt, `${year + 1}-01-01`),
+      );
+      return db.select({ count: count() }).from(timelineEvents).where(where).get()?.count ?? 0;
+    },
+
+    /** Whether another employer (archived ones included: the column is unique) has this SIRET. */
+    siretTaken(siret: string, exceptId?: string): boolean {
+      const other = db
+        .select({ id: employers.id })
+        .from(employers)
+        .where(and(eq(employers.siret, siret), exceptId ? ne(employers.id, exceptId) : undefined))
+        .get();
+      return other !== undefined;
+    },
+
+    page(input: ParsedInputOf<'employers.list'>) {
+      const openNeeds = db.select({ id: jobNeeds.id }).from(jobNeeds).where(openNeedOf(employers.id));
+      const where = and(
+        matchesSearch(employers.seq, 'employer_search', input.query),
+        archivedFilter(employers.archivedAt, input.archived),
+        input.sectorId ? eq(employers.sectorId, input.sectorId) : undefined,
+        input.charterSigned === 'yes' ? isNotNull(employers.charterSignedOn) : undefined,
+        input.charterSigned === 'no' ? isNull(employers.charterSignedOn) : undefined,
+        input.hasOpenNeeds === true ? exists(openNeeds) : undefined,
+        input.hasOpenNeeds === false ? notExists(openNeeds) : undefined,
+      );
+      const direction = input.descending ? desc : asc;
+      const rows = db
+        .select(summaryColumns)
+        .from(employers)
+        .where(where)
+        .orderBy(...EMPLOYER_SORTS[input.sort].map((column) => direction(column)), asc(employers.seq))
+        .limit(input.limit)
+        .offset(input.offset)
+        .all();
+      const total = db.select({ total: count() }).from(employers).where(where).get()?.total ?? 0;
+      return { rows, total };
+    },
+  };
+}

@@ -1,0 +1,357 @@
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { ExchangedRecordType, ImportItemState } from '../../shared/exchange';
+import type { Db } from '../db/open';
+import { createRowWriter } from '../db/row-writer';
+import { candidateSharingConsents, candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
+import { candidateColumns, loadCandidates, writeCandidateChildren } from './candidates';
+import { createPartnerStore } from './partners';
+import type { Tx } from './records';
+import type { CandidateRecord, PartnerRecord, Payload, SectorRecord, TimelineRecord } from '../formats/payload';
+
+/**
+ * Records in and out of an export: reading what a file carries, telling for each incoming
+ * record whether it is new, an update, unchanged or a conflict, and writing the ones kept.
+ */
+
+export type RecordSet = Payload['records'];
+
+/** The files whose person agreed to share them with this partner. */
+export function candidatesSharedWith(db: Db, partnerId: string): string[] {
+  return db
+    .select({ id: candidateSharingConsents.candidateId })
+    .from(candidateSharingConsents)
+    .where(eq(candidateSharingConsents.partnerId, partnerId))
+    .all()
+    .map((row) => row.id);
+}
+
+/** What an export's preview needs to know of each file: its name, recording consent and whether it is withdrawn or archived. */
+export function consentsOf(db: Db, candidateIds: readonly string[]) {
+  const rows: { id: string; firstName: string; lastName: string; consentRecording: boolean; consentWithdrawnOn: string | null; archivedAt: string | null }[] = [];
+  for (let start = 0; start < candidateIds.length; start += 500) {
+    rows.push(
+      ...db
+        .select({
+          id: candidates.id,
+          firstName: candidates.firstName,
+          lastName: candidates.lastName,
+          consentRecording: candidates.consentRecording,
+          consentWithdrawnOn: candidates.consentWithdrawnOn,
+          archivedAt: candidates.archivedAt,
+        })
+        .from(candidates)
+        .where(inArray(candidates.id, candidateIds.slice(start, start + 500)))
+        .all(),
+    );
+  }
+  return rows;
+}
+
+/** The ids an incoming file's links may point to here. */
+export function knownIds(db: Db) {
+  const ids = (rows: { id: string }[]) => new Set(rows.map((row) => row.id));
+  return {
+    sectors: ids(db.select({ id: sectors.id }).from(sectors).all()),
+    partners: ids(db.select({ id: partners.id }).from(partners).all()),
+    candidates: ids(db.select({ id: candidates.id }).from(candidates).all()),
+  };
+}
+
+/** Keys an incoming record must not take from another one here. */
+export function uniqueKeysHere(db: Db) {
+  const seeded = db.select({ id: sectors.id, seedKey: sectors.seedKey }).from(sectors).where(isNotNull(sectors.seedKey)).all();
+  const contacts = db.select({ id: partnerContacts.id, partnerId: partnerContacts.partnerId }).from(partnerContacts).all();
+  return {
+    seededSectors: new Map(seeded.map((row) => [row.seedKey ?? '', row.id])),
+    contactOwners: new Map(contacts.map((row) => [row.id, row.partnerId])),
+  };
+}
+
+/** Lets other calls (and the progress polls) through between batches of a long read. */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const READ_BATCH = 500;
+
+/**
+ * The candidates' files as an export to one partner carries them: exactly the minimum. Each
+ * person's own record, and about partners only what the recipient needs about itself — whether
+ * it referred the person and the consent to share with it, its own name and kind. What we know
+ * about other partners (that the person also consented to share with them, who referred them
+ * and the referrer's contact, our notes and staff contacts at a partner) stays here.
+ */
+export async function readRecords(
+  db: Db,
+  candidateIds: readonly string[],
+  options: {
+    ourAssociationId: string;
+    /** The recipient, as a partner record here. */
+    recipientPartnerId: string;
+    includeNotes: boolean;
+    includeBarriers: boolean;
+    onProgress?: (done: number) => void;
+  },
+): Promise<RecordSet> {
+  const recipient = options.recipientPartnerId;
+  const originOf = (origin: string | null) => origin ?? options.ourAssociationId;
+  const candidateRecords: CandidateRecord[] = [];
+  for (let start = 0; start < candidateIds.length; start += READ_BATCH) {
+    const rows = db.select().from(candidates).where(inArray(candidates.id, candidateIds.slice(start, start + READ_BATCH))).all();
+    for (const file of loadCandidates(db, rows)) {
+      const { assignedPairId: _pair, assignedVolunteerId: _volunteer, archivedAt: _archived, mergedIntoId: _merged, ...sent } = file;
+      const referredByRecipient = file.referralPartnerId === recipient;
+      candidateRecords.push({
+        ...sent,
+        origin: originOf(file.origin),
+        barriers: options.includeBarriers ? file.barriers : [],
+        sharingPartnerIds: file.sharingPartnerIds.filter((id) => id === recipient),
+        referralPartnerId: referredByRecipient ? recipient : null,
+        referrerContact: referredByRecipient ? file.referrerContact : null,
+        referredOn: referredByRecipient ? file.referredOn : null,
+      });
+    }
+    options.onProgress?.(candidateRecords.length);
+    await yieldToOthers();
+  }
+  const candidateIdsRead = candidateRecords.map((record) => record.id);
+
+  const timeline: TimelineRecord[] = [];
+  if (options.includeNotes) {
+    for (let start = 0; start < candidateIdsRead.length; start += READ_BATCH) {
+      const rows = db
+        .select()
+        .from(timelineEvents)
+        .where(and(eq(timelineEvents.subjectType, 'candidate'), inArray(timelineEvents.subjectId, candidateIdsRead.slice(start, start + READ_BATCH))))
+        .all();
+      for (const row of rows) timeline.push({ ...row, subjectType: 'candidate', origin: originOf(row.origin) } as TimelineRecord);
+    }
+  }
+
+  // The recipient's own record, when a file points to it: its name and kind, none of our notes,
+  // contacts or details about it. The fields stay in the record (empty), as version 1 reads them.
+  const pointed = candidateRecords.some((file) => file.sharingPartnerIds.length > 0 || file.referralPartnerId !== null);
+  const partnerRows = pointed ? db.select().from(partners).where(eq(partners.id, recipient)).all() : [];
+  const partnerList: PartnerRecord[] = partnerRows.map((row) => ({
+    id: row.id,
+    origin: originOf(row.origin),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    name: row.name,
+    kind: row.kind as PartnerRecord['kind'],
+    address: null,
+    postalCode: null,
+    commune: null,
+    phone: null,
+    email: null,
+    notes: null,
+    contacts: [],
+  }));
+
+  const sectorIds = [...new Set(candidateRecords.flatMap((file) => file.sectorIds))];
+  const sectorRows = sectorIds.length > 0 ? db.select().from(sectors).where(inArray(sectors.id, sectorIds)).all() : [];
+  const sectorList: SectorRecord[] = sectorRows.map(({ seq: _seq, archivedAt: _archived, ...row }) => ({
+    ...row,
+    seedKey: row.seedKey as SectorRecord['seedKey'],
+    origin: originOf(row.origin),
+  }));
+
+  return { candidates: candidateRecords, timelineEvents: timeline, partners: partnerList, sectors: sectorList };
+}
+
+/**
+ * The records of a file whose sender is not a verified partner (unsigned, or signed by a key we
+ * have not verified), as they may be taken: nothing it says can be attributed to anyone, so it
+ * updates nothing here. A person or event already here arrives as a new record (a new id, its
+ * events following it) for the staffer to review beside the one here, unless it is exactly the
+ * version here (the same file opened again); a partner or sector already here stays as it is
+ * (the links to it still hold). An origin naming an association we know, or ourselves, becomes
+ * `unknownOrigin`.
+ */
+export function fromUnknownSender(db: Db, records: RecordSet, options: { knownAssociations: Set<string>; unknownOrigin: string; newId: () => string }): RecordSet {
+  const origin = <T extends { origin: string }>(record: T): T =>
+    options.knownAssociations.has(record.origin) ? { ...record, origin: options.unknownOrigin } : record;
+  const renamed = new Map<string, string>();
+  const rekey = <T extends { id: string; updatedAt: string }>(type: ExchangedRecordType, list: T[]): T[] => {
+    const local = localVersions(db, type, list.map((record) => record.id));
+    return list.map((record) => {
+      const here = local.get(record.id);
+      if (here === undefined || here === record.updatedAt) return record;
+      const id = options.newId();
+      renamed.set(record.id, id);
+      return { ...record, id };
+    });
+  };
+  const candidateList = rekey('candidate', records.candidates).map(origin);
+  const events = rekey('timelineEvent', records.timelineEvents).map((event) => origin({ ...event, subjectId: renamed.get(event.subjectId) ?? event.subjectId }));
+  const partnersHere = localVersions(db, 'partner', records.partners.map((record) => record.id));
+  const sectorsHere = localVersions(db, 'sector', records.sectors.map((record) => record.id));
+  return {
+    candidates: candidateList,
+    timelineEvents: events,
+    partners: records.partners.filter((record) => !partnersHere.has(record.id)).map(origin),
+    sectors: records.sectors.filter((record) => !sectorsHere.has(record.id)).map(origin),
+  };
+}
+
+const TABLES = { candidate: candidates, timelineEvent: timelineEvents, partner: partners, sector: sectors } as const;
+
+/** The local `updatedAt` of each record of a type among `ids`. */
+function localVersions(db: Db, type: ExchangedRecordType, ids: string[]): Map<string, string> {
+  const table = TABLES[type];
+  const versions = new Map<string, string>();
+  for (let start = 0; start < ids.length; start += 500) {
+    const rows = db
+      .select({ id: table.id, updatedAt: table.updatedAt })
+      .from(table)
+      .where(inArray(table.id, ids.slice(start, start + 500)))
+      .all();
+    for (const row of rows) versions.set(row.id, row.updatedAt);
+  }
+  return versions;
+}
+
+/** The versions last agreed with this association, per record. */
+function agreedVersions(db: Db, associationId: string, type: ExchangedRecordType): Map<string, string> {
+  const rows = db
+    .select({ id: exchangedRecords.recordId, updatedAt: exchangedRecords.updatedAt })
+    .from(exchangedRecords)
+    .where(and(eq(exchangedRecords.associationId, associationId), eq(exchangedRecords.recordType, type)))
+    .all();
+  return new Map(rows.map((row) => [row.id, row.updatedAt]));
+}
+
+/**
+ * Where an incoming version stands against ours, given the version last agreed with the
+ * sender (none: never exchanged). Newer local data is never overwritten silently: when both
+ * sides changed since the agreed version it is a conflict, and an incoming version older than
+ * ours with nothing agreed is flagged `older` for the staffer to decide.
+ */
+export function classify(incoming: string, local: string | undefined, agreed: string | undefined): ImportItemState {
+  if (local === undefined) return 'new';
+  if (incoming === local) return 'unchanged';
+  if (agreed !== undefined) {
+    const theyChanged = incoming > agreed;
+    const weChanged = local > agreed;
+    if (!theyChanged) return 'unchanged';
+    return weChanged ? 'conflict' : 'updated';
+  }
+  return incoming > local ? 'conflict' : 'older';
+}
+
+export interface Classified {
+  recordType: ExchangedRecordType;
+  id: string;
+  state: ImportItemState;
+}
+
+const TYPES_IN_FILE: [ExchangedRecordType, keyof RecordSet][] = [
+  ['sector', 'sectors'],
+  ['partner', 'partners'],
+  ['candidate', 'candidates'],
+  ['timelineEvent', 'timelineEvents'],
+];
+
+/** `senderId` null: a sender nothing proves, with whom no version was ever agreed. */
+export function classifyAll(db: Db, senderId: string | null, records: RecordSet): Classified[] {
+  return TYPES_IN_FILE.flatMap(([type, key]) => {
+    const list = records[key] as { id: string; updatedAt: string }[];
+    const local = localVersions(
+      db,
+      type,
+      list.map((record) => record.id),
+    );
+    const agreed = senderId ? agreedVersions(db, senderId, type) : new Map<string, string>();
+    return list.map((record) => ({ recordType: type, id: record.id, state: classify(record.updatedAt, local.get(record.id), agreed.get(record.id)) }));
+  });
+}
+
+/** Remembers the version agreed with an association for each record (sent or received). */
+export function recordAgreedVersions(tx: Tx, associationId: string, entries: { recordType: ExchangedRecordType; id: string; updatedAt: string }[]): void {
+  const remember = tx
+    .insert(exchangedRecords)
+    .values({
+      associationId,
+      recordType: sql.placeholder('recordType'),
+      recordId: sql.placeholder('id'),
+      updatedAt: sql.placeholder('updatedAt'),
+    } as unknown as typeof exchangedRecords.$inferInsert)
+    .onConflictDoUpdate({
+      target: [exchangedRecords.associationId, exchangedRecords.recordType, exchangedRecords.recordId],
+      set: { updatedAt: sql`excluded.updated_at` },
+    })
+    .prepare();
+  for (const entry of entries) remember.run(entry);
+}
+
+/**
+ * Writes the records chosen, keeping their ids, origin and `updatedAt` (so the next exchange
+ * can tell what changed since). A record of ours that comes back keeps saying it was made here
+ * (origin null), as `readRecords` reads it. What each association knows for itself stays as it
+ * is here: for a partner already here, its details, notes and contacts (a file names it and
+ * says its kind); for a person already here, the consents to share and the referral (a sender
+ * only tells about itself). Runs inside the caller's transaction.
+ */
+export function writeRecords(db: Db, tx: Tx, chosen: RecordSet, options: { ourAssociationId: string | null; barriersLeftOut: boolean }): void {
+  const here = <T extends { origin: string }>(record: T) => ({ ...record, origin: record.origin === options.ourAssociationId ? null : record.origin });
+  const present = {
+    sector: localVersions(db, 'sector', chosen.sectors.map((record) => record.id)),
+    partner: localVersions(db, 'partner', chosen.partners.map((record) => record.id)),
+    candidate: localVersions(db, 'candidate', chosen.candidates.map((record) => record.id)),
+    timelineEvent: localVersions(db, 'timelineEvent', chosen.timelineEvents.map((record) => record.id)),
+  };
+  const exists = (type: ExchangedRecordType, id: string) => present[type].has(id);
+  const writer = createRowWriter(tx);
+
+  for (const { id, ...sector } of chosen.sectors.map(here)) {
+    if (exists('sector', id)) writer.update(sectors, sectors.id, id, sector);
+    else writer.insertAll(sectors, [{ id, ...sector }]);
+  }
+
+  const partnerStore = createPartnerStore(db);
+  for (const { id, contacts: list, ...partner } of chosen.partners.map(here)) {
+    if (exists('partner', id)) {
+      writer.update(partners, partners.id, id, { name: partner.name, kind: partner.kind, origin: partner.origin, updatedAt: partner.updatedAt });
+    } else {
+      writer.insertAll(partners, [{ id, ...partner }]);
+      partnerStore.writeContacts(tx, id, list);
+    }
+  }
+
+  const newCandidates: (typeof candidates.$inferInsert)[] = [];
+  for (const { id, origin, createdAt, updatedAt, ...fields } of chosen.candidates.map(here)) {
+    const columns = { ...candidateColumns(fields), firstName: fields.firstName, lastName: fields.lastName, origin, updatedAt };
+    if (exists('candidate', id)) {
+      const { referralPartnerId: _partner, referrerContact: _contact, referredOn: _on, ...theirs } = columns;
+      writer.update(candidates, candidates.id, id, theirs);
+    } else {
+      newCandidates.push({ ...columns, id, createdAt });
+    }
+  }
+  writer.insertAll(candidates, newCandidates);
+  writeCandidateChildren(
+    tx,
+    chosen.candidates.map(({ id, barriers, sharingPartnerIds, sectorIds }) => ({
+      id,
+      fields: {
+        sectorIds,
+        ...(options.barriersLeftOut ? {} : { barriers }),
+        ...(exists('candidate', id) ? {} : { sharingPartnerIds }),
+      },
+    })),
+  );
+
+  // File by file, newest first: the index on the events' file is written in order, and the
+  // trigger that keeps each file's last contact date writes it once per file, not once per event.
+  const inOrder = chosen.timelineEvents
+    .map(here)
+    .sort((a, b) => compareText(a.subjectId, b.subjectId) || compareText(b.occurredAt, a.occurredAt));
+  const newEvents: (typeof timelineEvents.$inferInsert)[] = [];
+  for (const { id, ...event } of inOrder) {
+    if (exists('timelineEvent', id)) writer.update(timelineEvents, timelineEvents.id, id, event);
+    else newEvents.push({ id, ...event });
+  }
+  writer.insertAll(timelineEvents, newEvents);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

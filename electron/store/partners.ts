@@ -1,0 +1,80 @@
+import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { ParsedInputOf } from '../../shared/api';
+import type { Db } from '../db/open';
+import { candidates, partnerContacts, partners } from '../db/schema';
+import { recordWithContacts } from './contacts';
+import { archivedFilter, findRow, matchesSearch, setArchived } from './records';
+
+/** Partner associations, their contacts, and how many candidates each referred. */
+
+export type PartnerRow = typeof partners.$inferSelect;
+
+const NOT_FOUND = 'partners.errors.notFound';
+
+const PARTNER_SORTS = {
+  name: [partners.name],
+  updated: [partners.updatedAt],
+  created: [partners.createdAt],
+} as const;
+
+/** The partners' names, in alphabetical order. */
+export function partnerNamesOf(db: Db, ids: readonly string[]): string[] {
+  return db
+    .select({ name: partners.name })
+    .from(partners)
+    .where(inArray(partners.id, [...ids]))
+    .orderBy(asc(partners.name))
+    .all()
+    .map((row) => row.name);
+}
+
+export function createPartnerStore(db: Db) {
+  const records = recordWithContacts(db, partners, partnerContacts, partnerContacts.partnerId, (partnerId, contact, position) => ({
+    ...contact,
+    partnerId,
+    position,
+  }));
+
+  const summaryColumns = {
+    id: partners.id,
+    name: partners.name,
+    kind: partners.kind,
+    commune: partners.commune,
+    phone: partners.phone,
+    email: partners.email,
+    referredCount: db.$count(candidates, and(eq(candidates.referralPartnerId, partners.id), isNull(candidates.archivedAt))),
+    archivedAt: partners.archivedAt,
+    updatedAt: partners.updatedAt,
+  };
+
+  return {
+    /** The row, or a not_found refusal. */
+    find: (id: string): PartnerRow => findRow(db, partners, id, NOT_FOUND),
+    summaryOf: (id: string) => db.select(summaryColumns).from(partners).where(eq(partners.id, id)).get(),
+    contactsOf: records.contactsOf,
+    insert: records.insert,
+    update: records.update,
+    /** Replaces a partner's contacts inside the caller's transaction (ids as given). */
+    writeContacts: records.writeContacts,
+    setArchived: (id: string, archived: boolean, now: string): PartnerRow => setArchived(db, partners, id, archived, now, NOT_FOUND),
+
+    page(input: ParsedInputOf<'partners.list'>) {
+      const where = and(
+        matchesSearch(partners.seq, 'partner_search', input.query),
+        archivedFilter(partners.archivedAt, input.archived),
+        input.kinds.length > 0 ? inArray(partners.kind, input.kinds) : undefined,
+      );
+      const direction = input.descending ? desc : asc;
+      const rows = db
+        .select(summaryColumns)
+        .from(partners)
+        .where(where)
+        .orderBy(...PARTNER_SORTS[input.sort].map((column) => direction(column)), asc(partners.seq))
+        .limit(input.limit)
+        .offset(input.offset)
+        .all();
+      const total = db.select({ total: count() }).from(partners).where(where).get()?.total ?? 0;
+      return { rows, total };
+    },
+  };
+}

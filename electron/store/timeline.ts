@@ -1,0 +1,76 @@
+import { type SQL, and, count, desc, eq, getTableColumns, gte, inArray, lt, sql } from 'drizzle-orm';
+import { COMPANY_CONTACT_KINDS, type TimelineSubject } from '../../shared/domain';
+import type { Db } from '../db/open';
+import { candidates, employers, partners, timelineEvents } from '../db/schema';
+import { assertReferencesExist } from './records';
+
+/** The timelines of candidates, employers and partners. */
+
+export type TimelineEventRow = typeof timelineEvents.$inferSelect & { automatic: number | boolean };
+
+const SUBJECT_TABLES = { candidate: candidates, employer: employers, partner: partners } as const;
+
+/**
+ * An entry the app wrote: the drop-in visit of a session's visitor, dated on the session's day
+ * (the link sessions keep between a visit and its entry). It changes with the visit, never by hand.
+ */
+const automatic: SQL<number> = sql<number>`(timeline_events.kind = 'dropin_visit' AND timeline_events.subject_type = 'candidate' AND EXISTS (
+  SELECT 1 FROM session_visits JOIN dropin_sessions ON dropin_sessions.id = session_visits.session_id
+  WHERE session_visits.candidate_id = timeline_events.subject_id AND dropin_sessions.date = timeline_events.occurred_at))`;
+
+const eventColumns = { ...getTableColumns(timelineEvents), automatic };
+
+/** The entry, with whether the app wrote it; undefined when there is none with this id. */
+export function timelineEventById(db: Db, id: string): TimelineEventRow | undefined {
+  return db.select(eventColumns).from(timelineEvents).where(eq(timelineEvents.id, id)).get();
+}
+
+/** Refuses, as a validation error on subjectId, a subject that does not exist. */
+export function assertSubjectExists(db: Db, subjectType: TimelineSubject, subjectId: string): void {
+  assertReferencesExist(db, SUBJECT_TABLES[subjectType], [subjectId], 'subjectId');
+}
+
+/** Writes an entry; returns its id. */
+export function insertTimelineEvent(db: Db, values: typeof timelineEvents.$inferInsert): string {
+  return db.insert(timelineEvents).values(values).returning({ id: timelineEvents.id }).get().id;
+}
+
+export function updateTimelineEvent(db: Db, id: string, values: Partial<typeof timelineEvents.$inferInsert>): void {
+  db.update(timelineEvents).set(values).where(eq(timelineEvents.id, id)).run();
+}
+
+export function deleteTimelineEvent(db: Db, id: string): void {
+  db.delete(timelineEvents).where(eq(timelineEvents.id, id)).run();
+}
+
+/** A page of a subject's timeline, newest first. */
+export function timelinePage(db: Db, { subjectType, subjectId, limit, offset }: { subjectType: TimelineSubject; subjectId: string; limit: number; offset: number }) {
+  const where = and(eq(timelineEvents.subjectType, subjectType), eq(timelineEvents.subjectId, subjectId));
+  const rows = db
+    .select(eventColumns)
+    .from(timelineEvents)
+    .where(where)
+    .orderBy(desc(timelineEvents.occurredAt), desc(timelineEvents.createdAt))
+    .limit(limit)
+    .offset(offset)
+    .all();
+  const total = db.select({ total: count() }).from(timelineEvents).where(where).get()?.total ?? 0;
+  return { rows, total };
+}
+
+/** Calls, meetings and messages with employers from `from` until before `until` (dates or instants). */
+export function countCompanyContacts(db: Db, from: string, until: string): number {
+  const row = db
+    .select({ count: count() })
+    .from(timelineEvents)
+    .where(
+      and(
+        eq(timelineEvents.subjectType, 'employer'),
+        inArray(timelineEvents.kind, [...COMPANY_CONTACT_KINDS]),
+        gte(timelineEvents.occurredAt, from),
+        lt(timelineEvents.occurredAt, until),
+      ),
+    )
+    .get();
+  return row?.count ?? 0;
+}

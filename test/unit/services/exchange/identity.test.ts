@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { decrypt, encryptToRecipients } from '../../../../electron/formats/age';
+import { createIdentity, fingerprintOf, readIdentity, signingKeyIdOf, unlockIdentity } from '../../../../electron/services/exchange/identity';
+import { parsePublicKey, signDetached, verifyDetached } from '../../../../electron/formats/minisign';
+import {
+  type OsEncryption,
+  ProtectionError,
+  TEST_SCRYPT_COST,
+  osKeychainProtector,
+  passphraseProtector,
+} from '../../../../electron/formats/protection';
+import { useBackend } from '../../../support/temp';
+
+const NOW = '2026-11-22T10:00:00.000Z';
+
+/** Stands in for Electron's safeStorage: a reversible transform bound to one "account". */
+function fakeOsEncryption(account: string): OsEncryption {
+  const mask = (bytes: Buffer) => Buffer.from(bytes.map((byte, index) => byte ^ account.charCodeAt(index % account.length)));
+  return {
+    encryptString: (text) => Buffer.concat([Buffer.from(account), mask(Buffer.from(text, 'utf8'))]),
+    decryptString(sealed) {
+      if (!sealed.subarray(0, account.length).equals(Buffer.from(account))) throw new Error('other account');
+      return mask(sealed.subarray(account.length)).toString('utf8');
+    },
+  };
+}
+
+describe('key protection', () => {
+  it('a passphrase seals and opens; another passphrase or damaged bytes cannot open', () => {
+    const protector = passphraseProtector('correct horse battery', TEST_SCRYPT_COST);
+    const secret = Buffer.from('AGE-SECRET-KEY-1EXAMPLE');
+    const sealed = protector.seal(secret);
+    expect(Buffer.from(sealed).includes(secret)).toBe(false);
+    expect(Buffer.from(protector.open(sealed))).toEqual(secret);
+    expect(() => passphraseProtector('wrong horse battery', TEST_SCRYPT_COST).open(sealed)).toThrow(ProtectionError);
+    const damaged = Buffer.from(sealed);
+    damaged[damaged.length - 1] = (damaged[damaged.length - 1] ?? 0) ^ 1;
+    expect(() => protector.open(damaged)).toThrow(ProtectionError);
+    expect(() => protector.open(Buffer.from('short'))).toThrow(ProtectionError);
+  });
+
+  it('one protector seals everything with one salt, so unlocking costs one key derivation', () => {
+    const saltOf = (sealed: Uint8Array) => Buffer.from(sealed).subarray(4, 20).toString('hex');
+    const sealing = passphraseProtector('correct horse battery', TEST_SCRYPT_COST);
+    const first = sealing.seal(Buffer.from('first secret'));
+    const second = sealing.seal(Buffer.from('second secret'));
+    expect(saltOf(first)).toBe(saltOf(second));
+    expect(Buffer.from(first).subarray(20, 32)).not.toEqual(Buffer.from(second).subarray(20, 32));
+    const opening = passphraseProtector('correct horse battery', TEST_SCRYPT_COST);
+    expect(Buffer.from(opening.open(first)).toString()).toBe('first secret');
+    expect(Buffer.from(opening.open(second)).toString()).toBe('second secret');
+    // Keys sealed before, each with a salt of its own, still open.
+    const older = passphraseProtector('correct horse battery', TEST_SCRYPT_COST).seal(Buffer.from('older secret'));
+    expect(saltOf(older)).not.toBe(saltOf(first));
+    expect(Buffer.from(opening.open(older)).toString()).toBe('older secret');
+  });
+
+  it('the OS keychain protector opens only on the same account', () => {
+    const sealed = osKeychainProtector(fakeOsEncryption('alice')).seal(Buffer.from('secret'));
+    expect(Buffer.from(osKeychainProtector(fakeOsEncryption('alice')).open(sealed)).toString()).toBe('secret');
+    expect(() => osKeychainProtector(fakeOsEncryption('bobby')).open(sealed)).toThrow(ProtectionError);
+  });
+});
+
+describe('installation identity', () => {
+  const backend = useBackend();
+
+  it('is made once, stored sealed, and its keys work once unlocked', async () => {
+    const { database } = await backend();
+    expect(readIdentity(database.db)).toBeNull();
+    const protector = passphraseProtector('a long passphrase here', TEST_SCRYPT_COST);
+    const identity = await createIdentity(database.db, protector, NOW);
+    expect(readIdentity(database.db)).toEqual(identity);
+    await expect(createIdentity(database.db, protector, NOW)).rejects.toThrow();
+
+    const stored = JSON.stringify(database.sqlite.prepare('SELECT value FROM settings').all());
+    const unlocked = unlockIdentity(database.db, protector);
+    if (!unlocked) throw new Error('no identity');
+    expect(stored).not.toContain(unlocked.ageIdentity);
+    expect(stored).not.toContain('AGE-SECRET-KEY');
+
+    const file = await encryptToRecipients(new Uint8Array([1, 2, 3]), [identity.ageRecipient]);
+    expect(await decrypt(file, { identities: [unlocked.ageIdentity] })).toEqual(new Uint8Array([1, 2, 3]));
+    const signature = signDetached(file, unlocked.signingKey, 'test');
+    expect(verifyDetached(file, signature, parsePublicKey(identity.signingPublicKey))).toEqual({ trustedComment: 'test' });
+    expect(signingKeyIdOf(identity.signingPublicKey)).toMatch(/^[0-9A-F]{16}$/);
+
+    expect(() => unlockIdentity(database.db, passphraseProtector('not the passphrase', TEST_SCRYPT_COST))).toThrow(ProtectionError);
+  });
+
+  it('fingerprints are six words that change with either key', () => {
+    const keys = { ageRecipient: 'age1qqqq', signingPublicKey: 'RWQAAAA' };
+    const fingerprint = fingerprintOf(keys);
+    expect(fingerprint.words).toHaveLength(6);
+    expect(fingerprint.hex).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){4}$/);
+    expect(fingerprintOf({ ...keys, signingPublicKey: 'RWQAAAB' }).words).not.toEqual(fingerprint.words);
+    expect(fingerprintOf({ ...keys, ageRecipient: 'age1qqqr' }).words).not.toEqual(fingerprint.words);
+  });
+});
