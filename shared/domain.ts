@@ -127,3 +127,4 @@ export const SEEDED_SECTORS = [
   'retail',
   'temporary_work',
 ] as const;
+export type SeededSector = (typeof SEEDED_SECTORS)[number];

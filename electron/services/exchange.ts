@@ -13,6 +13,7 @@ import {
   type ExportResult,
   IMPORT_MAX_BYTES,
   type ImportItem,
+  type ImportItemLabel,
   type ImportItemState,
   type ImportPreview,
   type ImportResult,
@@ -21,6 +22,7 @@ import {
   type ProgressStep,
   associationProfileSchema,
   partnerCardFileSchema,
+  takesTheirs,
 } from '../../shared/exchange';
 import { AppError } from '../api/app-error';
 import type { Db } from '../db/open';
@@ -460,7 +462,7 @@ export function createExchangeService(options: ExchangeOptions) {
     );
     const items: ImportItem[] = classified.map((item) => ({
       ...item,
-      label: labels.get(item.id) ?? item.id,
+      label: labels.get(item.id) ?? { type: 'name', name: item.id },
       likelyDuplicates: duplicates.get(item.id) ?? [],
     }));
     const counts = { new: 0, updated: 0, unchanged: 0, conflict: 0, older: 0 } satisfies Record<ImportItemState, number>;
@@ -557,12 +559,12 @@ export function createExchangeService(options: ExchangeOptions) {
     };
   }
 
-  function labelsOf(records: RecordSet): Map<string, string> {
-    const labels = new Map<string, string>();
-    for (const candidate of records.candidates) labels.set(candidate.id, `${candidate.firstName} ${candidate.lastName}`);
-    for (const partner of records.partners) labels.set(partner.id, partner.name);
-    for (const sector of records.sectors) labels.set(sector.id, sector.name ?? sector.seedKey ?? sector.id);
-    for (const event of records.timelineEvents) labels.set(event.id, `${event.kind} ${event.occurredAt.slice(0, 10)}`);
+  function labelsOf(records: RecordSet): Map<string, ImportItemLabel> {
+    const labels = new Map<string, ImportItemLabel>();
+    for (const candidate of records.candidates) labels.set(candidate.id, { type: 'name', name: `${candidate.firstName} ${candidate.lastName}` });
+    for (const partner of records.partners) labels.set(partner.id, { type: 'name', name: partner.name });
+    for (const sector of records.sectors) labels.set(sector.id, { type: 'sector', seedKey: sector.seedKey, name: sector.name });
+    for (const event of records.timelineEvents) labels.set(event.id, { type: 'timelineEvent', kind: event.kind, occurredOn: event.occurredAt.slice(0, 10) });
     return labels;
   }
 
@@ -597,10 +599,7 @@ export function createExchangeService(options: ExchangeOptions) {
     const { payload } = entry;
     const wanted = (id: string): boolean => {
       const state = entry.states.get(id);
-      const decision = input.decisions[id];
-      if (state === 'new' || state === 'updated') return decision !== 'skip' && decision !== 'keep_ours';
-      if (state === 'conflict' || state === 'older') return decision === 'take_theirs';
-      return false;
+      return state !== undefined && takesTheirs(state, input.decisions[id]);
     };
     const chosenCandidates = payload.records.candidates.filter((record) => wanted(record.id));
     const candidatesHere = new Set([...chosenCandidates.map((record) => record.id), ...knownIds().candidates]);
