@@ -3,13 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { PREVIEW_TOKEN_HEADER, PREVIEW_TOKEN_META } from '../../shared/transport';
 import type { Dispatch } from '../api/router';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 
 /** Largest API request body accepted, in bytes. */
 const MAX_BODY_BYTES = 1024 * 1024;
-export const TOKEN_HEADER = 'x-tremplin-token';
-export const TOKEN_META = 'tremplin-preview-token';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -71,7 +70,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     if (request.headers.origin !== undefined && request.headers.origin !== origin) {
       return send(response, 403, { error: 'forbidden origin' });
     }
-    const given = Buffer.from(String(request.headers[TOKEN_HEADER] ?? ''));
+    const given = Buffer.from(String(request.headers[PREVIEW_TOKEN_HEADER] ?? ''));
     if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) {
       return send(response, 401, { error: 'unauthorized' });
     }
@@ -102,7 +101,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     }
     const extension = path.extname(file);
     if (extension === '.html') {
-      const meta = `<meta name="${TOKEN_META}" content="${token}">`;
+      const meta = `<meta name="${PREVIEW_TOKEN_META}" content="${token}">`;
       content = Buffer.from(content.toString('utf8').replace('<head>', `<head>\n    ${meta}`));
     }
     response.writeHead(200, {

@@ -1,9 +1,6 @@
 import type { InputOf, Invoke, MethodName, OutputOf } from '../../../shared/api';
 import type { ApiResult, ErrorCode } from '../../../shared/errors';
-
-/** Must match the preview host (electron/preview/server.ts), which the renderer may not import. */
-const PREVIEW_TOKEN_META = 'tremplin-preview-token';
-const PREVIEW_TOKEN_HEADER = 'x-tremplin-token';
+import { PREVIEW_TOKEN_HEADER, PREVIEW_TOKEN_META } from '../../../shared/transport';
 
 function failure(code: ErrorCode, message: string): ApiResult<never> {
   return { ok: false, error: { code, message } };

@@ -4,7 +4,8 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/security/csp';
-import { type PreviewHost, TOKEN_HEADER, TOKEN_META, startPreviewHost } from '../../../electron/preview/server';
+import { type PreviewHost, startPreviewHost } from '../../../electron/preview/server';
+import { PREVIEW_TOKEN_HEADER, PREVIEW_TOKEN_META } from '../../../shared/transport';
 import { useBackend, useTempDir } from '../../support/temp';
 
 interface Reply {
@@ -59,17 +60,17 @@ describe('preview host', () => {
     const { host } = await start();
     const page = await send(host.url);
     expect(page.status).toBe(200);
-    expect(page.body).toContain(`<meta name="${TOKEN_META}" content="${host.token}">`);
+    expect(page.body).toContain(`<meta name="${PREVIEW_TOKEN_META}" content="${host.token}">`);
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect((await send(`${host.url}assets/app.js`)).headers['content-type']).toContain('javascript');
   });
 
   it('answers API calls that carry the token', async () => {
     const { host, api } = await start();
-    const created = await api('candidates.create', { [TOKEN_HEADER]: host.token }, JSON.stringify({ firstName: 'Hélène', lastName: 'Dupont' }));
+    const created = await api('candidates.create', { [PREVIEW_TOKEN_HEADER]: host.token }, JSON.stringify({ firstName: 'Hélène', lastName: 'Dupont' }));
     expect(created.status).toBe(200);
     expect(JSON.parse(created.body)).toMatchObject({ ok: true, value: { firstName: 'Hélène' } });
-    const invalid = await api('candidates.create', { [TOKEN_HEADER]: host.token }, '{}');
+    const invalid = await api('candidates.create', { [PREVIEW_TOKEN_HEADER]: host.token }, '{}');
     expect(JSON.parse(invalid.body)).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
@@ -77,15 +78,15 @@ describe('preview host', () => {
     const { host, api } = await start();
     const body = JSON.stringify({ firstName: 'Intruder', lastName: 'X' });
     expect((await api('candidates.create', {}, body)).status).toBe(401);
-    expect((await api('candidates.create', { [TOKEN_HEADER]: 'guess' }, body)).status).toBe(401);
-    expect((await api('candidates.create', { [TOKEN_HEADER]: `${host.token.slice(0, -1)}x` }, body)).status).toBe(401);
-    const list = await api('candidates.list', { [TOKEN_HEADER]: host.token });
+    expect((await api('candidates.create', { [PREVIEW_TOKEN_HEADER]: 'guess' }, body)).status).toBe(401);
+    expect((await api('candidates.create', { [PREVIEW_TOKEN_HEADER]: `${host.token.slice(0, -1)}x` }, body)).status).toBe(401);
+    const list = await api('candidates.list', { [PREVIEW_TOKEN_HEADER]: host.token });
     expect(JSON.parse(list.body)).toMatchObject({ ok: true, value: { total: 0 } });
   });
 
   it('refuses other origins and other Host names (DNS rebinding)', async () => {
     const { host, api, origin } = await start();
-    const withToken = { [TOKEN_HEADER]: host.token };
+    const withToken = { [PREVIEW_TOKEN_HEADER]: host.token };
     expect((await api('candidates.list', { ...withToken, origin: 'http://evil.example' })).status).toBe(403);
     expect((await api('candidates.list', { ...withToken, origin: 'http://localhost:1' })).status).toBe(403);
     expect((await api('candidates.list', { ...withToken, host: 'evil.example' })).status).toBe(403);
@@ -95,7 +96,7 @@ describe('preview host', () => {
 
   it('refuses oversized bodies, bad JSON, wrong content type and GET on the API', async () => {
     const { host, api } = await start();
-    const withToken = { [TOKEN_HEADER]: host.token };
+    const withToken = { [PREVIEW_TOKEN_HEADER]: host.token };
     expect((await api('candidates.list', withToken, 'x'.repeat(1024 * 1024 + 1))).status).toBe(413);
     expect((await api('candidates.list', withToken, '{not json')).status).toBe(400);
     expect((await api('candidates.list', { ...withToken, 'content-type': 'text/plain' })).status).toBe(415);
@@ -107,7 +108,7 @@ describe('preview host', () => {
     for (const probe of ['%zz', '%E0%A4%A', 'assets/%', '%C0%AF']) {
       expect((await send(`${host.url}${probe}`)).status, probe).toBe(400);
     }
-    const withToken = { [TOKEN_HEADER]: host.token };
+    const withToken = { [PREVIEW_TOKEN_HEADER]: host.token };
     expect((await api('%E0%A4%A', withToken)).status).toBe(400);
     expect((await api('%zz', withToken)).status).toBe(400);
     const { port } = new URL(host.url);
