@@ -138,11 +138,13 @@ export interface ExportResult {
 
 /** Files bigger than this are refused before being read (a federation's 10k files fit). */
 export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
+/** The same bound on the file as it crosses the boundary, in base64. */
+export const IMPORT_MAX_BASE64_LENGTH = Math.ceil(IMPORT_MAX_BYTES / 3) * 4;
 
 export const importOpenSchema = z.strictObject({
   fileName: requiredText(300),
   /** base64 of the `.tremplin` file. */
-  content: z.base64({ error: 'exchange.errors.notAnExport' }).max(Math.ceil(IMPORT_MAX_BYTES / 3) * 4, { error: 'exchange.errors.tooLarge' }),
+  content: z.base64({ error: 'exchange.errors.notAnExport' }).max(IMPORT_MAX_BASE64_LENGTH, { error: 'exchange.errors.tooLarge' }),
   passphrase: z.string().max(200).optional(),
 });
 
