@@ -268,7 +268,7 @@ export function occupationEvaluation(occupations: CandidateProfile['occupations'
   }
   if (best?.all) return evaluation(0.9, 'occupation', 'good', 'occupation_same_words', { occupation: best.occupation });
   if (best) return evaluation(0.5, 'occupation', 'partial', 'occupation_some_words', { occupation: best.occupation });
-  return evaluation(0, 'occupation', 'poor', 'occupation_different', { occupations: occupations.map((occupation) => occupation.label).join(', ') });
+  return evaluation(0, 'occupation', 'poor', 'occupation_different', { occupations: occupations.map((occupation) => occupation.label) });
 }
 
 /** With no limit recorded, distances are scored against this one (verdict unknown). */
