@@ -2,8 +2,6 @@ import { create } from 'zustand';
 import { type ImportDecisions, type ImportPreview, type ImportResult, defaultImportDecisions } from '../../../shared/exchange';
 import { call } from '../api/client';
 
-const PASSPHRASE_REQUIRED = 'exchange.errors.passphraseRequired';
-
 interface OpenedFile {
   fileName: string;
   content: string;
@@ -51,7 +49,8 @@ export const useImportSession = create<ImportSession>()((set, get) => ({
       set({ busy: null, preview: answer.value, decisions: defaultImportDecisions(answer.value.items), askPassphrase: false });
       return;
     }
-    const passphraseError = answer.error.fields?.passphrase ?? (answer.error.message === PASSPHRASE_REQUIRED ? PASSPHRASE_REQUIRED : null);
+    // A file that needs a passphrase, or another one, says so on the passphrase field.
+    const passphraseError = answer.error.fields?.passphrase;
     if (passphraseError) {
       // The first time, the field just appears; a wrong passphrase says so under it.
       set({ busy: null, askPassphrase: true, passphraseError: passphrase === undefined ? null : passphraseError });

@@ -196,8 +196,13 @@ describe('exchange between two associations', () => {
     const { readme } = unpackEnvelope(Buffer.from(sent.content, 'base64'), Number.MAX_SAFE_INTEGER);
     expect(readme).toContain('reliés par des tirets :\n     mot-mot-mot-mot-mot-mot');
     expect(readme).toContain('joined by hyphens:\n     word-word-word-word-word-word');
-    await refusedWith(b, 'exchange.openImport', { fileName: 'f', content: sent.content }, 'exchange.errors.passphraseRequired');
-    await refusedWith(b, 'exchange.openImport', { fileName: 'f', content: sent.content, passphrase: 'abeille-abeille-abeille-abeille-abeille-abeille' }, 'exchange.errors.wrongPassphrase');
+    // Said on the passphrase field, which the window shows when asked for.
+    await refusedWith(b, 'exchange.openImport', { fileName: 'f', content: sent.content }, 'exchange.errors.passphraseRequired', {
+      fields: { passphrase: 'exchange.errors.passphraseRequired' },
+    });
+    await refusedWith(b, 'exchange.openImport', { fileName: 'f', content: sent.content, passphrase: 'abeille-abeille-abeille-abeille-abeille-abeille' }, 'exchange.errors.wrongPassphrase', {
+      fields: { passphrase: 'exchange.errors.wrongPassphrase' },
+    });
     const spoken = (sent.passphrase ?? '').toUpperCase().replaceAll('-', ' ');
     const preview = await ok(b, 'exchange.openImport', { fileName: 'f', content: sent.content, passphrase: spoken });
     expect(preview.counts.new).toBe(3);
