@@ -2,9 +2,9 @@ import { addMonths, daysBetween } from './dates';
 import type { AuthorisationDocument } from './domain';
 
 /**
- * The work-authorisation rule (../shared/domain.md), in one place: matching uses it to say
- * whether a person can take a job, and the main process applies it when a contract or a
- * placement is recorded. Pure: today is an input.
+ * The work-authorisation rule, in one place: matching uses it to say whether a person can take
+ * a job, and the main process applies it when a contract or a placement is recorded. Pure:
+ * today is an input.
  *
  * - An EU, EEA or Swiss citizen needs none.
  * - "The employer must apply" on the file: the employer asks for the authorisation.

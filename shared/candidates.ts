@@ -67,6 +67,11 @@ export const barrierSchema = z.strictObject({
   changedOn: pastIsoDate(),
 });
 
+/** How many other names, occupations and qualifications a file holds at most (the forms stop adding there). */
+export const MAX_OTHER_NAMES = 10;
+export const MAX_OCCUPATIONS = 10;
+export const MAX_QUALIFICATIONS = 10;
+
 /**
  * Every field of a candidate's file, without defaults: a create leaves out what it does not
  * know (the database supplies the defaults) and an update changes only the fields it sends.
@@ -75,7 +80,7 @@ export const candidateFieldShapes = {
   // Identity
   firstName: requiredText(100),
   lastName: requiredText(100),
-  otherNames: distinctList(requiredText(100), 10),
+  otherNames: distinctList(requiredText(100), MAX_OTHER_NAMES),
   gender: nullableEnum(GENDERS),
   birthDate: optionalIsoDate().refine(
     (value) => value === null || (value >= EARLIEST_BIRTH_DATE && value <= today()),
@@ -112,9 +117,9 @@ export const candidateFieldShapes = {
   maxTravelMinutes: nullableInt(0, 600),
   // Professional project
   sectorIds: distinctList(uuid, 20),
-  occupations: z.array(occupationSchema).max(10),
+  occupations: z.array(occupationSchema).max(MAX_OCCUPATIONS),
   experience: optionalText(2000),
-  qualifications: z.array(qualificationSchema).max(10),
+  qualifications: z.array(qualificationSchema).max(MAX_QUALIFICATIONS),
   availability: optionalText(500),
   availableFrom: optionalIsoDate(),
   // Referral

@@ -1,5 +1,5 @@
 /**
- * The vocabulary of the field (../shared/domain.md), as closed lists. Labels live in the
+ * The vocabulary of the field, as closed lists. Labels live in the
  * translations under the same names (e.g. `mobility.licence_and_vehicle`).
  */
 
@@ -127,3 +127,4 @@ export const SEEDED_SECTORS = [
   'retail',
   'temporary_work',
 ] as const;
+export type SeededSector = (typeof SEEDED_SECTORS)[number];

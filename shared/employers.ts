@@ -38,10 +38,13 @@ export const contactSchema = z.strictObject({
 });
 export type ContactInput = z.output<typeof contactSchema>;
 
+/** How many contacts a record holds at most (the form stops adding there). */
+export const MAX_CONTACTS = 30;
+
 /** The whole list of a record's contacts, in display order; replaces the stored list when sent. */
 export const contactListSchema = z
   .array(contactSchema)
-  .max(30)
+  .max(MAX_CONTACTS)
   .refine(
     (contacts) => {
       const ids = contacts.flatMap((contact) => (contact.id ? [contact.id] : []));

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'conflict',
   'unknown_method',
   'unauthorized',
+  'too_large',
   'database_too_new',
   'database_corrupt',
   'internal',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SeededSector, TimelineKind } from './domain';
 import { optionalSiret } from './employers';
 import { returns } from './method';
 import { optionalEmail, optionalPhone, optionalText, plainText, requiredText, uuid } from './validation';
@@ -137,21 +138,32 @@ export interface ExportResult {
 
 /** Files bigger than this are refused before being read (a federation's 10k files fit). */
 export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
+/** The same bound on the file as it crosses the boundary, in base64. */
+export const IMPORT_MAX_BASE64_LENGTH = Math.ceil(IMPORT_MAX_BYTES / 3) * 4;
 
 export const importOpenSchema = z.strictObject({
   fileName: requiredText(300),
   /** base64 of the `.tremplin` file. */
-  content: z.base64({ error: 'exchange.errors.notAnExport' }).max(Math.ceil(IMPORT_MAX_BYTES / 3) * 4, { error: 'exchange.errors.tooLarge' }),
+  content: z.base64({ error: 'exchange.errors.notAnExport' }).max(IMPORT_MAX_BASE64_LENGTH, { error: 'exchange.errors.tooLarge' }),
   passphrase: z.string().max(200).optional(),
 });
 
 export const IMPORT_ITEM_STATES = ['new', 'updated', 'unchanged', 'conflict', 'older'] as const;
 export type ImportItemState = (typeof IMPORT_ITEM_STATES)[number];
 
+/** How the preview names a record: as data, which the window words in the staffer's language. */
+export type ImportItemLabel =
+  /** A candidate or a partner. */
+  | { type: 'name'; name: string }
+  /** A seeded sector without a name of its own is translated. */
+  | { type: 'sector'; seedKey: SeededSector | null; name: string | null }
+  /** A timeline entry: its kind and the day (ISO) it happened. */
+  | { type: 'timelineEvent'; kind: TimelineKind; occurredOn: string };
+
 export interface ImportItem {
   recordType: ExchangedRecordType;
   id: string;
-  label: string;
+  label: ImportItemLabel;
   state: ImportItemState;
   /** Local files this one may be the same person as (new candidates only). */
   likelyDuplicates: { id: string; name: string }[];
@@ -173,10 +185,54 @@ export interface ImportPreview {
 
 /** What to do with each record that needs a decision; the rest follows the preview. */
 export const IMPORT_DECISIONS = ['take_theirs', 'keep_ours', 'skip'] as const;
+export type ImportDecision = (typeof IMPORT_DECISIONS)[number];
+/** Record id → decision. */
+export type ImportDecisions = Record<string, ImportDecision>;
+
+/** The records that ask the staffer: conflicts, older versions, new files that may be someone already here. */
+export type ImportQuestion = 'conflict' | 'older' | 'duplicate';
+
+/** What the import does with a record the staffer says nothing about. */
+const IMPORT_DEFAULT_DECISIONS: Readonly<Record<ImportItemState, ImportDecision>> = {
+  new: 'take_theirs',
+  updated: 'take_theirs',
+  conflict: 'keep_ours',
+  older: 'keep_ours',
+  unchanged: 'keep_ours',
+};
+
+/** What the staffer may choose for each question, the default first. */
+export const IMPORT_CHOICES: Readonly<Record<ImportQuestion, readonly [ImportDecision, ...ImportDecision[]]>> = {
+  conflict: [IMPORT_DEFAULT_DECISIONS.conflict, 'take_theirs'],
+  older: [IMPORT_DEFAULT_DECISIONS.older, 'take_theirs'],
+  duplicate: [IMPORT_DEFAULT_DECISIONS.new, 'skip'],
+};
+
+/** The question a record asks, if any: a new file asks only when it may be someone already here. */
+export function importQuestionOf(item: Pick<ImportItem, 'state' | 'likelyDuplicates'>): ImportQuestion | null {
+  if (item.state === 'conflict' || item.state === 'older') return item.state;
+  if (item.state === 'new' && item.likelyDuplicates.length > 0) return 'duplicate';
+  return null;
+}
+
+/** The decisions the import would take by itself, one per record that asks, for the staffer to see and change. */
+export function defaultImportDecisions(items: readonly ImportItem[]): ImportDecisions {
+  const decisions: ImportDecisions = {};
+  for (const item of items) {
+    const question = importQuestionOf(item);
+    if (question) decisions[item.id] = IMPORT_CHOICES[question][0];
+  }
+  return decisions;
+}
+
+/** Whether the import writes the file's version of a record (an unchanged one is never written again). */
+export function takesTheirs(state: ImportItemState, decision: ImportDecision | undefined): boolean {
+  return state !== 'unchanged' && (decision ?? IMPORT_DEFAULT_DECISIONS[state]) === 'take_theirs';
+}
 
 export const importApplySchema = z.strictObject({
   token: uuid,
-  /** Record id → decision, for conflicts, older versions and new likely duplicates. */
+  /** Record id → decision, for the records that ask one (`importQuestionOf`); the others take their default. */
   decisions: z.record(z.string(), z.enum(IMPORT_DECISIONS)).default({}),
 });
 

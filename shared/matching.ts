@@ -30,13 +30,14 @@ export type MatchVerdict = (typeof MATCH_VERDICTS)[number];
 
 /**
  * One reason in plain words: `code` is a translation key under `matching.reasons.` and
- * `params` fills it ("authorisation ends {{weeks}} weeks before the contract").
+ * `params` fills it ("authorisation ends {{weeks}} weeks before the contract"). A list stays a
+ * list: the interface joins it the way its language does.
  */
 export interface MatchReason {
   criterion: MatchCriterion;
   verdict: MatchVerdict;
   code: string;
-  params?: Record<string, string | number>;
+  params?: Record<string, string | number | readonly string[]>;
 }
 
 export interface MatchedCandidate {

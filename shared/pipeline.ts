@@ -8,7 +8,7 @@ import { returns } from './method';
 import { betweenFields, decimalNumber, idSchema, optionalText, requiredIsoDate, uuid } from './validation';
 
 /**
- * From contact to work (../shared/domain.md): presentations of a candidate to a job need,
+ * From contact to work: presentations of a candidate to a job need,
  * placements (immersions, internships, missions, training) within their legal limits,
  * recruitments and their follow-ups.
  */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { SEEDED_SECTORS } from './domain';
+import type { SeededSector } from './domain';
 import { returns } from './method';
 import { optionalText, requiredText, uuid } from './validation';
 
 export interface Sector {
   id: string;
   /** Set for the sectors every installation starts with: the UI translates it unless `name` is set. */
-  seedKey: (typeof SEEDED_SECTORS)[number] | null;
+  seedKey: SeededSector | null;
   name: string | null;
   archivedAt: string | null;
 }

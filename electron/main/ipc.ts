@@ -1,6 +1,7 @@
 import type { IpcMain, WebFrameMain } from 'electron';
 import { IPC_CHANNEL } from '../../shared/ipc';
 import { type ApiResult, errorMessageKey } from '../../shared/errors';
+import { REQUEST_TOO_LARGE, isRequestTooLarge } from '../../shared/transport';
 import type { Dispatch } from '../api/router';
 import { isAppUrl } from './security';
 
@@ -25,6 +26,17 @@ export function registerIpc(ipcMain: IpcMain, dispatch: Dispatch, devServerUrl?:
       return UNAUTHORIZED;
     }
     if (typeof method !== 'string') return UNKNOWN_METHOD;
+    if (tooLarge(input)) return REQUEST_TOO_LARGE;
     return dispatch(method, input);
   });
+}
+
+/** The rule the preview host applies to its bodies, applied to the input as JSON. */
+function tooLarge(input: unknown): boolean {
+  try {
+    return isRequestTooLarge(input);
+  } catch {
+    // Not JSON (a BigInt, a cycle): no method's input schema accepts it, the router refuses it.
+    return false;
+  }
 }

@@ -19,7 +19,7 @@ import { estimateTravel } from './travel';
  * One function per matching criterion, each giving a reason in plain words (a translation
  * code under `matching.reasons.` and its parameters; parameters named `…Date` or `…On` are ISO
  * dates the screens format; `count` picks the plural). Pure: no database, no clock; today is
- * an input. The rules come from ../../shared/domain.md.
+ * an input. The legal rules come from shared/ (README, "Which legal rules apply to what").
  */
 
 // ---------------------------------------------------------------- What is compared
@@ -268,7 +268,7 @@ export function occupationEvaluation(occupations: CandidateProfile['occupations'
   }
   if (best?.all) return evaluation(0.9, 'occupation', 'good', 'occupation_same_words', { occupation: best.occupation });
   if (best) return evaluation(0.5, 'occupation', 'partial', 'occupation_some_words', { occupation: best.occupation });
-  return evaluation(0, 'occupation', 'poor', 'occupation_different', { occupations: occupations.map((occupation) => occupation.label).join(', ') });
+  return evaluation(0, 'occupation', 'poor', 'occupation_different', { occupations: occupations.map((occupation) => occupation.label) });
 }
 
 /** With no limit recorded, distances are scored against this one (verdict unknown). */

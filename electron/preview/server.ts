@@ -3,13 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { MAX_REQUEST_BYTES, PREVIEW_TOKEN_HEADER, PREVIEW_TOKEN_META, REQUEST_TOO_LARGE } from '../../shared/transport';
 import type { Dispatch } from '../api/router';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
-
-/** Largest API request body accepted, in bytes. */
-const MAX_BODY_BYTES = 1024 * 1024;
-export const TOKEN_HEADER = 'x-tremplin-token';
-export const TOKEN_META = 'tremplin-preview-token';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -71,7 +67,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     if (request.headers.origin !== undefined && request.headers.origin !== origin) {
       return send(response, 403, { error: 'forbidden origin' });
     }
-    const given = Buffer.from(String(request.headers[TOKEN_HEADER] ?? ''));
+    const given = Buffer.from(String(request.headers[PREVIEW_TOKEN_HEADER] ?? ''));
     if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) {
       return send(response, 401, { error: 'unauthorized' });
     }
@@ -79,7 +75,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
       return send(response, 415, { error: 'content type' });
     }
     const body = await readBody(request);
-    if (body === null) return send(response, 413, { error: 'too large' });
+    if (body === null) return send(response, 413, REQUEST_TOO_LARGE);
     let input: unknown;
     try {
       input = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
@@ -102,7 +98,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     }
     const extension = path.extname(file);
     if (extension === '.html') {
-      const meta = `<meta name="${TOKEN_META}" content="${token}">`;
+      const meta = `<meta name="${PREVIEW_TOKEN_META}" content="${token}">`;
       content = Buffer.from(content.toString('utf8').replace('<head>', `<head>\n    ${meta}`));
     }
     response.writeHead(200, {
@@ -149,14 +145,20 @@ function decodePath(pathname: string): string | null {
   }
 }
 
-/** The request body, or null once it passes MAX_BODY_BYTES. */
+/**
+ * The request body, or null when it passes MAX_REQUEST_BYTES. A body too large is still read to
+ * its end, and dropped, so that the client, still sending, gets the refusal rather than a reset;
+ * one announced too large is not kept at all.
+ */
 async function readBody(request: IncomingMessage): Promise<Buffer | null> {
+  let tooLarge = Number(request.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
+    tooLarge ||= size > MAX_REQUEST_BYTES;
+    if (tooLarge) chunks.length = 0;
+    else chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  return tooLarge ? null : Buffer.concat(chunks);
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
-import { IMPORT_MAX_BYTES } from '../../shared/exchange';
+import { IMPORT_MAX_BYTES, type ImportItemLabel } from '../../shared/exchange';
 import { resources } from '../../shared/i18n';
 import { type Backend, openBackend } from '../api/backend';
 import { PRIVATE_FILE_MODE } from '../core/private-files';
@@ -57,6 +57,18 @@ const french = resources.fr.translation as Record<string, unknown>;
 function say(key: string): string {
   const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], french);
   return typeof text === 'string' ? text : key;
+}
+
+/** A preview line's record, named as the window names it. */
+function labelText(label: ImportItemLabel): string {
+  switch (label.type) {
+    case 'name':
+      return label.name;
+    case 'sector':
+      return label.name ?? (label.seedKey ? say(`sectors.${label.seedKey}`) : '');
+    case 'timelineEvent':
+      return `${say(`timeline.kinds.${label.kind}`)} ${label.occurredOn}`;
+  }
 }
 
 class CliError extends Error {}
@@ -152,7 +164,7 @@ const commands: Record<string, (backend: Backend) => Promise<void>> = {
         .filter((item) => item.state === 'conflict' || item.state === 'older' || item.likelyDuplicates.length > 0)
         .map(
           (item) =>
-            line`  ${item.state} ${item.recordType} ${item.id} ${item.label}` +
+            line`  ${item.state} ${item.recordType} ${item.id} ${labelText(item.label)}` +
             (item.likelyDuplicates.length ? line` (maybe ${item.likelyDuplicates.map((d) => d.name).join(', ')})` : ''),
         ),
     ];

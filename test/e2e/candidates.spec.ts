@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { PREVIEW_TOKEN_HEADER } from '../../shared/transport';
 import { expect, test } from './fixtures';
 
 async function createCandidate(page: Page, fields: { firstName: string; lastName: string; phone?: string; commune?: string }) {
@@ -65,7 +66,7 @@ test('a newcomer creates, finds, edits, archives and restores a candidate, and f
 test('the API refuses calls without the page token', async ({ page, preview, request }) => {
   const response = await request.post(`${preview.url}api/candidates.list`, { data: {} });
   expect(response.status()).toBe(401);
-  const forged = await request.post(`${preview.url}api/candidates.list`, { data: {}, headers: { 'x-tremplin-token': 'guess' } });
+  const forged = await request.post(`${preview.url}api/candidates.list`, { data: {}, headers: { [PREVIEW_TOKEN_HEADER]: 'guess' } });
   expect(forged.status()).toBe(401);
   await page.goto(`${preview.url}#/candidates`);
   await expect(page.getByRole('heading', { level: 1, name: 'Candidats' })).toBeVisible();

@@ -38,6 +38,7 @@ test('the staffer sets up exchanges and backups, sends a referral with a passphr
     sharingPartnerIds: [forum.id],
     sectorIds: [SECTOR_LOGISTICS],
   });
+  await api('timeline.add', { subjectType: 'candidate', subjectId: amina.id, kind: 'call', occurredAt: '2026-02-01', text: 'Premier appel' });
   await api('candidates.create', { firstName: 'Yusuf', lastName: 'Demir', consentRecording: true });
 
   // First use, one step at a time: who we are, the keys (passphrase twice), our card.
@@ -122,12 +123,13 @@ test('the staffer sets up exchanges and backups, sends a referral with a passphr
   await expect(shown).toContainText('Expéditeur inconnu ; le fichier se dit envoyé par Tremplin Lyon', crypto);
   await expect(shown).toContainText('Signature non vérifiée');
   await expect(shown).toContainText("Ce fichier est signé par une association dont vous n'avez pas de carte vérifiée");
-  await expect(page.getByTestId('count-new')).toContainText('2Nouveaux');
+  await expect(page.getByTestId('count-new')).toContainText('3Nouveaux');
   await expect(page.getByTestId('count-conflict')).toContainText('0Conflit');
   await page.getByTestId('group-new').getByText('Nouveaux', { exact: true }).click();
-  await expect(page.getByTestId('group-new').getByTestId('import-item')).toHaveText(['PartenaireForum Réfugiés', 'DossierAmina Diallo']);
+  // A timeline entry by its kind and date, in the staffer's language.
+  await expect(page.getByTestId('group-new').getByTestId('import-item')).toHaveText(['PartenaireForum Réfugiés', 'DossierAmina Diallo', 'SuiviAppel · 1 févr. 2026']);
   await page.getByRole('button', { name: 'Importer', exact: true }).click();
-  await expect(page.getByTestId('import-done')).toContainText('2 éléments enregistrés.', crypto);
+  await expect(page.getByTestId('import-done')).toContainText('3 éléments enregistrés.', crypto);
   await expect(page.getByTestId('import-done')).toContainText(/Une sauvegarde a été faite juste avant : tremplin-.*-before-import\.sqlite\.age\./);
   const received = await partnerApi<{ items: { id: string; firstName: string }[] }>('candidates.list', { query: 'amina' });
   expect(received.items.map((candidate) => candidate.id)).toEqual([amina.id]);

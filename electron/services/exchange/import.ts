@@ -1,5 +1,13 @@
 import type { ParsedInputOf } from '../../../shared/api';
-import { IMPORT_MAX_BYTES, type ImportItem, type ImportItemState, type ImportPreview, type ImportResult } from '../../../shared/exchange';
+import {
+  IMPORT_MAX_BYTES,
+  type ImportItem,
+  type ImportItemLabel,
+  type ImportItemState,
+  type ImportPreview,
+  type ImportResult,
+  takesTheirs,
+} from '../../../shared/exchange';
 import { type Clock, moment, newId } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
 import type { Db } from '../../db/open';
@@ -146,7 +154,7 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
     );
     const items: ImportItem[] = classified.map((item) => ({
       ...item,
-      label: labels.get(item.id) ?? item.id,
+      label: labels.get(item.id) ?? { type: 'name', name: item.id },
       likelyDuplicates: duplicates.get(item.id) ?? [],
     }));
     const counts = { new: 0, updated: 0, unchanged: 0, conflict: 0, older: 0 } satisfies Record<ImportItemState, number>;
@@ -191,12 +199,12 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
     if (sequence <= highest) refuse('exchange.errors.replay');
   }
 
-  function labelsOf(records: RecordSet): Map<string, string> {
-    const labels = new Map<string, string>();
-    for (const candidate of records.candidates) labels.set(candidate.id, `${candidate.firstName} ${candidate.lastName}`);
-    for (const partner of records.partners) labels.set(partner.id, partner.name);
-    for (const sector of records.sectors) labels.set(sector.id, sector.name ?? sector.seedKey ?? sector.id);
-    for (const event of records.timelineEvents) labels.set(event.id, `${event.kind} ${event.occurredAt.slice(0, 10)}`);
+  function labelsOf(records: RecordSet): Map<string, ImportItemLabel> {
+    const labels = new Map<string, ImportItemLabel>();
+    for (const candidate of records.candidates) labels.set(candidate.id, { type: 'name', name: `${candidate.firstName} ${candidate.lastName}` });
+    for (const partner of records.partners) labels.set(partner.id, { type: 'name', name: partner.name });
+    for (const sector of records.sectors) labels.set(sector.id, { type: 'sector', seedKey: sector.seedKey, name: sector.name });
+    for (const event of records.timelineEvents) labels.set(event.id, { type: 'timelineEvent', kind: event.kind, occurredOn: event.occurredAt.slice(0, 10) });
     return labels;
   }
 
@@ -231,10 +239,7 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
     const { payload } = entry;
     const wanted = (id: string): boolean => {
       const state = entry.states.get(id);
-      const decision = input.decisions[id];
-      if (state === 'new' || state === 'updated') return decision !== 'skip' && decision !== 'keep_ours';
-      if (state === 'conflict' || state === 'older') return decision === 'take_theirs';
-      return false;
+      return state !== undefined && takesTheirs(state, input.decisions[id]);
     };
     const chosenCandidates = payload.records.candidates.filter((record) => wanted(record.id));
     const candidatesHere = new Set([...chosenCandidates.map((record) => record.id), ...knownIds(db).candidates]);

@@ -1,9 +1,6 @@
 import type { InputOf, Invoke, MethodName, OutputOf } from '../../../shared/api';
 import type { ApiResult, ErrorCode } from '../../../shared/errors';
-
-/** Must match the preview host (electron/preview/server.ts), which the renderer may not import. */
-const PREVIEW_TOKEN_META = 'tremplin-preview-token';
-const PREVIEW_TOKEN_HEADER = 'x-tremplin-token';
+import { PREVIEW_TOKEN_HEADER, PREVIEW_TOKEN_META, REQUEST_TOO_LARGE, isRequestTooLarge } from '../../../shared/transport';
 
 function failure(code: ErrorCode, message: string): ApiResult<never> {
   return { ok: false, error: { code, message } };
@@ -13,6 +10,8 @@ function failure(code: ErrorCode, message: string): ApiResult<never> {
 function previewInvoke(): Invoke {
   const token = document.querySelector<HTMLMetaElement>(`meta[name="${PREVIEW_TOKEN_META}"]`)?.content ?? '';
   return async (method, input) => {
+    // Refused here as the host would, without sending it.
+    if (isRequestTooLarge(input)) return REQUEST_TOO_LARGE;
     let response: Response;
     try {
       response = await fetch(`/api/${encodeURIComponent(method)}`, {
@@ -24,6 +23,7 @@ function previewInvoke(): Invoke {
       return failure('internal', 'errors.network');
     }
     if (response.status === 401) return failure('unauthorized', 'errors.unauthorized');
+    if (response.status === 413) return REQUEST_TOO_LARGE;
     if (!response.ok) return failure('internal', 'errors.network');
     try {
       return await response.json();

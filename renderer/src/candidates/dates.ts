@@ -18,6 +18,3 @@ export function expiryState(expiry: string, from: string = today()): ExpiryState
   if (days < 0) return 'expired';
   return days <= EXPIRY_WARNING_DAYS ? 'soon' : 'valid';
 }
-
-/** An asylum seeker may work once the employer's application is granted, after 6 months of procedure. */
-export const ASYLUM_WORK_WAIT_MONTHS = 6;

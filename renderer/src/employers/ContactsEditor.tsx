@@ -1,6 +1,6 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Contact } from '../../../shared/employers';
+import { type Contact, MAX_CONTACTS } from '../../../shared/employers';
 import { formatPhone } from '../app/format';
 import { PlusIcon } from '../app/icons';
 import { Field } from '../ui/Field';
@@ -17,9 +17,6 @@ export interface ContactRow {
 interface ContactsForm {
   contacts: ContactRow[];
 }
-
-/** The API's list caps it (contactListSchema). */
-const MAX_CONTACTS = 30;
 
 export function contactRows(contacts: readonly Contact[]): ContactRow[] {
   return contacts.map((contact) => ({

@@ -1,57 +1,45 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { IMPORT_DECISIONS, ImportItem, ImportItemState, ImportPreview } from '../../../shared/exchange';
+import { IMPORT_CHOICES, type ImportDecisions, type ImportItem, type ImportItemState, type ImportPreview, type ImportQuestion, importQuestionOf } from '../../../shared/exchange';
 import { formatDate } from '../app/format';
 import { routeToHash } from '../app/navigation';
 import { FingerprintWords } from './Fingerprint';
 import { ErrorAlert } from '../ui/ErrorAlert';
-
-type Decision = (typeof IMPORT_DECISIONS)[number];
-export type Decisions = Record<string, Decision>;
+import { sectorLabel } from '../ui/sectors';
 
 /** The groups of the preview, those that need a decision first. */
-const GROUPS = ['conflict', 'duplicate', 'older', 'new', 'updated', 'unchanged'] as const;
+const GROUPS = ['conflict', 'duplicate', 'older', 'new', 'updated', 'unchanged'] as const satisfies readonly (ImportQuestion | ImportItemState)[];
 type Group = (typeof GROUPS)[number];
-
-/** What the staffer may choose in each group that needs a choice, the service's default first. */
-const CHOICES: Partial<Record<Group, readonly Decision[]>> = {
-  conflict: ['keep_ours', 'take_theirs'],
-  older: ['keep_ours', 'take_theirs'],
-  duplicate: ['take_theirs', 'skip'],
-};
 
 /** Lines shown in a group that needs no decision; the count says the rest. */
 const LINES_SHOWN = 100;
 
 function groupOf(item: ImportItem): Group {
-  return item.state === 'new' && item.likelyDuplicates.length > 0 ? 'duplicate' : item.state;
+  return importQuestionOf(item) ?? item.state;
 }
 
-/** The decisions the service would take by itself, made visible so the staffer can change them. */
-export function defaultDecisions(preview: ImportPreview): Decisions {
-  const decisions: Decisions = {};
-  for (const item of preview.items) {
-    const first = CHOICES[groupOf(item)]?.[0];
-    if (first) decisions[item.id] = first;
-  }
-  return decisions;
+/** What the staffer may choose for a group's records, when the group asks. */
+function choicesOf(group: Group) {
+  return group === 'conflict' || group === 'older' || group === 'duplicate' ? IMPORT_CHOICES[group] : undefined;
 }
 
 /** A record's line: a timeline entry by its kind and date, a seeded sector by its translated name. */
-function itemLabel(item: ImportItem, t: TFunction, language: string, exists: (key: string) => boolean): string {
-  if (item.recordType === 'timelineEvent') {
-    const [kind = '', date = ''] = item.label.split(' ');
-    return exists(`timeline.kinds.${kind}`) ? `${t(`timeline.kinds.${kind}`)} · ${formatDate(date, language)}` : item.label;
+function itemLabel({ label }: ImportItem, t: TFunction, language: string): string {
+  switch (label.type) {
+    case 'name':
+      return label.name;
+    case 'sector':
+      return sectorLabel(label, t);
+    case 'timelineEvent':
+      return t('exchange.ui.preview.eventLabel', { kind: t(`timeline.kinds.${label.kind}`), date: formatDate(label.occurredOn, language) });
   }
-  if (item.recordType === 'sector' && exists(`sectors.${item.label}`)) return t(`sectors.${item.label}`);
-  return item.label;
 }
 
 interface ImportPreviewPanelProps {
   preview: ImportPreview;
-  decisions: Decisions;
-  onDecide(decisions: Decisions): void;
+  decisions: ImportDecisions;
+  onDecide(decisions: ImportDecisions): void;
   /** The buttons and progress under the preview. */
   children: ReactNode;
 }
@@ -103,7 +91,7 @@ export function ImportPreviewPanel({ preview, decisions, onDecide, children }: I
           items={byGroup.get(group) ?? []}
           decisions={decisions}
           onDecide={onDecide}
-          label={(item) => itemLabel(item, t, i18n.language, (key) => i18n.exists(key))}
+          label={(item) => itemLabel(item, t, i18n.language)}
         />
       ))}
       <p className="muted import-note">{t('exchange.ui.preview.backupNote')}</p>
@@ -115,15 +103,15 @@ export function ImportPreviewPanel({ preview, decisions, onDecide, children }: I
 interface ImportGroupProps {
   group: Group;
   items: ImportItem[];
-  decisions: Decisions;
-  onDecide(decisions: Decisions): void;
+  decisions: ImportDecisions;
+  onDecide(decisions: ImportDecisions): void;
   label(item: ImportItem): string;
 }
 
 /** One state's records; open when each line asks for a decision. */
 function ImportGroup({ group, items, decisions, onDecide, label }: ImportGroupProps) {
   const { t } = useTranslation();
-  const choices = CHOICES[group];
+  const choices = choicesOf(group);
   const [open, setOpen] = useState(choices !== undefined);
   const shown = choices ? items : items.slice(0, LINES_SHOWN);
 

@@ -1,9 +1,6 @@
 import { create } from 'zustand';
-import type { ImportPreview, ImportResult } from '../../../shared/exchange';
+import { type ImportDecisions, type ImportPreview, type ImportResult, defaultImportDecisions } from '../../../shared/exchange';
 import { call } from '../api/client';
-import { type Decisions, defaultDecisions } from './ImportPreviewPanel';
-
-const PASSPHRASE_REQUIRED = 'exchange.errors.passphraseRequired';
 
 interface OpenedFile {
   fileName: string;
@@ -18,10 +15,10 @@ interface ImportSession {
   error: string | null;
   busy: 'opening' | 'applying' | null;
   preview: ImportPreview | null;
-  decisions: Decisions;
+  decisions: ImportDecisions;
   result: ImportResult | null;
   open(file: OpenedFile, passphrase?: string): Promise<void>;
-  decide(decisions: Decisions): void;
+  decide(decisions: ImportDecisions): void;
   apply(author: string | null): Promise<void>;
   /** Drops the opened file (the main process forgets it too) and starts again. */
   cancel(): Promise<void>;
@@ -49,10 +46,11 @@ export const useImportSession = create<ImportSession>()((set, get) => ({
     set({ ...EMPTY, file, askPassphrase: get().askPassphrase && get().file === file, busy: 'opening' });
     const answer = await call('exchange.openImport', { ...file, ...(passphrase ? { passphrase } : {}) });
     if (answer.ok) {
-      set({ busy: null, preview: answer.value, decisions: defaultDecisions(answer.value), askPassphrase: false });
+      set({ busy: null, preview: answer.value, decisions: defaultImportDecisions(answer.value.items), askPassphrase: false });
       return;
     }
-    const passphraseError = answer.error.fields?.passphrase ?? (answer.error.message === PASSPHRASE_REQUIRED ? PASSPHRASE_REQUIRED : null);
+    // A file that needs a passphrase, or another one, says so on the passphrase field.
+    const passphraseError = answer.error.fields?.passphrase;
     if (passphraseError) {
       // The first time, the field just appears; a wrong passphrase says so under it.
       set({ busy: null, askPassphrase: true, passphraseError: passphrase === undefined ? null : passphraseError });

@@ -8,11 +8,12 @@ import { PresentationStateBadge } from '../pipeline/presentations/PresentationSt
 import { presentationHash } from './routes';
 import './matching.css';
 
-/** Reason parameters named `…Date` or `…On` are ISO dates, shown in the interface language. */
+/** Reason parameters named `…Date` or `…On` are ISO dates and lists are joined, in the interface language. */
 function readableParams(params: MatchReason['params'], language: string): Record<string, string | number> {
   const readable: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params ?? {})) {
-    readable[name] = typeof value === 'string' && /(?:Date|On)$/.test(name) ? formatDate(value, language) : value;
+    if (typeof value === 'object') readable[name] = new Intl.ListFormat(language).format(value);
+    else readable[name] = typeof value === 'string' && /(?:Date|On)$/.test(name) ? formatDate(value, language) : value;
   }
   return readable;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Dispatch } from '../../../electron/api/router';
 import { registerIpc } from '../../../electron/main/ipc';
 import { IPC_CHANNEL } from '../../../shared/ipc';
+import { MAX_REQUEST_BYTES, REQUEST_TOO_LARGE } from '../../../shared/transport';
 
 vi.mock('electron', async () => (await import('./electron-mock')).electronMock());
 
@@ -60,5 +61,18 @@ describe('IPC sender check', () => {
       expect(await call(appFrame, method, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     }
     expect(dispatch).not.toHaveBeenCalled();
+  });
+});
+
+describe('IPC request size', () => {
+  it('passes a partner file the preview host would take, and refuses one over its limit, without dispatching, as the host does', async () => {
+    const { dispatch, call } = registered();
+    const megabyte = Buffer.alloc(1024 * 1024, 'A').toString('latin1');
+    const twoMegabytes = { fileName: 'lyon.tremplin', content: megabyte.repeat(2) };
+    expect(await call(appFrame, 'exchange.openImport', twoMegabytes)).toEqual({ ok: true, value: 'done' });
+    // Over the limit in parts: as many bytes to count, little to hold.
+    const overLimit = { fileName: 'lyon.tremplin', content: Array<string>(Math.ceil(MAX_REQUEST_BYTES / megabyte.length)).fill(megabyte) };
+    expect(await call(appFrame, 'exchange.openImport', overLimit)).toEqual(REQUEST_TOO_LARGE);
+    expect(dispatch).toHaveBeenCalledOnce();
   });
 });

@@ -225,7 +225,7 @@ describe('soft criteria', () => {
     });
     expect(occupationEvaluation([{ label: 'Agent de sécurité', romeCode: null }, { label: 'Cuisinier', romeCode: null }], noCode)).toMatchObject({
       fraction: 0,
-      reason: { verdict: 'poor', code: 'occupation_different', params: { occupations: 'Agent de sécurité, Cuisinier' } },
+      reason: { verdict: 'poor', code: 'occupation_different', params: { occupations: ['Agent de sécurité', 'Cuisinier'] } },
     });
     expect(occupationEvaluation([], noCode).reason).toMatchObject({ verdict: 'unknown', code: 'occupation_not_recorded' });
   });

@@ -1,6 +1,6 @@
 import { useController } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { candidateFieldShapes } from '../../../../shared/candidates';
+import { MAX_OTHER_NAMES, candidateFieldShapes } from '../../../../shared/candidates';
 import { GENDERS } from '../../../../shared/domain';
 import { formatPhone } from '../../app/format';
 import { CommonInputField } from '../commonFields';
@@ -26,8 +26,6 @@ const schema = sectionSchema(
   'postalCode',
   'commune',
 ).extend({ otherNames: withoutBlankRows(candidateFieldShapes.otherNames, isBlankText) });
-
-const MAX_OTHER_NAMES = 10;
 
 export function IdentitySection(props: SectionProps) {
   const { t } = useTranslation();

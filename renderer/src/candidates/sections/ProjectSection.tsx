@@ -1,6 +1,6 @@
 import { useController, useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { candidateFieldShapes } from '../../../../shared/candidates';
+import { MAX_OCCUPATIONS, MAX_QUALIFICATIONS, candidateFieldShapes } from '../../../../shared/candidates';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { sectorLabel, useSectors } from '../../ui/sectors';
 import { ListEditor, RowInput } from '../controls';
@@ -13,8 +13,6 @@ const schema = sectionSchema('sectorIds', 'experience', 'availability', 'availab
   occupations: withoutBlankRows(candidateFieldShapes.occupations, (row) => isBlankText(row.label) && isBlankText(row.romeCode)),
   qualifications: withoutBlankRows(candidateFieldShapes.qualifications, (row) => isBlankText(row.label)),
 });
-
-const MAX_ROWS = 10;
 
 export function ProjectSection(props: SectionProps) {
   const { t } = useTranslation();
@@ -59,7 +57,7 @@ export function ProjectSection(props: SectionProps) {
           hint={t('candidates.form.occupationsHint')}
           items={occupations.fields}
           rowKey={(row) => row.id}
-          max={MAX_ROWS}
+          max={MAX_OCCUPATIONS}
           disabled={readOnly}
           emptyText={t('candidates.form.occupationsEmpty')}
           addLabel={t('candidates.form.addOccupation')}
@@ -101,7 +99,7 @@ export function ProjectSection(props: SectionProps) {
           hint={t('candidates.form.qualificationsHint')}
           items={qualifications.fields}
           rowKey={(row) => row.id}
-          max={MAX_ROWS}
+          max={MAX_QUALIFICATIONS}
           disabled={readOnly}
           emptyText={t('candidates.form.qualificationsEmpty')}
           addLabel={t('candidates.form.addQualification')}

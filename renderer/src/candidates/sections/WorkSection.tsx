@@ -1,10 +1,11 @@
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { ASYLUM_WAIT_MONTHS } from '../../../../shared/authorisation';
 import { FRENCH_LEVEL_PROOFS } from '../../../../shared/domain';
 import { isValidIsoDate } from '../../../../shared/validation';
 import { formatDate } from '../../app/format';
 import { CheckboxField } from '../controls';
-import { ASYLUM_WORK_WAIT_MONTHS, addMonths, daysFromToday, expiryState } from '../dates';
+import { addMonths, daysFromToday, expiryState } from '../dates';
 import { AlertIcon, InfoIcon } from '../../app/icons';
 import { AuthorisationDocumentField, FrenchLevelField } from '../commonFields';
 import { InputField, SelectField, inputId } from '../fields';
@@ -128,7 +129,7 @@ function ExpiryNote({ expiry }: { expiry: string }) {
 /** The date from which the employer may apply for an authorisation. */
 function SixMonths({ registeredOn }: { registeredOn: string }) {
   const { t, i18n } = useTranslation();
-  const date = addMonths(registeredOn, ASYLUM_WORK_WAIT_MONTHS);
+  const date = addMonths(registeredOn, ASYLUM_WAIT_MONTHS);
   const reached = daysFromToday(date) <= 0;
   return (
     <p className="field-note" data-testid="asylum-six-months">

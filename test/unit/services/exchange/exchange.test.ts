@@ -21,6 +21,13 @@ describe('exchange between two associations', () => {
     expect(preview.signature).toBe('verified');
     expect(preview.sender.name).toBe('Tremplin Lyon');
     expect(preview.counts).toMatchObject({ new: 3, unchanged: 1 }); // the seeded sector is the same everywhere
+    // Each line's name crosses as data the window words in its language: nothing to split back.
+    expect(Object.fromEntries(preview.items.map((item) => [item.recordType, item.label]))).toEqual({
+      candidate: { type: 'name', name: 'Amina Nguyễn-Đặng' },
+      partner: { type: 'name', name: 'Forum Réfugiés' },
+      sector: { type: 'sector', seedKey: 'logistics', name: null },
+      timelineEvent: { type: 'timelineEvent', kind: 'call', occurredOn: '2026-02-01' },
+    });
     const applied = await ok(b, 'exchange.applyImport', { token: preview.token });
     expect(applied.written).toBe(3);
     expect((await ok(b, 'backups.status', {})).backups.map((backup) => backup.name)).toContain(applied.backup);
@@ -189,8 +196,13 @@ describe('exchange between two associations', () => {
     const { readme } = unpackEnvelope(Buffer.from(sent.content, 'base64'), Number.MAX_SAFE_INTEGER);
     expect(readme).toContain('reliés par des tirets :\n     mot-mot-mot-mot-mot-mot');
     expect(readme).toContain('joined by hyphens:\n     word-word-word-word-word-word');
-    await refusedWith(b, 'exchange.openImport', { fileName: 'f', content: sent.content }, 'exchange.errors.passphraseRequired');
-    await refusedWith(b, 'exchange.openImport', { fileName: 'f', content: sent.content, passphrase: 'abeille-abeille-abeille-abeille-abeille-abeille' }, 'exchange.errors.wrongPassphrase');
+    // Said on the passphrase field, which the window shows when asked for.
+    await refusedWith(b, 'exchange.openImport', { fileName: 'f', content: sent.content }, 'exchange.errors.passphraseRequired', {
+      fields: { passphrase: 'exchange.errors.passphraseRequired' },
+    });
+    await refusedWith(b, 'exchange.openImport', { fileName: 'f', content: sent.content, passphrase: 'abeille-abeille-abeille-abeille-abeille-abeille' }, 'exchange.errors.wrongPassphrase', {
+      fields: { passphrase: 'exchange.errors.wrongPassphrase' },
+    });
     const spoken = (sent.passphrase ?? '').toUpperCase().replaceAll('-', ' ');
     const preview = await ok(b, 'exchange.openImport', { fileName: 'f', content: sent.content, passphrase: spoken });
     expect(preview.counts.new).toBe(3);
