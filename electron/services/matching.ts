@@ -116,7 +116,7 @@ const NO_SECTORS: readonly string[] = [];
 function profileBuilder(locate: Locate) {
   const occupationsOf = sharedParser((text) => JSON.parse(text) as CandidateProfile['occupations']);
   const sectorsOf = sharedParser((text) => text.split(','));
-  return (row: CandidateRow): CandidateProfile => {
+  return (row: readonly [...CandidateRow, ...unknown[]]): CandidateProfile => {
     const [id, firstName, lastName, status, frenchLevel, document, authorisationStart, authorisationExpiry, mustApply, asylumRegisteredOn] = row;
     const [, , , , , , , , , , mobility, maxDistanceKm, maxTravelMinutes, postalCode, commune, occupations, availableFrom, lastContactOn, consentWithdrawnOn, sectorIds] = row;
     return {
@@ -251,11 +251,14 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
   /** Files that can be matched: not archived (merged ones are), not left. */
   const matchable = and(isNull(candidates.archivedAt), ne(candidates.status, 'left'));
   const matchableCandidates = db.select(candidateColumns).from(candidates).where(matchable).prepare();
-  /** Those of the ids given as a JSON array. */
-  const matchableAmong = db
-    .select(candidateColumns)
+  /**
+   * The files of the ids given as a JSON array, found by their key, each with whether it can be
+   * matched (1 or 0, last): as a condition, that would make SQLite walk every active file.
+   */
+  const candidatesAmong = db
+    .select({ ...candidateColumns, matchable: sql<number>`${matchable}` })
     .from(candidates)
-    .where(and(matchable, sql`${candidates.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`))
+    .where(sql`${candidates.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
     .prepare();
   const oneCandidate = db
     .select(candidateColumns)
@@ -331,7 +334,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
   /** Watching starts with the first call, before the first read: until matching is used, writes pay nothing for it. */
   const writesSinceRead = () => (watched ??= watchMatchingWrites(db));
   let snapshot:
-    | { version: string; pool: CandidatePool; engagements: Map<string, Engagement[]>; toProfile: (row: CandidateRow) => CandidateProfile }
+    | { version: string; pool: CandidatePool; engagements: Map<string, Engagement[]>; toProfile: ReturnType<typeof profileBuilder> }
     | undefined;
 
   /** Changes when another connection writes, or on a new day: then everything is read again. */
@@ -356,7 +359,9 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
         pool.remove(id);
         engaged.delete(id);
       }
-      for (const row of matchableAmong.values({ ids: JSON.stringify(candidateIds) }) as CandidateRow[]) pool.put(toProfile(row));
+      for (const row of candidatesAmong.values({ ids: JSON.stringify(candidateIds) }) as [...CandidateRow, matchable: number][]) {
+        if (row.at(-1) === 1) pool.put(toProfile(row));
+      }
       for (const [id, list] of engagements({ currentOn: day, candidateIds })) engaged.set(id, list);
     }
     return snapshot;

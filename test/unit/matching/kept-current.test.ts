@@ -62,6 +62,17 @@ const person = (backend: Backend, fields: Partial<InputOf<'candidates.create'>> 
     ...fields,
   });
 
+/**
+ * Files beside those the tests change, so that a write touches fewer than a quarter of them:
+ * more makes matching read everything again, and the tests are about reading only some.
+ */
+async function others(backend: Backend) {
+  const levels = ['A1', 'A2', 'B1', 'B2', 'not_assessed'] as const;
+  for (const [index, firstName] of ['Ali', 'Bea', 'Cem', 'Dan', 'Eva', 'Fay', 'Gil', 'Hoa', 'Ivo', 'Jun'].entries()) {
+    await person(backend, { firstName, frenchLevel: levels[index % levels.length], sectorIds: index % 2 === 0 ? [LOGISTICS] : [CLEANING] });
+  }
+}
+
 describe('matching kept current on writes', () => {
   const openBackend = useBackend();
 
@@ -72,6 +83,7 @@ describe('matching kept current on writes', () => {
     const amina = await person(kept);
     const omar = await person(kept, { firstName: 'Omar', lastName: 'Ahmadi', frenchLevel: 'A2', sectorIds: [] });
     const candidateIds = [amina.id, omar.id];
+    await others(kept);
     await expectAsRebuilt(kept, rebuilt, needIds, candidateIds, 'warm');
 
     const update = (fields: Partial<InputOf<'candidates.update'>>) => ok(kept, 'candidates.update', { id: amina.id, ...fields });
@@ -125,13 +137,30 @@ describe('matching kept current on writes', () => {
     }
   });
 
+  it('after a write, reads again the files it touched by their key, not every active file', async () => {
+    const statements: string[] = [];
+    const backend = await openBackend({ clock, trace: (statement) => statements.push(statement) });
+    const { needIds } = await needsAt(backend);
+    const amina = await person(backend);
+    await others(backend);
+    const jobNeedId = needIds[0] as string;
+    await ok(backend, 'matching.forNeed', { jobNeedId });
+    await ok(backend, 'candidates.update', { id: amina.id, frenchLevel: 'A1' });
+    statements.length = 0;
+    await ok(backend, 'matching.forNeed', { jobNeedId });
+    const plans = statements
+      .filter((statement) => /^select/i.test(statement) && statement.includes('from "candidates"'))
+      .map((statement) => (backend.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${statement}`).all() as { detail: string }[]).map((row) => row.detail));
+    expect(plans).toEqual([expect.arrayContaining(['SEARCH candidates USING INDEX candidates_id_unique (id=?)'])]);
+  });
+
   const openExchangeBackend = useExchangeBackend();
 
   it('after an import, new files and updated ones, answers as if it read every file again', async () => {
     const { a, b, amina, cardBatA } = await twoPartners(openExchangeBackend);
     const rebuilt = await openBackend({ file: b.database.file });
     const { needIds } = await needsAt(b);
-    await person(b, { firstName: 'Omar' });
+    await others(b);
     await expectAsRebuilt(b, rebuilt, needIds, [], 'warm');
 
     await importFile(b, (await exportTo(a, cardBatA.id, [amina.id])).content);
