@@ -13,11 +13,12 @@ import { type NeedMatcher, SOFT_WEIGHTS } from './matcher';
 
 /**
  * The inputs each criterion reads; `status` stands for engagement when the file has no
- * recruitment or placement. Authorisations are judged file by file: their dates differ from
- * one file to the next, so classes would cost more than they save.
+ * recruitment or placement. Authorisation dates differ more from one file to the next, but
+ * its judgement is the costliest: a class for 3 to 5 files still saves most of it.
  */
 const CLASS_KEYS = {
-  authorisation: (c: CandidateProfile) => c,
+  authorisation: (c: CandidateProfile) =>
+    `${c.authorisationDocument}|${c.authorisationStart}|${c.authorisationExpiry}|${c.employerMustApply}|${c.asylumRegisteredOn}`,
   french_level: (c: CandidateProfile) => c.frenchLevel,
   driving_licence: (c: CandidateProfile) => c.mobility,
   status: (c: CandidateProfile) => c.status,
@@ -140,8 +141,6 @@ export class CandidatePool {
 
 export const compilePool = (profiles: readonly CandidateProfile[]) => new CandidatePool(profiles);
 
-type Table = { classes: Uint32Array; figures: Float64Array };
-
 export interface Assessment {
   /** Per position in the pool, 0–100. */
   scores: Uint8Array;
@@ -149,43 +148,47 @@ export interface Assessment {
   failures: Uint8Array;
 }
 
+/** Adds to each file's total its class's figure: one tight pass per criterion. */
+function addPerFile(totals: Float64Array | Uint8Array, classes: Uint32Array, figures: Float64Array) {
+  for (let position = 0; position < totals.length; position++) totals[position] = (totals[position] ?? 0) + (figures[classes[position] ?? 0] ?? 0);
+}
+
 /** Every file's score and failed hard criteria for one need; `engagements` by candidate id. */
 export function assessPool(pool: CandidatePool, matcher: NeedMatcher, engagements: ReadonlyMap<string, readonly Engagement[]>): Assessment {
   const { profiles } = pool;
-  /** A criterion's figure for each class, worked out on its first file, and each file's class. */
-  const perClass = (feature: Feature, figure: (candidate: CandidateProfile) => number) => ({
-    classes: pool.classes[feature].of,
-    figures: Float64Array.from(pool.classes[feature].representatives, (candidate) => (candidate ? figure(candidate) : 0)),
-  });
+  /** A criterion's figure for each class, worked out on one of its files. */
+  const figuresOf = (feature: Feature, figure: (candidate: CandidateProfile) => number) =>
+    Float64Array.from(pool.classes[feature].representatives, (candidate) => (candidate ? figure(candidate) : 0));
   const failed = ({ verdict }: { verdict: string }) => (verdict === 'fail' ? 1 : 0);
-  const points = (criterion: (typeof SOFT_CRITERIA)[number]) => {
+
+  // Added per file in the order of SOFT_CRITERIA, as scoreOf adds them, so both round alike.
+  const points = new Float64Array(profiles.length);
+  for (const criterion of SOFT_CRITERIA) {
     const evaluate: (candidate: CandidateProfile) => Evaluation = matcher.soft[criterion];
-    return perClass(criterion, (candidate) => SOFT_WEIGHTS[criterion] * evaluate(candidate).fraction);
-  };
-
-  const authorisation = perClass('authorisation', (candidate) => failed(matcher.hard.authorisation(candidate)));
-  const french = perClass('french_level', (candidate) => failed(matcher.hard.french_level(candidate)));
-  const licence = perClass('driving_licence', (candidate) => failed(matcher.hard.driving_licence(candidate)));
-  const free = perClass('status', (candidate) => failed(matcher.hard.engagement(candidate, [])));
-  const consent = perClass('consent', (candidate) => failed(matcher.hard.consent(candidate)));
-  const [sector, occupation, distance, startDate, lastContact] = SOFT_CRITERIA.map(points) as [Table, Table, Table, Table, Table];
-  const at = (table: Table, position: number) => table.figures[table.classes[position] ?? 0] ?? 0;
-
-  const scores = new Uint8Array(profiles.length);
-  const failures = new Uint8Array(profiles.length);
-  for (let position = 0; position < profiles.length; position++) {
-    // Added in the order of SOFT_CRITERIA, as scoreOf adds them, so both round alike.
-    scores[position] = Math.round(
-      at(sector, position) + at(occupation, position) + at(distance, position) + at(startDate, position) + at(lastContact, position),
-    );
-    failures[position] = at(authorisation, position) + at(french, position) + at(licence, position) + at(free, position) + at(consent, position);
+    addPerFile(points, pool.classes[criterion].of, figuresOf(criterion, (candidate) => SOFT_WEIGHTS[criterion] * evaluate(candidate).fraction));
   }
+  const scores = new Uint8Array(profiles.length);
+  for (let position = 0; position < scores.length; position++) scores[position] = Math.round(points[position] ?? 0);
+
+  const free = figuresOf('status', (candidate) => failed(matcher.hard.engagement(candidate, [])));
+  const hard: [Feature, Float64Array][] = [
+    ['authorisation', figuresOf('authorisation', (candidate) => failed(matcher.hard.authorisation(candidate)))],
+    ['french_level', figuresOf('french_level', (candidate) => failed(matcher.hard.french_level(candidate)))],
+    ['driving_licence', figuresOf('driving_licence', (candidate) => failed(matcher.hard.driving_licence(candidate)))],
+    ['status', free],
+    ['consent', figuresOf('consent', (candidate) => failed(matcher.hard.consent(candidate)))],
+  ];
+  const failures = new Uint8Array(profiles.length);
+  for (const [feature, figures] of hard) addPerFile(failures, pool.classes[feature].of, figures);
+
   // The few files with a recruitment or a placement: their engagement is judged on its dates.
+  const statusClasses = pool.classes.status.of;
   for (const [candidateId, list] of engagements) {
     const position = pool.positionOf.get(candidateId);
     if (position === undefined || list.length === 0) continue;
     const candidate = profiles[position] as CandidateProfile;
-    failures[position] = (failures[position] ?? 0) - at(free, position) + failed(matcher.hard.engagement(candidate, list));
+    const freeByStatus = free[statusClasses[position] ?? 0] ?? 0;
+    failures[position] = (failures[position] ?? 0) - freeByStatus + failed(matcher.hard.engagement(candidate, list));
   }
   return { scores, failures };
 }
