@@ -188,7 +188,7 @@ export function assessPool(pool: CandidatePool, matcher: NeedMatcher, engagement
     if (position === undefined || list.length === 0) continue;
     const candidate = profiles[position] as CandidateProfile;
     const freeByStatus = free[statusClasses[position] ?? 0] ?? 0;
-    failures[position] = (failures[position] ?? 0) - freeByStatus + failed(matcher.hard.engagement(candidate, list));
+    failures[position] = (failures[position] ?? 0) - freeByStatus + (matcher.engaged(candidate, list) ? 1 : 0);
   }
   return { scores, failures };
 }
