@@ -21,11 +21,12 @@ import { createJobNeedService } from './employers';
  * the open needs for a candidate, ranked, with the excluded ones apart and their reasons.
  *
  * Speed at 100,000 files: reading every candidate's matching columns from SQLite costs far
- * more than scoring them (about 600 ms against 20 ms), so the files are read once into memory
- * and kept current: temporary triggers on this connection name each candidate whose file,
- * sectors, recruitments or placements a write touches (SQL triggers and cascades included),
- * and the next call reads those files again, and only those. A write by another connection
- * (`data_version`) or a new day makes it read everything again.
+ * more than scoring them (over half a second against about 15 ms), so the files are read once
+ * into memory and kept current: temporary triggers on this connection name each candidate
+ * whose file, sectors, recruitments or placements a write touches (SQL triggers and cascades
+ * included), and the next call reads those files again, and only those. A write by another
+ * connection (`data_version`), a new day, or changes to more than a quarter of the files make
+ * it read everything again.
  */
 
 const NEED_NOT_FOUND = 'matching.errors.jobNeedNotFound';
