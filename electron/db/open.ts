@@ -7,7 +7,8 @@ import { makePrivateFile, makePrivateFolder, restrictExistingFiles } from '../co
 import { type Migration, appliedTags, applyMigrations, readMigrations, schemaVersion } from './migrations';
 import * as schema from './schema';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** With its connection (`$client`), as `drizzle()` returns it: what SQL alone cannot do (functions) goes there. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export interface OpenedDatabase {
   db: Db;

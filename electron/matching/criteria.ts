@@ -168,13 +168,22 @@ function engagementFailure(engagement: Engagement): MatchReason {
   return endDate === null ? fail('engagement_hired_open_ended', { contract, startDate }) : fail('engagement_hired', { contract, startDate, endDate });
 }
 
+/** The days of the job an engagement must leave free: its start, through its end when the contract has one. */
+const jobDays = (period: JobPeriod) => ({ startDate: period.start, endDate: period.end ?? period.start });
+
+/** Whether `engagementReason` fails, without its words: what the fast pass over every file needs. */
+export function engagedDuring(status: FollowUpStatus, engagements: readonly Engagement[], period: JobPeriod): boolean {
+  const job = jobDays(period);
+  return status === 'employed' || engagements.some((item) => periodsMeet(item, job));
+}
+
 /**
  * Not already working or placed during the job: status "employed", a recruitment or a
  * placement without an outcome whose dates meet the job's (its start, through its end when the
  * contract has one). Of several, the one that lasts longest is named.
  */
 export function engagementReason(status: FollowUpStatus, engagements: readonly Engagement[], period: JobPeriod): MatchReason {
-  const job = { startDate: period.start, endDate: period.end ?? period.start };
+  const job = jobDays(period);
   const overlapping = engagements.filter((item) => periodsMeet(item, job));
   if (overlapping.length > 0) {
     const lastEnding = overlapping.reduce((latest, item) => {

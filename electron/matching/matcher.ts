@@ -8,6 +8,7 @@ import {
   consentReason,
   distanceEvaluation,
   drivingLicenceReason,
+  engagedDuring,
   engagementReason,
   frenchLevelReason,
   jobPeriod,
@@ -70,6 +71,8 @@ export interface NeedMatcher {
   soft: { [C in Exclude<SoftCriterion, 'distance'>]: (candidate: CandidateProfile) => Evaluation } & {
     distance: (candidate: CandidateProfile) => ReturnType<typeof distanceEvaluation>;
   };
+  /** Whether the engagement criterion fails, without its reason (the fast pass). */
+  engaged(candidate: CandidateProfile, engagements: readonly Engagement[]): boolean;
   explain(candidate: CandidateProfile, engagements: readonly Engagement[]): CandidateScore;
 }
 
@@ -94,6 +97,7 @@ export function createNeedMatcher(need: NeedProfile, today: string): NeedMatcher
   return {
     hard,
     soft,
+    engaged: (candidate, engagements) => engagedDuring(candidate.status, engagements, period),
     explain(candidate, engagements) {
       const hardReasons = [
         hard.authorisation(candidate),

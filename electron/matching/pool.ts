@@ -6,18 +6,19 @@ import { type NeedMatcher, SOFT_WEIGHTS } from './matcher';
  * Scoring many candidates for one need, fast: files that agree on what a criterion reads
  * (the same French level, the same authorisation dates, the same commune and limits…) get
  * the same answer, so each criterion is worked out once per distinct value, not per file.
- * `compilePool` sorts the files into these classes once; `assessPool` then works out each
- * class's figure and adds them up per file in typed arrays. Its figures equal
+ * The pool sorts the files into these classes as they come, change and go; `assessPool` then
+ * works out each class's figure and adds them up per file in typed arrays. Its figures equal
  * `NeedMatcher.explain`'s (tested).
  */
 
 /**
  * The inputs each criterion reads; `status` stands for engagement when the file has no
- * recruitment or placement. Authorisations are judged file by file: their dates differ from
- * one file to the next, so classes would cost more than they save.
+ * recruitment or placement. Authorisation dates differ more from one file to the next, but
+ * its judgement is the costliest: a class for 3 to 5 files still saves most of it.
  */
 const CLASS_KEYS = {
-  authorisation: (_c: CandidateProfile, _places: Map<unknown, number>, position: number) => position,
+  authorisation: (c: CandidateProfile) =>
+    `${c.authorisationDocument}|${c.authorisationStart}|${c.authorisationExpiry}|${c.employerMustApply}|${c.asylumRegisteredOn}`,
   french_level: (c: CandidateProfile) => c.frenchLevel,
   driving_licence: (c: CandidateProfile) => c.mobility,
   status: (c: CandidateProfile) => c.status,
@@ -37,40 +38,108 @@ const CLASS_KEYS = {
   last_contact: (c: CandidateProfile) => c.lastContactOn,
 };
 type Feature = keyof typeof CLASS_KEYS;
+const FEATURES = Object.keys(CLASS_KEYS) as Feature[];
 
-export interface CandidatePool {
-  profiles: readonly CandidateProfile[];
-  /** Per feature, each file's class. */
-  classes: Record<Feature, Uint32Array>;
-  /** Per feature, the position of one file of each class. */
-  representatives: Record<Feature, number[]>;
-  positionOf: ReadonlyMap<string, number>;
-}
+/**
+ * One criterion's classes. A class whose last file leaves is freed and its number given to the
+ * next new value, so the classes stay as few as the distinct values present, however many
+ * writes came before.
+ */
+class FeatureClasses {
+  /** Per position in the pool, the file's class (the array grows ahead of the pool). */
+  of = new Uint32Array(1024);
+  /** Per class, one of its files, which its figure is worked out on; undefined when free. */
+  readonly representatives: (CandidateProfile | undefined)[] = [];
+  private readonly classOfKey = new Map<unknown, number>();
+  private readonly keyOfClass: unknown[] = [];
+  private readonly members: number[] = [];
+  private readonly free: number[] = [];
 
-export function compilePool(profiles: readonly CandidateProfile[]): CandidatePool {
-  const placeIds = new Map<unknown, number>();
-  const classes = {} as CandidatePool['classes'];
-  const representatives = {} as CandidatePool['representatives'];
-  for (const feature of Object.keys(CLASS_KEYS) as Feature[]) {
-    const keyOf: (candidate: CandidateProfile, places: Map<unknown, number>, position: number) => unknown = CLASS_KEYS[feature];
-    const classOf = new Map<unknown, number>();
-    classes[feature] = new Uint32Array(profiles.length);
-    representatives[feature] = [];
-    profiles.forEach((candidate, position) => {
-      const key = keyOf(candidate, placeIds, position);
-      let found = classOf.get(key);
-      if (found === undefined) {
-        found = representatives[feature].length;
-        classOf.set(key, found);
-        representatives[feature].push(position);
-      }
-      classes[feature][position] = found;
-    });
+  /** Puts the file at `position` in the class of `key`. */
+  assign(position: number, key: unknown, candidate: CandidateProfile) {
+    let found = this.classOfKey.get(key);
+    if (found === undefined) {
+      found = this.free.pop() ?? this.members.length;
+      this.classOfKey.set(key, found);
+      this.keyOfClass[found] = key;
+      this.representatives[found] = candidate;
+      this.members[found] = 0;
+    }
+    this.members[found] = (this.members[found] ?? 0) + 1;
+    if (position >= this.of.length) {
+      const grown = new Uint32Array(this.of.length * 2);
+      grown.set(this.of);
+      this.of = grown;
+    }
+    this.of[position] = found;
   }
-  return { profiles, classes, representatives, positionOf: new Map(profiles.map((candidate, position) => [candidate.id, position])) };
+
+  /** Takes the file at `position` out of its class. */
+  release(position: number) {
+    const found = this.of[position] ?? 0;
+    const left = (this.members[found] ?? 1) - 1;
+    this.members[found] = left;
+    if (left > 0) return;
+    this.classOfKey.delete(this.keyOfClass[found]);
+    this.keyOfClass[found] = undefined;
+    this.representatives[found] = undefined;
+    this.free.push(found);
+  }
+
+  /** How many classes hold files. */
+  get size() {
+    return this.classOfKey.size;
+  }
 }
 
-type Table = { classes: Uint32Array; figures: Float64Array };
+/** The matchable files, by position, each in its class for every criterion. */
+export class CandidatePool {
+  readonly profiles: CandidateProfile[] = [];
+  readonly positionOf = new Map<string, number>();
+  readonly classes = Object.fromEntries(FEATURES.map((feature) => [feature, new FeatureClasses()])) as Record<Feature, FeatureClasses>;
+  private readonly placeIds = new Map<unknown, number>();
+
+  constructor(profiles: readonly CandidateProfile[] = []) {
+    for (const profile of profiles) this.put(profile);
+  }
+
+  /** Adds a file, or replaces the one with its id. */
+  put(candidate: CandidateProfile) {
+    let position = this.positionOf.get(candidate.id);
+    if (position === undefined) {
+      position = this.profiles.length;
+      this.positionOf.set(candidate.id, position);
+    } else {
+      for (const feature of FEATURES) this.classes[feature].release(position);
+    }
+    this.profiles[position] = candidate;
+    for (const feature of FEATURES) this.classes[feature].assign(position, CLASS_KEYS[feature](candidate, this.placeIds), candidate);
+  }
+
+  /** Takes a file out, if it is in; the last file takes its position. */
+  remove(candidateId: string) {
+    const position = this.positionOf.get(candidateId);
+    if (position === undefined) return;
+    const last = this.profiles.length - 1;
+    const moved = this.profiles[last] as CandidateProfile;
+    for (const feature of FEATURES) {
+      const classes = this.classes[feature];
+      classes.release(position);
+      classes.of[position] = classes.of[last] ?? 0;
+    }
+    this.profiles[position] = moved;
+    this.positionOf.set(moved.id, position);
+    this.profiles.pop();
+    this.positionOf.delete(candidateId);
+  }
+
+  /** Per criterion, how many distinct values the files hold. */
+  classCounts(): Record<Feature, number> {
+    return Object.fromEntries(FEATURES.map((feature) => [feature, this.classes[feature].size])) as Record<Feature, number>;
+  }
+}
+
+export const compilePool = (profiles: readonly CandidateProfile[]) => new CandidatePool(profiles);
 
 export interface Assessment {
   /** Per position in the pool, 0–100. */
@@ -79,43 +148,47 @@ export interface Assessment {
   failures: Uint8Array;
 }
 
+/** Adds to each file's total its class's figure: one tight pass per criterion. */
+function addPerFile(totals: Float64Array | Uint8Array, classes: Uint32Array, figures: Float64Array) {
+  for (let position = 0; position < totals.length; position++) totals[position] = (totals[position] ?? 0) + (figures[classes[position] ?? 0] ?? 0);
+}
+
 /** Every file's score and failed hard criteria for one need; `engagements` by candidate id. */
 export function assessPool(pool: CandidatePool, matcher: NeedMatcher, engagements: ReadonlyMap<string, readonly Engagement[]>): Assessment {
   const { profiles } = pool;
-  /** A criterion's figure for each class, worked out on its first file, and each file's class. */
-  const perClass = (feature: Feature, figure: (candidate: CandidateProfile) => number) => ({
-    classes: pool.classes[feature],
-    figures: Float64Array.from(pool.representatives[feature], (position) => figure(profiles[position] as CandidateProfile)),
-  });
+  /** A criterion's figure for each class, worked out on one of its files. */
+  const figuresOf = (feature: Feature, figure: (candidate: CandidateProfile) => number) =>
+    Float64Array.from(pool.classes[feature].representatives, (candidate) => (candidate ? figure(candidate) : 0));
   const failed = ({ verdict }: { verdict: string }) => (verdict === 'fail' ? 1 : 0);
-  const points = (criterion: (typeof SOFT_CRITERIA)[number]) => {
+
+  // Added per file in the order of SOFT_CRITERIA, as scoreOf adds them, so both round alike.
+  const points = new Float64Array(profiles.length);
+  for (const criterion of SOFT_CRITERIA) {
     const evaluate: (candidate: CandidateProfile) => Evaluation = matcher.soft[criterion];
-    return perClass(criterion, (candidate) => SOFT_WEIGHTS[criterion] * evaluate(candidate).fraction);
-  };
-
-  const authorisation = perClass('authorisation', (candidate) => failed(matcher.hard.authorisation(candidate)));
-  const french = perClass('french_level', (candidate) => failed(matcher.hard.french_level(candidate)));
-  const licence = perClass('driving_licence', (candidate) => failed(matcher.hard.driving_licence(candidate)));
-  const free = perClass('status', (candidate) => failed(matcher.hard.engagement(candidate, [])));
-  const consent = perClass('consent', (candidate) => failed(matcher.hard.consent(candidate)));
-  const [sector, occupation, distance, startDate, lastContact] = SOFT_CRITERIA.map(points) as [Table, Table, Table, Table, Table];
-  const at = (table: Table, position: number) => table.figures[table.classes[position] ?? 0] ?? 0;
-
-  const scores = new Uint8Array(profiles.length);
-  const failures = new Uint8Array(profiles.length);
-  for (let position = 0; position < profiles.length; position++) {
-    // Added in the order of SOFT_CRITERIA, as scoreOf adds them, so both round alike.
-    scores[position] = Math.round(
-      at(sector, position) + at(occupation, position) + at(distance, position) + at(startDate, position) + at(lastContact, position),
-    );
-    failures[position] = at(authorisation, position) + at(french, position) + at(licence, position) + at(free, position) + at(consent, position);
+    addPerFile(points, pool.classes[criterion].of, figuresOf(criterion, (candidate) => SOFT_WEIGHTS[criterion] * evaluate(candidate).fraction));
   }
+  const scores = new Uint8Array(profiles.length);
+  for (let position = 0; position < scores.length; position++) scores[position] = Math.round(points[position] ?? 0);
+
+  const free = figuresOf('status', (candidate) => failed(matcher.hard.engagement(candidate, [])));
+  const hard: [Feature, Float64Array][] = [
+    ['authorisation', figuresOf('authorisation', (candidate) => failed(matcher.hard.authorisation(candidate)))],
+    ['french_level', figuresOf('french_level', (candidate) => failed(matcher.hard.french_level(candidate)))],
+    ['driving_licence', figuresOf('driving_licence', (candidate) => failed(matcher.hard.driving_licence(candidate)))],
+    ['status', free],
+    ['consent', figuresOf('consent', (candidate) => failed(matcher.hard.consent(candidate)))],
+  ];
+  const failures = new Uint8Array(profiles.length);
+  for (const [feature, figures] of hard) addPerFile(failures, pool.classes[feature].of, figures);
+
   // The few files with a recruitment or a placement: their engagement is judged on its dates.
+  const statusClasses = pool.classes.status.of;
   for (const [candidateId, list] of engagements) {
     const position = pool.positionOf.get(candidateId);
     if (position === undefined || list.length === 0) continue;
     const candidate = profiles[position] as CandidateProfile;
-    failures[position] = (failures[position] ?? 0) - at(free, position) + failed(matcher.hard.engagement(candidate, list));
+    const freeByStatus = free[statusClasses[position] ?? 0] ?? 0;
+    failures[position] = (failures[position] ?? 0) - freeByStatus + (matcher.engaged(candidate, list) ? 1 : 0);
   }
   return { scores, failures };
 }

@@ -20,10 +20,12 @@ import { createJobNeedService } from './employers';
  * the open needs for a candidate, ranked, with the excluded ones apart and their reasons.
  *
  * Speed at 100,000 files: reading every candidate's matching columns from SQLite costs far
- * more than scoring them (about 150 ms against 15 ms on a small laptop), so the files are read
- * once into memory and kept until the database changes. Any write by this connection
- * (`total_changes()`, triggers included) or another one (`data_version`) makes the next call
- * read them again; between writes, browsing needs one after the other costs only the scoring.
+ * more than scoring them (over half a second against about 15 ms), so the files are read once
+ * into memory and kept current: temporary triggers on this connection name each candidate
+ * whose file, sectors, recruitments or placements a write touches (SQL triggers and cascades
+ * included), and the next call reads those files again, and only those. A write by another
+ * connection (`data_version`), a new day, or changes to more than a quarter of the files make
+ * it read everything again.
  */
 
 const NEED_NOT_FOUND = 'matching.errors.jobNeedNotFound';
@@ -63,6 +65,8 @@ const candidateColumns = {
   availableFrom: candidates.availableFrom,
   lastContactOn: candidates.lastContactOn,
   consentWithdrawnOn: candidates.consentWithdrawnOn,
+  /** The sectors sought, sorted, joined by commas. */
+  sectorIds: sql<string | null>`(SELECT group_concat(${candidateSectors.sectorId}, ',' ORDER BY ${candidateSectors.sectorId}) FROM ${candidateSectors} WHERE ${candidateSectors.candidateId} = ${candidates.id})`,
 };
 
 type CandidateRow = [
@@ -85,6 +89,7 @@ type CandidateRow = [
   availableFrom: string | null,
   lastContactOn: string | null,
   consentWithdrawnOn: string | null,
+  sectorIds: string | null,
 ];
 
 const NONE: readonly Engagement[] = [];
@@ -102,52 +107,46 @@ function sharedParser<T>(parse: (text: string) => T): (text: string) => T {
   };
 }
 
-/** Turns rows into profiles; occupations, sectors and places are shared between equal files. */
-function profileBuilder(locate: Locate, sectorsOf: (candidateId: string) => readonly string[]) {
+const NO_SECTORS: readonly string[] = [];
+
+/**
+ * Turns rows into profiles; occupations, sectors and places are shared between equal files,
+ * including those read later by the same builder.
+ */
+function profileBuilder(locate: Locate) {
   const occupationsOf = sharedParser((text) => JSON.parse(text) as CandidateProfile['occupations']);
-  return (row: CandidateRow): CandidateProfile => {
+  const sectorsOf = sharedParser((text) => text.split(','));
+  // Each row brings its own copy of every text: levels, dates and communes repeat across files,
+  // and kept once the files take about a quarter less memory (20 MB at 100,000).
+  const once = sharedParser((text) => text);
+  const shared = <T extends string | null>(text: T): T => (text === null ? text : (once(text) as T));
+  return (row: readonly [...CandidateRow, ...unknown[]]): CandidateProfile => {
     const [id, firstName, lastName, status, frenchLevel, document, authorisationStart, authorisationExpiry, mustApply, asylumRegisteredOn] = row;
-    const [, , , , , , , , , , mobility, maxDistanceKm, maxTravelMinutes, postalCode, commune, occupations, availableFrom, lastContactOn, consentWithdrawnOn] = row;
+    const [, , , , , , , , , , mobility, maxDistanceKm, maxTravelMinutes, postalCode, commune, occupations, availableFrom, lastContactOn, consentWithdrawnOn, sectorIds] = row;
     return {
       id,
       firstName,
       lastName,
-      status: status as FollowUpStatus,
-      frenchLevel: frenchLevel as FrenchLevel,
-      authorisationDocument: document as AuthorisationDocument | null,
-      authorisationStart,
-      authorisationExpiry,
+      status: shared(status) as FollowUpStatus,
+      frenchLevel: shared(frenchLevel) as FrenchLevel,
+      authorisationDocument: shared(document) as AuthorisationDocument | null,
+      authorisationStart: shared(authorisationStart),
+      authorisationExpiry: shared(authorisationExpiry),
       employerMustApply: mustApply === 1,
-      asylumRegisteredOn,
-      mobility: mobility as Mobility | null,
+      asylumRegisteredOn: shared(asylumRegisteredOn),
+      mobility: shared(mobility) as Mobility | null,
       maxDistanceKm,
       maxTravelMinutes,
-      sectorIds: sectorsOf(id),
+      sectorIds: sectorIds === null ? NO_SECTORS : sectorsOf(sectorIds),
       occupations: occupationsOf(occupations),
-      availableFrom,
-      lastContactOn,
-      consentWithdrawnOn,
-      postalCode,
-      commune,
+      availableFrom: shared(availableFrom),
+      lastContactOn: shared(lastContactOn),
+      consentWithdrawnOn: shared(consentWithdrawnOn),
+      postalCode: shared(postalCode),
+      commune: shared(commune),
       location: locate(postalCode, commune),
     };
   };
-}
-
-const NO_SECTORS: readonly string[] = [];
-
-/** Candidate → sectors sought, from links sorted by candidate; equal lists share one array. */
-function sectorsByCandidate(links: readonly (readonly [candidateId: string, sectorId: string])[]): (candidateId: string) => readonly string[] {
-  const listOf = sharedParser((text) => text.split(','));
-  const byCandidate = new Map<string, readonly string[]>();
-  for (let start = 0; start < links.length; ) {
-    const candidateId = links[start]?.[0] ?? '';
-    let end = start;
-    while (links[end]?.[0] === candidateId) end++;
-    byCandidate.set(candidateId, listOf(links.slice(start, end).map(([, sectorId]) => sectorId).join(',')));
-    start = end;
-  }
-  return (candidateId) => byCandidate.get(candidateId) ?? NO_SECTORS;
 }
 
 const needColumns = {
@@ -205,6 +204,48 @@ function toNeedProfile(row: NeedRow, locate: Locate): NeedProfile & { employerNa
   };
 }
 
+// ---------------------------------------------------------------- Writes
+
+/** The tables whose rows feed a candidate's profile or engagements, and the column naming the candidate. */
+const CANDIDATE_SOURCES = [
+  ['candidates', 'id'],
+  ['candidate_sectors', 'candidate_id'],
+  ['recruitments', 'candidate_id'],
+  ['placements', 'candidate_id'],
+] as const;
+/** The tables a need's matcher reads. */
+const NEED_SOURCES = ['job_needs', 'employers'] as const;
+
+let watchers = 0;
+
+/**
+ * Temporary triggers (this connection only, never written to the file) that report, as each
+ * row is written, the candidates touched and whether any need or employer changed. A write
+ * rolled back still reports: the file is then read again for nothing, never missed.
+ */
+function watchMatchingWrites(db: Db) {
+  const changes = { candidates: new Set<string>(), needs: false };
+  // Each service has its own function and triggers, so that two on one connection both hear.
+  const name = `matching_write_${++watchers}`;
+  db.$client.function(`${name}_candidate`, (id: unknown) => {
+    if (typeof id === 'string') changes.candidates.add(id);
+    return null;
+  });
+  db.$client.function(`${name}_need`, () => {
+    changes.needs = true;
+    return null;
+  });
+  const trigger = (table: string, event: string, body: string) =>
+    db.$client.exec(`CREATE TEMP TRIGGER ${name}_${table}_${event} AFTER ${event} ON main.${table} BEGIN ${body}; END`);
+  for (const [table, column] of CANDIDATE_SOURCES) {
+    trigger(table, 'insert', `SELECT ${name}_candidate(NEW.${column})`);
+    trigger(table, 'update', `SELECT ${name}_candidate(OLD.${column}), ${name}_candidate(NEW.${column})`);
+    trigger(table, 'delete', `SELECT ${name}_candidate(OLD.${column})`);
+  }
+  for (const table of NEED_SOURCES) for (const event of ['insert', 'update', 'delete']) trigger(table, event, `SELECT ${name}_need()`);
+  return changes;
+}
+
 // ---------------------------------------------------------------- Service
 
 export function createMatchingService(db: Db, clock: Clock = systemClock) {
@@ -212,28 +253,21 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
   const today = () => moment(clock).today;
 
   /** Files that can be matched: not archived (merged ones are), not left. */
-  const matchableCandidates = db
-    .select(candidateColumns)
+  const matchable = and(isNull(candidates.archivedAt), ne(candidates.status, 'left'));
+  const matchableCandidates = db.select(candidateColumns).from(candidates).where(matchable).prepare();
+  /**
+   * The files of the ids given as a JSON array, found by their key, each with whether it can be
+   * matched (1 or 0, last): as a condition, that would make SQLite walk every active file.
+   */
+  const candidatesAmong = db
+    .select({ ...candidateColumns, matchable: sql<number>`${matchable}` })
     .from(candidates)
-    .where(and(isNull(candidates.archivedAt), ne(candidates.status, 'left')))
+    .where(sql`${candidates.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
     .prepare();
   const oneCandidate = db
     .select(candidateColumns)
     .from(candidates)
     .where(eq(candidates.id, sql.placeholder('id')))
-    .prepare();
-
-  /** Sorted by candidate (the primary key's order): each file's sectors come together. */
-  const sectorLinks = db
-    .select({ candidateId: candidateSectors.candidateId, sectorId: candidateSectors.sectorId })
-    .from(candidateSectors)
-    .orderBy(asc(candidateSectors.candidateId), asc(candidateSectors.sectorId))
-    .prepare();
-  const sectorLinksOf = db
-    .select({ candidateId: candidateSectors.candidateId, sectorId: candidateSectors.sectorId })
-    .from(candidateSectors)
-    .where(eq(candidateSectors.candidateId, sql.placeholder('id')))
-    .orderBy(asc(candidateSectors.sectorId))
     .prepare();
 
   const needsFrom = () => db.select(needColumns).from(jobNeeds).innerJoin(employers, eq(employers.id, jobNeeds.employerId));
@@ -257,10 +291,13 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
 
   /**
    * Recruitments, and placements without an outcome, not archived, by candidate: those not over
-   * by `day` (a job never starts before today), or all of one candidate's.
+   * by `currentOn` (a job never starts before today), of every candidate or of those in
+   * `candidateIds`; or all of one candidate's.
    */
-  function engagements(filter: { currentOn: string } | { candidateId: string }): Map<string, Engagement[]> {
+  function engagements(filter: { currentOn: string; candidateIds?: readonly string[] } | { candidateId: string }): Map<string, Engagement[]> {
     const current = 'currentOn' in filter;
+    const among = (column: typeof recruitments.candidateId | typeof placements.candidateId) =>
+      current && filter.candidateIds ? sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(filter.candidateIds)}))` : undefined;
     const hired = db
       .select(recruitmentColumns)
       .from(recruitments)
@@ -268,6 +305,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
         and(
           isNull(recruitments.archivedAt),
           current ? or(isNull(recruitments.endDate), gte(recruitments.endDate, filter.currentOn)) : eq(recruitments.candidateId, filter.candidateId),
+          among(recruitments.candidateId),
         ),
       )
       .all()
@@ -280,6 +318,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
           isNull(placements.archivedAt),
           isNull(placements.outcome),
           current ? gte(placements.endDate, filter.currentOn) : eq(placements.candidateId, filter.candidateId),
+          among(placements.candidateId),
         ),
       )
       .all()
@@ -293,35 +332,53 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
     return byCandidate;
   }
 
-  // ---- The files in memory, read again after any change to the database.
+  // ---- The files in memory, kept current by the writes the triggers report.
 
-  let snapshot: { version: string; pool: CandidatePool; engagements: Map<string, Engagement[]> } | undefined;
+  let watched: ReturnType<typeof watchMatchingWrites> | undefined;
+  /** Watching starts with the first call, before the first read: until matching is used, writes pay nothing for it. */
+  const writesSinceRead = () => (watched ??= watchMatchingWrites(db));
+  let snapshot:
+    | { version: string; pool: CandidatePool; engagements: Map<string, Engagement[]>; toProfile: ReturnType<typeof profileBuilder> }
+    | undefined;
 
-  /** Changes whenever anything is written: by this connection (triggers included) or another. */
-  function databaseVersion(): string {
-    const { changes, version } = db.get<{ changes: number; version: number }>(
-      sql`SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version`,
-    );
-    return `${changes}:${version}`;
+  /** Changes when another connection writes, or on a new day: then everything is read again. */
+  function snapshotVersion(day: string): string {
+    return `${db.get<{ version: number }>(sql`SELECT data_version AS version FROM pragma_data_version`).version}:${day}`;
   }
 
   /** The matchable files, classed for the fast pass, and what keeps them busy from `day` on. */
   function matchableNow(locate: Locate, day: string) {
-    const version = `${databaseVersion()}:${day}`;
-    if (snapshot?.version !== version) {
-      const sectorsOf = sectorsByCandidate(sectorLinks.values() as [string, string][]);
-      const profiles = (matchableCandidates.values() as CandidateRow[]).map(profileBuilder(locate, sectorsOf));
-      snapshot = { version, pool: compilePool(profiles), engagements: engagements({ currentOn: day }) };
+    const version = snapshotVersion(day);
+    const changes = writesSinceRead();
+    if (snapshot?.version !== version || changes.candidates.size > snapshot.pool.profiles.length / 4) {
+      changes.candidates.clear();
+      const toProfile = profileBuilder(locate);
+      const profiles = (matchableCandidates.values() as CandidateRow[]).map(toProfile);
+      snapshot = { version, pool: compilePool(profiles), engagements: engagements({ currentOn: day }), toProfile };
+    } else if (changes.candidates.size > 0) {
+      const candidateIds = [...changes.candidates];
+      changes.candidates.clear();
+      const { pool, engagements: engaged, toProfile } = snapshot;
+      for (const id of candidateIds) {
+        pool.remove(id);
+        engaged.delete(id);
+      }
+      for (const row of candidatesAmong.values({ ids: JSON.stringify(candidateIds) }) as [...CandidateRow, matchable: number][]) {
+        if (row.at(-1) === 1) pool.put(toProfile(row));
+      }
+      for (const [id, list] of engagements({ currentOn: day, candidateIds })) engaged.set(id, list);
     }
     return snapshot;
   }
 
   let needSnapshot: { version: string; matchers: { need: ReturnType<typeof toNeedProfile>; matcher: ReturnType<typeof createNeedMatcher> }[] } | undefined;
 
-  /** The open needs, each with its matcher, kept like the candidates until the database changes. */
+  /** The open needs, each with its matcher, kept until a need or an employer changes. */
   function openNeedMatchers(locate: Locate, day: string) {
-    const version = `${databaseVersion()}:${day}`;
-    if (needSnapshot?.version !== version) {
+    const version = snapshotVersion(day);
+    const changes = writesSinceRead();
+    if (needSnapshot?.version !== version || changes.needs) {
+      changes.needs = false;
       const matchers = openNeeds.all({ today: day }).map((row: NeedRow) => {
         const need = toNeedProfile(row, locate);
         return { need, matcher: createNeedMatcher(need, day) };
@@ -387,7 +444,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
       const locate = await communeLocator();
       const row = oneCandidate.values({ id: candidateId })[0] as CandidateRow | undefined;
       if (!row) throw new AppError('not_found', CANDIDATE_NOT_FOUND);
-      const candidate = profileBuilder(locate, sectorsByCandidate(sectorLinksOf.values({ id: candidateId }) as [string, string][]))(row);
+      const candidate = profileBuilder(locate)(row);
       const engaged = engagements({ candidateId }).get(candidateId) ?? NONE;
       const scored = openNeedMatchers(locate, today()).map(({ need, matcher }) => ({ need, ...matcher.explain(candidate, engaged) }));
       const ranking = rank(

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -189,26 +189,38 @@ async function measureMatching(backend: Backend) {
     "SELECT id, french_level, status, authorisation_document, authorisation_start, authorisation_expiry, employer_must_apply, mobility, postal_code, commune, max_distance_km, max_travel_minutes, available_from, occupations, last_contact_on FROM candidates WHERE archived_at IS NULL AND status != 'left'",
   );
   let index = 0;
-  const api = await time(() => call(backend, 'matching.forNeed', { jobNeedId: needs.items[index++ % needs.items.length]?.id ?? '' }));
+  const matchNext = () => call(backend, 'matching.forNeed', { jobNeedId: needs.items[index++ % needs.items.length]?.id ?? '' });
+  const api = await time(matchNext);
   const raw = await time(() => scan.raw().all());
   record({
-    name: 'matching one job need over every candidate (API)',
+    name: 'matching one job need over every candidate, warm (API)',
     unit: 'ms',
     ...api,
     reference: { name: 'reading the candidates it needs, raw SQL', ...raw },
-    target: '≤ 50 ms',
-    met: api.median <= 50,
+    target: '≤ 25 ms',
+    met: api.median <= 25,
   });
-  // Matching keeps the files in memory until anything is written: the first call after a write reads them again.
-  const touch = backend.database.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('bench.touch', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-  const afterWrite = await time(() => {
-    touch.run(String(index));
-    return call(backend, 'matching.forNeed', { jobNeedId: needs.items[index++ % needs.items.length]?.id ?? '' });
-  }, Math.min(repetitions, 10));
-  record({ name: 'matching one job need, first call after a write (API)', unit: 'ms', ...afterWrite, reference: { name: 'reading the candidates it needs, raw SQL', ...raw } });
+  // Matching keeps the files in memory, current on each write: the call after a write reads again the file it touched.
   const candidate = await call(backend, 'candidates.list', { statuses: ['active'], limit: 1 });
   const one = candidate.items[0];
-  if (one) record({ name: 'open needs ranked for one candidate (API)', unit: 'ms', ...(await time(() => call(backend, 'matching.forCandidate', { candidateId: one.id }))) });
+  if (!one) return;
+  const afterWrite: number[] = [];
+  for (let round = 0; round < repetitions; round++) {
+    await call(backend, 'candidates.update', { id: one.id, frenchLevel: round % 2 === 0 ? 'A2' : 'B1' });
+    const start = performance.now();
+    await matchNext();
+    afterWrite.push(performance.now() - start);
+  }
+  const afterWriteSummary = summary(afterWrite);
+  record({
+    name: 'matching one job need, just after a candidate file is updated (API)',
+    unit: 'ms',
+    ...afterWriteSummary,
+    reference: { name: 'reading the candidates it needs, raw SQL', ...raw },
+    target: '≤ 50 ms',
+    met: afterWriteSummary.median <= 50,
+  });
+  record({ name: 'open needs ranked for one candidate (API)', unit: 'ms', ...(await time(() => call(backend, 'matching.forCandidate', { candidateId: one.id }))) });
 }
 
 async function measureDashboard(backend: Backend) {
@@ -308,7 +320,14 @@ async function measureExchange(backend: Backend, folder: string) {
     const applied = await call(receiver, 'exchange.applyImport', { token: preview.token });
     const importMs = performance.now() - start;
     const sizeMb = fileBytes.length / 1e6;
-    record({ name: `export of ${ids.length} candidate files (API: read, encrypt, sign)`, unit: 'ms', median: exportMs, note: `${sizeMb.toFixed(1)} MB file, ${(sizeMb / (exportMs / 1000)).toFixed(1)} MB/s` });
+    record({
+      name: `export of ${ids.length} candidate files (API: read, encrypt, sign)`,
+      unit: 'ms',
+      median: exportMs,
+      target: '≤ 1 s for 10,000 files',
+      met: exportMs <= 1000,
+      note: `${sizeMb.toFixed(1)} MB file, ${(sizeMb / (exportMs / 1000)).toFixed(1)} MB/s`,
+    });
     record({ name: `import of ${ids.length} candidate files (API: check, decrypt, preview, backup, write ${applied.written})`, unit: 'ms', median: importMs, target: '≤ 5 s', met: importMs <= 5000 });
 
     if (hasTool('age', '--version')) {
@@ -321,15 +340,6 @@ async function measureExchange(backend: Backend, folder: string) {
       const encryptTime = await time(() => execFileSync('age', ['-r', recipient, '-o', encrypted, plain]), 5);
       const decryptTime = await time(() => execFileSync('age', ['-d', '-i', keyFile, '-o', path.join(folder, 'out.json'), encrypted]), 5);
       const ageThroughput = sizeMb / (encryptTime.median / 1000);
-      const ourThroughput = sizeMb / (exportMs / 1000);
-      record({
-        name: 'export throughput (API)',
-        unit: 'MB/s',
-        median: ourThroughput,
-        reference: { name: `age CLI encrypting the same ${sizeMb.toFixed(1)} MB`, median: ageThroughput },
-        target: '≥ half the age CLI',
-        met: ourThroughput >= ageThroughput / 2,
-      });
       record({ name: 'age CLI decrypting the same size (reference for import)', unit: 'ms', ...decryptTime });
       // The encryption alone, on the same plaintext: what of the export is age's work.
       const plaintext = readFileSync(plain);
@@ -340,7 +350,7 @@ async function measureExchange(backend: Backend, folder: string) {
         name: 'encryption step alone (age payload sealed with Node crypto)',
         unit: 'MB/s',
         median: sizeMb / (ownEncrypt.median / 1000),
-        reference: { name: 'age CLI, same plaintext', median: ageThroughput },
+        reference: { name: `age CLI encrypting the same ${sizeMb.toFixed(1)} MB`, median: ageThroughput },
         target: '≥ half the age CLI',
         met: sizeMb / (ownEncrypt.median / 1000) >= ageThroughput / 2,
         note: `decrypting it: ${ownDecrypt.median.toFixed(0)} ms`,
@@ -368,9 +378,8 @@ function measureBundle() {
   record({ name: "renderer's production JavaScript (gzip)", unit: 'KB', median: js, reference: { name: 'CSS (gzip)', median: gzip('.css') }, target: '≤ 400 KB', met: js <= 400 });
 }
 
-/** Time from navigation to the first rows of the candidate list, in Chromium through the preview host. */
-async function firstRender(dataDir: string): Promise<{ median: number; p95: number }> {
-  const { chromium } = await import('@playwright/test');
+/** The preview host on `dataDir`, as `npm run preview` starts it, once it prints its address. */
+async function startPreview(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/preview/host.ts'], {
     env: { ...process.env, TREMPLIN_DATA_DIR: dataDir, TREMPLIN_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -384,6 +393,67 @@ async function firstRender(dataDir: string): Promise<{ median: number; p95: numb
     });
     child.once('exit', (code) => reject(new Error(`preview host exited with ${code}: ${output}`)));
   });
+  return { url, child };
+}
+
+/** Resident memory of a process, in MB. */
+const rssMb = (pid: number) => Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
+
+/**
+ * The preview host's resident memory after a working session through its HTTP API, as the page
+ * makes it: search as you type, list pages, the dashboard, matching both ways, a file updated
+ * and matching again.
+ */
+async function measureHostMemory(dataDir: string) {
+  const { url, child } = await startPreview(dataDir);
+  try {
+    const started = rssMb(child.pid ?? 0);
+    const origin = new URL(url).origin;
+    const token = /name="tremplin-preview-token" content="([^"]+)"/.exec(await (await fetch(url)).text())?.[1] ?? '';
+    const api = async <M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => {
+      const response = await fetch(`${origin}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tremplin-token': token, origin },
+        body: JSON.stringify(input),
+      });
+      const result = (await response.json()) as ApiResult<OutputOf<M>>;
+      if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+      return result.value;
+    };
+    for (const query of ['m', 'mo', 'moh', 'moha', 'd', 'di', 'dia', 'dial', 'z', 'zh', '06', '06 12']) await api('candidates.list', { query, limit: 50 });
+    const lists: InputOf<'candidates.list'>[] = [{ statuses: ['active'], frenchLevels: ['A2', 'B1'] }, { authorisationExpiringWithinDays: 60 }, {}];
+    for (const input of lists) await api('candidates.list', { ...input, limit: 100 });
+    await api('dashboard.get', {});
+    await api('employers.list', { limit: 100 });
+    const needs = await api('jobNeeds.list', { states: ['open'], limit: 20 });
+    for (const need of needs.items) await api('matching.forNeed', { jobNeedId: need.id });
+    const people = await api('candidates.list', { statuses: ['active'], limit: 5 });
+    for (const person of people.items) {
+      await api('candidates.get', { id: person.id });
+      await api('matching.forCandidate', { candidateId: person.id });
+    }
+    const [first] = people.items;
+    if (first) await api('timeline.add', { subjectType: 'candidate', subjectId: first.id, kind: 'call', occurredAt: new Date().toISOString().slice(0, 10) });
+    for (const need of needs.items.slice(0, 5)) await api('matching.forNeed', { jobNeedId: need.id });
+    const after = rssMb(child.pid ?? 0);
+    record({
+      name: `preview host memory after a working session at ${candidates} files (RSS)`,
+      unit: 'MB',
+      median: after,
+      reference: { name: 'the same host just started', median: started },
+      target: '≤ 300 MB',
+      met: after <= 300,
+      note: 'search, lists, dashboard, matching both ways, a call recorded',
+    });
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+/** Time from navigation to the first rows of the candidate list, in Chromium through the preview host. */
+async function firstRender(dataDir: string): Promise<{ median: number; p95: number }> {
+  const { chromium } = await import('@playwright/test');
+  const { url, child } = await startPreview(dataDir);
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const browser = await chromium.launch({
     ...(executablePath ? { executablePath } : {}),
@@ -430,6 +500,8 @@ async function main() {
     }
     log(`Database: ${(statSync(file).size / 1e6).toFixed(0)} MB`);
     await measureOpening(file);
+    measureBundle(); // the preview host serves the built page, which carries its token
+    await measureHostMemory(dataDir);
     const backend = await openBackend({ file, keyScryptCost: TEST_SCRYPT_COST });
     try {
       await measureSearch(backend);
@@ -441,7 +513,6 @@ async function main() {
     } finally {
       backend.close();
     }
-    measureBundle();
     if (!values['skip-ui']) await measureUi(dataDir, folder);
     record({ name: 'peak memory of this process (RSS)', unit: 'MB', median: process.resourceUsage().maxRSS / 1024 });
   } finally {

@@ -118,6 +118,36 @@ describe('ranking', () => {
     });
   });
 
+  /** Each change names a file (a new one past the scenario's), then gives its new fields or removes it (null). */
+  const changes = fc.array(fc.record({ file: fc.nat({ max: 45 }), fields: fc.option(profileFields, { nil: null }) }), { maxLength: 60 });
+
+  test.prop([scenario, changes], { numRuns: 200 })('a pool kept current through changes and removals equals one built from its files', (input, edits) => {
+    const { need: needProfile, profiles, engagements } = build(input);
+    const pool = compilePool(profiles);
+    const current = new Map(profiles.map((profile) => [profile.id, profile]));
+    for (const { file, fields } of edits) {
+      const id = profiles[file]?.id ?? `new-${file}`;
+      if (fields === null) {
+        pool.remove(id);
+        current.delete(id);
+      } else {
+        const changed = { ...candidate(fields), id };
+        pool.put(changed);
+        current.set(id, changed);
+      }
+    }
+    const rebuilt = compilePool([...current.values()]);
+    expect(pool.profiles.map((profile, position) => pool.positionOf.get(profile.id) === position)).not.toContain(false);
+    expect(pool.positionOf.size).toBe(pool.profiles.length);
+    expect(pool.classCounts()).toEqual(rebuilt.classCounts());
+    const matcher = createNeedMatcher(needProfile, TODAY);
+    const figuresById = (scored: typeof pool) => {
+      const { scores, failures } = assessPool(scored, matcher, engagements);
+      return new Map(scored.profiles.map((profile, position) => [profile.id, [scores[position], failures[position]]]));
+    };
+    expect(figuresById(pool)).toEqual(figuresById(rebuilt));
+  });
+
   it('breaks ties by last name, first name (accents and case ignored), then id', () => {
     const files = [
       candidate({ lastName: 'Dupont', firstName: 'Omar' }),
