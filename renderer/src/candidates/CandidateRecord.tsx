@@ -26,7 +26,7 @@ import { ProjectSection } from './sections/ProjectSection';
 import { ReferralSection } from './sections/ReferralSection';
 import type { SectionProps } from './sections/props';
 import { WorkSection } from './sections/WorkSection';
-import { JourneyPanel } from '../pipeline/journey/JourneyPanel';
+import { JourneyPanel } from '../matching/journey/JourneyPanel';
 
 /** The record's tabs, in the order of a first interview; each is an address (`#/candidates/<id>/consent`). */
 export const RECORD_TABS = ['identity', 'follow-up', 'work', 'mobility', 'project', 'referral', 'consent', 'barriers', 'journey', 'history'] as const;

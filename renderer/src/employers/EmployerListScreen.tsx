@@ -5,7 +5,7 @@ import { FilterSelect, SortSelect } from '../ui/FilterSelect';
 import type { Column } from '../ui/VirtualTable';
 import { useSectors } from '../ui/sectors';
 import { useRecordList } from '../ui/useRecordList';
-import { RecordListScreen, nameColumn } from './RecordListScreen';
+import { RecordListScreen, nameColumn } from '../ui/RecordListScreen';
 import { formatSiret } from './format';
 import { RECORD_ORDERS, type RecordOrder, hasNarrowingFilters, toListInput, useEmployerListFilters } from './listFilters';
 import { useSectorNames } from './sectorNames';

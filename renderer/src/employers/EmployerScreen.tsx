@@ -8,9 +8,9 @@ import { TimelinePanel } from '../ui/TimelinePanel';
 import { useApiValue } from '../ui/useApiValue';
 import { useArchiveToggle } from '../ui/useArchiveToggle';
 import { EmployerForm } from './EmployerForm';
-import { EmployerPipeline } from '../pipeline/journey/EmployerPipeline';
+import { EmployerPipeline } from '../matching/journey/EmployerPipeline';
 import { JobNeedsCard } from './JobNeedsCard';
-import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from './RecordFrame';
+import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from '../ui/RecordFrame';
 import { formatSiret } from './format';
 import { useSectorNames } from './sectorNames';
 

@@ -8,9 +8,9 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
 import { useArchiveToggle } from '../ui/useArchiveToggle';
 import { needMatchesHash } from '../matching/routes';
-import { PresentationList } from '../pipeline/presentations/PresentationList';
+import { PresentationList } from '../matching/presentations/PresentationList';
 import { JobNeedForm } from './JobNeedForm';
-import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from './RecordFrame';
+import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from '../ui/RecordFrame';
 import { needRequirements } from './needs';
 
 interface JobNeedScreenProps {

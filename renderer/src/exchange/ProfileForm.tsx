@@ -4,7 +4,7 @@ import { type AssociationProfile, associationProfileSchema } from '../../../shar
 import { call } from '../api/client';
 import { formatPhone } from '../app/format';
 import { formatSiret } from '../employers/format';
-import { useRecordForm } from '../employers/recordForm';
+import { useRecordForm } from '../ui/recordForm';
 import { Field } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';
 

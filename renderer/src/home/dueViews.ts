@@ -4,7 +4,7 @@ import { daysBetween } from '../../../shared/dates';
 import { formatDate } from '../app/format';
 import { routeToHash } from '../app/navigation';
 import { presentationHash } from '../matching/routes';
-import { journeyHash } from '../pipeline/journey/routes';
+import { journeyHash } from '../matching/journey/routes';
 
 export interface DueItemView {
   key: string;

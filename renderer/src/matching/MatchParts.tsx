@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { HARD_CRITERIA, type MatchReason, type MatchVerdict } from '../../../shared/matching';
 import type { PresentationState } from '../../../shared/pipeline';
 import { formatDate } from '../app/format';
-import { PresentationStateBadge } from '../pipeline/presentations/PresentationStateBadge';
+import { PresentationStateBadge } from './presentations/PresentationStateBadge';
 import { presentationHash } from './routes';
 import './matching.css';
 

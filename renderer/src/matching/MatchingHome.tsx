@@ -8,15 +8,15 @@ import { SectionIcon } from '../app/icons';
 import { routeToHash } from '../app/navigation';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { isOutdated, needRequirements } from '../employers/needs';
-import { PresentationList } from '../pipeline/presentations/PresentationList';
-import { presentationStateKey } from '../pipeline/presentations/format';
+import { PresentationList } from './presentations/PresentationList';
+import { presentationStateKey } from './presentations/format';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { SearchField } from '../ui/SearchField';
 import { SegmentedChoice } from '../ui/SegmentedChoice';
 import { useApiValue } from '../ui/useApiValue';
 import { needMatchesHash } from './routes';
-import { useDebounced } from './useDebounced';
+import { useDebounced } from '../ui/useDebounced';
 import './matching.css';
 
 /** `#/matching`: the open job needs to fill, and the presentations waiting for an answer. */

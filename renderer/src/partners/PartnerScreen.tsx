@@ -4,7 +4,7 @@ import { call } from '../api/client';
 import { routeToHash, useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
 import { useCandidateListFilters } from '../candidates/listFilters';
-import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from '../employers/RecordFrame';
+import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from '../ui/RecordFrame';
 import { TimelinePanel } from '../ui/TimelinePanel';
 import { useApiValue } from '../ui/useApiValue';
 import { useArchiveToggle } from '../ui/useArchiveToggle';

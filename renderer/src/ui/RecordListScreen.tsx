@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { ARCHIVE_FILTERS } from '../../../shared/candidates';
 import { PlusIcon, SectionIcon } from '../app/icons';
 import { type Section, routeToHash, useNavigation } from '../app/navigation';
-import { RecordListBody } from '../ui/RecordListBody';
-import { SearchField } from '../ui/SearchField';
-import { SegmentedChoice } from '../ui/SegmentedChoice';
-import { type Column, VirtualTable } from '../ui/VirtualTable';
-import type { RecordList } from '../ui/useRecordList';
+import { RecordListBody } from './RecordListBody';
+import { SearchField } from './SearchField';
+import { SegmentedChoice } from './SegmentedChoice';
+import { type Column, VirtualTable } from './VirtualTable';
+import type { RecordList } from './useRecordList';
 import { ListEmptyState } from './ListEmptyState';
 
 type ArchiveFilter = (typeof ARCHIVE_FILTERS)[number];

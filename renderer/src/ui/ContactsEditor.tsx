@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/employers';
 import { formatPhone } from '../app/format';
 import { PlusIcon } from '../app/icons';
-import { Field } from '../ui/Field';
+import { Field } from './Field';
 
 /** A contact as the form holds it: texts, and the id of one already saved. */
 export interface ContactRow {

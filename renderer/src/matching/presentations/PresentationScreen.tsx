@@ -4,7 +4,7 @@ import { today } from '../../../../shared/validation';
 import { formatDate } from '../../app/format';
 import { routeToHash } from '../../app/navigation';
 import { useFocusOnMount } from '../../app/useFocusOnMount';
-import { candidateHash, jobNeedHash, needMatchesHash, recruitHash } from '../../matching/routes';
+import { candidateHash, jobNeedHash, needMatchesHash, recruitHash } from '../routes';
 import { BackLink } from '../../ui/BackLink';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useApiValue } from '../../ui/useApiValue';
@@ -12,7 +12,7 @@ import { PresentationHistory } from './PresentationHistory';
 import { PresentationStateBadge } from './PresentationStateBadge';
 import { TransitionForm } from './TransitionForm';
 import { daysWaiting, refusalReasonKey } from './format';
-import '../../matching/matching.css';
+import '../matching.css';
 
 /** `#/matching/presentations/ID`: who was put forward for what, what happened since, and what can happen next. */
 export function PresentationScreen({ id }: { id: string }) {
