@@ -14,7 +14,8 @@ import { VolunteersSection } from '../volunteers/VolunteersSection';
 import { ComingSoon } from './ComingSoon';
 import { NoticeRegion } from './NoticeRegion';
 import { Sidebar } from './Sidebar';
-import { type Route, type Section, isComingSection, useNavigation } from './navigation';
+import { useNavigation } from './navigation';
+import { type Route, type Section, isComingSection } from './routes';
 
 /** Each built section renders its own screens from the route. */
 const SECTION_SCREENS: Record<Exclude<Section, 'reports'>, (route: Route) => ReactNode> = {

@@ -7,6 +7,11 @@ export function formatDate(value: string, language: string, style: 'medium' | 'l
   return new Intl.DateTimeFormat(language, { dateStyle: style }).format(date);
 }
 
+/** A SIRET as people read it: "732 829 320 00074" (the SIREN in threes, then the establishment's five digits). */
+export function formatSiret(siret: string): string {
+  return /^\d{14}$/.test(siret) ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}` : siret;
+}
+
 /**
  * A stored E.164 number made readable: French numbers as dialled in France ("06 12 34 56 78"),
  * others with their country code ("+221 77 123 45 67"). Anything unparsable is shown as stored.

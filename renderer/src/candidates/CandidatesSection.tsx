@@ -1,4 +1,4 @@
-import type { Route } from '../app/navigation';
+import type { Route } from '../app/routes';
 import { CandidateListScreen } from './CandidateListScreen';
 import { CandidateScreen, NewCandidateScreen } from './CandidateScreen';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Employer } from '../../../shared/employers';
 import { call } from '../api/client';
-import { formatDate } from '../app/format';
+import { formatDate, formatSiret } from '../app/format';
 import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
 import { TimelinePanel } from '../ui/TimelinePanel';
@@ -11,7 +11,6 @@ import { EmployerForm } from './EmployerForm';
 import { EmployerPipeline } from '../matching/journey/EmployerPipeline';
 import { JobNeedsCard } from './JobNeedsCard';
 import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from '../ui/RecordFrame';
-import { formatSiret } from './format';
 import { useSectorNames } from './sectorNames';
 
 function useBackToList(): BackLinkProps {

@@ -1,4 +1,4 @@
-import type { Route } from '../app/navigation';
+import type { Route } from '../app/routes';
 import { EmployerListScreen } from './EmployerListScreen';
 import { EmployerScreen, NewEmployerScreen } from './EmployerScreen';
 import { JobNeedScreen } from './JobNeedScreen';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { IMPORT_DECISIONS, ImportItem, ImportItemState, ImportPreview } from '../../../shared/exchange';
 import { formatDate } from '../app/format';
-import { routeToHash } from '../app/navigation';
+import { routeToHash } from '../app/routes';
 import { FingerprintWords } from './Fingerprint';
 import { ErrorAlert } from '../ui/ErrorAlert';
 

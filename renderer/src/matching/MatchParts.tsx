@@ -5,7 +5,7 @@ import { HARD_CRITERIA, type MatchReason, type MatchVerdict } from '../../../sha
 import type { PresentationState } from '../../../shared/pipeline';
 import { formatDate } from '../app/format';
 import { PresentationStateBadge } from './presentations/PresentationStateBadge';
-import { presentationHash } from './routes';
+import { presentationHash } from '../app/routes';
 import './matching.css';
 
 /** Reason parameters named `…Date` or `…On` are ISO dates, shown in the interface language. */

@@ -5,7 +5,7 @@ import type { JobNeed } from '../../../shared/employers';
 import { today } from '../../../shared/validation';
 import { formatDate } from '../app/format';
 import { SectionIcon } from '../app/icons';
-import { routeToHash } from '../app/navigation';
+import { needMatchesHash, routeToHash } from '../app/routes';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { isOutdated, needRequirements } from '../employers/needs';
 import { PresentationList } from './presentations/PresentationList';
@@ -15,7 +15,6 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { SearchField } from '../ui/SearchField';
 import { SegmentedChoice } from '../ui/SegmentedChoice';
 import { useApiValue } from '../ui/useApiValue';
-import { needMatchesHash } from './routes';
 import { useDebounced } from '../ui/useDebounced';
 import './matching.css';
 

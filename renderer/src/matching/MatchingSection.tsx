@@ -1,4 +1,4 @@
-import type { Route } from '../app/navigation';
+import type { Route } from '../app/routes';
 import { PresentationScreen } from './presentations/PresentationScreen';
 import { MatchingHome } from './MatchingHome';
 import { NeedMatchesScreen } from './NeedMatchesScreen';

@@ -1,4 +1,4 @@
-import type { Route } from '../app/navigation';
+import type { Route } from '../app/routes';
 import { PartnerListScreen } from './PartnerListScreen';
 import { NewPartnerScreen, PartnerScreen } from './PartnerScreen';
 

@@ -1,4 +1,4 @@
-import type { Route } from '../app/navigation';
+import type { Route } from '../app/routes';
 import { NewSessionScreen } from './NewSessionScreen';
 import { SessionListScreen } from './SessionListScreen';
 import { SessionScreen } from './SessionScreen';

@@ -1,4 +1,4 @@
-import type { Route } from '../app/navigation';
+import type { Route } from '../app/routes';
 import { SettingsScreen } from './SettingsScreen';
 
 /** One screen: the programme's targets and the association's sectors. */

@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../app/format';
-import type { Section } from '../app/navigation';
+import type { Section } from '../app/routes';
 import { ArchivedBanner } from './ArchivedBanner';
 import { BackLink } from './BackLink';
 import { ErrorAlert } from './ErrorAlert';

@@ -1,4 +1,4 @@
-import type { Route } from '../app/navigation';
+import type { Route } from '../app/routes';
 import { PairsScreen } from './PairsScreen';
 import { VolunteerListScreen } from './VolunteerListScreen';
 import { VolunteerScreen } from './VolunteerScreen';

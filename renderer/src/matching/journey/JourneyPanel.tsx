@@ -16,7 +16,7 @@ import { usePresentationChanges } from '../presentations/presentationChanges';
 import { CandidateRecruitments } from '../recruitments/CandidateRecruitments';
 import { RecruitmentForm } from '../recruitments/RecruitmentForm';
 import { placementAfter, recruitmentAfterPlacement, recruitmentFromPresentation } from './drafts';
-import { type JourneyPlace, journeyHash, journeyPlace, journeyRoute } from './routes';
+import { type JourneyPlace, journeyHash, journeyPlace, journeyRoute } from '../../app/routes';
 import './journey.css';
 
 interface JourneyPanelProps {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OPEN_PRESENTATION_STATES, type PresentationState, type PresentationSummary } from '../../../../shared/pipeline';
 import { formatDate } from '../../app/format';
-import { presentationHash } from '../routes';
+import { presentationHash } from '../../app/routes';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useApiValue } from '../../ui/useApiValue';
 import { PresentationStateBadge } from './PresentationStateBadge';
