@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { ARCHIVE_FILTERS, type CandidateSummary, FRENCH_LEVELS } from '../../../shared/candidates';
 import { FOLLOW_UP_STATUSES } from '../../../shared/domain';
-import { formatDate, formatPhone } from '../app/format';
+import { formatDate } from '../app/format';
+import { formatPhone } from '../app/phone';
 import { PlusIcon, SearchIcon, SectionIcon } from '../app/icons';
 import { useNavigation } from '../app/navigation';
 import { EmptyState } from '../ui/EmptyState';

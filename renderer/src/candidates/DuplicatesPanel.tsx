@@ -1,7 +1,8 @@
 import type { ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate } from '../../../shared/candidates';
-import { formatDate, formatPhone } from '../app/format';
+import { formatDate } from '../app/format';
+import { formatPhone } from '../app/phone';
 import { routeToHash } from '../app/routes';
 import { AlertIcon } from '../app/icons';
 

@@ -1,7 +1,7 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/employers';
-import { formatPhone } from '../app/format';
+import { formatPhone } from '../app/phone';
 import { PlusIcon } from '../app/icons';
 import { Field } from './Field';
 

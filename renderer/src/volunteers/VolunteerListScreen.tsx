@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VolunteerSummary } from '../../../shared/volunteers';
-import { formatPhone } from '../app/format';
+import { formatPhone } from '../app/phone';
 import { PlusIcon, SearchIcon, SectionIcon } from '../app/icons';
 import { useNavigation } from '../app/navigation';
 import { EmptyState } from '../ui/EmptyState';
