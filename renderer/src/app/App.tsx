@@ -4,14 +4,13 @@ import { LeaveDialog } from '../ui/leaveGuard';
 import { ComingSoon } from './ComingSoon';
 import { NoticeRegion } from './NoticeRegion';
 import { Sidebar } from './Sidebar';
-import { SECTION_SCREENS } from './sections';
+import { SectionScreen } from './sections';
 import { useNavigation } from './navigation';
 import { type Route, type Section, isComingSection } from './routes';
 
 function Screen({ route }: { route: Route }) {
   if (isComingSection(route.section)) return <ComingSoon key={route.section} section={route.section} />;
-  const SectionScreen = SECTION_SCREENS[route.section];
-  return <SectionScreen route={route} />;
+  return <SectionScreen section={route.section} route={route} />;
 }
 
 /** What stands in for a section while its chunk arrives: said politely, never a blank page. */

@@ -1,10 +1,10 @@
-import { lazy } from 'react';
 import type { Route } from '../app/routes';
+import { chunkedScreen } from '../app/chunkedScreen';
 import { CandidateListScreen } from './CandidateListScreen';
 
 // The list is the screen the section opens on; a file and its forms come in a chunk of their own.
-const CandidateScreen = lazy(() => import('./CandidateScreen').then((module) => ({ default: module.CandidateScreen })));
-const NewCandidateScreen = lazy(() => import('./CandidateScreen').then((module) => ({ default: module.NewCandidateScreen })));
+const { Screen: CandidateScreen } = chunkedScreen(() => import('./CandidateScreen').then((module) => module.CandidateScreen));
+const { Screen: NewCandidateScreen } = chunkedScreen(() => import('./CandidateScreen').then((module) => module.NewCandidateScreen));
 
 export function CandidatesSection({ route }: { route: Route }) {
   if (route.id === undefined) return <CandidateListScreen />;
