@@ -42,7 +42,8 @@ export default defineConfig({
               { name: 'react', priority: 2, test: /node_modules\/react\// },
               { name: 'react-dom', priority: 2, test: /node_modules\/(react-dom|scheduler)\// },
               { name: 'libraries', priority: 1, test: /node_modules\/(?!react\/)/ },
-              { name: 'kit', test: /\/renderer\/src\/(ui|api|app\/(?!routes|sections|chunkedScreen|catalogues))|\/shared\/(?!i18n\/)/ },
+              // Stylesheets stay with the module that imports them (ui/kit.css with the entry, right after styles.css).
+              { name: 'kit', test: /^(?!.*\.css$).*(\/renderer\/src\/(ui|api|app\/(?!routes|sections|chunkedScreen|catalogues))|\/shared\/(?!i18n\/))/ },
             ],
           },
         },

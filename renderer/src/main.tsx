@@ -1,4 +1,5 @@
 import './styles.css';
+import './ui/kit.css';
 import { loadStartingCatalogues, storedLanguage } from './app/catalogues';
 import { hashToRoute, isComingSection } from './app/routes';
 import { loadSection } from './app/sections';

@@ -1,6 +1,7 @@
 import type { Route } from '../app/routes';
 import { chunkedScreen } from '../app/chunkedScreen';
 import { CandidateListScreen } from './CandidateListScreen';
+import './candidates.css';
 
 // The list is the screen the section opens on; a file and its forms come in a chunk of their own.
 const { Screen: CandidateScreen } = chunkedScreen(() => import('./CandidateScreen').then((module) => module.CandidateScreen));
