@@ -1,18 +1,17 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import './i18n';
 import './styles.css';
-import { App } from './app/App';
-import { syncNavigationWithHash } from './app/navigation';
-import { installLeaveGuard } from './ui/leaveGuard';
+import './ui/kit.css';
+import { loadStartingCatalogues, storedLanguage } from './app/catalogues';
+import { hashToRoute, isComingSection } from './app/routes';
+import { loadSection } from './app/sections';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-syncNavigationWithHash();
-installLeaveGuard();
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// Three fetches at once, before anything heavy is evaluated: the screen the window opens on,
+// the language it is shown in, and the frame (React, the sidebar, the router).
+// The first render waits for all three, so it shows the screen rather than its loading status.
+const { section } = hashToRoute(window.location.hash);
+const language = storedLanguage();
+void Promise.all([import('./start'), loadStartingCatalogues(language), isComingSection(section) ? null : loadSection(section)]).then(
+  ([{ start }, resources]) => start(root, language, resources),
 );

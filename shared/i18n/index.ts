@@ -32,10 +32,8 @@ import itSessions from './it/sessions.json';
 import itVolunteers from './it/volunteers.json';
 import itWorkflow from './it/workflow.json';
 
-/** French first: the association's working language. */
-export const LANGUAGES = ['fr', 'en', 'it'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'fr';
+// The languages live apart from the catalogues, so the renderer can name them without loading every string.
+export { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage } from './languages';
 
 /**
  * One catalogue per language, assembled from the common file and one file per domain
@@ -46,7 +44,3 @@ export const resources = {
   en: { translation: { ...en, ...enEmployers, ...enPartners, ...enVolunteers, ...enSessions, ...enMatching, ...enPipeline, ...enDashboard, ...enWorkflow, ...enExchange, ...enBackups } },
   it: { translation: { ...it, ...itEmployers, ...itPartners, ...itVolunteers, ...itSessions, ...itMatching, ...itPipeline, ...itDashboard, ...itWorkflow, ...itExchange, ...itBackups } },
 } as const;
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}

@@ -1,37 +1,28 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReactNode } from 'react';
-import { CandidatesSection } from '../candidates/CandidatesSection';
-import { EmployersSection } from '../employers/EmployersSection';
-import { ExchangeSection } from '../exchange/ExchangeSection';
-import { HomeSection } from '../home/HomeScreen';
-import { MatchingSection } from '../matching/MatchingSection';
-import { PartnersSection } from '../partners/PartnersSection';
-import { SessionsSection } from '../sessions/SessionsSection';
-import { SettingsSection } from '../settings/SettingsSection';
 import { LeaveDialog } from '../ui/leaveGuard';
-import { VolunteersSection } from '../volunteers/VolunteersSection';
 import { ComingSoon } from './ComingSoon';
 import { NoticeRegion } from './NoticeRegion';
 import { Sidebar } from './Sidebar';
-import { type Route, type Section, isComingSection, useNavigation } from './navigation';
-
-/** Each built section renders its own screens from the route. */
-const SECTION_SCREENS: Record<Exclude<Section, 'reports'>, (route: Route) => ReactNode> = {
-  home: (route) => <HomeSection route={route} />,
-  candidates: (route) => <CandidatesSection route={route} />,
-  sessions: (route) => <SessionsSection route={route} />,
-  employers: (route) => <EmployersSection route={route} />,
-  volunteers: (route) => <VolunteersSection route={route} />,
-  partners: (route) => <PartnersSection route={route} />,
-  matching: (route) => <MatchingSection route={route} />,
-  exchange: (route) => <ExchangeSection route={route} />,
-  settings: (route) => <SettingsSection route={route} />,
-};
+import { SectionScreen } from './sections';
+import { useNavigation } from './navigation';
+import { type Route, type Section, isComingSection } from './routes';
 
 function Screen({ route }: { route: Route }) {
   if (isComingSection(route.section)) return <ComingSoon key={route.section} section={route.section} />;
-  return SECTION_SCREENS[route.section](route);
+  return <SectionScreen section={route.section} route={route} />;
+}
+
+/** What stands in for a section while its chunk arrives: said politely, never a blank page. */
+function SectionLoading({ section }: { section: Section }) {
+  const { t } = useTranslation();
+  return (
+    <div className="screen">
+      <p className="section-loading" role="status">
+        {t('app.sectionLoading', { section: t(`sections.${section}`) })}
+      </p>
+    </div>
+  );
 }
 
 export function App() {
@@ -50,7 +41,9 @@ export function App() {
       </button>
       <Sidebar />
       <main id="main" className="main" tabIndex={-1}>
-        <Screen route={route} />
+        <Suspense fallback={<SectionLoading section={route.section} />}>
+          <Screen route={route} />
+        </Suspense>
       </main>
       <NoticeRegion />
       <LeaveDialog />

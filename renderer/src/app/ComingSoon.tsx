@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SectionIcon } from './icons';
-import { type ComingSection, routeToHash } from './navigation';
+import { type ComingSection, routeToHash } from './routes';
 import { useFocusOnMount } from './useFocusOnMount';
 
 /** The honest placeholder of a section that a later version brings. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '../../../shared/i18n';
+import { LANGUAGES } from '../../../shared/i18n/languages';
 import { changeLanguage, currentLanguage } from '../i18n';
 
 export function LanguageSwitcher() {

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { SectionIcon } from './icons';
-import { SECTIONS, routeToHash, useNavigation } from './navigation';
+import { useNavigation } from './navigation';
+import { SECTIONS, routeToHash } from './routes';
 
 export function Sidebar() {
   const { t } = useTranslation();

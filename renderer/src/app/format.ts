@@ -1,5 +1,3 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-
 /** A timestamp or `YYYY-MM-DD` date in the interface language, e.g. "22 nov. 2025". */
 export function formatDate(value: string, language: string, style: 'medium' | 'long' = 'medium'): string {
   const date = new Date(value.length === 10 ? `${value}T12:00:00` : value);
@@ -7,14 +5,9 @@ export function formatDate(value: string, language: string, style: 'medium' | 'l
   return new Intl.DateTimeFormat(language, { dateStyle: style }).format(date);
 }
 
-/**
- * A stored E.164 number made readable: French numbers as dialled in France ("06 12 34 56 78"),
- * others with their country code ("+221 77 123 45 67"). Anything unparsable is shown as stored.
- */
-export function formatPhone(value: string): string {
-  const phone = parsePhoneNumberFromString(value);
-  if (!phone) return value;
-  return phone.country === 'FR' ? phone.formatNational() : phone.formatInternational();
+/** A SIRET as people read it: "732 829 320 00074" (the SIREN in threes, then the establishment's five digits). */
+export function formatSiret(siret: string): string {
+  return /^\d{14}$/.test(siret) ? `${siret.slice(0, 3)} ${siret.slice(3, 6)} ${siret.slice(6, 9)} ${siret.slice(9)}` : siret;
 }
 
 /**

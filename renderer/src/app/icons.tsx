@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Section } from './navigation';
+import type { Section } from './routes';
 
 /** Line icons after Feather (MIT); decorative, the text beside them carries the meaning. */
 function Icon({ children, size = 18 }: { children: ReactNode; size?: number }) {

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { ARCHIVE_FILTERS, type CandidateSummary, FRENCH_LEVELS } from '../../../shared/candidates';
 import { FOLLOW_UP_STATUSES } from '../../../shared/domain';
-import { formatDate, formatPhone } from '../app/format';
+import { formatDate } from '../app/format';
+import { formatPhone } from '../app/phone';
 import { PlusIcon, SearchIcon, SectionIcon } from '../app/icons';
-import { routeToHash, useNavigation } from '../app/navigation';
+import { useNavigation } from '../app/navigation';
 import { EmptyState } from '../ui/EmptyState';
 import { FilterSelect, SortSelect } from '../ui/FilterSelect';
 import { RecordListBody } from '../ui/RecordListBody';
@@ -15,6 +16,7 @@ import { useRecordList } from '../ui/useRecordList';
 import { ExpiryDate } from './ExpiryDate';
 import { EXPIRY_WINDOWS, SORT_ORDER_NAMES, hasNarrowingFilters, toListInput, useCandidateListFilters } from './listFilters';
 import { choices, offered, usePairOptions, usePartnerOptions } from './options';
+import { routeToHash } from '../app/routes';
 
 export function CandidateListScreen() {
   const { t, i18n } = useTranslation();

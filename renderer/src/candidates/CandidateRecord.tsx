@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type Candidate, type CandidateSummary, type DuplicateCandidate, consentWithdrawn, mayBeContacted } from '../../../shared/candidates';
 import { call } from '../api/client';
 import { formatDate } from '../app/format';
-import { routeToHash, useNavigation } from '../app/navigation';
+import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
 import { ArchivedBanner } from '../ui/ArchivedBanner';
 import { BackLink as UiBackLink } from '../ui/BackLink';
@@ -26,7 +26,8 @@ import { ProjectSection } from './sections/ProjectSection';
 import { ReferralSection } from './sections/ReferralSection';
 import type { SectionProps } from './sections/props';
 import { WorkSection } from './sections/WorkSection';
-import { JourneyPanel } from '../pipeline/journey/JourneyPanel';
+import { JourneyPanel } from '../matching/journey/JourneyPanel';
+import { routeToHash } from '../app/routes';
 
 /** The record's tabs, in the order of a first interview; each is an address (`#/candidates/<id>/consent`). */
 export const RECORD_TABS = ['identity', 'follow-up', 'work', 'mobility', 'project', 'referral', 'consent', 'barriers', 'journey', 'history'] as const;

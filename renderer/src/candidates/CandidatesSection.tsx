@@ -1,6 +1,11 @@
-import type { Route } from '../app/navigation';
+import type { Route } from '../app/routes';
+import { chunkedScreen } from '../app/chunkedScreen';
 import { CandidateListScreen } from './CandidateListScreen';
-import { CandidateScreen, NewCandidateScreen } from './CandidateScreen';
+import './candidates.css';
+
+// The list is the screen the section opens on; a file and its forms come in a chunk of their own.
+const { Screen: CandidateScreen } = chunkedScreen(() => import('./CandidateScreen').then((module) => module.CandidateScreen));
+const { Screen: NewCandidateScreen } = chunkedScreen(() => import('./CandidateScreen').then((module) => module.NewCandidateScreen));
 
 export function CandidatesSection({ route }: { route: Route }) {
   if (route.id === undefined) return <CandidateListScreen />;

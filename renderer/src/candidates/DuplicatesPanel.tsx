@@ -1,8 +1,9 @@
 import type { ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate } from '../../../shared/candidates';
-import { formatDate, formatPhone } from '../app/format';
-import { routeToHash } from '../app/navigation';
+import { formatDate } from '../app/format';
+import { formatPhone } from '../app/phone';
+import { routeToHash } from '../app/routes';
 import { AlertIcon } from '../app/icons';
 
 interface DuplicatesPanelProps {

@@ -5,7 +5,8 @@ import type { Barrier, Candidate, CandidateSummary } from '../../../shared/candi
 import { MAX_PHONES, MERGE_GROUPS, type MergeChoices, type MergeGroup, type MergeSide, mergePlan } from '../../../shared/merge';
 import { countryName } from '../../../shared/reference';
 import { call } from '../api/client';
-import { formatDate, formatPhone } from '../app/format';
+import { formatDate } from '../app/format';
+import { formatPhone } from '../app/phone';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
 import { fullName } from './names';

@@ -28,20 +28,6 @@ export function CheckboxField({ id, label, hint, ...input }: CheckboxFieldProps)
   );
 }
 
-/** Options for a select whose empty choice means "not known". */
-export function SelectOptions({ options, emptyLabel }: { options: readonly Option[]; emptyLabel: string }) {
-  return (
-    <>
-      <option value="">{emptyLabel}</option>
-      {options.map((option) => (
-        <option key={option.value} value={option.value}>
-          {option.label}
-        </option>
-      ))}
-    </>
-  );
-}
-
 interface ChipPickerProps {
   id: string;
   label: string;

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type Employer, employerFieldShapes } from '../../../shared/employers';
 import { call } from '../api/client';
+import { formatSiret } from '../app/format';
 import { Field } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';
-import { ContactsEditor, contactRows } from './ContactsEditor';
+import { ContactsEditor, contactRows } from '../ui/ContactsEditor';
 import { SectorSelect } from './SectorSelect';
-import { formatSiret } from './format';
-import { useRecordForm } from './recordForm';
+import { useRecordForm } from '../ui/recordForm';
 import { DateInput } from '../ui/DateInput';
 
 const formSchema = z.strictObject(employerFieldShapes);

@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { EmployerSummary } from '../../../shared/employers';
-import { formatDate } from '../app/format';
+import { formatDate, formatSiret } from '../app/format';
 import { FilterSelect, SortSelect } from '../ui/FilterSelect';
 import type { Column } from '../ui/VirtualTable';
 import { useSectors } from '../ui/sectors';
 import { useRecordList } from '../ui/useRecordList';
-import { RecordListScreen, nameColumn } from './RecordListScreen';
-import { formatSiret } from './format';
-import { RECORD_ORDERS, type RecordOrder, hasNarrowingFilters, toListInput, useEmployerListFilters } from './listFilters';
+import { RECORD_ORDERS, type RecordOrder, RecordListScreen, nameColumn } from '../ui/RecordListScreen';
+import { hasNarrowingFilters, toListInput, useEmployerListFilters } from './listFilters';
 import { useSectorNames } from './sectorNames';
 
 const YES_NO = ['yes', 'no'] as const;

@@ -1,17 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { Employer } from '../../../shared/employers';
 import { call } from '../api/client';
-import { formatDate } from '../app/format';
+import { formatDate, formatSiret } from '../app/format';
 import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
 import { TimelinePanel } from '../ui/TimelinePanel';
 import { useApiValue } from '../ui/useApiValue';
 import { useArchiveToggle } from '../ui/useArchiveToggle';
 import { EmployerForm } from './EmployerForm';
-import { EmployerPipeline } from '../pipeline/journey/EmployerPipeline';
+import { EmployerPipeline } from '../matching/journey/EmployerPipeline';
 import { JobNeedsCard } from './JobNeedsCard';
-import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from './RecordFrame';
-import { formatSiret } from './format';
+import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from '../ui/RecordFrame';
 import { useSectorNames } from './sectorNames';
 
 function useBackToList(): BackLinkProps {

@@ -1,7 +1,8 @@
-import type { Route } from '../app/navigation';
+import type { Route } from '../app/routes';
 import { EmployerListScreen } from './EmployerListScreen';
 import { EmployerScreen, NewEmployerScreen } from './EmployerScreen';
 import { JobNeedScreen } from './JobNeedScreen';
+import './employers.css';
 
 /**
  * `#/employers` the list, `#/employers/new` a new employer, `#/employers/ID` a record,

@@ -18,7 +18,7 @@ import { FormActions } from '../ui/FormActions';
 import { SegmentedChoice } from '../ui/SegmentedChoice';
 import { decimalInput, decimalText } from '../ui/decimal';
 import { SectorSelect } from './SectorSelect';
-import { emptyAsNull, useRecordForm } from './recordForm';
+import { emptyAsNull, useRecordForm } from '../ui/recordForm';
 import { DateInput } from '../ui/DateInput';
 
 /** "17,5" or "17.5" as typed in France; an empty field is "not known". */

@@ -7,10 +7,10 @@ import { useNotices } from '../app/notices';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
 import { useArchiveToggle } from '../ui/useArchiveToggle';
-import { needMatchesHash } from '../matching/routes';
-import { PresentationList } from '../pipeline/presentations/PresentationList';
+import { needMatchesHash } from '../app/routes';
+import { PresentationList } from '../matching/presentations/PresentationList';
 import { JobNeedForm } from './JobNeedForm';
-import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from './RecordFrame';
+import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from '../ui/RecordFrame';
 import { needRequirements } from './needs';
 
 interface JobNeedScreenProps {

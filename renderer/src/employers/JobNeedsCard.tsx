@@ -6,7 +6,7 @@ import { today } from '../../../shared/validation';
 import { call } from '../api/client';
 import { formatDate } from '../app/format';
 import { PlusIcon } from '../app/icons';
-import { routeToHash } from '../app/navigation';
+import { routeToHash } from '../app/routes';
 import { useNotices } from '../app/notices';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';

@@ -1,17 +1,10 @@
 import { create } from 'zustand';
 import type { ARCHIVE_FILTERS } from '../../../shared/candidates';
+import { RECORD_ORDERS, type RecordOrder } from '../ui/RecordListScreen';
 import type { ListFilters as RecordListFilters } from '../ui/useRecordList';
 
 type ArchiveFilter = (typeof ARCHIVE_FILTERS)[number];
 type YesNo = 'yes' | 'no';
-
-/** The orders of the employers' and partners' lists, each with the direction people expect from it. */
-export const RECORD_ORDERS = {
-  name: { sort: 'name', descending: false },
-  updated: { sort: 'updated', descending: true },
-  created: { sort: 'created', descending: true },
-} as const;
-export type RecordOrder = keyof typeof RECORD_ORDERS;
 
 export interface EmployerFilters {
   query: string;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { InfoIcon } from '../app/icons';
-import { routeToHash } from '../app/navigation';
+import { routeToHash } from '../app/routes';
 import { useApiValue } from '../ui/useApiValue';
 
 /** Every import starts with a backup: until backups are set up, say so and where to do it. */

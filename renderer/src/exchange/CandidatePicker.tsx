@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CloseIcon, PlusIcon } from '../app/icons';
 import { formatDate } from '../app/format';
 import { fullName } from '../candidates/names';
-import { useDebounced } from '../matching/useDebounced';
+import { useDebounced } from '../ui/useDebounced';
 import { useApiValue } from '../ui/useApiValue';
 
 export interface ChosenCandidate {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Route, routeToHash } from '../app/navigation';
+import { type Route, routeToHash } from '../app/routes';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { ExchangeHome } from './ExchangeHome';
 import { ExportScreen } from './ExportScreen';

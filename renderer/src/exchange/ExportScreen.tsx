@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { InputOf } from '../../../shared/api';
 import type { ExchangeStatus, ExportPreview, ExportResult } from '../../../shared/exchange';
 import { call } from '../api/client';
-import { routeToHash } from '../app/navigation';
+import { routeToHash } from '../app/routes';
 import { fullName } from '../candidates/names';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useCurrentAuthor } from '../ui/currentAuthor';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { IMPORT_CHOICES, type ImportDecisions, type ImportItem, type ImportItemState, type ImportPreview, type ImportQuestion, importQuestionOf } from '../../../shared/exchange';
 import { formatDate } from '../app/format';
-import { routeToHash } from '../app/navigation';
+import { routeToHash } from '../app/routes';
 import { FingerprintWords } from './Fingerprint';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { sectorLabel } from '../ui/sectors';

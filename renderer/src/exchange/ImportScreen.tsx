@@ -1,7 +1,7 @@
 import { type ChangeEvent, type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ExchangeStatus, IMPORT_MAX_BYTES } from '../../../shared/exchange';
-import { routeToHash } from '../app/navigation';
+import { routeToHash } from '../app/routes';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
 import { useCurrentAuthor } from '../ui/currentAuthor';

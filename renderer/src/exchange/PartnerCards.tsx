@@ -4,7 +4,7 @@ import type { PartnerCard } from '../../../shared/exchange';
 import { call } from '../api/client';
 import { formatDate } from '../app/format';
 import { useNotices } from '../app/notices';
-import { routeToHash } from '../app/navigation';
+import { routeToHash } from '../app/routes';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
 import { FingerprintWords } from './Fingerprint';

@@ -2,9 +2,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AssociationProfile, associationProfileSchema } from '../../../shared/exchange';
 import { call } from '../api/client';
-import { formatPhone } from '../app/format';
-import { formatSiret } from '../employers/format';
-import { useRecordForm } from '../employers/recordForm';
+import { formatSiret } from '../app/format';
+import { formatPhone } from '../app/phone';
+import { useRecordForm } from '../ui/recordForm';
 import { Field } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';
 

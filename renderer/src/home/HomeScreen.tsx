@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { DUE_CARDS, type Dashboard, type DueCardName } from '../../../shared/dashboard';
 import { formatDate } from '../app/format';
-import type { Route } from '../app/navigation';
+import type { Route } from '../app/routes';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard, PeriodCount } from '../../../shared/dashboard';
 import { formatDate } from '../app/format';
-import { routeToHash } from '../app/navigation';
+import { routeToHash } from '../app/routes';
 import { formatCount } from './format';
 
 /** The period's figures, each beside its target when the programme set one (with a bar). */

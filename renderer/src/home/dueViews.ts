@@ -2,9 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DueCardName, DueLists } from '../../../shared/dashboard';
 import { daysBetween } from '../../../shared/dates';
 import { formatDate } from '../app/format';
-import { routeToHash } from '../app/navigation';
-import { presentationHash } from '../matching/routes';
-import { journeyHash } from '../pipeline/journey/routes';
+import { journeyHash, presentationHash, routeToHash } from '../app/routes';
 
 export interface DueItemView {
   key: string;

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
 import { MatchList } from './MatchList';
 import { Distance, MatchReasons, PresentCell, ScoreBar } from './MatchParts';
-import { jobNeedHash, needMatchesHash } from './routes';
+import { jobNeedHash, needMatchesHash } from '../app/routes';
 import { MAX_MATCH_ROWS, useMatchLimits } from './useMatchLimits';
 import { usePresent } from './usePresent';
 import './matching.css';

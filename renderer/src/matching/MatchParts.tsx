@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { HARD_CRITERIA, type MatchReason, type MatchVerdict } from '../../../shared/matching';
 import type { PresentationState } from '../../../shared/pipeline';
 import { formatDate } from '../app/format';
-import { PresentationStateBadge } from '../pipeline/presentations/PresentationStateBadge';
-import { presentationHash } from './routes';
+import { PresentationStateBadge } from './presentations/PresentationStateBadge';
+import { presentationHash } from '../app/routes';
 import './matching.css';
 
 /** Reason parameters named `…Date` or `…On` are ISO dates and lists are joined, in the interface language. */

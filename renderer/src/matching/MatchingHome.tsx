@@ -5,18 +5,17 @@ import type { JobNeed } from '../../../shared/employers';
 import { today } from '../../../shared/validation';
 import { formatDate } from '../app/format';
 import { SectionIcon } from '../app/icons';
-import { routeToHash } from '../app/navigation';
+import { needMatchesHash, routeToHash } from '../app/routes';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { isOutdated, needRequirements } from '../employers/needs';
-import { PresentationList } from '../pipeline/presentations/PresentationList';
-import { presentationStateKey } from '../pipeline/presentations/format';
+import { PresentationList } from './presentations/PresentationList';
+import { presentationStateKey } from './presentations/format';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { SearchField } from '../ui/SearchField';
 import { SegmentedChoice } from '../ui/SegmentedChoice';
 import { useApiValue } from '../ui/useApiValue';
-import { needMatchesHash } from './routes';
-import { useDebounced } from './useDebounced';
+import { useDebounced } from '../ui/useDebounced';
 import './matching.css';
 
 /** `#/matching`: the open job needs to fill, and the presentations waiting for an answer. */

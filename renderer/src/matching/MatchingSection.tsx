@@ -1,5 +1,5 @@
-import type { Route } from '../app/navigation';
-import { PresentationScreen } from '../pipeline/presentations/PresentationScreen';
+import type { Route } from '../app/routes';
+import { PresentationScreen } from './presentations/PresentationScreen';
 import { MatchingHome } from './MatchingHome';
 import { NeedMatchesScreen } from './NeedMatchesScreen';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { JobNeed } from '../../../shared/employers';
 import type { CandidateMatch, NeedMatches } from '../../../shared/matching';
-import { routeToHash } from '../app/navigation';
+import { candidateHash, jobNeedHash, routeToHash } from '../app/routes';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { needRequirements, needSummary } from '../employers/needs';
 import { BackLink } from '../ui/BackLink';
@@ -10,7 +10,6 @@ import { useCurrentAuthor } from '../ui/currentAuthor';
 import { useApiValue } from '../ui/useApiValue';
 import { MatchList } from './MatchList';
 import { Distance, MatchReasons, PresentCell, ScoreBar } from './MatchParts';
-import { candidateHash, jobNeedHash } from './routes';
 import { MAX_MATCH_ROWS, useMatchLimits } from './useMatchLimits';
 import { usePresent } from './usePresent';
 import './matching.css';

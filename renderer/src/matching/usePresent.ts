@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { PresentationState } from '../../../shared/pipeline';
 import { call } from '../api/client';
 import { useNotices } from '../app/notices';
-import { usePresentationChanges } from '../pipeline/presentations/presentationChanges';
+import { usePresentationChanges } from './presentations/presentationChanges';
 import { useCurrentAuthor } from '../ui/currentAuthor';
 
 type Made = { id: string; state: PresentationState };

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { PARTNER_KINDS } from '../../../shared/domain';
 import { type Partner, partnerFieldShapes } from '../../../shared/partners';
 import { call } from '../api/client';
-import { formatPhone } from '../app/format';
-import { ContactsEditor, contactRows } from '../employers/ContactsEditor';
-import { useRecordForm } from '../employers/recordForm';
+import { formatPhone } from '../app/phone';
+import { ContactsEditor, contactRows } from '../ui/ContactsEditor';
+import { useRecordForm } from '../ui/recordForm';
 import { Field } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';
 

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { PARTNER_KINDS } from '../../../shared/domain';
 import type { PartnerSummary } from '../../../shared/partners';
-import { formatPhone } from '../app/format';
-import { RecordListScreen, nameColumn } from '../employers/RecordListScreen';
-import { RECORD_ORDERS, type RecordOrder } from '../employers/listFilters';
+import { formatPhone } from '../app/phone';
+import { RECORD_ORDERS, type RecordOrder, RecordListScreen, nameColumn } from '../ui/RecordListScreen';
 import { FilterSelect, SortSelect } from '../ui/FilterSelect';
 import type { Column } from '../ui/VirtualTable';
 import { useRecordList } from '../ui/useRecordList';

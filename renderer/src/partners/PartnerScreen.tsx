@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { Partner } from '../../../shared/partners';
 import { call } from '../api/client';
-import { routeToHash, useNavigation } from '../app/navigation';
+import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
 import { useCandidateListFilters } from '../candidates/listFilters';
-import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from '../employers/RecordFrame';
+import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from '../ui/RecordFrame';
 import { TimelinePanel } from '../ui/TimelinePanel';
 import { useApiValue } from '../ui/useApiValue';
 import { useArchiveToggle } from '../ui/useArchiveToggle';
 import { PartnerForm } from './PartnerForm';
+import { routeToHash } from '../app/routes';
 
 function useBackToList(): BackLinkProps {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
-import type { Route } from '../app/navigation';
+import type { Route } from '../app/routes';
 import { PartnerListScreen } from './PartnerListScreen';
 import { NewPartnerScreen, PartnerScreen } from './PartnerScreen';
+import './partners.css';
 
 /** `#/partners` the list, `#/partners/new` a new partner, `#/partners/ID` a record. */
 export function PartnersSection({ route }: { route: Route }) {

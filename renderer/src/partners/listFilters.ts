@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { ARCHIVE_FILTERS } from '../../../shared/candidates';
 import type { PartnerKind } from '../../../shared/domain';
-import { RECORD_ORDERS, type RecordOrder } from '../employers/listFilters';
 import type { ListFilters as RecordListFilters } from '../ui/useRecordList';
+import { RECORD_ORDERS, type RecordOrder } from '../ui/RecordListScreen';
 
 export interface PartnerFilters {
   query: string;

@@ -8,7 +8,7 @@ import type { Sector } from '../../../shared/sectors';
 import { type IntakeResult, intakeSchema } from '../../../shared/sessions';
 import { parseOptions } from '../../../shared/validation';
 import { call } from '../api/client';
-import { formatPhone } from '../app/format';
+import { formatPhone } from '../app/phone';
 import { fullName } from '../candidates/names';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';

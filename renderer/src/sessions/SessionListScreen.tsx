@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ARCHIVE_FILTERS } from '../../../shared/candidates';
 import type { SessionSummary } from '../../../shared/sessions';
 import { PlusIcon, SectionIcon } from '../app/icons';
-import { routeToHash, useNavigation } from '../app/navigation';
+import { useNavigation } from '../app/navigation';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { EmptyState } from '../ui/EmptyState';
 import { RecordListBody } from '../ui/RecordListBody';
@@ -11,6 +11,7 @@ import { SegmentedChoice } from '../ui/SegmentedChoice';
 import { useRecordList } from '../ui/useRecordList';
 import { type Column, VirtualTable } from '../ui/VirtualTable';
 import { formatDay } from './format';
+import { routeToHash } from '../app/routes';
 
 type ArchiveFilter = (typeof ARCHIVE_FILTERS)[number];
 

@@ -1,7 +1,8 @@
-import type { Route } from '../app/navigation';
+import type { Route } from '../app/routes';
 import { NewSessionScreen } from './NewSessionScreen';
 import { SessionListScreen } from './SessionListScreen';
 import { SessionScreen } from './SessionScreen';
+import './sessions.css';
 
 /** `#/sessions` the list, `#/sessions/new` a new one, `#/sessions/<id>` the session's page. */
 export function SessionsSection({ route }: { route: Route }) {

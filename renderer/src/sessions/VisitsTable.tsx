@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionVisit } from '../../../shared/sessions';
-import { formatPhone } from '../app/format';
-import { routeToHash } from '../app/navigation';
+import { formatPhone } from '../app/phone';
+import { routeToHash } from '../app/routes';
 import { ExpiryDate } from '../candidates/ExpiryDate';
 import { folded } from '../ui/text';
 import { formatTime } from './format';

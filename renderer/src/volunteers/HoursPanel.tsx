@@ -4,7 +4,7 @@ import { today } from '../../../shared/validation';
 import type { Volunteer } from '../../../shared/volunteers';
 import { call } from '../api/client';
 import { formatDate } from '../app/format';
-import { routeToHash } from '../app/navigation';
+import { routeToHash } from '../app/routes';
 import { useNotices } from '../app/notices';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';

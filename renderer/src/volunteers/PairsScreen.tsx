@@ -6,7 +6,7 @@ import type { Sector } from '../../../shared/sectors';
 import type { Pair } from '../../../shared/volunteers';
 import { call } from '../api/client';
 import { PlusIcon } from '../app/icons';
-import { routeToHash } from '../app/navigation';
+import { routeToHash } from '../app/routes';
 import { useNotices } from '../app/notices';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { ErrorAlert } from '../ui/ErrorAlert';

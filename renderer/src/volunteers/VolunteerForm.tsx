@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { parseOptions } from '../../../shared/validation';
 import { type Volunteer, volunteerFieldShapes } from '../../../shared/volunteers';
 import { call } from '../api/client';
-import { formatPhone } from '../app/format';
+import { formatPhone } from '../app/phone';
 import { CheckboxGroupField } from '../ui/CheckboxGroup';
 import { Field } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VolunteerSummary } from '../../../shared/volunteers';
-import { formatPhone } from '../app/format';
+import { formatPhone } from '../app/phone';
 import { PlusIcon, SearchIcon, SectionIcon } from '../app/icons';
-import { routeToHash, useNavigation } from '../app/navigation';
+import { useNavigation } from '../app/navigation';
 import { EmptyState } from '../ui/EmptyState';
 import { FilterSelect } from '../ui/FilterSelect';
 import { RecordListBody } from '../ui/RecordListBody';
@@ -16,6 +16,7 @@ import { type Column, VirtualTable } from '../ui/VirtualTable';
 import { VolunteerTabs } from './VolunteerTabs';
 import { VIEW_FILTERS, VOLUNTEER_VIEWS, useVolunteerListFilters } from './listFilters';
 import { pairScope } from './names';
+import { routeToHash } from '../app/routes';
 
 export function VolunteerListScreen() {
   const { t } = useTranslation();

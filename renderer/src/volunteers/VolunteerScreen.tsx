@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Volunteer } from '../../../shared/volunteers';
 import { call } from '../api/client';
 import { formatDate } from '../app/format';
-import { routeToHash, useNavigation } from '../app/navigation';
+import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
 import { fullName } from '../candidates/names';
 import { ArchivedBanner } from '../ui/ArchivedBanner';
@@ -15,6 +15,7 @@ import { HoursPanel } from './HoursPanel';
 import { VolunteerStatus } from './VolunteerListScreen';
 import { VolunteerForm } from './VolunteerForm';
 import { pairNames, pairScope } from './names';
+import { routeToHash } from '../app/routes';
 
 /** One volunteer's record with their pairs and hours, or an empty form when `id` is null. */
 export function VolunteerScreen({ id }: { id: string | null }) {

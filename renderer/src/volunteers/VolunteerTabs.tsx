@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { routeToHash } from '../app/navigation';
+import { routeToHash } from '../app/routes';
 
 /** The two views of the section: the volunteers and their pairs. */
 export function VolunteerTabs({ current }: { current: 'volunteers' | 'pairs' }) {

@@ -1,7 +1,8 @@
-import type { Route } from '../app/navigation';
+import type { Route } from '../app/routes';
 import { PairsScreen } from './PairsScreen';
 import { VolunteerListScreen } from './VolunteerListScreen';
 import { VolunteerScreen } from './VolunteerScreen';
+import './volunteers.css';
 
 /** `#/volunteers` the list, `#/volunteers/pairs` the pairs, `#/volunteers/new` and `#/volunteers/<id>` a record. */
 export function VolunteersSection({ route }: { route: Route }) {

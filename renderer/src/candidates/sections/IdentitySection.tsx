@@ -2,7 +2,7 @@ import { useController } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { MAX_OTHER_NAMES, candidateFieldShapes } from '../../../../shared/candidates';
 import { GENDERS } from '../../../../shared/domain';
-import { formatPhone } from '../../app/format';
+import { formatPhone } from '../../app/phone';
 import { CommonInputField } from '../commonFields';
 import { ChipPicker, CheckboxField, ListEditor, RowInput } from '../controls';
 import { InputField, SelectField, inputId } from '../fields';

@@ -15,7 +15,7 @@ import { Field } from '../../ui/Field';
 import { useCurrentAuthor } from '../../ui/currentAuthor';
 import { presentationStateKey, refusalReasonKey } from './format';
 import { usePresentationChanges } from './presentationChanges';
-import '../../matching/matching.css';
+import '../matching.css';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { DateInput } from '../../ui/DateInput';
 

@@ -1,12 +1,12 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../app/format';
-import type { Section } from '../app/navigation';
-import { ArchivedBanner } from '../ui/ArchivedBanner';
-import { BackLink } from '../ui/BackLink';
-import { ErrorAlert } from '../ui/ErrorAlert';
-import type { ApiValue } from '../ui/useApiValue';
-import type { useArchiveToggle } from '../ui/useArchiveToggle';
+import type { Section } from '../app/routes';
+import { ArchivedBanner } from './ArchivedBanner';
+import { BackLink } from './BackLink';
+import { ErrorAlert } from './ErrorAlert';
+import type { ApiValue } from './useApiValue';
+import type { useArchiveToggle } from './useArchiveToggle';
 
 /** Where the way back goes: a section's list, or a record (a job need's employer). */
 export interface BackLinkProps {

@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useNotices } from '../../app/notices';
-import { routeToHash } from '../../app/navigation';
+import { journeyHash, routeToHash } from '../../app/routes';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useApiValue } from '../../ui/useApiValue';
 import { OverlapsNote } from '../journey/WorkRules';
 import { periodText } from '../journey/format';
-import { journeyHash } from '../journey/routes';
 import { FollowUpTimeline } from './FollowUpTimeline';
 import { OutcomeClassBadge } from './OutcomeClassBadge';
 import { recruitmentKindKey } from './format';

@@ -8,7 +8,7 @@ import { PresentationList } from '../presentations/PresentationList';
 import { OutcomeClassBadge } from '../recruitments/OutcomeClassBadge';
 import { recruitmentKindKey } from '../recruitments/format';
 import { periodText } from './format';
-import { journeyHash } from './routes';
+import { journeyHash } from '../../app/routes';
 import './journey.css';
 
 const SHOWN = 100;

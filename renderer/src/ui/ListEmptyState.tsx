@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ARCHIVE_FILTERS } from '../../../shared/candidates';
 import { SearchIcon } from '../app/icons';
-import { EmptyState } from '../ui/EmptyState';
+import { EmptyState } from './EmptyState';
 
 interface ListEmptyStateProps {
   icon: ReactNode;

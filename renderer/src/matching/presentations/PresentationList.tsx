@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OPEN_PRESENTATION_STATES, type PresentationState, type PresentationSummary } from '../../../../shared/pipeline';
 import { formatDate } from '../../app/format';
-import { presentationHash } from '../../matching/routes';
+import { presentationHash } from '../../app/routes';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useApiValue } from '../../ui/useApiValue';
 import { PresentationStateBadge } from './PresentationStateBadge';
 import { LONG_WAIT_DAYS, daysWaiting } from './format';
 import { useReloadOnPresentationChange } from './presentationChanges';
-import '../../matching/matching.css';
+import '../matching.css';
 
 interface PresentationListProps {
   /** Only this candidate's presentations (the candidate column is then left out). */

@@ -1,9 +1,9 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { type Contact, MAX_CONTACTS } from '../../../shared/employers';
-import { formatPhone } from '../app/format';
+import { formatPhone } from '../app/phone';
 import { PlusIcon } from '../app/icons';
-import { Field } from '../ui/Field';
+import { Field } from './Field';
 
 /** A contact as the form holds it: texts, and the id of one already saved. */
 export interface ContactRow {

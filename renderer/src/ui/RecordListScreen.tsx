@@ -2,15 +2,24 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ARCHIVE_FILTERS } from '../../../shared/candidates';
 import { PlusIcon, SectionIcon } from '../app/icons';
-import { type Section, routeToHash, useNavigation } from '../app/navigation';
-import { RecordListBody } from '../ui/RecordListBody';
-import { SearchField } from '../ui/SearchField';
-import { SegmentedChoice } from '../ui/SegmentedChoice';
-import { type Column, VirtualTable } from '../ui/VirtualTable';
-import type { RecordList } from '../ui/useRecordList';
+import { useNavigation } from '../app/navigation';
+import { RecordListBody } from './RecordListBody';
+import { SearchField } from './SearchField';
+import { SegmentedChoice } from './SegmentedChoice';
+import { type Column, VirtualTable } from './VirtualTable';
+import type { RecordList } from './useRecordList';
 import { ListEmptyState } from './ListEmptyState';
+import { type Section, routeToHash } from '../app/routes';
 
 type ArchiveFilter = (typeof ARCHIVE_FILTERS)[number];
+
+/** The orders of the employers' and partners' lists, each with the direction people expect from it. */
+export const RECORD_ORDERS = {
+  name: { sort: 'name', descending: false },
+  updated: { sort: 'updated', descending: true },
+  created: { sort: 'created', descending: true },
+} as const;
+export type RecordOrder = keyof typeof RECORD_ORDERS;
 
 interface RecordListScreenProps<T extends { id: string }> {
   section: Extract<Section, 'employers' | 'partners'>;

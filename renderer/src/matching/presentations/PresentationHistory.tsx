@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Presentation } from '../../../../shared/pipeline';
 import { formatDate } from '../../app/format';
 import { PresentationStateBadge } from './PresentationStateBadge';
-import '../../matching/matching.css';
+import '../matching.css';
 
 /** Every change of the presentation, newest first: the day, who, from which state to which, and the note. */
 export function PresentationHistory({ presentation }: { presentation: Presentation }) {

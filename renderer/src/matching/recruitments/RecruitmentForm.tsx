@@ -15,7 +15,7 @@ import {
 import { MAX_HOURS_PER_WEEK } from '../../../../shared/employers';
 import { betweenFields, isValidIsoDate } from '../../../../shared/validation';
 import { call } from '../../api/client';
-import { useRecordForm } from '../../employers/recordForm';
+import { useRecordForm } from '../../ui/recordForm';
 import { Field } from '../../ui/Field';
 import { FormActions } from '../../ui/FormActions';
 import { decimalInput, decimalText } from '../../ui/decimal';

@@ -6,7 +6,7 @@ import type { ApiResult } from '../../../../shared/errors';
 import { BackIcon, PlusIcon } from '../../app/icons';
 import { useNavigation } from '../../app/navigation';
 import { useNotices } from '../../app/notices';
-import { CandidateNeedMatches } from '../../matching/CandidateNeedMatches';
+import { CandidateNeedMatches } from '../CandidateNeedMatches';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useApiValue } from '../../ui/useApiValue';
 import { CandidatePlacements } from '../placements/CandidatePlacements';
@@ -16,7 +16,7 @@ import { usePresentationChanges } from '../presentations/presentationChanges';
 import { CandidateRecruitments } from '../recruitments/CandidateRecruitments';
 import { RecruitmentForm } from '../recruitments/RecruitmentForm';
 import { placementAfter, recruitmentAfterPlacement, recruitmentFromPresentation } from './drafts';
-import { type JourneyPlace, journeyHash, journeyPlace, journeyRoute } from './routes';
+import { type JourneyPlace, journeyHash, journeyPlace, journeyRoute } from '../../app/routes';
 import './journey.css';
 
 interface JourneyPanelProps {

@@ -2,9 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { type Presentation, isPlanned } from '../../../../shared/pipeline';
 import { today } from '../../../../shared/validation';
 import { formatDate } from '../../app/format';
-import { routeToHash } from '../../app/navigation';
+import { candidateHash, jobNeedHash, needMatchesHash, recruitHash, routeToHash } from '../../app/routes';
 import { useFocusOnMount } from '../../app/useFocusOnMount';
-import { candidateHash, jobNeedHash, needMatchesHash, recruitHash } from '../../matching/routes';
 import { BackLink } from '../../ui/BackLink';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useApiValue } from '../../ui/useApiValue';
@@ -12,7 +11,7 @@ import { PresentationHistory } from './PresentationHistory';
 import { PresentationStateBadge } from './PresentationStateBadge';
 import { TransitionForm } from './TransitionForm';
 import { daysWaiting, refusalReasonKey } from './format';
-import '../../matching/matching.css';
+import '../matching.css';
 
 /** `#/matching/presentations/ID`: who was put forward for what, what happened since, and what can happen next. */
 export function PresentationScreen({ id }: { id: string }) {

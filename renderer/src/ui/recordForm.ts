@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ApiResult } from '../../../shared/errors';
 import { parseOptions } from '../../../shared/validation';
-import { useLeaveGuard } from '../ui/leaveGuard';
-import { showServerError } from '../ui/serverErrors';
+import { useLeaveGuard } from './leaveGuard';
+import { showServerError } from './serverErrors';
 
 // biome-ignore lint/suspicious/noExplicitAny: any zod object whose input is a form's values
 type FormSchema = z.ZodObject<any> & z.ZodType<any, FieldValues>;

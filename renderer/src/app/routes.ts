@@ -1,4 +1,80 @@
-import { routeToHash } from '../../app/navigation';
+/**
+ * Every address of the app, in one place: the route a hash names (`#/section/id/rest…`) and the
+ * addresses one section links to inside another.
+ */
+
+/** The sidebar's sections, in order. */
+export const SECTIONS = [
+  'home',
+  'candidates',
+  'sessions',
+  'employers',
+  'volunteers',
+  'partners',
+  'matching',
+  'reports',
+  'exchange',
+  'settings',
+] as const;
+export type Section = (typeof SECTIONS)[number];
+
+/** Sections a later version brings: they show an honest placeholder. */
+export const COMING_SECTIONS = ['reports'] as const satisfies readonly Section[];
+export type ComingSection = (typeof COMING_SECTIONS)[number];
+
+/**
+ * Where the user is: a section's list (`#/employers`), a new record (`#/employers/new`), a
+ * record (`#/employers/<id>`), or a place inside a record (`#/employers/<id>/needs/<needId>`).
+ */
+export interface Route {
+  section: Section;
+  /** `new`, a record id, or undefined for the list. */
+  id?: string;
+  /** Further path segments inside the record. */
+  rest?: string[];
+}
+
+export function routeToHash({ section, id, rest = [] }: Route): string {
+  return ['#', section, ...(id === undefined ? [] : [id, ...rest])].map(encodeURIComponent).join('/').replace('%23', '#');
+}
+
+export function hashToRoute(hash: string): Route {
+  const [section, id, ...rest] = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map(decodeURIComponent);
+  // `#/`, and any address that is not (or no longer) one of ours, opens the home screen.
+  if (!SECTIONS.some((known) => known === section)) return { section: 'home' };
+  return { section: section as Section, ...(id === undefined ? {} : { id }), ...(rest.length > 0 ? { rest } : {}) };
+}
+
+export function isComingSection(section: Section): section is ComingSection {
+  return (COMING_SECTIONS as readonly Section[]).includes(section);
+}
+
+/** `#/matching/needs/<jobNeedId>`: the candidates ranked for one job need. */
+export function needMatchesHash(jobNeedId: string): string {
+  return routeToHash({ section: 'matching', id: 'needs', rest: [jobNeedId] });
+}
+
+/** `#/matching/presentations/<id>`: one presentation, its history and what can happen next. */
+export function presentationHash(presentationId: string): string {
+  return routeToHash({ section: 'matching', id: 'presentations', rest: [presentationId] });
+}
+
+/** `#/candidates/<id>/journey/recruit/<presentationId>`: the recruitment form, filled from an accepted presentation. */
+export function recruitHash(candidateId: string, presentationId: string): string {
+  return routeToHash({ section: 'candidates', id: candidateId, rest: ['journey', 'recruit', presentationId] });
+}
+
+export function candidateHash(candidateId: string): string {
+  return routeToHash({ section: 'candidates', id: candidateId });
+}
+
+export function jobNeedHash(employerId: string, jobNeedId: string): string {
+  return routeToHash({ section: 'employers', id: employerId, rest: ['needs', jobNeedId] });
+}
 
 /**
  * Places inside a candidate's journey tab, each an address under `#/candidates/<id>/journey/`:

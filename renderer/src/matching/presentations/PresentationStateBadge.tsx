@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { type PresentationState, isPlanned } from '../../../../shared/pipeline';
 import { today } from '../../../../shared/validation';
 import { presentationStateKey } from './format';
-import '../../matching/matching.css';
+import '../matching.css';
 
 /**
  * A presentation's state: a coloured dot and its name (the colour never speaks alone). Given

@@ -17,7 +17,7 @@ import {
 import { betweenFields, isValidIsoDate } from '../../../../shared/validation';
 import { call } from '../../api/client';
 import { formatDate } from '../../app/format';
-import { emptyAsNull, useRecordForm } from '../../employers/recordForm';
+import { emptyAsNull, useRecordForm } from '../../ui/recordForm';
 import { Field } from '../../ui/Field';
 import { FormActions } from '../../ui/FormActions';
 import { decimalInput, decimalText } from '../../ui/decimal';
