@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/api/backend';
-import type { Clock } from '../../../electron/services/clock';
+import type { Clock } from '../../../electron/core/clock';
 import type { InputOf } from '../../../shared/api';
 import { ok } from '../../support/api';
 import { exportTo, importFile, twoPartners, useExchangeBackend } from '../../support/exchange';
