@@ -228,6 +228,16 @@ class PayloadSealer {
   seal(chunk: Uint8Array, last: boolean): Buffer {
     return seal(this.key, chunkNonce(this.index++, last), chunk);
   }
+  /** Seals one chunk into `output` at `offset`; returns where the next one goes. */
+  sealInto(chunk: Uint8Array, last: boolean, output: Buffer, offset: number): number {
+    const cipher = createCipheriv('chacha20-poly1305', this.key, chunkNonce(this.index++, last), { authTagLength: TAG });
+    let at = offset;
+    for (const piece of [cipher.update(chunk), cipher.final(), cipher.getAuthTag()]) {
+      output.set(piece, at);
+      at += piece.length;
+    }
+    return at;
+  }
 }
 
 class PayloadOpener {
@@ -272,14 +282,19 @@ async function begin(to: AgeRecipients): Promise<{ start: Buffer; sealer: Payloa
 
 export async function encrypt(plaintext: Uint8Array, to: AgeRecipients): Promise<Uint8Array> {
   const { start, sealer } = await begin(to);
-  const parts = [start];
+  // Sealed straight into the file's bytes, sized in advance: one copy of the payload, not three.
+  const chunks = Math.max(1, Math.ceil(plaintext.length / CHUNK));
+  const output = Buffer.allocUnsafe(start.length + plaintext.length + chunks * TAG);
+  output.set(start);
+  let written = start.length;
   let offset = 0;
   do {
     const end = Math.min(offset + CHUNK, plaintext.length);
-    parts.push(sealer.seal(plaintext.subarray(offset, end), end === plaintext.length));
+    written = sealer.sealInto(plaintext.subarray(offset, end), end === plaintext.length, output, written);
     offset = end;
   } while (offset < plaintext.length);
-  return plain(Buffer.concat(parts));
+  if (written !== output.length) throw new Error('age: sealed size mismatch');
+  return plain(output);
 }
 
 export function encryptToRecipients(plaintext: Uint8Array, recipients: readonly string[]): Promise<Uint8Array> {

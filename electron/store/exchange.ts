@@ -279,7 +279,10 @@ export function recordAgreedVersions(tx: Tx, associationId: string, entries: { r
       set: { updatedAt: sql`excluded.updated_at` },
     })
     .prepare();
-  for (const entry of entries) remember.run(entry);
+  // In the key's order: each insert lands beside the last one in the primary key's index, not
+  // on a random page of it (a fresh partner's 78,000 records took 0.36 s in random order).
+  const inKeyOrder = [...entries].sort((a, b) => compareText(a.recordType, b.recordType) || compareText(a.id, b.id));
+  for (const entry of inKeyOrder) remember.run(entry);
 }
 
 /**

@@ -23,6 +23,9 @@ import type { Progress } from './progress';
 
 export const SEQUENCE_KEY = 'exchange.sequence';
 
+/** `localeCompare`'s order (the default locale), without building a collator for each comparison. */
+const byName = new Intl.Collator();
+
 /**
  * The readme inside every file, for a partner who opens it with the standard tools. The age
  * tool takes a passphrase exactly as typed: the six words joined by hyphens, as generated.
@@ -83,7 +86,7 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
     if (request.scope.kind === 'candidates' && rows.length !== ids.length) refuse('errors.candidateNotFound');
     const sharedWith = new Set(sharedWithPartner);
     const preview: ExportPreview = { allowed: [], blocked: [] };
-    for (const row of rows.sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName))) {
+    for (const row of rows.sort((a, b) => byName.compare(a.lastName, b.lastName) || byName.compare(a.firstName, b.firstName))) {
       const name = `${row.firstName} ${row.lastName}`;
       let reason: BlockReason | null = null;
       if (row.archivedAt) reason = 'archived';
@@ -148,7 +151,7 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
       deletions: [],
     };
     report('encrypting');
-    const plaintext = new TextEncoder().encode(JSON.stringify(payload));
+    const plaintext = Buffer.from(JSON.stringify(payload), 'utf8');
     const passphrase = target.card ? null : generatePassphrase();
     const encrypted = target.card
       ? await encryptToRecipients(plaintext, [target.card.ageRecipient, ours.ageRecipient])
@@ -183,7 +186,7 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
       }
     });
     recordAudit(db, createdAt, { action: 'exchange.export', subjectType: 'export', subjectId: exportId, details: { counts, to: target.partnerName } });
-    return { exportId, sequence, fileName, content: Buffer.from(file).toString('base64'), passphrase, counts, blocked };
+    return { exportId, sequence, fileName, content: Buffer.from(file.buffer, file.byteOffset, file.byteLength).toString('base64'), passphrase, counts, blocked };
   }
 
   return { previewExport, exportFile };
