@@ -18,7 +18,7 @@ import {
   sessionVisits,
   timelineEvents,
 } from '../db/schema';
-import { recordAudit } from '../store/audit';
+import { describeAudit } from '../store/audit';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import { candidateColumns, writeCandidateChildren } from '../store/candidates';
 import { createCandidateService } from './candidates';
@@ -183,7 +183,7 @@ export function mergeCandidates(db: Db, keepId: string, mergeId: string, choices
       .run();
     tx.delete(candidateMerges).where(eq(candidateMerges.mergedId, mergeId)).run();
     tx.insert(candidateMerges).values({ id: newId(), keptId: keepId, mergedId: mergeId, mergedAt: now, before, after: snapshot(db, [keepId, mergeId]) }).run();
-    recordAudit(db, now, {
+    describeAudit(now, {
       action: 'candidate.merge',
       subjectType: 'candidate',
       subjectId: keepId,
@@ -231,7 +231,7 @@ export function undoMerge(db: Db, mergedId: string, clock: Clock = systemClock):
       }
     }
     tx.delete(candidateMerges).where(eq(candidateMerges.id, record.id)).run();
-    recordAudit(db, moment(clock).now, { action: 'candidate.unmerge', subjectType: 'candidate', subjectId: record.keptId, details: { mergedId } });
+    describeAudit(moment(clock).now, { action: 'candidate.unmerge', subjectType: 'candidate', subjectId: record.keptId, details: { mergedId } });
   });
   return service.get({ id: record.keptId });
 }

@@ -7,7 +7,7 @@ import { overlapRefusal, overlapsOf } from '../../shared/pipeline';
 import { refuse } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidates, employers, jobNeeds, placements, presentations, recruitments } from '../db/schema';
-import { recordAudit } from '../store/audit';
+import { describeAudit } from '../store/audit';
 import { type Clock, moment } from '../core/clock';
 import { findRow, setArchived } from '../store/records';
 
@@ -180,6 +180,6 @@ export function archiveWithAudit<T extends Parameters<typeof setArchived>[1]>(
   const { now } = moment(clock);
   db.transaction(() => {
     setArchived(db, table, id, archived, now, subject.notFoundKey);
-    recordAudit(db, now, { action: `${subject.type}.${archived ? 'archive' : 'restore'}`, subjectType: subject.type, subjectId: id });
+    describeAudit(now, { action: `${subject.type}.${archived ? 'archive' : 'restore'}`, subjectType: subject.type, subjectId: id });
   });
 }

@@ -18,7 +18,7 @@ import {
 import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidates, employers, placements, recruitments } from '../db/schema';
-import { recordAudit } from '../store/audit';
+import { describeAudit } from '../store/audit';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import {
   archiveWithAudit,
@@ -229,7 +229,7 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
         .set({ ...values, updatedAt: now })
         .where(eq(placements.id, id))
         .run();
-      recordAudit(db, now, { ...audit, subjectType: 'placement', subjectId: id });
+      describeAudit(now, { ...audit, subjectType: 'placement', subjectId: id });
     });
   }
 
@@ -268,7 +268,7 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
         db.insert(placements)
           .values({ ...draft, id, createdAt: now, updatedAt: now })
           .run();
-        recordAudit(db, now, {
+        describeAudit(now, {
           action: 'placement.create',
           subjectType: 'placement',
           subjectId: id,

@@ -19,7 +19,7 @@ import {
 import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidates, employers, jobNeeds, presentationEvents, presentations } from '../db/schema';
-import { recordAudit } from '../store/audit';
+import { describeAudit } from '../store/audit';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import { assertNotAhead, candidateName, requireCandidate } from './pipeline-records';
 import { findRow } from '../store/records';
@@ -55,7 +55,7 @@ export function logPresentationChange(db: Db, presentation: PresentationRow, cha
   db.insert(presentationEvents)
     .values({ id: newId(), presentationId: presentation.id, fromState: presentation.state, toState: change.to, on: change.on, author: change.author, note: change.note, createdAt: now })
     .run();
-  recordAudit(db, now, {
+  describeAudit(now, {
     action: 'presentation.transition',
     subjectType: 'presentation',
     subjectId: presentation.id,
@@ -172,7 +172,7 @@ export function createPresentationService(db: Db, clock: Clock = systemClock) {
         db.insert(presentationEvents)
           .values({ id: newId(), presentationId: id, fromState: null, toState: 'proposed', on, author: input.author, note: input.note, createdAt: now })
           .run();
-        recordAudit(db, now, {
+        describeAudit(now, {
           action: 'presentation.create',
           subjectType: 'presentation',
           subjectId: id,

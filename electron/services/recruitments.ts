@@ -19,7 +19,7 @@ import {
 import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
 import { candidates, employers, followUps, jobNeeds, placements, presentations, recruitments } from '../db/schema';
-import { recordAudit } from '../store/audit';
+import { describeAudit } from '../store/audit';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import {
   archiveWithAudit,
@@ -236,7 +236,7 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
           .values(followUpDueDates(draft.startDate).map((due) => ({ id: newId(), recruitmentId: id, ...due, updatedAt: now })))
           .run();
         const changed = applyHire(draft, now, today);
-        recordAudit(db, now, {
+        describeAudit(now, {
           action: 'recruitment.create',
           subjectType: 'recruitment',
           subjectId: id,
@@ -269,7 +269,7 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
               .run();
           }
         }
-        recordAudit(db, now, {
+        describeAudit(now, {
           action: 'recruitment.update',
           subjectType: 'recruitment',
           subjectId: id,
@@ -333,7 +333,7 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
           .where(eq(followUps.id, input.id))
           .run();
         db.update(recruitments).set({ updatedAt: now }).where(eq(recruitments.id, recruitment.id)).run();
-        recordAudit(db, now, {
+        describeAudit(now, {
           action: 'followUp.record',
           subjectType: 'recruitment',
           subjectId: recruitment.id,

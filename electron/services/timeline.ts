@@ -4,7 +4,7 @@ import type { TimelineEvent } from '../../shared/timeline';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
-import { recordAudit } from '../store/audit';
+import { describeAudit } from '../store/audit';
 import {
   type TimelineEventRow,
   assertSubjectExists,
@@ -72,7 +72,7 @@ export function createTimelineService(db: Db, clock: Clock = systemClock) {
       const changed = (['kind', 'occurredAt', 'text'] as const).filter((field) => fields[field] !== before[field]);
       db.transaction(() => {
         updateTimelineEvent(db, id, { ...fields, updatedAt: now });
-        recordAudit(db, now, {
+        describeAudit(now, {
           action: 'timeline.update',
           subjectType: before.subjectType,
           subjectId: before.subjectId,
@@ -88,7 +88,7 @@ export function createTimelineService(db: Db, clock: Clock = systemClock) {
       const { now } = moment(clock);
       db.transaction(() => {
         deleteTimelineEvent(db, id);
-        recordAudit(db, now, {
+        describeAudit(now, {
           action: 'timeline.remove',
           subjectType: removed.subjectType,
           subjectId: removed.subjectId,

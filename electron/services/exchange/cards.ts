@@ -5,7 +5,7 @@ import { AppError, refuse } from '../../core/errors';
 import type { Db } from '../../db/open';
 import { partners } from '../../db/schema';
 import { parsePublicKey, signatureKeyId } from '../../formats/minisign';
-import { recordAudit } from '../../store/audit';
+import { describeAudit } from '../../store/audit';
 import {
   type PartnerCardRow,
   cardById,
@@ -137,7 +137,7 @@ export function createCardsService({ db, clock, keys }: { db: Db; clock: Clock; 
         id = newId();
         insertCard(db, { ...values, id, associationId: card.associationId, createdAt: now });
       }
-      recordAudit(db, now, { action: 'exchange.importCard', subjectType: 'partnerCard', subjectId: id, details: { name: card.name } });
+      describeAudit(now, { action: 'exchange.importCard', subjectType: 'partnerCard', subjectId: id, details: { name: card.name } });
       return toCard(requireCard(db, id));
     },
 
@@ -146,7 +146,7 @@ export function createCardsService({ db, clock, keys }: { db: Db; clock: Clock; 
       const { now } = moment(clock);
       if (!card.verifiedAt) {
         updateCard(db, id, { verifiedAt: now, updatedAt: now });
-        recordAudit(db, now, { action: 'exchange.verifyCard', subjectType: 'partnerCard', subjectId: id });
+        describeAudit(now, { action: 'exchange.verifyCard', subjectType: 'partnerCard', subjectId: id });
       }
       return toCard(requireCard(db, id));
     },
