@@ -70,9 +70,10 @@ function audited(db: Db, clock: Clock, handlers: Handlers): Handlers {
   return wrapped as Handlers;
 }
 
-/** Until accounts exist, the author a form lets the staffer type is the only "who" there is. */
+/** Until accounts exist, the author a form lets the staffer type (`by` on a correction) is the only "who" there is. */
 function authorOf(input: unknown): string | null {
-  const author = (input as { author?: unknown } | null)?.author;
+  const typed = input as { author?: unknown; by?: unknown } | null;
+  const author = typed?.author ?? typed?.by;
   return typeof author === 'string' && author !== '' ? author : null;
 }
 

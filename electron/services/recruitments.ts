@@ -337,7 +337,7 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
           action: 'followUp.record',
           subjectType: 'recruitment',
           subjectId: recruitment.id,
-          details: { followUpId: input.id, result: input.result, author: input.author },
+          details: { followUpId: input.id, result: input.result },
         });
       });
       return get(recruitment.id);

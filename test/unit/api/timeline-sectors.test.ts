@@ -76,19 +76,21 @@ describe('timeline', () => {
     expect(removed).toMatchObject({ id: typed.id, kind: 'meeting' });
     expect((await ok(backend, 'timeline.list', subject)).total).toBe(0);
     await refused(backend, 'timeline.remove', { id: typed.id }, {}, 'not_found');
-    const audit = rows(backend, "SELECT at, action, subject_id AS subjectId, details FROM audit_log WHERE action LIKE 'timeline.%' ORDER BY at") as { details: string }[];
+    const audit = rows(backend, "SELECT at, actor, action, subject_id AS subjectId, details FROM audit_log WHERE action IN ('timeline.update', 'timeline.remove') ORDER BY at") as { details: string }[];
     expect(audit.map((entry) => ({ ...entry, details: JSON.parse(entry.details) }))).toEqual([
       {
         at: '2026-03-10T09:01:00.000Z',
+        actor: 'Marc',
         action: 'timeline.update',
         subjectId: person.id,
-        details: { eventId: typed.id, by: 'Marc', changed: ['kind', 'occurredAt', 'text'], before: { kind: 'call', occurredAt: '2026-03-09' } },
+        details: { eventId: typed.id, changed: ['kind', 'occurredAt', 'text'], before: { kind: 'call', occurredAt: '2026-03-09' } },
       },
       {
         at: '2026-03-10T09:02:00.000Z',
+        actor: 'Claire',
         action: 'timeline.remove',
         subjectId: person.id,
-        details: { eventId: typed.id, by: 'Claire', kind: 'meeting', occurredAt: '2026-03-08' },
+        details: { eventId: typed.id, kind: 'meeting', occurredAt: '2026-03-08' },
       },
     ]);
     expect(JSON.stringify(audit)).not.toContain('CV');

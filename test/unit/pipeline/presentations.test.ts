@@ -80,7 +80,7 @@ describe('presentations', () => {
       { id: expect.any(String), from: null, to: 'proposed', on: '2026-03-05', author: 'Claire', note: 'Rencontrée à la permanence', createdAt: '2026-03-10T09:00:00.000Z' },
     ]);
     expect(await ok(backend, 'presentations.get', { id: created.id })).toEqual(created);
-    expect(rows(backend, 'SELECT action, subject_id FROM audit_log')).toEqual([{ action: 'presentation.create', subject_id: created.id }]);
+    expect(rows(backend, "SELECT action, subject_id FROM audit_log WHERE action LIKE 'presentation.%'")).toEqual([{ action: 'presentation.create', subject_id: created.id }]);
   });
 
   it('dates a proposal today when no day is given', async () => {
