@@ -21,14 +21,13 @@ import { candidates, employers, placements, recruitments } from '../db/schema';
 import { recordAudit } from '../store/audit';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import {
+  type ArchivableRecord,
   archiveWithAudit,
   assertNotAhead,
-  candidateName,
   changesAny,
   checkOverlaps,
   checkWorkAuthorisation,
   engagementsOf,
-  hostName,
   overlapsIn,
   recordFields,
   requireCandidate,
@@ -36,10 +35,14 @@ import {
   withOverlaps,
 } from './pipeline-records';
 import { archivedFilter, findRow } from '../store/records';
+import { candidateName } from '../store/candidates';
+import { hostName } from '../store/employers';
+import { findPlacement, setPlacementArchived } from '../store/placements';
 
 type PlacementRow = typeof placements.$inferSelect;
 
 const NOT_FOUND = 'pipeline.errors.placementNotFound';
+const ARCHIVABLE: ArchivableRecord = { type: 'placement', find: findPlacement, setArchived: setPlacementArchived };
 
 /** The fields whose change makes the work authorisation be checked again (the kind does not change). */
 const AUTHORISATION_FIELDS = ['startDate', 'endDate', 'employerApplying'] as const;
@@ -321,7 +324,7 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
     },
 
     archive({ id }: { id: string }): Placement {
-      archiveWithAudit(db, placements, id, true, clock, { type: 'placement', notFoundKey: NOT_FOUND });
+      archiveWithAudit(db, ARCHIVABLE, id, true, clock);
       return get(id);
     },
 
@@ -329,7 +332,7 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
     restore({ id }: { id: string }): Placement {
       const row = findRow(db, placements, id, NOT_FOUND);
       if (row.archivedAt !== null) check(recordFields(row), id, false);
-      archiveWithAudit(db, placements, id, false, clock, { type: 'placement', notFoundKey: NOT_FOUND });
+      archiveWithAudit(db, ARCHIVABLE, id, false, clock);
       return get(id);
     },
   };

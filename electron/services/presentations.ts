@@ -21,7 +21,8 @@ import type { Db } from '../db/open';
 import { candidates, employers, jobNeeds, presentationEvents, presentations } from '../db/schema';
 import { recordAudit } from '../store/audit';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
-import { assertNotAhead, candidateName, requireCandidate } from './pipeline-records';
+import { assertNotAhead, requireCandidate } from './pipeline-records';
+import { candidateName } from '../store/candidates';
 import { findRow } from '../store/records';
 
 type PresentationRow = typeof presentations.$inferSelect;

@@ -22,14 +22,13 @@ import { candidates, employers, followUps, jobNeeds, placements, presentations, 
 import { recordAudit } from '../store/audit';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import {
+  type ArchivableRecord,
   archiveWithAudit,
   assertNotAhead,
-  candidateName,
   changesAny,
   checkOverlaps,
   checkWorkAuthorisation,
   engagementsOf,
-  hostName,
   overlapsIn,
   recordFields,
   requireCandidate,
@@ -38,11 +37,15 @@ import {
 } from './pipeline-records';
 import { ACTIVE_PRESENTATION_STATES, automaticChangeDay, logPresentationChange } from './presentations';
 import { archivedFilter, findRow } from '../store/records';
+import { candidateName } from '../store/candidates';
+import { hostName } from '../store/employers';
+import { findRecruitment, setRecruitmentArchived } from '../store/recruitments';
 
 type RecruitmentRow = typeof recruitments.$inferSelect;
 type RecruitmentDraft = ReturnType<typeof recordFields<RecruitmentRow>>;
 
 const NOT_FOUND = 'pipeline.errors.recruitmentNotFound';
+const ARCHIVABLE: ArchivableRecord = { type: 'recruitment', find: findRecruitment, setArchived: setRecruitmentArchived };
 
 /** The fields whose change makes the work authorisation be checked again. */
 const AUTHORISATION_FIELDS = ['kind', 'startDate', 'endDate', 'employerApplying'] as const;
@@ -299,7 +302,7 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
     },
 
     archive({ id }: { id: string }): Recruitment {
-      archiveWithAudit(db, recruitments, id, true, clock, { type: 'recruitment', notFoundKey: NOT_FOUND });
+      archiveWithAudit(db, ARCHIVABLE, id, true, clock);
       return get(id);
     },
 
@@ -307,7 +310,7 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
     restore({ id }: { id: string }): Recruitment {
       const row = findRow(db, recruitments, id, NOT_FOUND);
       if (row.archivedAt !== null) check(recordFields(row), id, false);
-      archiveWithAudit(db, recruitments, id, false, clock, { type: 'recruitment', notFoundKey: NOT_FOUND });
+      archiveWithAudit(db, ARCHIVABLE, id, false, clock);
       return get(id);
     },
 

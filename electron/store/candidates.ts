@@ -155,6 +155,27 @@ export const findCandidate = (db: Db, id: string): CandidateRow => findRow(db, c
 
 export const setCandidateArchived = (db: Db, id: string, archived: boolean, now: string): CandidateRow => setArchived(db, candidates, id, archived, now, NOT_FOUND);
 
+/** The row, undefined when there is none with this id (for callers that refuse in their own words). */
+export const candidateById = (db: Db, id: string): CandidateRow | undefined => db.select().from(candidates).where(eq(candidates.id, id)).get();
+
+/** "Hélène Dupont", as the screens write a candidate's name. */
+export const candidateName: SQL<string> = sql<string>`${candidates.firstName} || ' ' || ${candidates.lastName}`;
+
+/** What the work-authorisation rule reads of a file: its document, as the file has it. */
+export function authorisationOf(db: Db, id: string) {
+  return db
+    .select({
+      authorisationDocument: candidates.authorisationDocument,
+      authorisationStart: candidates.authorisationStart,
+      authorisationExpiry: candidates.authorisationExpiry,
+      employerMustApply: candidates.employerMustApply,
+      asylumRegisteredOn: candidates.asylumRegisteredOn,
+    })
+    .from(candidates)
+    .where(eq(candidates.id, id))
+    .get();
+}
+
 /** Links to other records must exist; checked before writing so the error names the field. */
 export function assertCandidateReferencesExist(db: Db, fields: Partial<CandidateFields>): void {
   assertReferencesExist(db, sectors, fields.sectorIds ?? [], 'sectorIds');
