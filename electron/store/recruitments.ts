@@ -1,4 +1,4 @@
-import { and, inArray, isNull } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { recruitments } from '../db/schema';
 import { findRow, setArchived } from './records';
@@ -20,5 +20,22 @@ export function activeRecruitmentsOf(db: Db, candidateIds: readonly string[]) {
     .select({ candidateId: recruitments.candidateId, id: recruitments.id, kind: recruitments.kind, startDate: recruitments.startDate, endDate: recruitments.endDate, hoursPerWeek: recruitments.hoursPerWeek })
     .from(recruitments)
     .where(and(inArray(recruitments.candidateId, [...candidateIds]), isNull(recruitments.archivedAt)))
+    .all();
+}
+
+/** The person's recruitments (not archived) with an end that cover this day. */
+export function contractsCovering(db: Db, candidateId: string, day: string) {
+  return db
+    .select({ kind: recruitments.kind, startDate: recruitments.startDate, endDate: recruitments.endDate })
+    .from(recruitments)
+    .where(
+      and(
+        eq(recruitments.candidateId, candidateId),
+        isNull(recruitments.archivedAt),
+        isNotNull(recruitments.endDate),
+        lte(recruitments.startDate, day),
+        gte(recruitments.endDate, day),
+      ),
+    )
     .all();
 }
