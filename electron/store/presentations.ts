@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf } from '../../shared/api';
 import type { PresentationState } from '../../shared/pipeline';
@@ -110,6 +110,15 @@ export function presentationIn(db: Db, candidateId: string, jobNeedId: string, s
     .from(presentations)
     .where(and(eq(presentations.candidateId, candidateId), eq(presentations.jobNeedId, jobNeedId), inArray(presentations.state, [...states])))
     .get();
+}
+
+/** The person's presentations in one of these states, but `exceptId`. */
+export function presentationsOfIn(db: Db, candidateId: string, states: readonly PresentationState[], exceptId: string | null): PresentationRow[] {
+  return db
+    .select()
+    .from(presentations)
+    .where(and(eq(presentations.candidateId, candidateId), inArray(presentations.state, [...states]), exceptId ? ne(presentations.id, exceptId) : undefined))
+    .all();
 }
 
 /** A new presentation, proposed on `on`, with the proposal as the first change of its history. */
