@@ -22,7 +22,8 @@ import { OPEN_PRESENTATION_STATES, type PlacementKind, type PresentationState } 
 import type { Db } from '../db/open';
 import { candidates, employers, followUps, jobNeeds, placements, presentations, recruitments } from '../db/schema';
 import { type Clock, moment, systemClock } from '../core/clock';
-import { candidateName, hostName } from './pipeline-records';
+import { candidateName } from '../store/candidates';
+import { hostName } from '../store/employers';
 import { readSetting, writeSetting } from '../store/settings';
 import { createTimelineService } from './timeline';
 

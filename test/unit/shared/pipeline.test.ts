@@ -23,13 +23,16 @@ const ENUMS = {
   leftReasons: LEFT_REASONS,
 };
 
-/** Files whose messages are pipeline keys: the contract and the services that throw them. */
+/** Files whose messages are pipeline keys: the contract, the services that throw them and the store's not-found keys. */
 const SOURCES = [
   'shared/pipeline.ts',
   'electron/services/pipeline-records.ts',
   'electron/services/presentations.ts',
   'electron/services/placements.ts',
   'electron/services/recruitments.ts',
+  'electron/store/presentations.ts',
+  'electron/store/placements.ts',
+  'electron/store/recruitments.ts',
 ];
 
 function lookup(language: (typeof LANGUAGES)[number], key: string): unknown {
