@@ -194,6 +194,9 @@ export function assertCandidateReferencesExist(db: Db, fields: Partial<Candidate
   assertReferencesExist(db, volunteers, [fields.assignedVolunteerId], 'assignedVolunteerId');
 }
 
+/** Refuses, as a validation error on candidateId, an id that points to no file. */
+export const assertCandidateExists = (db: Db, id: string): void => assertReferencesExist(db, candidates, [id], 'candidateId');
+
 export const barriersOf = (db: Db, id: string): Barrier[] =>
   db
     .select({ theme: candidateBarriers.theme, status: candidateBarriers.status, action: candidateBarriers.action, changedOn: candidateBarriers.changedOn })
