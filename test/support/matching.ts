@@ -1,5 +1,8 @@
 import type { CandidateProfile, NeedProfile } from '../../electron/matching/criteria';
 import type { GeoPoint } from '../../electron/matching/geo';
+import type { Backend } from '../../electron/api/backend';
+import type { InputOf } from '../../shared/api';
+import { ok } from './api';
 
 /** Hand-built files for the pure matching tests: everything passes unless a test says otherwise. */
 
@@ -57,4 +60,24 @@ export function candidate(overrides: Partial<CandidateProfile> = {}): CandidateP
     location: VILLEURBANNE,
     ...overrides,
   };
+}
+
+/** A file created through the API that meets a Lyon logistics need, unless `fields` say otherwise. */
+export function matchablePerson(backend: Backend, fields: Partial<InputOf<'candidates.create'>> = {}) {
+  return ok(backend, 'candidates.create', {
+    firstName: 'Amina',
+    lastName: 'Diallo',
+    status: 'active',
+    frenchLevel: 'B1',
+    authorisationDocument: 'refugee_resident_card',
+    authorisationStart: '2024-01-15',
+    authorisationExpiry: '2034-01-14',
+    mobility: 'public_transport',
+    maxDistanceKm: 20,
+    sectorIds: [LOGISTICS],
+    occupations: [{ label: 'Préparatrice de commandes' }],
+    postalCode: '69100',
+    commune: 'Villeurbanne',
+    ...fields,
+  });
 }

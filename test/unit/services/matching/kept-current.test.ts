@@ -3,6 +3,7 @@ import type { Backend } from '../../../../electron/api/backend';
 import type { Clock } from '../../../../electron/core/clock';
 import type { InputOf } from '../../../../shared/api';
 import { ok } from '../../../support/api';
+import { matchablePerson } from '../../../support/matching';
 import { exportTo, importFile, twoPartners, useExchangeBackend } from '../../../support/exchange';
 import { useBackend } from '../../../support/temp';
 
@@ -44,23 +45,6 @@ async function needsAt(backend: Backend) {
   return { employer, needIds: needs.map((need) => need.id) };
 }
 
-const person = (backend: Backend, fields: Partial<InputOf<'candidates.create'>> = {}) =>
-  ok(backend, 'candidates.create', {
-    firstName: 'Amina',
-    lastName: 'Diallo',
-    status: 'active',
-    frenchLevel: 'B1',
-    authorisationDocument: 'refugee_resident_card',
-    authorisationStart: '2024-01-15',
-    authorisationExpiry: '2034-01-14',
-    mobility: 'public_transport',
-    maxDistanceKm: 20,
-    sectorIds: [LOGISTICS],
-    occupations: [{ label: 'Préparatrice de commandes' }],
-    postalCode: '69100',
-    commune: 'Villeurbanne',
-    ...fields,
-  });
 
 /**
  * Files beside those the tests change, so that a write touches fewer than a quarter of them:
@@ -69,7 +53,7 @@ const person = (backend: Backend, fields: Partial<InputOf<'candidates.create'>> 
 async function others(backend: Backend) {
   const levels = ['A1', 'A2', 'B1', 'B2', 'not_assessed'] as const;
   for (const [index, firstName] of ['Ali', 'Bea', 'Cem', 'Dan', 'Eva', 'Fay', 'Gil', 'Hoa', 'Ivo', 'Jun'].entries()) {
-    await person(backend, { firstName, frenchLevel: levels[index % levels.length], sectorIds: index % 2 === 0 ? [LOGISTICS] : [CLEANING] });
+    await matchablePerson(backend, { firstName, frenchLevel: levels[index % levels.length], sectorIds: index % 2 === 0 ? [LOGISTICS] : [CLEANING] });
   }
 }
 
@@ -80,15 +64,15 @@ describe('matching kept current on writes', () => {
     const kept = await openBackend({ clock });
     const rebuilt = await openBackend({ clock, file: kept.database.file });
     const { employer, needIds } = await needsAt(kept);
-    const amina = await person(kept);
-    const omar = await person(kept, { firstName: 'Omar', lastName: 'Ahmadi', frenchLevel: 'A2', sectorIds: [] });
+    const amina = await matchablePerson(kept);
+    const omar = await matchablePerson(kept, { firstName: 'Omar', lastName: 'Ahmadi', frenchLevel: 'A2', sectorIds: [] });
     const candidateIds = [amina.id, omar.id];
     await others(kept);
     await expectAsRebuilt(kept, rebuilt, needIds, candidateIds, 'warm');
 
     const update = (fields: Partial<InputOf<'candidates.update'>>) => ok(kept, 'candidates.update', { id: amina.id, ...fields });
     const writes: [string, () => Promise<unknown>][] = [
-      ['create', async () => candidateIds.push((await person(kept, { firstName: 'Hélène', lastName: 'Martin', mobility: null })).id)],
+      ['create', async () => candidateIds.push((await matchablePerson(kept, { firstName: 'Hélène', lastName: 'Martin', mobility: null })).id)],
       ['status', () => update({ status: 'employed' })],
       ['French level', () => update({ frenchLevel: 'A1' })],
       ['authorisation document', () => update({ authorisationDocument: 'asylum_certificate' })],
@@ -141,7 +125,7 @@ describe('matching kept current on writes', () => {
     const statements: string[] = [];
     const backend = await openBackend({ clock, trace: (statement) => statements.push(statement) });
     const { needIds } = await needsAt(backend);
-    const amina = await person(backend);
+    const amina = await matchablePerson(backend);
     await others(backend);
     const jobNeedId = needIds[0] as string;
     await ok(backend, 'matching.forNeed', { jobNeedId });

@@ -4,6 +4,7 @@ import type { Clock } from '../../../../electron/core/clock';
 import type { InputOf } from '../../../../shared/api';
 import type { CandidateMatch, MatchReason } from '../../../../shared/matching';
 import { ok, refused } from '../../../support/api';
+import { matchablePerson } from '../../../support/matching';
 import { useBackend } from '../../../support/temp';
 
 /** The clock's day; the files are dated around it. */
@@ -14,24 +15,6 @@ const LOGISTICS = '00000000-0000-7000-8000-000000000001';
 const CLEANING = '00000000-0000-7000-8000-000000000004';
 const MISSING_ID = '0190b3a0-0000-7000-8000-000000000000';
 
-function person(backend: Backend, fields: Partial<InputOf<'candidates.create'>> = {}) {
-  return ok(backend, 'candidates.create', {
-    firstName: 'Amina',
-    lastName: 'Diallo',
-    status: 'active',
-    frenchLevel: 'B1',
-    authorisationDocument: 'refugee_resident_card',
-    authorisationStart: '2024-01-15',
-    authorisationExpiry: '2034-01-14',
-    mobility: 'public_transport',
-    maxDistanceKm: 20,
-    sectorIds: [LOGISTICS],
-    occupations: [{ label: 'Préparatrice de commandes' }],
-    postalCode: '69100',
-    commune: 'Villeurbanne',
-    ...fields,
-  });
-}
 
 async function employerWithNeed(backend: Backend, needFields: Partial<InputOf<'jobNeeds.create'>> = {}) {
   const employer = await ok(backend, 'employers.create', { name: 'Logistique Rhône', postalCode: '69003', commune: 'Lyon', sectorId: LOGISTICS });
@@ -58,11 +41,11 @@ describe('matching API', () => {
   it('ranks the candidates for a need, keeps the excluded apart with their reasons, and leaves out those who left', async () => {
     const backend = await backendAt();
     const { need } = await employerWithNeed(backend);
-    const near = await person(backend, { firstName: 'Near' });
-    await person(backend, { firstName: 'Far', postalCode: '38000', commune: 'Grenoble' });
-    await person(backend, { firstName: 'Short', authorisationExpiry: '2027-05-10' });
-    await person(backend, { firstName: 'Gone', status: 'left' });
-    const archived = await person(backend, { firstName: 'Archived' });
+    const near = await matchablePerson(backend, { firstName: 'Near' });
+    await matchablePerson(backend, { firstName: 'Far', postalCode: '38000', commune: 'Grenoble' });
+    await matchablePerson(backend, { firstName: 'Short', authorisationExpiry: '2027-05-10' });
+    await matchablePerson(backend, { firstName: 'Gone', status: 'left' });
+    const archived = await matchablePerson(backend, { firstName: 'Archived' });
     await ok(backend, 'candidates.archive', { id: archived.id });
 
     const result = await ok(backend, 'matching.forNeed', { jobNeedId: need.id });
@@ -104,8 +87,8 @@ describe('matching API', () => {
   it('keeps to the limits and still counts everyone', async () => {
     const backend = await backendAt();
     const { need } = await employerWithNeed(backend);
-    for (const firstName of ['Ali', 'Bea', 'Cem']) await person(backend, { firstName });
-    for (const firstName of ['Dan', 'Eva']) await person(backend, { firstName, frenchLevel: 'not_assessed' });
+    for (const firstName of ['Ali', 'Bea', 'Cem']) await matchablePerson(backend, { firstName });
+    for (const firstName of ['Dan', 'Eva']) await matchablePerson(backend, { firstName, frenchLevel: 'not_assessed' });
     const result = await ok(backend, 'matching.forNeed', { jobNeedId: need.id, limit: 2, excludedLimit: 0 });
     expect(names(result.eligible)).toEqual(['Ali Diallo', 'Bea Diallo']);
     expect(result.excluded).toEqual([]);
@@ -115,8 +98,8 @@ describe('matching API', () => {
   it('places a need without a postal code at its employer’s, and says when no place is known', async () => {
     const backend = await backendAt();
     const { need } = await employerWithNeed(backend, { postalCode: null });
-    await person(backend);
-    await person(backend, { firstName: 'Nowhere', postalCode: null, commune: null });
+    await matchablePerson(backend);
+    await matchablePerson(backend, { firstName: 'Nowhere', postalCode: null, commune: null });
     const result = await ok(backend, 'matching.forNeed', { jobNeedId: need.id });
     expect(result.eligible.map((match) => match.distanceKm)).toEqual([expect.closeTo(2.2, 1), null]);
     expect(result.eligible[1]?.reasons.find((reason) => reason.criterion === 'distance')?.code).toBe('distance_unknown_candidate');
@@ -130,7 +113,7 @@ describe('matching API', () => {
   it('sees every change made since the last call (the files kept in memory are read again)', async () => {
     const backend = await backendAt();
     const { need } = await employerWithNeed(backend);
-    const amina = await person(backend);
+    const amina = await matchablePerson(backend);
     const before = await ok(backend, 'matching.forNeed', { jobNeedId: need.id });
     expect(before.eligibleTotal).toBe(1);
 
@@ -147,8 +130,8 @@ describe('matching API', () => {
   it('shows a person who withdrew consent apart, as not presentable and why, both ways', async () => {
     const backend = await backendAt();
     const { need } = await employerWithNeed(backend);
-    await person(backend, { firstName: 'Staying' });
-    const leaving = await person(backend, { firstName: 'Withdrawn', consentRecording: true, consentContact: true });
+    await matchablePerson(backend, { firstName: 'Staying' });
+    const leaving = await matchablePerson(backend, { firstName: 'Withdrawn', consentRecording: true, consentContact: true });
     expect((await ok(backend, 'matching.forNeed', { jobNeedId: need.id })).eligibleTotal).toBe(2);
 
     await ok(backend, 'candidates.update', { id: leaving.id, consentWithdrawnOn: '2026-11-18' });
@@ -170,9 +153,9 @@ describe('matching API', () => {
   it('shows the latest presentation, and excludes those hired or placed during the job', async () => {
     const backend = await backendAt();
     const { need, employer } = await employerWithNeed(backend);
-    const presented = await person(backend, { firstName: 'Presented' });
-    const hired = await person(backend, { firstName: 'Hired' });
-    const placed = await person(backend, { firstName: 'Placed' });
+    const presented = await matchablePerson(backend, { firstName: 'Presented' });
+    const hired = await matchablePerson(backend, { firstName: 'Hired' });
+    const placed = await matchablePerson(backend, { firstName: 'Placed' });
     const presentation = await ok(backend, 'presentations.create', { candidateId: presented.id, jobNeedId: need.id, on: '2026-11-18' });
     await ok(backend, 'recruitments.create', { candidateId: hired.id, kind: 'cdd', employerId: employer.id, startDate: '2026-10-01', endDate: '2027-03-31' });
     await ok(backend, 'placements.create', { candidateId: placed.id, kind: 'pmsmp', employerId: employer.id, startDate: '2026-11-16', endDate: '2026-12-05', objective: 'Découvrir le métier', prescriber: 'France Travail' });
@@ -202,7 +185,7 @@ describe('matching API', () => {
     await ok(backend, 'jobNeeds.archive', { id: archived.id });
     await needFor({ validUntil: '2026-11-19' });
     const stillValid = await needFor({ validUntil: TODAY, postalCode: '38000' });
-    const amina = await person(backend);
+    const amina = await matchablePerson(backend);
     await ok(backend, 'presentations.create', { candidateId: amina.id, jobNeedId: need.id });
 
     const result = await ok(backend, 'matching.forCandidate', { candidateId: amina.id });
@@ -234,7 +217,7 @@ describe('matching API', () => {
   it('refuses bad input with the field at fault, changing nothing', async () => {
     const backend = await backendAt();
     const { need } = await employerWithNeed(backend);
-    const amina = await person(backend);
+    const amina = await matchablePerson(backend);
     await refused(backend, 'matching.forNeed', { jobNeedId: 'not-an-id' }, { jobNeedId: 'validation.id' });
     await refused(backend, 'matching.forNeed', {}, { jobNeedId: 'validation.id' });
     await refused(backend, 'matching.forNeed', { jobNeedId: need.id, limit: 0 }, { limit: 'validation.tooSmall?minimum=1' });
