@@ -5,7 +5,7 @@ import { type InputOf, type MethodName, writingMethods } from '../../../shared/a
 import { contentSnapshot, ok } from '../../support/api';
 import { useBackend } from '../../support/temp';
 import { association } from '../../support/exchange';
-import { RESIDENT_CARD, basics, candidate, employer, immersion, manualClock, need, rows } from '../pipeline/support';
+import { RESIDENT_CARD, basics, candidate, employer, immersion, manualClock, need, rows } from '../../support/records';
 
 /**
  * A valid call of a writing method, after the records it needs are created (`open` gives a
