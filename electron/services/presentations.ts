@@ -58,7 +58,7 @@ export function logPresentationChange(db: Db, presentation: PresentationRow, cha
     action: 'presentation.transition',
     subjectType: 'presentation',
     subjectId: presentation.id,
-    details: { from: presentation.state, to: change.to, on: change.on, author: change.author },
+    details: { from: presentation.state, to: change.to, on: change.on },
   });
 }
 
@@ -115,7 +115,7 @@ export function createPresentationService(db: Db, clock: Clock = systemClock) {
           action: 'presentation.create',
           subjectType: 'presentation',
           subjectId: id,
-          details: { candidateId: input.candidateId, jobNeedId: input.jobNeedId, on, author: input.author },
+          details: { candidateId: input.candidateId, jobNeedId: input.jobNeedId, on },
         });
       });
       return get(id);

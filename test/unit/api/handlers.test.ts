@@ -103,9 +103,9 @@ const fixtures: Partial<Record<MethodName, Fixture>> = {
   'partners.restore': (b) => archived(b, 'partners.archive', partner(b)),
   'presentations.create': async (b) => {
     const { person, job } = await basics(b);
-    return { candidateId: person.id, jobNeedId: job.id };
+    return { candidateId: person.id, jobNeedId: job.id, author: 'Claire' };
   },
-  'presentations.transition': async (b) => ({ id: (await presentation(b)).id, to: 'presented' }),
+  'presentations.transition': async (b) => ({ id: (await presentation(b)).id, to: 'presented', author: 'Claire' }),
   'placements.create': async (b) => immersion((await candidate(b)).id, (await employer(b)).id, '2026-03-16', '2026-03-27'),
   'placements.update': async (b) => ({ id: (await placement(b)).id, tutor: 'Nadia' }),
   'placements.end': async (b) => ({ id: (await placement(b)).id, outcome: 'abandoned', endedOn: '2026-03-09' }),
