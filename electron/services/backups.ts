@@ -22,7 +22,7 @@ import {
 import type { Db } from '../db/open';
 import { auditLog, exchangeLog, exchangedRecords, partnerCards } from '../db/schema';
 import { IDENTITY_KEY } from './exchange/identity';
-import { describeAudit } from '../store/audit';
+import { describeAudit, recordScopeAudit } from '../store/audit';
 import { type Clock, moment, systemClock } from '../core/clock';
 import { SEQUENCE_KEY } from './exchange/export';
 import { PROFILE_KEY } from './exchange/keys';
@@ -76,7 +76,7 @@ function asAppError(error: unknown): never {
 }
 
 export function createBackupService(options: BackupOptions) {
-  const { sqlite, dataDir, backupDir, clock = systemClock } = options;
+  const { db, sqlite, dataDir, backupDir, clock = systemClock } = options;
 
   function recipient(): string {
     const found = readRecoveryRecipient(dataDir);
@@ -169,8 +169,10 @@ export function createBackupService(options: BackupOptions) {
     restore: ({ name, recoveryKey }: { name: string; recoveryKey: string }) =>
       withOpenedBackup(name, recoveryKey, async (plainFile, backup) => {
         await take('before-restore');
-        replaceContent(sqlite, plainFile, KEPT_BY_RESTORE);
-        describeAudit(moment(clock).now, { action: 'backups.restore', subjectType: 'backup', subjectId: name });
+        const { now } = moment(clock);
+        describeAudit(now, { action: 'backups.restore', subjectType: 'backup', subjectId: name });
+        // The restore's own transaction (opened after an ATTACH, which none may hold) carries the audit row.
+        replaceContent(sqlite, plainFile, KEPT_BY_RESTORE, () => recordScopeAudit(db, now));
         return contentsOf(plainFile, backup);
       }),
   };
