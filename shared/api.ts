@@ -44,4 +44,7 @@ export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(api, name);
 }
 
+/** The methods that change what is stored, each audited. */
+export const writingMethods = (Object.keys(api) as MethodName[]).filter((method) => api[method].access === 'write');
+
 export { IPC_CHANNEL, type Invoke, type TremplinBridge } from './ipc';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { returns } from './method';
+import { reads, writes } from './method';
 
 /** Encrypted backups of the database and their restore. */
 
@@ -44,14 +44,14 @@ export interface BackupContents {
 }
 
 export const backupMethods = {
-  'backups.status': returns<BackupStatus>()(z.strictObject({})),
+  'backups.status': reads<BackupStatus>()(z.strictObject({})),
   /** Makes the recovery key: its secret half is returned once, for the printed sheet, and never stored. */
-  'backups.setupRecovery': returns<{ recoveryKey: string; createdAt: string }>()(z.strictObject({ replace: z.boolean().default(false) })),
-  'backups.backupNow': returns<BackupEntry>()(z.strictObject({})),
+  'backups.setupRecovery': writes<{ recoveryKey: string; createdAt: string }>()(z.strictObject({ replace: z.boolean().default(false) })),
+  'backups.backupNow': writes<BackupEntry>()(z.strictObject({})),
   /** Deletes one backup file (retention keeps those taken on demand until then). */
-  'backups.delete': returns<{ deleted: string }>()(z.strictObject({ name: backupName })),
+  'backups.delete': writes<{ deleted: string }>()(z.strictObject({ name: backupName })),
   /** Opens a backup with the recovery key and says what it holds; nothing changes. */
-  'backups.previewRestore': returns<BackupContents>()(z.strictObject({ name: backupName, recoveryKey })),
+  'backups.previewRestore': reads<BackupContents>()(z.strictObject({ name: backupName, recoveryKey })),
   /** Keeps the current database aside (a backup), then replaces its content with the backup's. */
-  'backups.restore': returns<BackupContents>()(z.strictObject({ name: backupName, recoveryKey })),
+  'backups.restore': writes<BackupContents>()(z.strictObject({ name: backupName, recoveryKey })),
 };

@@ -12,7 +12,7 @@ import {
   PUBLIC_CATEGORIES,
 } from './domain';
 import { mergeChoicesSchema } from './merge';
-import { returns } from './method';
+import { reads, writes } from './method';
 import { COUNTRY_CODES, LANGUAGE_CODES } from './reference';
 import {
   distinctList,
@@ -335,15 +335,15 @@ export const mergeSchema = z.strictObject({
 export const undoMergeSchema = z.strictObject({ mergedId: uuid });
 
 export const candidateMethods = {
-  'candidates.create': returns<Candidate>()(candidateFieldsSchema),
-  'candidates.update': returns<Candidate>()(candidateUpdateSchema),
-  'candidates.get': returns<Candidate>()(idSchema),
+  'candidates.create': writes<Candidate>()(candidateFieldsSchema),
+  'candidates.update': writes<Candidate>()(candidateUpdateSchema),
+  'candidates.get': reads<Candidate>()(idSchema),
   /** Every change of the person's barriers, newest first. */
-  'candidates.barrierHistory': returns<BarrierEvent[]>()(idSchema),
-  'candidates.list': returns<CandidatePage>()(candidateListSchema),
-  'candidates.archive': returns<Candidate>()(idSchema),
-  'candidates.restore': returns<Candidate>()(idSchema),
-  'candidates.findDuplicates': returns<DuplicateCandidate[]>()(duplicateProbeSchema),
-  'candidates.merge': returns<Candidate>()(mergeSchema),
-  'candidates.undoMerge': returns<Candidate>()(undoMergeSchema),
+  'candidates.barrierHistory': reads<BarrierEvent[]>()(idSchema),
+  'candidates.list': reads<CandidatePage>()(candidateListSchema),
+  'candidates.archive': writes<Candidate>()(idSchema),
+  'candidates.restore': writes<Candidate>()(idSchema),
+  'candidates.findDuplicates': reads<DuplicateCandidate[]>()(duplicateProbeSchema),
+  'candidates.merge': writes<Candidate>()(mergeSchema),
+  'candidates.undoMerge': writes<Candidate>()(undoMergeSchema),
 };

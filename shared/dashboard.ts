@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PlacementKind, PresentationState } from './pipeline';
-import { returns } from './method';
+import { reads, writes } from './method';
 import { wholeNumber } from './validation';
 
 /** The home screen: what is due, each item one click from its record, and the period's counts. */
@@ -133,9 +133,9 @@ export interface Dashboard extends DueLists {
 }
 
 export const dashboardMethods = {
-  'dashboard.get': returns<Dashboard>()(z.strictObject({ limit: z.int().min(1).max(200).default(20) })),
+  'dashboard.get': reads<Dashboard>()(z.strictObject({ limit: z.int().min(1).max(200).default(20) })),
   /** One card's items in full, page by page. */
-  'dashboard.due': returns<DueLists[DueCardName]>()(dueListSchema),
-  'dashboard.getTargets': returns<Targets>()(z.strictObject({})),
-  'dashboard.setTargets': returns<Targets>()(targetsSchema),
+  'dashboard.due': reads<DueLists[DueCardName]>()(dueListSchema),
+  'dashboard.getTargets': reads<Targets>()(z.strictObject({})),
+  'dashboard.setTargets': writes<Targets>()(targetsSchema),
 };

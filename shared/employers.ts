@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ARCHIVE_FILTERS, FRENCH_LEVELS, type FrenchLevel } from './candidates';
 import { CONTRACT_TYPES, type ContractType, JOB_NEED_STATES, type JobNeedState } from './domain';
-import { returns } from './method';
+import { reads, writes } from './method';
 import {
   isValidSiret,
   optionalEmail,
@@ -253,17 +253,17 @@ export interface JobNeedPage {
 }
 
 export const employerMethods = {
-  'employers.create': returns<Employer>()(employerCreateSchema),
-  'employers.update': returns<Employer>()(employerUpdateSchema),
-  'employers.get': returns<Employer>()(idSchema),
-  'employers.list': returns<EmployerPage>()(employerListSchema),
-  'employers.archive': returns<Employer>()(idSchema),
-  'employers.restore': returns<Employer>()(idSchema),
-  'jobNeeds.create': returns<JobNeed>()(jobNeedCreateSchema),
-  'jobNeeds.update': returns<JobNeed>()(jobNeedUpdateSchema),
-  'jobNeeds.get': returns<JobNeed>()(idSchema),
-  'jobNeeds.list': returns<JobNeedPage>()(jobNeedListSchema),
-  'jobNeeds.setState': returns<JobNeed>()(jobNeedStateSchema),
-  'jobNeeds.archive': returns<JobNeed>()(idSchema),
-  'jobNeeds.restore': returns<JobNeed>()(idSchema),
+  'employers.create': writes<Employer>()(employerCreateSchema),
+  'employers.update': writes<Employer>()(employerUpdateSchema),
+  'employers.get': reads<Employer>()(idSchema),
+  'employers.list': reads<EmployerPage>()(employerListSchema),
+  'employers.archive': writes<Employer>()(idSchema),
+  'employers.restore': writes<Employer>()(idSchema),
+  'jobNeeds.create': writes<JobNeed>()(jobNeedCreateSchema),
+  'jobNeeds.update': writes<JobNeed>()(jobNeedUpdateSchema),
+  'jobNeeds.get': reads<JobNeed>()(idSchema),
+  'jobNeeds.list': reads<JobNeedPage>()(jobNeedListSchema),
+  'jobNeeds.setState': writes<JobNeed>()(jobNeedStateSchema),
+  'jobNeeds.archive': writes<JobNeed>()(idSchema),
+  'jobNeeds.restore': writes<JobNeed>()(idSchema),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SeededSector, TimelineKind } from './domain';
 import { optionalSiret } from './employers';
-import { returns } from './method';
+import { reads, writes } from './method';
 import { optionalEmail, optionalPhone, optionalText, plainText, requiredText, uuid } from './validation';
 
 /**
@@ -287,23 +287,23 @@ export const exchangeLogSchema = z.strictObject({
 });
 
 export const exchangeMethods = {
-  'exchange.status': returns<ExchangeStatus>()(z.strictObject({})),
-  'exchange.saveProfile': returns<AssociationProfile>()(associationProfileSchema),
+  'exchange.status': reads<ExchangeStatus>()(z.strictObject({})),
+  'exchange.saveProfile': writes<AssociationProfile>()(associationProfileSchema),
   /** Makes the keys; with passphrase protection the passphrase is required. */
-  'exchange.createKeys': returns<ExchangeStatus>()(z.strictObject({ passphrase: keyPassphrase.optional() })),
-  'exchange.unlock': returns<ExchangeStatus>()(z.strictObject({ passphrase: z.string().max(200) })),
-  'exchange.lock': returns<ExchangeStatus>()(z.strictObject({})),
-  'exchange.ownCard': returns<{ fileName: string; content: string; fingerprint: Fingerprint }>()(z.strictObject({})),
-  'exchange.previewCard': returns<CardPreview>()(z.strictObject({ content: cardText })),
-  'exchange.importCard': returns<PartnerCard>()(z.strictObject({ content: cardText, partnerId: uuid.nullish() })),
-  'exchange.verifyCard': returns<PartnerCard>()(z.strictObject({ id: uuid })),
-  'exchange.listCards': returns<PartnerCard[]>()(z.strictObject({ includeArchived: z.boolean().default(false) })),
-  'exchange.previewExport': returns<ExportPreview>()(exportRequestSchema),
-  'exchange.export': returns<ExportResult>()(exportRequestSchema.extend({ author: optionalText(100) })),
-  'exchange.openImport': returns<ImportPreview>()(importOpenSchema),
-  'exchange.applyImport': returns<ImportResult>()(importApplySchema.extend({ author: optionalText(100) })),
-  'exchange.dropImport': returns<{ dropped: boolean }>()(z.strictObject({ token: uuid })),
-  'exchange.log': returns<{ items: ExchangeLogEntry[]; total: number }>()(exchangeLogSchema),
+  'exchange.createKeys': writes<ExchangeStatus>()(z.strictObject({ passphrase: keyPassphrase.optional() })),
+  'exchange.unlock': reads<ExchangeStatus>()(z.strictObject({ passphrase: z.string().max(200) })),
+  'exchange.lock': reads<ExchangeStatus>()(z.strictObject({})),
+  'exchange.ownCard': reads<{ fileName: string; content: string; fingerprint: Fingerprint }>()(z.strictObject({})),
+  'exchange.previewCard': reads<CardPreview>()(z.strictObject({ content: cardText })),
+  'exchange.importCard': writes<PartnerCard>()(z.strictObject({ content: cardText, partnerId: uuid.nullish() })),
+  'exchange.verifyCard': writes<PartnerCard>()(z.strictObject({ id: uuid })),
+  'exchange.listCards': reads<PartnerCard[]>()(z.strictObject({ includeArchived: z.boolean().default(false) })),
+  'exchange.previewExport': reads<ExportPreview>()(exportRequestSchema),
+  'exchange.export': writes<ExportResult>()(exportRequestSchema.extend({ author: optionalText(100) })),
+  'exchange.openImport': reads<ImportPreview>()(importOpenSchema),
+  'exchange.applyImport': writes<ImportResult>()(importApplySchema.extend({ author: optionalText(100) })),
+  'exchange.dropImport': reads<{ dropped: boolean }>()(z.strictObject({ token: uuid })),
+  'exchange.log': reads<{ items: ExchangeLogEntry[]; total: number }>()(exchangeLogSchema),
   /** Polled while an export or an import runs; null when none does. */
-  'exchange.progress': returns<ExchangeProgress | null>()(z.strictObject({})),
+  'exchange.progress': reads<ExchangeProgress | null>()(z.strictObject({})),
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FollowUpStatus } from './domain';
 import type { FrenchLevel } from './candidates';
 import type { JobNeed } from './employers';
-import { returns } from './method';
+import { reads } from './method';
 import type { PresentationState } from './pipeline';
 import { uuid } from './validation';
 
@@ -105,7 +105,7 @@ export interface CandidateNeedMatches {
 
 export const matchingMethods = {
   /** Candidates for one open job need, ranked, with the excluded ones apart. */
-  'matching.forNeed': returns<NeedMatches>()(needMatchSchema),
+  'matching.forNeed': reads<NeedMatches>()(needMatchSchema),
   /** Open job needs for one candidate, ranked the same way. */
-  'matching.forCandidate': returns<CandidateNeedMatches>()(candidateMatchSchema),
+  'matching.forCandidate': reads<CandidateNeedMatches>()(candidateMatchSchema),
 };

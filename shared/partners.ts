@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ARCHIVE_FILTERS } from './candidates';
 import { PARTNER_KINDS, type PartnerKind } from './domain';
 import { type Contact, contactListSchema } from './employers';
-import { returns } from './method';
+import { reads, writes } from './method';
 import { idSchema, optionalEmail, optionalPhone, optionalPostalCode, optionalText, requiredText, uuid } from './validation';
 
 /** Partner associations (*prescripteurs*) refer candidates and exchange records with the association. */
@@ -67,10 +67,10 @@ export interface PartnerPage {
 }
 
 export const partnerMethods = {
-  'partners.create': returns<Partner>()(partnerCreateSchema),
-  'partners.update': returns<Partner>()(partnerUpdateSchema),
-  'partners.get': returns<Partner>()(idSchema),
-  'partners.list': returns<PartnerPage>()(partnerListSchema),
-  'partners.archive': returns<Partner>()(idSchema),
-  'partners.restore': returns<Partner>()(idSchema),
+  'partners.create': writes<Partner>()(partnerCreateSchema),
+  'partners.update': writes<Partner>()(partnerUpdateSchema),
+  'partners.get': reads<Partner>()(idSchema),
+  'partners.list': reads<PartnerPage>()(partnerListSchema),
+  'partners.archive': writes<Partner>()(idSchema),
+  'partners.restore': writes<Partner>()(idSchema),
 };

@@ -4,7 +4,7 @@ import { ARCHIVE_FILTERS } from './candidates';
 import { CONTRACT_TYPES } from './domain';
 import { MAX_HOURS_PER_WEEK } from './employers';
 import { addMonths, inclusiveDays, lastDayOfMonths } from './dates';
-import { returns } from './method';
+import { reads, writes } from './method';
 import { betweenFields, decimalNumber, idSchema, optionalText, requiredIsoDate, uuid } from './validation';
 
 /**
@@ -563,23 +563,23 @@ export interface RecruitmentPage {
 }
 
 export const pipelineMethods = {
-  'presentations.create': returns<Presentation>()(presentationCreateSchema),
-  'presentations.transition': returns<Presentation>()(presentationTransitionSchema),
-  'presentations.get': returns<Presentation>()(idSchema),
-  'presentations.list': returns<PresentationPage>()(presentationListSchema),
-  'placements.create': returns<Placement>()(placementCreateSchema),
-  'placements.update': returns<Placement>()(placementUpdateSchema),
-  'placements.end': returns<Placement>()(placementEndSchema),
-  'placements.get': returns<Placement>()(idSchema),
-  'placements.list': returns<PlacementPage>()(placementListSchema),
-  'placements.archive': returns<Placement>()(idSchema),
-  'placements.restore': returns<Placement>()(idSchema),
+  'presentations.create': writes<Presentation>()(presentationCreateSchema),
+  'presentations.transition': writes<Presentation>()(presentationTransitionSchema),
+  'presentations.get': reads<Presentation>()(idSchema),
+  'presentations.list': reads<PresentationPage>()(presentationListSchema),
+  'placements.create': writes<Placement>()(placementCreateSchema),
+  'placements.update': writes<Placement>()(placementUpdateSchema),
+  'placements.end': writes<Placement>()(placementEndSchema),
+  'placements.get': reads<Placement>()(idSchema),
+  'placements.list': reads<PlacementPage>()(placementListSchema),
+  'placements.archive': writes<Placement>()(idSchema),
+  'placements.restore': writes<Placement>()(idSchema),
   /** Records the recruitment, creates its follow-ups, closes the candidate's other open presentations. */
-  'recruitments.create': returns<Recruitment>()(recruitmentCreateSchema),
-  'recruitments.update': returns<Recruitment>()(recruitmentUpdateSchema),
-  'recruitments.get': returns<Recruitment>()(idSchema),
-  'recruitments.list': returns<RecruitmentPage>()(recruitmentListSchema),
-  'recruitments.archive': returns<Recruitment>()(idSchema),
-  'recruitments.restore': returns<Recruitment>()(idSchema),
-  'followUps.record': returns<Recruitment>()(followUpRecordSchema),
+  'recruitments.create': writes<Recruitment>()(recruitmentCreateSchema),
+  'recruitments.update': writes<Recruitment>()(recruitmentUpdateSchema),
+  'recruitments.get': reads<Recruitment>()(idSchema),
+  'recruitments.list': reads<RecruitmentPage>()(recruitmentListSchema),
+  'recruitments.archive': writes<Recruitment>()(idSchema),
+  'recruitments.restore': writes<Recruitment>()(idSchema),
+  'followUps.record': writes<Recruitment>()(followUpRecordSchema),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SeededSector } from './domain';
-import { returns } from './method';
+import { reads, writes } from './method';
 import { optionalText, requiredText, uuid } from './validation';
 
 export interface Sector {
@@ -12,10 +12,10 @@ export interface Sector {
 }
 
 export const sectorMethods = {
-  'sectors.list': returns<Sector[]>()(z.strictObject({ includeArchived: z.boolean().default(false) })),
-  'sectors.create': returns<Sector>()(z.strictObject({ name: requiredText(80) })),
+  'sectors.list': reads<Sector[]>()(z.strictObject({ includeArchived: z.boolean().default(false) })),
+  'sectors.create': writes<Sector>()(z.strictObject({ name: requiredText(80) })),
   /** A null name gives a seeded sector its translated label back. */
-  'sectors.rename': returns<Sector>()(z.strictObject({ id: uuid, name: optionalText(80) })),
-  'sectors.archive': returns<Sector>()(z.strictObject({ id: uuid })),
-  'sectors.restore': returns<Sector>()(z.strictObject({ id: uuid })),
+  'sectors.rename': writes<Sector>()(z.strictObject({ id: uuid, name: optionalText(80) })),
+  'sectors.archive': writes<Sector>()(z.strictObject({ id: uuid })),
+  'sectors.restore': writes<Sector>()(z.strictObject({ id: uuid })),
 };

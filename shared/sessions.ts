@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ARCHIVE_FILTERS, type CandidateSummary, type FrenchLevel, candidateFieldShapes } from './candidates';
 import type { AuthorisationDocument } from './domain';
-import { returns } from './method';
+import { reads, writes } from './method';
 import { betweenFields, distinctList, idSchema, optionalText, requiredIsoDate, requiredText, uuid, withOptionalPeriod } from './validation';
 import type { VolunteerName } from './volunteers';
 
@@ -108,15 +108,15 @@ export interface IntakeResult {
 }
 
 export const sessionMethods = {
-  'sessions.create': returns<DropinSession>()(sessionCreateSchema),
-  'sessions.update': returns<DropinSession>()(sessionUpdateSchema),
-  'sessions.get': returns<DropinSession>()(idSchema),
-  'sessions.list': returns<SessionPage>()(sessionListSchema),
-  'sessions.archive': returns<DropinSession>()(idSchema),
-  'sessions.restore': returns<DropinSession>()(idSchema),
+  'sessions.create': writes<DropinSession>()(sessionCreateSchema),
+  'sessions.update': writes<DropinSession>()(sessionUpdateSchema),
+  'sessions.get': reads<DropinSession>()(idSchema),
+  'sessions.list': reads<SessionPage>()(sessionListSchema),
+  'sessions.archive': writes<DropinSession>()(idSchema),
+  'sessions.restore': writes<DropinSession>()(idSchema),
   /** Seeing the same person twice in a session keeps one visit and updates its note. */
-  'sessions.addVisit': returns<SessionVisit>()(visitAddSchema),
+  'sessions.addVisit': writes<SessionVisit>()(visitAddSchema),
   /** For a visit recorded by mistake; returns what was removed. */
-  'sessions.removeVisit': returns<SessionVisit>()(idSchema),
-  'sessions.intake': returns<IntakeResult>()(intakeSchema),
+  'sessions.removeVisit': writes<SessionVisit>()(idSchema),
+  'sessions.intake': writes<IntakeResult>()(intakeSchema),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TIMELINE_KINDS, TIMELINE_SUBJECTS, type TimelineKind, type TimelineSubject } from './domain';
-import { returns } from './method';
+import { reads, writes } from './method';
 import { betweenFields, isValidIsoDateOrDateTime, optionalText, uuid } from './validation';
 
 /** A date (`YYYY-MM-DD`) or a date and time (ISO 8601); stored as given. */
@@ -53,11 +53,11 @@ export const periodSchema = z
   .check(betweenFields(['from', 'to'], (period) => (period.from <= period.to ? {} : { to: 'validation.periodOrder' })));
 
 export const timelineMethods = {
-  'timeline.add': returns<TimelineEvent>()(timelineAddSchema),
-  'timeline.update': returns<TimelineEvent>()(timelineUpdateSchema),
+  'timeline.add': writes<TimelineEvent>()(timelineAddSchema),
+  'timeline.update': writes<TimelineEvent>()(timelineUpdateSchema),
   /** Deletes an entry typed by mistake; returns what was removed. */
-  'timeline.remove': returns<TimelineEvent>()(timelineRemoveSchema),
-  'timeline.list': returns<{ items: TimelineEvent[]; total: number }>()(timelineListSchema),
+  'timeline.remove': writes<TimelineEvent>()(timelineRemoveSchema),
+  'timeline.list': reads<{ items: TimelineEvent[]; total: number }>()(timelineListSchema),
   /** Calls, meetings and messages with employers in a period (funders count company contacts). */
-  'timeline.countCompanyContacts': returns<{ count: number }>()(periodSchema),
+  'timeline.countCompanyContacts': reads<{ count: number }>()(periodSchema),
 };

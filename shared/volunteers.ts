@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ARCHIVE_FILTERS } from './candidates';
 import { PAIR_KINDS, type PairKind } from './domain';
-import { returns } from './method';
+import { reads, writes } from './method';
 import type { Sector } from './sectors';
 import { betweenFields, distinctList, idSchema, optionalEmail, optionalPhone, optionalText, requiredIsoDate, requiredText, today, uuid, withOptionalPeriod } from './validation';
 
@@ -169,20 +169,20 @@ export interface HoursList {
 }
 
 export const volunteerMethods = {
-  'volunteers.create': returns<Volunteer>()(volunteerCreateSchema),
-  'volunteers.update': returns<Volunteer>()(volunteerUpdateSchema),
-  'volunteers.get': returns<Volunteer>()(idSchema),
-  'volunteers.list': returns<VolunteerPage>()(volunteerListSchema),
-  'volunteers.archive': returns<Volunteer>()(idSchema),
-  'volunteers.restore': returns<Volunteer>()(idSchema),
-  'pairs.create': returns<Pair>()(pairCreateSchema),
-  'pairs.update': returns<Pair>()(pairUpdateSchema),
-  'pairs.get': returns<Pair>()(idSchema),
-  'pairs.list': returns<Pair[]>()(pairListSchema),
-  'pairs.archive': returns<Pair>()(idSchema),
-  'pairs.restore': returns<Pair>()(idSchema),
-  'volunteerHours.add': returns<HoursEntry>()(hoursAddSchema),
-  'volunteerHours.list': returns<HoursList>()(hoursListSchema),
+  'volunteers.create': writes<Volunteer>()(volunteerCreateSchema),
+  'volunteers.update': writes<Volunteer>()(volunteerUpdateSchema),
+  'volunteers.get': reads<Volunteer>()(idSchema),
+  'volunteers.list': reads<VolunteerPage>()(volunteerListSchema),
+  'volunteers.archive': writes<Volunteer>()(idSchema),
+  'volunteers.restore': writes<Volunteer>()(idSchema),
+  'pairs.create': writes<Pair>()(pairCreateSchema),
+  'pairs.update': writes<Pair>()(pairUpdateSchema),
+  'pairs.get': reads<Pair>()(idSchema),
+  'pairs.list': reads<Pair[]>()(pairListSchema),
+  'pairs.archive': writes<Pair>()(idSchema),
+  'pairs.restore': writes<Pair>()(idSchema),
+  'volunteerHours.add': writes<HoursEntry>()(hoursAddSchema),
+  'volunteerHours.list': reads<HoursList>()(hoursListSchema),
   /** For an entry typed by mistake; returns what was removed. */
-  'volunteerHours.remove': returns<HoursEntry>()(idSchema),
+  'volunteerHours.remove': writes<HoursEntry>()(idSchema),
 };

@@ -6,6 +6,20 @@ import { AppError } from '../core/errors';
 export type Handler<M extends MethodName> = (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 
+/**
+ * Writing handlers that await before they write (keys, files, backups): better-sqlite3's
+ * transactions are synchronous, so these commit through `auditedTransaction` (store/audit.ts)
+ * instead of inside the audit wrapper's transaction.
+ */
+const awaiting = new WeakSet<Handler<MethodName>>();
+export const awaitsBeforeWriting = Object.assign(
+  <M extends MethodName>(handler: Handler<M>): Handler<M> => {
+    awaiting.add(handler as Handler<MethodName>);
+    return handler;
+  },
+  { has: (handler: Handler<MethodName>) => awaiting.has(handler) },
+);
+
 export interface Logger {
   error(message: string, error: unknown): void;
 }

@@ -262,9 +262,10 @@ function restoredTables(sqlite: Database.Database, keptTables: readonly string[]
  * Replaces the live database's content with a restored copy (already migrated to the same
  * schema), in one transaction on the live connection, so the app keeps running on it and a
  * failure leaves everything as it was. The `kept` tables and settings stay as they are; a link
- * from a kept row to a record the copy does not hold is cleared.
+ * from a kept row to a record the copy does not hold is cleared. `alsoWrite` runs last inside
+ * that transaction (the restore's audit row).
  */
-export function replaceContent(sqlite: Database.Database, restoredFile: string, kept: KeptByRestore): void {
+export function replaceContent(sqlite: Database.Database, restoredFile: string, kept: KeptByRestore, alsoWrite?: () => void): void {
   const liveVersion = sqlite.pragma('user_version', { simple: true }) as number;
   const restored = new Database(restoredFile, { readonly: true, fileMustExist: true });
   const restoredVersion = restored.pragma('user_version', { simple: true }) as number;
@@ -290,6 +291,7 @@ export function replaceContent(sqlite: Database.Database, restoredFile: string, 
           sqlite.prepare(`UPDATE main."${table}" SET "${child}" = NULL WHERE "${child}" NOT IN (SELECT "${key}" FROM main."${parent}")`).run();
         }
       }
+      alsoWrite?.();
     })();
   } finally {
     sqlite.prepare('DETACH DATABASE restored').run();

@@ -22,7 +22,7 @@ import {
 import type { Db } from '../db/open';
 import { auditLog, exchangeLog, exchangedRecords, partnerCards } from '../db/schema';
 import { IDENTITY_KEY } from './exchange/identity';
-import { recordAudit } from '../store/audit';
+import { describeAudit, recordScopeAudit } from '../store/audit';
 import { type Clock, moment, systemClock } from '../core/clock';
 import { SEQUENCE_KEY } from './exchange/export';
 import { PROFILE_KEY } from './exchange/keys';
@@ -137,7 +137,7 @@ export function createBackupService(options: BackupOptions) {
       const key = await generateAgeKey();
       writeRecoveryRecipient(dataDir, key.recipient);
       const createdAt = moment(clock).now;
-      recordAudit(db, createdAt, { action: 'backups.setupRecovery', subjectType: 'installation', subjectId: 'recovery-key', details: { replace } });
+      describeAudit(createdAt, { action: 'backups.setupRecovery', subjectType: 'installation', subjectId: 'recovery-key', details: { replace } });
       // The first backup follows at once, so the sheet can be tried on it.
       await take('manual');
       return { recoveryKey: key.identity, createdAt };
@@ -148,7 +148,7 @@ export function createBackupService(options: BackupOptions) {
     /** Deletes a backup: how backups taken on demand go, as retention keeps them. */
     deleteBackup({ name }: { name: string }): { deleted: string } {
       rmSync(find(name).file);
-      recordAudit(db, moment(clock).now, { action: 'backups.delete', subjectType: 'backup', subjectId: name });
+      describeAudit(moment(clock).now, { action: 'backups.delete', subjectType: 'backup', subjectId: name });
       return { deleted: name };
     },
 
@@ -169,8 +169,10 @@ export function createBackupService(options: BackupOptions) {
     restore: ({ name, recoveryKey }: { name: string; recoveryKey: string }) =>
       withOpenedBackup(name, recoveryKey, async (plainFile, backup) => {
         await take('before-restore');
-        replaceContent(sqlite, plainFile, KEPT_BY_RESTORE);
-        recordAudit(db, moment(clock).now, { action: 'backups.restore', subjectType: 'backup', subjectId: name });
+        const { now } = moment(clock);
+        describeAudit(now, { action: 'backups.restore', subjectType: 'backup', subjectId: name });
+        // The restore's own transaction (opened after an ATTACH, which none may hold) carries the audit row.
+        replaceContent(sqlite, plainFile, KEPT_BY_RESTORE, () => recordScopeAudit(db, now));
         return contentsOf(plainFile, backup);
       }),
   };

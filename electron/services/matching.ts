@@ -1,4 +1,3 @@
-import { and, asc, eq, gte, isNull, ne, or, sql } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/api';
 import type { FrenchLevel } from '../../shared/candidates';
 import type { AuthorisationDocument, ContractType, FollowUpStatus, Mobility } from '../../shared/domain';
@@ -6,13 +5,13 @@ import type { CandidateMatch, CandidateNeedMatches, MatchedNeed, NeedMatches } f
 import type { PlacementKind, PresentationState, RecruitmentKind } from '../../shared/pipeline';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
-import { candidateSectors, candidates, employers, jobNeeds, placements, presentations, recruitments } from '../db/schema';
 import type { CandidateProfile, Engagement, NeedProfile } from '../matching/criteria';
 import { type CommuneTable, type Locate, createLocator } from '../matching/geo';
 import { type CandidateScore, createNeedMatcher } from '../matching/matcher';
 import { type CandidatePool, assessPool, compilePool } from '../matching/pool';
 import { candidateTieKey, nameTieKey, rank } from '../matching/rank';
 import { type Clock, moment, systemClock } from '../core/clock';
+import { type CandidateProfileRow, type MatchingWrites, type NeedProfileRow, createMatchingStore, watchMatchingWrites } from '../store/matching';
 import { createJobNeedService } from './employers';
 
 /**
@@ -21,11 +20,11 @@ import { createJobNeedService } from './employers';
  *
  * Speed at 100,000 files: reading every candidate's matching columns from SQLite costs far
  * more than scoring them (over half a second against about 15 ms), so the files are read once
- * into memory and kept current: temporary triggers on this connection name each candidate
- * whose file, sectors, recruitments or placements a write touches (SQL triggers and cascades
- * included), and the next call reads those files again, and only those. A write by another
- * connection (`data_version`), a new day, or changes to more than a quarter of the files make
- * it read everything again.
+ * into memory and kept current: temporary triggers on this connection (../store/matching)
+ * name each candidate whose file, sectors, recruitments or placements a write touches (SQL
+ * triggers and cascades included), and the next call reads those files again, and only those.
+ * A write by another connection (`data_version`), a new day, or changes to more than a quarter
+ * of the files make it read everything again.
  */
 
 const NEED_NOT_FOUND = 'matching.errors.jobNeedNotFound';
@@ -42,55 +41,6 @@ export function communeLocator(): Promise<Locate> {
 }
 
 // ---------------------------------------------------------------- Rows
-
-/** The columns matching reads, in the order `.values()` returns them. */
-const candidateColumns = {
-  id: candidates.id,
-  firstName: candidates.firstName,
-  lastName: candidates.lastName,
-  status: candidates.status,
-  frenchLevel: candidates.frenchLevel,
-  authorisationDocument: candidates.authorisationDocument,
-  authorisationStart: candidates.authorisationStart,
-  authorisationExpiry: candidates.authorisationExpiry,
-  employerMustApply: candidates.employerMustApply,
-  asylumRegisteredOn: candidates.asylumRegisteredOn,
-  mobility: candidates.mobility,
-  maxDistanceKm: candidates.maxDistanceKm,
-  maxTravelMinutes: candidates.maxTravelMinutes,
-  postalCode: candidates.postalCode,
-  commune: candidates.commune,
-  // Read with `.values()`, which skips drizzle's mapping: JSON text, parsed once per distinct text.
-  occupations: candidates.occupations,
-  availableFrom: candidates.availableFrom,
-  lastContactOn: candidates.lastContactOn,
-  consentWithdrawnOn: candidates.consentWithdrawnOn,
-  /** The sectors sought, sorted, joined by commas. */
-  sectorIds: sql<string | null>`(SELECT group_concat(${candidateSectors.sectorId}, ',' ORDER BY ${candidateSectors.sectorId}) FROM ${candidateSectors} WHERE ${candidateSectors.candidateId} = ${candidates.id})`,
-};
-
-type CandidateRow = [
-  id: string,
-  firstName: string,
-  lastName: string,
-  status: string,
-  frenchLevel: string,
-  authorisationDocument: string | null,
-  authorisationStart: string | null,
-  authorisationExpiry: string | null,
-  employerMustApply: number,
-  asylumRegisteredOn: string | null,
-  mobility: string | null,
-  maxDistanceKm: number | null,
-  maxTravelMinutes: number | null,
-  postalCode: string | null,
-  commune: string | null,
-  occupations: string,
-  availableFrom: string | null,
-  lastContactOn: string | null,
-  consentWithdrawnOn: string | null,
-  sectorIds: string | null,
-];
 
 const NONE: readonly Engagement[] = [];
 
@@ -120,7 +70,7 @@ function profileBuilder(locate: Locate) {
   // and kept once the files take about a quarter less memory (20 MB at 100,000).
   const once = sharedParser((text) => text);
   const shared = <T extends string | null>(text: T): T => (text === null ? text : (once(text) as T));
-  return (row: readonly [...CandidateRow, ...unknown[]]): CandidateProfile => {
+  return (row: readonly [...CandidateProfileRow, ...unknown[]]): CandidateProfile => {
     const [id, firstName, lastName, status, frenchLevel, document, authorisationStart, authorisationExpiry, mustApply, asylumRegisteredOn] = row;
     const [, , , , , , , , , , mobility, maxDistanceKm, maxTravelMinutes, postalCode, commune, occupations, availableFrom, lastContactOn, consentWithdrawnOn, sectorIds] = row;
     return {
@@ -149,44 +99,8 @@ function profileBuilder(locate: Locate) {
   };
 }
 
-const needColumns = {
-  id: jobNeeds.id,
-  occupation: jobNeeds.occupation,
-  romeCode: jobNeeds.romeCode,
-  sectorId: jobNeeds.sectorId,
-  contractType: jobNeeds.contractType,
-  startDate: jobNeeds.startDate,
-  endDate: jobNeeds.endDate,
-  minFrenchLevel: jobNeeds.minFrenchLevel,
-  drivingLicenceRequired: jobNeeds.drivingLicenceRequired,
-  authorisationThroughContract: jobNeeds.authorisationThroughContract,
-  postalCode: jobNeeds.postalCode,
-  place: jobNeeds.place,
-  employerName: employers.name,
-  employerPostalCode: employers.postalCode,
-  employerCommune: employers.commune,
-};
-
-interface NeedRow {
-  id: string;
-  occupation: string;
-  romeCode: string | null;
-  sectorId: string | null;
-  contractType: string;
-  startDate: string | null;
-  endDate: string | null;
-  minFrenchLevel: string | null;
-  drivingLicenceRequired: boolean;
-  authorisationThroughContract: boolean;
-  postalCode: string | null;
-  place: string | null;
-  employerName: string;
-  employerPostalCode: string | null;
-  employerCommune: string | null;
-}
-
 /** The need's place is its own postal code (and the place typed), else the employer's. */
-function toNeedProfile(row: NeedRow, locate: Locate): NeedProfile & { employerName: string } {
+function toNeedProfile(row: NeedProfileRow, locate: Locate): NeedProfile & { employerName: string } {
   const location = row.postalCode ? locate(row.postalCode, row.place) : locate(row.employerPostalCode, row.employerCommune);
   return {
     id: row.id,
@@ -204,90 +118,14 @@ function toNeedProfile(row: NeedRow, locate: Locate): NeedProfile & { employerNa
   };
 }
 
-// ---------------------------------------------------------------- Writes
-
-/** The tables whose rows feed a candidate's profile or engagements, and the column naming the candidate. */
-const CANDIDATE_SOURCES = [
-  ['candidates', 'id'],
-  ['candidate_sectors', 'candidate_id'],
-  ['recruitments', 'candidate_id'],
-  ['placements', 'candidate_id'],
-] as const;
-/** The tables a need's matcher reads. */
-const NEED_SOURCES = ['job_needs', 'employers'] as const;
-
-let watchers = 0;
-
-/**
- * Temporary triggers (this connection only, never written to the file) that report, as each
- * row is written, the candidates touched and whether any need or employer changed. A write
- * rolled back still reports: the file is then read again for nothing, never missed.
- */
-function watchMatchingWrites(db: Db) {
-  const changes = { candidates: new Set<string>(), needs: false };
-  // Each service has its own function and triggers, so that two on one connection both hear.
-  const name = `matching_write_${++watchers}`;
-  db.$client.function(`${name}_candidate`, (id: unknown) => {
-    if (typeof id === 'string') changes.candidates.add(id);
-    return null;
-  });
-  db.$client.function(`${name}_need`, () => {
-    changes.needs = true;
-    return null;
-  });
-  const trigger = (table: string, event: string, body: string) =>
-    db.$client.exec(`CREATE TEMP TRIGGER ${name}_${table}_${event} AFTER ${event} ON main.${table} BEGIN ${body}; END`);
-  for (const [table, column] of CANDIDATE_SOURCES) {
-    trigger(table, 'insert', `SELECT ${name}_candidate(NEW.${column})`);
-    trigger(table, 'update', `SELECT ${name}_candidate(OLD.${column}), ${name}_candidate(NEW.${column})`);
-    trigger(table, 'delete', `SELECT ${name}_candidate(OLD.${column})`);
-  }
-  for (const table of NEED_SOURCES) for (const event of ['insert', 'update', 'delete']) trigger(table, event, `SELECT ${name}_need()`);
-  return changes;
-}
-
 // ---------------------------------------------------------------- Service
 
 export function createMatchingService(db: Db, clock: Clock = systemClock) {
   const needs = createJobNeedService(db, clock);
+  const store = createMatchingStore(db);
   const today = () => moment(clock).today;
 
-  /** Files that can be matched: not archived (merged ones are), not left. */
-  const matchable = and(isNull(candidates.archivedAt), ne(candidates.status, 'left'));
-  const matchableCandidates = db.select(candidateColumns).from(candidates).where(matchable).prepare();
-  /**
-   * The files of the ids given as a JSON array, found by their key, each with whether it can be
-   * matched (1 or 0, last): as a condition, that would make SQLite walk every active file.
-   */
-  const candidatesAmong = db
-    .select({ ...candidateColumns, matchable: sql<number>`${matchable}` })
-    .from(candidates)
-    .where(sql`${candidates.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
-    .prepare();
-  const oneCandidate = db
-    .select(candidateColumns)
-    .from(candidates)
-    .where(eq(candidates.id, sql.placeholder('id')))
-    .prepare();
-
-  const needsFrom = () => db.select(needColumns).from(jobNeeds).innerJoin(employers, eq(employers.id, jobNeeds.employerId));
-  const oneNeed = needsFrom().where(eq(jobNeeds.id, sql.placeholder('id'))).prepare();
-  /** Open, not archived, still standing, at an employer that is not archived. */
-  const openNeeds = needsFrom()
-    .where(
-      and(
-        eq(jobNeeds.state, 'open'),
-        isNull(jobNeeds.archivedAt),
-        isNull(employers.archivedAt),
-        or(isNull(jobNeeds.validUntil), gte(jobNeeds.validUntil, sql.placeholder('today'))),
-      ),
-    )
-    .prepare();
-
   // ---- Pipeline records that keep a person busy.
-
-  const recruitmentColumns = { candidateId: recruitments.candidateId, kind: recruitments.kind, startDate: recruitments.startDate, endDate: recruitments.endDate };
-  const placementColumns = { candidateId: placements.candidateId, kind: placements.kind, startDate: placements.startDate, endDate: placements.endDate };
 
   /**
    * Recruitments, and placements without an outcome, not archived, by candidate: those not over
@@ -295,46 +133,21 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
    * `candidateIds`; or all of one candidate's.
    */
   function engagements(filter: { currentOn: string; candidateIds?: readonly string[] } | { candidateId: string }): Map<string, Engagement[]> {
-    const current = 'currentOn' in filter;
-    const among = (column: typeof recruitments.candidateId | typeof placements.candidateId) =>
-      current && filter.candidateIds ? sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(filter.candidateIds)}))` : undefined;
-    const hired = db
-      .select(recruitmentColumns)
-      .from(recruitments)
-      .where(
-        and(
-          isNull(recruitments.archivedAt),
-          current ? or(isNull(recruitments.endDate), gte(recruitments.endDate, filter.currentOn)) : eq(recruitments.candidateId, filter.candidateId),
-          among(recruitments.candidateId),
-        ),
-      )
-      .all()
-      .map((row): [string, Engagement] => [row.candidateId, { type: 'recruitment', kind: row.kind as RecruitmentKind, startDate: row.startDate, endDate: row.endDate }]);
-    const placed = db
-      .select(placementColumns)
-      .from(placements)
-      .where(
-        and(
-          isNull(placements.archivedAt),
-          isNull(placements.outcome),
-          current ? gte(placements.endDate, filter.currentOn) : eq(placements.candidateId, filter.candidateId),
-          among(placements.candidateId),
-        ),
-      )
-      .all()
-      .map((row): [string, Engagement] => [row.candidateId, { type: 'placement', kind: row.kind as PlacementKind, startDate: row.startDate, endDate: row.endDate }]);
     const byCandidate = new Map<string, Engagement[]>();
-    for (const [candidateId, engagement] of [...hired, ...placed]) {
+    const add = (candidateId: string, engagement: Engagement) => {
       const list = byCandidate.get(candidateId);
       if (list) list.push(engagement);
       else byCandidate.set(candidateId, [engagement]);
-    }
+    };
+    const { hired, placed } = store.engagements(filter);
+    for (const row of hired) add(row.candidateId, { type: 'recruitment', kind: row.kind as RecruitmentKind, startDate: row.startDate, endDate: row.endDate });
+    for (const row of placed) add(row.candidateId, { type: 'placement', kind: row.kind as PlacementKind, startDate: row.startDate, endDate: row.endDate });
     return byCandidate;
   }
 
   // ---- The files in memory, kept current by the writes the triggers report.
 
-  let watched: ReturnType<typeof watchMatchingWrites> | undefined;
+  let watched: MatchingWrites | undefined;
   /** Watching starts with the first call, before the first read: until matching is used, writes pay nothing for it. */
   const writesSinceRead = () => (watched ??= watchMatchingWrites(db));
   let snapshot:
@@ -343,7 +156,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
 
   /** Changes when another connection writes, or on a new day: then everything is read again. */
   function snapshotVersion(day: string): string {
-    return `${db.get<{ version: number }>(sql`SELECT data_version AS version FROM pragma_data_version`).version}:${day}`;
+    return `${store.dataVersion()}:${day}`;
   }
 
   /** The matchable files, classed for the fast pass, and what keeps them busy from `day` on. */
@@ -353,7 +166,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
     if (snapshot?.version !== version || changes.candidates.size > snapshot.pool.profiles.length / 4) {
       changes.candidates.clear();
       const toProfile = profileBuilder(locate);
-      const profiles = (matchableCandidates.values() as CandidateRow[]).map(toProfile);
+      const profiles = store.matchableCandidates().map(toProfile);
       snapshot = { version, pool: compilePool(profiles), engagements: engagements({ currentOn: day }), toProfile };
     } else if (changes.candidates.size > 0) {
       const candidateIds = [...changes.candidates];
@@ -363,7 +176,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
         pool.remove(id);
         engaged.delete(id);
       }
-      for (const row of candidatesAmong.values({ ids: JSON.stringify(candidateIds) }) as [...CandidateRow, matchable: number][]) {
+      for (const row of store.candidatesAmong(candidateIds)) {
         if (row.at(-1) === 1) pool.put(toProfile(row));
       }
       for (const [id, list] of engagements({ currentOn: day, candidateIds })) engaged.set(id, list);
@@ -379,7 +192,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
     const changes = writesSinceRead();
     if (needSnapshot?.version !== version || changes.needs) {
       changes.needs = false;
-      const matchers = openNeeds.all({ today: day }).map((row: NeedRow) => {
+      const matchers = store.openNeeds(day).map((row) => {
         const need = toNeedProfile(row, locate);
         return { need, matcher: createNeedMatcher(need, day) };
       });
@@ -391,12 +204,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
   /** The latest presentation of each pair, keyed by the other side's id. */
   function latestPresentations(filter: { jobNeedId: string } | { candidateId: string }): Map<string, { id: string; state: PresentationState }> {
     const byNeed = 'jobNeedId' in filter;
-    const rows = db
-      .select({ candidateId: presentations.candidateId, jobNeedId: presentations.jobNeedId, id: presentations.id, state: presentations.state })
-      .from(presentations)
-      .where(and(isNull(presentations.archivedAt), byNeed ? eq(presentations.jobNeedId, filter.jobNeedId) : eq(presentations.candidateId, filter.candidateId)))
-      .orderBy(asc(presentations.proposedOn), asc(presentations.createdAt), asc(presentations.seq))
-      .all();
+    const rows = store.presentations(filter);
     // Later rows replace earlier ones: the latest wins.
     return new Map(rows.map((row) => [byNeed ? row.candidateId : row.jobNeedId, { id: row.id, state: row.state as PresentationState }]));
   }
@@ -412,7 +220,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
      */
     async forNeed({ jobNeedId, limit, excludedLimit }: ParsedInputOf<'matching.forNeed'>): Promise<NeedMatches> {
       const locate = await communeLocator();
-      const row: NeedRow | undefined = oneNeed.get({ id: jobNeedId });
+      const row = store.need(jobNeedId);
       if (!row) throw new AppError('not_found', NEED_NOT_FOUND);
       const need = toNeedProfile(row, locate);
       const day = today();
@@ -442,7 +250,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
     /** The open needs for a candidate, ranked the same way (ties by occupation, employer, id). */
     async forCandidate({ candidateId, limit, excludedLimit }: ParsedInputOf<'matching.forCandidate'>): Promise<CandidateNeedMatches> {
       const locate = await communeLocator();
-      const row = oneCandidate.values({ id: candidateId })[0] as CandidateRow | undefined;
+      const row = store.candidate(candidateId);
       if (!row) throw new AppError('not_found', CANDIDATE_NOT_FOUND);
       const candidate = profileBuilder(locate)(row);
       const engaged = engagements({ candidateId }).get(candidateId) ?? NONE;

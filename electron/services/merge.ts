@@ -1,26 +1,26 @@
-import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { type Candidate, candidateConsistencyErrors } from '../../shared/candidates';
 import { type MergeChoices, mergedValues } from '../../shared/merge';
 import type { PresentationState } from '../../shared/pipeline';
 import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
-import {
-  candidateBarriers,
-  candidateMerges,
-  candidateSectors,
-  candidateSharingConsents,
-  candidates,
-  placements,
-  presentationEvents,
-  presentations,
-  recruitments,
-  sessionVisits,
-  timelineEvents,
-} from '../db/schema';
-import { recordAudit } from '../store/audit';
+import { describeAudit } from '../store/audit';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
-import { candidateColumns, writeCandidateChildren } from '../store/candidates';
+import {
+  type MergeSnapshot,
+  deleteVisitRow,
+  markMerged,
+  mergeOf,
+  mergeSnapshot,
+  movePipelineRecords,
+  moveTimeline,
+  moveVisits,
+  presentationsOfBoth,
+  restoreSnapshot,
+  saveMerge,
+  setVisitNote,
+  visitsOfCandidate,
+  writeKeptFile,
+} from '../store/merge';
 import { createCandidateService } from './candidates';
 import { nameTokens } from '../core/names';
 import { ACTIVE_PRESENTATION_STATES, automaticChangeDay, logPresentationChange } from './presentations';
@@ -40,11 +40,7 @@ const PROGRESS: Partial<Record<PresentationState, number>> = { proposed: 0, pres
  * the same need, the less advanced presentation is withdrawn (the kept file's wins a tie).
  */
 function movePipeline(db: Db, keepId: string, mergeId: string, now: string, today: string) {
-  const holding = db
-    .select()
-    .from(presentations)
-    .where(and(inArray(presentations.candidateId, [keepId, mergeId]), inArray(presentations.state, [...ACTIVE_PRESENTATION_STATES])))
-    .all();
+  const holding = presentationsOfBoth(db, [keepId, mergeId], ACTIVE_PRESENTATION_STATES);
   const progress = (presentation: (typeof holding)[number]) =>
     (PROGRESS[presentation.state as PresentationState] ?? 0) * 2 + (presentation.candidateId === keepId ? 1 : 0);
   const byNeed = new Map<string, typeof holding>();
@@ -60,74 +56,19 @@ function movePipeline(db: Db, keepId: string, mergeId: string, now: string, toda
       );
     }
   }
-  const moved = { presentations: 0, placements: 0, recruitments: 0 };
-  for (const [name, table] of [
-    ['presentations', presentations],
-    ['placements', placements],
-    ['recruitments', recruitments],
-  ] as const) {
-    moved[name] = db.update(table).set({ candidateId: keepId, updatedAt: now }).where(eq(table.candidateId, mergeId)).run().changes;
-  }
-  return moved;
+  return movePipelineRecords(db, keepId, mergeId, now);
 }
 
 /** The session visits of both files: one per session; the merged file's note is appended to the kept one's. */
-function moveVisits(db: Db, keepId: string, mergeId: string) {
-  const keptSessions = db
-    .select({ sessionId: sessionVisits.sessionId, id: sessionVisits.id, note: sessionVisits.note })
-    .from(sessionVisits)
-    .where(eq(sessionVisits.candidateId, keepId))
-    .all();
-  for (const visit of db.select().from(sessionVisits).where(eq(sessionVisits.candidateId, mergeId)).all()) {
+function mergeVisits(db: Db, keepId: string, mergeId: string) {
+  const keptSessions = visitsOfCandidate(db, keepId);
+  for (const visit of visitsOfCandidate(db, mergeId)) {
     const twin = keptSessions.find((kept) => kept.sessionId === visit.sessionId);
     if (!twin) continue;
-    if (visit.note) {
-      const note = twin.note ? `${twin.note}\n${visit.note}` : visit.note;
-      db.update(sessionVisits).set({ note }).where(eq(sessionVisits.id, twin.id)).run();
-    }
-    db.delete(sessionVisits).where(eq(sessionVisits.id, visit.id)).run();
+    if (visit.note) setVisitNote(db, twin.id, twin.note ? `${twin.note}\n${visit.note}` : visit.note);
+    deleteVisitRow(db, visit.id);
   }
-  db.update(sessionVisits)
-    .set({ candidateId: keepId })
-    .where(and(eq(sessionVisits.candidateId, mergeId), notInArray(sessionVisits.sessionId, keptSessions.map((kept) => kept.sessionId))))
-    .run();
-}
-
-type Rows = Record<string, unknown>[];
-type Snapshot = Record<keyof typeof TRACKED, Rows> & { presentationEvents: Rows };
-
-/**
- * Every table a merge writes, with the column that ties a row to a file: what an undo puts
- * back. `replaced` tables are association rows, deleted and written again; the others are
- * records updated in place (a merge never deletes one).
- */
-const TRACKED = {
-  candidates: { table: candidates, owner: candidates.id, key: candidates.id, replaced: false },
-  sectors: { table: candidateSectors, owner: candidateSectors.candidateId, key: candidateSectors.sectorId, replaced: true },
-  barriers: { table: candidateBarriers, owner: candidateBarriers.candidateId, key: candidateBarriers.theme, replaced: true },
-  sharing: { table: candidateSharingConsents, owner: candidateSharingConsents.candidateId, key: candidateSharingConsents.partnerId, replaced: true },
-  visits: { table: sessionVisits, owner: sessionVisits.candidateId, key: sessionVisits.id, replaced: true },
-  timeline: { table: timelineEvents, owner: timelineEvents.subjectId, key: timelineEvents.id, replaced: false },
-  presentations: { table: presentations, owner: presentations.candidateId, key: presentations.id, replaced: false },
-  placements: { table: placements, owner: placements.candidateId, key: placements.id, replaced: false },
-  recruitments: { table: recruitments, owner: recruitments.candidateId, key: recruitments.id, replaced: false },
-} satisfies Record<string, { table: SQLiteTable; owner: SQLiteColumn; key: SQLiteColumn; replaced: boolean }>;
-
-/** The rows of both files in every tracked table, in a stable order (compared as JSON). */
-function snapshot(db: Db, ids: [string, string]): Snapshot {
-  const read = (table: SQLiteTable, where: ReturnType<typeof inArray>, key: SQLiteColumn, owner: SQLiteColumn) =>
-    db.select().from(table).where(where).orderBy(asc(owner), asc(key)).all() as Rows;
-  const rows = Object.fromEntries(
-    Object.entries(TRACKED).map(([name, { table, owner, key }]) => {
-      const where = table === timelineEvents ? and(eq(timelineEvents.subjectType, 'candidate'), inArray(owner, ids)) : inArray(owner, ids);
-      return [name, read(table, where as ReturnType<typeof inArray>, key, owner)];
-    }),
-  ) as Record<keyof typeof TRACKED, Rows>;
-  const presentationIds = rows.presentations.map((row) => row.id as string);
-  return {
-    ...rows,
-    presentationEvents: read(presentationEvents, inArray(presentationEvents.presentationId, presentationIds), presentationEvents.id, presentationEvents.presentationId),
-  };
+  moveVisits(db, keepId, mergeId, keptSessions.map((kept) => kept.sessionId));
 }
 
 /**
@@ -165,25 +106,14 @@ export function mergeCandidates(db: Db, keepId: string, mergeId: string, choices
   };
 
   db.transaction((tx) => {
-    const before = snapshot(db, [keepId, mergeId]);
-    tx.update(candidates)
-      .set({ ...candidateColumns(fields), updatedAt: now })
-      .where(eq(candidates.id, keepId))
-      .run();
-    writeCandidateChildren(tx, [{ id: keepId, fields }]);
-    tx.update(timelineEvents)
-      .set({ subjectId: keepId, updatedAt: now })
-      .where(and(eq(timelineEvents.subjectType, 'candidate'), eq(timelineEvents.subjectId, mergeId)))
-      .run();
-    moveVisits(db, keepId, mergeId);
+    const before = mergeSnapshot(db, [keepId, mergeId]);
+    writeKeptFile(tx, keepId, fields, now);
+    moveTimeline(tx, keepId, mergeId, now);
+    mergeVisits(db, keepId, mergeId);
     const moved = movePipeline(db, keepId, mergeId, now, today);
-    tx.update(candidates)
-      .set({ mergedIntoId: keepId, archivedAt: other.archivedAt ?? now, updatedAt: now })
-      .where(eq(candidates.id, mergeId))
-      .run();
-    tx.delete(candidateMerges).where(eq(candidateMerges.mergedId, mergeId)).run();
-    tx.insert(candidateMerges).values({ id: newId(), keptId: keepId, mergedId: mergeId, mergedAt: now, before, after: snapshot(db, [keepId, mergeId]) }).run();
-    recordAudit(db, now, {
+    markMerged(tx, mergeId, keepId, other.archivedAt ?? now, now);
+    saveMerge(tx, { id: newId(), keptId: keepId, mergedId: mergeId, mergedAt: now, before, after: mergeSnapshot(db, [keepId, mergeId]) });
+    describeAudit(now, {
       action: 'candidate.merge',
       subjectType: 'candidate',
       subjectId: keepId,
@@ -201,37 +131,14 @@ export function mergeCandidates(db: Db, keepId: string, mergeId: string, choices
 export function undoMerge(db: Db, mergedId: string, clock: Clock = systemClock): Candidate {
   const service = createCandidateService(db, clock);
   const merged = service.get({ id: mergedId });
-  const record = db.select().from(candidateMerges).where(eq(candidateMerges.mergedId, mergedId)).get();
+  const record = mergeOf(db, mergedId);
   if (!merged.mergedIntoId || !record || record.keptId !== merged.mergedIntoId) throw new AppError('conflict', 'errors.mergeNotUndoable');
   const ids: [string, string] = [record.keptId, mergedId];
-  const before = record.before as Snapshot;
-  if (JSON.stringify(snapshot(db, ids)) !== JSON.stringify(record.after)) throw new AppError('conflict', 'errors.mergeChangedSince');
+  if (JSON.stringify(mergeSnapshot(db, ids)) !== JSON.stringify(record.after)) throw new AppError('conflict', 'errors.mergeChangedSince');
 
   db.transaction((tx) => {
-    const keptEvents = before.presentationEvents.map((row) => row.id as string);
-    const presentationIds = before.presentations.map((row) => row.id as string);
-    tx.delete(presentationEvents)
-      .where(and(inArray(presentationEvents.presentationId, presentationIds), notInArray(presentationEvents.id, keptEvents)))
-      .run();
-    // The files' own rows last: triggers on the timeline recompute the last contact, which the file's row then restores.
-    const names = Object.keys(TRACKED) as (keyof typeof TRACKED)[];
-    for (const name of [...names.filter((item) => item !== 'candidates'), 'candidates' as const]) {
-      const { table, owner, key, replaced } = TRACKED[name];
-      const rows = before[name];
-      if (replaced) {
-        tx.delete(table).where(inArray(owner, ids)).run();
-        if (rows.length > 0) tx.insert(table).values(rows as never).run();
-        continue;
-      }
-      for (const { seq: _seq, ...row } of rows) {
-        tx.update(table)
-          .set(row as never)
-          .where(eq(key, row.id as string))
-          .run();
-      }
-    }
-    tx.delete(candidateMerges).where(eq(candidateMerges.id, record.id)).run();
-    recordAudit(db, moment(clock).now, { action: 'candidate.unmerge', subjectType: 'candidate', subjectId: record.keptId, details: { mergedId } });
+    restoreSnapshot(tx, record, record.before as MergeSnapshot);
+    describeAudit(moment(clock).now, { action: 'candidate.unmerge', subjectType: 'candidate', subjectId: record.keptId, details: { mergedId } });
   });
   return service.get({ id: record.keptId });
 }

@@ -1,26 +1,21 @@
-import { type SQL, and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { type AuthorisedActivity, authorisationFinding, authorisationRecordingError, recordedPeriod } from '../../shared/authorisation';
 import type { AuthorisationDocument } from '../../shared/domain';
 import type { Engagement, EngagementRef, PlacementKind, RecruitmentKind } from '../../shared/pipeline';
 import { overlapRefusal, overlapsOf } from '../../shared/pipeline';
+import { type Clock, moment } from '../core/clock';
 import { refuse } from '../core/errors';
 import type { Db } from '../db/open';
-import { candidates, employers, jobNeeds, placements, presentations, recruitments } from '../db/schema';
-import { recordAudit } from '../store/audit';
-import { type Clock, moment } from '../core/clock';
-import { findRow, setArchived } from '../store/records';
+import { describeAudit } from '../store/audit';
+import { type CandidateRow, authorisationOf, candidateById } from '../store/candidates';
+import { employerExists, employerOfJobNeed } from '../store/employers';
+import { activePlacementsOf } from '../store/placements';
+import { presentationLink } from '../store/presentations';
+import { activeRecruitmentsOf } from '../store/recruitments';
 
 /**
  * What presentations, placements and recruitments share: the candidate they are for, the
  * employer, need and presentation they name, the names lists show, dates that cannot be ahead.
  */
-
-/** "Hélène Dupont", as the screens write a candidate's name. */
-export const candidateName: SQL<string> = sql<string>`${candidates.firstName} || ' ' || ${candidates.lastName}`;
-
-/** The employer's name when the record names one of ours, else the organisation typed. */
-export const hostName = (organisation: SQLiteColumn): SQL<string | null> => sql<string | null>`coalesce(${employers.name}, ${organisation})`;
 
 /** Refuses a day that has not come yet: what is recorded here has happened. */
 export function assertNotAhead(date: string, today: string, field: string): void {
@@ -28,8 +23,8 @@ export function assertNotAhead(date: string, today: string, field: string): void
 }
 
 /** The candidate a new pipeline record is for: an existing file that is not archived (nor merged). */
-export function requireCandidate(db: Db, candidateId: string): typeof candidates.$inferSelect {
-  const candidate = db.select().from(candidates).where(eq(candidates.id, candidateId)).get();
+export function requireCandidate(db: Db, candidateId: string): CandidateRow {
+  const candidate = candidateById(db, candidateId);
   if (!candidate) refuse({ candidateId: 'validation.unknownReference' });
   if (candidate.archivedAt) refuse({ candidateId: 'pipeline.validation.candidateArchived' });
   return candidate;
@@ -46,17 +41,7 @@ export function checkWorkAuthorisation(
   work: { candidateId: string; startDate: string; endDate: string | null; employerApplying: boolean },
   activity: AuthorisedActivity,
 ): void {
-  const holder = db
-    .select({
-      authorisationDocument: candidates.authorisationDocument,
-      authorisationStart: candidates.authorisationStart,
-      authorisationExpiry: candidates.authorisationExpiry,
-      employerMustApply: candidates.employerMustApply,
-      asylumRegisteredOn: candidates.asylumRegisteredOn,
-    })
-    .from(candidates)
-    .where(eq(candidates.id, work.candidateId))
-    .get();
+  const holder = authorisationOf(db, work.candidateId);
   if (!holder) refuse({ candidateId: 'validation.unknownReference' });
   const finding = authorisationFinding(
     { ...holder, authorisationDocument: holder.authorisationDocument as AuthorisationDocument | null },
@@ -77,21 +62,11 @@ export function engagementsOf(db: Db, candidateIds: readonly string[]): Map<stri
   const byCandidate = new Map<string, Engagement[]>(candidateIds.map((id) => [id, []]));
   if (candidateIds.length === 0) return byCandidate;
   const ids = [...new Set(candidateIds)];
-  const placed = db
-    .select({ candidateId: placements.candidateId, id: placements.id, kind: placements.kind, startDate: placements.startDate, endDate: placements.endDate, endedOn: placements.endedOn })
-    .from(placements)
-    .where(and(inArray(placements.candidateId, ids), isNull(placements.archivedAt)))
-    .all();
-  const hired = db
-    .select({ candidateId: recruitments.candidateId, id: recruitments.id, kind: recruitments.kind, startDate: recruitments.startDate, endDate: recruitments.endDate, hoursPerWeek: recruitments.hoursPerWeek })
-    .from(recruitments)
-    .where(and(inArray(recruitments.candidateId, ids), isNull(recruitments.archivedAt)))
-    .all();
-  for (const row of placed) {
+  for (const row of activePlacementsOf(db, ids)) {
     const { candidateId, id, kind, startDate, endDate, endedOn } = row;
     byCandidate.get(candidateId)?.push({ type: 'placement', id, kind: kind as PlacementKind, startDate, endDate: endedOn ?? endDate, hoursPerWeek: null });
   }
-  for (const { candidateId, kind, ...row } of hired) byCandidate.get(candidateId)?.push({ type: 'recruitment', kind: kind as RecruitmentKind, ...row });
+  for (const { candidateId, kind, ...row } of activeRecruitmentsOf(db, ids)) byCandidate.get(candidateId)?.push({ type: 'recruitment', kind: kind as RecruitmentKind, ...row });
   return byCandidate;
 }
 
@@ -136,23 +111,19 @@ export function resolveHostLinks(db: Db, candidateId: string, links: HostLinks):
   let { employerId, jobNeedId } = links;
   const { presentationId } = links;
   if (presentationId !== null) {
-    const presentation = db
-      .select({ candidateId: presentations.candidateId, jobNeedId: presentations.jobNeedId })
-      .from(presentations)
-      .where(eq(presentations.id, presentationId))
-      .get();
+    const presentation = presentationLink(db, presentationId);
     if (!presentation) refuse({ presentationId: 'validation.unknownReference' });
     if (presentation.candidateId !== candidateId) refuse({ presentationId: 'pipeline.validation.presentationOfOtherCandidate' });
     if (jobNeedId !== null && jobNeedId !== presentation.jobNeedId) refuse({ jobNeedId: 'pipeline.validation.needNotPresentations' });
     jobNeedId = presentation.jobNeedId;
   }
   if (jobNeedId !== null) {
-    const need = db.select({ employerId: jobNeeds.employerId }).from(jobNeeds).where(eq(jobNeeds.id, jobNeedId)).get();
-    if (!need) refuse({ jobNeedId: 'validation.unknownReference' });
-    if (employerId !== null && employerId !== need.employerId) refuse({ jobNeedId: 'pipeline.validation.needOfOtherEmployer' });
-    employerId = need.employerId;
+    const needEmployerId = employerOfJobNeed(db, jobNeedId);
+    if (needEmployerId === undefined) refuse({ jobNeedId: 'validation.unknownReference' });
+    if (employerId !== null && employerId !== needEmployerId) refuse({ jobNeedId: 'pipeline.validation.needOfOtherEmployer' });
+    employerId = needEmployerId;
   }
-  if (employerId !== null && !db.select({ id: employers.id }).from(employers).where(eq(employers.id, employerId)).get()) {
+  if (employerId !== null && !employerExists(db, employerId)) {
     refuse({ employerId: 'validation.unknownReference' });
   }
   return { employerId, jobNeedId, presentationId };
@@ -166,20 +137,20 @@ export function recordFields<Row extends Record<RecordColumns, unknown>>(row: Ro
   return fields;
 }
 
+/** How a record is read and archived in the store (see store/placements, store/recruitments). */
+export interface ArchivableRecord {
+  type: string;
+  find: (db: Db, id: string) => { archivedAt: string | null };
+  setArchived: (db: Db, id: string, archived: boolean, now: string) => unknown;
+}
+
 /** Archives or restores a record with its audit entry; doing it twice changes nothing. */
-export function archiveWithAudit<T extends Parameters<typeof setArchived>[1]>(
-  db: Db,
-  table: T,
-  id: string,
-  archived: boolean,
-  clock: Clock,
-  subject: { type: string; notFoundKey: string },
-): void {
-  const current = findRow(db, table, id, subject.notFoundKey);
+export function archiveWithAudit(db: Db, record: ArchivableRecord, id: string, archived: boolean, clock: Clock): void {
+  const current = record.find(db, id);
   if ((current.archivedAt !== null) === archived) return;
   const { now } = moment(clock);
   db.transaction(() => {
-    setArchived(db, table, id, archived, now, subject.notFoundKey);
-    recordAudit(db, now, { action: `${subject.type}.${archived ? 'archive' : 'restore'}`, subjectType: subject.type, subjectId: id });
+    record.setArchived(db, id, archived, now);
+    describeAudit(now, { action: `${record.type}.${archived ? 'archive' : 'restore'}`, subjectType: record.type, subjectId: id });
   });
 }

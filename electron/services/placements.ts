@@ -1,4 +1,3 @@
-import { type SQL, and, count, desc, eq, gte, inArray, isNotNull, isNull, lte, ne } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/api';
 import { addDays, lastDayOfMonths } from '../../shared/dates';
 import {
@@ -17,82 +16,56 @@ import {
 } from '../../shared/pipeline';
 import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
-import { candidates, employers, placements, recruitments } from '../db/schema';
-import { recordAudit } from '../store/audit';
+import { describeAudit } from '../store/audit';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import {
+  type ArchivableRecord,
   archiveWithAudit,
   assertNotAhead,
-  candidateName,
   changesAny,
   checkOverlaps,
   checkWorkAuthorisation,
   engagementsOf,
-  hostName,
   overlapsIn,
   recordFields,
   requireCandidate,
   resolveHostLinks,
   withOverlaps,
 } from './pipeline-records';
-import { archivedFilter, findRow } from '../store/records';
-
-type PlacementRow = typeof placements.$inferSelect;
+import {
+  type PlacementRow,
+  findPlacement,
+  insertPlacement,
+  placementById,
+  placementPage,
+  placementSummary,
+  pmsmpsOf,
+  renewalOf,
+  setPlacementArchived,
+  tempMissionsWith,
+  updatePlacement,
+} from '../store/placements';
+import { contractsCovering } from '../store/recruitments';
 
 const NOT_FOUND = 'pipeline.errors.placementNotFound';
+const ARCHIVABLE: ArchivableRecord = { type: 'placement', find: findPlacement, setArchived: setPlacementArchived };
 
 /** The fields whose change makes the work authorisation be checked again (the kind does not change). */
 const AUTHORISATION_FIELDS = ['startDate', 'endDate', 'employerApplying'] as const;
 
-/** The person's PMSMPs (not archived) but `exceptId`. */
-function pmsmpsOf(db: Db, candidateId: string, exceptId: string | null) {
-  return db
-    .select({ startDate: placements.startDate, endDate: placements.endDate, endedOn: placements.endedOn })
-    .from(placements)
-    .where(and(eq(placements.candidateId, candidateId), eq(placements.kind, 'pmsmp'), isNull(placements.archivedAt), exceptId ? ne(placements.id, exceptId) : undefined))
-    .all();
-}
-
 /** A placement as it would be stored, to check before writing it. */
 type PlacementDraft = ReturnType<typeof recordFields<PlacementRow>>;
-
-const summaryColumns = {
-  id: placements.id,
-  candidateId: placements.candidateId,
-  candidateName,
-  kind: placements.kind,
-  employerId: placements.employerId,
-  hostName: hostName(placements.organisation),
-  startDate: placements.startDate,
-  endDate: placements.endDate,
-  outcome: placements.outcome,
-  endedOn: placements.endedOn,
-  updatedAt: placements.updatedAt,
-};
 
 function toSummary<Row extends { kind: string; outcome: string | null }>(row: Row) {
   return { ...row, kind: row.kind as PlacementKind, outcome: row.outcome as PlacementOutcome | null };
 }
 
 export function createPlacementService(db: Db, clock: Clock = systemClock) {
-  function selectSummaries(where: SQL | undefined) {
-    return db
-      .select(summaryColumns)
-      .from(placements)
-      .innerJoin(candidates, eq(candidates.id, placements.candidateId))
-      .leftJoin(employers, eq(employers.id, placements.employerId))
-      .where(where);
-  }
-
   function get(id: string): Placement {
-    const summary = selectSummaries(eq(placements.id, id)).get();
+    const summary = placementSummary(db, id);
     if (!summary) throw new AppError('not_found', NOT_FOUND);
-    const { seq: _seq, ...row } = findRow(db, placements, id, NOT_FOUND);
-    const renewal = db
-      .select({ id: placements.id })
-      .from(placements)
-      .where(and(eq(placements.renewsId, id), isNull(placements.archivedAt)))
-      .get();
+    const { seq: _seq, ...row } = findPlacement(db, id);
+    const renewal = renewalOf(db, id, null);
     const placement = { ...row, ...toSummary(summary), renewedById: renewal?.id ?? null };
     return { ...placement, overlaps: overlapsIn(engagementsOf(db, [row.candidateId]), 'placement', placement) };
   }
@@ -106,20 +79,7 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
    * checked when a contract is recorded (./recruitments.ts).
    */
   function checkPmsmpShare(draft: PlacementDraft, selfId: string | null) {
-    const contracts = db
-      .select({ kind: recruitments.kind, startDate: recruitments.startDate, endDate: recruitments.endDate })
-      .from(recruitments)
-      .where(
-        and(
-          eq(recruitments.candidateId, draft.candidateId),
-          isNull(recruitments.archivedAt),
-          isNotNull(recruitments.endDate),
-          lte(recruitments.startDate, draft.startDate),
-          gte(recruitments.endDate, draft.startDate),
-        ),
-      )
-      .all();
-    for (const { kind, startDate, endDate } of contracts) {
+    for (const { kind, startDate, endDate } of contractsCovering(db, draft.candidateId, draft.startDate)) {
       if (endDate === null || !isEmployment(kind as RecruitmentKind)) continue;
       const others = pmsmpsOf(db, draft.candidateId, selfId);
       if (pmsmpShareExceeded({ startDate, endDate }, [...others, draft])) refuse({ endDate: 'pipeline.validation.pmsmpOverContractShare' });
@@ -132,19 +92,7 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
    * that starts the day after the previous one's planned end.
    */
   function checkTempMissionChain(draft: PlacementDraft, selfId: string | null) {
-    const missions = db
-      .select({ startDate: placements.startDate, endDate: placements.endDate })
-      .from(placements)
-      .where(
-        and(
-          eq(placements.candidateId, draft.candidateId),
-          eq(placements.kind, 'temp_mission'),
-          isNull(placements.archivedAt),
-          selfId ? ne(placements.id, selfId) : undefined,
-          draft.employerId !== null ? eq(placements.employerId, draft.employerId) : and(isNull(placements.employerId), eq(placements.organisation, draft.organisation ?? '')),
-        ),
-      )
-      .all();
+    const missions = tempMissionsWith(db, draft, selfId);
     let first = draft.startDate;
     let last = draft.endDate;
     let count = 1;
@@ -167,29 +115,19 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
    * renewal is an internship like the first, so the 3-month limit applies to it as well.
    */
   function checkRenewal(draft: PlacementDraft, selfId: string | null) {
-    const renewal = selfId
-      ? db
-          .select({ startDate: placements.startDate })
-          .from(placements)
-          .where(and(eq(placements.renewsId, selfId), isNull(placements.archivedAt)))
-          .get()
-      : undefined;
+    const renewal = selfId ? renewalOf(db, selfId, null) : undefined;
     if (renewal && renewal.startDate !== addDays(draft.endDate, 1)) refuse({ endDate: 'pipeline.validation.renewalWouldNotFollow' });
     if (draft.renewsId === null) return;
     if (draft.kind !== 'internship_apprenticeship') refuse({ renewsId: 'pipeline.validation.renewalOnlyInternship' });
     if (renewal) refuse({ renewsId: 'pipeline.validation.renewalOfRenewal' });
-    const original = db.select().from(placements).where(eq(placements.id, draft.renewsId)).get();
+    const original = placementById(db, draft.renewsId);
     if (!original) refuse({ renewsId: 'validation.unknownReference' });
     if (original.candidateId !== draft.candidateId || original.kind !== 'internship_apprenticeship' || original.archivedAt) {
       refuse({ renewsId: 'pipeline.validation.renewsNotInternship' });
     }
     if (original.renewsId !== null) refuse({ renewsId: 'pipeline.validation.renewalOfRenewal' });
     if (original.outcome !== null && original.outcome !== 'extended') refuse({ renewsId: 'pipeline.validation.originalClosed' });
-    const otherRenewal = db
-      .select({ id: placements.id })
-      .from(placements)
-      .where(and(eq(placements.renewsId, original.id), isNull(placements.archivedAt), selfId ? ne(placements.id, selfId) : undefined))
-      .get();
+    const otherRenewal = renewalOf(db, original.id, selfId);
     if (otherRenewal) refuse({ renewsId: 'pipeline.validation.alreadyRenewed' });
     if (draft.startDate !== addDays(original.endDate, 1)) refuse({ startDate: 'pipeline.validation.renewalMustFollow' });
   }
@@ -225,11 +163,8 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
   function write(id: string, values: Partial<PlacementRow>, audit: { action: string; details: Record<string, unknown> }) {
     const { now } = moment(clock);
     db.transaction(() => {
-      db.update(placements)
-        .set({ ...values, updatedAt: now })
-        .where(eq(placements.id, id))
-        .run();
-      recordAudit(db, now, { ...audit, subjectType: 'placement', subjectId: id });
+      updatePlacement(db, id, { ...values, updatedAt: now });
+      describeAudit(now, { ...audit, subjectType: 'placement', subjectId: id });
     });
   }
 
@@ -265,10 +200,8 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
       const id = newId();
       const { now } = moment(clock);
       db.transaction(() => {
-        db.insert(placements)
-          .values({ ...draft, id, createdAt: now, updatedAt: now })
-          .run();
-        recordAudit(db, now, {
+        insertPlacement(db, { ...draft, id, createdAt: now, updatedAt: now });
+        describeAudit(now, {
           action: 'placement.create',
           subjectType: 'placement',
           subjectId: id,
@@ -280,7 +213,7 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
 
     /** Changes the fields sent; the whole placement is checked again (legal limits included). */
     update({ id, ...patch }: ParsedInputOf<'placements.update'>): Placement {
-      const current = recordFields(findRow(db, placements, id, NOT_FOUND));
+      const current = recordFields(findPlacement(db, id));
       const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
       const draft = check({ ...current, ...defined }, id, changesAny(current, defined, AUTHORISATION_FIELDS));
       write(id, draft, { action: 'placement.update', details: { fields: Object.keys(defined), employerApplying: draft.employerApplying } });
@@ -289,7 +222,7 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
 
     /** Records how it ended, once: the day (within its period, not ahead) and the outcome. */
     end(input: ParsedInputOf<'placements.end'>): Placement {
-      const current = findRow(db, placements, input.id, NOT_FOUND);
+      const current = findPlacement(db, input.id);
       if (current.outcome !== null) throw new AppError('conflict', 'pipeline.errors.placementAlreadyEnded');
       if (input.endedOn < current.startDate || input.endedOn > current.endDate) refuse({ endedOn: 'pipeline.validation.endedOutsidePeriod' });
       assertNotAhead(input.endedOn, moment(clock).today, 'endedOn');
@@ -301,35 +234,21 @@ export function createPlacementService(db: Db, clock: Clock = systemClock) {
 
     /** Latest start first. */
     list(input: ParsedInputOf<'placements.list'>): PlacementPage {
-      const where = and(
-        archivedFilter(placements.archivedAt, input.archived),
-        input.candidateId ? eq(placements.candidateId, input.candidateId) : undefined,
-        input.employerId ? eq(placements.employerId, input.employerId) : undefined,
-        input.kinds.length > 0 ? inArray(placements.kind, input.kinds) : undefined,
-        input.ongoing === true ? isNull(placements.outcome) : undefined,
-        input.ongoing === false ? isNotNull(placements.outcome) : undefined,
-      );
-      const rows = selectSummaries(where)
-        .orderBy(desc(placements.startDate), desc(placements.seq))
-        .limit(input.limit)
-        .offset(input.offset)
-        .all()
-        .map(toSummary);
-      const items: PlacementSummary[] = withOverlaps(db, 'placement', rows);
-      const total = db.select({ total: count() }).from(placements).where(where).get()?.total ?? 0;
+      const { rows, total } = placementPage(db, input);
+      const items: PlacementSummary[] = withOverlaps(db, 'placement', rows.map(toSummary));
       return { items, total };
     },
 
     archive({ id }: { id: string }): Placement {
-      archiveWithAudit(db, placements, id, true, clock, { type: 'placement', notFoundKey: NOT_FOUND });
+      archiveWithAudit(db, ARCHIVABLE, id, true, clock);
       return get(id);
     },
 
     /** A placement comes back only if it still keeps the rules (a renewal made since, the 25% share). */
     restore({ id }: { id: string }): Placement {
-      const row = findRow(db, placements, id, NOT_FOUND);
+      const row = findPlacement(db, id);
       if (row.archivedAt !== null) check(recordFields(row), id, false);
-      archiveWithAudit(db, placements, id, false, clock, { type: 'placement', notFoundKey: NOT_FOUND });
+      archiveWithAudit(db, ARCHIVABLE, id, false, clock);
       return get(id);
     },
   };

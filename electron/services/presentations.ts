@@ -1,5 +1,3 @@
-import { type SQL, and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf } from '../../shared/api';
 import { consentWithdrawn } from '../../shared/candidates';
 import {
@@ -18,15 +16,22 @@ import {
 } from '../../shared/pipeline';
 import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
-import { candidates, employers, jobNeeds, presentationEvents, presentations } from '../db/schema';
-import { recordAudit } from '../store/audit';
+import { describeAudit } from '../store/audit';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
-import { assertNotAhead, candidateName, requireCandidate } from './pipeline-records';
-import { findRow } from '../store/records';
-
-type PresentationRow = typeof presentations.$inferSelect;
-
-export const PRESENTATION_NOT_FOUND = 'pipeline.errors.presentationNotFound';
+import { assertNotAhead, requireCandidate } from './pipeline-records';
+import { findCandidate } from '../store/candidates';
+import {
+  PRESENTATION_NOT_FOUND,
+  type PresentationRow,
+  findPresentation,
+  insertPresentation,
+  needToPresent,
+  presentationHistory,
+  presentationIn,
+  presentationPage,
+  presentationSummary,
+  writePresentationChange,
+} from '../store/presentations';
 /** The person took their consent back: their file goes to no employer. */
 const CONSENT_WITHDRAWN = 'pipeline.validation.consentWithdrawn';
 
@@ -48,18 +53,12 @@ export interface PresentationChange {
  * the transition table; a recruitment accepts or closes presentations itself).
  */
 export function logPresentationChange(db: Db, presentation: PresentationRow, change: PresentationChange, now: string): void {
-  db.update(presentations)
-    .set({ state: change.to, refusalReason: change.refusalReason ?? null, stateChangedOn: change.on, updatedAt: now })
-    .where(eq(presentations.id, presentation.id))
-    .run();
-  db.insert(presentationEvents)
-    .values({ id: newId(), presentationId: presentation.id, fromState: presentation.state, toState: change.to, on: change.on, author: change.author, note: change.note, createdAt: now })
-    .run();
-  recordAudit(db, now, {
+  writePresentationChange(db, presentation, { ...change, refusalReason: change.refusalReason ?? null }, now);
+  describeAudit(now, {
     action: 'presentation.transition',
     subjectType: 'presentation',
     subjectId: presentation.id,
-    details: { from: presentation.state, to: change.to, on: change.on, author: change.author },
+    details: { from: presentation.state, to: change.to, on: change.on },
   });
 }
 
@@ -72,57 +71,17 @@ export function automaticChangeDay(presentation: PresentationRow, today: string)
   return presentation.stateChangedOn > today ? presentation.stateChangedOn : today;
 }
 
-const summaryColumns = {
-  id: presentations.id,
-  candidateId: presentations.candidateId,
-  candidateName,
-  jobNeedId: presentations.jobNeedId,
-  occupation: jobNeeds.occupation,
-  employerId: jobNeeds.employerId,
-  employerName: employers.name,
-  state: presentations.state,
-  refusalReason: presentations.refusalReason,
-  proposedOn: presentations.proposedOn,
-  stateChangedOn: presentations.stateChangedOn,
-  updatedAt: presentations.updatedAt,
-};
-
 function toSummary<Row extends { state: string; refusalReason: string | null }>(row: Row) {
   return { ...row, state: row.state as PresentationState, refusalReason: row.refusalReason as RefusalReason | null };
 }
 
 export function createPresentationService(db: Db, clock: Clock = systemClock) {
-  /** The presentations with their candidate, need and employer, in one query. */
-  function selectSummaries<Extra extends Record<string, SQLiteColumn>>(where: SQL | undefined, extra: Extra = {} as Extra) {
-    return db
-      .select({ ...summaryColumns, ...extra })
-      .from(presentations)
-      .innerJoin(candidates, eq(candidates.id, presentations.candidateId))
-      .innerJoin(jobNeeds, eq(jobNeeds.id, presentations.jobNeedId))
-      .innerJoin(employers, eq(employers.id, jobNeeds.employerId))
-      .where(where);
-  }
-
   function historyOf(presentationId: string): PresentationEvent[] {
-    return db
-      .select({
-        id: presentationEvents.id,
-        from: presentationEvents.fromState,
-        to: presentationEvents.toState,
-        on: presentationEvents.on,
-        author: presentationEvents.author,
-        note: presentationEvents.note,
-        createdAt: presentationEvents.createdAt,
-      })
-      .from(presentationEvents)
-      .where(eq(presentationEvents.presentationId, presentationId))
-      .orderBy(asc(presentationEvents.on), asc(presentationEvents.createdAt), asc(sql`rowid`))
-      .all()
-      .map((event) => ({ ...event, from: event.from as PresentationState | null, to: event.to as PresentationState }));
+    return presentationHistory(db, presentationId).map((event) => ({ ...event, from: event.from as PresentationState | null, to: event.to as PresentationState }));
   }
 
   function get(id: string): Presentation {
-    const row = selectSummaries(eq(presentations.id, id), { origin: presentations.origin, createdAt: presentations.createdAt }).get();
+    const row = presentationSummary(db, id);
     if (!row) throw new AppError('not_found', PRESENTATION_NOT_FOUND);
     const presentation = toSummary(row);
     return { ...presentation, history: historyOf(id), allowedTransitions: [...PRESENTATION_TRANSITIONS[presentation.state]] };
@@ -139,44 +98,24 @@ export function createPresentationService(db: Db, clock: Clock = systemClock) {
       const candidate = requireCandidate(db, input.candidateId);
       if (candidate.status === 'left') refuse({ candidateId: 'pipeline.validation.candidateLeft' });
       if (consentWithdrawn(candidate)) refuse({ candidateId: CONSENT_WITHDRAWN });
-      const found = db
-        .select({ need: jobNeeds, employerArchivedAt: employers.archivedAt })
-        .from(jobNeeds)
-        .innerJoin(employers, eq(employers.id, jobNeeds.employerId))
-        .where(eq(jobNeeds.id, input.jobNeedId))
-        .get();
+      const found = needToPresent(db, input.jobNeedId);
       if (!found) refuse({ jobNeedId: 'validation.unknownReference' });
       if (found.need.archivedAt || found.employerArchivedAt) refuse({ jobNeedId: 'pipeline.validation.needArchived' });
       if (found.need.state !== 'open') refuse({ jobNeedId: 'pipeline.validation.needNotOpen' });
       const { today, now } = moment(clock);
       const on = input.on ?? today;
       assertNotAhead(on, today, 'on');
-      const holding = db
-        .select({ id: presentations.id })
-        .from(presentations)
-        .where(
-          and(
-            eq(presentations.candidateId, input.candidateId),
-            eq(presentations.jobNeedId, input.jobNeedId),
-            inArray(presentations.state, [...ACTIVE_PRESENTATION_STATES]),
-          ),
-        )
-        .get();
+      const holding = presentationIn(db, input.candidateId, input.jobNeedId, ACTIVE_PRESENTATION_STATES);
       if (holding) throw new AppError('conflict', 'pipeline.errors.alreadyPresented');
 
       const id = newId();
       db.transaction(() => {
-        db.insert(presentations)
-          .values({ id, candidateId: input.candidateId, jobNeedId: input.jobNeedId, state: 'proposed', proposedOn: on, stateChangedOn: on, createdAt: now, updatedAt: now })
-          .run();
-        db.insert(presentationEvents)
-          .values({ id: newId(), presentationId: id, fromState: null, toState: 'proposed', on, author: input.author, note: input.note, createdAt: now })
-          .run();
-        recordAudit(db, now, {
+        insertPresentation(db, { id, candidateId: input.candidateId, jobNeedId: input.jobNeedId, on, author: input.author, note: input.note, now });
+        describeAudit(now, {
           action: 'presentation.create',
           subjectType: 'presentation',
           subjectId: id,
-          details: { candidateId: input.candidateId, jobNeedId: input.jobNeedId, on, author: input.author },
+          details: { candidateId: input.candidateId, jobNeedId: input.jobNeedId, on },
         });
       });
       return get(id);
@@ -188,14 +127,14 @@ export function createPresentationService(db: Db, clock: Clock = systemClock) {
      * after today unless it is an interview being scheduled.
      */
     transition(input: ParsedInputOf<'presentations.transition'>): Presentation {
-      const current = findRow(db, presentations, input.id, PRESENTATION_NOT_FOUND);
+      const current = findPresentation(db, input.id);
       const from = current.state as PresentationState;
       if (input.to === 'obsolete') refuse({ to: 'pipeline.validation.obsoleteIsAutomatic' });
       if (input.to === from) throw new AppError('conflict', 'pipeline.errors.alreadyInState');
       if (!canTransition(from, input.to)) throw new AppError('conflict', 'pipeline.errors.transitionNotAllowed');
       if (input.to !== 'refused' && input.refusalReason !== null) refuse({ refusalReason: 'pipeline.validation.refusalReasonOnlyWhenRefused' });
       if ((FORWARD_PRESENTATION_STATES as readonly PresentationState[]).includes(input.to)) {
-        const candidate = findRow(db, candidates, current.candidateId, 'errors.candidateNotFound');
+        const candidate = findCandidate(db, current.candidateId);
         if (consentWithdrawn(candidate)) refuse({ to: CONSENT_WITHDRAWN });
       }
       const { today, now } = moment(clock);
@@ -210,25 +149,8 @@ export function createPresentationService(db: Db, clock: Clock = systemClock) {
 
     /** Most recently changed first, with the candidate, occupation and employer joined. */
     list(input: ParsedInputOf<'presentations.list'>): PresentationPage {
-      const where = and(
-        input.candidateId ? eq(presentations.candidateId, input.candidateId) : undefined,
-        input.jobNeedId ? eq(presentations.jobNeedId, input.jobNeedId) : undefined,
-        input.employerId ? eq(jobNeeds.employerId, input.employerId) : undefined,
-        input.states.length > 0 ? inArray(presentations.state, input.states) : undefined,
-      );
-      const items = selectSummaries(where)
-        .orderBy(desc(presentations.stateChangedOn), desc(presentations.updatedAt), desc(presentations.seq))
-        .limit(input.limit)
-        .offset(input.offset)
-        .all()
-        .map((row): PresentationSummary => toSummary(row));
-      const total =
-        db
-          .select({ total: count() })
-          .from(presentations)
-          .innerJoin(jobNeeds, eq(jobNeeds.id, presentations.jobNeedId))
-          .where(where)
-          .get()?.total ?? 0;
+      const { rows, total } = presentationPage(db, input);
+      const items = rows.map((row): PresentationSummary => toSummary(row));
       return { items, total };
     },
   };

@@ -1,4 +1,3 @@
-import { type SQL, and, asc, count, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/api';
 import {
   type FollowUp,
@@ -18,18 +17,16 @@ import {
 } from '../../shared/pipeline';
 import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
-import { candidates, employers, followUps, jobNeeds, placements, presentations, recruitments } from '../db/schema';
-import { recordAudit } from '../store/audit';
+import { describeAudit } from '../store/audit';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import {
+  type ArchivableRecord,
   archiveWithAudit,
   assertNotAhead,
-  candidateName,
   changesAny,
   checkOverlaps,
   checkWorkAuthorisation,
   engagementsOf,
-  hostName,
   overlapsIn,
   recordFields,
   requireCandidate,
@@ -37,28 +34,32 @@ import {
   withOverlaps,
 } from './pipeline-records';
 import { ACTIVE_PRESENTATION_STATES, automaticChangeDay, logPresentationChange } from './presentations';
-import { archivedFilter, findRow } from '../store/records';
-
-type RecruitmentRow = typeof recruitments.$inferSelect;
+import { markEmployed } from '../store/candidates';
+import { createJobNeedStore } from '../store/employers';
+import { pmsmpsOf } from '../store/placements';
+import { findPresentation, presentationsOfIn } from '../store/presentations';
+import {
+  type RecruitmentRow,
+  findRecruitment,
+  followUpById,
+  followUpsOf,
+  hiresFor,
+  insertRecruitment,
+  movePendingFollowUps,
+  recruitmentPage,
+  recruitmentSummary,
+  setRecruitmentArchived,
+  updateFollowUp,
+  updateRecruitment,
+} from '../store/recruitments';
 type RecruitmentDraft = ReturnType<typeof recordFields<RecruitmentRow>>;
 
 const NOT_FOUND = 'pipeline.errors.recruitmentNotFound';
+const ARCHIVABLE: ArchivableRecord = { type: 'recruitment', find: findRecruitment, setArchived: setRecruitmentArchived };
 
 /** The fields whose change makes the work authorisation be checked again. */
 const AUTHORISATION_FIELDS = ['kind', 'startDate', 'endDate', 'employerApplying'] as const;
 const FOLLOW_UP_NOT_FOUND = 'pipeline.errors.followUpNotFound';
-
-const summaryColumns = {
-  id: recruitments.id,
-  candidateId: recruitments.candidateId,
-  candidateName,
-  kind: recruitments.kind,
-  employerId: recruitments.employerId,
-  hostName: hostName(recruitments.organisation),
-  startDate: recruitments.startDate,
-  endDate: recruitments.endDate,
-  updatedAt: recruitments.updatedAt,
-};
 
 function toSummary<Row extends { kind: string; startDate: string; endDate: string | null }>(row: Row) {
   const kind = row.kind as RecruitmentKind;
@@ -72,40 +73,17 @@ function hiredNote(startDate: string, elsewhere: boolean): string {
 }
 
 export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
-  function selectSummaries(where: SQL | undefined) {
-    return db
-      .select(summaryColumns)
-      .from(recruitments)
-      .innerJoin(candidates, eq(candidates.id, recruitments.candidateId))
-      .leftJoin(employers, eq(employers.id, recruitments.employerId))
-      .where(where);
-  }
+  const jobNeedStore = createJobNeedStore(db);
 
-  function followUpsOf(recruitmentId: string): FollowUp[] {
-    return db
-      .select({
-        id: followUps.id,
-        recruitmentId: followUps.recruitmentId,
-        monthsAfter: followUps.monthsAfter,
-        dueOn: followUps.dueOn,
-        result: followUps.result,
-        leftReason: followUps.leftReason,
-        recordedOn: followUps.recordedOn,
-        author: followUps.author,
-        note: followUps.note,
-      })
-      .from(followUps)
-      .where(eq(followUps.recruitmentId, recruitmentId))
-      .orderBy(asc(followUps.monthsAfter))
-      .all()
-      .map((followUp) => ({ ...followUp, result: followUp.result as FollowUpResult, leftReason: followUp.leftReason as LeftReason | null }));
+  function followUpsOfRecruitment(recruitmentId: string): FollowUp[] {
+    return followUpsOf(db, recruitmentId).map((followUp) => ({ ...followUp, result: followUp.result as FollowUpResult, leftReason: followUp.leftReason as LeftReason | null }));
   }
 
   function get(id: string): Recruitment {
-    const summary = selectSummaries(eq(recruitments.id, id)).get();
+    const summary = recruitmentSummary(db, id);
     if (!summary) throw new AppError('not_found', NOT_FOUND);
-    const { seq: _seq, ...row } = findRow(db, recruitments, id, NOT_FOUND);
-    const recruitment = { ...row, ...toSummary(summary), followUps: followUpsOf(id) };
+    const { seq: _seq, ...row } = findRecruitment(db, id);
+    const recruitment = { ...row, ...toSummary(summary), followUps: followUpsOfRecruitment(id) };
     return { ...recruitment, overlaps: overlapsIn(engagementsOf(db, [row.candidateId]), 'recruitment', recruitment) };
   }
 
@@ -116,12 +94,7 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
   function checkPmsmpShare(draft: RecruitmentDraft & { kind: RecruitmentKind }) {
     const { endDate } = draft;
     if (endDate === null || !isEmployment(draft.kind)) return;
-    const pmsmps = db
-      .select({ startDate: placements.startDate, endDate: placements.endDate, endedOn: placements.endedOn })
-      .from(placements)
-      .where(and(eq(placements.candidateId, draft.candidateId), eq(placements.kind, 'pmsmp'), isNull(placements.archivedAt)))
-      .all();
-    if (pmsmpShareExceeded({ startDate: draft.startDate, endDate }, pmsmps)) refuse({ endDate: 'pipeline.validation.contractUnderPmsmpShare' });
+    if (pmsmpShareExceeded({ startDate: draft.startDate, endDate }, pmsmpsOf(db, draft.candidateId, null))) refuse({ endDate: 'pipeline.validation.contractUnderPmsmpShare' });
   }
 
   /**
@@ -150,7 +123,7 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
    */
   function applyHire(draft: RecruitmentDraft, now: string, today: string): { obsolete: string[]; employed: boolean; needFilled: boolean } {
     if (draft.presentationId !== null) {
-      const presentation = findRow(db, presentations, draft.presentationId, 'pipeline.errors.presentationNotFound');
+      const presentation = findPresentation(db, draft.presentationId);
       if (presentation.state !== 'accepted') {
         logPresentationChange(
           db,
@@ -160,17 +133,7 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
         );
       }
     }
-    const waiting = db
-      .select()
-      .from(presentations)
-      .where(
-        and(
-          eq(presentations.candidateId, draft.candidateId),
-          inArray(presentations.state, [...OPEN_PRESENTATION_STATES]),
-          draft.presentationId ? ne(presentations.id, draft.presentationId) : undefined,
-        ),
-      )
-      .all();
+    const waiting = presentationsOfIn(db, draft.candidateId, OPEN_PRESENTATION_STATES, draft.presentationId);
     for (const presentation of waiting) {
       logPresentationChange(
         db,
@@ -179,24 +142,12 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
         now,
       );
     }
-    const employed =
-      draft.kind !== 'qualifying_training' &&
-      db
-        .update(candidates)
-        .set({ status: 'employed', updatedAt: now })
-        .where(and(eq(candidates.id, draft.candidateId), ne(candidates.status, 'employed')))
-        .run().changes > 0;
+    const employed = draft.kind !== 'qualifying_training' && markEmployed(db, draft.candidateId, now);
     let needFilled = false;
     if (draft.jobNeedId !== null) {
-      const need = findRow(db, jobNeeds, draft.jobNeedId, 'employers.errors.jobNeedNotFound');
-      const hired =
-        db
-          .select({ hired: count() })
-          .from(recruitments)
-          .where(and(eq(recruitments.jobNeedId, need.id), isNull(recruitments.archivedAt)))
-          .get()?.hired ?? 0;
-      if (need.state === 'open' && hired >= need.positions) {
-        db.update(jobNeeds).set({ state: 'filled', updatedAt: now }).where(eq(jobNeeds.id, need.id)).run();
+      const need = jobNeedStore.find(draft.jobNeedId);
+      if (need.state === 'open' && hiresFor(db, need.id) >= need.positions) {
+        jobNeedStore.update(need.id, { state: 'filled', updatedAt: now });
         needFilled = true;
       }
     }
@@ -223,20 +174,15 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
         employerApplying: input.employerApplying ?? false,
       }, null, true);
       if (draft.presentationId !== null) {
-        const { state } = findRow(db, presentations, draft.presentationId, 'pipeline.errors.presentationNotFound');
+        const { state } = findPresentation(db, draft.presentationId);
         if (!(ACTIVE_PRESENTATION_STATES as readonly string[]).includes(state)) refuse({ presentationId: 'pipeline.validation.presentationClosed' });
       }
       const id = newId();
       const { now, today } = moment(clock);
       db.transaction(() => {
-        db.insert(recruitments)
-          .values({ ...draft, id, createdAt: now, updatedAt: now })
-          .run();
-        db.insert(followUps)
-          .values(followUpDueDates(draft.startDate).map((due) => ({ id: newId(), recruitmentId: id, ...due, updatedAt: now })))
-          .run();
+        insertRecruitment(db, { ...draft, id, createdAt: now, updatedAt: now }, followUpDueDates(draft.startDate), now);
         const changed = applyHire(draft, now, today);
-        recordAudit(db, now, {
+        describeAudit(now, {
           action: 'recruitment.create',
           subjectType: 'recruitment',
           subjectId: id,
@@ -252,24 +198,14 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
      * (presentations, the person's status, the need) is not done again.
      */
     update({ id, ...patch }: ParsedInputOf<'recruitments.update'>): Recruitment {
-      const current = recordFields(findRow(db, recruitments, id, NOT_FOUND));
+      const current = recordFields(findRecruitment(db, id));
       const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
       const draft = check({ ...current, ...defined }, id, changesAny(current, defined, AUTHORISATION_FIELDS));
       const { now } = moment(clock);
       db.transaction(() => {
-        db.update(recruitments)
-          .set({ ...draft, updatedAt: now })
-          .where(eq(recruitments.id, id))
-          .run();
-        if (draft.startDate !== current.startDate) {
-          for (const due of followUpDueDates(draft.startDate)) {
-            db.update(followUps)
-              .set({ dueOn: due.dueOn, updatedAt: now })
-              .where(and(eq(followUps.recruitmentId, id), eq(followUps.monthsAfter, due.monthsAfter), eq(followUps.result, 'pending')))
-              .run();
-          }
-        }
-        recordAudit(db, now, {
+        updateRecruitment(db, id, { ...draft, updatedAt: now });
+        if (draft.startDate !== current.startDate) movePendingFollowUps(db, id, followUpDueDates(draft.startDate), now);
+        describeAudit(now, {
           action: 'recruitment.update',
           subjectType: 'recruitment',
           subjectId: id,
@@ -281,33 +217,21 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
 
     /** Latest start first. */
     list(input: ParsedInputOf<'recruitments.list'>): RecruitmentPage {
-      const where = and(
-        archivedFilter(recruitments.archivedAt, input.archived),
-        input.candidateId ? eq(recruitments.candidateId, input.candidateId) : undefined,
-        input.employerId ? eq(recruitments.employerId, input.employerId) : undefined,
-        input.jobNeedId ? eq(recruitments.jobNeedId, input.jobNeedId) : undefined,
-      );
-      const rows = selectSummaries(where)
-        .orderBy(desc(recruitments.startDate), desc(recruitments.seq))
-        .limit(input.limit)
-        .offset(input.offset)
-        .all()
-        .map(toSummary);
-      const items: RecruitmentSummary[] = withOverlaps(db, 'recruitment', rows);
-      const total = db.select({ total: count() }).from(recruitments).where(where).get()?.total ?? 0;
+      const { rows, total } = recruitmentPage(db, input);
+      const items: RecruitmentSummary[] = withOverlaps(db, 'recruitment', rows.map(toSummary));
       return { items, total };
     },
 
     archive({ id }: { id: string }): Recruitment {
-      archiveWithAudit(db, recruitments, id, true, clock, { type: 'recruitment', notFoundKey: NOT_FOUND });
+      archiveWithAudit(db, ARCHIVABLE, id, true, clock);
       return get(id);
     },
 
     /** A recruitment comes back only if it still keeps the rules (PMSMPs recorded since, overlaps). */
     restore({ id }: { id: string }): Recruitment {
-      const row = findRow(db, recruitments, id, NOT_FOUND);
+      const row = findRecruitment(db, id);
       if (row.archivedAt !== null) check(recordFields(row), id, false);
-      archiveWithAudit(db, recruitments, id, false, clock, { type: 'recruitment', notFoundKey: NOT_FOUND });
+      archiveWithAudit(db, ARCHIVABLE, id, false, clock);
       return get(id);
     },
 
@@ -316,10 +240,10 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
      * heard on a day between the start and today. `pending` clears a result recorded by mistake.
      */
     recordFollowUp(input: ParsedInputOf<'followUps.record'>): Recruitment {
-      const followUp = db.select().from(followUps).where(eq(followUps.id, input.id)).get();
+      const followUp = followUpById(db, input.id);
       if (!followUp) throw new AppError('not_found', FOLLOW_UP_NOT_FOUND);
       if (input.result !== 'left' && input.leftReason !== null) refuse({ leftReason: 'pipeline.validation.leftReasonOnlyWhenLeft' });
-      const recruitment = findRow(db, recruitments, followUp.recruitmentId, NOT_FOUND);
+      const recruitment = findRecruitment(db, followUp.recruitmentId);
       const { today, now } = moment(clock);
       const pending = input.result === 'pending';
       const recordedOn = pending ? null : (input.recordedOn ?? today);
@@ -328,16 +252,13 @@ export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
         if (recordedOn < recruitment.startDate) refuse({ recordedOn: 'pipeline.validation.recordedBeforeStart' });
       }
       db.transaction(() => {
-        db.update(followUps)
-          .set({ result: input.result, leftReason: input.leftReason, recordedOn, author: pending ? null : input.author, note: input.note, updatedAt: now })
-          .where(eq(followUps.id, input.id))
-          .run();
-        db.update(recruitments).set({ updatedAt: now }).where(eq(recruitments.id, recruitment.id)).run();
-        recordAudit(db, now, {
+        updateFollowUp(db, input.id, { result: input.result, leftReason: input.leftReason, recordedOn, author: pending ? null : input.author, note: input.note, updatedAt: now });
+        updateRecruitment(db, recruitment.id, { updatedAt: now });
+        describeAudit(now, {
           action: 'followUp.record',
           subjectType: 'recruitment',
           subjectId: recruitment.id,
-          details: { followUpId: input.id, result: input.result, author: input.author },
+          details: { followUpId: input.id, result: input.result },
         });
       });
       return get(recruitment.id);

@@ -1,48 +1,33 @@
-import { type SQL, and, asc, count, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/api';
 import type { Candidate, CandidatePatch } from '../../shared/candidates';
 import type { DropinSession, IntakeResult, SessionPage, SessionVisit } from '../../shared/sessions';
 import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
-import { candidates, dropinSessions, sectors, sessionVisits, sessionVolunteers, timelineEvents, volunteerHours, volunteers } from '../db/schema';
-import { toSummary } from '../store/candidates';
+import { assertCandidateExists, findCandidate, toSummary } from '../store/candidates';
 import { createCandidateService } from './candidates';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
-import { type Tx, archivedFilter, assertReferencesExist, findRow, linkWriter, setArchived } from '../store/records';
+import type { Tx } from '../store/records';
+import { assertSectorsExist } from '../store/sectors';
+import {
+  type SessionRow,
+  assertVolunteersExist,
+  deleteVisit,
+  findSession,
+  insertSession,
+  insertVisit,
+  sessionPage,
+  setSessionArchived,
+  updateSession,
+  updateVisitNote,
+  visitAt,
+  visitById,
+  visitsOf,
+  volunteerIdsOf,
+} from '../store/sessions';
 import { createTimelineService } from './timeline';
 import { volunteerNames } from '../store/volunteers';
 
-type SessionRow = typeof dropinSessions.$inferSelect;
-
-const SESSION_NOT_FOUND = 'sessions.errors.notFound';
 const VISIT_NOT_FOUND = 'sessions.errors.visitNotFound';
-
-const visitColumns = {
-  id: sessionVisits.id,
-  sessionId: sessionVisits.sessionId,
-  candidateId: sessionVisits.candidateId,
-  firstName: candidates.firstName,
-  lastName: candidates.lastName,
-  phone: candidates.phone,
-  frenchLevel: candidates.frenchLevel,
-  authorisationDocument: candidates.authorisationDocument,
-  authorisationExpiry: candidates.authorisationExpiry,
-  note: sessionVisits.note,
-  seenAt: sessionVisits.createdAt,
-};
-
-/**
- * A visit's timeline event: the drop-in visit on the candidate's timeline dated on the
- * session's day (the timeline has no column pointing back to the visit).
- */
-function visitEvents(candidateId: string | SQL, date: string): SQL | undefined {
-  return and(
-    eq(timelineEvents.subjectType, 'candidate'),
-    eq(timelineEvents.kind, 'dropin_visit'),
-    eq(timelineEvents.occurredAt, date),
-    typeof candidateId === 'string' ? eq(timelineEvents.subjectId, candidateId) : sql`${timelineEvents.subjectId} IN ${candidateId}`,
-  );
-}
 
 /** Intake fields that change an existing file: only those given and different from it. */
 function intakeChanges(current: Candidate, input: ParsedInputOf<'sessions.intake'>): Omit<CandidatePatch, 'id'> {
@@ -66,49 +51,34 @@ export function createSessionService(db: Db, clock: Clock = systemClock) {
   const candidateService = createCandidateService(db, clock);
   const timeline = createTimelineService(db, clock);
 
-  function visits(where: SQL): SessionVisit[] {
-    return db
-      .select(visitColumns)
-      .from(sessionVisits)
-      .innerJoin(candidates, eq(candidates.id, sessionVisits.candidateId))
-      .where(where)
-      .orderBy(asc(sessionVisits.createdAt), asc(sessionVisits.id))
-      .all() as SessionVisit[];
-  }
-
   function visit(id: string): SessionVisit {
-    const [found] = visits(eq(sessionVisits.id, id));
+    const found = visitById(db, id);
     if (!found) throw new AppError('not_found', VISIT_NOT_FOUND);
     return found;
   }
 
   function load(row: SessionRow): DropinSession {
     const { seq: _seq, ...columns } = row;
-    const present = db
-      .select({ id: sessionVolunteers.volunteerId })
-      .from(sessionVolunteers)
-      .where(eq(sessionVolunteers.sessionId, row.id))
-      .all()
-      .map((link) => link.id);
+    const present = volunteerIdsOf(db, row.id);
     const nameOf = volunteerNames(db, present);
     const byName = (a: { lastName: string; firstName: string }, b: { lastName: string; firstName: string }) =>
       a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr');
-    return { ...columns, volunteers: present.map(nameOf).sort(byName), visits: visits(eq(sessionVisits.sessionId, row.id)) };
+    return { ...columns, volunteers: present.map(nameOf).sort(byName), visits: visitsOf(db, row.id) };
   }
 
-  const get = (id: string) => load(findRow(db, dropinSessions, id, SESSION_NOT_FOUND));
+  const get = (id: string) => load(findSession(db, id));
 
   /** A session people can still be recorded at: it exists and is not archived. */
   function openSession(id: string): SessionRow {
-    const session = findRow(db, dropinSessions, id, SESSION_NOT_FOUND);
+    const session = findSession(db, id);
     if (session.archivedAt) throw new AppError('conflict', 'sessions.errors.archived');
     return session;
   }
 
   /** A file a visit can be recorded on: it exists and was not merged into another one. */
   function visitable(candidateId: string): void {
-    assertReferencesExist(db, candidates, [candidateId], 'candidateId');
-    const { mergedIntoId } = findRow(db, candidates, candidateId, 'errors.candidateNotFound');
+    assertCandidateExists(db, candidateId);
+    const { mergedIntoId } = findCandidate(db, candidateId);
     if (mergedIntoId) refuse({ candidateId: 'sessions.validation.candidateMerged' });
   }
 
@@ -118,97 +88,41 @@ export function createSessionService(db: Db, clock: Clock = systemClock) {
    * updates its note (and the event's text) when a note is given.
    */
   function recordVisit(tx: Tx, session: SessionRow, candidateId: string, note: string | null): string {
-    const existing = tx
-      .select()
-      .from(sessionVisits)
-      .where(and(eq(sessionVisits.sessionId, session.id), eq(sessionVisits.candidateId, candidateId)))
-      .get();
+    const existing = visitAt(tx, session.id, candidateId);
     if (existing) {
-      if (note !== null && note !== existing.note) {
-        tx.update(sessionVisits).set({ note }).where(eq(sessionVisits.id, existing.id)).run();
-        const event = tx
-          .select({ id: timelineEvents.id })
-          .from(timelineEvents)
-          .where(visitEvents(candidateId, session.date))
-          .orderBy(asc(timelineEvents.createdAt))
-          .get();
-        if (event) tx.update(timelineEvents).set({ text: note, updatedAt: moment(clock).now }).where(eq(timelineEvents.id, event.id)).run();
-      }
+      if (note !== null && note !== existing.note) updateVisitNote(tx, existing, session.date, note, moment(clock).now);
       return existing.id;
     }
     const id = newId();
-    tx.insert(sessionVisits).values({ id, sessionId: session.id, candidateId, note, createdAt: moment(clock).now }).run();
+    insertVisit(tx, { id, sessionId: session.id, candidateId, note, createdAt: moment(clock).now });
     timeline.record({ subjectType: 'candidate', subjectId: candidateId, kind: 'dropin_visit', occurredAt: session.date, author: null, text: note });
     return id;
   }
-
-  const writeVolunteers = linkWriter(sessionVolunteers, sessionVolunteers.sessionId, (sessionId, volunteerId) => ({ sessionId, volunteerId }));
 
   return {
     get: ({ id }: { id: string }) => get(id),
 
     create({ volunteerIds, ...columns }: ParsedInputOf<'sessions.create'>): DropinSession {
-      assertReferencesExist(db, volunteers, volunteerIds ?? [], 'volunteerIds');
+      assertVolunteersExist(db, volunteerIds ?? []);
       const id = newId();
       const { now } = moment(clock);
-      db.transaction((tx) => {
-        tx.insert(dropinSessions)
-          .values({ ...columns, id, createdAt: now, updatedAt: now })
-          .run();
-        writeVolunteers(tx, id, volunteerIds);
-      });
+      insertSession(db, { ...columns, id, createdAt: now, updatedAt: now }, volunteerIds);
       return get(id);
     },
 
     /** Changes only the fields sent; a new date moves the visits' timeline events and the hours given there with it. */
     update({ id, volunteerIds, ...columns }: ParsedInputOf<'sessions.update'>): DropinSession {
-      const current = findRow(db, dropinSessions, id, SESSION_NOT_FOUND);
-      assertReferencesExist(db, volunteers, volunteerIds ?? [], 'volunteerIds');
-      const { now } = moment(clock);
-      db.transaction((tx) => {
-        tx.update(dropinSessions)
-          .set({ ...columns, updatedAt: now })
-          .where(eq(dropinSessions.id, id))
-          .run();
-        writeVolunteers(tx, id, volunteerIds);
-        if (columns.date !== undefined && columns.date !== current.date) {
-          const seen = sql`(SELECT ${sessionVisits.candidateId} FROM ${sessionVisits} WHERE ${sessionVisits.sessionId} = ${id})`;
-          tx.update(timelineEvents).set({ occurredAt: columns.date, updatedAt: now }).where(visitEvents(seen, current.date)).run();
-          tx.update(volunteerHours).set({ date: columns.date }).where(eq(volunteerHours.sessionId, id)).run();
-        }
-      });
+      const current = findSession(db, id);
+      assertVolunteersExist(db, volunteerIds ?? []);
+      const moved = columns.date !== undefined && columns.date !== current.date ? { from: current.date, to: columns.date } : null;
+      updateSession(db, id, { ...columns, updatedAt: moment(clock).now }, volunteerIds, moved);
       return get(id);
     },
 
-    list(input: ParsedInputOf<'sessions.list'>): SessionPage {
-      const where = and(
-        archivedFilter(dropinSessions.archivedAt, input.archived),
-        input.from ? gte(dropinSessions.date, input.from) : undefined,
-        input.to ? lte(dropinSessions.date, input.to) : undefined,
-      );
-      const direction = input.descending ? desc : asc;
-      const items = db
-        .select({
-          id: dropinSessions.id,
-          date: dropinSessions.date,
-          place: dropinSessions.place,
-          visitCount: db.$count(sessionVisits, eq(sessionVisits.sessionId, dropinSessions.id)),
-          volunteerCount: db.$count(sessionVolunteers, eq(sessionVolunteers.sessionId, dropinSessions.id)),
-          archivedAt: dropinSessions.archivedAt,
-          updatedAt: dropinSessions.updatedAt,
-        })
-        .from(dropinSessions)
-        .where(where)
-        .orderBy(direction(dropinSessions.date), direction(dropinSessions.createdAt), direction(dropinSessions.seq))
-        .limit(input.limit)
-        .offset(input.offset)
-        .all();
-      const total = db.select({ total: count() }).from(dropinSessions).where(where).get()?.total ?? 0;
-      return { items, total };
-    },
+    list: (input: ParsedInputOf<'sessions.list'>): SessionPage => sessionPage(db, input),
 
-    archive: ({ id }: { id: string }) => load(setArchived(db, dropinSessions, id, true, moment(clock).now, SESSION_NOT_FOUND)),
-    restore: ({ id }: { id: string }) => load(setArchived(db, dropinSessions, id, false, moment(clock).now, SESSION_NOT_FOUND)),
+    archive: ({ id }: { id: string }) => load(setSessionArchived(db, id, true, moment(clock).now)),
+    restore: ({ id }: { id: string }) => load(setSessionArchived(db, id, false, moment(clock).now)),
 
     addVisit({ sessionId, candidateId, note }: ParsedInputOf<'sessions.addVisit'>): SessionVisit {
       const session = openSession(sessionId);
@@ -219,17 +133,8 @@ export function createSessionService(db: Db, clock: Clock = systemClock) {
     /** Removes a visit recorded by mistake, and its timeline event. */
     removeVisit({ id }: { id: string }): SessionVisit {
       const removed = visit(id);
-      const { date } = findRow(db, dropinSessions, removed.sessionId, SESSION_NOT_FOUND);
-      db.transaction((tx) => {
-        tx.delete(sessionVisits).where(eq(sessionVisits.id, id)).run();
-        const event = tx
-          .select({ id: timelineEvents.id })
-          .from(timelineEvents)
-          .where(visitEvents(removed.candidateId, date))
-          .orderBy(desc(timelineEvents.createdAt))
-          .get();
-        if (event) tx.delete(timelineEvents).where(eq(timelineEvents.id, event.id)).run();
-      });
+      const { date } = findSession(db, removed.sessionId);
+      deleteVisit(db, removed, date);
       return removed;
     },
 
@@ -240,7 +145,7 @@ export function createSessionService(db: Db, clock: Clock = systemClock) {
      */
     intake(input: ParsedInputOf<'sessions.intake'>): IntakeResult {
       const session = openSession(input.sessionId);
-      assertReferencesExist(db, sectors, [input.sectorId], 'sectorId');
+      assertSectorsExist(db, [input.sectorId], 'sectorId');
       const known = input.candidateId;
       if (known) visitable(known);
       const outcome = db.transaction((tx) => {
@@ -264,7 +169,7 @@ export function createSessionService(db: Db, clock: Clock = systemClock) {
         return { candidateId, visitId: recordVisit(tx, session, candidateId, input.note) };
       });
       return {
-        candidate: toSummary(findRow(db, candidates, outcome.candidateId, 'errors.candidateNotFound')),
+        candidate: toSummary(findCandidate(db, outcome.candidateId)),
         visit: visit(outcome.visitId),
         created: !known,
       };

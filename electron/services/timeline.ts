@@ -4,7 +4,7 @@ import type { TimelineEvent } from '../../shared/timeline';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
-import { recordAudit } from '../store/audit';
+import { describeAudit } from '../store/audit';
 import {
   type TimelineEventRow,
   assertSubjectExists,
@@ -65,34 +65,35 @@ export function createTimelineService(db: Db, clock: Clock = systemClock) {
     },
 
     /** Corrects the day, kind or text of an entry typed by a person; the correction is audited (not the text). */
-    update({ id, by, ...fields }: ParsedInputOf<'timeline.update'>): TimelineEvent {
+    // `by` is who corrected it: the audit wrapper records it as the actor.
+    update({ id, by: _by, ...fields }: ParsedInputOf<'timeline.update'>): TimelineEvent {
       const before = editable(id);
       assertHappened(fields.occurredAt);
       const { now } = moment(clock);
       const changed = (['kind', 'occurredAt', 'text'] as const).filter((field) => fields[field] !== before[field]);
       db.transaction(() => {
         updateTimelineEvent(db, id, { ...fields, updatedAt: now });
-        recordAudit(db, now, {
+        describeAudit(now, {
           action: 'timeline.update',
           subjectType: before.subjectType,
           subjectId: before.subjectId,
-          details: { eventId: id, by, changed, before: { kind: before.kind, occurredAt: before.occurredAt } },
+          details: { eventId: id, changed, before: { kind: before.kind, occurredAt: before.occurredAt } },
         });
       });
       return get(id);
     },
 
     /** Deletes an entry typed by a person; the audit log keeps who, when, and its kind and day (not the text). */
-    remove({ id, by }: ParsedInputOf<'timeline.remove'>): TimelineEvent {
+    remove({ id }: ParsedInputOf<'timeline.remove'>): TimelineEvent {
       const removed = editable(id);
       const { now } = moment(clock);
       db.transaction(() => {
         deleteTimelineEvent(db, id);
-        recordAudit(db, now, {
+        describeAudit(now, {
           action: 'timeline.remove',
           subjectType: removed.subjectType,
           subjectId: removed.subjectId,
-          details: { eventId: id, by, kind: removed.kind, occurredAt: removed.occurredAt },
+          details: { eventId: id, kind: removed.kind, occurredAt: removed.occurredAt },
         });
       });
       return removed;

@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf } from '../../shared/api';
 import { type Barrier, type Candidate, type CandidateFields, type CandidatePage, type CandidateSummary, barrierChanges } from '../../shared/candidates';
@@ -155,6 +155,36 @@ export const findCandidate = (db: Db, id: string): CandidateRow => findRow(db, c
 
 export const setCandidateArchived = (db: Db, id: string, archived: boolean, now: string): CandidateRow => setArchived(db, candidates, id, archived, now, NOT_FOUND);
 
+/** The row, undefined when there is none with this id (for callers that refuse in their own words). */
+export const candidateById = (db: Db, id: string): CandidateRow | undefined => db.select().from(candidates).where(eq(candidates.id, id)).get();
+
+/** Sets the person's status to employed; whether it changed (it may have been already). */
+export function markEmployed(db: Db, id: string, now: string): boolean {
+  return db
+    .update(candidates)
+    .set({ status: 'employed', updatedAt: now })
+    .where(and(eq(candidates.id, id), ne(candidates.status, 'employed')))
+    .run().changes > 0;
+}
+
+/** "Hélène Dupont", as the screens write a candidate's name. */
+export const candidateName: SQL<string> = sql<string>`${candidates.firstName} || ' ' || ${candidates.lastName}`;
+
+/** What the work-authorisation rule reads of a file: its document, as the file has it. */
+export function authorisationOf(db: Db, id: string) {
+  return db
+    .select({
+      authorisationDocument: candidates.authorisationDocument,
+      authorisationStart: candidates.authorisationStart,
+      authorisationExpiry: candidates.authorisationExpiry,
+      employerMustApply: candidates.employerMustApply,
+      asylumRegisteredOn: candidates.asylumRegisteredOn,
+    })
+    .from(candidates)
+    .where(eq(candidates.id, id))
+    .get();
+}
+
 /** Links to other records must exist; checked before writing so the error names the field. */
 export function assertCandidateReferencesExist(db: Db, fields: Partial<CandidateFields>): void {
   assertReferencesExist(db, sectors, fields.sectorIds ?? [], 'sectorIds');
@@ -163,6 +193,9 @@ export function assertCandidateReferencesExist(db: Db, fields: Partial<Candidate
   assertReferencesExist(db, pairs, [fields.assignedPairId], 'assignedPairId');
   assertReferencesExist(db, volunteers, [fields.assignedVolunteerId], 'assignedVolunteerId');
 }
+
+/** Refuses, as a validation error on candidateId, an id that points to no file. */
+export const assertCandidateExists = (db: Db, id: string): void => assertReferencesExist(db, candidates, [id], 'candidateId');
 
 export const barriersOf = (db: Db, id: string): Barrier[] =>
   db

@@ -15,6 +15,16 @@ export type JobNeedRow = typeof jobNeeds.$inferSelect;
 const EMPLOYER_NOT_FOUND = 'employers.errors.notFound';
 const JOB_NEED_NOT_FOUND = 'employers.errors.jobNeedNotFound';
 
+/** The employer's name when the record names one of ours, else the organisation typed. */
+export const hostName = (organisation: SQLiteColumn): SQL<string | null> => sql<string | null>`coalesce(${employers.name}, ${organisation})`;
+
+/** Whether an employer (archived or not) has this id. */
+export const employerExists = (db: Db, id: string): boolean => db.select({ id: employers.id }).from(employers).where(eq(employers.id, id)).get() !== undefined;
+
+/** The employer a job need is for, undefined when there is no need with this id. */
+export const employerOfJobNeed = (db: Db, jobNeedId: string): string | undefined =>
+  db.select({ employerId: jobNeeds.employerId }).from(jobNeeds).where(eq(jobNeeds.id, jobNeedId)).get()?.employerId;
+
 // ---------------------------------------------------------------- Job needs
 
 const jobNeedColumns = { need: jobNeeds, employerName: employers.name };

@@ -17,6 +17,9 @@ const PARTNER_SORTS = {
   created: [partners.createdAt],
 } as const;
 
+/** The row, or a not_found refusal in the caller's words. */
+export const findPartner = (db: Db, id: string, notFoundKey: string): PartnerRow => findRow(db, partners, id, notFoundKey);
+
 /** The partners' names, in alphabetical order. */
 export function partnerNamesOf(db: Db, ids: readonly string[]): string[] {
   return db
@@ -49,7 +52,7 @@ export function createPartnerStore(db: Db) {
 
   return {
     /** The row, or a not_found refusal. */
-    find: (id: string): PartnerRow => findRow(db, partners, id, NOT_FOUND),
+    find: (id: string): PartnerRow => findPartner(db, id, NOT_FOUND),
     summaryOf: (id: string) => db.select(summaryColumns).from(partners).where(eq(partners.id, id)).get(),
     contactsOf: records.contactsOf,
     insert: records.insert,

@@ -1,13 +1,13 @@
 import type { exchangeMethods } from '../../../shared/exchange';
 import { type ExchangeOptions, createExchangeService } from '../../services/exchange';
-import type { HandlersFor } from '../router';
+import { type HandlersFor, awaitsBeforeWriting } from '../router';
 
 export function exchangeHandlers(options: ExchangeOptions): HandlersFor<typeof exchangeMethods> {
   const exchange = createExchangeService(options);
   return {
     'exchange.status': exchange.status,
     'exchange.saveProfile': exchange.saveProfile,
-    'exchange.createKeys': exchange.createKeys,
+    'exchange.createKeys': awaitsBeforeWriting(exchange.createKeys),
     'exchange.unlock': exchange.unlock,
     'exchange.lock': exchange.lock,
     'exchange.ownCard': exchange.ownCard,
@@ -16,9 +16,9 @@ export function exchangeHandlers(options: ExchangeOptions): HandlersFor<typeof e
     'exchange.verifyCard': exchange.verifyCard,
     'exchange.listCards': exchange.listCards,
     'exchange.previewExport': exchange.previewExport,
-    'exchange.export': exchange.export,
+    'exchange.export': awaitsBeforeWriting(exchange.export),
     'exchange.openImport': exchange.openImport,
-    'exchange.applyImport': exchange.applyImport,
+    'exchange.applyImport': awaitsBeforeWriting(exchange.applyImport),
     'exchange.dropImport': exchange.dropImport,
     'exchange.log': exchange.log,
     'exchange.progress': exchange.progress,

@@ -3,9 +3,8 @@ import { type CardPreview, type PartnerCard, type PartnerCardFile, partnerCardFi
 import { type Clock, moment, newId } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
 import type { Db } from '../../db/open';
-import { partners } from '../../db/schema';
 import { parsePublicKey, signatureKeyId } from '../../formats/minisign';
-import { recordAudit } from '../../store/audit';
+import { describeAudit } from '../../store/audit';
 import {
   type PartnerCardRow,
   cardById,
@@ -15,7 +14,7 @@ import {
   unarchivedCards,
   updateCard,
 } from '../../store/partner-cards';
-import { findRow } from '../../store/records';
+import { findPartner } from '../../store/partners';
 import { fingerprintOf, readIdentity } from './identity';
 import { type KeysService, slug } from './keys';
 
@@ -114,7 +113,7 @@ export function createCardsService({ db, clock, keys }: { db: Db; clock: Clock; 
     importCard({ content, partnerId }: ParsedInputOf<'exchange.importCard'>): PartnerCard {
       const preview = previewCard(content);
       if (preview.isOurs) refuse('exchange.errors.ownCard');
-      if (partnerId) findRow(db, partners, partnerId, 'exchange.errors.partnerNotFound');
+      if (partnerId) findPartner(db, partnerId, 'exchange.errors.partnerNotFound');
       const { card } = preview;
       const { now } = moment(clock);
       const values = {
@@ -137,7 +136,7 @@ export function createCardsService({ db, clock, keys }: { db: Db; clock: Clock; 
         id = newId();
         insertCard(db, { ...values, id, associationId: card.associationId, createdAt: now });
       }
-      recordAudit(db, now, { action: 'exchange.importCard', subjectType: 'partnerCard', subjectId: id, details: { name: card.name } });
+      describeAudit(now, { action: 'exchange.importCard', subjectType: 'partnerCard', subjectId: id, details: { name: card.name } });
       return toCard(requireCard(db, id));
     },
 
@@ -146,7 +145,7 @@ export function createCardsService({ db, clock, keys }: { db: Db; clock: Clock; 
       const { now } = moment(clock);
       if (!card.verifiedAt) {
         updateCard(db, id, { verifiedAt: now, updatedAt: now });
-        recordAudit(db, now, { action: 'exchange.verifyCard', subjectType: 'partnerCard', subjectId: id });
+        describeAudit(now, { action: 'exchange.verifyCard', subjectType: 'partnerCard', subjectId: id });
       }
       return toCard(requireCard(db, id));
     },

@@ -10,7 +10,7 @@ import { packEnvelope } from '../../formats/envelope';
 import { signDetached } from '../../formats/minisign';
 import type { Payload } from '../../formats/payload';
 import { generatePassphrase } from '../../formats/words';
-import { recordAudit } from '../../store/audit';
+import { auditedTransaction, describeAudit } from '../../store/audit';
 import { candidatesSharedWith, consentsOf, readRecords, recordAgreedVersions } from '../../store/exchange';
 import { logExchange } from '../../store/exchange-log';
 import { findRow } from '../../store/records';
@@ -160,7 +160,7 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
     const file = packEnvelope({ payload: encrypted, signature, readme: readme(sender.name, passphrase !== null) }, Math.floor(Date.parse(createdAt) / 1000));
     const fileName = `tremplin-${slug(sender.name)}-${createdAt.slice(0, 10)}-${sequence}.tremplin`;
 
-    db.transaction((tx) => {
+    auditedTransaction(db, createdAt, (tx) => {
       writeSetting(tx, SEQUENCE_KEY, sequence);
       logExchange(tx, {
         id: newId(),
@@ -184,8 +184,8 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
           ...records.sectors.map((record) => ({ recordType: 'sector' as const, id: record.id, updatedAt: record.updatedAt })),
         ]);
       }
+      describeAudit(createdAt, { action: 'exchange.export', subjectType: 'export', subjectId: exportId, details: { counts, to: target.partnerName } });
     });
-    recordAudit(db, createdAt, { action: 'exchange.export', subjectType: 'export', subjectId: exportId, details: { counts, to: target.partnerName } });
     return { exportId, sequence, fileName, content: Buffer.from(file.buffer, file.byteOffset, file.byteLength).toString('base64'), passphrase, counts, blocked };
   }
 

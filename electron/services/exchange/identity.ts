@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../../db/open';
+import { auditedTransaction } from '../../store/audit';
 import { readSetting, writeSetting } from '../../store/settings';
 import { generateAgeKey, isAgeRecipient } from '../../formats/age';
 import { KEY_ID_BYTES, type SigningKey, exportSigningKey, generateSigningKey, importSigningKey, keyIdHex, parsePublicKey, publicKeyLine } from '../../formats/minisign';
@@ -61,7 +62,8 @@ export async function createIdentity(db: Db, protector: KeyProtector, now: strin
     sealedSigningKey: Buffer.from(sealedSigning).toString('base64'),
     createdAt: now,
   };
-  writeSetting(db, IDENTITY_KEY, stored);
+  // Awaited key generation before: the audit row must go in with the write.
+  auditedTransaction(db, now, (tx) => writeSetting(tx, IDENTITY_KEY, stored));
   return { method: stored.method, ageRecipient: stored.ageRecipient, signingPublicKey: stored.signingPublicKey, createdAt: now };
 }
 

@@ -16,7 +16,7 @@ import { EnvelopeError, unpackEnvelope } from '../../formats/envelope';
 import { SignatureError, parsePublicKey, verifyDetached } from '../../formats/minisign';
 import { type Payload, PayloadError, parsePayload } from '../../formats/payload';
 import { normalisePassphrase } from '../../formats/words';
-import { recordAudit } from '../../store/audit';
+import { auditedTransaction, describeAudit } from '../../store/audit';
 import { type RecordSet, classifyAll, fromUnknownSender, knownIds, recordAgreedVersions, uniqueKeysHere, writeRecords } from '../../store/exchange';
 import { highestImportedSequence, logExchange, wasImported } from '../../store/exchange-log';
 import { type PartnerCardRow, advanceCardSequence, cardAssociationIds } from '../../store/partner-cards';
@@ -263,7 +263,7 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
       list
         .filter((record) => entry.states.get(record.id) === 'unchanged' || wanted(record.id))
         .map((record) => ({ recordType: type, id: record.id, updatedAt: record.updatedAt }));
-    db.transaction((tx) => {
+    auditedTransaction(db, now, (tx) => {
       writeRecords(db, tx, chosen, { ourAssociationId: keys.profile()?.associationId ?? null, barriersLeftOut: payload.manifest.leftOut.includes('barriers') });
       if (entry.senderId) {
         recordAgreedVersions(tx, entry.senderId, [
@@ -288,12 +288,12 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
         recordIds: chosen.candidates.map((record) => record.id),
         fileName: entry.fileName,
       });
-    });
-    recordAudit(db, now, {
-      action: 'exchange.import',
-      subjectType: 'export',
-      subjectId: payload.manifest.exportId,
-      details: { from: entry.senderName, written },
+      describeAudit(now, {
+        action: 'exchange.import',
+        subjectType: 'export',
+        subjectId: payload.manifest.exportId,
+        details: { from: entry.senderName, written },
+      });
     });
     return { written, skipped: total - written, backup: backup.name };
   }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../support/temp';
-import { applyMigration, databaseBefore } from './migration-steps';
+import { applyMigration, databaseBefore } from '../../support/migrations';
 
 /**
  * One test per migration that writes data (seeds, an UPDATE, an INSERT … SELECT rebuilding an

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../../electron/db/migrations';
 import * as schema from '../../../electron/db/schema';
 import { useTempDir } from '../../support/temp';
-import { columnsOf, fillEveryTable, foreignKeysOf, migrations, ordinaryTables, virtualTables } from './migration-steps';
+import { columnsOf, fillEveryTable, foreignKeysOf, migrations, ordinaryTables, virtualTables } from '../../support/migrations';
 
 /**
  * The chain of migrations is checked on the database it builds, not on its text: the schema

@@ -15,7 +15,7 @@ import {
 } from '../../../electron/matching/criteria';
 import { createNeedMatcher } from '../../../electron/matching/matcher';
 import { estimateTravel } from '../../../electron/matching/travel';
-import { CLEANING, GRENOBLE, LOGISTICS, LYON, TODAY, VILLEURBANNE, candidate, need } from './fixtures';
+import { CLEANING, GRENOBLE, LOGISTICS, LYON, TODAY, VILLEURBANNE, candidate, need } from '../../support/matching';
 
 const period = (overrides: Parameters<typeof need>[0] = {}) => jobPeriod(need(overrides), TODAY);
 

@@ -6,7 +6,7 @@ import { assessPool, compilePool } from '../../../electron/matching/pool';
 import { candidateTieKey, rank } from '../../../electron/matching/rank';
 import { FRENCH_LEVELS } from '../../../shared/candidates';
 import { AUTHORISATION_DOCUMENTS, FOLLOW_UP_STATUSES, MOBILITIES } from '../../../shared/domain';
-import { CLEANING, GRENOBLE, LOGISTICS, LYON, TODAY, VILLEURBANNE, candidate, need } from './fixtures';
+import { CLEANING, GRENOBLE, LOGISTICS, LYON, TODAY, VILLEURBANNE, candidate, need } from '../../support/matching';
 
 /** Few values per field, so that ties (same score, same name) are frequent. */
 const date = fc.constantFrom(null, '2025-09-01', '2026-01-15', '2026-03-09', '2026-03-10', '2026-04-01', '2026-09-29', '2026-09-30', '2027-06-30');

@@ -20,7 +20,7 @@ import { AUTHORISATION_DOCUMENTS, MOBILITIES } from '../../../shared/domain';
 import { LANGUAGES, resources } from '../../../shared/i18n';
 import { HARD_CRITERIA, type MatchReason, SOFT_CRITERIA } from '../../../shared/matching';
 import { PLACEMENT_KINDS, RECRUITMENT_KINDS } from '../../../shared/pipeline';
-import { CLEANING, GRENOBLE, LOGISTICS, LYON, TODAY, VILLEURBANNE, candidate, need } from './fixtures';
+import { CLEANING, GRENOBLE, LOGISTICS, LYON, TODAY, VILLEURBANNE, candidate, need } from '../../support/matching';
 
 /** Every reason the criteria can give, from inputs that reach each branch. */
 function allReasons(): MatchReason[] {

@@ -1,0 +1,247 @@
+import { and, asc, eq, gte, isNull, ne, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { candidateSectors, candidates, employers, jobNeeds, placements, presentations, recruitments } from '../db/schema';
+
+/**
+ * What matching reads: the candidates' matching columns, the open needs with their employer's
+ * place, what keeps a person busy, the latest presentations; and the temporary triggers that
+ * say which of those rows a write touched.
+ */
+
+/** The columns matching reads, in the order `.values()` returns them. */
+const candidateColumns = {
+  id: candidates.id,
+  firstName: candidates.firstName,
+  lastName: candidates.lastName,
+  status: candidates.status,
+  frenchLevel: candidates.frenchLevel,
+  authorisationDocument: candidates.authorisationDocument,
+  authorisationStart: candidates.authorisationStart,
+  authorisationExpiry: candidates.authorisationExpiry,
+  employerMustApply: candidates.employerMustApply,
+  asylumRegisteredOn: candidates.asylumRegisteredOn,
+  mobility: candidates.mobility,
+  maxDistanceKm: candidates.maxDistanceKm,
+  maxTravelMinutes: candidates.maxTravelMinutes,
+  postalCode: candidates.postalCode,
+  commune: candidates.commune,
+  // Read with `.values()`, which skips drizzle's mapping: JSON text, parsed once per distinct text.
+  occupations: candidates.occupations,
+  availableFrom: candidates.availableFrom,
+  lastContactOn: candidates.lastContactOn,
+  consentWithdrawnOn: candidates.consentWithdrawnOn,
+  /** The sectors sought, sorted, joined by commas. */
+  sectorIds: sql<string | null>`(SELECT group_concat(${candidateSectors.sectorId}, ',' ORDER BY ${candidateSectors.sectorId}) FROM ${candidateSectors} WHERE ${candidateSectors.candidateId} = ${candidates.id})`,
+};
+
+/** A candidate's matching columns as `.values()` returns them (see candidateColumns). */
+export type CandidateProfileRow = [
+  id: string,
+  firstName: string,
+  lastName: string,
+  status: string,
+  frenchLevel: string,
+  authorisationDocument: string | null,
+  authorisationStart: string | null,
+  authorisationExpiry: string | null,
+  employerMustApply: number,
+  asylumRegisteredOn: string | null,
+  mobility: string | null,
+  maxDistanceKm: number | null,
+  maxTravelMinutes: number | null,
+  postalCode: string | null,
+  commune: string | null,
+  occupations: string,
+  availableFrom: string | null,
+  lastContactOn: string | null,
+  consentWithdrawnOn: string | null,
+  sectorIds: string | null,
+];
+
+const needColumns = {
+  id: jobNeeds.id,
+  occupation: jobNeeds.occupation,
+  romeCode: jobNeeds.romeCode,
+  sectorId: jobNeeds.sectorId,
+  contractType: jobNeeds.contractType,
+  startDate: jobNeeds.startDate,
+  endDate: jobNeeds.endDate,
+  minFrenchLevel: jobNeeds.minFrenchLevel,
+  drivingLicenceRequired: jobNeeds.drivingLicenceRequired,
+  authorisationThroughContract: jobNeeds.authorisationThroughContract,
+  postalCode: jobNeeds.postalCode,
+  place: jobNeeds.place,
+  employerName: employers.name,
+  employerPostalCode: employers.postalCode,
+  employerCommune: employers.commune,
+};
+
+export interface NeedProfileRow {
+  id: string;
+  occupation: string;
+  romeCode: string | null;
+  sectorId: string | null;
+  contractType: string;
+  startDate: string | null;
+  endDate: string | null;
+  minFrenchLevel: string | null;
+  drivingLicenceRequired: boolean;
+  authorisationThroughContract: boolean;
+  postalCode: string | null;
+  place: string | null;
+  employerName: string;
+  employerPostalCode: string | null;
+  employerCommune: string | null;
+}
+
+// ---------------------------------------------------------------- Writes
+
+/** The tables whose rows feed a candidate's profile or engagements, and the column naming the candidate. */
+const CANDIDATE_SOURCES = [
+  ['candidates', 'id'],
+  ['candidate_sectors', 'candidate_id'],
+  ['recruitments', 'candidate_id'],
+  ['placements', 'candidate_id'],
+] as const;
+/** The tables a need's matcher reads. */
+const NEED_SOURCES = ['job_needs', 'employers'] as const;
+
+let watchers = 0;
+
+/** The candidates a write touched, and whether any need or employer changed, since the caller last cleared them. */
+export interface MatchingWrites {
+  candidates: Set<string>;
+  needs: boolean;
+}
+
+/**
+ * Temporary triggers (this connection only, never written to the file) that report, as each
+ * row is written, the candidates touched and whether any need or employer changed. A write
+ * rolled back still reports: the file is then read again for nothing, never missed.
+ */
+export function watchMatchingWrites(db: Db): MatchingWrites {
+  const changes: MatchingWrites = { candidates: new Set<string>(), needs: false };
+  // Each service has its own function and triggers, so that two on one connection both hear.
+  const name = `matching_write_${++watchers}`;
+  db.$client.function(`${name}_candidate`, (id: unknown) => {
+    if (typeof id === 'string') changes.candidates.add(id);
+    return null;
+  });
+  db.$client.function(`${name}_need`, () => {
+    changes.needs = true;
+    return null;
+  });
+  const trigger = (table: string, event: string, body: string) =>
+    db.$client.exec(`CREATE TEMP TRIGGER ${name}_${table}_${event} AFTER ${event} ON main.${table} BEGIN ${body}; END`);
+  for (const [table, column] of CANDIDATE_SOURCES) {
+    trigger(table, 'insert', `SELECT ${name}_candidate(NEW.${column})`);
+    trigger(table, 'update', `SELECT ${name}_candidate(OLD.${column}), ${name}_candidate(NEW.${column})`);
+    trigger(table, 'delete', `SELECT ${name}_candidate(OLD.${column})`);
+  }
+  for (const table of NEED_SOURCES) for (const event of ['insert', 'update', 'delete']) trigger(table, event, `SELECT ${name}_need()`);
+  return changes;
+}
+
+// ---------------------------------------------------------------- Reads
+
+export function createMatchingStore(db: Db) {
+  /** Files that can be matched: not archived (merged ones are), not left. */
+  const matchable = and(isNull(candidates.archivedAt), ne(candidates.status, 'left'));
+  const matchableCandidates = db.select(candidateColumns).from(candidates).where(matchable).prepare();
+  /**
+   * The files of the ids given as a JSON array, found by their key, each with whether it can be
+   * matched (1 or 0, last): as a condition, that would make SQLite walk every active file.
+   */
+  const candidatesAmong = db
+    .select({ ...candidateColumns, matchable: sql<number>`${matchable}` })
+    .from(candidates)
+    .where(sql`${candidates.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
+    .prepare();
+  const oneCandidate = db
+    .select(candidateColumns)
+    .from(candidates)
+    .where(eq(candidates.id, sql.placeholder('id')))
+    .prepare();
+
+  const needsFrom = () => db.select(needColumns).from(jobNeeds).innerJoin(employers, eq(employers.id, jobNeeds.employerId));
+  const oneNeed = needsFrom().where(eq(jobNeeds.id, sql.placeholder('id'))).prepare();
+  /** Open, not archived, still standing, at an employer that is not archived. */
+  const openNeeds = needsFrom()
+    .where(
+      and(
+        eq(jobNeeds.state, 'open'),
+        isNull(jobNeeds.archivedAt),
+        isNull(employers.archivedAt),
+        or(isNull(jobNeeds.validUntil), gte(jobNeeds.validUntil, sql.placeholder('today'))),
+      ),
+    )
+    .prepare();
+
+  const recruitmentColumns = { candidateId: recruitments.candidateId, kind: recruitments.kind, startDate: recruitments.startDate, endDate: recruitments.endDate };
+  const placementColumns = { candidateId: placements.candidateId, kind: placements.kind, startDate: placements.startDate, endDate: placements.endDate };
+
+  return {
+    /** Every file that can be matched. */
+    matchableCandidates: (): CandidateProfileRow[] => matchableCandidates.values() as CandidateProfileRow[],
+
+    /** The files with these ids, each with whether it can be matched (1 or 0) as its last value. */
+    candidatesAmong: (ids: readonly string[]) => candidatesAmong.values({ ids: JSON.stringify(ids) }) as [...CandidateProfileRow, matchable: number][],
+
+    /** The file, undefined when there is none with this id (matchable or not). */
+    candidate: (id: string): CandidateProfileRow | undefined => oneCandidate.values({ id })[0] as CandidateProfileRow | undefined,
+
+    /** The need, undefined when there is none with this id. */
+    need: (id: string): NeedProfileRow | undefined => oneNeed.get({ id }),
+
+    /** The needs open on `today`. */
+    openNeeds: (today: string): NeedProfileRow[] => openNeeds.all({ today }),
+
+    /** Changes whenever another connection writes to the file. */
+    dataVersion: (): number => db.get<{ version: number }>(sql`SELECT data_version AS version FROM pragma_data_version`).version,
+
+    /**
+     * Recruitments, and placements without an outcome, not archived: those not over by
+     * `currentOn` (a job never starts before today), of every candidate or of those in
+     * `candidateIds`; or all of one candidate's.
+     */
+    engagements(filter: { currentOn: string; candidateIds?: readonly string[] } | { candidateId: string }) {
+      const current = 'currentOn' in filter;
+      const among = (column: typeof recruitments.candidateId | typeof placements.candidateId) =>
+        current && filter.candidateIds ? sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(filter.candidateIds)}))` : undefined;
+      const hired = db
+        .select(recruitmentColumns)
+        .from(recruitments)
+        .where(
+          and(
+            isNull(recruitments.archivedAt),
+            current ? or(isNull(recruitments.endDate), gte(recruitments.endDate, filter.currentOn)) : eq(recruitments.candidateId, filter.candidateId),
+            among(recruitments.candidateId),
+          ),
+        )
+        .all();
+      const placed = db
+        .select(placementColumns)
+        .from(placements)
+        .where(
+          and(
+            isNull(placements.archivedAt),
+            isNull(placements.outcome),
+            current ? gte(placements.endDate, filter.currentOn) : eq(placements.candidateId, filter.candidateId),
+            among(placements.candidateId),
+          ),
+        )
+        .all();
+      return { hired, placed };
+    },
+
+    /** The presentations (not archived) of a need or of a candidate, oldest first. */
+    presentations(filter: { jobNeedId: string } | { candidateId: string }) {
+      return db
+        .select({ candidateId: presentations.candidateId, jobNeedId: presentations.jobNeedId, id: presentations.id, state: presentations.state })
+        .from(presentations)
+        .where(and(isNull(presentations.archivedAt), 'jobNeedId' in filter ? eq(presentations.jobNeedId, filter.jobNeedId) : eq(presentations.candidateId, filter.candidateId)))
+        .orderBy(asc(presentations.proposedOn), asc(presentations.createdAt), asc(presentations.seq))
+        .all();
+    },
+  };
+}
