@@ -4,7 +4,6 @@ import { type BlockReason, EXPORT_SCHEMA_VERSION, type ExportPreview, type Expor
 import { type Clock, moment, newId } from '../../core/clock';
 import { refuse } from '../../core/errors';
 import type { Db } from '../../db/open';
-import { partners } from '../../db/schema';
 import { encryptToRecipients, encryptWithPassphrase } from '../../formats/age';
 import { packEnvelope } from '../../formats/envelope';
 import { signDetached } from '../../formats/minisign';
@@ -13,7 +12,7 @@ import { generatePassphrase } from '../../formats/words';
 import { auditedTransaction, describeAudit } from '../../store/audit';
 import { candidatesSharedWith, consentsOf, readRecords, recordAgreedVersions } from '../../store/exchange';
 import { logExchange } from '../../store/exchange-log';
-import { findRow } from '../../store/records';
+import { findPartner } from '../../store/partners';
 import { readSetting, writeSetting } from '../../store/settings';
 import { CARD_NOT_FOUND, requireCard } from './cards';
 import { type KeysService, slug } from './keys';
@@ -68,7 +67,7 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
   /** The partner a target means, for the consent check; and the card when there is one. */
   function resolveTarget(to: ParsedInputOf<'exchange.previewExport'>['to']) {
     if (to.kind === 'passphrase') {
-      const partner = findRow(db, partners, to.partnerId, 'exchange.errors.partnerNotFound');
+      const partner = findPartner(db, to.partnerId, 'exchange.errors.partnerNotFound');
       return { partnerId: partner.id, partnerName: partner.name, card: null };
     }
     const card = requireCard(db, to.partnerCardId);
