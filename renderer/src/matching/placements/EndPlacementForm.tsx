@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { PLACEMENT_OUTCOMES, type Placement, type PlacementSummary, placementEndSchema } from '../../../../shared/pipeline';
 import { parseOptions, today } from '../../../../shared/validation';
 import { call } from '../../api/client';
+import { ChoicePills } from '../../ui/ChoicePills';
 import { Field } from '../../ui/Field';
 import { showServerError } from '../../ui/serverErrors';
 import { placementOutcomeKey } from './format';
@@ -50,27 +51,16 @@ export function EndPlacementForm({ placement, onEnded, onCancel }: EndPlacementF
     onEnded(result.value);
   });
 
-  const outcomeError = errorOf('outcome');
   return (
     <form className="inline-panel" noValidate onSubmit={(event) => void submit(event)} aria-label={t('workflow.placements.end.label')}>
-      <fieldset
-        className="choice-row"
-        aria-invalid={Boolean(outcomeError)}
-        aria-describedby={outcomeError ? `${inputId('outcome')}-error` : undefined}
-      >
-        <legend className="field-label-text">{t('workflow.placements.end.outcome')}</legend>
-        {PLACEMENT_OUTCOMES.map((outcome, index) => (
-          <label key={outcome} className="choice-pill">
-            <input type="radio" value={outcome} id={index === 0 ? inputId('outcome') : undefined} {...register('outcome')} />
-            <span>{t(placementOutcomeKey(outcome))}</span>
-          </label>
-        ))}
-        {outcomeError && (
-          <p id={`${inputId('outcome')}-error`} className="field-error">
-            {outcomeError}
-          </p>
-        )}
-      </fieldset>
+      <ChoicePills
+        id={inputId('outcome')}
+        legend={t('workflow.placements.end.outcome')}
+        options={PLACEMENT_OUTCOMES}
+        label={(outcome) => t(placementOutcomeKey(outcome))}
+        error={errorOf('outcome')}
+        registration={register('outcome')}
+      />
       <div className="inline-panel-row">
         <Field id={inputId('endedOn')} label={t('workflow.placements.end.endedOn')} error={errorOf('endedOn')} required>
           {(a11y) => <DateInput min={placement.startDate} max={placement.endDate < today() ? placement.endDate : today()} {...a11y} {...register('endedOn')} />}

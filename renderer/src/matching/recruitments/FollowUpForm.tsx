@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { type FollowUp, LEFT_REASONS, type Recruitment, followUpRecordSchema } from '../../../../shared/pipeline';
 import { parseOptions, today } from '../../../../shared/validation';
 import { call } from '../../api/client';
+import { ChoicePills } from '../../ui/ChoicePills';
 import { Field } from '../../ui/Field';
 import { useCurrentAuthor } from '../../ui/currentAuthor';
 import { showServerError } from '../../ui/serverErrors';
@@ -64,24 +65,17 @@ export function FollowUpForm({ followUp, title, onRecorded, onCancel }: FollowUp
     onRecorded(result.value);
   });
 
-  const resultError = errorOf('result');
   return (
     <form className="inline-panel" noValidate onSubmit={(event) => void submit(event)} aria-label={title} data-testid="follow-up-form">
       <p className="inline-panel-title">{title}</p>
-      <fieldset className="choice-row" aria-describedby={resultError ? `${inputId('result')}-error` : undefined}>
-        <legend className="field-label-text">{t('workflow.recruitments.followUps.result')}</legend>
-        {ANSWERS.map((answer, index) => (
-          <label key={answer} className="choice-pill">
-            <input type="radio" value={answer} id={index === 0 ? inputId('result') : undefined} {...register('result')} />
-            <span>{t(followUpResultKey(answer))}</span>
-          </label>
-        ))}
-        {resultError && (
-          <p id={`${inputId('result')}-error`} className="field-error">
-            {resultError}
-          </p>
-        )}
-      </fieldset>
+      <ChoicePills
+        id={inputId('result')}
+        legend={t('workflow.recruitments.followUps.result')}
+        options={ANSWERS}
+        label={(answer) => t(followUpResultKey(answer))}
+        error={errorOf('result')}
+        registration={register('result')}
+      />
       <div className="inline-panel-row">
         {left && (
           <Field id={inputId('leftReason')} label={t('workflow.recruitments.followUps.leftReason')} error={errorOf('leftReason')} required>
