@@ -23,6 +23,9 @@ export const useNavigation = create<NavigationState>()((set) => ({
  * from a screen that guards its departure puts its address back while the person decides.
  */
 export function syncNavigationWithHash(): void {
+  // The store read the address when its chunk loaded; the address may have changed since, while
+  // the language and the first screen were still on their way, with no listener to hear it.
+  useNavigation.setState({ route: hashToRoute(window.location.hash) });
   window.addEventListener('hashchange', () => {
     const route = hashToRoute(window.location.hash);
     const current = routeToHash(useNavigation.getState().route);
