@@ -44,14 +44,14 @@ export interface BackupContents {
 }
 
 export const backupMethods = {
-  'backups.status': reads<BackupStatus>()(z.strictObject({})),
+  'backups.status': reads<BackupStatus>('backups')(z.strictObject({})),
   /** Makes the recovery key: its secret half is returned once, for the printed sheet, and never stored. */
-  'backups.setupRecovery': writes<{ recoveryKey: string; createdAt: string }>()(z.strictObject({ replace: z.boolean().default(false) })),
-  'backups.backupNow': writes<BackupEntry>()(z.strictObject({})),
+  'backups.setupRecovery': writes<{ recoveryKey: string; createdAt: string }>('settings')(z.strictObject({ replace: z.boolean().default(false) })),
+  'backups.backupNow': writes<BackupEntry>('backups')(z.strictObject({})),
   /** Deletes one backup file (retention keeps those taken on demand until then). */
-  'backups.delete': writes<{ deleted: string }>()(z.strictObject({ name: backupName })),
+  'backups.delete': writes<{ deleted: string }>('settings')(z.strictObject({ name: backupName })),
   /** Opens a backup with the recovery key and says what it holds; nothing changes. */
-  'backups.previewRestore': reads<BackupContents>()(z.strictObject({ name: backupName, recoveryKey })),
+  'backups.previewRestore': reads<BackupContents>('settings')(z.strictObject({ name: backupName, recoveryKey })),
   /** Keeps the current database aside (a backup), then replaces its content with the backup's. */
-  'backups.restore': writes<BackupContents>()(z.strictObject({ name: backupName, recoveryKey })),
+  'backups.restore': writes<BackupContents>('settings')(z.strictObject({ name: backupName, recoveryKey })),
 };

@@ -335,15 +335,15 @@ export const mergeSchema = z.strictObject({
 export const undoMergeSchema = z.strictObject({ mergedId: uuid });
 
 export const candidateMethods = {
-  'candidates.create': writes<Candidate>()(candidateFieldsSchema),
-  'candidates.update': writes<Candidate>()(candidateUpdateSchema),
-  'candidates.get': reads<Candidate>()(idSchema),
+  'candidates.create': writes<Candidate>('candidates.write')(candidateFieldsSchema),
+  'candidates.update': writes<Candidate>('candidates.write')(candidateUpdateSchema),
+  'candidates.get': reads<Candidate>('candidates.read')(idSchema),
   /** Every change of the person's barriers, newest first. */
-  'candidates.barrierHistory': reads<BarrierEvent[]>()(idSchema),
-  'candidates.list': reads<CandidatePage>()(candidateListSchema),
-  'candidates.archive': writes<Candidate>()(idSchema),
-  'candidates.restore': writes<Candidate>()(idSchema),
-  'candidates.findDuplicates': reads<DuplicateCandidate[]>()(duplicateProbeSchema),
-  'candidates.merge': writes<Candidate>()(mergeSchema),
-  'candidates.undoMerge': writes<Candidate>()(undoMergeSchema),
+  'candidates.barrierHistory': reads<BarrierEvent[]>('candidates.read')(idSchema),
+  'candidates.list': reads<CandidatePage>('candidates.read')(candidateListSchema),
+  'candidates.archive': writes<Candidate>('candidates.manage')(idSchema),
+  'candidates.restore': writes<Candidate>('candidates.manage')(idSchema),
+  'candidates.findDuplicates': reads<DuplicateCandidate[]>('candidates.manage')(duplicateProbeSchema),
+  'candidates.merge': writes<Candidate>('candidates.manage')(mergeSchema),
+  'candidates.undoMerge': writes<Candidate>('candidates.manage')(undoMergeSchema),
 };

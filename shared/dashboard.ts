@@ -133,9 +133,9 @@ export interface Dashboard extends DueLists {
 }
 
 export const dashboardMethods = {
-  'dashboard.get': reads<Dashboard>()(z.strictObject({ limit: z.int().min(1).max(200).default(20) })),
+  'dashboard.get': reads<Dashboard>('reports')(z.strictObject({ limit: z.int().min(1).max(200).default(20) })),
   /** One card's items in full, page by page. */
-  'dashboard.due': reads<DueLists[DueCardName]>()(dueListSchema),
-  'dashboard.getTargets': reads<Targets>()(z.strictObject({})),
-  'dashboard.setTargets': writes<Targets>()(targetsSchema),
+  'dashboard.due': reads<DueLists[DueCardName]>('candidates.read')(dueListSchema),
+  'dashboard.getTargets': reads<Targets>('reports')(z.strictObject({})),
+  'dashboard.setTargets': writes<Targets>('settings')(targetsSchema),
 };

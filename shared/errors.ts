@@ -8,6 +8,10 @@ export const ERROR_CODES = [
   'conflict',
   'unknown_method',
   'unauthorized',
+  /** Signed in, but the account's role may not do this. */
+  'forbidden',
+  /** No account signed in (signed out, locked, or idle too long). */
+  'signed_out',
   'too_large',
   'database_too_new',
   'database_corrupt',

@@ -105,7 +105,7 @@ export interface CandidateNeedMatches {
 
 export const matchingMethods = {
   /** Candidates for one open job need, ranked, with the excluded ones apart. */
-  'matching.forNeed': reads<NeedMatches>()(needMatchSchema),
+  'matching.forNeed': reads<NeedMatches>('candidates.read')(needMatchSchema),
   /** Open job needs for one candidate, ranked the same way. */
-  'matching.forCandidate': reads<CandidateNeedMatches>()(candidateMatchSchema),
+  'matching.forCandidate': reads<CandidateNeedMatches>('candidates.read')(candidateMatchSchema),
 };

@@ -67,10 +67,10 @@ export interface PartnerPage {
 }
 
 export const partnerMethods = {
-  'partners.create': writes<Partner>()(partnerCreateSchema),
-  'partners.update': writes<Partner>()(partnerUpdateSchema),
-  'partners.get': reads<Partner>()(idSchema),
-  'partners.list': reads<PartnerPage>()(partnerListSchema),
-  'partners.archive': writes<Partner>()(idSchema),
-  'partners.restore': writes<Partner>()(idSchema),
+  'partners.create': writes<Partner>('network.write')(partnerCreateSchema),
+  'partners.update': writes<Partner>('network.write')(partnerUpdateSchema),
+  'partners.get': reads<Partner>('network.read')(idSchema),
+  'partners.list': reads<PartnerPage>('network.read')(partnerListSchema),
+  'partners.archive': writes<Partner>('network.write')(idSchema),
+  'partners.restore': writes<Partner>('network.write')(idSchema),
 };

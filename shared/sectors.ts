@@ -12,10 +12,10 @@ export interface Sector {
 }
 
 export const sectorMethods = {
-  'sectors.list': reads<Sector[]>()(z.strictObject({ includeArchived: z.boolean().default(false) })),
-  'sectors.create': writes<Sector>()(z.strictObject({ name: requiredText(80) })),
+  'sectors.list': reads<Sector[]>('network.read')(z.strictObject({ includeArchived: z.boolean().default(false) })),
+  'sectors.create': writes<Sector>('settings')(z.strictObject({ name: requiredText(80) })),
   /** A null name gives a seeded sector its translated label back. */
-  'sectors.rename': writes<Sector>()(z.strictObject({ id: uuid, name: optionalText(80) })),
-  'sectors.archive': writes<Sector>()(z.strictObject({ id: uuid })),
-  'sectors.restore': writes<Sector>()(z.strictObject({ id: uuid })),
+  'sectors.rename': writes<Sector>('settings')(z.strictObject({ id: uuid, name: optionalText(80) })),
+  'sectors.archive': writes<Sector>('settings')(z.strictObject({ id: uuid })),
+  'sectors.restore': writes<Sector>('settings')(z.strictObject({ id: uuid })),
 };

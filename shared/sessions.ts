@@ -108,15 +108,15 @@ export interface IntakeResult {
 }
 
 export const sessionMethods = {
-  'sessions.create': writes<DropinSession>()(sessionCreateSchema),
-  'sessions.update': writes<DropinSession>()(sessionUpdateSchema),
-  'sessions.get': reads<DropinSession>()(idSchema),
-  'sessions.list': reads<SessionPage>()(sessionListSchema),
-  'sessions.archive': writes<DropinSession>()(idSchema),
-  'sessions.restore': writes<DropinSession>()(idSchema),
+  'sessions.create': writes<DropinSession>('network.write')(sessionCreateSchema),
+  'sessions.update': writes<DropinSession>('network.write')(sessionUpdateSchema),
+  'sessions.get': reads<DropinSession>('network.read')(idSchema),
+  'sessions.list': reads<SessionPage>('network.read')(sessionListSchema),
+  'sessions.archive': writes<DropinSession>('network.write')(idSchema),
+  'sessions.restore': writes<DropinSession>('network.write')(idSchema),
   /** Seeing the same person twice in a session keeps one visit and updates its note. */
-  'sessions.addVisit': writes<SessionVisit>()(visitAddSchema),
+  'sessions.addVisit': writes<SessionVisit>('candidates.write')(visitAddSchema),
   /** For a visit recorded by mistake; returns what was removed. */
-  'sessions.removeVisit': writes<SessionVisit>()(idSchema),
-  'sessions.intake': writes<IntakeResult>()(intakeSchema),
+  'sessions.removeVisit': writes<SessionVisit>('candidates.write')(idSchema),
+  'sessions.intake': writes<IntakeResult>('candidates.write')(intakeSchema),
 };

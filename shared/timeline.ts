@@ -53,11 +53,11 @@ export const periodSchema = z
   .check(betweenFields(['from', 'to'], (period) => (period.from <= period.to ? {} : { to: 'validation.periodOrder' })));
 
 export const timelineMethods = {
-  'timeline.add': writes<TimelineEvent>()(timelineAddSchema),
-  'timeline.update': writes<TimelineEvent>()(timelineUpdateSchema),
+  'timeline.add': writes<TimelineEvent>('candidates.write')(timelineAddSchema),
+  'timeline.update': writes<TimelineEvent>('candidates.write')(timelineUpdateSchema),
   /** Deletes an entry typed by mistake; returns what was removed. */
-  'timeline.remove': writes<TimelineEvent>()(timelineRemoveSchema),
-  'timeline.list': reads<{ items: TimelineEvent[]; total: number }>()(timelineListSchema),
+  'timeline.remove': writes<TimelineEvent>('candidates.write')(timelineRemoveSchema),
+  'timeline.list': reads<{ items: TimelineEvent[]; total: number }>('candidates.read')(timelineListSchema),
   /** Calls, meetings and messages with employers in a period (funders count company contacts). */
-  'timeline.countCompanyContacts': reads<{ count: number }>()(periodSchema),
+  'timeline.countCompanyContacts': reads<{ count: number }>('reports')(periodSchema),
 };

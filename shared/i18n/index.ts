@@ -1,4 +1,5 @@
 import en from './en.json';
+import enAccounts from './en/accounts.json';
 import enBackups from './en/backups.json';
 import enDashboard from './en/dashboard.json';
 import enEmployers from './en/employers.json';
@@ -10,6 +11,7 @@ import enSessions from './en/sessions.json';
 import enVolunteers from './en/volunteers.json';
 import enWorkflow from './en/workflow.json';
 import fr from './fr.json';
+import frAccounts from './fr/accounts.json';
 import frBackups from './fr/backups.json';
 import frDashboard from './fr/dashboard.json';
 import frEmployers from './fr/employers.json';
@@ -21,6 +23,7 @@ import frSessions from './fr/sessions.json';
 import frVolunteers from './fr/volunteers.json';
 import frWorkflow from './fr/workflow.json';
 import it from './it.json';
+import itAccounts from './it/accounts.json';
 import itBackups from './it/backups.json';
 import itDashboard from './it/dashboard.json';
 import itEmployers from './it/employers.json';
@@ -40,7 +43,7 @@ export { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage } from './langua
  * (each domain's strings sit under its own top-level key, so the files never overlap).
  */
 export const resources = {
-  fr: { translation: { ...fr, ...frEmployers, ...frPartners, ...frVolunteers, ...frSessions, ...frMatching, ...frPipeline, ...frDashboard, ...frWorkflow, ...frExchange, ...frBackups } },
-  en: { translation: { ...en, ...enEmployers, ...enPartners, ...enVolunteers, ...enSessions, ...enMatching, ...enPipeline, ...enDashboard, ...enWorkflow, ...enExchange, ...enBackups } },
-  it: { translation: { ...it, ...itEmployers, ...itPartners, ...itVolunteers, ...itSessions, ...itMatching, ...itPipeline, ...itDashboard, ...itWorkflow, ...itExchange, ...itBackups } },
+  fr: { translation: { ...fr, ...frEmployers, ...frPartners, ...frVolunteers, ...frSessions, ...frMatching, ...frPipeline, ...frDashboard, ...frWorkflow, ...frExchange, ...frBackups, ...frAccounts } },
+  en: { translation: { ...en, ...enEmployers, ...enPartners, ...enVolunteers, ...enSessions, ...enMatching, ...enPipeline, ...enDashboard, ...enWorkflow, ...enExchange, ...enBackups, ...enAccounts } },
+  it: { translation: { ...it, ...itEmployers, ...itPartners, ...itVolunteers, ...itSessions, ...itMatching, ...itPipeline, ...itDashboard, ...itWorkflow, ...itExchange, ...itBackups, ...itAccounts } },
 } as const;

@@ -1,0 +1,66 @@
+/**
+ * Who may do what: the accounts' roles and the capabilities each grants. Every method of the API
+ * table names the one capability it needs (shared/method.ts); the router refuses a call whose
+ * signed-in role lacks it, before validation or any write. One source of truth: the renderer
+ * hides what a role cannot do from the same table, but only the router protects.
+ */
+
+export const ROLES = ['administrator', 'staff', 'volunteer', 'reader'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CAPABILITIES = [
+  /** No session needed: the sign-in screen's own calls (status, sign-in, first account, recovery). */
+  'public',
+  /** Any signed-in account: sign out, lock, change one's own password. */
+  'signedIn',
+  /** Read candidates' files, their journey and matches. A volunteer sees only those in scope. */
+  'candidates.read',
+  /** Record on a candidate's file: sections, contacts, visits, presentations, follow-ups. A volunteer: in scope only. */
+  'candidates.write',
+  /** Whole-file acts: archive, restore, look for duplicates, merge. */
+  'candidates.manage',
+  'employers.read',
+  'employers.write',
+  /** Placements and recruitments (contracts, with their legal checks). */
+  'placements.write',
+  /** Partners, volunteers, pairs, drop-in sessions, sectors' list, hours. */
+  'network.read',
+  'network.write',
+  /** Aggregates only: the dashboard's figures, targets, reports. */
+  'reports',
+  /** Partner cards, exports and imports of files. */
+  'exchange',
+  /** Take a backup and see the list. */
+  'backups',
+  /** The association's settings: profile and keys, sectors, targets, the recovery key, restore. */
+  'settings',
+  'accounts',
+  /** The audit log: read, export, purge. */
+  'audit',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+/** `public` and `signedIn` are not granted: the router handles them before looking at a role. */
+export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
+  administrator: CAPABILITIES.filter((capability) => capability !== 'public' && capability !== 'signedIn'),
+  staff: [
+    'candidates.read',
+    'candidates.write',
+    'candidates.manage',
+    'employers.read',
+    'employers.write',
+    'placements.write',
+    'network.read',
+    'network.write',
+    'reports',
+    'exchange',
+    'backups',
+  ],
+  volunteer: ['candidates.read', 'candidates.write', 'employers.read', 'network.read'],
+  reader: ['reports'],
+};
+
+/** Whether a signed-in account of this role may call a method needing `capability`. */
+export function roleMay(role: Role, capability: Capability): boolean {
+  return capability === 'public' || capability === 'signedIn' || ROLE_CAPABILITIES[role].includes(capability);
+}
