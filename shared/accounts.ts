@@ -76,8 +76,11 @@ export const auditFilterSchema = z.strictObject({
 
 export const accountMethods = {
   'session.status': reads<SessionState>('public')(z.strictObject({})),
-  /** The first start only: the administrator's account and the association's recovery sheet (its secret half, shown once). */
-  'session.setup': writes<{ session: SessionState; recoveryKey: string }>('public')(
+  /**
+   * The first start only: the administrator's account, and the association's recovery sheet (its
+   * secret half, shown once); null when backups already made one, which then serves for both.
+   */
+  'session.setup': writes<{ session: SessionState; recoveryKey: string | null }>('public')(
     z.strictObject({ name: accountName, password }),
   ),
   'session.signIn': writes<SessionState>('public')(z.strictObject({ name: accountName, password: typedPassword })),
@@ -99,8 +102,9 @@ export const accountMethods = {
     z.strictObject({ id: uuid, role, volunteerId: uuid.nullable().default(null) }),
   ),
   'accounts.resetPassword': writes<AccountSummary>('accounts')(z.strictObject({ id: uuid, password })),
+  /** A disabled account's copy of the database key is destroyed: enabling it again sets a new password. */
   'accounts.disable': writes<AccountSummary>('accounts')(z.strictObject({ id: uuid })),
-  'accounts.enable': writes<AccountSummary>('accounts')(z.strictObject({ id: uuid })),
+  'accounts.enable': writes<AccountSummary>('accounts')(z.strictObject({ id: uuid, password })),
   'accounts.setIdleLock': writes<{ idleLockMinutes: number }>('settings')(
     z.strictObject({ minutes: z.number().int().min(1).max(240) }),
   ),
