@@ -19,7 +19,7 @@ import {
   takeBackup,
   writeRecoveryRecipient,
 } from '../db/backups';
-import type { Db } from '../db/open';
+import type { WriteDb } from '../db/handles';
 import { auditLog, exchangeLog, exchangedRecords, partnerCards } from '../db/schema';
 import { IDENTITY_KEY } from './exchange/identity';
 import { describeAudit, recordScopeAudit } from '../store/audit';
@@ -28,7 +28,7 @@ import { SEQUENCE_KEY } from './exchange/export';
 import { PROFILE_KEY } from './exchange/keys';
 
 export interface BackupOptions {
-  db: Db;
+  db: WriteDb;
   sqlite: Database.Database;
   /** The folder of the database file (the recovery key's public half sits there). */
   dataDir: string;

@@ -12,7 +12,7 @@ import {
 import type { BarrierStatus, BarrierTheme } from '../../shared/domain';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import { refuse } from '../core/errors';
-import type { Db } from '../db/open';
+import type { ReadDb, WriteDb } from '../db/handles';
 import {
   type CandidateNote,
   type CandidateRow,
@@ -41,7 +41,7 @@ const NO_CONSENT: ConsentBefore = { consentContact: false, consentWithdrawnOn: n
  * language like the other notes Tremplin writes itself (null when there is nothing to say).
  */
 function applyConsentWithdrawal<Fields extends Partial<CandidateFields>>(
-  db: Db,
+  db: ReadDb,
   fields: Fields,
   before: ConsentBefore,
   today: string,
@@ -73,7 +73,7 @@ function applyConsentWithdrawal<Fields extends Partial<CandidateFields>>(
   };
 }
 
-export function createCandidateService(db: Db, clock: Clock = systemClock) {
+export function createCandidateService(db: WriteDb, clock: Clock = systemClock) {
   const todayPlus = (days: number) => new Date(clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
   const load = (row: CandidateRow): Candidate => loadCandidates(db, [row])[0] as Candidate;

@@ -15,7 +15,7 @@ import {
   targetsSchema,
 } from '../../shared/dashboard';
 import { addDays, daysBetween, lastDayOfMonths } from '../../shared/dates';
-import type { Db } from '../db/open';
+import type { WriteDb } from '../db/handles';
 import { type Clock, moment, systemClock } from '../core/clock';
 import {
   type Page,
@@ -42,7 +42,7 @@ export function periodContaining(today: string, kind: TargetPeriod): Dashboard['
   return { kind, from, to: lastDayOfMonths(from, months) };
 }
 
-export function createDashboardService(db: Db, clock: Clock = systemClock) {
+export function createDashboardService(db: WriteDb, clock: Clock = systemClock) {
   const timeline = createTimelineService(db, clock);
 
   function getTargets(): Targets {

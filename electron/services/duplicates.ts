@@ -1,7 +1,7 @@
 import { type DuplicateCandidate, type DuplicateReason, probesByNames } from '../../shared/candidates';
 import type { ParsedInputOf } from '../../shared/api';
 import { normalisePhone } from '../../shared/validation';
-import type { Db } from '../db/open';
+import type { ReadDb, } from '../db/handles';
 import { type CandidateRow, candidateSearch, toSummary, unmergedCandidatesMatching, unmergedCandidatesWith } from '../store/candidates';
 import { nameTokens, similarNames } from '../core/names';
 
@@ -29,7 +29,7 @@ function grouped(rows: CandidateRow[], keysOf: (row: CandidateRow) => (string | 
  * files are left out; archived ones are not (a person may come back). Many probes at once (an
  * import) cost a few queries per 500 probes, not a few per probe.
  */
-export function findDuplicatesOfMany(db: Db, probes: readonly Probe[]): DuplicateCandidate[][] {
+export function findDuplicatesOfMany(db: ReadDb, probes: readonly Probe[]): DuplicateCandidate[][] {
   const keys = probes.map((probe) => ({
     birthDate: probe.birthDate ?? null,
     phone: probe.phone ? normalisePhone(probe.phone) : null,
@@ -79,7 +79,7 @@ const NAME_SEARCH_LIMIT = 20;
  * whose birth date, when both are known, is the same. An import checks its probes without this
  * search (one query per file).
  */
-export function findDuplicates(db: Db, probe: Probe): DuplicateCandidate[] {
+export function findDuplicates(db: ReadDb, probe: Probe): DuplicateCandidate[] {
   const found = findDuplicatesOfMany(db, [probe])[0] ?? [];
   if (!probesByNames(probe.firstName, probe.lastName)) return found;
   const match = candidateSearch(`${probe.firstName} ${probe.lastName}`, 'all');

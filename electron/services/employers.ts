@@ -11,7 +11,7 @@ import {
 } from '../../shared/employers';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import { AppError, refuse } from '../core/errors';
-import type { Db } from '../db/open';
+import type { WriteDb } from '../db/handles';
 import { type EmployerRow, type JobNeedRow, createEmployerStore, createJobNeedStore } from '../store/employers';
 import { assertSectorsExist } from '../store/sectors';
 
@@ -30,7 +30,7 @@ function toJobNeed({ need, employerName }: { need: JobNeedRow; employerName: str
   };
 }
 
-export function createJobNeedService(db: Db, clock: Clock = systemClock) {
+export function createJobNeedService(db: WriteDb, clock: Clock = systemClock) {
   const store = createJobNeedStore(db);
 
   const get = (id: string): JobNeed => {
@@ -102,7 +102,7 @@ export function createJobNeedService(db: Db, clock: Clock = systemClock) {
 
 // ---------------------------------------------------------------- Employers
 
-export function createEmployerService(db: Db, clock: Clock = systemClock) {
+export function createEmployerService(db: WriteDb, clock: Clock = systemClock) {
   const needs = createJobNeedService(db, clock);
   const store = createEmployerStore(db);
 

@@ -2,7 +2,7 @@ import { type Candidate, candidateConsistencyErrors } from '../../shared/candida
 import { type MergeChoices, mergedValues } from '../../shared/merge';
 import type { PresentationState } from '../../shared/pipeline';
 import { AppError, refuse } from '../core/errors';
-import type { Db } from '../db/open';
+import type { WriteDb } from '../db/handles';
 import { describeAudit } from '../store/audit';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import {
@@ -39,7 +39,7 @@ const PROGRESS: Partial<Record<PresentationState, number>> = { proposed: 0, pres
  * the merge's transaction). One person holds one place per need: when both files hold one on
  * the same need, the less advanced presentation is withdrawn (the kept file's wins a tie).
  */
-function movePipeline(db: Db, keepId: string, mergeId: string, now: string, today: string) {
+function movePipeline(db: WriteDb, keepId: string, mergeId: string, now: string, today: string) {
   const holding = presentationsOfBoth(db, [keepId, mergeId], ACTIVE_PRESENTATION_STATES);
   const progress = (presentation: (typeof holding)[number]) =>
     (PROGRESS[presentation.state as PresentationState] ?? 0) * 2 + (presentation.candidateId === keepId ? 1 : 0);
@@ -60,7 +60,7 @@ function movePipeline(db: Db, keepId: string, mergeId: string, now: string, toda
 }
 
 /** The session visits of both files: one per session; the merged file's note is appended to the kept one's. */
-function mergeVisits(db: Db, keepId: string, mergeId: string) {
+function mergeVisits(db: WriteDb, keepId: string, mergeId: string) {
   const keptSessions = visitsOfCandidate(db, keepId);
   for (const visit of visitsOfCandidate(db, mergeId)) {
     const twin = keptSessions.find((kept) => kept.sessionId === visit.sessionId);
@@ -80,7 +80,7 @@ function mergeVisits(db: Db, keepId: string, mergeId: string) {
  * over; the merged file is archived with a pointer to the kept one — nothing is deleted — and
  * the state before is kept so the merge can be undone.
  */
-export function mergeCandidates(db: Db, keepId: string, mergeId: string, choices: MergeChoices, clock: Clock = systemClock): Candidate {
+export function mergeCandidates(db: WriteDb, keepId: string, mergeId: string, choices: MergeChoices, clock: Clock = systemClock): Candidate {
   if (keepId === mergeId) refuse({ mergeId: 'validation.mergeSame' });
   const service = createCandidateService(db, clock);
   const keep = service.get({ id: keepId });
@@ -128,7 +128,7 @@ export function mergeCandidates(db: Db, keepId: string, mergeId: string, choices
  * as they were, while nothing else has changed them since (else a conflict, nothing changed).
  * Returns the file that was kept.
  */
-export function undoMerge(db: Db, mergedId: string, clock: Clock = systemClock): Candidate {
+export function undoMerge(db: WriteDb, mergedId: string, clock: Clock = systemClock): Candidate {
   const service = createCandidateService(db, clock);
   const merged = service.get({ id: mergedId });
   const record = mergeOf(db, mergedId);

@@ -2,11 +2,11 @@ import type { ParsedInputOf } from '../../shared/api';
 import type { PartnerKind } from '../../shared/domain';
 import type { Partner, PartnerPage, PartnerSummary } from '../../shared/partners';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
-import type { Db } from '../db/open';
+import type { WriteDb } from '../db/handles';
 import { type PartnerRow, createPartnerStore } from '../store/partners';
 
 /** Partner associations (*prescripteurs*), with their contacts and how many candidates they referred. */
-export function createPartnerService(db: Db, clock: Clock = systemClock) {
+export function createPartnerService(db: WriteDb, clock: Clock = systemClock) {
   const store = createPartnerStore(db);
 
   const toSummary = (row: Omit<PartnerSummary, 'kind'> & { kind: string }): PartnerSummary => ({ ...row, kind: row.kind as PartnerKind });

@@ -4,7 +4,7 @@ import type { Engagement, EngagementRef, PlacementKind, RecruitmentKind } from '
 import { overlapRefusal, overlapsOf } from '../../shared/pipeline';
 import { type Clock, moment } from '../core/clock';
 import { refuse } from '../core/errors';
-import type { Db } from '../db/open';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { describeAudit } from '../store/audit';
 import { type CandidateRow, authorisationOf, candidateById } from '../store/candidates';
 import { employerExists, employerOfJobNeed } from '../store/employers';
@@ -23,7 +23,7 @@ export function assertNotAhead(date: string, today: string, field: string): void
 }
 
 /** The candidate a new pipeline record is for: an existing file that is not archived (nor merged). */
-export function requireCandidate(db: Db, candidateId: string): CandidateRow {
+export function requireCandidate(db: ReadDb, candidateId: string): CandidateRow {
   const candidate = candidateById(db, candidateId);
   if (!candidate) refuse({ candidateId: 'validation.unknownReference' });
   if (candidate.archivedAt) refuse({ candidateId: 'pipeline.validation.candidateArchived' });
@@ -37,7 +37,7 @@ export function requireCandidate(db: Db, candidateId: string): CandidateRow {
  * employer is applying.
  */
 export function checkWorkAuthorisation(
-  db: Db,
+  db: ReadDb,
   work: { candidateId: string; startDate: string; endDate: string | null; employerApplying: boolean },
   activity: AuthorisedActivity,
 ): void {
@@ -58,7 +58,7 @@ export function changesAny<Row extends Record<string, unknown>>(current: Row, de
 }
 
 /** The placements and recruitments (not archived) of these people, each to its real end when a placement ended early. */
-export function engagementsOf(db: Db, candidateIds: readonly string[]): Map<string, Engagement[]> {
+export function engagementsOf(db: ReadDb, candidateIds: readonly string[]): Map<string, Engagement[]> {
   const byCandidate = new Map<string, Engagement[]>(candidateIds.map((id) => [id, []]));
   if (candidateIds.length === 0) return byCandidate;
   const ids = [...new Set(candidateIds)];
@@ -71,7 +71,7 @@ export function engagementsOf(db: Db, candidateIds: readonly string[]): Map<stri
 }
 
 /** Refuses a draft that overlaps one of the person's other engagements in a way the law does not allow (see overlapRefusal). */
-export function checkOverlaps(db: Db, candidateId: string, draft: Engagement): void {
+export function checkOverlaps(db: ReadDb, candidateId: string, draft: Engagement): void {
   for (const other of engagementsOf(db, [candidateId]).get(candidateId) ?? []) {
     if (other.type === draft.type && other.id === draft.id) continue;
     const refusal = overlapRefusal(draft, other);
@@ -88,7 +88,7 @@ export function overlapsIn(engagements: Map<string, Engagement[]>, type: Engagem
 }
 
 /** Each record with the person's other engagements that share a day with it (two queries for a page). */
-export function withOverlaps<Row extends Dated>(db: Db, type: EngagementRef['type'], items: readonly Row[]): (Row & { overlaps: EngagementRef[] })[] {
+export function withOverlaps<Row extends Dated>(db: ReadDb, type: EngagementRef['type'], items: readonly Row[]): (Row & { overlaps: EngagementRef[] })[] {
   const engagements = engagementsOf(
     db,
     items.map((item) => item.candidateId),
@@ -107,7 +107,7 @@ export interface HostLinks {
  * in what follows from them: a presentation is to one need, a need is one employer's. The
  * presentation must be this candidate's; a need and an employer both named must agree.
  */
-export function resolveHostLinks(db: Db, candidateId: string, links: HostLinks): HostLinks {
+export function resolveHostLinks(db: ReadDb, candidateId: string, links: HostLinks): HostLinks {
   let { employerId, jobNeedId } = links;
   const { presentationId } = links;
   if (presentationId !== null) {
@@ -140,12 +140,12 @@ export function recordFields<Row extends Record<RecordColumns, unknown>>(row: Ro
 /** How a record is read and archived in the store (see store/placements, store/recruitments). */
 export interface ArchivableRecord {
   type: string;
-  find: (db: Db, id: string) => { archivedAt: string | null };
-  setArchived: (db: Db, id: string, archived: boolean, now: string) => unknown;
+  find: (db: ReadDb, id: string) => { archivedAt: string | null };
+  setArchived: (db: WriteDb, id: string, archived: boolean, now: string) => unknown;
 }
 
 /** Archives or restores a record with its audit entry; doing it twice changes nothing. */
-export function archiveWithAudit(db: Db, record: ArchivableRecord, id: string, archived: boolean, clock: Clock): void {
+export function archiveWithAudit(db: WriteDb, record: ArchivableRecord, id: string, archived: boolean, clock: Clock): void {
   const current = record.find(db, id);
   if ((current.archivedAt !== null) === archived) return;
   const { now } = moment(clock);

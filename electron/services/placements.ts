@@ -15,7 +15,7 @@ import {
   pmsmpShareExceeded,
 } from '../../shared/pipeline';
 import { AppError, refuse } from '../core/errors';
-import type { Db } from '../db/open';
+import type { WriteDb } from '../db/handles';
 import { describeAudit } from '../store/audit';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import {
@@ -60,7 +60,7 @@ function toSummary<Row extends { kind: string; outcome: string | null }>(row: Ro
   return { ...row, kind: row.kind as PlacementKind, outcome: row.outcome as PlacementOutcome | null };
 }
 
-export function createPlacementService(db: Db, clock: Clock = systemClock) {
+export function createPlacementService(db: WriteDb, clock: Clock = systemClock) {
   function get(id: string): Placement {
     const summary = placementSummary(db, id);
     if (!summary) throw new AppError('not_found', NOT_FOUND);

@@ -15,7 +15,7 @@ import {
   nextChangeFloor,
 } from '../../shared/pipeline';
 import { AppError, refuse } from '../core/errors';
-import type { Db } from '../db/open';
+import type { WriteDb } from '../db/handles';
 import { describeAudit } from '../store/audit';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import { assertNotAhead, requireCandidate } from './pipeline-records';
@@ -52,7 +52,7 @@ export interface PresentationChange {
  * It checks nothing: callers decide which changes are allowed (a person's choice goes through
  * the transition table; a recruitment accepts or closes presentations itself).
  */
-export function logPresentationChange(db: Db, presentation: PresentationRow, change: PresentationChange, now: string): void {
+export function logPresentationChange(db: WriteDb, presentation: PresentationRow, change: PresentationChange, now: string): void {
   writePresentationChange(db, presentation, { ...change, refusalReason: change.refusalReason ?? null }, now);
   describeAudit(now, {
     action: 'presentation.transition',
@@ -75,7 +75,7 @@ function toSummary<Row extends { state: string; refusalReason: string | null }>(
   return { ...row, state: row.state as PresentationState, refusalReason: row.refusalReason as RefusalReason | null };
 }
 
-export function createPresentationService(db: Db, clock: Clock = systemClock) {
+export function createPresentationService(db: WriteDb, clock: Clock = systemClock) {
   function historyOf(presentationId: string): PresentationEvent[] {
     return presentationHistory(db, presentationId).map((event) => ({ ...event, from: event.from as PresentationState | null, to: event.to as PresentationState }));
   }

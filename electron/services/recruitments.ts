@@ -16,7 +16,7 @@ import {
   recruitmentConsistencyErrors,
 } from '../../shared/pipeline';
 import { AppError, refuse } from '../core/errors';
-import type { Db } from '../db/open';
+import type { WriteDb } from '../db/handles';
 import { describeAudit } from '../store/audit';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import {
@@ -72,7 +72,7 @@ function hiredNote(startDate: string, elsewhere: boolean): string {
   return elsewhere ? `Recrutement ailleurs (début le ${day})` : `Recrutement enregistré (début le ${day})`;
 }
 
-export function createRecruitmentService(db: Db, clock: Clock = systemClock) {
+export function createRecruitmentService(db: WriteDb, clock: Clock = systemClock) {
   const jobNeedStore = createJobNeedStore(db);
 
   function followUpsOfRecruitment(recruitmentId: string): FollowUp[] {

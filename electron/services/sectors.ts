@@ -1,6 +1,6 @@
 import type { Sector } from '../../shared/sectors';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
-import type { Db } from '../db/open';
+import type { WriteDb } from '../db/handles';
 import { type SectorRow, findSector, insertSector, listSectors, setSectorArchived, updateSector } from '../store/sectors';
 
 function toSector(row: SectorRow): Sector {
@@ -8,7 +8,7 @@ function toSector(row: SectorRow): Sector {
 }
 
 /** Sectors are configurable: the seeded ones can be renamed or archived, others added. */
-export function createSectorService(db: Db, clock: Clock = systemClock) {
+export function createSectorService(db: WriteDb, clock: Clock = systemClock) {
   return {
     list: ({ includeArchived }: { includeArchived: boolean }): Sector[] => listSectors(db, { includeArchived }).map(toSector),
     create({ name }: { name: string }): Sector {

@@ -2,11 +2,10 @@ import type { ParsedInputOf } from '../../shared/api';
 import type { Candidate, CandidatePatch } from '../../shared/candidates';
 import type { DropinSession, IntakeResult, SessionPage, SessionVisit } from '../../shared/sessions';
 import { AppError, refuse } from '../core/errors';
-import type { Db } from '../db/open';
+import type { WriteDb } from '../db/handles';
 import { assertCandidateExists, findCandidate, toSummary } from '../store/candidates';
 import { createCandidateService } from './candidates';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
-import type { Tx } from '../store/records';
 import { assertSectorsExist } from '../store/sectors';
 import {
   type SessionRow,
@@ -47,7 +46,7 @@ function intakeChanges(current: Candidate, input: ParsedInputOf<'sessions.intake
 }
 
 /** Drop-in sessions (*permanences*): who was there, who was seen, and the quick intake. */
-export function createSessionService(db: Db, clock: Clock = systemClock) {
+export function createSessionService(db: WriteDb, clock: Clock = systemClock) {
   const candidateService = createCandidateService(db, clock);
   const timeline = createTimelineService(db, clock);
 
@@ -87,7 +86,7 @@ export function createSessionService(db: Db, clock: Clock = systemClock) {
    * event to their timeline; seeing them again in the same session keeps the one visit and
    * updates its note (and the event's text) when a note is given.
    */
-  function recordVisit(tx: Tx, session: SessionRow, candidateId: string, note: string | null): string {
+  function recordVisit(tx: WriteDb, session: SessionRow, candidateId: string, note: string | null): string {
     const existing = visitAt(tx, session.id, candidateId);
     if (existing) {
       if (note !== null && note !== existing.note) updateVisitNote(tx, existing, session.date, note, moment(clock).now);

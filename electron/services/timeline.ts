@@ -3,7 +3,7 @@ import type { TimelineSubject } from '../../shared/domain';
 import type { TimelineEvent } from '../../shared/timeline';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import { AppError } from '../core/errors';
-import type { Db } from '../db/open';
+import type { WriteDb } from '../db/handles';
 import { describeAudit } from '../store/audit';
 import {
   type TimelineEventRow,
@@ -29,7 +29,7 @@ function nextDay(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
-export function createTimelineService(db: Db, clock: Clock = systemClock) {
+export function createTimelineService(db: WriteDb, clock: Clock = systemClock) {
   function get(id: string): TimelineEvent {
     const row = timelineEventById(db, id);
     if (!row) throw new AppError('not_found', NOT_FOUND);

@@ -12,7 +12,7 @@ import {
 } from '../../shared/volunteers';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import { AppError, refuse } from '../core/errors';
-import type { Db } from '../db/open';
+import type { WriteDb } from '../db/handles';
 import { assertSectorsExist } from '../store/sectors';
 import {
   type HoursRow,
@@ -54,7 +54,7 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 }
 
 /** Pairs (*binômes*): two different active volunteers, for one sector or for the temp-work agencies. */
-export function createPairService(db: Db, clock: Clock = systemClock) {
+export function createPairService(db: WriteDb, clock: Clock = systemClock) {
   function toPairs(rows: PairRow[]): Pair[] {
     const nameOf = volunteerNames(
       db,
@@ -129,7 +129,7 @@ export function createPairService(db: Db, clock: Clock = systemClock) {
   };
 }
 
-export function createVolunteerService(db: Db, clock: Clock = systemClock) {
+export function createVolunteerService(db: WriteDb, clock: Clock = systemClock) {
   const pairService = createPairService(db, clock);
 
   /** Each volunteer's sectors, in the sectors' own order. */
@@ -198,7 +198,7 @@ export function createVolunteerService(db: Db, clock: Clock = systemClock) {
 }
 
 /** Hours volunteers give, for funders' figures; stored as whole minutes. */
-export function createHoursService(db: Db, clock: Clock = systemClock) {
+export function createHoursService(db: WriteDb, clock: Clock = systemClock) {
   function toEntries(rows: HoursRow[]): HoursEntry[] {
     const nameOf = volunteerNames(
       db,

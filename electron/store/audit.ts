@@ -1,8 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Db } from '../db/open';
+import type { WriteDb } from '../db/handles';
 import { auditLog } from '../db/schema';
 import { newId } from '../core/clock';
-import type { Tx } from './records';
 
 export interface AuditEntry {
   action: string;
@@ -44,7 +43,7 @@ export function describeAudit(at: string, entry: AuditEntry): void {
  * Writes the current call's audit rows (once); to be called inside the transaction that commits
  * the call's write. `fallback` refines the wrapper's entry once the result is known.
  */
-export function recordScopeAudit(db: Db | Tx, at: string, fallback?: AuditEntry): void {
+export function recordScopeAudit(db: WriteDb, at: string, fallback?: AuditEntry): void {
   const scope = scopes.getStore();
   // No scope: a service called without the API (a tool, a service's own test), no call to account for.
   if (!scope || scope.recorded) return;
@@ -66,7 +65,7 @@ export function scopeAudited(): boolean {
  * The write transaction of a handler that awaits before writing (exchange, backups): its audit
  * rows go in with the write. Synchronous handlers need nothing: the wrapper holds their transaction.
  */
-export function auditedTransaction<T>(db: Db, at: string, write: (tx: Tx) => T): T {
+export function auditedTransaction<T>(db: WriteDb, at: string, write: (tx: WriteDb) => T): T {
   return db.transaction((tx) => {
     const result = write(tx);
     recordScopeAudit(tx, at);

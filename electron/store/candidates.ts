@@ -3,7 +3,7 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf } from '../../shared/api';
 import { type Barrier, type Candidate, type CandidateFields, type CandidatePage, type CandidateSummary, barrierChanges } from '../../shared/candidates';
 import { newId } from '../core/clock';
-import type { Db } from '../db/open';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { createRowWriter } from '../db/row-writer';
 import {
   candidateBarrierEvents,
@@ -17,7 +17,7 @@ import {
   timelineEvents,
   volunteers,
 } from '../db/schema';
-import { type Tx, archivedFilter, assertReferencesExist, findRow, setArchived } from './records';
+import { archivedFilter, assertReferencesExist, findRow, setArchived } from './records';
 import { toFtsQuery } from './search';
 
 /**
@@ -72,7 +72,7 @@ type ChildFields = Partial<Pick<CandidateFields, (typeof CHILD_FIELDS)[number]>>
  * import), for the fields sent: a field left out keeps its rows, a field sent replaces them.
  * One delete per 500 files, then inserts of up to 100 rows each.
  */
-export function writeCandidateChildren(tx: Tx, files: readonly { id: string; fields: ChildFields }[]): void {
+export function writeCandidateChildren(tx: WriteDb, files: readonly { id: string; fields: ChildFields }[]): void {
   const writer = createRowWriter(tx);
   function replace<Item, Table extends SQLiteTable>(
     table: Table,
@@ -117,7 +117,7 @@ function childrenOf<Row extends { candidateId: string }>(ids: string[], read: (b
 }
 
 /** Whole files (with sectors, sharing consents and barriers) from their rows, in the rows' order. */
-export function loadCandidates(db: Db, rows: CandidateRow[]): Candidate[] {
+export function loadCandidates(db: ReadDb, rows: CandidateRow[]): Candidate[] {
   const ids = rows.map((row) => row.id);
   const sectorLinks = childrenOf(ids, (batch) => db.select().from(candidateSectors).where(inArray(candidateSectors.candidateId, batch)).all());
   const consentLinks = childrenOf(ids, (batch) =>
@@ -151,15 +151,15 @@ export function loadCandidates(db: Db, rows: CandidateRow[]): Candidate[] {
 const NOT_FOUND = 'errors.candidateNotFound';
 
 /** The row, or a not_found refusal. */
-export const findCandidate = (db: Db, id: string): CandidateRow => findRow(db, candidates, id, NOT_FOUND);
+export const findCandidate = (db: ReadDb, id: string): CandidateRow => findRow(db, candidates, id, NOT_FOUND);
 
-export const setCandidateArchived = (db: Db, id: string, archived: boolean, now: string): CandidateRow => setArchived(db, candidates, id, archived, now, NOT_FOUND);
+export const setCandidateArchived = (db: WriteDb, id: string, archived: boolean, now: string): CandidateRow => setArchived(db, candidates, id, archived, now, NOT_FOUND);
 
 /** The row, undefined when there is none with this id (for callers that refuse in their own words). */
-export const candidateById = (db: Db, id: string): CandidateRow | undefined => db.select().from(candidates).where(eq(candidates.id, id)).get();
+export const candidateById = (db: ReadDb, id: string): CandidateRow | undefined => db.select().from(candidates).where(eq(candidates.id, id)).get();
 
 /** Sets the person's status to employed; whether it changed (it may have been already). */
-export function markEmployed(db: Db, id: string, now: string): boolean {
+export function markEmployed(db: WriteDb, id: string, now: string): boolean {
   return db
     .update(candidates)
     .set({ status: 'employed', updatedAt: now })
@@ -171,7 +171,7 @@ export function markEmployed(db: Db, id: string, now: string): boolean {
 export const candidateName: SQL<string> = sql<string>`${candidates.firstName} || ' ' || ${candidates.lastName}`;
 
 /** What the work-authorisation rule reads of a file: its document, as the file has it. */
-export function authorisationOf(db: Db, id: string) {
+export function authorisationOf(db: ReadDb, id: string) {
   return db
     .select({
       authorisationDocument: candidates.authorisationDocument,
@@ -186,7 +186,7 @@ export function authorisationOf(db: Db, id: string) {
 }
 
 /** Links to other records must exist; checked before writing so the error names the field. */
-export function assertCandidateReferencesExist(db: Db, fields: Partial<CandidateFields>): void {
+export function assertCandidateReferencesExist(db: ReadDb, fields: Partial<CandidateFields>): void {
   assertReferencesExist(db, sectors, fields.sectorIds ?? [], 'sectorIds');
   assertReferencesExist(db, partners, [...(fields.sharingPartnerIds ?? []), null], 'sharingPartnerIds');
   assertReferencesExist(db, partners, [fields.referralPartnerId], 'referralPartnerId');
@@ -195,9 +195,9 @@ export function assertCandidateReferencesExist(db: Db, fields: Partial<Candidate
 }
 
 /** Refuses, as a validation error on candidateId, an id that points to no file. */
-export const assertCandidateExists = (db: Db, id: string): void => assertReferencesExist(db, candidates, [id], 'candidateId');
+export const assertCandidateExists = (db: ReadDb, id: string): void => assertReferencesExist(db, candidates, [id], 'candidateId');
 
-export const barriersOf = (db: Db, id: string): Barrier[] =>
+export const barriersOf = (db: ReadDb, id: string): Barrier[] =>
   db
     .select({ theme: candidateBarriers.theme, status: candidateBarriers.status, action: candidateBarriers.action, changedOn: candidateBarriers.changedOn })
     .from(candidateBarriers)
@@ -205,7 +205,7 @@ export const barriersOf = (db: Db, id: string): Barrier[] =>
     .all() as Barrier[];
 
 /** Every change of the file's barriers, newest first. */
-export function barrierEventsOf(db: Db, id: string): (typeof candidateBarrierEvents.$inferSelect)[] {
+export function barrierEventsOf(db: ReadDb, id: string): (typeof candidateBarrierEvents.$inferSelect)[] {
   return db
     .select()
     .from(candidateBarrierEvents)
@@ -218,7 +218,7 @@ export function barrierEventsOf(db: Db, id: string): (typeof candidateBarrierEve
  * Logs, inside the write's transaction, what it changes in a file's barriers (nothing when the
  * barriers were not sent): one row per theme opened, updated, lifted, reopened or removed.
  */
-function recordBarrierChanges(tx: Tx, candidateId: string, before: readonly Barrier[], after: readonly Barrier[] | undefined, author: string | null, now: string): void {
+function recordBarrierChanges(tx: WriteDb, candidateId: string, before: readonly Barrier[], after: readonly Barrier[] | undefined, author: string | null, now: string): void {
   if (after === undefined) return;
   const rows = barrierChanges(before, after).map(({ theme, change, barrier }) => ({
     id: newId(),
@@ -235,7 +235,7 @@ function recordBarrierChanges(tx: Tx, candidateId: string, before: readonly Barr
 }
 
 /** A note Tremplin writes in the person's history, inside the write's transaction. */
-const addNote = (tx: Tx, candidateId: string, note: CandidateNote, now: string) =>
+const addNote = (tx: WriteDb, candidateId: string, note: CandidateNote, now: string) =>
   tx
     .insert(timelineEvents)
     .values({ id: newId(), subjectType: 'candidate', subjectId: candidateId, kind: 'note', ...note, author: null, createdAt: now, updatedAt: now })
@@ -247,7 +247,7 @@ export interface CandidateNote {
 }
 
 /** A new file with its child tables, the barriers it opens and Tremplin's note, in one transaction. */
-export function insertCandidate(db: Db, { id, fields, note, now }: { id: string; fields: CandidateFields; note: CandidateNote | null; now: string }): void {
+export function insertCandidate(db: WriteDb, { id, fields, note, now }: { id: string; fields: CandidateFields; note: CandidateNote | null; now: string }): void {
   db.transaction((tx) => {
     tx.insert(candidates)
       .values({ ...candidateColumns(fields), firstName: fields.firstName, lastName: fields.lastName, id, createdAt: now, updatedAt: now })
@@ -260,7 +260,7 @@ export function insertCandidate(db: Db, { id, fields, note, now }: { id: string;
 
 /** The fields sent, the barriers' changes from `barriersBefore` and Tremplin's note, in one transaction. */
 export function updateCandidate(
-  db: Db,
+  db: WriteDb,
   { id, patch, barriersBefore, author, note, now }: { id: string; patch: Partial<CandidateFields>; barriersBefore: readonly Barrier[]; author: string | null; note: CandidateNote | null; now: string },
 ): void {
   db.transaction((tx) => {
@@ -300,7 +300,7 @@ const FEW_MATCHES = 2000;
  * - in between ("m", "07"): the list of matches is built once and the sorted index walked
  *   against it (2–4 ms).
  */
-function searchPage(db: Db, input: ParsedInputOf<'candidates.list'>, match: string, orderBy: SQL[]): CandidatePage {
+function searchPage(db: ReadDb, input: ParsedInputOf<'candidates.list'>, match: string, orderBy: SQL[]): CandidatePage {
   const total = db.get<{ total: number }>(sql`SELECT count(*) AS total FROM candidate_search WHERE candidate_search MATCH ${match}`).total;
   if (total === 0 || input.offset >= total) return { items: [], total };
   const rows = db.get<{ rows: number | null }>(sql`SELECT max(${candidates.seq}) AS rows FROM ${candidates}`).rows ?? 0;
@@ -319,7 +319,7 @@ function searchPage(db: Db, input: ParsedInputOf<'candidates.list'>, match: stri
 }
 
 /** A page of the list; `authorisationExpiringBy` is the last day of the expiry filter, when it is set. */
-export function candidatePage(db: Db, input: ParsedInputOf<'candidates.list'>, authorisationExpiringBy: string | undefined): CandidatePage {
+export function candidatePage(db: ReadDb, input: ParsedInputOf<'candidates.list'>, authorisationExpiringBy: string | undefined): CandidatePage {
   const direction = input.descending ? desc : asc;
   const orderBy = [
     ...(input.sort in BLANKS_LAST ? [BLANKS_LAST[input.sort as keyof typeof BLANKS_LAST]] : []),
@@ -369,7 +369,7 @@ const SAME = {
 } as const;
 
 /** Files (merged ones left out) with one of these birth dates, phones (first or second) or e-mails, 500 values a query. */
-export function unmergedCandidatesWith(db: Db, field: keyof typeof SAME, values: readonly string[]): CandidateRow[] {
+export function unmergedCandidatesWith(db: ReadDb, field: keyof typeof SAME, values: readonly string[]): CandidateRow[] {
   const rows: CandidateRow[] = [];
   const distinct = [...new Set(values)];
   for (let start = 0; start < distinct.length; start += VALUES_PER_QUERY) {
@@ -385,7 +385,7 @@ export function unmergedCandidatesWith(db: Db, field: keyof typeof SAME, values:
 }
 
 /** The first `limit` files (merged ones left out) the index finds for a query built by candidateSearch. */
-export function unmergedCandidatesMatching(db: Db, match: string, limit: number): CandidateRow[] {
+export function unmergedCandidatesMatching(db: ReadDb, match: string, limit: number): CandidateRow[] {
   return db
     .select()
     .from(candidates)

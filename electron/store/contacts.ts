@@ -2,9 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Contact, ContactInput } from '../../shared/employers';
 import { refuse } from '../core/errors';
-import type { Db } from '../db/open';
+import type { WriteDb } from '../db/handles';
 import { newId } from '../core/clock';
-import type { Tx } from './records';
 
 /** A table of contacts (employer_contacts, partner_contacts): the same columns, another owner. */
 type ContactTable = SQLiteTable & {
@@ -25,7 +24,7 @@ type OwnerTable = SQLiteTable & { id: SQLiteColumn; updatedAt: SQLiteColumn };
  * nothing; a contact sent back with its id keeps it (it must be one of the record's own).
  */
 export function recordWithContacts<Owner extends OwnerTable, Table extends ContactTable>(
-  db: Db,
+  db: WriteDb,
   owner: Owner,
   contactTable: Table,
   ownerColumn: SQLiteColumn,
@@ -50,7 +49,7 @@ export function recordWithContacts<Owner extends OwnerTable, Table extends Conta
     });
   }
 
-  function writeContacts(tx: Tx, ownerId: string, contacts: ContactInput[] | undefined): void {
+  function writeContacts(tx: WriteDb, ownerId: string, contacts: ContactInput[] | undefined): void {
     if (contacts === undefined) return;
     tx.delete(contactTable).where(eq(ownerColumn, ownerId)).run();
     if (contacts.length === 0) return;

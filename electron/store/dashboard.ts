@@ -2,7 +2,7 @@ import { type SQL, and, asc, count, eq, exists, gt, gte, inArray, isNull, lt, lt
 import { type SQLiteColumn, type SQLiteTable, alias } from 'drizzle-orm/sqlite-core';
 import type { FollowUpStatus } from '../../shared/domain';
 import { OPEN_PRESENTATION_STATES, type PlacementKind, type PresentationState } from '../../shared/pipeline';
-import type { Db } from '../db/open';
+import type { ReadDb, } from '../db/handles';
 import { candidates, employers, followUps, jobNeeds, placements, presentations, recruitments } from '../db/schema';
 import { candidateName } from './candidates';
 import { hostName } from './employers';
@@ -41,10 +41,10 @@ export interface Page {
   offset: number;
 }
 
-const total = (db: Db, table: SQLiteTable, where: SQL | undefined): number => db.select({ total: count() }).from(table).where(where).get()?.total ?? 0;
+const total = (db: ReadDb, table: SQLiteTable, where: SQL | undefined): number => db.select({ total: count() }).from(table).where(where).get()?.total ?? 0;
 
 /** Followed files whose person did not withdraw consent and whose authorisation ends by `expiringBy`: the soonest first. */
-export function authorisationsDue(db: Db, expiringBy: string, { limit, offset }: Page) {
+export function authorisationsDue(db: ReadDb, expiringBy: string, { limit, offset }: Page) {
   const where = and(followedCandidate, consentStands, lte(candidates.authorisationExpiry, expiringBy));
   const items = db
     .select({ candidateId: candidates.id, candidateName, expiry: sql<string>`${candidates.authorisationExpiry}` })
@@ -62,7 +62,7 @@ export function authorisationsDue(db: Db, expiringBy: string, { limit, offset }:
  * first; not those a later follow-up of the same recruitment made moot (shared/pipeline.ts),
  * nor those of a person who withdrew consent.
  */
-export function followUpsDue(db: Db, dueBy: string, { limit, offset }: Page) {
+export function followUpsDue(db: ReadDb, dueBy: string, { limit, offset }: Page) {
   const superseded = exists(
     db
       .select({ one: sql`1` })
@@ -106,7 +106,7 @@ export function followUpsDue(db: Db, dueBy: string, { limit, offset }: Page) {
 }
 
 /** Placements not archived, without an outcome, that end by `endingBy`: the earliest end first. */
-export function placementsDue(db: Db, endingBy: string, { limit, offset }: Page) {
+export function placementsDue(db: ReadDb, endingBy: string, { limit, offset }: Page) {
   const where = and(isNull(placements.outcome), lte(placements.endDate, endingBy), isNull(placements.archivedAt));
   const items = db
     .select({
@@ -129,7 +129,7 @@ export function placementsDue(db: Db, endingBy: string, { limit, offset }: Page)
 }
 
 /** Presentations still open, not archived, whose state has not changed since `unchangedSince`: the longest wait first. */
-export function presentationsStaleSince(db: Db, unchangedSince: string, { limit, offset }: Page) {
+export function presentationsStaleSince(db: ReadDb, unchangedSince: string, { limit, offset }: Page) {
   const where = and(
     inArray(presentations.state, [...OPEN_PRESENTATION_STATES]),
     lte(presentations.stateChangedOn, unchangedSince),
@@ -163,7 +163,7 @@ export function presentationsStaleSince(db: Db, unchangedSince: string, { limit,
  * New and active files not archived, last heard of (or, never, created) by `heardOfBy`,
  * whose person agreed to be contacted: the longest silence first.
  */
-export function candidatesQuietSince(db: Db, heardOfBy: string, { limit, offset }: Page) {
+export function candidatesQuietSince(db: ReadDb, heardOfBy: string, { limit, offset }: Page) {
   const where = and(isNull(candidates.archivedAt), inArray(candidates.status, QUIET_STATUSES), lte(quietSince, heardOfBy), mayBeContacted);
   const items = db
     .select({ candidateId: candidates.id, candidateName, lastContactOn: candidates.lastContactOn })
@@ -182,7 +182,7 @@ function within(column: SQLiteColumn, from: string, until: string): SQL | undefi
 }
 
 /** Files created (not merged into another), presentations proposed, placements and recruitments started, from `from` until before `until`. */
-export function countsWithin(db: Db, from: string, until: string) {
+export function countsWithin(db: ReadDb, from: string, until: string) {
   return {
     candidates: total(db, candidates, and(within(candidates.createdAt, from, until), isNull(candidates.mergedIntoId))),
     presentations: total(db, presentations, and(within(presentations.proposedOn, from, until), isNull(presentations.archivedAt))),

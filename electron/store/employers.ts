@@ -2,7 +2,7 @@ import { type SQL, and, asc, count, desc, eq, exists, gte, inArray, isNotNull, i
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf } from '../../shared/api';
 import { COMPANY_CONTACT_KINDS } from '../../shared/domain';
-import type { Db } from '../db/open';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { employerContacts, employers, jobNeeds, timelineEvents } from '../db/schema';
 import { recordWithContacts } from './contacts';
 import { archivedFilter, findRow, matchesSearch, setArchived } from './records';
@@ -19,10 +19,10 @@ const JOB_NEED_NOT_FOUND = 'employers.errors.jobNeedNotFound';
 export const hostName = (organisation: SQLiteColumn): SQL<string | null> => sql<string | null>`coalesce(${employers.name}, ${organisation})`;
 
 /** Whether an employer (archived or not) has this id. */
-export const employerExists = (db: Db, id: string): boolean => db.select({ id: employers.id }).from(employers).where(eq(employers.id, id)).get() !== undefined;
+export const employerExists = (db: ReadDb, id: string): boolean => db.select({ id: employers.id }).from(employers).where(eq(employers.id, id)).get() !== undefined;
 
 /** The employer a job need is for, undefined when there is no need with this id. */
-export const employerOfJobNeed = (db: Db, jobNeedId: string): string | undefined =>
+export const employerOfJobNeed = (db: ReadDb, jobNeedId: string): string | undefined =>
   db.select({ employerId: jobNeeds.employerId }).from(jobNeeds).where(eq(jobNeeds.id, jobNeedId)).get()?.employerId;
 
 // ---------------------------------------------------------------- Job needs
@@ -45,7 +45,7 @@ function containsText(column: SQLiteColumn, text: string): SQL {
   return sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 }
 
-export function createJobNeedStore(db: Db) {
+export function createJobNeedStore(db: WriteDb) {
   function select(where: SQL | undefined) {
     return db.select(jobNeedColumns).from(jobNeeds).innerJoin(employers, eq(employers.id, jobNeeds.employerId)).where(where);
   }
@@ -116,7 +116,7 @@ const EMPLOYER_SORTS = {
 
 const openNeedOf = (employerId: SQLiteColumn) => and(eq(jobNeeds.employerId, employerId), isOpenNeed);
 
-export function createEmployerStore(db: Db) {
+export function createEmployerStore(db: WriteDb) {
   const records = recordWithContacts(db, employers, employerContacts, employerContacts.employerId, (employerId, contact, position) => ({
     ...contact,
     employerId,

@@ -1,11 +1,10 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { ExchangedRecordType, ImportItemState } from '../../shared/exchange';
-import type { Db } from '../db/open';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { createRowWriter } from '../db/row-writer';
 import { candidateSharingConsents, candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
 import { candidateColumns, loadCandidates, writeCandidateChildren } from './candidates';
 import { createPartnerStore } from './partners';
-import type { Tx } from './records';
 import type { CandidateRecord, PartnerRecord, Payload, SectorRecord, TimelineRecord } from '../formats/payload';
 
 /**
@@ -16,7 +15,7 @@ import type { CandidateRecord, PartnerRecord, Payload, SectorRecord, TimelineRec
 export type RecordSet = Payload['records'];
 
 /** The files whose person agreed to share them with this partner. */
-export function candidatesSharedWith(db: Db, partnerId: string): string[] {
+export function candidatesSharedWith(db: ReadDb, partnerId: string): string[] {
   return db
     .select({ id: candidateSharingConsents.candidateId })
     .from(candidateSharingConsents)
@@ -26,7 +25,7 @@ export function candidatesSharedWith(db: Db, partnerId: string): string[] {
 }
 
 /** What an export's preview needs to know of each file: its name, recording consent and whether it is withdrawn or archived. */
-export function consentsOf(db: Db, candidateIds: readonly string[]) {
+export function consentsOf(db: ReadDb, candidateIds: readonly string[]) {
   const rows: { id: string; firstName: string; lastName: string; consentRecording: boolean; consentWithdrawnOn: string | null; archivedAt: string | null }[] = [];
   for (let start = 0; start < candidateIds.length; start += 500) {
     rows.push(
@@ -48,7 +47,7 @@ export function consentsOf(db: Db, candidateIds: readonly string[]) {
 }
 
 /** The ids an incoming file's links may point to here. */
-export function knownIds(db: Db) {
+export function knownIds(db: ReadDb) {
   const ids = (rows: { id: string }[]) => new Set(rows.map((row) => row.id));
   return {
     sectors: ids(db.select({ id: sectors.id }).from(sectors).all()),
@@ -58,7 +57,7 @@ export function knownIds(db: Db) {
 }
 
 /** Keys an incoming record must not take from another one here. */
-export function uniqueKeysHere(db: Db) {
+export function uniqueKeysHere(db: ReadDb) {
   const seeded = db.select({ id: sectors.id, seedKey: sectors.seedKey }).from(sectors).where(isNotNull(sectors.seedKey)).all();
   const contacts = db.select({ id: partnerContacts.id, partnerId: partnerContacts.partnerId }).from(partnerContacts).all();
   return {
@@ -80,7 +79,7 @@ const READ_BATCH = 500;
  * and the referrer's contact, our notes and staff contacts at a partner) stays here.
  */
 export async function readRecords(
-  db: Db,
+  db: ReadDb,
   candidateIds: readonly string[],
   options: {
     ourAssociationId: string;
@@ -166,7 +165,7 @@ export async function readRecords(
  * (the links to it still hold). An origin naming an association we know, or ourselves, becomes
  * `unknownOrigin`.
  */
-export function fromUnknownSender(db: Db, records: RecordSet, options: { knownAssociations: Set<string>; unknownOrigin: string; newId: () => string }): RecordSet {
+export function fromUnknownSender(db: ReadDb, records: RecordSet, options: { knownAssociations: Set<string>; unknownOrigin: string; newId: () => string }): RecordSet {
   const origin = <T extends { origin: string }>(record: T): T =>
     options.knownAssociations.has(record.origin) ? { ...record, origin: options.unknownOrigin } : record;
   const renamed = new Map<string, string>();
@@ -195,7 +194,7 @@ export function fromUnknownSender(db: Db, records: RecordSet, options: { knownAs
 const TABLES = { candidate: candidates, timelineEvent: timelineEvents, partner: partners, sector: sectors } as const;
 
 /** The local `updatedAt` of each record of a type among `ids`. */
-function localVersions(db: Db, type: ExchangedRecordType, ids: string[]): Map<string, string> {
+function localVersions(db: ReadDb, type: ExchangedRecordType, ids: string[]): Map<string, string> {
   const table = TABLES[type];
   const versions = new Map<string, string>();
   for (let start = 0; start < ids.length; start += 500) {
@@ -210,7 +209,7 @@ function localVersions(db: Db, type: ExchangedRecordType, ids: string[]): Map<st
 }
 
 /** The versions last agreed with this association, per record. */
-function agreedVersions(db: Db, associationId: string, type: ExchangedRecordType): Map<string, string> {
+function agreedVersions(db: ReadDb, associationId: string, type: ExchangedRecordType): Map<string, string> {
   const rows = db
     .select({ id: exchangedRecords.recordId, updatedAt: exchangedRecords.updatedAt })
     .from(exchangedRecords)
@@ -251,7 +250,7 @@ const TYPES_IN_FILE: [ExchangedRecordType, keyof RecordSet][] = [
 ];
 
 /** `senderId` null: a sender nothing proves, with whom no version was ever agreed. */
-export function classifyAll(db: Db, senderId: string | null, records: RecordSet): Classified[] {
+export function classifyAll(db: ReadDb, senderId: string | null, records: RecordSet): Classified[] {
   return TYPES_IN_FILE.flatMap(([type, key]) => {
     const list = records[key] as { id: string; updatedAt: string }[];
     const local = localVersions(
@@ -268,7 +267,7 @@ export function classifyAll(db: Db, senderId: string | null, records: RecordSet)
 const AGREED_PER_STATEMENT = 100;
 
 /** Remembers the version agreed with an association for each record (sent or received). */
-export function recordAgreedVersions(tx: Tx, associationId: string, entries: { recordType: ExchangedRecordType; id: string; updatedAt: string }[]): void {
+export function recordAgreedVersions(tx: WriteDb, associationId: string, entries: { recordType: ExchangedRecordType; id: string; updatedAt: string }[]): void {
   const prepared = new Map<number, { run(values: Record<string, unknown>): unknown }>();
   const statement = (rows: number) => {
     let remember = prepared.get(rows);
@@ -315,13 +314,13 @@ export function recordAgreedVersions(tx: Tx, associationId: string, entries: { r
  * says its kind); for a person already here, the consents to share and the referral (a sender
  * only tells about itself). Runs inside the caller's transaction.
  */
-export function writeRecords(db: Db, tx: Tx, chosen: RecordSet, options: { ourAssociationId: string | null; barriersLeftOut: boolean }): void {
+export function writeRecords(tx: WriteDb, chosen: RecordSet, options: { ourAssociationId: string | null; barriersLeftOut: boolean }): void {
   const here = <T extends { origin: string }>(record: T) => ({ ...record, origin: record.origin === options.ourAssociationId ? null : record.origin });
   const present = {
-    sector: localVersions(db, 'sector', chosen.sectors.map((record) => record.id)),
-    partner: localVersions(db, 'partner', chosen.partners.map((record) => record.id)),
-    candidate: localVersions(db, 'candidate', chosen.candidates.map((record) => record.id)),
-    timelineEvent: localVersions(db, 'timelineEvent', chosen.timelineEvents.map((record) => record.id)),
+    sector: localVersions(tx, 'sector', chosen.sectors.map((record) => record.id)),
+    partner: localVersions(tx, 'partner', chosen.partners.map((record) => record.id)),
+    candidate: localVersions(tx, 'candidate', chosen.candidates.map((record) => record.id)),
+    timelineEvent: localVersions(tx, 'timelineEvent', chosen.timelineEvents.map((record) => record.id)),
   };
   const exists = (type: ExchangedRecordType, id: string) => present[type].has(id);
   const writer = createRowWriter(tx);
@@ -331,7 +330,7 @@ export function writeRecords(db: Db, tx: Tx, chosen: RecordSet, options: { ourAs
     else writer.insertAll(sectors, [{ id, ...sector }]);
   }
 
-  const partnerStore = createPartnerStore(db);
+  const partnerStore = createPartnerStore(tx);
   for (const { id, contacts: list, ...partner } of chosen.partners.map(here)) {
     if (exists('partner', id)) {
       writer.update(partners, partners.id, id, { name: partner.name, kind: partner.kind, origin: partner.origin, updatedAt: partner.updatedAt });

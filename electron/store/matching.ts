@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, isNull, ne, or, sql } from 'drizzle-orm';
+import type { ReadDb, } from '../db/handles';
 import type { Db } from '../db/open';
 import { candidateSectors, candidates, employers, jobNeeds, placements, presentations, recruitments } from '../db/schema';
 
@@ -144,7 +145,7 @@ export function watchMatchingWrites(db: Db): MatchingWrites {
 
 // ---------------------------------------------------------------- Reads
 
-export function createMatchingStore(db: Db) {
+export function createMatchingStore(db: ReadDb) {
   /** Files that can be matched: not archived (merged ones are), not left. */
   const matchable = and(isNull(candidates.archivedAt), ne(candidates.status, 'left'));
   const matchableCandidates = db.select(candidateColumns).from(candidates).where(matchable).prepare();

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { CandidateFields } from '../../shared/candidates';
-import type { Db } from '../db/open';
+import type { ReadDb, WriteDb } from '../db/handles';
 import {
   candidateBarriers,
   candidateMerges,
@@ -16,7 +16,6 @@ import {
   timelineEvents,
 } from '../db/schema';
 import { candidateColumns, writeCandidateChildren } from './candidates';
-import type { Tx } from './records';
 
 /** Merging two candidate files: the rows that move to the kept file, and the state an undo puts back. */
 
@@ -42,7 +41,7 @@ const TRACKED = {
 } satisfies Record<string, { table: SQLiteTable; owner: SQLiteColumn; key: SQLiteColumn; replaced: boolean }>;
 
 /** The rows of both files in every tracked table, in a stable order (compared as JSON). */
-export function mergeSnapshot(db: Db, ids: [string, string]): MergeSnapshot {
+export function mergeSnapshot(db: ReadDb, ids: [string, string]): MergeSnapshot {
   const read = (table: SQLiteTable, where: ReturnType<typeof inArray>, key: SQLiteColumn, owner: SQLiteColumn) =>
     db.select().from(table).where(where).orderBy(asc(owner), asc(key)).all() as Rows;
   const rows = Object.fromEntries(
@@ -61,7 +60,7 @@ export function mergeSnapshot(db: Db, ids: [string, string]): MergeSnapshot {
 // ---------------------------------------------------------------- Merge (inside the merge's transaction)
 
 /** The presentations of either file in one of these states. */
-export function presentationsOfBoth(db: Db, ids: [string, string], states: readonly string[]): (typeof presentations.$inferSelect)[] {
+export function presentationsOfBoth(db: ReadDb, ids: [string, string], states: readonly string[]): (typeof presentations.$inferSelect)[] {
   return db
     .select()
     .from(presentations)
@@ -70,7 +69,7 @@ export function presentationsOfBoth(db: Db, ids: [string, string], states: reado
 }
 
 /** Moves the merged file's presentations, placements and recruitments to the kept file; how many of each moved. */
-export function movePipelineRecords(db: Db, keepId: string, mergeId: string, now: string) {
+export function movePipelineRecords(db: WriteDb, keepId: string, mergeId: string, now: string) {
   const moved = { presentations: 0, placements: 0, recruitments: 0 };
   for (const [name, table] of [
     ['presentations', presentations],
@@ -83,7 +82,7 @@ export function movePipelineRecords(db: Db, keepId: string, mergeId: string, now
 }
 
 /** The file's drop-in visits: the session and the note of each. */
-export function visitsOfCandidate(db: Db, candidateId: string): { id: string; sessionId: string; note: string | null }[] {
+export function visitsOfCandidate(db: ReadDb, candidateId: string): { id: string; sessionId: string; note: string | null }[] {
   return db
     .select({ sessionId: sessionVisits.sessionId, id: sessionVisits.id, note: sessionVisits.note })
     .from(sessionVisits)
@@ -91,16 +90,16 @@ export function visitsOfCandidate(db: Db, candidateId: string): { id: string; se
     .all();
 }
 
-export function setVisitNote(db: Db, visitId: string, note: string): void {
+export function setVisitNote(db: WriteDb, visitId: string, note: string): void {
   db.update(sessionVisits).set({ note }).where(eq(sessionVisits.id, visitId)).run();
 }
 
-export function deleteVisitRow(db: Db, visitId: string): void {
+export function deleteVisitRow(db: WriteDb, visitId: string): void {
   db.delete(sessionVisits).where(eq(sessionVisits.id, visitId)).run();
 }
 
 /** Gives the merged file's visits to the kept file, but those at one of `exceptSessionIds`. */
-export function moveVisits(db: Db, keepId: string, mergeId: string, exceptSessionIds: string[]): void {
+export function moveVisits(db: WriteDb, keepId: string, mergeId: string, exceptSessionIds: string[]): void {
   db.update(sessionVisits)
     .set({ candidateId: keepId })
     .where(and(eq(sessionVisits.candidateId, mergeId), notInArray(sessionVisits.sessionId, exceptSessionIds)))
@@ -108,7 +107,7 @@ export function moveVisits(db: Db, keepId: string, mergeId: string, exceptSessio
 }
 
 /** The kept file's new values, its child tables (sectors, consents, barriers) among them. */
-export function writeKeptFile(tx: Tx, keepId: string, fields: Partial<CandidateFields>, now: string): void {
+export function writeKeptFile(tx: WriteDb, keepId: string, fields: Partial<CandidateFields>, now: string): void {
   tx.update(candidates)
     .set({ ...candidateColumns(fields), updatedAt: now })
     .where(eq(candidates.id, keepId))
@@ -117,7 +116,7 @@ export function writeKeptFile(tx: Tx, keepId: string, fields: Partial<CandidateF
 }
 
 /** Moves the merged file's timeline to the kept file. */
-export function moveTimeline(tx: Tx, keepId: string, mergeId: string, now: string): void {
+export function moveTimeline(tx: WriteDb, keepId: string, mergeId: string, now: string): void {
   tx.update(timelineEvents)
     .set({ subjectId: keepId, updatedAt: now })
     .where(and(eq(timelineEvents.subjectType, 'candidate'), eq(timelineEvents.subjectId, mergeId)))
@@ -125,12 +124,12 @@ export function moveTimeline(tx: Tx, keepId: string, mergeId: string, now: strin
 }
 
 /** Archives the merged file (at `archivedAt`) with a pointer to the kept one. */
-export function markMerged(tx: Tx, mergeId: string, keepId: string, archivedAt: string, now: string): void {
+export function markMerged(tx: WriteDb, mergeId: string, keepId: string, archivedAt: string, now: string): void {
   tx.update(candidates).set({ mergedIntoId: keepId, archivedAt, updatedAt: now }).where(eq(candidates.id, mergeId)).run();
 }
 
 /** The merge's states before and after, replacing an earlier merge of the same file (undone since). */
-export function saveMerge(tx: Tx, merge: typeof candidateMerges.$inferInsert): void {
+export function saveMerge(tx: WriteDb, merge: typeof candidateMerges.$inferInsert): void {
   tx.delete(candidateMerges).where(eq(candidateMerges.mergedId, merge.mergedId)).run();
   tx.insert(candidateMerges).values(merge).run();
 }
@@ -138,10 +137,10 @@ export function saveMerge(tx: Tx, merge: typeof candidateMerges.$inferInsert): v
 // ---------------------------------------------------------------- Undo
 
 /** The merge that archived this file, undefined when there is none. */
-export const mergeOf = (db: Db, mergedId: string): MergeRow | undefined => db.select().from(candidateMerges).where(eq(candidateMerges.mergedId, mergedId)).get();
+export const mergeOf = (db: ReadDb, mergedId: string): MergeRow | undefined => db.select().from(candidateMerges).where(eq(candidateMerges.mergedId, mergedId)).get();
 
 /** Puts every row of both files back as `before` holds them, and forgets the merge (inside the caller's transaction). */
-export function restoreSnapshot(tx: Tx, merge: MergeRow, before: MergeSnapshot): void {
+export function restoreSnapshot(tx: WriteDb, merge: MergeRow, before: MergeSnapshot): void {
   const ids: [string, string] = [merge.keptId, merge.mergedId];
   const keptEvents = before.presentationEvents.map((row) => row.id as string);
   const presentationIds = before.presentations.map((row) => row.id as string);

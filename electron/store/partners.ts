@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/api';
-import type { Db } from '../db/open';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { candidates, partnerContacts, partners } from '../db/schema';
 import { recordWithContacts } from './contacts';
 import { archivedFilter, findRow, matchesSearch, setArchived } from './records';
@@ -18,10 +18,10 @@ const PARTNER_SORTS = {
 } as const;
 
 /** The row, or a not_found refusal in the caller's words. */
-export const findPartner = (db: Db, id: string, notFoundKey: string): PartnerRow => findRow(db, partners, id, notFoundKey);
+export const findPartner = (db: ReadDb, id: string, notFoundKey: string): PartnerRow => findRow(db, partners, id, notFoundKey);
 
 /** The partners' names, in alphabetical order. */
-export function partnerNamesOf(db: Db, ids: readonly string[]): string[] {
+export function partnerNamesOf(db: ReadDb, ids: readonly string[]): string[] {
   return db
     .select({ name: partners.name })
     .from(partners)
@@ -31,7 +31,7 @@ export function partnerNamesOf(db: Db, ids: readonly string[]): string[] {
     .map((row) => row.name);
 }
 
-export function createPartnerStore(db: Db) {
+export function createPartnerStore(db: WriteDb) {
   const records = recordWithContacts(db, partners, partnerContacts, partnerContacts.partnerId, (partnerId, contact, position) => ({
     ...contact,
     partnerId,

@@ -1,6 +1,6 @@
 import { type SQL, and, count, desc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/api';
-import type { Db } from '../db/open';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { candidates, employers, placements } from '../db/schema';
 import { candidateName } from './candidates';
 import { hostName } from './employers';
@@ -13,12 +13,12 @@ export type PlacementRow = typeof placements.$inferSelect;
 const NOT_FOUND = 'pipeline.errors.placementNotFound';
 
 /** The row, or a not_found refusal. */
-export const findPlacement = (db: Db, id: string): PlacementRow => findRow(db, placements, id, NOT_FOUND);
+export const findPlacement = (db: ReadDb, id: string): PlacementRow => findRow(db, placements, id, NOT_FOUND);
 
-export const setPlacementArchived = (db: Db, id: string, archived: boolean, now: string): PlacementRow => setArchived(db, placements, id, archived, now, NOT_FOUND);
+export const setPlacementArchived = (db: WriteDb, id: string, archived: boolean, now: string): PlacementRow => setArchived(db, placements, id, archived, now, NOT_FOUND);
 
 /** The placements (not archived) of these people, with the days they hold. */
-export function activePlacementsOf(db: Db, candidateIds: readonly string[]) {
+export function activePlacementsOf(db: ReadDb, candidateIds: readonly string[]) {
   return db
     .select({ candidateId: placements.candidateId, id: placements.id, kind: placements.kind, startDate: placements.startDate, endDate: placements.endDate, endedOn: placements.endedOn })
     .from(placements)
@@ -41,7 +41,7 @@ const summaryColumns = {
 };
 
 /** The placements with their candidate's name and their host's. */
-function selectSummaries(db: Db, where: SQL | undefined) {
+function selectSummaries(db: ReadDb, where: SQL | undefined) {
   return db
     .select(summaryColumns)
     .from(placements)
@@ -51,10 +51,10 @@ function selectSummaries(db: Db, where: SQL | undefined) {
 }
 
 /** The placement with its candidate's and host's names; undefined when there is none with this id. */
-export const placementSummary = (db: Db, id: string) => selectSummaries(db, eq(placements.id, id)).get();
+export const placementSummary = (db: ReadDb, id: string) => selectSummaries(db, eq(placements.id, id)).get();
 
 /** Latest start first. */
-export function placementPage(db: Db, input: ParsedInputOf<'placements.list'>) {
+export function placementPage(db: ReadDb, input: ParsedInputOf<'placements.list'>) {
   const where = and(
     archivedFilter(placements.archivedAt, input.archived),
     input.candidateId ? eq(placements.candidateId, input.candidateId) : undefined,
@@ -69,10 +69,10 @@ export function placementPage(db: Db, input: ParsedInputOf<'placements.list'>) {
 }
 
 /** The row, undefined when there is none with this id (for callers that refuse in their own words). */
-export const placementById = (db: Db, id: string): PlacementRow | undefined => db.select().from(placements).where(eq(placements.id, id)).get();
+export const placementById = (db: ReadDb, id: string): PlacementRow | undefined => db.select().from(placements).where(eq(placements.id, id)).get();
 
 /** The renewal (not archived) of a placement, but `exceptId`, if there is one. */
-export function renewalOf(db: Db, placementId: string, exceptId: string | null): { id: string; startDate: string } | undefined {
+export function renewalOf(db: ReadDb, placementId: string, exceptId: string | null): { id: string; startDate: string } | undefined {
   return db
     .select({ id: placements.id, startDate: placements.startDate })
     .from(placements)
@@ -81,7 +81,7 @@ export function renewalOf(db: Db, placementId: string, exceptId: string | null):
 }
 
 /** The person's PMSMPs (not archived) but `exceptId`. */
-export function pmsmpsOf(db: Db, candidateId: string, exceptId: string | null) {
+export function pmsmpsOf(db: ReadDb, candidateId: string, exceptId: string | null) {
   return db
     .select({ startDate: placements.startDate, endDate: placements.endDate, endedOn: placements.endedOn })
     .from(placements)
@@ -91,7 +91,7 @@ export function pmsmpsOf(db: Db, candidateId: string, exceptId: string | null) {
 
 /** The person's temporary missions (not archived) but `exceptId` with the same host: our employer, or else the organisation typed. */
 export function tempMissionsWith(
-  db: Db,
+  db: ReadDb,
   { candidateId, employerId, organisation }: { candidateId: string; employerId: string | null; organisation: string | null },
   exceptId: string | null,
 ) {
@@ -110,10 +110,10 @@ export function tempMissionsWith(
     .all();
 }
 
-export function insertPlacement(db: Db, values: typeof placements.$inferInsert): void {
+export function insertPlacement(db: WriteDb, values: typeof placements.$inferInsert): void {
   db.insert(placements).values(values).run();
 }
 
-export function updatePlacement(db: Db, id: string, values: Partial<typeof placements.$inferInsert>): void {
+export function updatePlacement(db: WriteDb, id: string, values: Partial<typeof placements.$inferInsert>): void {
   db.update(placements).set(values).where(eq(placements.id, id)).run();
 }

@@ -3,7 +3,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf } from '../../shared/api';
 import type { PresentationState } from '../../shared/pipeline';
 import { newId } from '../core/clock';
-import type { Db } from '../db/open';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { candidates, employers, jobNeeds, presentationEvents, presentations } from '../db/schema';
 import { candidateName } from './candidates';
 import { findRow } from './records';
@@ -15,10 +15,10 @@ export type PresentationRow = typeof presentations.$inferSelect;
 export const PRESENTATION_NOT_FOUND = 'pipeline.errors.presentationNotFound';
 
 /** The row, or a not_found refusal. */
-export const findPresentation = (db: Db, id: string): PresentationRow => findRow(db, presentations, id, PRESENTATION_NOT_FOUND);
+export const findPresentation = (db: ReadDb, id: string): PresentationRow => findRow(db, presentations, id, PRESENTATION_NOT_FOUND);
 
 /** Who a presentation is of and for which need, undefined when there is none with this id. */
-export function presentationLink(db: Db, id: string): { candidateId: string; jobNeedId: string } | undefined {
+export function presentationLink(db: ReadDb, id: string): { candidateId: string; jobNeedId: string } | undefined {
   return db.select({ candidateId: presentations.candidateId, jobNeedId: presentations.jobNeedId }).from(presentations).where(eq(presentations.id, id)).get();
 }
 
@@ -38,7 +38,7 @@ const summaryColumns = {
 };
 
 /** The presentations with their candidate, need and employer, in one query. */
-function selectSummaries<Extra extends Record<string, SQLiteColumn>>(db: Db, where: SQL | undefined, extra: Extra = {} as Extra) {
+function selectSummaries<Extra extends Record<string, SQLiteColumn>>(db: ReadDb, where: SQL | undefined, extra: Extra = {} as Extra) {
   return db
     .select({ ...summaryColumns, ...extra })
     .from(presentations)
@@ -49,11 +49,11 @@ function selectSummaries<Extra extends Record<string, SQLiteColumn>>(db: Db, whe
 }
 
 /** The presentation with its candidate, need and employer; undefined when there is none with this id. */
-export const presentationSummary = (db: Db, id: string) =>
+export const presentationSummary = (db: ReadDb, id: string) =>
   selectSummaries(db, eq(presentations.id, id), { origin: presentations.origin, createdAt: presentations.createdAt }).get();
 
 /** The presentation's changes of state, oldest first (in the order written within a day). */
-export function presentationHistory(db: Db, presentationId: string) {
+export function presentationHistory(db: ReadDb, presentationId: string) {
   return db
     .select({
       id: presentationEvents.id,
@@ -71,7 +71,7 @@ export function presentationHistory(db: Db, presentationId: string) {
 }
 
 /** Most recently changed first, with the candidate, occupation and employer joined. */
-export function presentationPage(db: Db, input: ParsedInputOf<'presentations.list'>) {
+export function presentationPage(db: ReadDb, input: ParsedInputOf<'presentations.list'>) {
   const where = and(
     input.candidateId ? eq(presentations.candidateId, input.candidateId) : undefined,
     input.jobNeedId ? eq(presentations.jobNeedId, input.jobNeedId) : undefined,
@@ -94,7 +94,7 @@ export function presentationPage(db: Db, input: ParsedInputOf<'presentations.lis
 }
 
 /** The need a candidate would be presented to, with whether its employer is archived; undefined when there is none. */
-export function needToPresent(db: Db, jobNeedId: string) {
+export function needToPresent(db: ReadDb, jobNeedId: string) {
   return db
     .select({ need: jobNeeds, employerArchivedAt: employers.archivedAt })
     .from(jobNeeds)
@@ -104,7 +104,7 @@ export function needToPresent(db: Db, jobNeedId: string) {
 }
 
 /** A presentation of this candidate to this need in one of these states, if there is one. */
-export function presentationIn(db: Db, candidateId: string, jobNeedId: string, states: readonly PresentationState[]): { id: string } | undefined {
+export function presentationIn(db: ReadDb, candidateId: string, jobNeedId: string, states: readonly PresentationState[]): { id: string } | undefined {
   return db
     .select({ id: presentations.id })
     .from(presentations)
@@ -113,7 +113,7 @@ export function presentationIn(db: Db, candidateId: string, jobNeedId: string, s
 }
 
 /** The person's presentations in one of these states, but `exceptId`. */
-export function presentationsOfIn(db: Db, candidateId: string, states: readonly PresentationState[], exceptId: string | null): PresentationRow[] {
+export function presentationsOfIn(db: ReadDb, candidateId: string, states: readonly PresentationState[], exceptId: string | null): PresentationRow[] {
   return db
     .select()
     .from(presentations)
@@ -123,7 +123,7 @@ export function presentationsOfIn(db: Db, candidateId: string, states: readonly 
 
 /** A new presentation, proposed on `on`, with the proposal as the first change of its history. */
 export function insertPresentation(
-  db: Db,
+  db: WriteDb,
   { id, candidateId, jobNeedId, on, author, note, now }: { id: string; candidateId: string; jobNeedId: string; on: string; author: string | null; note: string | null; now: string },
 ): void {
   db.insert(presentations).values({ id, candidateId, jobNeedId, state: 'proposed', proposedOn: on, stateChangedOn: on, createdAt: now, updatedAt: now }).run();
@@ -132,7 +132,7 @@ export function insertPresentation(
 
 /** Sets the presentation's new state and adds the change to its history (in the caller's transaction). */
 export function writePresentationChange(
-  db: Db,
+  db: WriteDb,
   presentation: PresentationRow,
   change: { to: PresentationState; on: string; author: string | null; note: string | null; refusalReason: string | null },
   now: string,

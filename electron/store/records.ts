@@ -1,7 +1,7 @@
 import { type SQL, type SQLWrapper, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
 import { AppError, refuse } from '../core/errors';
-import type { Db } from '../db/open';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { toFtsQuery } from './search';
 
 /** A table with the record columns (seq, id, origin, createdAt, updatedAt, archivedAt). */
@@ -14,7 +14,7 @@ type RecordTable = SQLiteTableWithColumns<any> & {
 };
 
 /** The row with this id, or a not_found error with the given message. */
-export function findRow<T extends RecordTable>(db: Db, table: T, id: string, notFoundKey: string): T['$inferSelect'] {
+export function findRow<T extends RecordTable>(db: ReadDb, table: T, id: string, notFoundKey: string): T['$inferSelect'] {
   const row = db.select().from(table).where(eq(table.id, id)).get();
   if (!row) throw new AppError('not_found', notFoundKey);
   return row as T['$inferSelect'];
@@ -22,7 +22,7 @@ export function findRow<T extends RecordTable>(db: Db, table: T, id: string, not
 
 /** Archives or restores a record; doing it twice changes nothing (not even updatedAt). */
 export function setArchived<T extends RecordTable>(
-  db: Db,
+  db: WriteDb,
   table: T,
   id: string,
   archived: boolean,
@@ -51,7 +51,7 @@ export function matchesSearch(seq: SQLWrapper, searchTable: string, query: strin
 }
 
 /** Refuses ids that point to no record, as a validation error on `field`. */
-export function assertReferencesExist(db: Db, table: RecordTable, ids: readonly (string | null | undefined)[], field: string): void {
+export function assertReferencesExist(db: ReadDb, table: RecordTable, ids: readonly (string | null | undefined)[], field: string): void {
   const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
   if (wanted.length === 0) return;
   const found = db.select({ id: table.id }).from(table).where(inArray(table.id, wanted)).all();
@@ -67,9 +67,6 @@ export function archivedFilter(column: SQLiteColumn, filter: 'active' | 'archive
   return undefined;
 }
 
-/** The handle a `db.transaction` callback receives; writes inside a transaction go through it. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
 /**
  * Writes a record's list of links (a volunteer's sectors, a session's volunteers) inside the
  * caller's transaction: a list that is sent replaces the old one; one left out changes nothing.
@@ -79,7 +76,7 @@ export function linkWriter<Link extends SQLiteTable>(
   owner: SQLiteColumn,
   link: (ownerId: string, itemId: string) => SQLiteInsertValue<Link>,
 ) {
-  return (tx: Tx, ownerId: string, itemIds: string[] | undefined): void => {
+  return (tx: WriteDb, ownerId: string, itemIds: string[] | undefined): void => {
     if (itemIds === undefined) return;
     tx.delete(table).where(eq(owner, ownerId)).run();
     if (itemIds.length > 0) tx.insert(table).values(itemIds.map((itemId) => link(ownerId, itemId))).run();

@@ -1,7 +1,7 @@
 import { type SQL, and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/api';
 import { newId } from '../core/clock';
-import type { Db } from '../db/open';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { candidates, employers, followUps, recruitments } from '../db/schema';
 import { candidateName } from './candidates';
 import { hostName } from './employers';
@@ -14,12 +14,12 @@ export type RecruitmentRow = typeof recruitments.$inferSelect;
 const NOT_FOUND = 'pipeline.errors.recruitmentNotFound';
 
 /** The row, or a not_found refusal. */
-export const findRecruitment = (db: Db, id: string): RecruitmentRow => findRow(db, recruitments, id, NOT_FOUND);
+export const findRecruitment = (db: ReadDb, id: string): RecruitmentRow => findRow(db, recruitments, id, NOT_FOUND);
 
-export const setRecruitmentArchived = (db: Db, id: string, archived: boolean, now: string): RecruitmentRow => setArchived(db, recruitments, id, archived, now, NOT_FOUND);
+export const setRecruitmentArchived = (db: WriteDb, id: string, archived: boolean, now: string): RecruitmentRow => setArchived(db, recruitments, id, archived, now, NOT_FOUND);
 
 /** The recruitments (not archived) of these people, with the days and hours they hold. */
-export function activeRecruitmentsOf(db: Db, candidateIds: readonly string[]) {
+export function activeRecruitmentsOf(db: ReadDb, candidateIds: readonly string[]) {
   return db
     .select({ candidateId: recruitments.candidateId, id: recruitments.id, kind: recruitments.kind, startDate: recruitments.startDate, endDate: recruitments.endDate, hoursPerWeek: recruitments.hoursPerWeek })
     .from(recruitments)
@@ -28,7 +28,7 @@ export function activeRecruitmentsOf(db: Db, candidateIds: readonly string[]) {
 }
 
 /** The person's recruitments (not archived) with an end that cover this day. */
-export function contractsCovering(db: Db, candidateId: string, day: string) {
+export function contractsCovering(db: ReadDb, candidateId: string, day: string) {
   return db
     .select({ kind: recruitments.kind, startDate: recruitments.startDate, endDate: recruitments.endDate })
     .from(recruitments)
@@ -57,7 +57,7 @@ const summaryColumns = {
 };
 
 /** The recruitments with their candidate's name and their host's. */
-function selectSummaries(db: Db, where: SQL | undefined) {
+function selectSummaries(db: ReadDb, where: SQL | undefined) {
   return db
     .select(summaryColumns)
     .from(recruitments)
@@ -67,10 +67,10 @@ function selectSummaries(db: Db, where: SQL | undefined) {
 }
 
 /** The recruitment with its candidate's and host's names; undefined when there is none with this id. */
-export const recruitmentSummary = (db: Db, id: string) => selectSummaries(db, eq(recruitments.id, id)).get();
+export const recruitmentSummary = (db: ReadDb, id: string) => selectSummaries(db, eq(recruitments.id, id)).get();
 
 /** Latest start first. */
-export function recruitmentPage(db: Db, input: ParsedInputOf<'recruitments.list'>) {
+export function recruitmentPage(db: ReadDb, input: ParsedInputOf<'recruitments.list'>) {
   const where = and(
     archivedFilter(recruitments.archivedAt, input.archived),
     input.candidateId ? eq(recruitments.candidateId, input.candidateId) : undefined,
@@ -83,7 +83,7 @@ export function recruitmentPage(db: Db, input: ParsedInputOf<'recruitments.list'
 }
 
 /** How many recruitments (not archived) a job need has. */
-export function hiresFor(db: Db, jobNeedId: string): number {
+export function hiresFor(db: ReadDb, jobNeedId: string): number {
   return (
     db
       .select({ hired: count() })
@@ -94,14 +94,14 @@ export function hiresFor(db: Db, jobNeedId: string): number {
 }
 
 /** A new recruitment with its follow-ups, one per due date (in the caller's transaction). */
-export function insertRecruitment(db: Db, values: typeof recruitments.$inferInsert, dueDates: readonly { monthsAfter: number; dueOn: string }[], now: string): void {
+export function insertRecruitment(db: WriteDb, values: typeof recruitments.$inferInsert, dueDates: readonly { monthsAfter: number; dueOn: string }[], now: string): void {
   db.insert(recruitments).values(values).run();
   db.insert(followUps)
     .values(dueDates.map((due) => ({ id: newId(), recruitmentId: values.id, ...due, updatedAt: now })))
     .run();
 }
 
-export function updateRecruitment(db: Db, id: string, values: Partial<typeof recruitments.$inferInsert>): void {
+export function updateRecruitment(db: WriteDb, id: string, values: Partial<typeof recruitments.$inferInsert>): void {
   db.update(recruitments).set(values).where(eq(recruitments.id, id)).run();
 }
 
@@ -110,10 +110,10 @@ export function updateRecruitment(db: Db, id: string, values: Partial<typeof rec
 export type FollowUpRow = typeof followUps.$inferSelect;
 
 /** The row, undefined when there is none with this id. */
-export const followUpById = (db: Db, id: string): FollowUpRow | undefined => db.select().from(followUps).where(eq(followUps.id, id)).get();
+export const followUpById = (db: ReadDb, id: string): FollowUpRow | undefined => db.select().from(followUps).where(eq(followUps.id, id)).get();
 
 /** The recruitment's follow-ups, earliest first. */
-export function followUpsOf(db: Db, recruitmentId: string) {
+export function followUpsOf(db: ReadDb, recruitmentId: string) {
   return db
     .select({
       id: followUps.id,
@@ -133,7 +133,7 @@ export function followUpsOf(db: Db, recruitmentId: string) {
 }
 
 /** Moves the follow-ups not yet recorded to these due dates (a recruitment whose start moved). */
-export function movePendingFollowUps(db: Db, recruitmentId: string, dueDates: readonly { monthsAfter: number; dueOn: string }[], now: string): void {
+export function movePendingFollowUps(db: WriteDb, recruitmentId: string, dueDates: readonly { monthsAfter: number; dueOn: string }[], now: string): void {
   for (const due of dueDates) {
     db.update(followUps)
       .set({ dueOn: due.dueOn, updatedAt: now })
@@ -142,6 +142,6 @@ export function movePendingFollowUps(db: Db, recruitmentId: string, dueDates: re
   }
 }
 
-export function updateFollowUp(db: Db, id: string, values: Partial<typeof followUps.$inferInsert>): void {
+export function updateFollowUp(db: WriteDb, id: string, values: Partial<typeof followUps.$inferInsert>): void {
   db.update(followUps).set(values).where(eq(followUps.id, id)).run();
 }

@@ -1,5 +1,5 @@
 import { asc, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../db/open';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { sectors } from '../db/schema';
 import { assertReferencesExist, findRow, setArchived } from './records';
 
@@ -10,7 +10,7 @@ export type SectorRow = typeof sectors.$inferSelect;
 const NOT_FOUND = 'errors.sectorNotFound';
 
 /** In the order they were made (the seeded ones first); with the archived ones when asked. */
-export function listSectors(db: Db, { includeArchived }: { includeArchived: boolean }): SectorRow[] {
+export function listSectors(db: ReadDb, { includeArchived }: { includeArchived: boolean }): SectorRow[] {
   return db
     .select()
     .from(sectors)
@@ -20,18 +20,18 @@ export function listSectors(db: Db, { includeArchived }: { includeArchived: bool
 }
 
 /** The row, or a not_found refusal. */
-export const findSector = (db: Db, id: string): SectorRow => findRow(db, sectors, id, NOT_FOUND);
+export const findSector = (db: ReadDb, id: string): SectorRow => findRow(db, sectors, id, NOT_FOUND);
 
-export function insertSector(db: Db, values: typeof sectors.$inferInsert): SectorRow {
+export function insertSector(db: WriteDb, values: typeof sectors.$inferInsert): SectorRow {
   return db.insert(sectors).values(values).returning().get();
 }
 
 /** The sector as written, undefined when there is none with this id. */
-export function updateSector(db: Db, id: string, values: Partial<typeof sectors.$inferInsert>): SectorRow | undefined {
+export function updateSector(db: WriteDb, id: string, values: Partial<typeof sectors.$inferInsert>): SectorRow | undefined {
   return db.update(sectors).set(values).where(eq(sectors.id, id)).returning().get();
 }
 
-export const setSectorArchived = (db: Db, id: string, archived: boolean, now: string): SectorRow => setArchived(db, sectors, id, archived, now, NOT_FOUND);
+export const setSectorArchived = (db: WriteDb, id: string, archived: boolean, now: string): SectorRow => setArchived(db, sectors, id, archived, now, NOT_FOUND);
 
 /** Refuses, as a validation error on `field`, ids that point to no sector. */
-export const assertSectorsExist = (db: Db, ids: readonly (string | null | undefined)[], field: string): void => assertReferencesExist(db, sectors, ids, field);
+export const assertSectorsExist = (db: ReadDb, ids: readonly (string | null | undefined)[], field: string): void => assertReferencesExist(db, sectors, ids, field);

@@ -1,9 +1,9 @@
 import { type SQL, and, asc, count, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/api';
 import type { SessionVisit } from '../../shared/sessions';
-import type { Db } from '../db/open';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { candidates, dropinSessions, sessionVisits, sessionVolunteers, timelineEvents, volunteerHours, volunteers } from '../db/schema';
-import { type Tx, archivedFilter, assertReferencesExist, findRow, linkWriter, setArchived } from './records';
+import { archivedFilter, assertReferencesExist, findRow, linkWriter, setArchived } from './records';
 
 /** Drop-in sessions, the volunteers present, the people seen and their visits' timeline events. */
 
@@ -40,16 +40,16 @@ function visitEvents(candidateId: string | SQL, date: string): SQL | undefined {
 }
 
 /** The row, or a not_found refusal. */
-export const findSession = (db: Db, id: string): SessionRow => findRow(db, dropinSessions, id, SESSION_NOT_FOUND);
+export const findSession = (db: ReadDb, id: string): SessionRow => findRow(db, dropinSessions, id, SESSION_NOT_FOUND);
 
-export const setSessionArchived = (db: Db, id: string, archived: boolean, now: string): SessionRow =>
+export const setSessionArchived = (db: WriteDb, id: string, archived: boolean, now: string): SessionRow =>
   setArchived(db, dropinSessions, id, archived, now, SESSION_NOT_FOUND);
 
 /** Refuses, as a validation error on volunteerIds, ids that point to no volunteer. */
-export const assertVolunteersExist = (db: Db, ids: readonly string[]): void => assertReferencesExist(db, volunteers, ids, 'volunteerIds');
+export const assertVolunteersExist = (db: ReadDb, ids: readonly string[]): void => assertReferencesExist(db, volunteers, ids, 'volunteerIds');
 
 /** The ids of the volunteers present at the session. */
-export function volunteerIdsOf(db: Db, sessionId: string): string[] {
+export function volunteerIdsOf(db: ReadDb, sessionId: string): string[] {
   return db
     .select({ id: sessionVolunteers.volunteerId })
     .from(sessionVolunteers)
@@ -58,7 +58,7 @@ export function volunteerIdsOf(db: Db, sessionId: string): string[] {
     .map((link) => link.id);
 }
 
-function visits(db: Db, where: SQL): SessionVisit[] {
+function visits(db: ReadDb, where: SQL): SessionVisit[] {
   return db
     .select(visitColumns)
     .from(sessionVisits)
@@ -69,15 +69,15 @@ function visits(db: Db, where: SQL): SessionVisit[] {
 }
 
 /** The session's visits with the person's name and what the room checks, in the order they were seen. */
-export const visitsOf = (db: Db, sessionId: string): SessionVisit[] => visits(db, eq(sessionVisits.sessionId, sessionId));
+export const visitsOf = (db: ReadDb, sessionId: string): SessionVisit[] => visits(db, eq(sessionVisits.sessionId, sessionId));
 
 /** The visit, undefined when there is none with this id. */
-export const visitById = (db: Db, id: string): SessionVisit | undefined => visits(db, eq(sessionVisits.id, id))[0];
+export const visitById = (db: ReadDb, id: string): SessionVisit | undefined => visits(db, eq(sessionVisits.id, id))[0];
 
 const writeVolunteers = linkWriter(sessionVolunteers, sessionVolunteers.sessionId, (sessionId, volunteerId) => ({ sessionId, volunteerId }));
 
 /** The session and the volunteers present, in one transaction. */
-export function insertSession(db: Db, values: typeof dropinSessions.$inferInsert & { id: string }, volunteerIds: string[] | undefined): void {
+export function insertSession(db: WriteDb, values: typeof dropinSessions.$inferInsert & { id: string }, volunteerIds: string[] | undefined): void {
   db.transaction((tx) => {
     tx.insert(dropinSessions).values(values).run();
     writeVolunteers(tx, values.id, volunteerIds);
@@ -89,7 +89,7 @@ export function insertSession(db: Db, values: typeof dropinSessions.$inferInsert
  * was on and the new one) moves the visits' timeline events and the hours given there with it.
  */
 export function updateSession(
-  db: Db,
+  db: WriteDb,
   id: string,
   values: Partial<typeof dropinSessions.$inferInsert> & { updatedAt: string },
   volunteerIds: string[] | undefined,
@@ -107,7 +107,7 @@ export function updateSession(
 }
 
 /** A page of sessions with how many people were seen and how many volunteers were there. */
-export function sessionPage(db: Db, input: ParsedInputOf<'sessions.list'>) {
+export function sessionPage(db: ReadDb, input: ParsedInputOf<'sessions.list'>) {
   const where = and(
     archivedFilter(dropinSessions.archivedAt, input.archived),
     input.from ? gte(dropinSessions.date, input.from) : undefined,
@@ -137,7 +137,7 @@ export function sessionPage(db: Db, input: ParsedInputOf<'sessions.list'>) {
 // ---------------------------------------------------------------- Visits (inside the caller's transaction)
 
 /** The person's visit at this session, undefined when they have none there. */
-export function visitAt(tx: Tx, sessionId: string, candidateId: string): VisitRow | undefined {
+export function visitAt(tx: WriteDb, sessionId: string, candidateId: string): VisitRow | undefined {
   return tx
     .select()
     .from(sessionVisits)
@@ -145,12 +145,12 @@ export function visitAt(tx: Tx, sessionId: string, candidateId: string): VisitRo
     .get();
 }
 
-export function insertVisit(tx: Tx, values: typeof sessionVisits.$inferInsert): void {
+export function insertVisit(tx: WriteDb, values: typeof sessionVisits.$inferInsert): void {
   tx.insert(sessionVisits).values(values).run();
 }
 
 /** A new note on the visit, and the same text on its timeline event (the first one written, when there are several). */
-export function updateVisitNote(tx: Tx, visit: Pick<VisitRow, 'id' | 'candidateId'>, date: string, note: string, now: string): void {
+export function updateVisitNote(tx: WriteDb, visit: Pick<VisitRow, 'id' | 'candidateId'>, date: string, note: string, now: string): void {
   tx.update(sessionVisits).set({ note }).where(eq(sessionVisits.id, visit.id)).run();
   const event = tx
     .select({ id: timelineEvents.id })
@@ -162,7 +162,7 @@ export function updateVisitNote(tx: Tx, visit: Pick<VisitRow, 'id' | 'candidateI
 }
 
 /** Removes the visit and its timeline event (the last one written, when there are several), in one transaction. */
-export function deleteVisit(db: Db, visit: Pick<VisitRow, 'id' | 'candidateId'>, date: string): void {
+export function deleteVisit(db: WriteDb, visit: Pick<VisitRow, 'id' | 'candidateId'>, date: string): void {
   db.transaction((tx) => {
     tx.delete(sessionVisits).where(eq(sessionVisits.id, visit.id)).run();
     const event = tx

@@ -1,6 +1,6 @@
 import { type SQL, and, count, desc, eq, getTableColumns, gte, inArray, lt, sql } from 'drizzle-orm';
 import { COMPANY_CONTACT_KINDS, type TimelineSubject } from '../../shared/domain';
-import type { Db } from '../db/open';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { candidates, employers, partners, timelineEvents } from '../db/schema';
 import { assertReferencesExist } from './records';
 
@@ -21,30 +21,30 @@ const automatic: SQL<number> = sql<number>`(timeline_events.kind = 'dropin_visit
 const eventColumns = { ...getTableColumns(timelineEvents), automatic };
 
 /** The entry, with whether the app wrote it; undefined when there is none with this id. */
-export function timelineEventById(db: Db, id: string): TimelineEventRow | undefined {
+export function timelineEventById(db: ReadDb, id: string): TimelineEventRow | undefined {
   return db.select(eventColumns).from(timelineEvents).where(eq(timelineEvents.id, id)).get();
 }
 
 /** Refuses, as a validation error on subjectId, a subject that does not exist. */
-export function assertSubjectExists(db: Db, subjectType: TimelineSubject, subjectId: string): void {
+export function assertSubjectExists(db: ReadDb, subjectType: TimelineSubject, subjectId: string): void {
   assertReferencesExist(db, SUBJECT_TABLES[subjectType], [subjectId], 'subjectId');
 }
 
 /** Writes an entry; returns its id. */
-export function insertTimelineEvent(db: Db, values: typeof timelineEvents.$inferInsert): string {
+export function insertTimelineEvent(db: WriteDb, values: typeof timelineEvents.$inferInsert): string {
   return db.insert(timelineEvents).values(values).returning({ id: timelineEvents.id }).get().id;
 }
 
-export function updateTimelineEvent(db: Db, id: string, values: Partial<typeof timelineEvents.$inferInsert>): void {
+export function updateTimelineEvent(db: WriteDb, id: string, values: Partial<typeof timelineEvents.$inferInsert>): void {
   db.update(timelineEvents).set(values).where(eq(timelineEvents.id, id)).run();
 }
 
-export function deleteTimelineEvent(db: Db, id: string): void {
+export function deleteTimelineEvent(db: WriteDb, id: string): void {
   db.delete(timelineEvents).where(eq(timelineEvents.id, id)).run();
 }
 
 /** A page of a subject's timeline, newest first. */
-export function timelinePage(db: Db, { subjectType, subjectId, limit, offset }: { subjectType: TimelineSubject; subjectId: string; limit: number; offset: number }) {
+export function timelinePage(db: ReadDb, { subjectType, subjectId, limit, offset }: { subjectType: TimelineSubject; subjectId: string; limit: number; offset: number }) {
   const where = and(eq(timelineEvents.subjectType, subjectType), eq(timelineEvents.subjectId, subjectId));
   const rows = db
     .select(eventColumns)
@@ -59,7 +59,7 @@ export function timelinePage(db: Db, { subjectType, subjectId, limit, offset }: 
 }
 
 /** Calls, meetings and messages with employers from `from` until before `until` (dates or instants). */
-export function countCompanyContacts(db: Db, from: string, until: string): number {
+export function countCompanyContacts(db: ReadDb, from: string, until: string): number {
   const row = db
     .select({ count: count() })
     .from(timelineEvents)

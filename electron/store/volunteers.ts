@@ -1,7 +1,7 @@
 import { type SQL, and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/api';
 import type { VolunteerName } from '../../shared/volunteers';
-import type { Db } from '../db/open';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { dropinSessions, pairs, sectors, volunteerHours, volunteerSectors, volunteers } from '../db/schema';
 import { archivedFilter, assertReferencesExist, findRow, linkWriter, matchesSearch, setArchived } from './records';
 
@@ -25,7 +25,7 @@ const nameColumns = {
 const sectorColumns = { id: sectors.id, seedKey: sectors.seedKey, name: sectors.name, archivedAt: sectors.archivedAt };
 
 /** Volunteers' names by id, for pairs, drop-in sessions and hours entries. */
-export function volunteerNames(db: Db, ids: readonly string[]): (id: string) => VolunteerName {
+export function volunteerNames(db: ReadDb, ids: readonly string[]): (id: string) => VolunteerName {
   const wanted = [...new Set(ids)];
   const rows = wanted.length === 0 ? [] : db.select(nameColumns).from(volunteers).where(inArray(volunteers.id, wanted)).all();
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -38,7 +38,7 @@ export function volunteerNames(db: Db, ids: readonly string[]): (id: string) => 
 }
 
 /** The volunteer's name and availability, undefined when there is none with this id. */
-export const volunteerNameOf = (db: Db, id: string): VolunteerName | undefined => db.select(nameColumns).from(volunteers).where(eq(volunteers.id, id)).get();
+export const volunteerNameOf = (db: ReadDb, id: string): VolunteerName | undefined => db.select(nameColumns).from(volunteers).where(eq(volunteers.id, id)).get();
 
 function hoursPeriod(from: string | null | undefined, to: string | null | undefined): SQL | undefined {
   return and(from ? gte(volunteerHours.date, from) : undefined, to ? lte(volunteerHours.date, to) : undefined);
@@ -53,7 +53,7 @@ export interface HoursFilter {
 }
 
 /** Sum of minutes of the hours entries of a volunteer (or all) within a period (dates included). */
-export function totalMinutes(db: Db, filter: HoursFilter): number {
+export function totalMinutes(db: ReadDb, filter: HoursFilter): number {
   return (
     db
       .select({ total: sql<number>`coalesce(sum(${volunteerHours.minutes}), 0)` })
@@ -70,15 +70,15 @@ function hasMember(volunteerId: string): SQL | undefined {
   return or(eq(pairs.firstVolunteerId, volunteerId), eq(pairs.secondVolunteerId, volunteerId));
 }
 
-export const findPair = (db: Db, id: string): PairRow => findRow(db, pairs, id, PAIR_NOT_FOUND);
+export const findPair = (db: ReadDb, id: string): PairRow => findRow(db, pairs, id, PAIR_NOT_FOUND);
 
-export function sectorsById(db: Db, ids: readonly string[]) {
+export function sectorsById(db: ReadDb, ids: readonly string[]) {
   return ids.length === 0 ? [] : db.select(sectorColumns).from(sectors).where(inArray(sectors.id, [...ids])).all();
 }
 
 /** The pairs matching the filter: sector pairs first, then the agencies pairs, oldest first. */
 export function listPairs(
-  db: Db,
+  db: ReadDb,
   filter: { archived: 'active' | 'archived' | 'all'; kind?: string; sectorId?: string; volunteerId?: string },
 ): PairRow[] {
   return db
@@ -97,7 +97,7 @@ export function listPairs(
 }
 
 /** Whether the same two people (in any order) already form a pair of this kind and sector, not archived. */
-export function pairTwinExists(db: Db, pair: Pick<PairRow, 'kind' | 'sectorId' | 'firstVolunteerId' | 'secondVolunteerId'>, exceptId?: string): boolean {
+export function pairTwinExists(db: ReadDb, pair: Pick<PairRow, 'kind' | 'sectorId' | 'firstVolunteerId' | 'secondVolunteerId'>, exceptId?: string): boolean {
   const { firstVolunteerId: a, secondVolunteerId: b } = pair;
   const twin = db
     .select({ id: pairs.id })
@@ -115,13 +115,13 @@ export function pairTwinExists(db: Db, pair: Pick<PairRow, 'kind' | 'sectorId' |
   return twin !== undefined;
 }
 
-export const insertPair = (db: Db, values: typeof pairs.$inferInsert): PairRow => db.insert(pairs).values(values).returning().get();
+export const insertPair = (db: WriteDb, values: typeof pairs.$inferInsert): PairRow => db.insert(pairs).values(values).returning().get();
 
 /** The pair as written, undefined when there is none with this id. */
-export const updatePair = (db: Db, id: string, values: Partial<typeof pairs.$inferInsert>): PairRow | undefined =>
+export const updatePair = (db: WriteDb, id: string, values: Partial<typeof pairs.$inferInsert>): PairRow | undefined =>
   db.update(pairs).set(values).where(eq(pairs.id, id)).returning().get();
 
-export const setPairArchived = (db: Db, id: string, archived: boolean, now: string): PairRow => setArchived(db, pairs, id, archived, now, PAIR_NOT_FOUND);
+export const setPairArchived = (db: WriteDb, id: string, archived: boolean, now: string): PairRow => setArchived(db, pairs, id, archived, now, PAIR_NOT_FOUND);
 
 // ---------------------------------------------------------------- Volunteers
 
@@ -132,13 +132,13 @@ const VOLUNTEER_SORTS = {
 
 const writeSectors = linkWriter(volunteerSectors, volunteerSectors.volunteerId, (volunteerId, sectorId) => ({ volunteerId, sectorId }));
 
-export const findVolunteer = (db: Db, id: string): VolunteerRow => findRow(db, volunteers, id, VOLUNTEER_NOT_FOUND);
+export const findVolunteer = (db: ReadDb, id: string): VolunteerRow => findRow(db, volunteers, id, VOLUNTEER_NOT_FOUND);
 
-export const setVolunteerArchived = (db: Db, id: string, archived: boolean, now: string): VolunteerRow =>
+export const setVolunteerArchived = (db: WriteDb, id: string, archived: boolean, now: string): VolunteerRow =>
   setArchived(db, volunteers, id, archived, now, VOLUNTEER_NOT_FOUND);
 
 /** Each volunteer's sectors, in the sectors' own order. */
-export function sectorsOfVolunteers(db: Db, volunteerIds: readonly string[]) {
+export function sectorsOfVolunteers(db: ReadDb, volunteerIds: readonly string[]) {
   return volunteerIds.length === 0
     ? []
     : db
@@ -151,7 +151,7 @@ export function sectorsOfVolunteers(db: Db, volunteerIds: readonly string[]) {
 }
 
 /** The volunteer and, when sent, its sectors, in one transaction. */
-export function insertVolunteer(db: Db, values: typeof volunteers.$inferInsert & { id: string }, sectorIds: string[] | undefined): void {
+export function insertVolunteer(db: WriteDb, values: typeof volunteers.$inferInsert & { id: string }, sectorIds: string[] | undefined): void {
   db.transaction((tx) => {
     tx.insert(volunteers).values(values).run();
     writeSectors(tx, values.id, sectorIds);
@@ -159,14 +159,14 @@ export function insertVolunteer(db: Db, values: typeof volunteers.$inferInsert &
 }
 
 /** The columns sent and, when sent, the sectors (replacing the list), in one transaction. */
-export function updateVolunteer(db: Db, id: string, values: Partial<typeof volunteers.$inferInsert>, sectorIds: string[] | undefined): void {
+export function updateVolunteer(db: WriteDb, id: string, values: Partial<typeof volunteers.$inferInsert>, sectorIds: string[] | undefined): void {
   db.transaction((tx) => {
     tx.update(volunteers).set(values).where(eq(volunteers.id, id)).run();
     writeSectors(tx, id, sectorIds);
   });
 }
 
-export function volunteerPage(db: Db, input: ParsedInputOf<'volunteers.list'>): { rows: VolunteerRow[]; total: number } {
+export function volunteerPage(db: ReadDb, input: ParsedInputOf<'volunteers.list'>): { rows: VolunteerRow[]; total: number } {
   const where = and(
     matchesSearch(volunteers.seq, 'volunteer_search', input.query),
     input.active === 'any' ? undefined : eq(volunteers.active, input.active === 'yes'),
@@ -191,19 +191,19 @@ export function volunteerPage(db: Db, input: ParsedInputOf<'volunteers.list'>): 
 // ---------------------------------------------------------------- Hours
 
 /** Refuses, each as a validation error on its field, a volunteer or a drop-in session that does not exist. */
-export function assertHoursReferencesExist(db: Db, { volunteerId, sessionId }: { volunteerId: string; sessionId?: string | null }): void {
+export function assertHoursReferencesExist(db: ReadDb, { volunteerId, sessionId }: { volunteerId: string; sessionId?: string | null }): void {
   assertReferencesExist(db, volunteers, [volunteerId], 'volunteerId');
   assertReferencesExist(db, dropinSessions, [sessionId], 'sessionId');
 }
 
 /** The day of a drop-in session, undefined when there is none with this id. */
-export const sessionDayOf = (db: Db, sessionId: string): string | undefined =>
+export const sessionDayOf = (db: ReadDb, sessionId: string): string | undefined =>
   db.select({ date: dropinSessions.date }).from(dropinSessions).where(eq(dropinSessions.id, sessionId)).get()?.date;
 
-export const insertHours = (db: Db, values: typeof volunteerHours.$inferInsert): HoursRow => db.insert(volunteerHours).values(values).returning().get();
+export const insertHours = (db: WriteDb, values: typeof volunteerHours.$inferInsert): HoursRow => db.insert(volunteerHours).values(values).returning().get();
 
 /** Newest first. */
-export function listHours(db: Db, filter: HoursFilter): HoursRow[] {
+export function listHours(db: ReadDb, filter: HoursFilter): HoursRow[] {
   return db
     .select()
     .from(volunteerHours)
@@ -213,4 +213,4 @@ export function listHours(db: Db, filter: HoursFilter): HoursRow[] {
 }
 
 /** The entry removed, undefined when there was none with this id. */
-export const deleteHours = (db: Db, id: string): HoursRow | undefined => db.delete(volunteerHours).where(eq(volunteerHours.id, id)).returning().get();
+export const deleteHours = (db: WriteDb, id: string): HoursRow | undefined => db.delete(volunteerHours).where(eq(volunteerHours.id, id)).returning().get();

@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../../shared/api';
 import { type CardPreview, type PartnerCard, type PartnerCardFile, partnerCardFileSchema } from '../../../shared/exchange';
 import { type Clock, moment, newId } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
-import type { Db } from '../../db/open';
+import type { ReadDb, WriteDb } from '../../db/handles';
 import { parsePublicKey, signatureKeyId } from '../../formats/minisign';
 import { describeAudit } from '../../store/audit';
 import {
@@ -23,7 +23,7 @@ import { type KeysService, slug } from './keys';
 export const CARD_NOT_FOUND = 'exchange.errors.cardNotFound';
 
 /** The card with this id (archived or not), or a not_found refusal. */
-export function requireCard(db: Db, id: string): PartnerCardRow {
+export function requireCard(db: ReadDb, id: string): PartnerCardRow {
   const card = cardById(db, id);
   if (!card) throw new AppError('not_found', CARD_NOT_FOUND);
   return card;
@@ -51,7 +51,7 @@ function readCard(content: string): PartnerCardFile {
   return parsed.data;
 }
 
-export function createCardsService({ db, clock, keys }: { db: Db; clock: Clock; keys: KeysService }) {
+export function createCardsService({ db, clock, keys }: { db: WriteDb; clock: Clock; keys: KeysService }) {
   function previewCard(content: string): CardPreview {
     const { format: _format, version: _version, ...card } = readCard(content);
     const existing = cardOfAssociation(db, card.associationId);

@@ -3,7 +3,7 @@ import type { ParsedInputOf } from '../../../shared/api';
 import { type BlockReason, EXPORT_SCHEMA_VERSION, type ExportPreview, type ExportResult } from '../../../shared/exchange';
 import { type Clock, moment, newId } from '../../core/clock';
 import { refuse } from '../../core/errors';
-import type { Db } from '../../db/open';
+import type { WriteDb } from '../../db/handles';
 import { encryptToRecipients, encryptWithPassphrase } from '../../formats/age';
 import { packEnvelope } from '../../formats/envelope';
 import { signDetached } from '../../formats/minisign';
@@ -53,7 +53,7 @@ function readme(sender: string, byPassphrase: boolean): string {
 }
 
 export interface ExportOptions {
-  db: Db;
+  db: WriteDb;
   clock: Clock;
   keys: KeysService;
   progress: Progress;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Db } from '../../db/open';
+import type { ReadDb, WriteDb } from '../../db/handles';
 import { auditedTransaction } from '../../store/audit';
 import { readSetting, writeSetting } from '../../store/settings';
 import { generateAgeKey, isAgeRecipient } from '../../formats/age';
@@ -39,7 +39,7 @@ export interface UnlockedIdentity extends PublicIdentity {
   signingKey: SigningKey;
 }
 
-export function readIdentity(db: Db): PublicIdentity | null {
+export function readIdentity(db: ReadDb): PublicIdentity | null {
   const stored = readSetting(db, IDENTITY_KEY, storedIdentitySchema);
   if (!stored) return null;
   const { method, ageRecipient, signingPublicKey, createdAt } = stored;
@@ -47,7 +47,7 @@ export function readIdentity(db: Db): PublicIdentity | null {
 }
 
 /** Makes the keys; an installation has one identity, so a second call is refused. */
-export async function createIdentity(db: Db, protector: KeyProtector, now: string): Promise<PublicIdentity> {
+export async function createIdentity(db: WriteDb, protector: KeyProtector, now: string): Promise<PublicIdentity> {
   if (readIdentity(db)) throw new Error('the installation already has its keys');
   const age = await generateAgeKey();
   const signing = generateSigningKey();
@@ -68,7 +68,7 @@ export async function createIdentity(db: Db, protector: KeyProtector, now: strin
 }
 
 /** Opens the private keys (throws `ProtectionError` with the wrong passphrase or account). */
-export function unlockIdentity(db: Db, protector: KeyProtector): UnlockedIdentity | null {
+export function unlockIdentity(db: ReadDb, protector: KeyProtector): UnlockedIdentity | null {
   const stored = readSetting(db, IDENTITY_KEY, storedIdentitySchema);
   if (!stored) return null;
   const ageIdentity = Buffer.from(protector.open(Buffer.from(stored.sealedAgeIdentity, 'base64'))).toString('utf8');

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/exchange';
 import { type Clock, moment, newId } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
-import type { Db } from '../../db/open';
+import type { WriteDb } from '../../db/handles';
 import { DecryptionError, decrypt, isPassphraseFile } from '../../formats/age';
 import { EnvelopeError, unpackEnvelope } from '../../formats/envelope';
 import { SignatureError, parsePublicKey, verifyDetached } from '../../formats/minisign';
@@ -53,7 +53,7 @@ export function envelopeErrorKey(error: EnvelopeError): string {
 }
 
 export interface ImportOptions {
-  db: Db;
+  db: WriteDb;
   clock: Clock;
   keys: KeysService;
   cards: CardsService;
@@ -264,7 +264,7 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
         .filter((record) => entry.states.get(record.id) === 'unchanged' || wanted(record.id))
         .map((record) => ({ recordType: type, id: record.id, updatedAt: record.updatedAt }));
     auditedTransaction(db, now, (tx) => {
-      writeRecords(db, tx, chosen, { ourAssociationId: keys.profile()?.associationId ?? null, barriersLeftOut: payload.manifest.leftOut.includes('barriers') });
+      writeRecords(tx, chosen, { ourAssociationId: keys.profile()?.associationId ?? null, barriersLeftOut: payload.manifest.leftOut.includes('barriers') });
       if (entry.senderId) {
         recordAgreedVersions(tx, entry.senderId, [
           ...agreed('candidate', payload.records.candidates),

@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../../shared/api';
 import { type Clock, systemClock } from '../../core/clock';
-import type { Db } from '../../db/open';
+import type { WriteDb } from '../../db/handles';
 import type { OsEncryption, ScryptCost } from '../../formats/protection';
 import type { BackupService } from '../backups';
 import { createCardsService } from './cards';
@@ -16,7 +16,7 @@ import { createProgress } from './progress';
  */
 
 export interface ExchangeOptions {
-  db: Db;
+  db: WriteDb;
   clock?: Clock;
   /** Electron's safeStorage where it really protects keys; absent: passphrase protection. */
   osEncryption?: OsEncryption;

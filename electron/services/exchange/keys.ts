@@ -3,7 +3,7 @@ import type { ParsedInputOf } from '../../../shared/api';
 import { type AssociationProfile, type ExchangeStatus, associationProfileSchema } from '../../../shared/exchange';
 import { type Clock, moment, newId } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
-import type { Db } from '../../db/open';
+import type { WriteDb } from '../../db/handles';
 import { type OsEncryption, ProtectionError, type ScryptCost, osKeychainProtector, passphraseProtector } from '../../formats/protection';
 import { readSetting, writeSetting } from '../../store/settings';
 import { type UnlockedIdentity, createIdentity, fingerprintOf, readIdentity, unlockIdentity } from './identity';
@@ -28,7 +28,7 @@ export function slug(text: string): string {
 }
 
 export interface KeysOptions {
-  db: Db;
+  db: WriteDb;
   clock: Clock;
   /** Electron's safeStorage where it really protects keys; absent: passphrase protection. */
   osEncryption?: OsEncryption;
