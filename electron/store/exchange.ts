@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { ExchangedRecordType, ImportItemState } from '../../shared/exchange';
+import type { ExchangedRecordType } from '../../shared/exchange';
 import type { ReadDb, WriteDb } from '../db/handles';
 import { createRowWriter } from '../db/row-writer';
 import { candidateSharingConsents, candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
@@ -8,8 +8,9 @@ import { createPartnerStore } from './partners';
 import type { CandidateRecord, PartnerRecord, Payload, SectorRecord, TimelineRecord } from '../formats/payload';
 
 /**
- * Records in and out of an export: reading what a file carries, telling for each incoming
- * record whether it is new, an update, unchanged or a conflict, and writing the ones kept.
+ * Records in and out of an export: reading what a file carries, the versions here and those
+ * agreed with each partner, and writing the ones kept. What an incoming record's state is
+ * decides services/exchange/incoming.ts.
  */
 
 export type RecordSet = Payload['records'];
@@ -156,45 +157,10 @@ export async function readRecords(
   return { candidates: candidateRecords, timelineEvents: timeline, partners: partnerList, sectors: sectorList };
 }
 
-/**
- * The records of a file whose sender is not a verified partner (unsigned, or signed by a key we
- * have not verified), as they may be taken: nothing it says can be attributed to anyone, so it
- * updates nothing here. A person or event already here arrives as a new record (a new id, its
- * events following it) for the staffer to review beside the one here, unless it is exactly the
- * version here (the same file opened again); a partner or sector already here stays as it is
- * (the links to it still hold). An origin naming an association we know, or ourselves, becomes
- * `unknownOrigin`.
- */
-export function fromUnknownSender(db: ReadDb, records: RecordSet, options: { knownAssociations: Set<string>; unknownOrigin: string; newId: () => string }): RecordSet {
-  const origin = <T extends { origin: string }>(record: T): T =>
-    options.knownAssociations.has(record.origin) ? { ...record, origin: options.unknownOrigin } : record;
-  const renamed = new Map<string, string>();
-  const rekey = <T extends { id: string; updatedAt: string }>(type: ExchangedRecordType, list: T[]): T[] => {
-    const local = localVersions(db, type, list.map((record) => record.id));
-    return list.map((record) => {
-      const here = local.get(record.id);
-      if (here === undefined || here === record.updatedAt) return record;
-      const id = options.newId();
-      renamed.set(record.id, id);
-      return { ...record, id };
-    });
-  };
-  const candidateList = rekey('candidate', records.candidates).map(origin);
-  const events = rekey('timelineEvent', records.timelineEvents).map((event) => origin({ ...event, subjectId: renamed.get(event.subjectId) ?? event.subjectId }));
-  const partnersHere = localVersions(db, 'partner', records.partners.map((record) => record.id));
-  const sectorsHere = localVersions(db, 'sector', records.sectors.map((record) => record.id));
-  return {
-    candidates: candidateList,
-    timelineEvents: events,
-    partners: records.partners.filter((record) => !partnersHere.has(record.id)).map(origin),
-    sectors: records.sectors.filter((record) => !sectorsHere.has(record.id)).map(origin),
-  };
-}
-
 const TABLES = { candidate: candidates, timelineEvent: timelineEvents, partner: partners, sector: sectors } as const;
 
 /** The local `updatedAt` of each record of a type among `ids`. */
-function localVersions(db: ReadDb, type: ExchangedRecordType, ids: string[]): Map<string, string> {
+export function localVersions(db: ReadDb, type: ExchangedRecordType, ids: string[]): Map<string, string> {
   const table = TABLES[type];
   const versions = new Map<string, string>();
   for (let start = 0; start < ids.length; start += 500) {
@@ -209,58 +175,13 @@ function localVersions(db: ReadDb, type: ExchangedRecordType, ids: string[]): Ma
 }
 
 /** The versions last agreed with this association, per record. */
-function agreedVersions(db: ReadDb, associationId: string, type: ExchangedRecordType): Map<string, string> {
+export function agreedVersions(db: ReadDb, associationId: string, type: ExchangedRecordType): Map<string, string> {
   const rows = db
     .select({ id: exchangedRecords.recordId, updatedAt: exchangedRecords.updatedAt })
     .from(exchangedRecords)
     .where(and(eq(exchangedRecords.associationId, associationId), eq(exchangedRecords.recordType, type)))
     .all();
   return new Map(rows.map((row) => [row.id, row.updatedAt]));
-}
-
-/**
- * Where an incoming version stands against ours, given the version last agreed with the
- * sender (none: never exchanged). Newer local data is never overwritten silently: when both
- * sides changed since the agreed version it is a conflict, and an incoming version older than
- * ours with nothing agreed is flagged `older` for the staffer to decide.
- */
-export function classify(incoming: string, local: string | undefined, agreed: string | undefined): ImportItemState {
-  if (local === undefined) return 'new';
-  if (incoming === local) return 'unchanged';
-  if (agreed !== undefined) {
-    const theyChanged = incoming > agreed;
-    const weChanged = local > agreed;
-    if (!theyChanged) return 'unchanged';
-    return weChanged ? 'conflict' : 'updated';
-  }
-  return incoming > local ? 'conflict' : 'older';
-}
-
-export interface Classified {
-  recordType: ExchangedRecordType;
-  id: string;
-  state: ImportItemState;
-}
-
-const TYPES_IN_FILE: [ExchangedRecordType, keyof RecordSet][] = [
-  ['sector', 'sectors'],
-  ['partner', 'partners'],
-  ['candidate', 'candidates'],
-  ['timelineEvent', 'timelineEvents'],
-];
-
-/** `senderId` null: a sender nothing proves, with whom no version was ever agreed. */
-export function classifyAll(db: ReadDb, senderId: string | null, records: RecordSet): Classified[] {
-  return TYPES_IN_FILE.flatMap(([type, key]) => {
-    const list = records[key] as { id: string; updatedAt: string }[];
-    const local = localVersions(
-      db,
-      type,
-      list.map((record) => record.id),
-    );
-    const agreed = senderId ? agreedVersions(db, senderId, type) : new Map<string, string>();
-    return list.map((record) => ({ recordType: type, id: record.id, state: classify(record.updatedAt, local.get(record.id), agreed.get(record.id)) }));
-  });
 }
 
 /** Rows per statement when remembering agreed versions: one statement per row cost more in drizzle than in SQLite. */

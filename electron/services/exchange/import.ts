@@ -17,13 +17,14 @@ import { SignatureError, parsePublicKey, verifyDetached } from '../../formats/mi
 import { type Payload, PayloadError, parsePayload } from '../../formats/payload';
 import { normalisePassphrase } from '../../formats/words';
 import { auditedTransaction, describeAudit } from '../../store/audit';
-import { type RecordSet, classifyAll, fromUnknownSender, knownIds, recordAgreedVersions, uniqueKeysHere, writeRecords } from '../../store/exchange';
+import { type RecordSet, knownIds, recordAgreedVersions, uniqueKeysHere, writeRecords } from '../../store/exchange';
 import { highestImportedSequence, logExchange, wasImported } from '../../store/exchange-log';
 import { type PartnerCardRow, advanceCardSequence, cardAssociationIds } from '../../store/partner-cards';
 import type { BackupService } from '../backups';
 import { findDuplicatesOfMany } from '../duplicates';
 import type { CardsService } from './cards';
 import { fingerprintOf } from './identity';
+import { classifyAll, fromUnknownSender } from './incoming';
 import type { KeysService } from './keys';
 import type { Progress } from './progress';
 
