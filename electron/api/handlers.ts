@@ -1,9 +1,10 @@
 import { type MethodName, api } from '../../shared/api';
 import type { Db } from '../db/open';
 import { type Clock, moment, systemClock } from '../core/clock';
-import { type AuditEntry, recordScopeAudit, runAuditScope, scopeAudited } from '../store/audit';
+import { type AuditEntry, type AuditSubjectType, recordScopeAudit, runAuditScope, scopeAudited } from '../store/audit';
 import type { BackupService } from '../services/backups';
 import type { ExchangeOptions } from '../services/exchange';
+import { auditSubjectOf } from './audit-subjects';
 import { backupHandlers } from './handlers/backups';
 import { candidateHandlers } from './handlers/candidates';
 import { dashboardHandlers } from './handlers/dashboard';
@@ -50,7 +51,7 @@ function audited(db: Db, clock: Clock, handlers: Handlers): Handlers {
   const wrapped: Record<string, Handler<MethodName>> = { ...handlers };
   for (const [method, handler] of Object.entries(handlers) as [MethodName, Handler<MethodName>][]) {
     if (api[method].access !== 'write') continue;
-    const subjectType = method.slice(0, method.indexOf('.'));
+    const subjectType = auditSubjectOf(method);
     wrapped[method] = (input) =>
       runAuditScope(authorOf(input), createdEntry(method, subjectType, input, undefined), () => {
         if (!awaitsBeforeWriting.has(handler)) {
@@ -90,6 +91,6 @@ function fieldsOf(input: unknown): Record<string, unknown> | undefined {
 }
 
 /** A new record is known by the id its result carries. */
-function createdEntry(method: MethodName, subjectType: string, input: unknown, result: unknown): AuditEntry {
+function createdEntry(method: MethodName, subjectType: AuditSubjectType, input: unknown, result: unknown): AuditEntry {
   return { action: method, subjectType, subjectId: idOf(input) ?? idOf(result) ?? '', details: fieldsOf(input) };
 }

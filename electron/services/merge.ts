@@ -114,7 +114,7 @@ export function mergeCandidates(db: WriteDb, keepId: string, mergeId: string, ch
     markMerged(tx, mergeId, keepId, other.archivedAt ?? now, now);
     saveMerge(tx, { id: newId(), keptId: keepId, mergedId: mergeId, mergedAt: now, before, after: mergeSnapshot(db, [keepId, mergeId]) });
     describeAudit(now, {
-      action: 'candidate.merge',
+      action: 'candidates.merge',
       subjectType: 'candidate',
       subjectId: keepId,
       details: { mergedId: mergeId, changed: Object.keys(values).filter((name) => JSON.stringify(values[name as keyof Candidate]) !== JSON.stringify(keep[name as keyof Candidate])), moved },
@@ -138,7 +138,7 @@ export function undoMerge(db: WriteDb, mergedId: string, clock: Clock = systemCl
 
   db.transaction((tx) => {
     restoreSnapshot(tx, record, record.before as MergeSnapshot);
-    describeAudit(moment(clock).now, { action: 'candidate.unmerge', subjectType: 'candidate', subjectId: record.keptId, details: { mergedId } });
+    describeAudit(moment(clock).now, { action: 'candidates.undoMerge', subjectType: 'candidate', subjectId: record.keptId, details: { mergedId } });
   });
   return service.get({ id: record.keptId });
 }

@@ -139,7 +139,9 @@ export function recordFields<Row extends Record<RecordColumns, unknown>>(row: Ro
 
 /** How a record is read and archived in the store (see store/placements, store/recruitments). */
 export interface ArchivableRecord {
-  type: string;
+  type: 'placement' | 'recruitment';
+  /** The contract's method group, whose `archive` and `restore` name the audit entry. */
+  group: 'placements' | 'recruitments';
   find: (db: ReadDb, id: string) => { archivedAt: string | null };
   setArchived: (db: WriteDb, id: string, archived: boolean, now: string) => unknown;
 }
@@ -151,6 +153,6 @@ export function archiveWithAudit(db: WriteDb, record: ArchivableRecord, id: stri
   const { now } = moment(clock);
   db.transaction(() => {
     record.setArchived(db, id, archived, now);
-    describeAudit(now, { action: `${record.type}.${archived ? 'archive' : 'restore'}`, subjectType: record.type, subjectId: id });
+    describeAudit(now, { action: `${record.group}.${archived ? 'archive' : 'restore'}`, subjectType: record.type, subjectId: id });
   });
 }

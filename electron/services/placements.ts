@@ -48,7 +48,7 @@ import {
 import { contractsCovering } from '../store/recruitments';
 
 const NOT_FOUND = 'pipeline.errors.placementNotFound';
-const ARCHIVABLE: ArchivableRecord = { type: 'placement', find: findPlacement, setArchived: setPlacementArchived };
+const ARCHIVABLE: ArchivableRecord = { type: 'placement', group: 'placements', find: findPlacement, setArchived: setPlacementArchived };
 
 /** The fields whose change makes the work authorisation be checked again (the kind does not change). */
 const AUTHORISATION_FIELDS = ['startDate', 'endDate', 'employerApplying'] as const;
@@ -160,7 +160,7 @@ export function createPlacementService(db: WriteDb, clock: Clock = systemClock) 
     return placement;
   }
 
-  function write(id: string, values: Partial<PlacementRow>, audit: { action: string; details: Record<string, unknown> }) {
+  function write(id: string, values: Partial<PlacementRow>, audit: { action: 'placements.update' | 'placements.end'; details: Record<string, unknown> }) {
     const { now } = moment(clock);
     db.transaction(() => {
       updatePlacement(db, id, { ...values, updatedAt: now });
@@ -202,7 +202,7 @@ export function createPlacementService(db: WriteDb, clock: Clock = systemClock) 
       db.transaction(() => {
         insertPlacement(db, { ...draft, id, createdAt: now, updatedAt: now });
         describeAudit(now, {
-          action: 'placement.create',
+          action: 'placements.create',
           subjectType: 'placement',
           subjectId: id,
           details: { candidateId: draft.candidateId, kind: draft.kind, employerApplying: draft.employerApplying },
@@ -216,7 +216,7 @@ export function createPlacementService(db: WriteDb, clock: Clock = systemClock) 
       const current = recordFields(findPlacement(db, id));
       const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
       const draft = check({ ...current, ...defined }, id, changesAny(current, defined, AUTHORISATION_FIELDS));
-      write(id, draft, { action: 'placement.update', details: { fields: Object.keys(defined), employerApplying: draft.employerApplying } });
+      write(id, draft, { action: 'placements.update', details: { fields: Object.keys(defined), employerApplying: draft.employerApplying } });
       return get(id);
     },
 
@@ -228,7 +228,7 @@ export function createPlacementService(db: WriteDb, clock: Clock = systemClock) 
       assertNotAhead(input.endedOn, moment(clock).today, 'endedOn');
       // The closing note joins the placement's notes, where people read about it.
       const notes = input.note ? [current.notes, input.note].filter(Boolean).join('\n') : current.notes;
-      write(input.id, { outcome: input.outcome, endedOn: input.endedOn, notes }, { action: 'placement.end', details: { outcome: input.outcome, endedOn: input.endedOn } });
+      write(input.id, { outcome: input.outcome, endedOn: input.endedOn, notes }, { action: 'placements.end', details: { outcome: input.outcome, endedOn: input.endedOn } });
       return get(input.id);
     },
 

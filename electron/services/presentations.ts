@@ -55,7 +55,7 @@ export interface PresentationChange {
 export function logPresentationChange(db: WriteDb, presentation: PresentationRow, change: PresentationChange, now: string): void {
   writePresentationChange(db, presentation, { ...change, refusalReason: change.refusalReason ?? null }, now);
   describeAudit(now, {
-    action: 'presentation.transition',
+    action: 'presentations.transition',
     subjectType: 'presentation',
     subjectId: presentation.id,
     details: { from: presentation.state, to: change.to, on: change.on },
@@ -112,7 +112,7 @@ export function createPresentationService(db: WriteDb, clock: Clock = systemCloc
       db.transaction(() => {
         insertPresentation(db, { id, candidateId: input.candidateId, jobNeedId: input.jobNeedId, on, author: input.author, note: input.note, now });
         describeAudit(now, {
-          action: 'presentation.create',
+          action: 'presentations.create',
           subjectType: 'presentation',
           subjectId: id,
           details: { candidateId: input.candidateId, jobNeedId: input.jobNeedId, on },

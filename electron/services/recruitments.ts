@@ -55,7 +55,7 @@ import {
 type RecruitmentDraft = ReturnType<typeof recordFields<RecruitmentRow>>;
 
 const NOT_FOUND = 'pipeline.errors.recruitmentNotFound';
-const ARCHIVABLE: ArchivableRecord = { type: 'recruitment', find: findRecruitment, setArchived: setRecruitmentArchived };
+const ARCHIVABLE: ArchivableRecord = { type: 'recruitment', group: 'recruitments', find: findRecruitment, setArchived: setRecruitmentArchived };
 
 /** The fields whose change makes the work authorisation be checked again. */
 const AUTHORISATION_FIELDS = ['kind', 'startDate', 'endDate', 'employerApplying'] as const;
@@ -183,7 +183,7 @@ export function createRecruitmentService(db: WriteDb, clock: Clock = systemClock
         insertRecruitment(db, { ...draft, id, createdAt: now, updatedAt: now }, followUpDueDates(draft.startDate), now);
         const changed = applyHire(draft, now, today);
         describeAudit(now, {
-          action: 'recruitment.create',
+          action: 'recruitments.create',
           subjectType: 'recruitment',
           subjectId: id,
           details: { candidateId: draft.candidateId, kind: draft.kind, presentationId: draft.presentationId, employerApplying: draft.employerApplying, ...changed },
@@ -206,7 +206,7 @@ export function createRecruitmentService(db: WriteDb, clock: Clock = systemClock
         updateRecruitment(db, id, { ...draft, updatedAt: now });
         if (draft.startDate !== current.startDate) movePendingFollowUps(db, id, followUpDueDates(draft.startDate), now);
         describeAudit(now, {
-          action: 'recruitment.update',
+          action: 'recruitments.update',
           subjectType: 'recruitment',
           subjectId: id,
           details: { fields: Object.keys(defined), employerApplying: draft.employerApplying },
@@ -255,7 +255,7 @@ export function createRecruitmentService(db: WriteDb, clock: Clock = systemClock
         updateFollowUp(db, input.id, { result: input.result, leftReason: input.leftReason, recordedOn, author: pending ? null : input.author, note: input.note, updatedAt: now });
         updateRecruitment(db, recruitment.id, { updatedAt: now });
         describeAudit(now, {
-          action: 'followUp.record',
+          action: 'followUps.record',
           subjectType: 'recruitment',
           subjectId: recruitment.id,
           details: { followUpId: input.id, result: input.result },

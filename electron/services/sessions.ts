@@ -6,6 +6,7 @@ import type { WriteDb } from '../db/handles';
 import { assertCandidateExists, findCandidate, toSummary } from '../store/candidates';
 import { createCandidateService } from './candidates';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
+import { describeAudit } from '../store/audit';
 import { assertSectorsExist } from '../store/sectors';
 import {
   type SessionRow,
@@ -165,7 +166,15 @@ export function createSessionService(db: WriteDb, clock: Clock = systemClock) {
             sectorIds: input.sectorId ? [input.sectorId] : [],
             status: 'new',
           }).id;
-        return { candidateId, visitId: recordVisit(tx, session, candidateId, input.note) };
+        const visitId = recordVisit(tx, session, candidateId, input.note);
+        // About the person (the result carries no id of its own), as the methods on a file are.
+        describeAudit(moment(clock).now, {
+          action: 'sessions.intake',
+          subjectType: 'candidate',
+          subjectId: candidateId,
+          details: { sessionId: session.id, visitId, created: !known },
+        });
+        return { candidateId, visitId };
       });
       return {
         candidate: toSummary(findCandidate(db, outcome.candidateId)),

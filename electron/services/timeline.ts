@@ -61,7 +61,15 @@ export function createTimelineService(db: WriteDb, clock: Clock = systemClock) {
     /** A person's entry: a call, meeting, visit, message or note that has happened. */
     add(input: ParsedInputOf<'timeline.add'>): TimelineEvent {
       assertHappened(input.occurredAt);
-      return record(input);
+      const added = record(input);
+      // About the file, as a correction or removal of the entry is.
+      describeAudit(added.createdAt, {
+        action: 'timeline.add',
+        subjectType: added.subjectType,
+        subjectId: added.subjectId,
+        details: { eventId: added.id, kind: added.kind },
+      });
+      return added;
     },
 
     /** Corrects the day, kind or text of an entry typed by a person; the correction is audited (not the text). */

@@ -1,11 +1,40 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { MethodName } from '../../shared/api';
 import type { WriteDb } from '../db/handles';
 import { auditLog } from '../db/schema';
 import { newId } from '../core/clock';
 
+/** What an audit entry is about: one kind of record, named in the singular. */
+export const AUDIT_SUBJECT_TYPES = [
+  'candidate',
+  'employer',
+  'jobNeed',
+  'timelineEvent',
+  'sector',
+  'partner',
+  'volunteer',
+  'pair',
+  'hoursEntry',
+  'session',
+  'visit',
+  'presentation',
+  'placement',
+  'recruitment',
+  'targets',
+  'profile',
+  'identity',
+  'partnerCard',
+  'export',
+  'backup',
+  'installation',
+] as const;
+
+export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
+
 export interface AuditEntry {
-  action: string;
-  subjectType: string;
+  /** The API method that did it (`<methodGroup>.<verb>`, as the contract names it). */
+  action: MethodName;
+  subjectType: AuditSubjectType;
   subjectId: string;
   /** Ids, counts, field names: never a name, a note or a phone number. */
   details?: Record<string, unknown>;

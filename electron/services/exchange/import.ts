@@ -290,7 +290,7 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
         fileName: entry.fileName,
       });
       describeAudit(now, {
-        action: 'exchange.import',
+        action: 'exchange.applyImport',
         subjectType: 'export',
         subjectId: payload.manifest.exportId,
         details: { from: entry.senderName, written },

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/api/backend';
 import { TEST_SCRYPT_COST } from '../../../electron/formats/protection';
-import { type InputOf, type MethodName, writingMethods } from '../../../shared/api';
+import { AUDIT_SUBJECT_TYPES } from '../../../electron/store/audit';
+import { type InputOf, type MethodName, isMethodName, writingMethods } from '../../../shared/api';
 import { contentSnapshot, ok } from '../../support/api';
 import { useBackend } from '../../support/temp';
 import { association } from '../../support/exchange';
@@ -194,8 +195,19 @@ describe('the audit wrapper', () => {
     input = await fixture(backend, open);
     const audited = auditCount(backend);
     await ok(backend, method, input as never);
-    const entries = rows(backend, 'SELECT actor, details FROM audit_log ORDER BY rowid LIMIT -1 OFFSET ?', audited) as { actor: string | null; details: string | null }[];
-    expect(entries.length).toBeGreaterThan(0);
+    const entries = rows(backend, 'SELECT actor, action, subject_type AS subjectType, details FROM audit_log ORDER BY rowid LIMIT -1 OFFSET ?', audited) as {
+      actor: string | null;
+      action: string;
+      subjectType: string;
+      details: string | null;
+    }[];
+    // What: one naming, the contract's method (`<methodGroup>.<verb>`), this call's among them,
+    // whether the wrapper or the service wrote the entry; about one kind of record, in the singular.
+    expect(entries.map((entry) => entry.action)).toContain(method);
+    for (const entry of entries) {
+      expect(isMethodName(entry.action), entry.action).toBe(true);
+      expect(AUDIT_SUBJECT_TYPES, entry.subjectType).toContain(entry.subjectType);
+    }
     // Who: the typed author until accounts exist. Never a person's name or a note in the details.
     for (const entry of entries) {
       expect(entry.actor).toBe((input as { author?: string }).author ?? null);

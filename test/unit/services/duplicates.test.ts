@@ -134,8 +134,8 @@ describe('duplicates and merge', () => {
     expect(gone.mergedIntoId).toBe(keep.id);
     expect(gone.archivedAt).not.toBeNull();
     expect((await ok(backend, 'candidates.list', { query: 'mohammed' })).items.map((item) => item.id)).toEqual([keep.id]);
-    const audit = backend.database.sqlite.prepare("SELECT action, subject_id FROM audit_log WHERE action LIKE 'candidate.%'").all();
-    expect(audit).toEqual([{ action: 'candidate.merge', subject_id: keep.id }]);
+    const audit = backend.database.sqlite.prepare("SELECT action, subject_id FROM audit_log WHERE action IN ('candidates.merge', 'candidates.undoMerge')").all();
+    expect(audit).toEqual([{ action: 'candidates.merge', subject_id: keep.id }]);
   });
 
   it('refuses to merge a file with itself or twice, changing nothing', async () => {

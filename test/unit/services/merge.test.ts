@@ -36,7 +36,7 @@ describe('merging candidate files moves their journey', () => {
     });
     expect((await ok(backend, 'presentations.list', { candidateId: other.id })).total).toBe(0);
     expect((await ok(backend, 'placements.list', { candidateId: other.id, archived: 'all' })).total).toBe(0);
-    const [audit] = rows(backend, "SELECT details FROM audit_log WHERE action = 'candidate.merge'") as { details: string }[];
+    const [audit] = rows(backend, "SELECT details FROM audit_log WHERE action = 'candidates.merge'") as { details: string }[];
     expect(JSON.parse(audit?.details ?? '{}').moved).toEqual({ presentations: 1, placements: 1, recruitments: 1 });
   });
 
@@ -172,7 +172,7 @@ describe('merging keeps the values the person merging sees, and can be undone', 
     expect(withoutLog()).toEqual(before);
     // The search index follows: both files are active again.
     expect((await ok(backend, 'candidates.list', { query: 'traore' })).items.map((item) => item.id).sort()).toEqual([older.id, newer.id].sort());
-    expect(rows(backend, "SELECT action FROM audit_log WHERE action LIKE 'candidate.%merge'")).toEqual([{ action: 'candidate.merge' }, { action: 'candidate.unmerge' }]);
+    expect(rows(backend, "SELECT action FROM audit_log WHERE action LIKE 'candidates.%erge'")).toEqual([{ action: 'candidates.merge' }, { action: 'candidates.undoMerge' }]);
     await refused(backend, 'candidates.undoMerge', { mergedId: newer.id }, {}, 'conflict');
   });
 

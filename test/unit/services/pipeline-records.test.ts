@@ -55,7 +55,7 @@ describe('recording contracts and placements', () => {
     await refused(backend, 'recruitments.create', { candidateId: waited.id, ...cdd }, { employerApplying: 'pipeline.validation.authorisationEmployerApplying' });
     const hired = await ok(backend, 'recruitments.create', { candidateId: waited.id, ...cdd, employerApplying: true });
     expect(hired.employerApplying).toBe(true);
-    expect(auditDetails(backend, 'recruitment.create')).toEqual([expect.objectContaining({ candidateId: waited.id, employerApplying: true })]);
+    expect(auditDetails(backend, 'recruitments.create')).toEqual([expect.objectContaining({ candidateId: waited.id, employerApplying: true })]);
 
     const nothing = await candidate(backend, { firstName: 'Nadia', authorisationDocument: null, authorisationStart: null, authorisationExpiry: null });
     await refused(backend, 'recruitments.create', { candidateId: nothing.id, ...cdd, employerApplying: true }, { employerApplying: 'pipeline.validation.authorisationMissing' });
@@ -96,7 +96,7 @@ describe('recording contracts and placements', () => {
     await refused(backend, 'recruitments.update', { id: fitting.id, endDate: '2026-07-15' }, { employerApplying: 'pipeline.validation.authorisationEmployerApplying' });
     const extended = await ok(backend, 'recruitments.update', { id: fitting.id, endDate: '2026-09-30', employerApplying: true });
     expect(extended.employerApplying).toBe(true);
-    expect(auditDetails(backend, 'recruitment.update')).toEqual([expect.objectContaining({ employerApplying: true })]);
+    expect(auditDetails(backend, 'recruitments.update')).toEqual([expect.objectContaining({ employerApplying: true })]);
     // The document on file now ends before the contract's start (a later correction of the file).
     await ok(backend, 'candidates.update', { id: person.id, authorisationExpiry: '2026-03-20' });
     await refused(backend, 'recruitments.update', { id: fitting.id, startDate: '2026-04-02' }, { employerApplying: 'pipeline.validation.authorisationNotCovering' });

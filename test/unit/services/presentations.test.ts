@@ -80,7 +80,7 @@ describe('presentations', () => {
       { id: expect.any(String), from: null, to: 'proposed', on: '2026-03-05', author: 'Claire', note: 'Rencontrée à la permanence', createdAt: '2026-03-10T09:00:00.000Z' },
     ]);
     expect(await ok(backend, 'presentations.get', { id: created.id })).toEqual(created);
-    expect(rows(backend, "SELECT action, subject_id FROM audit_log WHERE action LIKE 'presentation.%'")).toEqual([{ action: 'presentation.create', subject_id: created.id }]);
+    expect(rows(backend, "SELECT action, subject_id FROM audit_log WHERE action LIKE 'presentations.%'")).toEqual([{ action: 'presentations.create', subject_id: created.id }]);
   });
 
   it('dates a proposal today when no day is given', async () => {
@@ -224,7 +224,7 @@ describe('presentations', () => {
       ['proposed', 'presented', '2026-03-04'],
       ['presented', 'refused', '2026-03-09'],
     ]);
-    expect(rows(backend, "SELECT count(*) AS n FROM audit_log WHERE action = 'presentation.transition'")).toEqual([{ n: 2 }]);
+    expect(rows(backend, "SELECT count(*) AS n FROM audit_log WHERE action = 'presentations.transition'")).toEqual([{ n: 2 }]);
   });
 
   it('schedules an interview ahead, keeps facts from being dated ahead, and records what happened once its day comes', async () => {

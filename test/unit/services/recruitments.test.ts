@@ -85,7 +85,7 @@ describe('recruitments', () => {
     ]);
     expect(await ok(backend, 'recruitments.get', { id: created.id })).toEqual(created);
     expect((await ok(backend, 'candidates.get', { id: person.id })).status).toBe('employed');
-    expect(rows(backend, "SELECT action FROM audit_log WHERE action LIKE 'recruitment.%'")).toEqual([{ action: 'recruitment.create' }]);
+    expect(rows(backend, "SELECT action FROM audit_log WHERE action LIKE 'recruitments.%'")).toEqual([{ action: 'recruitments.create' }]);
   });
 
   it('accepts the presentation it came from and makes the other waiting ones obsolete', async () => {
@@ -126,10 +126,10 @@ describe('recruitments', () => {
     }
     expect((await ok(backend, 'presentations.get', { id: closed.id })).state).toBe('refused');
     expect((await ok(backend, 'presentations.get', { id: someoneElses.id })).state).toBe('proposed');
-    const [audit] = rows(backend, "SELECT details FROM audit_log WHERE action = 'recruitment.create'") as { details: string }[];
+    const [audit] = rows(backend, "SELECT details FROM audit_log WHERE action = 'recruitments.create'") as { details: string }[];
     expect(JSON.parse(audit?.details ?? '{}')).toMatchObject({ presentationId: chosen.id, employed: true, needFilled: true });
     expect(JSON.parse(audit?.details ?? '{}').obsolete.sort()).toEqual([waiting.id, interview.id].sort());
-    expect(rows(backend, "SELECT count(*) AS n FROM audit_log WHERE action = 'presentation.transition' AND at = ?", '2026-03-10T09:01:00.000Z')).toEqual([{ n: 3 }]);
+    expect(rows(backend, "SELECT count(*) AS n FROM audit_log WHERE action = 'presentations.transition' AND at = ?", '2026-03-10T09:01:00.000Z')).toEqual([{ n: 3 }]);
   });
 
   it('leaves an accepted presentation as it is and refuses a closed one', async () => {
@@ -248,7 +248,7 @@ describe('recruitments', () => {
       ok: false,
       error: { code: 'not_found', message: 'pipeline.errors.recruitmentNotFound' },
     });
-    expect(rows(backend, "SELECT count(*) AS n FROM audit_log WHERE action = 'recruitment.update'")).toEqual([{ n: 2 }]);
+    expect(rows(backend, "SELECT count(*) AS n FROM audit_log WHERE action = 'recruitments.update'")).toEqual([{ n: 2 }]);
   });
 
   it('records follow-ups: still employed, left and why, unknown; pending clears', async () => {
@@ -279,7 +279,7 @@ describe('recruitments', () => {
       ok: false,
       error: { code: 'not_found', message: 'pipeline.errors.followUpNotFound' },
     });
-    expect(rows(backend, "SELECT count(*) AS n FROM audit_log WHERE action = 'followUp.record'")).toEqual([{ n: 4 }]);
+    expect(rows(backend, "SELECT count(*) AS n FROM audit_log WHERE action = 'followUps.record'")).toEqual([{ n: 4 }]);
   });
 
   it('lists by candidate, employer, need and archive state, latest start first', async () => {
