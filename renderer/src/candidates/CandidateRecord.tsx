@@ -16,7 +16,7 @@ import { ExpiryDate } from './ExpiryDate';
 import { MergeDialog } from './MergeDialog';
 import { findDuplicates } from './duplicates';
 import { MergeIcon } from '../app/icons';
-import { fullName } from './names';
+import { fullName } from '../ui/names';
 import { BarriersSection } from './sections/BarriersSection';
 import { ConsentSection } from './sections/ConsentSection';
 import { FollowUpSection } from './sections/FollowUpSection';

@@ -9,7 +9,7 @@ import { formatDate } from '../app/format';
 import { formatPhone } from '../app/phone';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
-import { fullName } from './names';
+import { fullName } from '../ui/names';
 import { type Option, usePairOptions, usePartnerOptions, useVolunteerOptions } from './options';
 import './merge.css';
 

@@ -11,7 +11,7 @@ import { needMatchesHash } from '../app/routes';
 import { PresentationList } from '../matching/presentations/PresentationList';
 import { JobNeedForm } from './JobNeedForm';
 import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from '../ui/RecordFrame';
-import { needRequirements } from './needs';
+import { needRequirements } from '../ui/jobNeeds';
 
 interface JobNeedScreenProps {
   employerId: string;

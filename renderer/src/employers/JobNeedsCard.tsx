@@ -10,7 +10,8 @@ import { routeToHash } from '../app/routes';
 import { useNotices } from '../app/notices';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
-import { STATE_ACTIONS, isOutdated, needRequirements, needSummary } from './needs';
+import { isOutdated, needRequirements, needSummary } from '../ui/jobNeeds';
+import { STATE_ACTIONS } from './needs';
 
 interface JobNeedsCardProps {
   employer: Employer;

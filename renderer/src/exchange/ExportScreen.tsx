@@ -4,7 +4,7 @@ import type { InputOf } from '../../../shared/api';
 import type { ExchangeStatus, ExportPreview, ExportResult } from '../../../shared/exchange';
 import { call } from '../api/client';
 import { routeToHash } from '../app/routes';
-import { fullName } from '../candidates/names';
+import { fullName } from '../ui/names';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useCurrentAuthor } from '../ui/currentAuthor';
 import { useApiValue } from '../ui/useApiValue';

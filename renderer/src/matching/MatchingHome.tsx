@@ -7,7 +7,7 @@ import { formatDate } from '../app/format';
 import { SectionIcon } from '../app/icons';
 import { needMatchesHash, routeToHash } from '../app/routes';
 import { useFocusOnMount } from '../app/useFocusOnMount';
-import { isOutdated, needRequirements } from '../employers/needs';
+import { isOutdated, needRequirements } from '../ui/jobNeeds';
 import { PresentationList } from './presentations/PresentationList';
 import { presentationStateKey } from './presentations/format';
 import { EmptyState } from '../ui/EmptyState';

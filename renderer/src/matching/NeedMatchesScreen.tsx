@@ -3,7 +3,7 @@ import type { JobNeed } from '../../../shared/employers';
 import type { CandidateMatch, NeedMatches } from '../../../shared/matching';
 import { candidateHash, jobNeedHash, routeToHash } from '../app/routes';
 import { useFocusOnMount } from '../app/useFocusOnMount';
-import { needRequirements, needSummary } from '../employers/needs';
+import { needRequirements, needSummary } from '../ui/jobNeeds';
 import { BackLink } from '../ui/BackLink';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useCurrentAuthor } from '../ui/currentAuthor';

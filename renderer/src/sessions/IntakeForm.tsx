@@ -9,7 +9,7 @@ import { type IntakeResult, intakeSchema } from '../../../shared/sessions';
 import { parseOptions } from '../../../shared/validation';
 import { call } from '../api/client';
 import { formatPhone } from '../app/phone';
-import { fullName } from '../candidates/names';
+import { fullName } from '../ui/names';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
 import { FrenchLevelOptions } from '../ui/FrenchLevelOptions';

@@ -5,7 +5,7 @@ import { call } from '../api/client';
 import { formatDate } from '../app/format';
 import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
-import { fullName } from '../candidates/names';
+import { fullName } from '../ui/names';
 import { ArchivedBanner } from '../ui/ArchivedBanner';
 import { BackLink } from '../ui/BackLink';
 import { ErrorAlert } from '../ui/ErrorAlert';
