@@ -12,7 +12,18 @@ import {
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import { AppError, refuse } from '../core/errors';
 import type { WriteDb } from '../db/handles';
-import { type EmployerRow, type JobNeedRow, createEmployerStore, createJobNeedStore } from '../store/employers';
+import {
+  type EmployerRow,
+  type JobNeedRow,
+  createEmployerStore,
+  createJobNeedStore,
+  insertEmployer,
+  insertJobNeed,
+  setEmployerArchived,
+  setJobNeedArchived,
+  updateEmployer,
+  updateJobNeed,
+} from '../store/employers';
 import { assertSectorsExist } from '../store/sectors';
 
 const JOB_NEED_NOT_FOUND = 'employers.errors.jobNeedNotFound';
@@ -59,7 +70,7 @@ export function createJobNeedService(db: WriteDb, clock: Clock = systemClock) {
       assertSectorsExist(db, [input.sectorId], 'sectorId');
       const id = newId();
       const { now } = moment(clock);
-      store.insert({ ...input, sectorId: input.sectorId === undefined ? employer.sectorId : input.sectorId, id, createdAt: now, updatedAt: now });
+      insertJobNeed(db, { ...input, sectorId: input.sectorId === undefined ? employer.sectorId : input.sectorId, id, createdAt: now, updatedAt: now });
       return get(id);
     },
 
@@ -72,14 +83,14 @@ export function createJobNeedService(db: WriteDb, clock: Clock = systemClock) {
         endDate: patch.endDate === undefined ? current.endDate : patch.endDate,
       });
       assertSectorsExist(db, [patch.sectorId], 'sectorId');
-      store.update(id, { ...patch, updatedAt: moment(clock).now });
+      updateJobNeed(db, id, { ...patch, updatedAt: moment(clock).now });
       return get(id);
     },
 
     /** Setting the state it already has changes nothing (not even updatedAt). */
     setState({ id, state }: ParsedInputOf<'jobNeeds.setState'>): JobNeed {
       const current = store.find(id);
-      if (current.state !== state) store.update(id, { state, updatedAt: moment(clock).now });
+      if (current.state !== state) updateJobNeed(db, id, { state, updatedAt: moment(clock).now });
       return get(id);
     },
 
@@ -89,12 +100,12 @@ export function createJobNeedService(db: WriteDb, clock: Clock = systemClock) {
     },
 
     archive({ id }: { id: string }): JobNeed {
-      store.setArchived(id, true, moment(clock).now);
+      setJobNeedArchived(db, id, true, moment(clock).now);
       return get(id);
     },
 
     restore({ id }: { id: string }): JobNeed {
-      store.setArchived(id, false, moment(clock).now);
+      setJobNeedArchived(db, id, false, moment(clock).now);
       return get(id);
     },
   };
@@ -143,7 +154,7 @@ export function createEmployerService(db: WriteDb, clock: Clock = systemClock) {
       assertSectorsExist(db, [columns.sectorId], 'sectorId');
       const id = newId();
       const { now } = moment(clock);
-      store.insert({ ...columns, id, createdAt: now, updatedAt: now }, contacts);
+      insertEmployer(db, { ...columns, id, createdAt: now, updatedAt: now }, contacts);
       return get(id);
     },
 
@@ -152,7 +163,7 @@ export function createEmployerService(db: WriteDb, clock: Clock = systemClock) {
       store.find(id);
       checkSiret(columns.siret, id);
       assertSectorsExist(db, [columns.sectorId], 'sectorId');
-      store.update(id, { ...columns, updatedAt: moment(clock).now }, contacts);
+      updateEmployer(db, id, { ...columns, updatedAt: moment(clock).now }, contacts);
       return get(id);
     },
 
@@ -161,8 +172,8 @@ export function createEmployerService(db: WriteDb, clock: Clock = systemClock) {
       return { items: rows, total };
     },
 
-    archive: ({ id }: { id: string }) => load(store.setArchived(id, true, moment(clock).now)),
-    restore: ({ id }: { id: string }) => load(store.setArchived(id, false, moment(clock).now)),
+    archive: ({ id }: { id: string }) => load(setEmployerArchived(db, id, true, moment(clock).now)),
+    restore: ({ id }: { id: string }) => load(setEmployerArchived(db, id, false, moment(clock).now)),
 
     jobNeeds: needs,
   };

@@ -3,7 +3,7 @@ import type { PartnerKind } from '../../shared/domain';
 import type { Partner, PartnerPage, PartnerSummary } from '../../shared/partners';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import type { WriteDb } from '../db/handles';
-import { type PartnerRow, createPartnerStore } from '../store/partners';
+import { type PartnerRow, createPartnerStore, insertPartner, setPartnerArchived, updatePartner } from '../store/partners';
 
 /** Partner associations (*prescripteurs*), with their contacts and how many candidates they referred. */
 export function createPartnerService(db: WriteDb, clock: Clock = systemClock) {
@@ -33,14 +33,14 @@ export function createPartnerService(db: WriteDb, clock: Clock = systemClock) {
     create({ contacts, ...columns }: ParsedInputOf<'partners.create'>): Partner {
       const id = newId();
       const { now } = moment(clock);
-      store.insert({ ...columns, id, createdAt: now, updatedAt: now }, contacts);
+      insertPartner(db, { ...columns, id, createdAt: now, updatedAt: now }, contacts);
       return get(id);
     },
 
     /** Changes only the fields sent; `contacts`, when sent, replaces the list, in the same transaction. */
     update({ id, contacts, ...columns }: ParsedInputOf<'partners.update'>): Partner {
       store.find(id);
-      store.update(id, { ...columns, updatedAt: moment(clock).now }, contacts);
+      updatePartner(db, id, { ...columns, updatedAt: moment(clock).now }, contacts);
       return get(id);
     },
 
@@ -49,8 +49,8 @@ export function createPartnerService(db: WriteDb, clock: Clock = systemClock) {
       return { items: rows.map(toSummary), total };
     },
 
-    archive: ({ id }: { id: string }) => load(store.setArchived(id, true, moment(clock).now)),
-    restore: ({ id }: { id: string }) => load(store.setArchived(id, false, moment(clock).now)),
+    archive: ({ id }: { id: string }) => load(setPartnerArchived(db, id, true, moment(clock).now)),
+    restore: ({ id }: { id: string }) => load(setPartnerArchived(db, id, false, moment(clock).now)),
   };
 }
 

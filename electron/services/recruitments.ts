@@ -35,7 +35,7 @@ import {
 } from './pipeline-records';
 import { ACTIVE_PRESENTATION_STATES, automaticChangeDay, logPresentationChange } from './presentations';
 import { markEmployed } from '../store/candidates';
-import { createJobNeedStore } from '../store/employers';
+import { createJobNeedStore, updateJobNeed } from '../store/employers';
 import { pmsmpsOf } from '../store/placements';
 import { findPresentation, presentationsOfIn } from '../store/presentations';
 import {
@@ -147,7 +147,7 @@ export function createRecruitmentService(db: WriteDb, clock: Clock = systemClock
     if (draft.jobNeedId !== null) {
       const need = jobNeedStore.find(draft.jobNeedId);
       if (need.state === 'open' && hiresFor(db, need.id) >= need.positions) {
-        jobNeedStore.update(need.id, { state: 'filled', updatedAt: now });
+        updateJobNeed(db, need.id, { state: 'filled', updatedAt: now });
         needFilled = true;
       }
     }

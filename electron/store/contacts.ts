@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable, SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import type { Contact, ContactInput } from '../../shared/employers';
 import { refuse } from '../core/errors';
-import type { WriteDb } from '../db/handles';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { newId } from '../core/clock';
 
 /** A table of contacts (employer_contacts, partner_contacts): the same columns, another owner. */
@@ -24,7 +24,6 @@ type OwnerTable = SQLiteTable & { id: SQLiteColumn; updatedAt: SQLiteColumn };
  * nothing; a contact sent back with its id keeps it (it must be one of the record's own).
  */
 export function recordWithContacts<Owner extends OwnerTable, Table extends ContactTable>(
-  db: WriteDb,
   owner: Owner,
   contactTable: Table,
   ownerColumn: SQLiteColumn,
@@ -37,13 +36,13 @@ export function recordWithContacts<Owner extends OwnerTable, Table extends Conta
     phone: contactTable.phone,
     email: contactTable.email,
   };
-  const contactsOf = (ownerId: string): Contact[] =>
+  const contactsOf = (db: ReadDb, ownerId: string): Contact[] =>
     db.select(columns).from(contactTable).where(eq(ownerColumn, ownerId)).orderBy(asc(contactTable.position)).all() as Contact[];
 
   /** Checked before writing (`ownerId` null: a record being created has no contacts yet). */
-  function check(ownerId: string | null, contacts: ContactInput[] | undefined): void {
+  function check(db: ReadDb, ownerId: string | null, contacts: ContactInput[] | undefined): void {
     if (!contacts) return;
-    const known = new Set(ownerId === null ? [] : contactsOf(ownerId).map((contact) => contact.id));
+    const known = new Set(ownerId === null ? [] : contactsOf(db, ownerId).map((contact) => contact.id));
     contacts.forEach((contact, index) => {
       if (contact.id !== undefined && !known.has(contact.id)) refuse({ [`contacts.${index}.id`]: 'validation.unknownReference' });
     });
@@ -64,8 +63,8 @@ export function recordWithContacts<Owner extends OwnerTable, Table extends Conta
     writeContacts,
 
     /** `values` carries the new id and the timestamps. */
-    insert(values: SQLiteInsertValue<Owner> & { id: string }, contacts: ContactInput[] | undefined): void {
-      check(null, contacts);
+    insert(db: WriteDb, values: SQLiteInsertValue<Owner> & { id: string }, contacts: ContactInput[] | undefined): void {
+      check(db, null, contacts);
       db.transaction((tx) => {
         tx.insert(owner).values(values).run();
         writeContacts(tx, values.id, contacts);
@@ -73,8 +72,8 @@ export function recordWithContacts<Owner extends OwnerTable, Table extends Conta
     },
 
     /** Changes the columns sent (and updatedAt) and, when sent, the contacts. */
-    update(id: string, values: SQLiteUpdateSetSource<Owner> & { updatedAt: string }, contacts: ContactInput[] | undefined): void {
-      check(id, contacts);
+    update(db: WriteDb, id: string, values: SQLiteUpdateSetSource<Owner> & { updatedAt: string }, contacts: ContactInput[] | undefined): void {
+      check(db, id, contacts);
       db.transaction((tx) => {
         tx.update(owner).set(values).where(eq(owner.id, id)).run();
         writeContacts(tx, id, contacts);

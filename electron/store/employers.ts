@@ -45,7 +45,18 @@ function containsText(column: SQLiteColumn, text: string): SQL {
   return sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 }
 
-export function createJobNeedStore(db: WriteDb) {
+export const insertJobNeed = (db: WriteDb, values: typeof jobNeeds.$inferInsert): void => {
+  db.insert(jobNeeds).values(values).run();
+};
+
+export const updateJobNeed = (db: WriteDb, id: string, values: Partial<typeof jobNeeds.$inferInsert>): void => {
+  db.update(jobNeeds).set(values).where(eq(jobNeeds.id, id)).run();
+};
+
+export const setJobNeedArchived = (db: WriteDb, id: string, archived: boolean, now: string): JobNeedRow =>
+  setArchived(db, jobNeeds, id, archived, now, JOB_NEED_NOT_FOUND);
+
+export function createJobNeedStore(db: ReadDb) {
   function select(where: SQL | undefined) {
     return db.select(jobNeedColumns).from(jobNeeds).innerJoin(employers, eq(employers.id, jobNeeds.employerId)).where(where);
   }
@@ -66,16 +77,6 @@ export function createJobNeedStore(db: WriteDb) {
         .all(),
 
     employer: (employerId: string): EmployerRow | undefined => db.select().from(employers).where(eq(employers.id, employerId)).get(),
-
-    insert(values: typeof jobNeeds.$inferInsert): void {
-      db.insert(jobNeeds).values(values).run();
-    },
-
-    update(id: string, values: Partial<typeof jobNeeds.$inferInsert>): void {
-      db.update(jobNeeds).set(values).where(eq(jobNeeds.id, id)).run();
-    },
-
-    setArchived: (id: string, archived: boolean, now: string): JobNeedRow => setArchived(db, jobNeeds, id, archived, now, JOB_NEED_NOT_FOUND),
 
     page(input: ParsedInputOf<'jobNeeds.list'>) {
       const words = input.query.split(/\s+/).filter((word) => word.length > 0);
@@ -116,12 +117,21 @@ const EMPLOYER_SORTS = {
 
 const openNeedOf = (employerId: SQLiteColumn) => and(eq(jobNeeds.employerId, employerId), isOpenNeed);
 
-export function createEmployerStore(db: WriteDb) {
-  const records = recordWithContacts(db, employers, employerContacts, employerContacts.employerId, (employerId, contact, position) => ({
-    ...contact,
-    employerId,
-    position,
-  }));
+const employerRecords = recordWithContacts(employers, employerContacts, employerContacts.employerId, (employerId, contact, position) => ({
+  ...contact,
+  employerId,
+  position,
+}));
+
+/** The employer and its contacts, in one transaction. */
+export const insertEmployer = employerRecords.insert;
+/** The columns sent and, when sent, the contacts, in one transaction. */
+export const updateEmployer = employerRecords.update;
+
+export const setEmployerArchived = (db: WriteDb, id: string, archived: boolean, now: string): EmployerRow =>
+  setArchived(db, employers, id, archived, now, EMPLOYER_NOT_FOUND);
+
+export function createEmployerStore(db: ReadDb) {
 
   const summaryColumns = {
     id: employers.id,
@@ -140,10 +150,7 @@ export function createEmployerStore(db: WriteDb) {
     /** The row, or a not_found refusal. */
     find: (id: string): EmployerRow => findRow(db, employers, id, EMPLOYER_NOT_FOUND),
     summaryOf: (id: string) => db.select(summaryColumns).from(employers).where(eq(employers.id, id)).get(),
-    contactsOf: records.contactsOf,
-    insert: records.insert,
-    update: records.update,
-    setArchived: (id: string, archived: boolean, now: string): EmployerRow => setArchived(db, employers, id, archived, now, EMPLOYER_NOT_FOUND),
+    contactsOf: (id: string) => employerRecords.contactsOf(db, id),
 
     /** How many calls, meetings and messages the employer's timeline holds in this calendar year. */
     companyContactCount(employerId: string, year: number): number {

@@ -4,7 +4,7 @@ import type { ReadDb, WriteDb } from '../db/handles';
 import { createRowWriter } from '../db/row-writer';
 import { candidateSharingConsents, candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
 import { candidateColumns, loadCandidates, writeCandidateChildren } from './candidates';
-import { createPartnerStore } from './partners';
+import { writePartnerContacts } from './partners';
 import type { CandidateRecord, PartnerRecord, Payload, SectorRecord, TimelineRecord } from '../formats/payload';
 
 /**
@@ -251,13 +251,12 @@ export function writeRecords(tx: WriteDb, chosen: RecordSet, options: { ourAssoc
     else writer.insertAll(sectors, [{ id, ...sector }]);
   }
 
-  const partnerStore = createPartnerStore(tx);
   for (const { id, contacts: list, ...partner } of chosen.partners.map(here)) {
     if (exists('partner', id)) {
       writer.update(partners, partners.id, id, { name: partner.name, kind: partner.kind, origin: partner.origin, updatedAt: partner.updatedAt });
     } else {
       writer.insertAll(partners, [{ id, ...partner }]);
-      partnerStore.writeContacts(tx, id, list);
+      writePartnerContacts(tx, id, list);
     }
   }
 

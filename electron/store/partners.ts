@@ -31,12 +31,22 @@ export function partnerNamesOf(db: ReadDb, ids: readonly string[]): string[] {
     .map((row) => row.name);
 }
 
-export function createPartnerStore(db: WriteDb) {
-  const records = recordWithContacts(db, partners, partnerContacts, partnerContacts.partnerId, (partnerId, contact, position) => ({
-    ...contact,
-    partnerId,
-    position,
-  }));
+const partnerRecords = recordWithContacts(partners, partnerContacts, partnerContacts.partnerId, (partnerId, contact, position) => ({
+  ...contact,
+  partnerId,
+  position,
+}));
+
+/** The partner and its contacts, in one transaction. */
+export const insertPartner = partnerRecords.insert;
+/** The columns sent and, when sent, the contacts, in one transaction. */
+export const updatePartner = partnerRecords.update;
+/** Replaces a partner's contacts inside the caller's transaction (ids as given). */
+export const writePartnerContacts = partnerRecords.writeContacts;
+
+export const setPartnerArchived = (db: WriteDb, id: string, archived: boolean, now: string): PartnerRow => setArchived(db, partners, id, archived, now, NOT_FOUND);
+
+export function createPartnerStore(db: ReadDb) {
 
   const summaryColumns = {
     id: partners.id,
@@ -54,12 +64,7 @@ export function createPartnerStore(db: WriteDb) {
     /** The row, or a not_found refusal. */
     find: (id: string): PartnerRow => findPartner(db, id, NOT_FOUND),
     summaryOf: (id: string) => db.select(summaryColumns).from(partners).where(eq(partners.id, id)).get(),
-    contactsOf: records.contactsOf,
-    insert: records.insert,
-    update: records.update,
-    /** Replaces a partner's contacts inside the caller's transaction (ids as given). */
-    writeContacts: records.writeContacts,
-    setArchived: (id: string, archived: boolean, now: string): PartnerRow => setArchived(db, partners, id, archived, now, NOT_FOUND),
+    contactsOf: (id: string) => partnerRecords.contactsOf(db, id),
 
     page(input: ParsedInputOf<'partners.list'>) {
       const where = and(

@@ -137,8 +137,8 @@ export function sessionPage(db: ReadDb, input: ParsedInputOf<'sessions.list'>) {
 // ---------------------------------------------------------------- Visits (inside the caller's transaction)
 
 /** The person's visit at this session, undefined when they have none there. */
-export function visitAt(tx: WriteDb, sessionId: string, candidateId: string): VisitRow | undefined {
-  return tx
+export function visitAt(db: ReadDb, sessionId: string, candidateId: string): VisitRow | undefined {
+  return db
     .select()
     .from(sessionVisits)
     .where(and(eq(sessionVisits.sessionId, sessionId), eq(sessionVisits.candidateId, candidateId)))
