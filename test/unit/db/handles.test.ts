@@ -32,6 +32,8 @@ describe('the database handles', () => {
       read.delete(settings);
       // @ts-expect-error no raw statement run
       read.run;
+      // @ts-expect-error nor raw rows (`get` stays, for a count or a pragma)
+      read.all;
       // @ts-expect-error no transaction
       read.transaction;
       // @ts-expect-error no connection to write through
