@@ -57,7 +57,7 @@ export function publishedRows(suppressed: SuppressedTable, minimum: number, t: T
     }),
   }));
   if (!totals) return rows;
-  return [...rows, { label: t('reports.ui.total'), cells: totals.map((total) => (total > 0 && total < minimum ? cellText('small', total, minimum) : total)) }];
+  return [...rows, { label: t('reports.ui.total'), cells: totals.map((total) => (total.state === 'shown' ? total.value : cellText(total.state, total.value, minimum))) }];
 }
 
 const csvField = (value: string | number) => {
