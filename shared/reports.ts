@@ -171,6 +171,28 @@ export function presetTables(report: Pick<Report, 'tables'>, preset: ReportPrese
   return REPORT_PRESETS[preset].flatMap((id) => byId.get(id) ?? []);
 }
 
+type Translate = (key: string) => string;
+
+function label(source: LabelSource | undefined, key: string, text: string | undefined, t: Translate, language: string): string {
+  if (key === 'others') return t('reports.ui.rows.others');
+  if (key === 'unknown') return t('reports.ui.rows.unknown');
+  if (source === 'name') return text?.startsWith('sectors.') ? t(text) : (text ?? key);
+  if (source === 'country') return new Intl.DisplayNames([language], { type: 'region' }).of(key) ?? key;
+  return source ? t(`${source.prefix}${key}`) : key;
+}
+
+/** A row's label in a language: each part of its key labelled as the table says, joined. */
+export function rowLabel(table: ReportTable, row: ReportRow, t: Translate, language: string): string {
+  return row.key
+    .split('|')
+    .map((part, index) => label(table.rowLabels[index], part, row.label, t, language))
+    .join(' · ');
+}
+
+export function columnLabel(table: ReportTable, column: string, t: Translate, language: string): string {
+  return label(table.columnLabels, column, undefined, t, language);
+}
+
 /** Cells under this many people are hidden in exports meant for outside (a setting). */
 export const DEFAULT_SMALL_CELL_MINIMUM = 5;
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { resources } from '../../shared/i18n';
 import type { Language } from '../../shared/i18n/languages';
-import { type LabelSource, type Report, type ReportTable, tableId } from '../../shared/reports';
+import { type Report, type ReportTable, columnLabel, rowLabel, tableId } from '../../shared/reports';
 import { type SuppressedTable, cellText, suppress } from '../../shared/suppression';
 
 /**
@@ -22,23 +22,6 @@ export function translator(language: Language) {
   };
 }
 export type Translate = ReturnType<typeof translator>;
-
-function label(source: LabelSource | undefined, key: string, text: string | undefined, t: Translate, language: Language): string {
-  if (key === 'others') return t('reports.ui.rows.others');
-  if (key === 'unknown') return t('reports.ui.rows.unknown');
-  if (source === 'name') return text?.startsWith('sectors.') ? t(`sectors.${text.slice(8)}`) : (text ?? key);
-  if (source === 'country') return new Intl.DisplayNames([language], { type: 'region' }).of(key) ?? key;
-  return source ? t(`${source.prefix}${key}`) : key;
-}
-
-export function rowLabel(table: ReportTable, row: ReportTable['rows'][number], t: Translate, language: Language): string {
-  const parts = row.key.split('|');
-  return parts.map((part, index) => label(table.rowLabels[index], part, row.label, t, language)).join(' · ');
-}
-
-export function columnLabel(table: ReportTable, column: string, t: Translate, language: Language): string {
-  return label(table.columnLabels, column, undefined, t, language);
-}
 
 export const tableTitle = (table: ReportTable, t: Translate) => t(`reports.ui.tables.${table.section}.${table.name}`);
 export const tableDefinition = (table: ReportTable, t: Translate) => t(`reports.ui.definitions.${table.section}.${table.name}`);
@@ -222,4 +205,4 @@ export function reportPdf(report: Report, tables: ReportTable[], title: string, 
   return finishPdf(doc, (page, pages) => t('reports.ui.pageOf', { page: String(page), pages: String(pages) }));
 }
 
-export { tableId };
+export { rowLabel, tableId };
