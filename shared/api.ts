@@ -8,6 +8,7 @@ import { matchingMethods } from './matching';
 import type { MethodSpec } from './method';
 import { partnerMethods } from './partners';
 import { pipelineMethods } from './pipeline';
+import { reportMethods } from './reports';
 import { sectorMethods } from './sectors';
 import { sessionMethods } from './sessions';
 import { timelineMethods } from './timeline';
@@ -28,6 +29,7 @@ export const api = {
   ...matchingMethods,
   ...pipelineMethods,
   ...dashboardMethods,
+  ...reportMethods,
   ...exchangeMethods,
   ...backupMethods,
 };

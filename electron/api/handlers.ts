@@ -13,6 +13,7 @@ import { exchangeHandlers } from './handlers/exchange';
 import { matchingHandlers } from './handlers/matching';
 import { partnerHandlers } from './handlers/partners';
 import { pipelineHandlers } from './handlers/pipeline';
+import { reportHandlers } from './handlers/reports';
 import { sectorHandlers } from './handlers/sectors';
 import { sessionHandlers } from './handlers/sessions';
 import { timelineHandlers } from './handlers/timeline';
@@ -36,6 +37,7 @@ export function createHandlers(
     ...matchingHandlers(db, clock),
     ...pipelineHandlers(db, clock),
     ...dashboardHandlers(db, clock),
+    ...reportHandlers(db, clock),
     ...exchangeHandlers({ ...services.exchange, db, ...(clock ? { clock } : {}) }),
     ...backupHandlers(services.backups),
   });

@@ -30,6 +30,8 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     'skip-ui': { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
+    /** Only the report's figures (after seeding), for a quick look. */
+    'reports-only': { type: 'boolean', default: false },
   },
 });
 
@@ -232,6 +234,68 @@ async function measureDashboard(backend: Backend) {
   const api = await time(() => call(backend, 'dashboard.get', {}));
   const raw = await time(() => reference.get(soon));
   record({ name: 'home dashboard: what is due and the period counts (API)', unit: 'ms', ...api, reference: { name: 'one of its counts in raw SQL', ...raw } });
+}
+
+/**
+ * The year's report through the API beside the same figures by hand-written SQL: one
+ * statement per family, no layers, the grouping left to SQLite. Then the annual preset as
+ * PDF and XLSX (through the API, small cells hidden).
+ */
+async function measureReports(backend: Backend) {
+  const sqlite = backend.database.sqlite;
+  const year = new Date().getUTCFullYear();
+  const [from, until, previousFrom] = [`${year}-01-01`, `${year + 1}-01-01`, `${year - 1}-01-01`];
+  const p = (column: string) => `CASE WHEN ${column} >= @from THEN 0 ELSE 1 END`;
+  const range = (column: string) => `${column} >= @previousFrom AND ${column} < @until`;
+  const followed = `WITH f(id, p) AS (
+    SELECT id, ${p('created_at')} FROM candidates WHERE ${range('created_at')}
+    UNION SELECT id, ${p('archived_at')} FROM candidates WHERE ${range('archived_at')}
+    UNION SELECT subject_id, ${p('occurred_at')} FROM timeline_events WHERE subject_type = 'candidate' AND ${range('occurred_at')}
+    UNION SELECT candidate_id, ${p('proposed_on')} FROM presentations WHERE archived_at IS NULL AND ${range('proposed_on')}
+    UNION SELECT candidate_id, 0 FROM placements WHERE archived_at IS NULL AND start_date < @until AND end_date >= @from
+    UNION SELECT candidate_id, 1 FROM placements WHERE archived_at IS NULL AND start_date < @from AND end_date >= @previousFrom
+    UNION SELECT candidate_id, ${p('start_date')} FROM recruitments WHERE archived_at IS NULL AND ${range('start_date')}
+    UNION SELECT v.candidate_id, ${p('s.date')} FROM session_visits v JOIN dropin_sessions s ON s.id = v.session_id WHERE ${range('s.date')})`;
+  const statements = [
+    `${followed} SELECT f.p, c.public_category, c.gender, substr(c.birth_date, 1, 4), c.nationality, c.french_level, c.status, count(*)
+      FROM f JOIN candidates c ON c.id = f.id WHERE c.merged_into_id IS NULL AND c.created_at < @until GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    `${followed}, e AS (SELECT candidate_id, theme, status, row_number() OVER (PARTITION BY candidate_id, theme ORDER BY coalesce(changed_on, created_at) DESC) AS r
+      FROM candidate_barrier_events WHERE coalesce(changed_on, created_at) < @until) SELECT e.theme, count(*) FROM e JOIN f ON f.id = e.candidate_id WHERE e.r = 1 AND e.status = 'open' GROUP BY 1`,
+    `SELECT ${p('proposed_on')}, state, refusal_reason, count(*) FROM presentations WHERE archived_at IS NULL AND ${range('proposed_on')} GROUP BY 1, 2, 3`,
+    `SELECT ${p('pl.start_date')}, pl.kind, pl.objective, EXISTS (SELECT 1 FROM recruitments r WHERE r.candidate_id = pl.candidate_id AND r.start_date >= pl.start_date
+      AND r.start_date <= date(pl.end_date, '+92 days')) FROM placements pl WHERE pl.archived_at IS NULL AND ${range('pl.start_date')}`,
+    `SELECT ${p('r.start_date')}, r.kind, r.start_date, r.end_date, coalesce(j.sector_id, e.sector_id), r.employer_id FROM recruitments r
+      LEFT JOIN job_needs j ON j.id = r.job_need_id LEFT JOIN employers e ON e.id = r.employer_id WHERE r.archived_at IS NULL AND ${range('r.start_date')}`,
+    `SELECT ${p('due_on')}, result, count(*) FROM follow_ups WHERE months_after = 6 AND ${range('due_on')} GROUP BY 1, 2`,
+    `SELECT ${p('created_at')}, count(*) FROM employers WHERE ${range('created_at')} GROUP BY 1`,
+    `SELECT ${p('occurred_at')}, count(DISTINCT subject_id), count(*) FROM timeline_events WHERE subject_type = 'employer' AND kind IN ('call', 'meeting', 'message') AND ${range('occurred_at')} GROUP BY 1`,
+    `SELECT ${p('created_at')}, count(*) FROM job_needs WHERE ${range('created_at')} GROUP BY 1`,
+    `SELECT ${p('coalesce(referred_on, created_at)')}, referral_partner_id, count(*) FROM candidates WHERE ${range('coalesce(referred_on, created_at)')} GROUP BY 1, 2`,
+    `SELECT ${p('date')}, volunteer_id, sum(minutes) FROM volunteer_hours WHERE ${range('date')} GROUP BY 1, 2`,
+    `SELECT ${p('s.date')}, count(DISTINCT s.id), count(v.id) FROM dropin_sessions s LEFT JOIN session_visits v ON v.session_id = s.id WHERE ${range('s.date')} GROUP BY 1`,
+  ].map((text) => sqlite.prepare(text));
+  const parameters = { from, until, previousFrom };
+  const period = { kind: 'year', year } as const;
+  const api = await time(() => call(backend, 'reports.get', { period }));
+  const raw = await time(() => {
+    for (const statement of statements) statement.all(parameters);
+  });
+  record({
+    name: "a year's report beside the previous year, every section (API)",
+    unit: 'ms',
+    ...api,
+    reference: { name: 'its figures by hand-written SQL', ...raw },
+    target: '≤ 200 ms and ≤ 2× hand-written SQL',
+    met: api.median <= 200 && api.median <= 2 * raw.median,
+  });
+  const documents = Math.max(3, Math.min(repetitions, 5));
+  for (const [format, target] of [
+    ['pdf', 3000],
+    ['xlsx', 2000],
+  ] as const) {
+    const made = await time(() => call(backend, 'reports.export', { period, preset: 'annual', format }), documents);
+    record({ name: `annual report as ${format.toUpperCase()} (API)`, unit: 'ms', ...made, target: `≤ ${target / 1000} s`, met: made.median <= target });
+  }
 }
 
 async function measureOpening(file: string) {
@@ -506,21 +570,27 @@ async function main() {
       record({ name: 'seeding (not a target)', unit: 's', median: (performance.now() - start) / 1000 });
     }
     log(`Database: ${(statSync(file).size / 1e6).toFixed(0)} MB`);
-    await measureOpening(file);
-    measureBundle(); // the preview host serves the built page, which carries its token
-    await measureHostMemory(dataDir);
-    const backend = await openBackend({ file, keyScryptCost: TEST_SCRYPT_COST });
-    try {
-      await measureSearch(backend);
-      await measureLists(backend);
-      await measureMatching(backend);
-      await measureDashboard(backend);
-      await measureBackup(backend, file, folder);
-      await measureExchange(backend, folder);
-    } finally {
-      backend.close();
+    if (values['reports-only']) {
+      const backend = await openBackend({ file });
+      await measureReports(backend).finally(() => backend.close());
+    } else {
+      await measureOpening(file);
+      measureBundle(); // the preview host serves the built page, which carries its token
+      await measureHostMemory(dataDir);
+      const backend = await openBackend({ file, keyScryptCost: TEST_SCRYPT_COST });
+      try {
+        await measureSearch(backend);
+        await measureLists(backend);
+        await measureMatching(backend);
+        await measureDashboard(backend);
+        await measureReports(backend);
+        await measureBackup(backend, file, folder);
+        await measureExchange(backend, folder);
+      } finally {
+        backend.close();
+      }
+      if (!values['skip-ui']) await measureUi(dataDir, folder);
     }
-    if (!values['skip-ui']) await measureUi(dataDir, folder);
     record({ name: 'peak memory of this process (RSS)', unit: 'MB', median: process.resourceUsage().maxRSS / 1024 });
   } finally {
     if (!values['data-dir']) rmSync(folder, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import './styles.css';
 import './ui/kit.css';
 import { loadStartingCatalogues, storedLanguage } from './app/catalogues';
-import { hashToRoute, isComingSection } from './app/routes';
+import { hashToRoute } from './app/routes';
 import { loadSection } from './app/sections';
 
 const root = document.getElementById('root');
@@ -12,6 +12,6 @@ if (!root) throw new Error('index.html has no #root element');
 // The first render waits for all three, so it shows the screen rather than its loading status.
 const { section } = hashToRoute(window.location.hash);
 const language = storedLanguage();
-void Promise.all([import('./start'), loadStartingCatalogues(language), isComingSection(section) ? null : loadSection(section)]).then(
+void Promise.all([import('./start'), loadStartingCatalogues(language), loadSection(section)]).then(
   ([{ start }, resources]) => start(root, language, resources),
 );

@@ -7,6 +7,7 @@ import enExchange from './en/exchange.json';
 import enMatching from './en/matching.json';
 import enPartners from './en/partners.json';
 import enPipeline from './en/pipeline.json';
+import enReports from './en/reports.json';
 import enSessions from './en/sessions.json';
 import enVolunteers from './en/volunteers.json';
 import enWorkflow from './en/workflow.json';
@@ -19,6 +20,7 @@ import frExchange from './fr/exchange.json';
 import frMatching from './fr/matching.json';
 import frPartners from './fr/partners.json';
 import frPipeline from './fr/pipeline.json';
+import frReports from './fr/reports.json';
 import frSessions from './fr/sessions.json';
 import frVolunteers from './fr/volunteers.json';
 import frWorkflow from './fr/workflow.json';
@@ -31,6 +33,7 @@ import itExchange from './it/exchange.json';
 import itMatching from './it/matching.json';
 import itPartners from './it/partners.json';
 import itPipeline from './it/pipeline.json';
+import itReports from './it/reports.json';
 import itSessions from './it/sessions.json';
 import itVolunteers from './it/volunteers.json';
 import itWorkflow from './it/workflow.json';
@@ -43,7 +46,7 @@ export { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage } from './langua
  * (each domain's strings sit under its own top-level key, so the files never overlap).
  */
 export const resources = {
-  fr: { translation: { ...fr, ...frEmployers, ...frPartners, ...frVolunteers, ...frSessions, ...frMatching, ...frPipeline, ...frDashboard, ...frWorkflow, ...frExchange, ...frBackups, ...frAccounts } },
-  en: { translation: { ...en, ...enEmployers, ...enPartners, ...enVolunteers, ...enSessions, ...enMatching, ...enPipeline, ...enDashboard, ...enWorkflow, ...enExchange, ...enBackups, ...enAccounts } },
-  it: { translation: { ...it, ...itEmployers, ...itPartners, ...itVolunteers, ...itSessions, ...itMatching, ...itPipeline, ...itDashboard, ...itWorkflow, ...itExchange, ...itBackups, ...itAccounts } },
+  fr: { translation: { ...fr, ...frEmployers, ...frPartners, ...frVolunteers, ...frSessions, ...frMatching, ...frPipeline, ...frReports, ...frDashboard, ...frWorkflow, ...frExchange, ...frBackups, ...frAccounts } },
+  en: { translation: { ...en, ...enEmployers, ...enPartners, ...enVolunteers, ...enSessions, ...enMatching, ...enPipeline, ...enReports, ...enDashboard, ...enWorkflow, ...enExchange, ...enBackups, ...enAccounts } },
+  it: { translation: { ...it, ...itEmployers, ...itPartners, ...itVolunteers, ...itSessions, ...itMatching, ...itPipeline, ...itReports, ...itDashboard, ...itWorkflow, ...itExchange, ...itBackups, ...itAccounts } },
 } as const;

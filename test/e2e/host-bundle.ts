@@ -18,7 +18,7 @@ export default async function bundleHost(): Promise<void> {
     format: 'esm',
     target: 'node22',
     logLevel: 'error',
-    // The native driver is loaded from where it is installed.
-    external: ['better-sqlite3'],
+    // The native driver is loaded from where it is installed; pdfkit reads its fonts next to its own files.
+    external: ['better-sqlite3', 'pdfkit', 'exceljs'],
   });
 }

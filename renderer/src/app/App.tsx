@@ -1,15 +1,13 @@
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LeaveDialog } from '../ui/leaveGuard';
-import { ComingSoon } from './ComingSoon';
 import { NoticeRegion } from './NoticeRegion';
 import { Sidebar } from './Sidebar';
 import { SectionScreen } from './sections';
 import { useNavigation } from './navigation';
-import { type Route, type Section, isComingSection } from './routes';
+import type { Route, Section } from './routes';
 
 function Screen({ route }: { route: Route }) {
-  if (isComingSection(route.section)) return <ComingSoon key={route.section} section={route.section} />;
   return <SectionScreen section={route.section} route={route} />;
 }
 

@@ -18,10 +18,6 @@ export const SECTIONS = [
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 
-/** Sections a later version brings: they show an honest placeholder. */
-export const COMING_SECTIONS = ['reports'] as const satisfies readonly Section[];
-export type ComingSection = (typeof COMING_SECTIONS)[number];
-
 /**
  * Where the user is: a section's list (`#/employers`), a new record (`#/employers/new`), a
  * record (`#/employers/<id>`), or a place inside a record (`#/employers/<id>/needs/<needId>`).
@@ -47,10 +43,6 @@ export function hashToRoute(hash: string): Route {
   // `#/`, and any address that is not (or no longer) one of ours, opens the home screen.
   if (!SECTIONS.some((known) => known === section)) return { section: 'home' };
   return { section: section as Section, ...(id === undefined ? {} : { id }), ...(rest.length > 0 ? { rest } : {}) };
-}
-
-export function isComingSection(section: Section): section is ComingSection {
-  return (COMING_SECTIONS as readonly Section[]).includes(section);
 }
 
 /** `#/matching/needs/<jobNeedId>`: the candidates ranked for one job need. */

@@ -1,0 +1,208 @@
+import ExcelJS from 'exceljs';
+import PDFDocument from 'pdfkit';
+import { resources } from '../../shared/i18n';
+import type { Language } from '../../shared/i18n/languages';
+import { type Report, type ReportTable, columnLabel, rowLabel, tableId } from '../../shared/reports';
+import { type SuppressedTable, cellText, suppress } from '../../shared/suppression';
+
+/**
+ * The report as documents for outside, small cells hidden (shared/suppression.ts): CSV (one
+ * table, UTF-8 with BOM and `;` for French Excel), XLSX (ExcelJS: one sheet per section,
+ * numbers as numbers, a definitions sheet) and PDF (pdfkit: vector bars, black and white,
+ * title page, page numbers, the definitions in an appendix).
+ */
+
+export function translator(language: Language) {
+  const catalogue = resources[language].translation as Record<string, unknown>;
+  return (key: string, values: Record<string, string> = {}): string => {
+    let node: unknown = catalogue;
+    for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+    const text = typeof node === 'string' ? node : key;
+    return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+  };
+}
+export type Translate = ReturnType<typeof translator>;
+
+export const tableTitle = (table: ReportTable, t: Translate) => t(`reports.ui.tables.${table.section}.${table.name}`);
+export const tableDefinition = (table: ReportTable, t: Translate) => t(`reports.ui.definitions.${table.section}.${table.name}`);
+
+const periodText = (report: Report, t: Translate) =>
+  t('reports.ui.periodText', { from: report.current.from, to: report.current.to, previousFrom: report.previous.from, previousTo: report.previous.to });
+
+/** The cells as they are published, text per cell, with a total row when meaningful. */
+export function publishedRows(suppressed: SuppressedTable, minimum: number, t: Translate, language: Language): { label: string; cells: (number | string)[] }[] {
+  const { table, cells, totals } = suppressed;
+  const rows = table.rows.map((row, index) => ({
+    label: rowLabel(table, row, t, language),
+    cells: row.values.map((value, column) => {
+      const how = cells[index]?.[column] ?? 'shown';
+      return how === 'shown' ? value : cellText(how, value, minimum);
+    }),
+  }));
+  if (!totals) return rows;
+  return [...rows, { label: t('reports.ui.total'), cells: totals.map((total) => (total.state === 'shown' ? total.value : cellText(total.state, total.value, minimum))) }];
+}
+
+const csvField = (value: string | number) => {
+  const text = String(value);
+  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+export function tableCsv(table: ReportTable, minimum: number, t: Translate, language: Language): Buffer {
+  const header = ['', ...table.columns.map((column) => columnLabel(table, column, t, language))];
+  const lines = [header, ...publishedRows(suppress(table, minimum), minimum, t, language).map((row) => [row.label, ...row.cells])];
+  // French Excel reads `;` and decimal commas; the BOM tells it the text is UTF-8.
+  const text = lines.map((line) => line.map((cell) => csvField(typeof cell === 'number' ? String(cell).replace('.', ',') : cell)).join(';')).join('\r\n');
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${text}\r\n`, 'utf8')]);
+}
+
+export async function reportXlsx(report: Report, tables: ReportTable[], minimum: number, t: Translate, language: Language, printedOn: Date): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Tremplin';
+  book.created = printedOn;
+  const cover = book.addWorksheet(t('reports.ui.cover'));
+  cover.addRow([t('reports.ui.title')]).font = { bold: true, size: 14 };
+  cover.addRow([report.association ?? '']);
+  cover.addRow([t('reports.ui.periodFrom'), dateCell(report.current.from), t('reports.ui.periodTo'), dateCell(report.current.to)]);
+  cover.addRow([t('reports.ui.previousFrom'), dateCell(report.previous.from), t('reports.ui.periodTo'), dateCell(report.previous.to)]);
+  cover.addRow([t('reports.ui.printedOn'), printedOn]);
+  cover.addRow([t('reports.ui.smallCells', { minimum: String(minimum) })]);
+  for (const row of [3, 4, 5]) for (const column of [2, 4]) cover.getCell(row, column).numFmt = 'yyyy-mm-dd';
+  cover.getColumn(1).width = 30;
+
+  const sections = [...new Set(tables.map((table) => table.section))];
+  for (const section of sections) {
+    const sheet = book.addWorksheet(t(`reports.ui.sections.${section}`).slice(0, 31));
+    sheet.getColumn(1).width = 42;
+    for (const table of tables.filter((item) => item.section === section)) {
+      sheet.addRow([tableTitle(table, t)]).font = { bold: true };
+      sheet.addRow(['', ...table.columns.map((column) => columnLabel(table, column, t, language))]).font = { italic: true };
+      for (const row of publishedRows(suppress(table, minimum), minimum, t, language)) sheet.addRow([row.label, ...row.cells]);
+      sheet.addRow([]);
+    }
+  }
+  const definitions = book.addWorksheet(t('reports.ui.definitionsTitle').slice(0, 31));
+  definitions.getColumn(1).width = 40;
+  definitions.getColumn(2).width = 120;
+  for (const table of tables) definitions.addRow([tableTitle(table, t), tableDefinition(table, t)]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** A date cell: midnight UTC of the day, shown as a date. */
+const dateCell = (date: string) => new Date(`${date}T00:00:00Z`);
+
+const MARGIN = 50;
+
+/** A printable document: title page, then pages with numbers written once all are laid out. */
+export function pdfDocument(info: { title: string; subtitle: string[] }): PDFKit.PDFDocument {
+  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: info.title, Creator: 'Tremplin' } });
+  doc.font('Helvetica-Bold').fontSize(24).text(info.title, MARGIN, 250, { align: 'center' });
+  doc.moveDown();
+  doc.font('Helvetica').fontSize(13);
+  for (const line of info.subtitle) doc.text(line, { align: 'center' });
+  return doc;
+}
+
+export function finishPdf(doc: PDFKit.PDFDocument, pageText: (page: number, pages: number) => string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const range = doc.bufferedPageRange();
+  for (let page = range.start; page < range.start + range.count; page += 1) {
+    doc.switchToPage(page);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('Helvetica').fontSize(9).fillColor('black').text(pageText(page + 1, range.count), MARGIN, doc.page.height - 35, { align: 'center', width: doc.page.width - 2 * MARGIN });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}
+
+/** Horizontal bars, current period solid black, previous hatched grey: readable in black and white. */
+function drawBars(doc: PDFKit.PDFDocument, labels: string[], values: [number, number][]): void {
+  const width = doc.page.width - 2 * MARGIN;
+  const labelWidth = 170;
+  const barArea = width - labelWidth - 40;
+  const max = Math.max(1, ...values.flat());
+  const rowHeight = 14;
+  if (doc.y + rowHeight * labels.length + 20 > doc.page.height - MARGIN - 30) doc.addPage();
+  const top = doc.y;
+  labels.forEach((text, index) => {
+    const y = top + index * rowHeight;
+    const [current = 0, previous = 0] = values[index] ?? [];
+    doc.font('Helvetica').fontSize(8).fillColor('black').text(text, MARGIN, y + 2, { width: labelWidth - 6, height: rowHeight, ellipsis: true, lineBreak: false });
+    doc.rect(MARGIN + labelWidth, y + 1, (current / max) * barArea, 5.5).fill('black');
+    doc.rect(MARGIN + labelWidth, y + 7, (previous / max) * barArea, 5.5).lineWidth(0.6).fillAndStroke('#bbbbbb', 'black');
+  });
+  doc.fillColor('black');
+  doc.y = top + labels.length * rowHeight + 6;
+  doc.x = MARGIN;
+}
+
+function drawTable(doc: PDFKit.PDFDocument, header: string[], rows: { label: string; cells: (number | string)[] }[]): void {
+  const width = doc.page.width - 2 * MARGIN;
+  const first = Math.min(220, width / 2);
+  const other = (width - first) / Math.max(1, header.length - 1);
+  const line = (cells: string[], bold: boolean) => {
+    if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
+    const y = doc.y;
+    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8);
+    cells.forEach((cell, index) => {
+      const x = index === 0 ? MARGIN : MARGIN + first + (index - 1) * other;
+      doc.text(cell, x, y, { width: index === 0 ? first - 4 : other - 4, align: index === 0 ? 'left' : 'right', lineBreak: false, ellipsis: true });
+    });
+    doc.moveTo(MARGIN, y + 11).lineTo(MARGIN + width, y + 11).lineWidth(0.3).stroke('black');
+    doc.y = y + 13;
+  };
+  line(header, true);
+  for (const row of rows) line([row.label, ...row.cells.map(String)], false);
+  doc.x = MARGIN;
+}
+
+export function reportPdf(report: Report, tables: ReportTable[], title: string, minimum: number, t: Translate, language: Language, printedOn: string): Promise<Buffer> {
+  const doc = pdfDocument({ title, subtitle: [report.association ?? '', periodText(report, t), t('reports.ui.printedOnText', { date: printedOn })] });
+  let section = '';
+  for (const table of tables) {
+    if (table.section !== section) {
+      section = table.section;
+      doc.addPage();
+      doc.font('Helvetica-Bold').fontSize(16).text(t(`reports.ui.sections.${section}`));
+      doc.moveDown(0.5);
+    } else if (doc.y > doc.page.height - 250) doc.addPage();
+    doc.font('Helvetica-Bold').fontSize(11).text(tableTitle(table, t));
+    doc.font('Helvetica-Oblique').fontSize(8).text(tableDefinition(table, t));
+    doc.moveDown(0.3);
+    const suppressed = suppress(table, minimum);
+    const comparing = table.columns.includes('current');
+    const charted = table.rows.filter((row, index) => row.unit === undefined && suppressed.cells[index]?.every((how) => how === 'shown'));
+    if (comparing && charted.length > 0)
+      drawBars(
+        doc,
+        charted.map((row) => rowLabel(table, row, t, language)),
+        charted.map((row) => [row.values[0] ?? 0, row.values[1] ?? 0]),
+      );
+    drawTable(
+      doc,
+      ['', ...table.columns.map((column) => columnLabel(table, column, t, language))],
+      publishedRows(suppressed, minimum, t, language).map((row) => ({ ...row, cells: row.cells.map((cell) => (typeof cell === 'number' ? cell.toLocaleString(language) : cell)) })),
+    );
+    doc.moveDown(0.8);
+  }
+  doc.addPage();
+  doc.font('Helvetica-Bold').fontSize(16).text(t('reports.ui.definitionsTitle'));
+  doc.moveDown(0.5);
+  doc.font('Helvetica').fontSize(8).text(t('reports.ui.smallCells', { minimum: String(minimum) }));
+  doc.moveDown(0.5);
+  for (const table of tables) {
+    doc.font('Helvetica-Bold').fontSize(9).text(tableTitle(table, t));
+    doc.font('Helvetica').fontSize(8).text(tableDefinition(table, t));
+    doc.moveDown(0.3);
+  }
+  return finishPdf(doc, (page, pages) => t('reports.ui.pageOf', { page: String(page), pages: String(pages) }));
+}
+
+export { rowLabel, tableId };

@@ -1,0 +1,287 @@
+import { addDays } from '../../shared/dates';
+import { BARRIER_THEMES, FOLLOW_UP_STATUSES, GENDERS, PUBLIC_CATEGORIES } from '../../shared/domain';
+import { FRENCH_LEVELS } from '../../shared/candidates';
+import { FOLLOW_UP_RESULTS, OUTCOME_CLASSES, PLACEMENT_KINDS, PRESENTATION_STATES, RECRUITMENT_KINDS, REFUSAL_REASONS, type RecruitmentKind, outcomeClass } from '../../shared/pipeline';
+import { z } from 'zod';
+import {
+  AGE_BANDS,
+  FOLLOWED_BANDS,
+  REPORT_SECTIONS,
+  type Report,
+  type ReportQuery,
+  type ReportRow,
+  type ReportSection,
+  type ReportTable,
+  resolvePeriod,
+  DEFAULT_SMALL_CELL_MINIMUM,
+  type ReportExportRequest,
+  type ReportFile,
+  type ReportSettings,
+  presetTables,
+  reportSettingsSchema,
+  tableId,
+} from '../../shared/reports';
+import { AppError } from '../core/errors';
+import type { Db } from '../db/open';
+import { type Clock, moment, systemClock } from '../core/clock';
+import { readSetting, writeSetting } from '../store/settings';
+import { reportPdf, reportXlsx, tableCsv, translator } from './report-documents';
+import {
+  type PopulationFilter,
+  type Ranges,
+  barrierCells,
+  employerFigures,
+  pairHours,
+  peopleCells,
+  placementRows,
+  presentationCells,
+  recruitmentRows,
+  referralCells,
+  sixMonthFollowUps,
+  volunteerFigures,
+} from '../store/reports';
+
+const PERIODS = ['current', 'previous'];
+/** Rows of a free-text or data-named breakdown shown one by one; the rest summed as `others`. */
+export const TOP_ROWS = 15;
+const UNKNOWN = 'unknown';
+
+/** Counts per key for both periods, in the order of `keys` (keys met but not listed appended). */
+class Tally {
+  private readonly counts = new Map<string, [number, number]>();
+  private readonly labels = new Map<string, string>();
+  add(key: string, p: number, count: number, label?: string): void {
+    const cell = this.counts.get(key) ?? [0, 0];
+    cell[p === 0 ? 0 : 1] += count;
+    this.counts.set(key, cell);
+    if (label !== undefined) this.labels.set(key, label);
+  }
+  rows(keys: readonly string[]): ReportRow[] {
+    const extra = [...this.counts.keys()].filter((key) => !keys.includes(key));
+    return [...keys, ...extra].map((key) => ({ key, values: [...(this.counts.get(key) ?? [0, 0])] }));
+  }
+  /** Named rows, the largest first (current, then previous, then name); beyond `TOP_ROWS`, one `others` row. */
+  namedRows(): ReportRow[] {
+    const sorted = [...this.counts.entries()].sort(([ka, a], [kb, b]) => b[0] - a[0] || b[1] - a[1] || (this.labels.get(ka) ?? ka).localeCompare(this.labels.get(kb) ?? kb));
+    const shown = sorted.slice(0, TOP_ROWS).map(([key, values]) => ({ key, label: this.labels.get(key) ?? key, values: [...values] }));
+    const rest = sorted.slice(TOP_ROWS);
+    if (rest.length === 0) return shown;
+    const others = rest.reduce<[number, number]>((sum, [, values]) => [sum[0] + values[0], sum[1] + values[1]], [0, 0]);
+    return [...shown, { key: 'others', values: others }];
+  }
+}
+
+function table(section: ReportSection, name: string, rowLabels: ReportTable['rowLabels'], rows: ReportRow[], additive = true): ReportTable {
+  return { section, name, rowLabels, columns: PERIODS, columnLabels: { prefix: 'reports.ui.columns.' }, rows, additive };
+}
+
+const labels = (prefix: string) => [{ prefix }];
+const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
+const average = (sum: number, count: number) => (count === 0 ? 0 : Math.round((sum / count) * 10) / 10);
+
+const SETTINGS_KEY = 'reports';
+/** The association's profile (services/exchange/keys.ts), read for its name only. */
+const ASSOCIATION_KEY = 'association';
+const associationName = z.object({ name: z.string() });
+
+export function createReportService(db: Db, clock: Clock = systemClock) {
+  function people(r: Ranges, f: PopulationFilter): ReportTable[] {
+    const cells = peopleCells(db, r, f);
+    const flow = new Tally();
+    const leftWhy = new Tally();
+    const tallies = { publicCategory: new Tally(), gender: new Tally(), ageBand: new Tally(), country: new Tally(), frenchLevel: new Tally(), timeFollowed: new Tally() };
+    const eu = new Map<string, number[]>();
+    for (const cell of cells) {
+      flow.add('created', cell.p, cell.created);
+      flow.add('followed', cell.p, cell.people);
+      if (cell.leftStatus !== null) {
+        flow.add('left', cell.p, cell.people);
+        leftWhy.add(cell.leftStatus, cell.p, cell.people);
+      }
+      tallies.publicCategory.add(cell.publicCategory ?? UNKNOWN, cell.p, cell.people);
+      tallies.gender.add(cell.gender ?? UNKNOWN, cell.p, cell.people);
+      tallies.ageBand.add(cell.ageBand, cell.p, cell.people);
+      tallies.country.add(cell.nationality ?? UNKNOWN, cell.p, cell.people, cell.nationality ?? UNKNOWN);
+      tallies.frenchLevel.add(cell.frenchLevel, cell.p, cell.people);
+      tallies.timeFollowed.add(cell.followedBand, cell.p, cell.people);
+      if (cell.p === 0) {
+        const key = `${cell.gender ?? UNKNOWN}|${cell.ageBand}`;
+        const row = eu.get(key) ?? PUBLIC_CATEGORIES.map(() => 0).concat(0);
+        const column = cell.publicCategory === null ? PUBLIC_CATEGORIES.length : PUBLIC_CATEGORIES.indexOf(cell.publicCategory as (typeof PUBLIC_CATEGORIES)[number]);
+        row[column] = (row[column] ?? 0) + cell.people;
+        eu.set(key, row);
+      }
+    }
+    const genders = [...GENDERS, UNKNOWN];
+    const euRows = genders.flatMap((gender) => AGE_BANDS.map((band) => ({ key: `${gender}|${band}`, values: eu.get(`${gender}|${band}`) ?? PUBLIC_CATEGORIES.map(() => 0).concat(0) })));
+
+    const barriers = new Tally();
+    for (const cell of barrierCells(db, r, f)) {
+      barriers.add(`${cell.theme}|open`, cell.p, cell.open);
+      barriers.add(`${cell.theme}|lifted`, cell.p, cell.lifted);
+    }
+    return [
+      table('people', 'flow', labels('reports.ui.rows.flow.'), flow.rows(['created', 'followed', 'left']), false),
+      table('people', 'leftWhy', labels('candidates.statuses.'), leftWhy.rows(FOLLOW_UP_STATUSES)),
+      table('people', 'publicCategory', labels('candidates.publicCategories.'), tallies.publicCategory.rows([...PUBLIC_CATEGORIES, UNKNOWN])),
+      table('people', 'gender', labels('candidates.genders.'), tallies.gender.rows(genders)),
+      table('people', 'ageBand', labels('reports.ui.rows.ageBand.'), tallies.ageBand.rows(AGE_BANDS)),
+      table('people', 'country', ['country'], tallies.country.namedRows()),
+      table('people', 'frenchLevel', labels('frenchLevels.'), tallies.frenchLevel.rows(FRENCH_LEVELS)),
+      table('people', 'timeFollowed', labels('reports.ui.rows.timeFollowed.'), tallies.timeFollowed.rows(FOLLOWED_BANDS)),
+      table(
+        'people',
+        'barriers',
+        [{ prefix: 'candidates.barrierThemes.' }, { prefix: 'reports.ui.rows.barrier.' }],
+        barriers.rows(BARRIER_THEMES.flatMap((theme) => [`${theme}|open`, `${theme}|lifted`])),
+        false,
+      ),
+      {
+        section: 'people',
+        name: 'euFunds',
+        rowLabels: [{ prefix: 'candidates.genders.' }, { prefix: 'reports.ui.rows.ageBand.' }],
+        columns: [...PUBLIC_CATEGORIES, UNKNOWN],
+        columnLabels: { prefix: 'candidates.publicCategories.' },
+        rows: euRows,
+        additive: true,
+      },
+    ];
+  }
+
+  function outcomes(r: Ranges, f: PopulationFilter): ReportTable[] {
+    const states = new Tally();
+    const refusals = new Tally();
+    for (const cell of presentationCells(db, r, f)) {
+      states.add(cell.state, cell.p, cell.count);
+      if (cell.state === 'refused') refusals.add(cell.refusalReason ?? UNKNOWN, cell.p, cell.count);
+    }
+    const kinds = new Tally();
+    const objectives = new Tally();
+    const pmsmp = [
+      { count: 0, days: 0, hired: 0 },
+      { count: 0, days: 0, hired: 0 },
+    ];
+    for (const row of placementRows(db, r, f)) {
+      kinds.add(row.renewal ? 'renewals' : row.kind, row.p, 1);
+      if (row.kind !== 'pmsmp' || row.renewal) continue;
+      const figures = pmsmp[row.p] ?? { count: 0, days: 0, hired: 0 };
+      figures.count += 1;
+      figures.days += row.days;
+      figures.hired += row.hired;
+      const objective = row.objective?.trim() || UNKNOWN;
+      objectives.add(objective, row.p, 1, objective);
+    }
+    const [now = pmsmp[0], before = pmsmp[1]] = pmsmp;
+    const pmsmpRows: ReportRow[] = [
+      { key: 'count', values: [now?.count ?? 0, before?.count ?? 0] },
+      { key: 'averageDays', values: [average(now?.days ?? 0, now?.count ?? 0), average(before?.days ?? 0, before?.count ?? 0)], unit: 'days' },
+      { key: 'followedByContract', values: [now?.hired ?? 0, before?.hired ?? 0] },
+      { key: 'shareFollowedByContract', values: [share(now?.hired ?? 0, now?.count ?? 0), share(before?.hired ?? 0, before?.count ?? 0)], unit: 'percent' },
+    ];
+
+    const byKind = new Tally();
+    const bySector = new Tally();
+    const byClass = new Tally();
+    const byEmployer = new Tally();
+    for (const row of recruitmentRows(db, r, f)) {
+      byKind.add(row.kind, row.p, 1);
+      const sectorKey = row.sectorKey ? `seed:${row.sectorKey}` : (row.sectorName ?? UNKNOWN);
+      bySector.add(sectorKey, row.p, 1, row.sectorKey ? `sectors.${row.sectorKey}` : (row.sectorName ?? UNKNOWN));
+      byClass.add(outcomeClass({ kind: row.kind as RecruitmentKind, startDate: row.startDate, endDate: row.endDate }), row.p, 1);
+      byEmployer.add(row.employerId ?? `organisation:${row.employerName ?? UNKNOWN}`, row.p, 1, row.employerName ?? UNKNOWN);
+    }
+    const sixMonths = new Tally();
+    for (const cell of sixMonthFollowUps(db, r, f)) sixMonths.add(cell.result, cell.p, cell.count);
+
+    return [
+      table('outcomes', 'presentations', labels('pipeline.presentationStates.'), states.rows(PRESENTATION_STATES)),
+      table('outcomes', 'refusals', labels('pipeline.refusalReasons.'), refusals.rows([...REFUSAL_REASONS, UNKNOWN])),
+      table('outcomes', 'placements', labels('reports.ui.rows.placementKind.'), kinds.rows([...PLACEMENT_KINDS, 'renewals'])),
+      table('outcomes', 'pmsmp', labels('reports.ui.rows.pmsmp.'), pmsmpRows, false),
+      table('outcomes', 'pmsmpObjective', ['name'], objectives.namedRows()),
+      table('outcomes', 'recruitmentKind', labels('pipeline.recruitmentKinds.'), byKind.rows(RECRUITMENT_KINDS)),
+      table('outcomes', 'recruitmentSector', ['name'], bySector.namedRows()),
+      table('outcomes', 'outcomeClass', labels('pipeline.outcomeClasses.'), byClass.rows(OUTCOME_CLASSES)),
+      table('outcomes', 'sixMonths', labels('pipeline.followUpResults.'), sixMonths.rows(FOLLOW_UP_RESULTS)),
+      // Placed last in the section's list but used by the employers' section.
+      table('employers', 'byEmployer', ['name'], byEmployer.namedRows()),
+    ];
+  }
+
+  function employers(r: Ranges, f: PopulationFilter): ReportTable[] {
+    const summary = new Tally();
+    const keys = ['engaged', 'created', 'charter', 'contacts', 'needsOpened', 'needsFilled'] as const;
+    for (const row of employerFigures(db, r, f.sectorId)) for (const key of keys) summary.add(key, row.p, row[key]);
+    return [table('employers', 'summary', labels('reports.ui.rows.employers.'), summary.rows(keys), false)];
+  }
+
+  function network(r: Ranges, f: PopulationFilter): ReportTable[] {
+    const referrals = new Tally();
+    for (const cell of referralCells(db, r, f)) referrals.add(cell.partnerId ?? 'none', cell.p, cell.count, cell.partnerName ?? '—');
+    const volunteers = new Tally();
+    for (const row of volunteerFigures(db, r, f)) {
+      volunteers.add('activeVolunteers', row.p, row.activeVolunteers);
+      volunteers.add('hours', row.p, Math.round((row.minutes / 60) * 10) / 10);
+      volunteers.add('sessions', row.p, row.sessions);
+      volunteers.add('visits', row.p, row.visits);
+    }
+    const pairs = new Tally();
+    for (const row of pairHours(db, r, f.pairId)) pairs.add(row.pairId, row.p, Math.round((row.minutes / 60) * 10) / 10, row.label);
+    const pairRows = pairs.namedRows().map((row) => ({ ...row, unit: 'hours' as const }));
+    const volunteerRows = volunteers.rows(['activeVolunteers', 'hours', 'sessions', 'visits']).map((row) => (row.key === 'hours' ? { ...row, unit: 'hours' as const } : row));
+    return [
+      table('network', 'referrals', ['name'], referrals.namedRows()),
+      table('network', 'volunteers', labels('reports.ui.rows.volunteers.'), volunteerRows, false),
+      table('network', 'hoursByPair', ['name'], pairRows, false),
+    ];
+  }
+
+  const SECTIONS: Record<ReportSection, (r: Ranges, f: PopulationFilter) => ReportTable[]> = { people, outcomes, employers, network };
+
+  function getSettings(): ReportSettings {
+    return readSetting(db, SETTINGS_KEY, reportSettingsSchema) ?? { smallCellMinimum: DEFAULT_SMALL_CELL_MINIMUM };
+  }
+
+  function get(query: ReportQuery): Report {
+    const { current, previous } = resolvePeriod(query.period);
+    const ranges: Ranges = { previousFrom: previous.from, previousTo: previous.to, currentFrom: current.from, currentTo: current.to, until: addDays(current.to, 1) };
+    const association = readSetting(db, ASSOCIATION_KEY, associationName)?.name ?? null;
+    // The employers' section takes its by-employer table from the recruitments the outcomes read.
+    const read = REPORT_SECTIONS.filter((section) => query.sections.includes(section) || (section === 'outcomes' && query.sections.includes('employers')));
+    const tables = db.transaction(() => read.flatMap((section) => SECTIONS[section](ranges, query.filters)));
+    const wanted = tables.filter((table) => query.sections.includes(table.section));
+    return { current, previous, filters: query.filters, association, tables: REPORT_SECTIONS.flatMap((section) => wanted.filter((table) => table.section === section)) };
+  }
+
+  return {
+    get,
+    getSettings,
+    setSettings(settings: ReportSettings): ReportSettings {
+      writeSetting(db, SETTINGS_KEY, settings);
+      return getSettings();
+    },
+
+    /** A preset as PDF or XLSX, or one of its tables as CSV, small cells hidden. */
+    async export(request: ReportExportRequest): Promise<ReportFile> {
+      const report = get({ period: request.period, filters: request.filters, sections: [...REPORT_SECTIONS] });
+      const minimum = getSettings().smallCellMinimum;
+      const t = translator(request.language);
+      const tables = presetTables(report, request.preset);
+      const stem = `${t(`reports.ui.presets.${request.preset}`)} ${report.current.from} ${report.current.to}`.replace(/[^\p{L}\p{N} _-]+/gu, '').replace(/\s+/g, '-');
+      const { now } = moment(clock);
+      if (request.format === 'csv') {
+        const table = report.tables.find((item) => tableId(item) === request.table);
+        if (!table) throw new AppError('not_found', 'reports.errors.tableNotFound');
+        return { fileName: `${stem}-${table.name}.csv`, mimeType: 'text/csv', content: tableCsv(table, minimum, t, request.language).toString('base64') };
+      }
+      if (request.format === 'xlsx') {
+        const bytes = await reportXlsx(report, tables, minimum, t, request.language, new Date(now));
+        return { fileName: `${stem}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: bytes.toString('base64') };
+      }
+      const bytes = await reportPdf(report, tables, t(`reports.ui.presets.${request.preset}`), minimum, t, request.language, now.slice(0, 10));
+      return { fileName: `${stem}.pdf`, mimeType: 'application/pdf', content: bytes.toString('base64') };
+    },
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;

@@ -1,0 +1,332 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { COMPANY_CONTACT_KINDS } from '../../shared/domain';
+import { CONTRACT_AFTER_PMSMP_DAYS } from '../../shared/reports';
+import type { Db } from '../db/open';
+
+/**
+ * The report's aggregates, one statement per table family. Every statement reads two periods
+ * at once: the previous one ends the day before the current one starts, so one range
+ * [`previousFrom`, `until`) covers both and `p` tells them apart (0 current, 1 previous).
+ * Dates are text: a timestamp or a date compares with a `YYYY-MM-DD` bound as a day would.
+ */
+export interface Ranges {
+  previousFrom: string;
+  previousTo: string;
+  currentFrom: string;
+  currentTo: string;
+  /** The day after the current period. */
+  until: string;
+}
+
+export interface PopulationFilter {
+  publicCategories: string[];
+  partnerId: string | null;
+  sectorId: string | null;
+  pairId: string | null;
+}
+
+const periodOf = (column: SQL, r: Ranges) => sql`CASE WHEN ${column} >= ${r.currentFrom} THEN 0 ELSE 1 END`;
+const inRanges = (column: SQL, r: Ranges) => sql`${column} >= ${r.previousFrom} AND ${column} < ${r.until}`;
+const periodEnd = (p: SQL, r: Ranges) => sql`CASE ${p} WHEN 0 THEN ${r.currentTo} ELSE ${r.previousTo} END`;
+
+/** The files a report counts (never one merged into another), narrowed by the filters; `c` is the candidates table. */
+function population(f: PopulationFilter): SQL {
+  const conditions: SQL[] = [sql`c.merged_into_id IS NULL`];
+  if (f.publicCategories.length > 0)
+    conditions.push(
+      sql`c.public_category IN (${sql.join(
+        f.publicCategories.map((category) => sql`${category}`),
+        sql`, `,
+      )})`,
+    );
+  if (f.partnerId) conditions.push(sql`c.referral_partner_id = ${f.partnerId}`);
+  if (f.sectorId) conditions.push(sql`EXISTS (SELECT 1 FROM candidate_sectors cs WHERE cs.candidate_id = c.id AND cs.sector_id = ${f.sectorId})`);
+  if (f.pairId) conditions.push(sql`c.assigned_pair_id = ${f.pairId}`);
+  return sql.join(conditions, sql` AND `);
+}
+
+/**
+ * Who was followed in each period (`followed(id, p)`): a file created, archived, or with any
+ * dated activity in it — a timeline entry, a presentation proposed, a placement under way, a
+ * recruitment started, a drop-in visit.
+ */
+function followed(r: Ranges): SQL {
+  const placementIn = (from: string, to: string, p: number) =>
+    sql`SELECT candidate_id, ${p} FROM placements WHERE archived_at IS NULL AND start_date <= ${to} AND end_date >= ${from}`;
+  return sql`followed(id, p) AS (
+    SELECT id, ${periodOf(sql`created_at`, r)} FROM candidates WHERE ${inRanges(sql`created_at`, r)}
+    UNION SELECT id, ${periodOf(sql`archived_at`, r)} FROM candidates WHERE ${inRanges(sql`archived_at`, r)}
+    UNION SELECT subject_id, ${periodOf(sql`occurred_at`, r)} FROM timeline_events WHERE subject_type = 'candidate' AND ${inRanges(sql`occurred_at`, r)}
+    UNION SELECT candidate_id, ${periodOf(sql`proposed_on`, r)} FROM presentations WHERE archived_at IS NULL AND ${inRanges(sql`proposed_on`, r)}
+    UNION ${placementIn(r.currentFrom, r.currentTo, 0)}
+    UNION ${placementIn(r.previousFrom, r.previousTo, 1)}
+    UNION SELECT candidate_id, ${periodOf(sql`start_date`, r)} FROM recruitments WHERE archived_at IS NULL AND ${inRanges(sql`start_date`, r)}
+    UNION SELECT v.candidate_id, ${periodOf(sql`s.date`, r)} FROM session_visits v JOIN dropin_sessions s ON s.id = v.session_id
+      WHERE s.archived_at IS NULL AND ${inRanges(sql`s.date`, r)}
+  )`;
+}
+
+/** The file existed by the end of period `f.p` (activity dated before a file was created here, e.g. imported, does not count it earlier). */
+const existedBy = (r: Ranges) => sql`c.created_at < CASE f.p WHEN 0 THEN ${r.until} ELSE ${r.currentFrom} END`;
+
+/** Age in whole years at the period's end, banded as shared/reports.ts ageBand does. */
+const ageBandSql = (end: SQL) => sql`CASE
+    WHEN c.birth_date IS NULL THEN 'unknown'
+    WHEN (CAST(substr(${end}, 1, 4) AS INTEGER) - CAST(substr(c.birth_date, 1, 4) AS INTEGER) - (substr(${end}, 6, 5) < substr(c.birth_date, 6, 5))) < 26 THEN 'under_26'
+    WHEN (CAST(substr(${end}, 1, 4) AS INTEGER) - CAST(substr(c.birth_date, 1, 4) AS INTEGER) - (substr(${end}, 6, 5) < substr(c.birth_date, 6, 5))) < 45 THEN 'from_26_to_44'
+    WHEN (CAST(substr(${end}, 1, 4) AS INTEGER) - CAST(substr(c.birth_date, 1, 4) AS INTEGER) - (substr(${end}, 6, 5) < substr(c.birth_date, 6, 5))) < 55 THEN 'from_45_to_54'
+    ELSE 'over_54' END`;
+
+/** Days from the referral (else the file's creation) to the period's end, banded. */
+const followedBandSql = (end: SQL) => sql`CASE
+    WHEN julianday(${end}) - julianday(coalesce(c.referred_on, substr(c.created_at, 1, 10))) < 91 THEN 'under_3_months'
+    WHEN julianday(${end}) - julianday(coalesce(c.referred_on, substr(c.created_at, 1, 10))) < 365 THEN 'from_3_to_12_months'
+    WHEN julianday(${end}) - julianday(coalesce(c.referred_on, substr(c.created_at, 1, 10))) < 730 THEN 'from_12_to_24_months'
+    ELSE 'over_24_months' END`;
+
+export interface PeopleCell {
+  p: number;
+  publicCategory: string | null;
+  gender: string | null;
+  ageBand: string;
+  nationality: string | null;
+  frenchLevel: string;
+  followedBand: string;
+  /** The status of a file that left (was archived) in the period; null for the others. */
+  leftStatus: string | null;
+  people: number;
+  created: number;
+}
+
+/** The people followed in both periods, counted by every breakdown at once (the sums are made by the service). */
+export function peopleCells(db: Db, r: Ranges, f: PopulationFilter): PeopleCell[] {
+  const end = periodEnd(sql`f.p`, r);
+  return db.all<PeopleCell>(sql`WITH ${followed(r)}
+    SELECT f.p AS p, c.public_category AS publicCategory, c.gender AS gender, ${ageBandSql(end)} AS ageBand,
+      c.nationality AS nationality, c.french_level AS frenchLevel, ${followedBandSql(end)} AS followedBand,
+      CASE WHEN c.archived_at >= CASE f.p WHEN 0 THEN ${r.currentFrom} ELSE ${r.previousFrom} END
+        AND c.archived_at < CASE f.p WHEN 0 THEN ${r.until} ELSE ${r.currentFrom} END THEN c.status END AS leftStatus,
+      count(*) AS people,
+      sum(c.created_at >= CASE f.p WHEN 0 THEN ${r.currentFrom} ELSE ${r.previousFrom} END
+        AND c.created_at < CASE f.p WHEN 0 THEN ${r.until} ELSE ${r.currentFrom} END) AS created
+    FROM followed f JOIN candidates c ON c.id = f.id
+    WHERE ${existedBy(r)} AND ${population(f)}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
+}
+
+export interface BarrierCell {
+  p: number;
+  theme: string;
+  /** Followed people whose barrier stood open at the period's end. */
+  open: number;
+  /** People whose barrier was lifted in the period. */
+  lifted: number;
+}
+
+/**
+ * Barriers by theme: open at each period's end (the last change on or before it left it open)
+ * among the people followed then, and lifted during it. A change is dated by the day the staffer
+ * gave, else the day it was recorded.
+ */
+export function barrierCells(db: Db, r: Ranges, f: PopulationFilter): BarrierCell[] {
+  return db.all<BarrierCell>(sql`WITH ${followed(r)},
+    ev AS (SELECT candidate_id, theme, change, status, coalesce(changed_on, substr(created_at, 1, 10)) AS d, created_at FROM candidate_barrier_events),
+    last_state AS (
+      SELECT candidate_id, theme, 0 AS p, status, row_number() OVER (PARTITION BY candidate_id, theme ORDER BY d DESC, created_at DESC) AS rank FROM ev WHERE d < ${r.until}
+      UNION ALL
+      SELECT candidate_id, theme, 1, status, row_number() OVER (PARTITION BY candidate_id, theme ORDER BY d DESC, created_at DESC) FROM ev WHERE d < ${r.currentFrom}
+    ),
+    open_at_end AS (SELECT s.p, s.theme, count(*) AS n FROM last_state s JOIN followed f ON f.id = s.candidate_id AND f.p = s.p
+      JOIN candidates c ON c.id = s.candidate_id
+      WHERE s.rank = 1 AND s.status = 'open' AND ${existedBy(r)} AND ${population(f)} GROUP BY 1, 2),
+    lifted AS (SELECT ${periodOf(sql`e.d`, r)} AS p, e.theme, count(DISTINCT e.candidate_id) AS n FROM ev e JOIN candidates c ON c.id = e.candidate_id
+      WHERE e.change = 'lifted' AND ${inRanges(sql`e.d`, r)} AND ${population(f)} GROUP BY 1, 2)
+    SELECT p, theme, sum(open) AS open, sum(lifted) AS lifted FROM (
+      SELECT p, theme, n AS open, 0 AS lifted FROM open_at_end UNION ALL SELECT p, theme, 0, n FROM lifted
+    ) GROUP BY 1, 2`);
+}
+
+export interface PresentationCell {
+  p: number;
+  state: string;
+  refusalReason: string | null;
+  count: number;
+}
+
+/** Presentations proposed in each period (not archived), by their state now and refusal reason. */
+export function presentationCells(db: Db, r: Ranges, f: PopulationFilter): PresentationCell[] {
+  return db.all<PresentationCell>(sql`SELECT ${periodOf(sql`pr.proposed_on`, r)} AS p, pr.state AS state, pr.refusal_reason AS refusalReason, count(*) AS count
+    FROM presentations pr JOIN candidates c ON c.id = pr.candidate_id
+    WHERE pr.archived_at IS NULL AND ${inRanges(sql`pr.proposed_on`, r)} AND ${population(f)}
+    GROUP BY 1, 2, 3`);
+}
+
+export interface PlacementRow {
+  p: number;
+  kind: string;
+  objective: string | null;
+  renewal: number;
+  /** Days of the placement and its renewals, to the actual end when it ended early. */
+  days: number;
+  /** A recruitment of the person started from the placement's start to 3 months after its (last renewal's) end. */
+  hired: number;
+}
+
+/** Placements started in each period (not archived). */
+export function placementRows(db: Db, r: Ranges, f: PopulationFilter): PlacementRow[] {
+  const end = sql`coalesce(pl.ended_on, pl.end_date)`;
+  const renewalEnd = sql`(SELECT max(coalesce(x.ended_on, x.end_date)) FROM placements x WHERE x.renews_id = pl.id AND x.archived_at IS NULL)`;
+  return db.all<PlacementRow>(sql`SELECT ${periodOf(sql`pl.start_date`, r)} AS p, pl.kind AS kind, pl.objective AS objective,
+      pl.renews_id IS NOT NULL AS renewal,
+      CAST(julianday(${end}) - julianday(pl.start_date) + 1 AS INTEGER)
+        + coalesce((SELECT sum(CAST(julianday(coalesce(x.ended_on, x.end_date)) - julianday(x.start_date) + 1 AS INTEGER)) FROM placements x WHERE x.renews_id = pl.id AND x.archived_at IS NULL), 0) AS days,
+      EXISTS (SELECT 1 FROM recruitments rc WHERE rc.candidate_id = pl.candidate_id AND rc.archived_at IS NULL AND rc.start_date >= pl.start_date
+        AND rc.start_date <= date(max(${end}, coalesce(${renewalEnd}, ${end})), ${`+${CONTRACT_AFTER_PMSMP_DAYS} days`})) AS hired
+    FROM placements pl JOIN candidates c ON c.id = pl.candidate_id
+    WHERE pl.archived_at IS NULL AND ${inRanges(sql`pl.start_date`, r)} AND ${population(f)}`);
+}
+
+export interface RecruitmentRow {
+  p: number;
+  kind: string;
+  startDate: string;
+  endDate: string | null;
+  sectorKey: string | null;
+  sectorName: string | null;
+  employerId: string | null;
+  employerName: string | null;
+}
+
+/** Recruitments started in each period (not archived), with the sector of the job need, else of the employer. */
+export function recruitmentRows(db: Db, r: Ranges, f: PopulationFilter): RecruitmentRow[] {
+  return db.all<RecruitmentRow>(sql`SELECT ${periodOf(sql`rc.start_date`, r)} AS p, rc.kind AS kind, rc.start_date AS startDate, rc.end_date AS endDate,
+      CASE WHEN s.name IS NULL THEN s.seed_key END AS sectorKey, s.name AS sectorName, e.id AS employerId, coalesce(e.name, rc.organisation) AS employerName
+    FROM recruitments rc JOIN candidates c ON c.id = rc.candidate_id
+    LEFT JOIN job_needs j ON j.id = rc.job_need_id
+    LEFT JOIN employers e ON e.id = rc.employer_id
+    LEFT JOIN sectors s ON s.id = coalesce(j.sector_id, e.sector_id)
+    WHERE rc.archived_at IS NULL AND ${inRanges(sql`rc.start_date`, r)} AND ${population(f)}`);
+}
+
+export interface FollowUpCell {
+  p: number;
+  result: string;
+  count: number;
+}
+
+/** The 6-month follow-ups due in each period (of recruitments not archived), by their answer. */
+export function sixMonthFollowUps(db: Db, r: Ranges, f: PopulationFilter): FollowUpCell[] {
+  return db.all<FollowUpCell>(sql`SELECT ${periodOf(sql`fu.due_on`, r)} AS p, fu.result AS result, count(*) AS count
+    FROM follow_ups fu JOIN recruitments rc ON rc.id = fu.recruitment_id JOIN candidates c ON c.id = rc.candidate_id
+    WHERE fu.months_after = 6 AND rc.archived_at IS NULL AND ${inRanges(sql`fu.due_on`, r)} AND ${population(f)}
+    GROUP BY 1, 2`);
+}
+
+export interface EmployerFigures {
+  p: number;
+  engaged: number;
+  created: number;
+  charter: number;
+  contacts: number;
+  needsOpened: number;
+  needsFilled: number;
+}
+
+/**
+ * Employers (of the filter's sector, when one is set): engaged in each period (a company
+ * contact, a presentation to one of its needs, a placement or a recruitment), new files,
+ * charters signed, company contacts, needs opened, needs filled by a recruitment started then.
+ */
+export function employerFigures(db: Db, r: Ranges, sectorId: string | null): EmployerFigures[] {
+  const ofSector = (alias: string) => (sectorId ? sql`AND ${sql.raw(alias)}.sector_id = ${sectorId}` : sql``);
+  const kinds = sql.join(
+    COMPANY_CONTACT_KINDS.map((kind) => sql`${kind}`),
+    sql`, `,
+  );
+  return db.all<EmployerFigures>(sql`WITH engaged(id, p) AS (
+      SELECT subject_id, ${periodOf(sql`occurred_at`, r)} FROM timeline_events WHERE subject_type = 'employer' AND kind IN (${kinds}) AND ${inRanges(sql`occurred_at`, r)}
+      UNION SELECT j.employer_id, ${periodOf(sql`pr.proposed_on`, r)} FROM presentations pr JOIN job_needs j ON j.id = pr.job_need_id WHERE pr.archived_at IS NULL AND ${inRanges(sql`pr.proposed_on`, r)}
+      UNION SELECT employer_id, ${periodOf(sql`start_date`, r)} FROM placements WHERE employer_id IS NOT NULL AND archived_at IS NULL AND ${inRanges(sql`start_date`, r)}
+      UNION SELECT employer_id, ${periodOf(sql`start_date`, r)} FROM recruitments WHERE employer_id IS NOT NULL AND archived_at IS NULL AND ${inRanges(sql`start_date`, r)}
+    ),
+    figures(p, engaged, created, charter, contacts, needsOpened, needsFilled) AS (
+      SELECT g.p, 1, 0, 0, 0, 0, 0 FROM engaged g JOIN employers e ON e.id = g.id WHERE 1 ${ofSector('e')}
+      UNION ALL SELECT ${periodOf(sql`e.created_at`, r)}, 0, 1, 0, 0, 0, 0 FROM employers e WHERE ${inRanges(sql`e.created_at`, r)} ${ofSector('e')}
+      UNION ALL SELECT ${periodOf(sql`e.charter_signed_on`, r)}, 0, 0, 1, 0, 0, 0 FROM employers e WHERE ${inRanges(sql`e.charter_signed_on`, r)} ${ofSector('e')}
+      UNION ALL SELECT ${periodOf(sql`t.occurred_at`, r)}, 0, 0, 0, 1, 0, 0 FROM timeline_events t JOIN employers e ON e.id = t.subject_id
+        WHERE t.subject_type = 'employer' AND t.kind IN (${kinds}) AND ${inRanges(sql`t.occurred_at`, r)} ${ofSector('e')}
+      UNION ALL SELECT ${periodOf(sql`j.created_at`, r)}, 0, 0, 0, 0, 1, 0 FROM job_needs j JOIN employers e ON e.id = j.employer_id
+        WHERE j.archived_at IS NULL AND ${inRanges(sql`j.created_at`, r)} ${ofSector('e')}
+      UNION ALL SELECT p, 0, 0, 0, 0, 0, 1 FROM (SELECT DISTINCT rc.job_need_id, ${periodOf(sql`rc.start_date`, r)} AS p FROM recruitments rc
+        JOIN job_needs j ON j.id = rc.job_need_id JOIN employers e ON e.id = j.employer_id
+        WHERE rc.archived_at IS NULL AND ${inRanges(sql`rc.start_date`, r)} ${ofSector('e')})
+    )
+    SELECT p, sum(engaged) AS engaged, sum(created) AS created, sum(charter) AS charter, sum(contacts) AS contacts,
+      sum(needsOpened) AS needsOpened, sum(needsFilled) AS needsFilled
+    FROM figures GROUP BY p`);
+}
+
+export interface ReferralCell {
+  p: number;
+  partnerId: string | null;
+  partnerName: string | null;
+  count: number;
+}
+
+/** Files referred in each period (the referral date, else the file's creation), by the partner that referred them. */
+export function referralCells(db: Db, r: Ranges, f: PopulationFilter): ReferralCell[] {
+  const on = sql`coalesce(c.referred_on, substr(c.created_at, 1, 10))`;
+  return db.all<ReferralCell>(sql`SELECT ${periodOf(on, r)} AS p, pa.id AS partnerId, pa.name AS partnerName, count(*) AS count
+    FROM candidates c LEFT JOIN partners pa ON pa.id = c.referral_partner_id
+    WHERE ${inRanges(on, r)} AND ${population(f)}
+    GROUP BY 1, 2, 3`);
+}
+
+export interface VolunteerFigures {
+  p: number;
+  activeVolunteers: number;
+  minutes: number;
+  sessions: number;
+  visits: number;
+}
+
+/**
+ * Volunteers active (hours logged or at a session), minutes given, drop-in sessions held and
+ * visits of the report's population in each period; the pair filter keeps its two volunteers.
+ */
+export function volunteerFigures(db: Db, r: Ranges, f: PopulationFilter): VolunteerFigures[] {
+  const ofPair = (column: string) =>
+    f.pairId
+      ? sql`AND ${sql.raw(column)} IN (SELECT first_volunteer_id FROM pairs WHERE id = ${f.pairId} UNION SELECT second_volunteer_id FROM pairs WHERE id = ${f.pairId})`
+      : sql``;
+  return db.all<VolunteerFigures>(sql`WITH active(id, p) AS (
+      SELECT volunteer_id, ${periodOf(sql`date`, r)} FROM volunteer_hours WHERE ${inRanges(sql`date`, r)} ${ofPair('volunteer_id')}
+      UNION SELECT sv.volunteer_id, ${periodOf(sql`s.date`, r)} FROM session_volunteers sv JOIN dropin_sessions s ON s.id = sv.session_id
+        WHERE s.archived_at IS NULL AND ${inRanges(sql`s.date`, r)} ${ofPair('sv.volunteer_id')}
+    ),
+    figures(p, activeVolunteers, minutes, sessions, visits) AS (
+      SELECT p, 1, 0, 0, 0 FROM active
+      UNION ALL SELECT ${periodOf(sql`date`, r)}, 0, minutes, 0, 0 FROM volunteer_hours WHERE ${inRanges(sql`date`, r)} ${ofPair('volunteer_id')}
+      UNION ALL SELECT ${periodOf(sql`date`, r)}, 0, 0, 1, 0 FROM dropin_sessions WHERE archived_at IS NULL AND ${inRanges(sql`date`, r)}
+      UNION ALL SELECT ${periodOf(sql`s.date`, r)}, 0, 0, 0, 1 FROM session_visits v JOIN dropin_sessions s ON s.id = v.session_id JOIN candidates c ON c.id = v.candidate_id
+        WHERE s.archived_at IS NULL AND ${inRanges(sql`s.date`, r)} AND ${population(f)}
+    )
+    SELECT p, sum(activeVolunteers) AS activeVolunteers, sum(minutes) AS minutes, sum(sessions) AS sessions, sum(visits) AS visits FROM figures GROUP BY p`);
+}
+
+export interface PairHours {
+  p: number;
+  pairId: string;
+  label: string;
+  minutes: number;
+}
+
+/** Minutes logged in each period by the two volunteers of each pair (not archived). */
+export function pairHours(db: Db, r: Ranges, pairId: string | null): PairHours[] {
+  return db.all<PairHours>(sql`SELECT ${periodOf(sql`h.date`, r)} AS p, pa.id AS pairId,
+      v1.first_name || ' ' || v1.last_name || ' & ' || v2.first_name || ' ' || v2.last_name AS label, sum(h.minutes) AS minutes
+    FROM pairs pa JOIN volunteers v1 ON v1.id = pa.first_volunteer_id JOIN volunteers v2 ON v2.id = pa.second_volunteer_id
+    JOIN volunteer_hours h ON h.volunteer_id IN (pa.first_volunteer_id, pa.second_volunteer_id)
+    WHERE pa.archived_at IS NULL AND ${inRanges(sql`h.date`, r)} ${pairId ? sql`AND pa.id = ${pairId}` : sql``}
+    GROUP BY 1, 2, 3`);
+}

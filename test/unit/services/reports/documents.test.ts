@@ -1,0 +1,131 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Backend } from '../../../../electron/api/backend';
+import { rowLabel, translator } from '../../../../electron/services/report-documents';
+import { seed } from '../../../../electron/tools/seed';
+import { type Report, type ReportTable, presetTables } from '../../../../shared/reports';
+import { cellText, suppress } from '../../../../shared/suppression';
+import { ok } from '../../../support/api';
+import { useBackend, useTempDir } from '../../../support/temp';
+import { numberFormatOf, readXlsx } from '../../../support/xlsx';
+
+const PERIOD = { kind: 'year', year: 2026 } as const;
+const MINIMUM = 5;
+const t = translator('fr');
+
+/** What a table's cells read as in a document for outside, small cells hidden; with the total row of an additive table. */
+function published(table: ReportTable): { label: string; cells: (number | string)[] }[] {
+  const { cells, totals } = suppress(table, MINIMUM);
+  const rows = table.rows.map((row, index) => ({
+    label: rowLabel(table, row, t, 'fr'),
+    cells: row.values.map((value, column) => {
+      const how = cells[index]?.[column] ?? 'shown';
+      return how === 'shown' ? value : cellText(how, value, MINIMUM);
+    }),
+  }));
+  return totals ? [...rows, { label: t('reports.ui.total'), cells: totals.map((total) => (total.state === 'shown' ? total.value : cellText(total.state, total.value, MINIMUM))) }] : rows;
+}
+
+const title = (table: ReportTable) => t(`reports.ui.tables.${table.section}.${table.name}`);
+
+describe('reports: documents for outside', () => {
+  const openBackend = useBackend();
+  const tempDir = useTempDir();
+  let backend: Backend;
+  let report: Report;
+  const file = async (format: 'pdf' | 'xlsx' | 'csv', extra: { table?: string; language?: 'fr' | 'it'; preset?: 'annual' | 'pmsmp' } = {}) => {
+    const result = await ok(backend, 'reports.export', { period: PERIOD, preset: extra.preset ?? 'annual', format, ...extra });
+    return { ...result, bytes: Buffer.from(result.content, 'base64') };
+  };
+
+  // The backend is closed after each test: every test seeds its own.
+  beforeEach(async () => {
+    backend = await openBackend();
+    seed(backend.database.db, { candidates: 400, employers: 20, jobNeeds: 40, volunteers: 10, partners: 8, sessions: 20, events: 2000 }, 5, new Date('2026-06-30T12:00:00Z'));
+    report = await ok(backend, 'reports.get', { period: PERIOD });
+  });
+
+  it('the XLSX, read back by another reader, holds the screen numbers as numbers, small cells hidden, dates as dates', async () => {
+    const { bytes, fileName } = await file('xlsx');
+    expect(fileName).toMatch(/\.xlsx$/);
+    const folder = tempDir();
+    const sheets = readXlsx(bytes, folder);
+    const tables = presetTables(report, 'annual');
+    let hidden = 0;
+    for (const table of tables) {
+      const sheet = sheets.get(t(`reports.ui.sections.${table.section}`)) ?? [];
+      const start = sheet.findIndex((row) => row?.[0]?.value === title(table));
+      expect(start, title(table)).toBeGreaterThanOrEqual(0);
+      for (const [offset, expected] of published(table).entries()) {
+        const row = sheet[start + 2 + offset] ?? [];
+        expect(row[0]?.value, `${title(table)} row ${offset}`).toBe(expected.label);
+        for (const [column, cell] of expected.cells.entries()) {
+          const read = row[column + 1];
+          expect(read?.value, `${title(table)} ${expected.label} ${column}`).toBe(cell);
+          expect(read?.numeric).toBe(typeof cell === 'number');
+          if (typeof cell === 'string') hidden += 1;
+        }
+      }
+    }
+    expect(hidden, 'the seed has small cells to hide').toBeGreaterThan(0);
+    const cover = sheets.get(t('reports.ui.cover')) ?? [];
+    const from = cover[2]?.[1];
+    // 2026-01-01 is day 46023 of Excel's calendar, and the cell is formatted as a date.
+    expect(from?.value).toBe(46023);
+    expect(numberFormatOf(bytes, folder, from?.style ?? 0)).toMatch(/y+.*m+.*d+/);
+    expect((sheets.get(t('reports.ui.definitionsTitle')) ?? []).filter(Boolean).map((row) => row[0]?.value)).toEqual(tables.map(title));
+  });
+
+  it("the PDF's text holds every section's and table's title, the shown figures, page numbers and the definitions", async () => {
+    const { bytes, fileName } = await file('pdf');
+    expect(fileName).toMatch(/\.pdf$/);
+    const pdf = path.join(tempDir(), 'report.pdf');
+    writeFileSync(pdf, bytes);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    const lines = text.split('\n');
+    const pages = (text.match(/\f/g) ?? []).length;
+    expect(text).toContain(`Page 1 sur ${pages}`);
+    expect(text).toContain(`Page ${pages} sur ${pages}`);
+    expect(text).toContain(t('reports.ui.presets.annual'));
+    const tables = presetTables(report, 'annual');
+    let checked = 0;
+    for (const table of tables) {
+      expect(text).toContain(t(`reports.ui.sections.${table.section}`));
+      expect(text).toContain(title(table));
+      for (const row of published(table)) {
+        if (row.label.length > 30) continue;
+        const figures = row.cells.map((cell) => (typeof cell === 'number' ? cell.toLocaleString('fr') : cell.replace(' ', ' ?')));
+        const pattern = new RegExp(`^\\s*${row.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+${figures.join('\\s+')}\\s*$`);
+        expect(
+          lines.some((line) => pattern.test(line)),
+          `${title(table)}: ${row.label} ${figures.join(' ')}`,
+        ).toBe(true);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(60);
+    expect(text).toContain(t('reports.ui.definitionsTitle'));
+    // The Italian document is written in Italian.
+    const italian = await file('pdf', { language: 'it', preset: 'pmsmp' });
+    const itPdf = path.join(tempDir(), 'it.pdf');
+    writeFileSync(itPdf, italian.bytes);
+    expect(execFileSync('pdftotext', [itPdf, '-'], { encoding: 'utf8' })).toContain('Immersioni PMSMP');
+  });
+
+  it('a CSV per table: UTF-8 with a BOM, `;` between cells, decimal commas, small cells hidden', async () => {
+    const table = report.tables.find((item) => item.section === 'people' && item.name === 'gender') as ReportTable;
+    const { bytes, fileName, mimeType } = await file('csv', { table: 'people.gender' });
+    expect(fileName).toMatch(/gender\.csv$/);
+    expect(mimeType).toBe('text/csv');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe(';Période;Période précédente');
+    expect(lines.slice(1)).toEqual(published(table).map((row) => [row.label, ...row.cells].join(';')));
+    const pmsmp = (await file('csv', { table: 'outcomes.pmsmp' })).bytes.toString('utf8');
+    expect(pmsmp).toMatch(/Durée moyenne[^;]*;(\d+(,\d)?|×);/);
+    const missing = await backend.dispatch('reports.export', { period: PERIOD, preset: 'annual', format: 'csv', table: 'people.nothing' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', message: 'reports.errors.tableNotFound' } });
+  });
+});
