@@ -6,7 +6,7 @@ import { readRecoveryRecipient, removeLeftovers, takeBackup } from '../db/backup
 import { type BackupService, createBackupService } from '../services/backups';
 import type { ExchangeOptions } from '../services/exchange';
 import { createHandlers } from './handlers';
-import { type Dispatch, type Logger, createRouter, failure } from './router';
+import { type Dispatch, type Logger, type SessionProvider, createRouter, failure } from './router';
 
 export interface Backend {
   dispatch: Dispatch;
@@ -24,6 +24,8 @@ export interface BackendOptions {
   backupDir?: string;
   clock?: Clock;
   logger?: Logger;
+  /** Who is signed in, asked by the router at every call (the accounts' session state in the main process). */
+  session: SessionProvider;
   /** Electron's safeStorage, where it really protects the exchange keys (see electron/formats/protection.ts). */
   osEncryption?: ExchangeOptions['osEncryption'];
   /** Lowered by tests only. */
@@ -78,7 +80,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...(options.exportScryptWorkFactor ? { exportScryptWorkFactor: options.exportScryptWorkFactor } : {}),
   };
   const logger = options.logger ?? console;
-  const route = createRouter(createHandlers(database.db, options.clock, { exchange, backups }), logger);
+  const route = createRouter(createHandlers(database.db, options.clock, { exchange, backups }), { session: options.session, logger });
   const ready = database.checked;
   const dispatch: Dispatch = (method, input) =>
     ready.then(
