@@ -124,7 +124,7 @@ describe("a volunteer's scope", () => {
   });
 
   it('cannot write on a file out of scope, nor on its records: nothing changes', async () => {
-    const { backend, outside, job, presentation, call, other, outsideVisit } = await signedInVolunteer();
+    const { backend, outside, job, presentation, recruitment, call, other, outsideVisit } = await signedInVolunteer();
     await sameAsMissing(backend, 'candidates.update', { id: outside.id, phone: '07 00 00 00 00' }, { id: MISSING_ID, phone: '07 00 00 00 00' });
     await sameAsMissing(
       backend,
@@ -139,6 +139,8 @@ describe("a volunteer's scope", () => {
     await sameAsMissing(backend, 'sessions.addVisit', { sessionId: other.id, candidateId: outside.id }, { sessionId: other.id, candidateId: MISSING_ID });
     await sameAsMissing(backend, 'sessions.removeVisit', { id: outsideVisit.id }, { id: MISSING_ID });
     await sameAsMissing(backend, 'sessions.intake', { sessionId: other.id, candidateId: outside.id }, { sessionId: other.id, candidateId: MISSING_ID });
+    const followUp = recruitment.followUps[0]?.id ?? '';
+    await sameAsMissing(backend, 'followUps.record', { id: followUp, result: 'employed' }, { id: MISSING_ID, result: 'employed' });
   });
 
   it('shows a health note only on the files assigned to them or their pair, and keeps it when they save the file', async () => {
