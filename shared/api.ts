@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { auditMethods } from './audit';
 import { backupMethods } from './backups';
 import { candidateMethods } from './candidates';
 import { dashboardMethods } from './dashboard';
@@ -32,6 +33,7 @@ export const api = {
   ...reportMethods,
   ...exchangeMethods,
   ...backupMethods,
+  ...auditMethods,
 };
 
 export type ApiTable = typeof api;

@@ -4,6 +4,7 @@ import { TEST_SCRYPT_COST } from '../../../electron/formats/protection';
 import { AUDIT_SUBJECT_TYPES } from '../../../electron/store/audit';
 import { type InputOf, type MethodName, isMethodName, writingMethods } from '../../../shared/api';
 import { contentSnapshot, ok } from '../../support/api';
+import { accountOf } from '../../support/session';
 import { useBackend } from '../../support/temp';
 import { association } from '../../support/exchange';
 import { RESIDENT_CARD, basics, candidate, employer, immersion, manualClock, need, rows } from '../../support/records';
@@ -195,8 +196,9 @@ describe('the audit wrapper', () => {
     input = await fixture(backend, open);
     const audited = auditCount(backend);
     await ok(backend, method, input as never);
-    const entries = rows(backend, 'SELECT actor, action, subject_type AS subjectType, details FROM audit_log ORDER BY rowid LIMIT -1 OFFSET ?', audited) as {
+    const entries = rows(backend, 'SELECT actor, account_id AS accountId, action, subject_type AS subjectType, details FROM audit_log ORDER BY rowid LIMIT -1 OFFSET ?', audited) as {
       actor: string | null;
+      accountId: string | null;
       action: string;
       subjectType: string;
       details: string | null;
@@ -208,9 +210,9 @@ describe('the audit wrapper', () => {
       expect(isMethodName(entry.action), entry.action).toBe(true);
       expect(AUDIT_SUBJECT_TYPES, entry.subjectType).toContain(entry.subjectType);
     }
-    // Who: the typed author until accounts exist. Never a person's name or a note in the details.
+    // Who: the signed-in account, not a name typed on a form. Never a person's name or a note in the details.
     for (const entry of entries) {
-      expect(entry.actor).toBe((input as { author?: string }).author ?? null);
+      expect(entry).toMatchObject({ actor: 'Test administrator', accountId: accountOf('administrator').accountId });
       expect(entry.details ?? '').not.toMatch(/Amina|Diallo|Omar|Yonas|Tesfaye|Marc|Zoé|Nadia|Claire/);
     }
   });
