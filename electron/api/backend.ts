@@ -62,6 +62,12 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     backupDir,
     ...(options.trace ? { trace: options.trace } : {}),
     ...(options.checkInBackground ? { checkInBackground: true } : {}),
+    // A plain database from before encryption: encrypted once, after an age backup of it.
+    encryptPlainFile: true,
+    backupBeforeEncryption: async (file) => {
+      const recipient = readRecoveryRecipient(dataDir);
+      if (recipient) await takeBackup(file, { key: null, dir: backupDir, recipient, reason: 'before-migration', now: new Date() });
+    },
     backupBeforeMigration: async (file) => {
       const recipient = readRecoveryRecipient(dataDir);
       if (recipient) await takeBackup(file, { key, dir: backupDir, recipient, reason: 'before-migration', now: new Date() });

@@ -7,6 +7,7 @@ import { BetterSQLiteSession } from 'drizzle-orm/better-sqlite3/session';
 import { BaseSQLiteDatabase, SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { type DatabaseKey, isPlainDatabaseFile, keyConnection } from './cipher';
 import { checkDatabase } from './checks';
+import { discardEncryptionLeftovers, encryptDatabaseFile } from './encrypt';
 import { makePrivateFile, makePrivateFolder, restrictExistingFiles } from '../core/private-files';
 import { type Migration, appliedTags, applyMigrations, readMigrations, schemaVersion } from './migrations';
 import * as schema from './schema';
@@ -53,6 +54,14 @@ export interface OpenOptions {
    * window loads meanwhile). The caller must write nothing until `checked` settles.
    */
   checkInBackground?: boolean;
+  /**
+   * With a key, a PLAIN file found there is checked, backed up (`backupBeforeEncryption`) and
+   * encrypted (`encryptDatabaseFile`: no crash loses data) before it is opened. Without this,
+   * such a file is refused (`database_not_encrypted`).
+   */
+  encryptPlainFile?: boolean;
+  /** Takes a backup of the plain file before it is encrypted (the app: the age backup, when backups are set up). */
+  backupBeforeEncryption?: (file: string) => Promise<void>;
 }
 
 /**
@@ -89,6 +98,13 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   makePrivateFolder(path.dirname(options.file));
   let checked = Promise.resolve();
   const key = options.key;
+  if (key) discardEncryptionLeftovers(options.file);
+  if (key && options.encryptPlainFile && existsSync(options.file) && isPlainDatabaseFile(options.file)) {
+    inspectVersion(options.file, null, migrations);
+    await quickCheck(options.file, null);
+    await options.backupBeforeEncryption?.(options.file);
+    encryptDatabaseFile(options.file, key);
+  }
   if (existsSync(options.file)) {
     const { version, journalMode } = inspectVersion(options.file, key, migrations);
     checked = quickCheck(options.file, key);
