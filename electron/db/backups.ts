@@ -275,7 +275,8 @@ export function replaceContent(sqlite: Database.Database, restoredFile: string, 
   const restoredVersion = restored.pragma('user_version', { simple: true }) as number;
   restored.close();
   if (restoredVersion !== liveVersion) throw new BackupError(restoredVersion > liveVersion ? 'newer_schema' : 'damaged');
-  sqlite.prepare('ATTACH DATABASE ? AS restored').run(restoredFile);
+  // KEY '': the restored copy is a plain file; without it, an encrypted connection reads it with its own key.
+  sqlite.prepare("ATTACH DATABASE ? AS restored KEY ''").run(restoredFile);
   try {
     const keptTables = kept.tables.map((table) => getTableName(table));
     const tables = restoredTables(sqlite, keptTables);

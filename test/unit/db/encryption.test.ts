@@ -2,10 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import SQLCipher from '@signalapp/sqlcipher';
-import type Database from 'better-sqlite3-multiple-ciphers';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { sourceMigrationsDir } from '../../../electron/api/backend';
-import { isPlainDatabaseFile } from '../../../electron/db/cipher';
+import { openBackend, sourceMigrationsDir } from '../../../electron/api/backend';
+import { isPlainDatabaseFile, keyConnection } from '../../../electron/db/cipher';
+import { applyMigrations, readMigrations } from '../../../electron/db/migrations';
+import { ok } from '../../support/api';
 import { checkDatabase } from '../../../electron/db/checks';
 import { openDatabase } from '../../../electron/db/open';
 import { useTempDir } from '../../support/temp';
@@ -132,5 +134,43 @@ describe('the encrypted database', () => {
     expect(await checkDatabase(file, 'quick_check', key)).toEqual([]);
     expect(await checkDatabase(file, 'integrity_check', key)).toEqual([]);
     expect((await checkDatabase(file, 'quick_check', null)).length).toBeGreaterThan(0);
+  });
+
+  it('copies an older encrypted file before migrating it, encrypted with the same key', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'tremplin.sqlite');
+    const key = randomBytes(32);
+    const older = new Database(file);
+    keyConnection(older, key);
+    applyMigrations(older, readMigrations(sourceMigrationsDir).slice(0, 1));
+    older.close();
+    (await openDatabase({ key, file, migrationsDir: sourceMigrationsDir })).close();
+    const [copy = ''] = readdirSync(path.join(dir, 'backups'));
+    const copyFile = path.join(dir, 'backups', copy);
+    expect(isPlainDatabaseFile(copyFile)).toBe(false);
+    const opened = new Database(copyFile, { readonly: true });
+    keyConnection(opened, key);
+    expect(opened.pragma('user_version', { simple: true })).toBe(1);
+    opened.close();
+  });
+
+  it('converts a plain database at its first open with a key, after an age backup of it, with every record kept', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'tremplin.sqlite');
+    const plain = await openBackend({ file, logger: { error: () => {} } });
+    await ok(plain, 'backups.setupRecovery', {});
+    const person = await ok(plain, 'candidates.create', { firstName: 'Zenobie', lastName: 'Krasnodebska' });
+    plain.close();
+    expect(isPlainDatabaseFile(file)).toBe(true);
+
+    const key = randomBytes(32);
+    const encrypted = await openBackend({ file, key, logger: { error: () => {} } });
+    expect((await ok(encrypted, 'candidates.get', { id: person.id })).lastName).toBe('Krasnodebska');
+    expect((await ok(encrypted, 'candidates.list', { query: 'krasnodebska' })).total).toBe(1);
+    const backups = (await ok(encrypted, 'backups.status', {})).backups.map((backup) => backup.reason);
+    expect(backups).toContain('before-migration');
+    encrypted.close();
+    expect(isPlainDatabaseFile(file)).toBe(false);
+    for (const { file: name, bytes } of filesUnder(dir)) expect(bytes.includes('Krasnodebska'), name).toBe(false);
   });
 });
