@@ -85,6 +85,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   });
   const exchange = {
     backups,
+    ...(options.key ? { databaseKey: options.key } : {}),
     ...(options.osEncryption ? { osEncryption: options.osEncryption } : {}),
     ...(options.keyScryptCost ? { keyScryptCost: options.keyScryptCost } : {}),
     ...(options.exportScryptWorkFactor ? { exportScryptWorkFactor: options.exportScryptWorkFactor } : {}),
