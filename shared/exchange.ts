@@ -23,7 +23,7 @@ export interface AssociationProfile extends z.output<typeof associationProfileSc
   associationId: string;
 }
 
-export const KEY_PROTECTIONS = ['os_keychain', 'passphrase'] as const;
+export const KEY_PROTECTIONS = ['os_keychain', 'passphrase', 'database'] as const;
 export type KeyProtection = (typeof KEY_PROTECTIONS)[number];
 
 /** A passphrase that protects the keys on this computer. */

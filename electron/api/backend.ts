@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DatabaseKey } from '../db/cipher';
 import { type OpenedDatabase, openDatabase } from '../db/open';
 import type { Clock } from '../core/clock';
 import { readRecoveryRecipient, removeLeftovers, takeBackup } from '../db/backups';
@@ -23,6 +24,8 @@ export interface Backend {
 
 export interface BackendOptions {
   file: string;
+  /** The database key (see db/open); without it, a plain database. */
+  key?: DatabaseKey;
   migrationsDir?: string;
   backupDir?: string;
   clock?: Clock;
@@ -59,21 +62,30 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const backupDir = options.backupDir ?? path.join(dataDir, 'backups');
   const migrationsDir = options.migrationsDir ?? sourceMigrationsDir;
   removeLeftovers(backupDir, { encrypted: readRecoveryRecipient(dataDir) !== null });
+  const key = options.key ?? null;
   const database = await openDatabase({
     file: options.file,
+    key,
     migrationsDir,
     backupDir,
     ...(options.trace ? { trace: options.trace } : {}),
     ...(options.checkInBackground ? { checkInBackground: true } : {}),
+    // A plain database from before encryption: encrypted once, after an age backup of it.
+    encryptPlainFile: true,
+    backupBeforeEncryption: async (file) => {
+      const recipient = readRecoveryRecipient(dataDir);
+      if (recipient) await takeBackup(file, { key: null, dir: backupDir, recipient, reason: 'before-migration', now: new Date() });
+    },
     backupBeforeMigration: async (file) => {
       const recipient = readRecoveryRecipient(dataDir);
-      if (recipient) await takeBackup(file, { dir: backupDir, recipient, reason: 'before-migration', now: new Date() });
+      if (recipient) await takeBackup(file, { key, dir: backupDir, recipient, reason: 'before-migration', now: new Date() });
       return recipient !== null;
     },
   });
   const backups = createBackupService({
     db: database.db,
     sqlite: database.sqlite,
+    key,
     dataDir,
     backupDir,
     migrationsDir,
@@ -81,6 +93,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   });
   const exchange = {
     backups,
+    ...(options.key ? { databaseKey: options.key } : {}),
     ...(options.osEncryption ? { osEncryption: options.osEncryption } : {}),
     ...(options.keyScryptCost ? { keyScryptCost: options.keyScryptCost } : {}),
     ...(options.exportScryptWorkFactor ? { exportScryptWorkFactor: options.exportScryptWorkFactor } : {}),

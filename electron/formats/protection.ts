@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scryptSync } from 'node:crypto';
 
 /**
  * How the installation's private keys are kept at rest: never in clear.
@@ -11,8 +11,11 @@ import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:
  * - `passphrase`: elsewhere (Linux without a keyring, the browser preview, the command line),
  *   a key derived from a passphrase the staffer chooses, with scrypt, sealing with AES-256-GCM.
  *   The passphrase is asked when the keys are needed and never stored.
+ * - `database`: where the database is encrypted, sealed (AES-256-GCM) under a key derived from
+ *   the database key, so they open once someone has signed in, with no passphrase of their own;
+ *   stored inside the encrypted database, they are sealed twice on disk.
  */
-export type ProtectionMethod = 'os_keychain' | 'passphrase';
+export type ProtectionMethod = 'os_keychain' | 'passphrase' | 'database';
 
 export interface KeyProtector {
   readonly method: ProtectionMethod;
@@ -104,6 +107,34 @@ export function passphraseProtector(passphrase: string, cost: ScryptCost = SCRYP
       const tag = bytes.subarray(header - TAG_BYTES, header);
       const decipher = createDecipheriv('aes-256-gcm', keyFor(salt), nonce);
       decipher.setAuthTag(tag);
+      try {
+        return Buffer.concat([decipher.update(bytes.subarray(header)), decipher.final()]);
+      } catch {
+        throw new ProtectionError();
+      }
+    },
+  };
+}
+
+const DATABASE_MAGIC = Buffer.from('TPD1');
+
+/** Seals under a key derived (HKDF-SHA256) from the 32-byte database key; sealed = "TPD1" ‖ nonce ‖ tag ‖ ciphertext. */
+export function databaseKeyProtector(databaseKey: Uint8Array): KeyProtector {
+  const key = Buffer.from(hkdfSync('sha256', databaseKey, Buffer.alloc(0), 'tremplin exchange keys', 32));
+  return {
+    method: 'database',
+    seal(secret) {
+      const nonce = randomBytes(NONCE_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key, nonce);
+      const ciphertext = Buffer.concat([cipher.update(secret), cipher.final()]);
+      return Buffer.concat([DATABASE_MAGIC, nonce, cipher.getAuthTag(), ciphertext]);
+    },
+    open(sealed) {
+      const bytes = Buffer.from(sealed);
+      const header = DATABASE_MAGIC.length + NONCE_BYTES + TAG_BYTES;
+      if (bytes.length < header || !bytes.subarray(0, DATABASE_MAGIC.length).equals(DATABASE_MAGIC)) throw new ProtectionError();
+      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(DATABASE_MAGIC.length, DATABASE_MAGIC.length + NONCE_BYTES));
+      decipher.setAuthTag(bytes.subarray(header - TAG_BYTES, header));
       try {
         return Buffer.concat([decipher.update(bytes.subarray(header)), decipher.final()]);
       } catch {

@@ -1,14 +1,17 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
 import { type Backend, openBackend } from '../api/backend';
 import { asTerminalOperator } from '../api/operator';
+import { DATABASE_KEY_BYTES } from '../db/cipher';
+import { encryptDatabaseFile } from '../db/encrypt';
 import { decrypt, encryptToRecipients, generateAgeKey } from '../formats/age';
 import { TEST_SCRYPT_COST } from '../formats/protection';
 import { toFtsQuery } from '../store/search';
@@ -299,6 +302,64 @@ async function measureReports(backend: Backend) {
   }
 }
 
+ * The same calls on the encrypted database and on the plain one it was made from, alternated
+ * call by call so that both see the same machine: what encryption costs where people feel it.
+ */
+async function measureEncryption(plain: Backend, encrypted: Backend) {
+  const need = (await call(plain, 'jobNeeds.list', { states: ['open'], limit: 1 })).items[0];
+  const cases: { name: string; run: (backend: Backend) => Promise<unknown> }[] = [
+    { name: 'search as you type "dia" (API)', run: (backend) => call(backend, 'candidates.list', { query: 'dia', limit: 50 }) },
+    { name: 'search a phone "0612" (API)', run: (backend) => call(backend, 'candidates.list', { query: '0612', limit: 50 }) },
+    { name: 'list page: status active + French level A2/B1 (API)', run: (backend) => call(backend, 'candidates.list', { statuses: ['active'], frenchLevels: ['A2', 'B1'], limit: 100 }) },
+    { name: 'list page: deep page, offset 5,000 (API)', run: (backend) => call(backend, 'candidates.list', { limit: 100, offset: Math.min(5000, candidates - 100) }) },
+    ...(need ? [{ name: 'matching one job need over every candidate (API)', run: (backend: Backend) => call(backend, 'matching.forNeed', { jobNeedId: need.id }) }] : []),
+  ];
+  for (const entry of cases) {
+    await entry.run(plain);
+    await entry.run(encrypted);
+    const onPlain: number[] = [];
+    const onEncrypted: number[] = [];
+    for (let round = 0; round < repetitions; round++) {
+      let start = performance.now();
+      await entry.run(encrypted);
+      onEncrypted.push(performance.now() - start);
+      start = performance.now();
+      await entry.run(plain);
+      onPlain.push(performance.now() - start);
+    }
+    const encryptedSummary = summary(onEncrypted);
+    const plainSummary = summary(onPlain);
+    record({
+      name: `encrypted: ${entry.name}`,
+      unit: 'ms',
+      ...encryptedSummary,
+      reference: { name: 'plain copy, same run', ...plainSummary },
+      target: '≤ 1.2× plain',
+      // A tenth of a millisecond is noise at this scale, not encryption.
+      met: encryptedSummary.median <= 1.2 * plainSummary.median + 0.1,
+    });
+  }
+}
+
+/** A plain copy of the database encrypted as the app converts one (`encryptDatabaseFile`), timed. */
+function makeEncryptedCopy(file: string, folder: string, key: Buffer): string {
+  const encryptedFile = path.join(folder, 'encrypted', 'tremplin.sqlite');
+  mkdirSync(path.dirname(encryptedFile), { recursive: true });
+  rmSync(encryptedFile, { force: true });
+  const copyStart = performance.now();
+  copyFileSync(file, encryptedFile);
+  const copyMs = performance.now() - copyStart;
+  const start = performance.now();
+  encryptDatabaseFile(encryptedFile, key);
+  record({
+    name: `converting the plain database to encrypted, once (${(statSync(file).size / 1e6).toFixed(0)} MB)`,
+    unit: 's',
+    median: (performance.now() - start) / 1000,
+    reference: { name: 'copying the file', median: copyMs / 1000 },
+  });
+  return encryptedFile;
+}
+
 async function measureOpening(file: string) {
   const times = Math.min(repetitions, 10);
   const raw = await time(() => {
@@ -338,6 +399,31 @@ async function measureOpening(file: string) {
   record({ name: 'opening with the check awaited first (command line, tests)', unit: 'ms', ...awaited, reference: { name: 'quick_check alone', ...raw } });
 }
 
+async function measureEncryptedOpening(plainFile: string, encryptedFile: string, key: Buffer) {
+  const times = Math.min(repetitions, 10);
+  const handedOut = async (file: string, withKey: Buffer | undefined) => {
+    const samples: number[] = [];
+    for (let round = 0; round <= times; round++) {
+      const start = performance.now();
+      const backend = await openBackend({ file, checkInBackground: true, ...(withKey ? { key: withKey } : {}) });
+      const opened = performance.now();
+      await backend.ready;
+      backend.close();
+      if (round > 0) samples.push(opened - start);
+    }
+    return summary(samples);
+  };
+  const encrypted = await handedOut(encryptedFile, key);
+  record({
+    name: 'encrypted: start-up, opening the database until the window can load (key given)',
+    unit: 'ms',
+    ...encrypted,
+    reference: { name: 'plain copy, same run', ...(await handedOut(plainFile, undefined)) },
+    target: '≤ 300 ms',
+    met: encrypted.median <= 300,
+  });
+}
+
 function hasTool(name: string, flag: string): boolean {
   try {
     execFileSync(name, [flag], { stdio: 'ignore' });
@@ -347,13 +433,18 @@ function hasTool(name: string, flag: string): boolean {
   }
 }
 
-async function measureExchange(backend: Backend, folder: string) {
+async function measureExchange(backend: Backend, folder: string, databaseKey: Buffer) {
   const sender = backend;
   await call(sender, 'exchange.saveProfile', { name: 'Bench sender' });
   await call(sender, 'exchange.createKeys', { passphrase: 'bench passphrase long' });
   const receiverFolder = path.join(folder, 'receiver');
   const receiver = await openBackend({ session: asTerminalOperator, file: path.join(receiverFolder, 'tremplin.sqlite'), keyScryptCost: TEST_SCRYPT_COST });
+  // The same file imported into an encrypted receiver, set up alike.
+  const encryptedReceiver = await openBackend({ session: asTerminalOperator, file: path.join(folder, 'receiver-encrypted', 'tremplin.sqlite'), key: databaseKey, keyScryptCost: TEST_SCRYPT_COST });
   try {
+    await call(encryptedReceiver, 'exchange.saveProfile', { name: 'Bench receiver' });
+    await call(encryptedReceiver, 'exchange.createKeys', { passphrase: 'bench passphrase long' });
+    await call(encryptedReceiver, 'backups.setupRecovery', {});
     await call(receiver, 'exchange.saveProfile', { name: 'Bench receiver' });
     await call(receiver, 'exchange.createKeys', { passphrase: 'bench passphrase long' });
     await call(receiver, 'backups.setupRecovery', {});
@@ -362,7 +453,11 @@ async function measureExchange(backend: Backend, folder: string) {
     const partner = await call(sender, 'partners.create', { name: 'Bench receiver', kind: 'other' });
     const card = await call(sender, 'exchange.importCard', { content: receiverCard.content, partnerId: partner.id });
     await call(sender, 'exchange.verifyCard', { id: card.id });
+    const encryptedPartner = await call(sender, 'partners.create', { name: 'Bench receiver, encrypted', kind: 'other' });
+    const encryptedCard = await call(sender, 'exchange.importCard', { content: (await call(encryptedReceiver, 'exchange.ownCard', {})).content, partnerId: encryptedPartner.id });
+    await call(sender, 'exchange.verifyCard', { id: encryptedCard.id });
     await call(receiver, 'exchange.verifyCard', { id: (await call(receiver, 'exchange.importCard', { content: senderCard.content })).id });
+    await call(encryptedReceiver, 'exchange.verifyCard', { id: (await call(encryptedReceiver, 'exchange.importCard', { content: senderCard.content })).id });
 
     const files = Math.min(10_000, candidates);
     const ids = backend.database.sqlite.prepare('SELECT id FROM candidates WHERE archived_at IS NULL LIMIT ?').pluck().all(files) as string[];
@@ -371,6 +466,7 @@ async function measureExchange(backend: Backend, folder: string) {
       const recording = backend.database.sqlite.prepare('UPDATE candidates SET consent_recording = 1, consent_withdrawn_on = NULL WHERE id = ?');
       for (const id of ids) {
         consent.run(id, partner.id);
+        consent.run(id, encryptedPartner.id);
         recording.run(id);
       }
     })();
@@ -394,6 +490,20 @@ async function measureExchange(backend: Backend, folder: string) {
       note: `${sizeMb.toFixed(1)} MB file, ${(sizeMb / (exportMs / 1000)).toFixed(1)} MB/s`,
     });
     record({ name: `import of ${ids.length} candidate files (API: check, decrypt, preview, backup, write ${applied.written})`, unit: 'ms', median: importMs, target: '≤ 5 s', met: importMs <= 5000 });
+    // The same candidates sent to the encrypted receiver (sealed to its own keys).
+    const sentToEncrypted = await call(sender, 'exchange.export', { scope: { kind: 'candidates', ids }, to: { kind: 'partner', partnerCardId: encryptedCard.id } });
+    start = performance.now();
+    const encryptedPreview = await call(encryptedReceiver, 'exchange.openImport', { fileName: sentToEncrypted.fileName, content: sentToEncrypted.content });
+    await call(encryptedReceiver, 'exchange.applyImport', { token: encryptedPreview.token });
+    const encryptedImportMs = performance.now() - start;
+    record({
+      name: `encrypted: import of ${ids.length} candidate files into an encrypted receiver (API)`,
+      unit: 'ms',
+      median: encryptedImportMs,
+      reference: { name: 'plain receiver, same run', median: importMs },
+      target: '≤ 1.2× plain',
+      met: encryptedImportMs <= 1.2 * importMs,
+    });
 
     if (hasTool('age', '--version')) {
       const plain = path.join(folder, 'plain.json');
@@ -423,6 +533,7 @@ async function measureExchange(backend: Backend, folder: string) {
     }
   } finally {
     receiver.close();
+    encryptedReceiver.close();
   }
 }
 
@@ -571,11 +682,14 @@ async function main() {
       record({ name: 'seeding (not a target)', unit: 's', median: (performance.now() - start) / 1000 });
     }
     log(`Database: ${(statSync(file).size / 1e6).toFixed(0)} MB`);
+    const databaseKey = randomBytes(DATABASE_KEY_BYTES);
+    const encryptedFile = makeEncryptedCopy(file, folder, databaseKey);
     if (values['reports-only']) {
       const backend = await openBackend({ session: asTerminalOperator, file });
       await measureReports(backend).finally(() => backend.close());
     } else {
       await measureOpening(file);
+      await measureEncryptedOpening(file, encryptedFile, databaseKey);
       measureBundle(); // the preview host serves the built page, which carries its token
       await measureHostMemory(dataDir);
       const backend = await openBackend({ session: asTerminalOperator, file, keyScryptCost: TEST_SCRYPT_COST });
@@ -584,9 +698,15 @@ async function main() {
         await measureLists(backend);
         await measureMatching(backend);
         await measureDashboard(backend);
+        const encrypted = await openBackend({ session: asTerminalOperator, file: encryptedFile, key: databaseKey });
+        try {
+          await measureEncryption(backend, encrypted);
+        } finally {
+          encrypted.close();
+        }
         await measureReports(backend);
         await measureBackup(backend, file, folder);
-        await measureExchange(backend, folder);
+        await measureExchange(backend, folder, databaseKey);
       } finally {
         backend.close();
       }

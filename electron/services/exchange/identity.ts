@@ -17,7 +17,7 @@ import { fingerprintWords } from '../../formats/words';
 export const IDENTITY_KEY = 'exchange.identity';
 
 const storedIdentitySchema = z.object({
-  method: z.enum(['os_keychain', 'passphrase']),
+  method: z.enum(['os_keychain', 'passphrase', 'database']),
   ageRecipient: z.string().refine(isAgeRecipient),
   sealedAgeIdentity: z.base64(),
   signingPublicKey: z.string(),

@@ -25,12 +25,14 @@ export interface ExchangeOptions {
   /** Lowered by tests only. */
   keyScryptCost?: ScryptCost;
   exportScryptWorkFactor?: number;
+  /** The key of the encrypted database: the exchange keys are sealed under it (no passphrase). */
+  databaseKey?: Uint8Array;
 }
 
 export function createExchangeService(options: ExchangeOptions) {
   const { db, clock = systemClock } = options;
   const progress = createProgress();
-  const keys = createKeysService({ db, clock, osEncryption: options.osEncryption, keyScryptCost: options.keyScryptCost });
+  const keys = createKeysService({ db, clock, osEncryption: options.osEncryption, keyScryptCost: options.keyScryptCost, databaseKey: options.databaseKey });
   const cards = createCardsService({ db, clock, keys });
   const exports = createExportService({ db, clock, keys, progress, exportScryptWorkFactor: options.exportScryptWorkFactor });
   const imports = createImportService({ db, clock, keys, cards, progress, backups: options.backups });

@@ -4,7 +4,16 @@ import { type AssociationProfile, type ExchangeStatus, associationProfileSchema 
 import { type Clock, moment, newId } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
 import type { WriteDb } from '../../db/handles';
-import { type OsEncryption, ProtectionError, type ScryptCost, osKeychainProtector, passphraseProtector } from '../../formats/protection';
+import {
+  type KeyProtector,
+  type OsEncryption,
+  type ProtectionMethod,
+  ProtectionError,
+  type ScryptCost,
+  databaseKeyProtector,
+  osKeychainProtector,
+  passphraseProtector,
+} from '../../formats/protection';
 import { readSetting, writeSetting } from '../../store/settings';
 import { type UnlockedIdentity, createIdentity, fingerprintOf, readIdentity, unlockIdentity } from './identity';
 
@@ -34,17 +43,31 @@ export interface KeysOptions {
   osEncryption?: OsEncryption;
   /** Lowered by tests only. */
   keyScryptCost?: ScryptCost;
+  /** The key of the encrypted database: new keys are sealed under it, with no passphrase of their own. */
+  databaseKey?: Uint8Array;
 }
 
-export function createKeysService({ db, clock, osEncryption, keyScryptCost }: KeysOptions) {
+export function createKeysService({ db, clock, osEncryption, keyScryptCost, databaseKey }: KeysOptions) {
   let unlocked: UnlockedIdentity | null = null;
-  const protection = osEncryption ? 'os_keychain' : 'passphrase';
+  /** How new keys are sealed: under the database key where it is encrypted, else the keychain, else a passphrase. */
+  const preferred: ProtectionMethod = databaseKey ? 'database' : osEncryption ? 'os_keychain' : 'passphrase';
+  /** Keys made before stay sealed as they were. */
+  const protection = (): ProtectionMethod => readIdentity(db)?.method ?? preferred;
   const profile = (): AssociationProfile | null => readSetting(db, PROFILE_KEY, storedProfileSchema);
 
-  /** With the OS keychain the keys open by themselves; with a passphrase, after `unlock`. */
+  /** The protector that opens the keys by itself (keychain, database key); null: a passphrase is needed. */
+  function automaticProtector(method: ProtectionMethod): KeyProtector | null {
+    if (method === 'database' && databaseKey) return databaseKeyProtector(databaseKey);
+    if (method === 'os_keychain' && osEncryption) return osKeychainProtector(osEncryption);
+    return null;
+  }
+
+  /** With the OS keychain or the database key the keys open by themselves; with a passphrase, after `unlock`. */
   function identity(): UnlockedIdentity {
-    if (!unlocked && osEncryption && readIdentity(db)) unlocked = unlockIdentity(db, osKeychainProtector(osEncryption));
-    if (!unlocked) refuse(readIdentity(db) ? 'exchange.errors.locked' : 'exchange.errors.noKeys');
+    const stored = readIdentity(db);
+    const automatic = stored ? automaticProtector(stored.method) : null;
+    if (!unlocked && automatic) unlocked = unlockIdentity(db, automatic);
+    if (!unlocked) refuse(stored ? 'exchange.errors.locked' : 'exchange.errors.noKeys');
     return unlocked;
   }
 
@@ -56,10 +79,10 @@ export function createKeysService({ db, clock, osEncryption, keyScryptCost }: Ke
 
   function status(): ExchangeStatus {
     const keys = readIdentity(db);
-    if (keys && !unlocked && osEncryption) identity();
+    if (keys && !unlocked && automaticProtector(keys.method)) identity();
     return {
       profile: profile(),
-      protection,
+      protection: protection(),
       keys: keys ? { createdAt: keys.createdAt, fingerprint: fingerprintOf(keys), unlocked: unlocked !== null } : null,
     };
   }
@@ -78,11 +101,11 @@ export function createKeysService({ db, clock, osEncryption, keyScryptCost }: Ke
 
     async createKeys({ passphrase }: ParsedInputOf<'exchange.createKeys'>): Promise<ExchangeStatus> {
       if (readIdentity(db)) throw new AppError('conflict', 'exchange.errors.keysExist');
-      const protector = osEncryption
-        ? osKeychainProtector(osEncryption)
-        : passphrase
+      const protector =
+        automaticProtector(preferred) ??
+        (passphrase
           ? passphraseProtector(passphrase, keyScryptCost)
-          : refuse({ passphrase: 'exchange.validation.passphraseRequired' });
+          : refuse({ passphrase: 'exchange.validation.passphraseRequired' }));
       await createIdentity(db, protector, moment(clock).now);
       unlocked = unlockIdentity(db, protector);
       return status();
@@ -90,7 +113,7 @@ export function createKeysService({ db, clock, osEncryption, keyScryptCost }: Ke
 
     unlock({ passphrase }: ParsedInputOf<'exchange.unlock'>): ExchangeStatus {
       if (!readIdentity(db)) refuse('exchange.errors.noKeys');
-      if (!osEncryption) {
+      if (protection() === 'passphrase') {
         try {
           unlocked = unlockIdentity(db, passphraseProtector(passphrase, keyScryptCost));
         } catch (error) {
@@ -102,7 +125,7 @@ export function createKeysService({ db, clock, osEncryption, keyScryptCost }: Ke
     },
 
     lock(): ExchangeStatus {
-      if (!osEncryption) unlocked = null;
+      if (protection() === 'passphrase') unlocked = null;
       return status();
     },
   };

@@ -21,8 +21,8 @@ const passphraseForm = z
 type PassphraseValues = z.infer<typeof passphraseForm>;
 
 /**
- * Makes this installation's keys: sealed by the computer's keychain where there is a real one,
- * else by a passphrase the staffer chooses (and that is stored nowhere).
+ * Makes this installation's keys: sealed under the database key where the database is
+ * encrypted, else by the computer's keychain where there is a real one, else by a passphrase the staffer chooses (and that is stored nowhere).
  */
 export function CreateKeysForm({ protection }: { protection: ExchangeStatus['protection'] }) {
   const { t } = useTranslation();
@@ -84,7 +84,7 @@ export function CreateKeysForm({ protection }: { protection: ExchangeStatus['pro
             </div>
           </>
         ) : (
-          <p className="muted">{t('exchange.ui.keys.keychain')}</p>
+          <p className="muted">{t(protection === 'database' ? 'exchange.ui.keys.databaseKey' : 'exchange.ui.keys.keychain')}</p>
         )}
         {busy && <BusyNote labelKey="exchange.ui.keys.busy" />}
       </div>

@@ -1,9 +1,10 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { sourceMigrationsDir } from '../../../electron/api/backend';
 import { applyMigrations, readMigrations } from '../../../electron/db/migrations';
@@ -20,6 +21,10 @@ function hasAge(): boolean {
   } catch {
     return false;
   }
+}
+
+function hasSqliteShell(): boolean {
+  return spawnSync('sqlite3', ['-version'], { stdio: 'ignore' }).status === 0;
 }
 
 const backupAt = (takenAt: string, reason: BackupFile['reason'] = 'daily'): BackupFile => ({ name: takenAt, file: takenAt, takenAt, reason, bytes: 1 });
@@ -70,58 +75,69 @@ describe('backups through the API', { timeout: 60_000 }, () => {
   const openBackend = useBackend();
   const tempDir = useTempDir();
 
-  it('are refused until a recovery key exists, then encrypted, listed and restorable with the sheet', async () => {
-    const folder = tempDir();
-    const backend = await openBackend({ file: path.join(folder, 'tremplin.sqlite') });
-    await refused(backend, 'backups.backupNow', {});
-    const { recoveryKey } = await ok(backend, 'backups.setupRecovery', {});
-    expect(recoveryKey).toMatch(/^AGE-SECRET-KEY-1/);
-    // The secret half is nowhere on disk.
-    for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
-      const file = path.join(folder, name);
-      if (statSync(file).isFile()) expect(readFileSync(file).includes(recoveryKey), name).toBe(false);
-    }
-    await refused(backend, 'backups.setupRecovery', {}, {}, 'conflict');
+  for (const [label, key] of [['plain', undefined], ['encrypted', randomBytes(32)]] as const) {
+    it(`${label}: are refused until a recovery key exists, then encrypted, listed and restorable with the sheet`, async () => {
+      const folder = tempDir();
+      const backend = await openBackend({ file: path.join(folder, 'tremplin.sqlite'), ...(key ? { key } : {}) });
+      await refused(backend, 'backups.backupNow', {});
+      const { recoveryKey } = await ok(backend, 'backups.setupRecovery', {});
+      expect(recoveryKey).toMatch(/^AGE-SECRET-KEY-1/);
+      // The secret half is nowhere on disk.
+      for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+        const file = path.join(folder, name);
+        if (statSync(file).isFile()) expect(readFileSync(file).includes(recoveryKey), name).toBe(false);
+      }
+      await refused(backend, 'backups.setupRecovery', {}, {}, 'conflict');
 
-    const amina = await ok(backend, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo' });
-    const taken = await ok(backend, 'backups.backupNow', {});
-    const status = await ok(backend, 'backups.status', {});
-    expect(status.recoveryConfigured).toBe(true);
-    expect(status.backups[0]?.name).toBe(taken.name);
+      const amina = await ok(backend, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo' });
+      const taken = await ok(backend, 'backups.backupNow', {});
+      const status = await ok(backend, 'backups.status', {});
+      expect(status.recoveryConfigured).toBe(true);
+      expect(status.backups[0]?.name).toBe(taken.name);
 
-    await ok(backend, 'candidates.update', { id: amina.id, lastName: 'Changed after the backup' });
-    await ok(backend, 'candidates.create', { firstName: 'Yusuf', lastName: 'Demir' });
+      await ok(backend, 'candidates.update', { id: amina.id, lastName: 'Changed after the backup' });
+      await ok(backend, 'candidates.create', { firstName: 'Yusuf', lastName: 'Demir' });
 
-    const wrongKey = `AGE-SECRET-KEY-1${'Q'.repeat(58)}`;
-    await refused(backend, 'backups.previewRestore', { name: taken.name, recoveryKey: wrongKey });
-    await refused(backend, 'backups.restore', { name: taken.name, recoveryKey: wrongKey });
-    const spokenKey = recoveryKey.toLowerCase().replace(/(.{8})/g, '$1 ');
-    const preview = await ok(backend, 'backups.previewRestore', { name: taken.name, recoveryKey: spokenKey });
-    expect(preview.counts.candidates).toBe(1);
+      const wrongKey = `AGE-SECRET-KEY-1${'Q'.repeat(58)}`;
+      await refused(backend, 'backups.previewRestore', { name: taken.name, recoveryKey: wrongKey });
+      await refused(backend, 'backups.restore', { name: taken.name, recoveryKey: wrongKey });
+      const spokenKey = recoveryKey.toLowerCase().replace(/(.{8})/g, '$1 ');
+      const preview = await ok(backend, 'backups.previewRestore', { name: taken.name, recoveryKey: spokenKey });
+      expect(preview.counts.candidates).toBe(1);
 
-    const restored = await ok(backend, 'backups.restore', { name: taken.name, recoveryKey });
-    expect(restored.counts.candidates).toBe(1);
-    expect((await ok(backend, 'candidates.get', { id: amina.id })).lastName).toBe('Diallo');
-    expect((await ok(backend, 'candidates.list', { query: 'demir' })).total).toBe(0);
-    expect((await ok(backend, 'candidates.list', { query: 'diallo' })).total).toBe(1);
-    // What was there before the restore was kept aside.
-    expect((await ok(backend, 'backups.status', {})).backups.some((backup) => backup.reason === 'before-restore')).toBe(true);
-  });
+      const restored = await ok(backend, 'backups.restore', { name: taken.name, recoveryKey });
+      expect(restored.counts.candidates).toBe(1);
+      expect((await ok(backend, 'candidates.get', { id: amina.id })).lastName).toBe('Diallo');
+      expect((await ok(backend, 'candidates.list', { query: 'demir' })).total).toBe(0);
+      expect((await ok(backend, 'candidates.list', { query: 'diallo' })).total).toBe(1);
+      // What was there before the restore was kept aside.
+      expect((await ok(backend, 'backups.status', {})).backups.some((backup) => backup.reason === 'before-restore')).toBe(true);
+    });
 
-  it.skipIf(!hasAge())('a backup opens with the age tool and the recovery key into a sound SQLite file', async () => {
-    const folder = tempDir();
-    const backend = await openBackend({ file: path.join(folder, 'tremplin.sqlite') });
-    const { recoveryKey } = await ok(backend, 'backups.setupRecovery', {});
-    await ok(backend, 'candidates.create', { firstName: 'Hélène', lastName: 'Martin' });
-    const taken = await ok(backend, 'backups.backupNow', {});
-    writeFileSync(path.join(folder, 'recovery.txt'), `${recoveryKey}\n`);
-    const plain = path.join(folder, 'opened.sqlite');
-    execFileSync('age', ['-d', '-i', path.join(folder, 'recovery.txt'), '-o', plain, path.join(folder, 'backups', taken.name)]);
-    const opened = new Database(plain, { readonly: true });
-    expect(opened.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(opened.prepare('SELECT first_name FROM candidates').pluck().get()).toBe('Hélène');
-    opened.close();
-  });
+    it.skipIf(!hasAge())(`${label}: a backup opens with the age tool and the recovery key into a sound SQLite file`, async () => {
+      const folder = tempDir();
+      const backend = await openBackend({ file: path.join(folder, 'tremplin.sqlite'), ...(key ? { key } : {}) });
+      const { recoveryKey } = await ok(backend, 'backups.setupRecovery', {});
+      await ok(backend, 'candidates.create', { firstName: 'Hélène', lastName: 'Martin' });
+      const taken = await ok(backend, 'backups.backupNow', {});
+      writeFileSync(path.join(folder, 'recovery.txt'), `${recoveryKey}\n`);
+      const plain = path.join(folder, 'opened.sqlite');
+      execFileSync('age', ['-d', '-i', path.join(folder, 'recovery.txt'), '-o', plain, path.join(folder, 'backups', taken.name)]);
+      const opened = new Database(plain, { readonly: true });
+      expect(opened.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(opened.prepare('SELECT first_name FROM candidates').pluck().get()).toBe('Hélène');
+      opened.close();
+      // The standard SQLite shell reads it too: plain SQLite inside age, the recovery key the one secret.
+      if (hasSqliteShell()) expect(execFileSync('sqlite3', [plain, 'SELECT last_name FROM candidates'], { encoding: 'utf8' }).trim()).toBe('Martin');
+      if (key) {
+        // Encrypted: the name is in no file of the data folder (database, WAL, backups) but the copy opened here.
+        for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+          const file = path.join(folder, name);
+          if (name !== 'opened.sqlite' && statSync(file).isFile()) expect(readFileSync(file).includes('Hélène'), name).toBe(false);
+        }
+      }
+    });
+  }
 
   it('takes one daily backup a day, and none before backups are set up', async () => {
     let now = new Date('2026-11-22T09:00:00.000Z');

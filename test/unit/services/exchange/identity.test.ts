@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openBackend } from '../../../../electron/api/backend';
 import { decrypt, encryptToRecipients } from '../../../../electron/formats/age';
 import { createIdentity, fingerprintOf, readIdentity, signingKeyIdOf, unlockIdentity } from '../../../../electron/services/exchange/identity';
 import { parsePublicKey, signDetached, verifyDetached } from '../../../../electron/formats/minisign';
@@ -6,10 +9,12 @@ import {
   type OsEncryption,
   ProtectionError,
   TEST_SCRYPT_COST,
+  databaseKeyProtector,
   osKeychainProtector,
   passphraseProtector,
 } from '../../../../electron/formats/protection';
-import { useBackend } from '../../../support/temp';
+import { ok, refused } from '../../../support/api';
+import { useBackend, useTempDir } from '../../../support/temp';
 
 const NOW = '2026-11-22T10:00:00.000Z';
 
@@ -59,6 +64,56 @@ describe('key protection', () => {
     const sealed = osKeychainProtector(fakeOsEncryption('alice')).seal(Buffer.from('secret'));
     expect(Buffer.from(osKeychainProtector(fakeOsEncryption('alice')).open(sealed)).toString()).toBe('secret');
     expect(() => osKeychainProtector(fakeOsEncryption('bobby')).open(sealed)).toThrow(ProtectionError);
+  });
+
+  it('the database key protector opens only with the same database key, and refuses damaged bytes', () => {
+    const databaseKey = randomBytes(32);
+    const secret = Buffer.from('AGE-SECRET-KEY-1EXAMPLE');
+    const sealed = databaseKeyProtector(databaseKey).seal(secret);
+    expect(Buffer.from(sealed).includes(secret)).toBe(false);
+    expect(Buffer.from(databaseKeyProtector(Buffer.from(databaseKey)).open(sealed))).toEqual(secret);
+    expect(() => databaseKeyProtector(randomBytes(32)).open(sealed)).toThrow(ProtectionError);
+    const damaged = Buffer.from(sealed);
+    damaged[damaged.length - 1] = (damaged[damaged.length - 1] ?? 0) ^ 1;
+    expect(() => databaseKeyProtector(databaseKey).open(damaged)).toThrow(ProtectionError);
+    expect(() => databaseKeyProtector(databaseKey).open(passphraseProtector('correct horse battery', TEST_SCRYPT_COST).seal(secret))).toThrow(ProtectionError);
+  });
+});
+
+describe('exchange keys on an encrypted database', () => {
+  const tempDir = useTempDir();
+
+  it('are sealed under the database key: made without a passphrase, open by themselves at the next start, never locked apart', async () => {
+    const file = path.join(tempDir(), 'tremplin.sqlite');
+    const key = randomBytes(32);
+    const first = await openBackend({ file, key, keyScryptCost: TEST_SCRYPT_COST, logger: { error: () => {} } });
+    expect((await ok(first, 'exchange.status', {})).protection).toBe('database');
+    const created = await ok(first, 'exchange.createKeys', {});
+    expect(created.protection).toBe('database');
+    expect(created.keys?.unlocked).toBe(true);
+    expect(readIdentity(first.database.db)?.method).toBe('database');
+    expect((await ok(first, 'exchange.lock', {})).keys?.unlocked).toBe(true);
+    first.close();
+
+    const again = await openBackend({ file, key, keyScryptCost: TEST_SCRYPT_COST, logger: { error: () => {} } });
+    const status = await ok(again, 'exchange.status', {});
+    expect(status.keys?.unlocked).toBe(true);
+    expect(status.keys?.fingerprint).toEqual(created.keys?.fingerprint);
+    again.close();
+  });
+
+  it('keys made with a passphrase before stay sealed by it, and still need it', async () => {
+    const file = path.join(tempDir(), 'tremplin.sqlite');
+    const plain = await openBackend({ file, keyScryptCost: TEST_SCRYPT_COST, logger: { error: () => {} } });
+    await ok(plain, 'exchange.createKeys', { passphrase: 'a long passphrase here' });
+    plain.close();
+    const encrypted = await openBackend({ file, key: randomBytes(32), keyScryptCost: TEST_SCRYPT_COST, logger: { error: () => {} } });
+    const status = await ok(encrypted, 'exchange.status', {});
+    expect(status.protection).toBe('passphrase');
+    expect(status.keys?.unlocked).toBe(false);
+    await refused(encrypted, 'exchange.unlock', { passphrase: 'not the passphrase at all' });
+    expect((await ok(encrypted, 'exchange.unlock', { passphrase: 'a long passphrase here' })).keys?.unlocked).toBe(true);
+    encrypted.close();
   });
 });
 
