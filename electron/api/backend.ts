@@ -1,19 +1,32 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type OpenedDatabase, openDatabase } from '../db/open';
-import type { Clock } from '../core/clock';
+import type { SignedIn } from '../../shared/accounts';
+import { type MethodName, api } from '../../shared/api';
+import { AppError } from '../core/errors';
+import { type Clock, systemClock } from '../core/clock';
 import { readRecoveryRecipient, removeLeftovers, takeBackup } from '../db/backups';
+import { readKeyring, writeKeyring } from '../db/keyring';
+import { DatabaseOpenError, type OpenedDatabase, openDatabase } from '../db/open';
+import { type KeyringScryptCost, wrapForRecovery } from '../formats/keyring';
+import { createAccountService } from '../services/accounts';
 import { type BackupService, createBackupService } from '../services/backups';
 import type { ExchangeOptions } from '../services/exchange';
 import { createHandlers } from './handlers';
-import { type Dispatch, type Logger, createRouter, failure } from './router';
+import { type Dispatch, type Handler, type Handlers, type Logger, createRouter, failure } from './router';
+import { type OpenedForSession, createSession } from './session';
 
 export interface Backend {
   dispatch: Dispatch;
-  database: OpenedDatabase;
-  /** For the daily schedule and the command line. */
-  backups: BackupService;
-  /** Settles with the start-up check (see `checkInBackground`); rejects with a DatabaseOpenError. */
+  /** The open database: after a sign-in (or a lock). Throws while it is closed. */
+  readonly database: OpenedDatabase;
+  /** For the daily schedule and the command line; like `database`, once it is open. */
+  readonly backups: BackupService;
+  /** Who is signed in (null: signed out or locked). */
+  session(): SignedIn | null;
+  /**
+   * Settles with the start-up check of the database the first sign-in opens (see
+   * `checkInBackground`); rejects with a DatabaseOpenError when that file fails it.
+   */
   ready: Promise<void>;
   close(): void;
 }
@@ -28,85 +41,198 @@ export interface BackendOptions {
   osEncryption?: ExchangeOptions['osEncryption'];
   /** Lowered by tests only. */
   keyScryptCost?: ExchangeOptions['keyScryptCost'];
+  /** The cost of the keyring's password derivation; lowered by tests only. */
+  accountScryptCost?: KeyringScryptCost;
   exportScryptWorkFactor?: number;
   /** Receives every SQL statement run (tests that pin query plans). */
   trace?: (sql: string) => void;
-  /** Take the daily backup at start and check every hour (the app and the preview; not tests). */
+  /** Take the daily backup once signed in and check every hour (the app and the preview; not tests). */
   dailyBackups?: boolean;
   /**
-   * Hand the backend back while `quick_check` still runs (the app and the preview: the window
-   * loads meanwhile). Calls wait for the check; after a failed one they are refused.
+   * Hand the database over while `quick_check` still runs (the app and the preview: the screen
+   * shows meanwhile). Calls wait for the check; after a failed one they are refused.
    */
   checkInBackground?: boolean;
 }
 
 const HOUR_MS = 3_600_000;
+/** How often the server looks for an idle session to lock (the renderer locks itself too). */
+const IDLE_CHECK_MS = 30_000;
 
 /** The migrations as they sit in the source tree (preview host, CLI, tests). */
 export const sourceMigrationsDir = fileURLToPath(new URL('../../resources/migrations', import.meta.url));
 
-/** Opens the database and wires the router: what every transport sits on. */
+interface Open extends OpenedForSession {
+  database: OpenedDatabase;
+  backups: BackupService;
+  route: Dispatch;
+  dailyTimer: ReturnType<typeof setInterval> | undefined;
+  closed: boolean;
+}
+
+/**
+ * What every transport sits on: the session, and the database it opens. Nothing is opened here:
+ * the database's key is known only once someone signs in (electron/api/session.ts).
+ */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   const dataDir = path.dirname(options.file);
   const backupDir = options.backupDir ?? path.join(dataDir, 'backups');
   const migrationsDir = options.migrationsDir ?? sourceMigrationsDir;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? console;
   removeLeftovers(backupDir, { encrypted: readRecoveryRecipient(dataDir) !== null });
-  const database = await openDatabase({
+
+  let open: Open | null = null;
+  let closed = false;
+  let settleReady: { resolve: () => void; reject: (error: unknown) => void } | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    settleReady = { resolve, reject };
+  });
+  // Nobody may await it (a folder nobody signs in to): it must not count as unhandled.
+  ready.catch(() => {});
+
+  async function openWithKey(key: Buffer): Promise<Open> {
+    let database: OpenedDatabase;
+    try {
+      database = await openDatabase({
+        file: options.file,
+        migrationsDir,
+        backupDir,
+        ...(options.trace ? { trace: options.trace } : {}),
+        ...(options.checkInBackground ? { checkInBackground: true } : {}),
+        backupBeforeMigration: async (file) => {
+          const recipient = readRecoveryRecipient(dataDir);
+          if (recipient) await takeBackup(file, { dir: backupDir, recipient, reason: 'before-migration', now: clock.now() });
+          return recipient !== null;
+        },
+      });
+    } catch (error) {
+      if (error instanceof DatabaseOpenError) {
+        settleReady?.reject(error);
+        throw new AppError(error.code, `errors.${error.code}`);
+      }
+      throw error;
+    }
+    database.checked.then(
+      () => settleReady?.resolve(),
+      (error: unknown) => settleReady?.reject(error),
+    );
+    const backups = createBackupService({
+      db: database.db,
+      sqlite: database.sqlite,
+      dataDir,
+      backupDir,
+      migrationsDir,
+      clock,
+      // The keyring's recovery copy follows a new recovery key, written before the key's public half.
+      recoveryKeyChanging: async (recipient) => {
+        const keyring = readKeyring(dataDir);
+        if (keyring) writeKeyring(dataDir, { ...keyring, recovery: await wrapForRecovery(key, recipient) });
+      },
+    });
+    const exchange = {
+      backups,
+      ...(options.osEncryption ? { osEncryption: options.osEncryption } : {}),
+      ...(options.keyScryptCost ? { keyScryptCost: options.keyScryptCost } : {}),
+      ...(options.exportScryptWorkFactor ? { exportScryptWorkFactor: options.exportScryptWorkFactor } : {}),
+    };
+    const accounts = createAccountService({
+      db: database.db,
+      clock,
+      dataDir,
+      databaseKey: key,
+      ...(options.accountScryptCost ? { scryptCost: options.accountScryptCost } : {}),
+      signedIn: session.current,
+    });
+    const handlers = createHandlers(database.db, options.clock, { exchange, backups, accounts, session: session.handlers });
+    const route = createRouter(handlers, session.current, logger);
+    const result: Open = { db: database.db, key, database, backups, route, dailyTimer: undefined, closed: false };
+    if (options.dailyBackups) {
+      const runDaily = () => backups.runDaily().catch((error: unknown) => logger.error('[backups] the daily backup failed', error));
+      database.checked.then(
+        () => {
+          if (result.closed) return;
+          result.dailyTimer = setInterval(runDaily, HOUR_MS);
+          return runDaily();
+        },
+        () => {},
+      );
+    }
+    return result;
+  }
+
+  function closeDatabase(): void {
+    if (!open) return;
+    open.closed = true;
+    clearInterval(open.dailyTimer);
+    open.database.close();
+    open.key.fill(0);
+    open = null;
+  }
+
+  const session = createSession({
+    dataDir,
     file: options.file,
-    migrationsDir,
-    backupDir,
-    ...(options.trace ? { trace: options.trace } : {}),
-    ...(options.checkInBackground ? { checkInBackground: true } : {}),
-    backupBeforeMigration: async (file) => {
-      const recipient = readRecoveryRecipient(dataDir);
-      if (recipient) await takeBackup(file, { dir: backupDir, recipient, reason: 'before-migration', now: new Date() });
-      return recipient !== null;
+    clock,
+    ...(options.accountScryptCost ? { scryptCost: options.accountScryptCost } : {}),
+    async open(key) {
+      // A copy: the session's own buffer is the caller's, and this one is wiped on close.
+      open = await openWithKey(Buffer.from(key));
+      return open;
+    },
+    close: closeDatabase,
+    opened: () => open,
+    async backupPlain(recipient) {
+      await takeBackup(options.file, { dir: backupDir, recipient, reason: 'before-migration', now: clock.now() });
     },
   });
-  const backups = createBackupService({
-    db: database.db,
-    sqlite: database.sqlite,
-    dataDir,
-    backupDir,
-    migrationsDir,
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
-  const exchange = {
-    backups,
-    ...(options.osEncryption ? { osEncryption: options.osEncryption } : {}),
-    ...(options.keyScryptCost ? { keyScryptCost: options.keyScryptCost } : {}),
-    ...(options.exportScryptWorkFactor ? { exportScryptWorkFactor: options.exportScryptWorkFactor } : {}),
+
+  // Before a database is open nobody can be signed in: the router refuses everything but the
+  // public methods with `signed_out` before it looks for a handler.
+  const closedRoute = createRouter(
+    Object.fromEntries(
+      (Object.keys(api) as MethodName[]).map((method) => [method, (session.handlers as Partial<Record<MethodName, Handler<MethodName>>>)[method] ?? signedOut]),
+    ) as Handlers,
+    session.current,
+    logger,
+  );
+
+  const idleTimer = setInterval(session.lockIfIdle, IDLE_CHECK_MS);
+  idleTimer.unref();
+
+  const dispatch: Dispatch = async (method, input) => {
+    session.touch();
+    const current = open;
+    if (!current) return closedRoute(method, input);
+    try {
+      await current.database.checked;
+    } catch {
+      return failure('database_corrupt');
+    }
+    return current.route(method, input);
   };
-  const logger = options.logger ?? console;
-  const route = createRouter(createHandlers(database.db, options.clock, { exchange, backups }), logger);
-  const ready = database.checked;
-  const dispatch: Dispatch = (method, input) =>
-    ready.then(
-      () => route(method, input),
-      () => failure('database_corrupt'),
-    );
-  const runDaily = () => backups.runDaily().catch((error: unknown) => logger.error('[backups] the daily backup failed', error));
-  let timer: ReturnType<typeof setInterval> | undefined;
-  let closed = false;
-  if (options.dailyBackups) {
-    ready.then(
-      () => {
-        if (closed) return;
-        timer = setInterval(runDaily, HOUR_MS);
-        return runDaily();
-      },
-      () => {},
-    );
-  }
+
   return {
     dispatch,
-    database,
-    backups,
+    get database() {
+      if (!open) throw new Error('the database is not open: nobody has signed in');
+      return open.database;
+    },
+    get backups() {
+      if (!open) throw new Error('the database is not open: nobody has signed in');
+      return open.backups;
+    },
+    session: session.current,
     ready,
     close: () => {
+      if (closed) return;
       closed = true;
-      clearInterval(timer);
-      database.close();
+      clearInterval(idleTimer);
+      closeDatabase();
     },
   };
+}
+
+function signedOut(): never {
+  throw new AppError('signed_out', 'errors.signed_out');
 }

@@ -2,8 +2,10 @@ import { type MethodName, api } from '../../shared/api';
 import type { Db } from '../db/open';
 import { type Clock, moment, systemClock } from '../core/clock';
 import { type AuditEntry, recordScopeAudit, runAuditScope, scopeAudited } from '../store/audit';
+import type { AccountService } from '../services/accounts';
 import type { BackupService } from '../services/backups';
 import type { ExchangeOptions } from '../services/exchange';
+import { accountHandlers } from './handlers/accounts';
 import { backupHandlers } from './handlers/backups';
 import { candidateHandlers } from './handlers/candidates';
 import { dashboardHandlers } from './handlers/dashboard';
@@ -16,13 +18,19 @@ import { sectorHandlers } from './handlers/sectors';
 import { sessionHandlers } from './handlers/sessions';
 import { timelineHandlers } from './handlers/timeline';
 import { volunteerHandlers } from './handlers/volunteers';
-import { type Handler, type Handlers, awaitsBeforeWriting } from './router';
+import { type Handler, type HandlersFor, type Handlers, awaitsBeforeWriting } from './router';
+import type { Session } from './session';
 
 /** Every method of the API table bound to its service; the type makes a missing one a compile error. */
 export function createHandlers(
   db: Db,
   clock: Clock | undefined,
-  services: { exchange: Omit<ExchangeOptions, 'db' | 'clock'>; backups: BackupService },
+  services: {
+    exchange: Omit<ExchangeOptions, 'db' | 'clock'>;
+    backups: BackupService;
+    accounts: AccountService;
+    session: Session['handlers'];
+  },
 ): Handlers {
   return audited(db, clock ?? systemClock, {
     ...candidateHandlers(db, clock),
@@ -37,6 +45,8 @@ export function createHandlers(
     ...dashboardHandlers(db, clock),
     ...exchangeHandlers({ ...services.exchange, db, ...(clock ? { clock } : {}) }),
     ...backupHandlers(services.backups),
+    ...accountHandlers(services.accounts),
+    ...services.session,
   });
 }
 
@@ -49,8 +59,9 @@ export function createHandlers(
 function audited(db: Db, clock: Clock, handlers: Handlers): Handlers {
   const wrapped: Record<string, Handler<MethodName>> = { ...handlers };
   for (const [method, handler] of Object.entries(handlers) as [MethodName, Handler<MethodName>][]) {
-    if (api[method].access !== 'write') continue;
     const subjectType = method.slice(0, method.indexOf('.'));
+    // The session's methods open and close the database themselves, and write their own entries.
+    if (api[method].access !== 'write' || subjectType === 'session') continue;
     wrapped[method] = (input) =>
       runAuditScope(authorOf(input), createdEntry(method, subjectType, input, undefined), () => {
         if (!awaitsBeforeWriting.has(handler)) {

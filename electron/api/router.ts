@@ -1,5 +1,7 @@
 import { type MethodName, type OutputOf, type ParsedInputOf, api, isMethodName } from '../../shared/api';
+import type { SignedIn } from '../../shared/accounts';
 import { type ApiResult, errorMessageKey } from '../../shared/errors';
+import { roleMay } from '../../shared/roles';
 import { fieldErrors, parseOptions } from '../../shared/validation';
 import { AppError } from '../core/errors';
 
@@ -26,26 +28,36 @@ export interface Logger {
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
 
+/** Who is signed in now (held by the backend, electron/api/session.ts); null when signed out or locked. */
+export type SessionProvider = () => SignedIn | null;
+
 /** A refusal as every transport receives it. */
-export function failure(code: AppError['code'], message = errorMessageKey(code), fields?: Record<string, string>) {
-  return { ok: false as const, error: fields ? { code, message, fields } : { code, message } };
+export function failure(code: AppError['code'], message = errorMessageKey(code), fields?: Record<string, string>, values?: Record<string, string | number>) {
+  return { ok: false as const, error: { code, message, ...(fields ? { fields } : {}), ...(values ? { values } : {}) } };
 }
 
 /**
  * The one entry point of every transport (Electron IPC, the preview's HTTP host, the CLI):
- * it checks the method exists, validates the input with the table's schema, runs the
- * handler, and turns every outcome into a result value.
+ * it checks the method exists, that someone is signed in unless the method is public, that
+ * their role may call it, validates the input with the table's schema, runs the handler, and
+ * turns every outcome into a result value.
  */
-export function createRouter(handlers: Handlers, logger: Logger = console): Dispatch {
+export function createRouter(handlers: Handlers, session: SessionProvider, logger: Logger = console): Dispatch {
   return async (method, input) => {
     if (!isMethodName(method)) return failure('unknown_method');
+    const needs = api[method].needs;
+    if (needs !== 'public') {
+      const signedIn = session();
+      if (!signedIn) return failure('signed_out');
+      if (!roleMay(signedIn.role, needs)) return failure('forbidden');
+    }
     const parsed = api[method].input.safeParse(input, parseOptions);
     if (!parsed.success) return failure('validation', 'errors.validation', fieldErrors(parsed.error));
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
-      if (error instanceof AppError) return failure(error.code, error.messageKey, error.fields);
+      if (error instanceof AppError) return failure(error.code, error.messageKey, error.fields, error.values);
       logger.error(`[api] ${method} failed`, error);
       return failure('internal');
     }

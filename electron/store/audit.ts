@@ -73,3 +73,15 @@ export function auditedTransaction<T>(db: Db, at: string, write: (tx: Tx) => T):
     return result;
   });
 }
+
+/**
+ * Entries written outside any call's scope: the session's own (sign-in, failed attempts queued
+ * while the database was closed, sign-out), whose calls open or close the database themselves.
+ */
+export function appendAudit(db: Db | Tx, rows: readonly { at: string; actor: string | null; entry: AuditEntry }[]): void {
+  for (const { at, actor, entry } of rows) {
+    db.insert(auditLog)
+      .values({ id: newId(), at, actor, ...entry, details: entry.details ?? null })
+      .run();
+  }
+}
