@@ -12,7 +12,7 @@ import { createAccountService } from '../services/accounts';
 import { type BackupService, createBackupService } from '../services/backups';
 import type { ExchangeOptions } from '../services/exchange';
 import { createHandlers } from './handlers';
-import { type Dispatch, type Handler, type Handlers, type Logger, createRouter, failure } from './router';
+import { type Dispatch, type Handler, type Handlers, type Logger, type SessionProvider, createRouter, failure } from './router';
 import { type OpenedForSession, createSession } from './session';
 
 export interface Backend {
@@ -37,6 +37,11 @@ export interface BackendOptions {
   backupDir?: string;
   clock?: Clock;
   logger?: Logger;
+  /**
+   * Who the router sees once the database is open, instead of whoever signed in: tests that try
+   * a role without making its account (test/support/temp.ts). No transport passes it.
+   */
+  session?: SessionProvider;
   /** Electron's safeStorage, where it really protects the exchange keys (see electron/formats/protection.ts). */
   osEncryption?: ExchangeOptions['osEncryption'];
   /** Lowered by tests only. */
@@ -145,7 +150,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       signedIn: session.current,
     });
     const handlers = createHandlers(database.db, options.clock, { exchange, backups, accounts, session: session.handlers });
-    const route = createRouter(handlers, session.current, logger);
+    const route = createRouter(handlers, { session: options.session ?? session.current, logger });
     const result: Open = { db: database.db, key, database, backups, route, dailyTimer: undefined, closed: false };
     if (options.dailyBackups) {
       const runDaily = () => backups.runDaily().catch((error: unknown) => logger.error('[backups] the daily backup failed', error));
@@ -193,8 +198,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     Object.fromEntries(
       (Object.keys(api) as MethodName[]).map((method) => [method, (session.handlers as Partial<Record<MethodName, Handler<MethodName>>>)[method] ?? signedOut]),
     ) as Handlers,
-    session.current,
-    logger,
+    { session: session.current, logger },
   );
 
   const idleTimer = setInterval(session.lockIfIdle, IDLE_CHECK_MS);

@@ -18,7 +18,7 @@ import { sectorHandlers } from './handlers/sectors';
 import { sessionHandlers } from './handlers/sessions';
 import { timelineHandlers } from './handlers/timeline';
 import { volunteerHandlers } from './handlers/volunteers';
-import { type Handler, type HandlersFor, type Handlers, awaitsBeforeWriting } from './router';
+import { type Handler, type Handlers, awaitsBeforeWriting } from './router';
 import type { Session } from './session';
 
 /** Every method of the API table bound to its service; the type makes a missing one a compile error. */

@@ -1,9 +1,10 @@
-import { type MethodName, type OutputOf, type ParsedInputOf, api, isMethodName } from '../../shared/api';
 import type { SignedIn } from '../../shared/accounts';
+import { type MethodName, type OutputOf, type ParsedInputOf, api, isMethodName } from '../../shared/api';
 import { type ApiResult, errorMessageKey } from '../../shared/errors';
 import { roleMay } from '../../shared/roles';
 import { fieldErrors, parseOptions } from '../../shared/validation';
 import { AppError } from '../core/errors';
+import { runAsCaller } from '../store/caller';
 
 export type Handler<M extends MethodName> = (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -26,10 +27,15 @@ export interface Logger {
   error(message: string, error: unknown): void;
 }
 
-export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
-
-/** Who is signed in now (held by the backend, electron/api/session.ts); null when signed out or locked. */
+/** The account signed in now, held by the main process (null when signed out or locked). */
 export type SessionProvider = () => SignedIn | null;
+
+export interface RouterOptions {
+  session: SessionProvider;
+  logger?: Logger;
+}
+
+export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
 
 /** A refusal as every transport receives it. */
 export function failure(code: AppError['code'], message = errorMessageKey(code), fields?: Record<string, string>, values?: Record<string, string | number>) {
@@ -38,24 +44,25 @@ export function failure(code: AppError['code'], message = errorMessageKey(code),
 
 /**
  * The one entry point of every transport (Electron IPC, the preview's HTTP host, the CLI):
- * it checks the method exists, that someone is signed in unless the method is public, that
- * their role may call it, validates the input with the table's schema, runs the handler, and
- * turns every outcome into a result value.
+ * it checks the method exists, that a session is open and its role may make the call (before
+ * reading the input: a refused caller learns nothing of it), validates the input with the
+ * table's schema, runs the handler as the signed-in account, and turns every outcome into a
+ * result value.
  */
-export function createRouter(handlers: Handlers, session: SessionProvider, logger: Logger = console): Dispatch {
+export function createRouter(handlers: Handlers, { session, logger = console }: RouterOptions): Dispatch {
   return async (method, input) => {
     if (!isMethodName(method)) return failure('unknown_method');
-    const needs = api[method].needs;
+    const { needs } = api[method];
+    const caller = needs === 'public' ? null : session();
     if (needs !== 'public') {
-      const signedIn = session();
-      if (!signedIn) return failure('signed_out');
-      if (!roleMay(signedIn.role, needs)) return failure('forbidden');
+      if (!caller) return failure('signed_out');
+      if (!roleMay(caller.role, needs)) return failure('forbidden');
     }
     const parsed = api[method].input.safeParse(input, parseOptions);
     if (!parsed.success) return failure('validation', 'errors.validation', fieldErrors(parsed.error));
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      return { ok: true, value: await runAsCaller(caller, () => handler(parsed.data)) };
     } catch (error) {
       if (error instanceof AppError) return failure(error.code, error.messageKey, error.fields, error.values);
       logger.error(`[api] ${method} failed`, error);

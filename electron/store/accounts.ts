@@ -1,6 +1,5 @@
-import { asc, count, eq, isNull, and } from 'drizzle-orm';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type { AccountSummary } from '../../shared/accounts';
-import type { Role } from '../../shared/roles';
 import type { Db } from '../db/open';
 import { accounts, volunteers } from '../db/schema';
 import type { Tx } from './records';
@@ -54,5 +53,3 @@ export function updateAccount(db: Db | Tx, id: string, changes: Partial<Pick<Acc
 export function volunteerExists(db: Db | Tx, id: string): boolean {
   return db.select({ id: volunteers.id }).from(volunteers).where(eq(volunteers.id, id)).get() !== undefined;
 }
-
-export type { Role };

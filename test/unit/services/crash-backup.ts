@@ -5,9 +5,9 @@
  *
  *   node --import tsx test/unit/services/crash-backup.ts <database file>
  */
-import { openBackend } from '../../../electron/api/backend';
+import { openSignedIn } from '../../support/accounts';
 
 const [file = ''] = process.argv.slice(2);
-const backend = await openBackend({ file, logger: { error: () => {} } });
+const backend = await openSignedIn({ file, logger: { error: () => {} } });
 await backend.ready;
 for (;;) await backend.backups.backupNow();

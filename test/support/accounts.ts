@@ -1,0 +1,23 @@
+import { type Backend, type BackendOptions, openBackend } from '../../electron/api/backend';
+import { TEST_KEYRING_SCRYPT } from '../../electron/formats/keyring';
+import { ok } from './api';
+
+/** The first account of every test's data folder: an administrator, as every test before accounts ran. */
+export const TEST_ADMINISTRATOR = { name: 'Claire Martin', password: 'un mot de passe de test' };
+
+/**
+ * A backend signed in as the test administrator: the folder's first account is set up when it
+ * has none, else it signs in. Key derivation is cheap (the keyring's format is the app's).
+ */
+export async function openSignedIn(options: BackendOptions): Promise<Backend> {
+  const backend = await openBackend({ accountScryptCost: TEST_KEYRING_SCRYPT, ...options });
+  try {
+    const { setupNeeded } = await ok(backend, 'session.status', {});
+    if (setupNeeded) await ok(backend, 'session.setup', TEST_ADMINISTRATOR);
+    else await ok(backend, 'session.signIn', TEST_ADMINISTRATOR);
+  } catch (error) {
+    backend.close();
+    throw error;
+  }
+  return backend;
+}
