@@ -143,7 +143,7 @@ export function createSession(options: SessionOptions) {
     if (already && (already.key.length !== key.length || !timingSafeEqual(already.key, key))) {
       throw new AppError('database_corrupt', 'accounts.errors.keyringDamaged');
     }
-    const opened = already ?? (await openOrRefuse(key, false));
+    const opened = already ?? (await options.open(key, { convertFromPlain: false }));
     try {
       let row = accountById(opened.db, entry.accountId);
       // A setup cut short after its keyring was written: its one entry is the first administrator.
@@ -170,10 +170,6 @@ export function createSession(options: SessionOptions) {
       if (!already) options.close();
       throw error;
     }
-  }
-
-  async function openOrRefuse(key: Buffer, convertFromPlain: boolean): Promise<OpenedForSession> {
-    return options.open(key, { convertFromPlain });
   }
 
   /** The sign-in screen's short list: this account first. */
@@ -218,7 +214,7 @@ export function createSession(options: SessionOptions) {
       writeKeyring(dataDir, keyring);
       let opened: OpenedForSession;
       try {
-        opened = await openOrRefuse(key, convertFromPlain);
+        opened = await options.open(key, { convertFromPlain });
       } catch (error) {
         removeKeyring(dataDir);
         throw error;
@@ -244,7 +240,7 @@ export function createSession(options: SessionOptions) {
       if (!keyring) throw new AppError('conflict', 'accounts.errors.setupNeeded');
       checkBackoff(name);
       const entry = findEntry(keyring, name);
-      if (entry && entry.wrapped === null) throw new AppError('unauthorized', 'accounts.errors.accountDisabled');
+      if (entry && entry.wrapped === null) return failed(name, entry, 'session.signInFailed', 'disabled', 'accounts.errors.accountDisabled', 'name');
       let key: Buffer;
       try {
         if (!entry) {
