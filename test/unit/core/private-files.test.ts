@@ -43,7 +43,7 @@ describe.skipIf(process.platform === 'win32')('files the app writes', () => {
     mkdirSync(folder, { mode: 0o755 }); // as Electron leaves userData
     const backend = await openSignedIn({ file: path.join(folder, 'tremplin.sqlite'), logger: { error: () => {} } });
     try {
-      await ok(backend, 'backups.setupRecovery', {});
+      await ok(backend, 'backups.setupRecovery', { replace: true });
       await ok(backend, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo' });
       await ok(backend, 'backups.backupNow', {});
       const names = expectOwnerOnly(folder);

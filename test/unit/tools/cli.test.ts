@@ -3,7 +3,7 @@ import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openSignedIn } from '../../support/accounts';
+import { TEST_ADMINISTRATOR, openSignedIn } from '../../support/accounts';
 import { candidates } from '../../../electron/db/schema';
 import { printable, printableJson } from '../../../electron/tools/terminal';
 import { IMPORT_MAX_BYTES } from '../../../shared/exchange';
@@ -13,10 +13,11 @@ import { useTempDir } from '../../support/temp';
 
 /** Runs the command line as an administrator would (`npm run cli -- …`). */
 function cli(args: string[], env: Record<string, string> = {}): { status: number; output: string } {
+  const signIn = args[0] === 'verify' ? [] : ['--account', TEST_ADMINISTRATOR.name];
   try {
-    const output = execFileSync(process.execPath, ['--import', 'tsx', 'electron/tools/cli.ts', ...args], {
+    const output = execFileSync(process.execPath, ['--import', 'tsx', 'electron/tools/cli.ts', ...args, ...signIn], {
       encoding: 'utf8',
-      env: { ...process.env, ...env },
+      env: { ...process.env, TREMPLIN_PASSWORD: TEST_ADMINISTRATOR.password, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return { status: 0, output };
@@ -38,13 +39,13 @@ describe('command line', () => {
     const a = await openSignedIn({ file: path.join(sender, 'tremplin.sqlite') });
     await ok(a, 'exchange.saveProfile', { name: 'Tremplin Lyon' });
     await ok(a, 'exchange.createKeys', { passphrase: 'sender long passphrase' });
-    const { recoveryKey } = await ok(a, 'backups.setupRecovery', {});
+    const { recoveryKey } = await ok(a, 'backups.setupRecovery', { replace: true });
     const card = JSON.parse((await ok(a, 'exchange.ownCard', {})).content) as { signingPublicKey: string };
     const partner = await ok(a, 'partners.create', { name: 'Forum', kind: 'other' });
     const amina = await ok(a, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo', phone: '06 12 34 56 78', consentRecording: true, sharingPartnerIds: [partner.id] });
     a.close();
     const b = await openSignedIn({ file: path.join(receiver, 'tremplin.sqlite') });
-    await ok(b, 'backups.setupRecovery', {});
+    await ok(b, 'backups.setupRecovery', { replace: true });
     await ok(b, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo', phone: '06 12 34 56 78' });
     b.close();
 
