@@ -36,6 +36,8 @@ export interface BackendOptions {
   migrationsDir?: string;
   backupDir?: string;
   clock?: Clock;
+  /** Milliseconds that only go forward, for the idle lock and the waits after failed sign-ins (tests move it by hand). */
+  elapsed?: () => number;
   logger?: Logger;
   /**
    * Who the router sees once the database is open, instead of whoever signed in: tests that try
@@ -96,7 +98,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   // Nobody may await it (a folder nobody signs in to): it must not count as unhandled.
   ready.catch(() => {});
 
-  async function openWithKey(key: Buffer): Promise<Open> {
+  /** `backedUp`: a backup of the file as it stands was just taken (before its conversion), and serves before a migration too. */
+  async function openWithKey(key: Buffer, { backedUp }: { backedUp: boolean }): Promise<Open> {
     let database: OpenedDatabase;
     try {
       database = await openDatabase({
@@ -106,6 +109,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
         ...(options.trace ? { trace: options.trace } : {}),
         ...(options.checkInBackground ? { checkInBackground: true } : {}),
         backupBeforeMigration: async (file) => {
+          if (backedUp) return true;
           const recipient = readRecoveryRecipient(dataDir);
           if (recipient) await takeBackup(file, { dir: backupDir, recipient, reason: 'before-migration', now: clock.now() });
           return recipient !== null;
@@ -179,10 +183,11 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     dataDir,
     file: options.file,
     clock,
+    ...(options.elapsed ? { elapsed: options.elapsed } : {}),
     ...(options.accountScryptCost ? { scryptCost: options.accountScryptCost } : {}),
-    async open(key) {
+    async open(key, { convertFromPlain }) {
       // A copy: the session's own buffer is the caller's, and this one is wiped on close.
-      open = await openWithKey(Buffer.from(key));
+      open = await openWithKey(Buffer.from(key), { backedUp: convertFromPlain });
       return open;
     },
     close: closeDatabase,

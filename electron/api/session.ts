@@ -61,6 +61,8 @@ export interface SessionOptions {
   /** The database file: its presence before setup means a plain database from before accounts. */
   file: string;
   clock: Clock;
+  /** Milliseconds on a clock that only goes forward (idle time, waits after failures); `clock` dates records. */
+  elapsed?: () => number;
   scryptCost?: KeyringScryptCost;
   /** Opens the database with its key (converting a plain file first when asked) and wires the handlers. */
   open(key: Buffer, options: { convertFromPlain: boolean }): Promise<OpenedForSession>;
@@ -81,8 +83,9 @@ const minutesSchema = z.number().int().min(1).max(240);
 
 export function createSession(options: SessionOptions) {
   const { dataDir, clock } = options;
+  const elapsed = options.elapsed ?? (() => performance.now());
   let signedIn: SignedIn | null = null;
-  let lastCall = clock.now().getTime();
+  let lastCall = elapsed();
   let idleLockMinutes = IDLE_LOCK_DEFAULT_MINUTES;
   /** Failed attempts per account name (folded), in memory: a restart forgets them, as it forgets the session. */
   const failures = new Map<string, { count: number; until: number }>();
@@ -111,7 +114,7 @@ export function createSession(options: SessionOptions) {
   }
 
   function checkBackoff(name: string): void {
-    const wait = (failures.get(nameKey(name))?.until ?? 0) - clock.now().getTime();
+    const wait = (failures.get(nameKey(name))?.until ?? 0) - elapsed();
     if (wait > 0) throw new AppError('unauthorized', 'accounts.errors.tooManyAttempts', undefined, { seconds: Math.ceil(wait / 1000) });
   }
 
@@ -125,7 +128,7 @@ export function createSession(options: SessionOptions) {
   function failed(name: string, entry: KeyringEntry | undefined, action: string, reason: string, messageKey: string, field: string): never {
     const key = nameKey(name);
     const count = (failures.get(key)?.count ?? 0) + 1;
-    failures.set(key, { count, until: clock.now().getTime() + backoffAfter(count) });
+    failures.set(key, { count, until: elapsed() + backoffAfter(count) });
     // The typed name is not logged when it is no account's: it may be a password typed in the wrong field.
     writeOrQueue([
       { at: moment(clock).now, actor: entry?.name ?? null, entry: { action, subjectType: 'account', subjectId: entry?.accountId ?? '', details: { reason } } },
@@ -164,7 +167,7 @@ export function createSession(options: SessionOptions) {
       idleLockMinutes = readSetting(opened.db, IDLE_LOCK_SETTING, minutesSchema) ?? IDLE_LOCK_DEFAULT_MINUTES;
       signedIn = { accountId: account.id, name: account.name, role: account.role, volunteerId: account.volunteerId };
       failures.delete(nameKey(entry.name));
-      lastCall = clock.now().getTime();
+      lastCall = elapsed();
       return status();
     } catch (error) {
       if (!already) options.close();
@@ -315,13 +318,13 @@ export function createSession(options: SessionOptions) {
      * setting (the renderer locks itself too; this is the backstop), then counts the call.
      */
     touch(): void {
-      const now = clock.now().getTime();
+      const now = elapsed();
       if (signedIn && now - lastCall > idleLockMinutes * 60_000) lock();
       lastCall = now;
     },
     /** The timer's check, without counting as a call. */
     lockIfIdle(): void {
-      if (signedIn && clock.now().getTime() - lastCall > idleLockMinutes * 60_000) lock();
+      if (signedIn && elapsed() - lastCall > idleLockMinutes * 60_000) lock();
     },
   };
 }

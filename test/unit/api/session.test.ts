@@ -6,17 +6,15 @@ import { backoffAfter } from '../../../electron/api/session';
 import { KEYRING_FILE } from '../../../electron/db/keyring';
 import { generateAgeKey } from '../../../electron/formats/age';
 import { TEST_KEYRING_SCRYPT, parseKeyring } from '../../../electron/formats/keyring';
-import type { Clock } from '../../../electron/core/clock';
 import type { ApiResult } from '../../../shared/errors';
 import { TEST_ADMINISTRATOR } from '../../support/accounts';
 import { contentHash, expectTranslated, ok } from '../../support/api';
 import { useTempDir } from '../../support/temp';
 
-/** A clock the test moves by hand (idle lock, backoff). */
-function manualClock(start = Date.parse('2026-03-01T09:00:00Z')) {
-  let now = start;
-  const clock: Clock & { advance(ms: number): void } = { now: () => new Date(now), advance: (ms) => (now += ms) };
-  return clock;
+/** Time the test moves by hand (idle lock, backoff). */
+function manualClock() {
+  let elapsed = 0;
+  return { elapsed: () => elapsed, advance: (ms: number) => (elapsed += ms) };
 }
 
 const VOLUNTEER = { name: 'Karim Benali', password: 'mot de passe de Karim' };
@@ -25,7 +23,7 @@ describe('the session', () => {
   const tempDir = useTempDir();
   const opened: Backend[] = [];
   const open = async (folder = tempDir(), clock = manualClock()) => {
-    const backend = await openBackend({ file: path.join(folder, 'tremplin.sqlite'), accountScryptCost: TEST_KEYRING_SCRYPT, clock, logger: { error: () => {} } });
+    const backend = await openBackend({ file: path.join(folder, 'tremplin.sqlite'), accountScryptCost: TEST_KEYRING_SCRYPT, elapsed: clock.elapsed, logger: { error: () => {} } });
     opened.push(backend);
     return { backend, folder, clock };
   };
