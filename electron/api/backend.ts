@@ -5,6 +5,7 @@ import { type MethodName, api } from '../../shared/api';
 import { AppError } from '../core/errors';
 import { type Clock, systemClock } from '../core/clock';
 import { readRecoveryRecipient, removeLeftovers, takeBackup } from '../db/backups';
+import type { DatabaseKey } from '../db/cipher';
 import { readKeyring, writeKeyring } from '../db/keyring';
 import { DatabaseOpenError, type OpenedDatabase, openDatabase } from '../db/open';
 import { type KeyringScryptCost, wrapForRecovery } from '../formats/keyring';
@@ -98,27 +99,40 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   // Nobody may await it (a folder nobody signs in to): it must not count as unhandled.
   ready.catch(() => {});
 
-  /** `backedUp`: a backup of the file as it stands was just taken (before its conversion), and serves before a migration too. */
-  async function openWithKey(key: Buffer, { backedUp }: { backedUp: boolean }): Promise<Open> {
+  async function openWithKey(key: DatabaseKey): Promise<Open> {
     let database: OpenedDatabase;
+    // A backup of a plain file taken before its conversion serves before a migration too.
+    let backedUp = false;
     try {
       database = await openDatabase({
         file: options.file,
+        key,
         migrationsDir,
         backupDir,
         ...(options.trace ? { trace: options.trace } : {}),
         ...(options.checkInBackground ? { checkInBackground: true } : {}),
+        // A plain database from before accounts (or a conversion a crash cut short): encrypted
+        // after an age backup of it, in a way no crash loses data (db/encrypt.ts).
+        encryptPlainFile: true,
+        backupBeforeEncryption: async (file) => {
+          const recipient = readRecoveryRecipient(dataDir);
+          if (!recipient) return;
+          await takeBackup(file, { key: null, dir: backupDir, recipient, reason: 'before-migration', now: clock.now() });
+          backedUp = true;
+        },
         backupBeforeMigration: async (file) => {
           if (backedUp) return true;
           const recipient = readRecoveryRecipient(dataDir);
-          if (recipient) await takeBackup(file, { dir: backupDir, recipient, reason: 'before-migration', now: clock.now() });
+          if (recipient) await takeBackup(file, { key, dir: backupDir, recipient, reason: 'before-migration', now: clock.now() });
           return recipient !== null;
         },
       });
     } catch (error) {
       if (error instanceof DatabaseOpenError) {
+        // The key unwrapped does not open the file: the keyring and the file do not belong together.
+        if (error.code === 'database_key') throw new AppError('database_corrupt', 'accounts.errors.keyDoesNotOpen');
         settleReady?.reject(error);
-        throw new AppError(error.code, `errors.${error.code}`);
+        throw new AppError(error.code === 'database_too_new' ? 'database_too_new' : 'database_corrupt', `errors.${error.code === 'database_too_new' ? 'database_too_new' : 'database_corrupt'}`);
       }
       throw error;
     }
@@ -129,6 +143,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     const backups = createBackupService({
       db: database.db,
       sqlite: database.sqlite,
+      key,
       dataDir,
       backupDir,
       migrationsDir,
@@ -155,7 +170,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     });
     const handlers = createHandlers(database.db, options.clock, { exchange, backups, accounts, session: session.handlers });
     const route = createRouter(handlers, { session: options.session ?? session.current, logger });
-    const result: Open = { db: database.db, key, database, backups, route, dailyTimer: undefined, closed: false };
+    const result: Open = { db: database.db, key, checked: database.checked, database, backups, route, dailyTimer: undefined, closed: false };
     if (options.dailyBackups) {
       const runDaily = () => backups.runDaily().catch((error: unknown) => logger.error('[backups] the daily backup failed', error));
       database.checked.then(
@@ -183,18 +198,16 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     dataDir,
     file: options.file,
     clock,
+    logger,
     ...(options.elapsed ? { elapsed: options.elapsed } : {}),
     ...(options.accountScryptCost ? { scryptCost: options.accountScryptCost } : {}),
-    async open(key, { convertFromPlain }) {
+    async open(key) {
       // A copy: the session's own buffer is the caller's, and this one is wiped on close.
-      open = await openWithKey(Buffer.from(key), { backedUp: convertFromPlain });
+      open = await openWithKey(Buffer.from(key));
       return open;
     },
     close: closeDatabase,
     opened: () => open,
-    async backupPlain(recipient) {
-      await takeBackup(options.file, { dir: backupDir, recipient, reason: 'before-migration', now: clock.now() });
-    },
   });
 
   // Before a database is open nobody can be signed in: the router refuses everything but the

@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { z } from 'zod';
 import { IDLE_LOCK_DEFAULT_MINUTES, type SessionState, type SignedIn, type accountMethods } from '../../shared/accounts';
 import { AppError, refuse } from '../core/errors';
@@ -25,7 +25,7 @@ import { KEYRING_ERRORS, currentKeyring, withEntry } from '../services/accounts'
 import { type AccountRow, accountById, countAccounts, insertAccount, updateAccount } from '../store/accounts';
 import { type AuditEntry, appendAudit } from '../store/audit';
 import { readSetting, writeSetting } from '../store/settings';
-import type { HandlersFor } from './router';
+import type { HandlersFor, Logger } from './router';
 
 /**
  * The one session of this computer: who is signed in, held in the main process (the laptop has
@@ -54,6 +54,8 @@ export interface OpenedForSession {
   db: Db;
   /** The key the database was opened with (kept until it closes, to wrap new accounts' copies). */
   key: Buffer;
+  /** Settles with the start-up check; nothing is written before it passes. */
+  checked: Promise<void>;
 }
 
 export interface SessionOptions {
@@ -61,17 +63,16 @@ export interface SessionOptions {
   /** The database file: its presence before setup means a plain database from before accounts. */
   file: string;
   clock: Clock;
+  logger: Logger;
   /** Milliseconds on a clock that only goes forward (idle time, waits after failures); `clock` dates records. */
   elapsed?: () => number;
   scryptCost?: KeyringScryptCost;
-  /** Opens the database with its key (converting a plain file first when asked) and wires the handlers. */
-  open(key: Buffer, options: { convertFromPlain: boolean }): Promise<OpenedForSession>;
+  /** Opens the database with its key (a plain file is encrypted first, after a backup) and wires the handlers. */
+  open(key: Buffer): Promise<OpenedForSession>;
   /** Closes it again (sign-out, or a refused sign-in that opened it). */
   close(): void;
   /** The open database, if any. */
   opened(): OpenedForSession | null;
-  /** A backup of the plain database before it is converted, to this recovery key. */
-  backupPlain(recipient: string): Promise<void>;
 }
 
 type SessionMethods = Pick<
@@ -141,28 +142,34 @@ export function createSession(options: SessionOptions) {
    * the account may sign in, then runs `write` in the same transaction as its audit rows. Any
    * refusal closes the database again when this call opened it.
    */
-  async function enter(entry: KeyringEntry, key: Buffer, write: (db: Db, row: AccountRow, now: string) => AuditEntry[]): Promise<SessionState> {
+  async function enter(entry: KeyringEntry, key: Buffer, write: (row: AccountRow, now: string) => AuditEntry[]): Promise<SessionState> {
     const already = options.opened();
     if (already && (already.key.length !== key.length || !timingSafeEqual(already.key, key))) {
       throw new AppError('database_corrupt', 'accounts.errors.keyringDamaged');
     }
-    const opened = already ?? (await options.open(key, { convertFromPlain: false }));
+    const opened = already ?? (await options.open(key));
     try {
       let row = accountById(opened.db, entry.accountId);
       // A setup cut short after its keyring was written: its one entry is the first administrator.
-      if (!row && countAccounts(opened.db) === 0 && currentKeyring(dataDir).accounts.length === 1) {
+      const unfinishedSetup = !row && countAccounts(opened.db) === 0 && currentKeyring(dataDir).accounts.length === 1;
+      if (unfinishedSetup) {
         row = { id: entry.accountId, name: entry.name, role: 'administrator', volunteerId: null, createdAt: moment(clock).now, disabledAt: null, lastSignInAt: null };
-        insertAccount(opened.db, row);
       }
       if (!row) throw new AppError('database_corrupt', 'accounts.errors.keyringDamaged');
       if (row.disabledAt !== null) throw new AppError('unauthorized', 'accounts.errors.accountDisabled');
       const account = row;
       const { now } = moment(clock);
-      opened.db.transaction((tx) => {
-        const entries = write(opened.db, account, now);
-        updateAccount(tx, account.id, { lastSignInAt: now });
-        appendAudit(tx, [...pending.splice(0), ...entries.map((audit) => ({ at: now, actor: account.name, entry: audit }))]);
-      });
+      const entries = write(account, now);
+      // Written once the start-up check has passed (it may still run on its worker): a damaged file gets nothing.
+      opened.checked.then(
+        () =>
+          opened.db.transaction((tx) => {
+            if (unfinishedSetup) insertAccount(tx, account);
+            updateAccount(tx, account.id, { lastSignInAt: now });
+            appendAudit(tx, [...pending.splice(0), ...entries.map((audit) => ({ at: now, actor: account.name, entry: audit }))]);
+          }),
+        () => {},
+      ).catch((error: unknown) => options.logger.error('[session] the sign-in could not be logged', error));
       remember(account.id);
       idleLockMinutes = readSetting(opened.db, IDLE_LOCK_SETTING, minutesSchema) ?? IDLE_LOCK_DEFAULT_MINUTES;
       signedIn = { accountId: account.id, name: account.name, role: account.role, volunteerId: account.volunteerId };
@@ -211,14 +218,17 @@ export function createSession(options: SessionOptions) {
       };
       // Another setup may have finished while this one derived its key.
       if (keyringOrNull() !== null) throw new AppError('conflict', 'accounts.errors.alreadySetUp');
-      if (convertFromPlain) await options.backupPlain(recipient);
-      // The key is on disk before any byte is encrypted with it: a crash from here on loses nothing.
+      // The key is on disk before any byte is encrypted with it: a crash from here on loses nothing
+      // (a plain file's conversion, cut short, is done again at the next sign-in).
       if (recoveryKey) writeRecoveryRecipient(dataDir, recipient);
       writeKeyring(dataDir, keyring);
       let opened: OpenedForSession;
       try {
-        opened = await options.open(key, { convertFromPlain });
+        opened = await options.open(key);
       } catch (error) {
+        // Nothing was encrypted with the key: a plain file's conversion leaves it whole when it fails,
+        // and a new file made before the failure holds nothing.
+        if (!convertFromPlain) for (const suffix of ['', '-wal', '-shm']) rmSync(`${options.file}${suffix}`, { force: true });
         removeKeyring(dataDir);
         throw error;
       }
@@ -229,8 +239,8 @@ export function createSession(options: SessionOptions) {
           appendAudit(tx, [{ at: now, actor: accountName, entry: { action: 'session.setup', subjectType: 'account', subjectId: accountId, details: { converted: convertFromPlain } } }]);
         });
       } catch (error) {
+        // The file is encrypted with the key now: the keyring stays, and the next sign-in makes the account.
         options.close();
-        if (!convertFromPlain) removeKeyring(dataDir);
         throw error;
       }
       const entry = currentKeyring(dataDir).accounts[0] as KeyringEntry;
@@ -257,7 +267,7 @@ export function createSession(options: SessionOptions) {
         if (error.reason === 'wrong_password') return failed(name, entry, 'session.signInFailed', 'wrong_password', 'accounts.errors.wrongPassword', 'password');
         throw new AppError('database_corrupt', KEYRING_ERRORS[error.reason]);
       }
-      return enter(entry, key, (_db, row) => [{ action: 'session.signIn', subjectType: 'account', subjectId: row.id }]);
+      return enter(entry, key, (row) => [{ action: 'session.signIn', subjectType: 'account', subjectId: row.id }]);
     },
 
     async 'session.recover'({ name, recoveryKey, newPassword }) {
@@ -275,7 +285,7 @@ export function createSession(options: SessionOptions) {
         throw new AppError('database_corrupt', KEYRING_ERRORS[error.reason]);
       }
       const wrapped = await wrapForPassword(key, entry, newPassword, options.scryptCost);
-      return enter(entry, key, (_db, row) => {
+      return enter(entry, key, (row) => {
         if (row.role !== 'administrator') refuse({ name: 'accounts.errors.recoverAdministratorOnly' });
         writeKeyring(dataDir, withEntry(currentKeyring(dataDir), { ...entry, wrapped }));
         return [

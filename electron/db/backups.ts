@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { BACKUP_REASONS, BACKUP_RETENTION, type BackupReason } from '../../shared/backups';
+import type { DatabaseKey } from './cipher';
 import { checkDatabase, checkedSnapshot } from './checks';
 import { PRIVATE_FILE_MODE, makePrivateFolder } from '../core/private-files';
 import { DecryptionError, decryptFile, encryptToFile } from '../formats/age';
@@ -115,10 +116,13 @@ export function openingFolder(): string {
  * temporary file renamed once whole. No plain copy is ever written; a crash leaves at most a
  * partial encrypted temporary file, which the next start deletes (`removeLeftovers`).
  */
-export async function takeBackup(file: string, options: { dir: string; recipient: string; reason: BackupReason; now: Date }): Promise<BackupFile> {
+export async function takeBackup(
+  file: string,
+  options: { key: DatabaseKey | null; dir: string; recipient: string; reason: BackupReason; now: Date },
+): Promise<BackupFile> {
   makePrivateFolder(options.dir);
   const encrypted = path.join(options.dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}.sqlite.age`);
-  const snapshot = await checkedSnapshot(file);
+  const snapshot = await checkedSnapshot(file, options.key);
   if (Array.isArray(snapshot)) throw new BackupError('integrity');
   try {
     await encryptToFile(snapshot, encrypted, { recipients: [options.recipient] });
@@ -191,9 +195,9 @@ export function pruneBackups(dir: string): string[] {
   return removed.map((backup) => backup.name);
 }
 
-/** `integrity_check` reads every page and index (8 s at 700 MB): on a worker thread, the app goes on meanwhile. */
-async function checkIntegrity(file: string): Promise<void> {
-  if ((await checkDatabase(file, 'integrity_check')).length > 0) throw new BackupError('integrity');
+/** `integrity_check` of a decrypted backup (8 s at 700 MB): on a worker thread, the app goes on meanwhile. */
+async function checkIntegrity(plainFile: string): Promise<void> {
+  if ((await checkDatabase(plainFile, 'integrity_check', null)).length > 0) throw new BackupError('integrity');
 }
 
 /** Decrypts a backup into a plain SQLite file (checked), for a preview or a restore. */
@@ -271,7 +275,8 @@ export function replaceContent(sqlite: Database.Database, restoredFile: string, 
   const restoredVersion = restored.pragma('user_version', { simple: true }) as number;
   restored.close();
   if (restoredVersion !== liveVersion) throw new BackupError(restoredVersion > liveVersion ? 'newer_schema' : 'damaged');
-  sqlite.prepare('ATTACH DATABASE ? AS restored').run(restoredFile);
+  // KEY '': the restored copy is a plain file; without it, an encrypted connection reads it with its own key.
+  sqlite.prepare("ATTACH DATABASE ? AS restored KEY ''").run(restoredFile);
   try {
     const keptTables = kept.tables.map((table) => getTableName(table));
     const tables = restoredTables(sqlite, keptTables);

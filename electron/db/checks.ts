@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { CIPHER_PRAGMAS, type DatabaseKey, rawKey, keyConnection } from './cipher';
 
 /** SQLite's own consistency checks: `quick_check` at start, the slower `integrity_check` on a backup copy. */
 export type ConsistencyCheck = 'quick_check' | 'integrity_check';
@@ -15,8 +16,9 @@ export type CheckProblems = string[];
  * Both checks read every page: on a federation's 700 MB file `quick_check` takes ~0.9 s and
  * `integrity_check` ~8 s, one synchronous call each. They run on a worker thread with their own
  * read-only connection so that the window, the IPC and the preview host stay responsive. The
- * worker is a short CommonJS script given as text, which loads the same better-sqlite3 the app
- * does, so it needs no bundling of its own (electron-vite, tsx and vitest alike).
+ * worker is a short CommonJS script given as text, which loads the same driver the app does, so
+ * it needs no bundling of its own (electron-vite, tsx and vitest alike). An encrypted file is
+ * keyed as `keyConnection` does; the key crosses to the worker in memory only.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -32,6 +34,10 @@ if (Database) {
   try {
     const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
     try {
+      if (workerData.rawKey) {
+        for (const pragma of workerData.cipherPragmas) db.pragma(pragma);
+        db.key(Buffer.from(workerData.rawKey));
+      }
       // One read transaction: the bytes handed out are the very snapshot that was checked.
       if (workerData.snapshot) db.exec('BEGIN');
       problems = db.pragma(workerData.check).map((row) => String(Object.values(row)[0]));
@@ -56,8 +62,27 @@ if (Database) {
 }
 `;
 
-/** Where the worker loads better-sqlite3 from; throws where it cannot be found from here (a bundle elsewhere). */
-const driverPath = () => createRequire(import.meta.url).resolve('better-sqlite3');
+/** Where the worker loads the driver from; throws where it cannot be found from here (a bundle elsewhere). */
+const driverPath = () => createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
+
+/** What the worker needs to open the file: where the driver is, and the key when the file is encrypted. */
+function workerOptions(file: string, key: DatabaseKey | null) {
+  return { driver: driverPath(), file, ...(key ? { rawKey: rawKey(key).toString(), cipherPragmas: [...CIPHER_PRAGMAS] } : {}) };
+}
+
+/** A read-only connection to the file, keyed when it is encrypted. */
+function openReadOnly(file: string, key: DatabaseKey | null): Database.Database {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  if (key) {
+    try {
+      keyConnection(db, key);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+  return db;
+}
 
 /** What a check reports, as problems: none when it says only "ok". */
 function problemsOf(db: Database.Database, check: ConsistencyCheck): CheckProblems {
@@ -66,9 +91,9 @@ function problemsOf(db: Database.Database, check: ConsistencyCheck): CheckProble
 }
 
 /** The check on the calling thread: what the worker does, for when a worker cannot load the driver. */
-function checkHere(file: string, check: ConsistencyCheck): CheckProblems {
+function checkHere(file: string, check: ConsistencyCheck, key: DatabaseKey | null): CheckProblems {
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const db = openReadOnly(file, key);
     try {
       return problemsOf(db, check);
     } finally {
@@ -83,7 +108,7 @@ function checkHere(file: string, check: ConsistencyCheck): CheckProblems {
  * Runs a check of the file on a worker thread. Should the worker itself fail (a packaging where
  * the driver does not load off the main thread), the check runs here instead: it is never skipped.
  */
-export function checkDatabase(file: string, check: ConsistencyCheck): Promise<CheckProblems> {
+export function checkDatabase(file: string, check: ConsistencyCheck, key: DatabaseKey | null): Promise<CheckProblems> {
   return new Promise((resolve) => {
     let answered = false;
     const answer = (problems: CheckProblems) => {
@@ -92,11 +117,11 @@ export function checkDatabase(file: string, check: ConsistencyCheck): Promise<Ch
     };
     // The worker exits once it has answered: only a worker that failed before is replaced.
     const fallBack = () => {
-      if (!answered) answer(checkHere(file, check));
+      if (!answered) answer(checkHere(file, check, key));
     };
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: driverPath(), file, check } });
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...workerOptions(file, key), check } });
     } catch {
       fallBack();
       return;
@@ -121,10 +146,10 @@ export interface CheckedSnapshot {
 }
 
 /** The snapshot on the calling thread: what the worker does, for when a worker cannot load the driver. */
-function snapshotHere(file: string): CheckProblems | CheckedSnapshot {
+function snapshotHere(file: string, key: DatabaseKey | null): CheckProblems | CheckedSnapshot {
   let bytes: Buffer;
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const db = openReadOnly(file, key);
     try {
       db.exec('BEGIN');
       const problems = problemsOf(db, 'integrity_check');
@@ -142,22 +167,24 @@ function snapshotHere(file: string): CheckProblems | CheckedSnapshot {
 
 /**
  * `integrity_check` of the file, then its bytes as checked, in one read transaction on a worker
- * thread: a backup encrypts them while they stream out, so no plain copy is ever written. The
+ * thread: a backup encrypts them while they stream out, so no plain copy is ever written. From an
+ * encrypted file they are the decrypted pages: a plain SQLite file (each page keeping SQLCipher's
+ * 80 reserved bytes, which SQLite reads as it is), that standard tools open. The
  * worker holds the whole file in memory meanwhile (`serialize`: 676 MB for the bench's 100,000
  * candidates) and hands it out a megabyte at a time, each piece moved to this thread, not copied.
  * Resolves with the problems found when the check fails.
  */
-export function checkedSnapshot(file: string): Promise<CheckProblems | CheckedSnapshot> {
+export function checkedSnapshot(file: string, key: DatabaseKey | null): Promise<CheckProblems | CheckedSnapshot> {
   return new Promise((resolve) => {
     let answered = false;
     const fallBack = () => {
       if (answered) return;
       answered = true;
-      resolve(snapshotHere(file));
+      resolve(snapshotHere(file, key));
     };
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: driverPath(), file, check: 'integrity_check', snapshot: true } });
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...workerOptions(file, key), check: 'integrity_check', snapshot: true } });
     } catch {
       fallBack();
       return;

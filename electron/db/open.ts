@@ -1,8 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { type ExtractTablesWithRelations, type RelationalSchemaConfig, createTableRelationsHelpers, extractTablesRelationalConfig } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { BetterSQLiteSession } from 'drizzle-orm/better-sqlite3/session';
+import { BaseSQLiteDatabase, SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { type DatabaseKey, isPlainDatabaseFile, keyConnection } from './cipher';
 import { checkDatabase } from './checks';
+import { discardEncryptionLeftovers, encryptDatabaseFile } from './encrypt';
 import { makePrivateFile, makePrivateFolder, restrictExistingFiles } from '../core/private-files';
 import { type Migration, appliedTags, applyMigrations, readMigrations, schemaVersion } from './migrations';
 import * as schema from './schema';
@@ -14,6 +19,8 @@ export interface OpenedDatabase {
   db: Db;
   sqlite: Database.Database;
   file: string;
+  /** The key the file was opened with (null: a plain file): a backup's worker reads the file with it. */
+  key: DatabaseKey | null;
   /**
    * Settles when the start-up check is done: rejects with a DatabaseOpenError if the file failed
    * it. Already settled unless `checkInBackground` was asked for.
@@ -25,6 +32,12 @@ export interface OpenedDatabase {
 export interface OpenOptions {
   /** Path of the SQLite file; created when missing. */
   file: string;
+  /**
+   * The 32-byte database key: the file is created, read and written encrypted (SQLCipher 4,
+   * see ./cipher). `null` opens a PLAIN file, and only that: for the tests that need one, and
+   * for a decrypted backup being opened in a private temporary folder.
+   */
+  key: DatabaseKey | null;
   /** Folder holding drizzle-kit's migrations (resources/migrations). */
   migrationsDir: string;
   /** Where the copy taken before a migration goes; default: `backups/` beside the file. */
@@ -41,9 +54,22 @@ export interface OpenOptions {
    * window loads meanwhile). The caller must write nothing until `checked` settles.
    */
   checkInBackground?: boolean;
+  /**
+   * With a key, a PLAIN file found there is checked, backed up (`backupBeforeEncryption`) and
+   * encrypted (`encryptDatabaseFile`: no crash loses data) before it is opened. Without this,
+   * such a file is refused (`database_not_encrypted`).
+   */
+  encryptPlainFile?: boolean;
+  /** Takes a backup of the plain file before it is encrypted (the app: the age backup, when backups are set up). */
+  backupBeforeEncryption?: (file: string) => Promise<void>;
 }
 
-export type DatabaseOpenErrorCode = 'database_too_new' | 'database_corrupt';
+/**
+ * `database_key`: the key does not open the file (a wrong key, a file written with another key or
+ * tampered with on its first page), or an encrypted file was opened without one.
+ * `database_not_encrypted`: a key was given for a plain file (it must be converted first).
+ */
+export type DatabaseOpenErrorCode = 'database_too_new' | 'database_corrupt' | 'database_key' | 'database_not_encrypted';
 
 /** A database that must not be opened. The file has not been written to. */
 export class DatabaseOpenError extends Error {
@@ -60,7 +86,8 @@ export class DatabaseOpenError extends Error {
  * Opens (or creates) the database file. An existing file is first inspected read-only, so a
  * file from a newer version of Tremplin, or one that fails `quick_check`, is refused before
  * anything (even the switch to WAL) writes to it. Pending migrations are applied in one
- * transaction after a copy of the file is taken with SQLite's backup API.
+ * transaction after a copy of the file is taken (`VACUUM INTO`, encrypted as the file is).
+ * With a key, a wrong key is refused (`database_key`) before anything is written.
  *
  * `quick_check` reads the whole file (0.9 s at 700 MB). It runs on a worker thread; with
  * `checkInBackground` and nothing to migrate, the connection is handed back meanwhile and
@@ -70,9 +97,17 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   const migrations = readMigrations(options.migrationsDir);
   makePrivateFolder(path.dirname(options.file));
   let checked = Promise.resolve();
+  const key = options.key;
+  if (key) discardEncryptionLeftovers(options.file);
+  if (key && options.encryptPlainFile && existsSync(options.file) && isPlainDatabaseFile(options.file)) {
+    inspectVersion(options.file, null, migrations);
+    await quickCheck(options.file, null);
+    await options.backupBeforeEncryption?.(options.file);
+    encryptDatabaseFile(options.file, key);
+  }
   if (existsSync(options.file)) {
-    const { version, journalMode } = inspectVersion(options.file, migrations);
-    checked = quickCheck(options.file);
+    const { version, journalMode } = inspectVersion(options.file, key, migrations);
+    checked = quickCheck(options.file, key);
     // Migrating, or switching a file to WAL, writes to it: the check must have passed first.
     const writesAtOpen = version < migrations.length || journalMode !== 'wal';
     if (!options.checkInBackground || writesAtOpen) await checked;
@@ -85,10 +120,15 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   const trace = options.trace;
   const sqlite = new Database(options.file, trace ? { verbose: (statement?: unknown) => trace(String(statement)) } : {});
   try {
+    if (key) keyConnection(sqlite, key);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Sorts and temporary indexes stay in memory (a temporary file would be plain), and deleted
+    // content is overwritten, not left in free pages.
+    sqlite.pragma('temp_store = MEMORY');
+    sqlite.pragma('secure_delete = ON');
 
     const current = schemaVersion(sqlite);
     const pending = migrations.slice(current);
@@ -98,7 +138,9 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
       const stamp = new Date().toISOString().replaceAll(':', '-');
       const copy = path.join(backupDir, `before-migration-v${current}-${stamp}.sqlite`);
       makePrivateFile(copy);
-      await sqlite.backup(copy);
+      // VACUUM INTO writes the copy as the connection reads the file: encrypted with the same key
+      // when it is (the backup API refuses to copy an encrypted database to a new file).
+      sqlite.prepare('VACUUM INTO ?').run(copy);
     }
     applyMigrations(sqlite, pending);
   } catch (error) {
@@ -106,19 +148,36 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     throw error;
   }
 
-  return { db: drizzle(sqlite, { schema }), sqlite, file: options.file, checked, close: () => sqlite.close() };
+  return { db: drizzleOver(sqlite), sqlite, file: options.file, key, checked, close: () => sqlite.close() };
 }
 
-async function quickCheck(file: string): Promise<void> {
-  const problems = await checkDatabase(file, 'quick_check');
+/**
+ * What `drizzle()` from drizzle-orm/better-sqlite3 builds over a connection, built here: that
+ * module imports the `better-sqlite3` package, which is not installed (one driver: the
+ * multiple-ciphers build of it, with the same API).
+ */
+function drizzleOver(sqlite: Database.Database): Db {
+  type Tables = ExtractTablesWithRelations<typeof schema>;
+  const dialect = new SQLiteSyncDialect();
+  const tables = extractTablesRelationalConfig<Tables>(schema, createTableRelationsHelpers);
+  const relational: RelationalSchemaConfig<Tables> = { fullSchema: schema, schema: tables.tables, tableNamesMap: tables.tableNamesMap };
+  const session = new BetterSQLiteSession<typeof schema, Tables>(sqlite, dialect, relational, {});
+  const db = new BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema, Tables>('sync', dialect, session, relational);
+  return Object.assign(db, { $client: sqlite });
+}
+
+async function quickCheck(file: string, key: DatabaseKey | null): Promise<void> {
+  const problems = await checkDatabase(file, 'quick_check', key);
   if (problems.length > 0) throw new DatabaseOpenError('database_corrupt', problems.slice(0, 10).join('; '));
 }
 
 /** The schema version of an existing file, refused when it is not one this version of Tremplin wrote. */
-function inspectVersion(file: string, migrations: Migration[]): { version: number; journalMode: string } {
+function inspectVersion(file: string, key: DatabaseKey | null, migrations: Migration[]): { version: number; journalMode: string } {
   let sqlite: Database.Database | undefined;
   try {
+    if (key && isPlainDatabaseFile(file)) throw new DatabaseOpenError('database_not_encrypted', 'the file is a plain SQLite database');
     sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    if (key) keyConnection(sqlite, key);
     const version = schemaVersion(sqlite);
     if (version > migrations.length) {
       throw new DatabaseOpenError(
@@ -134,7 +193,9 @@ function inspectVersion(file: string, migrations: Migration[]): { version: numbe
     return { version, journalMode: String(sqlite.pragma('journal_mode', { simple: true })) };
   } catch (error) {
     if (error instanceof DatabaseOpenError) throw error;
-    // Not a database, encrypted, truncated…: report it, never try to "repair" it.
+    // SQLCipher cannot tell a wrong key from a first page tampered with: both fail its check.
+    if (key && (error as { code?: string }).code === 'SQLITE_NOTADB') throw new DatabaseOpenError('database_key', 'the key does not open the file');
+    // Not a database, truncated…: report it, never try to "repair" it.
     throw new DatabaseOpenError('database_corrupt', error instanceof Error ? error.message : String(error));
   } finally {
     sqlite?.close();

@@ -1,8 +1,9 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { BackupContents, BackupEntry, BackupReason, BackupStatus } from '../../shared/backups';
 import { AppError, refuse } from '../core/errors';
+import type { DatabaseKey } from '../db/cipher';
 import { DatabaseOpenError, openDatabase } from '../db/open';
 import { generateAgeKey } from '../formats/age';
 import {
@@ -30,6 +31,8 @@ import { PROFILE_KEY } from './exchange/keys';
 export interface BackupOptions {
   db: Db;
   sqlite: Database.Database;
+  /** The key the database is encrypted with (null: a plain database): a backup reads the file with it. */
+  key: DatabaseKey | null;
   /** The folder of the database file (the recovery key's public half sits there). */
   dataDir: string;
   backupDir: string;
@@ -78,7 +81,7 @@ function asAppError(error: unknown): never {
 }
 
 export function createBackupService(options: BackupOptions) {
-  const { db, sqlite, dataDir, backupDir, clock = systemClock } = options;
+  const { db, sqlite, key, dataDir, backupDir, clock = systemClock } = options;
 
   function recipient(): string {
     const found = readRecoveryRecipient(dataDir);
@@ -88,7 +91,7 @@ export function createBackupService(options: BackupOptions) {
 
   async function take(reason: BackupReason): Promise<BackupEntry> {
     try {
-      const taken = await takeBackup(sqlite.name, { dir: backupDir, recipient: recipient(), reason, now: clock.now() });
+      const taken = await takeBackup(sqlite.name, { key, dir: backupDir, recipient: recipient(), reason, now: clock.now() });
       pruneBackups(backupDir);
       return toEntry(taken);
     } catch (error) {
@@ -113,7 +116,7 @@ export function createBackupService(options: BackupOptions) {
     try {
       await decryptBackup(backup.file, recoveryKey, plainFile);
       try {
-        const opened = await openDatabase({ file: plainFile, migrationsDir: options.migrationsDir, backupDir: folder });
+        const opened = await openDatabase({ file: plainFile, key: null, migrationsDir: options.migrationsDir, backupDir: folder });
         opened.close();
       } catch (error) {
         if (error instanceof DatabaseOpenError) throw new BackupError(error.code === 'database_too_new' ? 'newer_schema' : 'damaged');

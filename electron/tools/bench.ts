@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
 import { type Backend, type BackendOptions, openBackend } from '../api/backend';

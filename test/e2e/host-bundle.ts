@@ -19,6 +19,6 @@ export default async function bundleHost(): Promise<void> {
     target: 'node22',
     logLevel: 'error',
     // The native driver is loaded from where it is installed.
-    external: ['better-sqlite3'],
+    external: ['better-sqlite3-multiple-ciphers'],
   });
 }

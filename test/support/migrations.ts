@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { type Migration, applyMigrations, readMigrations } from '../../electron/db/migrations';
 
 /**

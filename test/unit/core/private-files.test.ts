@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sourceMigrationsDir } from '../../../electron/api/backend';
 import { openSignedIn } from '../../support/accounts';
@@ -62,7 +62,7 @@ describe.skipIf(process.platform === 'win32')('files the app writes', () => {
     const older = new Database(file);
     applyMigrations(older, readMigrations(sourceMigrationsDir).slice(0, 1));
     older.close();
-    (await openDatabase({ file, migrationsDir: sourceMigrationsDir })).close();
+    (await openDatabase({ key: null, file, migrationsDir: sourceMigrationsDir })).close();
     expect(readdirSync(path.join(folder, 'backups'))).toHaveLength(1);
 
     const { identity, recipient } = await generateAgeKey();

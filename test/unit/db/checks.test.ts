@@ -4,7 +4,7 @@ import { useTempDir } from '../../support/temp';
 
 // Counts the connections opened on this thread: the checks must open theirs on a worker.
 const opened = vi.hoisted(() => ({ count: 0 }));
-vi.mock('better-sqlite3', async (importOriginal) => {
+vi.mock('better-sqlite3-multiple-ciphers', async (importOriginal) => {
   const Original = ((await importOriginal()) as { default: new (...args: unknown[]) => object }).default;
   class Counted extends Original {
     constructor(...args: unknown[]) {
@@ -24,10 +24,10 @@ describe('the consistency checks', () => {
 
   it('run on a worker thread, never again on this one once the worker has answered', async () => {
     const file = path.join(tempDir(), 'tremplin.sqlite');
-    (await openDatabase({ file, migrationsDir: sourceMigrationsDir })).close();
+    (await openDatabase({ key: null, file, migrationsDir: sourceMigrationsDir })).close();
     opened.count = 0;
-    expect(await checkDatabase(file, 'quick_check')).toEqual([]);
-    expect(await checkDatabase(file, 'integrity_check')).toEqual([]);
+    expect(await checkDatabase(file, 'quick_check', null)).toEqual([]);
+    expect(await checkDatabase(file, 'integrity_check', null)).toEqual([]);
     // Let the workers exit, and anything their exit would start run.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(opened.count).toBe(0);

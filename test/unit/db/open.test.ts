@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, cpSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { sourceMigrationsDir } from '../../../electron/api/backend';
 import { openSignedIn } from '../../support/accounts';
@@ -25,7 +25,7 @@ describe('openDatabase', () => {
 
   it('creates the file, applies every migration and sets the pragmas', async () => {
     const file = path.join(tempDir(), 'nested', 'tremplin.sqlite');
-    const { sqlite, close } = await openDatabase({ file, migrationsDir: sourceMigrationsDir });
+    const { sqlite, close } = await openDatabase({ key: null, file, migrationsDir: sourceMigrationsDir });
     expect(sqlite.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -38,8 +38,8 @@ describe('openDatabase', () => {
   it('reopens an up-to-date file without migrating or backing up', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'tremplin.sqlite');
-    (await openDatabase({ file, migrationsDir: sourceMigrationsDir })).close();
-    const again = await openDatabase({ file, migrationsDir: sourceMigrationsDir });
+    (await openDatabase({ key: null, file, migrationsDir: sourceMigrationsDir })).close();
+    const again = await openDatabase({ key: null, file, migrationsDir: sourceMigrationsDir });
     expect(again.sqlite.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(migrations.length);
     again.close();
     expect(readdirSync(dir)).not.toContain('backups');
@@ -49,7 +49,7 @@ describe('openDatabase', () => {
     const dir = tempDir();
     const file = path.join(dir, 'tremplin.sqlite');
     olderDatabase(file, 1);
-    const { sqlite, close } = await openDatabase({ file, migrationsDir: sourceMigrationsDir });
+    const { sqlite, close } = await openDatabase({ key: null, file, migrationsDir: sourceMigrationsDir });
     expect(sqlite.pragma('user_version', { simple: true })).toBe(migrations.length);
     close();
     const backups = readdirSync(path.join(dir, 'backups'));
@@ -67,7 +67,7 @@ describe('openDatabase', () => {
     sqlite.pragma(`user_version = ${migrations.length + 1}`);
     sqlite.close();
     const before = hashOf(file);
-    await expect(openDatabase({ file, migrationsDir: sourceMigrationsDir })).rejects.toMatchObject({
+    await expect(openDatabase({ key: null, file, migrationsDir: sourceMigrationsDir })).rejects.toMatchObject({
       code: 'database_too_new',
     });
     expect(hashOf(file)).toBe(before);
@@ -80,7 +80,7 @@ describe('openDatabase', () => {
     sqlite.prepare("UPDATE schema_migrations SET tag = 'someone_elses_branch' WHERE version = 1").run();
     sqlite.close();
     const before = hashOf(file);
-    await expect(openDatabase({ file, migrationsDir: sourceMigrationsDir })).rejects.toBeInstanceOf(
+    await expect(openDatabase({ key: null, file, migrationsDir: sourceMigrationsDir })).rejects.toBeInstanceOf(
       DatabaseOpenError,
     );
     expect(hashOf(file)).toBe(before);
@@ -90,7 +90,7 @@ describe('openDatabase', () => {
     const file = path.join(tempDir(), 'tremplin.sqlite');
     writeFileSync(file, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 0x5a)]));
     const before = hashOf(file);
-    await expect(openDatabase({ file, migrationsDir: sourceMigrationsDir })).rejects.toMatchObject({
+    await expect(openDatabase({ key: null, file, migrationsDir: sourceMigrationsDir })).rejects.toMatchObject({
       code: 'database_corrupt',
     });
     expect(hashOf(file)).toBe(before);
@@ -103,7 +103,7 @@ describe('openDatabase', () => {
     const last = migrations.at(-1)?.tag ?? '';
     writeFileSync(path.join(brokenDir, `${last}.sql`), 'CREATE TABLE half_done (id INTEGER);\n--> statement-breakpoint\nTHIS IS NOT SQL;');
     const file = path.join(dir, 'tremplin.sqlite');
-    await expect(openDatabase({ file, migrationsDir: brokenDir })).rejects.toThrow();
+    await expect(openDatabase({ key: null, file, migrationsDir: brokenDir })).rejects.toThrow();
     const sqlite = new Database(file, { readonly: true });
     expect(sqlite.pragma('user_version', { simple: true })).toBe(0);
     expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get()).toBe(0);
@@ -138,25 +138,38 @@ describe('the start-up check', () => {
 
   it('finds a damaged page on a worker thread, and nothing in a sound file', async () => {
     const sound = path.join(tempDir(), 'tremplin.sqlite');
-    (await openDatabase({ file: sound, migrationsDir: sourceMigrationsDir })).close();
-    expect(await checkDatabase(sound, 'quick_check')).toEqual([]);
+    (await openDatabase({ key: null, file: sound, migrationsDir: sourceMigrationsDir })).close();
+    expect(await checkDatabase(sound, 'quick_check', null)).toEqual([]);
     const damaged = path.join(tempDir(), 'tremplin.sqlite');
     damagedDatabase(damaged);
-    expect((await checkDatabase(damaged, 'quick_check')).length).toBeGreaterThan(0);
-    expect(await checkDatabase(path.join(tempDir(), 'missing.sqlite'), 'integrity_check')).toHaveLength(1);
+    expect((await checkDatabase(damaged, 'quick_check', null)).length).toBeGreaterThan(0);
+    expect(await checkDatabase(path.join(tempDir(), 'missing.sqlite'), 'integrity_check', null)).toHaveLength(1);
   });
 
   it('refuses a file that fails quick_check before handing it out, and leaves it untouched', async () => {
     const file = path.join(tempDir(), 'tremplin.sqlite');
     damagedDatabase(file);
     const before = hashOf(file);
-    await expect(openDatabase({ file, migrationsDir: sourceMigrationsDir })).rejects.toMatchObject({ code: 'database_corrupt' });
+    await expect(openDatabase({ key: null, file, migrationsDir: sourceMigrationsDir })).rejects.toMatchObject({ code: 'database_corrupt' });
     expect(hashOf(file)).toBe(before);
   });
 
   it('in the background, answers no call and writes nothing until the check passes, then refuses every call of a damaged file', async () => {
     const file = path.join(tempDir(), 'tremplin.sqlite');
-    damagedDatabase(file);
+    // The file as the app writes it (encrypted, with its keyring), then one page of the candidates' table garbage.
+    const first = await openSignedIn({ file, logger: { error: () => {} } });
+    const { sqlite } = first.database;
+    const insert = sqlite.prepare("INSERT INTO candidates (id, first_name, last_name, created_at, updated_at) VALUES (?, 'Amina', ?, 'x', 'x')");
+    sqlite.transaction(() => {
+      for (let index = 0; index < 2000; index++) insert.run(`c${index}`, `Diallo ${'x'.repeat(200)} ${index}`);
+    })();
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const pageSize = Number(sqlite.pragma('page_size', { simple: true }));
+    const leaves = sqlite.prepare("SELECT pageno FROM dbstat WHERE name = 'candidates' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
+    first.close();
+    const handle = openSync(file, 'r+');
+    writeSync(handle, Buffer.alloc(pageSize, 0xa5), 0, pageSize, ((leaves[Math.floor(leaves.length / 2)] ?? 0) - 1) * pageSize);
+    closeSync(handle);
     const before = hashOf(file);
     const statements: string[] = [];
     const backend = await openSignedIn({ file, checkInBackground: true, dailyBackups: true, logger: { error: () => {} }, trace: (sql) => statements.push(sql) });
@@ -171,7 +184,7 @@ describe('the start-up check', () => {
 
   it('in the background, a sound file answers once checked; a file to migrate is checked first', async () => {
     const file = path.join(tempDir(), 'tremplin.sqlite');
-    (await openDatabase({ file, migrationsDir: sourceMigrationsDir })).close();
+    (await openDatabase({ key: null, file, migrationsDir: sourceMigrationsDir })).close();
     const backend = await openSignedIn({ file, checkInBackground: true, logger: { error: () => {} } });
     expect(await backend.dispatch('candidates.create', { firstName: 'Hélène', lastName: 'Martin' })).toMatchObject({ ok: true });
     await expect(backend.ready).resolves.toBeUndefined();
@@ -180,7 +193,7 @@ describe('the start-up check', () => {
     const older = path.join(tempDir(), 'tremplin.sqlite');
     damagedDatabase(older, 1);
     const before = hashOf(older);
-    await expect(openDatabase({ file: older, migrationsDir: sourceMigrationsDir, checkInBackground: true })).rejects.toMatchObject({
+    await expect(openDatabase({ key: null, file: older, migrationsDir: sourceMigrationsDir, checkInBackground: true })).rejects.toMatchObject({
       code: 'database_corrupt',
     });
     expect(hashOf(older)).toBe(before);

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { sourceMigrationsDir } from '../../../electron/api/backend';
 import { applyMigrations, readMigrations } from '../../../electron/db/migrations';
@@ -21,6 +21,10 @@ function hasAge(): boolean {
   } catch {
     return false;
   }
+}
+
+function hasSqliteShell(): boolean {
+  return spawnSync('sqlite3', ['-version'], { stdio: 'ignore' }).status === 0;
 }
 
 const backupAt = (takenAt: string, reason: BackupFile['reason'] = 'daily'): BackupFile => ({ name: takenAt, file: takenAt, takenAt, reason, bytes: 1 });
@@ -83,35 +87,35 @@ describe('backups through the API', { timeout: 60_000 }, () => {
     }
     await refused(backend, 'backups.setupRecovery', {}, {}, 'conflict');
 
-    const amina = await ok(backend, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo' });
-    const taken = await ok(backend, 'backups.backupNow', {});
-    const status = await ok(backend, 'backups.status', {});
-    expect(status.recoveryConfigured).toBe(true);
-    expect(status.backups[0]?.name).toBe(taken.name);
+      const amina = await ok(backend, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo' });
+      const taken = await ok(backend, 'backups.backupNow', {});
+      const status = await ok(backend, 'backups.status', {});
+      expect(status.recoveryConfigured).toBe(true);
+      expect(status.backups[0]?.name).toBe(taken.name);
 
-    await ok(backend, 'candidates.update', { id: amina.id, lastName: 'Changed after the backup' });
-    await ok(backend, 'candidates.create', { firstName: 'Yusuf', lastName: 'Demir' });
+      await ok(backend, 'candidates.update', { id: amina.id, lastName: 'Changed after the backup' });
+      await ok(backend, 'candidates.create', { firstName: 'Yusuf', lastName: 'Demir' });
 
-    const wrongKey = `AGE-SECRET-KEY-1${'Q'.repeat(58)}`;
-    await refused(backend, 'backups.previewRestore', { name: taken.name, recoveryKey: wrongKey });
-    await refused(backend, 'backups.restore', { name: taken.name, recoveryKey: wrongKey });
-    const spokenKey = recoveryKey.toLowerCase().replace(/(.{8})/g, '$1 ');
-    const preview = await ok(backend, 'backups.previewRestore', { name: taken.name, recoveryKey: spokenKey });
-    expect(preview.counts.candidates).toBe(1);
+      const wrongKey = `AGE-SECRET-KEY-1${'Q'.repeat(58)}`;
+      await refused(backend, 'backups.previewRestore', { name: taken.name, recoveryKey: wrongKey });
+      await refused(backend, 'backups.restore', { name: taken.name, recoveryKey: wrongKey });
+      const spokenKey = recoveryKey.toLowerCase().replace(/(.{8})/g, '$1 ');
+      const preview = await ok(backend, 'backups.previewRestore', { name: taken.name, recoveryKey: spokenKey });
+      expect(preview.counts.candidates).toBe(1);
 
-    const restored = await ok(backend, 'backups.restore', { name: taken.name, recoveryKey });
-    expect(restored.counts.candidates).toBe(1);
-    expect((await ok(backend, 'candidates.get', { id: amina.id })).lastName).toBe('Diallo');
-    expect((await ok(backend, 'candidates.list', { query: 'demir' })).total).toBe(0);
-    expect((await ok(backend, 'candidates.list', { query: 'diallo' })).total).toBe(1);
-    // What was there before the restore was kept aside.
-    expect((await ok(backend, 'backups.status', {})).backups.some((backup) => backup.reason === 'before-restore')).toBe(true);
-  });
+      const restored = await ok(backend, 'backups.restore', { name: taken.name, recoveryKey });
+      expect(restored.counts.candidates).toBe(1);
+      expect((await ok(backend, 'candidates.get', { id: amina.id })).lastName).toBe('Diallo');
+      expect((await ok(backend, 'candidates.list', { query: 'demir' })).total).toBe(0);
+      expect((await ok(backend, 'candidates.list', { query: 'diallo' })).total).toBe(1);
+      // What was there before the restore was kept aside.
+      expect((await ok(backend, 'backups.status', {})).backups.some((backup) => backup.reason === 'before-restore')).toBe(true);
+    });
 
   it.skipIf(!hasAge())('a backup opens with the age tool and the recovery key into a sound SQLite file', async () => {
     const folder = tempDir();
     const backend = await openBackend({ file: path.join(folder, 'tremplin.sqlite') });
-    const { recoveryKey } = await ok(backend, 'backups.setupRecovery', { replace: true });
+    const recoveryKey = recoveryKeyOf(backend);
     await ok(backend, 'candidates.create', { firstName: 'Hélène', lastName: 'Martin' });
     const taken = await ok(backend, 'backups.backupNow', {});
     writeFileSync(path.join(folder, 'recovery.txt'), `${recoveryKey}\n`);
@@ -121,6 +125,13 @@ describe('backups through the API', { timeout: 60_000 }, () => {
     expect(opened.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(opened.prepare('SELECT first_name FROM candidates').pluck().get()).toBe('Hélène');
     opened.close();
+    // The standard SQLite shell reads it too: plain SQLite inside age, the recovery key the one secret.
+    if (hasSqliteShell()) expect(execFileSync('sqlite3', [plain, 'SELECT last_name FROM candidates'], { encoding: 'utf8' }).trim()).toBe('Martin');
+    // Encrypted: the name is in no file of the data folder (database, WAL, backups) but the copy opened here.
+    for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+      const file = path.join(folder, name);
+      if (name !== 'opened.sqlite' && statSync(file).isFile()) expect(readFileSync(file).includes('Hélène'), name).toBe(false);
+    }
   });
 
   it('takes one daily backup a day', async () => {

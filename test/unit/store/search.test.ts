@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { toFtsQuery } from '../../../electron/store/search';
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { sourceMigrationsDir } from '../../../../electron/api/backend';
@@ -45,7 +45,7 @@ async function bundleChild(outDir: string): Promise<string> {
     plugins: [
       {
         name: 'native-driver',
-        setup: (bundler) => bundler.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: require.resolve('better-sqlite3'), external: true })),
+        setup: (bundler) => bundler.onResolve({ filter: /^better-sqlite3-multiple-ciphers$/ }, () => ({ path: require.resolve('better-sqlite3-multiple-ciphers'), external: true })),
       },
     ],
   });
