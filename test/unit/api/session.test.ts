@@ -245,6 +245,17 @@ describe('the session', () => {
     closeAll();
   });
 
+  it('a new recovery key made in the backups’ settings opens the keyring from then on, the old one no more', async () => {
+    const { backend } = await open();
+    const { recoveryKey: first } = await ok(backend, 'session.setup', TEST_ADMINISTRATOR);
+    const { recoveryKey: second } = await ok(backend, 'backups.setupRecovery', { replace: true });
+    await ok(backend, 'session.signOut', {});
+    const recover = (recoveryKey: string | null) => ({ name: TEST_ADMINISTRATOR.name, recoveryKey: recoveryKey ?? '', newPassword: 'mot de passe retrouvé' });
+    await expectRefused(backend, 'session.recover', recover(first), 'unauthorized', 'accounts.errors.wrongRecoveryKey');
+    expect((await ok(backend, 'session.recover', recover(second))).signedIn?.name).toBe(TEST_ADMINISTRATOR.name);
+    closeAll();
+  });
+
   it('a tampered keyring: a clear error, nothing opened', async () => {
     const { backend, folder } = await open();
     await ok(backend, 'session.setup', TEST_ADMINISTRATOR);
