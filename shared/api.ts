@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountMethods } from './accounts';
 import { auditMethods } from './audit';
 import { backupMethods } from './backups';
 import { candidateMethods } from './candidates';
@@ -33,6 +34,7 @@ export const api = {
   ...reportMethods,
   ...exchangeMethods,
   ...backupMethods,
+  ...accountMethods,
   ...auditMethods,
 };
 

@@ -26,6 +26,8 @@ export interface ApiError {
   message: string;
   /** Field path (dot-separated) to translation key, for inline form errors. */
   fields?: Record<string, string>;
+  /** Values the message interpolates (i18next `{{name}}`), e.g. the wait before another sign-in. */
+  values?: Record<string, string | number>;
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -3,10 +3,12 @@ import type { Db } from '../db/open';
 import { type Clock, moment, systemClock } from '../core/clock';
 import { type AuditEntry, type AuditSubjectType, insertAuditEntry, recordScopeAudit, runAuditScope, scopeAudited } from '../store/audit';
 import { currentCaller } from '../store/caller';
+import type { AccountService } from '../services/accounts';
 import type { AuditService } from '../services/audit';
 import type { BackupService } from '../services/backups';
 import type { ExchangeOptions } from '../services/exchange';
 import { auditSubjectOf } from './audit-subjects';
+import { accountHandlers } from './handlers/accounts';
 import { auditHandlers } from './handlers/audit';
 import { backupHandlers } from './handlers/backups';
 import { candidateHandlers } from './handlers/candidates';
@@ -22,12 +24,19 @@ import { sessionHandlers } from './handlers/sessions';
 import { timelineHandlers } from './handlers/timeline';
 import { volunteerHandlers } from './handlers/volunteers';
 import { type Handler, type Handlers, awaitsBeforeWriting } from './router';
+import type { Session } from './session';
 
 /** Every method of the API table bound to its service; the type makes a missing one a compile error. */
 export function createHandlers(
   db: Db,
   clock: Clock | undefined,
-  services: { exchange: Omit<ExchangeOptions, 'db' | 'clock'>; backups: BackupService; audit: AuditService },
+  services: {
+    exchange: Omit<ExchangeOptions, 'db' | 'clock'>;
+    backups: BackupService;
+    audit: AuditService;
+    accounts: AccountService;
+    session: Session['handlers'];
+  },
 ): Handlers {
   return audited(db, clock ?? systemClock, {
     ...candidateHandlers(db, clock),
@@ -44,6 +53,8 @@ export function createHandlers(
     ...exchangeHandlers({ ...services.exchange, db, ...(clock ? { clock } : {}) }),
     ...backupHandlers(services.backups),
     ...auditHandlers(services.audit),
+    ...accountHandlers(services.accounts),
+    ...services.session,
   });
 }
 
@@ -63,6 +74,8 @@ const AUDITED_READS: ReadonlySet<MethodName> = new Set(['candidates.get', 'candi
 function audited(db: Db, clock: Clock, handlers: Handlers): Handlers {
   const wrapped: Record<string, Handler<MethodName>> = { ...handlers };
   for (const [method, handler] of Object.entries(handlers) as [MethodName, Handler<MethodName>][]) {
+    // The session's methods open and close the database themselves, and write their own entries.
+    if (method.startsWith('session.')) continue;
     const subjectType = auditSubjectOf(method);
     if (AUDITED_READS.has(method)) {
       wrapped[method] = (input) =>

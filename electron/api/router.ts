@@ -38,8 +38,8 @@ export interface RouterOptions {
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
 
 /** A refusal as every transport receives it. */
-export function failure(code: AppError['code'], message = errorMessageKey(code), fields?: Record<string, string>) {
-  return { ok: false as const, error: fields ? { code, message, fields } : { code, message } };
+export function failure(code: AppError['code'], message = errorMessageKey(code), fields?: Record<string, string>, values?: Record<string, string | number>) {
+  return { ok: false as const, error: { code, message, ...(fields ? { fields } : {}), ...(values ? { values } : {}) } };
 }
 
 /**
@@ -64,7 +64,7 @@ export function createRouter(handlers: Handlers, { session, logger = console }: 
       const handler = handlers[method] as (input: unknown) => unknown;
       return { ok: true, value: await runAsCaller(caller, () => handler(parsed.data)) };
     } catch (error) {
-      if (error instanceof AppError) return failure(error.code, error.messageKey, error.fields);
+      if (error instanceof AppError) return failure(error.code, error.messageKey, error.fields, error.values);
       logger.error(`[api] ${method} failed`, error);
       return failure('internal');
     }

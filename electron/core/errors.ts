@@ -7,6 +7,8 @@ export class AppError extends Error {
     /** Translation key; defaults to the code's generic message. */
     readonly messageKey: string = `errors.${code}`,
     readonly fields?: Record<string, string>,
+    /** Values the translated message shows (a wait in seconds). */
+    readonly values?: Record<string, string | number>,
   ) {
     super(messageKey);
     this.name = 'AppError';

@@ -642,3 +642,24 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),
 });
+
+/**
+ * The people who sign in: one account per person, never deleted (the audit log keeps the name),
+ * disabled instead. Passwords are not here: each account's copy of the database key, wrapped by
+ * a key derived from its password, is in the keyring file beside the database.
+ */
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['administrator', 'staff', 'volunteer', 'reader'] }).notNull(),
+    /** The volunteer record a volunteer's account is: what their scope is computed from. */
+    volunteerId: text('volunteer_id').references(() => volunteers.id),
+    createdAt: text('created_at').notNull(),
+    disabledAt: text('disabled_at'),
+    lastSignInAt: text('last_sign_in_at'),
+  },
+  // Unique whatever the case (SQLite's lower() folds ASCII; the service compares every letter).
+  (table) => [uniqueIndex('accounts_name_idx').on(sql`lower(${table.name})`)],
+);

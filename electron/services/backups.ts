@@ -38,6 +38,8 @@ export interface BackupOptions {
   backupDir: string;
   migrationsDir: string;
   clock?: Clock;
+  /** Called with a new recovery key's public half before it replaces the old one (the keyring's copy follows it). */
+  recoveryKeyChanging?: (recipient: string) => Promise<void>;
 }
 
 const BACKUP_ERRORS: Record<BackupError['reason'], string> = {
@@ -138,6 +140,7 @@ export function createBackupService(options: BackupOptions) {
     async setupRecovery({ replace }: { replace: boolean }): Promise<{ recoveryKey: string; createdAt: string }> {
       if (readRecoveryRecipient(dataDir) && !replace) throw new AppError('conflict', 'backups.errors.recoveryExists');
       const key = await generateAgeKey();
+      await options.recoveryKeyChanging?.(key.recipient);
       writeRecoveryRecipient(dataDir, key.recipient);
       const createdAt = moment(clock).now;
       describeAudit(createdAt, { action: 'backups.setupRecovery', subjectType: 'installation', subjectId: 'recovery-key', details: { replace } });

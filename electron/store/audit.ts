@@ -171,3 +171,11 @@ export function purgeAuditBefore(db: WriteDb, cutoff: string, at: string, actor:
     return purged;
   });
 }
+
+/**
+ * Entries written outside any call's scope: the session's own (sign-in, failed attempts queued
+ * while the database was closed, sign-out), whose calls open or close the database themselves.
+ */
+export function appendAudit(db: WriteDb, rows: readonly { at: string; actor: AuditScope['actor']; entry: AuditEntry }[]): void {
+  for (const { at, actor, entry } of rows) insertAuditEntry(db, at, actor, entry);
+}

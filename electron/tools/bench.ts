@@ -1,6 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,10 +7,10 @@ import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
-import { type Backend, openBackend } from '../api/backend';
-import { asTerminalOperator } from '../api/operator';
-import { DATABASE_KEY_BYTES } from '../db/cipher';
-import { encryptDatabaseFile } from '../db/encrypt';
+import { type Backend, type BackendOptions, openBackend } from '../api/backend';
+import { readKeyring } from '../db/keyring';
+import { KEYRING_SCRYPT, findEntry, unwrapWithPassword } from '../formats/keyring';
+import { TOOL_ADMINISTRATOR, signInTool } from './accounts';
 import { decrypt, encryptToRecipients, generateAgeKey } from '../formats/age';
 import { TEST_SCRYPT_COST } from '../formats/protection';
 import { toFtsQuery } from '../store/search';
@@ -33,9 +32,8 @@ const { values } = parseArgs({
     repetitions: { type: 'string', default: '30' },
     json: { type: 'boolean', default: false },
     'skip-ui': { type: 'boolean', default: false },
-    'data-dir': { type: 'string' },
-    /** Only the report's figures (after seeding), for a quick look. */
     'reports-only': { type: 'boolean', default: false },
+    'data-dir': { type: 'string' },
   },
 });
 
@@ -240,6 +238,16 @@ async function measureDashboard(backend: Backend) {
   record({ name: 'home dashboard: what is due and the period counts (API)', unit: 'ms', ...api, reference: { name: 'one of its counts in raw SQL', ...raw } });
 }
 
+/** The bench's account: made with the seeded folder, or the one named with TREMPLIN_PASSWORD for a folder given with --data-dir. */
+const benchAccount = { name: TOOL_ADMINISTRATOR, password: process.env.TREMPLIN_PASSWORD ?? 'the bench administrator password' };
+
+/** A backend signed in as the bench's account (the first account of a new folder). */
+async function openSignedIn(options: BackendOptions): Promise<Backend> {
+  const backend = await openBackend(options);
+  await signInTool(backend, benchAccount);
+  return backend;
+}
+
 /**
  * The year's report through the API beside the same figures by hand-written SQL: one
  * statement per family, no layers, the grouping left to SQLite. Then the annual preset as
@@ -302,64 +310,6 @@ async function measureReports(backend: Backend) {
   }
 }
 
- * The same calls on the encrypted database and on the plain one it was made from, alternated
- * call by call so that both see the same machine: what encryption costs where people feel it.
- */
-async function measureEncryption(plain: Backend, encrypted: Backend) {
-  const need = (await call(plain, 'jobNeeds.list', { states: ['open'], limit: 1 })).items[0];
-  const cases: { name: string; run: (backend: Backend) => Promise<unknown> }[] = [
-    { name: 'search as you type "dia" (API)', run: (backend) => call(backend, 'candidates.list', { query: 'dia', limit: 50 }) },
-    { name: 'search a phone "0612" (API)', run: (backend) => call(backend, 'candidates.list', { query: '0612', limit: 50 }) },
-    { name: 'list page: status active + French level A2/B1 (API)', run: (backend) => call(backend, 'candidates.list', { statuses: ['active'], frenchLevels: ['A2', 'B1'], limit: 100 }) },
-    { name: 'list page: deep page, offset 5,000 (API)', run: (backend) => call(backend, 'candidates.list', { limit: 100, offset: Math.min(5000, candidates - 100) }) },
-    ...(need ? [{ name: 'matching one job need over every candidate (API)', run: (backend: Backend) => call(backend, 'matching.forNeed', { jobNeedId: need.id }) }] : []),
-  ];
-  for (const entry of cases) {
-    await entry.run(plain);
-    await entry.run(encrypted);
-    const onPlain: number[] = [];
-    const onEncrypted: number[] = [];
-    for (let round = 0; round < repetitions; round++) {
-      let start = performance.now();
-      await entry.run(encrypted);
-      onEncrypted.push(performance.now() - start);
-      start = performance.now();
-      await entry.run(plain);
-      onPlain.push(performance.now() - start);
-    }
-    const encryptedSummary = summary(onEncrypted);
-    const plainSummary = summary(onPlain);
-    record({
-      name: `encrypted: ${entry.name}`,
-      unit: 'ms',
-      ...encryptedSummary,
-      reference: { name: 'plain copy, same run', ...plainSummary },
-      target: '≤ 1.2× plain',
-      // A tenth of a millisecond is noise at this scale, not encryption.
-      met: encryptedSummary.median <= 1.2 * plainSummary.median + 0.1,
-    });
-  }
-}
-
-/** A plain copy of the database encrypted as the app converts one (`encryptDatabaseFile`), timed. */
-function makeEncryptedCopy(file: string, folder: string, key: Buffer): string {
-  const encryptedFile = path.join(folder, 'encrypted', 'tremplin.sqlite');
-  mkdirSync(path.dirname(encryptedFile), { recursive: true });
-  rmSync(encryptedFile, { force: true });
-  const copyStart = performance.now();
-  copyFileSync(file, encryptedFile);
-  const copyMs = performance.now() - copyStart;
-  const start = performance.now();
-  encryptDatabaseFile(encryptedFile, key);
-  record({
-    name: `converting the plain database to encrypted, once (${(statSync(file).size / 1e6).toFixed(0)} MB)`,
-    unit: 's',
-    median: (performance.now() - start) / 1000,
-    reference: { name: 'copying the file', median: copyMs / 1000 },
-  });
-  return encryptedFile;
-}
-
 async function measureOpening(file: string) {
   const times = Math.min(repetitions, 10);
   const raw = await time(() => {
@@ -367,21 +317,41 @@ async function measureOpening(file: string) {
     sqlite.pragma('quick_check');
     sqlite.close();
   }, times);
-  // The app and the preview: the window loads while quick_check reads the file on a worker.
+  // The key derivation alone, as a sign-in pays it (its cost is the keyring copy's own).
+  const entry = findEntry(readKeyring(path.dirname(file)) ?? { format: 'tremplin-keyring', version: 1, recovery: '', accounts: [], recent: [] }, benchAccount.name);
+  if (!entry) throw new Error(`no account ${benchAccount.name} in ${path.dirname(file)}`);
+  const derivation = await time(() => unwrapWithPassword(entry, benchAccount.password).then(() => {}), times);
+  // The app and the preview: the sign-in opens the database; the window loads while quick_check reads the file on a worker.
   const handedOut: number[] = [];
   const checked: number[] = [];
+  const signIns: number[] = [];
   for (let round = 0; round <= times; round++) {
     const start = performance.now();
-    const backend = await openBackend({ session: asTerminalOperator, file, checkInBackground: true });
+    const backend = await openBackend({ file, checkInBackground: true });
+    const signingIn = performance.now();
+    await signInTool(backend, benchAccount);
     const opened = performance.now();
     await backend.ready;
     backend.close();
     if (round === 0) continue; // warm-up
-    handedOut.push(opened - start);
-    checked.push(performance.now() - start);
+    signIns.push(opened - signingIn);
+    handedOut.push(opened - start - derivation.median);
+    checked.push(performance.now() - start - derivation.median);
   }
   record({
-    name: 'start-up: opening the database until the window can load (checks that block)',
+    name: `sign-in: key derivation alone (scrypt N=2^${Math.log2(entry.wrapped?.N ?? KEYRING_SCRYPT.N)}, r=${entry.wrapped?.r}, p=${entry.wrapped?.p})`,
+    unit: 'ms',
+    ...derivation,
+    note: 'paid once per sign-in, before the database opens',
+  });
+  record({
+    name: 'sign-in: the whole call (derivation, opening the database, the session)',
+    unit: 'ms',
+    ...summary(signIns),
+    reference: { name: 'key derivation alone', ...derivation },
+  });
+  record({
+    name: 'start-up: the backend and a sign-in until the window can load, key derivation apart (checks that block)',
     unit: 'ms',
     ...summary(handedOut),
     reference: { name: 'quick_check alone', ...raw },
@@ -389,39 +359,14 @@ async function measureOpening(file: string) {
     met: summary(handedOut).median <= 300,
   });
   record({
-    name: 'start-up: quick_check done on its worker, calls answered from then on',
+    name: 'start-up: quick_check done on its worker, calls answered from then on (key derivation apart)',
     unit: 'ms',
     ...summary(checked),
     reference: { name: 'quick_check alone', ...raw },
     note: 'runs while the window loads',
   });
-  const awaited = await time(async () => (await openBackend({ session: asTerminalOperator, file })).close(), times);
+  const awaited = await time(async () => (await openSignedIn({ file })).close(), times);
   record({ name: 'opening with the check awaited first (command line, tests)', unit: 'ms', ...awaited, reference: { name: 'quick_check alone', ...raw } });
-}
-
-async function measureEncryptedOpening(plainFile: string, encryptedFile: string, key: Buffer) {
-  const times = Math.min(repetitions, 10);
-  const handedOut = async (file: string, withKey: Buffer | undefined) => {
-    const samples: number[] = [];
-    for (let round = 0; round <= times; round++) {
-      const start = performance.now();
-      const backend = await openBackend({ file, checkInBackground: true, ...(withKey ? { key: withKey } : {}) });
-      const opened = performance.now();
-      await backend.ready;
-      backend.close();
-      if (round > 0) samples.push(opened - start);
-    }
-    return summary(samples);
-  };
-  const encrypted = await handedOut(encryptedFile, key);
-  record({
-    name: 'encrypted: start-up, opening the database until the window can load (key given)',
-    unit: 'ms',
-    ...encrypted,
-    reference: { name: 'plain copy, same run', ...(await handedOut(plainFile, undefined)) },
-    target: '≤ 300 ms',
-    met: encrypted.median <= 300,
-  });
 }
 
 function hasTool(name: string, flag: string): boolean {
@@ -433,18 +378,13 @@ function hasTool(name: string, flag: string): boolean {
   }
 }
 
-async function measureExchange(backend: Backend, folder: string, databaseKey: Buffer) {
+async function measureExchange(backend: Backend, folder: string) {
   const sender = backend;
   await call(sender, 'exchange.saveProfile', { name: 'Bench sender' });
   await call(sender, 'exchange.createKeys', { passphrase: 'bench passphrase long' });
   const receiverFolder = path.join(folder, 'receiver');
-  const receiver = await openBackend({ session: asTerminalOperator, file: path.join(receiverFolder, 'tremplin.sqlite'), keyScryptCost: TEST_SCRYPT_COST });
-  // The same file imported into an encrypted receiver, set up alike.
-  const encryptedReceiver = await openBackend({ session: asTerminalOperator, file: path.join(folder, 'receiver-encrypted', 'tremplin.sqlite'), key: databaseKey, keyScryptCost: TEST_SCRYPT_COST });
+  const receiver = await openSignedIn({ file: path.join(receiverFolder, 'tremplin.sqlite'), keyScryptCost: TEST_SCRYPT_COST });
   try {
-    await call(encryptedReceiver, 'exchange.saveProfile', { name: 'Bench receiver' });
-    await call(encryptedReceiver, 'exchange.createKeys', { passphrase: 'bench passphrase long' });
-    await call(encryptedReceiver, 'backups.setupRecovery', {});
     await call(receiver, 'exchange.saveProfile', { name: 'Bench receiver' });
     await call(receiver, 'exchange.createKeys', { passphrase: 'bench passphrase long' });
     await call(receiver, 'backups.setupRecovery', {});
@@ -453,11 +393,7 @@ async function measureExchange(backend: Backend, folder: string, databaseKey: Bu
     const partner = await call(sender, 'partners.create', { name: 'Bench receiver', kind: 'other' });
     const card = await call(sender, 'exchange.importCard', { content: receiverCard.content, partnerId: partner.id });
     await call(sender, 'exchange.verifyCard', { id: card.id });
-    const encryptedPartner = await call(sender, 'partners.create', { name: 'Bench receiver, encrypted', kind: 'other' });
-    const encryptedCard = await call(sender, 'exchange.importCard', { content: (await call(encryptedReceiver, 'exchange.ownCard', {})).content, partnerId: encryptedPartner.id });
-    await call(sender, 'exchange.verifyCard', { id: encryptedCard.id });
     await call(receiver, 'exchange.verifyCard', { id: (await call(receiver, 'exchange.importCard', { content: senderCard.content })).id });
-    await call(encryptedReceiver, 'exchange.verifyCard', { id: (await call(encryptedReceiver, 'exchange.importCard', { content: senderCard.content })).id });
 
     const files = Math.min(10_000, candidates);
     const ids = backend.database.sqlite.prepare('SELECT id FROM candidates WHERE archived_at IS NULL LIMIT ?').pluck().all(files) as string[];
@@ -466,7 +402,6 @@ async function measureExchange(backend: Backend, folder: string, databaseKey: Bu
       const recording = backend.database.sqlite.prepare('UPDATE candidates SET consent_recording = 1, consent_withdrawn_on = NULL WHERE id = ?');
       for (const id of ids) {
         consent.run(id, partner.id);
-        consent.run(id, encryptedPartner.id);
         recording.run(id);
       }
     })();
@@ -490,20 +425,6 @@ async function measureExchange(backend: Backend, folder: string, databaseKey: Bu
       note: `${sizeMb.toFixed(1)} MB file, ${(sizeMb / (exportMs / 1000)).toFixed(1)} MB/s`,
     });
     record({ name: `import of ${ids.length} candidate files (API: check, decrypt, preview, backup, write ${applied.written})`, unit: 'ms', median: importMs, target: '≤ 5 s', met: importMs <= 5000 });
-    // The same candidates sent to the encrypted receiver (sealed to its own keys).
-    const sentToEncrypted = await call(sender, 'exchange.export', { scope: { kind: 'candidates', ids }, to: { kind: 'partner', partnerCardId: encryptedCard.id } });
-    start = performance.now();
-    const encryptedPreview = await call(encryptedReceiver, 'exchange.openImport', { fileName: sentToEncrypted.fileName, content: sentToEncrypted.content });
-    await call(encryptedReceiver, 'exchange.applyImport', { token: encryptedPreview.token });
-    const encryptedImportMs = performance.now() - start;
-    record({
-      name: `encrypted: import of ${ids.length} candidate files into an encrypted receiver (API)`,
-      unit: 'ms',
-      median: encryptedImportMs,
-      reference: { name: 'plain receiver, same run', median: importMs },
-      target: '≤ 1.2× plain',
-      met: encryptedImportMs <= 1.2 * importMs,
-    });
 
     if (hasTool('age', '--version')) {
       const plain = path.join(folder, 'plain.json');
@@ -533,7 +454,6 @@ async function measureExchange(backend: Backend, folder: string, databaseKey: Bu
     }
   } finally {
     receiver.close();
-    encryptedReceiver.close();
   }
 }
 
@@ -569,6 +489,16 @@ async function startPreview(dataDir: string): Promise<{ url: string; child: Chil
     });
     child.once('exit', (code) => reject(new Error(`preview host exited with ${code}: ${output}`)));
   });
+  // The page is served to whoever asks; its data only once someone signs in, as a person would on the screen.
+  const origin = new URL(url).origin;
+  const token = /name="tremplin-preview-token" content="([^"]+)"/.exec(await (await fetch(url)).text())?.[1] ?? '';
+  const response = await fetch(`${origin}/api/session.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tremplin-token': token, origin },
+    body: JSON.stringify(benchAccount),
+  });
+  const signedIn = (await response.json()) as ApiResult<unknown>;
+  if (!signedIn.ok) throw new Error(`session.signIn: ${JSON.stringify(signedIn.error)}`);
   return { url, child };
 }
 
@@ -650,7 +580,7 @@ async function firstRender(dataDir: string): Promise<{ median: number; p95: numb
 
 async function measureUi(dataDir: string, folder: string) {
   const emptyDir = path.join(folder, 'one-candidate');
-  const small = await openBackend({ session: asTerminalOperator, file: path.join(emptyDir, 'tremplin.sqlite') });
+  const small = await openSignedIn({ file: path.join(emptyDir, 'tremplin.sqlite') });
   await call(small, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo' });
   small.close();
   const full = await firstRender(dataDir);
@@ -675,43 +605,33 @@ async function main() {
   try {
     if (!existsSync(file)) {
       log(`Seeding ${JSON.stringify(counts)}…`);
-      const seeding = await openBackend({ session: asTerminalOperator, file });
+      const seeding = await openSignedIn({ file });
       const start = performance.now();
       seed(seeding.database.db, counts);
       seeding.close();
       record({ name: 'seeding (not a target)', unit: 's', median: (performance.now() - start) / 1000 });
     }
     log(`Database: ${(statSync(file).size / 1e6).toFixed(0)} MB`);
-    const databaseKey = randomBytes(DATABASE_KEY_BYTES);
-    const encryptedFile = makeEncryptedCopy(file, folder, databaseKey);
     if (values['reports-only']) {
-      const backend = await openBackend({ session: asTerminalOperator, file });
+      const backend = await openSignedIn({ file });
       await measureReports(backend).finally(() => backend.close());
     } else {
       await measureOpening(file);
-      await measureEncryptedOpening(file, encryptedFile, databaseKey);
       measureBundle(); // the preview host serves the built page, which carries its token
       await measureHostMemory(dataDir);
-      const backend = await openBackend({ session: asTerminalOperator, file, keyScryptCost: TEST_SCRYPT_COST });
+      const backend = await openSignedIn({ file, keyScryptCost: TEST_SCRYPT_COST });
       try {
         await measureSearch(backend);
         await measureLists(backend);
         await measureMatching(backend);
         await measureDashboard(backend);
-        const encrypted = await openBackend({ session: asTerminalOperator, file: encryptedFile, key: databaseKey });
-        try {
-          await measureEncryption(backend, encrypted);
-        } finally {
-          encrypted.close();
-        }
         await measureReports(backend);
         await measureBackup(backend, file, folder);
-        await measureExchange(backend, folder, databaseKey);
+        await measureExchange(backend, folder);
       } finally {
         backend.close();
       }
-      if (!values['skip-ui']) await measureUi(dataDir, folder);
-    }
+    if (!values['skip-ui']) await measureUi(dataDir, folder);
     record({ name: 'peak memory of this process (RSS)', unit: 'MB', median: process.resourceUsage().maxRSS / 1024 });
   } finally {
     if (!values['data-dir']) rmSync(folder, { recursive: true, force: true });

@@ -6,16 +6,15 @@ import type { ApiResult } from '../../shared/errors';
 import { IMPORT_MAX_BYTES, type ImportItemLabel } from '../../shared/exchange';
 import { resources } from '../../shared/i18n';
 import { type Backend, openBackend } from '../api/backend';
-import { asTerminalOperator } from '../api/operator';
 import { PRIVATE_FILE_MODE } from '../core/private-files';
 import { EnvelopeError, unpackEnvelope } from '../formats/envelope';
 import { envelopeErrorKey } from '../services/exchange/import';
 import { SignatureError, keyIdHex, parsePublicKey, verifyDetached } from '../formats/minisign';
-import { line, printable, printableJson } from './terminal';
+import { askHidden, line, printable, printableJson } from './terminal';
 
 const USAGE = `Tremplin from the command line, on a data folder (the same services as the app).
 
-  npm run cli -- <command> --data-dir DIR [options]
+  npm run cli -- <command> --data-dir DIR --account NAME [options]
 
   backup                          take an encrypted backup now
   restore --backup NAME --recovery-key-file FILE [--yes]
@@ -26,6 +25,8 @@ const USAGE = `Tremplin from the command line, on a data folder (the same servic
                                   print the preview; without --dry-run, import
   verify FILE --public-key RW…    check a file's signature (no key needed to decrypt)
 
+  Every command but verify signs in as the account NAME, whose password is read from
+  TREMPLIN_PASSWORD (for scheduled backups), else asked.
   The keys' passphrase, when they are protected by one, is read from TREMPLIN_KEY_PASSPHRASE.
   Add --json for output that tools read.`;
 
@@ -33,6 +34,7 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
     'data-dir': { type: 'string' },
+    account: { type: 'string' },
     backup: { type: 'string' },
     'recovery-key-file': { type: 'string' },
     yes: { type: 'boolean', default: false },
@@ -55,9 +57,9 @@ const { positionals, values } = parseArgs({
 const french = resources.fr.translation as Record<string, unknown>;
 
 /** A message key in French (the association's language), for people reading the terminal. */
-function say(key: string): string {
+function say(key: string, values: Record<string, string | number> = {}): string {
   const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], french);
-  return typeof text === 'string' ? text : key;
+  return typeof text === 'string' ? text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => String(values[name] ?? whole)) : key;
 }
 
 /** A preview line's record, named as the window names it. */
@@ -78,7 +80,7 @@ async function call<M extends MethodName>(backend: Backend, method: M, input: In
   const result = (await backend.dispatch(method, input)) as ApiResult<OutputOf<M>>;
   if (!result.ok) {
     const fields = Object.entries(result.error.fields ?? {}).map(([field, key]) => line`  ${field}: ${say(key)}`);
-    throw new CliError([say(result.error.message), ...fields].join('\n'));
+    throw new CliError([say(result.error.message, result.error.values), ...fields].join('\n'));
   }
   return result.value;
 }
@@ -215,8 +217,11 @@ async function main(): Promise<number> {
   }
   const dataDir = values['data-dir'] ?? process.env.TREMPLIN_DATA_DIR;
   if (!dataDir) throw new CliError(`--data-dir (or TREMPLIN_DATA_DIR) is required.\n\n${USAGE}`);
-  const backend = await openBackend({ file: path.join(path.resolve(dataDir), 'tremplin.sqlite'), session: asTerminalOperator });
+  const account = required('account');
+  const password = process.env.TREMPLIN_PASSWORD ?? (await askHidden(`Mot de passe de ${printable(account)} : `));
+  const backend = await openBackend({ file: path.join(path.resolve(dataDir), 'tremplin.sqlite') });
   try {
+    await call(backend, 'session.signIn', { name: account, password });
     await commands[command]?.(backend);
     return 0;
   } finally {

@@ -1,16 +1,21 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBackend } from '../api/backend';
-import { asTerminalOperator } from '../api/operator';
+import { TOOL_ADMINISTRATOR, signInTool } from './accounts';
 import { DEFAULT_COUNTS, type SeedCounts, seed } from './seed';
 
 /**
  * `npm run seed -- --data-dir DIR --candidates 100000 [--employers N] [--job-needs N]
- * [--volunteers N] [--partners N] [--sessions N] [--events N] [--seed N]`
+ * [--volunteers N] [--partners N] [--sessions N] [--events N] [--seed N] [--account NAME]`
+ *
+ * On a new folder it makes the first administrator (NAME, default "Administrateur") with a new
+ * random password, and prints both; on a folder with accounts it signs in as NAME with the
+ * password in TREMPLIN_PASSWORD.
  */
 const { values } = parseArgs({
   options: {
     'data-dir': { type: 'string' },
+    account: { type: 'string', default: TOOL_ADMINISTRATOR },
     candidates: { type: 'string' },
     employers: { type: 'string' },
     'job-needs': { type: 'string' },
@@ -40,7 +45,8 @@ const counts: SeedCounts = {
   events: count(values.events, DEFAULT_COUNTS.events),
 };
 
-const backend = await openBackend({ file: path.join(dataDir, 'tremplin.sqlite'), session: asTerminalOperator });
+const backend = await openBackend({ file: path.join(dataDir, 'tremplin.sqlite') });
+const { created } = await signInTool(backend, { name: values.account, ...(process.env.TREMPLIN_PASSWORD ? { password: process.env.TREMPLIN_PASSWORD } : {}) });
 const started = performance.now();
 seed(backend.database.db, counts, count(values.seed, 42));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -50,3 +56,7 @@ const journey = ['presentations', 'presentation_events', 'placements', 'recruitm
 );
 backend.close();
 console.log(`Seeded ${dataDir} in ${seconds} s: ${JSON.stringify(counts)}; ${journey.join(', ')}`);
+if (created) {
+  console.log(`Administrator: ${created.name}\nPassword: ${created.password}`);
+  if (created.recoveryKey) console.log(`Recovery key (shown once, keep it as the recovery sheet): ${created.recoveryKey}`);
+}

@@ -32,3 +32,36 @@ export function line(parts: TemplateStringsArray, ...values: unknown[]): string 
 export function printableJson(data: unknown): string {
   return (JSON.stringify(data, null, 2) ?? 'null').replace(UNSAFE_IN_JSON, escaped);
 }
+
+/**
+ * Asks for a secret on the terminal without showing it (a password). Refuses when the input is
+ * not a terminal: a script gives the secret through its environment variable instead.
+ */
+export function askHidden(question: string): Promise<string> {
+  const input = process.stdin;
+  if (!input.isTTY) return Promise.reject(new Error('no terminal to ask the password on: set TREMPLIN_PASSWORD'));
+  process.stderr.write(question);
+  input.setRawMode(true);
+  input.resume();
+  input.setEncoding('utf8');
+  return new Promise((resolve, reject) => {
+    let typed = '';
+    const done = (error: Error | null) => {
+      input.setRawMode(false);
+      input.pause();
+      input.off('data', onData);
+      process.stderr.write('\n');
+      if (error) reject(error);
+      else resolve(typed);
+    };
+    const onData = (chunk: string) => {
+      for (const character of chunk) {
+        if (character === '\r' || character === '\n') return done(null);
+        if (character === '\u0003') return done(new Error('interrupted'));
+        if (character === '\u007f' || character === '\b') typed = typed.slice(0, -1);
+        else typed += character;
+      }
+    };
+    input.on('data', onData);
+  });
+}

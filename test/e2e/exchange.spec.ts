@@ -106,7 +106,7 @@ test('the staffer sets up exchanges and backups, sends a referral with a passphr
   const partnerApi = await previewApi(partner.url);
   await partnerApi('exchange.saveProfile', { name: 'Forum Réfugiés' });
   await partnerApi('exchange.createKeys', { passphrase: 'une autre longue phrase' });
-  await partnerApi('backups.setupRecovery', {});
+  await partnerApi('backups.setupRecovery', { replace: true });
   await page.goto(`${partner.url}#/exchange/import`);
   await page.getByLabel('Fichier reçu').setInputFiles(file);
   const passphrase = page.getByLabel('Phrase secrète', { exact: true });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import { signInPreview } from './api';
 import { HOST_BUNDLE } from './host-bundle';
 
 export interface Preview {
@@ -12,8 +13,22 @@ export interface Preview {
   restart(): Promise<void>;
 }
 
-/** Starts the preview host (bundled by the global setup) on a data folder and resolves with the URL it prints. */
-export function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * Starts the preview host (bundled by the global setup) on a data folder, signs it in (the
+ * folder's first account, made on a new folder) and resolves with the URL it prints.
+ */
+export async function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const host = await spawnHost(dataDir);
+  try {
+    await signInPreview(host.url);
+  } catch (error) {
+    await stopHost(host.child);
+    throw error;
+  }
+  return host;
+}
+
+function spawnHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [HOST_BUNDLE], {
     env: { ...process.env, TREMPLIN_DATA_DIR: dataDir, TREMPLIN_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],

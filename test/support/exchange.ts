@@ -27,7 +27,7 @@ export const keyPassphraseOf = (name: string) => `${name} long passphrase`;
 export async function association(backend: Backend, name: string) {
   await ok(backend, 'exchange.saveProfile', { name, email: `contact@${name.toLowerCase().replace(/\W+/g, '')}.org` });
   await ok(backend, 'exchange.createKeys', { passphrase: keyPassphraseOf(name) });
-  await ok(backend, 'backups.setupRecovery', {});
+  await ok(backend, 'backups.setupRecovery', { replace: true });
   return ok(backend, 'exchange.ownCard', {});
 }
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { SignedIn } from '../../shared/accounts';
-import { type Backend, type BackendOptions, openBackend } from '../../electron/api/backend';
-import { testSession } from './session';
+import type { Backend, BackendOptions } from '../../electron/api/backend';
+import { openSignedIn } from './accounts';
 
 /** A fresh temp folder per test, removed afterwards. */
 export function useTempDir(): () => string {
@@ -21,7 +21,11 @@ export function useTempDir(): () => string {
 
 const sessions = new WeakMap<Backend, (account: SignedIn | null) => void>();
 
-/** Changes who is signed in on a backend opened by `useBackend` (null: signed out). */
+/**
+ * Changes who the router sees on a backend opened by `useBackend` (null: signed out), without
+ * making that account: for tests of roles and scopes. The database stays the one the test
+ * administrator's sign-in opened.
+ */
 export function signInAs(backend: Backend, account: SignedIn | null): void {
   const signIn = sessions.get(backend);
   if (!signIn) throw new Error('signInAs: this backend was given its own session provider');
@@ -29,8 +33,8 @@ export function signInAs(backend: Backend, account: SignedIn | null): void {
 }
 
 /**
- * A backend on a new SQLite file migrated from empty, closed after the test, signed in as an
- * administrator unless the options bring their own session (see `signInAs`).
+ * A backend on a new SQLite file migrated from empty, closed after the test, signed in as the
+ * test administrator (test/support/accounts.ts) unless the options bring their own session.
  */
 export function useBackend(): (options?: Partial<BackendOptions>) => Promise<Backend> {
   const tempDir = useTempDir();
@@ -39,14 +43,19 @@ export function useBackend(): (options?: Partial<BackendOptions>) => Promise<Bac
     for (const backend of opened.splice(0)) backend.close();
   });
   return async (options = {}) => {
-    const session = testSession();
-    const backend = await openBackend({
+    let override: { account: SignedIn | null } | null = null;
+    let backend: Backend | undefined;
+    backend = await openSignedIn({
       file: path.join(tempDir(), 'tremplin.sqlite'),
       logger: { error: () => {} },
-      session: session.provider,
+      session: () => (override ? override.account : (backend?.session() ?? null)),
       ...options,
     });
-    if (!options.session) sessions.set(backend, session.signIn);
+    if (!options.session) {
+      sessions.set(backend, (account) => {
+        override = { account };
+      });
+    }
     opened.push(backend);
     return backend;
   };

@@ -8,6 +8,11 @@ import { openBackend, sourceMigrationsDir } from '../../../electron/api/backend'
 import { isPlainDatabaseFile, keyConnection } from '../../../electron/db/cipher';
 import { applyMigrations, readMigrations } from '../../../electron/db/migrations';
 import { ok } from '../../support/api';
+import { TEST_ADMINISTRATOR } from '../../support/accounts';
+import { writeRecoveryRecipient } from '../../../electron/db/backups';
+import { generateAgeKey } from '../../../electron/formats/age';
+import { TEST_KEYRING_SCRYPT } from '../../../electron/formats/keyring';
+import { seed } from '../../../electron/tools/seed';
 import { checkDatabase } from '../../../electron/db/checks';
 import { openDatabase } from '../../../electron/db/open';
 import { useTempDir } from '../../support/temp';
@@ -154,23 +159,28 @@ describe('the encrypted database', () => {
     opened.close();
   });
 
-  it('converts a plain database at its first open with a key, after an age backup of it, with every record kept', async () => {
+  it('converts a plain database from before accounts when the first account is set up, after an age backup of it, with every record kept', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'tremplin.sqlite');
-    const plain = await openBackend({ file, logger: { error: () => {} } });
-    await ok(plain, 'backups.setupRecovery', {});
-    const person = await ok(plain, 'candidates.create', { firstName: 'Zenobie', lastName: 'Krasnodebska' });
+    const plain = await openDatabase({ key: null, file, migrationsDir: sourceMigrationsDir });
+    seed(plain.db, { candidates: 30, employers: 3, jobNeeds: 3, volunteers: 2, partners: 2, sessions: 2, events: 20 }, 5);
+    const person = plain.sqlite.prepare('SELECT id, last_name AS lastName FROM candidates LIMIT 1').get() as { id: string; lastName: string };
+    const counted = plain.sqlite.prepare('SELECT count(*) FROM candidates').pluck().get();
     plain.close();
+    // Backups were set up before this version: their recovery key serves for the keyring too.
+    writeRecoveryRecipient(dir, (await generateAgeKey()).recipient);
     expect(isPlainDatabaseFile(file)).toBe(true);
 
-    const key = randomBytes(32);
-    const encrypted = await openBackend({ file, key, logger: { error: () => {} } });
-    expect((await ok(encrypted, 'candidates.get', { id: person.id })).lastName).toBe('Krasnodebska');
-    expect((await ok(encrypted, 'candidates.list', { query: 'krasnodebska' })).total).toBe(1);
-    const backups = (await ok(encrypted, 'backups.status', {})).backups.map((backup) => backup.reason);
-    expect(backups).toContain('before-migration');
-    encrypted.close();
+    const backend = await openBackend({ file, accountScryptCost: TEST_KEYRING_SCRYPT, logger: { error: () => {} } });
+    expect(await ok(backend, 'session.status', {})).toMatchObject({ setupNeeded: true });
+    const { recoveryKey } = await ok(backend, 'session.setup', TEST_ADMINISTRATOR);
+    expect(recoveryKey).toBeNull();
+    expect((await ok(backend, 'candidates.get', { id: person.id })).lastName).toBe(person.lastName);
+    expect((await ok(backend, 'candidates.list', {})).total).toBe(counted);
+    const backups = (await ok(backend, 'backups.status', {})).backups.map((backup) => backup.reason);
+    expect(backups).toEqual(['before-migration']);
+    backend.close();
     expect(isPlainDatabaseFile(file)).toBe(false);
-    for (const { file: name, bytes } of filesUnder(dir)) expect(bytes.includes('Krasnodebska'), name).toBe(false);
+    for (const { file: name, bytes } of filesUnder(dir)) expect(bytes.includes(person.lastName), name).toBe(false);
   });
 });

@@ -3,8 +3,8 @@ import { closeSync, cpSync, openSync, readFileSync, readdirSync, writeFileSync, 
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { openBackend, sourceMigrationsDir } from '../../../electron/api/backend';
-import { testSession } from '../../support/session';
+import { sourceMigrationsDir } from '../../../electron/api/backend';
+import { openSignedIn } from '../../support/accounts';
 import { checkDatabase } from '../../../electron/db/checks';
 import { applyMigrations, readMigrations } from '../../../electron/db/migrations';
 import { DatabaseOpenError, openDatabase } from '../../../electron/db/open';
@@ -156,10 +156,23 @@ describe('the start-up check', () => {
 
   it('in the background, answers no call and writes nothing until the check passes, then refuses every call of a damaged file', async () => {
     const file = path.join(tempDir(), 'tremplin.sqlite');
-    damagedDatabase(file);
+    // The file as the app writes it (encrypted, with its keyring), then one page of the candidates' table garbage.
+    const first = await openSignedIn({ file, logger: { error: () => {} } });
+    const { sqlite } = first.database;
+    const insert = sqlite.prepare("INSERT INTO candidates (id, first_name, last_name, created_at, updated_at) VALUES (?, 'Amina', ?, 'x', 'x')");
+    sqlite.transaction(() => {
+      for (let index = 0; index < 2000; index++) insert.run(`c${index}`, `Diallo ${'x'.repeat(200)} ${index}`);
+    })();
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const pageSize = Number(sqlite.pragma('page_size', { simple: true }));
+    const leaves = sqlite.prepare("SELECT pageno FROM dbstat WHERE name = 'candidates' AND pagetype = 'leaf' ORDER BY pageno").pluck().all() as number[];
+    first.close();
+    const handle = openSync(file, 'r+');
+    writeSync(handle, Buffer.alloc(pageSize, 0xa5), 0, pageSize, ((leaves[Math.floor(leaves.length / 2)] ?? 0) - 1) * pageSize);
+    closeSync(handle);
     const before = hashOf(file);
     const statements: string[] = [];
-    const backend = await openBackend({ session: testSession().provider, file, checkInBackground: true, dailyBackups: true, logger: { error: () => {} }, trace: (sql) => statements.push(sql) });
+    const backend = await openSignedIn({ file, checkInBackground: true, dailyBackups: true, logger: { error: () => {} }, trace: (sql) => statements.push(sql) });
     const created = backend.dispatch('candidates.create', { firstName: 'Hélène', lastName: 'Martin' });
     await expect(backend.ready).rejects.toMatchObject({ code: 'database_corrupt' });
     expect(await created).toMatchObject({ ok: false, error: { code: 'database_corrupt', message: 'errors.database_corrupt' } });
@@ -172,7 +185,7 @@ describe('the start-up check', () => {
   it('in the background, a sound file answers once checked; a file to migrate is checked first', async () => {
     const file = path.join(tempDir(), 'tremplin.sqlite');
     (await openDatabase({ key: null, file, migrationsDir: sourceMigrationsDir })).close();
-    const backend = await openBackend({ session: testSession().provider, file, checkInBackground: true, logger: { error: () => {} } });
+    const backend = await openSignedIn({ file, checkInBackground: true, logger: { error: () => {} } });
     expect(await backend.dispatch('candidates.create', { firstName: 'Hélène', lastName: 'Martin' })).toMatchObject({ ok: true });
     await expect(backend.ready).resolves.toBeUndefined();
     backend.close();

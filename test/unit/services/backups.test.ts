@@ -1,5 +1,4 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { applyMigrations, readMigrations } from '../../../electron/db/migrations
 import { type BackupFile, backupsToKeep, writeRecoveryRecipient } from '../../../electron/db/backups';
 import { generateAgeKey } from '../../../electron/formats/age';
 import { contentSnapshot, ok, refused } from '../../support/api';
+import { recoveryKeyOf } from '../../support/accounts';
 import { association, exportTo, importFile, refusedWith, twoPartners, useExchangeBackend } from '../../support/exchange';
 import { useBackend, useTempDir } from '../../support/temp';
 
@@ -75,19 +75,17 @@ describe('backups through the API', { timeout: 60_000 }, () => {
   const openBackend = useBackend();
   const tempDir = useTempDir();
 
-  for (const [label, key] of [['plain', undefined], ['encrypted', randomBytes(32)]] as const) {
-    it(`${label}: are refused until a recovery key exists, then encrypted, listed and restorable with the sheet`, async () => {
-      const folder = tempDir();
-      const backend = await openBackend({ file: path.join(folder, 'tremplin.sqlite'), ...(key ? { key } : {}) });
-      await refused(backend, 'backups.backupNow', {});
-      const { recoveryKey } = await ok(backend, 'backups.setupRecovery', {});
-      expect(recoveryKey).toMatch(/^AGE-SECRET-KEY-1/);
-      // The secret half is nowhere on disk.
-      for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
-        const file = path.join(folder, name);
-        if (statSync(file).isFile()) expect(readFileSync(file).includes(recoveryKey), name).toBe(false);
-      }
-      await refused(backend, 'backups.setupRecovery', {}, {}, 'conflict');
+  it('use the recovery key made with the first account; encrypted, listed and restorable with the sheet', async () => {
+    const folder = tempDir();
+    const backend = await openBackend({ file: path.join(folder, 'tremplin.sqlite') });
+    const recoveryKey = recoveryKeyOf(backend);
+    expect(recoveryKey).toMatch(/^AGE-SECRET-KEY-1/);
+    // The secret half is nowhere on disk.
+    for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+      const file = path.join(folder, name);
+      if (statSync(file).isFile()) expect(readFileSync(file).includes(recoveryKey), name).toBe(false);
+    }
+    await refused(backend, 'backups.setupRecovery', {}, {}, 'conflict');
 
       const amina = await ok(backend, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo' });
       const taken = await ok(backend, 'backups.backupNow', {});
@@ -114,36 +112,31 @@ describe('backups through the API', { timeout: 60_000 }, () => {
       expect((await ok(backend, 'backups.status', {})).backups.some((backup) => backup.reason === 'before-restore')).toBe(true);
     });
 
-    it.skipIf(!hasAge())(`${label}: a backup opens with the age tool and the recovery key into a sound SQLite file`, async () => {
-      const folder = tempDir();
-      const backend = await openBackend({ file: path.join(folder, 'tremplin.sqlite'), ...(key ? { key } : {}) });
-      const { recoveryKey } = await ok(backend, 'backups.setupRecovery', {});
-      await ok(backend, 'candidates.create', { firstName: 'Hélène', lastName: 'Martin' });
-      const taken = await ok(backend, 'backups.backupNow', {});
-      writeFileSync(path.join(folder, 'recovery.txt'), `${recoveryKey}\n`);
-      const plain = path.join(folder, 'opened.sqlite');
-      execFileSync('age', ['-d', '-i', path.join(folder, 'recovery.txt'), '-o', plain, path.join(folder, 'backups', taken.name)]);
-      const opened = new Database(plain, { readonly: true });
-      expect(opened.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(opened.prepare('SELECT first_name FROM candidates').pluck().get()).toBe('Hélène');
-      opened.close();
-      // The standard SQLite shell reads it too: plain SQLite inside age, the recovery key the one secret.
-      if (hasSqliteShell()) expect(execFileSync('sqlite3', [plain, 'SELECT last_name FROM candidates'], { encoding: 'utf8' }).trim()).toBe('Martin');
-      if (key) {
-        // Encrypted: the name is in no file of the data folder (database, WAL, backups) but the copy opened here.
-        for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
-          const file = path.join(folder, name);
-          if (name !== 'opened.sqlite' && statSync(file).isFile()) expect(readFileSync(file).includes('Hélène'), name).toBe(false);
-        }
-      }
-    });
-  }
+  it.skipIf(!hasAge())('a backup opens with the age tool and the recovery key into a sound SQLite file', async () => {
+    const folder = tempDir();
+    const backend = await openBackend({ file: path.join(folder, 'tremplin.sqlite') });
+    const recoveryKey = recoveryKeyOf(backend);
+    await ok(backend, 'candidates.create', { firstName: 'Hélène', lastName: 'Martin' });
+    const taken = await ok(backend, 'backups.backupNow', {});
+    writeFileSync(path.join(folder, 'recovery.txt'), `${recoveryKey}\n`);
+    const plain = path.join(folder, 'opened.sqlite');
+    execFileSync('age', ['-d', '-i', path.join(folder, 'recovery.txt'), '-o', plain, path.join(folder, 'backups', taken.name)]);
+    const opened = new Database(plain, { readonly: true });
+    expect(opened.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(opened.prepare('SELECT first_name FROM candidates').pluck().get()).toBe('Hélène');
+    opened.close();
+    // The standard SQLite shell reads it too: plain SQLite inside age, the recovery key the one secret.
+    if (hasSqliteShell()) expect(execFileSync('sqlite3', [plain, 'SELECT last_name FROM candidates'], { encoding: 'utf8' }).trim()).toBe('Martin');
+    // Encrypted: the name is in no file of the data folder (database, WAL, backups) but the copy opened here.
+    for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+      const file = path.join(folder, name);
+      if (name !== 'opened.sqlite' && statSync(file).isFile()) expect(readFileSync(file).includes('Hélène'), name).toBe(false);
+    }
+  });
 
-  it('takes one daily backup a day, and none before backups are set up', async () => {
+  it('takes one daily backup a day', async () => {
     let now = new Date('2026-11-22T09:00:00.000Z');
     const backend = await openBackend({ file: path.join(tempDir(), 'tremplin.sqlite'), clock: { now: () => now } });
-    expect(await backend.backups.runDaily()).toBeNull();
-    await ok(backend, 'backups.setupRecovery', {});
     expect((await backend.backups.runDaily())?.reason).toBe('daily');
     now = new Date('2026-11-22T17:00:00.000Z');
     expect(await backend.backups.runDaily()).toBeNull();
@@ -154,7 +147,7 @@ describe('backups through the API', { timeout: 60_000 }, () => {
   it('a restore that fails changes nothing', async () => {
     const folder = tempDir();
     const backend = await openBackend({ file: path.join(folder, 'tremplin.sqlite') });
-    await ok(backend, 'backups.setupRecovery', {});
+    await ok(backend, 'backups.setupRecovery', { replace: true });
     await ok(backend, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo' });
     const before = contentSnapshot(backend);
     await refused(backend, 'backups.restore', { name: 'tremplin-2026-01-01T00-00-00-000Z-daily.sqlite.age', recoveryKey: `AGE-SECRET-KEY-1${'Q'.repeat(58)}` }, {}, 'not_found');
@@ -208,7 +201,7 @@ describe('a restore keeps the facts about the outside world', { timeout: 60_000 
   it("our profile and keys, and partners' cards: a backup from before they existed does not remove them", async () => {
     const a = await openBackend();
     const cardB = await association(await openBackend(), 'Forum Réfugiés');
-    const { recoveryKey } = await ok(a, 'backups.setupRecovery', {});
+    const { recoveryKey } = await ok(a, 'backups.setupRecovery', { replace: true });
     const [backup] = (await ok(a, 'backups.status', {})).backups;
     await ok(a, 'exchange.saveProfile', { name: 'Tremplin Lyon' });
     await ok(a, 'exchange.createKeys', { passphrase: 'Tremplin Lyon long passphrase' });
@@ -235,7 +228,7 @@ describe('backups leave nothing behind', { timeout: 60_000 }, () => {
   it('a backup never writes a plain copy, and leaves only itself in the folder', async () => {
     const folder = tempDir();
     const backend = await openBackend({ file: path.join(folder, 'tremplin.sqlite') });
-    await ok(backend, 'backups.setupRecovery', {});
+    await ok(backend, 'backups.setupRecovery', { replace: true });
     await ok(backend, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo' });
     const dir = path.join(folder, 'backups');
     const written = new Set<string>();
@@ -285,7 +278,7 @@ describe('backups leave nothing behind', { timeout: 60_000 }, () => {
     const folder = tempDir();
     const file = path.join(folder, 'tremplin.sqlite');
     const backend = await openBackend({ file });
-    await ok(backend, 'backups.setupRecovery', {});
+    await ok(backend, 'backups.setupRecovery', { replace: true });
     // Some 20 MB, so that the kill often lands while the encrypted file is being written.
     backend.database.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('padding', ?)").run(JSON.stringify('x'.repeat(20_000_000)));
     backend.close();
@@ -326,7 +319,7 @@ describe('backups leave nothing behind', { timeout: 60_000 }, () => {
   it('a backup taken on demand stays until the staffer deletes it', async () => {
     let now = new Date('2026-11-22T09:00:00.000Z');
     const backend = await openBackend({ file: path.join(tempDir(), 'tremplin.sqlite'), clock: { now: () => now } });
-    await ok(backend, 'backups.setupRecovery', {});
+    await ok(backend, 'backups.setupRecovery', { replace: true });
     now = new Date('2026-11-22T10:00:00.000Z');
     const onDemand = await ok(backend, 'backups.backupNow', {});
     now = new Date('2026-11-22T11:00:00.000Z');

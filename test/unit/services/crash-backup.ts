@@ -5,10 +5,9 @@
  *
  *   node --import tsx test/unit/services/crash-backup.ts <database file>
  */
-import { openBackend } from '../../../electron/api/backend';
-import { testSession } from '../../support/session';
+import { openSignedIn } from '../../support/accounts';
 
 const [file = ''] = process.argv.slice(2);
-const backend = await openBackend({ session: testSession().provider, file, logger: { error: () => {} } });
+const backend = await openSignedIn({ file, logger: { error: () => {} } });
 await backend.ready;
 for (;;) await backend.backups.backupNow();

@@ -3,8 +3,7 @@ import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { openBackend } from '../../../electron/api/backend';
-import { testSession } from '../../support/session';
+import { TEST_ADMINISTRATOR, openSignedIn } from '../../support/accounts';
 import { candidates } from '../../../electron/db/schema';
 import { printable, printableJson } from '../../../electron/tools/terminal';
 import { IMPORT_MAX_BYTES } from '../../../shared/exchange';
@@ -14,10 +13,11 @@ import { useTempDir } from '../../support/temp';
 
 /** Runs the command line as an administrator would (`npm run cli -- …`). */
 function cli(args: string[], env: Record<string, string> = {}): { status: number; output: string } {
+  const signIn = args[0] === 'verify' ? [] : ['--account', TEST_ADMINISTRATOR.name];
   try {
-    const output = execFileSync(process.execPath, ['--import', 'tsx', 'electron/tools/cli.ts', ...args], {
+    const output = execFileSync(process.execPath, ['--import', 'tsx', 'electron/tools/cli.ts', ...args, ...signIn], {
       encoding: 'utf8',
-      env: { ...process.env, ...env },
+      env: { ...process.env, TREMPLIN_PASSWORD: TEST_ADMINISTRATOR.password, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return { status: 0, output };
@@ -36,16 +36,16 @@ describe('command line', () => {
   it('backs up, exports with a passphrase, verifies, previews and imports on data folders', async () => {
     const sender = tempDir();
     const receiver = tempDir();
-    const a = await openBackend({ session: testSession().provider, file: path.join(sender, 'tremplin.sqlite') });
+    const a = await openSignedIn({ file: path.join(sender, 'tremplin.sqlite') });
     await ok(a, 'exchange.saveProfile', { name: 'Tremplin Lyon' });
     await ok(a, 'exchange.createKeys', { passphrase: 'sender long passphrase' });
-    const { recoveryKey } = await ok(a, 'backups.setupRecovery', {});
+    const { recoveryKey } = await ok(a, 'backups.setupRecovery', { replace: true });
     const card = JSON.parse((await ok(a, 'exchange.ownCard', {})).content) as { signingPublicKey: string };
     const partner = await ok(a, 'partners.create', { name: 'Forum', kind: 'other' });
     const amina = await ok(a, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo', phone: '06 12 34 56 78', consentRecording: true, sharingPartnerIds: [partner.id] });
     a.close();
-    const b = await openBackend({ session: testSession().provider, file: path.join(receiver, 'tremplin.sqlite') });
-    await ok(b, 'backups.setupRecovery', {});
+    const b = await openSignedIn({ file: path.join(receiver, 'tremplin.sqlite') });
+    await ok(b, 'backups.setupRecovery', { replace: true });
     await ok(b, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo', phone: '06 12 34 56 78' });
     b.close();
 
@@ -92,7 +92,7 @@ describe('command line', () => {
     const sender = tempDir();
     const receiver = tempDir();
     const hostile = 'Amina\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202eevil\nFrom X';
-    const a = await openBackend({ session: testSession().provider, file: path.join(sender, 'tremplin.sqlite') });
+    const a = await openSignedIn({ file: path.join(sender, 'tremplin.sqlite') });
     await ok(a, 'exchange.saveProfile', { name: 'Tremplin Lyon' });
     await ok(a, 'exchange.createKeys', { passphrase: 'sender long passphrase' });
     const partner = await ok(a, 'partners.create', { name: 'Forum', kind: 'other' });
@@ -101,7 +101,7 @@ describe('command line', () => {
     // Written below the contract, as an older version or a partner's file may have left them.
     a.database.db.update(candidates).set({ firstName: hostile }).where(eq(candidates.id, notShared.id)).run();
     a.close();
-    const b = await openBackend({ session: testSession().provider, file: path.join(receiver, 'tremplin.sqlite') });
+    const b = await openSignedIn({ file: path.join(receiver, 'tremplin.sqlite') });
     b.close();
 
     const out = path.join(sender, 'referral.tremplin');
@@ -133,7 +133,7 @@ describe('command line', () => {
 
   it('checks an import file\'s size before reading it, and says so in the app\'s words', async () => {
     const receiver = tempDir();
-    const b = await openBackend({ session: testSession().provider, file: path.join(receiver, 'tremplin.sqlite') });
+    const b = await openSignedIn({ file: path.join(receiver, 'tremplin.sqlite') });
     b.close();
     // A sparse file: its size is over the cap, yet it takes no room and is never read.
     const big = path.join(receiver, 'big.tremplin');

@@ -7,8 +7,8 @@
  */
 import { readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { openBackend, sourceMigrationsDir } from '../../../../electron/api/backend';
-import { testSession } from '../../../support/session';
+import { sourceMigrationsDir } from '../../../../electron/api/backend';
+import { openSignedIn } from '../../../support/accounts';
 import { TEST_SCRYPT_COST } from '../../../../electron/formats/protection';
 
 const [dataDir = '', file = '', keyPassphrase = '', migrationsDir = sourceMigrationsDir] = process.argv.slice(2);
@@ -17,7 +17,7 @@ const say = (line: string) => writeSync(1, `${line}\n`);
 
 let applying = false;
 let writing = false;
-const backend = await openBackend({ session: testSession().provider,
+const backend = await openSignedIn({
   file: path.join(dataDir, 'tremplin.sqlite'),
   migrationsDir,
   keyScryptCost: TEST_SCRYPT_COST,
