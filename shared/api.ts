@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountMethods } from './accounts';
 import { backupMethods } from './backups';
 import { candidateMethods } from './candidates';
 import { dashboardMethods } from './dashboard';
@@ -30,6 +31,7 @@ export const api = {
   ...dashboardMethods,
   ...exchangeMethods,
   ...backupMethods,
+  ...accountMethods,
 };
 
 export type ApiTable = typeof api;

@@ -1,5 +1,10 @@
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SessionGate } from '../session/SessionGate';
+import { maySee } from '../session/sectionAccess';
+import { useSession } from '../session/sessionStore';
+import { useLockTriggers } from '../session/useLockTriggers';
+import { ErrorAlert } from '../ui/ErrorAlert';
 import { LeaveDialog } from '../ui/leaveGuard';
 import { ComingSoon } from './ComingSoon';
 import { NoticeRegion } from './NoticeRegion';
@@ -9,6 +14,15 @@ import { useNavigation } from './navigation';
 import { type Route, type Section, isComingSection } from './routes';
 
 function Screen({ route }: { route: Route }) {
+  const role = useSession((store) => store.state?.signedIn?.role);
+  // An address typed or kept from another account: the role's own sections are in the sidebar.
+  if (!maySee(role, route.section)) {
+    return (
+      <div className="screen">
+        <ErrorAlert messageKey="errors.forbidden" />
+      </div>
+    );
+  }
   if (isComingSection(route.section)) return <ComingSoon key={route.section} section={route.section} />;
   return <SectionScreen section={route.section} route={route} />;
 }
@@ -25,9 +39,19 @@ function SectionLoading({ section }: { section: Section }) {
   );
 }
 
+/** The app behind its gate: nothing below is mounted until an account is signed in. */
 export function App() {
+  return (
+    <SessionGate>
+      <SignedInApp />
+    </SessionGate>
+  );
+}
+
+function SignedInApp() {
   const { t } = useTranslation();
   const route = useNavigation((state) => state.route);
+  useLockTriggers();
 
   useEffect(() => {
     document.title = `${t(`sections.${route.section}`)} – ${t('app.name')}`;
