@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { reads, writes } from './method';
 import { ROLES, type Role } from './roles';
-import { optionalIsoDate, requiredText, uuid } from './validation';
+import { requiredText, uuid } from './validation';
 
 /**
- * Accounts, the signed-in session and the audit log. One person, one account; the laptop passes
+ * Accounts and the signed-in session (the audit log: shared/audit.ts). One person, one account; the laptop passes
  * from hand to hand, so one account at a time is signed in, held by the main process (the
  * renderer never holds the database key). Accounts are disabled, never deleted: the audit log
  * keeps their name.
@@ -12,8 +12,6 @@ import { optionalIsoDate, requiredText, uuid } from './validation';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const IDLE_LOCK_DEFAULT_MINUTES = 10;
-/** The audit log keeps 12 months (CNIL: 6 to 12); older entries are purged, and the purge is logged. */
-export const AUDIT_RETENTION_MONTHS = 12;
 
 /** The account signed in, as every call's handler and the screen know it. */
 export interface SignedIn {
@@ -52,28 +50,6 @@ const password = z.string().min(PASSWORD_MIN_LENGTH, { error: 'accounts.errors.p
 const typedPassword = z.string().min(1).max(256);
 const role = z.enum(ROLES);
 
-export interface AuditEntryView {
-  id: string;
-  at: string;
-  /** The account's name at the time, or the typed author of entries written before accounts. */
-  actor: string | null;
-  accountId: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  details: Record<string, unknown> | null;
-}
-
-export const auditFilterSchema = z.strictObject({
-  /** Entries about one candidate (their file, and the records of their journey). */
-  candidateId: uuid.optional(),
-  accountId: uuid.optional(),
-  subjectType: z.string().max(40).optional(),
-  subjectId: z.string().max(80).optional(),
-  from: optionalIsoDate(),
-  to: optionalIsoDate(),
-});
-
 export const accountMethods = {
   'session.status': reads<SessionState>('public')(z.strictObject({})),
   /**
@@ -108,9 +84,4 @@ export const accountMethods = {
   'accounts.setIdleLock': writes<{ idleLockMinutes: number }>('settings')(
     z.strictObject({ minutes: z.number().int().min(1).max(240) }),
   ),
-  'audit.list': reads<{ items: AuditEntryView[]; total: number }>('audit')(
-    auditFilterSchema.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
-  ),
-  /** The filtered log as CSV (UTF-8 with BOM, `;`), for the administrator to save. */
-  'audit.exportCsv': reads<{ fileName: string; csv: string }>('audit')(auditFilterSchema),
 };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountMethods } from './accounts';
+import { auditMethods } from './audit';
 import { backupMethods } from './backups';
 import { candidateMethods } from './candidates';
 import { dashboardMethods } from './dashboard';
@@ -32,6 +33,7 @@ export const api = {
   ...exchangeMethods,
   ...backupMethods,
   ...accountMethods,
+  ...auditMethods,
 };
 
 export type ApiTable = typeof api;

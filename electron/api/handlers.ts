@@ -1,9 +1,12 @@
 import { type MethodName, api } from '../../shared/api';
 import type { Db } from '../db/open';
 import { type Clock, moment, systemClock } from '../core/clock';
-import { type AuditEntry, recordScopeAudit, runAuditScope, scopeAudited } from '../store/audit';
+import { type AuditEntry, insertAuditEntry, recordScopeAudit, runAuditScope, scopeAudited } from '../store/audit';
+import { currentCaller } from '../store/caller';
+import type { AuditService } from '../services/audit';
 import type { BackupService } from '../services/backups';
 import type { ExchangeOptions } from '../services/exchange';
+import { auditHandlers } from './handlers/audit';
 import { backupHandlers } from './handlers/backups';
 import { candidateHandlers } from './handlers/candidates';
 import { dashboardHandlers } from './handlers/dashboard';
@@ -22,7 +25,7 @@ import { type Handler, type Handlers, awaitsBeforeWriting } from './router';
 export function createHandlers(
   db: Db,
   clock: Clock | undefined,
-  services: { exchange: Omit<ExchangeOptions, 'db' | 'clock'>; backups: BackupService },
+  services: { exchange: Omit<ExchangeOptions, 'db' | 'clock'>; backups: BackupService; audit: AuditService },
 ): Handlers {
   return audited(db, clock ?? systemClock, {
     ...candidateHandlers(db, clock),
@@ -37,22 +40,37 @@ export function createHandlers(
     ...dashboardHandlers(db, clock),
     ...exchangeHandlers({ ...services.exchange, db, ...(clock ? { clock } : {}) }),
     ...backupHandlers(services.backups),
+    ...auditHandlers(services.audit),
   });
 }
+
+/**
+ * Opening a candidate's file (the whole of it, or its barriers' history with their notes) is a
+ * read of sensitive data: logged, once the file was found, like a write.
+ */
+const AUDITED_READS: ReadonlySet<MethodName> = new Set(['candidates.get', 'candidates.barrierHistory']);
 
 /**
  * The audit wrapper: every method the contract declares as writing runs in an audit scope, and
  * its audit rows are written in the transaction of its write, so no service can forget them. A
  * synchronous handler runs whole inside one transaction with its rows; one that awaits (better-
- * sqlite3's transactions cannot) commits through `auditedTransaction`, which adds them.
+ * sqlite3's transactions cannot) commits through `auditedTransaction`, which adds them. The
+ * actor is the account the router runs the call as.
  */
 function audited(db: Db, clock: Clock, handlers: Handlers): Handlers {
   const wrapped: Record<string, Handler<MethodName>> = { ...handlers };
   for (const [method, handler] of Object.entries(handlers) as [MethodName, Handler<MethodName>][]) {
-    if (api[method].access !== 'write') continue;
     const subjectType = method.slice(0, method.indexOf('.'));
+    if (AUDITED_READS.has(method)) {
+      wrapped[method] = (input) =>
+        Promise.resolve(handler(input)).then((result) => {
+          insertAuditEntry(db, moment(clock).now, currentCaller(), { action: method, subjectType, subjectId: idOf(input) ?? '', details: { access: 'read' } });
+          return result;
+        });
+    }
+    if (api[method].access !== 'write') continue;
     wrapped[method] = (input) =>
-      runAuditScope(authorOf(input), createdEntry(method, subjectType, input, undefined), () => {
+      runAuditScope(currentCaller(), createdEntry(method, subjectType, input, undefined), () => {
         if (!awaitsBeforeWriting.has(handler)) {
           return db.transaction((tx) => {
             const result = handler(input);
@@ -68,13 +86,6 @@ function audited(db: Db, clock: Clock, handlers: Handlers): Handlers {
       });
   }
   return wrapped as Handlers;
-}
-
-/** Until accounts exist, the author a form lets the staffer type (`by` on a correction) is the only "who" there is. */
-function authorOf(input: unknown): string | null {
-  const typed = input as { author?: unknown; by?: unknown } | null;
-  const author = typed?.author ?? typed?.by;
-  return typeof author === 'string' && author !== '' ? author : null;
 }
 
 function idOf(value: unknown): string | undefined {

@@ -1,7 +1,10 @@
+import type { SignedIn } from '../../shared/accounts';
 import { type MethodName, type OutputOf, type ParsedInputOf, api, isMethodName } from '../../shared/api';
 import { type ApiResult, errorMessageKey } from '../../shared/errors';
+import { roleMay } from '../../shared/roles';
 import { fieldErrors, parseOptions } from '../../shared/validation';
 import { AppError } from '../core/errors';
+import { runAsCaller } from '../store/caller';
 
 export type Handler<M extends MethodName> = (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -24,6 +27,14 @@ export interface Logger {
   error(message: string, error: unknown): void;
 }
 
+/** The account signed in now, held by the main process (null when signed out or locked). */
+export type SessionProvider = () => SignedIn | null;
+
+export interface RouterOptions {
+  session: SessionProvider;
+  logger?: Logger;
+}
+
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult<unknown>>;
 
 /** A refusal as every transport receives it. */
@@ -33,17 +44,25 @@ export function failure(code: AppError['code'], message = errorMessageKey(code),
 
 /**
  * The one entry point of every transport (Electron IPC, the preview's HTTP host, the CLI):
- * it checks the method exists, validates the input with the table's schema, runs the
- * handler, and turns every outcome into a result value.
+ * it checks the method exists, that a session is open and its role may make the call (before
+ * reading the input: a refused caller learns nothing of it), validates the input with the
+ * table's schema, runs the handler as the signed-in account, and turns every outcome into a
+ * result value.
  */
-export function createRouter(handlers: Handlers, logger: Logger = console): Dispatch {
+export function createRouter(handlers: Handlers, { session, logger = console }: RouterOptions): Dispatch {
   return async (method, input) => {
     if (!isMethodName(method)) return failure('unknown_method');
+    const { needs } = api[method];
+    const caller = needs === 'public' ? null : session();
+    if (needs !== 'public') {
+      if (!caller) return failure('signed_out');
+      if (!roleMay(caller.role, needs)) return failure('forbidden');
+    }
     const parsed = api[method].input.safeParse(input, parseOptions);
     if (!parsed.success) return failure('validation', 'errors.validation', fieldErrors(parsed.error));
     try {
       const handler = handlers[method] as (input: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      return { ok: true, value: await runAsCaller(caller, () => handler(parsed.data)) };
     } catch (error) {
       if (error instanceof AppError) return failure(error.code, error.messageKey, error.fields);
       logger.error(`[api] ${method} failed`, error);

@@ -562,13 +562,20 @@ export const auditLog = sqliteTable(
   {
     id: text('id').primaryKey(),
     at: text('at').notNull(),
+    /** The account's name at the time (kept when the account is renamed or disabled); before accounts, the typed author. */
     actor: text('actor'),
+    /** The signed-in account; null for entries written before accounts, or by a call without a session. */
+    accountId: text('account_id'),
     action: text('action').notNull(),
     subjectType: text('subject_type').notNull(),
     subjectId: text('subject_id').notNull(),
     details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
-  (table) => [index('audit_log_at_idx').on(table.at), index('audit_log_subject_idx').on(table.subjectType, table.subjectId)],
+  (table) => [
+    index('audit_log_at_idx').on(table.at),
+    index('audit_log_subject_idx').on(table.subjectType, table.subjectId),
+    index('audit_log_account_idx').on(table.accountId, table.at),
+  ],
 );
 
 /** Partner associations' public cards: who they are and the keys their files use. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type BrowserWindow, app, dialog, ipcMain, safeStorage, session } from 'electron';
 import { type Backend, openBackend } from '../api/backend';
+import { asTerminalOperator } from '../api/operator';
 import { DatabaseOpenError } from '../db/open';
 import { registerIpc } from './ipc';
 import { mainTranslation } from './locale';
@@ -42,6 +43,7 @@ async function start(): Promise<void> {
   installApplicationMenu();
   backend = await openBackend({
     file: path.join(dataDirectory(), 'tremplin.sqlite'),
+    session: asTerminalOperator,
     migrationsDir: path.join(app.getAppPath(), 'resources', 'migrations'),
     ...(osKeychainAvailable() ? { osEncryption: safeStorage } : {}),
     dailyBackups: true,

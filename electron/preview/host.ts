@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openBackend } from '../api/backend';
+import { asTerminalOperator } from '../api/operator';
 import { DatabaseOpenError } from '../db/open';
 import { startPreviewHost } from './server';
 
@@ -11,7 +12,7 @@ async function main() {
   const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
   const port = Number(process.env.TREMPLIN_PORT ?? 0);
 
-  const backend = await openBackend({ file: path.join(dataDir, 'tremplin.sqlite'), dailyBackups: true, checkInBackground: true });
+  const backend = await openBackend({ file: path.join(dataDir, 'tremplin.sqlite'), session: asTerminalOperator, dailyBackups: true, checkInBackground: true });
   backend.ready.catch(refuse);
   const host = await startPreviewHost({ dispatch: backend.dispatch, rendererDir, port });
   console.log(`Data folder: ${dataDir}`);

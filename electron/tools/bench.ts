@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import type { InputOf, MethodName, OutputOf } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
 import { type Backend, openBackend } from '../api/backend';
+import { asTerminalOperator } from '../api/operator';
 import { decrypt, encryptToRecipients, generateAgeKey } from '../formats/age';
 import { TEST_SCRYPT_COST } from '../formats/protection';
 import { toFtsQuery } from '../store/search';
@@ -246,7 +247,7 @@ async function measureOpening(file: string) {
   const checked: number[] = [];
   for (let round = 0; round <= times; round++) {
     const start = performance.now();
-    const backend = await openBackend({ file, checkInBackground: true });
+    const backend = await openBackend({ session: asTerminalOperator, file, checkInBackground: true });
     const opened = performance.now();
     await backend.ready;
     backend.close();
@@ -269,7 +270,7 @@ async function measureOpening(file: string) {
     reference: { name: 'quick_check alone', ...raw },
     note: 'runs while the window loads',
   });
-  const awaited = await time(async () => (await openBackend({ file })).close(), times);
+  const awaited = await time(async () => (await openBackend({ session: asTerminalOperator, file })).close(), times);
   record({ name: 'opening with the check awaited first (command line, tests)', unit: 'ms', ...awaited, reference: { name: 'quick_check alone', ...raw } });
 }
 
@@ -287,7 +288,7 @@ async function measureExchange(backend: Backend, folder: string) {
   await call(sender, 'exchange.saveProfile', { name: 'Bench sender' });
   await call(sender, 'exchange.createKeys', { passphrase: 'bench passphrase long' });
   const receiverFolder = path.join(folder, 'receiver');
-  const receiver = await openBackend({ file: path.join(receiverFolder, 'tremplin.sqlite'), keyScryptCost: TEST_SCRYPT_COST });
+  const receiver = await openBackend({ session: asTerminalOperator, file: path.join(receiverFolder, 'tremplin.sqlite'), keyScryptCost: TEST_SCRYPT_COST });
   try {
     await call(receiver, 'exchange.saveProfile', { name: 'Bench receiver' });
     await call(receiver, 'exchange.createKeys', { passphrase: 'bench passphrase long' });
@@ -474,7 +475,7 @@ async function firstRender(dataDir: string): Promise<{ median: number; p95: numb
 
 async function measureUi(dataDir: string, folder: string) {
   const emptyDir = path.join(folder, 'one-candidate');
-  const small = await openBackend({ file: path.join(emptyDir, 'tremplin.sqlite') });
+  const small = await openBackend({ session: asTerminalOperator, file: path.join(emptyDir, 'tremplin.sqlite') });
   await call(small, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo' });
   small.close();
   const full = await firstRender(dataDir);
@@ -499,7 +500,7 @@ async function main() {
   try {
     if (!existsSync(file)) {
       log(`Seeding ${JSON.stringify(counts)}…`);
-      const seeding = await openBackend({ file });
+      const seeding = await openBackend({ session: asTerminalOperator, file });
       const start = performance.now();
       seed(seeding.database.db, counts);
       seeding.close();
@@ -509,7 +510,7 @@ async function main() {
     await measureOpening(file);
     measureBundle(); // the preview host serves the built page, which carries its token
     await measureHostMemory(dataDir);
-    const backend = await openBackend({ file, keyScryptCost: TEST_SCRYPT_COST });
+    const backend = await openBackend({ session: asTerminalOperator, file, keyScryptCost: TEST_SCRYPT_COST });
     try {
       await measureSearch(backend);
       await measureLists(backend);

@@ -6,6 +6,7 @@ import type { ApiResult } from '../../shared/errors';
 import { IMPORT_MAX_BYTES, type ImportItemLabel } from '../../shared/exchange';
 import { resources } from '../../shared/i18n';
 import { type Backend, openBackend } from '../api/backend';
+import { asTerminalOperator } from '../api/operator';
 import { PRIVATE_FILE_MODE } from '../core/private-files';
 import { EnvelopeError, unpackEnvelope } from '../formats/envelope';
 import { envelopeErrorKey } from '../services/exchange/import';
@@ -214,7 +215,7 @@ async function main(): Promise<number> {
   }
   const dataDir = values['data-dir'] ?? process.env.TREMPLIN_DATA_DIR;
   if (!dataDir) throw new CliError(`--data-dir (or TREMPLIN_DATA_DIR) is required.\n\n${USAGE}`);
-  const backend = await openBackend({ file: path.join(path.resolve(dataDir), 'tremplin.sqlite') });
+  const backend = await openBackend({ file: path.join(path.resolve(dataDir), 'tremplin.sqlite'), session: asTerminalOperator });
   try {
     await commands[command]?.(backend);
     return 0;

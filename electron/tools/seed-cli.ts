@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openBackend } from '../api/backend';
+import { asTerminalOperator } from '../api/operator';
 import { DEFAULT_COUNTS, type SeedCounts, seed } from './seed';
 
 /**
@@ -39,7 +40,7 @@ const counts: SeedCounts = {
   events: count(values.events, DEFAULT_COUNTS.events),
 };
 
-const backend = await openBackend({ file: path.join(dataDir, 'tremplin.sqlite') });
+const backend = await openBackend({ file: path.join(dataDir, 'tremplin.sqlite'), session: asTerminalOperator });
 const started = performance.now();
 seed(backend.database.db, counts, count(values.seed, 42));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);

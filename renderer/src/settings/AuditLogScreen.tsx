@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntryView } from '../../../shared/accounts';
+import type { AuditEntryView } from '../../../shared/audit';
 import { call } from '../api/client';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { CandidatePicker, type ChosenCandidate } from '../exchange/CandidatePicker';

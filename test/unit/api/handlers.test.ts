@@ -3,6 +3,7 @@ import type { Backend } from '../../../electron/api/backend';
 import { TEST_SCRYPT_COST } from '../../../electron/formats/protection';
 import { type InputOf, type MethodName, writingMethods } from '../../../shared/api';
 import { contentSnapshot, ok } from '../../support/api';
+import { accountOf } from '../../support/session';
 import { useBackend } from '../../support/temp';
 import { association } from '../../support/exchange';
 import { RESIDENT_CARD, basics, candidate, employer, immersion, manualClock, need, rows } from '../../support/records';
@@ -194,11 +195,15 @@ describe('the audit wrapper', () => {
     input = await fixture(backend, open);
     const audited = auditCount(backend);
     await ok(backend, method, input as never);
-    const entries = rows(backend, 'SELECT actor, details FROM audit_log ORDER BY rowid LIMIT -1 OFFSET ?', audited) as { actor: string | null; details: string | null }[];
+    const entries = rows(backend, 'SELECT actor, account_id AS accountId, details FROM audit_log ORDER BY rowid LIMIT -1 OFFSET ?', audited) as {
+      actor: string | null;
+      accountId: string | null;
+      details: string | null;
+    }[];
     expect(entries.length).toBeGreaterThan(0);
-    // Who: the typed author until accounts exist. Never a person's name or a note in the details.
+    // Who: the signed-in account, not a name typed on a form. Never a person's name or a note in the details.
     for (const entry of entries) {
-      expect(entry.actor).toBe((input as { author?: string }).author ?? null);
+      expect(entry).toMatchObject({ actor: 'Test administrator', accountId: accountOf('administrator').accountId });
       expect(entry.details ?? '').not.toMatch(/Amina|Diallo|Omar|Yonas|Tesfaye|Marc|Zoé|Nadia|Claire/);
     }
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openBackend, sourceMigrationsDir } from '../../../electron/api/backend';
+import { testSession } from '../../support/session';
 import { applyMigrations, readMigrations } from '../../../electron/db/migrations';
 import { openDatabase } from '../../../electron/db/open';
 import { decryptFile, encryptToFile, generateAgeKey } from '../../../electron/formats/age';
@@ -40,7 +41,7 @@ describe.skipIf(process.platform === 'win32')('files the app writes', () => {
   it('the data folder, the database with its WAL and SHM, the recovery recipient and backups are readable by their owner only', async () => {
     const folder = path.join(tempDir(), 'Tremplin');
     mkdirSync(folder, { mode: 0o755 }); // as Electron leaves userData
-    const backend = await openBackend({ file: path.join(folder, 'tremplin.sqlite'), logger: { error: () => {} } });
+    const backend = await openBackend({ session: testSession().provider, file: path.join(folder, 'tremplin.sqlite'), logger: { error: () => {} } });
     try {
       await ok(backend, 'backups.setupRecovery', {});
       await ok(backend, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo' });

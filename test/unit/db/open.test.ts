@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openBackend, sourceMigrationsDir } from '../../../electron/api/backend';
+import { testSession } from '../../support/session';
 import { checkDatabase } from '../../../electron/db/checks';
 import { applyMigrations, readMigrations } from '../../../electron/db/migrations';
 import { DatabaseOpenError, openDatabase } from '../../../electron/db/open';
@@ -158,7 +159,7 @@ describe('the start-up check', () => {
     damagedDatabase(file);
     const before = hashOf(file);
     const statements: string[] = [];
-    const backend = await openBackend({ file, checkInBackground: true, dailyBackups: true, logger: { error: () => {} }, trace: (sql) => statements.push(sql) });
+    const backend = await openBackend({ session: testSession().provider, file, checkInBackground: true, dailyBackups: true, logger: { error: () => {} }, trace: (sql) => statements.push(sql) });
     const created = backend.dispatch('candidates.create', { firstName: 'Hélène', lastName: 'Martin' });
     await expect(backend.ready).rejects.toMatchObject({ code: 'database_corrupt' });
     expect(await created).toMatchObject({ ok: false, error: { code: 'database_corrupt', message: 'errors.database_corrupt' } });
@@ -171,7 +172,7 @@ describe('the start-up check', () => {
   it('in the background, a sound file answers once checked; a file to migrate is checked first', async () => {
     const file = path.join(tempDir(), 'tremplin.sqlite');
     (await openDatabase({ file, migrationsDir: sourceMigrationsDir })).close();
-    const backend = await openBackend({ file, checkInBackground: true, logger: { error: () => {} } });
+    const backend = await openBackend({ session: testSession().provider, file, checkInBackground: true, logger: { error: () => {} } });
     expect(await backend.dispatch('candidates.create', { firstName: 'Hélène', lastName: 'Martin' })).toMatchObject({ ok: true });
     await expect(backend.ready).resolves.toBeUndefined();
     backend.close();

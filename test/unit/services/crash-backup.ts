@@ -6,8 +6,9 @@
  *   node --import tsx test/unit/services/crash-backup.ts <database file>
  */
 import { openBackend } from '../../../electron/api/backend';
+import { testSession } from '../../support/session';
 
 const [file = ''] = process.argv.slice(2);
-const backend = await openBackend({ file, logger: { error: () => {} } });
+const backend = await openBackend({ session: testSession().provider, file, logger: { error: () => {} } });
 await backend.ready;
 for (;;) await backend.backups.backupNow();

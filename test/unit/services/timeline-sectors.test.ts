@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SEEDED_SECTORS } from '../../../shared/domain';
 import { contentSnapshot, ok, refused } from '../../support/api';
-import { useBackend } from '../../support/temp';
+import { accountOf } from '../../support/session';
+import { signInAs, useBackend } from '../../support/temp';
 import { manualClock, rows } from '../../support/records';
 
 describe('timeline', () => {
@@ -62,25 +63,29 @@ describe('timeline', () => {
     await refused(backend, 'timeline.update', { id: call.id, kind: 'call', occurredAt: '2026-04-01' }, { occurredAt: 'validation.dateInFuture' });
   });
 
-  it('corrects and deletes an entry a person typed, each change in the audit log without the text', async () => {
+  it('corrects and deletes an entry a person typed, each change in the audit log under the signed-in account, without the text', async () => {
     const clock = manualClock();
     const backend = await openBackend({ clock });
     const person = await ok(backend, 'candidates.create', { firstName: 'Zoé', lastName: 'Martin' });
     const subject = { subjectType: 'candidate', subjectId: person.id } as const;
     const typed = await ok(backend, 'timeline.add', { ...subject, kind: 'call', occurredAt: '2026-03-09', author: 'Claire', text: 'Appel sur son CV' });
     clock.tick();
+    signInAs(backend, { ...accountOf('staff'), name: 'Marc' });
     const corrected = await ok(backend, 'timeline.update', { id: typed.id, kind: 'meeting', occurredAt: '2026-03-08', text: 'Rendez-vous sur son CV', by: 'Marc' });
     expect(corrected).toMatchObject({ kind: 'meeting', occurredAt: '2026-03-08', text: 'Rendez-vous sur son CV', author: 'Claire', automatic: false });
     clock.tick();
+    signInAs(backend, { ...accountOf('administrator'), name: 'Claire' });
     const removed = await ok(backend, 'timeline.remove', { id: typed.id, by: 'Claire' });
+    signInAs(backend, accountOf('administrator'));
     expect(removed).toMatchObject({ id: typed.id, kind: 'meeting' });
     expect((await ok(backend, 'timeline.list', subject)).total).toBe(0);
     await refused(backend, 'timeline.remove', { id: typed.id }, {}, 'not_found');
-    const audit = rows(backend, "SELECT at, actor, action, subject_id AS subjectId, details FROM audit_log WHERE action IN ('timeline.update', 'timeline.remove') ORDER BY at") as { details: string }[];
+    const audit = rows(backend, "SELECT at, actor, account_id AS accountId, action, subject_id AS subjectId, details FROM audit_log WHERE action IN ('timeline.update', 'timeline.remove') ORDER BY at") as { details: string }[];
     expect(audit.map((entry) => ({ ...entry, details: JSON.parse(entry.details) }))).toEqual([
       {
         at: '2026-03-10T09:01:00.000Z',
         actor: 'Marc',
+        accountId: accountOf('staff').accountId,
         action: 'timeline.update',
         subjectId: person.id,
         details: { eventId: typed.id, changed: ['kind', 'occurredAt', 'text'], before: { kind: 'call', occurredAt: '2026-03-09' } },
@@ -88,6 +93,7 @@ describe('timeline', () => {
       {
         at: '2026-03-10T09:02:00.000Z',
         actor: 'Claire',
+        accountId: accountOf('administrator').accountId,
         action: 'timeline.remove',
         subjectId: person.id,
         details: { eventId: typed.id, kind: 'meeting', occurredAt: '2026-03-08' },

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openBackend } from '../../../electron/api/backend';
+import { testSession } from '../../support/session';
 import { candidates } from '../../../electron/db/schema';
 import { printable, printableJson } from '../../../electron/tools/terminal';
 import { IMPORT_MAX_BYTES } from '../../../shared/exchange';
@@ -35,7 +36,7 @@ describe('command line', () => {
   it('backs up, exports with a passphrase, verifies, previews and imports on data folders', async () => {
     const sender = tempDir();
     const receiver = tempDir();
-    const a = await openBackend({ file: path.join(sender, 'tremplin.sqlite') });
+    const a = await openBackend({ session: testSession().provider, file: path.join(sender, 'tremplin.sqlite') });
     await ok(a, 'exchange.saveProfile', { name: 'Tremplin Lyon' });
     await ok(a, 'exchange.createKeys', { passphrase: 'sender long passphrase' });
     const { recoveryKey } = await ok(a, 'backups.setupRecovery', {});
@@ -43,7 +44,7 @@ describe('command line', () => {
     const partner = await ok(a, 'partners.create', { name: 'Forum', kind: 'other' });
     const amina = await ok(a, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo', phone: '06 12 34 56 78', consentRecording: true, sharingPartnerIds: [partner.id] });
     a.close();
-    const b = await openBackend({ file: path.join(receiver, 'tremplin.sqlite') });
+    const b = await openBackend({ session: testSession().provider, file: path.join(receiver, 'tremplin.sqlite') });
     await ok(b, 'backups.setupRecovery', {});
     await ok(b, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo', phone: '06 12 34 56 78' });
     b.close();
@@ -91,7 +92,7 @@ describe('command line', () => {
     const sender = tempDir();
     const receiver = tempDir();
     const hostile = 'Amina\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202eevil\nFrom X';
-    const a = await openBackend({ file: path.join(sender, 'tremplin.sqlite') });
+    const a = await openBackend({ session: testSession().provider, file: path.join(sender, 'tremplin.sqlite') });
     await ok(a, 'exchange.saveProfile', { name: 'Tremplin Lyon' });
     await ok(a, 'exchange.createKeys', { passphrase: 'sender long passphrase' });
     const partner = await ok(a, 'partners.create', { name: 'Forum', kind: 'other' });
@@ -100,7 +101,7 @@ describe('command line', () => {
     // Written below the contract, as an older version or a partner's file may have left them.
     a.database.db.update(candidates).set({ firstName: hostile }).where(eq(candidates.id, notShared.id)).run();
     a.close();
-    const b = await openBackend({ file: path.join(receiver, 'tremplin.sqlite') });
+    const b = await openBackend({ session: testSession().provider, file: path.join(receiver, 'tremplin.sqlite') });
     b.close();
 
     const out = path.join(sender, 'referral.tremplin');
@@ -132,7 +133,7 @@ describe('command line', () => {
 
   it('checks an import file\'s size before reading it, and says so in the app\'s words', async () => {
     const receiver = tempDir();
-    const b = await openBackend({ file: path.join(receiver, 'tremplin.sqlite') });
+    const b = await openBackend({ session: testSession().provider, file: path.join(receiver, 'tremplin.sqlite') });
     b.close();
     // A sparse file: its size is over the cap, yet it takes no room and is never read.
     const big = path.join(receiver, 'big.tremplin');

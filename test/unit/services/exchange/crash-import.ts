@@ -8,6 +8,7 @@
 import { readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { openBackend, sourceMigrationsDir } from '../../../../electron/api/backend';
+import { testSession } from '../../../support/session';
 import { TEST_SCRYPT_COST } from '../../../../electron/formats/protection';
 
 const [dataDir = '', file = '', keyPassphrase = '', migrationsDir = sourceMigrationsDir] = process.argv.slice(2);
@@ -16,7 +17,7 @@ const say = (line: string) => writeSync(1, `${line}\n`);
 
 let applying = false;
 let writing = false;
-const backend = await openBackend({
+const backend = await openBackend({ session: testSession().provider,
   file: path.join(dataDir, 'tremplin.sqlite'),
   migrationsDir,
   keyScryptCost: TEST_SCRYPT_COST,
