@@ -48,7 +48,17 @@ export function startIdleLock({ minutes, onIdle, target, clock = realClock }: Id
   return stop;
 }
 
+/** What the shortcut reads of a key press (a KeyboardEvent has it). */
+export interface KeyPress {
+  key: string;
+  code: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
 /** Ctrl+Shift+L (⌘⇧L on a Mac): locks at once. */
-export function isLockShortcut(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): boolean {
+export function isLockShortcut(event: KeyPress): boolean {
   return (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && (event.code === 'KeyL' || event.key.toLowerCase() === 'l');
 }

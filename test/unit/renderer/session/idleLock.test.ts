@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_EVENTS, type IdleClock, isLockShortcut, startIdleLock } from '../../../../renderer/src/session/idleLock';
+import { ACTIVITY_EVENTS, type IdleClock, type KeyPress, isLockShortcut, startIdleLock } from '../../../../renderer/src/session/idleLock';
 
 /** A clock moved by hand, and an event target whose listeners the test fires. */
 function harness() {
@@ -87,7 +87,7 @@ describe('the idle lock', () => {
 });
 
 describe('the lock shortcut', () => {
-  const key = (over: Partial<KeyboardEvent>) => ({ key: 'L', code: 'KeyL', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...over });
+  const key = (over: Partial<KeyPress>): KeyPress => ({ key: 'L', code: 'KeyL', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...over });
 
   it('is Ctrl+Shift+L (⌘⇧L on a Mac), whatever the keyboard layout prints', () => {
     expect(isLockShortcut(key({ ctrlKey: true, shiftKey: true }))).toBe(true);
