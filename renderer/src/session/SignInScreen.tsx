@@ -28,9 +28,9 @@ export function SignInScreen({ state }: { state: SessionState }) {
   return (
     <div className="gate-card" data-testid="sign-in">
       <h1 ref={headingRef} tabIndex={-1}>
-        {state.locked ? t('accounts.ui.signIn.lockedTitle') : t('accounts.ui.signIn.title')}
+        {who.kind === 'recover' ? t('accounts.ui.recover.title') : state.locked ? t('accounts.ui.signIn.lockedTitle') : t('accounts.ui.signIn.title')}
       </h1>
-      {state.locked && <p className="muted">{t('accounts.ui.signIn.lockedIntro')}</p>}
+      {state.locked && who.kind !== 'recover' && <p className="muted">{t('accounts.ui.signIn.lockedIntro')}</p>}
       {who.kind === 'pick' && <RecentAccounts state={state} onPick={(name) => setWho({ kind: 'recent', name })} onOther={() => setWho({ kind: 'other' })} />}
       {(who.kind === 'recent' || who.kind === 'other') && (
         <PasswordForm
@@ -117,7 +117,7 @@ function PasswordForm({ fixedName, onBack }: { fixedName: string | null; onBack:
   return (
     <form className="gate-form" noValidate onSubmit={(event) => void submit(event)}>
       {fixedName === null ? (
-        <Field id="sign-in-name" label={t('accounts.ui.name')} error={undefined} required>
+        <Field id="sign-in-name" label={t('accounts.ui.name')} error={undefined}>
           {(a11y) => (
             <input
               {...a11y}
@@ -138,7 +138,7 @@ function PasswordForm({ fixedName, onBack }: { fixedName: string | null; onBack:
           <span className="strong">{fixedName}</span>
         </p>
       )}
-      <Field id="sign-in-password" label={t('accounts.ui.password')} error={undefined} required>
+      <Field id="sign-in-password" label={t('accounts.ui.password')} error={undefined}>
         {(a11y) => (
           <input
             {...a11y}
@@ -199,7 +199,6 @@ function RecoverForm({ onBack }: { onBack(): void }) {
   const required = (value: string) => (sent && value.trim() === '' ? t('accounts.ui.fieldRequired') : undefined);
   return (
     <form className="gate-form" noValidate onSubmit={(event) => void submit(event)} data-testid="recover-form">
-      <h2>{t('accounts.ui.recover.title')}</h2>
       <p className="muted">{t('accounts.ui.recover.intro')}</p>
       <Field id="recover-name" label={t('accounts.ui.recover.name')} error={fields.name ? t(fields.name) : required(name)} required>
         {(a11y) => <input {...a11y} autoComplete="username" maxLength={80} value={name} onChange={(event) => setName(event.target.value)} />}

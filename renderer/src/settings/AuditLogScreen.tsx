@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '../../../shared/audit';
 import { call } from '../api/client';
 import { useFocusOnMount } from '../app/useFocusOnMount';
-import { CandidatePicker, type ChosenCandidate } from '../exchange/CandidatePicker';
 import { downloadText } from '../exchange/files';
 import { useMay } from '../session/useMay';
 import { DateInput } from '../ui/DateInput';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { FilterSelect } from '../ui/FilterSelect';
 import { useApiValue } from '../ui/useApiValue';
+import { AuditPersonFilter, type ChosenPerson } from './AuditPersonFilter';
 import { SettingsTabs } from './SettingsTabs';
 import './AuditLog.css';
 
@@ -36,7 +36,7 @@ export const AUDIT_SUBJECT_TYPES = [
 ] as const;
 
 interface AuditFilters {
-  candidate: ChosenCandidate | null;
+  candidate: ChosenPerson | null;
   accountId: string | null;
   subjectType: string | null;
   from: string;
@@ -111,8 +111,10 @@ export function AuditLogScreen() {
         <fieldset className="audit-filters">
           <legend className="visually-hidden">{t('accounts.ui.audit.filters')}</legend>
           <div className="audit-filter audit-filter-person">
-            <span className="audit-filter-label">{t('accounts.ui.audit.person')}</span>
-            <CandidatePicker chosen={filters.candidate ? [filters.candidate] : []} onChange={(chosen) => change({ candidate: chosen.at(-1) ?? null })} />
+            <label className="audit-filter-label" htmlFor="audit-person">
+              {t('accounts.ui.audit.person')}
+            </label>
+            <AuditPersonFilter chosen={filters.candidate} onChange={(candidate) => change({ candidate })} />
           </div>
           <div className="audit-filter">
             <span className="audit-filter-label">{t('accounts.ui.audit.account')}</span>

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type MethodName, api } from '../../../../shared/api';
-import { ROLES } from '../../../../shared/roles';
+import type { Role } from '../../../../shared/roles';
 import { SECTIONS } from '../../../../renderer/src/app/routes';
 import { may } from '../../../../renderer/src/session/may';
 import { maySee } from '../../../../renderer/src/session/sectionAccess';
 import { passwordStrength } from '../../../../renderer/src/session/passwordStrength';
 
-const visible = (role: (typeof ROLES)[number]) => SECTIONS.filter((section) => maySee(role, section));
+const visible = (role: Role) => SECTIONS.filter((section) => maySee(role, section));
 
 describe('what the screen offers each role', () => {
   it('follows the API table: a role may call a method when it holds the capability the method needs', () => {
