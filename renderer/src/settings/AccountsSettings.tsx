@@ -260,6 +260,7 @@ function RoleFields({
           label={t('accounts.ui.volunteer')}
           hint={t('accounts.ui.volunteerHint')}
           error={fields.volunteerId ? t(fields.volunteerId) : undefined}
+          required
         >
           {(a11y) => (
             <select {...a11y} value={volunteerId ?? ''} onChange={(event) => onVolunteer(event.target.value === '' ? null : event.target.value)}>
