@@ -5,6 +5,7 @@ import { maySee } from '../session/sectionAccess';
 import { useSession } from '../session/sessionStore';
 import { useLockTriggers } from '../session/useLockTriggers';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { useCurrentAuthor } from '../ui/currentAuthor';
 import { LeaveDialog } from '../ui/leaveGuard';
 import { ComingSoon } from './ComingSoon';
 import { NoticeRegion } from './NoticeRegion';
@@ -52,6 +53,11 @@ function SignedInApp() {
   const { t } = useTranslation();
   const route = useNavigation((state) => state.route);
   useLockTriggers();
+  // The entries' author field starts on the person signed in, not on whoever typed it last.
+  const signedInName = useSession((store) => store.state?.signedIn?.name ?? null);
+  useEffect(() => {
+    if (signedInName) useCurrentAuthor.getState().setAuthor(signedInName);
+  }, [signedInName]);
 
   useEffect(() => {
     document.title = `${t(`sections.${route.section}`)} – ${t('app.name')}`;
