@@ -107,7 +107,7 @@ test('a volunteer sees neither the settings nor the exchange, and an address to 
   await expect(navigation.getByRole('link', { name: 'Bilans' })).toHaveCount(0);
 
   await page.goto(`${preview.url}#/settings/accounts`);
-  await expect(page.getByRole('alert')).toHaveText('Votre rôle ne permet pas cela : rien n\'a été modifié.');
+  await expect(page.getByRole('alert')).toHaveText('Votre rôle ne permet pas cette action : rien n\'a été modifié.');
   await expect(page.getByTestId('accounts-settings')).toHaveCount(0);
 });
 
