@@ -102,6 +102,8 @@ function PasswordForm({ fixedName, onBack }: { fixedName: string | null; onBack:
       setError(name.trim() === '' ? 'accounts.ui.nameRequired' : 'accounts.ui.passwordRequired');
       return;
     }
+    // Cleared first, so the same refusal twice is announced twice.
+    setError(null);
     setBusy(true);
     const result = await call('session.signIn', { name, password });
     setBusy(false);
