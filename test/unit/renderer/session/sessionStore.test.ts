@@ -1,25 +1,22 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionState, SignedIn } from '../../../../shared/accounts';
+import { gateScreen } from '../../../../renderer/src/session/gate';
+import { type SessionClient, createSessionStore } from '../../../../renderer/src/session/store';
 
 /** The main process as the store sees it: each method's next answer, set by the test. */
 const answers = new Map<string, unknown>();
 const calls: string[] = [];
 let signedOutListener: () => void = () => {};
 
-vi.mock('../../../../renderer/src/api/client', () => ({
-  call: vi.fn(async (method: string) => {
+const useSession = createSessionStore({
+  call: (async (method: string) => {
     calls.push(method);
-    const answer = answers.get(method);
-    if (answer instanceof Promise) return answer;
-    return answer ?? { ok: false, error: { code: 'internal', message: 'errors.internal' } };
-  }),
-  whenSignedOut: (listener: () => void) => {
+    return answers.get(method) ?? { ok: false, error: { code: 'internal', message: 'errors.internal' } };
+  }) as unknown as SessionClient['call'],
+  whenSignedOut: (listener) => {
     signedOutListener = listener;
   },
-}));
-
-const { useSession } = await import('../../../../renderer/src/session/sessionStore');
-const { gateScreen } = await import('../../../../renderer/src/session/gate');
+});
 
 const karim: SignedIn = { accountId: '0190a0a0-0000-7000-8000-000000000002', name: 'Karim Benali', role: 'staff', volunteerId: null };
 const open: SessionState = { setupNeeded: false, signedIn: karim, locked: false, recentAccounts: [{ id: karim.accountId, name: karim.name }], idleLockMinutes: 10 };
