@@ -15,25 +15,39 @@ import './AuditLog.css';
 
 const PAGE_SIZE = 50;
 
-/** The kinds of record the log names (what a filter offers; an entry of another kind still shows). */
+/**
+ * The kinds of record a filter offers: the API's method groups, which every write and every file
+ * opened is logged under (a service names some entries after the record instead, e.g.
+ * `placement`: shown with the same label, see subjectLabelKey).
+ */
 export const AUDIT_SUBJECT_TYPES = [
-  'candidate',
-  'employer',
-  'jobNeed',
-  'presentation',
-  'placement',
-  'recruitment',
-  'partner',
-  'volunteer',
-  'pair',
+  'candidates',
+  'timeline',
+  'presentations',
+  'placements',
+  'recruitments',
+  'employers',
+  'jobNeeds',
+  'partners',
+  'volunteers',
+  'pairs',
+  'sessions',
+  'sectors',
+  'accounts',
   'session',
-  'sector',
-  'account',
-  'partnerCard',
-  'export',
-  'backup',
-  'installation',
+  'exchange',
+  'backups',
 ] as const;
+
+const LABELLED = new Set<string>([...AUDIT_SUBJECT_TYPES, 'followUps', 'volunteerHours', 'partnerCard', 'export', 'installation', 'audit']);
+
+/** The label of a stored subject type: a record's name (`placement`) reads as its group's (`placements`). */
+export function subjectLabelKey(subjectType: string): string | null {
+  if (LABELLED.has(subjectType)) return `accounts.ui.audit.subjects.${subjectType}`;
+  // `session` is the sign-in's group; a drop-in session's record would be `sessions`.
+  if (LABELLED.has(`${subjectType}s`)) return `accounts.ui.audit.subjects.${subjectType}s`;
+  return null;
+}
 
 interface AuditFilters {
   candidate: ChosenPerson | null;
@@ -190,6 +204,7 @@ export function AuditLogScreen() {
 
 function AuditRow({ entry, language }: { entry: AuditEntryView; language: string }) {
   const { t } = useTranslation();
+  const labelKey = subjectLabelKey(entry.subjectType);
   return (
     <tr data-testid="audit-row">
       <td className="nowrap">{formatMoment(entry.at, language)}</td>
@@ -198,7 +213,7 @@ function AuditRow({ entry, language }: { entry: AuditEntryView; language: string
         <code className="audit-action">{entry.action}</code>
       </td>
       <td>
-        {t(`accounts.ui.audit.subjects.${entry.subjectType}`, { defaultValue: entry.subjectType })}
+        {labelKey ? t(labelKey) : entry.subjectType}
         <span className="cell-secondary audit-subject-id">{entry.subjectId}</span>
       </td>
     </tr>
