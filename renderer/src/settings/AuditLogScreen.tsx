@@ -9,67 +9,12 @@ import { DateInput } from '../ui/DateInput';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { FilterSelect } from '../ui/FilterSelect';
 import { useApiValue } from '../ui/useApiValue';
-import { AuditPersonFilter, type ChosenPerson } from './AuditPersonFilter';
+import { AuditPersonFilter } from './AuditPersonFilter';
+import { AUDIT_SUBJECT_TYPES, type AuditFilters, NO_FILTERS, auditQuery, subjectLabelKey } from './auditFilters';
 import { SettingsTabs } from './SettingsTabs';
 import './AuditLog.css';
 
 const PAGE_SIZE = 50;
-
-/**
- * The kinds of record a filter offers: the API's method groups, which every write and every file
- * opened is logged under (a service names some entries after the record instead, e.g.
- * `placement`: shown with the same label, see subjectLabelKey).
- */
-export const AUDIT_SUBJECT_TYPES = [
-  'candidates',
-  'timeline',
-  'presentations',
-  'placements',
-  'recruitments',
-  'employers',
-  'jobNeeds',
-  'partners',
-  'volunteers',
-  'pairs',
-  'sessions',
-  'sectors',
-  'accounts',
-  'session',
-  'exchange',
-  'backups',
-] as const;
-
-const LABELLED = new Set<string>([...AUDIT_SUBJECT_TYPES, 'followUps', 'volunteerHours', 'partnerCard', 'export', 'installation', 'audit']);
-
-/** The label of a stored subject type: a record's name (`placement`) reads as its group's (`placements`). */
-export function subjectLabelKey(subjectType: string): string | null {
-  if (LABELLED.has(subjectType)) return `accounts.ui.audit.subjects.${subjectType}`;
-  // `session` is the sign-in's group; a drop-in session's record would be `sessions`.
-  if (LABELLED.has(`${subjectType}s`)) return `accounts.ui.audit.subjects.${subjectType}s`;
-  return null;
-}
-
-interface AuditFilters {
-  candidate: ChosenPerson | null;
-  accountId: string | null;
-  subjectType: string | null;
-  from: string;
-  to: string;
-}
-
-const NO_FILTERS: AuditFilters = { candidate: null, accountId: null, subjectType: null, from: '', to: '' };
-
-/** What the API is asked: only the filters set, and dates only once they are whole dates. */
-export function auditQuery(filters: AuditFilters) {
-  const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-  return {
-    ...(filters.candidate ? { candidateId: filters.candidate.id } : {}),
-    ...(filters.accountId ? { accountId: filters.accountId } : {}),
-    ...(filters.subjectType ? { subjectType: filters.subjectType } : {}),
-    ...(isDate(filters.from) ? { from: filters.from } : {}),
-    ...(isDate(filters.to) ? { to: filters.to } : {}),
-  };
-}
 
 function formatMoment(value: string, language: string): string {
   return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(value));

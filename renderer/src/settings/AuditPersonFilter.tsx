@@ -5,11 +5,7 @@ import { formatDate } from '../app/format';
 import { fullName } from '../candidates/names';
 import { useDebounced } from '../ui/useDebounced';
 import { useApiValue } from '../ui/useApiValue';
-
-export interface ChosenPerson {
-  id: string;
-  name: string;
-}
+import type { ChosenPerson } from './auditFilters';
 
 const MATCHES_SHOWN = 6;
 
