@@ -35,11 +35,20 @@ function previewInvoke(): Invoke {
 
 const invoke: Invoke = window.tremplin?.invoke ?? previewInvoke();
 
+let onSignedOut: () => void = () => {};
+
+/** Who hears that the main process no longer holds a session (locked elsewhere, idle, signed out): the session gate. */
+export function whenSignedOut(listener: () => void): void {
+  onSignedOut = listener;
+}
+
 /** Calls one method of the API table; never throws, every outcome is a result value. */
 export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<ApiResult<OutputOf<M>>> {
   try {
     // The router answers with the method's result type: the API table is the contract.
-    return (await invoke(method, input)) as ApiResult<OutputOf<M>>;
+    const result = (await invoke(method, input)) as ApiResult<OutputOf<M>>;
+    if (!result.ok && result.error.code === 'signed_out') onSignedOut();
+    return result;
   } catch {
     return failure('internal', 'errors.network');
   }

@@ -1,5 +1,11 @@
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SessionGate } from '../session/SessionGate';
+import { maySee } from '../session/sectionAccess';
+import { useSession } from '../session/sessionStore';
+import { useLockTriggers } from '../session/useLockTriggers';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { useCurrentAuthor } from '../ui/currentAuthor';
 import { LeaveDialog } from '../ui/leaveGuard';
 import { NoticeRegion } from './NoticeRegion';
 import { Sidebar } from './Sidebar';
@@ -8,6 +14,15 @@ import { useNavigation } from './navigation';
 import type { Route, Section } from './routes';
 
 function Screen({ route }: { route: Route }) {
+  const role = useSession((store) => store.state?.signedIn?.role);
+  // An address typed or kept from another account: the role's own sections are in the sidebar.
+  if (!maySee(role, route.section)) {
+    return (
+      <div className="screen">
+        <ErrorAlert messageKey="errors.forbidden" />
+      </div>
+    );
+  }
   return <SectionScreen section={route.section} route={route} />;
 }
 
@@ -23,9 +38,24 @@ function SectionLoading({ section }: { section: Section }) {
   );
 }
 
+/** The app behind its gate: nothing below is mounted until an account is signed in. */
 export function App() {
+  return (
+    <SessionGate>
+      <SignedInApp />
+    </SessionGate>
+  );
+}
+
+function SignedInApp() {
   const { t } = useTranslation();
   const route = useNavigation((state) => state.route);
+  useLockTriggers();
+  // The entries' author field starts on the person signed in, not on whoever typed it last.
+  const signedInName = useSession((store) => store.state?.signedIn?.name ?? null);
+  useEffect(() => {
+    if (signedInName) useCurrentAuthor.getState().setAuthor(signedInName);
+  }, [signedInName]);
 
   useEffect(() => {
     document.title = `${t(`sections.${route.section}`)} – ${t('app.name')}`;

@@ -1,4 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { AccountPanel } from '../session/AccountPanel';
+import { maySee } from '../session/sectionAccess';
+import { useSession } from '../session/sessionStore';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { SectionIcon } from './icons';
 import { useNavigation } from './navigation';
@@ -7,6 +10,7 @@ import { SECTIONS, routeToHash } from './routes';
 export function Sidebar() {
   const { t } = useTranslation();
   const current = useNavigation((state) => state.route.section);
+  const role = useSession((store) => store.state?.signedIn?.role);
 
   return (
     <aside className="sidebar">
@@ -16,7 +20,7 @@ export function Sidebar() {
       </div>
       <nav className="sidebar-nav" aria-label={t('app.mainNavigation')}>
         <ul>
-          {SECTIONS.map((section) => (
+          {SECTIONS.filter((section) => maySee(role, section)).map((section) => (
             <li key={section}>
               <a
                 className="nav-link"
@@ -30,6 +34,7 @@ export function Sidebar() {
           ))}
         </ul>
       </nav>
+      <AccountPanel />
       <LanguageSwitcher />
     </aside>
   );

@@ -28,6 +28,7 @@ import type { SectionProps } from './sections/props';
 import { WorkSection } from './sections/WorkSection';
 import { JourneyPanel } from '../matching/journey/JourneyPanel';
 import { routeToHash } from '../app/routes';
+import { useMay } from '../session/useMay';
 
 /** The record's tabs, in the order of a first interview; each is an address (`#/candidates/<id>/consent`). */
 export const RECORD_TABS = ['identity', 'follow-up', 'work', 'mobility', 'project', 'referral', 'consent', 'barriers', 'journey', 'history'] as const;
@@ -66,6 +67,9 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
   const navigate = useNavigation((state) => state.navigate);
   const showNotice = useNotices((state) => state.showNotice);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const mayLookForDuplicates = useMay('candidates.findDuplicates');
+  const mayExport = useMay('exchange.previewExport');
+  const mayArchive = useMay('candidates.archive');
   const archiving = useArchiveToggle(
     (archived) => call(archived ? 'candidates.archive' : 'candidates.restore', { id: candidate.id }),
     (saved) => onChange(saved),
@@ -187,15 +191,21 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
         </div>
         {!readOnly && (
           <div className="record-actions">
-            <button type="button" className="button button-secondary" disabled={duplicates?.status === 'searching'} onClick={() => void searchDuplicates()}>
-              {t('candidates.duplicates.search')}
-            </button>
-            <a className="button button-secondary" href={routeToHash({ section: 'exchange', id: 'export', rest: [candidate.id] })}>
-              {t('candidates.record.sendToPartner')}
-            </a>
-            <button type="button" className="button button-secondary" disabled={archiving.busy} onClick={() => archiving.setArchived(true)}>
-              {t('candidates.record.archive')}
-            </button>
+            {mayLookForDuplicates && (
+              <button type="button" className="button button-secondary" disabled={duplicates?.status === 'searching'} onClick={() => void searchDuplicates()}>
+                {t('candidates.duplicates.search')}
+              </button>
+            )}
+            {mayExport && (
+              <a className="button button-secondary" href={routeToHash({ section: 'exchange', id: 'export', rest: [candidate.id] })}>
+                {t('candidates.record.sendToPartner')}
+              </a>
+            )}
+            {mayArchive && (
+              <button type="button" className="button button-secondary" disabled={archiving.busy} onClick={() => archiving.setArchived(true)}>
+                {t('candidates.record.archive')}
+              </button>
+            )}
           </div>
         )}
       </header>

@@ -12,6 +12,7 @@ import { EmployerPipeline } from '../matching/journey/EmployerPipeline';
 import { JobNeedsCard } from './JobNeedsCard';
 import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from '../ui/RecordFrame';
 import { useSectorNames } from './sectorNames';
+import { useMay } from '../session/useMay';
 
 function useBackToList(): BackLinkProps {
   const { t } = useTranslation();
@@ -57,6 +58,7 @@ function EmployerRecord({ employer, back, onChange, onStale }: EmployerRecordPro
   const { t } = useTranslation();
   const showNotice = useNotices((state) => state.showNotice);
   const sectorName = useSectorNames();
+  const mayArchive = useMay('employers.archive');
   const archive = useArchiveToggle(
     (archived) => call(archived ? 'employers.archive' : 'employers.restore', { id: employer.id }),
     onChange,
@@ -76,6 +78,7 @@ function EmployerRecord({ employer, back, onChange, onStale }: EmployerRecordPro
       facts={<EmployerFacts employer={employer} />}
       archivedAt={employer.archivedAt}
       archive={archive}
+      mayArchive={mayArchive}
       texts="employers.record"
       className="record-wide"
     >

@@ -12,6 +12,7 @@ import { PresentationList } from '../matching/presentations/PresentationList';
 import { JobNeedForm } from './JobNeedForm';
 import { type BackLinkProps, NewRecordFrame, RecordFrame, RecordPending } from '../ui/RecordFrame';
 import { needRequirements } from '../ui/jobNeeds';
+import { useMay } from '../session/useMay';
 
 interface JobNeedScreenProps {
   employerId: string;
@@ -77,6 +78,7 @@ function JobNeedRecord({ employer, need, back, onChange }: JobNeedRecordProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigation((state) => state.navigate);
   const showNotice = useNotices((state) => state.showNotice);
+  const mayArchive = useMay('jobNeeds.archive');
   const archive = useArchiveToggle((archived) => call(archived ? 'jobNeeds.archive' : 'jobNeeds.restore', { id: need.id }), onChange);
   const requirements = needRequirements(need, t);
 
@@ -101,6 +103,7 @@ function JobNeedRecord({ employer, need, back, onChange }: JobNeedRecordProps) {
       }
       archivedAt={need.archivedAt}
       archive={archive}
+      mayArchive={mayArchive}
       texts="employers.needs.record"
       className="screen-narrow"
     >

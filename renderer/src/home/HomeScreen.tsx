@@ -3,6 +3,8 @@ import { DUE_CARDS, type Dashboard, type DueCardName } from '../../../shared/das
 import { formatDate } from '../app/format';
 import type { Route } from '../app/routes';
 import { useFocusOnMount } from '../app/useFocusOnMount';
+import { useMay } from '../session/useMay';
+import { useSession } from '../session/sessionStore';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
 import { DueCard, FIRST_SHOWN } from './DueCard';
@@ -18,7 +20,26 @@ const isDueCard = (id: string | undefined): id is DueCardName => (DUE_CARDS as r
 
 /** The home screen (`#/home`), or the full list of one of its cards (`#/home/<card>`). */
 export function HomeSection({ route }: { route: Route }) {
+  const mayDashboard = useMay('dashboard.get');
+  if (!mayDashboard) return <WelcomeScreen />;
   return isDueCard(route.id) ? <DueListScreen key={route.id} card={route.id} /> : <HomeScreen />;
+}
+
+/** A role without the dashboard's figures (a volunteer) starts from the sidebar's sections. */
+function WelcomeScreen() {
+  const { t } = useTranslation();
+  const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  const name = useSession((store) => store.state?.signedIn?.name ?? '');
+  return (
+    <div className="screen home-screen">
+      <header className="screen-header">
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t('dashboard.title')}
+        </h1>
+      </header>
+      <p>{t('accounts.ui.home.welcome', { name })}</p>
+    </div>
+  );
 }
 
 /** The home screen: what is due, each item one click from its record, and the period's figures. */

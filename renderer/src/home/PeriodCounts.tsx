@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { Dashboard, PeriodCount } from '../../../shared/dashboard';
 import { formatDate } from '../app/format';
 import { routeToHash } from '../app/routes';
+import { useMay } from '../session/useMay';
 import { formatCount } from './format';
 
 /** The period's figures, each beside its target when the programme set one (with a bar). */
 export function PeriodCounts({ period, counts }: Pick<Dashboard, 'period' | 'counts'>) {
   const { t, i18n } = useTranslation();
   const titleId = useId();
+  const maySetTargets = useMay('dashboard.setTargets');
   return (
     <section className="card due-card period-card" aria-labelledby={titleId} data-testid="period-counts">
       <h2 id={titleId} className="due-title">
@@ -22,11 +24,13 @@ export function PeriodCounts({ period, counts }: Pick<Dashboard, 'period' | 'cou
           <PeriodFigure key={count.thing} {...count} />
         ))}
       </ul>
-      <div className="due-footer">
-        <a className="button button-quiet" href={routeToHash({ section: 'settings' })}>
-          {t('dashboard.period.editTargets')}
-        </a>
-      </div>
+      {maySetTargets && (
+        <div className="due-footer">
+          <a className="button button-quiet" href={routeToHash({ section: 'settings' })}>
+            {t('dashboard.period.editTargets')}
+          </a>
+        </div>
+      )}
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { useApiValue } from '../ui/useApiValue';
 import { useArchiveToggle } from '../ui/useArchiveToggle';
 import { PartnerForm } from './PartnerForm';
 import { routeToHash } from '../app/routes';
+import { useMay } from '../session/useMay';
 
 function useBackToList(): BackLinkProps {
   const { t } = useTranslation();
@@ -45,6 +46,7 @@ export function PartnerScreen({ id }: { id: string }) {
 function PartnerRecord({ partner, back, onChange }: { partner: Partner; back: BackLinkProps; onChange(partner: Partner): void }) {
   const { t } = useTranslation();
   const showNotice = useNotices((state) => state.showNotice);
+  const mayArchive = useMay('partners.archive');
   const archive = useArchiveToggle((archived) => call(archived ? 'partners.archive' : 'partners.restore', { id: partner.id }), onChange);
   const readOnly = partner.archivedAt !== null;
   const context = [t(`partners.kinds.${partner.kind}`), [partner.postalCode, partner.commune].filter(Boolean).join(' ')].filter(Boolean);
@@ -56,6 +58,7 @@ function PartnerRecord({ partner, back, onChange }: { partner: Partner; back: Ba
       subtitle={context.join(' · ')}
       archivedAt={partner.archivedAt}
       archive={archive}
+      mayArchive={mayArchive}
       texts="partners.record"
       className="record-wide"
     >

@@ -12,6 +12,7 @@ import { useRecordList } from '../ui/useRecordList';
 import { type Column, VirtualTable } from '../ui/VirtualTable';
 import { formatDay } from './format';
 import { routeToHash } from '../app/routes';
+import { useMay } from '../session/useMay';
 
 type ArchiveFilter = (typeof ARCHIVE_FILTERS)[number];
 
@@ -56,14 +57,17 @@ export function SessionListScreen() {
     },
   ];
 
+  const mayCreate = useMay('sessions.create');
   return (
     <div className="screen">
       <header className="screen-header">
         <h1>{t('sessions.list.title')}</h1>
-        <button ref={newRef} type="button" className="button button-primary" onClick={() => navigate({ section: 'sessions', id: 'new' })}>
-          <PlusIcon />
-          <span>{t('sessions.new')}</span>
-        </button>
+        {mayCreate && (
+          <button ref={newRef} type="button" className="button button-primary" onClick={() => navigate({ section: 'sessions', id: 'new' })}>
+            <PlusIcon />
+            <span>{t('sessions.new')}</span>
+          </button>
+        )}
       </header>
 
       <div className="toolbar">

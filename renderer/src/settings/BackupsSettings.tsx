@@ -5,9 +5,10 @@ import { call } from '../api/client';
 import { formatDate } from '../app/format';
 import { useNotices } from '../app/notices';
 import { BusyNote } from '../exchange/Busy';
-import { useLeaveGuard } from '../ui/leaveGuard';
+import { useMay } from '../session/useMay';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
+import { RecoverySheet } from '../ui/RecoverySheet';
 import { useApiValue } from '../ui/useApiValue';
 import './BackupsSettings.css';
 
@@ -34,6 +35,8 @@ export function BackupsSettings() {
   const [error, setError] = useState<string | null>(null);
   const [confirmReplace, setConfirmReplace] = useState(false);
   const [opened, setOpened] = useState<OpenedRow | null>(null);
+  // Staff take backups and see them; setting the key up, restoring and deleting are the administrator's.
+  const mayManage = useMay('backups.setupRecovery');
 
   async function setUp(replace: boolean) {
     setError(null);
@@ -74,7 +77,7 @@ export function BackupsSettings() {
       ) : (
         status && (
           <>
-            {!status.recoveryConfigured && (
+            {!status.recoveryConfigured && mayManage && (
               <div className="backups-setup">
                 <p>{t('backups.ui.notSetUp')}</p>
                 <button type="button" className="button button-primary" disabled={busy !== null} onClick={() => void setUp(false)}>
@@ -98,7 +101,7 @@ export function BackupsSettings() {
                   <button type="button" className="button button-primary" disabled={busy !== null} onClick={() => void backUpNow()}>
                     {t('backups.ui.backUpNow')}
                   </button>
-                  {!confirmReplace && (
+                  {!confirmReplace && mayManage && (
                     <button type="button" className="button button-quiet" disabled={busy !== null} onClick={() => setConfirmReplace(true)}>
                       {t('backups.ui.replaceKey')}
                     </button>
@@ -201,6 +204,7 @@ interface BackupRowProps {
 
 function BackupRow({ backup, label, panel, onOpen, onClose, onDone }: BackupRowProps) {
   const { t, i18n } = useTranslation();
+  const mayRestore = useMay('backups.restore');
   return (
     <>
       <tr data-testid="backup-row">
@@ -208,24 +212,28 @@ function BackupRow({ backup, label, panel, onOpen, onClose, onDone }: BackupRowP
         <td>{t(`backups.ui.reasons.${backup.reason}`)}</td>
         <td className="number nowrap">{formatSize(backup.bytes, i18n.language)}</td>
         <td className="cell-action nowrap">
-          <button
-            type="button"
-            className="button button-quiet"
-            aria-expanded={panel === 'restore'}
-            aria-label={t('backups.ui.restoreLabel', { date: label })}
-            onClick={() => onOpen('restore')}
-          >
-            {t('backups.ui.restore')}
-          </button>
-          <button
-            type="button"
-            className="button button-quiet"
-            aria-expanded={panel === 'delete'}
-            aria-label={t('backups.ui.deleteLabel', { date: label })}
-            onClick={() => onOpen('delete')}
-          >
-            {t('backups.ui.delete')}
-          </button>
+          {mayRestore && (
+            <>
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-expanded={panel === 'restore'}
+                aria-label={t('backups.ui.restoreLabel', { date: label })}
+                onClick={() => onOpen('restore')}
+              >
+                {t('backups.ui.restore')}
+              </button>
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-expanded={panel === 'delete'}
+                aria-label={t('backups.ui.deleteLabel', { date: label })}
+                onClick={() => onOpen('delete')}
+              >
+                {t('backups.ui.delete')}
+              </button>
+            </>
+          )}
         </td>
       </tr>
       {panel && (
@@ -364,68 +372,6 @@ function RestorePanel({ backup, label, onRestored }: { backup: BackupEntry; labe
           </button>
         </div>
       )}
-    </div>
-  );
-}
-
-/** How a backup opens without Tremplin, with the standard tool (a command: not translated). */
-const AGE_COMMAND = 'age -d -i recovery-key.txt -o tremplin.sqlite tremplin-…-daily.sqlite.age';
-
-/** The recovery key in groups of four after its prefix, easier to copy by hand and to read back. */
-function groupedKey(recoveryKey: string): string {
-  const prefix = 'AGE-SECRET-KEY-1';
-  const body = recoveryKey.startsWith(prefix) ? recoveryKey.slice(prefix.length) : recoveryKey;
-  return `${recoveryKey.startsWith(prefix) ? prefix : ''} ${body.match(/.{1,4}/g)?.join(' ') ?? body}`.trim();
-}
-
-/**
- * The recovery sheet, shown once: the only copy of the key that opens the backups. It prints
- * alone on the page, and the screen asks before it is closed or left.
- */
-function RecoverySheet({ recoveryKey, createdAt, onClose }: { recoveryKey: string; createdAt: string; onClose(): void }) {
-  const { t, i18n } = useTranslation();
-  const association = useApiValue('exchange.status', {});
-  const name = association.state.status === 'ready' ? association.state.value.profile?.name : null;
-  const [kept, setKept] = useState(false);
-  useLeaveGuard(!kept, 'backups.ui.sheet.leaveQuestion');
-
-  return (
-    <div className="recovery" data-testid="recovery-sheet">
-      <ErrorAlert messageKey={'backups.ui.sheet.once'} />
-      <article className="recovery-sheet" aria-labelledby="recovery-sheet-title">
-        <h3 id="recovery-sheet-title">{t('backups.ui.sheet.title')}</h3>
-        <dl className="recovery-facts">
-          <dt>{t('backups.ui.sheet.association')}</dt>
-          <dd>{name ?? <span className="recovery-blank" />}</dd>
-          <dt>{t('backups.ui.sheet.date')}</dt>
-          <dd>{formatDate(createdAt, i18n.language, 'long')}</dd>
-        </dl>
-        <p className="recovery-label">{t('backups.ui.sheet.key')}</p>
-        <p className="recovery-key" data-testid="recovery-key" data-key={recoveryKey}>
-          {groupedKey(recoveryKey)}
-        </p>
-        <p className="recovery-keep strong">{t('backups.ui.sheet.keep')}</p>
-        <h4>{t('backups.ui.sheet.howTitle')}</h4>
-        <ol className="recovery-how">
-          <li>{t('backups.ui.sheet.how1')}</li>
-          <li>{t('backups.ui.sheet.how2')}</li>
-          <li>{t('backups.ui.sheet.how3')}</li>
-        </ol>
-        <p className="recovery-without">{t('backups.ui.sheet.without')}</p>
-        <pre className="recovery-command">{AGE_COMMAND}</pre>
-      </article>
-      <div className="recovery-actions">
-        <button type="button" className="button button-primary" onClick={() => window.print()}>
-          {t('backups.ui.sheet.print')}
-        </button>
-        <label className="checkbox">
-          <input type="checkbox" checked={kept} onChange={(event) => setKept(event.target.checked)} />
-          <span>{t('backups.ui.sheet.kept')}</span>
-        </label>
-        <button type="button" className="button button-secondary" disabled={!kept} onClick={onClose}>
-          {t('backups.ui.sheet.close')}
-        </button>
-      </div>
     </div>
   );
 }

@@ -1,12 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { useFocusOnMount } from '../app/useFocusOnMount';
+import { useMay } from '../session/useMay';
 import { BackupsSettings } from './BackupsSettings';
 import { SectorSettings } from './SectorSettings';
+import { SettingsTabs } from './SettingsTabs';
 import { TargetsSettings } from './TargetsSettings';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  const maySettings = useMay('dashboard.setTargets');
+  const mayBackups = useMay('backups.status');
   return (
     <div className="screen screen-narrow">
       <header className="screen-header">
@@ -14,9 +18,10 @@ export function SettingsScreen() {
           {t('settings.title')}
         </h1>
       </header>
-      <TargetsSettings />
-      <SectorSettings />
-      <BackupsSettings />
+      <SettingsTabs current="general" />
+      {maySettings && <TargetsSettings />}
+      {maySettings && <SectorSettings />}
+      {mayBackups && <BackupsSettings />}
     </div>
   );
 }

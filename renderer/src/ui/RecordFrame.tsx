@@ -36,6 +36,8 @@ interface RecordFrameProps {
   archive: ReturnType<typeof useArchiveToggle>;
   /** Where the archive texts live: `archive`, `restore`, `archivedOn`, `archivedExplanation`. */
   texts: 'employers.record' | 'employers.needs.record' | 'partners.record';
+  /** The signed-in role may archive it (the router refuses otherwise: the button is not offered). */
+  mayArchive?: boolean;
   className?: string;
   children: ReactNode;
 }
@@ -44,7 +46,7 @@ interface RecordFrameProps {
  * The frame of a saved record (employer, job need, partner): the way back, the name with its
  * facts, Archive, and once archived the banner that offers to restore it. Focus starts on the name.
  */
-export function RecordFrame({ back, title, subtitle, facts, archivedAt, archive, texts, className, children }: RecordFrameProps) {
+export function RecordFrame({ back, title, subtitle, facts, archivedAt, archive, texts, mayArchive = true, className, children }: RecordFrameProps) {
   const { t, i18n } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -62,7 +64,7 @@ export function RecordFrame({ back, title, subtitle, facts, archivedAt, archive,
           {subtitle && <p className="screen-subtitle">{subtitle}</p>}
           {facts}
         </div>
-        {archivedAt === null && (
+        {archivedAt === null && mayArchive && (
           <button type="button" className="button button-secondary" disabled={archive.busy} onClick={() => archive.setArchived(true)}>
             {t(`${texts}.archive`)}
           </button>

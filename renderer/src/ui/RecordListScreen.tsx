@@ -10,6 +10,7 @@ import { type Column, VirtualTable } from './VirtualTable';
 import type { RecordList } from './useRecordList';
 import { ListEmptyState } from './ListEmptyState';
 import { type Section, routeToHash } from '../app/routes';
+import { useMay } from '../session/useMay';
 
 type ArchiveFilter = (typeof ARCHIVE_FILTERS)[number];
 
@@ -55,16 +56,19 @@ export function RecordListScreen<T extends { id: string }>({
   const { t } = useTranslation();
   const navigate = useNavigation((state) => state.navigate);
   const texts = `${section}.list` as const;
+  const mayCreate = useMay(section === 'employers' ? 'employers.create' : 'partners.create');
   const { query, archived } = filters;
 
   return (
     <div className="screen list-with-filters">
       <header className="screen-header">
         <h1>{t(`${texts}.title`)}</h1>
-        <button type="button" className="button button-primary" onClick={() => navigate({ section, id: 'new' })}>
-          <PlusIcon />
-          <span>{t(`${section}.new`)}</span>
-        </button>
+        {mayCreate && (
+          <button type="button" className="button button-primary" onClick={() => navigate({ section, id: 'new' })}>
+            <PlusIcon />
+            <span>{t(`${section}.new`)}</span>
+          </button>
+        )}
       </header>
 
       <div className="toolbar">

@@ -8,8 +8,8 @@ interface CurrentAuthor {
 }
 
 /**
- * Who is writing timeline entries on this computer, remembered between sessions. Until the
- * app has one account per person, this is how an entry says who made it.
+ * Who is writing timeline entries on this computer, remembered between sessions. It starts on
+ * the account signed in (app/App.tsx sets it at each sign-in); the person may still change it.
  */
 export const useCurrentAuthor = create<CurrentAuthor>()((set) => ({
   author: window.localStorage.getItem(STORAGE_KEY) ?? '',

@@ -17,6 +17,7 @@ import { VolunteerTabs } from './VolunteerTabs';
 import { VIEW_FILTERS, VOLUNTEER_VIEWS, useVolunteerListFilters } from './listFilters';
 import { pairScope } from './names';
 import { routeToHash } from '../app/routes';
+import { useMay } from '../session/useMay';
 
 export function VolunteerListScreen() {
   const { t } = useTranslation();
@@ -78,14 +79,17 @@ export function VolunteerListScreen() {
 
   const searching = query.trim() !== '' || sectorId !== '';
 
+  const mayCreate = useMay('volunteers.create');
   return (
     <div className="screen screen-with-tabs">
       <header className="screen-header">
         <h1>{t('volunteers.list.title')}</h1>
-        <button type="button" className="button button-primary" onClick={() => navigate({ section: 'volunteers', id: 'new' })}>
-          <PlusIcon />
-          <span>{t('volunteers.new')}</span>
-        </button>
+        {mayCreate && (
+          <button type="button" className="button button-primary" onClick={() => navigate({ section: 'volunteers', id: 'new' })}>
+            <PlusIcon />
+            <span>{t('volunteers.new')}</span>
+          </button>
+        )}
       </header>
       <VolunteerTabs current="volunteers" />
 
