@@ -8,8 +8,8 @@ import type { Db } from '../db/open';
 import type { CandidateProfile, Engagement, NeedProfile } from '../matching/criteria';
 import { type CommuneTable, type Locate, createLocator } from '../matching/geo';
 import { type CandidateScore, createNeedMatcher } from '../matching/matcher';
-import { type CandidatePool, assessPool, compilePool } from '../matching/pool';
-import { candidateTieKey, nameTieKey, rank } from '../matching/rank';
+import { CandidatePool, assessPool } from '../matching/pool';
+import { nameTieKey, rank } from '../matching/rank';
 import { type Clock, moment, systemClock } from '../core/clock';
 import { type CandidateProfileRow, type MatchingWrites, type NeedProfileRow, createMatchingStore, watchMatchingWrites } from '../store/matching';
 import { createJobNeedService } from './employers';
@@ -163,11 +163,14 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
   function matchableNow(locate: Locate, day: string) {
     const version = snapshotVersion(day);
     const changes = writesSinceRead();
-    if (snapshot?.version !== version || changes.candidates.size > snapshot.pool.profiles.length / 4) {
+    if (snapshot?.version !== version || changes.candidates.size > snapshot.pool.size / 4) {
       changes.candidates.clear();
+      snapshot = undefined; // the old pool can go while the new one is read
       const toProfile = profileBuilder(locate);
-      const profiles = store.matchableCandidates().map(toProfile);
-      snapshot = { version, pool: compilePool(profiles), engagements: engagements({ currentOn: day }), toProfile };
+      const pool = new CandidatePool();
+      // Row by row: 100,000 rows read at once held about 60 MB until the pool was built.
+      for (const row of store.matchableCandidates()) pool.put(toProfile(row));
+      snapshot = { version, pool, engagements: engagements({ currentOn: day }), toProfile };
     } else if (changes.candidates.size > 0) {
       const candidateIds = [...changes.candidates];
       changes.candidates.clear();
@@ -224,14 +227,18 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
       if (!row) throw new AppError('not_found', NEED_NOT_FOUND);
       const need = toNeedProfile(row, locate);
       const day = today();
-      const { pool, engagements: engaged } = matchableNow(locate, day);
+      const { pool, engagements: engaged, toProfile } = matchableNow(locate, day);
       const matcher = createNeedMatcher(need, day);
       const { scores, failures } = assessPool(pool, matcher, engaged);
-      const { profiles } = pool;
-      const ranking = rank(scores, failures, { limit, excludedLimit }, (position) => candidateTieKey(profiles[position] as CandidateProfile));
+      const ranking = rank(scores, failures, { limit, excludedLimit }, (position) => pool.tieKey(position));
       const presented = latestPresentations({ jobNeedId });
+      // The pool keeps no whole files: those returned are read again, to be explained.
+      const returned = new Map(
+        store.candidatesAmong([...ranking.eligible, ...ranking.excluded].map((position) => pool.ids[position] as string)).map((row) => [row[0], toProfile(row)]),
+      );
       const toMatch = (position: number): CandidateMatch => {
-        const candidate = profiles[position] as CandidateProfile;
+        const candidate = returned.get(pool.ids[position] as string);
+        if (!candidate) throw new Error('matching: a ranked file is no longer there');
         const { id, firstName, lastName, frenchLevel, status, commune, postalCode, authorisationExpiry } = candidate;
         return {
           candidate: { id, firstName, lastName, frenchLevel, status, commune, postalCode, authorisationExpiry },
