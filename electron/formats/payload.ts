@@ -189,3 +189,30 @@ export function parsePayload(bytes: Uint8Array, knownIds: LocalRecords): Payload
   }
   return payload;
 }
+
+/**
+ * A payload's JSON as UTF-8 bytes, its events given apart as JSON arrays already written (by
+ * SQLite: tens of thousands of events need not become objects to become text again). The
+ * records go last; the text parses to the payload with those events.
+ */
+export function payloadBytes(payload: Payload, timelineEventsJson: readonly string[]): Buffer {
+  if (payload.records.timelineEvents.length > 0) throw new Error('payloadBytes: events are given as JSON');
+  const { records, ...rest } = payload;
+  const events = timelineEventsJson.map((array) => array.trim().slice(1, -1).trim()).filter((items) => items.length > 0);
+  const parts = [
+    `${JSON.stringify(rest).slice(0, -1)},"records":{"candidates":`,
+    JSON.stringify(records.candidates),
+    ',"timelineEvents":[',
+    ...events.flatMap((items, index) => (index === 0 ? [items] : [',', items])),
+    '],"partners":',
+    JSON.stringify(records.partners),
+    ',"sectors":',
+    JSON.stringify(records.sectors),
+    '}}',
+  ];
+  // Written piece by piece into one buffer: no single string of the whole file is made.
+  const bytes = Buffer.allocUnsafe(parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0));
+  let offset = 0;
+  for (const part of parts) offset += bytes.write(part, offset);
+  return bytes;
+}

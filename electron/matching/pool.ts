@@ -1,6 +1,7 @@
 import { SOFT_CRITERIA } from '../../shared/matching';
 import type { CandidateProfile, Engagement, Evaluation } from './criteria';
 import { type NeedMatcher, SOFT_WEIGHTS } from './matcher';
+import { nameTieKey } from './rank';
 
 /**
  * Scoring many candidates for one need, fast: files that agree on what a criterion reads
@@ -92,27 +93,45 @@ class FeatureClasses {
   }
 }
 
-/** The matchable files, by position, each in its class for every criterion. */
+/**
+ * The matchable files, by position, each in its class for every criterion. Of each file only
+ * its id and names are kept (and its classes, in typed arrays): a class's figure is worked out
+ * on one of its files, and the few files a ranking returns are read again to be explained. At
+ * 100,000 files, keeping every profile held about 25 MB more.
+ */
 export class CandidatePool {
-  readonly profiles: CandidateProfile[] = [];
+  /** Per position, the file's id. */
+  readonly ids: string[] = [];
+  private readonly lastNames: string[] = [];
+  private readonly firstNames: string[] = [];
+  /** Per position, the key that orders ties, once a ranking needed it (the same files are ranked again and again). */
+  private readonly tieKeys: (string | undefined)[] = [];
   readonly positionOf = new Map<string, number>();
   readonly classes = Object.fromEntries(FEATURES.map((feature) => [feature, new FeatureClasses()])) as Record<Feature, FeatureClasses>;
   private readonly placeIds = new Map<unknown, number>();
 
-  constructor(profiles: readonly CandidateProfile[] = []) {
+  constructor(profiles: Iterable<CandidateProfile> = []) {
     for (const profile of profiles) this.put(profile);
+  }
+
+  /** How many files the pool holds. */
+  get size() {
+    return this.ids.length;
   }
 
   /** Adds a file, or replaces the one with its id. */
   put(candidate: CandidateProfile) {
     let position = this.positionOf.get(candidate.id);
     if (position === undefined) {
-      position = this.profiles.length;
+      position = this.ids.length;
       this.positionOf.set(candidate.id, position);
     } else {
       for (const feature of FEATURES) this.classes[feature].release(position);
     }
-    this.profiles[position] = candidate;
+    this.ids[position] = candidate.id;
+    this.lastNames[position] = candidate.lastName;
+    this.firstNames[position] = candidate.firstName;
+    this.tieKeys[position] = undefined;
     for (const feature of FEATURES) this.classes[feature].assign(position, CLASS_KEYS[feature](candidate, this.placeIds), candidate);
   }
 
@@ -120,17 +139,28 @@ export class CandidatePool {
   remove(candidateId: string) {
     const position = this.positionOf.get(candidateId);
     if (position === undefined) return;
-    const last = this.profiles.length - 1;
-    const moved = this.profiles[last] as CandidateProfile;
+    const last = this.ids.length - 1;
     for (const feature of FEATURES) {
       const classes = this.classes[feature];
       classes.release(position);
       classes.of[position] = classes.of[last] ?? 0;
     }
-    this.profiles[position] = moved;
-    this.positionOf.set(moved.id, position);
-    this.profiles.pop();
+    for (const column of [this.ids, this.lastNames, this.firstNames, this.tieKeys] as unknown[][]) {
+      column[position] = column[last];
+      column.pop();
+    }
+    if (position !== last) this.positionOf.set(this.ids[position] as string, position);
     this.positionOf.delete(candidateId);
+  }
+
+  /** Last name, first name, id: what orders files of equal score. */
+  tieKey(position: number): string {
+    let key = this.tieKeys[position];
+    if (key === undefined) {
+      key = nameTieKey(this.lastNames[position] ?? '', this.firstNames[position] ?? '', this.ids[position] ?? '');
+      this.tieKeys[position] = key;
+    }
+    return key;
   }
 
   /** Per criterion, how many distinct values the files hold. */
@@ -139,7 +169,7 @@ export class CandidatePool {
   }
 }
 
-export const compilePool = (profiles: readonly CandidateProfile[]) => new CandidatePool(profiles);
+export const compilePool = (profiles: Iterable<CandidateProfile>) => new CandidatePool(profiles);
 
 export interface Assessment {
   /** Per position in the pool, 0–100. */
@@ -155,19 +185,19 @@ function addPerFile(totals: Float64Array | Uint8Array, classes: Uint32Array, fig
 
 /** Every file's score and failed hard criteria for one need; `engagements` by candidate id. */
 export function assessPool(pool: CandidatePool, matcher: NeedMatcher, engagements: ReadonlyMap<string, readonly Engagement[]>): Assessment {
-  const { profiles } = pool;
+  const { size } = pool;
   /** A criterion's figure for each class, worked out on one of its files. */
   const figuresOf = (feature: Feature, figure: (candidate: CandidateProfile) => number) =>
     Float64Array.from(pool.classes[feature].representatives, (candidate) => (candidate ? figure(candidate) : 0));
   const failed = ({ verdict }: { verdict: string }) => (verdict === 'fail' ? 1 : 0);
 
   // Added per file in the order of SOFT_CRITERIA, as scoreOf adds them, so both round alike.
-  const points = new Float64Array(profiles.length);
+  const points = new Float64Array(size);
   for (const criterion of SOFT_CRITERIA) {
     const evaluate: (candidate: CandidateProfile) => Evaluation = matcher.soft[criterion];
     addPerFile(points, pool.classes[criterion].of, figuresOf(criterion, (candidate) => SOFT_WEIGHTS[criterion] * evaluate(candidate).fraction));
   }
-  const scores = new Uint8Array(profiles.length);
+  const scores = new Uint8Array(size);
   for (let position = 0; position < scores.length; position++) scores[position] = Math.round(points[position] ?? 0);
 
   const free = figuresOf('status', (candidate) => failed(matcher.hard.engagement(candidate, [])));
@@ -178,7 +208,7 @@ export function assessPool(pool: CandidatePool, matcher: NeedMatcher, engagement
     ['status', free],
     ['consent', figuresOf('consent', (candidate) => failed(matcher.hard.consent(candidate)))],
   ];
-  const failures = new Uint8Array(profiles.length);
+  const failures = new Uint8Array(size);
   for (const [feature, figures] of hard) addPerFile(failures, pool.classes[feature].of, figures);
 
   // The few files with a recruitment or a placement: their engagement is judged on its dates.
@@ -186,9 +216,10 @@ export function assessPool(pool: CandidatePool, matcher: NeedMatcher, engagement
   for (const [candidateId, list] of engagements) {
     const position = pool.positionOf.get(candidateId);
     if (position === undefined || list.length === 0) continue;
-    const candidate = profiles[position] as CandidateProfile;
-    const freeByStatus = free[statusClasses[position] ?? 0] ?? 0;
-    failures[position] = (failures[position] ?? 0) - freeByStatus + (matcher.engaged(candidate, list) ? 1 : 0);
+    const statusClass = statusClasses[position] ?? 0;
+    // Engagement reads only the status: any file of the same status class stands for this one.
+    const standIn = pool.classes.status.representatives[statusClass] as CandidateProfile;
+    failures[position] = (failures[position] ?? 0) - (free[statusClass] ?? 0) + (matcher.engaged(standIn, list) ? 1 : 0);
   }
   return { scores, failures };
 }

@@ -1,6 +1,5 @@
 import { HARD_CRITERIA } from '../../shared/matching';
 import { nameTokens } from '../core/names';
-import type { CandidateProfile } from './criteria';
 
 /**
  * The order of matches: eligible ones by score, highest first, then by name; excluded ones
@@ -74,16 +73,4 @@ export function rank(
 export function nameTieKey(...parts: string[]): string {
   const id = parts.pop() ?? '';
   return [...parts.map((part) => nameTokens(part).join(' ')), id].join('\u0000');
-}
-
-const candidateTieKeys = new WeakMap<CandidateProfile, string>();
-
-/** Last name, first name, id; kept per profile, as the same files are ranked again and again. */
-export function candidateTieKey(candidate: CandidateProfile): string {
-  let key = candidateTieKeys.get(candidate);
-  if (key === undefined) {
-    key = nameTieKey(candidate.lastName, candidate.firstName, candidate.id);
-    candidateTieKeys.set(candidate, key);
-  }
-  return key;
 }

@@ -8,8 +8,8 @@ import type { Db } from '../db/open';
 import type { CandidateProfile, Engagement, NeedProfile } from '../matching/criteria';
 import { type CommuneTable, type Locate, createLocator } from '../matching/geo';
 import { type CandidateScore, createNeedMatcher } from '../matching/matcher';
-import { type CandidatePool, assessPool, compilePool } from '../matching/pool';
-import { candidateTieKey, nameTieKey, rank } from '../matching/rank';
+import { CandidatePool, assessPool } from '../matching/pool';
+import { nameTieKey, rank } from '../matching/rank';
 import { type Clock, moment, systemClock } from '../core/clock';
 import { type CandidateProfileRow, type MatchingWrites, type NeedProfileRow, createMatchingStore, watchMatchingWrites } from '../store/matching';
 import { createJobNeedService } from './employers';
@@ -121,11 +121,11 @@ function toNeedProfile(row: NeedProfileRow, locate: Locate): NeedProfile & { emp
 // ---------------------------------------------------------------- Service
 
 /** The pool's positions of the files in scope, in order; null when every file is. */
-function inScopePositions(profiles: readonly CandidateProfile[], scope: ReadonlySet<string> | undefined): number[] | null {
+function inScopePositions(ids: readonly string[], scope: ReadonlySet<string> | undefined): number[] | null {
   if (!scope) return null;
   const positions: number[] = [];
-  profiles.forEach((profile, position) => {
-    if (scope.has(profile.id)) positions.push(position);
+  ids.forEach((id, position) => {
+    if (scope.has(id)) positions.push(position);
   });
   return positions;
 }
@@ -173,11 +173,14 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
   function matchableNow(locate: Locate, day: string) {
     const version = snapshotVersion(day);
     const changes = writesSinceRead();
-    if (snapshot?.version !== version || changes.candidates.size > snapshot.pool.profiles.length / 4) {
+    if (snapshot?.version !== version || changes.candidates.size > snapshot.pool.size / 4) {
       changes.candidates.clear();
+      snapshot = undefined; // the old pool can go while the new one is read
       const toProfile = profileBuilder(locate);
-      const profiles = store.matchableCandidates().map(toProfile);
-      snapshot = { version, pool: compilePool(profiles), engagements: engagements({ currentOn: day }), toProfile };
+      const pool = new CandidatePool();
+      // Row by row: 100,000 rows read at once held about 60 MB until the pool was built.
+      for (const row of store.matchableCandidates()) pool.put(toProfile(row));
+      snapshot = { version, pool, engagements: engagements({ currentOn: day }), toProfile };
     } else if (changes.candidates.size > 0) {
       const candidateIds = [...changes.candidates];
       changes.candidates.clear();
@@ -234,24 +237,28 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
       if (!row) throw new AppError('not_found', NEED_NOT_FOUND);
       const need = toNeedProfile(row, locate);
       const day = today();
-      const { pool, engagements: engaged } = matchableNow(locate, day);
+      const { pool, engagements: engaged, toProfile } = matchableNow(locate, day);
       const matcher = createNeedMatcher(need, day);
       const { scores, failures } = assessPool(pool, matcher, engaged);
-      const { profiles } = pool;
       // A volunteer's ranking holds only the files of their scope, before any page is cut.
-      const shown = inScopePositions(profiles, store.candidateIdsInScope());
+      const shown = inScopePositions(pool.ids, store.candidateIdsInScope());
       const ranked = rank(
         shown ? shown.map((position) => scores[position] ?? 0) : scores,
         shown ? shown.map((position) => failures[position] ?? 0) : failures,
         { limit, excludedLimit },
-        (index) => candidateTieKey(profiles[shown ? (shown[index] as number) : index] as CandidateProfile),
+        (index) => pool.tieKey(shown ? (shown[index] as number) : index),
       );
       const ranking = shown
         ? { ...ranked, eligible: ranked.eligible.map((index) => shown[index] as number), excluded: ranked.excluded.map((index) => shown[index] as number) }
         : ranked;
       const presented = latestPresentations({ jobNeedId });
+      // The pool keeps no whole files: those returned are read again, to be explained.
+      const returned = new Map(
+        store.candidatesAmong([...ranking.eligible, ...ranking.excluded].map((position) => pool.ids[position] as string)).map((row) => [row[0], toProfile(row)]),
+      );
       const toMatch = (position: number): CandidateMatch => {
-        const candidate = profiles[position] as CandidateProfile;
+        const candidate = returned.get(pool.ids[position] as string);
+        if (!candidate) throw new Error('matching: a ranked file is no longer there');
         const { id, firstName, lastName, frenchLevel, status, commune, postalCode, authorisationExpiry } = candidate;
         return {
           candidate: { id, firstName, lastName, frenchLevel, status, commune, postalCode, authorisationExpiry },

@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { ExchangedRecordType } from '../../shared/exchange';
 import type { ReadDb, WriteDb } from '../db/handles';
+import type { Db } from '../db/open';
 import { createRowWriter } from '../db/row-writer';
 import { candidateSharingConsents, candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
 import { candidateColumns, loadCandidates, writeCandidateChildren } from './candidates';
@@ -26,25 +27,15 @@ export function candidatesSharedWith(db: ReadDb, partnerId: string): string[] {
 }
 
 /** What an export's preview needs to know of each file: its name, recording consent and whether it is withdrawn or archived. */
-export function consentsOf(db: ReadDb, candidateIds: readonly string[]) {
-  const rows: { id: string; firstName: string; lastName: string; consentRecording: boolean; consentWithdrawnOn: string | null; archivedAt: string | null }[] = [];
-  for (let start = 0; start < candidateIds.length; start += 500) {
-    rows.push(
-      ...db
-        .select({
-          id: candidates.id,
-          firstName: candidates.firstName,
-          lastName: candidates.lastName,
-          consentRecording: candidates.consentRecording,
-          consentWithdrawnOn: candidates.consentWithdrawnOn,
-          archivedAt: candidates.archivedAt,
-        })
-        .from(candidates)
-        .where(inArray(candidates.id, candidateIds.slice(start, start + 500)))
-        .all(),
-    );
-  }
-  return rows;
+export function consentsOf(db: Db, candidateIds: readonly string[]) {
+  // One statement over the ids as a JSON array, raw: 10,000 files through drizzle's mapping, 500 per statement, took 0.2 s.
+  const rows = db.$client
+    .prepare(
+      `SELECT id, first_name AS firstName, last_name AS lastName, consent_recording AS consentRecording, consent_withdrawn_on AS consentWithdrawnOn, archived_at AS archivedAt
+       FROM candidates WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(candidateIds)) as { id: string; firstName: string; lastName: string; consentRecording: number; consentWithdrawnOn: string | null; archivedAt: string | null }[];
+  return rows.map((row) => ({ ...row, consentRecording: row.consentRecording === 1 }));
 }
 
 /** The ids an incoming file's links may point to here. */
@@ -72,6 +63,43 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 
 const READ_BATCH = 500;
 
+/** The events of the files given as a JSON array: SQLite walks them in the table's order, not file by file. */
+const EVENTS_OF_FILES = `rowid IN (SELECT rowid FROM timeline_events WHERE subject_type = 'candidate' AND subject_id IN (SELECT value FROM json_each(?)))`;
+
+/**
+ * The events as an export carries them, written as JSON by SQLite (one array per batch of
+ * files), with the origin filled in; and each event's version, to remember as agreed. 84,000
+ * events made into objects then JSON took 1.1 s (half of a 10,000-file export).
+ */
+function candidateEventsAsJson(db: Db, ourAssociationId: string) {
+  const fields = Object.entries(getTableColumns(timelineEvents)).map(([key, column]) =>
+    key === 'origin' ? `'${key}', coalesce("${column.name}", @origin)` : `'${key}', "${column.name}"`,
+  );
+  // One pass over the rows for both: fetching them again costs as much as the first time.
+  const statement = db.$client.prepare(
+    `SELECT json_group_array(json_object(${fields.join(', ')})), group_concat(id || ' ' || updated_at, ' ') FROM timeline_events WHERE ${EVENTS_OF_FILES.replace('?', '@ids')}`,
+  );
+  return (candidateIds: readonly string[]) => {
+    const [json, versionList] = statement.raw().get({ origin: ourAssociationId, ids: JSON.stringify(candidateIds) }) as [string, string | null];
+    const words = versionList?.split(' ') ?? [];
+    const versions: { id: string; updatedAt: string }[] = [];
+    for (let index = 0; index < words.length; index += 2) versions.push({ id: words[index] as string, updatedAt: words[index + 1] as string });
+    return { json, versions };
+  };
+}
+
+/** What an export sends: the records, the events already as JSON (see candidateEventsAsJson). */
+export interface OutgoingRecords {
+  candidates: CandidateRecord[];
+  partners: PartnerRecord[];
+  sectors: SectorRecord[];
+  timelineEvents: {
+    /** JSON arrays of events, to be joined into one. */
+    json: string[];
+    versions: { id: string; updatedAt: string }[];
+  };
+}
+
 /**
  * The candidates' files as an export to one partner carries them: exactly the minimum. Each
  * person's own record, and about partners only what the recipient needs about itself — whether
@@ -90,7 +118,23 @@ export async function readRecords(
     includeBarriers: boolean;
     onProgress?: (done: number) => void;
   },
-): Promise<RecordSet> {
+): Promise<OutgoingRecords> {
+  // A file's events lie all over the table: with SQLite's 16 MB page cache, pages read for one
+  // batch were gone by the next, and fetching them again was most of the read (0.4 s of 0.6 s
+  // at 10,000 files). A larger cache while this runs, given back after.
+  const cacheSize = db.$client.pragma('cache_size', { simple: true }) as number;
+  db.$client.pragma(`cache_size = ${EXPORT_CACHE_SIZE}`);
+  try {
+    return await readRecordsCached(db, candidateIds, options);
+  } finally {
+    db.$client.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
+/** SQLite's page cache while an export reads, in KiB as `cache_size` takes it (negative). */
+const EXPORT_CACHE_SIZE = -128 * 1024;
+
+async function readRecordsCached(db: Db, candidateIds: readonly string[], options: Parameters<typeof readRecords>[2]): Promise<OutgoingRecords> {
   const recipient = options.recipientPartnerId;
   const originOf = (origin: string | null) => origin ?? options.ourAssociationId;
   const candidateRecords: CandidateRecord[] = [];
@@ -114,15 +158,13 @@ export async function readRecords(
   }
   const candidateIdsRead = candidateRecords.map((record) => record.id);
 
-  const timeline: TimelineRecord[] = [];
+  const timelineEvents: OutgoingRecords['timelineEvents'] = { json: [], versions: [] };
   if (options.includeNotes) {
+    const eventsOf = candidateEventsAsJson(db, options.ourAssociationId);
     for (let start = 0; start < candidateIdsRead.length; start += READ_BATCH) {
-      const rows = db
-        .select()
-        .from(timelineEvents)
-        .where(and(eq(timelineEvents.subjectType, 'candidate'), inArray(timelineEvents.subjectId, candidateIdsRead.slice(start, start + READ_BATCH))))
-        .all();
-      for (const row of rows) timeline.push({ ...row, subjectType: 'candidate', origin: originOf(row.origin) } as TimelineRecord);
+      const { json, versions } = eventsOf(candidateIdsRead.slice(start, start + READ_BATCH));
+      timelineEvents.json.push(json);
+      for (const version of versions) timelineEvents.versions.push(version);
     }
   }
 
@@ -154,7 +196,7 @@ export async function readRecords(
     origin: originOf(row.origin),
   }));
 
-  return { candidates: candidateRecords, timelineEvents: timeline, partners: partnerList, sectors: sectorList };
+  return { candidates: candidateRecords, timelineEvents, partners: partnerList, sectors: sectorList };
 }
 
 const TABLES = { candidate: candidates, timelineEvent: timelineEvents, partner: partners, sector: sectors } as const;
@@ -184,47 +226,21 @@ export function agreedVersions(db: ReadDb, associationId: string, type: Exchange
   return new Map(rows.map((row) => [row.id, row.updatedAt]));
 }
 
-/** Rows per statement when remembering agreed versions: one statement per row cost more in drizzle than in SQLite. */
-const AGREED_PER_STATEMENT = 100;
-
-/** Remembers the version agreed with an association for each record (sent or received). */
+/**
+ * Remembers the version agreed with an association for each record (sent or received), in one
+ * statement over the entries as JSON: 94,000 records took 0.9 s through drizzle, 100 rows per
+ * statement, against 0.3 s so (the same as one raw statement per row).
+ */
 export function recordAgreedVersions(tx: WriteDb, associationId: string, entries: { recordType: ExchangedRecordType; id: string; updatedAt: string }[]): void {
-  const prepared = new Map<number, { run(values: Record<string, unknown>): unknown }>();
-  const statement = (rows: number) => {
-    let remember = prepared.get(rows);
-    if (!remember) {
-      remember = tx
-        .insert(exchangedRecords)
-        .values(
-          Array.from({ length: rows }, (_, row) => ({
-            associationId,
-            recordType: sql`${sql.placeholder(`t${row}`)}`,
-            recordId: sql`${sql.placeholder(`i${row}`)}`,
-            updatedAt: sql`${sql.placeholder(`u${row}`)}`,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [exchangedRecords.associationId, exchangedRecords.recordType, exchangedRecords.recordId],
-          set: { updatedAt: sql`excluded.updated_at` },
-        })
-        .prepare();
-      prepared.set(rows, remember);
-    }
-    return remember;
-  };
+  if (entries.length === 0) return;
   // In the key's order: each insert lands beside the last one in the primary key's index, not
   // on a random page of it (a fresh partner's 78,000 records took 0.36 s in random order).
   const inKeyOrder = [...entries].sort((a, b) => compareText(a.recordType, b.recordType) || compareText(a.id, b.id));
-  for (let start = 0; start < inKeyOrder.length; start += AGREED_PER_STATEMENT) {
-    const batch = inKeyOrder.slice(start, start + AGREED_PER_STATEMENT);
-    const values: Record<string, unknown> = {};
-    batch.forEach((entry, row) => {
-      values[`t${row}`] = entry.recordType;
-      values[`i${row}`] = entry.id;
-      values[`u${row}`] = entry.updatedAt;
-    });
-    statement(batch.length).run(values);
-  }
+  const rows = JSON.stringify(inKeyOrder.map((entry) => [entry.recordType, entry.id, entry.updatedAt]));
+  // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
+  tx.run(sql`INSERT INTO ${exchangedRecords} (${sql.identifier(exchangedRecords.associationId.name)}, ${sql.identifier(exchangedRecords.recordType.name)}, ${sql.identifier(exchangedRecords.recordId.name)}, ${sql.identifier(exchangedRecords.updatedAt.name)})
+    SELECT ${associationId}, value ->> 0, value ->> 1, value ->> 2 FROM json_each(${rows}) WHERE true
+    ON CONFLICT DO UPDATE SET ${sql.identifier(exchangedRecords.updatedAt.name)} = excluded.${sql.identifier(exchangedRecords.updatedAt.name)}`);
 }
 
 /**

@@ -149,7 +149,9 @@ export function watchMatchingWrites(db: Db): MatchingWrites {
 export function createMatchingStore(db: ReadDb) {
   /** Files that can be matched: not archived (merged ones are), not left. */
   const matchable = and(isNull(candidates.archivedAt), ne(candidates.status, 'left'));
-  const matchableCandidates = db.select(candidateColumns).from(candidates).where(matchable).prepare();
+  const everyMatchable = db.select(candidateColumns).from(candidates).where(matchable).toSQL();
+  // Raw and one row at a time, for the caller to keep what it needs of each as it comes.
+  const matchableCandidates = db.$client.prepare(everyMatchable.sql).raw();
   /**
    * The files of the ids given as a JSON array, found by their key, each with whether it can be
    * matched (1 or 0, last): as a condition, that would make SQLite walk every active file.
@@ -183,8 +185,8 @@ export function createMatchingStore(db: ReadDb) {
   const placementColumns = { candidateId: placements.candidateId, kind: placements.kind, startDate: placements.startDate, endDate: placements.endDate };
 
   return {
-    /** Every file that can be matched. */
-    matchableCandidates: (): CandidateProfileRow[] => matchableCandidates.values() as CandidateProfileRow[],
+    /** Every file that can be matched, row by row (nothing else may run on the connection meanwhile). */
+    matchableCandidates: () => matchableCandidates.iterate(...everyMatchable.params) as IterableIterator<CandidateProfileRow>,
 
     /** The files with these ids, each with whether it can be matched (1 or 0) as its last value. */
     candidatesAmong: (ids: readonly string[]) => candidatesAmong.values({ ids: JSON.stringify(ids) }) as [...CandidateProfileRow, matchable: number][],

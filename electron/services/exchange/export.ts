@@ -7,7 +7,7 @@ import type { WriteDb } from '../../db/handles';
 import { encryptToRecipients, encryptWithPassphrase } from '../../formats/age';
 import { packEnvelope } from '../../formats/envelope';
 import { signDetached } from '../../formats/minisign';
-import type { Payload } from '../../formats/payload';
+import { type Payload, payloadBytes } from '../../formats/payload';
 import { generatePassphrase } from '../../formats/words';
 import { auditedTransaction, describeAudit } from '../../store/audit';
 import { candidatesSharedWith, consentsOf, readRecords, recordAgreedVersions } from '../../store/exchange';
@@ -122,7 +122,7 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
     const createdAt = moment(clock).now;
     const counts = {
       candidates: records.candidates.length,
-      timelineEvents: records.timelineEvents.length,
+      timelineEvents: records.timelineEvents.versions.length,
       partners: records.partners.length,
       sectors: records.sectors.length,
     };
@@ -146,11 +146,11 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
         counts,
         leftOut: [...(request.includeNotes ? [] : (['notes'] as const)), ...(request.includeBarriers ? [] : (['barriers'] as const))],
       },
-      records,
+      records: { candidates: records.candidates, timelineEvents: [], partners: records.partners, sectors: records.sectors },
       deletions: [],
     };
     report('encrypting');
-    const plaintext = Buffer.from(JSON.stringify(payload), 'utf8');
+    const plaintext = payloadBytes(payload, records.timelineEvents.json);
     const passphrase = target.card ? null : generatePassphrase();
     const encrypted = target.card
       ? await encryptToRecipients(plaintext, [target.card.ageRecipient, ours.ageRecipient])
@@ -178,7 +178,7 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
       if (target.card) {
         recordAgreedVersions(tx, target.card.associationId, [
           ...records.candidates.map((record) => ({ recordType: 'candidate' as const, id: record.id, updatedAt: record.updatedAt })),
-          ...records.timelineEvents.map((record) => ({ recordType: 'timelineEvent' as const, id: record.id, updatedAt: record.updatedAt })),
+          ...records.timelineEvents.versions.map((record) => ({ recordType: 'timelineEvent' as const, id: record.id, updatedAt: record.updatedAt })),
           ...records.partners.map((record) => ({ recordType: 'partner' as const, id: record.id, updatedAt: record.updatedAt })),
           ...records.sectors.map((record) => ({ recordType: 'sector' as const, id: record.id, updatedAt: record.updatedAt })),
         ]);

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { type LocalRecords, PayloadError, parsePayload } from '../../../electron/formats/payload';
+import { type LocalRecords, type Payload, PayloadError, parsePayload, payloadBytes } from '../../../electron/formats/payload';
 
 const none: LocalRecords = { sectors: new Set(), partners: new Set(), candidates: new Set(), seededSectors: new Map(), contactOwners: new Map() };
 const ID = (n: number) => `01930000-0000-7000-8000-${String(n).padStart(12, '0')}`;
@@ -115,4 +115,27 @@ describe('export content', () => {
       expect(['parsed', 'invalid_records']).toContain(reason);
     },
   );
+});
+
+describe('payload bytes with the events given as JSON', () => {
+  const event = (n: number, text: string) => ({ id: ID(100 + n), text, kind: 'note' });
+
+  test.prop([fc.array(fc.array(fc.string(), { maxLength: 4 }), { maxLength: 4 }), fc.string()])(
+    'parse to the payload with every event of every array, in order, whatever the text',
+    (batches, name) => {
+      let n = 0;
+      const arrays = batches.map((texts) => texts.map((text) => event(n++, text)));
+      const base = payload({}, { candidates: [candidate(3, { firstName: name })] }) as unknown as Payload;
+      const bytes = payloadBytes(base, arrays.map((array) => JSON.stringify(array)));
+      expect(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))).toEqual({
+        ...base,
+        records: { ...base.records, timelineEvents: arrays.flat() },
+      });
+    },
+  );
+
+  it('refuses events given both ways', () => {
+    const base = payload({}, { timelineEvents: [event(1, 'x')] }) as unknown as Payload;
+    expect(() => payloadBytes(base, [])).toThrow();
+  });
 });

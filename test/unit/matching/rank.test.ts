@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CandidateProfile, Engagement, NeedProfile } from '../../../electron/matching/criteria';
 import { createNeedMatcher } from '../../../electron/matching/matcher';
 import { assessPool, compilePool } from '../../../electron/matching/pool';
-import { candidateTieKey, rank } from '../../../electron/matching/rank';
+import { rank } from '../../../electron/matching/rank';
 import { FRENCH_LEVELS } from '../../../shared/candidates';
 import { AUTHORISATION_DOCUMENTS, FOLLOW_UP_STATUSES, MOBILITIES } from '../../../shared/domain';
 import { CLEANING, GRENOBLE, LOGISTICS, LYON, TODAY, VILLEURBANNE, candidate, need } from '../../support/matching';
@@ -64,9 +64,10 @@ function build({ need: needOverrides, files }: Scenario) {
 
 /** The fast pass, then the order, as ids. */
 function ranked(needProfile: NeedProfile, profiles: CandidateProfile[], engagements: Map<string, Engagement[]>, limits = { limit: 500, excludedLimit: 500 }) {
-  const { scores, failures } = assessPool(compilePool(profiles), createNeedMatcher(needProfile, TODAY), engagements);
-  const ranking = rank(scores, failures, limits, (position) => candidateTieKey(profiles[position] as CandidateProfile));
-  const ids = (positions: number[]) => positions.map((position) => profiles[position]?.id);
+  const pool = compilePool(profiles);
+  const { scores, failures } = assessPool(pool, createNeedMatcher(needProfile, TODAY), engagements);
+  const ranking = rank(scores, failures, limits, (position) => pool.tieKey(position));
+  const ids = (positions: number[]) => positions.map((position) => pool.ids[position]);
   return { ...ranking, eligibleIds: ids(ranking.eligible), excludedIds: ids(ranking.excluded), scores, failures };
 }
 
@@ -137,15 +138,23 @@ describe('ranking', () => {
       }
     }
     const rebuilt = compilePool([...current.values()]);
-    expect(pool.profiles.map((profile, position) => pool.positionOf.get(profile.id) === position)).not.toContain(false);
-    expect(pool.positionOf.size).toBe(pool.profiles.length);
+    expect(pool.ids.map((id, position) => pool.positionOf.get(id) === position)).not.toContain(false);
+    expect(pool.positionOf.size).toBe(pool.size);
+    expect(new Set(pool.ids)).toEqual(new Set(current.keys()));
     expect(pool.classCounts()).toEqual(rebuilt.classCounts());
     const matcher = createNeedMatcher(needProfile, TODAY);
     const figuresById = (scored: typeof pool) => {
       const { scores, failures } = assessPool(scored, matcher, engagements);
-      return new Map(scored.profiles.map((profile, position) => [profile.id, [scores[position], failures[position]]]));
+      return new Map(scored.ids.map((id, position) => [id, [scores[position], failures[position]]]));
     };
     expect(figuresById(pool)).toEqual(figuresById(rebuilt));
+    // The same order too: ties are broken on the names the files have now, not those they had.
+    const order = (scored: typeof pool) => {
+      const { scores, failures } = assessPool(scored, matcher, engagements);
+      const ranking = rank(scores, failures, { limit: 500, excludedLimit: 500 }, (position) => scored.tieKey(position));
+      return [...ranking.eligible, ...ranking.excluded].map((position) => scored.ids[position]);
+    };
+    expect(order(pool)).toEqual(order(rebuilt));
   });
 
   it('breaks ties by last name, first name (accents and case ignored), then id', () => {
