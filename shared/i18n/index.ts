@@ -8,6 +8,7 @@ import enMatching from './en/matching.json';
 import enPartners from './en/partners.json';
 import enPipeline from './en/pipeline.json';
 import enSessions from './en/sessions.json';
+import enSheets from './en/sheets.json';
 import enVolunteers from './en/volunteers.json';
 import enWorkflow from './en/workflow.json';
 import fr from './fr.json';
@@ -20,6 +21,7 @@ import frMatching from './fr/matching.json';
 import frPartners from './fr/partners.json';
 import frPipeline from './fr/pipeline.json';
 import frSessions from './fr/sessions.json';
+import frSheets from './fr/sheets.json';
 import frVolunteers from './fr/volunteers.json';
 import frWorkflow from './fr/workflow.json';
 import it from './it.json';
@@ -32,6 +34,7 @@ import itMatching from './it/matching.json';
 import itPartners from './it/partners.json';
 import itPipeline from './it/pipeline.json';
 import itSessions from './it/sessions.json';
+import itSheets from './it/sheets.json';
 import itVolunteers from './it/volunteers.json';
 import itWorkflow from './it/workflow.json';
 
@@ -43,7 +46,7 @@ export { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage } from './langua
  * (each domain's strings sit under its own top-level key, so the files never overlap).
  */
 export const resources = {
-  fr: { translation: { ...fr, ...frEmployers, ...frPartners, ...frVolunteers, ...frSessions, ...frMatching, ...frPipeline, ...frDashboard, ...frWorkflow, ...frExchange, ...frBackups, ...frAccounts } },
-  en: { translation: { ...en, ...enEmployers, ...enPartners, ...enVolunteers, ...enSessions, ...enMatching, ...enPipeline, ...enDashboard, ...enWorkflow, ...enExchange, ...enBackups, ...enAccounts } },
-  it: { translation: { ...it, ...itEmployers, ...itPartners, ...itVolunteers, ...itSessions, ...itMatching, ...itPipeline, ...itDashboard, ...itWorkflow, ...itExchange, ...itBackups, ...itAccounts } },
+  fr: { translation: { ...fr, ...frEmployers, ...frPartners, ...frVolunteers, ...frSessions, ...frMatching, ...frPipeline, ...frDashboard, ...frWorkflow, ...frExchange, ...frBackups, ...frAccounts, ...frSheets } },
+  en: { translation: { ...en, ...enEmployers, ...enPartners, ...enVolunteers, ...enSessions, ...enMatching, ...enPipeline, ...enDashboard, ...enWorkflow, ...enExchange, ...enBackups, ...enAccounts, ...enSheets } },
+  it: { translation: { ...it, ...itEmployers, ...itPartners, ...itVolunteers, ...itSessions, ...itMatching, ...itPipeline, ...itDashboard, ...itWorkflow, ...itExchange, ...itBackups, ...itAccounts, ...itSheets } },
 } as const;
