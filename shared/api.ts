@@ -10,6 +10,7 @@ import { partnerMethods } from './partners';
 import { pipelineMethods } from './pipeline';
 import { sectorMethods } from './sectors';
 import { sessionMethods } from './sessions';
+import { sheetMethods } from './sheets';
 import { timelineMethods } from './timeline';
 import { volunteerMethods } from './volunteers';
 
@@ -30,6 +31,7 @@ export const api = {
   ...dashboardMethods,
   ...exchangeMethods,
   ...backupMethods,
+  ...sheetMethods,
 };
 
 export type ApiTable = typeof api;

@@ -14,6 +14,7 @@ import { partnerHandlers } from './handlers/partners';
 import { pipelineHandlers } from './handlers/pipeline';
 import { sectorHandlers } from './handlers/sectors';
 import { sessionHandlers } from './handlers/sessions';
+import { sheetHandlers } from './handlers/sheets';
 import { timelineHandlers } from './handlers/timeline';
 import { volunteerHandlers } from './handlers/volunteers';
 import { type Handler, type Handlers, awaitsBeforeWriting } from './router';
@@ -37,6 +38,7 @@ export function createHandlers(
     ...dashboardHandlers(db, clock),
     ...exchangeHandlers({ ...services.exchange, db, ...(clock ? { clock } : {}) }),
     ...backupHandlers(services.backups),
+    ...sheetHandlers({ db, ...(clock ? { clock } : {}), backups: services.backups }),
   });
 }
 

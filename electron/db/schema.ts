@@ -635,3 +635,23 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),
 });
+
+/** Spreadsheets brought in: what each import created, so it can be undone while nothing else has touched it. */
+export const sheetImports = sqliteTable('sheet_imports', {
+  id: text('id').primaryKey(),
+  fileName: text('file_name').notNull(),
+  importedAt: text('imported_at').notNull(),
+  undoneAt: text('undone_at'),
+});
+
+export const sheetImportRecords = sqliteTable(
+  'sheet_import_records',
+  {
+    importId: text('import_id')
+      .notNull()
+      .references(() => sheetImports.id, { onDelete: 'cascade' }),
+    recordType: text('record_type').notNull(),
+    recordId: text('record_id').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.importId, table.recordType, table.recordId] })],
+);

@@ -39,6 +39,7 @@ import itVolunteers from './it/volunteers.json';
 import itWorkflow from './it/workflow.json';
 
 // The languages live apart from the catalogues, so the renderer can name them without loading every string.
+import type { Language } from './languages';
 export { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage } from './languages';
 
 /**
@@ -50,3 +51,22 @@ export const resources = {
   en: { translation: { ...en, ...enEmployers, ...enPartners, ...enVolunteers, ...enSessions, ...enMatching, ...enPipeline, ...enDashboard, ...enWorkflow, ...enExchange, ...enBackups, ...enAccounts, ...enSheets } },
   it: { translation: { ...it, ...itEmployers, ...itPartners, ...itVolunteers, ...itSessions, ...itMatching, ...itPipeline, ...itDashboard, ...itWorkflow, ...itExchange, ...itBackups, ...itAccounts, ...itSheets } },
 } as const;
+
+type Catalogue = { [key: string]: string | Catalogue };
+
+/**
+ * What the main process writes itself in a person's language (files, the terminal): a message
+ * (a key, or a key with its values as errors carry them: `key?name=value`) made a sentence. A
+ * key missing from the catalogue is given back as it is, as i18next does.
+ */
+export function translator(language: Language): (message: string, values?: Record<string, string>) => string {
+  const catalogue = resources[language].translation as unknown as Catalogue;
+  return (message, values = {}) => {
+    const mark = message.indexOf('?');
+    const key = mark < 0 ? message : message.slice(0, mark);
+    const all = mark < 0 ? values : { ...Object.fromEntries(new URLSearchParams(message.slice(mark + 1))), ...values };
+    let node: string | Catalogue | undefined = catalogue;
+    for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+    return typeof node === 'string' ? node.replace(/\{\{\s*(\w+)(?:,[^}]*)?\s*\}\}/g, (_, name: string) => all[name] ?? '') : key;
+  };
+}
