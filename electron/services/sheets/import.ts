@@ -5,7 +5,7 @@ import { partnerCreateSchema } from '../../../shared/partners';
 import { type AuthorisationDocument, SEEDED_SECTORS } from '../../../shared/domain';
 import { LANGUAGES, translator } from '../../../shared/i18n';
 import type { PreviewRow, SheetImportSummary, SheetOpened, SheetPreview } from '../../../shared/sheets';
-import { CANDIDATE_COLUMNS, type CandidateColumn, guessColumns, headerShape, locateTable } from '../../../shared/sheet-table';
+import { CANDIDATE_COLUMNS, guessColumns, headerShape, locateTable } from '../../../shared/sheet-table';
 import { cellText, readAuthorisationDocument } from '../../../shared/sheet-values';
 import { type Clock, moment, newId, systemClock } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
