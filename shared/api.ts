@@ -13,6 +13,7 @@ import { pipelineMethods } from './pipeline';
 import { reportMethods } from './reports';
 import { sectorMethods } from './sectors';
 import { sessionMethods } from './sessions';
+import { sheetMethods } from './sheets';
 import { timelineMethods } from './timeline';
 import { volunteerMethods } from './volunteers';
 
@@ -36,6 +37,7 @@ export const api = {
   ...backupMethods,
   ...accountMethods,
   ...auditMethods,
+  ...sheetMethods,
 };
 
 export type ApiTable = typeof api;

@@ -21,6 +21,7 @@ import { pipelineHandlers } from './handlers/pipeline';
 import { reportHandlers } from './handlers/reports';
 import { sectorHandlers } from './handlers/sectors';
 import { sessionHandlers } from './handlers/sessions';
+import { sheetHandlers } from './handlers/sheets';
 import { timelineHandlers } from './handlers/timeline';
 import { volunteerHandlers } from './handlers/volunteers';
 import { type Handler, type Handlers, awaitsBeforeWriting } from './router';
@@ -55,6 +56,7 @@ export function createHandlers(
     ...auditHandlers(services.audit),
     ...accountHandlers(services.accounts),
     ...services.session,
+    ...sheetHandlers({ db, ...(clock ? { clock } : {}), backups: services.backups }),
   });
 }
 

@@ -663,3 +663,23 @@ export const accounts = sqliteTable(
   // Unique whatever the case (SQLite's lower() folds ASCII; the service compares every letter).
   (table) => [uniqueIndex('accounts_name_idx').on(sql`lower(${table.name})`)],
 );
+
+/** Spreadsheets brought in: what each import created, so it can be undone while nothing else has touched it. */
+export const sheetImports = sqliteTable('sheet_imports', {
+  id: text('id').primaryKey(),
+  fileName: text('file_name').notNull(),
+  importedAt: text('imported_at').notNull(),
+  undoneAt: text('undone_at'),
+});
+
+export const sheetImportRecords = sqliteTable(
+  'sheet_import_records',
+  {
+    importId: text('import_id')
+      .notNull()
+      .references(() => sheetImports.id, { onDelete: 'cascade' }),
+    recordType: text('record_type').notNull(),
+    recordId: text('record_id').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.importId, table.recordType, table.recordId] })],
+);

@@ -9,6 +9,7 @@ import enPartners from './en/partners.json';
 import enPipeline from './en/pipeline.json';
 import enReports from './en/reports.json';
 import enSessions from './en/sessions.json';
+import enSheets from './en/sheets.json';
 import enVolunteers from './en/volunteers.json';
 import enWorkflow from './en/workflow.json';
 import fr from './fr.json';
@@ -22,6 +23,7 @@ import frPartners from './fr/partners.json';
 import frPipeline from './fr/pipeline.json';
 import frReports from './fr/reports.json';
 import frSessions from './fr/sessions.json';
+import frSheets from './fr/sheets.json';
 import frVolunteers from './fr/volunteers.json';
 import frWorkflow from './fr/workflow.json';
 import it from './it.json';
@@ -35,10 +37,12 @@ import itPartners from './it/partners.json';
 import itPipeline from './it/pipeline.json';
 import itReports from './it/reports.json';
 import itSessions from './it/sessions.json';
+import itSheets from './it/sheets.json';
 import itVolunteers from './it/volunteers.json';
 import itWorkflow from './it/workflow.json';
 
 // The languages live apart from the catalogues, so the renderer can name them without loading every string.
+import type { Language } from './languages';
 export { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage } from './languages';
 
 /**
@@ -46,7 +50,26 @@ export { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage } from './langua
  * (each domain's strings sit under its own top-level key, so the files never overlap).
  */
 export const resources = {
-  fr: { translation: { ...fr, ...frEmployers, ...frPartners, ...frVolunteers, ...frSessions, ...frMatching, ...frPipeline, ...frReports, ...frDashboard, ...frWorkflow, ...frExchange, ...frBackups, ...frAccounts } },
-  en: { translation: { ...en, ...enEmployers, ...enPartners, ...enVolunteers, ...enSessions, ...enMatching, ...enPipeline, ...enReports, ...enDashboard, ...enWorkflow, ...enExchange, ...enBackups, ...enAccounts } },
-  it: { translation: { ...it, ...itEmployers, ...itPartners, ...itVolunteers, ...itSessions, ...itMatching, ...itPipeline, ...itReports, ...itDashboard, ...itWorkflow, ...itExchange, ...itBackups, ...itAccounts } },
+  fr: { translation: { ...fr, ...frEmployers, ...frPartners, ...frVolunteers, ...frSessions, ...frMatching, ...frPipeline, ...frReports, ...frDashboard, ...frWorkflow, ...frExchange, ...frBackups, ...frAccounts, ...frSheets } },
+  en: { translation: { ...en, ...enEmployers, ...enPartners, ...enVolunteers, ...enSessions, ...enMatching, ...enPipeline, ...enReports, ...enDashboard, ...enWorkflow, ...enExchange, ...enBackups, ...enAccounts, ...enSheets } },
+  it: { translation: { ...it, ...itEmployers, ...itPartners, ...itVolunteers, ...itSessions, ...itMatching, ...itPipeline, ...itReports, ...itDashboard, ...itWorkflow, ...itExchange, ...itBackups, ...itAccounts, ...itSheets } },
 } as const;
+
+type Catalogue = { [key: string]: string | Catalogue };
+
+/**
+ * What the main process writes itself in a person's language (files, the terminal): a message
+ * (a key, or a key with its values as errors carry them: `key?name=value`) made a sentence. A
+ * key missing from the catalogue is given back as it is, as i18next does.
+ */
+export function translator(language: Language): (message: string, values?: Record<string, string>) => string {
+  const catalogue = resources[language].translation as unknown as Catalogue;
+  return (message, values = {}) => {
+    const mark = message.indexOf('?');
+    const key = mark < 0 ? message : message.slice(0, mark);
+    const all = mark < 0 ? values : { ...Object.fromEntries(new URLSearchParams(message.slice(mark + 1))), ...values };
+    let node: string | Catalogue | undefined = catalogue;
+    for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+    return typeof node === 'string' ? node.replace(/\{\{\s*(\w+)(?:,[^}]*)?\s*\}\}/g, (_, name: string) => all[name] ?? '') : key;
+  };
+}

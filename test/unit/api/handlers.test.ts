@@ -34,6 +34,8 @@ async function recruitment(backend: Backend) {
   return ok(backend, 'recruitments.create', { candidateId: person.id, kind: 'cdi', employerId: company.id, startDate: '2026-02-02' });
 }
 
+const openedSheet = async (backend: Backend) =>
+  (await ok(backend, 'sheets.open', { fileName: 'p.csv', contentBase64: Buffer.from('Nom;Prénom\nDiallo;Aminata\n').toString('base64') })).importId;
 const session = (backend: Backend) => ok(backend, 'sessions.create', { date: today, place: 'Local associatif' });
 const volunteer = (backend: Backend, firstName = 'Marc') => ok(backend, 'volunteers.create', { firstName, lastName: 'Martin' });
 const partner = (backend: Backend) => ok(backend, 'partners.create', { name: 'Forum Réfugiés', kind: 'reception_centre' });
@@ -100,6 +102,14 @@ const fixtures: Partial<Record<MethodName, Fixture>> = {
     const { name } = await ok(b, 'backups.backupNow', {});
     await candidate(b); // what the restore takes away
     return { name, recoveryKey };
+  },
+  'sheets.apply': async (b) => {
+    await ok(b, 'backups.setupRecovery', { replace: true });
+    return { importId: await openedSheet(b) };
+  },
+  'sheets.undo': async (b) => {
+    await ok(b, 'backups.setupRecovery', { replace: true });
+    return { id: (await ok(b, 'sheets.apply', { importId: await openedSheet(b) })).id };
   },
   'partners.create': async () => ({ name: 'Forum Réfugiés', kind: 'reception_centre' }),
   'partners.update': async (b) => ({ id: (await partner(b)).id, kind: 'other' }),

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { DuplicateCandidate } from './candidates';
+import { AUTHORISATION_DOCUMENTS, type AuthorisationDocument } from './domain';
+import { LANGUAGES } from './i18n/languages';
+import { reads, writes } from './method';
+import { CANDIDATE_COLUMNS, type CandidateColumn } from './sheet-table';
+import { requiredText, uuid } from './validation';
+
+/**
+ * Bringing an association's spreadsheet of people in: the file is opened and held in memory,
+ * previewed row by row with the columns mapped (guessed, then corrected by the person), applied
+ * in one transaction after a backup, and can be undone while nothing else has touched what it
+ * created.
+ */
+
+/** The largest spreadsheet file accepted (the reader's own bound). */
+export const SHEET_MAX_BYTES = 50 * 1024 * 1024;
+export const SHEET_MAX_BASE64_LENGTH = Math.ceil(SHEET_MAX_BYTES / 3) * 4;
+
+export const SHEET_ENCODINGS = ['utf-8', 'windows-1252'] as const;
+export const SHEET_SEPARATORS = [';', ',', '\t'] as const;
+
+export interface SheetOpened {
+  importId: string;
+  fileName: string;
+  format: 'csv' | 'xlsx' | 'ods';
+  /** CSV only: how its bytes were read, and whether Windows-1252 was assumed (the person checks the accents). */
+  encoding: string | null;
+  encodingAssumed: boolean;
+  separator: string | null;
+  sheets: { name: string; rows: number }[];
+}
+
+/** One cell the preview could not read, or read with a caveat. */
+export interface CellNote {
+  column: number;
+  /** Translation key (with `?name=value` parameters, as validation messages carry them). */
+  message: string;
+}
+
+export type PreviewRowStatus = 'new' | 'duplicate' | 'error';
+
+export interface PreviewRow {
+  /** The row's number in the sheet, as the spreadsheet shows it. */
+  line: number;
+  status: PreviewRowStatus;
+  /** The name the row would get, to recognise it. */
+  name: string;
+  errors: CellNote[];
+  /** Values left empty because they could not be read (the row can still come in). */
+  warnings: CellNote[];
+  /** Existing files (or an earlier row of the same file, `sameFileLine`) that may be the same person. */
+  duplicates: DuplicateCandidate[];
+  sameFileLine: number | null;
+}
+
+export interface SheetPreview {
+  sheet: number;
+  headerRow: number;
+  headers: string[];
+  mapping: (CandidateColumn | null)[];
+  /** The mapping came from an earlier import of a file with the same headers. */
+  mappingRemembered: boolean;
+  /** Each distinct residence document written in the file, with what it is read as (editable). */
+  documents: { text: string; document: AuthorisationDocument | null; rows: number }[];
+  /** Referring partners and sectors the file names that Tremplin does not know yet: created on apply if the person agrees. */
+  newPartners: string[];
+  newSectors: string[];
+  rows: PreviewRow[];
+  skipped: { blank: number; totals: number };
+  counts: Record<PreviewRowStatus, number>;
+}
+
+export interface SheetImportSummary {
+  id: string;
+  fileName: string;
+  importedAt: string;
+  created: number;
+  undoneAt: string | null;
+}
+
+const mappingSchema = z.array(z.enum(CANDIDATE_COLUMNS).nullable()).max(300);
+
+/** What the person chose in the preview; the same for preview, left-out rows and apply. */
+const choicesShape = {
+  importId: uuid,
+  sheet: z.number().int().min(0).max(1000).default(0),
+  /** The header row (0-based) when the person corrected the one found. */
+  headerRow: z.number().int().min(0).max(1000).optional(),
+  mapping: mappingSchema.optional(),
+  /** Residence documents as written in the file -> what they are. */
+  documents: z.record(z.string().max(200), z.enum(AUTHORISATION_DOCUMENTS).nullable()).default({}),
+};
+
+export const sheetMethods = {
+  /** Reads the file (CSV, XLSX or ODS) and holds it for the preview; nothing is written. */
+  'sheets.open': reads<SheetOpened>('candidates.manage')(
+    z.strictObject({
+      fileName: requiredText(255),
+      contentBase64: z.base64({ error: 'sheets.errors.notText' }).max(SHEET_MAX_BASE64_LENGTH, { error: 'sheets.errors.tooLarge' }),
+      encoding: z.enum(SHEET_ENCODINGS).optional(),
+      separator: z.enum(SHEET_SEPARATORS).optional(),
+    }),
+  ),
+  'sheets.preview': reads<SheetPreview>('candidates.manage')(z.strictObject(choicesShape)),
+  /** The rows that would be left out (errors, and duplicates not created), with a column saying why, as CSV to fix and import again. */
+  'sheets.leftOut': reads<{ fileName: string; csv: string }>('candidates.manage')(
+    z.strictObject({ ...choicesShape, create: z.array(z.number().int().min(1)).max(100_000).default([]), language: z.enum(LANGUAGES).default('fr') }),
+  ),
+  /**
+   * Creates the new rows, and the duplicates listed in `create` (the others are skipped); rows
+   * with errors never come in. A backup first, then one transaction.
+   */
+  'sheets.apply': writes<SheetImportSummary>('candidates.manage')(
+    z.strictObject({
+      ...choicesShape,
+      create: z.array(z.number().int().min(1)).max(100_000).default([]),
+      createMissing: z.boolean().default(false),
+    }),
+  ),
+  'sheets.drop': reads<{ dropped: boolean }>('candidates.manage')(z.strictObject({ importId: uuid })),
+  'sheets.history': reads<SheetImportSummary[]>('candidates.manage')(z.strictObject({})),
+  /** Removes exactly what an import created, if nothing else has touched it since. */
+  'sheets.undo': writes<SheetImportSummary>('candidates.manage')(z.strictObject({ id: uuid })),
+};

@@ -1,0 +1,129 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../../../electron/api/backend';
+import { contentHash, ok, refused } from '../../../support/api';
+import { useBackend } from '../../../support/temp';
+
+const base64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
+
+/** A French Excel's "CSV (séparateur : point-virgule)": Windows-1252, a title above the header, a TOTAL row. */
+function frenchExcelCsv(): Uint8Array {
+  const text = [
+    'Suivi des personnes accompagnées;;;;;;',
+    ';;;;;;',
+    'NOM;Prénom;Date de naissance;Portable;Niveau de français;Titre de séjour;Orienté par',
+    'DIALLO;Aminata;15/03/1994;612345678;B1 (DELF);Récépissé;CADA Les Tilleuls',
+    'Lefèvre;Noël;2/11/88;06.98.76.54.32;débutant;APS;',
+    'Benali;Karim;31/02/1990;0700000001;A2;carte de résident;',
+    'DIALLO;Aminata;15/03/1994;;B1;;',
+    'TOTAL;4;;;;;',
+  ].join('\r\n');
+  return Uint8Array.from([...text].map((char) => ({ é: 0xe9, è: 0xe8, ë: 0xeb, ç: 0xe7 })[char] ?? char.charCodeAt(0)));
+}
+
+async function withRecovery(backend: Backend) {
+  await ok(backend, 'backups.setupRecovery', {});
+}
+
+describe('spreadsheet import of candidates', () => {
+  const open = useBackend();
+
+  it('previews a French Excel CSV: accents, dates, phones and levels read, bad rows explained, the same person twice found', async () => {
+    const backend = await open();
+    const opened = await ok(backend, 'sheets.open', { fileName: 'suivi.csv', contentBase64: base64(frenchExcelCsv()) });
+    expect(opened).toMatchObject({ format: 'csv', encoding: 'windows-1252', encodingAssumed: true, separator: ';', sheets: [{ rows: 8 }] });
+    const preview = await ok(backend, 'sheets.preview', { importId: opened.importId });
+    expect(preview.headerRow).toBe(2);
+    expect(preview.mapping).toEqual(['lastName', 'firstName', 'birthDate', 'phone', 'frenchLevel', 'authorisationDocument', 'referralPartner']);
+    expect(preview.skipped).toEqual({ blank: 0, totals: 1 });
+    expect(preview.rows.map((row) => [row.line, row.status, row.name])).toEqual([
+      [4, 'new', 'Aminata Diallo'],
+      [5, 'new', 'Noël Lefèvre'],
+      [6, 'error', 'Karim Benali'],
+      [7, 'duplicate', 'Aminata Diallo'],
+    ]);
+    expect(preview.rows[2]?.errors).toEqual([{ column: 2, message: 'sheets.errors.date' }]);
+    expect(preview.rows[3]?.sameFileLine).toBe(4);
+    expect(preview.documents.map((document) => [document.text, document.document])).toEqual([
+      ['Récépissé', 'protection_receipt'],
+      ['APS', 'other_residence_permit'],
+      ['carte de résident', 'refugee_resident_card'],
+    ]);
+    expect(preview.newPartners).toEqual(['CADA Les Tilleuls']);
+  });
+
+  it('applies after a backup in one transaction, remembers the mapping, and undoes exactly what it created', async () => {
+    const backend = await open();
+    await withRecovery(backend);
+    const opened = await ok(backend, 'sheets.open', { fileName: 'suivi.csv', contentBase64: base64(frenchExcelCsv()) });
+    // The person says the "Récépissé" of this association is an asylum seeker's certificate.
+    const applied = await ok(backend, 'sheets.apply', { importId: opened.importId, documents: { 'Récépissé': 'asylum_certificate' }, createMissing: true });
+    expect(applied.created).toBe(2);
+    const { items } = await ok(backend, 'candidates.list', { query: 'Diallo' });
+    expect(items).toHaveLength(1);
+    const aminata = await ok(backend, 'candidates.get', { id: items[0]?.id as string });
+    expect(aminata).toMatchObject({ birthDate: '1994-03-15', phone: '+33612345678', frenchLevel: 'B1', frenchLevelProof: 'delf', authorisationDocument: 'asylum_certificate' });
+    expect(aminata.referralPartnerId).not.toBeNull();
+    const backups = await ok(backend, 'backups.status', {});
+    expect(backups.backups.map((backup) => backup.reason)).toContain('before-import');
+
+    // The next file with the same headers gets the mapping back.
+    const again = await ok(backend, 'sheets.open', { fileName: 'suivi-2.csv', contentBase64: base64(frenchExcelCsv()) });
+    const preview = await ok(backend, 'sheets.preview', { importId: again.importId });
+    expect(preview.mappingRemembered).toBe(true);
+    expect(preview.counts).toEqual({ new: 0, duplicate: 3, error: 1 });
+    await ok(backend, 'sheets.drop', { importId: again.importId });
+
+    await ok(backend, 'sheets.undo', { id: applied.id });
+    expect((await ok(backend, 'candidates.list', {})).total).toBe(0);
+    expect((await ok(backend, 'sheets.history', {}))[0]).toMatchObject({ id: applied.id, created: 2 });
+    await refused(backend, 'sheets.undo', { id: applied.id });
+  });
+
+  it('refuses to undo an import once one of its files has been used', async () => {
+    const backend = await open();
+    await withRecovery(backend);
+    const opened = await ok(backend, 'sheets.open', { fileName: 'suivi.csv', contentBase64: base64(frenchExcelCsv()) });
+    const applied = await ok(backend, 'sheets.apply', { importId: opened.importId });
+    const { items } = await ok(backend, 'candidates.list', { query: 'Lefèvre' });
+    await ok(backend, 'timeline.add', { subjectType: 'candidate', subjectId: items[0]?.id as string, kind: 'call', occurredAt: '2026-01-05', text: 'Appel' });
+    await refused(backend, 'sheets.undo', { id: applied.id });
+  });
+
+  it('reads an XLSX with a title row, Excel dates and phones stored as numbers', async () => {
+    const backend = await open();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Personnes');
+    sheet.addRow(['Export du fichier de suivi']);
+    sheet.addRow(['Cognome', 'Nome', 'Data di nascita', 'Cellulare', 'Nazionalità']);
+    sheet.addRow(['Rossi', 'Giulia', new Date(Date.UTC(1990, 4, 2)), 612345678, 'Italie']);
+    sheet.getCell('C3').numFmt = 'dd/mm/yyyy';
+    const opened = await ok(backend, 'sheets.open', { fileName: 'p.xlsx', contentBase64: base64(new Uint8Array(await workbook.xlsx.writeBuffer())) });
+    const preview = await ok(backend, 'sheets.preview', { importId: opened.importId });
+    expect(preview.rows).toMatchObject([{ status: 'new', name: 'Giulia Rossi', errors: [], warnings: [] }]);
+  });
+
+  it('refuses bad files with a translated reason and writes nothing', async () => {
+    const backend = await open();
+    const before = contentHash(backend);
+    await refused(backend, 'sheets.open', { fileName: 'x.csv', contentBase64: base64(new Uint8Array()) });
+    await refused(backend, 'sheets.open', { fileName: 'x.xls', contentBase64: base64(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2])) });
+    await refused(backend, 'sheets.open', { fileName: 'x.csv', contentBase64: base64(`${Array.from({ length: 1000 }, (_, i) => `c${i}`).join(';')}\n`) });
+    await refused(backend, 'sheets.preview', { importId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }, {}, 'not_found');
+    const opened = await ok(backend, 'sheets.open', { fileName: 'x.csv', contentBase64: base64(frenchExcelCsv()) });
+    // Without backups set up, nothing is imported.
+    await refused(backend, 'sheets.apply', { importId: opened.importId });
+    expect(contentHash(backend)).toBe(before);
+  });
+
+  it('gives the left-out rows back as CSV with a column saying why, formulas made inert', async () => {
+    const backend = await open();
+    const csv = 'Nom;Prénom;Date de naissance\r\n=HYPERLINK("x");Eve;32/01/2000\r\nMartin;Paul;01/01/1990\r\n';
+    const opened = await ok(backend, 'sheets.open', { fileName: 'x.csv', contentBase64: base64(csv) });
+    const { csv: leftOut } = await ok(backend, 'sheets.leftOut', { importId: opened.importId, language: 'fr' });
+    expect(leftOut.startsWith('\uFEFFMotif;Nom;Prénom;Date de naissance\r\n')).toBe(true);
+    expect(leftOut).toContain(`Date de naissance : Date illisible`);
+    expect(leftOut).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(leftOut).not.toContain('Martin');
+  });
+});
