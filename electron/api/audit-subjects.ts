@@ -26,6 +26,11 @@ const SUBJECT_OF_GROUP: Record<MethodGroup, AuditSubjectType | null> = {
   dashboard: 'targets',
   exchange: 'partnerCard',
   backups: 'backup',
+  accounts: 'account',
+  session: 'account',
+  audit: 'audit',
+  reports: null,
+  sheets: 'sheetImport',
 };
 
 /** Methods of a group whose record is another kind. */

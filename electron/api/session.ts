@@ -23,7 +23,7 @@ import { readKeyring, removeKeyring, writeKeyring } from '../db/keyring';
 import type { Db } from '../db/open';
 import { KEYRING_ERRORS, currentKeyring, withEntry } from '../services/accounts';
 import { type AccountRow, accountById, countAccounts, insertAccount, updateAccount } from '../store/accounts';
-import { type AuditEntry, appendAudit } from '../store/audit';
+import { type AuditActor, type AuditEntry, appendAudit } from '../store/audit';
 import { readSetting, writeSetting } from '../store/settings';
 import type { HandlersFor, Logger } from './router';
 
@@ -91,7 +91,7 @@ export function createSession(options: SessionOptions) {
   /** Failed attempts per account name (folded), in memory: a restart forgets them, as it forgets the session. */
   const failures = new Map<string, { count: number; until: number }>();
   /** Failed attempts while the database was closed, written once it opens. */
-  const pending: { at: string; actor: string | null; entry: AuditEntry }[] = [];
+  const pending: { at: string; actor: AuditActor; entry: AuditEntry }[] = [];
 
   function keyringOrNull(): Keyring | null {
     try {
@@ -119,20 +119,20 @@ export function createSession(options: SessionOptions) {
     if (wait > 0) throw new AppError('unauthorized', 'accounts.errors.tooManyAttempts', undefined, { seconds: Math.ceil(wait / 1000) });
   }
 
-  function writeOrQueue(rows: { at: string; actor: string | null; entry: AuditEntry }[]): void {
+  function writeOrQueue(rows: { at: string; actor: AuditActor; entry: AuditEntry }[]): void {
     pending.push(...rows);
     const opened = options.opened();
     if (opened) opened.db.transaction((tx) => appendAudit(tx, pending.splice(0)));
   }
 
   /** Counts a failed attempt, logs it, and refuses with the reason's message (a wrong name reads as a wrong password). */
-  function failed(name: string, entry: KeyringEntry | undefined, action: string, reason: string, messageKey: string, field: string): never {
+  function failed(name: string, entry: KeyringEntry | undefined, action: AuditEntry['action'], reason: string, messageKey: string, field: string): never {
     const key = nameKey(name);
     const count = (failures.get(key)?.count ?? 0) + 1;
     failures.set(key, { count, until: elapsed() + backoffAfter(count) });
     // The typed name is not logged when it is no account's: it may be a password typed in the wrong field.
     writeOrQueue([
-      { at: moment(clock).now, actor: entry?.name ?? null, entry: { action, subjectType: 'account', subjectId: entry?.accountId ?? '', details: { reason } } },
+      { at: moment(clock).now, actor: entry ? { accountId: entry.accountId, name: entry.name } : null, entry: { action, subjectType: 'account', subjectId: entry?.accountId ?? '', details: { reason } } },
     ]);
     throw new AppError('unauthorized', messageKey, { [field]: messageKey });
   }
@@ -166,7 +166,7 @@ export function createSession(options: SessionOptions) {
           opened.db.transaction((tx) => {
             if (unfinishedSetup) insertAccount(tx, account);
             updateAccount(tx, account.id, { lastSignInAt: now });
-            appendAudit(tx, [...pending.splice(0), ...entries.map((audit) => ({ at: now, actor: account.name, entry: audit }))]);
+            appendAudit(tx, [...pending.splice(0), ...entries.map((audit) => ({ at: now, actor: { accountId: account.id, name: account.name }, entry: audit }))]);
           }),
         () => {},
       ).catch((error: unknown) => options.logger.error('[session] the sign-in could not be logged', error));
@@ -236,7 +236,7 @@ export function createSession(options: SessionOptions) {
       try {
         opened.db.transaction((tx) => {
           insertAccount(tx, { id: accountId, name: accountName, role: 'administrator', volunteerId: null, createdAt: now, disabledAt: null, lastSignInAt: null });
-          appendAudit(tx, [{ at: now, actor: accountName, entry: { action: 'session.setup', subjectType: 'account', subjectId: accountId, details: { converted: convertFromPlain } } }]);
+          appendAudit(tx, [{ at: now, actor: { accountId, name: accountName }, entry: { action: 'session.setup', subjectType: 'account', subjectId: accountId, details: { converted: convertFromPlain } } }]);
         });
       } catch (error) {
         // The file is encrypted with the key now: the keyring stays, and the next sign-in makes the account.
@@ -299,7 +299,7 @@ export function createSession(options: SessionOptions) {
       const opened = options.opened();
       const who = signedIn;
       if (opened && who) {
-        appendAudit(opened.db, [{ at: moment(clock).now, actor: who.name, entry: { action: 'session.signOut', subjectType: 'account', subjectId: who.accountId } }]);
+        appendAudit(opened.db, [{ at: moment(clock).now, actor: { accountId: who.accountId, name: who.name }, entry: { action: 'session.signOut', subjectType: 'account', subjectId: who.accountId } }]);
       }
       signedIn = null;
       options.close();

@@ -11,3 +11,32 @@ export type ReadDb = Pick<Db, 'select' | 'selectDistinct' | 'query' | '$count' |
 
 /** What a write needs: reads and writes, from the connection or from a transaction's handle. */
 export type WriteDb = ReadDb & Pick<Db, 'insert' | 'update' | 'delete' | 'run' | 'transaction'>;
+
+/** The connection under a handle: only the connection's own handle has one (a transaction's has not). */
+function connectionOf(db: ReadDb): Db['$client'] {
+  const client = (db as Partial<Db>).$client;
+  if (!client) throw new Error('a raw statement needs the connection, not a transaction');
+  return client;
+}
+
+/**
+ * A raw statement, for reads drizzle's row mapping makes slow (tens of thousands of rows): refused
+ * unless SQLite itself says it changes nothing, so a read handle still cannot write.
+ */
+export function prepareRead(db: ReadDb, source: string): ReturnType<Db['$client']['prepare']> {
+  const statement = connectionOf(db).prepare(source);
+  if (!statement.readonly) throw new Error(`not a read: ${source.slice(0, 80)}`);
+  return statement;
+}
+
+/** Runs a long read with SQLite's page cache set to `kib` (a pragma that changes no data), given back after. */
+export async function withPageCache<T>(db: ReadDb, kib: number, read: () => Promise<T>): Promise<T> {
+  const client = connectionOf(db);
+  const before = client.pragma('cache_size', { simple: true }) as number;
+  client.pragma(`cache_size = ${-kib}`);
+  try {
+    return await read();
+  } finally {
+    client.pragma(`cache_size = ${before}`);
+  }
+}

@@ -2,7 +2,7 @@ import type { AccountSummary, SignedIn } from '../../shared/accounts';
 import type { Role } from '../../shared/roles';
 import { AppError, refuse } from '../core/errors';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
-import type { Db } from '../db/open';
+import type { WriteDb } from '../db/handles';
 import { readKeyring, writeKeyring } from '../db/keyring';
 import { type Keyring, type KeyringEntry, type KeyringScryptCost, KeyringError, findEntry, nameKey, unwrapWithPassword, wrapForPassword } from '../formats/keyring';
 import {
@@ -16,7 +16,6 @@ import {
   volunteerExists,
 } from '../store/accounts';
 import { auditedTransaction, describeAudit } from '../store/audit';
-import type { Tx } from '../store/records';
 
 /**
  * The accounts' rules: one account per person, names unique whatever their case, a volunteer's
@@ -27,7 +26,7 @@ import type { Tx } from '../store/records';
  */
 
 export interface AccountsOptions {
-  db: Db;
+  db: WriteDb;
   clock?: Clock;
   dataDir: string;
   /** The open database's key, held by the main process only. */
@@ -84,7 +83,7 @@ export function createAccountService(options: AccountsOptions) {
   }
 
   /** Writes the row changes and the keyring in one go: the keyring last, inside the transaction. */
-  function commit<T>(at: string, write: (tx: Tx) => T, keyring: (current: Keyring) => Keyring): T {
+  function commit<T>(at: string, write: (tx: WriteDb) => T, keyring: (current: Keyring) => Keyring): T {
     return auditedTransaction(db, at, (tx) => {
       const result = write(tx);
       writeKeyring(dataDir, keyring(currentKeyring(dataDir)));

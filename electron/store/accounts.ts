@@ -1,8 +1,7 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type { AccountSummary } from '../../shared/accounts';
-import type { Db } from '../db/open';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { accounts, volunteers } from '../db/schema';
-import type { Tx } from './records';
 
 /** The accounts that sign in (see the table in db/schema.ts). */
 
@@ -20,11 +19,11 @@ export function toSummary(row: AccountRow): AccountSummary {
   };
 }
 
-export function accountById(db: Db | Tx, id: string): AccountRow | undefined {
+export function accountById(db: ReadDb, id: string): AccountRow | undefined {
   return db.select().from(accounts).where(eq(accounts.id, id)).get();
 }
 
-export function listAccounts(db: Db | Tx, { includeDisabled }: { includeDisabled: boolean }): AccountRow[] {
+export function listAccounts(db: ReadDb, { includeDisabled }: { includeDisabled: boolean }): AccountRow[] {
   return db
     .select()
     .from(accounts)
@@ -33,23 +32,23 @@ export function listAccounts(db: Db | Tx, { includeDisabled }: { includeDisabled
     .all();
 }
 
-export function countAccounts(db: Db | Tx): number {
+export function countAccounts(db: ReadDb): number {
   return db.select({ total: count() }).from(accounts).get()?.total ?? 0;
 }
 
 /** Administrators that can still sign in: the last one may be neither disabled nor demoted. */
-export function countActiveAdministrators(db: Db | Tx): number {
+export function countActiveAdministrators(db: ReadDb): number {
   return db.select({ total: count() }).from(accounts).where(and(eq(accounts.role, 'administrator'), isNull(accounts.disabledAt))).get()?.total ?? 0;
 }
 
-export function insertAccount(db: Db | Tx, row: AccountRow): void {
+export function insertAccount(db: WriteDb, row: AccountRow): void {
   db.insert(accounts).values(row).run();
 }
 
-export function updateAccount(db: Db | Tx, id: string, changes: Partial<Pick<AccountRow, 'role' | 'volunteerId' | 'disabledAt' | 'lastSignInAt'>>): void {
+export function updateAccount(db: WriteDb, id: string, changes: Partial<Pick<AccountRow, 'role' | 'volunteerId' | 'disabledAt' | 'lastSignInAt'>>): void {
   db.update(accounts).set(changes).where(eq(accounts.id, id)).run();
 }
 
-export function volunteerExists(db: Db | Tx, id: string): boolean {
+export function volunteerExists(db: ReadDb, id: string): boolean {
   return db.select({ id: volunteers.id }).from(volunteers).where(eq(volunteers.id, id)).get() !== undefined;
 }

@@ -30,13 +30,19 @@ export const AUDIT_SUBJECT_TYPES = [
   'export',
   'backup',
   'installation',
+  'account',
+  'audit',
+  'sheetImport',
 ] as const;
 
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
+/** What the log records that no API method does by itself: a refused sign-in, the log's own purge. */
+export const AUDIT_EVENTS = ['session.signInFailed', 'session.recoverFailed', 'audit.purge'] as const;
+
 export interface AuditEntry {
-  /** The API method that did it (`<methodGroup>.<verb>`, as the contract names it). */
-  action: MethodName;
+  /** The API method that did it (`<methodGroup>.<verb>`, as the contract names it), or one of the log's own events. */
+  action: MethodName | (typeof AUDIT_EVENTS)[number];
   subjectType: AuditSubjectType;
   subjectId: string;
   /** Ids, counts, field names: never a name, a note or a phone number. */
@@ -48,9 +54,11 @@ export interface AuditEntry {
  * The wrapper is the only writer of audit rows: services describe their entries here, and the
  * rows are inserted inside the transaction that commits the write.
  */
+/** Who: the signed-in account; a name without an account for a refused sign-in; null for nobody known. */
+export type AuditActor = { accountId: SignedIn['accountId'] | null; name: string } | null;
+
 interface AuditScope {
-  /** Who: the signed-in account; null for a call without a session (the sign-in screen's). */
-  actor: Pick<SignedIn, 'accountId' | 'name'> | null;
+  actor: AuditActor;
   /** The entry written when the service described none (the method, its record). */
   fallback: AuditEntry;
   described: { at: string; entry: AuditEntry }[];
@@ -59,7 +67,7 @@ interface AuditScope {
 
 const scopes = new AsyncLocalStorage<AuditScope>();
 
-export function runAuditScope<T>(actor: AuditScope['actor'], fallback: AuditEntry, call: () => T): T {
+export function runAuditScope<T>(actor: AuditActor, fallback: AuditEntry, call: () => T): T {
   return scopes.run({ actor, fallback, described: [], recorded: false }, call);
 }
 
@@ -105,12 +113,12 @@ export function auditedTransaction<T>(db: WriteDb, at: string, write: (tx: Write
   });
 }
 
-function actorColumns(actor: AuditScope['actor']) {
+function actorColumns(actor: AuditActor) {
   return { actor: actor?.name ?? null, accountId: actor?.accountId ?? null };
 }
 
 /** One entry written outside a writing call: the read of a file, the purge. Its own statement: nothing else to commit with it. */
-export function insertAuditEntry(db: WriteDb, at: string, actor: AuditScope['actor'], entry: AuditEntry): void {
+export function insertAuditEntry(db: WriteDb, at: string, actor: AuditActor, entry: AuditEntry): void {
   db.insert(auditLog)
     .values({ id: newId(), at, ...actorColumns(actor), ...entry, details: entry.details ?? null })
     .run();
@@ -164,7 +172,7 @@ export function auditRows(db: ReadDb, filter: AuditFilter): AuditRow[] {
 }
 
 /** Deletes the entries written before `cutoff` and logs how many, in one transaction; returns the count. */
-export function purgeAuditBefore(db: WriteDb, cutoff: string, at: string, actor: AuditScope['actor']): number {
+export function purgeAuditBefore(db: WriteDb, cutoff: string, at: string, actor: AuditActor): number {
   return db.transaction((tx) => {
     const purged = tx.delete(auditLog).where(lt(auditLog.at, cutoff)).run().changes;
     if (purged > 0) insertAuditEntry(tx, at, actor, { action: 'audit.purge', subjectType: 'audit', subjectId: '', details: { purged, before: cutoff } });
@@ -176,6 +184,6 @@ export function purgeAuditBefore(db: WriteDb, cutoff: string, at: string, actor:
  * Entries written outside any call's scope: the session's own (sign-in, failed attempts queued
  * while the database was closed, sign-out), whose calls open or close the database themselves.
  */
-export function appendAudit(db: WriteDb, rows: readonly { at: string; actor: AuditScope['actor']; entry: AuditEntry }[]): void {
+export function appendAudit(db: WriteDb, rows: readonly { at: string; actor: AuditActor; entry: AuditEntry }[]): void {
   for (const { at, actor, entry } of rows) insertAuditEntry(db, at, actor, entry);
 }

@@ -1,7 +1,6 @@
 import { and, eq, getTableColumns, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { ExchangedRecordType } from '../../shared/exchange';
-import type { ReadDb, WriteDb } from '../db/handles';
-import type { Db } from '../db/open';
+import { type ReadDb, type WriteDb, prepareRead, withPageCache } from '../db/handles';
 import { createRowWriter } from '../db/row-writer';
 import { candidateSharingConsents, candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
 import { candidateColumns, loadCandidates, writeCandidateChildren } from './candidates';
@@ -27,10 +26,10 @@ export function candidatesSharedWith(db: ReadDb, partnerId: string): string[] {
 }
 
 /** What an export's preview needs to know of each file: its name, recording consent and whether it is withdrawn or archived. */
-export function consentsOf(db: Db, candidateIds: readonly string[]) {
+export function consentsOf(db: ReadDb, candidateIds: readonly string[]) {
   // One statement over the ids as a JSON array, raw: 10,000 files through drizzle's mapping, 500 per statement, took 0.2 s.
-  const rows = db.$client
-    .prepare(
+  const rows = prepareRead(
+      db,
       `SELECT id, first_name AS firstName, last_name AS lastName, consent_recording AS consentRecording, consent_withdrawn_on AS consentWithdrawnOn, archived_at AS archivedAt
        FROM candidates WHERE id IN (SELECT value FROM json_each(?))`,
     )
@@ -71,12 +70,12 @@ const EVENTS_OF_FILES = `rowid IN (SELECT rowid FROM timeline_events WHERE subje
  * files), with the origin filled in; and each event's version, to remember as agreed. 84,000
  * events made into objects then JSON took 1.1 s (half of a 10,000-file export).
  */
-function candidateEventsAsJson(db: Db, ourAssociationId: string) {
+function candidateEventsAsJson(db: ReadDb, ourAssociationId: string) {
   const fields = Object.entries(getTableColumns(timelineEvents)).map(([key, column]) =>
     key === 'origin' ? `'${key}', coalesce("${column.name}", @origin)` : `'${key}', "${column.name}"`,
   );
   // One pass over the rows for both: fetching them again costs as much as the first time.
-  const statement = db.$client.prepare(
+  const statement = prepareRead(db, 
     `SELECT json_group_array(json_object(${fields.join(', ')})), group_concat(id || ' ' || updated_at, ' ') FROM timeline_events WHERE ${EVENTS_OF_FILES.replace('?', '@ids')}`,
   );
   return (candidateIds: readonly string[]) => {
@@ -122,19 +121,13 @@ export async function readRecords(
   // A file's events lie all over the table: with SQLite's 16 MB page cache, pages read for one
   // batch were gone by the next, and fetching them again was most of the read (0.4 s of 0.6 s
   // at 10,000 files). A larger cache while this runs, given back after.
-  const cacheSize = db.$client.pragma('cache_size', { simple: true }) as number;
-  db.$client.pragma(`cache_size = ${EXPORT_CACHE_SIZE}`);
-  try {
-    return await readRecordsCached(db, candidateIds, options);
-  } finally {
-    db.$client.pragma(`cache_size = ${cacheSize}`);
-  }
+  return withPageCache(db, EXPORT_CACHE_KIB, () => readRecordsCached(db, candidateIds, options));
 }
 
-/** SQLite's page cache while an export reads, in KiB as `cache_size` takes it (negative). */
-const EXPORT_CACHE_SIZE = -128 * 1024;
+/** SQLite's page cache while an export reads, in KiB. */
+const EXPORT_CACHE_KIB = 128 * 1024;
 
-async function readRecordsCached(db: Db, candidateIds: readonly string[], options: Parameters<typeof readRecords>[2]): Promise<OutgoingRecords> {
+async function readRecordsCached(db: ReadDb, candidateIds: readonly string[], options: Parameters<typeof readRecords>[2]): Promise<OutgoingRecords> {
   const recipient = options.recipientPartnerId;
   const originOf = (origin: string | null) => origin ?? options.ourAssociationId;
   const candidateRecords: CandidateRecord[] = [];

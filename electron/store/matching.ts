@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, isNull, ne, or, sql } from 'drizzle-orm';
-import type { ReadDb, } from '../db/handles';
+import { type ReadDb, prepareRead } from '../db/handles';
 import type { Db } from '../db/open';
 import { candidateSectors, candidates, employers, jobNeeds, placements, presentations, recruitments } from '../db/schema';
 import { candidateIdsInScope } from './scope';
@@ -151,7 +151,7 @@ export function createMatchingStore(db: ReadDb) {
   const matchable = and(isNull(candidates.archivedAt), ne(candidates.status, 'left'));
   const everyMatchable = db.select(candidateColumns).from(candidates).where(matchable).toSQL();
   // Raw and one row at a time, for the caller to keep what it needs of each as it comes.
-  const matchableCandidates = db.$client.prepare(everyMatchable.sql).raw();
+  const matchableCandidates = prepareRead(db, everyMatchable.sql).raw();
   /**
    * The files of the ids given as a JSON array, found by their key, each with whether it can be
    * matched (1 or 0, last): as a condition, that would make SQLite walk every active file.

@@ -1,6 +1,6 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../db/open';
+import type { ReadDb } from '../db/handles';
 import { candidates } from '../db/schema';
 import { currentCaller } from './caller';
 
@@ -53,7 +53,7 @@ export function inRecordScope(table: object): SQL | undefined {
  * Whether the caller may read this file's health note: a volunteer only when the file is
  * assigned to them or to one of their pairs (the scope by sector or by session is not enough).
  */
-export function healthNoteVisible(db: Db, candidateId: string): boolean {
+export function healthNoteVisible(db: ReadDb, candidateId: string): boolean {
   const volunteerId = scopedVolunteer();
   if (volunteerId === undefined) return true;
   if (volunteerId === null) return false;
@@ -68,9 +68,9 @@ export function healthNoteVisible(db: Db, candidateId: string): boolean {
  * The ids of the files the caller may see, for what ranks files in memory (matching); undefined
  * when the caller sees every file.
  */
-export function candidateIdsInScope(db: Db): ReadonlySet<string> | undefined {
+export function candidateIdsInScope(db: ReadDb): ReadonlySet<string> | undefined {
   const volunteerId = scopedVolunteer();
   if (volunteerId === undefined) return undefined;
   if (volunteerId === null) return new Set();
-  return new Set(db.values<[string]>(scopeIds(volunteerId)).map(([id]) => id));
+  return new Set(db.select({ id: candidates.id }).from(candidates).where(sql`${candidates.id} IN (${scopeIds(volunteerId)})`).all().map((row) => row.id));
 }

@@ -631,7 +631,8 @@ async function main() {
       } finally {
         backend.close();
       }
-    if (!values['skip-ui']) await measureUi(dataDir, folder);
+      if (!values['skip-ui']) await measureUi(dataDir, folder);
+    }
     record({ name: 'peak memory of this process (RSS)', unit: 'MB', median: process.resourceUsage().maxRSS / 1024 });
   } finally {
     if (!values['data-dir']) rmSync(folder, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CloseIcon } from '../app/icons';
 import { formatDate } from '../app/format';
-import { fullName } from '../candidates/names';
+import { fullName } from '../ui/names';
 import { useDebounced } from '../ui/useDebounced';
 import { useApiValue } from '../ui/useApiValue';
 import type { ChosenPerson } from './auditFilters';

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openBackend } from '../../../../electron/api/backend';
+import { sourceMigrationsDir } from '../../../../electron/api/backend';
+import { openDatabase } from '../../../../electron/db/open';
 import { decrypt, encryptToRecipients } from '../../../../electron/formats/age';
 import { createIdentity, fingerprintOf, readIdentity, signingKeyIdOf, unlockIdentity } from '../../../../electron/services/exchange/identity';
 import { parsePublicKey, signDetached, verifyDetached } from '../../../../electron/formats/minisign';
@@ -13,6 +14,7 @@ import {
   osKeychainProtector,
   passphraseProtector,
 } from '../../../../electron/formats/protection';
+import { openSignedIn } from '../../../support/accounts';
 import { ok, refused } from '../../../support/api';
 import { useBackend, useTempDir } from '../../../support/temp';
 
@@ -85,8 +87,7 @@ describe('exchange keys on an encrypted database', () => {
 
   it('are sealed under the database key: made without a passphrase, open by themselves at the next start, never locked apart', async () => {
     const file = path.join(tempDir(), 'tremplin.sqlite');
-    const key = randomBytes(32);
-    const first = await openBackend({ file, key, keyScryptCost: TEST_SCRYPT_COST, logger: { error: () => {} } });
+    const first = await openSignedIn({ file, keyScryptCost: TEST_SCRYPT_COST, logger: { error: () => {} } });
     expect((await ok(first, 'exchange.status', {})).protection).toBe('database');
     const created = await ok(first, 'exchange.createKeys', {});
     expect(created.protection).toBe('database');
@@ -95,7 +96,7 @@ describe('exchange keys on an encrypted database', () => {
     expect((await ok(first, 'exchange.lock', {})).keys?.unlocked).toBe(true);
     first.close();
 
-    const again = await openBackend({ file, key, keyScryptCost: TEST_SCRYPT_COST, logger: { error: () => {} } });
+    const again = await openSignedIn({ file, keyScryptCost: TEST_SCRYPT_COST, logger: { error: () => {} } });
     const status = await ok(again, 'exchange.status', {});
     expect(status.keys?.unlocked).toBe(true);
     expect(status.keys?.fingerprint).toEqual(created.keys?.fingerprint);
@@ -104,10 +105,11 @@ describe('exchange keys on an encrypted database', () => {
 
   it('keys made with a passphrase before stay sealed by it, and still need it', async () => {
     const file = path.join(tempDir(), 'tremplin.sqlite');
-    const plain = await openBackend({ file, keyScryptCost: TEST_SCRYPT_COST, logger: { error: () => {} } });
-    await ok(plain, 'exchange.createKeys', { passphrase: 'a long passphrase here' });
+    // A database from before accounts: plain, its keys sealed by a passphrase; the first account encrypts it.
+    const plain = await openDatabase({ key: null, file, migrationsDir: sourceMigrationsDir });
+    await createIdentity(plain.db, passphraseProtector('a long passphrase here', TEST_SCRYPT_COST), NOW);
     plain.close();
-    const encrypted = await openBackend({ file, key: randomBytes(32), keyScryptCost: TEST_SCRYPT_COST, logger: { error: () => {} } });
+    const encrypted = await openSignedIn({ file, keyScryptCost: TEST_SCRYPT_COST, logger: { error: () => {} } });
     const status = await ok(encrypted, 'exchange.status', {});
     expect(status.protection).toBe('passphrase');
     expect(status.keys?.unlocked).toBe(false);
