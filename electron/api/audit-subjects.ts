@@ -29,7 +29,7 @@ const SUBJECT_OF_GROUP: Record<MethodGroup, AuditSubjectType | null> = {
   accounts: 'account',
   session: 'account',
   audit: 'audit',
-  reports: null,
+  reports: 'reportSettings',
   sheets: 'sheetImport',
 };
 

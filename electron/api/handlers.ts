@@ -78,8 +78,8 @@ function audited(db: Db, clock: Clock, handlers: Handlers): Handlers {
   for (const [method, handler] of Object.entries(handlers) as [MethodName, Handler<MethodName>][]) {
     // The session's methods open and close the database themselves, and write their own entries.
     if (method.startsWith('session.')) continue;
-    const subjectType = auditSubjectOf(method);
     if (AUDITED_READS.has(method)) {
+      const subjectType = auditSubjectOf(method);
       wrapped[method] = (input) =>
         Promise.resolve(handler(input)).then((result) => {
           insertAuditEntry(db, moment(clock).now, currentCaller(), { action: method, subjectType, subjectId: idOf(input) ?? '', details: { access: 'read' } });
@@ -87,6 +87,7 @@ function audited(db: Db, clock: Clock, handlers: Handlers): Handlers {
         });
     }
     if (api[method].access !== 'write') continue;
+    const subjectType = auditSubjectOf(method);
     wrapped[method] = (input) =>
       runAuditScope(currentCaller(), createdEntry(method, subjectType, input, undefined), () => {
         if (!awaitsBeforeWriting.has(handler)) {

@@ -33,6 +33,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'account',
   'audit',
   'sheetImport',
+  'reportSettings',
 ] as const;
 
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];

@@ -4,7 +4,7 @@ import { TEST_SCRYPT_COST } from '../../../electron/formats/protection';
 import { AUDIT_SUBJECT_TYPES } from '../../../electron/store/audit';
 import { type InputOf, type MethodName, isMethodName, writingMethods } from '../../../shared/api';
 import { contentSnapshot, ok } from '../../support/api';
-import { accountOf } from '../../support/session';
+import { TEST_ADMINISTRATOR } from '../../support/accounts';
 import { useBackend } from '../../support/temp';
 import { association } from '../../support/exchange';
 import { RESIDENT_CARD, basics, candidate, employer, immersion, manualClock, need, rows } from '../../support/records';
@@ -34,6 +34,8 @@ async function recruitment(backend: Backend) {
   return ok(backend, 'recruitments.create', { candidateId: person.id, kind: 'cdi', employerId: company.id, startDate: '2026-02-02' });
 }
 
+let accountNumber = 1;
+const account = (backend: Backend) => ok(backend, 'accounts.create', { name: `Compte ${accountNumber++}`, role: 'staff', password: 'un mot de passe' });
 const openedSheet = async (backend: Backend) =>
   (await ok(backend, 'sheets.open', { fileName: 'p.csv', contentBase64: Buffer.from('Nom;Prénom\nDiallo;Aminata\n').toString('base64') })).importId;
 const session = (backend: Backend) => ok(backend, 'sessions.create', { date: today, place: 'Local associatif' });
@@ -82,7 +84,6 @@ const fixtures: Partial<Record<MethodName, Fixture>> = {
       const card = await association(sender, 'Tremplin Lyon');
       const { content, passphrase } = await ok(sender, 'exchange.export', await passphraseExport(sender));
       await ok(b, 'exchange.verifyCard', { id: (await ok(b, 'exchange.importCard', { content: card.content })).id });
-      await ok(b, 'backups.setupRecovery', { replace: false });
       file = { content, passphrase: passphrase ?? '' };
       partnerFiles.set(b, file);
     }
@@ -103,12 +104,20 @@ const fixtures: Partial<Record<MethodName, Fixture>> = {
     await candidate(b); // what the restore takes away
     return { name, recoveryKey };
   },
-  'sheets.apply': async (b) => {
-    await ok(b, 'backups.setupRecovery', { replace: true });
-    return { importId: await openedSheet(b) };
+  'accounts.create': async () => ({ name: `Compte ${accountNumber++}`, role: 'staff', password: 'un mot de passe' }),
+  'accounts.update': async (b) => ({ id: (await account(b)).id, role: 'reader' }),
+  'accounts.resetPassword': async (b) => ({ id: (await account(b)).id, password: 'un autre mot de passe' }),
+  'accounts.disable': async (b) => ({ id: (await account(b)).id }),
+  'accounts.enable': async (b) => {
+    const { id } = await account(b);
+    await ok(b, 'accounts.disable', { id });
+    return { id, password: 'un autre mot de passe' };
   },
+  'accounts.changePassword': async () => ({ currentPassword: TEST_ADMINISTRATOR.password, newPassword: TEST_ADMINISTRATOR.password }),
+  'accounts.setIdleLock': async () => ({ minutes: 15 }),
+  'reports.setSettings': async () => ({ smallCellMinimum: 7 }),
+  'sheets.apply': async (b) => ({ importId: await openedSheet(b) }),
   'sheets.undo': async (b) => {
-    await ok(b, 'backups.setupRecovery', { replace: true });
     return { id: (await ok(b, 'sheets.apply', { importId: await openedSheet(b) })).id };
   },
   'partners.create': async () => ({ name: 'Forum Réfugiés', kind: 'reception_centre' }),
@@ -181,12 +190,14 @@ const auditCount = (backend: Backend) => (rows(backend, 'SELECT count(*) AS n FR
 describe('the audit wrapper', () => {
   const openBackend = useBackend();
 
-  // A writing method added to the contract fails here until it has its call.
+  // A writing method added to the contract fails here until it has its call. The session's own
+  // methods open and close the database and write their entries themselves (test/unit/api/session.test.ts).
+  const wrapped = writingMethods.filter((method) => !method.startsWith('session.'));
   it('has a call for every writing method of the contract', () => {
-    expect(writingMethods.filter((method) => !fixtures[method])).toEqual([]);
+    expect(wrapped.filter((method) => !fixtures[method])).toEqual([]);
   });
 
-  it.each(writingMethods.filter((method) => fixtures[method]))('%s writes its audit row in the transaction of its write', async (method) => {
+  it.each(wrapped.filter((method) => fixtures[method]))('%s writes its audit row in the transaction of its write', async (method) => {
     const clock = manualClock();
     const open = () => openBackend({ clock, keyScryptCost: TEST_SCRYPT_COST, exportScryptWorkFactor: 10 });
     const backend = await open();
@@ -222,7 +233,7 @@ describe('the audit wrapper', () => {
     }
     // Who: the signed-in account, not a name typed on a form. Never a person's name or a note in the details.
     for (const entry of entries) {
-      expect(entry).toMatchObject({ actor: 'Test administrator', accountId: accountOf('administrator').accountId });
+      expect(entry).toMatchObject({ actor: TEST_ADMINISTRATOR.name, accountId: backend.session()?.accountId });
       expect(entry.details ?? '').not.toMatch(/Amina|Diallo|Omar|Yonas|Tesfaye|Marc|Zoé|Nadia|Claire/);
     }
   });

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { Backend } from '../../../../electron/api/backend';
 import { contentHash, ok, refused } from '../../../support/api';
 import { useBackend } from '../../../support/temp';
 
@@ -19,10 +18,6 @@ function frenchExcelCsv(): Uint8Array {
     'TOTAL;4;;;;;',
   ].join('\r\n');
   return Uint8Array.from([...text].map((char) => ({ é: 0xe9, è: 0xe8, ë: 0xeb, ç: 0xe7 })[char] ?? char.charCodeAt(0)));
-}
-
-async function withRecovery(backend: Backend) {
-  await ok(backend, 'backups.setupRecovery', {});
 }
 
 describe('spreadsheet import of candidates', () => {
@@ -54,7 +49,6 @@ describe('spreadsheet import of candidates', () => {
 
   it('applies after a backup in one transaction, remembers the mapping, and undoes exactly what it created', async () => {
     const backend = await open();
-    await withRecovery(backend);
     const opened = await ok(backend, 'sheets.open', { fileName: 'suivi.csv', contentBase64: base64(frenchExcelCsv()) });
     // The person says the "Récépissé" of this association is an asylum seeker's certificate.
     const applied = await ok(backend, 'sheets.apply', { importId: opened.importId, documents: { 'Récépissé': 'asylum_certificate' }, createMissing: true });
@@ -82,7 +76,6 @@ describe('spreadsheet import of candidates', () => {
 
   it('refuses to undo an import once one of its files has been used', async () => {
     const backend = await open();
-    await withRecovery(backend);
     const opened = await ok(backend, 'sheets.open', { fileName: 'suivi.csv', contentBase64: base64(frenchExcelCsv()) });
     const applied = await ok(backend, 'sheets.apply', { importId: opened.importId });
     const { items } = await ok(backend, 'candidates.list', { query: 'Lefèvre' });
@@ -110,9 +103,6 @@ describe('spreadsheet import of candidates', () => {
     await refused(backend, 'sheets.open', { fileName: 'x.xls', contentBase64: base64(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2])) });
     await refused(backend, 'sheets.open', { fileName: 'x.csv', contentBase64: base64(`${Array.from({ length: 1000 }, (_, i) => `c${i}`).join(';')}\n`) });
     await refused(backend, 'sheets.preview', { importId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' }, {}, 'not_found');
-    const opened = await ok(backend, 'sheets.open', { fileName: 'x.csv', contentBase64: base64(frenchExcelCsv()) });
-    // Without backups set up, nothing is imported.
-    await refused(backend, 'sheets.apply', { importId: opened.importId });
     expect(contentHash(backend)).toBe(before);
   });
 
