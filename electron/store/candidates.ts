@@ -148,7 +148,7 @@ export function loadCandidates(db: Db, rows: CandidateRow[]): Candidate[] {
 }
 
 
-const NOT_FOUND = 'errors.candidateNotFound';
+const NOT_FOUND = 'candidates.errors.notFound';
 
 /** The row, or a not_found refusal. */
 export const findCandidate = (db: Db, id: string): CandidateRow => findRow(db, candidates, id, NOT_FOUND);

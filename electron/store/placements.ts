@@ -10,7 +10,7 @@ import { archivedFilter, findRow, setArchived } from './records';
 
 export type PlacementRow = typeof placements.$inferSelect;
 
-const NOT_FOUND = 'pipeline.errors.placementNotFound';
+const NOT_FOUND = 'matching.errors.placementNotFound';
 
 /** The row, or a not_found refusal. */
 export const findPlacement = (db: Db, id: string): PlacementRow => findRow(db, placements, id, NOT_FOUND);

@@ -12,7 +12,7 @@ import { findRow } from './records';
 
 export type PresentationRow = typeof presentations.$inferSelect;
 
-export const PRESENTATION_NOT_FOUND = 'pipeline.errors.presentationNotFound';
+export const PRESENTATION_NOT_FOUND = 'matching.errors.presentationNotFound';
 
 /** The row, or a not_found refusal. */
 export const findPresentation = (db: Db, id: string): PresentationRow => findRow(db, presentations, id, PRESENTATION_NOT_FOUND);

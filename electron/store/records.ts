@@ -56,7 +56,7 @@ export function assertReferencesExist(db: Db, table: RecordTable, ids: readonly 
   if (wanted.length === 0) return;
   const found = db.select({ id: table.id }).from(table).where(inArray(table.id, wanted)).all();
   if (found.length !== wanted.length) {
-    refuse({ [field]: 'validation.unknownReference' });
+    refuse({ [field]: 'common.errors.notFound' });
   }
 }
 

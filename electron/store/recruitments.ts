@@ -11,7 +11,7 @@ import { archivedFilter, findRow, setArchived } from './records';
 
 export type RecruitmentRow = typeof recruitments.$inferSelect;
 
-const NOT_FOUND = 'pipeline.errors.recruitmentNotFound';
+const NOT_FOUND = 'matching.errors.recruitmentNotFound';
 
 /** The row, or a not_found refusal. */
 export const findRecruitment = (db: Db, id: string): RecruitmentRow => findRow(db, recruitments, id, NOT_FOUND);

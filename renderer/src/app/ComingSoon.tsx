@@ -11,16 +11,16 @@ export function ComingSoon({ section }: { section: ComingSection }) {
   return (
     <div className="screen">
       <header className="screen-header">
-        <h1 ref={headingRef} tabIndex={-1}>{t(`sections.${section}`)}</h1>
+        <h1 ref={headingRef} tabIndex={-1}>{t(`common.ui.sections.${section}`)}</h1>
       </header>
       <div className="empty-state">
         <span className="empty-state-icon">
           <SectionIcon section={section} />
         </span>
-        <h2>{t('comingSoon.title')}</h2>
-        <p>{t(`comingSoon.${section}`)}</p>
+        <h2>{t('common.ui.comingSoon.title')}</h2>
+        <p>{t(`common.ui.comingSoon.${section}`)}</p>
         <a className="button button-secondary" href={routeToHash({ section: 'candidates' })}>
-          {t('comingSoon.toCandidates')}
+          {t('common.ui.comingSoon.toCandidates')}
         </a>
       </div>
     </div>

@@ -39,7 +39,7 @@ interface RecordListScreenProps<T extends { id: string }> {
 
 /**
  * The list of a section's records (employers, partners): a search, the archive choice and the
- * count, a row of filters and the order, then a table of any length. Texts live under `employers.list` or `partners.list`.
+ * count, a row of filters and the order, then a table of any length. Texts live under `employers.ui.list` or `partners.ui.list`.
  */
 export function RecordListScreen<T extends { id: string }>({
   section,
@@ -54,7 +54,7 @@ export function RecordListScreen<T extends { id: string }>({
 }: RecordListScreenProps<T>) {
   const { t } = useTranslation();
   const navigate = useNavigation((state) => state.navigate);
-  const texts = `${section}.list` as const;
+  const texts = `${section}.ui.list` as const;
   const { query, archived } = filters;
 
   return (
@@ -63,7 +63,7 @@ export function RecordListScreen<T extends { id: string }>({
         <h1>{t(`${texts}.title`)}</h1>
         <button type="button" className="button button-primary" onClick={() => navigate({ section, id: 'new' })}>
           <PlusIcon />
-          <span>{t(`${section}.new`)}</span>
+          <span>{t(`${section}.ui.new`)}</span>
         </button>
       </header>
 
