@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
 /**
- * Zod issues become translation keys under `validation.*`, so the router and the forms
+ * Zod issues become translation keys under `common.errors.*`, so the router and the forms
  * show the same message for the same mistake. A schema may set its own key with
  * `{ error: 'common.errors.birthDate' }`; that key wins over this mapping. A range's message
  * carries its bound ("at least 0"), never a bare "value too small".
