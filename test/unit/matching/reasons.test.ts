@@ -94,7 +94,7 @@ describe('reasons in plain words', () => {
       const t = instance.getFixedT(language);
       for (const reason of reasons) {
         const text = t(`matching.values.reasons.${reason.code}`, reason.params ?? {});
-        expect(text, `${language} ${reason.code}`).not.toMatch(/\{\{|\$t\(|matching\.|candidates\.|employers\.|frenchLevels\.|undefined|NaN/);
+        expect(text, `${language} ${reason.code}`).not.toMatch(/\{\{|\$t\(|matching\.|candidates\.|employers\.|common\.|frenchLevels\.|undefined|NaN/);
       }
     }
     const fr = instance.getFixedT('fr');

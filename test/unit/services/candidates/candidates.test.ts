@@ -56,7 +56,7 @@ describe('candidates API', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'validation', message: 'errors.validation' } });
     if (result.ok) return;
     expect(Object.keys(result.error.fields ?? {}).sort()).toEqual(fields);
-    for (const key of Object.values(result.error.fields ?? {})) expect(key).toMatch(/^validation\.\w+(\?.+)?$/);
+    for (const key of Object.values(result.error.fields ?? {})) expect(key).toMatch(/^common\.errors\.\w+(\?.+)?$/);
     expect(rowCount(backend)).toBe(0);
   });
 

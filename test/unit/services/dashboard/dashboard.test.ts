@@ -304,7 +304,7 @@ describe('dashboard: each card in full', () => {
 
   it('refuses an unknown card or a page out of bounds, changing nothing', async () => {
     const backend = await openBackend();
-    await refused(backend, 'dashboard.due', { card: 'volunteers' }, { card: /^validation\./ });
+    await refused(backend, 'dashboard.due', { card: 'volunteers' }, { card: /^common\.errors\./ });
     await refused(backend, 'dashboard.due', { card: 'placements', limit: 501 }, { limit: 'common.errors.tooBig' });
     await refused(backend, 'dashboard.due', { card: 'placements', offset: -1 }, { offset: 'common.errors.tooSmall' });
   });
@@ -404,7 +404,7 @@ describe('dashboard: targets', () => {
     await refused(backend, 'dashboard.setTargets', { ...valid, period: 'week' }, { period: 'common.errors.choice' });
     await refused(backend, 'dashboard.setTargets', { ...valid, volunteers: 3 });
     const { companyContacts: _left, ...missing } = valid;
-    await refused(backend, 'dashboard.setTargets', missing, { companyContacts: /^validation\./ });
+    await refused(backend, 'dashboard.setTargets', missing, { companyContacts: /^common\.errors\./ });
     expect(await ok(backend, 'dashboard.getTargets', {})).toEqual(valid);
   });
 

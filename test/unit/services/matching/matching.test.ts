@@ -223,9 +223,9 @@ describe('matching API', () => {
     await refused(backend, 'matching.forNeed', { jobNeedId: need.id, limit: 0 }, { limit: 'common.errors.tooSmall?minimum=1' });
     await refused(backend, 'matching.forNeed', { jobNeedId: need.id, limit: 501 }, { limit: 'common.errors.tooBig?maximum=500' });
     await refused(backend, 'matching.forNeed', { jobNeedId: need.id, excludedLimit: -1 }, { excludedLimit: 'common.errors.tooSmall?minimum=0' });
-    await refused(backend, 'matching.forNeed', { jobNeedId: need.id, limit: 2.5 }, { limit: 'validation' });
+    await refused(backend, 'matching.forNeed', { jobNeedId: need.id, limit: 2.5 }, { limit: 'common.errors' });
     await refused(backend, 'matching.forNeed', { jobNeedId: need.id, sort: 'name' }, { _: 'common.errors.unknownField' });
     await refused(backend, 'matching.forCandidate', { candidateId: amina.id, limit: '10' }, { limit: 'common.errors.type' });
-    await refused(backend, 'matching.forCandidate', { candidateId: 42 }, { candidateId: 'validation' });
+    await refused(backend, 'matching.forCandidate', { candidateId: 42 }, { candidateId: 'common.errors' });
   });
 });
