@@ -36,11 +36,13 @@ const inCatalogue = (name: string) => french.has(name) || frenchKeys.some((key) 
 const keyLike = /(['"`])((?:[a-z][A-Za-z]*\.(?:ui|values|errors)|errors)\.[\w.]*?)(?:(?=\1|\?)|(?<=`[\w.]*)(?=\$\{))/g;
 const used = [...sourceFiles('renderer/src'), ...sourceFiles('shared'), ...sourceFiles('electron'), ...sourceFiles('test')].flatMap((file) => {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(keyLike)].map((match) => ({
+  const calls = [...text.matchAll(/\bt\(\s*(['"`])([\w.]+)\1/g)].map((match) => ({ file, name: match[2] ?? '', head: false }));
+  const named = [...text.matchAll(keyLike)].map((match) => ({
     file,
     name: match[2] ?? '',
     head: text.startsWith('${', (match.index ?? 0) + match[0].length),
   }));
+  return [...calls, ...named];
 });
 /** Keys that a text names: `$t(common.values.frenchLevels.{{level}})`. */
 const nested = [...french.values()].flatMap((text) =>
