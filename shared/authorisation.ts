@@ -44,7 +44,7 @@ export type AuthorisedActivity = 'employment' | 'pmsmp';
 
 /**
  * The finding: whether the person may work then (`allowed`), why (`code`, under
- * `matching.reasons.`, and its parameters), and whether an employer's application for an
+ * `matching.values.reasons.`, and its parameters), and whether an employer's application for an
  * authorisation is what it takes (`employerApplication`: the file says the employer must
  * apply, or the employer may apply for the gap).
  */
@@ -119,20 +119,20 @@ export function recordedPeriod(startDate: string, endDate: string | null): Autho
 
 /**
  * Whether recording this work needs the employer's application, or is refused, as a
- * translation key under `pipeline.validation.` (null: it may be recorded as it is).
+ * translation key under `matching.errors.` (null: it may be recorded as it is).
  * `employerApplying` is the staffer's answer "the employer is applying for the authorisation".
  */
 export function authorisationRecordingError(finding: AuthorisationFinding, employerApplying: boolean): string | null {
-  if (finding.employerApplication) return employerApplying ? null : 'pipeline.validation.authorisationEmployerApplying';
+  if (finding.employerApplication) return employerApplying ? null : 'matching.errors.authorisationEmployerApplying';
   if (finding.allowed) return null;
   switch (finding.code) {
     case 'authorisation_not_recorded':
     case 'authorisation_none':
-      return 'pipeline.validation.authorisationMissing';
+      return 'matching.errors.authorisationMissing';
     case 'authorisation_asylum_certificate':
     case 'authorisation_asylum_certificate_wait':
-      return 'pipeline.validation.authorisationAsylumWait';
+      return 'matching.errors.authorisationAsylumWait';
     default:
-      return 'pipeline.validation.authorisationNotCovering';
+      return 'matching.errors.authorisationNotCovering';
   }
 }

@@ -32,7 +32,7 @@ export interface BackupStatus {
 const recoveryKey = z
   .string()
   .transform((value) => value.replace(/\s+/g, '').toUpperCase())
-  .pipe(z.string().regex(/^AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}$/, { error: 'backups.validation.recoveryKey' }));
+  .pipe(z.string().regex(/^AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58}$/, { error: 'backups.errors.recoveryKey' }));
 
 const backupName = z.string().regex(/^tremplin-[0-9TZ-]+-[a-z-]+\.sqlite\.age$/, { error: 'backups.errors.notFound' });
 

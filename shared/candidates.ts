@@ -43,7 +43,7 @@ const EARLIEST_BIRTH_DATE = '1900-01-01';
 
 function nullableEnum<const T extends readonly [string, ...string[]]>(values: T) {
   return z
-    .enum(values, { error: 'validation.choice' })
+    .enum(values, { error: 'common.errors.choice' })
     .nullish()
     .transform((value) => value ?? null);
 }
@@ -60,8 +60,8 @@ function nullableInt(min: number, max: number) {
 export const occupationSchema = z.strictObject({ label: requiredText(150), romeCode: optionalRomeCode() });
 export const qualificationSchema = z.strictObject({ label: requiredText(200), recognised: z.boolean() });
 export const barrierSchema = z.strictObject({
-  theme: z.enum(BARRIER_THEMES, { error: 'validation.choice' }),
-  status: z.enum(BARRIER_STATUSES, { error: 'validation.choice' }),
+  theme: z.enum(BARRIER_THEMES, { error: 'common.errors.choice' }),
+  status: z.enum(BARRIER_STATUSES, { error: 'common.errors.choice' }),
   /** What was done about it; for health, a neutral note only, never a diagnosis. */
   action: optionalText(500),
   changedOn: pastIsoDate(),
@@ -84,10 +84,10 @@ export const candidateFieldShapes = {
   gender: nullableEnum(GENDERS),
   birthDate: optionalIsoDate().refine(
     (value) => value === null || (value >= EARLIEST_BIRTH_DATE && value <= today()),
-    { error: 'validation.birthDate' },
+    { error: 'common.errors.birthDate' },
   ),
   nationality: nullableEnum(COUNTRY_CODES),
-  languages: distinctList(z.enum(LANGUAGE_CODES, { error: 'validation.choice' }), 20),
+  languages: distinctList(z.enum(LANGUAGE_CODES, { error: 'common.errors.choice' }), 20),
   // Contact
   phone: optionalPhone(),
   phoneWhatsapp: z.boolean(),
@@ -98,11 +98,11 @@ export const candidateFieldShapes = {
   commune: optionalText(100),
   // Follow-up
   publicCategory: nullableEnum(PUBLIC_CATEGORIES),
-  status: z.enum(FOLLOW_UP_STATUSES, { error: 'validation.choice' }),
+  status: z.enum(FOLLOW_UP_STATUSES, { error: 'common.errors.choice' }),
   assignedPairId: uuid.nullish().transform((value) => value ?? null),
   assignedVolunteerId: uuid.nullish().transform((value) => value ?? null),
   // French
-  frenchLevel: z.enum(FRENCH_LEVELS, { error: 'validation.choice' }),
+  frenchLevel: z.enum(FRENCH_LEVELS, { error: 'common.errors.choice' }),
   frenchLevelProof: nullableEnum(FRENCH_LEVEL_PROOFS),
   frenchLevelDate: pastIsoDate(),
   // Work authorisation
@@ -138,7 +138,7 @@ export const candidateFieldShapes = {
     .array(barrierSchema)
     .max(BARRIER_THEMES.length)
     .refine((list) => new Set(list.map((barrier) => barrier.theme)).size === list.length, {
-      error: 'validation.duplicateBarrier',
+      error: 'candidates.errors.duplicateBarrier',
     }),
 };
 
@@ -229,13 +229,13 @@ export function candidateConsistencyErrors(candidate: {
   const { authorisationStart, authorisationExpiry, consentDate, consentWithdrawnOn, birthDate, asylumRegisteredOn } =
     candidate;
   if (authorisationStart && authorisationExpiry && authorisationExpiry < authorisationStart) {
-    errors.authorisationExpiry = 'validation.expiryBeforeStart';
+    errors.authorisationExpiry = 'candidates.errors.expiryBeforeStart';
   }
   if (consentDate && consentWithdrawnOn && consentWithdrawnOn < consentDate) {
-    errors.consentWithdrawnOn = 'validation.withdrawalBeforeConsent';
+    errors.consentWithdrawnOn = 'candidates.errors.withdrawalBeforeConsent';
   }
   if (birthDate && asylumRegisteredOn && asylumRegisteredOn < birthDate) {
-    errors.asylumRegisteredOn = 'validation.beforeBirth';
+    errors.asylumRegisteredOn = 'candidates.errors.beforeBirth';
   }
   return errors;
 }

@@ -97,7 +97,7 @@ const target = wholeNumber()
 
 /** A programme's targets for one period (null: no target), e.g. 200 company contacts a year. */
 export const targetsSchema = z.strictObject({
-  period: z.enum(TARGET_PERIODS, { error: 'validation.choice' }),
+  period: z.enum(TARGET_PERIODS, { error: 'common.errors.choice' }),
   candidates: target,
   presentations: target,
   placements: target,

@@ -50,7 +50,7 @@ export const contactListSchema = z
       const ids = contacts.flatMap((contact) => (contact.id ? [contact.id] : []));
       return new Set(ids).size === ids.length;
     },
-    { error: 'employers.validation.contactRepeated' },
+    { error: 'employers.errors.contactRepeated' },
   );
 
 const nullableId = uuid.nullish().transform((value) => value ?? null);
@@ -65,8 +65,8 @@ export function optionalSiret() {
     .transform((value) => value?.replace(/\s+/g, '') || null)
     .superRefine((value, context) => {
       if (value === null) return;
-      if (!/^\d{14}$/.test(value)) context.addIssue({ code: 'custom', message: 'employers.validation.siretFormat', input: value });
-      else if (!isValidSiret(value)) context.addIssue({ code: 'custom', message: 'employers.validation.siretChecksum', input: value });
+      if (!/^\d{14}$/.test(value)) context.addIssue({ code: 'custom', message: 'employers.errors.siretFormat', input: value });
+      else if (!isValidSiret(value)) context.addIssue({ code: 'custom', message: 'employers.errors.siretChecksum', input: value });
     });
 }
 
@@ -153,7 +153,7 @@ export const jobNeedFieldShapes = {
   romeCode: optionalRomeCode(),
   sectorId: nullableId,
   positions: wholeNumber().min(1).max(500),
-  contractType: z.enum(CONTRACT_TYPES, { error: 'validation.choice' }),
+  contractType: z.enum(CONTRACT_TYPES, { error: 'common.errors.choice' }),
   /** Decimals allowed (17.5); at most the legal weekly maximum. */
   hoursPerWeek: z
     .number()
@@ -168,7 +168,7 @@ export const jobNeedFieldShapes = {
   /** End of the contract; none for a CDI. The work authorisation must last until then. */
   endDate: optionalIsoDate(),
   minFrenchLevel: z
-    .enum(REQUIRED_FRENCH_LEVELS, { error: 'validation.choice' })
+    .enum(REQUIRED_FRENCH_LEVELS, { error: 'common.errors.choice' })
     .nullish()
     .transform((value) => value ?? null),
   drivingLicenceRequired: z.boolean(),
@@ -176,7 +176,7 @@ export const jobNeedFieldShapes = {
   authorisationThroughContract: z.boolean(),
   /** The employer's need stands until this date. */
   validUntil: optionalIsoDate(),
-  state: z.enum(JOB_NEED_STATES, { error: 'validation.choice' }),
+  state: z.enum(JOB_NEED_STATES, { error: 'common.errors.choice' }),
   notes: optionalText(2000),
 };
 
@@ -188,8 +188,8 @@ type JobNeedDates = { contractType: ContractType; startDate: string | null; endD
  */
 export function jobNeedConsistencyErrors(need: JobNeedDates): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (need.contractType === 'cdi' && need.endDate !== null) errors.endDate = 'employers.validation.cdiEndDate';
-  else if (need.startDate && need.endDate && need.endDate < need.startDate) errors.endDate = 'employers.validation.endBeforeStart';
+  if (need.contractType === 'cdi' && need.endDate !== null) errors.endDate = 'employers.errors.cdiEndDate';
+  else if (need.startDate && need.endDate && need.endDate < need.startDate) errors.endDate = 'employers.errors.endBeforeStart';
   return errors;
 }
 

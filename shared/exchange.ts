@@ -28,7 +28,7 @@ export type KeyProtection = (typeof KEY_PROTECTIONS)[number];
 
 /** A passphrase that protects the keys on this computer. */
 export const MIN_KEY_PASSPHRASE_LENGTH = 12;
-const keyPassphrase = z.string().min(MIN_KEY_PASSPHRASE_LENGTH, { error: 'exchange.validation.passphraseTooShort' }).max(200);
+const keyPassphrase = z.string().min(MIN_KEY_PASSPHRASE_LENGTH, { error: 'exchange.errors.keyPassphraseTooShort' }).max(200);
 
 export interface Fingerprint {
   /** Six words two staffers read to each other by phone. */

@@ -29,7 +29,7 @@ export const MATCH_VERDICTS = ['pass', 'fail', 'good', 'partial', 'poor', 'unkno
 export type MatchVerdict = (typeof MATCH_VERDICTS)[number];
 
 /**
- * One reason in plain words: `code` is a translation key under `matching.reasons.` and
+ * One reason in plain words: `code` is a translation key under `matching.values.reasons.` and
  * `params` fills it ("authorisation ends {{weeks}} weeks before the contract"). A list stays a
  * list: the interface joins it the way its language does.
  */

@@ -40,13 +40,13 @@ export const MAX_PHONES = 2;
 export const MERGE_SIDES = ['keep', 'other'] as const;
 export type MergeSide = (typeof MERGE_SIDES)[number];
 
-const side = z.enum(MERGE_SIDES, { error: 'validation.choice' });
+const side = z.enum(MERGE_SIDES, { error: 'common.errors.choice' });
 /** What the person merging chose; anything left out takes the default. */
 export const mergeChoicesSchema = z.strictObject({
-  fields: z.partialRecord(z.enum(MERGE_GROUP_NAMES, { error: 'validation.choice' }), side).default({}),
-  barriers: z.partialRecord(z.enum(BARRIER_THEMES, { error: 'validation.choice' }), side).default({}),
+  fields: z.partialRecord(z.enum(MERGE_GROUP_NAMES, { error: 'common.errors.choice' }), side).default({}),
+  barriers: z.partialRecord(z.enum(BARRIER_THEMES, { error: 'common.errors.choice' }), side).default({}),
   /** The numbers kept, main one first, among both files' numbers as stored. */
-  phones: z.array(z.string().max(40)).min(1, { error: 'validation.mergePhones' }).max(MAX_PHONES, { error: 'validation.mergePhones' }).optional(),
+  phones: z.array(z.string().max(40)).min(1, { error: 'candidates.errors.mergePhones' }).max(MAX_PHONES, { error: 'candidates.errors.mergePhones' }).optional(),
 });
 export type MergeChoices = z.output<typeof mergeChoicesSchema>;
 
@@ -163,7 +163,7 @@ export function mergedValues(keep: Candidate, other: Candidate, choices: MergeCh
     for (const [key, choice] of Object.entries(chosen) as [Key, MergeSide][]) {
       const planned = rows.find((item) => item.key === key);
       // Nothing to choose there (same values, or one file has nothing): only the default is accepted.
-      if (choice !== (planned?.default ?? choice) && !planned?.choosable) errors[`${path}.${key}`] = 'validation.mergeChoice';
+      if (choice !== (planned?.default ?? choice) && !planned?.choosable) errors[`${path}.${key}`] = 'candidates.errors.mergeChoice';
     }
     return rows.map((item) => ({ key: item.key, side: chosen[item.key] ?? item.default }));
   };
@@ -181,7 +181,7 @@ export function mergedValues(keep: Candidate, other: Candidate, choices: MergeCh
 
   const phones = choices.phones ?? plan.phones.kept;
   if (new Set(phones).size !== phones.length || phones.some((phone) => !plan.phones.options.includes(phone))) {
-    errors.phones = 'validation.mergePhones';
+    errors.phones = 'candidates.errors.mergePhones';
   }
   const [main = null, second = null] = phones;
   const whatsapp = [keep, other].some((candidate) => candidate.phone === main && candidate.phoneWhatsapp);

@@ -8,7 +8,7 @@ import { idSchema, optionalEmail, optionalPhone, optionalPostalCode, optionalTex
 /** Partner associations (*prescripteurs*) refer candidates and exchange records with the association. */
 export const partnerFieldShapes = {
   name: requiredText(200),
-  kind: z.enum(PARTNER_KINDS, { error: 'validation.choice' }),
+  kind: z.enum(PARTNER_KINDS, { error: 'common.errors.choice' }),
   address: optionalText(200),
   postalCode: optionalPostalCode(),
   commune: optionalText(100),

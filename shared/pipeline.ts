@@ -90,19 +90,19 @@ export const presentationCreateSchema = z.strictObject({
 export const presentationTransitionSchema = z
   .strictObject({
     id: uuid,
-    to: z.enum(PRESENTATION_STATES, { error: 'validation.choice' }),
+    to: z.enum(PRESENTATION_STATES, { error: 'common.errors.choice' }),
     on: requiredIsoDate().optional(),
     author,
     /** Required when the presentation is refused. */
     refusalReason: z
-      .enum(REFUSAL_REASONS, { error: 'validation.choice' })
+      .enum(REFUSAL_REASONS, { error: 'common.errors.choice' })
       .nullish()
       .transform((value) => value ?? null),
     note: optionalText(2000),
   })
   .check(
     betweenFields(['to', 'refusalReason'], (input) =>
-      input.to === 'refused' && input.refusalReason === null ? { refusalReason: 'pipeline.validation.refusalReasonRequired' } : {},
+      input.to === 'refused' && input.refusalReason === null ? { refusalReason: 'matching.errors.refusalReasonRequired' } : {},
     ),
   );
 
@@ -186,7 +186,7 @@ export const TEMP_MISSION_MAX_RENEWALS = 2;
 export const STIPEND_MAX_EUROS = 10_000;
 
 const placementFieldShapes = {
-  kind: z.enum(PLACEMENT_KINDS, { error: 'validation.choice' }),
+  kind: z.enum(PLACEMENT_KINDS, { error: 'common.errors.choice' }),
   /** The host company when it is one of ours; else `organisation` names it (agency, training body). */
   employerId: uuid.nullish().transform((value) => value ?? null),
   organisation: optionalText(200),
@@ -210,7 +210,7 @@ const placementFieldShapes = {
   stipendPayer: optionalText(150),
   notes: optionalText(2000),
   /** The staffer's answer: the employer is applying for the work authorisation (../shared/authorisation.ts). */
-  employerApplying: z.boolean({ error: 'validation.choice' }),
+  employerApplying: z.boolean({ error: 'common.errors.choice' }),
 };
 
 export const placementCreateSchema = z
@@ -227,7 +227,7 @@ export const placementUpdateSchema = z
 
 export const placementEndSchema = z.strictObject({
   id: uuid,
-  outcome: z.enum(PLACEMENT_OUTCOMES, { error: 'validation.choice' }),
+  outcome: z.enum(PLACEMENT_OUTCOMES, { error: 'common.errors.choice' }),
   /** The day it really ended. */
   endedOn: requiredIsoDate(),
   note: optionalText(2000),
@@ -293,15 +293,15 @@ type Period = { startDate: string; endDate: string };
  * single renewal) are checked by the main process.
  */
 export function placementPeriodErrors(placement: Period & { kind: PlacementKind }): Record<string, string> {
-  if (placement.endDate < placement.startDate) return { endDate: 'pipeline.validation.endBeforeStart' };
+  if (placement.endDate < placement.startDate) return { endDate: 'matching.errors.endBeforeStart' };
   if (placement.kind === 'pmsmp' && placement.endDate > lastDayOfMonths(placement.startDate, PMSMP_MAX_MONTHS)) {
-    return { endDate: 'pipeline.validation.pmsmpTooLong' };
+    return { endDate: 'matching.errors.pmsmpTooLong' };
   }
   if (placement.kind === 'internship_apprenticeship' && placement.endDate > lastDayOfMonths(placement.startDate, INTERNSHIP_MAX_MONTHS)) {
-    return { endDate: 'pipeline.validation.internshipTooLong' };
+    return { endDate: 'matching.errors.internshipTooLong' };
   }
   if (placement.kind === 'temp_mission' && placement.endDate > lastDayOfMonths(placement.startDate, TEMP_MISSION_MAX_MONTHS)) {
-    return { endDate: 'pipeline.validation.tempMissionTooLong' };
+    return { endDate: 'matching.errors.tempMissionTooLong' };
   }
   return {};
 }
@@ -354,9 +354,9 @@ export function periodsMeet(a: { startDate: string; endDate: string | null }, b:
  */
 export function overlapRefusal(a: Engagement, b: Engagement): string | null {
   if (!periodsMeet(a, b)) return null;
-  if (a.type === 'placement' && b.type === 'placement' && a.kind === 'pmsmp' && b.kind === 'pmsmp') return 'pipeline.validation.overlapsPmsmp';
+  if (a.type === 'placement' && b.type === 'placement' && a.kind === 'pmsmp' && b.kind === 'pmsmp') return 'matching.errors.overlapsPmsmp';
   if (a.type === 'recruitment' && b.type === 'recruitment' && a.hoursPerWeek !== null && b.hoursPerWeek !== null && a.hoursPerWeek + b.hoursPerWeek > MAX_HOURS_PER_WEEK) {
-    return 'pipeline.validation.overlapsOverMaxHours';
+    return 'matching.errors.overlapsOverMaxHours';
   }
   return null;
 }
@@ -430,7 +430,7 @@ export const LEFT_REASONS = ['contract_ended', 'trial_period', 'resigned', 'dism
 export type LeftReason = (typeof LEFT_REASONS)[number];
 
 const recruitmentFieldShapes = {
-  kind: z.enum(RECRUITMENT_KINDS, { error: 'validation.choice' }),
+  kind: z.enum(RECRUITMENT_KINDS, { error: 'common.errors.choice' }),
   /** The employer when it is one of ours; else `organisation` names it. */
   employerId: uuid.nullish().transform((value) => value ?? null),
   organisation: optionalText(200),
@@ -450,7 +450,7 @@ const recruitmentFieldShapes = {
     .pipe(requiredIsoDate().nullable()),
   notes: optionalText(2000),
   /** The staffer's answer: the employer is applying for the work authorisation (../shared/authorisation.ts). */
-  employerApplying: z.boolean({ error: 'validation.choice' }),
+  employerApplying: z.boolean({ error: 'common.errors.choice' }),
 };
 
 /** Checks between fields (the kind decides whether an end date belongs), as field → key. */
@@ -463,11 +463,11 @@ export function recruitmentConsistencyErrors(recruitment: {
 }): Record<string, string> {
   const errors: Record<string, string> = {};
   const openEnded = OPEN_ENDED_KINDS.includes(recruitment.kind);
-  if (openEnded && recruitment.endDate !== null) errors.endDate = 'pipeline.validation.openEndedHasEnd';
-  if (!openEnded && recruitment.endDate === null) errors.endDate = 'pipeline.validation.endRequired';
-  if (recruitment.endDate !== null && recruitment.endDate < recruitment.startDate) errors.endDate = 'pipeline.validation.endBeforeStart';
+  if (openEnded && recruitment.endDate !== null) errors.endDate = 'matching.errors.openEndedHasEnd';
+  if (!openEnded && recruitment.endDate === null) errors.endDate = 'matching.errors.endRequired';
+  if (recruitment.endDate !== null && recruitment.endDate < recruitment.startDate) errors.endDate = 'matching.errors.endBeforeStart';
   if (recruitment.employerId === null && recruitment.organisation === null && recruitment.kind !== 'business_creation') {
-    errors.employerId = 'pipeline.validation.employerRequired';
+    errors.employerId = 'matching.errors.employerRequired';
   }
   return errors;
 }
@@ -482,9 +482,9 @@ export const recruitmentUpdateSchema = z.strictObject(recruitmentFieldShapes).pa
 export const followUpRecordSchema = z
   .strictObject({
     id: uuid,
-    result: z.enum(FOLLOW_UP_RESULTS, { error: 'validation.choice' }),
+    result: z.enum(FOLLOW_UP_RESULTS, { error: 'common.errors.choice' }),
     leftReason: z
-      .enum(LEFT_REASONS, { error: 'validation.choice' })
+      .enum(LEFT_REASONS, { error: 'common.errors.choice' })
       .nullish()
       .transform((value) => value ?? null),
     /** The day the news was had; today when left out. */
@@ -494,7 +494,7 @@ export const followUpRecordSchema = z
   })
   .check(
     betweenFields(['result', 'leftReason'], (input) =>
-      input.result === 'left' && input.leftReason === null ? { leftReason: 'pipeline.validation.leftReasonRequired' } : {},
+      input.result === 'left' && input.leftReason === null ? { leftReason: 'matching.errors.leftReasonRequired' } : {},
     ),
   );
 

@@ -22,6 +22,8 @@ export const REPORT_TABLES = {
   network: ['referrals', 'volunteers', 'hoursByPair'],
 } as const satisfies Record<ReportSection, readonly string[]>;
 export type ReportTableName<S extends ReportSection = ReportSection> = (typeof REPORT_TABLES)[S][number];
+/** Every table as `section.name`, as an export of one table names it. */
+export const REPORT_TABLE_IDS = Object.entries(REPORT_TABLES).flatMap(([section, names]) => names.map((name) => `${section}.${name}`)) as [string, ...string[]];
 
 /** Ages are counted at the period's last day; bands as European funds ask them. */
 export const AGE_BANDS = ['under_26', 'from_26_to_44', 'from_45_to_54', 'over_54', 'unknown'] as const;
@@ -92,8 +94,8 @@ export const reportPeriodSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('quarter'), year, quarter: z.int().min(1).max(4) }),
   z.strictObject({ kind: z.literal('month'), year, month: z.int().min(1).max(12) }),
   z
-    .strictObject({ kind: z.literal('range'), from: z.iso.date({ error: 'validation.date' }), to: z.iso.date({ error: 'validation.date' }) })
-    .check(betweenFields(['from', 'to'], (period) => (period.from <= period.to ? {} : { to: 'validation.periodOrder' }))),
+    .strictObject({ kind: z.literal('range'), from: z.iso.date({ error: 'common.errors.date' }), to: z.iso.date({ error: 'common.errors.date' }) })
+    .check(betweenFields(['from', 'to'], (period) => (period.from <= period.to ? {} : { to: 'common.errors.periodOrder' }))),
 ]);
 export type ReportPeriodInput = z.output<typeof reportPeriodSchema>;
 
@@ -120,7 +122,7 @@ export function resolvePeriod(period: ReportPeriodInput): { current: ReportPerio
 }
 
 export const reportFiltersSchema = z.strictObject({
-  publicCategories: z.array(z.enum(PUBLIC_CATEGORIES, { error: 'validation.choice' })).max(PUBLIC_CATEGORIES.length).default([]),
+  publicCategories: z.array(z.enum(PUBLIC_CATEGORIES, { error: 'common.errors.choice' })).max(PUBLIC_CATEGORIES.length).default([]),
   partnerId: uuid.nullable().default(null),
   sectorId: uuid.nullable().default(null),
   pairId: uuid.nullable().default(null),
@@ -211,7 +213,7 @@ export const reportExportSchema = z.strictObject({
   filters: reportFiltersSchema.default({ publicCategories: [], partnerId: null, sectorId: null, pairId: null }),
   preset: z.enum(REPORT_PRESET_NAMES as [ReportPreset, ...ReportPreset[]]),
   format: z.enum(REPORT_FORMATS),
-  table: z.string().max(60).optional(),
+  table: z.enum(REPORT_TABLE_IDS).optional(),
   language: z.enum(['fr', 'en', 'it']).default('fr'),
 });
 export type ReportExportRequest = z.output<typeof reportExportSchema>;

@@ -96,7 +96,7 @@ export const intakeSchema = z
   })
   .check(
     betweenFields(['candidateId', 'firstName', 'lastName'], (intake) =>
-      intake.candidateId ? {} : { firstName: intake.firstName ? undefined : 'validation.required', lastName: intake.lastName ? undefined : 'validation.required' },
+      intake.candidateId ? {} : { firstName: intake.firstName ? undefined : 'common.errors.required', lastName: intake.lastName ? undefined : 'common.errors.required' },
     ),
   );
 

@@ -4,7 +4,7 @@ import { reads, writes } from './method';
 import { betweenFields, isValidIsoDateOrDateTime, optionalText, uuid } from './validation';
 
 /** A date (`YYYY-MM-DD`) or a date and time (ISO 8601); stored as given. */
-const occurredAt = z.string().trim().refine(isValidIsoDateOrDateTime, { error: 'validation.date' });
+const occurredAt = z.string().trim().refine(isValidIsoDateOrDateTime, { error: 'common.errors.date' });
 
 export interface TimelineEvent {
   id: string;
@@ -21,7 +21,7 @@ export interface TimelineEvent {
 }
 
 const eventFields = {
-  kind: z.enum(TIMELINE_KINDS, { error: 'validation.choice' }),
+  kind: z.enum(TIMELINE_KINDS, { error: 'common.errors.choice' }),
   occurredAt,
   author: optionalText(100),
   text: optionalText(5000),
@@ -49,8 +49,8 @@ export const timelineListSchema = z.strictObject({
 });
 
 export const periodSchema = z
-  .strictObject({ from: z.iso.date({ error: 'validation.date' }), to: z.iso.date({ error: 'validation.date' }) })
-  .check(betweenFields(['from', 'to'], (period) => (period.from <= period.to ? {} : { to: 'validation.periodOrder' })));
+  .strictObject({ from: z.iso.date({ error: 'common.errors.date' }), to: z.iso.date({ error: 'common.errors.date' }) })
+  .check(betweenFields(['from', 'to'], (period) => (period.from <= period.to ? {} : { to: 'common.errors.periodOrder' })));
 
 export const timelineMethods = {
   'timeline.add': writes<TimelineEvent>('candidates.write')(timelineAddSchema),

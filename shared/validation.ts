@@ -2,34 +2,34 @@ import { z } from 'zod';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
 /**
- * Zod issues become translation keys under `validation.*`, so the router and the forms
+ * Zod issues become translation keys under `common.errors.*`, so the router and the forms
  * show the same message for the same mistake. A schema may set its own key with
- * `{ error: 'validation.birthDate' }`; that key wins over this mapping. A range's message
+ * `{ error: 'common.errors.birthDate' }`; that key wins over this mapping. A range's message
  * carries its bound ("at least 0"), never a bare "value too small".
  */
 export function issueMessageKey(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case 'too_small':
-      if (issue.origin === 'string' && issue.minimum === 1) return 'validation.required';
-      return messageWithValues(issue.inclusive === false ? 'validation.greaterThan' : 'validation.tooSmall', { minimum: String(issue.minimum) });
+      if (issue.origin === 'string' && issue.minimum === 1) return 'common.errors.required';
+      return messageWithValues(issue.inclusive === false ? 'common.errors.greaterThan' : 'common.errors.tooSmall', { minimum: String(issue.minimum) });
     case 'too_big':
-      return messageWithValues(issue.origin === 'string' ? 'validation.tooLong' : 'validation.tooBig', { maximum: String(issue.maximum) });
+      return messageWithValues(issue.origin === 'string' ? 'common.errors.tooLong' : 'common.errors.tooBig', { maximum: String(issue.maximum) });
     case 'invalid_format':
-      return issue.format === 'email' ? 'validation.email' : 'validation.format';
+      return issue.format === 'email' ? 'common.errors.email' : 'common.errors.format';
     case 'invalid_value':
-      return 'validation.choice';
+      return 'common.errors.choice';
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.type';
+      return issue.input === undefined || issue.input === null ? 'common.errors.required' : 'common.errors.type';
     case 'unrecognized_keys':
-      return 'validation.unknownField';
+      return 'common.errors.unknownField';
     default:
-      return 'validation.invalid';
+      return 'common.errors.invalid';
   }
 }
 
 /**
  * A message key and the values its sentence names, in one string as errors carry messages:
- * `validation.tooSmall?minimum=0`. The interface translates it whole (see `messageParts`).
+ * `common.errors.tooSmall?minimum=0`. The interface translates it whole (see `messageParts`).
  */
 export function messageWithValues(key: string, values: Record<string, string>): string {
   return `${key}?${new URLSearchParams(values).toString()}`;
@@ -43,7 +43,7 @@ export function messageParts(message: string): { key: string; values: Record<str
 }
 
 /** Only a value of the wrong type is "not a number"; a number out of range gets its bounds. */
-const notANumber = (issue: z.core.$ZodRawIssue) => (issue.code === 'invalid_type' ? 'validation.number' : undefined);
+const notANumber = (issue: z.core.$ZodRawIssue) => (issue.code === 'invalid_type' ? 'common.errors.number' : undefined);
 
 /** A whole number typed in a form (a count, kilometres, minutes). */
 export function wholeNumber() {
@@ -52,7 +52,7 @@ export function wholeNumber() {
 
 /** A number that may have decimals (hours, euros). */
 export function decimalNumber() {
-  return z.number({ error: (issue) => (issue.code === 'invalid_type' ? 'validation.decimal' : undefined) });
+  return z.number({ error: (issue) => (issue.code === 'invalid_type' ? 'common.errors.decimal' : undefined) });
 }
 
 export const parseOptions = { error: issueMessageKey } as const;
@@ -114,7 +114,7 @@ export function plainText() {
   return z
     .string()
     .overwrite((value) => value.replace(INVISIBLE_EDGES, ''))
-    .refine((value) => !hasForbiddenCharacters(value), { error: 'validation.controlCharacters' });
+    .refine((value) => !hasForbiddenCharacters(value), { error: 'common.errors.controlCharacters' });
 }
 
 /** Free text from a form: trimmed; an empty field becomes null. */
@@ -126,7 +126,7 @@ export function optionalText(max: number) {
 }
 
 export function requiredText(max: number) {
-  return plainText().min(1, { error: 'validation.required' }).max(max);
+  return plainText().min(1, { error: 'common.errors.required' }).max(max);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -165,10 +165,10 @@ export function optionalIsoDate() {
     .trim()
     .nullish()
     .transform((value) => (value ? value : null))
-    .refine((value) => value === null || isValidIsoDate(value), { error: 'validation.date' });
+    .refine((value) => value === null || isValidIsoDate(value), { error: 'common.errors.date' });
 }
 
-export const uuid = z.uuid({ error: 'validation.id' });
+export const uuid = z.uuid({ error: 'common.errors.id' });
 
 /** The input of get, archive, restore…: a record's id. */
 export const idSchema = z.strictObject({ id: uuid });
@@ -187,7 +187,7 @@ export function optionalPhone() {
   return optionalText(40).transform((value, context) => {
     if (value === null) return null;
     const phone = normalisePhone(value);
-    if (phone === null) context.addIssue({ code: 'custom', message: 'validation.phone', input: value });
+    if (phone === null) context.addIssue({ code: 'custom', message: 'common.errors.phone', input: value });
     return phone ?? value;
   });
 }
@@ -211,17 +211,17 @@ export const ROME_CODE = /^[A-N]\d{4}$/;
 export function optionalRomeCode() {
   return optionalText(5)
     .transform((value) => value?.toUpperCase() ?? null)
-    .refine((value) => value === null || ROME_CODE.test(value), { error: 'validation.romeCode' });
+    .refine((value) => value === null || ROME_CODE.test(value), { error: 'common.errors.romeCode' });
 }
 
 export function optionalPostalCode() {
-  return optionalText(10).refine((value) => value === null || /^\d{5}$/.test(value), { error: 'validation.postalCode' });
+  return optionalText(10).refine((value) => value === null || /^\d{5}$/.test(value), { error: 'common.errors.postalCode' });
 }
 
 export function optionalEmail() {
   return optionalText(200)
     .transform((value) => value?.toLowerCase() ?? null)
-    .refine((value) => value === null || z.email().safeParse(value).success, { error: 'validation.email' });
+    .refine((value) => value === null || z.email().safeParse(value).success, { error: 'common.errors.email' });
 }
 
 export function today(): string {
@@ -230,7 +230,7 @@ export function today(): string {
 
 /** A date (`YYYY-MM-DD`) that must be given: empty reads as missing, 31 February as wrong. */
 export function requiredIsoDate() {
-  return requiredText(10).refine(isValidIsoDate, { error: 'validation.date' });
+  return requiredText(10).refine(isValidIsoDate, { error: 'common.errors.date' });
 }
 
 /** A list of distinct values (a language, a sector or a volunteer picked twice is one). */
@@ -250,11 +250,11 @@ export function withOptionalPeriod<Shape extends z.ZodRawShape>(shape: Shape) {
         const { from, to } = filters as { from: string | null; to: string | null };
         return !from || !to || from <= to;
       },
-      { error: 'validation.periodOrder', path: ['to'] },
+      { error: 'common.errors.periodOrder', path: ['to'] },
     );
 }
 
 /** A date that has happened (a consent given, an asylum registration…), or nothing. */
 export function pastIsoDate() {
-  return optionalIsoDate().refine((value) => value === null || value <= today(), { error: 'validation.dateInFuture' });
+  return optionalIsoDate().refine((value) => value === null || value <= today(), { error: 'common.errors.dateInFuture' });
 }

@@ -90,7 +90,7 @@ export interface Pair {
 }
 
 export const pairFieldShapes = {
-  kind: z.enum(PAIR_KINDS, { error: 'validation.choice' }),
+  kind: z.enum(PAIR_KINDS, { error: 'common.errors.choice' }),
   sectorId: uuid.nullish().transform((value) => value ?? null),
   firstVolunteerId: uuid,
   secondVolunteerId: uuid,
@@ -104,9 +104,9 @@ type PairFields = { kind: PairKind; sectorId: string | null; firstVolunteerId: s
  */
 export function pairConsistencyErrors(pair: PairFields): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (pair.kind === 'sector' && pair.sectorId === null) errors.sectorId = 'volunteers.validation.pairSectorRequired';
-  if (pair.kind === 'temp_agencies' && pair.sectorId !== null) errors.sectorId = 'volunteers.validation.pairSectorNotAllowed';
-  if (pair.firstVolunteerId === pair.secondVolunteerId) errors.secondVolunteerId = 'volunteers.validation.pairSameVolunteer';
+  if (pair.kind === 'sector' && pair.sectorId === null) errors.sectorId = 'volunteers.errors.pairSectorRequired';
+  if (pair.kind === 'temp_agencies' && pair.sectorId !== null) errors.sectorId = 'volunteers.errors.pairSectorNotAllowed';
+  if (pair.firstVolunteerId === pair.secondVolunteerId) errors.secondVolunteerId = 'volunteers.errors.pairSameVolunteer';
   return errors;
 }
 
@@ -131,12 +131,12 @@ export const MAX_MINUTES = 24 * 60;
 export const hoursAddSchema = z
   .strictObject({
     volunteerId: uuid,
-    date: requiredIsoDate().refine((value) => value <= today(), { error: 'validation.dateInFuture' }),
+    date: requiredIsoDate().refine((value) => value <= today(), { error: 'common.errors.dateInFuture' }),
     hours: z
       .number()
       .gt(0)
       .max(MAX_MINUTES / 60)
-      .refine((value) => Math.round(value * 60) >= 1, { error: 'volunteers.hours.invalidDuration' })
+      .refine((value) => Math.round(value * 60) >= 1, { error: 'volunteers.ui.hours.invalidDuration' })
       .optional(),
     minutes: z.int().min(1).max(MAX_MINUTES).optional(),
     /** The drop-in session the time was given at, if any. */
@@ -145,7 +145,7 @@ export const hoursAddSchema = z
   })
   .check(
     betweenFields(['hours', 'minutes'], (entry) =>
-      (entry.hours === undefined) !== (entry.minutes === undefined) ? {} : { hours: 'volunteers.validation.hoursOrMinutes' },
+      (entry.hours === undefined) !== (entry.minutes === undefined) ? {} : { hours: 'volunteers.errors.hoursOrMinutes' },
     ),
   )
   .transform(({ hours, minutes, ...entry }) => ({ ...entry, minutes: minutes ?? Math.round((hours ?? 0) * 60) }));

@@ -81,8 +81,9 @@ function fail(error: unknown): void {
   app.exit(1);
 }
 
+/** A file from a newer version says so; every other refusal of the file reads as a damaged one (the key is the keyring's, never typed here). */
 function errorMessage(code: DatabaseOpenError['code'] | 'internal'): string {
-  return mainTranslation().errors[code];
+  return mainTranslation().errors[code === 'internal' || code === 'database_too_new' ? code : 'database_corrupt'];
 }
 
 function focusMainWindow(): void {

@@ -39,7 +39,7 @@ export function createMainWindow(devServerUrl?: string): BrowserWindow {
   // A screen with unsaved changes cancels the unload (beforeunload); Electron then ignores the
   // close without a word. Ask, as a browser does: leaving lets the close (or reload) go on.
   window.webContents.on('will-prevent-unload', (event) => {
-    const { leaveGuard } = mainTranslation();
+    const { leaveGuard } = mainTranslation().common.ui;
     const answer = dialog.showMessageBoxSync(window, {
       type: 'question',
       title: leaveGuard.title,

@@ -17,7 +17,7 @@ import { estimateTravel } from './travel';
 
 /**
  * One function per matching criterion, each giving a reason in plain words (a translation
- * code under `matching.reasons.` and its parameters; parameters named `…Date` or `…On` are ISO
+ * code under `matching.values.reasons.` and its parameters; parameters named `…Date` or `…On` are ISO
  * dates the screens format; `count` picks the plural). Pure: no database, no clock; today is
  * an input. The legal rules come from shared/ (README, "Which legal rules apply to what").
  */

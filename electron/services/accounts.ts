@@ -72,7 +72,7 @@ export function createAccountService(options: AccountsOptions) {
   function checkVolunteer(role: Role, volunteerId: string | null): void {
     if (role === 'volunteer' && volunteerId === null) refuse({ volunteerId: 'accounts.errors.volunteerRequired' });
     if (role !== 'volunteer' && volunteerId !== null) refuse({ volunteerId: 'accounts.errors.volunteerOnlyForVolunteers' });
-    if (volunteerId !== null && !volunteerExists(db, volunteerId)) refuse({ volunteerId: 'accounts.errors.volunteerNotFound' });
+    if (volunteerId !== null && !volunteerExists(db, volunteerId)) refuse({ volunteerId: 'volunteers.errors.notFound' });
   }
 
   /** The last administrator who can sign in stays one: else nobody could manage accounts again. */

@@ -57,8 +57,8 @@ function applyConsentWithdrawal<Fields extends Partial<CandidateFields>>(
   }
   if (consentWithdrawn(before)) {
     const errors: Record<string, string> = {};
-    if (fields.consentContact === true) errors.consentContact = 'validation.consentWithdrawnTicks';
-    if ((fields.sharingPartnerIds ?? []).length > 0) errors.sharingPartnerIds = 'validation.consentWithdrawnTicks';
+    if (fields.consentContact === true) errors.consentContact = 'candidates.errors.consentWithdrawnTicks';
+    if ((fields.sharingPartnerIds ?? []).length > 0) errors.sharingPartnerIds = 'candidates.errors.consentWithdrawnTicks';
     if (Object.keys(errors).length > 0) refuse(errors);
     return { fields, note: null };
   }

@@ -64,8 +64,8 @@ export function createJobNeedService(db: WriteDb, clock: Clock = systemClock) {
     /** For an employer that exists and is not archived; without a sector, the need takes the employer's. */
     create(input: ParsedInputOf<'jobNeeds.create'>): JobNeed {
       const employer = store.employer(input.employerId);
-      if (!employer) refuse({ employerId: 'validation.unknownReference' });
-      if (employer.archivedAt) refuse({ employerId: 'employers.validation.employerArchived' });
+      if (!employer) refuse({ employerId: 'common.errors.notFound' });
+      if (employer.archivedAt) refuse({ employerId: 'employers.errors.employerArchived' });
       checkConsistency({ contractType: input.contractType, startDate: input.startDate ?? null, endDate: input.endDate ?? null });
       assertSectorsExist(db, [input.sectorId], 'sectorId');
       const id = newId();
@@ -142,7 +142,7 @@ export function createEmployerService(db: WriteDb, clock: Clock = systemClock) {
   /** A SIRET names one employer (archived ones included: the column is unique). */
   function checkSiret(siret: string | null | undefined, exceptId?: string) {
     if (!siret) return;
-    if (store.siretTaken(siret, exceptId)) refuse({ siret: 'employers.validation.siretTaken' });
+    if (store.siretTaken(siret, exceptId)) refuse({ siret: 'employers.errors.siretTaken' });
   }
 
   return {

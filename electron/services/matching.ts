@@ -27,8 +27,8 @@ import { createJobNeedService } from './employers';
  * of the files make it read everything again.
  */
 
-const NEED_NOT_FOUND = 'matching.errors.jobNeedNotFound';
-const CANDIDATE_NOT_FOUND = 'matching.errors.candidateNotFound';
+const NEED_NOT_FOUND = 'employers.errors.jobNeedNotFound';
+const CANDIDATE_NOT_FOUND = 'candidates.errors.notFound';
 
 let locator: Promise<Locate> | undefined;
 

@@ -81,11 +81,11 @@ function mergeVisits(db: WriteDb, keepId: string, mergeId: string) {
  * the state before is kept so the merge can be undone.
  */
 export function mergeCandidates(db: WriteDb, keepId: string, mergeId: string, choices: MergeChoices, clock: Clock = systemClock): Candidate {
-  if (keepId === mergeId) refuse({ mergeId: 'validation.mergeSame' });
+  if (keepId === mergeId) refuse({ mergeId: 'candidates.errors.mergeSame' });
   const service = createCandidateService(db, clock);
   const keep = service.get({ id: keepId });
   const other = service.get({ id: mergeId });
-  if (keep.mergedIntoId || other.mergedIntoId) throw new AppError('conflict', 'errors.alreadyMerged');
+  if (keep.mergedIntoId || other.mergedIntoId) throw new AppError('conflict', 'candidates.errors.alreadyMerged');
   const { values, errors } = mergedValues(keep, other, choices);
   // Values taken from both files must still agree (a birth date from one, an asylum date from the other).
   Object.assign(errors, candidateConsistencyErrors({ ...keep, ...values }));
@@ -132,9 +132,9 @@ export function undoMerge(db: WriteDb, mergedId: string, clock: Clock = systemCl
   const service = createCandidateService(db, clock);
   const merged = service.get({ id: mergedId });
   const record = mergeOf(db, mergedId);
-  if (!merged.mergedIntoId || !record || record.keptId !== merged.mergedIntoId) throw new AppError('conflict', 'errors.mergeNotUndoable');
+  if (!merged.mergedIntoId || !record || record.keptId !== merged.mergedIntoId) throw new AppError('conflict', 'candidates.errors.mergeNotUndoable');
   const ids: [string, string] = [record.keptId, mergedId];
-  if (JSON.stringify(mergeSnapshot(db, ids)) !== JSON.stringify(record.after)) throw new AppError('conflict', 'errors.mergeChangedSince');
+  if (JSON.stringify(mergeSnapshot(db, ids)) !== JSON.stringify(record.after)) throw new AppError('conflict', 'candidates.errors.mergeChangedSince');
 
   db.transaction((tx) => {
     restoreSnapshot(tx, record, record.before as MergeSnapshot);

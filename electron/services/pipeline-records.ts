@@ -19,14 +19,14 @@ import { activeRecruitmentsOf } from '../store/recruitments';
 
 /** Refuses a day that has not come yet: what is recorded here has happened. */
 export function assertNotAhead(date: string, today: string, field: string): void {
-  if (date > today) refuse({ [field]: 'validation.dateInFuture' });
+  if (date > today) refuse({ [field]: 'common.errors.dateInFuture' });
 }
 
 /** The candidate a new pipeline record is for: an existing file that is not archived (nor merged). */
 export function requireCandidate(db: ReadDb, candidateId: string): CandidateRow {
   const candidate = candidateById(db, candidateId);
-  if (!candidate) refuse({ candidateId: 'validation.unknownReference' });
-  if (candidate.archivedAt) refuse({ candidateId: 'pipeline.validation.candidateArchived' });
+  if (!candidate) refuse({ candidateId: 'common.errors.notFound' });
+  if (candidate.archivedAt) refuse({ candidateId: 'matching.errors.candidateArchived' });
   return candidate;
 }
 
@@ -42,7 +42,7 @@ export function checkWorkAuthorisation(
   activity: AuthorisedActivity,
 ): void {
   const holder = authorisationOf(db, work.candidateId);
-  if (!holder) refuse({ candidateId: 'validation.unknownReference' });
+  if (!holder) refuse({ candidateId: 'common.errors.notFound' });
   const finding = authorisationFinding(
     { ...holder, authorisationDocument: holder.authorisationDocument as AuthorisationDocument | null },
     recordedPeriod(work.startDate, work.endDate),
@@ -112,19 +112,19 @@ export function resolveHostLinks(db: ReadDb, candidateId: string, links: HostLin
   const { presentationId } = links;
   if (presentationId !== null) {
     const presentation = presentationLink(db, presentationId);
-    if (!presentation) refuse({ presentationId: 'validation.unknownReference' });
-    if (presentation.candidateId !== candidateId) refuse({ presentationId: 'pipeline.validation.presentationOfOtherCandidate' });
-    if (jobNeedId !== null && jobNeedId !== presentation.jobNeedId) refuse({ jobNeedId: 'pipeline.validation.needNotPresentations' });
+    if (!presentation) refuse({ presentationId: 'common.errors.notFound' });
+    if (presentation.candidateId !== candidateId) refuse({ presentationId: 'matching.errors.presentationOfOtherCandidate' });
+    if (jobNeedId !== null && jobNeedId !== presentation.jobNeedId) refuse({ jobNeedId: 'matching.errors.needNotPresentations' });
     jobNeedId = presentation.jobNeedId;
   }
   if (jobNeedId !== null) {
     const needEmployerId = employerOfJobNeed(db, jobNeedId);
-    if (needEmployerId === undefined) refuse({ jobNeedId: 'validation.unknownReference' });
-    if (employerId !== null && employerId !== needEmployerId) refuse({ jobNeedId: 'pipeline.validation.needOfOtherEmployer' });
+    if (needEmployerId === undefined) refuse({ jobNeedId: 'common.errors.notFound' });
+    if (employerId !== null && employerId !== needEmployerId) refuse({ jobNeedId: 'matching.errors.needOfOtherEmployer' });
     employerId = needEmployerId;
   }
   if (employerId !== null && !employerExists(db, employerId)) {
-    refuse({ employerId: 'validation.unknownReference' });
+    refuse({ employerId: 'common.errors.notFound' });
   }
   return { employerId, jobNeedId, presentationId };
 }

@@ -47,7 +47,7 @@ import {
 } from '../store/placements';
 import { contractsCovering } from '../store/recruitments';
 
-const NOT_FOUND = 'pipeline.errors.placementNotFound';
+const NOT_FOUND = 'matching.errors.placementNotFound';
 const ARCHIVABLE: ArchivableRecord = { type: 'placement', group: 'placements', find: findPlacement, setArchived: setPlacementArchived };
 
 /** The fields whose change makes the work authorisation be checked again (the kind does not change). */
@@ -82,7 +82,7 @@ export function createPlacementService(db: WriteDb, clock: Clock = systemClock) 
     for (const { kind, startDate, endDate } of contractsCovering(db, draft.candidateId, draft.startDate)) {
       if (endDate === null || !isEmployment(kind as RecruitmentKind)) continue;
       const others = pmsmpsOf(db, draft.candidateId, selfId);
-      if (pmsmpShareExceeded({ startDate, endDate }, [...others, draft])) refuse({ endDate: 'pipeline.validation.pmsmpOverContractShare' });
+      if (pmsmpShareExceeded({ startDate, endDate }, [...others, draft])) refuse({ endDate: 'matching.errors.pmsmpOverContractShare' });
     }
   }
 
@@ -104,8 +104,8 @@ export function createPlacementService(db: WriteDb, clock: Clock = systemClock) 
       last = following.endDate;
       count += 1;
     }
-    if (count > TEMP_MISSION_MAX_RENEWALS + 1) refuse({ startDate: 'pipeline.validation.tempMissionRenewals' });
-    if (last > lastDayOfMonths(first, TEMP_MISSION_MAX_MONTHS)) refuse({ endDate: 'pipeline.validation.tempMissionTooLong' });
+    if (count > TEMP_MISSION_MAX_RENEWALS + 1) refuse({ startDate: 'matching.errors.tempMissionRenewals' });
+    if (last > lastDayOfMonths(first, TEMP_MISSION_MAX_MONTHS)) refuse({ endDate: 'matching.errors.tempMissionTooLong' });
   }
 
   /**
@@ -116,20 +116,20 @@ export function createPlacementService(db: WriteDb, clock: Clock = systemClock) 
    */
   function checkRenewal(draft: PlacementDraft, selfId: string | null) {
     const renewal = selfId ? renewalOf(db, selfId, null) : undefined;
-    if (renewal && renewal.startDate !== addDays(draft.endDate, 1)) refuse({ endDate: 'pipeline.validation.renewalWouldNotFollow' });
+    if (renewal && renewal.startDate !== addDays(draft.endDate, 1)) refuse({ endDate: 'matching.errors.renewalWouldNotFollow' });
     if (draft.renewsId === null) return;
-    if (draft.kind !== 'internship_apprenticeship') refuse({ renewsId: 'pipeline.validation.renewalOnlyInternship' });
-    if (renewal) refuse({ renewsId: 'pipeline.validation.renewalOfRenewal' });
+    if (draft.kind !== 'internship_apprenticeship') refuse({ renewsId: 'matching.errors.renewalOnlyInternship' });
+    if (renewal) refuse({ renewsId: 'matching.errors.renewalOfRenewal' });
     const original = placementById(db, draft.renewsId);
-    if (!original) refuse({ renewsId: 'validation.unknownReference' });
+    if (!original) refuse({ renewsId: 'common.errors.notFound' });
     if (original.candidateId !== draft.candidateId || original.kind !== 'internship_apprenticeship' || original.archivedAt) {
-      refuse({ renewsId: 'pipeline.validation.renewsNotInternship' });
+      refuse({ renewsId: 'matching.errors.renewsNotInternship' });
     }
-    if (original.renewsId !== null) refuse({ renewsId: 'pipeline.validation.renewalOfRenewal' });
-    if (original.outcome !== null && original.outcome !== 'extended') refuse({ renewsId: 'pipeline.validation.originalClosed' });
+    if (original.renewsId !== null) refuse({ renewsId: 'matching.errors.renewalOfRenewal' });
+    if (original.outcome !== null && original.outcome !== 'extended') refuse({ renewsId: 'matching.errors.originalClosed' });
     const otherRenewal = renewalOf(db, original.id, selfId);
-    if (otherRenewal) refuse({ renewsId: 'pipeline.validation.alreadyRenewed' });
-    if (draft.startDate !== addDays(original.endDate, 1)) refuse({ startDate: 'pipeline.validation.renewalMustFollow' });
+    if (otherRenewal) refuse({ renewsId: 'matching.errors.alreadyRenewed' });
+    if (draft.startDate !== addDays(original.endDate, 1)) refuse({ startDate: 'matching.errors.renewalMustFollow' });
   }
 
   /**
@@ -142,11 +142,11 @@ export function createPlacementService(db: WriteDb, clock: Clock = systemClock) 
     const errors = placementPeriodErrors({ kind: placement.kind as PlacementKind, startDate: placement.startDate, endDate: placement.endDate });
     if (placement.kind === 'pmsmp') {
       // The three-party agreement names the host and one objective per immersion.
-      if (placement.employerId === null && placement.organisation === null) errors.employerId ??= 'pipeline.validation.employerRequired';
-      if (placement.objective === null) errors.objective ??= 'pipeline.validation.objectiveRequired';
+      if (placement.employerId === null && placement.organisation === null) errors.employerId ??= 'matching.errors.employerRequired';
+      if (placement.objective === null) errors.objective ??= 'matching.errors.objectiveRequired';
     }
     if (placement.endedOn !== null && (placement.endedOn < placement.startDate || placement.endedOn > placement.endDate)) {
-      errors.endDate ??= 'pipeline.validation.endedOutsidePeriod';
+      errors.endDate ??= 'matching.errors.endedOutsidePeriod';
     }
     if (Object.keys(errors).length > 0) refuse(errors);
     checkRenewal(placement, selfId);
@@ -223,8 +223,8 @@ export function createPlacementService(db: WriteDb, clock: Clock = systemClock) 
     /** Records how it ended, once: the day (within its period, not ahead) and the outcome. */
     end(input: ParsedInputOf<'placements.end'>): Placement {
       const current = findPlacement(db, input.id);
-      if (current.outcome !== null) throw new AppError('conflict', 'pipeline.errors.placementAlreadyEnded');
-      if (input.endedOn < current.startDate || input.endedOn > current.endDate) refuse({ endedOn: 'pipeline.validation.endedOutsidePeriod' });
+      if (current.outcome !== null) throw new AppError('conflict', 'matching.errors.placementAlreadyEnded');
+      if (input.endedOn < current.startDate || input.endedOn > current.endDate) refuse({ endedOn: 'matching.errors.endedOutsidePeriod' });
       assertNotAhead(input.endedOn, moment(clock).today, 'endedOn');
       // The closing note joins the placement's notes, where people read about it.
       const notes = input.note ? [current.notes, input.note].filter(Boolean).join('\n') : current.notes;

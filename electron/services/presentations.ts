@@ -33,7 +33,7 @@ import {
   writePresentationChange,
 } from '../store/presentations';
 /** The person took their consent back: their file goes to no employer. */
-const CONSENT_WITHDRAWN = 'pipeline.validation.consentWithdrawn';
+const CONSENT_WITHDRAWN = 'matching.errors.consentWithdrawn';
 
 /** States in which a presentation holds the candidate's place on the need: a second one is refused. */
 export const ACTIVE_PRESENTATION_STATES: readonly PresentationState[] = [...OPEN_PRESENTATION_STATES, 'accepted'];
@@ -96,17 +96,17 @@ export function createPresentationService(db: WriteDb, clock: Clock = systemCloc
      */
     create(input: ParsedInputOf<'presentations.create'>): Presentation {
       const candidate = requireCandidate(db, input.candidateId);
-      if (candidate.status === 'left') refuse({ candidateId: 'pipeline.validation.candidateLeft' });
+      if (candidate.status === 'left') refuse({ candidateId: 'matching.errors.candidateLeft' });
       if (consentWithdrawn(candidate)) refuse({ candidateId: CONSENT_WITHDRAWN });
       const found = needToPresent(db, input.jobNeedId);
-      if (!found) refuse({ jobNeedId: 'validation.unknownReference' });
-      if (found.need.archivedAt || found.employerArchivedAt) refuse({ jobNeedId: 'pipeline.validation.needArchived' });
-      if (found.need.state !== 'open') refuse({ jobNeedId: 'pipeline.validation.needNotOpen' });
+      if (!found) refuse({ jobNeedId: 'common.errors.notFound' });
+      if (found.need.archivedAt || found.employerArchivedAt) refuse({ jobNeedId: 'matching.errors.needArchived' });
+      if (found.need.state !== 'open') refuse({ jobNeedId: 'matching.errors.needNotOpen' });
       const { today, now } = moment(clock);
       const on = input.on ?? today;
       assertNotAhead(on, today, 'on');
       const holding = presentationIn(db, input.candidateId, input.jobNeedId, ACTIVE_PRESENTATION_STATES);
-      if (holding) throw new AppError('conflict', 'pipeline.errors.alreadyPresented');
+      if (holding) throw new AppError('conflict', 'matching.errors.alreadyPresented');
 
       const id = newId();
       db.transaction(() => {
@@ -129,10 +129,10 @@ export function createPresentationService(db: WriteDb, clock: Clock = systemCloc
     transition(input: ParsedInputOf<'presentations.transition'>): Presentation {
       const current = findPresentation(db, input.id);
       const from = current.state as PresentationState;
-      if (input.to === 'obsolete') refuse({ to: 'pipeline.validation.obsoleteIsAutomatic' });
-      if (input.to === from) throw new AppError('conflict', 'pipeline.errors.alreadyInState');
-      if (!canTransition(from, input.to)) throw new AppError('conflict', 'pipeline.errors.transitionNotAllowed');
-      if (input.to !== 'refused' && input.refusalReason !== null) refuse({ refusalReason: 'pipeline.validation.refusalReasonOnlyWhenRefused' });
+      if (input.to === 'obsolete') refuse({ to: 'matching.errors.obsoleteIsAutomatic' });
+      if (input.to === from) throw new AppError('conflict', 'matching.errors.alreadyInState');
+      if (!canTransition(from, input.to)) throw new AppError('conflict', 'matching.errors.transitionNotAllowed');
+      if (input.to !== 'refused' && input.refusalReason !== null) refuse({ refusalReason: 'matching.errors.refusalReasonOnlyWhenRefused' });
       if ((FORWARD_PRESENTATION_STATES as readonly PresentationState[]).includes(input.to)) {
         const candidate = findCandidate(db, current.candidateId);
         if (consentWithdrawn(candidate)) refuse({ to: CONSENT_WITHDRAWN });
@@ -140,7 +140,7 @@ export function createPresentationService(db: WriteDb, clock: Clock = systemCloc
       const { today, now } = moment(clock);
       const on = input.on ?? today;
       if (!isPlanned(input.to, on, today)) assertNotAhead(on, today, 'on');
-      if (on < nextChangeFloor(historyOf(input.id), today)) refuse({ on: 'pipeline.validation.beforePreviousChange' });
+      if (on < nextChangeFloor(historyOf(input.id), today)) refuse({ on: 'matching.errors.beforePreviousChange' });
       db.transaction(() => {
         logPresentationChange(db, current, { to: input.to, on, author: input.author, note: input.note, refusalReason: input.refusalReason }, now);
       });

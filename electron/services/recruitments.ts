@@ -54,12 +54,12 @@ import {
 } from '../store/recruitments';
 type RecruitmentDraft = ReturnType<typeof recordFields<RecruitmentRow>>;
 
-const NOT_FOUND = 'pipeline.errors.recruitmentNotFound';
+const NOT_FOUND = 'matching.errors.recruitmentNotFound';
 const ARCHIVABLE: ArchivableRecord = { type: 'recruitment', group: 'recruitments', find: findRecruitment, setArchived: setRecruitmentArchived };
 
 /** The fields whose change makes the work authorisation be checked again. */
 const AUTHORISATION_FIELDS = ['kind', 'startDate', 'endDate', 'employerApplying'] as const;
-const FOLLOW_UP_NOT_FOUND = 'pipeline.errors.followUpNotFound';
+const FOLLOW_UP_NOT_FOUND = 'matching.errors.followUpNotFound';
 
 function toSummary<Row extends { kind: string; startDate: string; endDate: string | null }>(row: Row) {
   const kind = row.kind as RecruitmentKind;
@@ -94,7 +94,7 @@ export function createRecruitmentService(db: WriteDb, clock: Clock = systemClock
   function checkPmsmpShare(draft: RecruitmentDraft & { kind: RecruitmentKind }) {
     const { endDate } = draft;
     if (endDate === null || !isEmployment(draft.kind)) return;
-    if (pmsmpShareExceeded({ startDate: draft.startDate, endDate }, pmsmpsOf(db, draft.candidateId, null))) refuse({ endDate: 'pipeline.validation.contractUnderPmsmpShare' });
+    if (pmsmpShareExceeded({ startDate: draft.startDate, endDate }, pmsmpsOf(db, draft.candidateId, null))) refuse({ endDate: 'matching.errors.contractUnderPmsmpShare' });
   }
 
   /**
@@ -175,7 +175,7 @@ export function createRecruitmentService(db: WriteDb, clock: Clock = systemClock
       }, null, true);
       if (draft.presentationId !== null) {
         const { state } = findPresentation(db, draft.presentationId);
-        if (!(ACTIVE_PRESENTATION_STATES as readonly string[]).includes(state)) refuse({ presentationId: 'pipeline.validation.presentationClosed' });
+        if (!(ACTIVE_PRESENTATION_STATES as readonly string[]).includes(state)) refuse({ presentationId: 'matching.errors.presentationClosed' });
       }
       const id = newId();
       const { now, today } = moment(clock);
@@ -242,14 +242,14 @@ export function createRecruitmentService(db: WriteDb, clock: Clock = systemClock
     recordFollowUp(input: ParsedInputOf<'followUps.record'>): Recruitment {
       const followUp = followUpById(db, input.id);
       if (!followUp) throw new AppError('not_found', FOLLOW_UP_NOT_FOUND);
-      if (input.result !== 'left' && input.leftReason !== null) refuse({ leftReason: 'pipeline.validation.leftReasonOnlyWhenLeft' });
+      if (input.result !== 'left' && input.leftReason !== null) refuse({ leftReason: 'matching.errors.leftReasonOnlyWhenLeft' });
       const recruitment = findRecruitment(db, followUp.recruitmentId);
       const { today, now } = moment(clock);
       const pending = input.result === 'pending';
       const recordedOn = pending ? null : (input.recordedOn ?? today);
       if (recordedOn !== null) {
         assertNotAhead(recordedOn, today, 'recordedOn');
-        if (recordedOn < recruitment.startDate) refuse({ recordedOn: 'pipeline.validation.recordedBeforeStart' });
+        if (recordedOn < recruitment.startDate) refuse({ recordedOn: 'matching.errors.recordedBeforeStart' });
       }
       db.transaction(() => {
         updateFollowUp(db, input.id, { result: input.result, leftReason: input.leftReason, recordedOn, author: pending ? null : input.author, note: input.note, updatedAt: now });

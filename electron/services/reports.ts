@@ -122,26 +122,26 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
     }
     return [
       table('people', 'flow', labels('reports.ui.rows.flow.'), flow.rows(['created', 'followed', 'left']), false),
-      table('people', 'leftWhy', labels('candidates.statuses.'), leftWhy.rows(FOLLOW_UP_STATUSES)),
-      table('people', 'publicCategory', labels('candidates.publicCategories.'), tallies.publicCategory.rows([...PUBLIC_CATEGORIES, UNKNOWN])),
-      table('people', 'gender', labels('candidates.genders.'), tallies.gender.rows(genders)),
+      table('people', 'leftWhy', labels('candidates.values.statuses.'), leftWhy.rows(FOLLOW_UP_STATUSES)),
+      table('people', 'publicCategory', labels('candidates.values.publicCategories.'), tallies.publicCategory.rows([...PUBLIC_CATEGORIES, UNKNOWN])),
+      table('people', 'gender', labels('candidates.values.genders.'), tallies.gender.rows(genders)),
       table('people', 'ageBand', labels('reports.ui.rows.ageBand.'), tallies.ageBand.rows(AGE_BANDS)),
       table('people', 'country', ['country'], tallies.country.namedRows()),
-      table('people', 'frenchLevel', labels('frenchLevels.'), tallies.frenchLevel.rows(FRENCH_LEVELS)),
+      table('people', 'frenchLevel', labels('common.values.frenchLevels.'), tallies.frenchLevel.rows(FRENCH_LEVELS)),
       table('people', 'timeFollowed', labels('reports.ui.rows.timeFollowed.'), tallies.timeFollowed.rows(FOLLOWED_BANDS)),
       table(
         'people',
         'barriers',
-        [{ prefix: 'candidates.barrierThemes.' }, { prefix: 'reports.ui.rows.barrier.' }],
+        [{ prefix: 'candidates.values.barrierThemes.' }, { prefix: 'reports.ui.rows.barrier.' }],
         barriers.rows(BARRIER_THEMES.flatMap((theme) => [`${theme}|open`, `${theme}|lifted`])),
         false,
       ),
       {
         section: 'people',
         name: 'euFunds',
-        rowLabels: [{ prefix: 'candidates.genders.' }, { prefix: 'reports.ui.rows.ageBand.' }],
+        rowLabels: [{ prefix: 'candidates.values.genders.' }, { prefix: 'reports.ui.rows.ageBand.' }],
         columns: [...PUBLIC_CATEGORIES, UNKNOWN],
-        columnLabels: { prefix: 'candidates.publicCategories.' },
+        columnLabels: { prefix: 'candidates.values.publicCategories.' },
         rows: euRows,
         additive: true,
       },
@@ -186,7 +186,7 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
     for (const row of recruitmentRows(db, r, f)) {
       byKind.add(row.kind, row.p, 1);
       const sectorKey = row.sectorKey ? `seed:${row.sectorKey}` : (row.sectorName ?? UNKNOWN);
-      bySector.add(sectorKey, row.p, 1, row.sectorKey ? `sectors.${row.sectorKey}` : (row.sectorName ?? UNKNOWN));
+      bySector.add(sectorKey, row.p, 1, row.sectorKey ? `sectors.values.${row.sectorKey}` : (row.sectorName ?? UNKNOWN));
       byClass.add(outcomeClass({ kind: row.kind as RecruitmentKind, startDate: row.startDate, endDate: row.endDate }), row.p, 1);
       byEmployer.add(row.employerId ?? `organisation:${row.employerName ?? UNKNOWN}`, row.p, 1, row.employerName ?? UNKNOWN);
     }
@@ -194,15 +194,15 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
     for (const cell of sixMonthFollowUps(db, r, f)) sixMonths.add(cell.result, cell.p, cell.count);
 
     return [
-      table('outcomes', 'presentations', labels('pipeline.presentationStates.'), states.rows(PRESENTATION_STATES)),
-      table('outcomes', 'refusals', labels('pipeline.refusalReasons.'), refusals.rows([...REFUSAL_REASONS, UNKNOWN])),
+      table('outcomes', 'presentations', labels('matching.values.presentationStates.'), states.rows(PRESENTATION_STATES)),
+      table('outcomes', 'refusals', labels('matching.values.refusalReasons.'), refusals.rows([...REFUSAL_REASONS, UNKNOWN])),
       table('outcomes', 'placements', labels('reports.ui.rows.placementKind.'), kinds.rows([...PLACEMENT_KINDS, 'renewals'])),
       table('outcomes', 'pmsmp', labels('reports.ui.rows.pmsmp.'), pmsmpRows, false),
       table('outcomes', 'pmsmpObjective', ['name'], objectives.namedRows()),
-      table('outcomes', 'recruitmentKind', labels('pipeline.recruitmentKinds.'), byKind.rows(RECRUITMENT_KINDS)),
+      table('outcomes', 'recruitmentKind', labels('matching.values.recruitmentKinds.'), byKind.rows(RECRUITMENT_KINDS)),
       table('outcomes', 'recruitmentSector', ['name'], bySector.namedRows()),
-      table('outcomes', 'outcomeClass', labels('pipeline.outcomeClasses.'), byClass.rows(OUTCOME_CLASSES)),
-      table('outcomes', 'sixMonths', labels('pipeline.followUpResults.'), sixMonths.rows(FOLLOW_UP_RESULTS)),
+      table('outcomes', 'outcomeClass', labels('matching.values.outcomeClasses.'), byClass.rows(OUTCOME_CLASSES)),
+      table('outcomes', 'sixMonths', labels('matching.values.followUpResults.'), sixMonths.rows(FOLLOW_UP_RESULTS)),
       // Placed last in the section's list but used by the employers' section.
       table('employers', 'byEmployer', ['name'], byEmployer.namedRows()),
     ];

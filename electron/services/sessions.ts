@@ -79,7 +79,7 @@ export function createSessionService(db: WriteDb, clock: Clock = systemClock) {
   function visitable(candidateId: string): void {
     assertCandidateExists(db, candidateId);
     const { mergedIntoId } = findCandidate(db, candidateId);
-    if (mergedIntoId) refuse({ candidateId: 'sessions.validation.candidateMerged' });
+    if (mergedIntoId) refuse({ candidateId: 'sessions.errors.candidateMerged' });
   }
 
   /**

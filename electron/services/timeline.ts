@@ -17,7 +17,7 @@ import {
 } from '../store/timeline';
 import { assertNotAhead } from './pipeline-records';
 
-const NOT_FOUND = 'errors.timelineEventNotFound';
+const NOT_FOUND = 'timeline.errors.notFound';
 
 function toEvent(row: TimelineEventRow): TimelineEvent {
   const { origin: _origin, ...event } = row;
@@ -39,7 +39,7 @@ export function createTimelineService(db: WriteDb, clock: Clock = systemClock) {
   /** An entry a person may change: it exists and the app did not write it. */
   function editable(id: string): TimelineEvent {
     const event = get(id);
-    if (event.automatic) throw new AppError('conflict', 'errors.timelineEventAutomatic');
+    if (event.automatic) throw new AppError('conflict', 'timeline.errors.automaticEvent');
     return event;
   }
 

@@ -88,8 +88,8 @@ export function createPairService(db: WriteDb, clock: Clock = systemClock) {
       const id = pair[field];
       if (errors[field] || (current && (current.firstVolunteerId === id || current.secondVolunteerId === id))) continue;
       const volunteer = volunteerNameOf(db, id);
-      if (!volunteer) errors[field] = 'validation.unknownReference';
-      else if (!volunteer.active || volunteer.archivedAt) errors[field] = 'volunteers.validation.volunteerUnavailable';
+      if (!volunteer) errors[field] = 'common.errors.notFound';
+      else if (!volunteer.active || volunteer.archivedAt) errors[field] = 'volunteers.errors.volunteerUnavailable';
     }
     if (Object.keys(errors).length > 0) refuse(errors);
     if (pair.sectorId !== current?.sectorId) assertSectorsExist(db, [pair.sectorId], 'sectorId');
@@ -213,7 +213,7 @@ export function createHoursService(db: WriteDb, clock: Clock = systemClock) {
       assertHoursReferencesExist(db, input);
       // Time given at a session was given on its day (the figures per period count it there).
       const sessionDay = input.sessionId ? sessionDayOf(db, input.sessionId) : undefined;
-      if (sessionDay !== undefined && sessionDay !== input.date) refuse({ date: 'volunteers.validation.notSessionDay' });
+      if (sessionDay !== undefined && sessionDay !== input.date) refuse({ date: 'volunteers.errors.notSessionDay' });
       return toEntries([insertHours(db, { ...input, id: newId(), createdAt: moment(clock).now })])[0] as HoursEntry;
     },
 

@@ -156,7 +156,7 @@ export function loadCandidates(db: ReadDb, rows: CandidateRow[]): Candidate[] {
 }
 
 
-const NOT_FOUND = 'errors.candidateNotFound';
+const NOT_FOUND = 'candidates.errors.notFound';
 
 /** The row, or a not_found refusal. */
 export const findCandidate = (db: ReadDb, id: string): CandidateRow => findRow(db, candidates, id, NOT_FOUND);

@@ -44,7 +44,7 @@ export function recordWithContacts<Owner extends OwnerTable, Table extends Conta
     if (!contacts) return;
     const known = new Set(ownerId === null ? [] : contactsOf(db, ownerId).map((contact) => contact.id));
     contacts.forEach((contact, index) => {
-      if (contact.id !== undefined && !known.has(contact.id)) refuse({ [`contacts.${index}.id`]: 'validation.unknownReference' });
+      if (contact.id !== undefined && !known.has(contact.id)) refuse({ [`contacts.${index}.id`]: 'common.errors.notFound' });
     });
   }
 

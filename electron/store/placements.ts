@@ -11,7 +11,7 @@ import { inCandidateScope } from './scope';
 
 export type PlacementRow = typeof placements.$inferSelect;
 
-const NOT_FOUND = 'pipeline.errors.placementNotFound';
+const NOT_FOUND = 'matching.errors.placementNotFound';
 
 /** The row, or a not_found refusal. */
 export const findPlacement = (db: ReadDb, id: string): PlacementRow => findRow(db, placements, id, NOT_FOUND);

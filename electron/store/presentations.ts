@@ -13,7 +13,7 @@ import { inCandidateScope } from './scope';
 
 export type PresentationRow = typeof presentations.$inferSelect;
 
-export const PRESENTATION_NOT_FOUND = 'pipeline.errors.presentationNotFound';
+export const PRESENTATION_NOT_FOUND = 'matching.errors.presentationNotFound';
 
 /** The row, or a not_found refusal. */
 export const findPresentation = (db: ReadDb, id: string): PresentationRow => findRow(db, presentations, id, PRESENTATION_NOT_FOUND);

@@ -57,7 +57,7 @@ export function assertReferencesExist(db: ReadDb, table: RecordTable, ids: reado
   if (wanted.length === 0) return;
   const found = db.select({ id: table.id }).from(table).where(and(inArray(table.id, wanted), inRecordScope(table))).all();
   if (found.length !== wanted.length) {
-    refuse({ [field]: 'validation.unknownReference' });
+    refuse({ [field]: 'common.errors.notFound' });
   }
 }
 

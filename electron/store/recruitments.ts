@@ -12,7 +12,7 @@ import { inCandidateScope } from './scope';
 
 export type RecruitmentRow = typeof recruitments.$inferSelect;
 
-const NOT_FOUND = 'pipeline.errors.recruitmentNotFound';
+const NOT_FOUND = 'matching.errors.recruitmentNotFound';
 
 /** The row, or a not_found refusal. */
 export const findRecruitment = (db: ReadDb, id: string): RecruitmentRow => findRow(db, recruitments, id, NOT_FOUND);

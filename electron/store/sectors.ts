@@ -7,7 +7,7 @@ import { assertReferencesExist, findRow, setArchived } from './records';
 
 export type SectorRow = typeof sectors.$inferSelect;
 
-const NOT_FOUND = 'errors.sectorNotFound';
+const NOT_FOUND = 'sectors.errors.notFound';
 
 /** In the order they were made (the seeded ones first); with the archived ones when asked. */
 export function listSectors(db: ReadDb, { includeArchived }: { includeArchived: boolean }): SectorRow[] {

@@ -68,9 +68,9 @@ function labelText(label: ImportItemLabel): string {
     case 'name':
       return label.name;
     case 'sector':
-      return label.name ?? (label.seedKey ? say(`sectors.${label.seedKey}`) : '');
+      return label.name ?? (label.seedKey ? say(`sectors.values.${label.seedKey}`) : '');
     case 'timelineEvent':
-      return `${say(`timeline.kinds.${label.kind}`)} ${label.occurredOn}`;
+      return `${say(`timeline.values.kinds.${label.kind}`)} ${label.occurredOn}`;
   }
 }
 

@@ -18,7 +18,7 @@ export function startI18n(language: Language, resources: Resource): void {
     supportedLngs: LANGUAGES,
     initAsync: false,
     interpolation: { escapeValue: false },
-    // A refusal may name its bounds (`validation.tooSmall?minimum=0`): every screen that
+    // A refusal may name its bounds (`common.errors.tooSmall?minimum=0`): every screen that
     // translates a message shows them, with nothing to do but `t(message)`.
     parseMissingKeyHandler: (key) => {
       const { key: messageKey, values } = messageParts(key);

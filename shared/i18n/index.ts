@@ -1,45 +1,51 @@
 import en from './en.json';
 import enAccounts from './en/accounts.json';
 import enBackups from './en/backups.json';
+import enCandidates from './en/candidates.json';
 import enDashboard from './en/dashboard.json';
 import enEmployers from './en/employers.json';
 import enExchange from './en/exchange.json';
 import enMatching from './en/matching.json';
 import enPartners from './en/partners.json';
-import enPipeline from './en/pipeline.json';
 import enReports from './en/reports.json';
+import enSectors from './en/sectors.json';
 import enSessions from './en/sessions.json';
+import enSettings from './en/settings.json';
 import enSheets from './en/sheets.json';
+import enTimeline from './en/timeline.json';
 import enVolunteers from './en/volunteers.json';
-import enWorkflow from './en/workflow.json';
 import fr from './fr.json';
 import frAccounts from './fr/accounts.json';
 import frBackups from './fr/backups.json';
+import frCandidates from './fr/candidates.json';
 import frDashboard from './fr/dashboard.json';
 import frEmployers from './fr/employers.json';
 import frExchange from './fr/exchange.json';
 import frMatching from './fr/matching.json';
 import frPartners from './fr/partners.json';
-import frPipeline from './fr/pipeline.json';
 import frReports from './fr/reports.json';
+import frSectors from './fr/sectors.json';
 import frSessions from './fr/sessions.json';
+import frSettings from './fr/settings.json';
 import frSheets from './fr/sheets.json';
+import frTimeline from './fr/timeline.json';
 import frVolunteers from './fr/volunteers.json';
-import frWorkflow from './fr/workflow.json';
 import it from './it.json';
 import itAccounts from './it/accounts.json';
 import itBackups from './it/backups.json';
+import itCandidates from './it/candidates.json';
 import itDashboard from './it/dashboard.json';
 import itEmployers from './it/employers.json';
 import itExchange from './it/exchange.json';
 import itMatching from './it/matching.json';
 import itPartners from './it/partners.json';
-import itPipeline from './it/pipeline.json';
 import itReports from './it/reports.json';
+import itSectors from './it/sectors.json';
 import itSessions from './it/sessions.json';
+import itSettings from './it/settings.json';
 import itSheets from './it/sheets.json';
+import itTimeline from './it/timeline.json';
 import itVolunteers from './it/volunteers.json';
-import itWorkflow from './it/workflow.json';
 
 // The languages live apart from the catalogues, so the renderer can name them without loading every string.
 import type { Language } from './languages';
@@ -50,9 +56,9 @@ export { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage } from './langua
  * (each domain's strings sit under its own top-level key, so the files never overlap).
  */
 export const resources = {
-  fr: { translation: { ...fr, ...frEmployers, ...frPartners, ...frVolunteers, ...frSessions, ...frMatching, ...frPipeline, ...frReports, ...frDashboard, ...frWorkflow, ...frExchange, ...frBackups, ...frAccounts, ...frSheets } },
-  en: { translation: { ...en, ...enEmployers, ...enPartners, ...enVolunteers, ...enSessions, ...enMatching, ...enPipeline, ...enReports, ...enDashboard, ...enWorkflow, ...enExchange, ...enBackups, ...enAccounts, ...enSheets } },
-  it: { translation: { ...it, ...itEmployers, ...itPartners, ...itVolunteers, ...itSessions, ...itMatching, ...itPipeline, ...itReports, ...itDashboard, ...itWorkflow, ...itExchange, ...itBackups, ...itAccounts, ...itSheets } },
+  en: { translation: { ...en, ...enAccounts, ...enBackups, ...enCandidates, ...enDashboard, ...enEmployers, ...enExchange, ...enMatching, ...enPartners, ...enReports, ...enSectors, ...enSessions, ...enSettings, ...enSheets, ...enTimeline, ...enVolunteers } },
+  fr: { translation: { ...fr, ...frAccounts, ...frBackups, ...frCandidates, ...frDashboard, ...frEmployers, ...frExchange, ...frMatching, ...frPartners, ...frReports, ...frSectors, ...frSessions, ...frSettings, ...frSheets, ...frTimeline, ...frVolunteers } },
+  it: { translation: { ...it, ...itAccounts, ...itBackups, ...itCandidates, ...itDashboard, ...itEmployers, ...itExchange, ...itMatching, ...itPartners, ...itReports, ...itSectors, ...itSessions, ...itSettings, ...itSheets, ...itTimeline, ...itVolunteers } },
 } as const;
 
 type Catalogue = { [key: string]: string | Catalogue };

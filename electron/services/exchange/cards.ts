@@ -113,7 +113,7 @@ export function createCardsService({ db, clock, keys }: { db: WriteDb; clock: Cl
     importCard({ content, partnerId }: ParsedInputOf<'exchange.importCard'>): PartnerCard {
       const preview = previewCard(content);
       if (preview.isOurs) refuse('exchange.errors.ownCard');
-      if (partnerId) findPartner(db, partnerId, 'exchange.errors.partnerNotFound');
+      if (partnerId) findPartner(db, partnerId, 'partners.errors.notFound');
       const { card } = preview;
       const { now } = moment(clock);
       const values = {

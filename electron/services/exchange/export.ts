@@ -67,7 +67,7 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
   /** The partner a target means, for the consent check; and the card when there is one. */
   function resolveTarget(to: ParsedInputOf<'exchange.previewExport'>['to']) {
     if (to.kind === 'passphrase') {
-      const partner = findPartner(db, to.partnerId, 'exchange.errors.partnerNotFound');
+      const partner = findPartner(db, to.partnerId, 'partners.errors.notFound');
       return { partnerId: partner.id, partnerName: partner.name, card: null };
     }
     const card = requireCard(db, to.partnerCardId);
@@ -82,7 +82,7 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
     const sharedWithPartner = candidatesSharedWith(db, target.partnerId);
     const ids = request.scope.kind === 'candidates' ? [...new Set(request.scope.ids)] : sharedWithPartner;
     const rows = consentsOf(db, ids);
-    if (request.scope.kind === 'candidates' && rows.length !== ids.length) refuse('errors.candidateNotFound');
+    if (request.scope.kind === 'candidates' && rows.length !== ids.length) refuse('candidates.errors.notFound');
     const sharedWith = new Set(sharedWithPartner);
     const preview: ExportPreview = { allowed: [], blocked: [] };
     for (const row of rows.sort((a, b) => byName.compare(a.lastName, b.lastName) || byName.compare(a.firstName, b.firstName))) {

@@ -96,7 +96,7 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
     } else if (!byPassphrase) {
       refuse('exchange.errors.unsigned');
     }
-    const warnings = card ? [] : [envelope.signature === null ? 'exchange.warnings.unsigned' : 'exchange.warnings.signerUnknown'];
+    const warnings = card ? [] : [envelope.signature === null ? 'exchange.ui.warnings.unsigned' : 'exchange.ui.warnings.signerUnknown'];
 
     report('decrypting');
     let plaintext: Uint8Array;

@@ -105,7 +105,7 @@ export function createKeysService({ db, clock, osEncryption, keyScryptCost, data
         automaticProtector(preferred) ??
         (passphrase
           ? passphraseProtector(passphrase, keyScryptCost)
-          : refuse({ passphrase: 'exchange.validation.passphraseRequired' }));
+          : refuse({ passphrase: 'exchange.errors.keyPassphraseRequired' }));
       await createIdentity(db, protector, moment(clock).now);
       unlocked = unlockIdentity(db, protector);
       return status();

@@ -91,7 +91,7 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
     for (const sector of sectorNames(db)) {
       if (sector.name) sectors.set(folded(sector.name), sector.id);
       if (sector.seedKey && (SEEDED_SECTORS as readonly string[]).includes(sector.seedKey)) {
-        for (const label of labels) sectors.set(folded(label(`sectors.${sector.seedKey}`)), sector.id);
+        for (const label of labels) sectors.set(folded(label(`sectors.values.${sector.seedKey}`)), sector.id);
       }
     }
     return { partners, sectors };

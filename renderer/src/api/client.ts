@@ -20,15 +20,15 @@ function previewInvoke(): Invoke {
         body: JSON.stringify(input),
       });
     } catch {
-      return failure('internal', 'errors.network');
+      return failure('internal', 'common.errors.network');
     }
     if (response.status === 401) return failure('unauthorized', 'errors.unauthorized');
     if (response.status === 413) return REQUEST_TOO_LARGE;
-    if (!response.ok) return failure('internal', 'errors.network');
+    if (!response.ok) return failure('internal', 'common.errors.network');
     try {
       return await response.json();
     } catch {
-      return failure('internal', 'errors.network');
+      return failure('internal', 'common.errors.network');
     }
   };
 }
@@ -50,6 +50,6 @@ export async function call<M extends MethodName>(method: M, input: InputOf<M>): 
     if (!result.ok && result.error.code === 'signed_out') onSignedOut();
     return result;
   } catch {
-    return failure('internal', 'errors.network');
+    return failure('internal', 'common.errors.network');
   }
 }

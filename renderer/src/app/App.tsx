@@ -32,7 +32,7 @@ function SectionLoading({ section }: { section: Section }) {
   return (
     <div className="screen">
       <p className="section-loading" role="status">
-        {t('app.sectionLoading', { section: t(`sections.${section}`) })}
+        {t('common.ui.app.sectionLoading', { section: t(`common.ui.sections.${section}`) })}
       </p>
     </div>
   );
@@ -58,14 +58,14 @@ function SignedInApp() {
   }, [signedInName]);
 
   useEffect(() => {
-    document.title = `${t(`sections.${route.section}`)} – ${t('app.name')}`;
+    document.title = `${t(`common.ui.sections.${route.section}`)} – ${t('common.ui.app.name')}`;
   }, [route.section, t]);
 
   return (
     <div className="app">
       {/* Not href="#main": the hash holds the route. */}
       <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
-        {t('app.skipToContent')}
+        {t('common.ui.app.skipToContent')}
       </button>
       <Sidebar />
       <main id="main" className="main" tabIndex={-1}>

@@ -8,20 +8,20 @@ export function LanguageSwitcher() {
 
   return (
     <fieldset className="language-switcher">
-      <legend className="language-label">{t('app.language')}</legend>
+      <legend className="language-label">{t('common.ui.app.language')}</legend>
       <div className="segmented">
         {LANGUAGES.map((language) => (
           <button
             key={language}
             type="button"
             lang={language}
-            title={i18n.t(`languages.${language}`)}
+            title={i18n.t(`common.values.languages.${language}`)}
             aria-pressed={language === current}
             onClick={() => void changeLanguage(language)}
           >
             {/* The visible code starts the accessible name, so "click FR" works by voice (WCAG 2.5.3). */}
             {language.toUpperCase()}
-            <span className="visually-hidden"> {i18n.t(`languages.${language}`)}</span>
+            <span className="visually-hidden"> {i18n.t(`common.values.languages.${language}`)}</span>
           </button>
         ))}
       </div>

@@ -15,10 +15,10 @@ export function Sidebar() {
   return (
     <aside className="sidebar">
       <div className="brand">
-        <span className="brand-name">{t('app.name')}</span>
-        <span className="brand-tagline">{t('app.tagline')}</span>
+        <span className="brand-name">{t('common.ui.app.name')}</span>
+        <span className="brand-tagline">{t('common.ui.app.tagline')}</span>
       </div>
-      <nav className="sidebar-nav" aria-label={t('app.mainNavigation')}>
+      <nav className="sidebar-nav" aria-label={t('common.ui.app.mainNavigation')}>
         <ul>
           {SECTIONS.filter((section) => maySee(role, section)).map((section) => (
             <li key={section}>
@@ -28,7 +28,7 @@ export function Sidebar() {
                 aria-current={section === current ? 'page' : undefined}
               >
                 <SectionIcon section={section} />
-                <span>{t(`sections.${section}`)}</span>
+                <span>{t(`common.ui.sections.${section}`)}</span>
               </a>
             </li>
           ))}

@@ -138,7 +138,7 @@ export function CandidateForm({ onCreated, onCancel }: CandidateFormProps) {
     <form className="card form" noValidate onSubmit={(event) => void save(event)}>
       <div className="form-body">
         <fieldset className="form-section">
-          <legend>{t('candidates.form.identity')}</legend>
+          <legend>{t('candidates.ui.form.identity')}</legend>
           <div className="form-grid">
             <CommonInputField form={controls} name="firstName" options={probing} />
             <CommonInputField form={controls} name="lastName" options={probing} />
@@ -153,12 +153,12 @@ export function CandidateForm({ onCreated, onCancel }: CandidateFormProps) {
             <DuplicatesPanel
               matches={matches}
               headingRef={panelHeading}
-              title={t('candidates.duplicates.createTitle', { count: matches.length })}
-              intro={t('candidates.duplicates.createIntro')}
+              title={t('candidates.ui.duplicates.createTitle', { count: matches.length })}
+              intro={t('candidates.ui.duplicates.createIntro')}
             >
               <div className="duplicates-footer">
                 <button type="button" className="button button-secondary" disabled={isSubmitting} onClick={createAnyway}>
-                  {t('candidates.duplicates.createAnyway')}
+                  {t('candidates.ui.duplicates.createAnyway')}
                 </button>
               </div>
             </DuplicatesPanel>
@@ -166,7 +166,7 @@ export function CandidateForm({ onCreated, onCancel }: CandidateFormProps) {
         </div>
 
         <fieldset className="form-section">
-          <legend>{t('candidates.form.contact')}</legend>
+          <legend>{t('candidates.ui.form.contact')}</legend>
           <div className="form-grid form-grid-3">
             <CommonInputField form={controls} name="phone" options={probing} />
             <CommonInputField form={controls} name="email" options={probing} />
@@ -175,20 +175,20 @@ export function CandidateForm({ onCreated, onCancel }: CandidateFormProps) {
         </fieldset>
 
         <fieldset className="form-section">
-          <legend>{t('candidates.form.authorisationIfKnown')}</legend>
+          <legend>{t('candidates.ui.form.authorisationIfKnown')}</legend>
           <div className="form-grid">
             <AuthorisationDocumentField form={controls} />
             <CommonInputField form={controls} name="authorisationExpiry" />
           </div>
-          <p className="form-note">{t('candidates.form.restLater')}</p>
+          <p className="form-note">{t('candidates.ui.form.restLater')}</p>
         </fieldset>
       </div>
 
       <FormActions
         error={formError}
-        submitLabel={t('candidates.form.create')}
+        submitLabel={t('candidates.ui.form.create')}
         submitting={isSubmitting}
-        cancel={{ label: t('candidates.form.cancel'), onCancel }}
+        cancel={{ label: t('candidates.ui.form.cancel'), onCancel }}
       />
     </form>
   );

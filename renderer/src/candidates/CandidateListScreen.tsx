@@ -31,7 +31,7 @@ export function CandidateListScreen() {
   const columns: Column<CandidateSummary>[] = [
     {
       key: 'name',
-      header: t('candidates.fields.name'),
+      header: t('candidates.ui.fields.name'),
       width: 'minmax(180px, 1.6fr)',
       rowHeader: true,
       render: (candidate) => (
@@ -39,43 +39,43 @@ export function CandidateListScreen() {
           <a href={routeToHash({ section: 'candidates', id: candidate.id })}>
             <span className="last-name">{candidate.lastName}</span> <span>{candidate.firstName}</span>
           </a>
-          {candidate.archivedAt && <span className="tag">{t('candidates.archived.tag')}</span>}
+          {candidate.archivedAt && <span className="tag">{t('candidates.ui.archived.tag')}</span>}
         </>
       ),
     },
-    { key: 'commune', header: t('candidates.fields.commune'), width: 'minmax(110px, 1fr)', render: (candidate) => candidate.commune },
+    { key: 'commune', header: t('candidates.ui.fields.commune'), width: 'minmax(110px, 1fr)', render: (candidate) => candidate.commune },
     {
       key: 'french',
-      header: t('candidates.list.columns.french'),
+      header: t('candidates.ui.list.columns.french'),
       width: '124px',
-      render: (candidate) => t(`candidates.frenchLevelsShort.${candidate.frenchLevel}`),
+      render: (candidate) => t(`candidates.values.frenchLevelsShort.${candidate.frenchLevel}`),
     },
     {
       key: 'status',
-      header: t('candidates.fields.status'),
+      header: t('candidates.ui.fields.status'),
       width: '190px',
       // Cut to the column in the longer languages ("Uscito dal programma"), whole on hover.
       render: (candidate) => (
-        <span className={`status status-${candidate.status}`} title={t(`candidates.statuses.${candidate.status}`)}>
-          <span className="status-label">{t(`candidates.statuses.${candidate.status}`)}</span>
+        <span className={`status status-${candidate.status}`} title={t(`candidates.values.statuses.${candidate.status}`)}>
+          <span className="status-label">{t(`candidates.values.statuses.${candidate.status}`)}</span>
         </span>
       ),
     },
     {
       key: 'expiry',
-      header: t('candidates.list.columns.expiry'),
+      header: t('candidates.ui.list.columns.expiry'),
       width: '162px',
       render: (candidate) => candidate.authorisationExpiry && <ExpiryDate date={candidate.authorisationExpiry} />,
     },
     {
       key: 'phone',
-      header: t('candidates.fields.phone'),
+      header: t('candidates.ui.fields.phone'),
       width: '142px',
       render: (candidate) => candidate.phone && formatPhone(candidate.phone),
     },
     {
       key: 'updated',
-      header: t('candidates.list.updatedAt'),
+      header: t('candidates.ui.list.updatedAt'),
       width: '116px',
       render: (candidate) => <time dateTime={candidate.updatedAt}>{formatDate(candidate.updatedAt, i18n.language)}</time>,
     },
@@ -86,90 +86,90 @@ export function CandidateListScreen() {
   return (
     <div className="screen candidate-list">
       <header className="screen-header">
-        <h1>{t('candidates.list.title')}</h1>
+        <h1>{t('candidates.ui.list.title')}</h1>
         <button type="button" className="button button-primary" onClick={() => navigate({ section: 'candidates', id: 'new' })}>
           <PlusIcon />
-          <span>{t('candidates.new')}</span>
+          <span>{t('candidates.ui.new')}</span>
         </button>
       </header>
 
       <div className="toolbar">
         <SearchField
           id="candidate-search"
-          label={t('candidates.list.searchLabel')}
-          placeholder={t('candidates.list.searchPlaceholder')}
+          label={t('candidates.ui.list.searchLabel')}
+          placeholder={t('candidates.ui.list.searchPlaceholder')}
           value={filters.query}
           onChange={filters.setQuery}
         />
         <SegmentedChoice
           name="archive-filter"
-          legend={t('candidates.list.filterLabel')}
+          legend={t('candidates.ui.list.filterLabel')}
           options={ARCHIVE_FILTERS}
           value={filters.archived}
-          label={(option) => t(`candidates.list.filters.${option}`)}
+          label={(option) => t(`candidates.ui.list.filters.${option}`)}
           onChange={filters.setArchived}
         />
         <SortSelect
-          label={t('candidates.list.sortLabel')}
+          label={t('candidates.ui.list.sortLabel')}
           value={filters.order}
           options={SORT_ORDER_NAMES}
-          optionLabel={(order) => t(`candidates.list.sorts.${order}`)}
+          optionLabel={(order) => t(`candidates.ui.list.sorts.${order}`)}
           onChange={(order) => filters.set({ order })}
         />
         <p className="result-count" aria-live="polite" data-testid="candidate-count">
           {list.status === 'ready' &&
             list.total > 0 &&
-            t(list.total === 1 ? 'candidates.list.countOne' : 'candidates.list.countMany', { count: list.total })}
+            t(list.total === 1 ? 'candidates.ui.list.countOne' : 'candidates.ui.list.countMany', { count: list.total })}
         </p>
       </div>
 
       <fieldset className="filter-row">
-        <legend className="visually-hidden">{t('candidates.list.filtersLegend')}</legend>
+        <legend className="visually-hidden">{t('candidates.ui.list.filtersLegend')}</legend>
         <FilterSelect
-          label={t('candidates.fields.status')}
-          anyLabel={t('candidates.list.any.status')}
+          label={t('candidates.ui.fields.status')}
+          anyLabel={t('candidates.ui.list.any.status')}
           value={filters.status}
-          options={choices(FOLLOW_UP_STATUSES, t, 'candidates.statuses')}
+          options={choices(FOLLOW_UP_STATUSES, t, 'candidates.values.statuses')}
           onChange={(status) => filters.set({ status })}
         />
         <FilterSelect
-          label={t('candidates.fields.frenchLevel')}
-          anyLabel={t('candidates.list.any.frenchLevel')}
+          label={t('candidates.ui.fields.frenchLevel')}
+          anyLabel={t('candidates.ui.list.any.frenchLevel')}
           value={filters.frenchLevel}
-          options={choices(FRENCH_LEVELS, t, 'candidates.list.frenchAtLeast')}
+          options={choices(FRENCH_LEVELS, t, 'candidates.ui.list.frenchAtLeast')}
           onChange={(frenchLevel) => filters.set({ frenchLevel })}
         />
         <FilterSelect
-          label={t('candidates.fields.sectors')}
-          anyLabel={t('candidates.list.any.sector')}
+          label={t('candidates.ui.fields.sectors')}
+          anyLabel={t('candidates.ui.list.any.sector')}
           value={filters.sectorId}
           options={sectorOptions}
           onChange={(sectorId) => filters.set({ sectorId })}
         />
         <FilterSelect
-          label={t('candidates.list.expiryFilter')}
-          anyLabel={t('candidates.list.any.expiry')}
+          label={t('candidates.ui.list.expiryFilter')}
+          anyLabel={t('candidates.ui.list.any.expiry')}
           value={filters.expiringWithin === null ? null : String(filters.expiringWithin)}
-          options={EXPIRY_WINDOWS.map((days) => ({ value: String(days), label: t('candidates.list.expiringWithin', { count: days }) }))}
+          options={EXPIRY_WINDOWS.map((days) => ({ value: String(days), label: t('candidates.ui.list.expiringWithin', { count: days }) }))}
           onChange={(value) => filters.set({ expiringWithin: EXPIRY_WINDOWS.find((days) => String(days) === value) ?? null })}
         />
         <FilterSelect
-          label={t('candidates.fields.referralPartner')}
-          anyLabel={t('candidates.list.any.partner')}
+          label={t('candidates.ui.fields.referralPartner')}
+          anyLabel={t('candidates.ui.list.any.partner')}
           value={filters.partnerId}
           options={offered(partners, [filters.partnerId])}
           onChange={(partnerId) => filters.set({ partnerId })}
         />
         <FilterSelect
-          label={t('candidates.fields.assignedPair')}
-          anyLabel={t('candidates.list.any.pair')}
+          label={t('candidates.ui.fields.assignedPair')}
+          anyLabel={t('candidates.ui.list.any.pair')}
           value={filters.pairId}
           options={offered(pairs, [filters.pairId])}
           onChange={(pairId) => filters.set({ pairId })}
         />
         {narrowed && (
           <button type="button" className="button button-link" onClick={filters.clearNarrowing}>
-            {t('candidates.list.clearFilters')}
+            {t('candidates.ui.list.clearFilters')}
           </button>
         )}
       </fieldset>
@@ -178,7 +178,7 @@ export function CandidateListScreen() {
         <VirtualTable
           list={list}
           columns={columns}
-          caption={t(`candidates.list.captions.${filters.order}`)}
+          caption={t(`candidates.ui.list.captions.${filters.order}`)}
           rowKey={(candidate) => candidate.id}
           onOpen={(candidate) => navigate({ section: 'candidates', id: candidate.id })}
           testId="candidate-row"
@@ -196,21 +196,21 @@ function NoCandidates() {
   const narrowed = hasNarrowingFilters(filters);
   if (query === '' && !narrowed) {
     return (
-      <EmptyState icon={<SectionIcon section="candidates" />} title={t(`candidates.list.empty.${filters.archived}.title`)}>
-        <p>{t(`candidates.list.empty.${filters.archived}.body`)}</p>
+      <EmptyState icon={<SectionIcon section="candidates" />} title={t(`candidates.ui.list.empty.${filters.archived}.title`)}>
+        <p>{t(`candidates.ui.list.empty.${filters.archived}.body`)}</p>
       </EmptyState>
     );
   }
   return (
     <EmptyState
       icon={<SearchIcon />}
-      title={query === '' ? t('candidates.list.noMatch.filtersTitle') : t('candidates.list.noMatch.title', { query })}
+      title={query === '' ? t('candidates.ui.list.noMatch.filtersTitle') : t('candidates.ui.list.noMatch.title', { query })}
     >
-      {query !== '' && <p>{t('candidates.list.noMatch.body')}</p>}
-      {filters.archived !== 'all' && <p>{t(`candidates.list.noMatch.${filters.archived}`)}</p>}
+      {query !== '' && <p>{t('candidates.ui.list.noMatch.body')}</p>}
+      {filters.archived !== 'all' && <p>{t(`candidates.ui.list.noMatch.${filters.archived}`)}</p>}
       {narrowed && (
         <button type="button" className="button button-secondary" onClick={filters.clearNarrowing}>
-          {t('candidates.list.clearFilters')}
+          {t('candidates.ui.list.clearFilters')}
         </button>
       )}
     </EmptyState>

@@ -50,7 +50,7 @@ const SECTIONS: Record<SectionTab, (props: SectionProps) => ReactNode> = {
 /** The way back to the candidates' list. */
 export function BackLink() {
   const { t } = useTranslation();
-  return <UiBackLink section="candidates" label={t('candidates.backToList')} />;
+  return <UiBackLink section="candidates" label={t('candidates.ui.backToList')} />;
 }
 
 interface CandidateRecordProps {
@@ -157,7 +157,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
     setMerging(null);
     onChange(kept);
     setHistoryVersion((version) => version + 1);
-    showNotice('candidates.notices.merged');
+    showNotice('candidates.ui.notices.merged');
     await searchDuplicates();
   }
 
@@ -182,7 +182,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
             {fullName(candidate)}
           </h1>
           <p className="screen-subtitle">
-            {t('candidates.record.dates', {
+            {t('candidates.ui.record.dates', {
               created: formatDate(candidate.createdAt, i18n.language, 'long'),
               updated: formatDate(candidate.updatedAt, i18n.language, 'long'),
             })}
@@ -193,17 +193,17 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
           <div className="record-actions">
             {mayLookForDuplicates && (
               <button type="button" className="button button-secondary" disabled={duplicates?.status === 'searching'} onClick={() => void searchDuplicates()}>
-                {t('candidates.duplicates.search')}
+                {t('candidates.ui.duplicates.search')}
               </button>
             )}
             {mayExport && (
               <a className="button button-secondary" href={routeToHash({ section: 'exchange', id: 'export', rest: [candidate.id] })}>
-                {t('candidates.record.sendToPartner')}
+                {t('candidates.ui.record.sendToPartner')}
               </a>
             )}
             {mayArchive && (
               <button type="button" className="button button-secondary" disabled={archiving.busy} onClick={() => archiving.setArchived(true)}>
-                {t('candidates.record.archive')}
+                {t('candidates.ui.record.archive')}
               </button>
             )}
           </div>
@@ -215,9 +215,9 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
       ) : (
         candidate.archivedAt && (
           <ArchivedBanner
-            title={t('candidates.record.archivedOn', { date: formatDate(candidate.archivedAt, i18n.language, 'long') })}
-            explanation={t('candidates.record.archivedExplanation')}
-            restoreLabel={t('candidates.record.restore')}
+            title={t('candidates.ui.record.archivedOn', { date: formatDate(candidate.archivedAt, i18n.language, 'long') })}
+            explanation={t('candidates.ui.record.archivedExplanation')}
+            restoreLabel={t('candidates.ui.record.restore')}
             busy={archiving.busy}
             onRestore={() => archiving.setArchived(false)}
           />
@@ -228,9 +228,9 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
 
       {justMerged && (
         <p className="alert alert-info alert-row" role="status" data-testid="just-merged">
-          <span>{t('candidates.merge.justMerged', { other: fullName(justMerged) })}</span>
+          <span>{t('candidates.ui.merge.justMerged', { other: fullName(justMerged) })}</span>
           <button type="button" className="button button-secondary" disabled={undoing.busy} onClick={() => void undoing.undo(justMerged.id)}>
-            {t('candidates.merge.undo')}
+            {t('candidates.ui.merge.undo')}
           </button>
         </p>
       )}
@@ -239,20 +239,20 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
       {duplicates?.status === 'done' &&
         (duplicates.matches.length === 0 ? (
           <p className="alert alert-info alert-row" role="status" data-testid="no-duplicates">
-            <span>{t('candidates.duplicates.none')}</span>
+            <span>{t('candidates.ui.duplicates.none')}</span>
             <button type="button" className="button button-link" onClick={() => setDuplicates(null)}>
-              {t('candidates.duplicates.close')}
+              {t('candidates.ui.duplicates.close')}
             </button>
           </p>
         ) : (
           <DuplicatesPanel
             matches={duplicates.matches}
-            title={t('candidates.duplicates.recordTitle', { count: duplicates.matches.length })}
-            intro={t('candidates.duplicates.recordIntro')}
+            title={t('candidates.ui.duplicates.recordTitle', { count: duplicates.matches.length })}
+            intro={t('candidates.ui.duplicates.recordIntro')}
             actions={(match, describedBy) => (
               <button type="button" className="button button-primary" aria-describedby={describedBy} onClick={() => setMerging(match.candidate)}>
                 <MergeIcon />
-                <span>{t('candidates.duplicates.mergeHere')}</span>
+                <span>{t('candidates.ui.duplicates.mergeHere')}</span>
               </button>
             )}
             onClose={() => setDuplicates(null)}
@@ -260,7 +260,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
         ))}
 
       <div className="record-layout">
-        <div className="record-tabs" role="tablist" aria-orientation="vertical" aria-label={t('candidates.record.tabsLabel')} onKeyDown={onTabKey}>
+        <div className="record-tabs" role="tablist" aria-orientation="vertical" aria-label={t('candidates.ui.record.tabsLabel')} onKeyDown={onTabKey}>
           {RECORD_TABS.map((name) => (
             <button
               key={name}
@@ -277,11 +277,11 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
               className="record-tab"
               onClick={() => selectTab(name)}
             >
-              <span>{name === 'journey' ? t('workflow.journey.tab') : t(`candidates.tabs.${name}`)}</span>
+              <span>{name === 'journey' ? t('matching.ui.journey.tab') : t(`candidates.ui.tabs.${name}`)}</span>
               {dirtyTabs.has(name) && (
                 <>
-                  <span className="record-tab-dirty" title={t('candidates.form.unsaved')} aria-hidden="true" />
-                  <span className="visually-hidden">{t('candidates.form.unsaved')}</span>
+                  <span className="record-tab-dirty" title={t('candidates.ui.form.unsaved')} aria-hidden="true" />
+                  <span className="visually-hidden">{t('candidates.ui.form.unsaved')}</span>
                 </>
               )}
             </button>
@@ -318,20 +318,20 @@ function RecordFacts({ candidate }: { candidate: Candidate }) {
   return (
     <ul className="record-facts">
       <li>
-        <span className={`status status-${candidate.status}`}>{t(`candidates.statuses.${candidate.status}`)}</span>
+        <span className={`status status-${candidate.status}`}>{t(`candidates.values.statuses.${candidate.status}`)}</span>
       </li>
-      {candidate.publicCategory && <li>{t(`candidates.publicCategories.${candidate.publicCategory}`)}</li>}
-      <li>{t('candidates.record.french', { level: t(`candidates.frenchLevelsShort.${candidate.frenchLevel}`) })}</li>
+      {candidate.publicCategory && <li>{t(`candidates.values.publicCategories.${candidate.publicCategory}`)}</li>}
+      <li>{t('candidates.ui.record.french', { level: t(`candidates.values.frenchLevelsShort.${candidate.frenchLevel}`) })}</li>
       {candidate.authorisationExpiry && (
         <li>
-          {t('candidates.record.authorisationUntil')} <ExpiryDate date={candidate.authorisationExpiry} />
+          {t('candidates.ui.record.authorisationUntil')} <ExpiryDate date={candidate.authorisationExpiry} />
         </li>
       )}
       {(!candidate.consentRecording || candidate.consentWithdrawnOn) && (
-        <li className="fact-warning">{t(candidate.consentWithdrawnOn ? 'candidates.record.consentWithdrawn' : 'candidates.record.consentMissing')}</li>
+        <li className="fact-warning">{t(candidate.consentWithdrawnOn ? 'candidates.ui.record.consentWithdrawn' : 'candidates.ui.record.consentMissing')}</li>
       )}
       {candidate.consentRecording && !consentWithdrawn(candidate) && !mayBeContacted(candidate) && (
-        <li className="fact-warning">{t('candidates.record.noContact')}</li>
+        <li className="fact-warning">{t('candidates.ui.record.noContact')}</li>
       )}
     </ul>
   );
@@ -351,7 +351,7 @@ function useUndoMerge(onUndone: (kept: Candidate) => Promise<void>) {
       setError(result.error.message);
       return;
     }
-    showNotice('candidates.notices.unmerged');
+    showNotice('candidates.ui.notices.unmerged');
     await onUndone(result.value);
   }
   return { undo, busy, error };
@@ -364,14 +364,14 @@ function MergedBanner({ keptId, busy, onUndo }: { keptId: string; busy: boolean;
   return (
     <div className="banner banner-merged" data-testid="merged-banner">
       <div>
-        <p className="banner-title">{t('candidates.record.mergedTitle')}</p>
-        <p>{t('candidates.record.mergedExplanation')}</p>
+        <p className="banner-title">{t('candidates.ui.record.mergedTitle')}</p>
+        <p>{t('candidates.ui.record.mergedExplanation')}</p>
       </div>
       <a className="button button-secondary" href={routeToHash({ section: 'candidates', id: keptId })}>
-        {state.status === 'ready' ? t('candidates.record.openKept', { name: fullName(state.value) }) : t('candidates.record.openKeptUnnamed')}
+        {state.status === 'ready' ? t('candidates.ui.record.openKept', { name: fullName(state.value) }) : t('candidates.ui.record.openKeptUnnamed')}
       </a>
       <button type="button" className="button button-secondary" disabled={busy} onClick={onUndo}>
-        {t('candidates.merge.undo')}
+        {t('candidates.ui.merge.undo')}
       </button>
     </div>
   );

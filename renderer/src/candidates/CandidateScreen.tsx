@@ -16,13 +16,13 @@ export function NewCandidateScreen() {
       <BackLink />
       <header className="screen-header">
         <div>
-          <h1>{t('candidates.new')}</h1>
-          <p className="screen-subtitle">{t('candidates.form.newIntro')}</p>
+          <h1>{t('candidates.ui.new')}</h1>
+          <p className="screen-subtitle">{t('candidates.ui.form.newIntro')}</p>
         </div>
       </header>
       <CandidateForm
         onCreated={(candidate) => {
-          showNotice('candidates.notices.created');
+          showNotice('candidates.ui.notices.created');
           // The "new" form becomes the record's page; Back then returns to the list, not to an empty form.
           navigate({ section: 'candidates', id: candidate.id }, { replace: true });
         }}
@@ -38,7 +38,7 @@ function isRecordTab(value: string | undefined): value is RecordTab {
 
 /** One candidate's complete file, section by section, with its history. */
 export function CandidateScreen({ id, tab }: { id: string; tab: string | undefined }) {
-  const { state, replace } = useApiValue('candidates.get', { id }, { notFoundKey: 'errors.candidateNotFound' });
+  const { state, replace } = useApiValue('candidates.get', { id }, { notFoundKey: 'candidates.errors.notFound' });
 
   if (state.status === 'loading') {
     return (

@@ -34,7 +34,7 @@ export function DuplicatesPanel({ matches, title, intro, actions, children, head
         </div>
         {onClose && (
           <button type="button" className="button button-link duplicates-close" onClick={onClose}>
-            {t('candidates.duplicates.close')}
+            {t('candidates.ui.duplicates.close')}
           </button>
         )}
       </div>
@@ -44,11 +44,11 @@ export function DuplicatesPanel({ matches, title, intro, actions, children, head
             <div className="duplicate-who">
               <p className="duplicate-name" id={`duplicate-${candidate.id}`}>
                 <span className="last-name">{candidate.lastName}</span> {candidate.firstName}
-                {candidate.archivedAt && <span className="tag">{t('candidates.archived.tag')}</span>}
+                {candidate.archivedAt && <span className="tag">{t('candidates.ui.archived.tag')}</span>}
               </p>
               <p className="duplicate-details">
                 {[
-                  candidate.birthDate && t('candidates.duplicates.born', { date: formatDate(candidate.birthDate, i18n.language) }),
+                  candidate.birthDate && t('candidates.ui.duplicates.born', { date: formatDate(candidate.birthDate, i18n.language) }),
                   candidate.phone && formatPhone(candidate.phone),
                   candidate.email,
                   candidate.commune,
@@ -57,7 +57,7 @@ export function DuplicatesPanel({ matches, title, intro, actions, children, head
                   .join(' · ')}
               </p>
               <p className="duplicate-reasons">
-                {new Intl.ListFormat(i18n.language).format(reasons.map((reason) => t(`candidates.duplicates.reasons.${reason}`)))}
+                {new Intl.ListFormat(i18n.language).format(reasons.map((reason) => t(`candidates.ui.duplicates.reasons.${reason}`)))}
               </p>
             </div>
             <div className="duplicate-actions">
@@ -66,7 +66,7 @@ export function DuplicatesPanel({ matches, title, intro, actions, children, head
                 href={routeToHash({ section: 'candidates', id: candidate.id })}
                 aria-describedby={`duplicate-${candidate.id}`}
               >
-                {t('candidates.duplicates.open')}
+                {t('candidates.ui.duplicates.open')}
               </a>
               {actions?.({ candidate, reasons }, `duplicate-${candidate.id}`)}
             </div>

@@ -16,7 +16,7 @@ export function ExpiryDate({ date }: { date: string }) {
     <span className={`expiry expiry-${state}`}>
       <AlertIcon />
       {text}
-      <span className="visually-hidden">{t(`candidates.expiry.${state}`)}</span>
+      <span className="visually-hidden">{t(`candidates.ui.expiry.${state}`)}</span>
     </span>
   );
 }

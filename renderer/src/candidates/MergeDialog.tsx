@@ -64,17 +64,17 @@ export function MergeDialog({ keep, other, onMerged, onClose }: MergeDialogProps
   return (
     // Escape closes it like Cancel.
     <dialog ref={ref} className="dialog dialog-merge" aria-labelledby="merge-title" aria-describedby="merge-what" onCancel={onClose}>
-      <h2 id="merge-title">{t('candidates.merge.title', names)}</h2>
+      <h2 id="merge-title">{t('candidates.ui.merge.title', names)}</h2>
       <div id="merge-what" className="dialog-body">
-        <p>{t('candidates.merge.intro', names)}</p>
+        <p>{t('candidates.ui.merge.intro', names)}</p>
         <ul className="merge-effects">
-          <li>{t('candidates.merge.effects.kept', names)}</li>
-          <li>{t('candidates.merge.effects.moved', names)}</li>
-          <li>{t('candidates.merge.effects.filled', names)}</li>
-          <li>{t('candidates.merge.effects.archived', names)}</li>
-          <li>{t('candidates.merge.effects.consent', names)}</li>
+          <li>{t('candidates.ui.merge.effects.kept', names)}</li>
+          <li>{t('candidates.ui.merge.effects.moved', names)}</li>
+          <li>{t('candidates.ui.merge.effects.filled', names)}</li>
+          <li>{t('candidates.ui.merge.effects.archived', names)}</li>
+          <li>{t('candidates.ui.merge.effects.consent', names)}</li>
         </ul>
-        <p className="muted">{t('candidates.merge.logged')}</p>
+        <p className="muted">{t('candidates.ui.merge.logged')}</p>
       </div>
       {state.status === 'ready' ? (
         <MergeChoicesForm
@@ -89,10 +89,10 @@ export function MergeDialog({ keep, other, onMerged, onClose }: MergeDialogProps
       <div className="dialog-buttons">
         {/* Not a form's submit button: Enter on a choice never merges. */}
         <button type="button" className="button button-primary" disabled={busy || state.status !== 'ready'} onClick={() => void merge()}>
-          {t('candidates.merge.confirm')}
+          {t('candidates.ui.merge.confirm')}
         </button>
         <button ref={cancelRef} type="button" className="button button-secondary" disabled={busy} onClick={onClose}>
-          {t('candidates.merge.cancel')}
+          {t('candidates.ui.merge.cancel')}
         </button>
       </div>
     </dialog>
@@ -128,15 +128,15 @@ function MergeChoicesForm({ keep, other, onChange }: ChoicesProps) {
   return (
     <div className="merge-choices">
       {nothing ? (
-        <p>{t('candidates.merge.noDifference')}</p>
+        <p>{t('candidates.ui.merge.noDifference')}</p>
       ) : (
         <table className="merge-table">
-          <caption>{t('candidates.merge.differences')}</caption>
+          <caption>{t('candidates.ui.merge.differences')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('candidates.merge.field')}</th>
-              <th scope="col">{t('candidates.merge.thisFile', { name: fullName(keep) })}</th>
-              <th scope="col">{t('candidates.merge.otherFile', { name: fullName(other) })}</th>
+              <th scope="col">{t('candidates.ui.merge.field')}</th>
+              <th scope="col">{t('candidates.ui.merge.thisFile', { name: fullName(keep) })}</th>
+              <th scope="col">{t('candidates.ui.merge.otherFile', { name: fullName(other) })}</th>
             </tr>
           </thead>
           <tbody>
@@ -144,7 +144,7 @@ function MergeChoicesForm({ keep, other, onChange }: ChoicesProps) {
               <ChoiceRow
                 key={row.key}
                 name={`merge-${row.key}`}
-                label={t(`candidates.merge.groups.${row.key}`)}
+                label={t(`candidates.ui.merge.groups.${row.key}`)}
                 values={{ keep: show.group(row.key, keep), other: show.group(row.key, other) }}
                 kept={fields[row.key] ?? row.default}
                 choosable={row.choosable}
@@ -157,7 +157,7 @@ function MergeChoicesForm({ keep, other, onChange }: ChoicesProps) {
                 <ChoiceRow
                   key={row.key}
                   name={`merge-barrier-${row.key}`}
-                  label={t('candidates.merge.barrier', { theme: t(`candidates.barrierThemes.${row.key}`) })}
+                  label={t('candidates.ui.merge.barrier', { theme: t(`candidates.values.barrierThemes.${row.key}`) })}
                   values={{ keep: show.barrier(of(keep)), other: show.barrier(of(other)) }}
                   kept={barriers[row.key] ?? row.default}
                   choosable={row.choosable}
@@ -168,7 +168,7 @@ function MergeChoicesForm({ keep, other, onChange }: ChoicesProps) {
             {plan.consent.differs && (
               <ChoiceRow
                 name="merge-consent"
-                label={t('candidates.merge.groups.consent')}
+                label={t('candidates.ui.merge.groups.consent')}
                 values={{ keep: show.consent(keep), other: show.consent(other) }}
                 kept={plan.consent.side}
                 choosable={false}
@@ -180,7 +180,7 @@ function MergeChoicesForm({ keep, other, onChange }: ChoicesProps) {
       )}
       {plan.phones.options.length > 1 && (
         <fieldset className="merge-phones">
-          <legend>{t('candidates.merge.phones', { count: MAX_PHONES })}</legend>
+          <legend>{t('candidates.ui.merge.phones', { count: MAX_PHONES })}</legend>
           {plan.phones.options.map((phone) => {
             const checked = phones.includes(phone);
             const from = (['keep', 'other'] as const).filter((side) => [files[side].phone, files[side].secondPhone].includes(phone));
@@ -196,7 +196,7 @@ function MergeChoicesForm({ keep, other, onChange }: ChoicesProps) {
                 <span>
                   {formatPhone(phone)} <span className="muted">({from.map((side) => fullName(files[side])).join(', ')})</span>
                 </span>
-                {phones[0] === phone && <span className="tag">{t('candidates.merge.mainPhone')}</span>}
+                {phones[0] === phone && <span className="tag">{t('candidates.ui.merge.mainPhone')}</span>}
               </label>
             );
           })}
@@ -223,8 +223,8 @@ function ChoiceRow({ name, label, values, kept, choosable, onChoose }: ChoiceRow
       {(['keep', 'other'] as const).map((side) => {
         const text = (
           <span>
-            {values[side] || t('candidates.merge.empty')}
-            {kept === side && values[side] !== '' && <span className="tag">{t('candidates.merge.kept')}</span>}
+            {values[side] || t('candidates.ui.merge.empty')}
+            {kept === side && values[side] !== '' && <span className="tag">{t('candidates.ui.merge.kept')}</span>}
           </span>
         );
         return (
@@ -255,13 +255,13 @@ const DATE_FIELDS = new Set<keyof Candidate>([
 ]);
 /** Closed lists and the translations that name their values. */
 const ENUM_PREFIXES: Partial<Record<keyof Candidate, string>> = {
-  gender: 'candidates.genders',
-  publicCategory: 'candidates.publicCategories',
-  status: 'candidates.statuses',
+  gender: 'candidates.values.genders',
+  publicCategory: 'candidates.values.publicCategories',
+  status: 'candidates.values.statuses',
   frenchLevel: 'frenchLevels',
-  frenchLevelProof: 'candidates.proofs',
-  authorisationDocument: 'candidates.documents',
-  mobility: 'candidates.mobilities',
+  frenchLevelProof: 'candidates.values.proofs',
+  authorisationDocument: 'candidates.values.documents',
+  mobility: 'candidates.values.mobilities',
 };
 /** Field labels (`candidates.fields.*`) of the fields that link to another record. */
 const LINK_LABELS: Partial<Record<keyof Candidate, string>> = {
@@ -279,7 +279,7 @@ function useValueFormatter() {
 
   function value(field: keyof Candidate, raw: unknown): string {
     if (raw === null || raw === false || raw === '') return '';
-    if (raw === true) return t(`candidates.fields.${field}`);
+    if (raw === true) return t(`candidates.ui.fields.${field}`);
     if (DATE_FIELDS.has(field)) return date(String(raw));
     const prefix = ENUM_PREFIXES[field];
     if (prefix) return t(`${prefix}.${String(raw)}`);
@@ -295,24 +295,24 @@ function useValueFormatter() {
           const text = value(field, candidate[field]);
           if (text === '') return [];
           const label = LINK_LABELS[field] ?? field;
-          return [index === 0 || typeof candidate[field] === 'boolean' ? text : labelled(t, `candidates.fields.${label}`, text)];
+          return [index === 0 || typeof candidate[field] === 'boolean' ? text : labelled(t, `candidates.ui.fields.${label}`, text)];
         })
         .join(' · ');
     },
     barrier(barrier: Barrier | undefined): string {
       if (!barrier) return '';
-      return [t(`candidates.barrierStatuses.${barrier.status}`), barrier.changedOn && date(barrier.changedOn), barrier.action].filter(Boolean).join(' · ');
+      return [t(`candidates.values.barrierStatuses.${barrier.status}`), barrier.changedOn && date(barrier.changedOn), barrier.action].filter(Boolean).join(' · ');
     },
     consent(candidate: Candidate): string {
       const given = [
-        candidate.consentRecording && t('candidates.merge.consent.recording'),
-        candidate.consentContact && t('candidates.merge.consent.contact'),
-        candidate.sharingPartnerIds.length > 0 && t('candidates.merge.consent.sharing', { count: candidate.sharingPartnerIds.length }),
+        candidate.consentRecording && t('candidates.ui.merge.consent.recording'),
+        candidate.consentContact && t('candidates.ui.merge.consent.contact'),
+        candidate.sharingPartnerIds.length > 0 && t('candidates.ui.merge.consent.sharing', { count: candidate.sharingPartnerIds.length }),
       ].filter(Boolean);
       return [
         given.join(', '),
-        candidate.consentDate && labelled(t, 'candidates.fields.consentDate', date(candidate.consentDate)),
-        candidate.consentWithdrawnOn && labelled(t, 'candidates.fields.consentWithdrawnOn', date(candidate.consentWithdrawnOn)),
+        candidate.consentDate && labelled(t, 'candidates.ui.fields.consentDate', date(candidate.consentDate)),
+        candidate.consentWithdrawnOn && labelled(t, 'candidates.ui.fields.consentWithdrawnOn', date(candidate.consentWithdrawnOn)),
       ]
         .filter(Boolean)
         .join(' · ');
@@ -321,5 +321,5 @@ function useValueFormatter() {
 }
 
 function labelled(t: TFunction, labelKey: string, value: string): string {
-  return t('candidates.merge.labelled', { label: t(labelKey), value });
+  return t('candidates.ui.merge.labelled', { label: t(labelKey), value });
 }

@@ -17,7 +17,7 @@ export function FrenchLevelField<T extends FieldValues & { frenchLevel?: unknown
     <SelectField
       form={form}
       name={'frenchLevel' as Path<T>}
-      label={t('candidates.fields.frenchLevel')}
+      label={t('candidates.ui.fields.frenchLevel')}
       choices={choices(FRENCH_LEVELS, t, 'frenchLevels')}
       wide={wide}
     />
@@ -30,9 +30,9 @@ export function AuthorisationDocumentField<T extends FieldValues & { authorisati
     <SelectField
       form={form}
       name={'authorisationDocument' as Path<T>}
-      label={t('candidates.fields.authorisationDocument')}
-      choices={choices(AUTHORISATION_DOCUMENTS, t, 'candidates.documents')}
-      emptyLabel={t('candidates.form.notKnown')}
+      label={t('candidates.ui.fields.authorisationDocument')}
+      choices={choices(AUTHORISATION_DOCUMENTS, t, 'candidates.values.documents')}
+      emptyLabel={t('candidates.ui.form.notKnown')}
       wide={wide}
     />
   );
@@ -43,7 +43,7 @@ const COMMON_INPUTS = {
   firstName: { required: true },
   lastName: { required: true },
   birthDate: { type: 'date', min: '1900-01-01' },
-  phone: { type: 'tel', hint: 'candidates.form.phoneHint' },
+  phone: { type: 'tel', hint: 'candidates.ui.form.phoneHint' },
   email: { type: 'email', spellCheck: false },
   commune: {},
   authorisationExpiry: { type: 'date' },
@@ -62,6 +62,6 @@ export function CommonInputField<T extends FieldValues>({ form, name, wide, opti
   const key: CommonInput = name;
   const { hint, ...input }: { hint?: string; type?: string; required?: boolean } = COMMON_INPUTS[key];
   return (
-    <InputField form={form} name={name} label={t(`candidates.fields.${key}`)} hint={hint && t(hint)} wide={wide} options={options} {...input} />
+    <InputField form={form} name={name} label={t(`candidates.ui.fields.${key}`)} hint={hint && t(hint)} wide={wide} options={options} {...input} />
   );
 }

@@ -80,7 +80,7 @@ export function ChipPicker({ id, label, hint, options, value, onChange, noneText
       <div className="field-label">
         <label htmlFor={id}>{label}</label>
       </div>
-      <ul className="chips" aria-label={t('candidates.picker.chosen', { label })}>
+      <ul className="chips" aria-label={t('candidates.ui.picker.chosen', { label })}>
         {value.length === 0 && <li className="muted">{noneText}</li>}
         {value.map((code) => (
           <li key={code} className="chip">
@@ -89,7 +89,7 @@ export function ChipPicker({ id, label, hint, options, value, onChange, noneText
               <button
                 type="button"
                 className="chip-remove"
-                aria-label={t('candidates.picker.remove', { name: labelOf(code) })}
+                aria-label={t('candidates.ui.picker.remove', { name: labelOf(code) })}
                 onClick={() => onChange(value.filter((item) => item !== code))}
               >
                 <CloseIcon />
@@ -105,7 +105,7 @@ export function ChipPicker({ id, label, hint, options, value, onChange, noneText
           list={listId}
           value={typed}
           autoComplete="off"
-          placeholder={t('candidates.picker.placeholder')}
+          placeholder={t('candidates.ui.picker.placeholder')}
           aria-describedby={[errorId, hintId].filter(Boolean).join(' ') || undefined}
           aria-invalid={Boolean(error)}
           onChange={(event) => {

@@ -74,7 +74,7 @@ export function useSectionForm<S extends FormSchema>(
       return;
     }
     form.reset(toValues(result.value));
-    showNotice('notices.saved');
+    showNotice('common.ui.notices.saved');
     onSaved(result.value);
   });
 
@@ -102,7 +102,7 @@ export function useSectionForm<S extends FormSchema>(
 }
 
 interface SectionFrameProps {
-  /** The section's key under `candidates.sections`, which titles it. */
+  /** The section's key under `candidates.ui.sections`, which titles it. */
   name: string;
   /** A sentence under the title: what the section is for. */
   intro?: ReactNode;
@@ -118,7 +118,7 @@ export function SectionFrame({ name, intro, section, children }: SectionFramePro
   return (
     <form className="card form section-form" noValidate onSubmit={section.save} aria-labelledby={`${id}-title`}>
       <header className="section-form-header">
-        <h2 id={`${id}-title`}>{t(`candidates.sections.${name}`)}</h2>
+        <h2 id={`${id}-title`}>{t(`candidates.ui.sections.${name}`)}</h2>
         {intro && <div className="section-form-intro">{intro}</div>}
       </header>
       <fieldset disabled={readOnly} className="form-body">
@@ -127,9 +127,9 @@ export function SectionFrame({ name, intro, section, children }: SectionFramePro
       {!readOnly && (
         <FormActions
           error={section.formError}
-          submitLabel={t('candidates.form.save')}
+          submitLabel={t('candidates.ui.form.save')}
           submitting={section.isSubmitting}
-          {...(section.isDirty ? { cancel: { label: t('candidates.form.discard'), onCancel: section.discard } } : {})}
+          {...(section.isDirty ? { cancel: { label: t('candidates.ui.form.discard'), onCancel: section.discard } } : {})}
         />
       )}
     </form>

@@ -57,50 +57,50 @@ export function EmployerForm({ employer, readOnly, onSaved, onCancel }: Employer
 
   return (
     <FormProvider {...form}>
-      <form className="card form" noValidate onSubmit={save} aria-label={t('employers.form.label')}>
+      <form className="card form" noValidate onSubmit={save} aria-label={t('employers.ui.form.label')}>
         <fieldset disabled={readOnly} className="form-body">
           <fieldset className="form-section">
-            <legend>{t('employers.form.company')}</legend>
+            <legend>{t('employers.ui.form.company')}</legend>
             <div className="form-grid">
-              <Field id={inputId('name')} label={t('employers.fields.name')} error={errorOf('name')} required wide>
+              <Field id={inputId('name')} label={t('employers.ui.fields.name')} error={errorOf('name')} required wide>
                 {(a11y) => <input type="text" autoComplete="off" maxLength={200} {...a11y} {...register('name')} />}
               </Field>
-              <Field id={inputId('siret')} label={t('employers.fields.siret')} hint={t('employers.form.siretHint')} error={errorOf('siret')}>
+              <Field id={inputId('siret')} label={t('employers.ui.fields.siret')} hint={t('employers.ui.form.siretHint')} error={errorOf('siret')}>
                 {(a11y) => <input type="text" inputMode="numeric" autoComplete="off" spellCheck={false} maxLength={30} {...a11y} {...register('siret')} />}
               </Field>
-              <Field id={inputId('sectorId')} label={t('employers.fields.sector')} error={errorOf('sectorId')}>
+              <Field id={inputId('sectorId')} label={t('employers.ui.fields.sector')} error={errorOf('sectorId')}>
                 {(a11y) => <SectorSelect a11y={a11y} saved={employer?.sectorId ?? null} />}
               </Field>
-              <Field id={inputId('address')} label={t('employers.fields.address')} error={errorOf('address')} wide>
+              <Field id={inputId('address')} label={t('employers.ui.fields.address')} error={errorOf('address')} wide>
                 {(a11y) => <input type="text" autoComplete="off" maxLength={200} {...a11y} {...register('address')} />}
               </Field>
-              <Field id={inputId('postalCode')} label={t('employers.fields.postalCode')} error={errorOf('postalCode')}>
+              <Field id={inputId('postalCode')} label={t('employers.ui.fields.postalCode')} error={errorOf('postalCode')}>
                 {(a11y) => <input type="text" inputMode="numeric" autoComplete="off" maxLength={10} {...a11y} {...register('postalCode')} />}
               </Field>
-              <Field id={inputId('commune')} label={t('employers.fields.commune')} error={errorOf('commune')}>
+              <Field id={inputId('commune')} label={t('employers.ui.fields.commune')} error={errorOf('commune')}>
                 {(a11y) => <input type="text" autoComplete="off" maxLength={100} {...a11y} {...register('commune')} />}
               </Field>
               <Field
                 id={inputId('charterSignedOn')}
-                label={t('employers.fields.charterSignedOn')}
-                hint={t('employers.form.charterHint')}
+                label={t('employers.ui.fields.charterSignedOn')}
+                hint={t('employers.ui.form.charterHint')}
                 error={errorOf('charterSignedOn')}
               >
                 {(a11y) => <DateInput {...a11y} {...register('charterSignedOn')} />}
               </Field>
-              <Field id={inputId('notes')} label={t('employers.fields.notes')} error={errorOf('notes')} wide>
+              <Field id={inputId('notes')} label={t('employers.ui.fields.notes')} error={errorOf('notes')} wide>
                 {(a11y) => <textarea rows={3} maxLength={5000} {...a11y} {...register('notes')} />}
               </Field>
             </div>
           </fieldset>
-          <ContactsEditor inputId={inputId} errorOf={errorOf} readOnly={readOnly} hint={t('employers.contacts.employerHint')} />
+          <ContactsEditor inputId={inputId} errorOf={errorOf} readOnly={readOnly} hint={t('employers.ui.contacts.employerHint')} />
         </fieldset>
         {!readOnly && (
           <FormActions
             error={formError}
-            submitLabel={t(employer ? 'employers.form.save' : 'employers.form.create')}
+            submitLabel={t(employer ? 'employers.ui.form.save' : 'employers.ui.form.create')}
             submitting={formState.isSubmitting}
-            {...(onCancel ? { cancel: { label: t('employers.form.cancel'), onCancel } } : {})}
+            {...(onCancel ? { cancel: { label: t('employers.ui.form.cancel'), onCancel } } : {})}
           />
         )}
       </form>

@@ -19,31 +19,31 @@ export function EmployerListScreen() {
   const sectorName = useSectorNames();
 
   const columns: Column<EmployerSummary>[] = [
-    nameColumn('employers', t('employers.fields.name'), t('employers.list.archivedTag'), 'minmax(200px, 2.2fr)'),
+    nameColumn('employers', t('employers.ui.fields.name'), t('employers.ui.list.archivedTag'), 'minmax(200px, 2.2fr)'),
     {
       key: 'siret',
-      header: t('employers.fields.siret'),
+      header: t('employers.ui.fields.siret'),
       width: '172px',
       render: (employer) => employer.siret && <span className="number">{formatSiret(employer.siret)}</span>,
     },
     {
       key: 'sector',
-      header: t('employers.fields.sector'),
+      header: t('employers.ui.fields.sector'),
       width: 'minmax(130px, 1.3fr)',
       // A long sector name is cut to the column; the whole name shows on hover.
       render: (employer) => employer.sectorId && <span title={sectorName(employer.sectorId)}>{sectorName(employer.sectorId)}</span>,
     },
-    { key: 'commune', header: t('employers.fields.commune'), width: 'minmax(120px, 1fr)', render: (employer) => employer.commune },
+    { key: 'commune', header: t('employers.ui.fields.commune'), width: 'minmax(120px, 1fr)', render: (employer) => employer.commune },
     {
       key: 'needs',
-      header: t('employers.list.columns.openNeeds'),
+      header: t('employers.ui.list.columns.openNeeds'),
       width: '176px',
       // The header says what the number counts; no open need leaves the cell to its dash.
       render: (employer) => employer.openNeeds > 0 && <span className="count-pill number">{employer.openNeeds}</span>,
     },
     {
       key: 'charter',
-      header: t('employers.list.columns.charter'),
+      header: t('employers.ui.list.columns.charter'),
       width: '140px',
       render: (employer) =>
         employer.charterSignedOn && <time dateTime={employer.charterSignedOn}>{formatDate(employer.charterSignedOn, i18n.language)}</time>,
@@ -58,12 +58,12 @@ export function EmployerListScreen() {
       filters={filters}
       narrowed={hasNarrowingFilters(filters)}
       onClearFilters={filters.clearNarrowing}
-      caption={t(`employers.list.captions.${filters.order}`)}
+      caption={t(`employers.ui.list.captions.${filters.order}`)}
       selects={
         <>
           <FilterSelect
-            label={t('employers.fields.sector')}
-            anyLabel={t('employers.list.any.sector')}
+            label={t('employers.ui.fields.sector')}
+            anyLabel={t('employers.ui.list.any.sector')}
             value={filters.sectorId}
             options={sectors
               .filter((sector) => sector.archivedAt === null || sector.id === filters.sectorId)
@@ -71,27 +71,27 @@ export function EmployerListScreen() {
             onChange={(sectorId) => filters.set({ sectorId })}
           />
           <FilterSelect
-            label={t('employers.list.columns.charter')}
-            anyLabel={t('employers.list.any.charter')}
+            label={t('employers.ui.list.columns.charter')}
+            anyLabel={t('employers.ui.list.any.charter')}
             value={filters.charterSigned}
-            options={YES_NO.map((value) => ({ value, label: t(`employers.list.charter.${value}`) }))}
+            options={YES_NO.map((value) => ({ value, label: t(`employers.ui.list.charter.${value}`) }))}
             onChange={(charterSigned) => filters.set({ charterSigned })}
           />
           <FilterSelect
-            label={t('employers.list.columns.openNeeds')}
-            anyLabel={t('employers.list.any.needs')}
+            label={t('employers.ui.list.columns.openNeeds')}
+            anyLabel={t('employers.ui.list.any.needs')}
             value={filters.openNeeds}
-            options={YES_NO.map((value) => ({ value, label: t(`employers.list.needs.${value}`) }))}
+            options={YES_NO.map((value) => ({ value, label: t(`employers.ui.list.needs.${value}`) }))}
             onChange={(openNeeds) => filters.set({ openNeeds })}
           />
         </>
       }
       order={
         <SortSelect
-          label={t('employers.list.sortLabel')}
+          label={t('employers.ui.list.sortLabel')}
           value={filters.order}
           options={Object.keys(RECORD_ORDERS) as RecordOrder[]}
-          optionLabel={(order) => t(`employers.list.sorts.${order}`)}
+          optionLabel={(order) => t(`employers.ui.list.sorts.${order}`)}
           onChange={(order) => filters.set({ order })}
         />
       }

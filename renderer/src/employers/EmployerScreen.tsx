@@ -16,7 +16,7 @@ import { useMay } from '../session/useMay';
 
 function useBackToList(): BackLinkProps {
   const { t } = useTranslation();
-  return { section: 'employers', label: t('employers.backToList') };
+  return { section: 'employers', label: t('employers.ui.backToList') };
 }
 
 export function NewEmployerScreen() {
@@ -24,12 +24,12 @@ export function NewEmployerScreen() {
   const navigate = useNavigation((state) => state.navigate);
   const showNotice = useNotices((state) => state.showNotice);
   return (
-    <NewRecordFrame back={useBackToList()} title={t('employers.new')} intro={t('employers.form.newIntro')}>
+    <NewRecordFrame back={useBackToList()} title={t('employers.ui.new')} intro={t('employers.ui.form.newIntro')}>
       <EmployerForm
         employer={null}
         readOnly={false}
         onSaved={(employer) => {
-          showNotice('employers.notices.created');
+          showNotice('employers.ui.notices.created');
           // The "new" form becomes the record's page; Back then returns to the list, not to an empty form.
           navigate({ section: 'employers', id: employer.id }, { replace: true });
         }}
@@ -67,7 +67,7 @@ function EmployerRecord({ employer, back, onChange, onStale }: EmployerRecordPro
   const context = [
     employer.sectorId && sectorName(employer.sectorId),
     [employer.postalCode, employer.commune].filter(Boolean).join(' '),
-    employer.siret && t('employers.record.siret', { siret: formatSiret(employer.siret) }),
+    employer.siret && t('employers.ui.record.siret', { siret: formatSiret(employer.siret) }),
   ].filter(Boolean);
 
   return (
@@ -79,7 +79,7 @@ function EmployerRecord({ employer, back, onChange, onStale }: EmployerRecordPro
       archivedAt={employer.archivedAt}
       archive={archive}
       mayArchive={mayArchive}
-      texts="employers.record"
+      texts="employers.ui.record"
       className="record-wide"
     >
       <div className="record-columns">
@@ -88,7 +88,7 @@ function EmployerRecord({ employer, back, onChange, onStale }: EmployerRecordPro
           employer={employer}
           readOnly={readOnly}
           onSaved={(saved) => {
-            showNotice('notices.saved');
+            showNotice('common.ui.notices.saved');
             onChange(saved);
           }}
         />
@@ -108,16 +108,16 @@ function EmployerFacts({ employer }: { employer: Employer }) {
   const { year, count } = employer.companyContacts;
   return (
     <ul className="record-facts">
-      <li data-testid="company-contacts" title={t('employers.record.companyContactsHint')}>
-        {t('employers.record.companyContacts', { count, year })}
+      <li data-testid="company-contacts" title={t('employers.ui.record.companyContactsHint')}>
+        {t('employers.ui.record.companyContacts', { count, year })}
       </li>
       <li className={employer.openNeeds > 0 ? 'fact-positive' : undefined}>
-        {employer.openNeeds > 0 ? t('employers.list.openNeedsCount', { count: employer.openNeeds }) : t('employers.list.noOpenNeed')}
+        {employer.openNeeds > 0 ? t('employers.ui.list.openNeedsCount', { count: employer.openNeeds }) : t('employers.ui.list.noOpenNeed')}
       </li>
       <li>
         {employer.charterSignedOn
-          ? t('employers.record.charterSigned', { date: formatDate(employer.charterSignedOn, i18n.language, 'long') })
-          : t('employers.record.charterNotSigned')}
+          ? t('employers.ui.record.charterSigned', { date: formatDate(employer.charterSignedOn, i18n.language, 'long') })
+          : t('employers.ui.record.charterNotSigned')}
       </li>
     </ul>
   );

@@ -22,7 +22,7 @@ import { emptyAsNull, useRecordForm } from '../ui/recordForm';
 import { DateInput } from '../ui/DateInput';
 
 /** "17,5" or "17.5" as typed in France; an empty field is "not known". */
-const hoursPerWeek = decimalInput(jobNeedFieldShapes.hoursPerWeek, 'employers.needs.form.hoursInvalid');
+const hoursPerWeek = decimalInput(jobNeedFieldShapes.hoursPerWeek, 'employers.ui.needs.form.hoursInvalid');
 
 const formSchema = z
   .strictObject({ ...jobNeedFieldShapes, hoursPerWeek })
@@ -86,44 +86,44 @@ export function JobNeedForm({ employer, need, readOnly, onSaved, onCancel }: Job
 
   return (
     <FormProvider {...form}>
-      <form className="card form" noValidate onSubmit={save} aria-label={t('employers.needs.form.label')}>
+      <form className="card form" noValidate onSubmit={save} aria-label={t('employers.ui.needs.form.label')}>
         <fieldset disabled={readOnly} className="form-body">
           <fieldset className="form-section">
-            <legend>{t('employers.needs.form.job')}</legend>
+            <legend>{t('employers.ui.needs.form.job')}</legend>
             <div className="form-grid form-grid-3">
-              <Field id={inputId('occupation')} label={t('employers.needs.fields.occupation')} error={errorOf('occupation')} required wide>
+              <Field id={inputId('occupation')} label={t('employers.ui.needs.fields.occupation')} error={errorOf('occupation')} required wide>
                 {(a11y) => (
                   <input
                     type="text"
                     autoComplete="off"
                     maxLength={150}
-                    placeholder={t('employers.needs.form.occupationPlaceholder')}
+                    placeholder={t('employers.ui.needs.form.occupationPlaceholder')}
                     {...a11y}
                     {...register('occupation')}
                   />
                 )}
               </Field>
-              <Field id={inputId('romeCode')} label={t('employers.needs.fields.romeCode')} hint={t('employers.needs.form.romeHint')} error={errorOf('romeCode')}>
+              <Field id={inputId('romeCode')} label={t('employers.ui.needs.fields.romeCode')} hint={t('employers.ui.needs.form.romeHint')} error={errorOf('romeCode')}>
                 {(a11y) => <input type="text" autoComplete="off" spellCheck={false} maxLength={5} className="rome-code" {...a11y} {...register('romeCode')} />}
               </Field>
-              <Field id={inputId('sectorId')} label={t('employers.fields.sector')} error={errorOf('sectorId')}>
+              <Field id={inputId('sectorId')} label={t('employers.ui.fields.sector')} error={errorOf('sectorId')}>
                 {(a11y) => <SectorSelect a11y={a11y} saved={need ? need.sectorId : employer.sectorId} />}
               </Field>
-              <Field id={inputId('positions')} label={t('employers.needs.fields.positions')} error={errorOf('positions')} required>
+              <Field id={inputId('positions')} label={t('employers.ui.needs.fields.positions')} error={errorOf('positions')} required>
                 {(a11y) => <input type="number" min={1} max={500} step={1} {...a11y} {...register('positions', { valueAsNumber: true })} />}
               </Field>
             </div>
           </fieldset>
 
           <fieldset className="form-section">
-            <legend>{t('employers.needs.form.contract')}</legend>
+            <legend>{t('employers.ui.needs.form.contract')}</legend>
             <div className="form-grid form-grid-3">
-              <Field id={inputId('contractType')} label={t('employers.needs.fields.contractType')} error={errorOf('contractType')} required>
+              <Field id={inputId('contractType')} label={t('employers.ui.needs.fields.contractType')} error={errorOf('contractType')} required>
                 {(a11y) => (
                   <select {...a11y} {...register('contractType')}>
                     {CONTRACT_TYPES.map((type) => (
                       <option key={type} value={type}>
-                        {t(`employers.contractTypes.${type}`)}
+                        {t(`employers.values.contractTypes.${type}`)}
                       </option>
                     ))}
                   </select>
@@ -131,24 +131,24 @@ export function JobNeedForm({ employer, need, readOnly, onSaved, onCancel }: Job
               </Field>
               <Field
                 id={inputId('hoursPerWeek')}
-                label={t('employers.needs.fields.hoursPerWeek')}
-                hint={t('employers.needs.form.hoursHint', { max: MAX_HOURS_PER_WEEK })}
+                label={t('employers.ui.needs.fields.hoursPerWeek')}
+                hint={t('employers.ui.needs.form.hoursHint', { max: MAX_HOURS_PER_WEEK })}
                 error={errorOf('hoursPerWeek')}
               >
                 {(a11y) => <input type="text" inputMode="decimal" autoComplete="off" maxLength={6} {...a11y} {...register('hoursPerWeek')} />}
               </Field>
-              <Field id={inputId('place')} label={t('employers.needs.fields.place')} error={errorOf('place')}>
+              <Field id={inputId('place')} label={t('employers.ui.needs.fields.place')} error={errorOf('place')}>
                 {(a11y) => (
                   <input type="text" autoComplete="off" maxLength={200} {...a11y} {...register('place')} />
                 )}
               </Field>
               <Field
                 id={inputId('postalCode')}
-                label={t('employers.fields.postalCode')}
+                label={t('employers.ui.fields.postalCode')}
                 hint={
                   employer.postalCode
-                    ? t('workflow.employerView.needPostalCodeHint', { postalCode: employer.postalCode })
-                    : t('workflow.employerView.needPostalCodeHintNone')
+                    ? t('matching.ui.employerView.needPostalCodeHint', { postalCode: employer.postalCode })
+                    : t('matching.ui.employerView.needPostalCodeHintNone')
                 }
                 error={errorOf('postalCode')}
               >
@@ -164,16 +164,16 @@ export function JobNeedForm({ employer, need, readOnly, onSaved, onCancel }: Job
                   />
                 )}
               </Field>
-              <Field id={inputId('startDate')} label={t('employers.needs.fields.startDate')} error={errorOf('startDate')}>
+              <Field id={inputId('startDate')} label={t('employers.ui.needs.fields.startDate')} error={errorOf('startDate')}>
                 {(a11y) => <DateInput {...a11y} {...register('startDate')} />}
               </Field>
               {permanent ? (
                 <div className="field">
-                  <span className="field-label-text">{t('employers.needs.fields.endDate')}</span>
-                  <p className="field-note need-no-end">{t('employers.needs.form.cdiNoEnd')}</p>
+                  <span className="field-label-text">{t('employers.ui.needs.fields.endDate')}</span>
+                  <p className="field-note need-no-end">{t('employers.ui.needs.form.cdiNoEnd')}</p>
                 </div>
               ) : (
-                <Field id={inputId('endDate')} label={t('employers.needs.fields.endDate')} error={errorOf('endDate')}>
+                <Field id={inputId('endDate')} label={t('employers.ui.needs.fields.endDate')} error={errorOf('endDate')}>
                   {(a11y) => <DateInput {...a11y} {...register('endDate')} />}
                 </Field>
               )}
@@ -181,16 +181,16 @@ export function JobNeedForm({ employer, need, readOnly, onSaved, onCancel }: Job
           </fieldset>
 
           <fieldset className="form-section">
-            <legend>{t('employers.needs.form.requirements')}</legend>
-            <p className="form-note need-requirements-intro">{t('employers.needs.form.requirementsIntro')}</p>
+            <legend>{t('employers.ui.needs.form.requirements')}</legend>
+            <p className="form-note need-requirements-intro">{t('employers.ui.needs.form.requirementsIntro')}</p>
             <div className="form-grid">
-              <Field id={inputId('minFrenchLevel')} label={t('employers.needs.fields.minFrenchLevel')} error={errorOf('minFrenchLevel')}>
+              <Field id={inputId('minFrenchLevel')} label={t('employers.ui.needs.fields.minFrenchLevel')} error={errorOf('minFrenchLevel')}>
                 {(a11y) => (
                   <select {...a11y} {...register('minFrenchLevel', { setValueAs: emptyAsNull })}>
-                    <option value="">{t('employers.needs.form.noFrenchLevel')}</option>
+                    <option value="">{t('employers.ui.needs.form.noFrenchLevel')}</option>
                     {REQUIRED_FRENCH_LEVELS.map((level) => (
                       <option key={level} value={level}>
-                        {t(`frenchLevels.${level}`)}
+                        {t(`common.values.frenchLevels.${level}`)}
                       </option>
                     ))}
                   </select>
@@ -199,7 +199,7 @@ export function JobNeedForm({ employer, need, readOnly, onSaved, onCancel }: Job
               <div className="field-stack need-checks">
                 <label className="checkbox" htmlFor={inputId('drivingLicenceRequired')}>
                   <input id={inputId('drivingLicenceRequired')} type="checkbox" {...register('drivingLicenceRequired')} />
-                  <span>{t('employers.needs.fields.drivingLicenceRequired')}</span>
+                  <span>{t('employers.ui.needs.fields.drivingLicenceRequired')}</span>
                 </label>
                 <label className="checkbox" htmlFor={inputId('authorisationThroughContract')}>
                   <input
@@ -208,21 +208,21 @@ export function JobNeedForm({ employer, need, readOnly, onSaved, onCancel }: Job
                     aria-describedby={`${inputId('authorisationThroughContract')}-hint`}
                     {...register('authorisationThroughContract')}
                   />
-                  <span>{t('employers.needs.fields.authorisationThroughContract')}</span>
+                  <span>{t('employers.ui.needs.fields.authorisationThroughContract')}</span>
                 </label>
                 <p id={`${inputId('authorisationThroughContract')}-hint`} className="field-hint need-check-hint">
-                  {t(permanent ? 'employers.needs.form.authorisationHintCdi' : 'employers.needs.form.authorisationHint')}
+                  {t(permanent ? 'employers.ui.needs.form.authorisationHintCdi' : 'employers.ui.needs.form.authorisationHint')}
                 </p>
               </div>
             </div>
           </fieldset>
 
           <fieldset className="form-section">
-            <legend>{t('employers.needs.form.followUp')}</legend>
+            <legend>{t('employers.ui.needs.form.followUp')}</legend>
             <div className="form-grid">
               <div className="field need-state-field">
                 <span className="field-label-text" aria-hidden="true">
-                  {t('employers.needs.fields.state')}
+                  {t('employers.ui.needs.fields.state')}
                 </span>
                 <Controller
                   control={control}
@@ -230,10 +230,10 @@ export function JobNeedForm({ employer, need, readOnly, onSaved, onCancel }: Job
                   render={({ field }) => (
                     <SegmentedChoice
                       name={inputId('state')}
-                      legend={t('employers.needs.fields.state')}
+                      legend={t('employers.ui.needs.fields.state')}
                       options={JOB_NEED_STATES}
                       value={field.value}
-                      label={(state) => t(`employers.jobNeedStates.${state}`)}
+                      label={(state) => t(`employers.values.jobNeedStates.${state}`)}
                       onChange={field.onChange}
                     />
                   )}
@@ -241,14 +241,14 @@ export function JobNeedForm({ employer, need, readOnly, onSaved, onCancel }: Job
               </div>
               <Field
                 id={inputId('validUntil')}
-                label={t('employers.needs.fields.validUntil')}
-                hint={t('employers.needs.form.validUntilHint')}
+                label={t('employers.ui.needs.fields.validUntil')}
+                hint={t('employers.ui.needs.form.validUntilHint')}
                 error={errorOf('validUntil')}
               >
                 {(a11y) => <DateInput {...a11y} {...register('validUntil')} />}
               </Field>
-              <Field id={inputId('notes')} label={t('employers.needs.fields.notes')} error={errorOf('notes')} wide>
-                {(a11y) => <textarea rows={3} maxLength={2000} placeholder={t('employers.needs.form.notesPlaceholder')} {...a11y} {...register('notes')} />}
+              <Field id={inputId('notes')} label={t('employers.ui.needs.fields.notes')} error={errorOf('notes')} wide>
+                {(a11y) => <textarea rows={3} maxLength={2000} placeholder={t('employers.ui.needs.form.notesPlaceholder')} {...a11y} {...register('notes')} />}
               </Field>
             </div>
           </fieldset>
@@ -256,9 +256,9 @@ export function JobNeedForm({ employer, need, readOnly, onSaved, onCancel }: Job
         {!readOnly && (
           <FormActions
             error={formError}
-            submitLabel={t(need ? 'employers.needs.form.save' : 'employers.needs.form.create')}
+            submitLabel={t(need ? 'employers.ui.needs.form.save' : 'employers.ui.needs.form.create')}
             submitting={formState.isSubmitting}
-            cancel={{ label: t(need ? 'employers.needs.form.back' : 'employers.needs.form.cancel'), onCancel }}
+            cancel={{ label: t(need ? 'employers.ui.needs.form.back' : 'employers.ui.needs.form.cancel'), onCancel }}
           />
         )}
       </form>

@@ -29,7 +29,7 @@ export function JobNeedScreen({ employerId, needId }: JobNeedScreenProps) {
   const back: BackLinkProps = {
     section: 'employers',
     id: employerId,
-    label: employerName ? t('employers.needs.backTo', { name: employerName }) : t('employers.backToList'),
+    label: employerName ? t('employers.ui.needs.backTo', { name: employerName }) : t('employers.ui.backToList'),
   };
   if (employer.state.status !== 'ready') return <RecordPending back={back} state={employer.state} />;
   if (needId === null) return <NewJobNeed employer={employer.state.value} back={back} />;
@@ -45,19 +45,19 @@ function NewJobNeed({ employer, back }: { employer: Employer; back: BackLinkProp
   const toEmployer = () => navigate({ section: 'employers', id: employer.id });
   if (employer.archivedAt) {
     return (
-      <NewRecordFrame back={back} title={t('employers.needs.new')} intro={t('employers.needs.form.newIntro', { name: employer.name })}>
-        <ErrorAlert messageKey="employers.validation.employerArchived" />
+      <NewRecordFrame back={back} title={t('employers.ui.needs.new')} intro={t('employers.ui.needs.form.newIntro', { name: employer.name })}>
+        <ErrorAlert messageKey="employers.errors.employerArchived" />
       </NewRecordFrame>
     );
   }
   return (
-    <NewRecordFrame back={back} title={t('employers.needs.new')} intro={t('employers.needs.form.newIntro', { name: employer.name })}>
+    <NewRecordFrame back={back} title={t('employers.ui.needs.new')} intro={t('employers.ui.needs.form.newIntro', { name: employer.name })}>
       <JobNeedForm
         employer={employer}
         need={null}
         readOnly={false}
         onSaved={() => {
-          showNotice('employers.needs.notices.created');
+          showNotice('employers.ui.needs.notices.created');
           // Back to the employer, where the new need now heads the list.
           navigate({ section: 'employers', id: employer.id }, { replace: true });
         }}
@@ -86,15 +86,15 @@ function JobNeedRecord({ employer, need, back, onChange }: JobNeedRecordProps) {
     <RecordFrame
       back={back}
       title={need.occupation}
-      subtitle={t('employers.needs.record.subtitle', {
+      subtitle={t('employers.ui.needs.record.subtitle', {
         employer: employer.name,
-        contract: t(`employers.contractTypes.${need.contractType}`),
+        contract: t(`employers.values.contractTypes.${need.contractType}`),
         date: formatDate(need.createdAt, i18n.language, 'long'),
       })}
       facts={
         <ul className="record-facts">
           <li>
-            <span className={`status need-state-${need.state}`}>{t(`employers.jobNeedStates.${need.state}`)}</span>
+            <span className={`status need-state-${need.state}`}>{t(`employers.values.jobNeedStates.${need.state}`)}</span>
           </li>
           {requirements.map((requirement) => (
             <li key={requirement}>{requirement}</li>
@@ -104,7 +104,7 @@ function JobNeedRecord({ employer, need, back, onChange }: JobNeedRecordProps) {
       archivedAt={need.archivedAt}
       archive={archive}
       mayArchive={mayArchive}
-      texts="employers.needs.record"
+      texts="employers.ui.needs.record"
       className="screen-narrow"
     >
       <NeedPresentations need={need} />
@@ -113,7 +113,7 @@ function JobNeedRecord({ employer, need, back, onChange }: JobNeedRecordProps) {
         need={need}
         readOnly={need.archivedAt !== null}
         onSaved={(saved) => {
-          showNotice('notices.saved');
+          showNotice('common.ui.notices.saved');
           onChange(saved);
         }}
         onCancel={() => navigate({ section: 'employers', id: employer.id })}
@@ -128,10 +128,10 @@ function NeedPresentations({ need }: { need: JobNeed }) {
   return (
     <section className="card side-card need-presentations" aria-labelledby="need-presentations-title">
       <div className="side-card-header">
-        <h2 id="need-presentations-title">{t('workflow.presentations.forNeed.title')}</h2>
+        <h2 id="need-presentations-title">{t('matching.ui.presentations.forNeed.title')}</h2>
         {need.archivedAt === null && (
           <a className="button button-primary button-small" href={needMatchesHash(need.id)} data-testid="find-candidates">
-            {t('workflow.presentations.forNeed.findCandidates')}
+            {t('matching.ui.presentations.forNeed.findCandidates')}
           </a>
         )}
       </div>

@@ -42,30 +42,30 @@ export function JobNeedsCard({ employer, readOnly, onChange }: JobNeedsCardProps
       setError(result.error.message);
       return;
     }
-    showNotice(`employers.needs.notices.${state}`);
+    showNotice(`employers.ui.needs.notices.${state}`);
     onChange();
   }
 
   return (
     <section className="card side-card" aria-labelledby="employer-needs-title">
       <div className="side-card-header">
-        <h2 id="employer-needs-title">{t('employers.needs.title')}</h2>
+        <h2 id="employer-needs-title">{t('employers.ui.needs.title')}</h2>
         {!readOnly && (
           <a className="button button-secondary button-small" href={routeToHash({ section: 'employers', id: employer.id, rest: ['needs', 'new'] })}>
             <PlusIcon />
-            <span>{t('employers.needs.new')}</span>
+            <span>{t('employers.ui.needs.new')}</span>
           </a>
         )}
       </div>
       <ErrorAlert messageKey={error} />
       {open.length === 0 ? (
-        <p className="muted">{t(readOnly ? 'employers.needs.emptyArchived' : 'employers.needs.empty')}</p>
+        <p className="muted">{t(readOnly ? 'employers.ui.needs.emptyArchived' : 'employers.ui.needs.empty')}</p>
       ) : (
         <ul className="need-list">{open.map(item)}</ul>
       )}
       {done.length > 0 && (
         <details className="need-done">
-          <summary>{t('employers.needs.done', { count: done.length })}</summary>
+          <summary>{t('employers.ui.needs.done', { count: done.length })}</summary>
           <ul className="need-list">{done.map(item)}</ul>
         </details>
       )}
@@ -73,7 +73,7 @@ export function JobNeedsCard({ employer, readOnly, onChange }: JobNeedsCardProps
         <ArchivedNeeds employerId={employer.id} />
       ) : (
         <button type="button" className="button button-link need-archived-toggle" onClick={() => setShowArchived(true)}>
-          {t('employers.needs.showArchived')}
+          {t('employers.ui.needs.showArchived')}
         </button>
       )}
     </section>
@@ -98,20 +98,20 @@ function NeedItem({ need, readOnly, busy, onState }: NeedItemProps) {
           {need.occupation}
         </a>
         <span className={`status need-state-${need.state}`} data-testid="job-need-state">
-          {t(`employers.jobNeedStates.${need.state}`)}
+          {t(`employers.values.jobNeedStates.${need.state}`)}
         </span>
       </div>
       <p className="need-summary">{needSummary(need, t, i18n.language)}</p>
       {need.validUntil && (
         <p className={isOutdated(need, today()) ? 'need-validity need-outdated' : 'need-validity'}>
-          {t(isOutdated(need, today()) ? 'employers.needs.outdated' : 'employers.needs.validUntil', {
+          {t(isOutdated(need, today()) ? 'employers.ui.needs.outdated' : 'employers.ui.needs.validUntil', {
             date: formatDate(need.validUntil, i18n.language),
           })}
         </p>
       )}
       <div className="need-foot">
         {requirements.length > 0 && (
-          <ul className="need-requirements" aria-label={t('employers.needs.requirementsLabel')}>
+          <ul className="need-requirements" aria-label={t('employers.ui.needs.requirementsLabel')}>
             {requirements.map((requirement) => (
               <li key={requirement}>{requirement}</li>
             ))}
@@ -147,9 +147,9 @@ function ArchivedNeeds({ employerId }: { employerId: string }) {
   const needs = state.value.items;
   return (
     <div className="need-archived">
-      <h3>{t('employers.needs.archivedTitle')}</h3>
+      <h3>{t('employers.ui.needs.archivedTitle')}</h3>
       {needs.length === 0 ? (
-        <p className="muted">{t('employers.needs.noArchived')}</p>
+        <p className="muted">{t('employers.ui.needs.noArchived')}</p>
       ) : (
         <ul className="plain-list">
           {needs.map((need) => (

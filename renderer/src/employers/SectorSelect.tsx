@@ -29,10 +29,10 @@ export function SectorSelect({ a11y, saved }: SectorSelectProps) {
       onBlur={field.onBlur}
       onChange={(event) => field.onChange(event.target.value === '' ? null : event.target.value)}
     >
-      <option value="">{t('employers.form.noSector')}</option>
+      <option value="">{t('employers.ui.form.noSector')}</option>
       {offered.map((sector) => (
         <option key={sector.id} value={sector.id}>
-          {sector.archivedAt ? t('employers.form.archivedSector', { name: sectorLabel(sector, t) }) : sectorLabel(sector, t)}
+          {sector.archivedAt ? t('employers.ui.form.archivedSector', { name: sectorLabel(sector, t) }) : sectorLabel(sector, t)}
         </option>
       ))}
     </select>

@@ -14,7 +14,7 @@ import { useExchangeStatus } from './status';
 /** The passphrase typed twice: a typo here would lock the keys away for good. */
 const passphraseForm = z
   .object({
-    passphrase: z.string().min(MIN_KEY_PASSPHRASE_LENGTH, { error: 'exchange.validation.passphraseTooShort' }).max(200),
+    passphrase: z.string().min(MIN_KEY_PASSPHRASE_LENGTH, { error: 'exchange.errors.keyPassphraseTooShort' }).max(200),
     confirmation: z.string(),
   })
   .refine((values) => values.passphrase === values.confirmation, { path: ['confirmation'], error: 'exchange.ui.keys.mismatch' });

@@ -36,7 +36,7 @@ export function ExportScreen({ status, candidateId }: ExportScreenProps) {
   const author = useCurrentAuthor((state) => state.author);
   const cards = useApiValue('exchange.listCards', {});
   const { partners } = usePartners();
-  const referred = useApiValue('candidates.get', candidateId ? { id: candidateId } : null, { notFoundKey: 'errors.candidateNotFound' });
+  const referred = useApiValue('candidates.get', candidateId ? { id: candidateId } : null, { notFoundKey: 'candidates.errors.notFound' });
 
   const [scope, setScope] = useState<Scope>('candidates');
   const [chosen, setChosen] = useState<ChosenCandidate[]>([]);

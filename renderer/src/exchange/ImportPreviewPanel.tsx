@@ -32,7 +32,7 @@ function itemLabel({ label }: ImportItem, t: TFunction, language: string): strin
     case 'sector':
       return sectorLabel(label, t);
     case 'timelineEvent':
-      return t('exchange.ui.preview.eventLabel', { kind: t(`timeline.kinds.${label.kind}`), date: formatDate(label.occurredOn, language) });
+      return t('exchange.ui.preview.eventLabel', { kind: t(`timeline.values.kinds.${label.kind}`), date: formatDate(label.occurredOn, language) });
   }
 }
 

@@ -24,14 +24,14 @@ export function DueCard<Item>({ name, list, view }: DueCardProps<Item>) {
   return (
     <section className="card due-card" aria-labelledby={titleId} data-testid={`due-${name}`}>
       <h2 id={titleId} className="due-title">
-        <span>{t(`dashboard.cards.${name}.title`)}</span>
+        <span>{t(`dashboard.ui.cards.${name}.title`)}</span>
         <span className={list.total > 0 ? 'due-count' : 'due-count due-count-none'}>{formatCount(list.total, i18n.language)}</span>
       </h2>
       {list.total === 0 ? (
         <p className="due-empty">
           <CheckIcon />
           <span>
-            <span className="strong">{t('dashboard.nothingDue')}</span> {t(`dashboard.cards.${name}.empty`)}
+            <span className="strong">{t('dashboard.ui.nothingDue')}</span> {t(`dashboard.ui.cards.${name}.empty`)}
           </span>
         </p>
       ) : (
@@ -40,7 +40,7 @@ export function DueCard<Item>({ name, list, view }: DueCardProps<Item>) {
           {list.total > shown.length && (
             <div className="due-footer">
               <a className="button button-quiet" href={dueListHash(name)} data-testid="due-see-all">
-                {t('dashboard.seeAll', { total: formatCount(list.total, i18n.language) })}
+                {t('dashboard.ui.seeAll', { total: formatCount(list.total, i18n.language) })}
               </a>
             </div>
           )}

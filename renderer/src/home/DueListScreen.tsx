@@ -24,15 +24,15 @@ export function DueListScreen({ card }: { card: DueCardName }) {
 
   return (
     <div className="screen home-screen">
-      <BackLink section="home" label={t('dashboard.title')} />
+      <BackLink section="home" label={t('dashboard.ui.title')} />
       <header className="screen-header">
         <div>
           <h1 ref={headingRef} tabIndex={-1}>
-            {t(`dashboard.cards.${card}.title`)}
+            {t(`dashboard.ui.cards.${card}.title`)}
           </h1>
           {state.status === 'ready' && state.value.total > 0 && (
             <p className="screen-subtitle" data-testid="due-range">
-              {t('dashboard.list.range', {
+              {t('dashboard.ui.list.range', {
                 from: count(page * PAGE_SIZE + 1),
                 to: count(page * PAGE_SIZE + state.value.items.length),
                 total: count(state.value.total),
@@ -42,18 +42,18 @@ export function DueListScreen({ card }: { card: DueCardName }) {
         </div>
       </header>
       <ErrorAlert messageKey={state.status === 'error' ? state.messageKey : null} />
-      {state.status === 'loading' && <p className="muted">{t('dashboard.loading')}</p>}
+      {state.status === 'loading' && <p className="muted">{t('dashboard.ui.loading')}</p>}
       {state.status === 'ready' && (
         <section className="card due-card due-full-list" data-testid={`due-list-${card}`}>
           {state.value.total === 0 ? (
-            <p className="due-empty">{t(`dashboard.cards.${card}.empty`)}</p>
+            <p className="due-empty">{t(`dashboard.ui.cards.${card}.empty`)}</p>
           ) : (
             <DueItems items={state.value.items.map(view)} />
           )}
           {state.value.total > PAGE_SIZE && (
-            <nav className="due-footer" aria-label={t('dashboard.list.pages')}>
+            <nav className="due-footer" aria-label={t('dashboard.ui.list.pages')}>
               <button type="button" className="button button-quiet" disabled={page === 0} onClick={() => setPage(page - 1)}>
-                {t('dashboard.list.previous')}
+                {t('dashboard.ui.list.previous')}
               </button>
               <button
                 type="button"
@@ -61,7 +61,7 @@ export function DueListScreen({ card }: { card: DueCardName }) {
                 disabled={(page + 1) * PAGE_SIZE >= state.value.total}
                 onClick={() => setPage(page + 1)}
               >
-                {t('dashboard.list.next')}
+                {t('dashboard.ui.list.next')}
               </button>
             </nav>
           )}

@@ -34,7 +34,7 @@ function WelcomeScreen() {
     <div className="screen home-screen">
       <header className="screen-header">
         <h1 ref={headingRef} tabIndex={-1}>
-          {t('dashboard.title')}
+          {t('dashboard.ui.title')}
         </h1>
       </header>
       <p>{t('accounts.ui.home.welcome', { name })}</p>
@@ -53,15 +53,15 @@ function HomeScreen() {
       <header className="screen-header">
         <div>
           <h1 ref={headingRef} tabIndex={-1}>
-            {t('dashboard.title')}
+            {t('dashboard.ui.title')}
           </h1>
           {state.status === 'ready' && (
-            <p className="screen-subtitle">{t('dashboard.subtitle', { date: formatDate(state.value.today, i18n.language, 'long') })}</p>
+            <p className="screen-subtitle">{t('dashboard.ui.subtitle', { date: formatDate(state.value.today, i18n.language, 'long') })}</p>
           )}
         </div>
       </header>
       <ErrorAlert messageKey={state.status === 'error' ? state.messageKey : null} />
-      {state.status === 'loading' && <p className="muted">{t('dashboard.loading')}</p>}
+      {state.status === 'loading' && <p className="muted">{t('dashboard.ui.loading')}</p>}
       {state.status === 'ready' && <DashboardView dashboard={state.value} />}
     </div>
   );

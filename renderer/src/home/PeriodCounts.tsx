@@ -14,10 +14,10 @@ export function PeriodCounts({ period, counts }: Pick<Dashboard, 'period' | 'cou
   return (
     <section className="card due-card period-card" aria-labelledby={titleId} data-testid="period-counts">
       <h2 id={titleId} className="due-title">
-        {t(`dashboard.period.${period.kind}`)}
+        {t(`dashboard.ui.period.${period.kind}`)}
       </h2>
       <p className="muted period-range">
-        {t('dashboard.period.range', { from: formatDate(period.from, i18n.language), to: formatDate(period.to, i18n.language) })}
+        {t('dashboard.ui.period.range', { from: formatDate(period.from, i18n.language), to: formatDate(period.to, i18n.language) })}
       </p>
       <ul className="period-counts">
         {counts.map((count) => (
@@ -27,7 +27,7 @@ export function PeriodCounts({ period, counts }: Pick<Dashboard, 'period' | 'cou
       {maySetTargets && (
         <div className="due-footer">
           <a className="button button-quiet" href={routeToHash({ section: 'settings' })}>
-            {t('dashboard.period.editTargets')}
+            {t('dashboard.ui.period.editTargets')}
           </a>
         </div>
       )}
@@ -42,10 +42,10 @@ function PeriodFigure({ thing, count, target }: PeriodCount) {
   return (
     <li className="period-figure" data-testid={`count-${thing}`}>
       <div className="period-line">
-        <span id={labelId}>{t(`dashboard.things.${thing}`)}</span>
+        <span id={labelId}>{t(`dashboard.ui.things.${thing}`)}</span>
         <span className="period-number number">
-          {target === null ? number(count) : t('dashboard.period.ofTarget', { count: number(count), target: number(target) })}
-          {target !== null && count >= target && <span className="tag tag-ok">{t('dashboard.period.reached')}</span>}
+          {target === null ? number(count) : t('dashboard.ui.period.ofTarget', { count: number(count), target: number(target) })}
+          {target !== null && count >= target && <span className="tag tag-ok">{t('dashboard.ui.period.reached')}</span>}
         </span>
       </div>
       {target !== null && (

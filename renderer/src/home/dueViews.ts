@@ -30,22 +30,22 @@ export function useDueViews(today: string): DueViews {
   /** "in 3 days", "today", "5 days late", from the keys of one family. */
   const relative = (family: string, day: string) => {
     const days = daysBetween(today, day);
-    if (days === 0) return t(`dashboard.when.${family}Today`);
-    return days > 0 ? t(`dashboard.when.${family}In`, { count: days }) : t(`dashboard.when.${family}Ago`, { count: -days });
+    if (days === 0) return t(`dashboard.ui.when.${family}Today`);
+    return days > 0 ? t(`dashboard.ui.when.${family}In`, { count: days }) : t(`dashboard.ui.when.${family}Ago`, { count: -days });
   };
   return {
     authorisations: (item) => ({
       key: item.candidateId,
       href: candidateHref(item.candidateId, 'work'),
       name: item.candidateName,
-      when: t('dashboard.details.expiry', { when: relative('expires', item.expiry), date: date(item.expiry) }),
+      when: t('dashboard.ui.details.expiry', { when: relative('expires', item.expiry), date: date(item.expiry) }),
       late: item.daysLeft < 0,
     }),
     followUps: (item) => ({
       key: item.followUpId,
       href: journeyHash(item.candidateId),
       name: item.candidateName,
-      detail: [t('dashboard.details.followUp', { count: item.monthsAfter }), item.hostName].filter(Boolean).join(' · '),
+      detail: [t('dashboard.ui.details.followUp', { count: item.monthsAfter }), item.hostName].filter(Boolean).join(' · '),
       when: relative('due', item.dueOn),
       late: item.dueOn < today,
     }),
@@ -53,7 +53,7 @@ export function useDueViews(today: string): DueViews {
       key: item.placementId,
       href: journeyHash(item.candidateId),
       name: item.candidateName,
-      detail: [t(`pipeline.placementKinds.${item.kind}`), item.hostName].filter(Boolean).join(' · '),
+      detail: [t(`matching.values.placementKinds.${item.kind}`), item.hostName].filter(Boolean).join(' · '),
       when: relative('ends', item.endDate),
       late: item.endDate < today,
     }),
@@ -62,8 +62,8 @@ export function useDueViews(today: string): DueViews {
       href: presentationHash(item.presentationId),
       name: item.candidateName,
       detail: `${item.occupation} · ${item.employerName}`,
-      when: t('dashboard.details.waiting', {
-        state: t(`pipeline.presentationStates.${item.state}`),
+      when: t('dashboard.ui.details.waiting', {
+        state: t(`matching.values.presentationStates.${item.state}`),
         count: daysBetween(item.stateChangedOn, today),
       }),
       late: false,
@@ -74,8 +74,8 @@ export function useDueViews(today: string): DueViews {
       name: item.candidateName,
       when:
         item.lastContactOn === null
-          ? t('dashboard.details.neverContacted')
-          : t('dashboard.details.noContactFor', { count: daysBetween(item.lastContactOn, today) }),
+          ? t('dashboard.ui.details.neverContacted')
+          : t('dashboard.ui.details.noContactFor', { count: daysBetween(item.lastContactOn, today) }),
       late: false,
     }),
   };

@@ -17,7 +17,7 @@ export function CandidateNeedMatches({ candidateId }: { candidateId: string }) {
   const { state } = useApiValue('matching.forCandidate', { candidateId, limit: limits.limit, excludedLimit: limits.excludedLimit });
   const presenting = usePresent();
 
-  if (state.status === 'loading') return <p className="muted" aria-busy="true">{t('workflow.matching.loading')}</p>;
+  if (state.status === 'loading') return <p className="muted" aria-busy="true">{t('matching.ui.matches.loading')}</p>;
   if (state.status === 'error') return <ErrorAlert messageKey={state.messageKey} />;
   const matches = state.value;
   const busy = limits.pending(matches);
@@ -25,7 +25,7 @@ export function CandidateNeedMatches({ candidateId }: { candidateId: string }) {
   return (
     <div className="candidate-need-matches" data-testid="candidate-need-matches">
       <MatchList
-        texts="workflow.matching.forCandidate"
+        texts="matching.ui.matches.forCandidate"
         eligible={matches.eligible}
         excluded={matches.excluded}
         eligibleTotal={matches.eligibleTotal}
@@ -64,8 +64,8 @@ function NeedRow({ match, eligible, presentation, busy, error, onPresent }: Need
   const titleId = `need-match-${need.id}`;
   const details = [
     need.employerName,
-    t(`employers.contractTypes.${need.contractType}`),
-    need.startDate && t('workflow.matching.startsOn', { date: formatDate(need.startDate, i18n.language) }),
+    t(`employers.values.contractTypes.${need.contractType}`),
+    need.startDate && t('matching.ui.matches.startsOn', { date: formatDate(need.startDate, i18n.language) }),
   ].filter(Boolean);
   return (
     <>
@@ -75,7 +75,7 @@ function NeedRow({ match, eligible, presentation, busy, error, onPresent }: Need
         </a>
         <span className="cell-secondary">{details.join(' · ')}</span>
         <a className="cell-secondary" href={needMatchesHash(need.id)}>
-          {t('workflow.matching.otherCandidates')}
+          {t('matching.ui.matches.otherCandidates')}
         </a>
       </div>
       <ScoreBar score={match.score} />

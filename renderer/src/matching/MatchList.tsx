@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import './matching.css';
 
 /** Texts of one side of matching: `eligibleTitle`, `excludedTitle`, `excludedIntro`, `noEligible`, `noExcluded`, `who`. */
-export type MatchTexts = 'workflow.matching.forNeed' | 'workflow.matching.forCandidate';
+export type MatchTexts = 'matching.ui.matches.forNeed' | 'matching.ui.matches.forCandidate';
 
 interface MatchListProps<T> {
   texts: MatchTexts;
@@ -41,9 +41,9 @@ export function MatchList<T>({ texts, eligible, excluded, eligibleTotal, exclude
         <>
           <div className="match-columns" aria-hidden="true">
             <span>{t(`${texts}.who`)}</span>
-            <span>{t('workflow.matching.score')}</span>
-            <span>{t('workflow.matching.reasons')}</span>
-            <span>{t('workflow.matching.distance')}</span>
+            <span>{t('matching.ui.matches.score')}</span>
+            <span>{t('matching.ui.matches.reasons')}</span>
+            <span>{t('matching.ui.matches.distance')}</span>
             <span />
           </div>
           <ol className="match-rows">
@@ -57,7 +57,7 @@ export function MatchList<T>({ texts, eligible, excluded, eligibleTotal, exclude
       )}
       {total > items.length && items.length < maxRows && (
         <button type="button" className="button button-secondary button-small match-more" disabled={busy} onClick={() => onMore(name)}>
-          {t('workflow.matching.showMore', { shown: items.length, total })}
+          {t('matching.ui.matches.showMore', { shown: items.length, total })}
         </button>
       )}
     </section>

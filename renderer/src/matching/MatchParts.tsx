@@ -20,7 +20,7 @@ function readableParams(params: MatchReason['params'], language: string): Record
 
 /** One reason in plain words ("authorisation ends 3 weeks before the contract"). */
 export function reasonText(reason: MatchReason, t: TFunction, language: string): string {
-  return t(`matching.reasons.${reason.code}`, readableParams(reason.params, language));
+  return t(`matching.values.reasons.${reason.code}`, readableParams(reason.params, language));
 }
 
 const isHard = (reason: MatchReason) => (HARD_CRITERIA as readonly string[]).includes(reason.criterion);
@@ -92,14 +92,14 @@ export function MatchReasons({ reasons }: { reasons: MatchReason[] }) {
   const chip = (reason: MatchReason) => (
     <li key={`${reason.criterion}-${reason.code}`} className={`reason reason-${reason.verdict}`} data-testid="match-reason" data-verdict={reason.verdict}>
       <VerdictIcon verdict={reason.verdict} />
-      <span className="visually-hidden">{t(`workflow.matching.verdicts.${reason.verdict}`)}</span>
+      <span className="visually-hidden">{t(`matching.ui.matches.verdicts.${reason.verdict}`)}</span>
       <span>{reasonText(reason, t, i18n.language)}</span>
     </li>
   );
   return (
     <div className="match-reasons">
       {failing.length > 0 && (
-        <ul className="reason-list" aria-label={t('workflow.matching.hardCriteria')}>
+        <ul className="reason-list" aria-label={t('matching.ui.matches.hardCriteria')}>
           {failing.map(chip)}
         </ul>
       )}
@@ -107,22 +107,22 @@ export function MatchReasons({ reasons }: { reasons: MatchReason[] }) {
         <details className="reasons-met">
           <summary className="reason reason-pass" data-testid="requirements-met">
             <VerdictIcon verdict="pass" />
-            <span>{t('workflow.matching.requirementsMet', { count: met.length })}</span>
+            <span>{t('matching.ui.matches.requirementsMet', { count: met.length })}</span>
           </summary>
-          <ul className="reason-list" aria-label={t('workflow.matching.hardCriteria')}>
+          <ul className="reason-list" aria-label={t('matching.ui.matches.hardCriteria')}>
             {met.map(chip)}
           </ul>
         </details>
       )}
       {soft.length + unknown.length > 0 && (
-        <ul className="reason-list" aria-label={t('workflow.matching.softCriteria')}>
+        <ul className="reason-list" aria-label={t('matching.ui.matches.softCriteria')}>
           {soft.map(chip)}
           {unknown.length > 0 && (
             <li className="reason reason-unknown" data-testid="match-reason" data-verdict="unknown">
               <VerdictIcon verdict="unknown" />
               <span>
-                {t('workflow.matching.notKnown', {
-                  criteria: unknown.map((reason) => t(`matching.criteria.${reason.criterion}`)).join(', '),
+                {t('matching.ui.matches.notKnown', {
+                  criteria: unknown.map((reason) => t(`matching.values.criteria.${reason.criterion}`)).join(', '),
                 })}
               </span>
             </li>
@@ -144,7 +144,7 @@ export function ScoreBar({ score }: { score: number }) {
         <span style={{ width: `${rounded}%` }} />
       </span>
       <span className="score-value">
-        <span className="visually-hidden">{t('workflow.matching.scoreLabel')} </span>
+        <span className="visually-hidden">{t('matching.ui.matches.scoreLabel')} </span>
         {rounded}
       </span>
     </span>
@@ -154,10 +154,10 @@ export function ScoreBar({ score }: { score: number }) {
 /** "12 km" as the crow flies, or a dash when a commune is not known. */
 export function Distance({ km }: { km: number | null }) {
   const { t, i18n } = useTranslation();
-  if (km === null) return <span className="muted" title={t('workflow.matching.distanceUnknown')}>–</span>;
-  if (km === 0) return <span>{t('workflow.matching.sameCommune')}</span>;
+  if (km === null) return <span className="muted" title={t('matching.ui.matches.distanceUnknown')}>–</span>;
+  if (km === 0) return <span>{t('matching.ui.matches.sameCommune')}</span>;
   const figure = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
-  return <span className="nowrap">{t('workflow.matching.km', { km: figure })}</span>;
+  return <span className="nowrap">{t('matching.ui.matches.km', { km: figure })}</span>;
 }
 
 /** States after which the same person may be put forward again. */
@@ -186,7 +186,7 @@ export function PresentCell({ presentation, presentable, busy, describedBy, onPr
       )}
       {canPresent && (
         <button type="button" className="button button-secondary button-small" disabled={busy} aria-describedby={describedBy} onClick={onPresent}>
-          {t(presentation ? 'workflow.matching.presentAgain' : 'workflow.matching.present')}
+          {t(presentation ? 'matching.ui.matches.presentAgain' : 'matching.ui.matches.present')}
         </button>
       )}
     </div>

@@ -27,9 +27,9 @@ export function MatchingHome() {
       <header className="screen-header">
         <div>
           <h1 ref={headingRef} tabIndex={-1}>
-            {t('sections.matching')}
+            {t('common.ui.sections.matching')}
           </h1>
-          <p className="screen-subtitle">{t('workflow.matching.home.intro')}</p>
+          <p className="screen-subtitle">{t('matching.ui.matches.home.intro')}</p>
         </div>
       </header>
       <div className="matching-columns">
@@ -54,13 +54,13 @@ function OpenNeeds() {
     <section className="card matching-card" aria-labelledby="open-needs-title">
       <div className="side-card-header">
         <h2 id="open-needs-title">
-          {t('workflow.matching.home.needsTitle')} {page && <span className="count-pill" data-testid="open-needs-count">{page.total}</span>}
+          {t('matching.ui.matches.home.needsTitle')} {page && <span className="count-pill" data-testid="open-needs-count">{page.total}</span>}
         </h2>
       </div>
       <SearchField
         id="open-needs-search"
-        label={t('workflow.matching.home.searchLabel')}
-        placeholder={t('workflow.matching.home.searchPlaceholder')}
+        label={t('matching.ui.matches.home.searchLabel')}
+        placeholder={t('matching.ui.matches.home.searchPlaceholder')}
         value={query}
         onChange={(value) => {
           setQuery(value);
@@ -70,7 +70,7 @@ function OpenNeeds() {
       />
       {state.status === 'error' && <ErrorAlert messageKey={state.messageKey} />}
       {page && page.total === 0 && (
-        <p className="empty-line">{t(settledQuery ? 'workflow.matching.home.noNeedFound' : 'workflow.matching.home.noOpenNeed')}</p>
+        <p className="empty-line">{t(settledQuery ? 'matching.ui.matches.home.noNeedFound' : 'matching.ui.matches.home.noOpenNeed')}</p>
       )}
       {page && page.items.length > 0 && (
         <ul className="open-needs" aria-busy={settledQuery !== query.trim()}>
@@ -81,7 +81,7 @@ function OpenNeeds() {
       )}
       {page && page.total > page.items.length && (
         <button type="button" className="button button-link" onClick={() => setLimit(Math.min(500, limit + NEEDS_PAGE * 2))}>
-          {t('workflow.matching.home.moreNeeds', { count: page.total - page.items.length })}
+          {t('matching.ui.matches.home.moreNeeds', { count: page.total - page.items.length })}
         </button>
       )}
     </section>
@@ -92,9 +92,9 @@ function OpenNeedItem({ need }: { need: JobNeed }) {
   const { t, i18n } = useTranslation();
   const requirements = needRequirements(need, t);
   const details = [
-    t(`employers.contractTypes.${need.contractType}`),
-    t('employers.needs.positions', { count: need.positions }),
-    need.startDate && t('workflow.matching.startsOn', { date: formatDate(need.startDate, i18n.language) }),
+    t(`employers.values.contractTypes.${need.contractType}`),
+    t('employers.ui.needs.positions', { count: need.positions }),
+    need.startDate && t('matching.ui.matches.startsOn', { date: formatDate(need.startDate, i18n.language) }),
   ].filter(Boolean);
   return (
     <li className="open-need" data-testid="open-need">
@@ -108,10 +108,10 @@ function OpenNeedItem({ need }: { need: JobNeed }) {
       </div>
       <p className="cell-secondary">{details.join(' · ')}</p>
       {isOutdated(need, today()) && need.validUntil && (
-        <p className="need-validity need-outdated">{t('employers.needs.outdated', { date: formatDate(need.validUntil, i18n.language) })}</p>
+        <p className="need-validity need-outdated">{t('employers.ui.needs.outdated', { date: formatDate(need.validUntil, i18n.language) })}</p>
       )}
       {requirements.length > 0 && (
-        <ul className="need-requirements" aria-label={t('employers.needs.requirementsLabel')}>
+        <ul className="need-requirements" aria-label={t('employers.ui.needs.requirementsLabel')}>
           {requirements.map((requirement) => (
             <li key={requirement}>{requirement}</li>
           ))}
@@ -136,24 +136,24 @@ function PresentationsUnderWay() {
     <section className="card matching-card" aria-labelledby="under-way-title">
       <div className="side-card-header">
         <h2 id="under-way-title">
-          {t('workflow.matching.home.underWayTitle')} {total !== null && <span className="count-pill">{total}</span>}
+          {t('matching.ui.matches.home.underWayTitle')} {total !== null && <span className="count-pill">{total}</span>}
         </h2>
       </div>
       <SegmentedChoice<UnderWayFilter>
         name="under-way-filter"
-        legend={t('workflow.matching.home.stateFilter')}
+        legend={t('matching.ui.matches.home.stateFilter')}
         options={UNDER_WAY_FILTERS}
         value={filter}
         label={(option) => {
-          const name = option === 'all' ? t('workflow.matching.home.allStates') : t(presentationStateKey(option));
+          const name = option === 'all' ? t('matching.ui.matches.home.allStates') : t(presentationStateKey(option));
           if (counts === null) return name;
           return `${name} (${option === 'all' ? total : counts[option]})`;
         }}
         onChange={setFilter}
       />
       {total === 0 ? (
-        <EmptyState icon={<SectionIcon section="matching" />} title={t('workflow.matching.home.nothingUnderWay')}>
-          <p>{t('workflow.matching.home.nothingUnderWayHint')}</p>
+        <EmptyState icon={<SectionIcon section="matching" />} title={t('matching.ui.matches.home.nothingUnderWay')}>
+          <p>{t('matching.ui.matches.home.nothingUnderWayHint')}</p>
         </EmptyState>
       ) : (
         <PresentationList key={filter} states={states} />

@@ -21,15 +21,15 @@ export function NeedMatchesScreen({ jobNeedId }: { jobNeedId: string }) {
   const { state } = useApiValue(
     'matching.forNeed',
     { jobNeedId, limit: limits.limit, excludedLimit: limits.excludedLimit },
-    { notFoundKey: 'workflow.matching.needNotFound' },
+    { notFoundKey: 'employers.errors.jobNeedNotFound' },
   );
-  const back = <BackLink section="matching" label={t('workflow.matching.backToMatching')} />;
+  const back = <BackLink section="matching" label={t('matching.ui.matches.backToMatching')} />;
 
   if (state.status !== 'ready') {
     return (
       <div className="screen">
         {back}
-        {state.status === 'loading' ? <p className="muted" aria-busy="true">{t('workflow.matching.loading')}</p> : <ErrorAlert messageKey={state.messageKey} />}
+        {state.status === 'loading' ? <p className="muted" aria-busy="true">{t('matching.ui.matches.loading')}</p> : <ErrorAlert messageKey={state.messageKey} />}
       </div>
     );
   }
@@ -63,17 +63,17 @@ function NeedHeader({ need }: { need: JobNeed }) {
         </p>
         <ul className="record-facts">
           {need.state !== 'open' && (
-            <li className="fact-warning">{t('workflow.matching.needNotOpen', { state: t(`employers.jobNeedStates.${need.state}`) })}</li>
+            <li className="fact-warning">{t('matching.ui.matches.needNotOpen', { state: t(`employers.values.jobNeedStates.${need.state}`) })}</li>
           )}
-          {requirements.length === 0 ? <li>{t('workflow.matching.noRequirement')}</li> : requirements.map((text) => <li key={text}>{text}</li>)}
+          {requirements.length === 0 ? <li>{t('matching.ui.matches.noRequirement')}</li> : requirements.map((text) => <li key={text}>{text}</li>)}
           <li>
-            <a href={jobNeedHash(need.employerId, need.id)}>{t('workflow.matching.openNeed')}</a>
+            <a href={jobNeedHash(need.employerId, need.id)}>{t('matching.ui.matches.openNeed')}</a>
           </li>
         </ul>
       </div>
       <label className="compact-field author-field">
-        <span>{t('workflow.matching.presentedBy')}</span>
-        <input type="text" value={author} maxLength={100} placeholder={t('workflow.matching.authorPlaceholder')} onChange={(event) => setAuthor(event.target.value)} />
+        <span>{t('matching.ui.matches.presentedBy')}</span>
+        <input type="text" value={author} maxLength={100} placeholder={t('matching.ui.matches.authorPlaceholder')} onChange={(event) => setAuthor(event.target.value)} />
       </label>
     </header>
   );
@@ -91,7 +91,7 @@ function Candidates({ jobNeedId, matches, busy, onMore }: CandidatesProps) {
   const needOpen = matches.need.state === 'open' && matches.need.archivedAt === null;
   return (
     <MatchList
-      texts="workflow.matching.forNeed"
+      texts="matching.ui.matches.forNeed"
       eligible={matches.eligible}
       excluded={matches.excluded}
       eligibleTotal={matches.eligibleTotal}
@@ -129,7 +129,7 @@ function CandidateRow({ match, presentable, presentation, busy, error, onPresent
   const nameId = `candidate-match-${candidate.id}`;
   const place = candidate.commune && (candidate.postalCode ? `${candidate.commune} (${candidate.postalCode})` : candidate.commune);
   const details = [
-    t('workflow.matching.french', { level: t(`candidates.frenchLevelsShort.${candidate.frenchLevel}`) }),
+    t('matching.ui.matches.french', { level: t(`candidates.values.frenchLevelsShort.${candidate.frenchLevel}`) }),
     place,
   ].filter(Boolean);
   return (
@@ -139,7 +139,7 @@ function CandidateRow({ match, presentable, presentation, busy, error, onPresent
           {candidate.firstName} <span className="last-name">{candidate.lastName}</span>
         </a>
         <span className="cell-secondary">{details.join(' · ')}</span>
-        <span className={`cell-secondary status status-${candidate.status}`}>{t(`candidates.statuses.${candidate.status}`)}</span>
+        <span className={`cell-secondary status status-${candidate.status}`}>{t(`candidates.values.statuses.${candidate.status}`)}</span>
       </div>
       <ScoreBar score={match.score} />
       <MatchReasons reasons={match.reasons} />

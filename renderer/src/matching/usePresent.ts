@@ -31,7 +31,7 @@ export function usePresent() {
       return;
     }
     setMade((current) => ({ ...current, [key]: { id: result.value.id, state: result.value.state } }));
-    showNotice('workflow.matching.notices.presented');
+    showNotice('matching.ui.matches.notices.presented');
     changed();
   }
 

@@ -56,53 +56,53 @@ export function PartnerForm({ partner, readOnly, onSaved, onCancel }: PartnerFor
 
   return (
     <FormProvider {...form}>
-      <form className="card form" noValidate onSubmit={save} aria-label={t('partners.form.label')}>
+      <form className="card form" noValidate onSubmit={save} aria-label={t('partners.ui.form.label')}>
         <fieldset disabled={readOnly} className="form-body">
           <fieldset className="form-section">
-            <legend>{t('partners.form.organisation')}</legend>
+            <legend>{t('partners.ui.form.organisation')}</legend>
             <div className="form-grid">
-              <Field id={inputId('name')} label={t('partners.fields.name')} error={errorOf('name')} required wide>
+              <Field id={inputId('name')} label={t('partners.ui.fields.name')} error={errorOf('name')} required wide>
                 {(a11y) => <input type="text" autoComplete="off" maxLength={200} {...a11y} {...register('name')} />}
               </Field>
-              <Field id={inputId('kind')} label={t('partners.fields.kind')} error={errorOf('kind')} required>
+              <Field id={inputId('kind')} label={t('partners.ui.fields.kind')} error={errorOf('kind')} required>
                 {(a11y) => (
                   <select {...a11y} {...register('kind')}>
                     {PARTNER_KINDS.map((kind) => (
                       <option key={kind} value={kind}>
-                        {t(`partners.kinds.${kind}`)}
+                        {t(`partners.values.kinds.${kind}`)}
                       </option>
                     ))}
                   </select>
                 )}
               </Field>
-              <Field id={inputId('phone')} label={t('partners.fields.phone')} error={errorOf('phone')}>
+              <Field id={inputId('phone')} label={t('partners.ui.fields.phone')} error={errorOf('phone')}>
                 {(a11y) => <input type="tel" autoComplete="off" maxLength={40} {...a11y} {...register('phone')} />}
               </Field>
-              <Field id={inputId('email')} label={t('partners.fields.email')} error={errorOf('email')} wide>
+              <Field id={inputId('email')} label={t('partners.ui.fields.email')} error={errorOf('email')} wide>
                 {(a11y) => <input type="email" autoComplete="off" spellCheck={false} maxLength={200} {...a11y} {...register('email')} />}
               </Field>
-              <Field id={inputId('address')} label={t('partners.fields.address')} error={errorOf('address')} wide>
+              <Field id={inputId('address')} label={t('partners.ui.fields.address')} error={errorOf('address')} wide>
                 {(a11y) => <input type="text" autoComplete="off" maxLength={200} {...a11y} {...register('address')} />}
               </Field>
-              <Field id={inputId('postalCode')} label={t('partners.fields.postalCode')} error={errorOf('postalCode')}>
+              <Field id={inputId('postalCode')} label={t('partners.ui.fields.postalCode')} error={errorOf('postalCode')}>
                 {(a11y) => <input type="text" inputMode="numeric" autoComplete="off" maxLength={10} {...a11y} {...register('postalCode')} />}
               </Field>
-              <Field id={inputId('commune')} label={t('partners.fields.commune')} error={errorOf('commune')}>
+              <Field id={inputId('commune')} label={t('partners.ui.fields.commune')} error={errorOf('commune')}>
                 {(a11y) => <input type="text" autoComplete="off" maxLength={100} {...a11y} {...register('commune')} />}
               </Field>
-              <Field id={inputId('notes')} label={t('partners.fields.notes')} error={errorOf('notes')} wide>
+              <Field id={inputId('notes')} label={t('partners.ui.fields.notes')} error={errorOf('notes')} wide>
                 {(a11y) => <textarea rows={3} maxLength={5000} {...a11y} {...register('notes')} />}
               </Field>
             </div>
           </fieldset>
-          <ContactsEditor inputId={inputId} errorOf={errorOf} readOnly={readOnly} hint={t('partners.form.contactsHint')} />
+          <ContactsEditor inputId={inputId} errorOf={errorOf} readOnly={readOnly} hint={t('partners.ui.form.contactsHint')} />
         </fieldset>
         {!readOnly && (
           <FormActions
             error={formError}
-            submitLabel={t(partner ? 'partners.form.save' : 'partners.form.create')}
+            submitLabel={t(partner ? 'partners.ui.form.save' : 'partners.ui.form.create')}
             submitting={formState.isSubmitting}
-            {...(onCancel ? { cancel: { label: t('partners.form.cancel'), onCancel } } : {})}
+            {...(onCancel ? { cancel: { label: t('partners.ui.form.cancel'), onCancel } } : {})}
           />
         )}
       </form>

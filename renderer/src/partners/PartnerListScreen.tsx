@@ -14,15 +14,15 @@ export function PartnerListScreen() {
   const list = useRecordList('partners.list', toListInput(filters));
 
   const columns: Column<PartnerSummary>[] = [
-    nameColumn('partners', t('partners.fields.name'), t('partners.list.archivedTag'), 'minmax(220px, 2.2fr)'),
-    { key: 'kind', header: t('partners.fields.kind'), width: 'minmax(170px, 1.6fr)', render: (partner) => t(`partners.kinds.${partner.kind}`) },
-    { key: 'commune', header: t('partners.fields.commune'), width: 'minmax(120px, 1fr)', render: (partner) => partner.commune },
-    { key: 'phone', header: t('partners.fields.phone'), width: '150px', render: (partner) => partner.phone && formatPhone(partner.phone) },
+    nameColumn('partners', t('partners.ui.fields.name'), t('partners.ui.list.archivedTag'), 'minmax(220px, 2.2fr)'),
+    { key: 'kind', header: t('partners.ui.fields.kind'), width: 'minmax(170px, 1.6fr)', render: (partner) => t(`partners.values.kinds.${partner.kind}`) },
+    { key: 'commune', header: t('partners.ui.fields.commune'), width: 'minmax(120px, 1fr)', render: (partner) => partner.commune },
+    { key: 'phone', header: t('partners.ui.fields.phone'), width: '150px', render: (partner) => partner.phone && formatPhone(partner.phone) },
     {
       key: 'referred',
-      header: t('partners.list.columns.referred'),
+      header: t('partners.ui.list.columns.referred'),
       width: '150px',
-      render: (partner) => <span className="number">{t('partners.list.referredCount', { count: partner.referredCount })}</span>,
+      render: (partner) => <span className="number">{t('partners.ui.list.referredCount', { count: partner.referredCount })}</span>,
     },
   ];
 
@@ -34,22 +34,22 @@ export function PartnerListScreen() {
       filters={filters}
       narrowed={filters.kind !== null}
       onClearFilters={() => filters.set({ kind: null })}
-      caption={t(`partners.list.captions.${filters.order}`)}
+      caption={t(`partners.ui.list.captions.${filters.order}`)}
       selects={
         <FilterSelect
-          label={t('partners.fields.kind')}
-          anyLabel={t('partners.list.anyKind')}
+          label={t('partners.ui.fields.kind')}
+          anyLabel={t('partners.ui.list.anyKind')}
           value={filters.kind}
-          options={PARTNER_KINDS.map((kind) => ({ value: kind, label: t(`partners.kinds.${kind}`) }))}
+          options={PARTNER_KINDS.map((kind) => ({ value: kind, label: t(`partners.values.kinds.${kind}`) }))}
           onChange={(kind) => filters.set({ kind })}
         />
       }
       order={
         <SortSelect
-          label={t('partners.list.sortLabel')}
+          label={t('partners.ui.list.sortLabel')}
           value={filters.order}
           options={Object.keys(RECORD_ORDERS) as RecordOrder[]}
-          optionLabel={(order) => t(`partners.list.sorts.${order}`)}
+          optionLabel={(order) => t(`partners.ui.list.sorts.${order}`)}
           onChange={(order) => filters.set({ order })}
         />
       }

@@ -14,7 +14,7 @@ import { useMay } from '../session/useMay';
 
 function useBackToList(): BackLinkProps {
   const { t } = useTranslation();
-  return { section: 'partners', label: t('partners.backToList') };
+  return { section: 'partners', label: t('partners.ui.backToList') };
 }
 
 export function NewPartnerScreen() {
@@ -22,12 +22,12 @@ export function NewPartnerScreen() {
   const navigate = useNavigation((state) => state.navigate);
   const showNotice = useNotices((state) => state.showNotice);
   return (
-    <NewRecordFrame back={useBackToList()} title={t('partners.new')} intro={t('partners.form.newIntro')}>
+    <NewRecordFrame back={useBackToList()} title={t('partners.ui.new')} intro={t('partners.ui.form.newIntro')}>
       <PartnerForm
         partner={null}
         readOnly={false}
         onSaved={(partner) => {
-          showNotice('partners.notices.created');
+          showNotice('partners.ui.notices.created');
           navigate({ section: 'partners', id: partner.id }, { replace: true });
         }}
         onCancel={() => navigate({ section: 'partners' })}
@@ -49,7 +49,7 @@ function PartnerRecord({ partner, back, onChange }: { partner: Partner; back: Ba
   const mayArchive = useMay('partners.archive');
   const archive = useArchiveToggle((archived) => call(archived ? 'partners.archive' : 'partners.restore', { id: partner.id }), onChange);
   const readOnly = partner.archivedAt !== null;
-  const context = [t(`partners.kinds.${partner.kind}`), [partner.postalCode, partner.commune].filter(Boolean).join(' ')].filter(Boolean);
+  const context = [t(`partners.values.kinds.${partner.kind}`), [partner.postalCode, partner.commune].filter(Boolean).join(' ')].filter(Boolean);
 
   return (
     <RecordFrame
@@ -59,7 +59,7 @@ function PartnerRecord({ partner, back, onChange }: { partner: Partner; back: Ba
       archivedAt={partner.archivedAt}
       archive={archive}
       mayArchive={mayArchive}
-      texts="partners.record"
+      texts="partners.ui.record"
       className="record-wide"
     >
       <div className="record-columns">
@@ -68,7 +68,7 @@ function PartnerRecord({ partner, back, onChange }: { partner: Partner; back: Ba
           partner={partner}
           readOnly={readOnly}
           onSaved={(saved) => {
-            showNotice('notices.saved');
+            showNotice('common.ui.notices.saved');
             onChange(saved);
           }}
         />
@@ -92,19 +92,19 @@ function ReferredCard({ partner }: { partner: Partner }) {
   };
   return (
     <section className="card side-card" aria-labelledby="partner-referred-title">
-      <h2 id="partner-referred-title">{t('partners.record.referredTitle')}</h2>
+      <h2 id="partner-referred-title">{t('partners.ui.record.referredTitle')}</h2>
       <p className="referred-count" data-testid="referred-count">
-        {t('partners.record.referredCount', { count: partner.referredCount })}
+        {t('partners.ui.record.referredCount', { count: partner.referredCount })}
       </p>
       {partner.referredCount > 0 ? (
         <p className="referred-actions">
           <a href={routeToHash({ section: 'candidates' })} onClick={showReferred}>
-            {t('partners.record.showReferred')}
+            {t('partners.ui.record.showReferred')}
           </a>
-          <span className="field-hint">{t('partners.record.referredNote')}</span>
+          <span className="field-hint">{t('partners.ui.record.referredNote')}</span>
         </p>
       ) : (
-        <p className="muted">{t('partners.record.noneReferred')}</p>
+        <p className="muted">{t('partners.ui.record.noneReferred')}</p>
       )}
     </section>
   );

@@ -165,7 +165,7 @@ export function ReportsSection() {
             label={t('reports.ui.screen.filters')}
             anyLabel={t('reports.ui.screen.allStatuses')}
             value={filters.publicCategory}
-            options={PUBLIC_CATEGORIES.map((value) => ({ value, label: t(`candidates.publicCategories.${value}`) }))}
+            options={PUBLIC_CATEGORIES.map((value) => ({ value, label: t(`candidates.values.publicCategories.${value}`) }))}
             onChange={(value) => setFilter('publicCategory', value as PublicCategory | null)}
           />
           {partners.state.status === 'ready' && (

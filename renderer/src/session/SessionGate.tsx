@@ -19,7 +19,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const screen = gateScreen(state, failure !== null);
 
   useEffect(() => {
-    if (screen !== 'app') document.title = t('app.name');
+    if (screen !== 'app') document.title = t('common.ui.app.name');
   }, [screen, t]);
 
   if (screen === 'app') return children;
@@ -27,8 +27,8 @@ export function SessionGate({ children }: { children: ReactNode }) {
     <div className="gate">
       <div className="gate-column">
         <p className="gate-brand">
-          <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
+          <span className="brand-name">{t('common.ui.app.name')}</span>
+          <span className="brand-tagline">{t('common.ui.app.tagline')}</span>
         </p>
         <main className="gate-main">
           {screen === 'loading' && (

@@ -160,29 +160,29 @@ export function IntakeForm({ sessionId, sectors, onRecorded }: IntakeFormProps) 
       data-testid="intake-form"
     >
       <div className="intake-header">
-        <h2 id="intake-title">{t('sessions.intake.title')}</h2>
-        <p className="muted">{t('sessions.intake.hint')}</p>
+        <h2 id="intake-title">{t('sessions.ui.intake.title')}</h2>
+        <p className="muted">{t('sessions.ui.intake.hint')}</p>
       </div>
 
       {known ? (
         <div className="intake-chosen" data-testid="intake-chosen">
           <p>
-            <span className="strong">{t('sessions.intake.chosen', { name: fullName(known.candidate) })}</span>
-            <span className="muted"> {t('sessions.intake.chosenHint')}</span>
+            <span className="strong">{t('sessions.ui.intake.chosen', { name: fullName(known.candidate) })}</span>
+            <span className="muted"> {t('sessions.ui.intake.chosenHint')}</span>
           </p>
           <button type="button" className="button button-secondary" onClick={unchoose}>
-            {t('sessions.intake.unchoose')}
+            {t('sessions.ui.intake.unchoose')}
           </button>
         </div>
       ) : (
         <div className="intake-row intake-row-identity">
-          <Field id={inputId('firstName')} label={t('sessions.intake.firstName')} error={errorOf('firstName')} required>
+          <Field id={inputId('firstName')} label={t('sessions.ui.intake.firstName')} error={errorOf('firstName')} required>
             {(a11y) => <input type="text" autoComplete="off" {...a11y} {...register('firstName')} />}
           </Field>
-          <Field id={inputId('lastName')} label={t('sessions.intake.lastName')} error={errorOf('lastName')} required>
+          <Field id={inputId('lastName')} label={t('sessions.ui.intake.lastName')} error={errorOf('lastName')} required>
             {(a11y) => <input type="text" autoComplete="off" {...a11y} {...register('lastName')} />}
           </Field>
-          <Field id={inputId('phone')} label={t('sessions.intake.phone')} error={errorOf('phone')}>
+          <Field id={inputId('phone')} label={t('sessions.ui.intake.phone')} error={errorOf('phone')}>
             {(a11y) => <input type="tel" autoComplete="off" {...a11y} {...register('phone')} />}
           </Field>
         </div>
@@ -190,8 +190,8 @@ export function IntakeForm({ sessionId, sectors, onRecorded }: IntakeFormProps) 
 
       {!known && matches.length > 0 && (
         <section className="known" aria-labelledby="known-title" data-testid="known-people">
-          <h3 id="known-title">{t('sessions.intake.known.title')}</h3>
-          <p className="muted">{t('sessions.intake.known.hint')}</p>
+          <h3 id="known-title">{t('sessions.ui.intake.known.title')}</h3>
+          <p className="muted">{t('sessions.ui.intake.known.hint')}</p>
           <ul>
             {matches.map((person) => (
               <li key={person.candidate.id}>
@@ -202,13 +202,13 @@ export function IntakeForm({ sessionId, sectors, onRecorded }: IntakeFormProps) 
                   <span className="known-details">
                     {[
                       person.candidate.phone && formatPhone(person.candidate.phone),
-                      t(`frenchLevels.${person.candidate.frenchLevel}`),
-                      person.reasons.map((reason) => t(`candidates.duplicates.reasons.${reason}`)).join(', '),
+                      t(`common.values.frenchLevels.${person.candidate.frenchLevel}`),
+                      person.reasons.map((reason) => t(`candidates.ui.duplicates.reasons.${reason}`)).join(', '),
                     ]
                       .filter(Boolean)
                       .join(' · ')}
                   </span>
-                  <span className="known-pick">{t('sessions.intake.known.pick')}</span>
+                  <span className="known-pick">{t('sessions.ui.intake.known.pick')}</span>
                 </button>
               </li>
             ))}
@@ -217,32 +217,32 @@ export function IntakeForm({ sessionId, sectors, onRecorded }: IntakeFormProps) 
       )}
 
       <div className="intake-row intake-row-situation">
-        <Field id={inputId('frenchLevel')} label={t('sessions.intake.frenchLevel')} error={errorOf('frenchLevel')}>
+        <Field id={inputId('frenchLevel')} label={t('sessions.ui.intake.frenchLevel')} error={errorOf('frenchLevel')}>
           {(a11y) => (
             <select {...a11y} {...register('frenchLevel')}>
               <FrenchLevelOptions />
             </select>
           )}
         </Field>
-        <Field id={inputId('authorisationDocument')} label={t('sessions.intake.document')} error={errorOf('authorisationDocument')}>
+        <Field id={inputId('authorisationDocument')} label={t('sessions.ui.intake.document')} error={errorOf('authorisationDocument')}>
           {(a11y) => (
             <select {...a11y} {...register('authorisationDocument')}>
-              <option value="">{t('sessions.intake.notGiven')}</option>
+              <option value="">{t('sessions.ui.intake.notGiven')}</option>
               {AUTHORISATION_DOCUMENTS.map((document) => (
                 <option key={document} value={document}>
-                  {t(`candidates.documents.${document}`)}
+                  {t(`candidates.values.documents.${document}`)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field id={inputId('authorisationExpiry')} label={t('sessions.intake.expiry')} error={errorOf('authorisationExpiry')}>
+        <Field id={inputId('authorisationExpiry')} label={t('sessions.ui.intake.expiry')} error={errorOf('authorisationExpiry')}>
           {(a11y) => <DateInput {...a11y} {...register('authorisationExpiry')} />}
         </Field>
-        <Field id={inputId('sectorId')} label={t('sessions.intake.sector')} error={errorOf('sectorId')}>
+        <Field id={inputId('sectorId')} label={t('sessions.ui.intake.sector')} error={errorOf('sectorId')}>
           {(a11y) => (
             <select {...a11y} {...register('sectorId')}>
-              <option value="">{t('sessions.intake.notGiven')}</option>
+              <option value="">{t('sessions.ui.intake.notGiven')}</option>
               {sectors.map((sector) => (
                 <option key={sector.id} value={sector.id}>
                   {sectorLabel(sector, t)}
@@ -254,13 +254,13 @@ export function IntakeForm({ sessionId, sectors, onRecorded }: IntakeFormProps) 
       </div>
 
       <div className="intake-row intake-row-note">
-        <Field id={inputId('note')} label={t('sessions.intake.note')} error={errorOf('note')}>
+        <Field id={inputId('note')} label={t('sessions.ui.intake.note')} error={errorOf('note')}>
           {(a11y) => (
-            <input type="text" autoComplete="off" maxLength={1000} placeholder={t('sessions.intake.notePlaceholder')} {...a11y} {...register('note')} />
+            <input type="text" autoComplete="off" maxLength={1000} placeholder={t('sessions.ui.intake.notePlaceholder')} {...a11y} {...register('note')} />
           )}
         </Field>
         <button type="submit" className="button button-primary button-large" disabled={isSubmitting}>
-          {t(known ? 'sessions.intake.submitKnown' : 'sessions.intake.submit')}
+          {t(known ? 'sessions.ui.intake.submitKnown' : 'sessions.ui.intake.submit')}
         </button>
       </div>
       <ErrorAlert messageKey={formError} />

@@ -11,14 +11,14 @@ export function NewSessionScreen() {
   const showNotice = useNotices((state) => state.showNotice);
   return (
     <div className="screen screen-narrow">
-      <BackLink section="sessions" label={t('sessions.backToList')} />
+      <BackLink section="sessions" label={t('sessions.ui.backToList')} />
       <header className="screen-header">
-        <h1>{t('sessions.new')}</h1>
+        <h1>{t('sessions.ui.new')}</h1>
       </header>
       <SessionForm
         session={null}
         onSaved={(session) => {
-          showNotice('sessions.form.created');
+          showNotice('sessions.ui.form.created');
           navigate({ section: 'sessions', id: session.id }, { replace: true });
         }}
         onCancel={() => navigate({ section: 'sessions' })}

@@ -90,25 +90,25 @@ export function SessionForm({ session, onSaved, onCancel }: SessionFormProps) {
   const volunteerOptions = [...active, ...present].map((volunteer) => ({
     value: volunteer.id,
     label: sortableName(volunteer),
-    ...(volunteer.active && !volunteer.archivedAt ? {} : { note: t('volunteers.status.inactive') }),
+    ...(volunteer.active && !volunteer.archivedAt ? {} : { note: t('volunteers.ui.status.inactive') }),
   }));
 
   return (
     <form className="card form" noValidate onSubmit={(event) => void save(event)}>
       <div className="form-body">
         <div className="form-grid session-form-grid">
-          <Field id={inputId('date')} label={t('sessions.fields.date')} error={errorOf('date')} required>
+          <Field id={inputId('date')} label={t('sessions.ui.fields.date')} error={errorOf('date')} required>
             {(a11y) => <DateInput {...a11y} {...register('date')} />}
           </Field>
           <Field
             id={inputId('place')}
-            label={t('sessions.fields.place')}
-            hint={!session && lastPlace ? t('sessions.form.placeHint') : undefined}
+            label={t('sessions.ui.fields.place')}
+            hint={!session && lastPlace ? t('sessions.ui.form.placeHint') : undefined}
             error={errorOf('place')}
             required
           >
             {(a11y) => (
-              <input type="text" autoComplete="off" maxLength={150} placeholder={t('sessions.form.placePlaceholder')} {...a11y} {...register('place')} />
+              <input type="text" autoComplete="off" maxLength={150} placeholder={t('sessions.ui.form.placePlaceholder')} {...a11y} {...register('place')} />
             )}
           </Field>
           <div className="field-wide">
@@ -116,21 +116,21 @@ export function SessionForm({ session, onSaved, onCancel }: SessionFormProps) {
               control={control}
               name="volunteerIds"
               id={inputId('volunteerIds')}
-              legend={t('sessions.fields.volunteers')}
-              emptyText={t('sessions.form.noVolunteers')}
+              legend={t('sessions.ui.fields.volunteers')}
+              emptyText={t('sessions.ui.form.noVolunteers')}
               options={volunteerOptions}
             />
           </div>
-          <Field id={inputId('notes')} label={t('sessions.fields.notes')} error={errorOf('notes')} wide>
+          <Field id={inputId('notes')} label={t('sessions.ui.fields.notes')} error={errorOf('notes')} wide>
             {(a11y) => <textarea rows={2} {...a11y} {...register('notes')} />}
           </Field>
         </div>
       </div>
       <FormActions
-        submitLabel={t(session ? 'sessions.form.save' : 'sessions.form.create')}
+        submitLabel={t(session ? 'sessions.ui.form.save' : 'sessions.ui.form.create')}
         submitting={isSubmitting}
         error={formError}
-        cancel={{ label: t('sessions.form.cancel'), onCancel }}
+        cancel={{ label: t('sessions.ui.form.cancel'), onCancel }}
       />
     </form>
   );

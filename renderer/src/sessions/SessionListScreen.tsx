@@ -28,7 +28,7 @@ export function SessionListScreen() {
   const columns: Column<SessionSummary>[] = [
     {
       key: 'date',
-      header: t('sessions.fields.date'),
+      header: t('sessions.ui.fields.date'),
       width: 'minmax(230px, 2fr)',
       rowHeader: true,
       render: (session) => (
@@ -37,21 +37,21 @@ export function SessionListScreen() {
         </a>
       ),
     },
-    { key: 'place', header: t('sessions.fields.place'), width: 'minmax(180px, 2fr)', render: (session) => session.place },
+    { key: 'place', header: t('sessions.ui.fields.place'), width: 'minmax(180px, 2fr)', render: (session) => session.place },
     {
       key: 'visits',
-      header: t('sessions.list.visits'),
+      header: t('sessions.ui.list.visits'),
       width: '170px',
       render: (session) => <span className="number">{session.visitCount}</span>,
     },
     {
       key: 'volunteers',
-      header: t('sessions.list.volunteers'),
+      header: t('sessions.ui.list.volunteers'),
       width: '170px',
       render: (session) => (
         <>
           <span className="number">{session.volunteerCount}</span>
-          {session.archivedAt && <span className="tag">{t('sessions.record.archivedTag')}</span>}
+          {session.archivedAt && <span className="tag">{t('sessions.ui.record.archivedTag')}</span>}
         </>
       ),
     },
@@ -61,11 +61,11 @@ export function SessionListScreen() {
   return (
     <div className="screen">
       <header className="screen-header">
-        <h1>{t('sessions.list.title')}</h1>
+        <h1>{t('sessions.ui.list.title')}</h1>
         {mayCreate && (
           <button ref={newRef} type="button" className="button button-primary" onClick={() => navigate({ section: 'sessions', id: 'new' })}>
             <PlusIcon />
-            <span>{t('sessions.new')}</span>
+            <span>{t('sessions.ui.new')}</span>
           </button>
         )}
       </header>
@@ -73,31 +73,31 @@ export function SessionListScreen() {
       <div className="toolbar">
         <SegmentedChoice<ArchiveFilter>
           name="session-archive-filter"
-          legend={t('sessions.list.filterLabel')}
+          legend={t('sessions.ui.list.filterLabel')}
           options={ARCHIVE_FILTERS}
           value={archived}
-          label={(option) => t(`sessions.list.filters.${option}`)}
+          label={(option) => t(`sessions.ui.list.filters.${option}`)}
           onChange={setArchived}
         />
         <p className="result-count" aria-live="polite" data-testid="session-count">
           {list.status === 'ready' &&
             list.total > 0 &&
-            t(list.total === 1 ? 'sessions.list.countOne' : 'sessions.list.countMany', { count: list.total })}
+            t(list.total === 1 ? 'sessions.ui.list.countOne' : 'sessions.ui.list.countMany', { count: list.total })}
         </p>
       </div>
 
       <RecordListBody
         list={list}
         empty={
-          <EmptyState icon={<SectionIcon section="sessions" />} title={t(`sessions.list.empty.${archived}.title`)}>
-            <p>{t(`sessions.list.empty.${archived}.body`)}</p>
+          <EmptyState icon={<SectionIcon section="sessions" />} title={t(`sessions.ui.list.empty.${archived}.title`)}>
+            <p>{t(`sessions.ui.list.empty.${archived}.body`)}</p>
           </EmptyState>
         }
       >
         <VirtualTable
           list={list}
           columns={columns}
-          caption={t('sessions.list.caption')}
+          caption={t('sessions.ui.list.caption')}
           rowKey={(session) => session.id}
           onOpen={(session) => navigate({ section: 'sessions', id: session.id })}
           testId="session-row"

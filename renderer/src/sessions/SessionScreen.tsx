@@ -32,7 +32,7 @@ export function SessionScreen({ id }: { id: string }) {
   const archiving = useArchiveToggle<DropinSession>((archived) => call(archived ? 'sessions.archive' : 'sessions.restore', { id }), replace);
   const editButtonRef = useRef<HTMLButtonElement>(null);
 
-  const backLink = <BackLink section="sessions" label={t('sessions.backToList')} />;
+  const backLink = <BackLink section="sessions" label={t('sessions.ui.backToList')} />;
 
   if (state.status !== 'ready') {
     return (
@@ -49,7 +49,7 @@ export function SessionScreen({ id }: { id: string }) {
   async function onRecorded(result: IntakeResult) {
     setHighlightId(result.visit.id);
     setFilter('');
-    showNotice(result.created ? 'sessions.intake.recordedNew' : 'sessions.intake.recorded');
+    showNotice(result.created ? 'sessions.ui.intake.recordedNew' : 'sessions.ui.intake.recorded');
     await reload();
   }
 
@@ -57,7 +57,7 @@ export function SessionScreen({ id }: { id: string }) {
     setActionError(null);
     const result = await call('sessions.removeVisit', { id: visit.id });
     if (!result.ok) setActionError(result.error.message);
-    else showNotice('sessions.visits.removed');
+    else showNotice('sessions.ui.visits.removed');
     await reload();
     document.getElementById('intake-firstName')?.focus();
   }
@@ -74,23 +74,23 @@ export function SessionScreen({ id }: { id: string }) {
       {backLink}
       <header className="screen-header session-header">
         <div>
-          <h1>{t('sessions.record.title', { date: day })}</h1>
+          <h1>{t('sessions.ui.record.title', { date: day })}</h1>
           <p className="screen-subtitle session-facts">
             <span className="strong">{session.place}</span>
             <span aria-hidden="true"> · </span>
             <span data-testid="session-volunteers">
               {session.volunteers.length === 0
-                ? t('sessions.record.noVolunteers')
-                : t('sessions.record.volunteers', {
+                ? t('sessions.ui.record.noVolunteers')
+                : t('sessions.ui.record.volunteers', {
                     names: session.volunteers.map((volunteer) => `${volunteer.firstName} ${volunteer.lastName}`).join(', '),
                   })}
             </span>
             {!archived && !editing && (
               <button ref={editButtonRef} type="button" className="button button-quiet"
-                aria-label={t('sessions.record.editLabel')}
+                aria-label={t('sessions.ui.record.editLabel')}
                 onClick={() => setEditing(true)}
               >
-                {t('sessions.record.edit')}
+                {t('sessions.ui.record.edit')}
               </button>
             )}
           </p>
@@ -100,16 +100,16 @@ export function SessionScreen({ id }: { id: string }) {
           <button type="button" className="button button-secondary" disabled={archiving.busy}
             onClick={() => archiving.setArchived(true)}
           >
-            {t('sessions.record.archive')}
+            {t('sessions.ui.record.archive')}
           </button>
         )}
       </header>
 
       {archived && session.archivedAt && (
         <ArchivedBanner
-          title={t('sessions.record.archivedOn', { date: formatDate(session.archivedAt, i18n.language, 'long') })}
-          explanation={t('sessions.record.archivedExplanation')}
-          restoreLabel={t('sessions.record.restore')}
+          title={t('sessions.ui.record.archivedOn', { date: formatDate(session.archivedAt, i18n.language, 'long') })}
+          explanation={t('sessions.ui.record.archivedExplanation')}
+          restoreLabel={t('sessions.ui.record.restore')}
           busy={archiving.busy}
           onRestore={() => archiving.setArchived(false)}
         />
@@ -118,12 +118,12 @@ export function SessionScreen({ id }: { id: string }) {
       <ErrorAlert messageKey={actionError ?? archiving.error} />
 
       {editing && (
-        <section className="session-editor" aria-label={t('sessions.record.editTitle')}>
+        <section className="session-editor" aria-label={t('sessions.ui.record.editTitle')}>
           <SessionForm
             session={session}
             onSaved={(saved) => {
               replace(saved);
-              showNotice('notices.saved');
+              showNotice('common.ui.notices.saved');
               closeEditor();
             }}
             onCancel={closeEditor}
@@ -136,14 +136,14 @@ export function SessionScreen({ id }: { id: string }) {
       <section className="card visits" aria-labelledby="visits-title">
         <div className="visits-header">
           <h2 id="visits-title">
-            {t('sessions.visits.title')} <span className="count-badge" data-testid="visit-count">{session.visits.length}</span>
+            {t('sessions.ui.visits.title')} <span className="count-badge" data-testid="visit-count">{session.visits.length}</span>
           </h2>
           {session.visits.length > 0 && (
             <SearchField
               id="visit-filter"
               className="visits-filter"
-              label={t('sessions.visits.filterLabel')}
-              placeholder={t('sessions.visits.filterPlaceholder')}
+              label={t('sessions.ui.visits.filterLabel')}
+              placeholder={t('sessions.ui.visits.filterPlaceholder')}
               value={filter}
               onChange={setFilter}
               focusOnMount={false}

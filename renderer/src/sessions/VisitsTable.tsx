@@ -37,23 +37,23 @@ export function VisitsTable({ visits, filter, highlightId, readOnly, onRemove }:
     return words.every((word) => text.includes(word));
   });
 
-  if (visits.length === 0) return <p className="empty-line">{t('sessions.visits.empty')}</p>;
-  if (shown.length === 0) return <p className="empty-line">{t('sessions.visits.noMatch', { query: filter.trim() })}</p>;
+  if (visits.length === 0) return <p className="empty-line">{t('sessions.ui.visits.empty')}</p>;
+  if (shown.length === 0) return <p className="empty-line">{t('sessions.ui.visits.noMatch', { query: filter.trim() })}</p>;
 
   return (
     <table className="data-table visits-table">
-      <caption className="visually-hidden">{t('sessions.visits.caption')}</caption>
+      <caption className="visually-hidden">{t('sessions.ui.visits.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col" className="col-name">{t('sessions.visits.columns.name')}</th>
-          <th scope="col" className="col-phone">{t('sessions.visits.columns.phone')}</th>
-          <th scope="col" className="col-level">{t('sessions.visits.columns.frenchLevel')}</th>
-          <th scope="col" className="col-auth">{t('sessions.visits.columns.authorisation')}</th>
-          <th scope="col" className="col-note">{t('sessions.visits.columns.note')}</th>
-          <th scope="col" className="col-time">{t('sessions.visits.columns.time')}</th>
+          <th scope="col" className="col-name">{t('sessions.ui.visits.columns.name')}</th>
+          <th scope="col" className="col-phone">{t('sessions.ui.visits.columns.phone')}</th>
+          <th scope="col" className="col-level">{t('sessions.ui.visits.columns.frenchLevel')}</th>
+          <th scope="col" className="col-auth">{t('sessions.ui.visits.columns.authorisation')}</th>
+          <th scope="col" className="col-note">{t('sessions.ui.visits.columns.note')}</th>
+          <th scope="col" className="col-time">{t('sessions.ui.visits.columns.time')}</th>
           {!readOnly && (
             <th scope="col" className="col-action">
-              <span className="visually-hidden">{t('sessions.visits.columns.actions')}</span>
+              <span className="visually-hidden">{t('sessions.ui.visits.columns.actions')}</span>
             </th>
           )}
         </tr>
@@ -71,14 +71,14 @@ export function VisitsTable({ visits, filter, highlightId, readOnly, onRemove }:
               <td className="nowrap" title={visit.phone ? formatPhone(visit.phone) : undefined}>
                 {visit.phone && formatPhone(visit.phone)}
               </td>
-              <td className="nowrap" title={t(`frenchLevels.${visit.frenchLevel}`)}>
-                {t(`candidates.frenchLevelsShort.${visit.frenchLevel}`)}
+              <td className="nowrap" title={t(`common.values.frenchLevels.${visit.frenchLevel}`)}>
+                {t(`candidates.values.frenchLevelsShort.${visit.frenchLevel}`)}
               </td>
               <td>
-                {visit.authorisationDocument && <span>{t(`candidates.documents.${visit.authorisationDocument}`)}</span>}
+                {visit.authorisationDocument && <span>{t(`candidates.values.documents.${visit.authorisationDocument}`)}</span>}
                 {visit.authorisationExpiry && (
                   <span className="cell-secondary">
-                    {t('sessions.visits.until')} <ExpiryDate date={visit.authorisationExpiry} />
+                    {t('sessions.ui.visits.until')} <ExpiryDate date={visit.authorisationExpiry} />
                   </span>
                 )}
               </td>
@@ -99,20 +99,20 @@ export function VisitsTable({ visits, filter, highlightId, readOnly, onRemove }:
                           void onRemove(visit);
                         }}
                       >
-                        {t('sessions.visits.confirmRemove')}
+                        {t('sessions.ui.visits.confirmRemove')}
                       </button>
                       <button type="button" className="button button-quiet" onClick={() => setConfirming(null)}>
-                        {t('sessions.visits.keep')}
+                        {t('sessions.ui.visits.keep')}
                       </button>
                     </span>
                   ) : (
                     <button
                       type="button"
                       className="button button-quiet"
-                      aria-label={t('sessions.visits.removeLabel', { name })}
+                      aria-label={t('sessions.ui.visits.removeLabel', { name })}
                       onClick={() => setConfirming(visit.id)}
                     >
-                      {t('sessions.visits.remove')}
+                      {t('sessions.ui.visits.remove')}
                     </button>
                   )}
                 </td>

@@ -38,7 +38,7 @@ export function AccountsSettings() {
     <div className="screen" data-testid="accounts-settings">
       <header className="screen-header">
         <h1 ref={headingRef} tabIndex={-1}>
-          {t('settings.title')}
+          {t('settings.ui.title')}
         </h1>
       </header>
       <SettingsTabs current="accounts" />

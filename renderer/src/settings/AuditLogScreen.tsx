@@ -52,7 +52,7 @@ export function AuditLogScreen() {
     <div className="screen" data-testid="audit-log">
       <header className="screen-header">
         <h1 ref={headingRef} tabIndex={-1}>
-          {t('settings.title')}
+          {t('settings.ui.title')}
         </h1>
       </header>
       <SettingsTabs current="audit" />

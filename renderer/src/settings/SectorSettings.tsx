@@ -30,7 +30,7 @@ export function SectorSettings() {
   async function add(event: FormEvent) {
     event.preventDefault();
     if (newName.trim() !== '' && taken(newName)) {
-      setAddError('settings.sectors.exists');
+      setAddError('settings.ui.sectors.exists');
       newRef.current?.focus();
       return;
     }
@@ -42,7 +42,7 @@ export function SectorSettings() {
     }
     setAddError(null);
     setNewName('');
-    showNotice('settings.sectors.added');
+    showNotice('settings.ui.sectors.added');
     await reload();
   }
 
@@ -64,12 +64,12 @@ export function SectorSettings() {
 
   return (
     <section className="card settings-card" aria-labelledby="sectors-title">
-      <h2 id="sectors-title">{t('settings.sectors.title')}</h2>
-      <p className="muted">{t('settings.sectors.intro')}</p>
+      <h2 id="sectors-title">{t('settings.ui.sectors.title')}</h2>
+      <p className="muted">{t('settings.ui.sectors.intro')}</p>
 
       <form className="inline-form" noValidate onSubmit={(event) => void add(event)}>
         <label htmlFor="sector-new" className="compact-field">
-          <span>{t('settings.sectors.newLabel')}</span>
+          <span>{t('settings.ui.sectors.newLabel')}</span>
         </label>
         <div className="inline-form-row">
           <input
@@ -79,13 +79,13 @@ export function SectorSettings() {
             autoComplete="off"
             maxLength={80}
             value={newName}
-            placeholder={t('settings.sectors.newPlaceholder')}
+            placeholder={t('settings.ui.sectors.newPlaceholder')}
             aria-invalid={Boolean(addError)}
             aria-describedby={addError ? 'sector-new-error' : undefined}
             onChange={(event) => setNewName(event.target.value)}
           />
           <button type="submit" className="button button-primary">
-            {t('settings.sectors.add')}
+            {t('settings.ui.sectors.add')}
           </button>
         </div>
         {addError && (
@@ -110,18 +110,18 @@ export function SectorSettings() {
             onCancelRename={() => setRenaming(null)}
             onSaveName={async (name) => {
               if (name.trim() !== '' && taken(name, sector.id)) {
-                setRowError({ id: sector.id, messageKey: 'settings.sectors.exists' });
+                setRowError({ id: sector.id, messageKey: 'settings.ui.sectors.exists' });
                 return;
               }
-              const saved = await change(sector, () => call('sectors.rename', { id: sector.id, name }), 'settings.sectors.renamed');
+              const saved = await change(sector, () => call('sectors.rename', { id: sector.id, name }), 'settings.ui.sectors.renamed');
               if (saved) setRenaming(null);
             }}
-            onReset={() => void change(sector, () => call('sectors.rename', { id: sector.id, name: null }), 'settings.sectors.renamed')}
+            onReset={() => void change(sector, () => call('sectors.rename', { id: sector.id, name: null }), 'settings.ui.sectors.renamed')}
             onArchive={(archive) =>
               void change(
                 sector,
                 () => call(archive ? 'sectors.archive' : 'sectors.restore', { id: sector.id }),
-                archive ? 'settings.sectors.archived' : 'settings.sectors.restored',
+                archive ? 'settings.ui.sectors.archived' : 'settings.ui.sectors.restored',
               )
             }
           />
@@ -130,7 +130,7 @@ export function SectorSettings() {
       {archivedCount > 0 && (
         <label className="checkbox settings-toggle">
           <input type="checkbox" checked={showArchived} onChange={(event) => setShowArchived(event.target.checked)} />
-          <span>{t('settings.sectors.showArchived', { total: archivedCount })}</span>
+          <span>{t('settings.ui.sectors.showArchived', { total: archivedCount })}</span>
         </label>
       )}
     </section>
@@ -171,7 +171,7 @@ function SectorRow({ sector, renaming, error, onRename, onCancelRename, onSaveNa
             event.preventDefault();
             // An empty name gives a seeded sector its translated name back; the others need one.
             if (name.trim() === '' && !sector.seedKey) {
-              setLocalError('validation.required');
+              setLocalError('common.errors.required');
               return;
             }
             setLocalError(null);
@@ -179,7 +179,7 @@ function SectorRow({ sector, renaming, error, onRename, onCancelRename, onSaveNa
           }}
         >
           <label htmlFor={inputId} className="visually-hidden">
-            {t('settings.sectors.nameLabel', { name: label })}
+            {t('settings.ui.sectors.nameLabel', { name: label })}
           </label>
           <input
             id={inputId}
@@ -195,10 +195,10 @@ function SectorRow({ sector, renaming, error, onRename, onCancelRename, onSaveNa
             }}
           />
           <button type="submit" className="button button-primary">
-            {t('settings.sectors.save')}
+            {t('settings.ui.sectors.save')}
           </button>
           <button type="button" className="button button-secondary" onClick={onCancelRename}>
-            {t('settings.sectors.cancel')}
+            {t('settings.ui.sectors.cancel')}
           </button>
         </form>
         {shownError && (
@@ -214,39 +214,39 @@ function SectorRow({ sector, renaming, error, onRename, onCancelRename, onSaveNa
     <li className={sector.archivedAt ? 'sector-row sector-row-archived' : 'sector-row'}>
       <div className="sector-name">
         <span className="strong">{label}</span>
-        {sector.archivedAt && <span className="tag">{t('settings.sectors.archivedTag')}</span>}
-        {original && sector.name && <span className="muted sector-original">{t('settings.sectors.originalName', { name: original })}</span>}
-        {!sector.seedKey && <span className="muted sector-original">{t('settings.sectors.ownSector')}</span>}
+        {sector.archivedAt && <span className="tag">{t('settings.ui.sectors.archivedTag')}</span>}
+        {original && sector.name && <span className="muted sector-original">{t('settings.ui.sectors.originalName', { name: original })}</span>}
+        {!sector.seedKey && <span className="muted sector-original">{t('settings.ui.sectors.ownSector')}</span>}
       </div>
       <div className="sector-actions">
         {sector.archivedAt === null && (
-          <button type="button" className="button button-quiet" aria-label={t('settings.sectors.renameLabel', { name: label })}
+          <button type="button" className="button button-quiet" aria-label={t('settings.ui.sectors.renameLabel', { name: label })}
             onClick={() => {
               setName(label);
               setLocalError(null);
               onRename();
             }}
           >
-            {t('settings.sectors.rename')}
+            {t('settings.ui.sectors.rename')}
           </button>
         )}
         {sector.archivedAt === null && original && sector.name && (
           <button
             type="button"
             className="button button-quiet"
-            aria-label={t('settings.sectors.resetLabel', { name: label, original })}
+            aria-label={t('settings.ui.sectors.resetLabel', { name: label, original })}
             onClick={onReset}
           >
-            {t('settings.sectors.reset')}
+            {t('settings.ui.sectors.reset')}
           </button>
         )}
         <button
           type="button"
           className="button button-quiet"
-          aria-label={t(sector.archivedAt ? 'settings.sectors.restoreLabel' : 'settings.sectors.archiveLabel', { name: label })}
+          aria-label={t(sector.archivedAt ? 'settings.ui.sectors.restoreLabel' : 'settings.ui.sectors.archiveLabel', { name: label })}
           onClick={() => onArchive(sector.archivedAt === null)}
         >
-          {t(sector.archivedAt ? 'settings.sectors.restore' : 'settings.sectors.archive')}
+          {t(sector.archivedAt ? 'settings.ui.sectors.restore' : 'settings.ui.sectors.archive')}
         </button>
       </div>
       {error && (

@@ -15,7 +15,7 @@ export function SettingsScreen() {
     <div className="screen screen-narrow">
       <header className="screen-header">
         <h1 ref={headingRef} tabIndex={-1}>
-          {t('settings.title')}
+          {t('settings.ui.title')}
         </h1>
       </header>
       <SettingsTabs current="general" />

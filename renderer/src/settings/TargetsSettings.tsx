@@ -21,7 +21,7 @@ function toDraft(targets: Targets): Draft {
 function parseTarget(text: string): { value: number | null } | { error: string } {
   const digits = text.replace(/[\s\u00a0\u202f]/g, '');
   if (digits === '') return { value: null };
-  return /^\d+$/.test(digits) ? { value: Number(digits) } : { error: 'validation.number' };
+  return /^\d+$/.test(digits) ? { value: Number(digits) } : { error: 'common.errors.number' };
 }
 
 const inputId = (field: string) => `targets-${field}`;
@@ -58,7 +58,7 @@ export function TargetsSettings() {
         setErrors({});
         setFormError(null);
         replace(result.value);
-        showNotice('dashboard.targets.saved');
+        showNotice('dashboard.ui.targets.saved');
         return;
       }
       Object.assign(found, result.error.fields ?? {});
@@ -74,18 +74,18 @@ export function TargetsSettings() {
 
   return (
     <section className="card settings-card" aria-labelledby="targets-title">
-      <h2 id="targets-title">{t('dashboard.targets.title')}</h2>
-      <p className="muted">{t('dashboard.targets.intro')}</p>
+      <h2 id="targets-title">{t('dashboard.ui.targets.title')}</h2>
+      <p className="muted">{t('dashboard.ui.targets.intro')}</p>
       <ErrorAlert messageKey={state.status === 'error' ? state.messageKey : null} />
       {draft && (
         <form className="targets-form" noValidate onSubmit={(event) => void save(event)}>
           <div className="form-grid targets-grid">
-            <Field id={inputId('period')} label={t('dashboard.targets.period')} error={errors.period && t(errors.period)}>
+            <Field id={inputId('period')} label={t('dashboard.ui.targets.period')} error={errors.period && t(errors.period)}>
               {(a11y) => (
                 <select {...a11y} value={draft.period} onChange={(event) => setDraft({ ...draft, period: event.target.value as TargetPeriod })}>
                   {TARGET_PERIODS.map((period) => (
                     <option key={period} value={period}>
-                      {t(`dashboard.targets.periods.${period}`)}
+                      {t(`dashboard.ui.targets.periods.${period}`)}
                     </option>
                   ))}
                 </select>
@@ -95,7 +95,7 @@ export function TargetsSettings() {
               <Field
                 key={thing}
                 id={inputId(thing)}
-                label={t(`dashboard.things.${thing}`)}
+                label={t(`dashboard.ui.things.${thing}`)}
                 error={errors[thing] && t(errors[thing])}
               >
                 {(a11y) => (
@@ -115,7 +115,7 @@ export function TargetsSettings() {
           <ErrorAlert messageKey={formError} />
           <div className="targets-actions">
             <button type="submit" className="button button-primary" disabled={saving}>
-              {t('dashboard.targets.save')}
+              {t('dashboard.ui.targets.save')}
             </button>
           </div>
         </form>

@@ -47,9 +47,9 @@ export function ContactsEditor({ inputId, errorOf, readOnly, hint }: ContactsEdi
 
   return (
     <fieldset className="form-section contacts-editor">
-      <legend>{t('employers.contacts.title')}</legend>
+      <legend>{t('employers.ui.contacts.title')}</legend>
       <p className="field-hint contacts-hint">{hint}</p>
-      {fields.length === 0 && <p className="muted contacts-empty">{t('employers.contacts.empty')}</p>}
+      {fields.length === 0 && <p className="muted contacts-empty">{t('employers.ui.contacts.empty')}</p>}
       {fields.length > 0 && (
         <ol className="contact-rows" data-testid="contact-rows">
           {fields.map((field, index) => {
@@ -58,37 +58,37 @@ export function ContactsEditor({ inputId, errorOf, readOnly, hint }: ContactsEdi
             return (
               <li key={field.key}>
                 <fieldset className="contact-row">
-                  <legend className="contact-legend">{t('employers.contacts.legend', { number })}</legend>
+                  <legend className="contact-legend">{t('employers.ui.contacts.legend', { number })}</legend>
                   {!readOnly && (
                     <button
                       type="button"
                       className="button button-link contact-remove"
-                      aria-label={t('employers.contacts.removeLabel', { number })}
+                      aria-label={t('employers.ui.contacts.removeLabel', { number })}
                       onClick={() => remove(index)}
                     >
-                      {t('employers.contacts.remove')}
+                      {t('employers.ui.contacts.remove')}
                     </button>
                   )}
                   <div className="form-grid contact-grid">
-                    <Field id={inputId(path('name'))} label={t('employers.contacts.name')} error={errorOf(path('name'))} required>
+                    <Field id={inputId(path('name'))} label={t('employers.ui.contacts.name')} error={errorOf(path('name'))} required>
                       {(a11y) => <input type="text" autoComplete="off" maxLength={150} {...a11y} {...register(path('name'))} />}
                     </Field>
-                    <Field id={inputId(path('role'))} label={t('employers.contacts.role')} error={errorOf(path('role'))}>
+                    <Field id={inputId(path('role'))} label={t('employers.ui.contacts.role')} error={errorOf(path('role'))}>
                       {(a11y) => (
                         <input
                           type="text"
                           autoComplete="off"
                           maxLength={100}
-                          placeholder={t('employers.contacts.rolePlaceholder')}
+                          placeholder={t('employers.ui.contacts.rolePlaceholder')}
                           {...a11y}
                           {...register(path('role'))}
                         />
                       )}
                     </Field>
-                    <Field id={inputId(path('phone'))} label={t('employers.contacts.phone')} error={errorOf(path('phone'))}>
+                    <Field id={inputId(path('phone'))} label={t('employers.ui.contacts.phone')} error={errorOf(path('phone'))}>
                       {(a11y) => <input type="tel" autoComplete="off" maxLength={40} {...a11y} {...register(path('phone'))} />}
                     </Field>
-                    <Field id={inputId(path('email'))} label={t('employers.contacts.email')} error={errorOf(path('email'))}>
+                    <Field id={inputId(path('email'))} label={t('employers.ui.contacts.email')} error={errorOf(path('email'))}>
                       {(a11y) => <input type="email" autoComplete="off" spellCheck={false} maxLength={200} {...a11y} {...register(path('email'))} />}
                     </Field>
                   </div>
@@ -105,7 +105,7 @@ export function ContactsEditor({ inputId, errorOf, readOnly, hint }: ContactsEdi
           onClick={() => append({ name: '', role: '', phone: '', email: '' })}
         >
           <PlusIcon />
-          <span>{t('employers.contacts.add')}</span>
+          <span>{t('employers.ui.contacts.add')}</span>
         </button>
       )}
     </fieldset>

@@ -84,7 +84,7 @@ export function DateInput({ type: _type, name = '', value, min, max, onChange, o
     }
   }
 
-  const placeholder = order.map((part) => t(`dateInput.${part}`)).join('/');
+  const placeholder = order.map((part) => t(`common.ui.dateInput.${part}`)).join('/');
   return (
     <span className={className ? `date-input ${className}` : 'date-input'}>
       <input
@@ -115,7 +115,7 @@ export function DateInput({ type: _type, name = '', value, min, max, onChange, o
       />
       {/* For the mouse; the keyboard has Alt+Down in the field. Out of the tab order and of the
           field's name, which a label wrapping the whole field would otherwise take in. */}
-      <button type="button" className="date-input-calendar" disabled={disabled} tabIndex={-1} aria-hidden="true" title={t('dateInput.calendar')} onClick={openCalendar}>
+      <button type="button" className="date-input-calendar" disabled={disabled} tabIndex={-1} aria-hidden="true" title={t('common.ui.dateInput.calendar')} onClick={openCalendar}>
         <CalendarIcon />
       </button>
       <input

@@ -36,7 +36,7 @@ export function Field({ id, label, hint, error, required = false, wide = false, 
         <label htmlFor={id}>{label}</label>
         {required && (
           <span className="field-required" aria-hidden="true">
-            {t('form.required')}
+            {t('common.ui.form.required')}
           </span>
         )}
       </div>

@@ -6,7 +6,7 @@ export function FrenchLevelOptions() {
   const { t } = useTranslation();
   return FRENCH_LEVELS.map((level) => (
     <option key={level} value={level}>
-      {t(`frenchLevels.${level}`)}
+      {t(`common.values.frenchLevels.${level}`)}
     </option>
   ));
 }

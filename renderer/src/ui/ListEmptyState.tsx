@@ -6,8 +6,8 @@ import { EmptyState } from './EmptyState';
 
 interface ListEmptyStateProps {
   icon: ReactNode;
-  /** Where the list's texts live (`employers.list`): `empty.ARCHIVED.*`, `noMatch.*`, `clearFilters`. */
-  texts: 'employers.list' | 'partners.list';
+  /** Where the list's texts live (`employers.ui.list`): `empty.ARCHIVED.*`, `noMatch.*`, `clearFilters`. */
+  texts: 'employers.ui.list' | 'partners.ui.list';
   query: string;
   archived: (typeof ARCHIVE_FILTERS)[number];
   /** A filter other than the search and the archive choice is in use. */

@@ -35,7 +35,7 @@ interface RecordFrameProps {
   archivedAt: string | null;
   archive: ReturnType<typeof useArchiveToggle>;
   /** Where the archive texts live: `archive`, `restore`, `archivedOn`, `archivedExplanation`. */
-  texts: 'employers.record' | 'employers.needs.record' | 'partners.record';
+  texts: 'employers.ui.record' | 'employers.ui.needs.record' | 'partners.ui.record';
   /** The signed-in role may archive it (the router refuses otherwise: the button is not offered). */
   mayArchive?: boolean;
   className?: string;

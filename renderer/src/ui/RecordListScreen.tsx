@@ -55,7 +55,7 @@ export function RecordListScreen<T extends { id: string }>({
 }: RecordListScreenProps<T>) {
   const { t } = useTranslation();
   const navigate = useNavigation((state) => state.navigate);
-  const texts = `${section}.list` as const;
+  const texts = `${section}.ui.list` as const;
   const mayCreate = useMay(section === 'employers' ? 'employers.create' : 'partners.create');
   const { query, archived } = filters;
 
@@ -66,7 +66,7 @@ export function RecordListScreen<T extends { id: string }>({
         {mayCreate && (
           <button type="button" className="button button-primary" onClick={() => navigate({ section, id: 'new' })}>
             <PlusIcon />
-            <span>{t(`${section}.new`)}</span>
+            <span>{t(`${section}.ui.new`)}</span>
           </button>
         )}
       </header>

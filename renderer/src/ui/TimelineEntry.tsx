@@ -32,17 +32,17 @@ export function KindAndDayFields({ kind, day, invalidDay, onKind, onDay }: KindA
   return (
     <>
       <label className="compact-field">
-        <span>{t('timeline.kind')}</span>
+        <span>{t('timeline.ui.kind')}</span>
         <select value={kind} onChange={(changed) => onKind(changed.target.value as TimelineKind)}>
           {TIMELINE_KINDS.map((option) => (
             <option key={option} value={option}>
-              {t(`timeline.kinds.${option}`)}
+              {t(`timeline.values.kinds.${option}`)}
             </option>
           ))}
         </select>
       </label>
       <label className="compact-field">
-        <span>{t('timeline.date')}</span>
+        <span>{t('timeline.ui.date')}</span>
         <DateInput value={day} max={today()} aria-invalid={invalidDay} onChange={(changed) => onDay(changed.target.value)} />
       </label>
     </>
@@ -64,7 +64,7 @@ export function TimelineEntry({ event, readOnly, onChanged }: TimelineEntryProps
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
-  const kindLabel = t(`timeline.kinds.${event.kind}`);
+  const kindLabel = t(`timeline.values.kinds.${event.kind}`);
   const dateLabel = formatDate(event.occurredAt, i18n.language);
 
   // The question takes the focus, so Enter confirms and Tab reaches "Keep".
@@ -115,7 +115,7 @@ export function TimelineEntry({ event, readOnly, onChanged }: TimelineEntryProps
             <KindAndDayFields kind={kind} day={day} invalidDay={Boolean(error)} onKind={setKind} onDay={setDay} />
           </div>
           <label className="compact-field compact-field-wide">
-            <span>{t('timeline.text')}</span>
+            <span>{t('timeline.ui.text')}</span>
             <textarea value={text} rows={2} maxLength={5000} onChange={(changed) => setText(changed.target.value)} />
           </label>
           <div className="timeline-form-actions">
@@ -125,10 +125,10 @@ export function TimelineEntry({ event, readOnly, onChanged }: TimelineEntryProps
               </p>
             )}
             <button type="button" className="button button-quiet" onClick={() => setMode('view')}>
-              {t('timeline.cancel')}
+              {t('timeline.ui.cancel')}
             </button>
             <button type="submit" className="button button-secondary" disabled={saving}>
-              {t('timeline.saveCorrection')}
+              {t('timeline.ui.saveCorrection')}
             </button>
           </div>
         </form>
@@ -142,22 +142,22 @@ export function TimelineEntry({ event, readOnly, onChanged }: TimelineEntryProps
         <span className={`timeline-kind timeline-kind-${event.kind}`}>{kindLabel}</span>
         <time dateTime={event.occurredAt}>{dateLabel}</time>
         {event.author && <span className="muted">{event.author}</span>}
-        {event.automatic && <span className="muted">{t('timeline.fromSession')}</span>}
+        {event.automatic && <span className="muted">{t('timeline.ui.fromSession')}</span>}
         {!readOnly && !event.automatic && mode === 'view' && (
           <span className="timeline-actions">
-            <button type="button" className="button button-quiet button-small" aria-label={t('timeline.editLabel', { kind: kindLabel, date: dateLabel })} onClick={startEditing}>
-              {t('timeline.edit')}
+            <button type="button" className="button button-quiet button-small" aria-label={t('timeline.ui.editLabel', { kind: kindLabel, date: dateLabel })} onClick={startEditing}>
+              {t('timeline.ui.edit')}
             </button>
             <button
               type="button"
               className="button button-quiet button-small"
-              aria-label={t('timeline.removeLabel', { kind: kindLabel, date: dateLabel })}
+              aria-label={t('timeline.ui.removeLabel', { kind: kindLabel, date: dateLabel })}
               onClick={() => {
                 setError(null);
                 setMode('confirmRemove');
               }}
             >
-              {t('timeline.remove')}
+              {t('timeline.ui.remove')}
             </button>
           </span>
         )}
@@ -165,13 +165,13 @@ export function TimelineEntry({ event, readOnly, onChanged }: TimelineEntryProps
       {event.text && <p className="timeline-text">{event.text}</p>}
       {mode === 'confirmRemove' && (
         <div className="timeline-confirm">
-          <p>{t('timeline.confirmRemove')}</p>
+          <p>{t('timeline.ui.confirmRemove')}</p>
           <span className="confirm-actions">
             <button ref={confirmRef} type="button" className="button button-danger" disabled={saving} onClick={() => void remove()}>
-              {t('timeline.remove')}
+              {t('timeline.ui.remove')}
             </button>
             <button type="button" className="button button-quiet" onClick={() => setMode('view')}>
-              {t('timeline.keep')}
+              {t('timeline.ui.keep')}
             </button>
           </span>
         </div>

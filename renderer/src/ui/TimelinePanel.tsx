@@ -68,23 +68,23 @@ export function TimelinePanel({ subjectType, subjectId, readOnly = false, onAdde
 
   return (
     <section className="card timeline" aria-labelledby={`timeline-${subjectId}`}>
-      <h2 id={`timeline-${subjectId}`}>{t('timeline.title')}</h2>
+      <h2 id={`timeline-${subjectId}`}>{t('timeline.ui.title')}</h2>
       {!readOnly && (
         <form className="timeline-form" onSubmit={(event) => void add(event)} noValidate>
           <div className="timeline-form-row">
             <KindAndDayFields kind={kind} day={occurredAt} invalidDay={Boolean(fieldError('occurredAt'))} onKind={setKind} onDay={setOccurredAt} />
             <label className="compact-field">
-              <span>{t('timeline.author')}</span>
+              <span>{t('timeline.ui.author')}</span>
               <input type="text" value={author} maxLength={100} onChange={(event) => setAuthor(event.target.value)} />
             </label>
           </div>
           <label className="compact-field compact-field-wide">
-            <span>{t('timeline.text')}</span>
+            <span>{t('timeline.ui.text')}</span>
             <textarea
               value={text}
               rows={2}
               maxLength={5000}
-              placeholder={t('timeline.textPlaceholder')}
+              placeholder={t('timeline.ui.textPlaceholder')}
               onChange={(event) => setText(event.target.value)}
             />
           </label>
@@ -95,13 +95,13 @@ export function TimelinePanel({ subjectType, subjectId, readOnly = false, onAdde
               </p>
             )}
             <button type="submit" className="button button-secondary" disabled={saving}>
-              {t('timeline.add')}
+              {t('timeline.ui.add')}
             </button>
           </div>
         </form>
       )}
       <ErrorAlert messageKey={loadError} />
-      {events !== null && events.length === 0 && <p className="muted">{t('timeline.empty')}</p>}
+      {events !== null && events.length === 0 && <p className="muted">{t('timeline.ui.empty')}</p>}
       {events !== null && events.length > 0 && (
         <ol className="timeline-list" data-testid="timeline">
           {events.map((item) => (
@@ -109,7 +109,7 @@ export function TimelinePanel({ subjectType, subjectId, readOnly = false, onAdde
           ))}
         </ol>
       )}
-      {events !== null && total > events.length && <p className="muted">{t('timeline.more', { count: total - events.length })}</p>}
+      {events !== null && total > events.length && <p className="muted">{t('timeline.ui.more', { count: total - events.length })}</p>}
     </section>
   );
 }

@@ -9,12 +9,12 @@ export function needSummary(need: JobNeed, t: TFunction, language: string): stri
   const date = (value: string) => formatDate(value, language);
   const hours = need.hoursPerWeek === null ? null : new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(need.hoursPerWeek);
   return [
-    t(`employers.contractTypes.${need.contractType}`),
-    t('employers.needs.positions', { count: need.positions }),
-    hours && t('employers.needs.hoursPerWeek', { hours }),
-    need.startDate && need.endDate && t('employers.needs.fromTo', { start: date(need.startDate), end: date(need.endDate) }),
-    need.startDate && !need.endDate && t('employers.needs.from', { start: date(need.startDate) }),
-    !need.startDate && need.endDate && t('employers.needs.until', { end: date(need.endDate) }),
+    t(`employers.values.contractTypes.${need.contractType}`),
+    t('employers.ui.needs.positions', { count: need.positions }),
+    hours && t('employers.ui.needs.hoursPerWeek', { hours }),
+    need.startDate && need.endDate && t('employers.ui.needs.fromTo', { start: date(need.startDate), end: date(need.endDate) }),
+    need.startDate && !need.endDate && t('employers.ui.needs.from', { start: date(need.startDate) }),
+    !need.startDate && need.endDate && t('employers.ui.needs.until', { end: date(need.endDate) }),
     need.place,
   ]
     .filter(Boolean)
@@ -24,9 +24,9 @@ export function needSummary(need: JobNeed, t: TFunction, language: string): stri
 /** What a candidate must bring, as short phrases ("Français A2 minimum", "Permis exigé"). */
 export function needRequirements(need: JobNeed, t: TFunction): string[] {
   return [
-    need.minFrenchLevel && t('employers.needs.requirements.french', { level: t(`employers.needs.levels.${need.minFrenchLevel}`) }),
-    need.drivingLicenceRequired && t('employers.needs.requirements.licence'),
-    need.authorisationThroughContract && t('employers.needs.requirements.authorisation'),
+    need.minFrenchLevel && t('employers.ui.needs.requirements.french', { level: t(`employers.ui.needs.levels.${need.minFrenchLevel}`) }),
+    need.drivingLicenceRequired && t('employers.ui.needs.requirements.licence'),
+    need.authorisationThroughContract && t('employers.ui.needs.requirements.authorisation'),
   ].filter((text): text is string => typeof text === 'string');
 }
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 
 /** The question asked before leaving a form with unsaved changes. */
-export const UNSAVED_CHANGES_QUESTION = 'leaveGuard.unsaved';
+export const UNSAVED_CHANGES_QUESTION = 'common.ui.leaveGuard.unsaved';
 
 interface LeaveGuardState {
   /** One entry per screen that asks before it is left (its question's key), newest last. */
@@ -85,17 +85,17 @@ export function LeaveDialog() {
   };
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="leave-title" aria-describedby="leave-question" onCancel={stay}>
-      <h2 id="leave-title">{t('leaveGuard.title')}</h2>
+      <h2 id="leave-title">{t('common.ui.leaveGuard.title')}</h2>
       <p id="leave-question" className="dialog-body">
         {t(pending.question)}
       </p>
       <div className="dialog-buttons">
         {/* biome-ignore lint/a11y/noAutofocus: the safe answer takes the focus, as the dialog opens */}
         <button type="button" className="button button-primary" autoFocus onClick={stay}>
-          {t('leaveGuard.stay')}
+          {t('common.ui.leaveGuard.stay')}
         </button>
         <button type="button" className="button button-secondary" onClick={leave}>
-          {t('leaveGuard.leave')}
+          {t('common.ui.leaveGuard.leave')}
         </button>
       </div>
     </dialog>

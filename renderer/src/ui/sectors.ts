@@ -5,7 +5,7 @@ import { useApiValue } from './useApiValue';
 /** A sector's label: the name the association gave it, or the translation of a seeded sector. */
 export function sectorLabel(sector: Pick<Sector, 'name' | 'seedKey'>, t: TFunction): string {
   if (sector.name) return sector.name;
-  return sector.seedKey ? t(`sectors.${sector.seedKey}`) : '';
+  return sector.seedKey ? t(`sectors.values.${sector.seedKey}`) : '';
 }
 
 /** The sectors, in their own order (archived ones too when asked). */

@@ -24,7 +24,7 @@ export function useArchiveToggle<T>(
       return;
     }
     onDone(result.value, archived);
-    showNotice(archived ? 'notices.archived' : 'notices.restored');
+    showNotice(archived ? 'common.ui.notices.archived' : 'common.ui.notices.restored');
   }
 
   return { busy, error, setArchived: (archived: boolean) => void setArchived(archived) };

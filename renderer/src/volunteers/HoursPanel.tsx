@@ -68,7 +68,7 @@ export function HoursPanel({ volunteer, readOnly }: { volunteer: Volunteer; read
     setErrors({});
     setDuration('');
     setTask('');
-    showNotice('volunteers.hours.added');
+    showNotice('volunteers.ui.hours.added');
     durationRef.current?.focus();
     await reload();
   }
@@ -84,7 +84,7 @@ export function HoursPanel({ volunteer, readOnly }: { volunteer: Volunteer; read
     setFormError(null);
     const result = await call('volunteerHours.remove', { id: entryId });
     if (!result.ok) setFormError(result.error.message);
-    else showNotice('volunteers.hours.removed');
+    else showNotice('volunteers.ui.hours.removed');
     await reload();
   }
 
@@ -103,18 +103,18 @@ export function HoursPanel({ volunteer, readOnly }: { volunteer: Volunteer; read
   return (
     <section className="card side-card" aria-labelledby="volunteer-hours-title">
       <div className="side-card-header">
-        <h2 id="volunteer-hours-title">{t('volunteers.hours.title')}</h2>
+        <h2 id="volunteer-hours-title">{t('volunteers.ui.hours.title')}</h2>
         <p className="hours-total" data-testid="hours-total">
-          {t('volunteers.hours.totalYear', { year, duration: formatDuration(yearMinutes, t) })}
+          {t('volunteers.ui.hours.totalYear', { year, duration: formatDuration(yearMinutes, t) })}
         </p>
       </div>
 
       {!readOnly && (
         <form className="hours-form" noValidate onSubmit={(event) => void add(event)}>
-          <Field id={inputId('date')} label={t('volunteers.hours.date')} error={errorOf('date')} required>
+          <Field id={inputId('date')} label={t('volunteers.ui.hours.date')} error={errorOf('date')} required>
             {(a11y) => <DateInput max={today()} value={date} onChange={(event) => setDate(event.target.value)} {...a11y} />}
           </Field>
-          <Field id={inputId('duration')} label={t('volunteers.hours.duration')} hint={t('volunteers.hours.durationHint')} error={errorOf('duration')} required>
+          <Field id={inputId('duration')} label={t('volunteers.ui.hours.duration')} hint={t('volunteers.ui.hours.durationHint')} error={errorOf('duration')} required>
             {(a11y) => (
               <input
                 ref={durationRef}
@@ -127,10 +127,10 @@ export function HoursPanel({ volunteer, readOnly }: { volunteer: Volunteer; read
               />
             )}
           </Field>
-          <Field id={inputId('sessionId')} label={t('volunteers.hours.session')} error={errorOf('sessionId')} wide>
+          <Field id={inputId('sessionId')} label={t('volunteers.ui.hours.session')} error={errorOf('sessionId')} wide>
             {(a11y) => (
               <select value={sessionId} onChange={(event) => chooseSession(event.target.value)} {...a11y}>
-                <option value="">{t('volunteers.hours.noSession')}</option>
+                <option value="">{t('volunteers.ui.hours.noSession')}</option>
                 {sessions.map((session) => (
                   <option key={session.id} value={session.id}>
                     {sessionLabel(session.id)}
@@ -139,13 +139,13 @@ export function HoursPanel({ volunteer, readOnly }: { volunteer: Volunteer; read
               </select>
             )}
           </Field>
-          <Field id={inputId('task')} label={t('volunteers.hours.task')} error={errorOf('task')} wide>
+          <Field id={inputId('task')} label={t('volunteers.ui.hours.task')} error={errorOf('task')} wide>
             {(a11y) => (
               <input
                 type="text"
                 autoComplete="off"
                 maxLength={200}
-                placeholder={t('volunteers.hours.taskPlaceholder')}
+                placeholder={t('volunteers.ui.hours.taskPlaceholder')}
                 value={task}
                 onChange={(event) => setTask(event.target.value)}
                 {...a11y}
@@ -154,7 +154,7 @@ export function HoursPanel({ volunteer, readOnly }: { volunteer: Volunteer; read
           </Field>
           <div className="hours-form-actions field-wide">
             <button type="submit" className="button button-secondary" disabled={saving}>
-              {t('volunteers.hours.add')}
+              {t('volunteers.ui.hours.add')}
             </button>
           </div>
         </form>
@@ -162,9 +162,9 @@ export function HoursPanel({ volunteer, readOnly }: { volunteer: Volunteer; read
 
       <ErrorAlert messageKey={formError} />
       <ErrorAlert messageKey={state.status === 'error' ? state.messageKey : null} />
-      {state.status === 'ready' && entries.length === 0 && <p className="muted">{t('volunteers.hours.empty')}</p>}
+      {state.status === 'ready' && entries.length === 0 && <p className="muted">{t('volunteers.ui.hours.empty')}</p>}
       {entries.length > 0 && (
-        <ul className="hours-list" aria-label={t('volunteers.hours.caption')}>
+        <ul className="hours-list" aria-label={t('volunteers.ui.hours.caption')}>
           {entries.map((entry) => {
             const duration = formatDuration(entry.minutes, t);
             const date = formatDate(entry.date, i18n.language);
@@ -182,7 +182,7 @@ export function HoursPanel({ volunteer, readOnly }: { volunteer: Volunteer; read
                       {entry.task}
                       {entry.task && place && ' · '}
                       {entry.sessionId && place && (
-                        <a href={routeToHash({ section: 'sessions', id: entry.sessionId })}>{t('volunteers.hours.atSession', { place })}</a>
+                        <a href={routeToHash({ section: 'sessions', id: entry.sessionId })}>{t('volunteers.ui.hours.atSession', { place })}</a>
                       )}
                     </p>
                   )}
@@ -191,10 +191,10 @@ export function HoursPanel({ volunteer, readOnly }: { volunteer: Volunteer; read
                   <button
                     type="button"
                     className="button button-quiet"
-                    aria-label={t('volunteers.hours.removeLabel', { duration, date })}
+                    aria-label={t('volunteers.ui.hours.removeLabel', { duration, date })}
                     onClick={() => void remove(entry.id)}
                   >
-                    {t('volunteers.hours.remove')}
+                    {t('volunteers.ui.hours.remove')}
                   </button>
                 )}
               </li>

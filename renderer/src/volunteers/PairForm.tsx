@@ -18,10 +18,10 @@ import { useLeaveGuard } from '../ui/leaveGuard';
 /** Selects hold strings ("" for none chosen); the pair's own rules, from the contract, apply. */
 const formSchema = z
   .object({
-    kind: z.enum(PAIR_KINDS, { error: 'validation.choice' }),
+    kind: z.enum(PAIR_KINDS, { error: 'common.errors.choice' }),
     sectorId: z.string(),
-    firstVolunteerId: z.string().min(1, { error: 'volunteers.pairs.chooseVolunteerError' }),
-    secondVolunteerId: z.string().min(1, { error: 'volunteers.pairs.chooseVolunteerError' }),
+    firstVolunteerId: z.string().min(1, { error: 'volunteers.ui.pairs.chooseVolunteerError' }),
+    secondVolunteerId: z.string().min(1, { error: 'volunteers.ui.pairs.chooseVolunteerError' }),
   })
   .check(
     betweenFields(['kind', 'sectorId', 'firstVolunteerId', 'secondVolunteerId'], (pair) =>
@@ -95,11 +95,11 @@ export function PairForm({ draft, sectors, volunteers, onSaved, onCancel }: Pair
   const choices = [...volunteers, ...members.filter((member) => !volunteers.some((volunteer) => volunteer.id === member.id))];
   const volunteerOptions = (
     <>
-      <option value="">{t('volunteers.pairs.chooseVolunteer')}</option>
+      <option value="">{t('volunteers.ui.pairs.chooseVolunteer')}</option>
       {choices.map((volunteer) => (
         <option key={volunteer.id} value={volunteer.id}>
           {sortableName(volunteer)}
-          {volunteer.active && !volunteer.archivedAt ? '' : ` (${t('volunteers.status.inactive')})`}
+          {volunteer.active && !volunteer.archivedAt ? '' : ` (${t('volunteers.ui.status.inactive')})`}
         </option>
       ))}
     </>
@@ -109,25 +109,25 @@ export function PairForm({ draft, sectors, volunteers, onSaved, onCancel }: Pair
   return (
     <form className="card form pair-form" noValidate onSubmit={(event) => void save(event)} aria-labelledby="pair-form-title">
       <h2 id="pair-form-title" className="form-title">
-        {t(pair ? 'volunteers.pairs.editTitle' : 'volunteers.pairs.newTitle')}
+        {t(pair ? 'volunteers.ui.pairs.editTitle' : 'volunteers.ui.pairs.newTitle')}
       </h2>
       <div className="form-grid">
         <fieldset className="field kind-choice">
-          <legend className="field-label-text">{t('volunteers.pairs.kind')}</legend>
+          <legend className="field-label-text">{t('volunteers.ui.pairs.kind')}</legend>
           <div className="segmented filter">
             {PAIR_KINDS.map((option) => (
               <label key={option}>
                 <input type="radio" value={option} {...register('kind')} />
-                <span>{t(`volunteers.pairs.kindChoice.${option}`)}</span>
+                <span>{t(`volunteers.ui.pairs.kindChoice.${option}`)}</span>
               </label>
             ))}
           </div>
         </fieldset>
         {kind === 'sector' ? (
-          <Field id={inputId('sectorId')} label={t('volunteers.pairs.sector')} error={errorOf('sectorId')} required>
+          <Field id={inputId('sectorId')} label={t('volunteers.ui.pairs.sector')} error={errorOf('sectorId')} required>
             {(a11y) => (
               <select {...a11y} {...register('sectorId')}>
-                <option value="">{t('volunteers.pairs.chooseSector')}</option>
+                <option value="">{t('volunteers.ui.pairs.chooseSector')}</option>
                 {sectorChoices.map((sector) => (
                   <option key={sector.id} value={sector.id}>
                     {sectorLabel(sector, t)}
@@ -137,16 +137,16 @@ export function PairForm({ draft, sectors, volunteers, onSaved, onCancel }: Pair
             )}
           </Field>
         ) : (
-          <p className="field-hint kind-hint">{t('volunteers.pairs.tempAgenciesHint')}</p>
+          <p className="field-hint kind-hint">{t('volunteers.ui.pairs.tempAgenciesHint')}</p>
         )}
-        <Field id={inputId('firstVolunteerId')} label={t('volunteers.pairs.first')} error={errorOf('firstVolunteerId')} required>
+        <Field id={inputId('firstVolunteerId')} label={t('volunteers.ui.pairs.first')} error={errorOf('firstVolunteerId')} required>
           {(a11y) => (
             <select {...a11y} {...register('firstVolunteerId')}>
               {volunteerOptions}
             </select>
           )}
         </Field>
-        <Field id={inputId('secondVolunteerId')} label={t('volunteers.pairs.second')} error={errorOf('secondVolunteerId')} required>
+        <Field id={inputId('secondVolunteerId')} label={t('volunteers.ui.pairs.second')} error={errorOf('secondVolunteerId')} required>
           {(a11y) => (
             <select {...a11y} {...register('secondVolunteerId')}>
               {volunteerOptions}
@@ -154,12 +154,12 @@ export function PairForm({ draft, sectors, volunteers, onSaved, onCancel }: Pair
           )}
         </Field>
       </div>
-      <p className="field-hint">{t('volunteers.pairs.onlyActive')}</p>
+      <p className="field-hint">{t('volunteers.ui.pairs.onlyActive')}</p>
       <FormActions
-        submitLabel={t(pair ? 'volunteers.pairs.save' : 'volunteers.pairs.create')}
+        submitLabel={t(pair ? 'volunteers.ui.pairs.save' : 'volunteers.ui.pairs.create')}
         submitting={isSubmitting}
         error={formError}
-        cancel={{ label: t('volunteers.pairs.cancel'), onCancel }}
+        cancel={{ label: t('volunteers.ui.pairs.cancel'), onCancel }}
       />
     </form>
   );

@@ -43,7 +43,7 @@ function groupPairs(pairs: Pair[], sectors: Sector[], archived: ArchiveFilter, t
     }));
   groups.push({
     key: 'temp_agencies',
-    label: t('volunteers.pairs.tempAgencies'),
+    label: t('volunteers.ui.pairs.tempAgencies'),
     kind: 'temp_agencies',
     sector: null,
     pairs: pairs.filter((pair) => pair.kind === 'temp_agencies'),
@@ -75,7 +75,7 @@ export function PairsScreen() {
   }
 
   async function onSaved(_pair: Pair, created: boolean) {
-    showNotice(created ? 'volunteers.pairs.created' : 'notices.saved');
+    showNotice(created ? 'volunteers.ui.pairs.created' : 'common.ui.notices.saved');
     close();
     await reload();
   }
@@ -87,7 +87,7 @@ export function PairsScreen() {
       setActionError(result.error.message);
       return;
     }
-    showNotice(archive ? 'volunteers.pairs.archived' : 'volunteers.pairs.restored');
+    showNotice(archive ? 'volunteers.ui.pairs.archived' : 'volunteers.ui.pairs.restored');
     await reload();
   }
 
@@ -97,7 +97,7 @@ export function PairsScreen() {
     <div className="screen">
       <header className="screen-header">
         <h1 ref={headingRef} tabIndex={-1}>
-          {t('volunteers.pairs.title')}
+          {t('volunteers.ui.pairs.title')}
         </h1>
         <button
           ref={newButtonRef}
@@ -106,7 +106,7 @@ export function PairsScreen() {
           onClick={() => open({ kind: 'sector', sectorId: null })}
         >
           <PlusIcon />
-          <span>{t('volunteers.pairs.new')}</span>
+          <span>{t('volunteers.ui.pairs.new')}</span>
         </button>
       </header>
       <VolunteerTabs current="pairs" />
@@ -121,32 +121,32 @@ export function PairsScreen() {
           onCancel={close}
         />
       )}
-      {volunteersState.status === 'ready' && volunteers.length < 2 && <p className="alert alert-info">{t('volunteers.pairs.notEnough')}</p>}
+      {volunteersState.status === 'ready' && volunteers.length < 2 && <p className="alert alert-info">{t('volunteers.ui.pairs.notEnough')}</p>}
 
       <div className="toolbar">
         <SegmentedChoice<ArchiveFilter>
           name="pair-archive-filter"
-          legend={t('volunteers.pairs.filterLabel')}
+          legend={t('volunteers.ui.pairs.filterLabel')}
           options={ARCHIVE_FILTERS}
           value={archived}
-          label={(option) => t(`volunteers.pairs.filters.${option}`)}
+          label={(option) => t(`volunteers.ui.pairs.filters.${option}`)}
           onChange={setArchived}
         />
-        <p className="result-count">{t('volunteers.pairs.intro')}</p>
+        <p className="result-count">{t('volunteers.ui.pairs.intro')}</p>
       </div>
 
       <ErrorAlert messageKey={actionError} />
       <ErrorAlert messageKey={state.status === 'error' ? state.messageKey : null} />
-      {state.status === 'ready' && groups.length === 0 && <p className="empty-line">{t(`volunteers.pairs.empty.${archived}`)}</p>}
+      {state.status === 'ready' && groups.length === 0 && <p className="empty-line">{t(`volunteers.ui.pairs.empty.${archived}`)}</p>}
       {groups.length > 0 && (
         <table className="data-table pairs-table">
-          <caption className="visually-hidden">{t('volunteers.pairs.caption')}</caption>
+          <caption className="visually-hidden">{t('volunteers.ui.pairs.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('volunteers.pairs.columns.scope')}</th>
-              <th scope="col">{t('volunteers.pairs.columns.volunteers')}</th>
+              <th scope="col">{t('volunteers.ui.pairs.columns.scope')}</th>
+              <th scope="col">{t('volunteers.ui.pairs.columns.volunteers')}</th>
               <th scope="col">
-                <span className="visually-hidden">{t('volunteers.pairs.columns.actions')}</span>
+                <span className="visually-hidden">{t('volunteers.ui.pairs.columns.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -156,15 +156,15 @@ export function PairsScreen() {
                 ? [
                     <tr key={group.key} className="pair-missing">
                       <th scope="row">{group.label}</th>
-                      <td className="muted">{t('volunteers.pairs.none')}</td>
+                      <td className="muted">{t('volunteers.ui.pairs.none')}</td>
                       <td className="cell-action">
                         <button
                           type="button"
                           className="button button-quiet"
-                          aria-label={t('volunteers.pairs.createForLabel', { scope: group.label })}
+                          aria-label={t('volunteers.ui.pairs.createForLabel', { scope: group.label })}
                           onClick={() => open({ kind: group.kind, sectorId: group.sector?.id ?? null })}
                         >
-                          {t('volunteers.pairs.createFor')}
+                          {t('volunteers.ui.pairs.createFor')}
                         </button>
                       </td>
                     </tr>,
@@ -193,31 +193,31 @@ function PairRow({ pair, scope, onEdit, onArchive }: PairRowProps) {
     <tr data-testid="pair-row">
       <th scope="row">
         {scope}
-        {pair.archivedAt && <span className="tag">{t('volunteers.pairs.archivedTag')}</span>}
+        {pair.archivedAt && <span className="tag">{t('volunteers.ui.pairs.archivedTag')}</span>}
       </th>
       <td>
         <span className="pair-members">
           {members.map((member) => (
             <a key={member.id} href={routeToHash({ section: 'volunteers', id: member.id })}>
               {member.firstName} {member.lastName}
-              {(!member.active || member.archivedAt) && <span className="tag tag-muted">{t('volunteers.status.inactive')}</span>}
+              {(!member.active || member.archivedAt) && <span className="tag tag-muted">{t('volunteers.ui.status.inactive')}</span>}
             </a>
           ))}
         </span>
       </td>
       <td className="cell-action">
         {pair.archivedAt === null && (
-          <button type="button" className="button button-quiet" aria-label={t('volunteers.pairs.editLabel', { scope, names })} onClick={onEdit}>
-            {t('volunteers.pairs.edit')}
+          <button type="button" className="button button-quiet" aria-label={t('volunteers.ui.pairs.editLabel', { scope, names })} onClick={onEdit}>
+            {t('volunteers.ui.pairs.edit')}
           </button>
         )}
         <button
           type="button"
           className="button button-quiet"
-          aria-label={t(pair.archivedAt ? 'volunteers.pairs.restoreLabel' : 'volunteers.pairs.archiveLabel', { scope, names })}
+          aria-label={t(pair.archivedAt ? 'volunteers.ui.pairs.restoreLabel' : 'volunteers.ui.pairs.archiveLabel', { scope, names })}
           onClick={() => void onArchive(pair, pair.archivedAt === null)}
         >
-          {t(pair.archivedAt ? 'volunteers.pairs.restore' : 'volunteers.pairs.archive')}
+          {t(pair.archivedAt ? 'volunteers.ui.pairs.restore' : 'volunteers.ui.pairs.archive')}
         </button>
       </td>
     </tr>

@@ -88,50 +88,50 @@ export function VolunteerForm({ volunteer, readOnly, onSaved, onCancel }: Volunt
     .map((sector) => ({
       value: sector.id,
       label: sectorLabel(sector, t),
-      ...(sector.archivedAt ? { note: t('volunteers.form.archivedSector') } : {}),
+      ...(sector.archivedAt ? { note: t('volunteers.ui.form.archivedSector') } : {}),
     }));
 
   return (
     <form className="card form" noValidate onSubmit={(event) => void save(event)}>
       <fieldset disabled={readOnly} className="form-body">
         <fieldset className="form-section">
-          <legend>{t('volunteers.form.contact')}</legend>
+          <legend>{t('volunteers.ui.form.contact')}</legend>
           <div className="form-grid">
-            <Field id={inputId('firstName')} label={t('volunteers.fields.firstName')} error={errorOf('firstName')} required>
+            <Field id={inputId('firstName')} label={t('volunteers.ui.fields.firstName')} error={errorOf('firstName')} required>
               {(a11y) => <input type="text" autoComplete="off" {...a11y} {...register('firstName')} />}
             </Field>
-            <Field id={inputId('lastName')} label={t('volunteers.fields.lastName')} error={errorOf('lastName')} required>
+            <Field id={inputId('lastName')} label={t('volunteers.ui.fields.lastName')} error={errorOf('lastName')} required>
               {(a11y) => <input type="text" autoComplete="off" {...a11y} {...register('lastName')} />}
             </Field>
-            <Field id={inputId('phone')} label={t('volunteers.fields.phone')} error={errorOf('phone')}>
+            <Field id={inputId('phone')} label={t('volunteers.ui.fields.phone')} error={errorOf('phone')}>
               {(a11y) => <input type="tel" autoComplete="off" {...a11y} {...register('phone')} />}
             </Field>
-            <Field id={inputId('email')} label={t('volunteers.fields.email')} error={errorOf('email')}>
+            <Field id={inputId('email')} label={t('volunteers.ui.fields.email')} error={errorOf('email')}>
               {(a11y) => <input type="email" autoComplete="off" spellCheck={false} {...a11y} {...register('email')} />}
             </Field>
           </div>
         </fieldset>
 
         <fieldset className="form-section">
-          <legend>{t('volunteers.form.commitment')}</legend>
+          <legend>{t('volunteers.ui.form.commitment')}</legend>
           <div className="form-grid">
             <div className="field-wide">
               <CheckboxGroupField
                 control={control}
                 name="sectorIds"
                 id={inputId('sectorIds')}
-                legend={t('volunteers.fields.sectors')}
-                hint={t('volunteers.form.sectorsHint')}
-                emptyText={t('volunteers.form.noSectors')}
+                legend={t('volunteers.ui.fields.sectors')}
+                hint={t('volunteers.ui.form.sectorsHint')}
+                emptyText={t('volunteers.ui.form.noSectors')}
                 options={sectorOptions}
               />
             </div>
-            <Field id={inputId('availability')} label={t('volunteers.fields.availability')} error={errorOf('availability')} wide>
+            <Field id={inputId('availability')} label={t('volunteers.ui.fields.availability')} error={errorOf('availability')} wide>
               {(a11y) => (
                 <input
                   type="text"
                   autoComplete="off"
-                  placeholder={t('volunteers.form.availabilityPlaceholder')}
+                  placeholder={t('volunteers.ui.form.availabilityPlaceholder')}
                   {...a11y}
                   {...register('availability')}
                 />
@@ -140,13 +140,13 @@ export function VolunteerForm({ volunteer, readOnly, onSaved, onCancel }: Volunt
             <div className="field field-wide">
               <label className="checkbox" htmlFor={inputId('active')}>
                 <input id={inputId('active')} type="checkbox" aria-describedby={`${inputId('active')}-hint`} {...register('active')} />
-                <span>{t('volunteers.form.active')}</span>
+                <span>{t('volunteers.ui.form.active')}</span>
               </label>
               <p id={`${inputId('active')}-hint`} className="field-hint">
-                {t('volunteers.form.activeHint')}
+                {t('volunteers.ui.form.activeHint')}
               </p>
             </div>
-            <Field id={inputId('notes')} label={t('volunteers.fields.notes')} error={errorOf('notes')} wide>
+            <Field id={inputId('notes')} label={t('volunteers.ui.fields.notes')} error={errorOf('notes')} wide>
               {(a11y) => <textarea rows={3} {...a11y} {...register('notes')} />}
             </Field>
           </div>
@@ -155,10 +155,10 @@ export function VolunteerForm({ volunteer, readOnly, onSaved, onCancel }: Volunt
 
       {!readOnly && (
         <FormActions
-          submitLabel={t(volunteer ? 'volunteers.form.save' : 'volunteers.form.create')}
+          submitLabel={t(volunteer ? 'volunteers.ui.form.save' : 'volunteers.ui.form.create')}
           submitting={isSubmitting}
           error={formError}
-          {...(volunteer === null ? { cancel: { label: t('volunteers.form.cancel'), onCancel } } : {})}
+          {...(volunteer === null ? { cancel: { label: t('volunteers.ui.form.cancel'), onCancel } } : {})}
         />
       )}
     </form>

@@ -42,7 +42,7 @@ export function VolunteerListScreen() {
   const columns: Column<VolunteerSummary>[] = [
     {
       key: 'name',
-      header: t('volunteers.fields.name'),
+      header: t('volunteers.ui.fields.name'),
       width: 'minmax(190px, 2fr)',
       rowHeader: true,
       render: (volunteer) => (
@@ -53,25 +53,25 @@ export function VolunteerListScreen() {
     },
     {
       key: 'phone',
-      header: t('volunteers.fields.phone'),
+      header: t('volunteers.ui.fields.phone'),
       width: '150px',
       render: (volunteer) => volunteer.phone && formatPhone(volunteer.phone),
     },
     {
       key: 'sectors',
-      header: t('volunteers.fields.sectors'),
+      header: t('volunteers.ui.fields.sectors'),
       width: 'minmax(160px, 2fr)',
       render: (volunteer) => volunteer.sectors.map((sector) => sectorLabel(sector, t)).join(', '),
     },
     {
       key: 'pairs',
-      header: t('volunteers.fields.pairs'),
+      header: t('volunteers.ui.fields.pairs'),
       width: 'minmax(140px, 1.5fr)',
       render: (volunteer) => pairScopes.get(volunteer.id)?.join(', '),
     },
     {
       key: 'status',
-      header: t('volunteers.fields.status'),
+      header: t('volunteers.ui.fields.status'),
       width: '120px',
       render: (volunteer) => <VolunteerStatus volunteer={volunteer} />,
     },
@@ -83,11 +83,11 @@ export function VolunteerListScreen() {
   return (
     <div className="screen screen-with-tabs">
       <header className="screen-header">
-        <h1>{t('volunteers.list.title')}</h1>
+        <h1>{t('volunteers.ui.list.title')}</h1>
         {mayCreate && (
           <button type="button" className="button button-primary" onClick={() => navigate({ section: 'volunteers', id: 'new' })}>
             <PlusIcon />
-            <span>{t('volunteers.new')}</span>
+            <span>{t('volunteers.ui.new')}</span>
           </button>
         )}
       </header>
@@ -96,28 +96,28 @@ export function VolunteerListScreen() {
       <div className="toolbar">
         <SearchField
           id="volunteer-search"
-          label={t('volunteers.list.searchLabel')}
-          placeholder={t('volunteers.list.searchPlaceholder')}
+          label={t('volunteers.ui.list.searchLabel')}
+          placeholder={t('volunteers.ui.list.searchPlaceholder')}
           value={query}
           onChange={setQuery}
         />
         <SegmentedChoice
           name="volunteer-view"
-          legend={t('volunteers.list.viewLabel')}
+          legend={t('volunteers.ui.list.viewLabel')}
           options={VOLUNTEER_VIEWS}
           value={view}
-          label={(option) => t(`volunteers.list.views.${option}`)}
+          label={(option) => t(`volunteers.ui.list.views.${option}`)}
           onChange={setView}
         />
         <FilterSelect
-          label={t('volunteers.list.sectorLabel')}
-          anyLabel={t('volunteers.list.allSectors')}
+          label={t('volunteers.ui.list.sectorLabel')}
+          anyLabel={t('volunteers.ui.list.allSectors')}
           value={sectorId || null}
           options={sectors.map((sector) => ({ value: sector.id, label: sectorLabel(sector, t) }))}
           onChange={(value) => setSectorId(value ?? '')}
         />
         <p className="result-count" aria-live="polite" data-testid="volunteer-count">
-          {list.status === 'ready' && list.total > 0 && t(list.total === 1 ? 'volunteers.list.countOne' : 'volunteers.list.countMany', { count: list.total })}
+          {list.status === 'ready' && list.total > 0 && t(list.total === 1 ? 'volunteers.ui.list.countOne' : 'volunteers.ui.list.countMany', { count: list.total })}
         </p>
       </div>
 
@@ -125,12 +125,12 @@ export function VolunteerListScreen() {
         list={list}
         empty={
           searching ? (
-            <EmptyState icon={<SearchIcon />} title={t('volunteers.list.noMatch.title')}>
-              <p>{t('volunteers.list.noMatch.body')}</p>
+            <EmptyState icon={<SearchIcon />} title={t('volunteers.ui.list.noMatch.title')}>
+              <p>{t('volunteers.ui.list.noMatch.body')}</p>
             </EmptyState>
           ) : (
-            <EmptyState icon={<SectionIcon section="volunteers" />} title={t(`volunteers.list.empty.${view}.title`)}>
-              <p>{t(`volunteers.list.empty.${view}.body`)}</p>
+            <EmptyState icon={<SectionIcon section="volunteers" />} title={t(`volunteers.ui.list.empty.${view}.title`)}>
+              <p>{t(`volunteers.ui.list.empty.${view}.body`)}</p>
             </EmptyState>
           )
         }
@@ -138,7 +138,7 @@ export function VolunteerListScreen() {
         <VirtualTable
           list={list}
           columns={columns}
-          caption={t('volunteers.list.caption')}
+          caption={t('volunteers.ui.list.caption')}
           rowKey={(volunteer) => volunteer.id}
           onOpen={(volunteer) => navigate({ section: 'volunteers', id: volunteer.id })}
           testId="volunteer-row"
@@ -151,7 +151,7 @@ export function VolunteerListScreen() {
 /** Archived, taking a break, or volunteering. */
 export function VolunteerStatus({ volunteer }: { volunteer: Pick<VolunteerSummary, 'active' | 'archivedAt'> }) {
   const { t } = useTranslation();
-  if (volunteer.archivedAt) return <span className="tag">{t('volunteers.status.archived')}</span>;
-  if (!volunteer.active) return <span className="tag tag-muted">{t('volunteers.status.inactive')}</span>;
-  return <span className="tag tag-ok">{t('volunteers.status.active')}</span>;
+  if (volunteer.archivedAt) return <span className="tag">{t('volunteers.ui.status.archived')}</span>;
+  if (!volunteer.active) return <span className="tag tag-muted">{t('volunteers.ui.status.inactive')}</span>;
+  return <span className="tag tag-ok">{t('volunteers.ui.status.active')}</span>;
 }

@@ -32,7 +32,7 @@ export function VolunteerScreen({ id }: { id: string | null }) {
     if (loadedId !== undefined) headingRef.current?.focus();
   }, [loadedId]);
 
-  const backLink = <BackLink section="volunteers" label={t('volunteers.backToList')} />;
+  const backLink = <BackLink section="volunteers" label={t('volunteers.ui.backToList')} />;
 
   if (volunteer === undefined) {
     return (
@@ -44,7 +44,7 @@ export function VolunteerScreen({ id }: { id: string | null }) {
   }
 
   function onSaved(saved: Volunteer) {
-    showNotice('notices.saved');
+    showNotice('common.ui.notices.saved');
     if (volunteer === null) navigate({ section: 'volunteers', id: saved.id }, { replace: true });
     else replace(saved);
   }
@@ -65,12 +65,12 @@ export function VolunteerScreen({ id }: { id: string | null }) {
       <header className="screen-header">
         <div>
           <h1 ref={headingRef} tabIndex={-1}>
-            {volunteer ? fullName(volunteer) : t('volunteers.new')}
+            {volunteer ? fullName(volunteer) : t('volunteers.ui.new')}
           </h1>
           {volunteer && (
             <p className="screen-subtitle">
               <VolunteerStatus volunteer={volunteer} />{' '}
-              {t('volunteers.record.dates', {
+              {t('volunteers.ui.record.dates', {
                 created: formatDate(volunteer.createdAt, i18n.language, 'long'),
                 updated: formatDate(volunteer.updatedAt, i18n.language, 'long'),
               })}
@@ -81,16 +81,16 @@ export function VolunteerScreen({ id }: { id: string | null }) {
           <button type="button" className="button button-secondary" disabled={archiving.busy}
             onClick={() => archiving.setArchived(true)}
           >
-            {t('volunteers.record.archive')}
+            {t('volunteers.ui.record.archive')}
           </button>
         )}
       </header>
 
       {volunteer?.archivedAt && (
         <ArchivedBanner
-          title={t('volunteers.record.archivedOn', { date: formatDate(volunteer.archivedAt, i18n.language, 'long') })}
-          explanation={t('volunteers.record.archivedExplanation')}
-          restoreLabel={t('volunteers.record.restore')}
+          title={t('volunteers.ui.record.archivedOn', { date: formatDate(volunteer.archivedAt, i18n.language, 'long') })}
+          explanation={t('volunteers.ui.record.archivedExplanation')}
+          restoreLabel={t('volunteers.ui.record.restore')}
           busy={archiving.busy}
           onRestore={() => archiving.setArchived(false)}
         />
@@ -118,11 +118,11 @@ function PairsCard({ volunteer }: { volunteer: Volunteer }) {
   return (
     <section className="card side-card" aria-labelledby="volunteer-pairs-title">
       <div className="side-card-header">
-        <h2 id="volunteer-pairs-title">{t('volunteers.record.pairs')}</h2>
-        <a href={routeToHash({ section: 'volunteers', id: 'pairs' })}>{t('volunteers.record.managePairs')}</a>
+        <h2 id="volunteer-pairs-title">{t('volunteers.ui.record.pairs')}</h2>
+        <a href={routeToHash({ section: 'volunteers', id: 'pairs' })}>{t('volunteers.ui.record.managePairs')}</a>
       </div>
       {volunteer.pairs.length === 0 ? (
-        <p className="muted">{t('volunteers.record.noPair')}</p>
+        <p className="muted">{t('volunteers.ui.record.noPair')}</p>
       ) : (
         <ul className="plain-list" data-testid="volunteer-pairs">
           {volunteer.pairs.map((pair) => (

@@ -5,12 +5,12 @@ import { routeToHash } from '../app/routes';
 export function VolunteerTabs({ current }: { current: 'volunteers' | 'pairs' }) {
   const { t } = useTranslation();
   return (
-    <nav className="tabs" aria-label={t('volunteers.tabs.label')}>
+    <nav className="tabs" aria-label={t('volunteers.ui.tabs.label')}>
       <a href={routeToHash({ section: 'volunteers' })} aria-current={current === 'volunteers' ? 'page' : undefined}>
-        {t('volunteers.tabs.volunteers')}
+        {t('volunteers.ui.tabs.volunteers')}
       </a>
       <a href={routeToHash({ section: 'volunteers', id: 'pairs' })} aria-current={current === 'pairs' ? 'page' : undefined}>
-        {t('volunteers.tabs.pairs')}
+        {t('volunteers.ui.tabs.pairs')}
       </a>
     </nav>
   );

@@ -17,8 +17,8 @@ export function parseDuration(text: string): DurationParse {
   if (decimal?.[1]) minutes = Math.round(Number(decimal[1].replace(',', '.')) * 60);
   else if (clock?.[1] && clock[2] && Number(clock[2]) < 60) minutes = Number(clock[1]) * 60 + Number(clock[2]);
   else if (onlyMinutes?.[1]) minutes = Number(onlyMinutes[1]);
-  if (minutes === null || minutes < 1) return { errorKey: 'volunteers.hours.invalidDuration' };
-  if (minutes > MAX_MINUTES) return { errorKey: 'volunteers.hours.tooLong' };
+  if (minutes === null || minutes < 1) return { errorKey: 'volunteers.ui.hours.invalidDuration' };
+  if (minutes > MAX_MINUTES) return { errorKey: 'volunteers.ui.hours.tooLong' };
   return { minutes };
 }
 
@@ -26,7 +26,7 @@ export function parseDuration(text: string): DurationParse {
 export function formatDuration(minutes: number, t: TFunction): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  if (hours === 0 && rest > 0) return t('volunteers.hours.format.minutes', { minutes: rest });
-  if (rest === 0) return t('volunteers.hours.format.hours', { hours });
-  return t('volunteers.hours.format.hoursMinutes', { hours, minutes: String(rest).padStart(2, '0') });
+  if (hours === 0 && rest > 0) return t('volunteers.ui.hours.format.minutes', { minutes: rest });
+  if (rest === 0) return t('volunteers.ui.hours.format.hours', { hours });
+  return t('volunteers.ui.hours.format.hoursMinutes', { hours, minutes: String(rest).padStart(2, '0') });
 }

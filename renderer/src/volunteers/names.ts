@@ -9,11 +9,11 @@ export function sortableName(volunteer: Pick<VolunteerName, 'firstName' | 'lastN
 
 /** What a pair works on: its sector, or the temp-work agencies. */
 export function pairScope(pair: Pick<Pair, 'kind' | 'sector'>, t: TFunction): string {
-  return pair.kind === 'temp_agencies' || pair.sector === null ? t('volunteers.pairs.tempAgencies') : sectorLabel(pair.sector, t);
+  return pair.kind === 'temp_agencies' || pair.sector === null ? t('volunteers.ui.pairs.tempAgencies') : sectorLabel(pair.sector, t);
 }
 
 /** "Marie Dupont et Jean Martin". */
 export function pairNames(pair: Pick<Pair, 'firstVolunteer' | 'secondVolunteer'>, t: TFunction): string {
   const name = (volunteer: VolunteerName) => `${volunteer.firstName} ${volunteer.lastName}`;
-  return t('volunteers.pairs.names', { first: name(pair.firstVolunteer), second: name(pair.secondVolunteer) });
+  return t('volunteers.ui.pairs.names', { first: name(pair.firstVolunteer), second: name(pair.secondVolunteer) });
 }

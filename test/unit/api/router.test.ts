@@ -35,14 +35,14 @@ describe('router', () => {
     const dispatch = createRouter(
       handlersWith({
         'candidates.list': () => {
-          throw new AppError('conflict', 'errors.conflict', { query: 'validation.invalid' });
+          throw new AppError('conflict', 'errors.conflict', { query: 'common.errors.invalid' });
         },
       }),
       { session: testSession().provider },
     );
     expect(await dispatch('candidates.list', {})).toEqual({
       ok: false,
-      error: { code: 'conflict', message: 'errors.conflict', fields: { query: 'validation.invalid' } },
+      error: { code: 'conflict', message: 'errors.conflict', fields: { query: 'common.errors.invalid' } },
     });
   });
 

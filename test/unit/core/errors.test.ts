@@ -12,11 +12,11 @@ function refusal(run: () => never): AppError {
 
 describe('refuse', () => {
   it('refuses a form with the fields at fault under the generic validation message', () => {
-    const error = refusal(() => refuse({ endDate: 'validation.dateInFuture' }));
+    const error = refusal(() => refuse({ endDate: 'common.errors.dateInFuture' }));
     expect({ code: error.code, messageKey: error.messageKey, fields: error.fields }).toEqual({
       code: 'validation',
       messageKey: 'errors.validation',
-      fields: { endDate: 'validation.dateInFuture' },
+      fields: { endDate: 'common.errors.dateInFuture' },
     });
   });
 

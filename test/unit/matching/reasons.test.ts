@@ -82,7 +82,7 @@ describe('reasons in plain words', () => {
   it('have a text in every language for every code, and every text is used', () => {
     const produced = new Set(reasons.map((reason) => reason.code));
     for (const language of LANGUAGES) {
-      const catalogue = Object.keys(resources[language].translation.matching.reasons).filter((key) => !key.startsWith('mode_') && !key.endsWith('_one'));
+      const catalogue = Object.keys(resources[language].translation.matching.values.reasons).filter((key) => !key.startsWith('mode_') && !key.endsWith('_one'));
       expect([...catalogue].sort(), language).toEqual([...produced].sort());
     }
   });
@@ -93,29 +93,31 @@ describe('reasons in plain words', () => {
     for (const language of LANGUAGES) {
       const t = instance.getFixedT(language);
       for (const reason of reasons) {
-        const text = t(`matching.reasons.${reason.code}`, reason.params ?? {});
-        expect(text, `${language} ${reason.code}`).not.toMatch(/\{\{|\$t\(|matching\.|candidates\.|employers\.|frenchLevels\.|undefined|NaN/);
+        const text = t(`matching.values.reasons.${reason.code}`, reason.params ?? {});
+        expect(text, `${language} ${reason.code}`).not.toMatch(/\{\{|\$t\(|matching\.|candidates\.|employers\.|common\.|frenchLevels\.|undefined|NaN/);
       }
     }
     const fr = instance.getFixedT('fr');
-    expect(fr('matching.reasons.authorisation_ends_days_before_end', { count: 1, expiryDate: '29/09/2026' })).toBe(
+    expect(fr('matching.values.reasons.authorisation_ends_days_before_end', { count: 1, expiryDate: '29/09/2026' })).toBe(
       'L’autorisation finit la veille de la fin du contrat (29/09/2026)'.replace('’', "'"),
     );
-    expect(fr('matching.reasons.travel_within', { minutes: 25, maxMinutes: 45, mode: 'public_transport', km: 8.5 })).toBe(
+    expect(fr('matching.values.reasons.travel_within', { minutes: 25, maxMinutes: 45, mode: 'public_transport', km: 8.5 })).toBe(
       '≈ 25 min en transports en commun, dans les 45 min acceptées',
     );
-    expect(fr('matching.reasons.french_level_below', { level: 'below_a1', requiredLevel: 'A1' })).toBe(
+    expect(fr('matching.values.reasons.french_level_below', { level: 'below_a1', requiredLevel: 'A1' })).toBe(
       'Français Inférieur à A1, en dessous du niveau demandé (A1 — débutant)',
     );
-    expect(instance.getFixedT('en')('matching.reasons.distance_within', { km: 12.5, maxKm: 20 })).toBe('12.5 km away as the crow flies, within the 20 km accepted');
-    expect(instance.getFixedT('it')('matching.reasons.last_contact_months', { count: 4 })).toBe('Nessun contatto da 4 mesi');
+    expect(instance.getFixedT('en')('matching.values.reasons.distance_within', { km: 12.5, maxKm: 20 })).toBe('12.5 km away as the crow flies, within the 20 km accepted');
+    expect(instance.getFixedT('it')('matching.values.reasons.last_contact_months', { count: 4 })).toBe('Nessun contatto da 4 mesi');
   });
 
   it('name every criterion and error in every language', () => {
     for (const language of LANGUAGES) {
-      const { criteria, errors } = resources[language].translation.matching;
-      expect(Object.keys(criteria).sort()).toEqual([...HARD_CRITERIA, ...SOFT_CRITERIA].sort());
-      expect(Object.keys(errors).sort()).toEqual(['candidateNotFound', 'jobNeedNotFound']);
+      const { matching, candidates, employers } = resources[language].translation;
+      expect(Object.keys(matching.values.criteria).sort()).toEqual([...HARD_CRITERIA, ...SOFT_CRITERIA].sort());
+      // Matching refuses a missing record with its owner's message.
+      expect(candidates.errors.notFound, language).not.toBe('');
+      expect(employers.errors.jobNeedNotFound, language).not.toBe('');
     }
   });
 });

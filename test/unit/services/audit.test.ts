@@ -68,7 +68,7 @@ describe('the audit log', () => {
     expect(pages.flatMap((page) => page.items)).toEqual(all.items);
     expect(all.total).toBe(8);
     expect(pages.map((page) => [page.items.length, page.total])).toEqual([[3, 8], [3, 8], [2, 8]]);
-    await refused(backend, 'audit.list', { from: 'yesterday' }, { from: 'validation.date' });
+    await refused(backend, 'audit.list', { from: 'yesterday' }, { from: 'common.errors.date' });
   });
 
   it('exports the filtered log as CSV a spreadsheet opens safely, and logs the export', async () => {

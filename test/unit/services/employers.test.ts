@@ -73,26 +73,26 @@ describe('employers API', () => {
   });
 
   it.each([
-    ['missing name', {}, { name: 'validation.required' }],
-    ['blank name', { name: '   ' }, { name: 'validation.required' }],
-    ['SIRET failing the Luhn check', { name: 'A', siret: BAD_LUHN_SIRET }, { siret: 'employers.validation.siretChecksum' }],
-    ['SIRET of 13 digits', { name: 'A', siret: '7328293200007' }, { siret: 'employers.validation.siretFormat' }],
-    ['SIRET with letters', { name: 'A', siret: '732829320000AB' }, { siret: 'employers.validation.siretFormat' }],
-    ['unknown sector', { name: 'A', sectorId: MISSING_ID }, { sectorId: 'validation.unknownReference' }],
-    ['sector not an id', { name: 'A', sectorId: 'logistics' }, { sectorId: 'validation.id' }],
-    ['charter signed in the future', { name: 'A', charterSignedOn: '2999-01-01' }, { charterSignedOn: 'validation.dateInFuture' }],
-    ['impossible charter date', { name: 'A', charterSignedOn: '2024-02-30' }, { charterSignedOn: 'validation.date' }],
-    ['bad postal code', { name: 'A', postalCode: '6900' }, { postalCode: 'validation.postalCode' }],
-    ['contact without a name', { name: 'A', contacts: [{ name: ' ', role: 'RH' }] }, { 'contacts.0.name': 'validation.required' }],
+    ['missing name', {}, { name: 'common.errors.required' }],
+    ['blank name', { name: '   ' }, { name: 'common.errors.required' }],
+    ['SIRET failing the Luhn check', { name: 'A', siret: BAD_LUHN_SIRET }, { siret: 'employers.errors.siretChecksum' }],
+    ['SIRET of 13 digits', { name: 'A', siret: '7328293200007' }, { siret: 'employers.errors.siretFormat' }],
+    ['SIRET with letters', { name: 'A', siret: '732829320000AB' }, { siret: 'employers.errors.siretFormat' }],
+    ['unknown sector', { name: 'A', sectorId: MISSING_ID }, { sectorId: 'common.errors.notFound' }],
+    ['sector not an id', { name: 'A', sectorId: 'logistics' }, { sectorId: 'common.errors.id' }],
+    ['charter signed in the future', { name: 'A', charterSignedOn: '2999-01-01' }, { charterSignedOn: 'common.errors.dateInFuture' }],
+    ['impossible charter date', { name: 'A', charterSignedOn: '2024-02-30' }, { charterSignedOn: 'common.errors.date' }],
+    ['bad postal code', { name: 'A', postalCode: '6900' }, { postalCode: 'common.errors.postalCode' }],
+    ['contact without a name', { name: 'A', contacts: [{ name: ' ', role: 'RH' }] }, { 'contacts.0.name': 'common.errors.required' }],
     [
       'second contact with a bad e-mail',
       { name: 'A', contacts: [{ name: 'Claire' }, { name: 'Marc', email: 'marc@' }] },
-      { 'contacts.1.email': 'validation.email' },
+      { 'contacts.1.email': 'common.errors.email' },
     ],
-    ['contact with a bad phone', { name: 'A', contacts: [{ name: 'Claire', phone: 'soon' }] }, { 'contacts.0.phone': 'validation.phone' }],
-    ['contact with an unknown id', { name: 'A', contacts: [{ id: MISSING_ID, name: 'Claire' }] }, { 'contacts.0.id': 'validation.unknownReference' }],
-    ['unknown field', { name: 'A', nafCode: '4941A' }, { _: 'validation.unknownField' }],
-    ['notes too long', { name: 'A', notes: 'x'.repeat(5001) }, { notes: 'validation.tooLong?maximum=5000' }],
+    ['contact with a bad phone', { name: 'A', contacts: [{ name: 'Claire', phone: 'soon' }] }, { 'contacts.0.phone': 'common.errors.phone' }],
+    ['contact with an unknown id', { name: 'A', contacts: [{ id: MISSING_ID, name: 'Claire' }] }, { 'contacts.0.id': 'common.errors.notFound' }],
+    ['unknown field', { name: 'A', nafCode: '4941A' }, { _: 'common.errors.unknownField' }],
+    ['notes too long', { name: 'A', notes: 'x'.repeat(5001) }, { notes: 'common.errors.tooLong?maximum=5000' }],
   ])('refuses create with %s and writes nothing', async (_case, input, fields) => {
     const backend = await openBackend();
     await refused(backend, 'employers.create', input, fields);
@@ -102,10 +102,10 @@ describe('employers API', () => {
     const backend = await openBackend();
     const first = await employer(backend, { siret: VALID_SIRET });
     const second = await employer(backend, { name: 'Autre' });
-    await refused(backend, 'employers.create', { name: 'Copie', siret: '73282932 000074' }, { siret: 'employers.validation.siretTaken' });
-    await refused(backend, 'employers.update', { id: second.id, siret: VALID_SIRET }, { siret: 'employers.validation.siretTaken' });
+    await refused(backend, 'employers.create', { name: 'Copie', siret: '73282932 000074' }, { siret: 'employers.errors.siretTaken' });
+    await refused(backend, 'employers.update', { id: second.id, siret: VALID_SIRET }, { siret: 'employers.errors.siretTaken' });
     await ok(backend, 'employers.archive', { id: first.id });
-    await refused(backend, 'employers.create', { name: 'Copie', siret: VALID_SIRET }, { siret: 'employers.validation.siretTaken' });
+    await refused(backend, 'employers.create', { name: 'Copie', siret: VALID_SIRET }, { siret: 'employers.errors.siretTaken' });
     // Its own SIRET sent again is no conflict.
     expect((await ok(backend, 'employers.update', { id: first.id, siret: VALID_SIRET, name: 'Renommé' })).name).toBe('Renommé');
   });
@@ -146,16 +146,16 @@ describe('employers API', () => {
     const created = await employer(backend, { contacts: [{ name: 'Claire Petit' }] });
     const other = await employer(backend, { name: 'Autre', contacts: [{ name: 'Nadia' }] });
     const cases: [unknown, Record<string, string>][] = [
-      [{ id: created.id, name: 'Nouveau nom', contacts: [{ name: 'Zoé' }, { name: 'Marc', phone: 'x' }] }, { 'contacts.1.phone': 'validation.phone' }],
-      [{ id: created.id, siret: BAD_LUHN_SIRET }, { siret: 'employers.validation.siretChecksum' }],
-      [{ id: created.id, sectorId: MISSING_ID }, { sectorId: 'validation.unknownReference' }],
-      [{ id: created.id, name: '' }, { name: 'validation.required' }],
-      [{ id: created.id, contacts: [{ id: other.contacts[0]?.id, name: 'Nadia' }] }, { 'contacts.0.id': 'validation.unknownReference' }],
+      [{ id: created.id, name: 'Nouveau nom', contacts: [{ name: 'Zoé' }, { name: 'Marc', phone: 'x' }] }, { 'contacts.1.phone': 'common.errors.phone' }],
+      [{ id: created.id, siret: BAD_LUHN_SIRET }, { siret: 'employers.errors.siretChecksum' }],
+      [{ id: created.id, sectorId: MISSING_ID }, { sectorId: 'common.errors.notFound' }],
+      [{ id: created.id, name: '' }, { name: 'common.errors.required' }],
+      [{ id: created.id, contacts: [{ id: other.contacts[0]?.id, name: 'Nadia' }] }, { 'contacts.0.id': 'common.errors.notFound' }],
       [
         { id: created.id, contacts: [created.contacts[0], created.contacts[0]] },
-        { contacts: 'employers.validation.contactRepeated' },
+        { contacts: 'employers.errors.contactRepeated' },
       ],
-      [{ id: 'not-a-uuid', name: 'X' }, { id: 'validation.id' }],
+      [{ id: 'not-a-uuid', name: 'X' }, { id: 'common.errors.id' }],
     ];
     for (const [input, fields] of cases) await refused(backend, 'employers.update', input, fields);
     expect(await backend.dispatch('employers.update', { id: MISSING_ID, name: 'X' })).toMatchObject({
@@ -189,8 +189,8 @@ describe('employers API', () => {
     const backend = await openBackend();
     for (const method of ['employers.get', 'employers.archive', 'employers.restore', 'jobNeeds.get', 'jobNeeds.archive', 'jobNeeds.restore'] as const) {
       expect(await backend.dispatch(method, { id: MISSING_ID })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-      await refused(backend, method, { id: 42 }, { id: 'validation.id' });
-      await refused(backend, method, {}, { id: 'validation.id' });
+      await refused(backend, method, { id: 42 }, { id: 'common.errors.id' });
+      await refused(backend, method, {}, { id: 'common.errors.id' });
     }
   });
 
@@ -373,27 +373,27 @@ describe('job needs API', () => {
     await ok(backend, 'employers.archive', { id: archived.id });
     const base = { employerId: company.id, occupation: 'Cariste', contractType: 'cdd' };
     const cases: [string, unknown, Record<string, string>][] = [
-      ['nothing', {}, { employerId: 'validation.required', occupation: 'validation.required', contractType: 'validation.required' }],
-      ['blank occupation', { ...base, occupation: '  ' }, { occupation: 'validation.required' }],
-      ['no positions', { ...base, positions: 0 }, { positions: 'validation.tooSmall?minimum=1' }],
-      ['too many positions', { ...base, positions: 501 }, { positions: 'validation.tooBig?maximum=500' }],
-      ['half a position', { ...base, positions: 1.5 }, { positions: 'validation.number' }],
-      ['no hours', { ...base, hoursPerWeek: 0 }, { hoursPerWeek: 'validation.greaterThan?minimum=0' }],
-      ['more than 48 hours', { ...base, hoursPerWeek: 48.5 }, { hoursPerWeek: 'validation.tooBig?maximum=48' }],
-      ['hours as text', { ...base, hoursPerWeek: '35' }, { hoursPerWeek: 'validation.type' }],
-      ['unknown contract', { ...base, contractType: 'freelance' }, { contractType: 'validation.choice' }],
-      ['end date for a CDI', { ...base, contractType: 'cdi', endDate: '2027-01-01' }, { endDate: 'employers.validation.cdiEndDate' }],
-      ['end before start', { ...base, startDate: '2026-09-01', endDate: '2026-08-31' }, { endDate: 'employers.validation.endBeforeStart' }],
-      ['impossible start date', { ...base, startDate: '2026-02-30' }, { startDate: 'validation.date' }],
-      ['"not assessed" as a requirement', { ...base, minFrenchLevel: 'not_assessed' }, { minFrenchLevel: 'validation.choice' }],
-      ['unknown French level', { ...base, minFrenchLevel: 'D1' }, { minFrenchLevel: 'validation.choice' }],
-      ['bad ROME code', { ...base, romeCode: '1103' }, { romeCode: 'validation.romeCode' }],
-      ['unknown state', { ...base, state: 'paused' }, { state: 'validation.choice' }],
-      ['licence not a boolean', { ...base, drivingLicenceRequired: 'yes' }, { drivingLicenceRequired: 'validation.type' }],
-      ['unknown employer', { ...base, employerId: MISSING_ID }, { employerId: 'validation.unknownReference' }],
-      ['archived employer', { ...base, employerId: archived.id }, { employerId: 'employers.validation.employerArchived' }],
-      ['unknown sector', { ...base, sectorId: MISSING_ID }, { sectorId: 'validation.unknownReference' }],
-      ['unknown field', { ...base, salary: 1800 }, { _: 'validation.unknownField' }],
+      ['nothing', {}, { employerId: 'common.errors.required', occupation: 'common.errors.required', contractType: 'common.errors.required' }],
+      ['blank occupation', { ...base, occupation: '  ' }, { occupation: 'common.errors.required' }],
+      ['no positions', { ...base, positions: 0 }, { positions: 'common.errors.tooSmall?minimum=1' }],
+      ['too many positions', { ...base, positions: 501 }, { positions: 'common.errors.tooBig?maximum=500' }],
+      ['half a position', { ...base, positions: 1.5 }, { positions: 'common.errors.number' }],
+      ['no hours', { ...base, hoursPerWeek: 0 }, { hoursPerWeek: 'common.errors.greaterThan?minimum=0' }],
+      ['more than 48 hours', { ...base, hoursPerWeek: 48.5 }, { hoursPerWeek: 'common.errors.tooBig?maximum=48' }],
+      ['hours as text', { ...base, hoursPerWeek: '35' }, { hoursPerWeek: 'common.errors.type' }],
+      ['unknown contract', { ...base, contractType: 'freelance' }, { contractType: 'common.errors.choice' }],
+      ['end date for a CDI', { ...base, contractType: 'cdi', endDate: '2027-01-01' }, { endDate: 'employers.errors.cdiEndDate' }],
+      ['end before start', { ...base, startDate: '2026-09-01', endDate: '2026-08-31' }, { endDate: 'employers.errors.endBeforeStart' }],
+      ['impossible start date', { ...base, startDate: '2026-02-30' }, { startDate: 'common.errors.date' }],
+      ['"not assessed" as a requirement', { ...base, minFrenchLevel: 'not_assessed' }, { minFrenchLevel: 'common.errors.choice' }],
+      ['unknown French level', { ...base, minFrenchLevel: 'D1' }, { minFrenchLevel: 'common.errors.choice' }],
+      ['bad ROME code', { ...base, romeCode: '1103' }, { romeCode: 'common.errors.romeCode' }],
+      ['unknown state', { ...base, state: 'paused' }, { state: 'common.errors.choice' }],
+      ['licence not a boolean', { ...base, drivingLicenceRequired: 'yes' }, { drivingLicenceRequired: 'common.errors.type' }],
+      ['unknown employer', { ...base, employerId: MISSING_ID }, { employerId: 'common.errors.notFound' }],
+      ['archived employer', { ...base, employerId: archived.id }, { employerId: 'employers.errors.employerArchived' }],
+      ['unknown sector', { ...base, sectorId: MISSING_ID }, { sectorId: 'common.errors.notFound' }],
+      ['unknown field', { ...base, salary: 1800 }, { _: 'common.errors.unknownField' }],
     ];
     for (const [label, input, fields] of cases) {
       await refused(backend, 'jobNeeds.create', input, fields).catch((error: Error) => {
@@ -413,12 +413,12 @@ describe('job needs API', () => {
     expect(updated.updatedAt).toBe('2026-03-10T09:01:00.000Z');
     expect(updated.createdAt).toBe(created.createdAt);
 
-    await refused(backend, 'jobNeeds.update', { id: created.id, contractType: 'cdi' }, { endDate: 'employers.validation.cdiEndDate' });
-    await refused(backend, 'jobNeeds.update', { id: created.id, endDate: '2026-08-01' }, { endDate: 'employers.validation.endBeforeStart' });
-    await refused(backend, 'jobNeeds.update', { id: created.id, startDate: '2027-01-01' }, { endDate: 'employers.validation.endBeforeStart' });
-    await refused(backend, 'jobNeeds.update', { id: created.id, sectorId: MISSING_ID }, { sectorId: 'validation.unknownReference' });
-    await refused(backend, 'jobNeeds.update', { id: created.id, positions: 0 }, { positions: 'validation.tooSmall?minimum=1' });
-    await refused(backend, 'jobNeeds.update', { id: created.id, employerId: company.id }, { _: 'validation.unknownField' });
+    await refused(backend, 'jobNeeds.update', { id: created.id, contractType: 'cdi' }, { endDate: 'employers.errors.cdiEndDate' });
+    await refused(backend, 'jobNeeds.update', { id: created.id, endDate: '2026-08-01' }, { endDate: 'employers.errors.endBeforeStart' });
+    await refused(backend, 'jobNeeds.update', { id: created.id, startDate: '2027-01-01' }, { endDate: 'employers.errors.endBeforeStart' });
+    await refused(backend, 'jobNeeds.update', { id: created.id, sectorId: MISSING_ID }, { sectorId: 'common.errors.notFound' });
+    await refused(backend, 'jobNeeds.update', { id: created.id, positions: 0 }, { positions: 'common.errors.tooSmall?minimum=1' });
+    await refused(backend, 'jobNeeds.update', { id: created.id, employerId: company.id }, { _: 'common.errors.unknownField' });
     expect(await backend.dispatch('jobNeeds.update', { id: MISSING_ID, positions: 2 })).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: 'employers.errors.jobNeedNotFound' },
@@ -439,8 +439,8 @@ describe('job needs API', () => {
     clock.tick();
     expect(await ok(backend, 'jobNeeds.setState', { id: created.id, state: 'filled' })).toEqual(filled);
     expect((await ok(backend, 'employers.get', { id: company.id })).openNeeds).toBe(0);
-    await refused(backend, 'jobNeeds.setState', { id: created.id, state: 'paused' }, { state: 'validation.choice' });
-    await refused(backend, 'jobNeeds.setState', { id: created.id }, { state: 'validation.choice' });
+    await refused(backend, 'jobNeeds.setState', { id: created.id, state: 'paused' }, { state: 'common.errors.choice' });
+    await refused(backend, 'jobNeeds.setState', { id: created.id }, { state: 'common.errors.choice' });
     expect(await backend.dispatch('jobNeeds.setState', { id: MISSING_ID, state: 'open' })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },

@@ -150,9 +150,9 @@ describe('merging keeps the values the person merging sees, and can be undone', 
 
   it('refuses a choice that would blank a value or a number of neither file, changing nothing', async () => {
     const { backend, older, newer } = await twoFilesOfAminata();
-    await refused(backend, 'candidates.merge', { keepId: older.id, mergeId: newer.id, choices: { fields: { email: 'other' } } }, { 'fields.email': 'validation.mergeChoice' });
-    await refused(backend, 'candidates.merge', { keepId: older.id, mergeId: newer.id, choices: { phones: ['+33600000000'] } }, { phones: 'validation.mergePhones' });
-    await refused(backend, 'candidates.merge', { keepId: older.id, mergeId: newer.id, choices: { phones: [] } }, { 'choices.phones': 'validation.mergePhones' });
+    await refused(backend, 'candidates.merge', { keepId: older.id, mergeId: newer.id, choices: { fields: { email: 'other' } } }, { 'fields.email': 'candidates.errors.mergeChoice' });
+    await refused(backend, 'candidates.merge', { keepId: older.id, mergeId: newer.id, choices: { phones: ['+33600000000'] } }, { phones: 'candidates.errors.mergePhones' });
+    await refused(backend, 'candidates.merge', { keepId: older.id, mergeId: newer.id, choices: { phones: [] } }, { 'choices.phones': 'candidates.errors.mergePhones' });
   });
 
   it('undoes a merge: both files and everything that moved are as they were', async () => {

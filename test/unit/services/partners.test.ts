@@ -52,16 +52,16 @@ describe('partners API', () => {
   });
 
   it.each([
-    ['nothing', {}, { name: 'validation.required', kind: 'validation.required' }],
-    ['blank name', { name: ' ', kind: 'other' }, { name: 'validation.required' }],
-    ['unknown kind', { name: 'A', kind: 'church' }, { kind: 'validation.choice' }],
-    ['bad e-mail', { name: 'A', kind: 'other', email: 'a@' }, { email: 'validation.email' }],
-    ['bad phone', { name: 'A', kind: 'other', phone: 'ask Sophie' }, { phone: 'validation.phone' }],
-    ['bad postal code', { name: 'A', kind: 'other', postalCode: 'F-69100' }, { postalCode: 'validation.postalCode' }],
-    ['second contact without a name', { name: 'A', kind: 'other', contacts: [{ name: 'Sophie' }, { role: 'Directeur' }] }, { 'contacts.1.name': 'validation.required' }],
-    ['contact with an unknown id', { name: 'A', kind: 'other', contacts: [{ id: MISSING_ID, name: 'Sophie' }] }, { 'contacts.0.id': 'validation.unknownReference' }],
-    ['contacts not a list', { name: 'A', kind: 'other', contacts: 'Sophie' }, { contacts: 'validation.type' }],
-    ['unknown field', { name: 'A', kind: 'other', siret: '73282932000074' }, { _: 'validation.unknownField' }],
+    ['nothing', {}, { name: 'common.errors.required', kind: 'common.errors.required' }],
+    ['blank name', { name: ' ', kind: 'other' }, { name: 'common.errors.required' }],
+    ['unknown kind', { name: 'A', kind: 'church' }, { kind: 'common.errors.choice' }],
+    ['bad e-mail', { name: 'A', kind: 'other', email: 'a@' }, { email: 'common.errors.email' }],
+    ['bad phone', { name: 'A', kind: 'other', phone: 'ask Sophie' }, { phone: 'common.errors.phone' }],
+    ['bad postal code', { name: 'A', kind: 'other', postalCode: 'F-69100' }, { postalCode: 'common.errors.postalCode' }],
+    ['second contact without a name', { name: 'A', kind: 'other', contacts: [{ name: 'Sophie' }, { role: 'Directeur' }] }, { 'contacts.1.name': 'common.errors.required' }],
+    ['contact with an unknown id', { name: 'A', kind: 'other', contacts: [{ id: MISSING_ID, name: 'Sophie' }] }, { 'contacts.0.id': 'common.errors.notFound' }],
+    ['contacts not a list', { name: 'A', kind: 'other', contacts: 'Sophie' }, { contacts: 'common.errors.type' }],
+    ['unknown field', { name: 'A', kind: 'other', siret: '73282932000074' }, { _: 'common.errors.unknownField' }],
   ])('refuses create with %s and writes nothing', async (_case, input, fields) => {
     const backend = await openBackend();
     await refused(backend, 'partners.create', input, fields);
@@ -96,11 +96,11 @@ describe('partners API', () => {
       backend,
       'partners.update',
       { id: created.id, name: 'Nouveau', contacts: [{ name: 'Léa' }, { name: 'Paul', email: 'paul@' }] },
-      { 'contacts.1.email': 'validation.email' },
+      { 'contacts.1.email': 'common.errors.email' },
     );
-    await refused(backend, 'partners.update', { id: created.id, kind: 'club' }, { kind: 'validation.choice' });
-    await refused(backend, 'partners.update', { id: created.id, contacts: [{ id: other.contacts[0]?.id, name: 'Karim' }] }, { 'contacts.0.id': 'validation.unknownReference' });
-    await refused(backend, 'partners.update', { id: 'cada', name: 'X' }, { id: 'validation.id' });
+    await refused(backend, 'partners.update', { id: created.id, kind: 'club' }, { kind: 'common.errors.choice' });
+    await refused(backend, 'partners.update', { id: created.id, contacts: [{ id: other.contacts[0]?.id, name: 'Karim' }] }, { 'contacts.0.id': 'common.errors.notFound' });
+    await refused(backend, 'partners.update', { id: 'cada', name: 'X' }, { id: 'common.errors.id' });
     expect(await backend.dispatch('partners.update', { id: MISSING_ID, name: 'X' })).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: 'partners.errors.notFound' },
@@ -112,8 +112,8 @@ describe('partners API', () => {
     const backend = await openBackend();
     for (const method of ['partners.get', 'partners.archive', 'partners.restore'] as const) {
       expect(await backend.dispatch(method, { id: MISSING_ID })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-      await refused(backend, method, { id: 42 }, { id: 'validation.id' });
-      await refused(backend, method, { id: MISSING_ID, name: 'x' }, { _: 'validation.unknownField' });
+      await refused(backend, method, { id: 42 }, { id: 'common.errors.id' });
+      await refused(backend, method, { id: MISSING_ID, name: 'x' }, { _: 'common.errors.unknownField' });
     }
   });
 

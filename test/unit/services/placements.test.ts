@@ -98,22 +98,22 @@ describe('placements', () => {
       const { person, company } = await basics(backend);
       const input = immersion(person.id, company.id, startDate, endDate);
       if (allowed) await place(backend, input);
-      else await refused(backend, 'placements.create', input, { endDate: 'pipeline.validation.pmsmpTooLong' });
+      else await refused(backend, 'placements.create', input, { endDate: 'matching.errors.pmsmpTooLong' });
     });
 
     it('needs a host and an objective', async () => {
       const backend = await openBackend();
       const { person, company } = await basics(backend);
       await refused(backend, 'placements.create', { ...immersion(person.id, company.id, '2026-03-01', '2026-03-20'), employerId: null }, {
-        employerId: 'pipeline.validation.employerRequired',
+        employerId: 'matching.errors.employerRequired',
       });
       await refused(backend, 'placements.create', { ...immersion(person.id, company.id, '2026-03-01', '2026-03-20'), objective: '  ' }, {
-        objective: 'pipeline.validation.objectiveRequired',
+        objective: 'matching.errors.objectiveRequired',
       });
       await refused(backend, 'placements.create', { candidateId: person.id, kind: 'pmsmp', startDate: '2026-03-01', endDate: '2026-04-20' }, {
-        endDate: 'pipeline.validation.pmsmpTooLong',
-        employerId: 'pipeline.validation.employerRequired',
-        objective: 'pipeline.validation.objectiveRequired',
+        endDate: 'matching.errors.pmsmpTooLong',
+        employerId: 'matching.errors.employerRequired',
+        objective: 'matching.errors.objectiveRequired',
       });
       await place(backend, { ...immersion(person.id, company.id, '2026-03-01', '2026-03-20'), employerId: null, organisation: 'Mairie de Bron' });
     });
@@ -133,7 +133,7 @@ describe('placements', () => {
       const backend = await openBackend();
       const { person, company } = await employed(backend);
       await refused(backend, 'placements.create', immersion(person.id, company.id, '2026-02-01', '2026-02-26'), {
-        endDate: 'pipeline.validation.pmsmpOverContractShare',
+        endDate: 'matching.errors.pmsmpOverContractShare',
       });
       await place(backend, immersion(person.id, company.id, '2026-02-01', '2026-02-25'));
     });
@@ -143,9 +143,9 @@ describe('placements', () => {
       const { person, company } = await employed(backend);
       await place(backend, immersion(person.id, company.id, '2026-01-10', '2026-01-19')); // 10 days
       const second = immersion(person.id, company.id, '2026-03-01', '2026-03-16'); // 16 days: 26 in all
-      await refused(backend, 'placements.create', second, { endDate: 'pipeline.validation.pmsmpOverContractShare' });
+      await refused(backend, 'placements.create', second, { endDate: 'matching.errors.pmsmpOverContractShare' });
       const fits = await place(backend, { ...second, endDate: '2026-03-15' }); // 25 in all
-      await refused(backend, 'placements.update', { id: fits.id, endDate: '2026-03-16' }, { endDate: 'pipeline.validation.pmsmpOverContractShare' });
+      await refused(backend, 'placements.update', { id: fits.id, endDate: '2026-03-16' }, { endDate: 'matching.errors.pmsmpOverContractShare' });
       // Updating an immersion counts it once, not twice.
       await ok(backend, 'placements.update', { id: fits.id, tutor: 'Nadia' });
     });
@@ -155,7 +155,7 @@ describe('placements', () => {
       const { person, company } = await employed(backend);
       const planned = await place(backend, immersion(person.id, company.id, '2026-01-10', '2026-02-03')); // 25 days
       await refused(backend, 'placements.create', immersion(person.id, company.id, '2026-03-02', '2026-03-06'), {
-        endDate: 'pipeline.validation.pmsmpOverContractShare',
+        endDate: 'matching.errors.pmsmpOverContractShare',
       });
       await ok(backend, 'placements.end', { id: planned.id, outcome: 'abandoned', endedOn: '2026-01-29' }); // 20 days taken
       await place(backend, immersion(person.id, company.id, '2026-03-02', '2026-03-06')); // 5 more: 25
@@ -169,7 +169,7 @@ describe('placements', () => {
       await ok(backend, 'placements.archive', { id: archived.id });
       await place(backend, immersion(person.id, company.id, '2026-02-01', '2026-02-25'));
       // Restoring the archived immersion would break the share: refused.
-      await refused(backend, 'placements.restore', { id: archived.id }, { endDate: 'pipeline.validation.pmsmpOverContractShare' });
+      await refused(backend, 'placements.restore', { id: archived.id }, { endDate: 'matching.errors.pmsmpOverContractShare' });
       const [contract] = (await ok(backend, 'recruitments.list', { candidateId: person.id })).items;
       await ok(backend, 'recruitments.archive', { id: contract?.id ?? '' });
       await place(backend, immersion(person.id, company.id, '2026-03-01', '2026-03-31'));
@@ -188,7 +188,7 @@ describe('placements', () => {
     it('accepts 3 months exactly and refuses one day more', async () => {
       const backend = await openBackend();
       const person = await candidate(backend);
-      await refused(backend, 'placements.create', internship(person.id, '2026-01-15', '2026-04-15'), { endDate: 'pipeline.validation.internshipTooLong' });
+      await refused(backend, 'placements.create', internship(person.id, '2026-01-15', '2026-04-15'), { endDate: 'matching.errors.internshipTooLong' });
       const created = await place(backend, internship(person.id, '2026-01-15', '2026-04-14'));
       expect(created).toMatchObject({ hostName: 'Comune di Milano – CeLav', stipendAmount: 600, stipendPayer: 'Comune di Milano' });
     });
@@ -198,13 +198,13 @@ describe('placements', () => {
       const person = await candidate(backend);
       const first = await place(backend, internship(person.id, '2026-01-15', '2026-04-14'));
       await refused(backend, 'placements.create', internship(person.id, '2026-04-15', '2026-07-15', first.id), {
-        endDate: 'pipeline.validation.internshipTooLong',
+        endDate: 'matching.errors.internshipTooLong',
       });
       await refused(backend, 'placements.create', internship(person.id, '2026-04-16', '2026-07-15', first.id), {
-        startDate: 'pipeline.validation.renewalMustFollow',
+        startDate: 'matching.errors.renewalMustFollow',
       });
       await refused(backend, 'placements.create', internship(person.id, '2026-04-14', '2026-07-13', first.id), {
-        startDate: 'pipeline.validation.renewalMustFollow',
+        startDate: 'matching.errors.renewalMustFollow',
       });
       const renewal = await place(backend, internship(person.id, '2026-04-15', '2026-07-14', first.id));
       expect(renewal.renewsId).toBe(first.id);
@@ -212,21 +212,21 @@ describe('placements', () => {
 
       // Twice is refused; so is renewing the renewal.
       await refused(backend, 'placements.create', internship(person.id, '2026-04-15', '2026-07-14', first.id), {
-        renewsId: 'pipeline.validation.alreadyRenewed',
+        renewsId: 'matching.errors.alreadyRenewed',
       });
       await refused(backend, 'placements.create', internship(person.id, '2026-07-15', '2026-10-14', renewal.id), {
-        renewsId: 'pipeline.validation.renewalOfRenewal',
+        renewsId: 'matching.errors.renewalOfRenewal',
       });
       // The original's end cannot move away from its renewal.
-      await refused(backend, 'placements.update', { id: first.id, endDate: '2026-04-10' }, { endDate: 'pipeline.validation.renewalWouldNotFollow' });
+      await refused(backend, 'placements.update', { id: first.id, endDate: '2026-04-10' }, { endDate: 'matching.errors.renewalWouldNotFollow' });
       const other = await place(backend, internship(person.id, '2025-09-01', '2025-11-30'));
-      await refused(backend, 'placements.update', { id: first.id, renewsId: other.id }, { renewsId: 'pipeline.validation.renewalOfRenewal' });
+      await refused(backend, 'placements.update', { id: first.id, renewsId: other.id }, { renewsId: 'matching.errors.renewalOfRenewal' });
 
       // An archived renewal frees the original; restoring it after another renewal is refused.
       await ok(backend, 'placements.archive', { id: renewal.id });
       expect((await ok(backend, 'placements.get', { id: first.id })).renewedById).toBeNull();
       await place(backend, internship(person.id, '2026-04-15', '2026-06-30', first.id));
-      await refused(backend, 'placements.restore', { id: renewal.id }, { renewsId: 'pipeline.validation.alreadyRenewed' });
+      await refused(backend, 'placements.restore', { id: renewal.id }, { renewsId: 'matching.errors.alreadyRenewed' });
     });
 
     it('renews only an internship of the same person that has not closed', async () => {
@@ -240,12 +240,12 @@ describe('placements', () => {
       const extended = await place(backend, internship(person.id, '2025-09-01', '2025-11-30'));
       await ok(backend, 'placements.end', { id: extended.id, outcome: 'extended', endedOn: '2025-11-30' });
 
-      await refused(backend, 'placements.create', internship(person.id, '2026-04-15', '2026-07-14', theirs.id), { renewsId: 'pipeline.validation.renewsNotInternship' });
-      await refused(backend, 'placements.create', internship(person.id, '2026-04-01', '2026-06-30', pmsmp.id), { renewsId: 'pipeline.validation.renewsNotInternship' });
-      await refused(backend, 'placements.create', internship(person.id, '2026-04-01', '2026-06-30', abandoned.id), { renewsId: 'pipeline.validation.originalClosed' });
-      await refused(backend, 'placements.create', internship(person.id, '2026-04-01', '2026-06-30', MISSING_ID), { renewsId: 'validation.unknownReference' });
+      await refused(backend, 'placements.create', internship(person.id, '2026-04-15', '2026-07-14', theirs.id), { renewsId: 'matching.errors.renewsNotInternship' });
+      await refused(backend, 'placements.create', internship(person.id, '2026-04-01', '2026-06-30', pmsmp.id), { renewsId: 'matching.errors.renewsNotInternship' });
+      await refused(backend, 'placements.create', internship(person.id, '2026-04-01', '2026-06-30', abandoned.id), { renewsId: 'matching.errors.originalClosed' });
+      await refused(backend, 'placements.create', internship(person.id, '2026-04-01', '2026-06-30', MISSING_ID), { renewsId: 'common.errors.notFound' });
       await refused(backend, 'placements.create', { ...immersion(person.id, company.id, '2026-04-01', '2026-04-20'), renewsId: extended.id }, {
-        renewsId: 'pipeline.validation.renewalOnlyInternship',
+        renewsId: 'matching.errors.renewalOnlyInternship',
       });
       await place(backend, internship(person.id, '2025-12-01', '2026-02-28', extended.id));
     });
@@ -261,22 +261,22 @@ describe('placements', () => {
     await ok(backend, 'candidates.archive', { id: archived.id });
     const base = { candidateId: person.id, kind: 'training', startDate: '2026-03-01', endDate: '2026-06-30' };
     const cases: [unknown, Record<string, string>][] = [
-      [{ ...base, kind: 'holiday' }, { kind: 'validation.choice' }],
-      [{ ...base, startDate: undefined }, { startDate: 'validation.required' }],
-      [{ ...base, endDate: '2026-06-31' }, { endDate: 'validation.date' }],
-      [{ ...base, endDate: '2026-02-28' }, { endDate: 'pipeline.validation.endBeforeStart' }],
-      [{ ...base, candidateId: MISSING_ID }, { candidateId: 'validation.unknownReference' }],
-      [{ ...base, candidateId: archived.id }, { candidateId: 'pipeline.validation.candidateArchived' }],
-      [{ ...base, employerId: MISSING_ID }, { employerId: 'validation.unknownReference' }],
-      [{ ...base, jobNeedId: MISSING_ID }, { jobNeedId: 'validation.unknownReference' }],
-      [{ ...base, employerId: otherCompany.id, jobNeedId: job.id }, { jobNeedId: 'pipeline.validation.needOfOtherEmployer' }],
-      [{ ...base, presentationId: MISSING_ID }, { presentationId: 'validation.unknownReference' }],
-      [{ ...base, presentationId: theirPresentation.id }, { presentationId: 'pipeline.validation.presentationOfOtherCandidate' }],
-      [{ ...base, stipendAmount: -1 }, { stipendAmount: 'validation.tooSmall?minimum=0' }],
-      [{ ...base, stipendAmount: 10_001 }, { stipendAmount: 'validation.tooBig?maximum=10000' }],
-      [{ ...base, stipendAmount: '600' }, { stipendAmount: 'validation.decimal' }],
-      [{ ...base, outcome: 'hired' }, { _: 'validation.unknownField' }],
-      [{ ...base, tutor: 'x'.repeat(151) }, { tutor: 'validation.tooLong?maximum=150' }],
+      [{ ...base, kind: 'holiday' }, { kind: 'common.errors.choice' }],
+      [{ ...base, startDate: undefined }, { startDate: 'common.errors.required' }],
+      [{ ...base, endDate: '2026-06-31' }, { endDate: 'common.errors.date' }],
+      [{ ...base, endDate: '2026-02-28' }, { endDate: 'matching.errors.endBeforeStart' }],
+      [{ ...base, candidateId: MISSING_ID }, { candidateId: 'common.errors.notFound' }],
+      [{ ...base, candidateId: archived.id }, { candidateId: 'matching.errors.candidateArchived' }],
+      [{ ...base, employerId: MISSING_ID }, { employerId: 'common.errors.notFound' }],
+      [{ ...base, jobNeedId: MISSING_ID }, { jobNeedId: 'common.errors.notFound' }],
+      [{ ...base, employerId: otherCompany.id, jobNeedId: job.id }, { jobNeedId: 'matching.errors.needOfOtherEmployer' }],
+      [{ ...base, presentationId: MISSING_ID }, { presentationId: 'common.errors.notFound' }],
+      [{ ...base, presentationId: theirPresentation.id }, { presentationId: 'matching.errors.presentationOfOtherCandidate' }],
+      [{ ...base, stipendAmount: -1 }, { stipendAmount: 'common.errors.tooSmall?minimum=0' }],
+      [{ ...base, stipendAmount: 10_001 }, { stipendAmount: 'common.errors.tooBig?maximum=10000' }],
+      [{ ...base, stipendAmount: '600' }, { stipendAmount: 'common.errors.decimal' }],
+      [{ ...base, outcome: 'hired' }, { _: 'common.errors.unknownField' }],
+      [{ ...base, tutor: 'x'.repeat(151) }, { tutor: 'common.errors.tooLong?maximum=150' }],
     ];
     for (const [input, fields] of cases) await refused(backend, 'placements.create', input, fields);
   });
@@ -289,11 +289,11 @@ describe('placements', () => {
     clock.tick();
     const updated = await ok(backend, 'placements.update', { id: created.id, endDate: '2026-03-31', tutor: null, notes: 'Bon retour' });
     expect(updated).toMatchObject({ endDate: '2026-03-31', tutor: null, notes: 'Bon retour', objective: created.objective, updatedAt: '2026-03-10T09:01:00.000Z' });
-    await refused(backend, 'placements.update', { id: created.id, startDate: '2026-03-02', endDate: '2026-04-02' }, { endDate: 'pipeline.validation.pmsmpTooLong' });
-    await refused(backend, 'placements.update', { id: created.id, objective: null }, { objective: 'pipeline.validation.objectiveRequired' });
-    await refused(backend, 'placements.update', { id: created.id, kind: 'training' }, { _: 'validation.unknownField' });
-    await refused(backend, 'placements.update', { id: created.id, employerId: MISSING_ID }, { employerId: 'validation.unknownReference' });
-    expect(await backend.dispatch('placements.update', { id: MISSING_ID, tutor: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found', message: 'pipeline.errors.placementNotFound' } });
+    await refused(backend, 'placements.update', { id: created.id, startDate: '2026-03-02', endDate: '2026-04-02' }, { endDate: 'matching.errors.pmsmpTooLong' });
+    await refused(backend, 'placements.update', { id: created.id, objective: null }, { objective: 'matching.errors.objectiveRequired' });
+    await refused(backend, 'placements.update', { id: created.id, kind: 'training' }, { _: 'common.errors.unknownField' });
+    await refused(backend, 'placements.update', { id: created.id, employerId: MISSING_ID }, { employerId: 'common.errors.notFound' });
+    expect(await backend.dispatch('placements.update', { id: MISSING_ID, tutor: 'x' })).toMatchObject({ ok: false, error: { code: 'not_found', message: 'matching.errors.placementNotFound' } });
     expect(await ok(backend, 'placements.get', { id: created.id })).toEqual(updated);
   });
 
@@ -302,19 +302,19 @@ describe('placements', () => {
     const backend = await openBackend({ clock });
     const { person, company } = await basics(backend);
     const created = await place(backend, { ...immersion(person.id, company.id, '2026-03-01', '2026-03-31'), notes: 'Convention signée' });
-    await refused(backend, 'placements.end', { id: created.id, outcome: 'hired', endedOn: '2026-02-28' }, { endedOn: 'pipeline.validation.endedOutsidePeriod' });
-    await refused(backend, 'placements.end', { id: created.id, outcome: 'hired', endedOn: '2026-04-01' }, { endedOn: 'pipeline.validation.endedOutsidePeriod' });
-    await refused(backend, 'placements.end', { id: created.id, outcome: 'won', endedOn: '2026-03-31' }, { outcome: 'validation.choice' });
-    await refused(backend, 'placements.end', { id: created.id, outcome: 'hired' }, { endedOn: 'validation.required' });
+    await refused(backend, 'placements.end', { id: created.id, outcome: 'hired', endedOn: '2026-02-28' }, { endedOn: 'matching.errors.endedOutsidePeriod' });
+    await refused(backend, 'placements.end', { id: created.id, outcome: 'hired', endedOn: '2026-04-01' }, { endedOn: 'matching.errors.endedOutsidePeriod' });
+    await refused(backend, 'placements.end', { id: created.id, outcome: 'won', endedOn: '2026-03-31' }, { outcome: 'common.errors.choice' });
+    await refused(backend, 'placements.end', { id: created.id, outcome: 'hired' }, { endedOn: 'common.errors.required' });
     const ended = await ok(backend, 'placements.end', { id: created.id, outcome: 'hired', endedOn: '2026-03-31', note: 'Embauche en CDI' });
     expect(ended).toMatchObject({ outcome: 'hired', endedOn: '2026-03-31', notes: 'Convention signée\nEmbauche en CDI' });
     await refused(backend, 'placements.end', { id: created.id, outcome: 'ended', endedOn: '2026-03-31' }, {}, 'conflict');
     expect(await backend.dispatch('placements.end', { id: MISSING_ID, outcome: 'ended', endedOn: '2026-03-31' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     // Its period cannot move away from the day it ended.
-    await refused(backend, 'placements.update', { id: created.id, endDate: '2026-03-30' }, { endDate: 'pipeline.validation.endedOutsidePeriod' });
+    await refused(backend, 'placements.update', { id: created.id, endDate: '2026-03-30' }, { endDate: 'matching.errors.endedOutsidePeriod' });
 
     const future = await place(backend, immersion(person.id, company.id, '2026-04-10', '2026-05-09'));
-    await refused(backend, 'placements.end', { id: future.id, outcome: 'abandoned', endedOn: '2026-04-16' }, { endedOn: 'validation.dateInFuture' });
+    await refused(backend, 'placements.end', { id: future.id, outcome: 'abandoned', endedOn: '2026-04-16' }, { endedOn: 'common.errors.dateInFuture' });
     expect(await ok(backend, 'placements.end', { id: future.id, outcome: 'abandoned', endedOn: '2026-04-15' })).toMatchObject({ notes: null });
     expect(rows(backend, "SELECT count(*) AS n FROM audit_log WHERE action = 'placements.end'")).toEqual([{ n: 2 }]);
   });
@@ -356,8 +356,8 @@ describe('placements', () => {
     expect(await ids({})).toEqual([training.id, march.id]);
     expect(await ids({ archived: 'archived' })).toEqual([may.id]);
     expect(await ids({ archived: 'all' })).toHaveLength(3);
-    await refused(backend, 'placements.list', { kinds: ['holiday'] }, { 'kinds.0': 'validation.choice' });
-    await refused(backend, 'placements.list', { ongoing: 'yes' }, { ongoing: 'validation.type' });
+    await refused(backend, 'placements.list', { kinds: ['holiday'] }, { 'kinds.0': 'common.errors.choice' });
+    await refused(backend, 'placements.list', { ongoing: 'yes' }, { ongoing: 'common.errors.type' });
   });
 
   it('archives and restores, once each, with an audit entry', async () => {
@@ -380,7 +380,7 @@ describe('placements', () => {
     ]);
     for (const method of ['placements.get', 'placements.archive', 'placements.restore'] as const) {
       expect(await backend.dispatch(method, { id: MISSING_ID })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-      await refused(backend, method, { id: 7 }, { id: 'validation.id' });
+      await refused(backend, method, { id: 7 }, { id: 'common.errors.id' });
     }
   });
 });

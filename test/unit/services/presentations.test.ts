@@ -107,22 +107,22 @@ describe('presentations', () => {
 
     const base = { candidateId: person.id, jobNeedId: job.id };
     const cases: [string, unknown, Record<string, string>][] = [
-      ['no candidate', { jobNeedId: job.id }, { candidateId: 'validation.id' }],
-      ['candidate not an id', { ...base, candidateId: 'amina' }, { candidateId: 'validation.id' }],
-      ['unknown candidate', { ...base, candidateId: MISSING_ID }, { candidateId: 'validation.unknownReference' }],
-      ['archived candidate', { ...base, candidateId: archived.id }, { candidateId: 'pipeline.validation.candidateArchived' }],
-      ['candidate who left', { ...base, candidateId: gone.id }, { candidateId: 'pipeline.validation.candidateLeft' }],
-      ['candidate who withdrew consent', { ...base, candidateId: withdrawn.id }, { candidateId: 'pipeline.validation.consentWithdrawn' }],
-      ['unknown need', { ...base, jobNeedId: MISSING_ID }, { jobNeedId: 'validation.unknownReference' }],
-      ['filled need', { ...base, jobNeedId: filled.id }, { jobNeedId: 'pipeline.validation.needNotOpen' }],
-      ['closed need', { ...base, jobNeedId: closed.id }, { jobNeedId: 'pipeline.validation.needNotOpen' }],
-      ['archived need', { ...base, jobNeedId: archivedNeed.id }, { jobNeedId: 'pipeline.validation.needArchived' }],
-      ['need of an archived employer', { ...base, jobNeedId: needOfArchivedEmployer.id }, { jobNeedId: 'pipeline.validation.needArchived' }],
-      ['day ahead', { ...base, on: '2026-03-11' }, { on: 'validation.dateInFuture' }],
-      ['impossible day', { ...base, on: '2026-02-30' }, { on: 'validation.date' }],
-      ['note too long', { ...base, note: 'x'.repeat(2001) }, { note: 'validation.tooLong?maximum=2000' }],
-      ['author too long', { ...base, author: 'x'.repeat(101) }, { author: 'validation.tooLong?maximum=100' }],
-      ['state chosen by hand', { ...base, state: 'accepted' }, { _: 'validation.unknownField' }],
+      ['no candidate', { jobNeedId: job.id }, { candidateId: 'common.errors.id' }],
+      ['candidate not an id', { ...base, candidateId: 'amina' }, { candidateId: 'common.errors.id' }],
+      ['unknown candidate', { ...base, candidateId: MISSING_ID }, { candidateId: 'common.errors.notFound' }],
+      ['archived candidate', { ...base, candidateId: archived.id }, { candidateId: 'matching.errors.candidateArchived' }],
+      ['candidate who left', { ...base, candidateId: gone.id }, { candidateId: 'matching.errors.candidateLeft' }],
+      ['candidate who withdrew consent', { ...base, candidateId: withdrawn.id }, { candidateId: 'matching.errors.consentWithdrawn' }],
+      ['unknown need', { ...base, jobNeedId: MISSING_ID }, { jobNeedId: 'common.errors.notFound' }],
+      ['filled need', { ...base, jobNeedId: filled.id }, { jobNeedId: 'matching.errors.needNotOpen' }],
+      ['closed need', { ...base, jobNeedId: closed.id }, { jobNeedId: 'matching.errors.needNotOpen' }],
+      ['archived need', { ...base, jobNeedId: archivedNeed.id }, { jobNeedId: 'matching.errors.needArchived' }],
+      ['need of an archived employer', { ...base, jobNeedId: needOfArchivedEmployer.id }, { jobNeedId: 'matching.errors.needArchived' }],
+      ['day ahead', { ...base, on: '2026-03-11' }, { on: 'common.errors.dateInFuture' }],
+      ['impossible day', { ...base, on: '2026-02-30' }, { on: 'common.errors.date' }],
+      ['note too long', { ...base, note: 'x'.repeat(2001) }, { note: 'common.errors.tooLong?maximum=2000' }],
+      ['author too long', { ...base, author: 'x'.repeat(101) }, { author: 'common.errors.tooLong?maximum=100' }],
+      ['state chosen by hand', { ...base, state: 'accepted' }, { _: 'common.errors.unknownField' }],
     ];
     for (const [, input, fields] of cases) await refused(backend, 'presentations.create', input, fields);
   });
@@ -131,14 +131,14 @@ describe('presentations', () => {
     const backend = await openBackend({ clock: manualClock() });
     const proposed = await presentationIn(backend, 'proposed');
     await ok(backend, 'candidates.update', { id: proposed.candidateId, consentWithdrawnOn: '2026-03-09' });
-    await refused(backend, 'presentations.transition', { id: proposed.id, to: 'presented' }, { to: 'pipeline.validation.consentWithdrawn' });
+    await refused(backend, 'presentations.transition', { id: proposed.id, to: 'presented' }, { to: 'matching.errors.consentWithdrawn' });
     expect(await ok(backend, 'presentations.transition', { id: proposed.id, to: 'withdrawn' })).toMatchObject({ state: 'withdrawn' });
 
     const backend2 = await openBackend({ clock: manualClock() });
     const presented = await presentationIn(backend2, 'presented');
     await ok(backend2, 'candidates.update', { id: presented.candidateId, consentWithdrawnOn: '2026-03-09' });
     for (const to of ['interview', 'accepted'] as const) {
-      await refused(backend2, 'presentations.transition', { id: presented.id, to }, { to: 'pipeline.validation.consentWithdrawn' });
+      await refused(backend2, 'presentations.transition', { id: presented.id, to }, { to: 'matching.errors.consentWithdrawn' });
     }
     expect(await ok(backend2, 'presentations.transition', { id: presented.id, to: 'refused', refusalReason: 'candidate_declined' })).toMatchObject({
       state: 'refused',
@@ -157,7 +157,7 @@ describe('presentations', () => {
     await ok(backend, 'presentations.transition', { id: first.id, to: 'withdrawn' });
     const second = await ok(backend, 'presentations.create', input);
     expect(second.id).not.toBe(first.id);
-    expect(await backend.dispatch('presentations.create', input)).toMatchObject({ ok: false, error: { code: 'conflict', message: 'pipeline.errors.alreadyPresented' } });
+    expect(await backend.dispatch('presentations.create', input)).toMatchObject({ ok: false, error: { code: 'conflict', message: 'matching.errors.alreadyPresented' } });
   });
 
   it.each(ALLOWED)('allows %s → %s and logs it', async (from, to) => {
@@ -187,11 +187,11 @@ describe('presentations', () => {
     const backend = await openBackend({ clock: manualClock() });
     const presentation = await presentationIn(backend, from);
     const input = { id: presentation.id, to, refusalReason: to === 'refused' ? 'other' : null };
-    if (to === 'obsolete') await refused(backend, 'presentations.transition', input, { to: 'pipeline.validation.obsoleteIsAutomatic' });
+    if (to === 'obsolete') await refused(backend, 'presentations.transition', input, { to: 'matching.errors.obsoleteIsAutomatic' });
     else await refused(backend, 'presentations.transition', input, {}, 'conflict');
     const result = await backend.dispatch('presentations.transition', input);
     if (to !== 'obsolete') {
-      const message = from === to ? 'pipeline.errors.alreadyInState' : 'pipeline.errors.transitionNotAllowed';
+      const message = from === to ? 'matching.errors.alreadyInState' : 'matching.errors.transitionNotAllowed';
       expect(result).toMatchObject({ ok: false, error: { message } });
     }
   });
@@ -201,18 +201,18 @@ describe('presentations', () => {
     const backend = await openBackend({ clock });
     const { person, job } = await basics(backend);
     const { id } = await ok(backend, 'presentations.create', { candidateId: person.id, jobNeedId: job.id, on: '2026-03-04' });
-    await refused(backend, 'presentations.transition', { id, to: 'refused' }, { refusalReason: 'pipeline.validation.refusalReasonRequired' });
-    await refused(backend, 'presentations.transition', { id, to: 'refused', refusalReason: 'bored' }, { refusalReason: 'validation.choice' });
+    await refused(backend, 'presentations.transition', { id, to: 'refused' }, { refusalReason: 'matching.errors.refusalReasonRequired' });
+    await refused(backend, 'presentations.transition', { id, to: 'refused', refusalReason: 'bored' }, { refusalReason: 'common.errors.choice' });
     await refused(backend, 'presentations.transition', { id, to: 'presented', refusalReason: 'no_answer' }, {
-      refusalReason: 'pipeline.validation.refusalReasonOnlyWhenRefused',
+      refusalReason: 'matching.errors.refusalReasonOnlyWhenRefused',
     });
-    await refused(backend, 'presentations.transition', { id, to: 'presented', on: '2026-03-03' }, { on: 'pipeline.validation.beforePreviousChange' });
-    await refused(backend, 'presentations.transition', { id, to: 'presented', on: '2026-03-11' }, { on: 'validation.dateInFuture' });
-    await refused(backend, 'presentations.transition', { id, to: 'hired' }, { to: 'validation.choice' });
-    await refused(backend, 'presentations.transition', { id: 'x', to: 'presented' }, { id: 'validation.id' });
+    await refused(backend, 'presentations.transition', { id, to: 'presented', on: '2026-03-03' }, { on: 'matching.errors.beforePreviousChange' });
+    await refused(backend, 'presentations.transition', { id, to: 'presented', on: '2026-03-11' }, { on: 'common.errors.dateInFuture' });
+    await refused(backend, 'presentations.transition', { id, to: 'hired' }, { to: 'common.errors.choice' });
+    await refused(backend, 'presentations.transition', { id: 'x', to: 'presented' }, { id: 'common.errors.id' });
     expect(await backend.dispatch('presentations.transition', { id: MISSING_ID, to: 'presented' })).toMatchObject({
       ok: false,
-      error: { code: 'not_found', message: 'pipeline.errors.presentationNotFound' },
+      error: { code: 'not_found', message: 'matching.errors.presentationNotFound' },
     });
     // The same day as the previous change is fine.
     const presented = await ok(backend, 'presentations.transition', { id, to: 'presented', on: '2026-03-04' });
@@ -232,14 +232,14 @@ describe('presentations', () => {
     const backend = await openBackend({ clock });
     const { person, job } = await basics(backend);
     const { id } = await ok(backend, 'presentations.create', { candidateId: person.id, jobNeedId: job.id, on: '2026-03-02' });
-    await refused(backend, 'presentations.transition', { id, to: 'presented', on: '2026-03-12' }, { on: 'validation.dateInFuture' });
+    await refused(backend, 'presentations.transition', { id, to: 'presented', on: '2026-03-12' }, { on: 'common.errors.dateInFuture' });
     await ok(backend, 'presentations.transition', { id, to: 'presented', on: '2026-03-03' });
     const planned = await ok(backend, 'presentations.transition', { id, to: 'interview', on: '2026-03-17', note: 'À 10 h chez Transports Martin' });
     expect(planned).toMatchObject({ state: 'interview', stateChangedOn: '2026-03-17' });
     // What follows an interview is a fact: not ahead of today, even when the interview is.
-    await refused(backend, 'presentations.transition', { id, to: 'accepted', on: '2026-03-17' }, { on: 'validation.dateInFuture' });
+    await refused(backend, 'presentations.transition', { id, to: 'accepted', on: '2026-03-17' }, { on: 'common.errors.dateInFuture' });
     clock.set('2026-03-18T09:00:00.000Z');
-    await refused(backend, 'presentations.transition', { id, to: 'accepted', on: '2026-03-16' }, { on: 'pipeline.validation.beforePreviousChange' });
+    await refused(backend, 'presentations.transition', { id, to: 'accepted', on: '2026-03-16' }, { on: 'matching.errors.beforePreviousChange' });
     const accepted = await ok(backend, 'presentations.transition', { id, to: 'accepted', on: '2026-03-17' });
     expect(accepted.history.map((event) => [event.to, event.on])).toEqual([
       ['proposed', '2026-03-02'],
@@ -262,7 +262,7 @@ describe('presentations', () => {
       ids.push(id);
     }
     const [first, second] = ids as [string, string];
-    await refused(backend, 'presentations.transition', { id: first, to: 'withdrawn', on: '2026-03-03' }, { on: 'pipeline.validation.beforePreviousChange' });
+    await refused(backend, 'presentations.transition', { id: first, to: 'withdrawn', on: '2026-03-03' }, { on: 'matching.errors.beforePreviousChange' });
     const withdrawn = await ok(backend, 'presentations.transition', { id: first, to: 'withdrawn', on: '2026-03-09', note: 'A trouvé ailleurs' });
     expect(withdrawn).toMatchObject({ state: 'withdrawn', stateChangedOn: '2026-03-09' });
     await ok(backend, 'recruitments.create', { candidateId: person.id, kind: 'cdi', employerId: company.id, startDate: '2026-04-01' });
@@ -274,7 +274,7 @@ describe('presentations', () => {
   it('answers not_found or validation for get', async () => {
     const backend = await openBackend();
     expect(await backend.dispatch('presentations.get', { id: MISSING_ID })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    await refused(backend, 'presentations.get', { id: 'nope' }, { id: 'validation.id' });
+    await refused(backend, 'presentations.get', { id: 'nope' }, { id: 'common.errors.id' });
   });
 
   it('lists by candidate, need, employer and state, most recent change first, with names', async () => {
@@ -318,9 +318,9 @@ describe('presentations', () => {
     expect(await ids({ states: ['proposed'], limit: 1, offset: 1 })).toEqual([a2.id]);
     expect((await list({ states: ['proposed'], limit: 1 })).total).toBe(2);
     expect(await ids({ candidateId: MISSING_ID })).toEqual([]);
-    await refused(backend, 'presentations.list', { states: ['lost'] }, { 'states.0': 'validation.choice' });
-    await refused(backend, 'presentations.list', { limit: 0 }, { limit: 'validation.tooSmall?minimum=1' });
-    await refused(backend, 'presentations.list', { employerId: 'x' }, { employerId: 'validation.id' });
+    await refused(backend, 'presentations.list', { states: ['lost'] }, { 'states.0': 'common.errors.choice' });
+    await refused(backend, 'presentations.list', { limit: 0 }, { limit: 'common.errors.tooSmall?minimum=1' });
+    await refused(backend, 'presentations.list', { employerId: 'x' }, { employerId: 'common.errors.id' });
   });
 
   it('reads a list in the same number of queries whatever its length (no query per row)', async () => {

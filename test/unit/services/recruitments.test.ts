@@ -146,7 +146,7 @@ describe('recruitments', () => {
     expect(await ok(backend, 'presentations.get', { id: presentation.id })).toMatchObject({ history: accepted.history, state: 'accepted' });
 
     await refused(backend, 'recruitments.create', { candidateId: other.id, kind: 'cdi', presentationId: refusedOne.id, startDate: '2026-04-01' }, {
-      presentationId: 'pipeline.validation.presentationClosed',
+      presentationId: 'matching.errors.presentationClosed',
     });
   });
 
@@ -186,24 +186,24 @@ describe('recruitments', () => {
     await ok(backend, 'candidates.archive', { id: archived.id });
     const base = { candidateId: person.id, kind: 'cdd', employerId: company.id, startDate: '2026-04-01', endDate: '2026-09-30' };
     const cases: [unknown, Record<string, string>][] = [
-      [{ ...base, kind: 'interim' }, { kind: 'validation.choice' }],
-      [{ ...base, endDate: null }, { endDate: 'pipeline.validation.endRequired' }],
-      [{ ...base, endDate: '' }, { endDate: 'pipeline.validation.endRequired' }],
-      [{ ...base, kind: 'cdi' }, { endDate: 'pipeline.validation.openEndedHasEnd' }],
-      [{ ...base, kind: 'business_creation' }, { endDate: 'pipeline.validation.openEndedHasEnd' }],
-      [{ ...base, endDate: '2026-03-31' }, { endDate: 'pipeline.validation.endBeforeStart' }],
-      [{ ...base, employerId: null }, { employerId: 'pipeline.validation.employerRequired' }],
-      [{ ...base, startDate: '2026-04-31' }, { startDate: 'validation.date' }],
-      [{ ...base, hoursPerWeek: 0 }, { hoursPerWeek: 'validation.greaterThan?minimum=0' }],
-      [{ ...base, hoursPerWeek: 49 }, { hoursPerWeek: 'validation.tooBig?maximum=48' }],
-      [{ ...base, candidateId: MISSING_ID }, { candidateId: 'validation.unknownReference' }],
-      [{ ...base, candidateId: archived.id }, { candidateId: 'pipeline.validation.candidateArchived' }],
-      [{ ...base, employerId: MISSING_ID }, { employerId: 'validation.unknownReference' }],
-      [{ ...base, employerId: otherCompany.id, jobNeedId: job.id }, { jobNeedId: 'pipeline.validation.needOfOtherEmployer' }],
-      [{ ...base, jobNeedId: MISSING_ID }, { jobNeedId: 'validation.unknownReference' }],
-      [{ ...base, presentationId: theirPresentation.id }, { presentationId: 'pipeline.validation.presentationOfOtherCandidate' }],
-      [{ ...base, presentationId: MISSING_ID }, { presentationId: 'validation.unknownReference' }],
-      [{ ...base, outcomeClass: 'durable' }, { _: 'validation.unknownField' }],
+      [{ ...base, kind: 'interim' }, { kind: 'common.errors.choice' }],
+      [{ ...base, endDate: null }, { endDate: 'matching.errors.endRequired' }],
+      [{ ...base, endDate: '' }, { endDate: 'matching.errors.endRequired' }],
+      [{ ...base, kind: 'cdi' }, { endDate: 'matching.errors.openEndedHasEnd' }],
+      [{ ...base, kind: 'business_creation' }, { endDate: 'matching.errors.openEndedHasEnd' }],
+      [{ ...base, endDate: '2026-03-31' }, { endDate: 'matching.errors.endBeforeStart' }],
+      [{ ...base, employerId: null }, { employerId: 'matching.errors.employerRequired' }],
+      [{ ...base, startDate: '2026-04-31' }, { startDate: 'common.errors.date' }],
+      [{ ...base, hoursPerWeek: 0 }, { hoursPerWeek: 'common.errors.greaterThan?minimum=0' }],
+      [{ ...base, hoursPerWeek: 49 }, { hoursPerWeek: 'common.errors.tooBig?maximum=48' }],
+      [{ ...base, candidateId: MISSING_ID }, { candidateId: 'common.errors.notFound' }],
+      [{ ...base, candidateId: archived.id }, { candidateId: 'matching.errors.candidateArchived' }],
+      [{ ...base, employerId: MISSING_ID }, { employerId: 'common.errors.notFound' }],
+      [{ ...base, employerId: otherCompany.id, jobNeedId: job.id }, { jobNeedId: 'matching.errors.needOfOtherEmployer' }],
+      [{ ...base, jobNeedId: MISSING_ID }, { jobNeedId: 'common.errors.notFound' }],
+      [{ ...base, presentationId: theirPresentation.id }, { presentationId: 'matching.errors.presentationOfOtherCandidate' }],
+      [{ ...base, presentationId: MISSING_ID }, { presentationId: 'common.errors.notFound' }],
+      [{ ...base, outcomeClass: 'durable' }, { _: 'common.errors.unknownField' }],
     ];
     for (const [input, fields] of cases) await refused(backend, 'recruitments.create', input, fields);
   });
@@ -240,13 +240,13 @@ describe('recruitments', () => {
     const toCdi = await ok(backend, 'recruitments.update', { id: created.id, kind: 'cdi', endDate: null });
     expect(toCdi).toMatchObject({ kind: 'cdi', endDate: null, outcomeClass: 'durable', followUps: moved.followUps });
 
-    await refused(backend, 'recruitments.update', { id: created.id, kind: 'cdd' }, { endDate: 'pipeline.validation.endRequired' });
-    await refused(backend, 'recruitments.update', { id: created.id, endDate: '2026-12-31' }, { endDate: 'pipeline.validation.openEndedHasEnd' });
-    await refused(backend, 'recruitments.update', { id: created.id, employerId: null }, { employerId: 'pipeline.validation.employerRequired' });
-    await refused(backend, 'recruitments.update', { id: created.id, candidateId: person.id }, { _: 'validation.unknownField' });
+    await refused(backend, 'recruitments.update', { id: created.id, kind: 'cdd' }, { endDate: 'matching.errors.endRequired' });
+    await refused(backend, 'recruitments.update', { id: created.id, endDate: '2026-12-31' }, { endDate: 'matching.errors.openEndedHasEnd' });
+    await refused(backend, 'recruitments.update', { id: created.id, employerId: null }, { employerId: 'matching.errors.employerRequired' });
+    await refused(backend, 'recruitments.update', { id: created.id, candidateId: person.id }, { _: 'common.errors.unknownField' });
     expect(await backend.dispatch('recruitments.update', { id: MISSING_ID, hoursPerWeek: 20 })).toMatchObject({
       ok: false,
-      error: { code: 'not_found', message: 'pipeline.errors.recruitmentNotFound' },
+      error: { code: 'not_found', message: 'matching.errors.recruitmentNotFound' },
     });
     expect(rows(backend, "SELECT count(*) AS n FROM audit_log WHERE action = 'recruitments.update'")).toEqual([{ n: 2 }]);
   });
@@ -268,16 +268,16 @@ describe('recruitments', () => {
     const cleared = await ok(backend, 'followUps.record', { id: three, result: 'pending' });
     expect(cleared.followUps[1]).toMatchObject({ result: 'pending', leftReason: null, recordedOn: null, author: null });
 
-    await refused(backend, 'followUps.record', { id: six, result: 'left' }, { leftReason: 'pipeline.validation.leftReasonRequired' });
-    await refused(backend, 'followUps.record', { id: six, result: 'employed', leftReason: 'moved' }, { leftReason: 'pipeline.validation.leftReasonOnlyWhenLeft' });
-    await refused(backend, 'followUps.record', { id: six, result: 'left', leftReason: 'bored' }, { leftReason: 'validation.choice' });
-    await refused(backend, 'followUps.record', { id: six, result: 'fine' }, { result: 'validation.choice' });
-    await refused(backend, 'followUps.record', { id: six, result: 'employed', recordedOn: '2026-06-16' }, { recordedOn: 'validation.dateInFuture' });
-    await refused(backend, 'followUps.record', { id: six, result: 'employed', recordedOn: '2026-03-01' }, { recordedOn: 'pipeline.validation.recordedBeforeStart' });
-    await refused(backend, 'followUps.record', { id: 'x', result: 'employed' }, { id: 'validation.id' });
+    await refused(backend, 'followUps.record', { id: six, result: 'left' }, { leftReason: 'matching.errors.leftReasonRequired' });
+    await refused(backend, 'followUps.record', { id: six, result: 'employed', leftReason: 'moved' }, { leftReason: 'matching.errors.leftReasonOnlyWhenLeft' });
+    await refused(backend, 'followUps.record', { id: six, result: 'left', leftReason: 'bored' }, { leftReason: 'common.errors.choice' });
+    await refused(backend, 'followUps.record', { id: six, result: 'fine' }, { result: 'common.errors.choice' });
+    await refused(backend, 'followUps.record', { id: six, result: 'employed', recordedOn: '2026-06-16' }, { recordedOn: 'common.errors.dateInFuture' });
+    await refused(backend, 'followUps.record', { id: six, result: 'employed', recordedOn: '2026-03-01' }, { recordedOn: 'matching.errors.recordedBeforeStart' });
+    await refused(backend, 'followUps.record', { id: 'x', result: 'employed' }, { id: 'common.errors.id' });
     expect(await backend.dispatch('followUps.record', { id: MISSING_ID, result: 'employed' })).toMatchObject({
       ok: false,
-      error: { code: 'not_found', message: 'pipeline.errors.followUpNotFound' },
+      error: { code: 'not_found', message: 'matching.errors.followUpNotFound' },
     });
     expect(rows(backend, "SELECT count(*) AS n FROM audit_log WHERE action = 'followUps.record'")).toEqual([{ n: 4 }]);
   });
@@ -317,10 +317,10 @@ describe('recruitments', () => {
     expect(await ids({ archived: 'archived' })).toEqual([second.id]);
     expect(await ids({ archived: 'all', limit: 1, offset: 1 })).toEqual([first.id]);
     expect((await ok(backend, 'recruitments.restore', { id: second.id })).archivedAt).toBeNull();
-    await refused(backend, 'recruitments.list', { archived: 'some' }, { archived: 'validation.choice' });
+    await refused(backend, 'recruitments.list', { archived: 'some' }, { archived: 'common.errors.choice' });
     for (const method of ['recruitments.get', 'recruitments.archive', 'recruitments.restore'] as const) {
       expect(await backend.dispatch(method, { id: MISSING_ID })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-      await refused(backend, method, { id: null }, { id: 'validation.id' });
+      await refused(backend, method, { id: null }, { id: 'common.errors.id' });
     }
   });
 });

@@ -41,12 +41,12 @@ describe('drop-in sessions API', () => {
   });
 
   it.each([
-    ['no date', { place: 'Local' }, { date: 'validation.required' }],
-    ['blank place', { date: '2026-11-10', place: ' ' }, { place: 'validation.required' }],
-    ['impossible date', { date: '2026-02-30', place: 'Local' }, { date: 'validation.date' }],
-    ['date as text', { date: 'mardi', place: 'Local' }, { date: 'validation.date' }],
-    ['unknown volunteer', { date: '2026-11-10', place: 'Local', volunteerIds: [MISSING_ID] }, { volunteerIds: 'validation.unknownReference' }],
-    ['unknown field', { date: '2026-11-10', place: 'Local', room: 'B' }, { _: 'validation.unknownField' }],
+    ['no date', { place: 'Local' }, { date: 'common.errors.required' }],
+    ['blank place', { date: '2026-11-10', place: ' ' }, { place: 'common.errors.required' }],
+    ['impossible date', { date: '2026-02-30', place: 'Local' }, { date: 'common.errors.date' }],
+    ['date as text', { date: 'mardi', place: 'Local' }, { date: 'common.errors.date' }],
+    ['unknown volunteer', { date: '2026-11-10', place: 'Local', volunteerIds: [MISSING_ID] }, { volunteerIds: 'common.errors.notFound' }],
+    ['unknown field', { date: '2026-11-10', place: 'Local', room: 'B' }, { _: 'common.errors.unknownField' }],
   ])('refuses create with %s and writes nothing', async (_case, input, fields) => {
     const backend = await openBackend();
     await refused(backend, 'sessions.create', input, fields);
@@ -65,8 +65,8 @@ describe('drop-in sessions API', () => {
     expect(moved.volunteers.map((volunteer) => volunteer.id)).toEqual([zoe.id]);
     expect((await visitEvents(backend, person.id)).map((event) => event.occurredAt)).toEqual(['2026-11-12']);
 
-    await refused(backend, 'sessions.update', { id: session.id, place: '' }, { place: 'validation.required' });
-    await refused(backend, 'sessions.update', { id: session.id, volunteerIds: [MISSING_ID] }, { volunteerIds: 'validation.unknownReference' });
+    await refused(backend, 'sessions.update', { id: session.id, place: '' }, { place: 'common.errors.required' });
+    await refused(backend, 'sessions.update', { id: session.id, volunteerIds: [MISSING_ID] }, { volunteerIds: 'common.errors.notFound' });
     await refused(backend, 'sessions.update', { id: MISSING_ID, place: 'Ailleurs' }, {}, 'not_found');
     expect((await ok(backend, 'sessions.update', { id: session.id, volunteerIds: [] })).volunteers).toEqual([]);
   });
@@ -96,11 +96,11 @@ describe('drop-in sessions API', () => {
     expect(await ids({ archived: 'all' })).toHaveLength(3);
     expect((await ok(backend, 'sessions.restore', { id: older.id })).archivedAt).toBeNull();
 
-    await refused(backend, 'sessions.list', { from: '2026-12-01', to: '2026-11-01' }, { to: 'validation.periodOrder' });
-    await refused(backend, 'sessions.list', { limit: 0 }, { limit: 'validation.tooSmall?minimum=1' });
+    await refused(backend, 'sessions.list', { from: '2026-12-01', to: '2026-11-01' }, { to: 'common.errors.periodOrder' });
+    await refused(backend, 'sessions.list', { limit: 0 }, { limit: 'common.errors.tooSmall?minimum=1' });
     for (const method of ['sessions.get', 'sessions.archive', 'sessions.restore'] as const) {
       await refused(backend, method, { id: MISSING_ID }, {}, 'not_found');
-      await refused(backend, method, { id: 'x' }, { id: 'validation.id' });
+      await refused(backend, method, { id: 'x' }, { id: 'common.errors.id' });
     }
   });
 
@@ -136,11 +136,11 @@ describe('drop-in sessions API', () => {
     const twin = await ok(backend, 'candidates.create', { firstName: 'Samir', lastName: 'Hadad' });
     await ok(backend, 'candidates.merge', { keepId: person.id, mergeId: twin.id });
     const visit = { sessionId: session.id, candidateId: person.id };
-    await refused(backend, 'sessions.addVisit', { ...visit, candidateId: MISSING_ID }, { candidateId: 'validation.unknownReference' });
-    await refused(backend, 'sessions.addVisit', { ...visit, candidateId: twin.id }, { candidateId: 'sessions.validation.candidateMerged' });
+    await refused(backend, 'sessions.addVisit', { ...visit, candidateId: MISSING_ID }, { candidateId: 'common.errors.notFound' });
+    await refused(backend, 'sessions.addVisit', { ...visit, candidateId: twin.id }, { candidateId: 'sessions.errors.candidateMerged' });
     await refused(backend, 'sessions.addVisit', { ...visit, sessionId: MISSING_ID }, {}, 'not_found');
-    await refused(backend, 'sessions.addVisit', { ...visit, note: 'x'.repeat(1001) }, { note: 'validation.tooLong?maximum=1000' });
-    await refused(backend, 'sessions.addVisit', { sessionId: session.id }, { candidateId: 'validation.id' });
+    await refused(backend, 'sessions.addVisit', { ...visit, note: 'x'.repeat(1001) }, { note: 'common.errors.tooLong?maximum=1000' });
+    await refused(backend, 'sessions.addVisit', { sessionId: session.id }, { candidateId: 'common.errors.id' });
     await ok(backend, 'sessions.archive', { id: session.id });
     await refused(backend, 'sessions.addVisit', visit, {}, 'conflict');
   });
@@ -155,7 +155,7 @@ describe('drop-in sessions API', () => {
     expect((await ok(backend, 'sessions.get', { id: session.id })).visits).toEqual([]);
     expect((await visitEvents(backend, person.id)).map((event) => event.occurredAt)).toEqual(['2026-11-17']);
     await refused(backend, 'sessions.removeVisit', { id: visit.id }, {}, 'not_found');
-    await refused(backend, 'sessions.removeVisit', { id: 'x' }, { id: 'validation.id' });
+    await refused(backend, 'sessions.removeVisit', { id: 'x' }, { id: 'common.errors.id' });
   });
 });
 
@@ -228,12 +228,12 @@ describe('quick intake', () => {
   });
 
   it.each([
-    ['no names for a new person', {}, 'validation', { firstName: 'validation.required', lastName: 'validation.required' }],
-    ['a bad phone', { phone: 'demain' }, 'validation', { phone: 'validation.phone' }],
-    ['an unknown French level', { frenchLevel: 'B3' }, 'validation', { frenchLevel: 'validation.choice' }],
-    ['an impossible expiry', { authorisationExpiry: '2027-02-30' }, 'validation', { authorisationExpiry: 'validation.date' }],
-    ['an unknown sector', { sectorId: MISSING_ID }, 'validation', { sectorId: 'validation.unknownReference' }],
-    ['an unknown person', { candidateId: MISSING_ID }, 'validation', { candidateId: 'validation.unknownReference' }],
+    ['no names for a new person', {}, 'validation', { firstName: 'common.errors.required', lastName: 'common.errors.required' }],
+    ['a bad phone', { phone: 'demain' }, 'validation', { phone: 'common.errors.phone' }],
+    ['an unknown French level', { frenchLevel: 'B3' }, 'validation', { frenchLevel: 'common.errors.choice' }],
+    ['an impossible expiry', { authorisationExpiry: '2027-02-30' }, 'validation', { authorisationExpiry: 'common.errors.date' }],
+    ['an unknown sector', { sectorId: MISSING_ID }, 'validation', { sectorId: 'common.errors.notFound' }],
+    ['an unknown person', { candidateId: MISSING_ID }, 'validation', { candidateId: 'common.errors.notFound' }],
     ['an unknown session', { sessionId: MISSING_ID }, 'not_found', {}],
   ] as const)('refuses an intake with %s and writes nothing', async (_case, change, code, fields) => {
     const backend = await openBackend();
@@ -248,7 +248,7 @@ describe('quick intake', () => {
     const { session, person } = await setting(backend);
     await ok(backend, 'candidates.update', { id: person.id, authorisationStart: '2026-01-01' });
     const known = { sessionId: session.id, candidateId: person.id };
-    await refused(backend, 'sessions.intake', { ...known, authorisationExpiry: '2025-12-31' }, { authorisationExpiry: 'validation.expiryBeforeStart' });
+    await refused(backend, 'sessions.intake', { ...known, authorisationExpiry: '2025-12-31' }, { authorisationExpiry: 'candidates.errors.expiryBeforeStart' });
     await ok(backend, 'sessions.archive', { id: session.id });
     await refused(backend, 'sessions.intake', { ...known, frenchLevel: 'B2' }, {}, 'conflict');
   });

@@ -47,7 +47,7 @@ describe('timeline', () => {
     const event = await ok(backend, 'timeline.add', base);
     const withEvent = contentSnapshot(backend);
     for (const occurredAt of ['2025-01-15 (appel du matin…)', '2025-01-15\0']) {
-      expect(await backend.dispatch('timeline.update', { id: event.id, kind: 'call', occurredAt })).toMatchObject({ ok: false, error: { fields: { occurredAt: 'validation.date' } } });
+      expect(await backend.dispatch('timeline.update', { id: event.id, kind: 'call', occurredAt })).toMatchObject({ ok: false, error: { fields: { occurredAt: 'common.errors.date' } } });
     }
     expect(contentSnapshot(backend)).toEqual(withEvent);
     expect(await backend.dispatch('timeline.list', { subjectType: 'candidate' })).toMatchObject({ ok: false, error: { code: 'validation' } });
@@ -58,9 +58,9 @@ describe('timeline', () => {
     const person = await ok(backend, 'candidates.create', { firstName: 'Zoé', lastName: 'Martin' });
     const base = { subjectType: 'candidate', subjectId: person.id, kind: 'call' } as const;
     const call = await ok(backend, 'timeline.add', { ...base, occurredAt: '2026-03-10T18:00:00.000Z' });
-    await refused(backend, 'timeline.add', { ...base, occurredAt: '2026-03-11' }, { occurredAt: 'validation.dateInFuture' });
-    await refused(backend, 'timeline.add', { ...base, occurredAt: '2026-03-11T08:00:00.000Z' }, { occurredAt: 'validation.dateInFuture' });
-    await refused(backend, 'timeline.update', { id: call.id, kind: 'call', occurredAt: '2026-04-01' }, { occurredAt: 'validation.dateInFuture' });
+    await refused(backend, 'timeline.add', { ...base, occurredAt: '2026-03-11' }, { occurredAt: 'common.errors.dateInFuture' });
+    await refused(backend, 'timeline.add', { ...base, occurredAt: '2026-03-11T08:00:00.000Z' }, { occurredAt: 'common.errors.dateInFuture' });
+    await refused(backend, 'timeline.update', { id: call.id, kind: 'call', occurredAt: '2026-04-01' }, { occurredAt: 'common.errors.dateInFuture' });
   });
 
   it('corrects and deletes an entry a person typed, each change in the audit log under the signed-in account, without the text', async () => {
@@ -116,7 +116,7 @@ describe('timeline', () => {
     const visit = items[0]?.id ?? '';
     await refused(backend, 'timeline.update', { id: visit, kind: 'note', occurredAt: '2026-03-09' }, {}, 'conflict');
     await refused(backend, 'timeline.remove', { id: visit }, {}, 'conflict');
-    expect(await backend.dispatch('timeline.remove', { id: visit })).toMatchObject({ ok: false, error: { message: 'errors.timelineEventAutomatic' } });
+    expect(await backend.dispatch('timeline.remove', { id: visit })).toMatchObject({ ok: false, error: { message: 'timeline.errors.automaticEvent' } });
     await ok(backend, 'timeline.remove', { id: typed.id });
   });
 
@@ -134,7 +134,7 @@ describe('timeline', () => {
     await add('note', '2026-03-01');
     await add('message', '2025-12-31T23:59:00.000Z');
     expect(await ok(backend, 'timeline.countCompanyContacts', { from: '2026-01-01', to: '2026-06-30' })).toEqual({ count: 2 });
-    expect(await backend.dispatch('timeline.countCompanyContacts', { from: '2026-07-01', to: '2026-06-30' })).toMatchObject({ ok: false, error: { fields: { to: 'validation.periodOrder' } } });
+    expect(await backend.dispatch('timeline.countCompanyContacts', { from: '2026-07-01', to: '2026-06-30' })).toMatchObject({ ok: false, error: { fields: { to: 'common.errors.periodOrder' } } });
   });
 });
 

@@ -47,15 +47,15 @@ describe('volunteers API', () => {
   });
 
   it.each([
-    ['missing names', {}, { firstName: 'validation.required', lastName: 'validation.required' }],
-    ['blank last name', { firstName: 'A', lastName: '  ' }, { lastName: 'validation.required' }],
-    ['bad e-mail', { firstName: 'A', lastName: 'B', email: 'a@' }, { email: 'validation.email' }],
-    ['bad phone', { firstName: 'A', lastName: 'B', phone: 'call me' }, { phone: 'validation.phone' }],
-    ['active not a boolean', { firstName: 'A', lastName: 'B', active: 'yes' }, { active: 'validation.type' }],
-    ['sector not an id', { firstName: 'A', lastName: 'B', sectorIds: ['logistics'] }, { 'sectorIds.0': 'validation.id' }],
-    ['unknown sector', { firstName: 'A', lastName: 'B', sectorIds: [LOGISTICS, MISSING_ID] }, { sectorIds: 'validation.unknownReference' }],
-    ['unknown field', { firstName: 'A', lastName: 'B', nir: '1840312345678' }, { _: 'validation.unknownField' }],
-    ['notes too long', { firstName: 'A', lastName: 'B', notes: 'x'.repeat(2001) }, { notes: 'validation.tooLong?maximum=2000' }],
+    ['missing names', {}, { firstName: 'common.errors.required', lastName: 'common.errors.required' }],
+    ['blank last name', { firstName: 'A', lastName: '  ' }, { lastName: 'common.errors.required' }],
+    ['bad e-mail', { firstName: 'A', lastName: 'B', email: 'a@' }, { email: 'common.errors.email' }],
+    ['bad phone', { firstName: 'A', lastName: 'B', phone: 'call me' }, { phone: 'common.errors.phone' }],
+    ['active not a boolean', { firstName: 'A', lastName: 'B', active: 'yes' }, { active: 'common.errors.type' }],
+    ['sector not an id', { firstName: 'A', lastName: 'B', sectorIds: ['logistics'] }, { 'sectorIds.0': 'common.errors.id' }],
+    ['unknown sector', { firstName: 'A', lastName: 'B', sectorIds: [LOGISTICS, MISSING_ID] }, { sectorIds: 'common.errors.notFound' }],
+    ['unknown field', { firstName: 'A', lastName: 'B', nir: '1840312345678' }, { _: 'common.errors.unknownField' }],
+    ['notes too long', { firstName: 'A', lastName: 'B', notes: 'x'.repeat(2001) }, { notes: 'common.errors.tooLong?maximum=2000' }],
   ])('refuses create with %s and writes nothing', async (_case, input, fields) => {
     const backend = await openBackend();
     await refused(backend, 'volunteers.create', input, fields);
@@ -79,10 +79,10 @@ describe('volunteers API', () => {
   it('refuses bad updates and changes nothing', async () => {
     const backend = await openBackend();
     const created = await ok(backend, 'volunteers.create', { ...helene, sectorIds: [LOGISTICS] });
-    await refused(backend, 'volunteers.update', { id: created.id, firstName: '' }, { firstName: 'validation.required' });
-    await refused(backend, 'volunteers.update', { id: created.id, email: 'x@' }, { email: 'validation.email' });
-    await refused(backend, 'volunteers.update', { id: created.id, sectorIds: [MISSING_ID] }, { sectorIds: 'validation.unknownReference' });
-    await refused(backend, 'volunteers.update', { id: 'not-a-uuid', lastName: 'X' }, { id: 'validation.id' });
+    await refused(backend, 'volunteers.update', { id: created.id, firstName: '' }, { firstName: 'common.errors.required' });
+    await refused(backend, 'volunteers.update', { id: created.id, email: 'x@' }, { email: 'common.errors.email' });
+    await refused(backend, 'volunteers.update', { id: created.id, sectorIds: [MISSING_ID] }, { sectorIds: 'common.errors.notFound' });
+    await refused(backend, 'volunteers.update', { id: 'not-a-uuid', lastName: 'X' }, { id: 'common.errors.id' });
     expect(await backend.dispatch('volunteers.update', { id: MISSING_ID, lastName: 'X' })).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: 'volunteers.errors.notFound' },
@@ -94,8 +94,8 @@ describe('volunteers API', () => {
     const backend = await openBackend();
     for (const method of ['volunteers.get', 'volunteers.archive', 'volunteers.restore'] as const) {
       expect(await backend.dispatch(method, { id: MISSING_ID })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-      await refused(backend, method, { id: 42 }, { id: 'validation.id' });
-      await refused(backend, method, {}, { id: 'validation.id' });
+      await refused(backend, method, { id: 42 }, { id: 'common.errors.id' });
+      await refused(backend, method, {}, { id: 'common.errors.id' });
     }
   });
 
@@ -197,16 +197,16 @@ describe('pairs API', () => {
     await ok(backend, 'volunteers.archive', { id: gone.id });
     const pair = (input: object): InputOf<'pairs.create'> => ({ kind: 'sector', sectorId: LOGISTICS, firstVolunteerId: amina.id, secondVolunteerId: marc.id, ...input });
 
-    await refused(backend, 'pairs.create', pair({ secondVolunteerId: amina.id }), { secondVolunteerId: 'volunteers.validation.pairSameVolunteer' });
-    await refused(backend, 'pairs.create', pair({ firstVolunteerId: resting.id }), { firstVolunteerId: 'volunteers.validation.volunteerUnavailable' });
-    await refused(backend, 'pairs.create', pair({ secondVolunteerId: gone.id }), { secondVolunteerId: 'volunteers.validation.volunteerUnavailable' });
-    await refused(backend, 'pairs.create', pair({ secondVolunteerId: MISSING_ID }), { secondVolunteerId: 'validation.unknownReference' });
-    await refused(backend, 'pairs.create', pair({ sectorId: null }), { sectorId: 'volunteers.validation.pairSectorRequired' });
-    await refused(backend, 'pairs.create', pair({ sectorId: undefined }), { sectorId: 'volunteers.validation.pairSectorRequired' });
-    await refused(backend, 'pairs.create', pair({ kind: 'temp_agencies' }), { sectorId: 'volunteers.validation.pairSectorNotAllowed' });
-    await refused(backend, 'pairs.create', pair({ sectorId: MISSING_ID }), { sectorId: 'validation.unknownReference' });
-    await refused(backend, 'pairs.create', pair({ kind: 'trio' }), { kind: 'validation.choice' });
-    await refused(backend, 'pairs.create', { kind: 'sector', sectorId: LOGISTICS }, { firstVolunteerId: 'validation.id' });
+    await refused(backend, 'pairs.create', pair({ secondVolunteerId: amina.id }), { secondVolunteerId: 'volunteers.errors.pairSameVolunteer' });
+    await refused(backend, 'pairs.create', pair({ firstVolunteerId: resting.id }), { firstVolunteerId: 'volunteers.errors.volunteerUnavailable' });
+    await refused(backend, 'pairs.create', pair({ secondVolunteerId: gone.id }), { secondVolunteerId: 'volunteers.errors.volunteerUnavailable' });
+    await refused(backend, 'pairs.create', pair({ secondVolunteerId: MISSING_ID }), { secondVolunteerId: 'common.errors.notFound' });
+    await refused(backend, 'pairs.create', pair({ sectorId: null }), { sectorId: 'volunteers.errors.pairSectorRequired' });
+    await refused(backend, 'pairs.create', pair({ sectorId: undefined }), { sectorId: 'volunteers.errors.pairSectorRequired' });
+    await refused(backend, 'pairs.create', pair({ kind: 'temp_agencies' }), { sectorId: 'volunteers.errors.pairSectorNotAllowed' });
+    await refused(backend, 'pairs.create', pair({ sectorId: MISSING_ID }), { sectorId: 'common.errors.notFound' });
+    await refused(backend, 'pairs.create', pair({ kind: 'trio' }), { kind: 'common.errors.choice' });
+    await refused(backend, 'pairs.create', { kind: 'sector', sectorId: LOGISTICS }, { firstVolunteerId: 'common.errors.id' });
 
     await ok(backend, 'pairs.create', pair({}));
     const before = contentSnapshot(backend);
@@ -227,9 +227,9 @@ describe('pairs API', () => {
     const moved = await ok(backend, 'pairs.update', { id: created.id, sectorId: CONSTRUCTION });
     expect(moved).toMatchObject({ sector: { id: CONSTRUCTION }, firstVolunteer: { id: amina.id }, secondVolunteer: { id: marc.id } });
 
-    await refused(backend, 'pairs.update', { id: created.id, kind: 'temp_agencies' }, { sectorId: 'volunteers.validation.pairSectorNotAllowed' });
-    await refused(backend, 'pairs.update', { id: created.id, sectorId: null }, { sectorId: 'volunteers.validation.pairSectorRequired' });
-    await refused(backend, 'pairs.update', { id: created.id, secondVolunteerId: amina.id }, { secondVolunteerId: 'volunteers.validation.pairSameVolunteer' });
+    await refused(backend, 'pairs.update', { id: created.id, kind: 'temp_agencies' }, { sectorId: 'volunteers.errors.pairSectorNotAllowed' });
+    await refused(backend, 'pairs.update', { id: created.id, sectorId: null }, { sectorId: 'volunteers.errors.pairSectorRequired' });
+    await refused(backend, 'pairs.update', { id: created.id, secondVolunteerId: amina.id }, { secondVolunteerId: 'volunteers.errors.pairSameVolunteer' });
     const agencies = await ok(backend, 'pairs.update', { id: created.id, kind: 'temp_agencies', sectorId: null });
     expect(agencies).toMatchObject({ kind: 'temp_agencies', sector: null });
 
@@ -237,7 +237,7 @@ describe('pairs API', () => {
     await ok(backend, 'volunteers.update', { id: marc.id, active: false });
     await ok(backend, 'pairs.update', { id: created.id, firstVolunteerId: zoe.id });
     await ok(backend, 'volunteers.update', { id: amina.id, active: false });
-    await refused(backend, 'pairs.update', { id: created.id, firstVolunteerId: amina.id }, { firstVolunteerId: 'volunteers.validation.volunteerUnavailable' });
+    await refused(backend, 'pairs.update', { id: created.id, firstVolunteerId: amina.id }, { firstVolunteerId: 'volunteers.errors.volunteerUnavailable' });
 
     const twin = await ok(backend, 'pairs.create', { kind: 'temp_agencies', firstVolunteerId: zoe.id, secondVolunteerId: (await volunteer(backend, { lastName: 'Roux' })).id });
     expect(await backend.dispatch('pairs.update', { id: twin.id, secondVolunteerId: marc.id })).toMatchObject({ ok: false, error: { code: 'validation' } });
@@ -269,9 +269,9 @@ describe('pairs API', () => {
     expect((await ok(backend, 'pairs.restore', { id: first.id })).archivedAt).toBeNull();
     for (const method of ['pairs.get', 'pairs.archive', 'pairs.restore'] as const) {
       expect(await backend.dispatch(method, { id: MISSING_ID })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-      await refused(backend, method, { id: 'x' }, { id: 'validation.id' });
+      await refused(backend, method, { id: 'x' }, { id: 'common.errors.id' });
     }
-    await refused(backend, 'pairs.list', { archived: 'gone' }, { archived: 'validation.choice' });
+    await refused(backend, 'pairs.list', { archived: 'gone' }, { archived: 'common.errors.choice' });
   });
 });
 
@@ -314,7 +314,7 @@ describe('volunteer hours API', () => {
     const yesterday = addDays(today(), -1);
     const session = await ok(backend, 'sessions.create', { date: yesterday, place: 'Local associatif' });
     const atSession = { volunteerId: amina.id, minutes: 120, sessionId: session.id };
-    await refused(backend, 'volunteerHours.add', { ...atSession, date: today() }, { date: 'volunteers.validation.notSessionDay' });
+    await refused(backend, 'volunteerHours.add', { ...atSession, date: today() }, { date: 'volunteers.errors.notSessionDay' });
     const entry = await ok(backend, 'volunteerHours.add', { ...atSession, date: yesterday });
     const earlier = addDays(today(), -3);
     await ok(backend, 'sessions.update', { id: session.id, date: earlier });
@@ -327,27 +327,27 @@ describe('volunteer hours API', () => {
     const amina = await volunteer(backend, { lastName: 'Diallo' });
     const base = { volunteerId: amina.id, date: today() };
     for (const [input, fields] of [
-      [{ ...base }, { hours: 'volunteers.validation.hoursOrMinutes' }],
-      [{ ...base, hours: 1, minutes: 60 }, { hours: 'volunteers.validation.hoursOrMinutes' }],
-      [{ ...base, hours: 0 }, { hours: 'validation.greaterThan?minimum=0' }],
-      [{ ...base, hours: -1 }, { hours: 'validation.greaterThan?minimum=0' }],
-      [{ ...base, hours: 0.001 }, { hours: 'volunteers.hours.invalidDuration' }],
-      [{ ...base, hours: 24.5 }, { hours: 'validation.tooBig?maximum=24' }],
-      [{ ...base, hours: '2,5' }, { hours: 'validation.type' }],
-      [{ ...base, minutes: 0 }, { minutes: 'validation.tooSmall?minimum=1' }],
-      [{ ...base, minutes: 1441 }, { minutes: 'validation.tooBig?maximum=1440' }],
-      [{ ...base, minutes: 1.5 }, { minutes: /^validation\./ }],
-      [{ ...base, minutes: 30, date: '2999-01-01' }, { date: 'validation.dateInFuture' }],
-      [{ ...base, minutes: 30, date: '2026-02-30' }, { date: 'validation.date' }],
-      [{ ...base, minutes: 30, date: '' }, { date: 'validation.required' }],
-      [{ ...base, minutes: 30, volunteerId: MISSING_ID }, { volunteerId: 'validation.unknownReference' }],
-      [{ ...base, minutes: 30, sessionId: MISSING_ID }, { sessionId: 'validation.unknownReference' }],
-      [{ ...base, minutes: 30, task: 'x'.repeat(201) }, { task: 'validation.tooLong?maximum=200' }],
+      [{ ...base }, { hours: 'volunteers.errors.hoursOrMinutes' }],
+      [{ ...base, hours: 1, minutes: 60 }, { hours: 'volunteers.errors.hoursOrMinutes' }],
+      [{ ...base, hours: 0 }, { hours: 'common.errors.greaterThan?minimum=0' }],
+      [{ ...base, hours: -1 }, { hours: 'common.errors.greaterThan?minimum=0' }],
+      [{ ...base, hours: 0.001 }, { hours: 'volunteers.ui.hours.invalidDuration' }],
+      [{ ...base, hours: 24.5 }, { hours: 'common.errors.tooBig?maximum=24' }],
+      [{ ...base, hours: '2,5' }, { hours: 'common.errors.type' }],
+      [{ ...base, minutes: 0 }, { minutes: 'common.errors.tooSmall?minimum=1' }],
+      [{ ...base, minutes: 1441 }, { minutes: 'common.errors.tooBig?maximum=1440' }],
+      [{ ...base, minutes: 1.5 }, { minutes: /^common\.errors\./ }],
+      [{ ...base, minutes: 30, date: '2999-01-01' }, { date: 'common.errors.dateInFuture' }],
+      [{ ...base, minutes: 30, date: '2026-02-30' }, { date: 'common.errors.date' }],
+      [{ ...base, minutes: 30, date: '' }, { date: 'common.errors.required' }],
+      [{ ...base, minutes: 30, volunteerId: MISSING_ID }, { volunteerId: 'common.errors.notFound' }],
+      [{ ...base, minutes: 30, sessionId: MISSING_ID }, { sessionId: 'common.errors.notFound' }],
+      [{ ...base, minutes: 30, task: 'x'.repeat(201) }, { task: 'common.errors.tooLong?maximum=200' }],
     ] as const) {
       await refused(backend, 'volunteerHours.add', input, fields);
     }
-    await refused(backend, 'volunteerHours.list', { from: '2026-03-01', to: '2026-02-01' }, { to: 'validation.periodOrder' });
-    await refused(backend, 'volunteerHours.list', { volunteerId: 'x' }, { volunteerId: 'validation.id' });
-    await refused(backend, 'volunteerHours.remove', { id: 'x' }, { id: 'validation.id' });
+    await refused(backend, 'volunteerHours.list', { from: '2026-03-01', to: '2026-02-01' }, { to: 'common.errors.periodOrder' });
+    await refused(backend, 'volunteerHours.list', { volunteerId: 'x' }, { volunteerId: 'common.errors.id' });
+    await refused(backend, 'volunteerHours.remove', { id: 'x' }, { id: 'common.errors.id' });
   });
 });

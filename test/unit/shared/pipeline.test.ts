@@ -42,12 +42,12 @@ function lookup(language: (typeof LANGUAGES)[number], key: string): unknown {
 describe('pipeline translations', () => {
   it.each(LANGUAGES)('label every value of every enum in %s', (language) => {
     for (const [name, values] of Object.entries(ENUMS)) {
-      for (const value of values) expect(lookup(language, `pipeline.${name}.${value}`), `${language} ${name}.${value}`).toEqual(expect.any(String));
+      for (const value of values) expect(lookup(language, `matching.values.${name}.${value}`), `${language} ${name}.${value}`).toEqual(expect.any(String));
     }
   });
 
   it.each(LANGUAGES)('have every message the pipeline sends in %s', (language) => {
-    const keys = SOURCES.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'(pipeline\.(?:validation|errors)\.\w+)'/g)].map((match) => match[1] ?? ''));
+    const keys = SOURCES.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/'(matching\.errors\.\w+)'/g)].map((match) => match[1] ?? ''));
     expect(keys.length).toBeGreaterThan(30);
     expect(keys.filter((key) => typeof lookup(language, key) !== 'string')).toEqual([]);
   });

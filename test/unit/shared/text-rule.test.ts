@@ -29,14 +29,14 @@ describe('the text rule', () => {
         for (const schema of [optionalText(200), requiredText(200)]) {
           const result = schema.safeParse(`${before}${forbidden}${after}`);
           expect(result.success).toBe(false);
-          expect(result.error?.issues.map((issue) => issue.message)).toContain('validation.controlCharacters');
+          expect(result.error?.issues.map((issue) => issue.message)).toContain('common.errors.controlCharacters');
         }
       }),
     );
   });
 
   it('a name made of zero-width characters only is an empty name', () => {
-    expect(requiredText(100).safeParse('\u200b\u200c\u200d\ufeff').error?.issues[0]?.message).toBe('validation.required');
+    expect(requiredText(100).safeParse('\u200b\u200c\u200d\ufeff').error?.issues[0]?.message).toBe('common.errors.required');
     expect(optionalText(100).parse('\u2060\u200b')).toBeNull();
     // Inside a word, joiners are letters' business (Persian "نامه‌ها").
     expect(requiredText(100).parse('نامه\u200cها')).toBe('نامه\u200cها');

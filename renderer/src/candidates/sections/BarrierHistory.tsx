@@ -16,18 +16,18 @@ export function BarrierHistory({ candidateId }: { candidateId: string }) {
   const events = state.value;
   return (
     <details className="barrier-history" data-testid="barrier-history">
-      <summary>{t('candidates.barriers.history', { count: events.length })}</summary>
+      <summary>{t('candidates.ui.barriers.history', { count: events.length })}</summary>
       {events.length === 0 ? (
-        <p className="muted">{t('candidates.barriers.historyEmpty')}</p>
+        <p className="muted">{t('candidates.ui.barriers.historyEmpty')}</p>
       ) : (
         <ol className="timeline-list">
           {events.map((event) => (
             <li key={event.id} className="timeline-item" data-testid="barrier-event">
               <div className="timeline-meta">
-                <span className="timeline-kind">{t(`candidates.barrierThemes.${event.theme}`)}</span>
-                <span>{t(`candidates.barriers.changes.${event.change}`)}</span>
+                <span className="timeline-kind">{t(`candidates.values.barrierThemes.${event.theme}`)}</span>
+                <span>{t(`candidates.ui.barriers.changes.${event.change}`)}</span>
                 <time dateTime={event.createdAt}>{formatDate(event.createdAt, i18n.language)}</time>
-                <span className="muted">{event.author ?? t('candidates.barriers.noAuthor')}</span>
+                <span className="muted">{event.author ?? t('candidates.ui.barriers.noAuthor')}</span>
               </div>
               {event.barrier?.action && <p className="timeline-text">{event.barrier.action}</p>}
             </li>

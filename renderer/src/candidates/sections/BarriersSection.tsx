@@ -70,9 +70,9 @@ export function BarriersSection(props: SectionProps) {
   }
 
   return (
-    <SectionFrame name="barriers" intro={<p>{t('candidates.barriers.intro')}</p>} section={section}>
+    <SectionFrame name="barriers" intro={<p>{t('candidates.ui.barriers.intro')}</p>} section={section}>
       <table className="barrier-table">
-        <caption className="visually-hidden">{t('candidates.barriers.caption')}</caption>
+        <caption className="visually-hidden">{t('candidates.ui.barriers.caption')}</caption>
         <colgroup>
           <col className="barrier-col-theme" />
           <col className="barrier-col-status" />
@@ -81,16 +81,16 @@ export function BarriersSection(props: SectionProps) {
         </colgroup>
         <thead>
           <tr>
-            <th scope="col">{t('candidates.barriers.theme')}</th>
-            <th scope="col">{t('candidates.barriers.status')}</th>
-            <th scope="col">{t('candidates.barriers.action')}</th>
-            <th scope="col">{t('candidates.barriers.changedOn')}</th>
+            <th scope="col">{t('candidates.ui.barriers.theme')}</th>
+            <th scope="col">{t('candidates.ui.barriers.status')}</th>
+            <th scope="col">{t('candidates.ui.barriers.action')}</th>
+            <th scope="col">{t('candidates.ui.barriers.changedOn')}</th>
           </tr>
         </thead>
         <tbody>
           {BARRIER_THEMES.map((theme, index) => {
             const status = rows?.[index]?.status ?? 'none';
-            const themeLabel = t(`candidates.barrierThemes.${theme}`);
+            const themeLabel = t(`candidates.values.barrierThemes.${theme}`);
             const actionError = errorOf(`rows.${index}.action`);
             const dateError = errorOf(`rows.${index}.changedOn`);
             const row = (
@@ -98,7 +98,7 @@ export function BarriersSection(props: SectionProps) {
                 <th scope="row">{themeLabel}</th>
                 <td>
                   <fieldset className="segmented filter barrier-status">
-                    <legend className="visually-hidden">{t('candidates.barriers.statusOf', { theme: themeLabel })}</legend>
+                    <legend className="visually-hidden">{t('candidates.ui.barriers.statusOf', { theme: themeLabel })}</legend>
                     {ROW_STATUSES.map((option) => (
                       <label key={option}>
                         <input
@@ -106,14 +106,14 @@ export function BarriersSection(props: SectionProps) {
                           value={option}
                           {...register(`rows.${index}.status`, { onChange: () => statusChanged(index) })}
                         />
-                        <span>{t(`candidates.barrierStatuses.${option}`)}</span>
+                        <span>{t(`candidates.values.barrierStatuses.${option}`)}</span>
                       </label>
                     ))}
                   </fieldset>
                 </td>
                 {status === 'none' ? (
                   <td colSpan={2} className="barrier-none-cell">
-                    <span className="visually-hidden">{t('candidates.barriers.notConcerned')}</span>
+                    <span className="visually-hidden">{t('candidates.ui.barriers.notConcerned')}</span>
                   </td>
                 ) : (
                   <>
@@ -123,10 +123,10 @@ export function BarriersSection(props: SectionProps) {
                         type="text"
                         maxLength={500}
                         autoComplete="off"
-                        aria-label={t('candidates.barriers.actionOf', { theme: themeLabel })}
+                        aria-label={t('candidates.ui.barriers.actionOf', { theme: themeLabel })}
                         aria-invalid={Boolean(actionError)}
                         aria-describedby={theme === 'health' ? inputId('health-note') : undefined}
-                        placeholder={t(theme === 'health' ? 'candidates.barriers.healthPlaceholder' : 'candidates.barriers.actionPlaceholder')}
+                        placeholder={t(theme === 'health' ? 'candidates.ui.barriers.healthPlaceholder' : 'candidates.ui.barriers.actionPlaceholder')}
                         {...register(`rows.${index}.action`)}
                       />
                       {actionError && <p className="field-error">{actionError}</p>}
@@ -134,7 +134,7 @@ export function BarriersSection(props: SectionProps) {
                     <td>
                       <DateInput
                         id={inputId(`barriers-${theme}-date`)}
-                        aria-label={t('candidates.barriers.changedOnOf', { theme: themeLabel })}
+                        aria-label={t('candidates.ui.barriers.changedOnOf', { theme: themeLabel })}
                         aria-invalid={Boolean(dateError)}
                         {...register(`rows.${index}.changedOn`)}
                       />
@@ -152,7 +152,7 @@ export function BarriersSection(props: SectionProps) {
                 <td colSpan={4}>
                   <p className="barrier-health-note" id={inputId('health-note')}>
                     <InfoIcon />
-                    <span>{t('candidates.barriers.healthNote')}</span>
+                    <span>{t('candidates.ui.barriers.healthNote')}</span>
                   </p>
                 </td>
               </tr>,

@@ -48,35 +48,35 @@ export function ConsentSection(props: SectionProps) {
       intro={
         <>
           <ConsentState candidate={props.candidate} />
-          <p>{t('candidates.consent.intro')}</p>
+          <p>{t('candidates.ui.consent.intro')}</p>
         </>
       }
       section={section}
     >
       <fieldset className="form-section">
-        <legend>{t('candidates.consent.agreedTo')}</legend>
+        <legend>{t('candidates.ui.consent.agreedTo')}</legend>
         <div className="consent-choices">
           <CheckboxField
             id={inputId('consentRecording')}
-            label={t('candidates.fields.consentRecording')}
-            hint={t('candidates.consent.recordingHint')}
+            label={t('candidates.ui.fields.consentRecording')}
+            hint={t('candidates.ui.consent.recordingHint')}
             {...register('consentRecording')}
           />
           <CheckboxField
             id={inputId('consentContact')}
-            label={t('candidates.fields.consentContact')}
-            hint={t('candidates.consent.contactHint')}
+            label={t('candidates.ui.fields.consentContact')}
+            hint={t('candidates.ui.consent.contactHint')}
             {...register('consentContact')}
             disabled={readOnly || withdrawn}
           />
           <ChipPicker
             id={inputId('sharingPartnerIds')}
-            label={t('candidates.fields.sharingPartners')}
-            hint={t('candidates.consent.sharingHint')}
+            label={t('candidates.ui.fields.sharingPartners')}
+            hint={t('candidates.ui.consent.sharingHint')}
             options={offered(partners, sharingIds)}
             value={sharingIds}
             onChange={sharing.field.onChange}
-            noneText={t('candidates.consent.sharingNone')}
+            noneText={t('candidates.ui.consent.sharingNone')}
             disabled={readOnly || withdrawn}
             error={errorOf('sharingPartnerIds')}
             wide
@@ -84,34 +84,34 @@ export function ConsentSection(props: SectionProps) {
         </div>
       </fieldset>
       <fieldset className="form-section">
-        <legend>{t('candidates.consent.when')}</legend>
+        <legend>{t('candidates.ui.consent.when')}</legend>
         <div className="form-grid">
-          <InputField form={section} name="consentDate" type="date" label={t('candidates.fields.consentDate')} />
+          <InputField form={section} name="consentDate" type="date" label={t('candidates.ui.fields.consentDate')} />
           <SelectField
             form={section}
             name="consentMethod"
-            label={t('candidates.fields.consentMethod')}
-            choices={choices(CONSENT_METHODS, t, 'candidates.consentMethods')}
-            emptyLabel={t('candidates.form.notKnown')}
+            label={t('candidates.ui.fields.consentMethod')}
+            choices={choices(CONSENT_METHODS, t, 'candidates.values.consentMethods')}
+            emptyLabel={t('candidates.ui.form.notKnown')}
           />
         </div>
       </fieldset>
       <fieldset className="form-section consent-withdrawal">
-        <legend>{t('candidates.consent.withdrawal')}</legend>
+        <legend>{t('candidates.ui.consent.withdrawal')}</legend>
         <div className="form-grid">
           <InputField
             form={section}
             name="consentWithdrawnOn"
             type="date"
-            label={t('candidates.fields.consentWithdrawnOn')}
-            hint={t('candidates.consent.withdrawalHint')}
+            label={t('candidates.ui.fields.consentWithdrawnOn')}
+            hint={t('candidates.ui.consent.withdrawalHint')}
           />
           {withdrawnOn && (
             <p className="hint-box hint-box-warning">
               <AlertIcon />
               <span>
-                {t('candidates.consent.withdrawnWarning')}{' '}
-                {t(props.candidate.consentWithdrawnOn ? 'candidates.consent.withdrawnCleared' : 'candidates.consent.withdrawnClears')}
+                {t('candidates.ui.consent.withdrawnWarning')}{' '}
+                {t(props.candidate.consentWithdrawnOn ? 'candidates.ui.consent.withdrawnCleared' : 'candidates.ui.consent.withdrawnClears')}
               </span>
             </p>
           )}
@@ -129,7 +129,7 @@ function ConsentState({ candidate }: { candidate: Candidate }) {
     return (
       <p className="consent-state consent-state-withdrawn" data-testid="consent-state">
         <AlertIcon />
-        <span>{t('candidates.consent.stateWithdrawn', { date: date(candidate.consentWithdrawnOn) })}</span>
+        <span>{t('candidates.ui.consent.stateWithdrawn', { date: date(candidate.consentWithdrawnOn) })}</span>
       </p>
     );
   }
@@ -137,18 +137,18 @@ function ConsentState({ candidate }: { candidate: Candidate }) {
     return (
       <p className="consent-state consent-state-missing" data-testid="consent-state">
         <AlertIcon />
-        <span>{t('candidates.consent.stateMissing')}</span>
+        <span>{t('candidates.ui.consent.stateMissing')}</span>
       </p>
     );
   }
-  const how = candidate.consentMethod ? t(`candidates.consentMethods.${candidate.consentMethod}`).toLocaleLowerCase(i18n.language) : null;
+  const how = candidate.consentMethod ? t(`candidates.values.consentMethods.${candidate.consentMethod}`).toLocaleLowerCase(i18n.language) : null;
   return (
     <p className="consent-state consent-state-given" data-testid="consent-state">
       <InfoIcon />
       <span>
         {candidate.consentDate
-          ? t('candidates.consent.stateGivenOn', { date: date(candidate.consentDate) })
-          : t('candidates.consent.stateGiven')}
+          ? t('candidates.ui.consent.stateGivenOn', { date: date(candidate.consentDate) })
+          : t('candidates.ui.consent.stateGiven')}
         {how && `, ${how}`}
       </span>
     </p>

@@ -25,35 +25,35 @@ export function FollowUpSection(props: SectionProps) {
   });
 
   return (
-    <SectionFrame name="followUp" intro={<p>{t('candidates.form.followUpIntro')}</p>} section={section}>
+    <SectionFrame name="followUp" intro={<p>{t('candidates.ui.form.followUpIntro')}</p>} section={section}>
       <div className="form-grid">
         <SelectField
           form={section}
           name="status"
-          label={t('candidates.fields.status')}
-          choices={choices(FOLLOW_UP_STATUSES, t, 'candidates.statuses')}
+          label={t('candidates.ui.fields.status')}
+          choices={choices(FOLLOW_UP_STATUSES, t, 'candidates.values.statuses')}
         />
         <SelectField
           form={section}
           name="publicCategory"
-          label={t('candidates.fields.publicCategory')}
-          hint={t('candidates.form.publicCategoryHint')}
-          choices={choices(PUBLIC_CATEGORIES, t, 'candidates.publicCategories')}
-          emptyLabel={t('candidates.form.notKnown')}
+          label={t('candidates.ui.fields.publicCategory')}
+          hint={t('candidates.ui.form.publicCategoryHint')}
+          choices={choices(PUBLIC_CATEGORIES, t, 'candidates.values.publicCategories')}
+          emptyLabel={t('candidates.ui.form.notKnown')}
         />
         <SelectField
           form={section}
           name="assignedPairId"
-          label={t('candidates.fields.assignedPair')}
+          label={t('candidates.ui.fields.assignedPair')}
           choices={offered(pairs, [candidate.assignedPairId])}
-          emptyLabel={t('candidates.form.nobody')}
+          emptyLabel={t('candidates.ui.form.nobody')}
         />
         <SelectField
           form={section}
           name="assignedVolunteerId"
-          label={t('candidates.fields.assignedVolunteer')}
+          label={t('candidates.ui.fields.assignedVolunteer')}
           choices={offered(volunteers, [candidate.assignedVolunteerId])}
-          emptyLabel={t('candidates.form.nobody')}
+          emptyLabel={t('candidates.ui.form.nobody')}
         />
       </div>
     </SectionFrame>

@@ -58,53 +58,53 @@ export function IdentitySection(props: SectionProps) {
   return (
     <SectionFrame name="identity" section={section}>
       <fieldset className="form-section">
-        <legend>{t('candidates.form.identity')}</legend>
+        <legend>{t('candidates.ui.form.identity')}</legend>
         <div className="form-grid">
           <CommonInputField form={section} name="firstName" />
           <CommonInputField form={section} name="lastName" />
           <SelectField
             form={section}
             name="gender"
-            label={t('candidates.fields.gender')}
-            choices={choices(GENDERS, t, 'candidates.genders')}
-            emptyLabel={t('candidates.form.notSaid')}
+            label={t('candidates.ui.fields.gender')}
+            choices={choices(GENDERS, t, 'candidates.values.genders')}
+            emptyLabel={t('candidates.ui.form.notSaid')}
           />
           <CommonInputField form={section} name="birthDate" />
           <SelectField
             form={section}
             name="nationality"
-            label={t('candidates.fields.nationality')}
-            hint={t('candidates.form.selectHint')}
+            label={t('candidates.ui.fields.nationality')}
+            hint={t('candidates.ui.form.selectHint')}
             choices={countries}
-            emptyLabel={t('candidates.form.notSaid')}
+            emptyLabel={t('candidates.ui.form.notSaid')}
           />
           <ChipPicker
             id={inputId('languages')}
-            label={t('candidates.fields.languages')}
-            hint={t('candidates.form.languagesHint')}
+            label={t('candidates.ui.fields.languages')}
+            hint={t('candidates.ui.form.languagesHint')}
             options={languages}
             value={chosenLanguages.field.value ?? []}
             onChange={chosenLanguages.field.onChange}
-            noneText={t('candidates.form.noLanguage')}
+            noneText={t('candidates.ui.form.noLanguage')}
             disabled={readOnly}
             error={errorOf('languages')}
           />
           <ListEditor
-            legend={t('candidates.fields.otherNames')}
-            hint={t('candidates.form.otherNamesHint')}
+            legend={t('candidates.ui.fields.otherNames')}
+            hint={t('candidates.ui.form.otherNamesHint')}
             items={otherNamesValue}
             rowKey={(_name, index) => String(index)}
             max={MAX_OTHER_NAMES}
             disabled={readOnly}
-            emptyText={t('candidates.form.otherNamesEmpty')}
-            addLabel={t('candidates.form.addOtherName')}
-            removeLabel={(index) => t('candidates.form.removeOtherName', { number: index + 1 })}
+            emptyText={t('candidates.ui.form.otherNamesEmpty')}
+            addLabel={t('candidates.ui.form.addOtherName')}
+            removeLabel={(index) => t('candidates.ui.form.removeOtherName', { number: index + 1 })}
             onAdd={() => otherNames.field.onChange([...otherNamesValue, ''])}
             onRemove={(index) => otherNames.field.onChange(otherNamesValue.filter((_name, at) => at !== index))}
             renderRow={(name, index) => (
               <RowInput
                 id={inputId(`otherNames.${index}`)}
-                label={t('candidates.form.otherName', { number: index + 1 })}
+                label={t('candidates.ui.form.otherName', { number: index + 1 })}
                 error={errorOf(`otherNames.${index}`)}
                 value={name}
                 maxLength={100}
@@ -118,16 +118,16 @@ export function IdentitySection(props: SectionProps) {
       </fieldset>
 
       <fieldset className="form-section">
-        <legend>{t('candidates.form.contact')}</legend>
+        <legend>{t('candidates.ui.form.contact')}</legend>
         <div className="form-grid">
           <div className="field-stack">
             <CommonInputField form={section} name="phone" />
-            <CheckboxField id={inputId('phoneWhatsapp')} label={t('candidates.fields.phoneWhatsapp')} {...register('phoneWhatsapp')} />
+            <CheckboxField id={inputId('phoneWhatsapp')} label={t('candidates.ui.fields.phoneWhatsapp')} {...register('phoneWhatsapp')} />
           </div>
-          <InputField form={section} name="secondPhone" type="tel" label={t('candidates.fields.secondPhone')} />
+          <InputField form={section} name="secondPhone" type="tel" label={t('candidates.ui.fields.secondPhone')} />
           <CommonInputField form={section} name="email" />
-          <InputField form={section} name="address" label={t('candidates.fields.address')} />
-          <InputField form={section} name="postalCode" inputMode="numeric" maxLength={10} label={t('candidates.fields.postalCode')} />
+          <InputField form={section} name="address" label={t('candidates.ui.fields.address')} />
+          <InputField form={section} name="postalCode" inputMode="numeric" maxLength={10} label={t('candidates.ui.fields.postalCode')} />
           <CommonInputField form={section} name="commune" />
         </div>
       </fieldset>

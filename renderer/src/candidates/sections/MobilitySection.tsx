@@ -24,12 +24,12 @@ export function MobilitySection(props: SectionProps) {
   );
 
   return (
-    <SectionFrame name="mobility" intro={<p>{t('candidates.form.mobilityIntro')}</p>} section={section}>
+    <SectionFrame name="mobility" intro={<p>{t('candidates.ui.form.mobilityIntro')}</p>} section={section}>
       <fieldset className="form-section" aria-describedby={mobilityError ? errorId : undefined}>
-        <legend>{t('candidates.fields.mobility')}</legend>
+        <legend>{t('candidates.ui.fields.mobility')}</legend>
         <div className="radio-grid">
-          {MOBILITIES.map((value) => radio(value, t(`candidates.mobilities.${value}`)))}
-          {radio('', t('candidates.form.notKnown'))}
+          {MOBILITIES.map((value) => radio(value, t(`candidates.values.mobilities.${value}`)))}
+          {radio('', t('candidates.ui.form.notKnown'))}
         </div>
         {mobilityError && (
           <p id={errorId} className="field-error">
@@ -38,14 +38,14 @@ export function MobilitySection(props: SectionProps) {
         )}
       </fieldset>
       <fieldset className="form-section">
-        <legend>{t('candidates.form.mobilityLimits')}</legend>
+        <legend>{t('candidates.ui.form.mobilityLimits')}</legend>
         <div className="form-grid">
-          <NumberField form={section} name="maxDistanceKm" label={t('candidates.fields.maxDistanceKm')} hint={t('candidates.form.kmHint')} max={1000} />
+          <NumberField form={section} name="maxDistanceKm" label={t('candidates.ui.fields.maxDistanceKm')} hint={t('candidates.ui.form.kmHint')} max={1000} />
           <NumberField
             form={section}
             name="maxTravelMinutes"
-            label={t('candidates.fields.maxTravelMinutes')}
-            hint={t('candidates.form.minutesHint')}
+            label={t('candidates.ui.fields.maxTravelMinutes')}
+            hint={t('candidates.ui.form.minutesHint')}
             max={600}
             step={5}
           />

@@ -43,7 +43,7 @@ export function ProjectSection(props: SectionProps) {
       <div className="form-section">
         <CheckboxGroup
           id={inputId('sectorIds')}
-          legend={t('candidates.fields.sectors')}
+          legend={t('candidates.ui.fields.sectors')}
           options={sectorOptions}
           value={sectorIds}
           onChange={chosenSectors.field.onChange}
@@ -53,31 +53,31 @@ export function ProjectSection(props: SectionProps) {
       </div>
       <div className="form-grid form-section">
         <ListEditor
-          legend={t('candidates.fields.occupations')}
-          hint={t('candidates.form.occupationsHint')}
+          legend={t('candidates.ui.fields.occupations')}
+          hint={t('candidates.ui.form.occupationsHint')}
           items={occupations.fields}
           rowKey={(row) => row.id}
           max={MAX_OCCUPATIONS}
           disabled={readOnly}
-          emptyText={t('candidates.form.occupationsEmpty')}
-          addLabel={t('candidates.form.addOccupation')}
-          removeLabel={(index) => t('candidates.form.removeRow', { number: index + 1 })}
+          emptyText={t('candidates.ui.form.occupationsEmpty')}
+          addLabel={t('candidates.ui.form.addOccupation')}
+          removeLabel={(index) => t('candidates.ui.form.removeRow', { number: index + 1 })}
           onAdd={() => occupations.append({ label: '', romeCode: '' })}
           onRemove={occupations.remove}
           renderRow={(_row, index) => (
             <div className="row-fields row-fields-occupation">
               <RowInput
                 id={inputId(`occupations.${index}.label`)}
-                label={t('candidates.form.occupationLabel', { number: index + 1 })}
-                placeholder={t('candidates.form.occupationPlaceholder')}
+                label={t('candidates.ui.form.occupationLabel', { number: index + 1 })}
+                placeholder={t('candidates.ui.form.occupationPlaceholder')}
                 error={errorOf(`occupations.${index}.label`)}
                 maxLength={150}
                 {...register(`occupations.${index}.label`)}
               />
               <RowInput
                 id={inputId(`occupations.${index}.romeCode`)}
-                label={t('candidates.form.romeCode', { number: index + 1 })}
-                placeholder={t('candidates.form.romePlaceholder')}
+                label={t('candidates.ui.form.romeCode', { number: index + 1 })}
+                placeholder={t('candidates.ui.form.romePlaceholder')}
                 error={errorOf(`occupations.${index}.romeCode`)}
                 maxLength={5}
                 className="rome-code"
@@ -89,36 +89,36 @@ export function ProjectSection(props: SectionProps) {
         <TextAreaField
           form={section}
           name="experience"
-          label={t('candidates.fields.experience')}
-          hint={t('candidates.form.experienceHint')}
+          label={t('candidates.ui.fields.experience')}
+          hint={t('candidates.ui.form.experienceHint')}
           maxLength={2000}
           wide
         />
         <ListEditor
-          legend={t('candidates.fields.qualifications')}
-          hint={t('candidates.form.qualificationsHint')}
+          legend={t('candidates.ui.fields.qualifications')}
+          hint={t('candidates.ui.form.qualificationsHint')}
           items={qualifications.fields}
           rowKey={(row) => row.id}
           max={MAX_QUALIFICATIONS}
           disabled={readOnly}
-          emptyText={t('candidates.form.qualificationsEmpty')}
-          addLabel={t('candidates.form.addQualification')}
-          removeLabel={(index) => t('candidates.form.removeRow', { number: index + 1 })}
+          emptyText={t('candidates.ui.form.qualificationsEmpty')}
+          addLabel={t('candidates.ui.form.addQualification')}
+          removeLabel={(index) => t('candidates.ui.form.removeRow', { number: index + 1 })}
           onAdd={() => qualifications.append({ label: '', recognised: false })}
           onRemove={qualifications.remove}
           renderRow={(_row, index) => (
             <div className="row-fields row-fields-qualification">
               <RowInput
                 id={inputId(`qualifications.${index}.label`)}
-                label={t('candidates.form.qualificationLabel', { number: index + 1 })}
-                placeholder={t('candidates.form.qualificationPlaceholder')}
+                label={t('candidates.ui.form.qualificationLabel', { number: index + 1 })}
+                placeholder={t('candidates.ui.form.qualificationPlaceholder')}
                 error={errorOf(`qualifications.${index}.label`)}
                 maxLength={200}
                 {...register(`qualifications.${index}.label`)}
               />
               <label className="checkbox" htmlFor={inputId(`qualifications.${index}.recognised`)}>
                 <input id={inputId(`qualifications.${index}.recognised`)} type="checkbox" {...register(`qualifications.${index}.recognised`)} />
-                <span>{t('candidates.fields.recognised')}</span>
+                <span>{t('candidates.ui.fields.recognised')}</span>
               </label>
             </div>
           )}
@@ -126,11 +126,11 @@ export function ProjectSection(props: SectionProps) {
         <InputField
           form={section}
           name="availability"
-          label={t('candidates.fields.availability')}
-          hint={t('candidates.form.availabilityHint')}
+          label={t('candidates.ui.fields.availability')}
+          hint={t('candidates.ui.form.availabilityHint')}
           maxLength={500}
         />
-        <InputField form={section} name="availableFrom" type="date" label={t('candidates.fields.availableFrom')} />
+        <InputField form={section} name="availableFrom" type="date" label={t('candidates.ui.fields.availableFrom')} />
       </div>
     </SectionFrame>
   );

@@ -21,22 +21,22 @@ export function ReferralSection(props: SectionProps) {
   });
 
   return (
-    <SectionFrame name="referral" intro={<p>{t('candidates.form.referralIntro')}</p>} section={section}>
+    <SectionFrame name="referral" intro={<p>{t('candidates.ui.form.referralIntro')}</p>} section={section}>
       <div className="form-grid">
         <SelectField
           form={section}
           name="referralPartnerId"
-          label={t('candidates.fields.referralPartner')}
-          hint={partners.length === 0 ? t('candidates.form.noPartners') : undefined}
+          label={t('candidates.ui.fields.referralPartner')}
+          hint={partners.length === 0 ? t('candidates.ui.form.noPartners') : undefined}
           choices={offered(partners, [props.candidate.referralPartnerId])}
-          emptyLabel={t('candidates.form.noReferral')}
+          emptyLabel={t('candidates.ui.form.noReferral')}
         />
-        <InputField form={section} name="referredOn" type="date" label={t('candidates.fields.referredOn')} />
+        <InputField form={section} name="referredOn" type="date" label={t('candidates.ui.fields.referredOn')} />
         <InputField
           form={section}
           name="referrerContact"
-          label={t('candidates.fields.referrerContact')}
-          hint={t('candidates.form.referrerContactHint')}
+          label={t('candidates.ui.fields.referrerContact')}
+          hint={t('candidates.ui.form.referrerContactHint')}
           maxLength={200}
           wide
         />

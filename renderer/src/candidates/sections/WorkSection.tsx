@@ -51,34 +51,34 @@ export function WorkSection(props: SectionProps) {
   return (
     <SectionFrame name="work" section={section}>
       <fieldset className="form-section">
-        <legend>{t('candidates.form.french')}</legend>
+        <legend>{t('candidates.ui.form.french')}</legend>
         <div className="form-grid form-grid-3">
           <FrenchLevelField form={section} />
           <SelectField
             form={section}
             name="frenchLevelProof"
-            label={t('candidates.fields.frenchLevelProof')}
-            choices={choices(FRENCH_LEVEL_PROOFS, t, 'candidates.proofs')}
-            emptyLabel={t('candidates.form.notKnown')}
+            label={t('candidates.ui.fields.frenchLevelProof')}
+            choices={choices(FRENCH_LEVEL_PROOFS, t, 'candidates.values.proofs')}
+            emptyLabel={t('candidates.ui.form.notKnown')}
           />
-          <InputField form={section} name="frenchLevelDate" type="date" label={t('candidates.fields.frenchLevelDate')} />
+          <InputField form={section} name="frenchLevelDate" type="date" label={t('candidates.ui.fields.frenchLevelDate')} />
         </div>
       </fieldset>
 
       <fieldset className="form-section">
-        <legend>{t('candidates.form.authorisation')}</legend>
+        <legend>{t('candidates.ui.form.authorisation')}</legend>
         <div className="form-grid">
           <AuthorisationDocumentField form={section} wide />
-          <InputField form={section} name="authorisationStart" type="date" label={t('candidates.fields.authorisationStart')} />
+          <InputField form={section} name="authorisationStart" type="date" label={t('candidates.ui.fields.authorisationStart')} />
           <div className="field-stack">
-            <InputField form={section} name="authorisationExpiry" type="date" label={t('candidates.fields.authorisationExpiry')} />
+            <InputField form={section} name="authorisationExpiry" type="date" label={t('candidates.ui.fields.authorisationExpiry')} />
             {expiry && isValidIsoDate(expiry) && <ExpiryNote expiry={expiry} />}
           </div>
           <div className="field-wide">
             <CheckboxField
               id={inputId('employerMustApply')}
-              label={t('candidates.fields.employerMustApply')}
-              hint={t('candidates.form.employerMustApplyHint')}
+              label={t('candidates.ui.fields.employerMustApply')}
+              hint={t('candidates.ui.form.employerMustApplyHint')}
               {...section.register('employerMustApply')}
             />
           </div>
@@ -86,18 +86,18 @@ export function WorkSection(props: SectionProps) {
       </fieldset>
 
       <fieldset className="form-section">
-        <legend>{t('candidates.form.asylum')}</legend>
+        <legend>{t('candidates.ui.form.asylum')}</legend>
         <div className="form-grid">
           <div className="field-stack">
-            <InputField form={section} name="asylumRegisteredOn" type="date" label={t('candidates.fields.asylumRegisteredOn')} />
+            <InputField form={section} name="asylumRegisteredOn" type="date" label={t('candidates.ui.fields.asylumRegisteredOn')} />
             {registeredOn && isValidIsoDate(registeredOn) && <SixMonths registeredOn={registeredOn} />}
           </div>
           {asylumSeeker && (
             <div className="hint-box" data-testid="asylum-hint">
               <InfoIcon />
               <div>
-                <p className="hint-box-title">{t('candidates.asylum.title')}</p>
-                <p>{t('candidates.asylum.body')}</p>
+                <p className="hint-box-title">{t('candidates.ui.asylum.title')}</p>
+                <p>{t('candidates.ui.asylum.body')}</p>
               </div>
             </div>
           )}
@@ -114,10 +114,10 @@ function ExpiryNote({ expiry }: { expiry: string }) {
   const state = expiryState(expiry);
   const text =
     state === 'expired'
-      ? t('candidates.expiry.expiredAgo', { count: -days })
+      ? t('candidates.ui.expiry.expiredAgo', { count: -days })
       : days === 0
-        ? t('candidates.expiry.today')
-        : t('candidates.expiry.inDays', { count: days });
+        ? t('candidates.ui.expiry.today')
+        : t('candidates.ui.expiry.inDays', { count: days });
   return (
     <p className={state === 'valid' ? 'field-note' : `field-note expiry-note expiry expiry-${state}`}>
       {state !== 'valid' && <AlertIcon />}
@@ -133,7 +133,7 @@ function SixMonths({ registeredOn }: { registeredOn: string }) {
   const reached = daysFromToday(date) <= 0;
   return (
     <p className="field-note" data-testid="asylum-six-months">
-      {t(reached ? 'candidates.asylum.sixMonthsReached' : 'candidates.asylum.sixMonths', {
+      {t(reached ? 'candidates.ui.asylum.sixMonthsReached' : 'candidates.ui.asylum.sixMonths', {
         date: formatDate(date, i18n.language, 'long'),
       })}
     </p>

@@ -21,13 +21,13 @@ export function EmployerPipeline({ employerId }: { employerId: string }) {
   const { t } = useTranslation();
   return (
     <>
-      <PipelineCard id="employer-presentations" title={t('workflow.employerView.presentations')}>
+      <PipelineCard id="employer-presentations" title={t('matching.ui.employerView.presentations')}>
         <PresentationList employerId={employerId} />
       </PipelineCard>
-      <PipelineCard id="employer-placements" title={t('workflow.employerView.placements')}>
+      <PipelineCard id="employer-placements" title={t('matching.ui.employerView.placements')}>
         <EmployerPlacements employerId={employerId} />
       </PipelineCard>
-      <PipelineCard id="employer-recruitments" title={t('workflow.employerView.recruitments')}>
+      <PipelineCard id="employer-recruitments" title={t('matching.ui.employerView.recruitments')}>
         <EmployerRecruitments employerId={employerId} />
       </PipelineCard>
     </>
@@ -82,14 +82,14 @@ function EmployerPlacements({ employerId }: { employerId: string }) {
   if (state.status === 'loading') return <p className="muted" aria-busy="true" />;
   if (state.status === 'error') return <ErrorAlert messageKey={state.messageKey} />;
   const { items, total } = state.value;
-  if (items.length === 0) return <p className="muted">{t('workflow.employerView.noPlacement')}</p>;
+  if (items.length === 0) return <p className="muted">{t('matching.ui.employerView.noPlacement')}</p>;
   const rows = items.map((item) => ({
     ...item,
     what: t(placementKindKey(item.kind)),
     when: periodText(item.startDate, item.endDate, t, i18n.language),
     state: <PlacementStatus placement={item} />,
   }));
-  return <PipelineRows rows={rows} label={t('workflow.employerView.placementsCaption', { count: total })} testId="employer-placement" />;
+  return <PipelineRows rows={rows} label={t('matching.ui.employerView.placementsCaption', { count: total })} testId="employer-placement" />;
 }
 
 function EmployerRecruitments({ employerId }: { employerId: string }) {
@@ -98,12 +98,12 @@ function EmployerRecruitments({ employerId }: { employerId: string }) {
   if (state.status === 'loading') return <p className="muted" aria-busy="true" />;
   if (state.status === 'error') return <ErrorAlert messageKey={state.messageKey} />;
   const { items, total } = state.value;
-  if (items.length === 0) return <p className="muted">{t('workflow.employerView.noRecruitment')}</p>;
+  if (items.length === 0) return <p className="muted">{t('matching.ui.employerView.noRecruitment')}</p>;
   const rows = items.map((item) => ({
     ...item,
     what: t(recruitmentKindKey(item.kind)),
     when: periodText(item.startDate, item.endDate, t, i18n.language),
     state: <OutcomeClassBadge outcomeClass={item.outcomeClass} />,
   }));
-  return <PipelineRows rows={rows} label={t('workflow.employerView.recruitmentsCaption', { count: total })} testId="employer-recruitment" />;
+  return <PipelineRows rows={rows} label={t('matching.ui.employerView.recruitmentsCaption', { count: total })} testId="employer-recruitment" />;
 }

@@ -71,8 +71,8 @@ export function HostField({ inputId, employerName, label, hint, error, required 
       {(a11y) =>
         chosen ? (
           <div className="host-chosen" data-testid="host-chosen">
-            <span className="strong">{chosenName ?? t('workflow.journey.host.unnamed')}</span>
-            <span className="muted">{t('workflow.journey.host.ourEmployer')}</span>
+            <span className="strong">{chosenName ?? t('matching.ui.journey.host.unnamed')}</span>
+            <span className="muted">{t('matching.ui.journey.host.ourEmployer')}</span>
             <button
               ref={employerField.ref}
               id={a11y.id}
@@ -81,7 +81,7 @@ export function HostField({ inputId, employerName, label, hint, error, required 
               aria-describedby={a11y['aria-describedby']}
               onClick={change}
             >
-              {t('workflow.journey.host.change')}
+              {t('matching.ui.journey.host.change')}
             </button>
           </div>
         ) : (
@@ -90,7 +90,7 @@ export function HostField({ inputId, employerName, label, hint, error, required 
               type="text"
               autoComplete="off"
               maxLength={200}
-              placeholder={t('workflow.journey.host.placeholder')}
+              placeholder={t('matching.ui.journey.host.placeholder')}
               {...a11y}
               {...organisation}
               onKeyDown={moveInList}
@@ -100,13 +100,13 @@ export function HostField({ inputId, employerName, label, hint, error, required 
               }}
             />
             {suggestions.length > 0 && (
-              <ul ref={listRef} className="host-suggestions" aria-label={t('workflow.journey.host.suggestions')}>
+              <ul ref={listRef} className="host-suggestions" aria-label={t('matching.ui.journey.host.suggestions')}>
                 {suggestions.map((employer) => (
                   <li key={employer.id}>
                     <button type="button" className="host-suggestion" onClick={() => choose(employer)} onKeyDown={moveInList}>
                       <span className="strong">{employer.name}</span>
                       {employer.commune && <span className="muted">{employer.commune}</span>}
-                      <span className="host-pick">{t('workflow.journey.host.pick')}</span>
+                      <span className="host-pick">{t('matching.ui.journey.host.pick')}</span>
                     </button>
                   </li>
                 ))}

@@ -44,30 +44,30 @@ function JourneyOverview({ candidate, readOnly }: JourneyPanelProps) {
     <div className="journey" data-testid="journey">
       <JourneySection
         id="journey-presentations"
-        title={t('workflow.journey.presentations')}
-        intro={t('workflow.journey.presentationsIntro')}
+        title={t('matching.ui.journey.presentations')}
+        intro={t('matching.ui.journey.presentationsIntro')}
       >
         <PresentationList candidateId={candidate.id} />
       </JourneySection>
       <JourneySection
         id="journey-placements"
-        title={t('workflow.journey.placements')}
-        intro={t('workflow.journey.placementsIntro')}
-        action={!readOnly && <NewLink href={journeyHash(candidate.id, { view: 'newPlacement' })} label={t('workflow.placements.new')} />}
+        title={t('matching.ui.journey.placements')}
+        intro={t('matching.ui.journey.placementsIntro')}
+        action={!readOnly && <NewLink href={journeyHash(candidate.id, { view: 'newPlacement' })} label={t('matching.ui.placements.new')} />}
       >
         <CandidatePlacements candidateId={candidate.id} readOnly={readOnly} />
       </JourneySection>
       <JourneySection
         id="journey-recruitments"
-        title={t('workflow.journey.recruitments')}
-        intro={t('workflow.journey.recruitmentsIntro')}
-        action={!readOnly && <NewLink href={journeyHash(candidate.id, { view: 'newRecruitment' })} label={t('workflow.recruitments.new')} />}
+        title={t('matching.ui.journey.recruitments')}
+        intro={t('matching.ui.journey.recruitmentsIntro')}
+        action={!readOnly && <NewLink href={journeyHash(candidate.id, { view: 'newRecruitment' })} label={t('matching.ui.recruitments.new')} />}
       >
         <CandidateRecruitments candidateId={candidate.id} readOnly={readOnly} />
       </JourneySection>
       {matchable && (
         // The ranked needs bring their own headings (those that suit, those not possible for now).
-        <section className="card journey-section" aria-label={t('workflow.journey.matches')} data-testid="journey-matches">
+        <section className="card journey-section" aria-label={t('matching.ui.journey.matches')} data-testid="journey-matches">
           <CandidateNeedMatches candidateId={candidate.id} />
         </section>
       )}
@@ -130,22 +130,22 @@ function JourneyForm({ candidateId, place, readOnly }: JourneyFormProps) {
     showNotice(notice);
     navigate(journeyRoute(candidateId), { replace: true });
   };
-  const placementSaved = () => saved(place.view === 'editPlacement' ? 'notices.saved' : 'workflow.placements.notices.created');
+  const placementSaved = () => saved(place.view === 'editPlacement' ? 'common.ui.notices.saved' : 'matching.ui.placements.notices.created');
   const recruitmentSaved = () => {
     // A new hire closes the person's other open presentations: the lists showing them must know.
     if (place.view !== 'editRecruitment') presentationsChanged();
-    saved(place.view === 'editRecruitment' ? 'notices.saved' : 'workflow.recruitments.notices.created');
+    saved(place.view === 'editRecruitment' ? 'common.ui.notices.saved' : 'matching.ui.recruitments.notices.created');
   };
 
   let title: string;
   let body: ReactNode;
   switch (place.view) {
     case 'newPlacement':
-      title = t('workflow.placements.new');
+      title = t('matching.ui.placements.new');
       body = <PlacementForm candidateId={candidateId} placement={null} readOnly={readOnly} onSaved={placementSaved} onCancel={back} />;
       break;
     case 'editPlacement':
-      title = t('workflow.placements.editTitle');
+      title = t('matching.ui.placements.editTitle');
       body = (
         <Loaded method="placements.get" input={{ id: place.placementId }}>
           {(placement) => <PlacementForm candidateId={candidateId} placement={placement} readOnly={readOnly} onSaved={placementSaved} onCancel={back} />}
@@ -153,7 +153,7 @@ function JourneyForm({ candidateId, place, readOnly }: JourneyFormProps) {
       );
       break;
     case 'nextPlacement':
-      title = t('workflow.placements.nextTitle');
+      title = t('matching.ui.placements.nextTitle');
       body = (
         <Drafted load={() => placementAfter(place.placementId)}>
           {(draft) => <PlacementForm candidateId={candidateId} placement={null} draft={draft} readOnly={readOnly} onSaved={placementSaved} onCancel={back} />}
@@ -161,11 +161,11 @@ function JourneyForm({ candidateId, place, readOnly }: JourneyFormProps) {
       );
       break;
     case 'newRecruitment':
-      title = t('workflow.recruitments.new');
+      title = t('matching.ui.recruitments.new');
       body = <RecruitmentForm candidateId={candidateId} recruitment={null} readOnly={readOnly} onSaved={recruitmentSaved} onCancel={back} />;
       break;
     case 'editRecruitment':
-      title = t('workflow.recruitments.editTitle');
+      title = t('matching.ui.recruitments.editTitle');
       body = (
         <Loaded method="recruitments.get" input={{ id: place.recruitmentId }}>
           {(recruitment) => (
@@ -176,7 +176,7 @@ function JourneyForm({ candidateId, place, readOnly }: JourneyFormProps) {
       break;
     case 'recruitFromPresentation':
     case 'recruitAfterPlacement':
-      title = t('workflow.recruitments.new');
+      title = t('matching.ui.recruitments.new');
       body = (
         <Drafted
           load={() =>
@@ -187,7 +187,7 @@ function JourneyForm({ candidateId, place, readOnly }: JourneyFormProps) {
         >
           {(draft) => (
             <>
-              <p className="alert alert-info">{t('workflow.recruitments.form.prefilled')}</p>
+              <p className="alert alert-info">{t('matching.ui.recruitments.form.prefilled')}</p>
               {draft.jobNeedId && <HiredAlready candidateId={candidateId} jobNeedId={draft.jobNeedId} />}
               <RecruitmentForm candidateId={candidateId} recruitment={null} draft={draft} readOnly={readOnly} onSaved={recruitmentSaved} onCancel={back} />
             </>
@@ -201,12 +201,12 @@ function JourneyForm({ candidateId, place, readOnly }: JourneyFormProps) {
     <div className="journey journey-form-page">
       <a className="back-link" href={journeyHash(candidateId)}>
         <BackIcon />
-        <span>{t('workflow.journey.backToJourney')}</span>
+        <span>{t('matching.ui.journey.backToJourney')}</span>
       </a>
       <h2 ref={headingRef} tabIndex={-1} className="journey-form-title">
         {title}
       </h2>
-      {readOnly && <p className="alert alert-info">{t('workflow.journey.readOnly')}</p>}
+      {readOnly && <p className="alert alert-info">{t('matching.ui.journey.readOnly')}</p>}
       {body}
     </div>
   );
@@ -219,7 +219,7 @@ function HiredAlready({ candidateId, jobNeedId }: { candidateId: string; jobNeed
   if (state.status !== 'ready' || state.value.total === 0) return null;
   return (
     <p className="alert alert-error" role="status" data-testid="hired-already">
-      {t('workflow.recruitments.form.hiredAlready')}
+      {t('matching.ui.recruitments.form.hiredAlready')}
     </p>
   );
 }

@@ -22,7 +22,7 @@ export function OverlapsNote({ overlaps }: { overlaps: readonly EngagementRef[] 
     .join(', ');
   return (
     <p className="journey-overlaps" data-testid="overlaps">
-      {t('workflow.journey.overlaps', { list })}
+      {t('matching.ui.journey.overlaps', { list })}
     </p>
   );
 }
@@ -40,10 +40,10 @@ export function EmployerApplyingField({ inputId, error }: { inputId(path: string
     <div className="field field-wide">
       <label className="checkbox" htmlFor={id}>
         <input id={id} type="checkbox" aria-invalid={Boolean(error)} aria-describedby={error ? `${fieldErrorId(id)} ${id}-hint` : `${id}-hint`} {...register('employerApplying')} />
-        <span>{t('workflow.journey.employerApplying')}</span>
+        <span>{t('matching.ui.journey.employerApplying')}</span>
       </label>
       <p id={`${id}-hint`} className="field-hint">
-        {t('workflow.journey.employerApplyingHint')}
+        {t('matching.ui.journey.employerApplyingHint')}
       </p>
       {error && (
         <p id={fieldErrorId(id)} className="field-error">

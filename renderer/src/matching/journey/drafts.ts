@@ -33,7 +33,7 @@ export async function recruitmentFromPresentation(candidateId: string, presentat
   const presentation = await call('presentations.get', { id: presentationId });
   if (!presentation.ok) return presentation;
   const { value } = presentation;
-  if (value.candidateId !== candidateId) return { ok: false, error: { code: 'validation', message: 'pipeline.validation.presentationOfOtherCandidate' } };
+  if (value.candidateId !== candidateId) return { ok: false, error: { code: 'validation', message: 'matching.errors.presentationOfOtherCandidate' } };
   return withNeed({ employerId: value.employerId, hostName: value.employerName, jobNeedId: value.jobNeedId, presentationId: value.id });
 }
 

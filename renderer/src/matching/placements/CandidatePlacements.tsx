@@ -35,11 +35,11 @@ export function CandidatePlacements({ candidateId, readOnly }: CandidatePlacemen
   if (state.status === 'loading') return <p className="muted" aria-busy="true" />;
   if (state.status === 'error') return <ErrorAlert messageKey={state.messageKey} />;
   const { items } = state.value;
-  if (items.length === 0) return <p className="empty-line">{t('workflow.placements.empty')}</p>;
+  if (items.length === 0) return <p className="empty-line">{t('matching.ui.placements.empty')}</p>;
 
   function ended(placement: Placement) {
     setEnding(null);
-    showNotice('workflow.placements.notices.ended');
+    showNotice('matching.ui.placements.notices.ended');
     if (placement.outcome === 'hired') setNext({ placement, step: 'recruit' });
     else if (placement.outcome === 'extended') {
       const renewable = placement.kind === 'internship_apprenticeship' && placement.renewsId === null && placement.renewedById === null;
@@ -61,7 +61,7 @@ export function CandidatePlacements({ candidateId, readOnly }: CandidatePlacemen
           </div>
           <p className="journey-item-meta">
             {periodText(item.startDate, item.endDate, t, i18n.language)}
-            <span className="muted"> · {t('workflow.journey.days', { count: daysBetween(item.startDate, item.endDate) + 1 })}</span>
+            <span className="muted"> · {t('matching.ui.journey.days', { count: daysBetween(item.startDate, item.endDate) + 1 })}</span>
           </p>
           <OverlapsNote overlaps={item.overlaps} />
           {!readOnly && ending !== item.id && (
@@ -76,11 +76,11 @@ export function CandidatePlacements({ candidateId, readOnly }: CandidatePlacemen
                     setEnding(item.id);
                   }}
                 >
-                  {t('workflow.placements.end.open')}
+                  {t('matching.ui.placements.end.open')}
                 </button>
               )}
               <a className="button button-quiet button-small" href={journeyHash(candidateId, { view: 'editPlacement', placementId: item.id })}>
-                {t('workflow.placements.edit')}
+                {t('matching.ui.placements.edit')}
               </a>
             </div>
           )}
@@ -106,13 +106,13 @@ function NextStepOffer({ candidateId, next, onDismiss }: { candidateId: string; 
       : journeyHash(candidateId, { view: 'nextPlacement', placementId });
   return (
     <div className="alert alert-info alert-row" role="status" data-testid="placement-next-step">
-      <span>{t(`workflow.placements.nextStep.${next.step}.text`)}</span>
+      <span>{t(`matching.ui.placements.nextStep.${next.step}.text`)}</span>
       <span className="form-buttons">
         <a className="button button-primary button-small" href={href}>
-          {t(`workflow.placements.nextStep.${next.step}.action`)}
+          {t(`matching.ui.placements.nextStep.${next.step}.action`)}
         </a>
         <button type="button" className="button button-link" onClick={onDismiss}>
-          {t('workflow.journey.later')}
+          {t('matching.ui.journey.later')}
         </button>
       </span>
     </div>

@@ -52,30 +52,30 @@ export function EndPlacementForm({ placement, onEnded, onCancel }: EndPlacementF
   });
 
   return (
-    <form className="inline-panel" noValidate onSubmit={(event) => void submit(event)} aria-label={t('workflow.placements.end.label')}>
+    <form className="inline-panel" noValidate onSubmit={(event) => void submit(event)} aria-label={t('matching.ui.placements.end.label')}>
       <ChoicePills
         id={inputId('outcome')}
-        legend={t('workflow.placements.end.outcome')}
+        legend={t('matching.ui.placements.end.outcome')}
         options={PLACEMENT_OUTCOMES}
         label={(outcome) => t(placementOutcomeKey(outcome))}
         error={errorOf('outcome')}
         registration={register('outcome')}
       />
       <div className="inline-panel-row">
-        <Field id={inputId('endedOn')} label={t('workflow.placements.end.endedOn')} error={errorOf('endedOn')} required>
+        <Field id={inputId('endedOn')} label={t('matching.ui.placements.end.endedOn')} error={errorOf('endedOn')} required>
           {(a11y) => <DateInput min={placement.startDate} max={placement.endDate < today() ? placement.endDate : today()} {...a11y} {...register('endedOn')} />}
         </Field>
-        <Field id={inputId('note')} label={t('workflow.placements.end.note')} error={errorOf('note')}>
+        <Field id={inputId('note')} label={t('matching.ui.placements.end.note')} error={errorOf('note')}>
           {(a11y) => <input type="text" autoComplete="off" maxLength={2000} {...a11y} {...register('note')} />}
         </Field>
       </div>
       <ErrorAlert messageKey={formError} />
       <div className="form-buttons">
         <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-          {t('workflow.placements.end.submit')}
+          {t('matching.ui.placements.end.submit')}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('workflow.journey.cancel')}
+          {t('matching.ui.journey.cancel')}
         </button>
       </div>
     </form>

@@ -28,7 +28,7 @@ import { periodText } from '../journey/format';
 import { KIND_FIELDS, placementKindKey } from './format';
 import { DateInput } from '../../ui/DateInput';
 
-const stipendAmount = decimalInput(placementCreateSchema.shape.stipendAmount, 'workflow.placements.form.amountInvalid');
+const stipendAmount = decimalInput(placementCreateSchema.shape.stipendAmount, 'matching.ui.placements.form.amountInvalid');
 
 /** The API's own shapes, with the legal limits that depend on this placement alone checked as it is typed. */
 const formSchema = placementCreateSchema
@@ -124,14 +124,14 @@ export function PlacementForm({ candidateId, placement, draft = {}, readOnly, on
 
   return (
     <FormProvider {...form}>
-      <form className="card form journey-form" noValidate onSubmit={save} aria-label={t(placement ? 'workflow.placements.form.editLabel' : 'workflow.placements.form.newLabel')}>
+      <form className="card form journey-form" noValidate onSubmit={save} aria-label={t(placement ? 'matching.ui.placements.form.editLabel' : 'matching.ui.placements.form.newLabel')}>
         <fieldset disabled={readOnly} className="form-body">
           <fieldset className="form-section">
-            <legend>{t('workflow.placements.form.kind')}</legend>
+            <legend>{t('matching.ui.placements.form.kind')}</legend>
             {placement ? (
               <p className="kind-fixed">
                 <span className="strong">{t(placementKindKey(placement.kind))}</span>
-                <span className="muted">{t(`workflow.placements.kindHints.${placement.kind}`)}</span>
+                <span className="muted">{t(`matching.ui.placements.kindHints.${placement.kind}`)}</span>
               </p>
             ) : (
               <Controller
@@ -141,7 +141,7 @@ export function PlacementForm({ candidateId, placement, draft = {}, readOnly, on
                   <div
                     className="kind-cards"
                     role="radiogroup"
-                    aria-label={t('workflow.placements.form.kind')}
+                    aria-label={t('matching.ui.placements.form.kind')}
                     aria-invalid={Boolean(fieldState.error)}
                     aria-describedby={fieldState.error ? 'placement-kind-error' : undefined}
                   >
@@ -162,7 +162,7 @@ export function PlacementForm({ candidateId, placement, draft = {}, readOnly, on
                           {t(placementKindKey(option))}
                         </span>
                         <span id={`placement-kind-${option}-hint`} className="kind-card-hint">
-                          {t(`workflow.placements.kindHints.${option}`)}
+                          {t(`matching.ui.placements.kindHints.${option}`)}
                         </span>
                       </label>
                     ))}
@@ -178,26 +178,26 @@ export function PlacementForm({ candidateId, placement, draft = {}, readOnly, on
           </fieldset>
 
           {kind === undefined ? (
-            <p className="form-note">{t('workflow.placements.form.kindFirst')}</p>
+            <p className="form-note">{t('matching.ui.placements.form.kindFirst')}</p>
           ) : (
             <>
               <fieldset className="form-section">
-                <legend>{t('workflow.placements.form.where')}</legend>
+                <legend>{t('matching.ui.placements.form.where')}</legend>
                 <div className="form-grid">
                   <HostField
                     inputId={inputId}
                     employerName={source.employerId ? (source.hostName ?? null) : null}
-                    label={t(`workflow.placements.form.host.${kind}`)}
-                    hint={t('workflow.journey.host.hint')}
+                    label={t(`matching.ui.placements.form.host.${kind}`)}
+                    hint={t('matching.ui.journey.host.hint')}
                     error={errorOf('employerId') ?? errorOf('organisation')}
                     required={kind === 'pmsmp'}
                   />
-                  <Field id={inputId('startDate')} label={t('workflow.placements.fields.startDate')} error={errorOf('startDate')} required>
+                  <Field id={inputId('startDate')} label={t('matching.ui.placements.fields.startDate')} error={errorOf('startDate')} required>
                     {(a11y) => <DateInput {...a11y} {...register('startDate')} />}
                   </Field>
                   <Field
                     id={inputId('endDate')}
-                    label={t('workflow.placements.fields.endDate')}
+                    label={t('matching.ui.placements.fields.endDate')}
                     hint={limitHint(kind, startDate, t, i18n.language)}
                     error={errorOf('endDate')}
                     required
@@ -221,26 +221,26 @@ export function PlacementForm({ candidateId, placement, draft = {}, readOnly, on
               </fieldset>
 
               <fieldset className="form-section">
-                <legend>{t('workflow.placements.form.content')}</legend>
+                <legend>{t('matching.ui.placements.form.content')}</legend>
                 <div className="form-grid">
                   <Field
                     id={inputId('objective')}
-                    label={t('workflow.placements.fields.objective')}
-                    hint={t(kind === 'pmsmp' ? 'workflow.placements.form.objectiveHintPmsmp' : 'workflow.placements.form.objectiveHint')}
+                    label={t('matching.ui.placements.fields.objective')}
+                    hint={t(kind === 'pmsmp' ? 'matching.ui.placements.form.objectiveHintPmsmp' : 'matching.ui.placements.form.objectiveHint')}
                     error={errorOf('objective')}
                     required={kind === 'pmsmp'}
                     wide
                   >
                     {(a11y) => <textarea rows={2} maxLength={1000} {...a11y} {...register('objective')} />}
                   </Field>
-                  <Field id={inputId('tutor')} label={t('workflow.placements.fields.tutor')} error={errorOf('tutor')}>
+                  <Field id={inputId('tutor')} label={t('matching.ui.placements.fields.tutor')} error={errorOf('tutor')}>
                     {(a11y) => <input type="text" autoComplete="off" maxLength={150} {...a11y} {...register('tutor')} />}
                   </Field>
                   {needs?.prescriber && (
                     <Field
                       id={inputId('prescriber')}
-                      label={t('workflow.placements.fields.prescriber')}
-                      hint={t('workflow.placements.form.prescriberHint')}
+                      label={t('matching.ui.placements.fields.prescriber')}
+                      hint={t('matching.ui.placements.form.prescriberHint')}
                       error={errorOf('prescriber')}
                     >
                       {(a11y) => <input type="text" autoComplete="off" maxLength={150} {...a11y} {...register('prescriber')} />}
@@ -251,25 +251,25 @@ export function PlacementForm({ candidateId, placement, draft = {}, readOnly, on
 
               {needs?.stipend && (
                 <fieldset className="form-section">
-                  <legend>{t('workflow.placements.form.stipend')}</legend>
+                  <legend>{t('matching.ui.placements.form.stipend')}</legend>
                   <div className="form-grid">
                     <Field
                       id={inputId('stipendAmount')}
-                      label={t('workflow.placements.fields.stipendAmount')}
-                      hint={t('workflow.placements.form.stipendAmountHint')}
+                      label={t('matching.ui.placements.fields.stipendAmount')}
+                      hint={t('matching.ui.placements.form.stipendAmountHint')}
                       error={errorOf('stipendAmount')}
                     >
                       {(a11y) => (
                         <span className="input-with-unit">
                           <input type="text" inputMode="decimal" autoComplete="off" maxLength={9} {...a11y} {...register('stipendAmount')} />
-                          <span aria-hidden="true">{t('workflow.placements.form.perMonth')}</span>
+                          <span aria-hidden="true">{t('matching.ui.placements.form.perMonth')}</span>
                         </span>
                       )}
                     </Field>
                     <Field
                       id={inputId('stipendPayer')}
-                      label={t('workflow.placements.fields.stipendPayer')}
-                      hint={t(kind === 'internship_apprenticeship' ? 'workflow.placements.form.payerHintInternship' : 'workflow.placements.form.payerHint')}
+                      label={t('matching.ui.placements.fields.stipendPayer')}
+                      hint={t(kind === 'internship_apprenticeship' ? 'matching.ui.placements.form.payerHintInternship' : 'matching.ui.placements.form.payerHint')}
                       error={errorOf('stipendPayer')}
                     >
                       {(a11y) => <input type="text" autoComplete="off" maxLength={150} {...a11y} {...register('stipendPayer')} />}
@@ -279,9 +279,9 @@ export function PlacementForm({ candidateId, placement, draft = {}, readOnly, on
               )}
 
               <fieldset className="form-section">
-                <legend>{t('workflow.placements.fields.notes')}</legend>
+                <legend>{t('matching.ui.placements.fields.notes')}</legend>
                 <div className="form-grid">
-                  <Field id={inputId('notes')} label={t('workflow.placements.fields.notes')} error={errorOf('notes')} wide>
+                  <Field id={inputId('notes')} label={t('matching.ui.placements.fields.notes')} error={errorOf('notes')} wide>
                     {(a11y) => <textarea rows={3} maxLength={2000} {...a11y} {...register('notes')} />}
                   </Field>
                 </div>
@@ -292,9 +292,9 @@ export function PlacementForm({ candidateId, placement, draft = {}, readOnly, on
         {!readOnly && (
           <FormActions
             error={formError}
-            submitLabel={t(placement ? 'workflow.placements.form.save' : 'workflow.placements.form.create')}
+            submitLabel={t(placement ? 'matching.ui.placements.form.save' : 'matching.ui.placements.form.create')}
             submitting={formState.isSubmitting}
-            cancel={{ label: t('workflow.journey.backToJourney'), onCancel }}
+            cancel={{ label: t('matching.ui.journey.backToJourney'), onCancel }}
           />
         )}
       </form>
@@ -328,8 +328,8 @@ const LIMIT_MONTHS: Record<PlacementKind, number | null> = {
 function limitHint(kind: PlacementKind, startDate: string, t: TFunction, language: string): string | undefined {
   const months = LIMIT_MONTHS[kind];
   if (months === null) return undefined;
-  if (!isValidIsoDate(startDate)) return t(`workflow.placements.form.limit.${kind}`);
-  return t(`workflow.placements.form.limitUntil.${kind}`, { date: formatDate(lastDayOfMonths(startDate, months), language, 'long') });
+  if (!isValidIsoDate(startDate)) return t(`matching.ui.placements.form.limit.${kind}`);
+  return t(`matching.ui.placements.form.limitUntil.${kind}`, { date: formatDate(lastDayOfMonths(startDate, months), language, 'long') });
 }
 
 interface RenewsFieldProps {
@@ -349,10 +349,10 @@ function RenewsField({ candidateId, placementId, id, error, register }: RenewsFi
   if (state.status !== 'ready') return null;
   const earlier = state.value.items.filter((item) => item.id !== placementId);
   return (
-    <Field id={id} label={t('workflow.placements.fields.renews')} hint={t('workflow.placements.form.renewsHint')} error={error}>
+    <Field id={id} label={t('matching.ui.placements.fields.renews')} hint={t('matching.ui.placements.form.renewsHint')} error={error}>
       {(a11y) => (
         <select {...a11y} {...register}>
-          <option value="">{t('workflow.placements.form.firstInternship')}</option>
+          <option value="">{t('matching.ui.placements.form.firstInternship')}</option>
           {earlier.map((item) => (
             <option key={item.id} value={item.id}>
               {[periodText(item.startDate, item.endDate, t, i18n.language), item.hostName].filter(Boolean).join(' · ')}

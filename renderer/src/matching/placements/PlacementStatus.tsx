@@ -19,11 +19,11 @@ export function PlacementStatus({ placement }: { placement: PlacementSummary }) 
   const phase = placementPhase(placement);
   const text =
     phase === 'ended' && placement.outcome
-      ? t('workflow.placements.phase.ended', {
+      ? t('matching.ui.placements.phase.ended', {
           outcome: t(placementOutcomeKey(placement.outcome)),
           date: formatDate(placement.endedOn ?? placement.endDate, i18n.language),
         })
-      : t(`workflow.placements.phase.${phase}`);
+      : t(`matching.ui.placements.phase.${phase}`);
   const colour = phase === 'ended' ? `outcome-${placement.outcome}` : phase;
   return (
     <span className={`status placement-status placement-status-${colour}`} data-testid="placement-status">

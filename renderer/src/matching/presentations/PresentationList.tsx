@@ -38,7 +38,7 @@ export function PresentationList({ candidateId, employerId, jobNeedId, states = 
   if (state.status === 'loading') return <p className="muted" aria-busy="true" />;
   if (state.status === 'error') return <ErrorAlert messageKey={state.messageKey} />;
   const { items, total } = state.value;
-  if (items.length === 0) return <p className="empty-line">{t('workflow.presentations.list.empty')}</p>;
+  if (items.length === 0) return <p className="empty-line">{t('matching.ui.presentations.list.empty')}</p>;
 
   const showCandidate = candidateId === undefined;
   const showNeed = jobNeedId === undefined;
@@ -48,7 +48,7 @@ export function PresentationList({ candidateId, employerId, jobNeedId, states = 
 
   return (
     <div className="presentation-list">
-      <ul className="presentation-items" aria-label={t('workflow.presentations.list.caption', { count: total })} data-testid="presentation-list">
+      <ul className="presentation-items" aria-label={t('matching.ui.presentations.list.caption', { count: total })} data-testid="presentation-list">
         {items.map((item) => {
           const waited = daysWaiting(item.stateChangedOn);
           // Still waiting for an answer, since before today.
@@ -69,7 +69,7 @@ export function PresentationList({ candidateId, employerId, jobNeedId, states = 
                   {waiting && (
                     <>
                       {' · '}
-                      <span className={waited >= LONG_WAIT_DAYS ? 'wait-long' : undefined}>{t('workflow.presentations.waiting', { count: waited })}</span>
+                      <span className={waited >= LONG_WAIT_DAYS ? 'wait-long' : undefined}>{t('matching.ui.presentations.waiting', { count: waited })}</span>
                     </>
                   )}
                 </span>
@@ -80,7 +80,7 @@ export function PresentationList({ candidateId, employerId, jobNeedId, states = 
       </ul>
       {total > items.length && limit < MAX_LIMIT && (
         <button type="button" className="button button-link" onClick={() => setLimit(Math.min(MAX_LIMIT, limit + PAGE * 2))}>
-          {t('workflow.presentations.list.more', { count: total - items.length })}
+          {t('matching.ui.presentations.list.more', { count: total - items.length })}
         </button>
       )}
     </div>

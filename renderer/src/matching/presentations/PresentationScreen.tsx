@@ -16,8 +16,8 @@ import '../matching.css';
 /** `#/matching/presentations/ID`: who was put forward for what, what happened since, and what can happen next. */
 export function PresentationScreen({ id }: { id: string }) {
   const { t } = useTranslation();
-  const { state, replace } = useApiValue('presentations.get', { id }, { notFoundKey: 'workflow.presentations.notFound' });
-  const back = <BackLink section="matching" label={t('workflow.matching.backToMatching')} />;
+  const { state, replace } = useApiValue('presentations.get', { id }, { notFoundKey: 'matching.errors.presentationNotFound' });
+  const back = <BackLink section="matching" label={t('matching.ui.matches.backToMatching')} />;
   if (state.status !== 'ready') {
     return (
       <div className="screen screen-narrow">
@@ -36,11 +36,11 @@ export function PresentationScreen({ id }: { id: string }) {
           {presentation.state === 'accepted' && (
             <div className="hint-box presentation-accepted" data-testid="presentation-accepted">
               <div>
-                <p className="hint-box-title">{t('workflow.presentations.accepted.title')}</p>
-                <p>{t('workflow.presentations.accepted.explanation', { name: presentation.candidateName })}</p>
+                <p className="hint-box-title">{t('matching.ui.presentations.accepted.title')}</p>
+                <p>{t('matching.ui.presentations.accepted.explanation', { name: presentation.candidateName })}</p>
               </div>
               <a className="button button-primary" href={recruitHash(presentation.candidateId, presentation.id)}>
-                {t('workflow.presentations.accepted.recordRecruitment')}
+                {t('matching.ui.presentations.accepted.recordRecruitment')}
               </a>
             </div>
           )}
@@ -60,10 +60,10 @@ function PresentationHeader({ presentation }: { presentation: Presentation }) {
     <header className="screen-header record-header" data-testid="presentation-header">
       <div>
         <h1 ref={headingRef} tabIndex={-1}>
-          {t('workflow.presentations.title', { name: presentation.candidateName, occupation: presentation.occupation })}
+          {t('matching.ui.presentations.title', { name: presentation.candidateName, occupation: presentation.occupation })}
         </h1>
         <p className="screen-subtitle">
-          {t('workflow.presentations.subtitle', {
+          {t('matching.ui.presentations.subtitle', {
             employer: presentation.employerName,
             date: formatDate(presentation.proposedOn, i18n.language, 'long'),
           })}
@@ -73,34 +73,34 @@ function PresentationHeader({ presentation }: { presentation: Presentation }) {
             <PresentationStateBadge state={presentation.state} on={presentation.stateChangedOn} />
             <span className="muted">
               {isPlanned(presentation.state, presentation.stateChangedOn, today())
-                ? t('workflow.presentations.plannedOn', { date: formatDate(presentation.stateChangedOn, i18n.language, 'long') })
+                ? t('matching.ui.presentations.plannedOn', { date: formatDate(presentation.stateChangedOn, i18n.language, 'long') })
                 : waited === 0
-                  ? t('workflow.presentations.sinceToday')
-                  : t('workflow.presentations.since', { date: formatDate(presentation.stateChangedOn, i18n.language), count: waited })}
+                  ? t('matching.ui.presentations.sinceToday')
+                  : t('matching.ui.presentations.since', { date: formatDate(presentation.stateChangedOn, i18n.language), count: waited })}
             </span>
           </li>
           {presentation.refusalReason && (
             <li className="fact-warning" data-testid="refusal-reason">
-              {t('workflow.presentations.refusedBecause', { reason: t(refusalReasonKey(presentation.refusalReason)) })}
+              {t('matching.ui.presentations.refusedBecause', { reason: t(refusalReasonKey(presentation.refusalReason)) })}
             </li>
           )}
         </ul>
         <ul className="presentation-links">
           <li>
-            <a href={candidateHash(presentation.candidateId)}>{t('workflow.presentations.links.candidate', { name: presentation.candidateName })}</a>
+            <a href={candidateHash(presentation.candidateId)}>{t('matching.ui.presentations.links.candidate', { name: presentation.candidateName })}</a>
           </li>
           <li>
             <a href={jobNeedHash(presentation.employerId, presentation.jobNeedId)}>
-              {t('workflow.presentations.links.need', { occupation: presentation.occupation })}
+              {t('matching.ui.presentations.links.need', { occupation: presentation.occupation })}
             </a>
           </li>
           <li>
             <a href={routeToHash({ section: 'employers', id: presentation.employerId })}>
-              {t('workflow.presentations.links.employer', { name: presentation.employerName })}
+              {t('matching.ui.presentations.links.employer', { name: presentation.employerName })}
             </a>
           </li>
           <li>
-            <a href={needMatchesHash(presentation.jobNeedId)}>{t('workflow.presentations.links.otherCandidates')}</a>
+            <a href={needMatchesHash(presentation.jobNeedId)}>{t('matching.ui.presentations.links.otherCandidates')}</a>
           </li>
         </ul>
       </div>

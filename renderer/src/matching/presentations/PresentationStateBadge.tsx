@@ -13,7 +13,7 @@ export function PresentationStateBadge({ state, on }: { state: PresentationState
   const planned = on !== undefined && isPlanned(state, on, today());
   return (
     <span className={`status presentation-state presentation-state-${state}`} data-testid="presentation-state">
-      {planned ? t('workflow.presentations.plannedInterview') : t(presentationStateKey(state))}
+      {planned ? t('matching.ui.presentations.plannedInterview') : t(presentationStateKey(state))}
     </span>
   );
 }

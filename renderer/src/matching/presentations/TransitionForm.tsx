@@ -48,9 +48,9 @@ export function TransitionForm({ presentation, onChanged }: TransitionFormProps)
   if (allowed.length === 0) {
     return (
       <section className="card side-card transition-card" aria-labelledby="transition-title">
-        <h2 id="transition-title">{t('workflow.presentations.next.title')}</h2>
+        <h2 id="transition-title">{t('matching.ui.presentations.next.title')}</h2>
         <p className="muted" data-testid="presentation-closed">
-          {t(presentation.state === 'obsolete' ? 'workflow.presentations.next.obsolete' : 'workflow.presentations.next.closed')}
+          {t(presentation.state === 'obsolete' ? 'matching.ui.presentations.next.obsolete' : 'matching.ui.presentations.next.closed')}
         </p>
       </section>
     );
@@ -80,7 +80,7 @@ export function TransitionForm({ presentation, onChanged }: TransitionFormProps)
     setRefusalReason('');
     setNote('');
     setOn(today());
-    showNotice('workflow.presentations.notices.changed');
+    showNotice('matching.ui.presentations.notices.changed');
     changed();
     onChanged(result.value);
   }
@@ -97,10 +97,10 @@ export function TransitionForm({ presentation, onChanged }: TransitionFormProps)
 
   return (
     <section className="card side-card transition-card" aria-labelledby="transition-title">
-      <h2 id="transition-title">{t('workflow.presentations.next.title')}</h2>
+      <h2 id="transition-title">{t('matching.ui.presentations.next.title')}</h2>
       <form className="transition-form" onSubmit={(event) => void submit(event)} noValidate>
         <fieldset className="transition-choices">
-          <legend className="transition-legend">{t('workflow.presentations.next.choose')}</legend>
+          <legend className="transition-legend">{t('matching.ui.presentations.next.choose')}</legend>
           <div className="transition-choice-grid">
             {allowed.map((state) => (
               <label key={state} className={`transition-choice transition-${state}`}>
@@ -115,7 +115,7 @@ export function TransitionForm({ presentation, onChanged }: TransitionFormProps)
                   }}
                 />
                 <span className="transition-label">{t(presentationStateKey(state))}</span>
-                <span className="transition-hint">{t(`workflow.presentations.actionHints.${state}`)}</span>
+                <span className="transition-hint">{t(`matching.ui.presentations.actionHints.${state}`)}</span>
               </label>
             ))}
           </div>
@@ -125,10 +125,10 @@ export function TransitionForm({ presentation, onChanged }: TransitionFormProps)
         {to !== null && (
           <div className="transition-details">
             {to === 'refused' && (
-              <Field id="transition-reason" label={t('workflow.presentations.next.reason')} error={fieldError('refusalReason')} required>
+              <Field id="transition-reason" label={t('matching.ui.presentations.next.reason')} error={fieldError('refusalReason')} required>
                 {(a11y) => (
                   <select {...a11y} ref={reasonRef} value={refusalReason} onChange={(event) => setRefusalReason(event.target.value as RefusalReason | '')}>
-                    <option value="">{t('workflow.presentations.next.chooseReason')}</option>
+                    <option value="">{t('matching.ui.presentations.next.chooseReason')}</option>
                     {REFUSAL_REASONS.map((reason) => (
                       <option key={reason} value={reason}>
                         {t(refusalReasonKey(reason))}
@@ -141,8 +141,8 @@ export function TransitionForm({ presentation, onChanged }: TransitionFormProps)
             <div className="transition-row">
               <Field
                 id="transition-on"
-                label={t('workflow.presentations.next.on')}
-                hint={plannable ? t('workflow.presentations.next.interviewHint') : undefined}
+                label={t('matching.ui.presentations.next.on')}
+                hint={plannable ? t('matching.ui.presentations.next.interviewHint') : undefined}
                 error={fieldError('on')}
                 required
               >
@@ -156,18 +156,18 @@ export function TransitionForm({ presentation, onChanged }: TransitionFormProps)
                   />
                 )}
               </Field>
-              <Field id="transition-author" label={t('workflow.presentations.next.author')} error={fieldError('author')}>
+              <Field id="transition-author" label={t('matching.ui.presentations.next.author')} error={fieldError('author')}>
                 {(a11y) => <input {...a11y} type="text" value={author} maxLength={100} onChange={(event) => setAuthor(event.target.value)} />}
               </Field>
             </div>
-            <Field id="transition-note" label={t('workflow.presentations.next.note')} error={fieldError('note')}>
+            <Field id="transition-note" label={t('matching.ui.presentations.next.note')} error={fieldError('note')}>
               {(a11y) => (
                 <textarea
                   {...a11y}
                   rows={2}
                   maxLength={2000}
                   value={note}
-                  placeholder={t('workflow.presentations.next.notePlaceholder')}
+                  placeholder={t('matching.ui.presentations.next.notePlaceholder')}
                   onChange={(event) => setNote(event.target.value)}
                 />
               )}
@@ -178,7 +178,7 @@ export function TransitionForm({ presentation, onChanged }: TransitionFormProps)
         <ErrorAlert messageKey={formError} />
         <div className="transition-actions">
           <button type="submit" className="button button-primary" disabled={to === null || saving}>
-            {to === null ? t('workflow.presentations.next.saveNothing') : t('workflow.presentations.next.save', { state: t(presentationStateKey(to)) })}
+            {to === null ? t('matching.ui.presentations.next.saveNothing') : t('matching.ui.presentations.next.save', { state: t(presentationStateKey(to)) })}
           </button>
         </div>
       </form>

@@ -3,8 +3,8 @@ import { daysBetween } from '../../../../shared/dates';
 import { today } from '../../../../shared/validation';
 
 /** Labels of the pipeline's enums live with the pipeline's translations. */
-export const presentationStateKey = (state: PresentationState) => `pipeline.presentationStates.${state}`;
-export const refusalReasonKey = (reason: RefusalReason) => `pipeline.refusalReasons.${reason}`;
+export const presentationStateKey = (state: PresentationState) => `matching.values.presentationStates.${state}`;
+export const refusalReasonKey = (reason: RefusalReason) => `matching.values.refusalReasons.${reason}`;
 
 /** Whole days since the last change of state: how long the presentation has waited. */
 export function daysWaiting(stateChangedOn: string, from: string = today()): number {

@@ -21,7 +21,7 @@ export function CandidateRecruitments({ candidateId, readOnly }: CandidateRecrui
   if (state.status === 'loading') return <p className="muted" aria-busy="true" />;
   if (state.status === 'error') return <ErrorAlert messageKey={state.messageKey} />;
   const { items } = state.value;
-  if (items.length === 0) return <p className="empty-line">{t('workflow.recruitments.empty')}</p>;
+  if (items.length === 0) return <p className="empty-line">{t('matching.ui.recruitments.empty')}</p>;
   return (
     <ul className="journey-list" data-testid="recruitment-list">
       {items.map((item) => (
@@ -48,7 +48,7 @@ function RecruitmentItem({ id, candidateId, readOnly }: { id: string; candidateI
   const hours =
     recruitment.hoursPerWeek === null
       ? null
-      : t('workflow.recruitments.hours', { hours: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(recruitment.hoursPerWeek) });
+      : t('matching.ui.recruitments.hours', { hours: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(recruitment.hoursPerWeek) });
   return (
     <li className="journey-item" data-testid="recruitment">
       <div className="journey-item-head">
@@ -69,7 +69,7 @@ function RecruitmentItem({ id, candidateId, readOnly }: { id: string; candidateI
         </p>
         {!readOnly && (
           <a className="button button-quiet button-small" href={journeyHash(candidateId, { view: 'editRecruitment', recruitmentId: recruitment.id })}>
-            {t('workflow.recruitments.edit')}
+            {t('matching.ui.recruitments.edit')}
           </a>
         )}
       </div>
@@ -79,7 +79,7 @@ function RecruitmentItem({ id, candidateId, readOnly }: { id: string; candidateI
         recruitment={recruitment}
         readOnly={readOnly}
         onRecorded={(saved) => {
-          showNotice('workflow.recruitments.notices.followUpRecorded');
+          showNotice('matching.ui.recruitments.notices.followUpRecorded');
           replace(saved);
         }}
       />

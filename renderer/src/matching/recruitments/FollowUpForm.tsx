@@ -70,7 +70,7 @@ export function FollowUpForm({ followUp, title, onRecorded, onCancel }: FollowUp
       <p className="inline-panel-title">{title}</p>
       <ChoicePills
         id={inputId('result')}
-        legend={t('workflow.recruitments.followUps.result')}
+        legend={t('matching.ui.recruitments.followUps.result')}
         options={ANSWERS}
         label={(answer) => t(followUpResultKey(answer))}
         error={errorOf('result')}
@@ -78,10 +78,10 @@ export function FollowUpForm({ followUp, title, onRecorded, onCancel }: FollowUp
       />
       <div className="inline-panel-row">
         {left && (
-          <Field id={inputId('leftReason')} label={t('workflow.recruitments.followUps.leftReason')} error={errorOf('leftReason')} required>
+          <Field id={inputId('leftReason')} label={t('matching.ui.recruitments.followUps.leftReason')} error={errorOf('leftReason')} required>
             {(a11y) => (
               <select {...a11y} {...register('leftReason', { setValueAs: (value) => (value === '' ? null : value) })}>
-                <option value="">{t('workflow.recruitments.followUps.chooseReason')}</option>
+                <option value="">{t('matching.ui.recruitments.followUps.chooseReason')}</option>
                 {LEFT_REASONS.map((reason) => (
                   <option key={reason} value={reason}>
                     {t(leftReasonKey(reason))}
@@ -91,23 +91,23 @@ export function FollowUpForm({ followUp, title, onRecorded, onCancel }: FollowUp
             )}
           </Field>
         )}
-        <Field id={inputId('recordedOn')} label={t('workflow.recruitments.followUps.recordedOn')} error={errorOf('recordedOn')}>
+        <Field id={inputId('recordedOn')} label={t('matching.ui.recruitments.followUps.recordedOn')} error={errorOf('recordedOn')}>
           {(a11y) => <DateInput max={today()} {...a11y} {...register('recordedOn')} />}
         </Field>
-        <Field id={inputId('author')} label={t('workflow.recruitments.followUps.author')} error={errorOf('author')}>
+        <Field id={inputId('author')} label={t('matching.ui.recruitments.followUps.author')} error={errorOf('author')}>
           {(a11y) => <input type="text" autoComplete="off" maxLength={100} {...a11y} {...register('author')} />}
         </Field>
-        <Field id={inputId('note')} label={t('workflow.recruitments.followUps.note')} error={errorOf('note')} wide>
+        <Field id={inputId('note')} label={t('matching.ui.recruitments.followUps.note')} error={errorOf('note')} wide>
           {(a11y) => <input type="text" autoComplete="off" maxLength={2000} {...a11y} {...register('note')} />}
         </Field>
       </div>
       <ErrorAlert messageKey={formError} />
       <div className="form-buttons">
         <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-          {t('workflow.recruitments.followUps.save')}
+          {t('matching.ui.recruitments.followUps.save')}
         </button>
         <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('workflow.journey.cancel')}
+          {t('matching.ui.journey.cancel')}
         </button>
       </div>
     </form>

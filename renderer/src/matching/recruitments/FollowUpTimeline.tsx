@@ -21,28 +21,28 @@ export function FollowUpTimeline({ recruitment, readOnly, onRecorded }: FollowUp
   const [recording, setRecording] = useState<string | null>(null);
   const on = today();
   const open = recruitment.followUps.find((followUp) => followUp.id === recording);
-  const stepTitle = (followUp: FollowUp) => t('workflow.recruitments.followUps.title', { count: followUp.monthsAfter });
+  const stepTitle = (followUp: FollowUp) => t('matching.ui.recruitments.followUps.title', { count: followUp.monthsAfter });
 
   return (
     <div className="follow-ups">
-      <h4 className="follow-ups-title">{t('workflow.recruitments.followUps.heading')}</h4>
+      <h4 className="follow-ups-title">{t('matching.ui.recruitments.followUps.heading')}</h4>
       <ol className="follow-up-steps">
         {recruitment.followUps.map((followUp) => {
           const overdue = isOverdue(followUp, recruitment.followUps, on);
           const state = overdue ? 'overdue' : followUp.result;
           return (
             <li key={followUp.id} className={`follow-up-step follow-up-${state}`} data-testid="follow-up">
-              <span className="follow-up-when">{t('workflow.recruitments.followUps.months', { count: followUp.monthsAfter })}</span>
+              <span className="follow-up-when">{t('matching.ui.recruitments.followUps.months', { count: followUp.monthsAfter })}</span>
               <time className="follow-up-due" dateTime={followUp.dueOn}>
                 {formatDate(followUp.dueOn, i18n.language)}
               </time>
               <span className="status follow-up-result" data-testid="follow-up-result">
-                {overdue ? t('workflow.recruitments.followUps.overdue') : t(followUpResultKey(followUp.result))}
+                {overdue ? t('matching.ui.recruitments.followUps.overdue') : t(followUpResultKey(followUp.result))}
               </span>
               {followUp.leftReason && <span className="follow-up-detail">{t(leftReasonKey(followUp.leftReason))}</span>}
               {followUp.recordedOn && (
                 <span className="follow-up-detail">
-                  {t('workflow.recruitments.followUps.recorded', { date: formatDate(followUp.recordedOn, i18n.language) })}
+                  {t('matching.ui.recruitments.followUps.recorded', { date: formatDate(followUp.recordedOn, i18n.language) })}
                   {followUp.author && ` · ${followUp.author}`}
                 </span>
               )}
@@ -51,10 +51,10 @@ export function FollowUpTimeline({ recruitment, readOnly, onRecorded }: FollowUp
                 <button
                   type="button"
                   className="button button-quiet button-small follow-up-action"
-                  aria-label={`${t(followUp.result === 'pending' ? 'workflow.recruitments.followUps.record' : 'workflow.recruitments.followUps.correct')} · ${stepTitle(followUp)}`}
+                  aria-label={`${t(followUp.result === 'pending' ? 'matching.ui.recruitments.followUps.record' : 'matching.ui.recruitments.followUps.correct')} · ${stepTitle(followUp)}`}
                   onClick={() => setRecording(followUp.id)}
                 >
-                  {t(followUp.result === 'pending' ? 'workflow.recruitments.followUps.record' : 'workflow.recruitments.followUps.correct')}
+                  {t(followUp.result === 'pending' ? 'matching.ui.recruitments.followUps.record' : 'matching.ui.recruitments.followUps.correct')}
                 </button>
               )}
             </li>

@@ -7,8 +7,8 @@ import '../journey/journey.css';
 export function OutcomeClassBadge({ outcomeClass }: { outcomeClass: OutcomeClass }) {
   const { t } = useTranslation();
   return (
-    <span className={`outcome-badge outcome-badge-${outcomeClass}`} data-testid="outcome-class" title={t(`workflow.recruitments.outcomeHints.${outcomeClass}`)}>
-      <span className="outcome-badge-label">{t('workflow.recruitments.outcomeClass')}</span>
+    <span className={`outcome-badge outcome-badge-${outcomeClass}`} data-testid="outcome-class" title={t(`matching.ui.recruitments.outcomeHints.${outcomeClass}`)}>
+      <span className="outcome-badge-label">{t('matching.ui.recruitments.outcomeClass')}</span>
       <span className="outcome-badge-value">{t(outcomeClassKey(outcomeClass))}</span>
     </span>
   );

@@ -25,7 +25,7 @@ import { OutcomeClassBadge } from './OutcomeClassBadge';
 import { recruitmentKindKey } from './format';
 import { DateInput } from '../../ui/DateInput';
 
-const hoursPerWeek = decimalInput(recruitmentCreateSchema.shape.hoursPerWeek, 'workflow.recruitments.form.hoursInvalid');
+const hoursPerWeek = decimalInput(recruitmentCreateSchema.shape.hoursPerWeek, 'matching.ui.recruitments.form.hoursInvalid');
 
 /** The API's own shapes, with the checks between fields (an end date for a CDD, none for a CDI) as it is typed. */
 const formSchema = recruitmentCreateSchema
@@ -114,13 +114,13 @@ export function RecruitmentForm({ candidateId, recruitment, draft = {}, readOnly
         className="card form journey-form"
         noValidate
         onSubmit={save}
-        aria-label={t(recruitment ? 'workflow.recruitments.form.editLabel' : 'workflow.recruitments.form.newLabel')}
+        aria-label={t(recruitment ? 'matching.ui.recruitments.form.editLabel' : 'matching.ui.recruitments.form.newLabel')}
       >
         <fieldset disabled={readOnly} className="form-body">
           <fieldset className="form-section">
-            <legend>{t('workflow.recruitments.form.contract')}</legend>
+            <legend>{t('matching.ui.recruitments.form.contract')}</legend>
             <div className="form-grid">
-              <Field id={inputId('kind')} label={t('workflow.recruitments.fields.kind')} error={errorOf('kind')} required>
+              <Field id={inputId('kind')} label={t('matching.ui.recruitments.fields.kind')} error={errorOf('kind')} required>
                 {(a11y) => (
                   <select {...a11y} {...register('kind')}>
                     {RECRUITMENT_KINDS.map((option) => (
@@ -133,8 +133,8 @@ export function RecruitmentForm({ candidateId, recruitment, draft = {}, readOnly
               </Field>
               <Field
                 id={inputId('hoursPerWeek')}
-                label={t('workflow.recruitments.fields.hoursPerWeek')}
-                hint={t('workflow.recruitments.form.hoursHint', { max: MAX_HOURS_PER_WEEK })}
+                label={t('matching.ui.recruitments.fields.hoursPerWeek')}
+                hint={t('matching.ui.recruitments.form.hoursHint', { max: MAX_HOURS_PER_WEEK })}
                 error={errorOf('hoursPerWeek')}
               >
                 {(a11y) => <input type="text" inputMode="decimal" autoComplete="off" maxLength={6} {...a11y} {...register('hoursPerWeek')} />}
@@ -142,24 +142,24 @@ export function RecruitmentForm({ candidateId, recruitment, draft = {}, readOnly
               <HostField
                 inputId={inputId}
                 employerName={source.employerId ? (source.hostName ?? null) : null}
-                label={t('workflow.recruitments.fields.host')}
-                hint={t('workflow.journey.host.hint')}
+                label={t('matching.ui.recruitments.fields.host')}
+                hint={t('matching.ui.journey.host.hint')}
                 error={errorOf('employerId') ?? errorOf('organisation')}
                 required={kind !== 'business_creation'}
               />
-              <Field id={inputId('startDate')} label={t('workflow.recruitments.fields.startDate')} error={errorOf('startDate')} required>
+              <Field id={inputId('startDate')} label={t('matching.ui.recruitments.fields.startDate')} error={errorOf('startDate')} required>
                 {(a11y) => <DateInput {...a11y} {...register('startDate')} />}
               </Field>
               {openEnded ? (
                 <div className="field">
-                  <span className="field-label-text">{t('workflow.recruitments.fields.endDate')}</span>
-                  <p className="field-note journey-no-end">{t(`workflow.recruitments.form.noEnd.${kind}`)}</p>
+                  <span className="field-label-text">{t('matching.ui.recruitments.fields.endDate')}</span>
+                  <p className="field-note journey-no-end">{t(`matching.ui.recruitments.form.noEnd.${kind}`)}</p>
                 </div>
               ) : (
                 <Field
                   id={inputId('endDate')}
-                  label={t('workflow.recruitments.fields.endDate')}
-                  hint={t('workflow.recruitments.form.endHint', { months: DURABLE_MIN_MONTHS })}
+                  label={t('matching.ui.recruitments.fields.endDate')}
+                  hint={t('matching.ui.recruitments.form.endHint', { months: DURABLE_MIN_MONTHS })}
                   error={errorOf('endDate')}
                   required
                 >
@@ -172,30 +172,30 @@ export function RecruitmentForm({ candidateId, recruitment, draft = {}, readOnly
               {expected ? (
                 <>
                   <OutcomeClassBadge outcomeClass={expected} />
-                  <span>{t(`workflow.recruitments.outcomeHints.${expected}`)}</span>
+                  <span>{t(`matching.ui.recruitments.outcomeHints.${expected}`)}</span>
                 </>
               ) : (
-                t('workflow.recruitments.form.outcomeUnknown')
+                t('matching.ui.recruitments.form.outcomeUnknown')
               )}
             </p>
           </fieldset>
 
           <fieldset className="form-section">
-            <legend>{t('workflow.recruitments.fields.notes')}</legend>
+            <legend>{t('matching.ui.recruitments.fields.notes')}</legend>
             <div className="form-grid">
-              <Field id={inputId('notes')} label={t('workflow.recruitments.fields.notes')} error={errorOf('notes')} wide>
+              <Field id={inputId('notes')} label={t('matching.ui.recruitments.fields.notes')} error={errorOf('notes')} wide>
                 {(a11y) => <textarea rows={3} maxLength={2000} {...a11y} {...register('notes')} />}
               </Field>
             </div>
-            {!recruitment && <p className="form-note">{t('workflow.recruitments.form.createNote')}</p>}
+            {!recruitment && <p className="form-note">{t('matching.ui.recruitments.form.createNote')}</p>}
           </fieldset>
         </fieldset>
         {!readOnly && (
           <FormActions
             error={formError}
-            submitLabel={t(recruitment ? 'workflow.recruitments.form.save' : 'workflow.recruitments.form.create')}
+            submitLabel={t(recruitment ? 'matching.ui.recruitments.form.save' : 'matching.ui.recruitments.form.create')}
             submitting={formState.isSubmitting}
-            cancel={{ label: t('workflow.journey.backToJourney'), onCancel }}
+            cancel={{ label: t('matching.ui.journey.backToJourney'), onCancel }}
           />
         )}
       </form>

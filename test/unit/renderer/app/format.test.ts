@@ -18,7 +18,7 @@ describe('French "de" before a name', () => {
     const i18n = i18next.createInstance();
     await i18n.init({ resources, lng: 'fr', initAsync: false, interpolation: { escapeValue: false } });
     i18n.services.formatter?.add('de', (value: unknown) => frenchDe(String(value)));
-    expect(i18n.t('workflow.presentations.accepted.explanation', { name: 'Aminata' })).toContain("le recrutement d'Aminata");
+    expect(i18n.t('matching.ui.presentations.accepted.explanation', { name: 'Aminata' })).toContain("le recrutement d'Aminata");
     const french = JSON.stringify(resources.fr);
     expect(french).not.toMatch(/\bde \{\{(?:name|other|kept)\}\}/);
   });

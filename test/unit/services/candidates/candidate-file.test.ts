@@ -181,7 +181,7 @@ describe('the complete candidate file', () => {
       authorisationExpiry: '2026-12-31',
     });
     const result = await backend.dispatch('candidates.update', { id: created.id, authorisationStart: '2027-01-01' });
-    expect(result).toMatchObject({ ok: false, error: { fields: { authorisationExpiry: 'validation.expiryBeforeStart' } } });
+    expect(result).toMatchObject({ ok: false, error: { fields: { authorisationExpiry: 'candidates.errors.expiryBeforeStart' } } });
   });
 });
 
@@ -226,9 +226,9 @@ describe('withdrawing consent', () => {
     const backend = await openBackend();
     const { partner, created } = await consenting(backend);
     await ok(backend, 'candidates.update', { id: created.id, consentWithdrawnOn: '2026-02-10' });
-    await refused(backend, 'candidates.update', { id: created.id, consentContact: true }, { consentContact: 'validation.consentWithdrawnTicks' });
-    await refused(backend, 'candidates.update', { id: created.id, sharingPartnerIds: [partner] }, { sharingPartnerIds: 'validation.consentWithdrawnTicks' });
-    expectTranslated('validation.consentWithdrawnTicks');
+    await refused(backend, 'candidates.update', { id: created.id, consentContact: true }, { consentContact: 'candidates.errors.consentWithdrawnTicks' });
+    await refused(backend, 'candidates.update', { id: created.id, sharingPartnerIds: [partner] }, { sharingPartnerIds: 'candidates.errors.consentWithdrawnTicks' });
+    expectTranslated('candidates.errors.consentWithdrawnTicks');
 
     const again = await ok(backend, 'candidates.update', { id: created.id, consentWithdrawnOn: null, consentContact: true, sharingPartnerIds: [partner] });
     expect(again).toMatchObject({ consentWithdrawnOn: null, consentContact: true, sharingPartnerIds: [partner] });

@@ -56,7 +56,7 @@ describe('candidates API', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'validation', message: 'errors.validation' } });
     if (result.ok) return;
     expect(Object.keys(result.error.fields ?? {}).sort()).toEqual(fields);
-    for (const key of Object.values(result.error.fields ?? {})) expect(key).toMatch(/^validation\.\w+(\?.+)?$/);
+    for (const key of Object.values(result.error.fields ?? {})) expect(key).toMatch(/^common\.errors\.\w+(\?.+)?$/);
     expect(rowCount(backend)).toBe(0);
   });
 
@@ -87,11 +87,11 @@ describe('candidates API', () => {
     const backend = await openBackend();
     const created = await ok(backend, 'candidates.create', helene);
     const bad = await backend.dispatch('candidates.update', { ...helene, id: created.id, email: 'x@' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'validation', fields: { email: 'validation.email' } } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'validation', fields: { email: 'common.errors.email' } } });
     const noId = await backend.dispatch('candidates.update', { ...helene, id: 'not-a-uuid' });
-    expect(noId).toMatchObject({ ok: false, error: { code: 'validation', fields: { id: 'validation.id' } } });
+    expect(noId).toMatchObject({ ok: false, error: { code: 'validation', fields: { id: 'common.errors.id' } } });
     const missing = await backend.dispatch('candidates.update', { ...helene, id: MISSING_ID });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', message: 'errors.candidateNotFound' } });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', message: 'candidates.errors.notFound' } });
     expect(await ok(backend, 'candidates.get', { id: created.id })).toEqual(created);
   });
 

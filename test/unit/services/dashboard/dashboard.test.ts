@@ -304,9 +304,9 @@ describe('dashboard: each card in full', () => {
 
   it('refuses an unknown card or a page out of bounds, changing nothing', async () => {
     const backend = await openBackend();
-    await refused(backend, 'dashboard.due', { card: 'volunteers' }, { card: /^validation\./ });
-    await refused(backend, 'dashboard.due', { card: 'placements', limit: 501 }, { limit: 'validation.tooBig' });
-    await refused(backend, 'dashboard.due', { card: 'placements', offset: -1 }, { offset: 'validation.tooSmall' });
+    await refused(backend, 'dashboard.due', { card: 'volunteers' }, { card: /^common\.errors\./ });
+    await refused(backend, 'dashboard.due', { card: 'placements', limit: 501 }, { limit: 'common.errors.tooBig' });
+    await refused(backend, 'dashboard.due', { card: 'placements', offset: -1 }, { offset: 'common.errors.tooSmall' });
   });
 });
 
@@ -397,14 +397,14 @@ describe('dashboard: targets', () => {
   it('refuses targets that are not whole numbers from 0 to 1,000,000, and changes nothing', async () => {
     const backend = await openBackend();
     await ok(backend, 'dashboard.setTargets', valid);
-    await refused(backend, 'dashboard.setTargets', { ...valid, candidates: -1 }, { candidates: 'validation.tooSmall?minimum=0' });
-    await refused(backend, 'dashboard.setTargets', { ...valid, presentations: 2.5 }, { presentations: 'validation.number' });
-    await refused(backend, 'dashboard.setTargets', { ...valid, placements: 1_000_001 }, { placements: 'validation.tooBig?maximum=1000000' });
-    await refused(backend, 'dashboard.setTargets', { ...valid, recruitments: '30' }, { recruitments: 'validation.number' });
-    await refused(backend, 'dashboard.setTargets', { ...valid, period: 'week' }, { period: 'validation.choice' });
+    await refused(backend, 'dashboard.setTargets', { ...valid, candidates: -1 }, { candidates: 'common.errors.tooSmall?minimum=0' });
+    await refused(backend, 'dashboard.setTargets', { ...valid, presentations: 2.5 }, { presentations: 'common.errors.number' });
+    await refused(backend, 'dashboard.setTargets', { ...valid, placements: 1_000_001 }, { placements: 'common.errors.tooBig?maximum=1000000' });
+    await refused(backend, 'dashboard.setTargets', { ...valid, recruitments: '30' }, { recruitments: 'common.errors.number' });
+    await refused(backend, 'dashboard.setTargets', { ...valid, period: 'week' }, { period: 'common.errors.choice' });
     await refused(backend, 'dashboard.setTargets', { ...valid, volunteers: 3 });
     const { companyContacts: _left, ...missing } = valid;
-    await refused(backend, 'dashboard.setTargets', missing, { companyContacts: /^validation\./ });
+    await refused(backend, 'dashboard.setTargets', missing, { companyContacts: /^common\.errors\./ });
     expect(await ok(backend, 'dashboard.getTargets', {})).toEqual(valid);
   });
 
@@ -416,8 +416,8 @@ describe('dashboard: targets', () => {
 
   it('refuses a list length out of bounds', async () => {
     const backend = await openBackend();
-    await refused(backend, 'dashboard.get', { limit: 0 }, { limit: 'validation.tooSmall?minimum=1' });
-    await refused(backend, 'dashboard.get', { limit: 201 }, { limit: 'validation.tooBig?maximum=200' });
+    await refused(backend, 'dashboard.get', { limit: 0 }, { limit: 'common.errors.tooSmall?minimum=1' });
+    await refused(backend, 'dashboard.get', { limit: 201 }, { limit: 'common.errors.tooBig?maximum=200' });
     await refused(backend, 'dashboard.get', { limit: 5, today: '2026-01-01' });
     await refused(backend, 'dashboard.getTargets', { period: 'year' });
   });

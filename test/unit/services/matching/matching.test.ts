@@ -206,11 +206,11 @@ describe('matching API', () => {
     await refused(backend, 'matching.forCandidate', { candidateId: MISSING_ID }, {}, 'not_found');
     expect(await backend.dispatch('matching.forNeed', { jobNeedId: MISSING_ID })).toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'matching.errors.jobNeedNotFound' },
+      error: { code: 'not_found', message: 'employers.errors.jobNeedNotFound' },
     });
     expect(await backend.dispatch('matching.forCandidate', { candidateId: MISSING_ID })).toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'matching.errors.candidateNotFound' },
+      error: { code: 'not_found', message: 'candidates.errors.notFound' },
     });
   });
 
@@ -218,14 +218,14 @@ describe('matching API', () => {
     const backend = await backendAt();
     const { need } = await employerWithNeed(backend);
     const amina = await matchablePerson(backend);
-    await refused(backend, 'matching.forNeed', { jobNeedId: 'not-an-id' }, { jobNeedId: 'validation.id' });
-    await refused(backend, 'matching.forNeed', {}, { jobNeedId: 'validation.id' });
-    await refused(backend, 'matching.forNeed', { jobNeedId: need.id, limit: 0 }, { limit: 'validation.tooSmall?minimum=1' });
-    await refused(backend, 'matching.forNeed', { jobNeedId: need.id, limit: 501 }, { limit: 'validation.tooBig?maximum=500' });
-    await refused(backend, 'matching.forNeed', { jobNeedId: need.id, excludedLimit: -1 }, { excludedLimit: 'validation.tooSmall?minimum=0' });
-    await refused(backend, 'matching.forNeed', { jobNeedId: need.id, limit: 2.5 }, { limit: 'validation' });
-    await refused(backend, 'matching.forNeed', { jobNeedId: need.id, sort: 'name' }, { _: 'validation.unknownField' });
-    await refused(backend, 'matching.forCandidate', { candidateId: amina.id, limit: '10' }, { limit: 'validation.type' });
-    await refused(backend, 'matching.forCandidate', { candidateId: 42 }, { candidateId: 'validation' });
+    await refused(backend, 'matching.forNeed', { jobNeedId: 'not-an-id' }, { jobNeedId: 'common.errors.id' });
+    await refused(backend, 'matching.forNeed', {}, { jobNeedId: 'common.errors.id' });
+    await refused(backend, 'matching.forNeed', { jobNeedId: need.id, limit: 0 }, { limit: 'common.errors.tooSmall?minimum=1' });
+    await refused(backend, 'matching.forNeed', { jobNeedId: need.id, limit: 501 }, { limit: 'common.errors.tooBig?maximum=500' });
+    await refused(backend, 'matching.forNeed', { jobNeedId: need.id, excludedLimit: -1 }, { excludedLimit: 'common.errors.tooSmall?minimum=0' });
+    await refused(backend, 'matching.forNeed', { jobNeedId: need.id, limit: 2.5 }, { limit: 'common.errors' });
+    await refused(backend, 'matching.forNeed', { jobNeedId: need.id, sort: 'name' }, { _: 'common.errors.unknownField' });
+    await refused(backend, 'matching.forCandidate', { candidateId: amina.id, limit: '10' }, { limit: 'common.errors.type' });
+    await refused(backend, 'matching.forCandidate', { candidateId: 42 }, { candidateId: 'common.errors' });
   });
 });
