@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFocusOnMount } from '../app/useFocusOnMount';
+import { SmallCellSetting } from '../reports/SmallCellSetting';
 import { BackupsSettings } from './BackupsSettings';
 import { SectorSettings } from './SectorSettings';
 import { TargetsSettings } from './TargetsSettings';
@@ -16,6 +17,7 @@ export function SettingsScreen() {
       </header>
       <TargetsSettings />
       <SectorSettings />
+      <SmallCellSetting />
       <BackupsSettings />
     </div>
   );
