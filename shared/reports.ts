@@ -21,6 +21,9 @@ export const REPORT_TABLES = {
   employers: ['summary', 'byEmployer'],
   network: ['referrals', 'volunteers', 'hoursByPair'],
 } as const satisfies Record<ReportSection, readonly string[]>;
+/** Every table's id, `section.name`. */
+export const REPORT_TABLE_IDS = Object.entries(REPORT_TABLES).flatMap(([section, names]) => names.map((name) => `${section}.${name}`));
+
 export type ReportTableName<S extends ReportSection = ReportSection> = (typeof REPORT_TABLES)[S][number];
 
 /** Ages are counted at the period's last day; bands as European funds ask them. */
@@ -211,7 +214,7 @@ export const reportExportSchema = z.strictObject({
   filters: reportFiltersSchema.default({ publicCategories: [], partnerId: null, sectorId: null, pairId: null }),
   preset: z.enum(REPORT_PRESET_NAMES as [ReportPreset, ...ReportPreset[]]),
   format: z.enum(REPORT_FORMATS),
-  table: z.string().max(60).optional(),
+  table: z.enum(REPORT_TABLE_IDS as [string, ...string[]], { error: 'reports.errors.tableNotFound' }).optional(),
   language: z.enum(['fr', 'en', 'it']).default('fr'),
 });
 export type ReportExportRequest = z.output<typeof reportExportSchema>;
