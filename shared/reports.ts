@@ -21,9 +21,10 @@ export const REPORT_TABLES = {
   employers: ['summary', 'byEmployer'],
   network: ['referrals', 'volunteers', 'hoursByPair'],
 } as const satisfies Record<ReportSection, readonly string[]>;
+/** Every table's id, `section.name`. */
+export const REPORT_TABLE_IDS = Object.entries(REPORT_TABLES).flatMap(([section, names]) => names.map((name) => `${section}.${name}`));
+
 export type ReportTableName<S extends ReportSection = ReportSection> = (typeof REPORT_TABLES)[S][number];
-/** Every table as `section.name`, as an export of one table names it. */
-export const REPORT_TABLE_IDS = Object.entries(REPORT_TABLES).flatMap(([section, names]) => names.map((name) => `${section}.${name}`)) as [string, ...string[]];
 
 /** Ages are counted at the period's last day; bands as European funds ask them. */
 export const AGE_BANDS = ['under_26', 'from_26_to_44', 'from_45_to_54', 'over_54', 'unknown'] as const;
@@ -213,7 +214,7 @@ export const reportExportSchema = z.strictObject({
   filters: reportFiltersSchema.default({ publicCategories: [], partnerId: null, sectorId: null, pairId: null }),
   preset: z.enum(REPORT_PRESET_NAMES as [ReportPreset, ...ReportPreset[]]),
   format: z.enum(REPORT_FORMATS),
-  table: z.enum(REPORT_TABLE_IDS).optional(),
+  table: z.enum(REPORT_TABLE_IDS as [string, ...string[]], { error: 'reports.errors.tableNotFound' }).optional(),
   language: z.enum(['fr', 'en', 'it']).default('fr'),
 });
 export type ReportExportRequest = z.output<typeof reportExportSchema>;

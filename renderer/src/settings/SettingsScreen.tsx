@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { useMay } from '../session/useMay';
+import { SmallCellSetting } from '../reports/SmallCellSetting';
 import { BackupsSettings } from './BackupsSettings';
 import { SectorSettings } from './SectorSettings';
 import { SettingsTabs } from './SettingsTabs';
@@ -21,6 +22,7 @@ export function SettingsScreen() {
       <SettingsTabs current="general" />
       {maySettings && <TargetsSettings />}
       {maySettings && <SectorSettings />}
+      {maySettings && <SmallCellSetting />}
       {mayBackups && <BackupsSettings />}
     </div>
   );

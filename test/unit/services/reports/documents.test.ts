@@ -125,7 +125,9 @@ describe('reports: documents for outside', () => {
     expect(lines.slice(1)).toEqual(published(table).map((row) => [row.label, ...row.cells].join(';')));
     const pmsmp = (await file('csv', { table: 'outcomes.pmsmp' })).bytes.toString('utf8');
     expect(pmsmp).toMatch(/Durée moyenne[^;]*;(\d+(,\d)?|×);/);
-    const missing = await backend.dispatch('reports.export', { period: PERIOD, preset: 'annual', format: 'csv', table: 'people.nothing' });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', message: 'reports.errors.tableNotFound' } });
+    const unknown = await backend.dispatch('reports.export', { period: PERIOD, preset: 'annual', format: 'csv', table: 'people.nothing' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'validation', fields: { table: 'reports.errors.tableNotFound' } } });
+    const none = await backend.dispatch('reports.export', { period: PERIOD, preset: 'annual', format: 'csv' });
+    expect(none).toMatchObject({ ok: false, error: { code: 'not_found', message: 'reports.errors.tableNotFound' } });
   });
 });
