@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reads } from './method';
-import { optionalIsoDate, uuid } from './validation';
+import { optionalIsoDate, optionalText, uuid } from './validation';
 
 /**
  * The audit log: who did what, for accountability. Every write carries the signed-in account,
@@ -26,8 +26,8 @@ export const auditFilterSchema = z.strictObject({
   /** Entries about one candidate (their file, and the records of their journey). */
   candidateId: uuid.optional(),
   accountId: uuid.optional(),
-  subjectType: z.string().max(40).optional(),
-  subjectId: z.string().max(80).optional(),
+  subjectType: optionalText(40),
+  subjectId: optionalText(80),
   from: optionalIsoDate(),
   to: optionalIsoDate(),
 });

@@ -343,7 +343,8 @@ export const candidateMethods = {
   'candidates.list': reads<CandidatePage>('candidates.read')(candidateListSchema),
   'candidates.archive': writes<Candidate>('candidates.manage')(idSchema),
   'candidates.restore': writes<Candidate>('candidates.manage')(idSchema),
-  'candidates.findDuplicates': reads<DuplicateCandidate[]>('candidates.manage')(duplicateProbeSchema),
+  /** Also the drop-in intake's "already known?" (a volunteer's: within their scope). */
+  'candidates.findDuplicates': reads<DuplicateCandidate[]>('candidates.read')(duplicateProbeSchema),
   'candidates.merge': writes<Candidate>('candidates.manage')(mergeSchema),
   'candidates.undoMerge': writes<Candidate>('candidates.manage')(undoMergeSchema),
 };

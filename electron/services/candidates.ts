@@ -1,5 +1,6 @@
 import type { ParsedInputOf } from '../../shared/api';
 import {
+  type Barrier,
   type BarrierChange,
   type BarrierEvent,
   type Candidate,
@@ -28,6 +29,8 @@ import {
   updateCandidate,
 } from '../store/candidates';
 import { partnerNamesOf } from '../store/partners';
+import { currentCaller } from '../store/caller';
+import { healthNoteVisible } from '../store/scope';
 
 /** The consent a file holds before a write: none for a new file. */
 type ConsentBefore = Pick<Candidate, 'consentContact' | 'consentWithdrawnOn' | 'sharingPartnerIds'>;
@@ -73,6 +76,26 @@ function applyConsentWithdrawal<Fields extends Partial<CandidateFields>>(
   };
 }
 
+/**
+ * A caller who cannot read the health note (see store/scope.ts) sends the barriers back without
+ * it: the stored note stays, rather than being erased by a form that never showed it.
+ */
+function keepHiddenHealthNote<Fields extends Partial<CandidateFields>>(db: Db, id: string, fields: Fields, before: readonly Barrier[]): Fields {
+  if (fields.barriers === undefined || healthNoteVisible(db, id)) return fields;
+  const storedNote = before.find((barrier) => barrier.theme === 'health')?.action ?? null;
+  return { ...fields, barriers: fields.barriers.map((barrier) => (barrier.theme === 'health' ? { ...barrier, action: storedNote } : barrier)) };
+}
+
+/**
+ * A file a volunteer opens (at a drop-in session, say) is theirs to follow, unless it names its
+ * referent or pair: without it, the file would leave their scope the moment it was written.
+ */
+function referentOf(fields: CandidateFields): CandidateFields {
+  const caller = currentCaller();
+  if (caller?.role !== 'volunteer' || caller.volunteerId === null || fields.assignedVolunteerId || fields.assignedPairId) return fields;
+  return { ...fields, assignedVolunteerId: caller.volunteerId };
+}
+
 export function createCandidateService(db: Db, clock: Clock = systemClock) {
   const todayPlus = (days: number) => new Date(clock.now().getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -111,7 +134,7 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
       const { now } = moment(clock);
       const id = newId();
       const consent = applyConsentWithdrawal(db, fields, NO_CONSENT, now.slice(0, 10));
-      insertCandidate(db, { id, fields: consent.fields, note: consent.note, now });
+      insertCandidate(db, { id, fields: referentOf(consent.fields), note: consent.note, now });
       return get(id);
     },
 
@@ -122,8 +145,8 @@ export function createCandidateService(db: Db, clock: Clock = systemClock) {
       assertCandidateReferencesExist(db, sent);
       const { now } = moment(clock);
       const consent = applyConsentWithdrawal(db, sent, load(current), now.slice(0, 10));
-      const patch = consent.fields;
-      const barriersBefore = patch.barriers === undefined ? [] : barriersOf(db, id);
+      const barriersBefore = consent.fields.barriers === undefined ? [] : barriersOf(db, id);
+      const patch = keepHiddenHealthNote(db, id, consent.fields, barriersBefore);
       updateCandidate(db, { id, patch, barriersBefore, author: author ?? null, note: consent.note, now });
       return get(id);
     },

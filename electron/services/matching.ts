@@ -120,6 +120,16 @@ function toNeedProfile(row: NeedProfileRow, locate: Locate): NeedProfile & { emp
 
 // ---------------------------------------------------------------- Service
 
+/** The pool's positions of the files in scope, in order; null when every file is. */
+function inScopePositions(profiles: readonly CandidateProfile[], scope: ReadonlySet<string> | undefined): number[] | null {
+  if (!scope) return null;
+  const positions: number[] = [];
+  profiles.forEach((profile, position) => {
+    if (scope.has(profile.id)) positions.push(position);
+  });
+  return positions;
+}
+
 export function createMatchingService(db: Db, clock: Clock = systemClock) {
   const needs = createJobNeedService(db, clock);
   const store = createMatchingStore(db);
@@ -228,7 +238,17 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
       const matcher = createNeedMatcher(need, day);
       const { scores, failures } = assessPool(pool, matcher, engaged);
       const { profiles } = pool;
-      const ranking = rank(scores, failures, { limit, excludedLimit }, (position) => candidateTieKey(profiles[position] as CandidateProfile));
+      // A volunteer's ranking holds only the files of their scope, before any page is cut.
+      const shown = inScopePositions(profiles, store.candidateIdsInScope());
+      const ranked = rank(
+        shown ? shown.map((position) => scores[position] ?? 0) : scores,
+        shown ? shown.map((position) => failures[position] ?? 0) : failures,
+        { limit, excludedLimit },
+        (index) => candidateTieKey(profiles[shown ? (shown[index] as number) : index] as CandidateProfile),
+      );
+      const ranking = shown
+        ? { ...ranked, eligible: ranked.eligible.map((index) => shown[index] as number), excluded: ranked.excluded.map((index) => shown[index] as number) }
+        : ranked;
       const presented = latestPresentations({ jobNeedId });
       const toMatch = (position: number): CandidateMatch => {
         const candidate = profiles[position] as CandidateProfile;

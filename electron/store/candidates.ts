@@ -18,6 +18,7 @@ import {
   volunteers,
 } from '../db/schema';
 import { type Tx, archivedFilter, assertReferencesExist, findRow, setArchived } from './records';
+import { healthNoteVisible, inCandidateScope } from './scope';
 import { toFtsQuery } from './search';
 
 /**
@@ -116,6 +117,11 @@ function childrenOf<Row extends { candidateId: string }>(ids: string[], read: (b
   return byCandidate;
 }
 
+/** A health barrier's note, for a caller who may not read it (see healthNoteVisible): kept out. */
+function withoutHealthNote<Row extends { theme: string; action: string | null }>(row: Row, visible: boolean): Row {
+  return visible || row.theme !== 'health' ? row : { ...row, action: null };
+}
+
 /** Whole files (with sectors, sharing consents and barriers) from their rows, in the rows' order. */
 export function loadCandidates(db: Db, rows: CandidateRow[]): Candidate[] {
   const ids = rows.map((row) => row.id);
@@ -142,7 +148,9 @@ export function loadCandidates(db: Db, rows: CandidateRow[]): Candidate[] {
       consentMethod: columns.consentMethod as Enum<'consentMethod'>,
       sectorIds: (sectorLinks.get(row.id) ?? []).map((link) => link.sectorId),
       sharingPartnerIds: (consentLinks.get(row.id) ?? []).map((link) => link.partnerId),
-      barriers: (barrierRows.get(row.id) ?? []).map(({ candidateId: _candidate, ...barrier }) => barrier as Barrier),
+      barriers: (barrierRows.get(row.id) ?? []).map(
+        ({ candidateId: _candidate, ...barrier }) => withoutHealthNote(barrier, healthNoteVisible(db, row.id)) as Barrier,
+      ),
     };
   });
 }
@@ -156,7 +164,8 @@ export const findCandidate = (db: Db, id: string): CandidateRow => findRow(db, c
 export const setCandidateArchived = (db: Db, id: string, archived: boolean, now: string): CandidateRow => setArchived(db, candidates, id, archived, now, NOT_FOUND);
 
 /** The row, undefined when there is none with this id (for callers that refuse in their own words). */
-export const candidateById = (db: Db, id: string): CandidateRow | undefined => db.select().from(candidates).where(eq(candidates.id, id)).get();
+export const candidateById = (db: Db, id: string): CandidateRow | undefined =>
+  db.select().from(candidates).where(and(eq(candidates.id, id), inCandidateScope(candidates.id))).get();
 
 /** Sets the person's status to employed; whether it changed (it may have been already). */
 export function markEmployed(db: Db, id: string, now: string): boolean {
@@ -204,14 +213,16 @@ export const barriersOf = (db: Db, id: string): Barrier[] =>
     .where(eq(candidateBarriers.candidateId, id))
     .all() as Barrier[];
 
-/** Every change of the file's barriers, newest first. */
+/** Every change of the file's barriers, newest first (the health notes only for who may read them). */
 export function barrierEventsOf(db: Db, id: string): (typeof candidateBarrierEvents.$inferSelect)[] {
+  const visible = healthNoteVisible(db, id);
   return db
     .select()
     .from(candidateBarrierEvents)
     .where(eq(candidateBarrierEvents.candidateId, id))
     .orderBy(desc(candidateBarrierEvents.createdAt), desc(sql`rowid`))
-    .all();
+    .all()
+    .map((row) => withoutHealthNote(row, visible));
 }
 
 /**
@@ -332,6 +343,8 @@ export function candidatePage(db: Db, input: ParsedInputOf<'candidates.list'>, a
   if (authorisationExpiringBy !== undefined) filters.push(lte(candidates.authorisationExpiry, authorisationExpiringBy));
   if (input.pairId) filters.push(eq(candidates.assignedPairId, input.pairId));
   if (input.partnerId) filters.push(eq(candidates.referralPartnerId, input.partnerId));
+  const scope = inCandidateScope(candidates.id);
+  if (scope) filters.push(scope);
   const match = candidateSearch(input.query, input.archived);
   if (match !== null && filters.length === 0 && !input.sectorId) return searchPage(db, input, match, orderBy);
 
@@ -377,7 +390,7 @@ export function unmergedCandidatesWith(db: Db, field: keyof typeof SAME, values:
       ...db
         .select()
         .from(candidates)
-        .where(and(SAME[field](distinct.slice(start, start + VALUES_PER_QUERY)), isNull(candidates.mergedIntoId)))
+        .where(and(SAME[field](distinct.slice(start, start + VALUES_PER_QUERY)), isNull(candidates.mergedIntoId), inCandidateScope(candidates.id)))
         .all(),
     );
   }
@@ -389,7 +402,7 @@ export function unmergedCandidatesMatching(db: Db, match: string, limit: number)
   return db
     .select()
     .from(candidates)
-    .where(and(inMatches(match), isNull(candidates.mergedIntoId)))
+    .where(and(inMatches(match), isNull(candidates.mergedIntoId), inCandidateScope(candidates.id)))
     .limit(limit)
     .all();
 }

@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 import { candidates, employers, followUps, jobNeeds, placements, presentations, recruitments } from '../db/schema';
 import { candidateName } from './candidates';
 import { hostName } from './employers';
+import { inCandidateScope } from './scope';
 
 /**
  * The home screen's lists of what is due and its counts of what was done. Each query is pinned
@@ -45,7 +46,7 @@ const total = (db: Db, table: SQLiteTable, where: SQL | undefined): number => db
 
 /** Followed files whose person did not withdraw consent and whose authorisation ends by `expiringBy`: the soonest first. */
 export function authorisationsDue(db: Db, expiringBy: string, { limit, offset }: Page) {
-  const where = and(followedCandidate, consentStands, lte(candidates.authorisationExpiry, expiringBy));
+  const where = and(followedCandidate, consentStands, lte(candidates.authorisationExpiry, expiringBy), inCandidateScope(candidates.id));
   const items = db
     .select({ candidateId: candidates.id, candidateName, expiry: sql<string>`${candidates.authorisationExpiry}` })
     .from(candidates)
@@ -75,7 +76,14 @@ export function followUpsDue(db: Db, dueBy: string, { limit, offset }: Page) {
         ),
       ),
   );
-  const where = and(eq(followUps.result, 'pending'), lte(followUps.dueOn, dueBy), isNull(recruitments.archivedAt), consentStands, not(superseded));
+  const where = and(
+    eq(followUps.result, 'pending'),
+    lte(followUps.dueOn, dueBy),
+    isNull(recruitments.archivedAt),
+    consentStands,
+    not(superseded),
+    inCandidateScope(recruitments.candidateId),
+  );
   const items = db
     .select({
       followUpId: followUps.id,
@@ -107,7 +115,7 @@ export function followUpsDue(db: Db, dueBy: string, { limit, offset }: Page) {
 
 /** Placements not archived, without an outcome, that end by `endingBy`: the earliest end first. */
 export function placementsDue(db: Db, endingBy: string, { limit, offset }: Page) {
-  const where = and(isNull(placements.outcome), lte(placements.endDate, endingBy), isNull(placements.archivedAt));
+  const where = and(isNull(placements.outcome), lte(placements.endDate, endingBy), isNull(placements.archivedAt), inCandidateScope(placements.candidateId));
   const items = db
     .select({
       placementId: placements.id,
@@ -134,6 +142,7 @@ export function presentationsStaleSince(db: Db, unchangedSince: string, { limit,
     inArray(presentations.state, [...OPEN_PRESENTATION_STATES]),
     lte(presentations.stateChangedOn, unchangedSince),
     isNull(presentations.archivedAt),
+    inCandidateScope(presentations.candidateId),
   );
   const order = [asc(presentations.stateChangedOn), asc(presentations.seq)];
   // The most urgent are picked from the presentations alone, then joined: thousands of
@@ -164,7 +173,7 @@ export function presentationsStaleSince(db: Db, unchangedSince: string, { limit,
  * whose person agreed to be contacted: the longest silence first.
  */
 export function candidatesQuietSince(db: Db, heardOfBy: string, { limit, offset }: Page) {
-  const where = and(isNull(candidates.archivedAt), inArray(candidates.status, QUIET_STATUSES), lte(quietSince, heardOfBy), mayBeContacted);
+  const where = and(isNull(candidates.archivedAt), inArray(candidates.status, QUIET_STATUSES), lte(quietSince, heardOfBy), mayBeContacted, inCandidateScope(candidates.id));
   const items = db
     .select({ candidateId: candidates.id, candidateName, lastContactOn: candidates.lastContactOn })
     .from(candidates)

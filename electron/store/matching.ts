@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { candidateSectors, candidates, employers, jobNeeds, placements, presentations, recruitments } from '../db/schema';
+import { candidateIdsInScope } from './scope';
 
 /**
  * What matching reads: the candidates' matching columns, the open needs with their employer's
@@ -187,8 +188,15 @@ export function createMatchingStore(db: Db) {
     /** The files with these ids, each with whether it can be matched (1 or 0) as its last value. */
     candidatesAmong: (ids: readonly string[]) => candidatesAmong.values({ ids: JSON.stringify(ids) }) as [...CandidateProfileRow, matchable: number][],
 
-    /** The file, undefined when there is none with this id (matchable or not). */
-    candidate: (id: string): CandidateProfileRow | undefined => oneCandidate.values({ id })[0] as CandidateProfileRow | undefined,
+    /** The file, undefined when there is none with this id (matchable or not) or it is outside the caller's scope. */
+    candidate: (id: string): CandidateProfileRow | undefined => {
+      const scope = candidateIdsInScope(db);
+      if (scope && !scope.has(id)) return undefined;
+      return oneCandidate.values({ id })[0] as CandidateProfileRow | undefined;
+    },
+
+    /** The files the caller may be shown (see store/scope.ts); undefined: every file. */
+    candidateIdsInScope: () => candidateIdsInScope(db),
 
     /** The need, undefined when there is none with this id. */
     need: (id: string): NeedProfileRow | undefined => oneNeed.get({ id }),

@@ -5,6 +5,7 @@ import { candidates, employers, placements } from '../db/schema';
 import { candidateName } from './candidates';
 import { hostName } from './employers';
 import { archivedFilter, findRow, setArchived } from './records';
+import { inCandidateScope } from './scope';
 
 /** Placements (PMSMP, internships, temporary missions…): their rows, the checks' reads, the list's pages. */
 
@@ -47,7 +48,7 @@ function selectSummaries(db: Db, where: SQL | undefined) {
     .from(placements)
     .innerJoin(candidates, eq(candidates.id, placements.candidateId))
     .leftJoin(employers, eq(employers.id, placements.employerId))
-    .where(where);
+    .where(and(where, inCandidateScope(placements.candidateId)));
 }
 
 /** The placement with its candidate's and host's names; undefined when there is none with this id. */
@@ -62,6 +63,7 @@ export function placementPage(db: Db, input: ParsedInputOf<'placements.list'>) {
     input.kinds.length > 0 ? inArray(placements.kind, input.kinds) : undefined,
     input.ongoing === true ? isNull(placements.outcome) : undefined,
     input.ongoing === false ? isNotNull(placements.outcome) : undefined,
+    inCandidateScope(placements.candidateId),
   );
   const rows = selectSummaries(db, where).orderBy(desc(placements.startDate), desc(placements.seq)).limit(input.limit).offset(input.offset).all();
   const total = db.select({ total: count() }).from(placements).where(where).get()?.total ?? 0;
@@ -69,7 +71,8 @@ export function placementPage(db: Db, input: ParsedInputOf<'placements.list'>) {
 }
 
 /** The row, undefined when there is none with this id (for callers that refuse in their own words). */
-export const placementById = (db: Db, id: string): PlacementRow | undefined => db.select().from(placements).where(eq(placements.id, id)).get();
+export const placementById = (db: Db, id: string): PlacementRow | undefined =>
+  db.select().from(placements).where(and(eq(placements.id, id), inCandidateScope(placements.candidateId))).get();
 
 /** The renewal (not archived) of a placement, but `exceptId`, if there is one. */
 export function renewalOf(db: Db, placementId: string, exceptId: string | null): { id: string; startDate: string } | undefined {

@@ -7,6 +7,7 @@ import type { Db } from '../db/open';
 import { candidates, employers, jobNeeds, presentationEvents, presentations } from '../db/schema';
 import { candidateName } from './candidates';
 import { findRow } from './records';
+import { inCandidateScope } from './scope';
 
 /** Presentations of candidates to job needs, and the history of their states. */
 
@@ -19,7 +20,11 @@ export const findPresentation = (db: Db, id: string): PresentationRow => findRow
 
 /** Who a presentation is of and for which need, undefined when there is none with this id. */
 export function presentationLink(db: Db, id: string): { candidateId: string; jobNeedId: string } | undefined {
-  return db.select({ candidateId: presentations.candidateId, jobNeedId: presentations.jobNeedId }).from(presentations).where(eq(presentations.id, id)).get();
+  return db
+    .select({ candidateId: presentations.candidateId, jobNeedId: presentations.jobNeedId })
+    .from(presentations)
+    .where(and(eq(presentations.id, id), inCandidateScope(presentations.candidateId)))
+    .get();
 }
 
 const summaryColumns = {
@@ -45,7 +50,7 @@ function selectSummaries<Extra extends Record<string, SQLiteColumn>>(db: Db, whe
     .innerJoin(candidates, eq(candidates.id, presentations.candidateId))
     .innerJoin(jobNeeds, eq(jobNeeds.id, presentations.jobNeedId))
     .innerJoin(employers, eq(employers.id, jobNeeds.employerId))
-    .where(where);
+    .where(and(where, inCandidateScope(presentations.candidateId)));
 }
 
 /** The presentation with its candidate, need and employer; undefined when there is none with this id. */
@@ -77,6 +82,7 @@ export function presentationPage(db: Db, input: ParsedInputOf<'presentations.lis
     input.jobNeedId ? eq(presentations.jobNeedId, input.jobNeedId) : undefined,
     input.employerId ? eq(jobNeeds.employerId, input.employerId) : undefined,
     input.states.length > 0 ? inArray(presentations.state, input.states) : undefined,
+    inCandidateScope(presentations.candidateId),
   );
   const rows = selectSummaries(db, where)
     .orderBy(desc(presentations.stateChangedOn), desc(presentations.updatedAt), desc(presentations.seq))

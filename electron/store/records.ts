@@ -1,7 +1,8 @@
-import { type SQL, type SQLWrapper, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteInsertValue, SQLiteTable, SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
 import { AppError, refuse } from '../core/errors';
 import type { Db } from '../db/open';
+import { inRecordScope } from './scope';
 import { toFtsQuery } from './search';
 
 /** A table with the record columns (seq, id, origin, createdAt, updatedAt, archivedAt). */
@@ -13,9 +14,9 @@ type RecordTable = SQLiteTableWithColumns<any> & {
   archivedAt: SQLiteColumn;
 };
 
-/** The row with this id, or a not_found error with the given message. */
+/** The row with this id, or a not_found error with the given message (also for a file outside a volunteer's scope, or one of its records). */
 export function findRow<T extends RecordTable>(db: Db, table: T, id: string, notFoundKey: string): T['$inferSelect'] {
-  const row = db.select().from(table).where(eq(table.id, id)).get();
+  const row = db.select().from(table).where(and(eq(table.id, id), inRecordScope(table))).get();
   if (!row) throw new AppError('not_found', notFoundKey);
   return row as T['$inferSelect'];
 }
@@ -50,11 +51,11 @@ export function matchesSearch(seq: SQLWrapper, searchTable: string, query: strin
   return sql`${seq} IN (SELECT rowid FROM ${index} WHERE ${index} MATCH ${match})`;
 }
 
-/** Refuses ids that point to no record, as a validation error on `field`. */
+/** Refuses ids that point to no record (or to a file outside a volunteer's scope), as a validation error on `field`. */
 export function assertReferencesExist(db: Db, table: RecordTable, ids: readonly (string | null | undefined)[], field: string): void {
   const wanted = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
   if (wanted.length === 0) return;
-  const found = db.select({ id: table.id }).from(table).where(inArray(table.id, wanted)).all();
+  const found = db.select({ id: table.id }).from(table).where(and(inArray(table.id, wanted), inRecordScope(table))).all();
   if (found.length !== wanted.length) {
     refuse({ [field]: 'validation.unknownReference' });
   }

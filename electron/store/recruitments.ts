@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { ParsedInputOf } from '../../shared/api';
 import { newId } from '../core/clock';
 import type { Db } from '../db/open';
@@ -6,6 +6,7 @@ import { candidates, employers, followUps, recruitments } from '../db/schema';
 import { candidateName } from './candidates';
 import { hostName } from './employers';
 import { archivedFilter, findRow, setArchived } from './records';
+import { inCandidateScope } from './scope';
 
 /** Recruitments (contracts, training, business creation) and their follow-ups. */
 
@@ -63,7 +64,7 @@ function selectSummaries(db: Db, where: SQL | undefined) {
     .from(recruitments)
     .innerJoin(candidates, eq(candidates.id, recruitments.candidateId))
     .leftJoin(employers, eq(employers.id, recruitments.employerId))
-    .where(where);
+    .where(and(where, inCandidateScope(recruitments.candidateId)));
 }
 
 /** The recruitment with its candidate's and host's names; undefined when there is none with this id. */
@@ -76,6 +77,7 @@ export function recruitmentPage(db: Db, input: ParsedInputOf<'recruitments.list'
     input.candidateId ? eq(recruitments.candidateId, input.candidateId) : undefined,
     input.employerId ? eq(recruitments.employerId, input.employerId) : undefined,
     input.jobNeedId ? eq(recruitments.jobNeedId, input.jobNeedId) : undefined,
+    inCandidateScope(recruitments.candidateId),
   );
   const rows = selectSummaries(db, where).orderBy(desc(recruitments.startDate), desc(recruitments.seq)).limit(input.limit).offset(input.offset).all();
   const total = db.select({ total: count() }).from(recruitments).where(where).get()?.total ?? 0;
@@ -110,7 +112,12 @@ export function updateRecruitment(db: Db, id: string, values: Partial<typeof rec
 export type FollowUpRow = typeof followUps.$inferSelect;
 
 /** The row, undefined when there is none with this id. */
-export const followUpById = (db: Db, id: string): FollowUpRow | undefined => db.select().from(followUps).where(eq(followUps.id, id)).get();
+export const followUpById = (db: Db, id: string): FollowUpRow | undefined =>
+  db
+    .select()
+    .from(followUps)
+    .where(and(eq(followUps.id, id), inCandidateScope(sql`(SELECT candidate_id FROM recruitments WHERE recruitments.id = ${followUps.recruitmentId})`)))
+    .get();
 
 /** The recruitment's follow-ups, earliest first. */
 export function followUpsOf(db: Db, recruitmentId: string) {

@@ -4,6 +4,7 @@ import type { SessionVisit } from '../../shared/sessions';
 import type { Db } from '../db/open';
 import { candidates, dropinSessions, sessionVisits, sessionVolunteers, timelineEvents, volunteerHours, volunteers } from '../db/schema';
 import { type Tx, archivedFilter, assertReferencesExist, findRow, linkWriter, setArchived } from './records';
+import { inCandidateScope } from './scope';
 
 /** Drop-in sessions, the volunteers present, the people seen and their visits' timeline events. */
 
@@ -63,7 +64,7 @@ function visits(db: Db, where: SQL): SessionVisit[] {
     .select(visitColumns)
     .from(sessionVisits)
     .innerJoin(candidates, eq(candidates.id, sessionVisits.candidateId))
-    .where(where)
+    .where(and(where, inCandidateScope(sessionVisits.candidateId)))
     .orderBy(asc(sessionVisits.createdAt), asc(sessionVisits.id))
     .all() as SessionVisit[];
 }

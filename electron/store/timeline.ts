@@ -1,8 +1,9 @@
-import { type SQL, and, count, desc, eq, getTableColumns, gte, inArray, lt, sql } from 'drizzle-orm';
+import { type SQL, and, count, desc, eq, getTableColumns, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import { COMPANY_CONTACT_KINDS, type TimelineSubject } from '../../shared/domain';
 import type { Db } from '../db/open';
 import { candidates, employers, partners, timelineEvents } from '../db/schema';
 import { assertReferencesExist } from './records';
+import { inCandidateScope } from './scope';
 
 /** The timelines of candidates, employers and partners. */
 
@@ -20,9 +21,15 @@ const automatic: SQL<number> = sql<number>`(timeline_events.kind = 'dropin_visit
 
 const eventColumns = { ...getTableColumns(timelineEvents), automatic };
 
+/** An entry about a candidate only within the caller's scope (see store/scope.ts); about an employer or a partner, always. */
+function inSubjectScope(): SQL | undefined {
+  const scope = inCandidateScope(timelineEvents.subjectId);
+  return scope ? or(ne(timelineEvents.subjectType, 'candidate'), scope) : undefined;
+}
+
 /** The entry, with whether the app wrote it; undefined when there is none with this id. */
 export function timelineEventById(db: Db, id: string): TimelineEventRow | undefined {
-  return db.select(eventColumns).from(timelineEvents).where(eq(timelineEvents.id, id)).get();
+  return db.select(eventColumns).from(timelineEvents).where(and(eq(timelineEvents.id, id), inSubjectScope())).get();
 }
 
 /** Refuses, as a validation error on subjectId, a subject that does not exist. */
@@ -45,7 +52,7 @@ export function deleteTimelineEvent(db: Db, id: string): void {
 
 /** A page of a subject's timeline, newest first. */
 export function timelinePage(db: Db, { subjectType, subjectId, limit, offset }: { subjectType: TimelineSubject; subjectId: string; limit: number; offset: number }) {
-  const where = and(eq(timelineEvents.subjectType, subjectType), eq(timelineEvents.subjectId, subjectId));
+  const where = and(eq(timelineEvents.subjectType, subjectType), eq(timelineEvents.subjectId, subjectId), inSubjectScope());
   const rows = db
     .select(eventColumns)
     .from(timelineEvents)
