@@ -1,46 +1,90 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { previewApi } from './api';
-import { expect, test } from './fixtures';
+import { expect, stopHost, test } from './fixtures';
+import { HOST_BUNDLE } from './host-bundle';
 
-/** The administrator the first start creates in these tests. */
+/** The administrator of these tests: the one the e2e fixture signs its hosts in as. */
 const ADMIN = { name: 'Claire Martin', password: 'un mot de passe de test' };
 
-test('the first start creates the administrator, shows the recovery sheet once, then opens the app', async ({ page, preview }) => {
-  await page.goto(preview.url);
-  await expect(page).toHaveTitle('Tremplin');
-  await expect(page.getByRole('heading', { level: 1, name: 'Bienvenue dans Tremplin' })).toBeVisible();
-  // Nothing of the app behind the gate.
-  await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toHaveCount(0);
+/** The preview's API, its first account made if the host has none yet. */
+async function administratorApi(url: string) {
+  const api = await previewApi(url);
+  const { setupNeeded } = await api<{ setupNeeded: boolean }>('session.status', {});
+  if (setupNeeded) await api('session.setup', ADMIN);
+  return api;
+}
 
-  await page.getByLabel('Nom').fill(ADMIN.name);
-  await page.getByLabel('Mot de passe', { exact: true }).fill('court');
-  await expect(page.getByTestId('password-strength')).toHaveText('Trop court');
-  await page.getByRole('button', { name: 'Créer le compte administrateur' }).click();
-  await expect(page.getByText('Au moins 10 caractères : une phrase')).toBeVisible();
+/** A host on an empty folder, with no account yet (the fixture's hosts are signed in before the page opens). */
+async function firstStartHost() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tremplin-e2e-first-'));
+  const child = spawn(process.execPath, [HOST_BUNDLE], {
+    env: { ...process.env, TREMPLIN_DATA_DIR: dataDir, TREMPLIN_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /Tremplin preview ready: (\S+)/.exec(output);
+      if (ready?.[1]) resolve(ready[1]);
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    child.once('exit', (code) => reject(new Error(`preview host exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    async stop() {
+      await stopHost(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
 
-  await page.getByLabel('Mot de passe', { exact: true }).fill(ADMIN.password);
-  await page.getByLabel('Le même mot de passe, à nouveau').fill(`${ADMIN.password}!`);
-  await page.getByRole('button', { name: 'Créer le compte administrateur' }).click();
-  await expect(page.getByText('Les deux mots de passe ne sont pas les mêmes.')).toBeVisible();
-  await page.getByLabel('Le même mot de passe, à nouveau').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Créer le compte administrateur' }).click();
+test('the first start creates the administrator, shows the recovery sheet once, then opens the app', async ({ page }) => {
+  const host = await firstStartHost();
+  try {
+    await page.goto(host.url);
+    await expect(page).toHaveTitle('Tremplin');
+    await expect(page.getByRole('heading', { level: 1, name: 'Bienvenue dans Tremplin' })).toBeVisible();
+    // Nothing of the app behind the gate.
+    await expect(page.getByRole('navigation', { name: 'Navigation principale' })).toHaveCount(0);
 
-  const sheet = page.getByTestId('recovery-sheet');
-  await expect(sheet).toBeVisible();
-  await expect(page.getByTestId('recovery-key')).toHaveAttribute('data-key', /^AGE-SECRET-KEY-1[0-9A-Z]+$/);
-  await expect(sheet).toContainText('Si le mot de passe de l\'administrateur est oublié');
-  await expect(page).toHaveTitle('Tremplin');
-  await expect(page.getByRole('button', { name: 'Terminer' })).toBeDisabled();
-  await page.getByLabel('J\'ai imprimé la fiche').check();
-  await page.getByRole('button', { name: 'Terminer' }).click();
+    await page.getByLabel('Nom').fill(ADMIN.name);
+    await page.getByLabel('Mot de passe', { exact: true }).fill('court');
+    await expect(page.getByTestId('password-strength')).toHaveText('Trop court');
+    await page.getByRole('button', { name: 'Créer le compte administrateur' }).click();
+    await expect(page.getByText('Au moins 10 caractères : une phrase')).toBeVisible();
 
-  await expect(page.getByTestId('signed-in-name')).toHaveText(ADMIN.name);
-  await expect(page.getByRole('heading', { level: 1, name: 'Accueil' })).toBeVisible();
-  await expect(page).toHaveTitle('Accueil – Tremplin');
+    await page.getByLabel('Mot de passe', { exact: true }).fill(ADMIN.password);
+    await page.getByLabel('Le même mot de passe, à nouveau').fill(`${ADMIN.password}!`);
+    await page.getByRole('button', { name: 'Créer le compte administrateur' }).click();
+    await expect(page.getByText('Les deux mots de passe ne sont pas les mêmes.')).toBeVisible();
+    await page.getByLabel('Le même mot de passe, à nouveau').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Créer le compte administrateur' }).click();
+
+    const sheet = page.getByTestId('recovery-sheet');
+    await expect(sheet).toBeVisible();
+    await expect(page.getByTestId('recovery-key')).toHaveAttribute('data-key', /^AGE-SECRET-KEY-1[0-9A-Z]+$/);
+    await expect(sheet).toContainText('Si le mot de passe de l\'administrateur est oublié');
+    await expect(page).toHaveTitle('Tremplin');
+    await expect(page.getByRole('button', { name: 'Terminer' })).toBeDisabled();
+    await page.getByLabel('J\'ai imprimé la fiche').check();
+    await page.getByRole('button', { name: 'Terminer' }).click();
+
+    await expect(page.getByTestId('signed-in-name')).toHaveText(ADMIN.name);
+    await expect(page.getByRole('heading', { level: 1, name: 'Accueil' })).toBeVisible();
+    await expect(page).toHaveTitle('Accueil – Tremplin');
+  } finally {
+    await host.stop();
+  }
 });
 
 test('Ctrl+Shift+L locks: nothing of the data stays on screen, the title is "Tremplin", and a sign-in opens it again', async ({ page, preview }) => {
-  const api = await previewApi(preview.url);
-  await api('session.setup', ADMIN);
+  const api = await administratorApi(preview.url);
   await api('candidates.create', { firstName: 'Hélène', lastName: 'Nakamura', consentRecording: true });
 
   await page.goto(`${preview.url}#/candidates`);
@@ -64,8 +108,7 @@ test('Ctrl+Shift+L locks: nothing of the data stays on screen, the title is "Tre
 });
 
 test('a wrong password says so and opens nothing', async ({ page, preview }) => {
-  const api = await previewApi(preview.url);
-  await api('session.setup', ADMIN);
+  const api = await administratorApi(preview.url);
   await api('session.signOut', {});
 
   await page.goto(preview.url);
@@ -87,8 +130,7 @@ test('a wrong password says so and opens nothing', async ({ page, preview }) => 
 });
 
 test('a volunteer sees neither the settings nor the exchange, and an address to them is refused', async ({ page, preview }) => {
-  const api = await previewApi(preview.url);
-  await api('session.setup', ADMIN);
+  const api = await administratorApi(preview.url);
   const volunteer = await api<{ id: string }>('volunteers.create', { firstName: 'Samir', lastName: 'Haddad' });
   await api('accounts.create', { name: 'Samir Haddad', role: 'volunteer', password: 'mot de passe de Samir', volunteerId: volunteer.id });
   await api('session.signOut', {});
@@ -112,8 +154,7 @@ test('a volunteer sees neither the settings nor the exchange, and an address to 
 });
 
 test('the administrator creates an account in Settings › Accounts, and the audit log shows it', async ({ page, preview }) => {
-  const api = await previewApi(preview.url);
-  await api('session.setup', ADMIN);
+  await administratorApi(preview.url);
 
   await page.goto(`${preview.url}#/settings/accounts`);
   await page.getByRole('button', { name: 'Nouveau compte' }).click();

@@ -9,7 +9,8 @@ const FORBIDDEN = ['\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u009b', '
 const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2060', '\ufeff', '\u00ad', ' ', '\t', '\n', '\u3000'];
 
 /** Fields that store nothing or are not text a person reads: searches, secrets, encoded files. */
-const NOT_STORED_TEXT = /\.query$|^candidates\.findDuplicates\.|passphrase|recoveryKey|\.content$/;
+// Passwords are secrets checked as typed, never stored as text.
+const NOT_STORED_TEXT = /\.query$|^candidates\.findDuplicates\.|passphrase|[pP]assword$|recoveryKey|\.content$/;
 
 describe('the text rule', () => {
   it('keeps text without forbidden characters as typed, minus the spaces and invisible marks around it', () => {
