@@ -66,7 +66,7 @@ export interface OpenOptions {
 
 /**
  * `database_key`: the key does not open the file (a wrong key, a file written with another key or
- * tampered with on its first page), or an encrypted file was opened without one.
+ * tampered with on its first page), or a file without SQLite's plain header was opened without one.
  * `database_not_encrypted`: a key was given for a plain file (it must be converted first).
  */
 export type DatabaseOpenErrorCode = 'database_too_new' | 'database_corrupt' | 'database_key' | 'database_not_encrypted';
@@ -194,7 +194,9 @@ function inspectVersion(file: string, key: DatabaseKey | null, migrations: Migra
   } catch (error) {
     if (error instanceof DatabaseOpenError) throw error;
     // SQLCipher cannot tell a wrong key from a first page tampered with: both fail its check.
-    if (key && (error as { code?: string }).code === 'SQLITE_NOTADB') throw new DatabaseOpenError('database_key', 'the key does not open the file');
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB' && (key || !isPlainDatabaseFile(file))) {
+      throw new DatabaseOpenError('database_key', key ? 'the key does not open the file' : 'the file is encrypted (or no database) and no key was given');
+    }
     // Not a database, truncated…: report it, never try to "repair" it.
     throw new DatabaseOpenError('database_corrupt', error instanceof Error ? error.message : String(error));
   } finally {

@@ -98,6 +98,16 @@ describe('the encrypted database', () => {
     expect(readdirSync(dir)).toEqual(['tremplin.sqlite']);
   });
 
+  it('refuses an encrypted file opened without a key with database_key, and writes nothing', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'tremplin.sqlite');
+    (await openDatabase({ key: randomBytes(32), file, migrationsDir: sourceMigrationsDir })).close();
+    const before = hashOf(file);
+    await expect(openDatabase({ key: null, file, migrationsDir: sourceMigrationsDir })).rejects.toMatchObject({ code: 'database_key' });
+    expect(hashOf(file)).toBe(before);
+    expect(readdirSync(dir)).toEqual(['tremplin.sqlite']);
+  });
+
   it('refuses a file tampered with: its first page as a wrong key, another page in the check', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'tremplin.sqlite');
