@@ -60,7 +60,6 @@ const fixtures: Partial<Record<MethodName, Fixture>> = {
     return { mergedId: merged.id };
   },
   'dashboard.setTargets': async () => ({ period: 'month', candidates: 1, presentations: 1, placements: 1, recruitments: 1, companyContacts: 1 }),
-  'reports.setSettings': async () => ({ smallCellMinimum: 7 }),
   'employers.create': async () => ({ name: 'Transports Martin' }),
   'employers.update': async (b) => ({ id: (await employer(b)).id, postalCode: '38000', commune: 'Grenoble' }),
   'employers.archive': async (b) => ({ id: (await employer(b)).id }),
