@@ -654,5 +654,5 @@ export const accounts = sqliteTable(
     lastSignInAt: text('last_sign_in_at'),
   },
   // Unique whatever the case (SQLite's lower() folds ASCII; the service compares every letter).
-  (table) => [uniqueIndex('accounts_name_idx').on(sql`lower(${table.name})`)],
+  () => [uniqueIndex('accounts_name_idx').on(sql`lower(name)`)],
 );

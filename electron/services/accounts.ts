@@ -15,7 +15,7 @@ import {
   updateAccount,
   volunteerExists,
 } from '../store/accounts';
-import { auditedTransaction, describeAudit } from '../store/audit';
+import { auditedTransaction, describeAudit, recordScopeAudit } from '../store/audit';
 import type { Tx } from '../store/records';
 
 /**
@@ -87,6 +87,8 @@ export function createAccountService(options: AccountsOptions) {
   function commit<T>(at: string, write: (tx: Tx) => T, keyring: (current: Keyring) => Keyring): T {
     return auditedTransaction(db, at, (tx) => {
       const result = write(tx);
+      // The audit rows before the keyring: once the file is renamed, nothing may roll the rows back.
+      recordScopeAudit(tx, at);
       writeKeyring(dataDir, keyring(currentKeyring(dataDir)));
       return result;
     });

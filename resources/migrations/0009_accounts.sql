@@ -9,4 +9,4 @@ CREATE TABLE `accounts` (
 	FOREIGN KEY (`volunteer_id`) REFERENCES `volunteers`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `accounts_name_idx` ON `accounts` (lower("name"));
+CREATE UNIQUE INDEX `accounts_name_idx` ON `accounts` (lower(name));

@@ -4,6 +4,7 @@ import { TEST_SCRYPT_COST } from '../../../electron/formats/protection';
 import { type InputOf, type MethodName, writingMethods } from '../../../shared/api';
 import { contentSnapshot, ok } from '../../support/api';
 import { useBackend } from '../../support/temp';
+import { TEST_ADMINISTRATOR } from '../../support/accounts';
 import { association } from '../../support/exchange';
 import { RESIDENT_CARD, basics, candidate, employer, immersion, manualClock, need, rows } from '../../support/records';
 
@@ -78,7 +79,6 @@ const fixtures: Partial<Record<MethodName, Fixture>> = {
       const card = await association(sender, 'Tremplin Lyon');
       const { content, passphrase } = await ok(sender, 'exchange.export', await passphraseExport(sender));
       await ok(b, 'exchange.verifyCard', { id: (await ok(b, 'exchange.importCard', { content: card.content })).id });
-      await ok(b, 'backups.setupRecovery', { replace: false });
       file = { content, passphrase: passphrase ?? '' };
       partnerFiles.set(b, file);
     }
@@ -118,6 +118,17 @@ const fixtures: Partial<Record<MethodName, Fixture>> = {
   'recruitments.archive': async (b) => ({ id: (await recruitment(b)).id }),
   'recruitments.restore': (b) => archived(b, 'recruitments.archive', recruitment(b)),
   'followUps.record': async (b) => ({ id: (await recruitment(b)).followUps[0]?.id ?? '', result: 'employed', author: 'Claire' }),
+  'accounts.create': async () => ({ name: `Compte ${accountNumber++}`, role: 'staff', password: 'un mot de passe' }),
+  'accounts.update': async (b) => ({ id: (await account(b)).id, role: 'reader' }),
+  'accounts.resetPassword': async (b) => ({ id: (await account(b)).id, password: 'un autre mot de passe' }),
+  'accounts.disable': async (b) => ({ id: (await account(b)).id }),
+  'accounts.enable': async (b) => {
+    const { id } = await account(b);
+    await ok(b, 'accounts.disable', { id });
+    return { id, password: 'un autre mot de passe' };
+  },
+  'accounts.changePassword': async () => ({ currentPassword: TEST_ADMINISTRATOR.password, newPassword: TEST_ADMINISTRATOR.password }),
+  'accounts.setIdleLock': async () => ({ minutes: 15 }),
   'sectors.create': async () => ({ name: 'Sécurité' }),
   'sectors.rename': async (b) => ({ id: (await sector(b)).id, name: 'Sécurité privée' }),
   'sectors.archive': async (b) => ({ id: (await sector(b)).id }),
@@ -159,6 +170,9 @@ async function passphraseExport(backend: Backend) {
   return request;
 }
 
+let accountNumber = 1;
+const account = (backend: Backend) => ok(backend, 'accounts.create', { name: `Compte ${accountNumber++}`, role: 'staff', password: 'un mot de passe' });
+
 async function pair(backend: Backend) {
   return ok(backend, 'pairs.create', { kind: 'temp_agencies', firstVolunteerId: (await volunteer(backend)).id, secondVolunteerId: (await volunteer(backend, 'Zoé')).id });
 }
@@ -169,12 +183,14 @@ const auditCount = (backend: Backend) => (rows(backend, 'SELECT count(*) AS n FR
 describe('the audit wrapper', () => {
   const openBackend = useBackend();
 
-  // A writing method added to the contract fails here until it has its call.
+  // A writing method added to the contract fails here until it has its call. The session's own
+  // methods open and close the database and write their entries themselves (test/unit/api/session.test.ts).
+  const wrapped = writingMethods.filter((method) => !method.startsWith('session.'));
   it('has a call for every writing method of the contract', () => {
-    expect(writingMethods.filter((method) => !fixtures[method])).toEqual([]);
+    expect(wrapped.filter((method) => !fixtures[method])).toEqual([]);
   });
 
-  it.each(writingMethods.filter((method) => fixtures[method]))('%s writes its audit row in the transaction of its write', async (method) => {
+  it.each(wrapped.filter((method) => fixtures[method]))('%s writes its audit row in the transaction of its write', async (method) => {
     const clock = manualClock();
     const open = () => openBackend({ clock, keyScryptCost: TEST_SCRYPT_COST, exportScryptWorkFactor: 10 });
     const backend = await open();
