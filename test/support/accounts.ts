@@ -33,7 +33,12 @@ export async function openSignedIn(options: BackendOptions): Promise<Backend> {
   const backend = await openBackend({
     accountScryptCost: TEST_KEYRING_SCRYPT,
     ...options,
-    logger: { error: (message, error) => (logged.push(error), logger.error(message, error)) },
+    logger: {
+      error(message, error) {
+        logged.push(error);
+        logger.error(message, error);
+      },
+    },
   });
   try {
     const { setupNeeded } = await ok(backend, 'session.status', {});
