@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { z } from 'zod';
 import { IDLE_LOCK_DEFAULT_MINUTES, type SessionState, type SignedIn, type accountMethods } from '../../shared/accounts';
+import { api, isMethodName } from '../../shared/api';
 import { AppError, refuse } from '../core/errors';
 import { type Clock, moment, newId } from '../core/clock';
 import { generateAgeKey } from '../formats/age';
@@ -325,12 +326,14 @@ export function createSession(options: SessionOptions) {
     current: (): SignedIn | null => signedIn,
     /**
      * Called on every call before it is routed: locks a session left idle longer than the
-     * setting (the renderer locks itself too; this is the backstop), then counts the call.
+     * setting (the renderer locks itself too; this is the backstop), then counts the call as
+     * activity unless it is one of the sign-in screen's own (a screen asking the status now and
+     * then is nobody at the keyboard).
      */
-    touch(): void {
+    touch(method: string): void {
       const now = elapsed();
       if (signedIn && now - lastCall > idleLockMinutes * 60_000) lock();
-      lastCall = now;
+      if (!isMethodName(method) || api[method].needs !== 'public') lastCall = now;
     },
     /** The timer's check, without counting as a call. */
     lockIfIdle(): void {
