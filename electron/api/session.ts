@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { IDLE_LOCK_DEFAULT_MINUTES, type SessionState, type SignedIn, type accountMethods } from '../../shared/accounts';
 import { api, isMethodName } from '../../shared/api';
@@ -19,7 +20,7 @@ import {
   wrapForPassword,
   wrapForRecovery,
 } from '../formats/keyring';
-import { readRecoveryRecipient, writeRecoveryRecipient } from '../db/backups';
+import { RECOVERY_RECIPIENT_FILE, readRecoveryRecipient, writeRecoveryRecipient } from '../db/backups';
 import { readKeyring, removeKeyring, writeKeyring } from '../db/keyring';
 import type { Db } from '../db/open';
 import { KEYRING_ERRORS, currentKeyring, withEntry } from '../services/accounts';
@@ -231,6 +232,8 @@ export function createSession(options: SessionOptions) {
         // and a new file made before the failure holds nothing.
         if (!convertFromPlain) for (const suffix of ['', '-wal', '-shm']) rmSync(`${options.file}${suffix}`, { force: true });
         removeKeyring(dataDir);
+        // A recovery key whose sheet nobody saw must not receive backups.
+        if (recoveryKey) rmSync(path.join(dataDir, RECOVERY_RECIPIENT_FILE), { force: true });
         throw error;
       }
       const { now } = moment(clock);
