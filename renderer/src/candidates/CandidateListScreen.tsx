@@ -16,7 +16,7 @@ import { useRecordList } from '../ui/useRecordList';
 import { ExpiryDate } from './ExpiryDate';
 import { EXPIRY_WINDOWS, SORT_ORDER_NAMES, hasNarrowingFilters, toListInput, useCandidateListFilters } from './listFilters';
 import { choices, offered, usePairOptions, usePartnerOptions } from './options';
-import { routeToHash } from '../app/routes';
+import { routeToHash, sheetImportHash } from '../app/routes';
 
 export function CandidateListScreen() {
   const { t, i18n } = useTranslation();
@@ -87,10 +87,15 @@ export function CandidateListScreen() {
     <div className="screen candidate-list">
       <header className="screen-header">
         <h1>{t('candidates.list.title')}</h1>
-        <button type="button" className="button button-primary" onClick={() => navigate({ section: 'candidates', id: 'new' })}>
-          <PlusIcon />
-          <span>{t('candidates.new')}</span>
-        </button>
+        <div className="screen-header-actions">
+          <a className="button button-secondary" href={sheetImportHash} data-testid="sheet-import-link">
+            {t('sheets.ui.fromList')}
+          </a>
+          <button type="button" className="button button-primary" onClick={() => navigate({ section: 'candidates', id: 'new' })}>
+            <PlusIcon />
+            <span>{t('candidates.new')}</span>
+          </button>
+        </div>
       </header>
 
       <div className="toolbar">

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { BackupsSettings } from './BackupsSettings';
 import { SectorSettings } from './SectorSettings';
+import { SheetImportSettings } from './SheetImportSettings';
 import { TargetsSettings } from './TargetsSettings';
 
 export function SettingsScreen() {
@@ -17,6 +18,7 @@ export function SettingsScreen() {
       <TargetsSettings />
       <SectorSettings />
       <BackupsSettings />
+      <SheetImportSettings />
     </div>
   );
 }
