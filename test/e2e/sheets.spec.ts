@@ -45,7 +45,7 @@ test('a French Excel CSV is previewed with its accents, a bad row explained and 
   await expect(counts).toContainText('2 nouvelles fiches');
   await expect(counts).toContainText('1 doublon probable');
   await expect(counts).toContainText('1 ligne en erreur');
-  await expect(counts).toContainText('1 total');
+  await expect(counts).toContainText('Une ligne TOTAL mise de côté');
   const rows = page.getByTestId('sheet-row');
   await expect(rows).toHaveCount(4);
   await expect(rows.nth(0)).toContainText('Hélène Dupré');
@@ -74,8 +74,9 @@ test('a French Excel CSV is previewed with its accents, a bad row explained and 
   await page.getByRole('link', { name: 'Importer un tableur' }).click();
   const history = page.getByTestId('sheet-history-row');
   await history.getByRole('button', { name: 'Annuler cet import' }).click();
-  await expect(history).toContainText('Supprimer les 2 fiches qu’il a créées ?');
-  await history.getByRole('button', { name: 'Annuler l’import' }).click();
+  const confirmation = page.getByTestId('sheet-undo-confirm');
+  await expect(confirmation).toContainText('Supprimer les 2 fiches qu’il a créées ?');
+  await confirmation.getByRole('button', { name: 'Annuler l’import' }).click();
   await expect(page.getByTestId('notice')).toContainText('L’import a été annulé');
   await expect(history).toContainText('Annulé le');
   const after = await api<{ items: { lastName: string }[] }>('candidates.list', {});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SheetImportSummary } from '../../../shared/sheets';
 import { call } from '../api/client';
@@ -53,30 +53,37 @@ export function ImportHistory({ history }: { history: History }) {
         </thead>
         <tbody>
           {history.state.value.map((entry) => (
-            <tr key={entry.id} data-testid="sheet-history-row">
-              <th scope="row">{entry.fileName}</th>
-              <td>{formatDate(entry.importedAt, i18n.language)}</td>
-              <td className="number">{entry.created}</td>
-              <td className="cell-action">
-                {entry.undoneAt ? (
-                  <span className="tag tag-muted">{t('sheets.ui.undoneOn', { date: formatDate(entry.undoneAt, i18n.language) })}</span>
-                ) : confirming === entry.id ? (
-                  <span className="sheet-confirm">
-                    <span>{t('sheets.ui.undoQuestion', { count: entry.created })}</span>
-                    <button type="button" className="button button-danger" disabled={busy} onClick={() => void undo(entry.id)}>
-                      {t('sheets.ui.undoConfirm')}
+            <Fragment key={entry.id}>
+              <tr data-testid="sheet-history-row">
+                <th scope="row">{entry.fileName}</th>
+                <td>{formatDate(entry.importedAt, i18n.language)}</td>
+                <td className="number">{entry.created}</td>
+                <td className="cell-action">
+                  {entry.undoneAt ? (
+                    <span className="tag tag-muted">{t('sheets.ui.undoneOn', { date: formatDate(entry.undoneAt, i18n.language) })}</span>
+                  ) : (
+                    <button type="button" className="button button-secondary" disabled={confirming === entry.id} onClick={() => setConfirming(entry.id)}>
+                      {t('sheets.ui.undo')}
                     </button>
-                    <button type="button" className="button button-quiet" disabled={busy} onClick={() => setConfirming(null)}>
-                      {t('sheets.ui.cancel')}
-                    </button>
-                  </span>
-                ) : (
-                  <button type="button" className="button button-secondary" onClick={() => setConfirming(entry.id)}>
-                    {t('sheets.ui.undo')}
-                  </button>
-                )}
-              </td>
-            </tr>
+                  )}
+                </td>
+              </tr>
+              {confirming === entry.id && !entry.undoneAt && (
+                <tr className="sheet-confirm-row" data-testid="sheet-undo-confirm">
+                  <td colSpan={4}>
+                    <div className="sheet-confirm">
+                      <span>{t('sheets.ui.undoQuestion', { count: entry.created })}</span>
+                      <button type="button" className="button button-danger" disabled={busy} onClick={() => void undo(entry.id)}>
+                        {t('sheets.ui.undoConfirm')}
+                      </button>
+                      <button type="button" className="button button-secondary" disabled={busy} onClick={() => setConfirming(null)}>
+                        {t('sheets.ui.undoKeep')}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>

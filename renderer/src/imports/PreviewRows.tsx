@@ -2,11 +2,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CellNote, PreviewRow } from '../../../shared/sheets';
-import { routeToHash } from '../app/routes';
 import type { SheetImport } from './sheetImport';
 
 const ESTIMATED_ROW_HEIGHT = 52;
-const TEMPLATE = '72px minmax(160px, 1.2fr) 150px minmax(260px, 3fr)';
+const TEMPLATE = '76px minmax(160px, 1.2fr) 180px minmax(260px, 3fr)';
 
 /**
  * Every row of the sheet with what will become of it. Only the rows in view are in the page
@@ -68,7 +67,7 @@ export function PreviewRows({ session }: { session: SheetImport }) {
 function RowDetails({ row, session }: { row: PreviewRow; session: SheetImport }) {
   const { t } = useTranslation();
   const headers = session.preview?.headers ?? [];
-  const note = (cell: CellNote) => (cell.column >= 0 && headers[cell.column] ? `${headers[cell.column]} : ${t(cell.message)}` : t(cell.message));
+  const note = (cell: CellNote) => (cell.column >= 0 && headers[cell.column] ? t('sheets.ui.cellNote', { column: headers[cell.column], message: t(cell.message) }) : t(cell.message));
   return (
     <>
       {row.errors.length > 0 && (
@@ -85,12 +84,10 @@ function RowDetails({ row, session }: { row: PreviewRow; session: SheetImport })
               ? t('sheets.ui.sameFileLine', { line: row.sameFileLine })
               : t('sheets.ui.duplicateOf')}{' '}
             {row.duplicates.map((duplicate, index) => (
-              <span key={duplicate.candidate.id}>
+              <strong key={duplicate.candidate.id}>
                 {index > 0 && ', '}
-                <a href={routeToHash({ section: 'candidates', id: duplicate.candidate.id })} target="_blank" rel="noreferrer">
-                  {duplicate.candidate.lastName} {duplicate.candidate.firstName}
-                </a>
-              </span>
+                {duplicate.candidate.lastName} {duplicate.candidate.firstName}
+              </strong>
             ))}
           </p>
           <label className="checkbox sheet-create-anyway">

@@ -132,9 +132,8 @@ function PreviewSteps({ session }: { session: SheetImport }) {
           <li className="sheet-count sheet-count-new">{t('sheets.ui.counts.new', { count: preview.counts.new })}</li>
           <li className="sheet-count sheet-count-duplicate">{t('sheets.ui.counts.duplicate', { count: preview.counts.duplicate })}</li>
           <li className="sheet-count sheet-count-error">{t('sheets.ui.counts.error', { count: preview.counts.error })}</li>
-          {preview.skipped.blank + preview.skipped.totals > 0 && (
-            <li className="sheet-count muted">{t('sheets.ui.counts.skipped', { blank: preview.skipped.blank, totals: preview.skipped.totals })}</li>
-          )}
+          {preview.skipped.totals > 0 && <li className="sheet-count muted">{t('sheets.ui.counts.totals', { count: preview.skipped.totals })}</li>}
+          {preview.skipped.blank > 0 && <li className="sheet-count muted">{t('sheets.ui.counts.blank', { count: preview.skipped.blank })}</li>}
         </ul>
         <PreviewRows session={session} />
         {leftOut > 0 && (
@@ -147,7 +146,9 @@ function PreviewSteps({ session }: { session: SheetImport }) {
         )}
       </section>
       <section className="card sheet-step sheet-apply" aria-labelledby="sheet-apply-title">
-        <h2 id="sheet-apply-title">{t('sheets.ui.applyTitle', { count: importable })}</h2>
+        <h2 id="sheet-apply-title">
+          <span className="sheet-step-number">{preview.documents.length > 0 ? 5 : 4}</span> {t('sheets.ui.applyTitle')}
+        </h2>
         <p className="muted">{t('sheets.ui.applyExplanation')}</p>
         {session.busy === 'applying' && <BusyNote labelKey="sheets.ui.applying" />}
         {session.busy === 'previewing' && <BusyNote labelKey="sheets.ui.previewing" />}

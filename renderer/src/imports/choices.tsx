@@ -19,7 +19,7 @@ export function EncodingCheck({ session }: { session: SheetImport }) {
   const accented = names.filter((name) => NOT_ASCII.test(name));
   const shown = (accented.length > 0 ? accented : names).slice(0, NAMES_SHOWN);
   return (
-    <div className={opened.encodingAssumed ? 'sheet-encoding hint-box hint-box-warning' : 'sheet-encoding'} data-testid="sheet-encoding">
+    <div className={opened.encodingAssumed ? 'sheet-encoding hint-box' : 'sheet-encoding'} data-testid="sheet-encoding">
       <div>
         <p className={opened.encodingAssumed ? 'hint-box-title' : 'muted'}>
           {t(opened.encodingAssumed ? 'sheets.ui.encodingAssumed' : 'sheets.ui.encodingKnown', { encoding: t(`sheets.ui.encodings.${opened.encoding}`) })}
@@ -168,19 +168,15 @@ export function NewNames({ session }: { session: SheetImport }) {
   const { preview } = session;
   if (!preview) return null;
   return (
-    <section className="card sheet-step hint-box" aria-labelledby="sheet-new-title" data-testid="sheet-new-names">
-      <div>
-        <h2 id="sheet-new-title" className="hint-box-title">
-          {t('sheets.ui.newTitle')}
-        </h2>
-        {preview.newPartners.length > 0 && <p>{t('sheets.ui.newPartners', { names: preview.newPartners.join(', ') })}</p>}
-        {preview.newSectors.length > 0 && <p>{t('sheets.ui.newSectors', { names: preview.newSectors.join(', ') })}</p>}
-        <label className="checkbox">
-          <input type="checkbox" checked={session.createMissing} onChange={(event) => session.setCreateMissing(event.target.checked)} />
-          <span>{t('sheets.ui.createMissing')}</span>
-        </label>
-        {!session.createMissing && <p className="checkbox-note">{t('sheets.ui.createMissingOff')}</p>}
-      </div>
+    <section className="card sheet-step" aria-labelledby="sheet-new-title" data-testid="sheet-new-names">
+      <h2 id="sheet-new-title">{t('sheets.ui.newTitle')}</h2>
+      {preview.newPartners.length > 0 && <p>{t('sheets.ui.newPartners', { names: preview.newPartners.join(', ') })}</p>}
+      {preview.newSectors.length > 0 && <p>{t('sheets.ui.newSectors', { names: preview.newSectors.join(', ') })}</p>}
+      <label className="checkbox sheet-create-missing">
+        <input type="checkbox" checked={session.createMissing} onChange={(event) => session.setCreateMissing(event.target.checked)} />
+        <span>{t('sheets.ui.createMissing')}</span>
+      </label>
+      {!session.createMissing && <p className="checkbox-note">{t('sheets.ui.createMissingOff')}</p>}
     </section>
   );
 }
