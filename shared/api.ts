@@ -4,6 +4,7 @@ import { candidateMethods } from './candidates';
 import { dashboardMethods } from './dashboard';
 import { employerMethods } from './employers';
 import { exchangeMethods } from './exchange';
+import { listExportMethods } from './lists';
 import { matchingMethods } from './matching';
 import type { MethodSpec } from './method';
 import { partnerMethods } from './partners';
@@ -32,6 +33,7 @@ export const api = {
   ...exchangeMethods,
   ...backupMethods,
   ...sheetMethods,
+  ...listExportMethods,
 };
 
 export type ApiTable = typeof api;

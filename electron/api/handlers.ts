@@ -9,6 +9,7 @@ import { candidateHandlers } from './handlers/candidates';
 import { dashboardHandlers } from './handlers/dashboard';
 import { employerHandlers } from './handlers/employers';
 import { exchangeHandlers } from './handlers/exchange';
+import { listExportHandlers } from './handlers/lists';
 import { matchingHandlers } from './handlers/matching';
 import { partnerHandlers } from './handlers/partners';
 import { pipelineHandlers } from './handlers/pipeline';
@@ -39,6 +40,7 @@ export function createHandlers(
     ...exchangeHandlers({ ...services.exchange, db, ...(clock ? { clock } : {}) }),
     ...backupHandlers(services.backups),
     ...sheetHandlers({ db, ...(clock ? { clock } : {}), backups: services.backups }),
+    ...listExportHandlers(db, clock),
   });
 }
 

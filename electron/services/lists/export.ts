@@ -1,0 +1,63 @@
+import type { ParsedInputOf } from '../../../shared/api';
+import type { CandidateSummary } from '../../../shared/candidates';
+import { translator } from '../../../shared/i18n';
+import type { ListExport } from '../../../shared/lists';
+import { type Clock, moment, systemClock } from '../../core/clock';
+import type { WriteDb } from '../../db/handles';
+import { type TableCell, writeTable } from '../../formats/table';
+import { createCandidateService } from '../candidates';
+
+/** Rows fetched per query while a list is written out. */
+const PAGE = 500;
+
+type Translate = ReturnType<typeof translator>;
+
+interface ExportColumn<T> {
+  header: string;
+  value(item: T, t: Translate): TableCell;
+}
+
+const date = (iso: string | null): TableCell => (iso ? { date: iso.slice(0, 10) } : null);
+
+/** The candidates list's columns, as the screen shows them, with the contact details a spreadsheet is wanted for. */
+const CANDIDATE_COLUMNS: ExportColumn<CandidateSummary>[] = [
+  { header: 'candidates.fields.lastName', value: (candidate) => candidate.lastName },
+  { header: 'candidates.fields.firstName', value: (candidate) => candidate.firstName },
+  { header: 'candidates.fields.birthDate', value: (candidate) => date(candidate.birthDate) },
+  { header: 'candidates.fields.phone', value: (candidate) => candidate.phone },
+  { header: 'candidates.fields.email', value: (candidate) => candidate.email },
+  { header: 'candidates.fields.commune', value: (candidate) => candidate.commune },
+  { header: 'candidates.fields.frenchLevel', value: (candidate, t) => t(`candidates.frenchLevelsShort.${candidate.frenchLevel}`) },
+  { header: 'candidates.fields.status', value: (candidate, t) => t(`candidates.statuses.${candidate.status}`) },
+  { header: 'candidates.fields.authorisationExpiry', value: (candidate) => date(candidate.authorisationExpiry) },
+  { header: 'candidates.archived.tag', value: (candidate, t) => (candidate.archivedAt ? t('sheets.ui.export.yes') : '') },
+  { header: 'candidates.list.updatedAt', value: (candidate) => date(candidate.updatedAt) },
+];
+
+/** Every item a paged list holds, one page at a time. */
+function* everyItem<T>(page: (offset: number) => { items: T[]; total: number }): Generator<T> {
+  for (let offset = 0; ; offset += PAGE) {
+    const { items, total } = page(offset);
+    yield* items;
+    if (items.length < PAGE || offset + PAGE >= total) return;
+  }
+}
+
+export function createListExportService(db: WriteDb, clock: Clock = systemClock) {
+  async function write<T>(list: string, columns: ExportColumn<T>[], items: Iterable<T>, input: { format: 'xlsx' | 'csv'; language: ParsedInputOf<'candidates.export'>['language'] }): Promise<ListExport> {
+    const t = translator(input.language);
+    const rows = (function* () {
+      for (const item of items) yield columns.map((column) => column.value(item, t));
+    })();
+    const bytes = await writeTable(input.format, t(`sheets.ui.export.files.${list}`), columns.map((column) => t(column.header)), rows);
+    return { fileName: `${t(`sheets.ui.export.files.${list}`)}-${moment(clock).today}.${input.format}`, contentBase64: Buffer.from(bytes).toString('base64') };
+  }
+
+  return {
+    candidates(input: ParsedInputOf<'candidates.export'>): Promise<ListExport> {
+      const candidates = createCandidateService(db, clock);
+      const items = everyItem((offset) => candidates.list({ ...input.filters, limit: PAGE, offset }));
+      return write('candidates', CANDIDATE_COLUMNS, items, input);
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { candidateListSchema } from './candidates';
+import { LANGUAGES } from './i18n/languages';
+import { reads } from './method';
+
+/**
+ * Lists taken out as spreadsheets, to open in Excel or LibreOffice: the rows the list shows
+ * with its current filters and search, in the list's columns, headers and values in the
+ * chosen language.
+ */
+
+export const LIST_EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+export type ListExportFormat = (typeof LIST_EXPORT_FORMATS)[number];
+
+export interface ListExport {
+  fileName: string;
+  contentBase64: string;
+}
+
+const exportShape = {
+  format: z.enum(LIST_EXPORT_FORMATS).default('xlsx'),
+  language: z.enum(LANGUAGES).default('fr'),
+};
+
+export const listExportMethods = {
+  /** The candidates the list shows for these filters and search, every page of them. */
+  'candidates.export': reads<ListExport>('candidates.read')(
+    z.strictObject({ ...exportShape, filters: candidateListSchema.omit({ limit: true, offset: true }).prefault({}) }),
+  ),
+};
