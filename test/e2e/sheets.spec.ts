@@ -71,6 +71,19 @@ test('a French Excel CSV is previewed with its accents, a bad row explained and 
   await expect(page.getByTestId('candidate-row')).toHaveCount(3);
   await expect(page.getByTestId('candidate-row').filter({ hasText: 'Dupré' })).toContainText('Hélène');
 
+  // The list goes out again as the search shows it.
+  await page.getByLabel('Rechercher un candidat').fill('Dupré');
+  await expect(page.getByTestId('candidate-row')).toHaveCount(1);
+  await page.getByText('Exporter', { exact: true }).click();
+  const exporting = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'CSV (;)' }).click();
+  const exported = await exporting;
+  expect(exported.suggestedFilename()).toMatch(/^candidats-\d{4}-\d{2}-\d{2}\.csv$/);
+  const exportedLines = readFileSync((await exported.path()) ?? '', 'utf8').trimEnd().split('\r\n');
+  expect(exportedLines).toHaveLength(2);
+  expect(exportedLines[1]).toMatch(/^Dupré;Hélène;12\/03\/1990;06 12 34 56 78;;;B1;Nouveau;/);
+  await page.getByLabel('Rechercher un candidat').fill('');
+
   await page.getByRole('link', { name: 'Importer un tableur' }).click();
   const history = page.getByTestId('sheet-history-row');
   await history.getByRole('button', { name: 'Annuler cet import' }).click();

@@ -2,6 +2,7 @@ import type { ParsedInputOf } from '../../../shared/api';
 import type { CandidateSummary } from '../../../shared/candidates';
 import { translator } from '../../../shared/i18n';
 import type { ListExport } from '../../../shared/lists';
+import { formatPhone } from '../../../shared/phone';
 import { type Clock, moment, systemClock } from '../../core/clock';
 import type { WriteDb } from '../../db/handles';
 import { type TableCell, writeTable } from '../../formats/table';
@@ -24,7 +25,7 @@ const CANDIDATE_COLUMNS: ExportColumn<CandidateSummary>[] = [
   { header: 'candidates.fields.lastName', value: (candidate) => candidate.lastName },
   { header: 'candidates.fields.firstName', value: (candidate) => candidate.firstName },
   { header: 'candidates.fields.birthDate', value: (candidate) => date(candidate.birthDate) },
-  { header: 'candidates.fields.phone', value: (candidate) => candidate.phone },
+  { header: 'candidates.fields.phone', value: (candidate) => candidate.phone && formatPhone(candidate.phone) },
   { header: 'candidates.fields.email', value: (candidate) => candidate.email },
   { header: 'candidates.fields.commune', value: (candidate) => candidate.commune },
   { header: 'candidates.fields.frenchLevel', value: (candidate, t) => t(`candidates.frenchLevelsShort.${candidate.frenchLevel}`) },

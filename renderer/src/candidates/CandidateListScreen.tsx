@@ -5,7 +5,9 @@ import { formatDate } from '../app/format';
 import { formatPhone } from '../app/phone';
 import { PlusIcon, SearchIcon, SectionIcon } from '../app/icons';
 import { useNavigation } from '../app/navigation';
+import { call } from '../api/client';
 import { EmptyState } from '../ui/EmptyState';
+import { ListExportMenu } from '../ui/ListExportMenu';
 import { FilterSelect, SortSelect } from '../ui/FilterSelect';
 import { RecordListBody } from '../ui/RecordListBody';
 import { SearchField } from '../ui/SearchField';
@@ -88,6 +90,9 @@ export function CandidateListScreen() {
       <header className="screen-header">
         <h1>{t('candidates.list.title')}</h1>
         <div className="screen-header-actions">
+          <ListExportMenu
+            exportList={(format, language) => call('candidates.export', { format, language, filters: toListInput(filters) })}
+          />
           <a className="button button-secondary" href={sheetImportHash} data-testid="sheet-import-link">
             {t('sheets.ui.fromList')}
           </a>
