@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { candidateListSchema } from './candidates';
+import { employerListSchema } from './employers';
 import { LANGUAGES } from './i18n/languages';
 import { reads } from './method';
 
@@ -26,5 +27,8 @@ export const listExportMethods = {
   /** The candidates the list shows for these filters and search, every page of them. */
   'candidates.export': reads<ListExport>('candidates.read')(
     z.strictObject({ ...exportShape, filters: candidateListSchema.omit({ limit: true, offset: true }).prefault({}) }),
+  ),
+  'employers.export': reads<ListExport>('employers.read')(
+    z.strictObject({ ...exportShape, filters: employerListSchema.omit({ limit: true, offset: true }).prefault({}) }),
   ),
 };

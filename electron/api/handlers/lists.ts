@@ -8,5 +8,6 @@ export function listExportHandlers(db: Db, clock?: Clock): HandlersFor<typeof li
   const lists = createListExportService(db, clock);
   return {
     'candidates.export': lists.candidates,
+    'employers.export': lists.employers,
   };
 }

@@ -1,5 +1,6 @@
 import type { ParsedInputOf } from '../../../shared/api';
 import type { CandidateSummary } from '../../../shared/candidates';
+import type { EmployerSummary } from '../../../shared/employers';
 import { translator } from '../../../shared/i18n';
 import type { ListExport } from '../../../shared/lists';
 import { formatPhone } from '../../../shared/phone';
@@ -7,6 +8,8 @@ import { type Clock, moment, systemClock } from '../../core/clock';
 import type { WriteDb } from '../../db/handles';
 import { type TableCell, writeTable } from '../../formats/table';
 import { createCandidateService } from '../candidates';
+import { createEmployerService } from '../employers';
+import { createSectorService } from '../sectors';
 
 /** Rows fetched per query while a list is written out. */
 const PAGE = 500;
@@ -35,6 +38,20 @@ const CANDIDATE_COLUMNS: ExportColumn<CandidateSummary>[] = [
   { header: 'candidates.list.updatedAt', value: (candidate) => date(candidate.updatedAt) },
 ];
 
+/** The employers list's columns; the sector by its name (`sectorId` is resolved by the caller). */
+function employerColumns(sectorName: (id: string) => string): ExportColumn<EmployerSummary>[] {
+  return [
+    { header: 'employers.fields.name', value: (employer) => employer.name },
+    { header: 'employers.fields.siret', value: (employer) => employer.siret },
+    { header: 'employers.fields.sector', value: (employer) => (employer.sectorId ? sectorName(employer.sectorId) : null) },
+    { header: 'employers.fields.postalCode', value: (employer) => employer.postalCode },
+    { header: 'employers.fields.commune', value: (employer) => employer.commune },
+    { header: 'employers.list.columns.openNeeds', value: (employer) => employer.openNeeds },
+    { header: 'employers.fields.charterSignedOn', value: (employer) => date(employer.charterSignedOn) },
+    { header: 'employers.list.archivedTag', value: (employer, t) => (employer.archivedAt ? t('sheets.ui.export.yes') : '') },
+  ];
+}
+
 /** Every item a paged list holds, one page at a time. */
 function* everyItem<T>(page: (offset: number) => { items: T[]; total: number }): Generator<T> {
   for (let offset = 0; ; offset += PAGE) {
@@ -59,6 +76,14 @@ export function createListExportService(db: WriteDb, clock: Clock = systemClock)
       const candidates = createCandidateService(db, clock);
       const items = everyItem((offset) => candidates.list({ ...input.filters, limit: PAGE, offset }));
       return write('candidates', CANDIDATE_COLUMNS, items, input);
+    },
+
+    employers(input: ParsedInputOf<'employers.export'>): Promise<ListExport> {
+      const employers = createEmployerService(db, clock);
+      const t = translator(input.language);
+      const sectors = new Map(createSectorService(db, clock).list({ includeArchived: true }).map((sector) => [sector.id, sector.name || (sector.seedKey ? t(`sectors.${sector.seedKey}`) : '')]));
+      const items = everyItem((offset) => employers.list({ ...input.filters, limit: PAGE, offset }));
+      return write('employers', employerColumns((id) => sectors.get(id) ?? ''), items, input);
     },
   };
 }

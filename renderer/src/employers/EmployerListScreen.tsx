@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { EmployerSummary } from '../../../shared/employers';
 import { formatDate, formatSiret } from '../app/format';
+import { call } from '../api/client';
 import { FilterSelect, SortSelect } from '../ui/FilterSelect';
+import { ListExportMenu } from '../ui/ListExportMenu';
 import type { Column } from '../ui/VirtualTable';
 import { useSectors } from '../ui/sectors';
 import { useRecordList } from '../ui/useRecordList';
@@ -59,6 +61,7 @@ export function EmployerListScreen() {
       narrowed={hasNarrowingFilters(filters)}
       onClearFilters={filters.clearNarrowing}
       caption={t(`employers.list.captions.${filters.order}`)}
+      actions={<ListExportMenu exportList={(format, language) => call('employers.export', { format, language, filters: toListInput(filters) })} />}
       selects={
         <>
           <FilterSelect

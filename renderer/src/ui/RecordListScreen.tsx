@@ -35,6 +35,8 @@ interface RecordListScreenProps<T extends { id: string }> {
   order: ReactNode;
   /** Already translated: says how the rows are ordered, for screen readers. */
   caption: string;
+  /** Beside "New": what else the list offers (its export). */
+  actions?: ReactNode;
 }
 
 /**
@@ -48,6 +50,7 @@ export function RecordListScreen<T extends { id: string }>({
   filters,
   selects,
   narrowed,
+  actions,
   onClearFilters,
   order,
   caption,
@@ -61,10 +64,13 @@ export function RecordListScreen<T extends { id: string }>({
     <div className="screen list-with-filters">
       <header className="screen-header">
         <h1>{t(`${texts}.title`)}</h1>
-        <button type="button" className="button button-primary" onClick={() => navigate({ section, id: 'new' })}>
-          <PlusIcon />
-          <span>{t(`${section}.new`)}</span>
-        </button>
+        <div className="screen-header-actions">
+          {actions}
+          <button type="button" className="button button-primary" onClick={() => navigate({ section, id: 'new' })}>
+            <PlusIcon />
+            <span>{t(`${section}.new`)}</span>
+          </button>
+        </div>
       </header>
 
       <div className="toolbar">
