@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { candidateListSchema } from './candidates';
 import { employerListSchema } from './employers';
 import { LANGUAGES } from './i18n/languages';
+import { volunteerListSchema } from './volunteers';
 import { reads } from './method';
 
 /**
@@ -30,5 +31,8 @@ export const listExportMethods = {
   ),
   'employers.export': reads<ListExport>('employers.read')(
     z.strictObject({ ...exportShape, filters: employerListSchema.omit({ limit: true, offset: true }).prefault({}) }),
+  ),
+  'volunteers.export': reads<ListExport>('network.read')(
+    z.strictObject({ ...exportShape, filters: volunteerListSchema.omit({ limit: true, offset: true }).prefault({}) }),
   ),
 };

@@ -9,5 +9,6 @@ export function listExportHandlers(db: Db, clock?: Clock): HandlersFor<typeof li
   return {
     'candidates.export': lists.candidates,
     'employers.export': lists.employers,
+    'volunteers.export': lists.volunteers,
   };
 }

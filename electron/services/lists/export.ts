@@ -1,6 +1,8 @@
 import type { ParsedInputOf } from '../../../shared/api';
 import type { CandidateSummary } from '../../../shared/candidates';
 import type { EmployerSummary } from '../../../shared/employers';
+import type { Sector } from '../../../shared/sectors';
+import type { VolunteerSummary } from '../../../shared/volunteers';
 import { translator } from '../../../shared/i18n';
 import type { ListExport } from '../../../shared/lists';
 import { formatPhone } from '../../../shared/phone';
@@ -10,6 +12,7 @@ import { type TableCell, writeTable } from '../../formats/table';
 import { createCandidateService } from '../candidates';
 import { createEmployerService } from '../employers';
 import { createSectorService } from '../sectors';
+import { createVolunteerService } from '../volunteers';
 
 /** Rows fetched per query while a list is written out. */
 const PAGE = 500;
@@ -52,6 +55,21 @@ function employerColumns(sectorName: (id: string) => string): ExportColumn<Emplo
   ];
 }
 
+const sectorName = (sector: Pick<Sector, 'name' | 'seedKey'>, t: Translate) => sector.name || (sector.seedKey ? t(`sectors.${sector.seedKey}`) : '');
+
+const VOLUNTEER_COLUMNS: ExportColumn<VolunteerSummary>[] = [
+  { header: 'volunteers.fields.lastName', value: (volunteer) => volunteer.lastName },
+  { header: 'volunteers.fields.firstName', value: (volunteer) => volunteer.firstName },
+  { header: 'volunteers.fields.phone', value: (volunteer) => volunteer.phone && formatPhone(volunteer.phone) },
+  { header: 'volunteers.fields.email', value: (volunteer) => volunteer.email },
+  { header: 'volunteers.fields.sectors', value: (volunteer, t) => volunteer.sectors.map((sector) => sectorName(sector, t)).join(', ') },
+  { header: 'volunteers.fields.availability', value: (volunteer) => volunteer.availability },
+  {
+    header: 'volunteers.fields.status',
+    value: (volunteer, t) => t(`volunteers.status.${volunteer.archivedAt ? 'archived' : volunteer.active ? 'active' : 'inactive'}`),
+  },
+];
+
 /** Every item a paged list holds, one page at a time. */
 function* everyItem<T>(page: (offset: number) => { items: T[]; total: number }): Generator<T> {
   for (let offset = 0; ; offset += PAGE) {
@@ -81,9 +99,15 @@ export function createListExportService(db: WriteDb, clock: Clock = systemClock)
     employers(input: ParsedInputOf<'employers.export'>): Promise<ListExport> {
       const employers = createEmployerService(db, clock);
       const t = translator(input.language);
-      const sectors = new Map(createSectorService(db, clock).list({ includeArchived: true }).map((sector) => [sector.id, sector.name || (sector.seedKey ? t(`sectors.${sector.seedKey}`) : '')]));
+      const sectors = new Map(createSectorService(db, clock).list({ includeArchived: true }).map((sector) => [sector.id, sectorName(sector, t)]));
       const items = everyItem((offset) => employers.list({ ...input.filters, limit: PAGE, offset }));
       return write('employers', employerColumns((id) => sectors.get(id) ?? ''), items, input);
+    },
+
+    volunteers(input: ParsedInputOf<'volunteers.export'>): Promise<ListExport> {
+      const volunteers = createVolunteerService(db, clock);
+      const items = everyItem((offset) => volunteers.list({ ...input.filters, limit: PAGE, offset }));
+      return write('volunteers', VOLUNTEER_COLUMNS, items, input);
     },
   };
 }

@@ -46,6 +46,13 @@ describe('exporting the candidates list', () => {
     expect(csv.split('\r\n')[1]).toBe("'@Logistique Rhône;;Logistique;69003;Lyon;0;;");
   });
 
+  it('writes the volunteers list, with the sectors by name and the status in words', async () => {
+    const backend = await open();
+    await ok(backend, 'volunteers.create', { firstName: 'Élise', lastName: 'Morel', phone: '0612345678', sectorIds: ['00000000-0000-7000-8000-000000000001'] });
+    const csv = Buffer.from((await ok(backend, 'volunteers.export', { format: 'csv', language: 'fr' })).contentBase64, 'base64').toString('utf8');
+    expect(csv.split('\r\n').slice(0, 2)).toEqual(['\uFEFFNom;Prénom;Téléphone;E-mail;Secteurs;Disponibilités;Statut', 'Morel;Élise;06 12 34 56 78;;Logistique;;Actif']);
+  });
+
   it('goes through every page of a long list', async () => {
     const backend = await open();
     for (let index = 0; index < 520; index++) await ok(backend, 'candidates.create', { firstName: `P${index}`, lastName: 'Martin', consentRecording: true });
