@@ -29,7 +29,7 @@ export function useSheetImport() {
   const [choices, setChoices] = useState<SheetChoices>(FIRST_CHOICES);
   const [preview, setPreview] = useState<SheetPreview | null>(null);
   const [create, setCreate] = useState<ReadonlySet<number>>(new Set());
-  const [createMissing, setCreateMissing] = useState(true);
+  const [createMissing, setCreateMissing] = useState(false);
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState<SheetImportSummary | null>(null);
@@ -128,7 +128,7 @@ export function useSheetImport() {
     setPreview(null);
     setChoices(FIRST_CHOICES);
     setCreate(new Set());
-    setCreateMissing(true);
+    setCreateMissing(false);
     setBusy(null);
     setError(null);
     setSummary(null);
