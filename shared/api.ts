@@ -6,6 +6,7 @@ import { candidateMethods } from './candidates';
 import { dashboardMethods } from './dashboard';
 import { employerMethods } from './employers';
 import { exchangeMethods } from './exchange';
+import { listExportMethods } from './lists';
 import { matchingMethods } from './matching';
 import type { MethodSpec } from './method';
 import { partnerMethods } from './partners';
@@ -38,6 +39,7 @@ export const api = {
   ...accountMethods,
   ...auditMethods,
   ...sheetMethods,
+  ...listExportMethods,
 };
 
 export type ApiTable = typeof api;
