@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { build } from 'esbuild';
+import { installedPackages } from '../support/bundle';
 
 /**
  * The preview host bundled into one file, once per run: every test starts its own host, and
@@ -18,8 +19,6 @@ export default async function bundleHost(): Promise<void> {
     format: 'esm',
     target: 'node22',
     logLevel: 'error',
-    // The native driver is loaded from where it is installed; pdfkit reads its fonts next to its
-    // own files; ExcelJS's CommonJS requires Node's built-ins at run time, which an ESM bundle cannot.
-    external: ['better-sqlite3-multiple-ciphers', 'pdfkit', 'exceljs'],
+    plugins: [installedPackages()],
   });
 }

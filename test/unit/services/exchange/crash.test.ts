@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { cpSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { build } from 'esbuild';
@@ -8,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { sourceMigrationsDir } from '../../../../electron/api/backend';
 import { seed } from '../../../../electron/tools/seed';
 import { ok } from '../../../support/api';
+import { installedPackages } from '../../../support/bundle';
 import { budgetFor } from '../../../support/budget';
 import { keyPassphraseOf, twoPartners, useExchangeBackend } from '../../../support/exchange';
 import { useTempDir } from '../../../support/temp';
@@ -34,7 +34,6 @@ const PER_CHILD_MS = 20_000;
  */
 async function bundleChild(outDir: string): Promise<string> {
   const outfile = path.join(outDir, 'crash-import.mjs');
-  const require = createRequire(import.meta.url);
   await build({
     entryPoints: [SCRIPT],
     outfile,
@@ -43,13 +42,7 @@ async function bundleChild(outDir: string): Promise<string> {
     format: 'esm',
     target: 'node22',
     logLevel: 'error',
-    // The native driver is loaded from where it is installed.
-    plugins: [
-      {
-        name: 'native-driver',
-        setup: (bundler) => bundler.onResolve({ filter: /^better-sqlite3-multiple-ciphers$/ }, () => ({ path: require.resolve('better-sqlite3-multiple-ciphers'), external: true })),
-      },
-    ],
+    plugins: [installedPackages()],
   });
   return outfile;
 }
