@@ -11,6 +11,7 @@ import type { MethodSpec } from './method';
 import { partnerMethods } from './partners';
 import { pipelineMethods } from './pipeline';
 import { reportMethods } from './reports';
+import { rightsMethods } from './rights';
 import { sectorMethods } from './sectors';
 import { sessionMethods } from './sessions';
 import { sheetMethods } from './sheets';
@@ -38,6 +39,7 @@ export const api = {
   ...accountMethods,
   ...auditMethods,
   ...sheetMethods,
+  ...rightsMethods,
 };
 
 export type ApiTable = typeof api;

@@ -19,6 +19,7 @@ import { matchingHandlers } from './handlers/matching';
 import { partnerHandlers } from './handlers/partners';
 import { pipelineHandlers } from './handlers/pipeline';
 import { reportHandlers } from './handlers/reports';
+import { rightsHandlers } from './handlers/rights';
 import { sectorHandlers } from './handlers/sectors';
 import { sessionHandlers } from './handlers/sessions';
 import { sheetHandlers } from './handlers/sheets';
@@ -57,6 +58,7 @@ export function createHandlers(
     ...accountHandlers(services.accounts),
     ...services.session,
     ...sheetHandlers({ db, ...(clock ? { clock } : {}), backups: services.backups }),
+    ...rightsHandlers(db, clock),
   });
 }
 

@@ -1,0 +1,58 @@
+import type { ErasureReason, ErasureResult, PartnerToTell } from '../../shared/rights';
+import { type Clock, moment, systemClock } from '../core/clock';
+import { AppError } from '../core/errors';
+import type { WriteDb } from '../db/handles';
+import type { Db } from '../db/open';
+import { auditedTransaction, describeAudit } from '../store/audit';
+import { currentCaller } from '../store/caller';
+import { candidateExists, checkpointWal, deletePersonRows, erasedStillPresent, filesOfPerson, isErased, partnersWhoReceived, registerErasure } from '../store/rights';
+
+/**
+ * The people's rights. Erasure (art. 17) deletes every row about the person in one transaction,
+ * writes their id in the register, then empties the write-ahead log into the file (where
+ * `secure_delete` has already overwritten the freed bytes), so nothing of them stays on disk.
+ */
+export function createRightsService(db: Db, clock: Clock = systemClock) {
+  function filesToErase(candidateId: string): string[] {
+    if (!candidateExists(db, candidateId)) {
+      if (isErased(db, candidateId)) throw new AppError('conflict', 'rights.errors.alreadyErased');
+      throw new AppError('not_found', 'rights.errors.notFound');
+    }
+    return filesOfPerson(db, candidateId);
+  }
+
+  return {
+    erasurePreview({ candidateId }: { candidateId: string }): { partnersToTell: PartnerToTell[] } {
+      return { partnersToTell: partnersWhoReceived(db, filesToErase(candidateId)) };
+    },
+
+    erase({ candidateId, reason }: { candidateId: string; reason: ErasureReason }): ErasureResult {
+      const { now } = moment(clock);
+      const result = auditedTransaction(db, now, (tx) => {
+        const ids = filesToErase(candidateId);
+        const partnersToTell = partnersWhoReceived(tx, ids);
+        deletePersonRows(tx, ids);
+        registerErasure(
+          tx,
+          ids.map((id) => ({ candidateId: id, erasedAt: now, accountId: currentCaller()?.accountId ?? null, reason })),
+        );
+        describeAudit(now, { action: 'rights.erase', subjectType: 'candidate', subjectId: candidateId, details: { reason, files: ids.length } });
+        return { erasedIds: ids, erasedAt: now, partnersToTell };
+      });
+      checkpointWal(db);
+      return result;
+    },
+  };
+}
+
+/**
+ * Erases again, inside the caller's transaction, every person of the register found in the
+ * database (after a restore of a copy older than their erasure); the ids erased.
+ */
+export function eraseRegisteredAgain(tx: WriteDb): string[] {
+  const ids = erasedStillPresent(tx);
+  if (ids.length > 0) deletePersonRows(tx, ids);
+  return ids;
+}
+
+export type RightsService = ReturnType<typeof createRightsService>;
