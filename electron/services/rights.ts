@@ -1,11 +1,11 @@
 import type { ErasureReason, ErasureResult, PartnerToTell } from '../../shared/rights';
 import { type Clock, moment, systemClock } from '../core/clock';
 import { AppError } from '../core/errors';
-import type { WriteDb } from '../db/handles';
+import type { ReadDb, WriteDb } from '../db/handles';
 import type { Db } from '../db/open';
 import { auditedTransaction, describeAudit } from '../store/audit';
 import { currentCaller } from '../store/caller';
-import { candidateExists, checkpointWal, deletePersonRows, erasedStillPresent, filesOfPerson, isErased, partnersWhoReceived, registerErasure } from '../store/rights';
+import { candidateExists, checkpointWal, deletePersonRows, erasedAmong, erasedStillPresent, filesOfPerson, isErased, partnersWhoReceived, registerErasure } from '../store/rights';
 
 /**
  * The people's rights. Erasure (art. 17) deletes every row about the person in one transaction,
@@ -39,7 +39,7 @@ export function createRightsService(db: Db, clock: Clock = systemClock) {
         describeAudit(now, { action: 'rights.erase', subjectType: 'candidate', subjectId: candidateId, details: { reason, files: ids.length } });
         return { erasedIds: ids, erasedAt: now, partnersToTell };
       });
-      checkpointWal(db);
+      checkpointWal(db.$client);
       return result;
     },
   };
@@ -56,3 +56,20 @@ export function eraseRegisteredAgain(tx: WriteDb): string[] {
 }
 
 export type RightsService = ReturnType<typeof createRightsService>;
+
+/** A partner's records without the people erased here (their files and timelines); how many files were left out. */
+export function withoutErased<Records extends { candidates: { id: string }[]; timelineEvents: { subjectId: string }[] }>(
+  db: ReadDb,
+  records: Records,
+): { records: Records; leftOut: number } {
+  const erased = erasedAmong(db, records.candidates.map((record) => record.id));
+  if (erased.size === 0) return { records, leftOut: 0 };
+  return {
+    records: {
+      ...records,
+      candidates: records.candidates.filter((record) => !erased.has(record.id)),
+      timelineEvents: records.timelineEvents.filter((event) => !erased.has(event.subjectId)),
+    },
+    leftOut: erased.size,
+  };
+}

@@ -135,6 +135,6 @@ export function candidateExists(db: ReadDb, candidateId: string): boolean {
  * Moves every page of the write-ahead log into the file and empties the log, so no copy of an
  * erased row stays there (the freed pages in the file are zeroed by `secure_delete`).
  */
-export function checkpointWal(db: Db): void {
-  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+export function checkpointWal(connection: Db['$client']): void {
+  connection.pragma('wal_checkpoint(TRUNCATE)');
 }
