@@ -23,10 +23,17 @@ export interface ErasureResult {
   partnersToTell: PartnerToTell[];
 }
 
+/** Everything held about one person, as a JSON document they can take away (art. 15 and 20). */
+export interface AccessExport {
+  fileName: string;
+  content: string;
+}
+
 export const rightsMethods = {
   'rights.erase': writes<ErasureResult>('rights')(
     z.strictObject({ candidateId: uuid, reason: z.enum(ERASURE_REASONS, { error: 'common.errors.choice' }) }),
   ),
   /** The partners to tell, shown in the confirmation before anything is erased. */
+  'rights.accessExport': reads<AccessExport>('rights')(z.strictObject({ candidateId: uuid, format: z.enum(['json'], { error: 'common.errors.choice' }).default('json') })),
   'rights.erasurePreview': reads<{ partnersToTell: PartnerToTell[] }>('rights')(z.strictObject({ candidateId: uuid })),
 };

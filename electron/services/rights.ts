@@ -1,11 +1,21 @@
-import type { ErasureReason, ErasureResult, PartnerToTell } from '../../shared/rights';
+import type { AccessExport, ErasureReason, ErasureResult, PartnerToTell } from '../../shared/rights';
 import { type Clock, moment, systemClock } from '../core/clock';
 import { AppError } from '../core/errors';
 import type { ReadDb, WriteDb } from '../db/handles';
 import type { Db } from '../db/open';
-import { auditedTransaction, describeAudit } from '../store/audit';
+import { auditRows, auditedTransaction, describeAudit } from '../store/audit';
 import { currentCaller } from '../store/caller';
-import { candidateExists, checkpointWal, deletePersonRows, erasedAmong, erasedStillPresent, filesOfPerson, isErased, partnersWhoReceived, registerErasure } from '../store/rights';
+import { createCandidateService } from './candidates';
+import {
+  candidateExists,
+  checkpointWal,
+  deletePersonRows,
+  erasedAmong,
+  erasedStillPresent,
+  exchangeEntriesNaming,
+  filesOfPerson,
+  isErased,
+  journeyRows, partnersWhoReceived, registerErasure } from '../store/rights';
 
 /**
  * The people's rights. Erasure (art. 17) deletes every row about the person in one transaction,
@@ -13,7 +23,7 @@ import { candidateExists, checkpointWal, deletePersonRows, erasedAmong, erasedSt
  * `secure_delete` has already overwritten the freed bytes), so nothing of them stays on disk.
  */
 export function createRightsService(db: Db, clock: Clock = systemClock) {
-  function filesToErase(candidateId: string): string[] {
+  function filesOf(candidateId: string): string[] {
     if (!candidateExists(db, candidateId)) {
       if (isErased(db, candidateId)) throw new AppError('conflict', 'rights.errors.alreadyErased');
       throw new AppError('not_found', 'rights.errors.notFound');
@@ -21,15 +31,35 @@ export function createRightsService(db: Db, clock: Clock = systemClock) {
     return filesOfPerson(db, candidateId);
   }
 
+  const candidateFiles = createCandidateService(db, clock);
+
   return {
+    /**
+     * Everything held about the person (art. 15, and art. 20's portable copy): their file and
+     * those merged into it, their barriers' history, journey, sharing consents, the exchanges
+     * that named them and the audit log's entries about them, as one JSON document.
+     */
+    accessExport({ candidateId }: { candidateId: string; format: 'json' }): AccessExport {
+      const ids = filesOf(candidateId);
+      const { now } = moment(clock);
+      const document = {
+        exportedAt: now,
+        files: ids.map((id) => ({ ...candidateFiles.get({ id }), barrierHistory: candidateFiles.barrierHistory({ id }) })),
+        ...journeyRows(db, ids),
+        exchanges: exchangeEntriesNaming(db, ids),
+        audit: ids.flatMap((id) => auditRows(db, { candidateId: id, subjectType: null, subjectId: null, from: null, to: null })),
+      };
+      return { fileName: `tremplin-${candidateId.slice(0, 8)}-${now.slice(0, 10)}.json`, content: `${JSON.stringify(document, null, 2)}\n` };
+    },
+
     erasurePreview({ candidateId }: { candidateId: string }): { partnersToTell: PartnerToTell[] } {
-      return { partnersToTell: partnersWhoReceived(db, filesToErase(candidateId)) };
+      return { partnersToTell: partnersWhoReceived(db, filesOf(candidateId)) };
     },
 
     erase({ candidateId, reason }: { candidateId: string; reason: ErasureReason }): ErasureResult {
       const { now } = moment(clock);
       const result = auditedTransaction(db, now, (tx) => {
-        const ids = filesToErase(candidateId);
+        const ids = filesOf(candidateId);
         const partnersToTell = partnersWhoReceived(tx, ids);
         deletePersonRows(tx, ids);
         registerErasure(

@@ -4,12 +4,14 @@ import type { ReadDb, WriteDb } from '../db/handles';
 import type { Db } from '../db/open';
 import {
   candidateMerges,
+  candidateSharingConsents,
   candidates,
   erasureRegister,
   exchangeLog,
   exchangedRecords,
   followUps,
   placements,
+  presentationEvents,
   presentations,
   recruitments,
   sessionVisits,
@@ -137,4 +139,33 @@ export function candidateExists(db: ReadDb, candidateId: string): boolean {
  */
 export function checkpointWal(connection: Db['$client']): void {
   connection.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/** Every row of the person's journey, as stored (for their copy of what is held, art. 15). */
+export function journeyRows(db: ReadDb, ids: string[]) {
+  const presentationRows = db.select().from(presentations).where(inArray(presentations.candidateId, ids)).all();
+  const recruitmentRows = db.select().from(recruitments).where(inArray(recruitments.candidateId, ids)).all();
+  return {
+    sharingConsents: db.select().from(candidateSharingConsents).where(inArray(candidateSharingConsents.candidateId, ids)).all(),
+    timeline: db
+      .select()
+      .from(timelineEvents)
+      .where(and(eq(timelineEvents.subjectType, 'candidate'), inArray(timelineEvents.subjectId, ids)))
+      .orderBy(timelineEvents.occurredAt)
+      .all(),
+    presentations: presentationRows,
+    presentationEvents: db
+      .select()
+      .from(presentationEvents)
+      .where(inArray(presentationEvents.presentationId, presentationRows.map((row) => row.id)))
+      .all(),
+    placements: db.select().from(placements).where(inArray(placements.candidateId, ids)).all(),
+    recruitments: recruitmentRows,
+    followUps: db
+      .select()
+      .from(followUps)
+      .where(inArray(followUps.recruitmentId, recruitmentRows.map((row) => row.id)))
+      .all(),
+    sessionVisits: db.select().from(sessionVisits).where(inArray(sessionVisits.candidateId, ids)).all(),
+  };
 }

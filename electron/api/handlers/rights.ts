@@ -10,5 +10,6 @@ export function rightsHandlers(db: Db, clock?: Clock): HandlersFor<typeof rights
     // Its own transaction, then the checkpoint, which no transaction may hold.
     'rights.erase': awaitsBeforeWriting(rights.erase),
     'rights.erasurePreview': rights.erasurePreview,
+    'rights.accessExport': rights.accessExport,
   };
 }

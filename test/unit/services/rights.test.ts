@@ -72,10 +72,26 @@ describe('erasure (art. 17) through the API', { timeout: 60_000 }, () => {
     await ok(backend, 'placements.create', { candidateId: person.id, kind: 'pmsmp', employerId: company.id, objective: 'Découvrir', startDate: '2026-05-01', endDate: '2026-05-10' });
     const session = await ok(backend, 'sessions.create', { date: '2026-11-10', place: 'Maison des associations', volunteerIds: [] });
     await ok(backend, 'sessions.addVisit', { sessionId: session.id, candidateId: person.id });
-    expect(Object.values(countsNaming(backend, person.id)).every((count) => count >= 0)).toBe(true);
-    expect(countsNaming(backend, person.id).presentations).toBe(1);
+    expect(countsNaming(backend, person.id)).toMatchObject({ candidates: 2, presentations: 1, recruitments: 1, placements: 1, session_visits: 1, candidate_merges: 1 });
+
+    const copy = await ok(backend, 'rights.accessExport', { candidateId: person.id, format: 'json' });
+    expect(copy.fileName).toMatch(/^tremplin-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}\.json$/);
+    const held = JSON.parse(copy.content);
+    expect(held.files.map((file: { id: string; lastName: string }) => [file.id, file.lastName])).toEqual([
+      [person.id, 'Krasnodebska'],
+      [oldFile.id, 'Krasnodebska'],
+    ]);
+    expect(held.files[0].barrierHistory).toHaveLength(1);
+    expect(held.sharingConsents).toEqual([{ candidateId: person.id, partnerId: partner.id }]);
+    expect(held.timeline).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'call', text: 'Appel' })]));
+    for (const part of ['presentations', 'recruitments', 'placements', 'sessionVisits']) expect(held[part], part).toHaveLength(1);
+    expect(held.followUps.length).toBeGreaterThan(0);
+    expect(held.audit.map((entry: { action: string }) => entry.action)).toEqual(expect.arrayContaining(['candidates.create', 'candidates.merge', 'presentations.create']));
+    // Reading everything about someone is itself logged, by id.
+    expect(rows(backend, "SELECT subject_id AS id FROM audit_log WHERE action = 'rights.accessExport'")).toEqual([{ id: person.id }]);
 
     signInAs(backend, accountOf('staff'));
+    await refused(backend, 'rights.accessExport', { candidateId: person.id }, {}, 'forbidden');
     await refused(backend, 'rights.erase', { candidateId: person.id, reason: 'request' }, {}, 'forbidden');
     signInAs(backend, accountOf('administrator'));
 
