@@ -6,6 +6,7 @@ import { candidateMethods } from './candidates';
 import { dashboardMethods } from './dashboard';
 import { employerMethods } from './employers';
 import { exchangeMethods } from './exchange';
+import { listExportMethods } from './lists';
 import { matchingMethods } from './matching';
 import type { MethodSpec } from './method';
 import { partnerMethods } from './partners';
@@ -40,6 +41,7 @@ export const api = {
   ...auditMethods,
   ...sheetMethods,
   ...rightsMethods,
+  ...listExportMethods,
 };
 
 export type ApiTable = typeof api;

@@ -26,6 +26,8 @@ export const CAPABILITIES = [
   /** Partners, volunteers, pairs, drop-in sessions, sectors' list, hours. */
   'network.read',
   'network.write',
+  /** Lists out as spreadsheets (every row a list shows): not for volunteers, who get no bulk lists of everyone. */
+  'lists.export',
   /** Aggregates only: the dashboard's figures, targets, reports. */
   'reports',
   /** Partner cards, exports and imports of files. */
@@ -54,6 +56,7 @@ export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
     'placements.write',
     'network.read',
     'network.write',
+    'lists.export',
     'reports',
     'exchange',
     'backups',

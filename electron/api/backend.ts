@@ -236,7 +236,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   idleTimer.unref();
 
   const dispatch: Dispatch = async (method, input) => {
-    session.touch();
+    session.touch(method);
     const current = open;
     if (!current) return closedRoute(method, input);
     try {

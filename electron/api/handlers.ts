@@ -15,6 +15,7 @@ import { candidateHandlers } from './handlers/candidates';
 import { dashboardHandlers } from './handlers/dashboard';
 import { employerHandlers } from './handlers/employers';
 import { exchangeHandlers } from './handlers/exchange';
+import { listExportHandlers } from './handlers/lists';
 import { matchingHandlers } from './handlers/matching';
 import { partnerHandlers } from './handlers/partners';
 import { pipelineHandlers } from './handlers/pipeline';
@@ -59,6 +60,7 @@ export function createHandlers(
     ...services.session,
     ...sheetHandlers({ db, ...(clock ? { clock } : {}), backups: services.backups }),
     ...rightsHandlers(db, clock),
+    ...listExportHandlers(db, clock),
   });
 }
 

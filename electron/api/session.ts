@@ -1,7 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { IDLE_LOCK_DEFAULT_MINUTES, type SessionState, type SignedIn, type accountMethods } from '../../shared/accounts';
+import { api, isMethodName } from '../../shared/api';
 import { AppError, refuse } from '../core/errors';
 import { type Clock, moment, newId } from '../core/clock';
 import { generateAgeKey } from '../formats/age';
@@ -18,7 +20,7 @@ import {
   wrapForPassword,
   wrapForRecovery,
 } from '../formats/keyring';
-import { readRecoveryRecipient, writeRecoveryRecipient } from '../db/backups';
+import { RECOVERY_RECIPIENT_FILE, readRecoveryRecipient, writeRecoveryRecipient } from '../db/backups';
 import { readKeyring, removeKeyring, writeKeyring } from '../db/keyring';
 import type { Db } from '../db/open';
 import { KEYRING_ERRORS, currentKeyring, withEntry } from '../services/accounts';
@@ -230,6 +232,8 @@ export function createSession(options: SessionOptions) {
         // and a new file made before the failure holds nothing.
         if (!convertFromPlain) for (const suffix of ['', '-wal', '-shm']) rmSync(`${options.file}${suffix}`, { force: true });
         removeKeyring(dataDir);
+        // A recovery key whose sheet nobody saw must not receive backups.
+        if (recoveryKey) rmSync(path.join(dataDir, RECOVERY_RECIPIENT_FILE), { force: true });
         throw error;
       }
       const { now } = moment(clock);
@@ -325,12 +329,14 @@ export function createSession(options: SessionOptions) {
     current: (): SignedIn | null => signedIn,
     /**
      * Called on every call before it is routed: locks a session left idle longer than the
-     * setting (the renderer locks itself too; this is the backstop), then counts the call.
+     * setting (the renderer locks itself too; this is the backstop), then counts the call as
+     * activity unless it is one of the sign-in screen's own (a screen asking the status now and
+     * then is nobody at the keyboard).
      */
-    touch(): void {
+    touch(method: string): void {
       const now = elapsed();
       if (signedIn && now - lastCall > idleLockMinutes * 60_000) lock();
-      lastCall = now;
+      if (!isMethodName(method) || api[method].needs !== 'public') lastCall = now;
     },
     /** The timer's check, without counting as a call. */
     lockIfIdle(): void {

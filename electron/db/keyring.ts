@@ -16,10 +16,6 @@ export function keyringPath(dataDir: string): string {
   return path.join(dataDir, KEYRING_FILE);
 }
 
-export function keyringExists(dataDir: string): boolean {
-  return existsSync(keyringPath(dataDir));
-}
-
 /** The keyring, or null before setup; throws KeyringError('damaged') on a file that is not one. */
 export function readKeyring(dataDir: string): Keyring | null {
   const file = keyringPath(dataDir);

@@ -661,7 +661,7 @@ export const accounts = sqliteTable(
     lastSignInAt: text('last_sign_in_at'),
   },
   // Unique whatever the case (SQLite's lower() folds ASCII; the service compares every letter).
-  (table) => [uniqueIndex('accounts_name_idx').on(sql`lower(${table.name})`)],
+  () => [uniqueIndex('accounts_name_idx').on(sql`lower(name)`)],
 );
 
 /** Spreadsheets brought in: what each import created, so it can be undone while nothing else has touched it. */

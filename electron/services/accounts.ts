@@ -15,7 +15,7 @@ import {
   updateAccount,
   volunteerExists,
 } from '../store/accounts';
-import { auditedTransaction, describeAudit } from '../store/audit';
+import { auditedTransaction, describeAudit, recordScopeAudit } from '../store/audit';
 
 /**
  * The accounts' rules: one account per person, names unique whatever their case, a volunteer's
@@ -86,6 +86,8 @@ export function createAccountService(options: AccountsOptions) {
   function commit<T>(at: string, write: (tx: WriteDb) => T, keyring: (current: Keyring) => Keyring): T {
     return auditedTransaction(db, at, (tx) => {
       const result = write(tx);
+      // The audit rows before the keyring: once the file is renamed, nothing may roll the rows back.
+      recordScopeAudit(tx, at);
       writeKeyring(dataDir, keyring(currentKeyring(dataDir)));
       return result;
     });

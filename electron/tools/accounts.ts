@@ -13,7 +13,7 @@ export interface ToolSignIn {
 }
 
 /** A password for a new folder's administrator: 96 random bits, printed once by the tool. */
-export function newPassword(): string {
+function newPassword(): string {
   return randomBytes(12).toString('base64url');
 }
 

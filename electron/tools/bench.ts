@@ -556,7 +556,23 @@ async function measureHostMemory(dataDir: string) {
   }
 }
 
-/** Time from navigation to the first rows of the candidate list, in Chromium through the preview host. */
+/**
+ * Time from navigation start to the first rows of the candidate list on screen, in Chromium
+ * through the preview host: taken in the page (the first frame after a row enters the
+ * document, on the page's clock, whose zero is the navigation's start), so opening and
+ * closing the tab and Playwright's round trips are not counted. A new tab each time, in one
+ * browser: the bundle comes from the HTTP cache after the warm-up, as in the app.
+ */
+/** Runs in the page before its own scripts: notes the first frame after a candidate row enters the document. */
+const FIRST_ROWS_WATCH = `
+  const seen = new MutationObserver(() => {
+    if (!document.querySelector('[data-testid="candidate-row"]')) return;
+    seen.disconnect();
+    requestAnimationFrame(() => { window.firstRowsAt = performance.now(); });
+  });
+  seen.observe(document, { childList: true, subtree: true });
+`;
+
 async function firstRender(dataDir: string): Promise<{ median: number; p95: number }> {
   const { chromium } = await import('@playwright/test');
   const { url, child } = await startPreview(dataDir);
@@ -566,12 +582,19 @@ async function firstRender(dataDir: string): Promise<{ median: number; p95: numb
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
   });
   try {
-    return await time(async () => {
+    const samples: number[] = [];
+    for (let round = 0; round <= 5; round++) {
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      await page.addInitScript({ content: FIRST_ROWS_WATCH });
       await page.goto(`${url}#/candidates`);
-      await page.getByTestId('candidate-row').first().waitFor({ timeout: 30_000 });
+      // Functions, not strings: the page's Content-Security-Policy forbids evaluating text.
+      const noted = () => (globalThis as unknown as { firstRowsAt?: number }).firstRowsAt;
+      await page.waitForFunction(noted, undefined, { timeout: 30_000 });
+      const at = (await page.evaluate(noted)) as number;
       await page.close();
-    }, 5);
+      if (round > 0) samples.push(at); // the first fills the HTTP cache
+    }
+    return summary(samples);
   } finally {
     await browser.close();
     child.kill('SIGTERM');

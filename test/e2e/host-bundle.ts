@@ -18,7 +18,8 @@ export default async function bundleHost(): Promise<void> {
     format: 'esm',
     target: 'node22',
     logLevel: 'error',
-    // The native driver is loaded from where it is installed; pdfkit reads its fonts next to its own files.
+    // The native driver is loaded from where it is installed; pdfkit reads its fonts next to its
+    // own files; ExcelJS's CommonJS requires Node's built-ins at run time, which an ESM bundle cannot.
     external: ['better-sqlite3-multiple-ciphers', 'pdfkit', 'exceljs'],
   });
 }

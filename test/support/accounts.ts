@@ -1,5 +1,6 @@
 import { type Backend, type BackendOptions, openBackend } from '../../electron/api/backend';
-import { TEST_KEYRING_SCRYPT } from '../../electron/formats/keyring';
+import { readKeyring } from '../../electron/db/keyring';
+import { TEST_KEYRING_SCRYPT, findEntry, unwrapWithPassword } from '../../electron/formats/keyring';
 import { ok } from './api';
 
 /** The first account of every test's data folder: an administrator, as every test before accounts ran. */
@@ -14,12 +15,31 @@ export function recoveryKeyOf(backend: Backend): string {
   return key;
 }
 
+/** The database key of a folder set up by `openSignedIn`, for tests that open the file themselves. */
+export async function databaseKeyOf(dataDir: string): Promise<Buffer> {
+  const entry = findEntry(readKeyring(dataDir) ?? { format: 'tremplin-keyring', version: 1, recovery: '', accounts: [], recent: [] }, TEST_ADMINISTRATOR.name);
+  if (!entry) throw new Error(`no test administrator in ${dataDir}`);
+  return unwrapWithPassword(entry, TEST_ADMINISTRATOR.password);
+}
+
 /**
  * A backend signed in as the test administrator: the folder's first account is set up when it
  * has none, else it signs in. Key derivation is cheap (the keyring's format is the app's).
  */
 export async function openSignedIn(options: BackendOptions): Promise<Backend> {
-  const backend = await openBackend({ accountScryptCost: TEST_KEYRING_SCRYPT, ...options });
+  // What went wrong inside a refused setup or sign-in, for the test's failure message.
+  const logged: unknown[] = [];
+  const logger = options.logger ?? console;
+  const backend = await openBackend({
+    accountScryptCost: TEST_KEYRING_SCRYPT,
+    ...options,
+    logger: {
+      error(message, error) {
+        logged.push(error);
+        logger.error(message, error);
+      },
+    },
+  });
   try {
     const { setupNeeded } = await ok(backend, 'session.status', {});
     if (setupNeeded) {
@@ -28,7 +48,7 @@ export async function openSignedIn(options: BackendOptions): Promise<Backend> {
     } else await ok(backend, 'session.signIn', TEST_ADMINISTRATOR);
   } catch (error) {
     backend.close();
-    throw error;
+    throw logged.length > 0 ? new Error(`${error instanceof Error ? error.message : String(error)}: ${logged.map(String).join('; ')}`) : error;
   }
   return backend;
 }

@@ -12,6 +12,7 @@ import { AppError, refuse } from '../../core/errors';
 import type { WriteDb } from '../../db/handles';
 import { SheetReadError } from '../../formats/csv';
 import { type ReadSpreadsheet, readSpreadsheet } from '../../formats/spreadsheet';
+import { csvText } from '../../formats/table';
 import { auditedTransaction, describeAudit } from '../../store/audit';
 import { readSetting, writeSetting } from '../../store/settings';
 import {
@@ -254,8 +255,7 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
             : [t('sheets.ui.leftOutDuplicate')];
         lines.push([reasons.join(' ; '), ...row.cells.map((cell) => cellText(cell as never))]);
       });
-      const csv = `\uFEFF${lines.map((line) => line.map(csvCell).join(';')).join('\r\n')}\r\n`;
-      return { fileName: `${input.importId.slice(0, 8)}-${t('sheets.ui.leftOutFile')}.csv`, csv };
+      return { fileName: `${input.importId.slice(0, 8)}-${t('sheets.ui.leftOutFile')}.csv`, csv: csvText(lines) };
     },
 
     async apply(input: ParsedInputOf<'sheets.apply'>): Promise<SheetImportSummary> {
@@ -331,12 +331,6 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
       return summaryOf({ ...sheetImport, undoneAt: now, created: candidateIds.length });
     },
   };
-}
-
-/** A CSV cell, quoted when needed; text a spreadsheet would run as a formula is made inert. */
-function csvCell(value: string): string {
-  const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[";\r\n]/.test(inert) ? `"${inert.replaceAll('"', '""')}"` : inert;
 }
 
 export type SheetImportService = ReturnType<typeof createSheetImportService>;

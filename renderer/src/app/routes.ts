@@ -60,6 +60,10 @@ export function recruitHash(candidateId: string, presentationId: string): string
   return routeToHash({ section: 'candidates', id: candidateId, rest: ['journey', 'recruit', presentationId] });
 }
 
+/** `#/candidates/import`: bringing a spreadsheet of people in (a candidate's id is a UUID, never this word). */
+export const SHEET_IMPORT_ID = 'import';
+export const sheetImportHash = routeToHash({ section: 'candidates', id: SHEET_IMPORT_ID });
+
 export function candidateHash(candidateId: string): string {
   return routeToHash({ section: 'candidates', id: candidateId });
 }

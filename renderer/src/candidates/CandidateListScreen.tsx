@@ -5,7 +5,9 @@ import { formatDate } from '../app/format';
 import { formatPhone } from '../app/phone';
 import { PlusIcon, SearchIcon, SectionIcon } from '../app/icons';
 import { useNavigation } from '../app/navigation';
+import { call } from '../api/client';
 import { EmptyState } from '../ui/EmptyState';
+import { ListExportMenu } from '../ui/ListExportMenu';
 import { FilterSelect, SortSelect } from '../ui/FilterSelect';
 import { RecordListBody } from '../ui/RecordListBody';
 import { SearchField } from '../ui/SearchField';
@@ -16,11 +18,14 @@ import { useRecordList } from '../ui/useRecordList';
 import { ExpiryDate } from './ExpiryDate';
 import { EXPIRY_WINDOWS, SORT_ORDER_NAMES, hasNarrowingFilters, toListInput, useCandidateListFilters } from './listFilters';
 import { choices, offered, usePairOptions, usePartnerOptions } from './options';
-import { routeToHash } from '../app/routes';
+import { routeToHash, sheetImportHash } from '../app/routes';
+import { useMay } from '../session/useMay';
 
 export function CandidateListScreen() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigation((state) => state.navigate);
+  const mayExport = useMay('candidates.export');
+  const mayImport = useMay('sheets.open');
   const filters = useCandidateListFilters();
   const list = useRecordList('candidates.list', toListInput(filters));
   const { sectors } = useSectors();
@@ -87,10 +92,22 @@ export function CandidateListScreen() {
     <div className="screen candidate-list">
       <header className="screen-header">
         <h1>{t('candidates.ui.list.title')}</h1>
-        <button type="button" className="button button-primary" onClick={() => navigate({ section: 'candidates', id: 'new' })}>
-          <PlusIcon />
-          <span>{t('candidates.ui.new')}</span>
-        </button>
+        <div className="screen-header-actions">
+          {mayExport && (
+            <ListExportMenu
+              exportList={(format, language) => call('candidates.export', { format, language, filters: toListInput(filters) })}
+            />
+          )}
+          {mayImport && (
+            <a className="button button-secondary" href={sheetImportHash} data-testid="sheet-import-link">
+              {t('sheets.ui.fromList')}
+            </a>
+          )}
+          <button type="button" className="button button-primary" onClick={() => navigate({ section: 'candidates', id: 'new' })}>
+            <PlusIcon />
+            <span>{t('candidates.ui.new')}</span>
+          </button>
+        </div>
       </header>
 
       <div className="toolbar">

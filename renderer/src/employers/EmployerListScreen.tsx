@@ -1,18 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { EmployerSummary } from '../../../shared/employers';
 import { formatDate, formatSiret } from '../app/format';
+import { call } from '../api/client';
 import { FilterSelect, SortSelect } from '../ui/FilterSelect';
+import { ListExportMenu } from '../ui/ListExportMenu';
 import type { Column } from '../ui/VirtualTable';
 import { useSectors } from '../ui/sectors';
 import { useRecordList } from '../ui/useRecordList';
 import { RECORD_ORDERS, type RecordOrder, RecordListScreen, nameColumn } from '../ui/RecordListScreen';
 import { hasNarrowingFilters, toListInput, useEmployerListFilters } from './listFilters';
 import { useSectorNames } from './sectorNames';
+import { useMay } from '../session/useMay';
 
 const YES_NO = ['yes', 'no'] as const;
 
 export function EmployerListScreen() {
   const { t, i18n } = useTranslation();
+  const mayExport = useMay('employers.export');
   const filters = useEmployerListFilters();
   const list = useRecordList('employers.list', toListInput(filters));
   const { sectors } = useSectors();
@@ -59,6 +63,7 @@ export function EmployerListScreen() {
       narrowed={hasNarrowingFilters(filters)}
       onClearFilters={filters.clearNarrowing}
       caption={t(`employers.ui.list.captions.${filters.order}`)}
+      actions={mayExport && <ListExportMenu exportList={(format, language) => call('employers.export', { format, language, filters: toListInput(filters) })} />}
       selects={
         <>
           <FilterSelect

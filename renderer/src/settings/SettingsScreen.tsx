@@ -5,6 +5,7 @@ import { SmallCellSetting } from '../reports/SmallCellSetting';
 import { BackupsSettings } from './BackupsSettings';
 import { SectorSettings } from './SectorSettings';
 import { SettingsTabs } from './SettingsTabs';
+import { SheetImportSettings } from './SheetImportSettings';
 import { TargetsSettings } from './TargetsSettings';
 
 export function SettingsScreen() {
@@ -12,6 +13,7 @@ export function SettingsScreen() {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const maySettings = useMay('dashboard.setTargets');
   const mayBackups = useMay('backups.status');
+  const mayImport = useMay('sheets.open');
   return (
     <div className="screen screen-narrow">
       <header className="screen-header">
@@ -24,6 +26,7 @@ export function SettingsScreen() {
       {maySettings && <SectorSettings />}
       {maySettings && <SmallCellSetting />}
       {mayBackups && <BackupsSettings />}
+      {mayImport && <SheetImportSettings />}
     </div>
   );
 }

@@ -36,6 +36,8 @@ interface RecordListScreenProps<T extends { id: string }> {
   order: ReactNode;
   /** Already translated: says how the rows are ordered, for screen readers. */
   caption: string;
+  /** Beside "New": what else the list offers (its export). */
+  actions?: ReactNode;
 }
 
 /**
@@ -49,6 +51,7 @@ export function RecordListScreen<T extends { id: string }>({
   filters,
   selects,
   narrowed,
+  actions,
   onClearFilters,
   order,
   caption,
@@ -63,12 +66,15 @@ export function RecordListScreen<T extends { id: string }>({
     <div className="screen list-with-filters">
       <header className="screen-header">
         <h1>{t(`${texts}.title`)}</h1>
-        {mayCreate && (
-          <button type="button" className="button button-primary" onClick={() => navigate({ section, id: 'new' })}>
-            <PlusIcon />
-            <span>{t(`${section}.ui.new`)}</span>
-          </button>
-        )}
+        <div className="screen-header-actions">
+          {actions}
+          {mayCreate && (
+            <button type="button" className="button button-primary" onClick={() => navigate({ section, id: 'new' })}>
+              <PlusIcon />
+              <span>{t(`${section}.ui.new`)}</span>
+            </button>
+          )}
+        </div>
       </header>
 
       <div className="toolbar">

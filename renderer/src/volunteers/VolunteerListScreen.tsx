@@ -4,7 +4,9 @@ import type { VolunteerSummary } from '../../../shared/volunteers';
 import { formatPhone } from '../app/phone';
 import { PlusIcon, SearchIcon, SectionIcon } from '../app/icons';
 import { useNavigation } from '../app/navigation';
+import { call } from '../api/client';
 import { EmptyState } from '../ui/EmptyState';
+import { ListExportMenu } from '../ui/ListExportMenu';
 import { FilterSelect } from '../ui/FilterSelect';
 import { RecordListBody } from '../ui/RecordListBody';
 import { SearchField } from '../ui/SearchField';
@@ -24,7 +26,8 @@ export function VolunteerListScreen() {
   const navigate = useNavigation((state) => state.navigate);
   const { query, view, sectorId, setQuery, setView, setSectorId } = useVolunteerListFilters();
   const { sectors } = useSectors();
-  const list = useRecordList('volunteers.list', { query, ...VIEW_FILTERS[view], ...(sectorId ? { sectorId } : {}) });
+  const shown = { query, ...VIEW_FILTERS[view], ...(sectorId ? { sectorId } : {}) };
+  const list = useRecordList('volunteers.list', shown);
 
   // What each volunteer's pairs work on, for the "Pairs" column (an association has a dozen pairs).
   const { state: pairsState } = useApiValue('pairs.list', { archived: 'active' });
@@ -80,16 +83,20 @@ export function VolunteerListScreen() {
   const searching = query.trim() !== '' || sectorId !== '';
 
   const mayCreate = useMay('volunteers.create');
+  const mayExport = useMay('volunteers.export');
   return (
     <div className="screen screen-with-tabs">
       <header className="screen-header">
         <h1>{t('volunteers.ui.list.title')}</h1>
-        {mayCreate && (
-          <button type="button" className="button button-primary" onClick={() => navigate({ section: 'volunteers', id: 'new' })}>
-            <PlusIcon />
-            <span>{t('volunteers.ui.new')}</span>
-          </button>
-        )}
+        <div className="screen-header-actions">
+          {mayExport && <ListExportMenu exportList={(format, language) => call('volunteers.export', { format, language, filters: shown })} />}
+          {mayCreate && (
+            <button type="button" className="button button-primary" onClick={() => navigate({ section: 'volunteers', id: 'new' })}>
+              <PlusIcon />
+              <span>{t('volunteers.ui.new')}</span>
+            </button>
+          )}
+        </div>
       </header>
       <VolunteerTabs current="volunteers" />
 

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Backend, openBackend } from '../../../electron/api/backend';
@@ -157,7 +157,10 @@ describe('the session', () => {
     await ok(backend, 'candidates.list', {});
     clock.advance(4 * 60_000);
     await ok(backend, 'candidates.list', {});
-    clock.advance(5 * 60_000 + 1);
+    // The sign-in screen's own calls are nobody at the keyboard.
+    clock.advance(3 * 60_000);
+    await ok(backend, 'session.status', {});
+    clock.advance(2 * 60_000 + 1);
     await expectRefused(backend, 'candidates.list', {}, 'signed_out');
     expect(await ok(backend, 'session.status', {})).toMatchObject({ locked: true, signedIn: null });
     closeAll();
@@ -253,6 +256,21 @@ describe('the session', () => {
     const recover = (recoveryKey: string | null) => ({ name: TEST_ADMINISTRATOR.name, recoveryKey: recoveryKey ?? '', newPassword: 'mot de passe retrouvé' });
     await expectRefused(backend, 'session.recover', recover(first), 'unauthorized', 'accounts.errors.wrongRecoveryKey');
     expect((await ok(backend, 'session.recover', recover(second))).signedIn?.name).toBe(TEST_ADMINISTRATOR.name);
+    closeAll();
+  });
+
+  it('a setup on a file this keyring does not open (its keyring lost) refuses, and leaves the file and the folder as they were', async () => {
+    const { backend, folder } = await open();
+    await ok(backend, 'session.setup', TEST_ADMINISTRATOR);
+    await ok(backend, 'session.signOut', {});
+    const file = path.join(folder, 'tremplin.sqlite');
+    const before = readFileSync(file);
+    rmSync(path.join(folder, KEYRING_FILE));
+    rmSync(path.join(folder, 'recovery-recipient.txt'));
+    await expectRefused(backend, 'session.setup', TEST_ADMINISTRATOR, 'database_corrupt', 'accounts.errors.keyDoesNotOpen');
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(readdirSync(folder).sort()).toEqual(['backups', 'tremplin.sqlite'].filter((name) => existsSync(path.join(folder, name))).sort());
+    expect(() => backend.database).toThrow();
     closeAll();
   });
 

@@ -1,0 +1,158 @@
+import { useCallback, useRef, useState } from 'react';
+import type { AuthorisationDocument } from '../../../shared/domain';
+import type { SheetImportSummary, SheetOpened, SheetPreview } from '../../../shared/sheets';
+import type { CandidateColumn } from '../../../shared/sheet-table';
+import { call } from '../api/client';
+import { currentLanguage } from '../i18n';
+import { downloadText } from '../exchange/files';
+
+export type Encoding = 'utf-8' | 'windows-1252';
+
+/** What the person has chosen so far; sent whole with every preview, the left-out rows and apply. */
+export interface SheetChoices {
+  sheet: number;
+  mapping: (CandidateColumn | null)[] | undefined;
+  documents: Record<string, AuthorisationDocument | null>;
+}
+
+type Busy = 'opening' | 'previewing' | 'applying' | 'downloading' | null;
+
+const FIRST_CHOICES: SheetChoices = { sheet: 0, mapping: undefined, documents: {} };
+
+/**
+ * One spreadsheet brought in: opened (nothing written), previewed again after each choice,
+ * then applied. The file's bytes stay here so a different encoding can re-open it.
+ */
+export function useSheetImport() {
+  const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
+  const [opened, setOpened] = useState<SheetOpened | null>(null);
+  const [choices, setChoices] = useState<SheetChoices>(FIRST_CHOICES);
+  const [preview, setPreview] = useState<SheetPreview | null>(null);
+  const [create, setCreate] = useState<ReadonlySet<number>>(new Set());
+  const [createMissing, setCreateMissing] = useState(false);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [summary, setSummary] = useState<SheetImportSummary | null>(null);
+  // Only the latest preview asked for is shown, whatever order the answers come back in.
+  const latest = useRef(0);
+
+  const showPreview = useCallback(async (importId: string, next: SheetChoices) => {
+    const asked = ++latest.current;
+    setChoices(next);
+    setBusy('previewing');
+    const result = await call('sheets.preview', {
+      importId,
+      sheet: next.sheet,
+      ...(next.mapping ? { mapping: next.mapping } : {}),
+      documents: next.documents,
+    });
+    if (asked !== latest.current) return;
+    setBusy(null);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setError(null);
+    setPreview(result.value);
+    setChoices({ ...next, mapping: result.value.mapping, documents: Object.fromEntries(result.value.documents.map((entry) => [entry.text, entry.document])) });
+  }, []);
+
+  async function open(picked: { fileName: string; contentBase64: string }, encoding?: Encoding) {
+    if (opened) void call('sheets.drop', { importId: opened.importId });
+    setFile(picked);
+    setOpened(null);
+    setPreview(null);
+    setCreate(new Set());
+    setError(null);
+    setBusy('opening');
+    const result = await call('sheets.open', { ...picked, ...(encoding ? { encoding } : {}) });
+    setBusy(null);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setOpened(result.value);
+    await showPreview(result.value.importId, FIRST_CHOICES);
+  }
+
+  function choose(next: Partial<SheetChoices>) {
+    if (!opened) return;
+    // Another sheet has other headers: its columns are guessed afresh.
+    const changedSheet = next.sheet !== undefined && next.sheet !== choices.sheet;
+    void showPreview(opened.importId, { ...choices, ...next, ...(changedSheet ? { mapping: undefined, documents: {} } : {}) });
+  }
+
+  function toggleCreate(line: number, on: boolean) {
+    setCreate((current) => {
+      const next = new Set(current);
+      if (on) next.add(line);
+      else next.delete(line);
+      return next;
+    });
+  }
+
+  function sent(importId: string) {
+    return { importId, sheet: choices.sheet, ...(choices.mapping ? { mapping: choices.mapping } : {}), documents: choices.documents, create: [...create] };
+  }
+
+  async function downloadLeftOut() {
+    if (!opened) return;
+    setBusy('downloading');
+    const result = await call('sheets.leftOut', { ...sent(opened.importId), language: currentLanguage() });
+    setBusy(null);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    downloadText(result.value.csv, result.value.fileName, 'text/csv;charset=utf-8');
+  }
+
+  async function apply() {
+    if (!opened) return;
+    setError(null);
+    setBusy('applying');
+    const result = await call('sheets.apply', { ...sent(opened.importId), createMissing });
+    setBusy(null);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setSummary(result.value);
+  }
+
+  function reset() {
+    if (opened && !summary) void call('sheets.drop', { importId: opened.importId });
+    latest.current++;
+    setFile(null);
+    setOpened(null);
+    setPreview(null);
+    setChoices(FIRST_CHOICES);
+    setCreate(new Set());
+    setCreateMissing(false);
+    setBusy(null);
+    setError(null);
+    setSummary(null);
+  }
+
+  return {
+    file,
+    opened,
+    choices,
+    preview,
+    create,
+    createMissing,
+    busy,
+    error,
+    summary,
+    open,
+    choose,
+    toggleCreate,
+    setCreateMissing,
+    downloadLeftOut,
+    apply,
+    reset,
+    refuse: setError,
+  };
+}
+
+export type SheetImport = ReturnType<typeof useSheetImport>;

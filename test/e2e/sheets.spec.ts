@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { previewApi } from './api';
+import { expect, test } from './fixtures';
+
+/** What a French Excel saves as "CSV (séparateur : point-virgule)": Windows-1252, a title line, a TOTAL row. */
+function frenchExcelCsv(): Buffer {
+  const text = [
+    'Suivi des personnes accompagnées 2026;;;;;',
+    ';;;;;',
+    'NOM;Prénom;Date de naissance;Portable;Niveau de français;Titre de séjour',
+    'DUPRÉ;Hélène;12/03/1990;612345678;B1 (DELF);récépissé',
+    'Ndiaye;Aïssatou;1/2/85;06 12 34 56 79;débutant;carte de résident',
+    'Benali;Karim;31/02/1990;0700000001;A2;APS',
+    'Lefèvre;Benoît;04/07/1979;0698765432;A2;',
+    'TOTAL;4;;;;',
+  ].join('\r\n');
+  const windows1252: Record<string, number> = { é: 0xe9, É: 0xc9, è: 0xe8, ï: 0xef, î: 0xee, ç: 0xe7 };
+  return Buffer.from([...text].map((char) => windows1252[char] ?? char.charCodeAt(0)));
+}
+
+test('a French Excel CSV is previewed with its accents, a bad row explained and a duplicate found, imported, then undone', async ({ page, preview }) => {
+  test.slow(); // A backup is taken before the import.
+  const api = await previewApi(preview.url);
+  await api('backups.setupRecovery', {});
+  await api('candidates.create', { firstName: 'Benoît', lastName: 'Lefèvre', birthDate: '1979-07-04', consentRecording: true });
+
+  await page.goto(`${preview.url}#/candidates`);
+  await page.getByRole('link', { name: 'Importer un tableur' }).click();
+  await expect(page.getByRole('heading', { name: 'Importer des candidats depuis un tableur' })).toBeVisible();
+  await page.getByLabel('Fichier tableur').setInputFiles({ name: 'suivi.csv', mimeType: 'text/csv', buffer: frenchExcelCsv() });
+
+  // The encoding was assumed: the accented names show whether it was read right.
+  const encoding = page.getByTestId('sheet-encoding');
+  await expect(encoding).toContainText('Windows-1252');
+  await expect(page.getByTestId('sheet-sample-names')).toContainText('Hélène');
+  await expect(page.getByTestId('sheet-sample-names')).toContainText('Aïssatou');
+
+  // The header under the title was found and each column guessed.
+  await expect(page.getByTestId('sheet-mapping')).toContainText('ligne 3');
+  await expect(page.getByLabel('Titre de séjour')).toHaveValue('authorisationDocument');
+  await expect(page.getByLabel('Portable')).toHaveValue('phone');
+  await expect(page.getByTestId('sheet-documents')).toContainText('récépissé');
+
+  const counts = page.getByTestId('sheet-counts');
+  await expect(counts).toContainText('2 nouvelles fiches');
+  await expect(counts).toContainText('1 doublon probable');
+  await expect(counts).toContainText('1 ligne en erreur');
+  await expect(counts).toContainText('Une ligne TOTAL mise de côté');
+  const rows = page.getByTestId('sheet-row');
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(0)).toContainText('Hélène Dupré');
+  await expect(rows.nth(2)).toContainText('Erreur');
+  await expect(rows.nth(2)).toContainText('Date de naissance : Date illisible');
+  await expect(rows.nth(3)).toContainText('Doublon ?');
+  await expect(rows.nth(3)).toContainText('Lefèvre Benoît');
+
+  // The rows left out go out with their reason, to fix in Excel.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Télécharger les lignes non importées' }).click();
+  const leftOut = readFileSync((await (await downloading).path()) ?? '', 'utf8');
+  expect(leftOut).toContain('Motif;NOM;Prénom');
+  expect(leftOut).toContain('Benali;Karim');
+  expect(leftOut).toContain('Lefèvre;Benoît');
+
+  await page.getByRole('button', { name: 'Importer 2 fiches' }).click();
+  const done = page.getByTestId('sheet-done');
+  await expect(done).toContainText('2 fiches créées depuis suivi.csv.', { timeout: 20_000 });
+  await expect(page.getByTestId('sheet-history-row')).toHaveCount(1);
+
+  await done.getByRole('link', { name: 'Voir les candidats' }).click();
+  await expect(page.getByTestId('candidate-row')).toHaveCount(3);
+  await expect(page.getByTestId('candidate-row').filter({ hasText: 'Dupré' })).toContainText('Hélène');
+
+  // The list goes out again as the search shows it.
+  await page.getByLabel('Rechercher un candidat').fill('Dupré');
+  await expect(page.getByTestId('candidate-row')).toHaveCount(1);
+  await page.getByText('Exporter', { exact: true }).click();
+  const exporting = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'CSV (;)' }).click();
+  const exported = await exporting;
+  expect(exported.suggestedFilename()).toMatch(/^candidats-\d{4}-\d{2}-\d{2}\.csv$/);
+  const exportedLines = readFileSync((await exported.path()) ?? '', 'utf8').trimEnd().split('\r\n');
+  expect(exportedLines).toHaveLength(2);
+  expect(exportedLines[1]).toMatch(/^Dupré;Hélène;12\/03\/1990;06 12 34 56 78;;;B1;Nouveau;/);
+  await page.getByLabel('Rechercher un candidat').fill('');
+
+  await page.getByRole('link', { name: 'Importer un tableur' }).click();
+  const history = page.getByTestId('sheet-history-row');
+  await history.getByRole('button', { name: 'Annuler cet import' }).click();
+  const confirmation = page.getByTestId('sheet-undo-confirm');
+  await expect(confirmation).toContainText('Supprimer les 2 fiches qu’il a créées ?');
+  await confirmation.getByRole('button', { name: 'Annuler l’import' }).click();
+  await expect(page.getByTestId('notice')).toContainText('L’import a été annulé');
+  await expect(history).toContainText('Annulé le');
+  const after = await api<{ items: { lastName: string }[] }>('candidates.list', {});
+  expect(after.items.map((candidate) => candidate.lastName)).toEqual(['Lefèvre']);
+});
