@@ -12,6 +12,7 @@ import type { MethodSpec } from './method';
 import { partnerMethods } from './partners';
 import { pipelineMethods } from './pipeline';
 import { reportMethods } from './reports';
+import { rightsMethods } from './rights';
 import { sectorMethods } from './sectors';
 import { sessionMethods } from './sessions';
 import { sheetMethods } from './sheets';
@@ -39,6 +40,7 @@ export const api = {
   ...accountMethods,
   ...auditMethods,
   ...sheetMethods,
+  ...rightsMethods,
   ...listExportMethods,
 };
 

@@ -181,6 +181,8 @@ export interface ImportPreview {
   createdAt: string;
   counts: Record<ImportItemState, number>;
   items: ImportItem[];
+  /** Files of people erased here (GDPR art. 17) the file holds: left out, and not named. */
+  erasedLeftOut: number;
 }
 
 /** What to do with each record that needs a decision; the rest follows the preview. */

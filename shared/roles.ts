@@ -39,6 +39,8 @@ export const CAPABILITIES = [
   'accounts',
   /** The audit log: read, export, purge. */
   'audit',
+  /** The people's rights requests: erase a person, export everything held about them. */
+  'rights',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

@@ -31,6 +31,7 @@ const SUBJECT_OF_GROUP: Record<MethodGroup, AuditSubjectType | null> = {
   audit: 'audit',
   reports: 'reportSettings',
   sheets: 'sheetImport',
+  rights: 'candidate',
 };
 
 /** Methods of a group whose record is another kind. */

@@ -20,6 +20,7 @@ import { matchingHandlers } from './handlers/matching';
 import { partnerHandlers } from './handlers/partners';
 import { pipelineHandlers } from './handlers/pipeline';
 import { reportHandlers } from './handlers/reports';
+import { rightsHandlers } from './handlers/rights';
 import { sectorHandlers } from './handlers/sectors';
 import { sessionHandlers } from './handlers/sessions';
 import { sheetHandlers } from './handlers/sheets';
@@ -58,6 +59,7 @@ export function createHandlers(
     ...accountHandlers(services.accounts),
     ...services.session,
     ...sheetHandlers({ db, ...(clock ? { clock } : {}), backups: services.backups }),
+    ...rightsHandlers(db, clock),
     ...listExportHandlers(db, clock),
   });
 }
@@ -66,7 +68,7 @@ export function createHandlers(
  * Opening a candidate's file (the whole of it, or its barriers' history with their notes) is a
  * read of sensitive data: logged, once the file was found, like a write.
  */
-const AUDITED_READS: ReadonlySet<MethodName> = new Set(['candidates.get', 'candidates.barrierHistory']);
+const AUDITED_READS: ReadonlySet<MethodName> = new Set(['candidates.get', 'candidates.barrierHistory', 'rights.accessExport']);
 
 /**
  * The audit wrapper: every method the contract declares as writing runs in an audit scope, and
@@ -84,7 +86,7 @@ function audited(db: Db, clock: Clock, handlers: Handlers): Handlers {
       const subjectType = auditSubjectOf(method);
       wrapped[method] = (input) =>
         Promise.resolve(handler(input)).then((result) => {
-          insertAuditEntry(db, moment(clock).now, currentCaller(), { action: method, subjectType, subjectId: idOf(input) ?? '', details: { access: 'read' } });
+          insertAuditEntry(db, moment(clock).now, currentCaller(), { action: method, subjectType, subjectId: idOf(input) ?? candidateIdOf(input) ?? '', details: { access: 'read' } });
           return result;
         });
     }
@@ -111,6 +113,12 @@ function audited(db: Db, clock: Clock, handlers: Handlers): Handlers {
 
 function idOf(value: unknown): string | undefined {
   const id = (value as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** A read about a person named by `candidateId` (their copy of everything held). */
+function candidateIdOf(value: unknown): string | undefined {
+  const id = (value as { candidateId?: unknown } | null)?.candidateId;
   return typeof id === 'string' ? id : undefined;
 }
 

@@ -683,3 +683,15 @@ export const sheetImportRecords = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.importId, table.recordType, table.recordId] })],
 );
+
+/**
+ * The people erased at their request (GDPR art. 17): only the id, when, who did it and why (a
+ * closed list, never free text). Kept by a restore, and read by every import: an erased person
+ * does not come back from an older backup or a partner's file.
+ */
+export const erasureRegister = sqliteTable('erasure_register', {
+  candidateId: text('candidate_id').primaryKey(),
+  erasedAt: text('erased_at').notNull(),
+  accountId: text('account_id'),
+  reason: text('reason').notNull(),
+});

@@ -21,7 +21,9 @@ import {
   writeRecoveryRecipient,
 } from '../db/backups';
 import type { WriteDb } from '../db/handles';
-import { auditLog, exchangeLog, exchangedRecords, partnerCards } from '../db/schema';
+import { auditLog, erasureRegister, exchangeLog, exchangedRecords, partnerCards } from '../db/schema';
+import { checkpointWal } from '../store/rights';
+import { eraseRegisteredAgain } from './rights';
 import { IDENTITY_KEY } from './exchange/identity';
 import { describeAudit, recordScopeAudit } from '../store/audit';
 import { type Clock, moment, systemClock } from '../core/clock';
@@ -63,9 +65,11 @@ const BACKUP_ERRORS: Record<BackupError['reason'], string> = {
  *   number seen from each (what refuses their older files as replays).
  * - Our own profile and keys: partners know us by that association id and those keys.
  * - The audit log: who did what happened, whatever the data now says.
+ * - The erasure register: a person erased stays erased. Whoever it names and the restored copy
+ *   still holds is erased again in the restore's own transaction.
  */
 const KEPT_BY_RESTORE: KeptByRestore = {
-  tables: [exchangeLog, exchangedRecords, partnerCards, auditLog],
+  tables: [exchangeLog, exchangedRecords, partnerCards, auditLog, erasureRegister],
   settingKeys: [SEQUENCE_KEY, PROFILE_KEY, IDENTITY_KEY],
 };
 
@@ -176,9 +180,14 @@ export function createBackupService(options: BackupOptions) {
       withOpenedBackup(name, recoveryKey, async (plainFile, backup) => {
         await take('before-restore');
         const { now } = moment(clock);
-        describeAudit(now, { action: 'backups.restore', subjectType: 'backup', subjectId: name });
         // The restore's own transaction (opened after an ATTACH, which none may hold) carries the audit row.
-        replaceContent(sqlite, plainFile, KEPT_BY_RESTORE, () => recordScopeAudit(db, now));
+        let erasedAgain = 0;
+        replaceContent(sqlite, plainFile, KEPT_BY_RESTORE, () => {
+          erasedAgain = eraseRegisteredAgain(db).length;
+          describeAudit(now, { action: 'backups.restore', subjectType: 'backup', subjectId: name, ...(erasedAgain > 0 ? { details: { erasedAgain } } : {}) });
+          recordScopeAudit(db, now);
+        });
+        if (erasedAgain > 0) checkpointWal(sqlite);
         return contentsOf(plainFile, backup);
       }),
   };

@@ -17,6 +17,7 @@ import { SignatureError, parsePublicKey, verifyDetached } from '../../formats/mi
 import { type Payload, PayloadError, parsePayload } from '../../formats/payload';
 import { normalisePassphrase } from '../../formats/words';
 import { auditedTransaction, describeAudit } from '../../store/audit';
+import { withoutErased } from '../rights';
 import { type RecordSet, knownIds, recordAgreedVersions, uniqueKeysHere, writeRecords } from '../../store/exchange';
 import { highestImportedSequence, logExchange, wasImported } from '../../store/exchange-log';
 import { type PartnerCardRow, advanceCardSequence, cardAssociationIds } from '../../store/partner-cards';
@@ -126,6 +127,9 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
       throw error;
     }
     const { manifest } = payload;
+    // A person erased here does not come back: their file and its timeline are left out, unnamed.
+    const { records: notErased, leftOut: erasedLeftOut } = withoutErased(db, payload.records);
+    payload.records = notErased;
     if (card && (manifest.sender.associationId !== card.associationId || manifest.sender.signingPublicKey !== card.signingPublicKey)) {
       refuse('exchange.errors.senderMismatch');
     }
@@ -187,6 +191,7 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
       createdAt: manifest.createdAt,
       counts,
       items,
+      erasedLeftOut,
     };
   }
 

@@ -13,7 +13,9 @@ import { useApiValue } from '../ui/useApiValue';
 import { useArchiveToggle } from '../ui/useArchiveToggle';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { ExpiryDate } from './ExpiryDate';
+import { EraseDialog } from './EraseDialog';
 import { MergeDialog } from './MergeDialog';
+import { downloadText } from '../exchange/files';
 import { findDuplicates } from './duplicates';
 import { MergeIcon } from '../app/icons';
 import { fullName } from '../ui/names';
@@ -70,6 +72,16 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
   const mayLookForDuplicates = useMay('candidates.findDuplicates');
   const mayExport = useMay('exchange.previewExport');
   const mayArchive = useMay('candidates.archive');
+  const mayErase = useMay('rights.erase');
+  const mayExportAll = useMay('rights.accessExport');
+  const [erasing, setErasing] = useState(false);
+  const [rightsError, setRightsError] = useState<string | null>(null);
+
+  async function downloadEverything() {
+    const result = await call('rights.accessExport', { candidateId: candidate.id, format: 'json' });
+    setRightsError(result.ok ? null : result.error.message);
+    if (result.ok) downloadText(result.value.content, result.value.fileName, 'application/json');
+  }
   const archiving = useArchiveToggle(
     (archived) => call(archived ? 'candidates.archive' : 'candidates.restore', { id: candidate.id }),
     (saved) => onChange(saved),
@@ -208,7 +220,22 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
             )}
           </div>
         )}
+        {(mayExportAll || mayErase) && !candidate.mergedIntoId && (
+          <div className="record-actions">
+            {mayExportAll && (
+              <button type="button" className="button button-secondary" onClick={() => void downloadEverything()}>
+                {t('rights.ui.download')}
+              </button>
+            )}
+            {mayErase && (
+              <button type="button" className="button button-danger" onClick={() => setErasing(true)}>
+                {t('rights.ui.erase')}
+              </button>
+            )}
+          </div>
+        )}
       </header>
+      <ErrorAlert messageKey={rightsError} />
 
       {candidate.mergedIntoId ? (
         <MergedBanner keptId={candidate.mergedIntoId} busy={undoing.busy} onUndo={() => void undoing.undo(candidate.id)} />
@@ -307,6 +334,17 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
         </div>
       </div>
 
+      {erasing && (
+        <EraseDialog
+          candidate={candidate}
+          onErased={() => {
+            setErasing(false);
+            showNotice('rights.ui.erased');
+            navigate({ section: 'candidates' });
+          }}
+          onClose={() => setErasing(false)}
+        />
+      )}
       {merging && <MergeDialog keep={candidate} other={merging} onMerged={(kept) => void merged(kept)} onClose={() => setMerging(null)} />}
     </div>
   );

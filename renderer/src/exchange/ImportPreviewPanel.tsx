@@ -84,6 +84,11 @@ export function ImportPreviewPanel({ preview, decisions, onDecide, children }: I
           </li>
         ))}
       </ul>
+      {preview.erasedLeftOut > 0 && (
+        <p className="muted" data-testid="erased-left-out">
+          {t('rights.ui.leftOutErased', { count: preview.erasedLeftOut })}
+        </p>
+      )}
       {GROUPS.filter((group) => (byGroup.get(group)?.length ?? 0) > 0).map((group) => (
         <ImportGroup
           key={group}

@@ -117,6 +117,11 @@ const fixtures: Partial<Record<MethodName, Fixture>> = {
   'accounts.setIdleLock': async () => ({ minutes: 15 }),
   'reports.setSettings': async () => ({ smallCellMinimum: 7 }),
   'sheets.apply': async (b) => ({ importId: await openedSheet(b) }),
+  'rights.erase': async (b) => {
+    const person = await candidate(b);
+    await ok(b, 'timeline.add', { subjectType: 'candidate', subjectId: person.id, kind: 'call', occurredAt: '2026-02-01', text: 'Appel' });
+    return { candidateId: person.id, reason: 'request' };
+  },
   'sheets.undo': async (b) => {
     return { id: (await ok(b, 'sheets.apply', { importId: await openedSheet(b) })).id };
   },
