@@ -306,7 +306,14 @@ async function measureReports(backend: Backend) {
     ['xlsx', 2000],
   ] as const) {
     const made = await time(() => call(backend, 'reports.export', { period, preset: 'annual', format }), documents);
-    record({ name: `annual report as ${format.toUpperCase()} (API)`, unit: 'ms', ...made, target: `≤ ${target / 1000} s`, met: made.median <= target });
+    record({
+      name: `annual report as ${format.toUpperCase()} (API)`,
+      unit: 'ms',
+      ...made,
+      target: `≤ ${target / 1000} s`,
+      met: made.median <= target,
+      note: 'made from the report just shown (data unchanged); after a change add the report above',
+    });
   }
 }
 
