@@ -129,6 +129,9 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     // content is overwritten, not left in free pages.
     sqlite.pragma('temp_store = MEMORY');
     sqlite.pragma('secure_delete = ON');
+    // Every page read from an encrypted file is decrypted: a cache of 64 MiB (SQLite's default is
+    // 2 MiB) keeps what the lists and reports read again; it grows only as pages are read.
+    sqlite.pragma('cache_size = -65536');
 
     const current = schemaVersion(sqlite);
     const pending = migrations.slice(current);

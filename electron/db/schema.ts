@@ -552,7 +552,8 @@ export const timelineEvents = sqliteTable(
   },
   (table) => [
     index('timeline_subject_idx').on(table.subjectType, table.subjectId, table.occurredAt),
-    index('timeline_kind_idx').on(table.subjectType, table.kind, table.occurredAt),
+    // The subject too, for the reports: the employers engaged in a period read from the index alone.
+    index('timeline_kind_idx').on(table.subjectType, table.kind, table.occurredAt, table.subjectId),
   ],
 );
 

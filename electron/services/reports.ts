@@ -30,6 +30,7 @@ import {
   type PopulationFilter,
   type Ranges,
   barrierCells,
+  dataVersion,
   employerFigures,
   pairHours,
   peopleCells,
@@ -242,15 +243,43 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
     return readSetting(db, SETTINGS_KEY, reportSettingsSchema) ?? { smallCellMinimum: DEFAULT_SMALL_CELL_MINIMUM };
   }
 
-  function get(query: ReportQuery): Report {
+  /** The last whole report computed, for the documents made of it (the screen shows it first). */
+  let last: { key: string; report: Report } | null = null;
+
+  function compute(query: ReportQuery): Report {
     const { current, previous } = resolvePeriod(query.period);
     const ranges: Ranges = { previousFrom: previous.from, previousTo: previous.to, currentFrom: current.from, currentTo: current.to, until: addDays(current.to, 1) };
     const association = readSetting(db, ASSOCIATION_KEY, associationName)?.name ?? null;
     // The employers' section takes its by-employer table from the recruitments the outcomes read.
     const read = REPORT_SECTIONS.filter((section) => query.sections.includes(section) || (section === 'outcomes' && query.sections.includes('employers')));
-    const tables = db.transaction(() => read.flatMap((section) => SECTIONS[section](ranges, query.filters)));
+    const tables = read.flatMap((section) => SECTIONS[section](ranges, query.filters));
     const wanted = tables.filter((table) => query.sections.includes(table.section));
     return { current, previous, filters: query.filters, association, tables: REPORT_SECTIONS.flatMap((section) => wanted.filter((table) => table.section === section)) };
+  }
+
+  /** What identifies a whole report: its periods, its filters and the state of the data. */
+  function wholeReportKey(query: ReportQuery): string {
+    const { current, previous } = resolvePeriod(query.period);
+    return JSON.stringify([current, previous, query.filters, dataVersion(db)]);
+  }
+
+  function get(query: ReportQuery): Report {
+    return db.transaction(() => {
+      const report = compute(query);
+      if (REPORT_SECTIONS.every((section) => query.sections.includes(section))) last = { key: wholeReportKey(query), report };
+      return report;
+    });
+  }
+
+  /** Every section: the one just shown when nothing changed since, else computed again. */
+  function wholeReport(query: Omit<ReportQuery, 'sections'>): Report {
+    const whole = { ...query, sections: [...REPORT_SECTIONS] };
+    return db.transaction(() => {
+      if (last && last.key === wholeReportKey(whole)) return last.report;
+      const report = compute(whole);
+      last = { key: wholeReportKey(whole), report };
+      return report;
+    });
   }
 
   return {
@@ -263,7 +292,7 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
 
     /** A preset as PDF or XLSX, or one of its tables as CSV, small cells hidden. */
     async export(request: ReportExportRequest): Promise<ReportFile> {
-      const report = get({ period: request.period, filters: request.filters, sections: [...REPORT_SECTIONS] });
+      const report = wholeReport({ period: request.period, filters: request.filters });
       const minimum = getSettings().smallCellMinimum;
       const t = translator(request.language);
       const tables = presetTables(report, request.preset);

@@ -27,7 +27,6 @@ export interface PopulationFilter {
 
 const periodOf = (column: SQL, r: Ranges) => sql`CASE WHEN ${column} >= ${r.currentFrom} THEN 0 ELSE 1 END`;
 const inRanges = (column: SQL, r: Ranges) => sql`${column} >= ${r.previousFrom} AND ${column} < ${r.until}`;
-const periodEnd = (p: SQL, r: Ranges) => sql`CASE ${p} WHEN 0 THEN ${r.currentTo} ELSE ${r.previousTo} END`;
 
 /** The files a report counts (never one merged into another), narrowed by the filters; `c` is the candidates table. */
 function population(f: PopulationFilter): SQL {
@@ -46,28 +45,35 @@ function population(f: PopulationFilter): SQL {
 }
 
 /**
- * Who was followed in each period (`followed(id, p)`): a file created, archived, or with any
- * dated activity in it — a timeline entry, a presentation proposed, a placement under way, a
- * recruitment started, a drop-in visit.
+ * The two periods as rows `k(p, since, before, last)`: period `p` is [`since`, `before`), its
+ * last day `last`.
  */
-function followed(r: Ranges): SQL {
-  const placementIn = (from: string, to: string, p: number) =>
-    sql`SELECT candidate_id, ${p} FROM placements WHERE archived_at IS NULL AND start_date <= ${to} AND end_date >= ${from}`;
-  return sql`followed(id, p) AS (
-    SELECT id, ${periodOf(sql`created_at`, r)} FROM candidates WHERE ${inRanges(sql`created_at`, r)}
-    UNION SELECT id, ${periodOf(sql`archived_at`, r)} FROM candidates WHERE ${inRanges(sql`archived_at`, r)}
-    UNION SELECT subject_id, ${periodOf(sql`occurred_at`, r)} FROM timeline_events WHERE subject_type = 'candidate' AND ${inRanges(sql`occurred_at`, r)}
-    UNION SELECT candidate_id, ${periodOf(sql`proposed_on`, r)} FROM presentations WHERE archived_at IS NULL AND ${inRanges(sql`proposed_on`, r)}
-    UNION ${placementIn(r.currentFrom, r.currentTo, 0)}
-    UNION ${placementIn(r.previousFrom, r.previousTo, 1)}
-    UNION SELECT candidate_id, ${periodOf(sql`start_date`, r)} FROM recruitments WHERE archived_at IS NULL AND ${inRanges(sql`start_date`, r)}
-    UNION SELECT v.candidate_id, ${periodOf(sql`s.date`, r)} FROM session_visits v JOIN dropin_sessions s ON s.id = v.session_id
-      WHERE s.archived_at IS NULL AND ${inRanges(sql`s.date`, r)}
-  )`;
-}
+const periods = (r: Ranges) => sql`(SELECT 0 AS p, ${r.currentFrom} AS since, ${r.until} AS before, ${r.currentTo} AS last
+    UNION ALL SELECT 1, ${r.previousFrom}, ${r.currentFrom}, ${r.previousTo})`;
+const within = (column: string) => sql`${sql.raw(column)} >= k.since AND ${sql.raw(column)} < k.before`;
 
-/** The file existed by the end of period `f.p` (activity dated before a file was created here, e.g. imported, does not count it earlier). */
-const existedBy = (r: Ranges) => sql`c.created_at < CASE f.p WHEN 0 THEN ${r.until} ELSE ${r.currentFrom} END`;
+/**
+ * Whether the file `c` was followed in period `k`: created, archived, or with any dated activity
+ * in it — a timeline entry, a presentation proposed, a placement under way, a recruitment
+ * started, a drop-in visit. Asked file by file through the per-file indexes (the cheap tests
+ * first), rather than by collecting every dated row of both years and removing the duplicates.
+ */
+const followedIn = sql`(${within('c.created_at')} OR ${within('c.archived_at')}
+    OR EXISTS (SELECT 1 FROM timeline_events t WHERE t.subject_type = 'candidate' AND t.subject_id = c.id AND ${within('t.occurred_at')})
+    OR EXISTS (SELECT 1 FROM presentations pr WHERE pr.candidate_id = c.id AND pr.archived_at IS NULL AND ${within('pr.proposed_on')})
+    OR EXISTS (SELECT 1 FROM placements pl WHERE pl.candidate_id = c.id AND pl.archived_at IS NULL AND pl.start_date <= k.last AND pl.end_date >= k.since)
+    OR EXISTS (SELECT 1 FROM recruitments rc WHERE rc.candidate_id = c.id AND rc.archived_at IS NULL AND ${within('rc.start_date')})
+    OR EXISTS (SELECT 1 FROM session_visits v JOIN dropin_sessions s ON s.id = v.session_id
+      WHERE v.candidate_id = c.id AND s.archived_at IS NULL AND ${within('s.date')}))`;
+
+/**
+ * The files of the report's population followed in each period and existing by its end (activity
+ * dated before a file was created here, e.g. imported, does not count it earlier): `c` the
+ * candidates table, `k` the period.
+ */
+const followedPopulation = (r: Ranges, f: PopulationFilter) =>
+  // CROSS JOIN keeps the candidates outside: one pass over the table in its order, both periods asked of each row.
+  sql`candidates c CROSS JOIN ${periods(r)} k WHERE c.created_at < k.before AND ${population(f)} AND ${followedIn}`;
 
 /** Age in whole years at the period's end, banded as shared/reports.ts ageBand does. */
 const ageBandSql = (end: SQL) => sql`CASE
@@ -100,17 +106,13 @@ export interface PeopleCell {
 
 /** The people followed in both periods, counted by every breakdown at once (the sums are made by the service). */
 export function peopleCells(db: Db, r: Ranges, f: PopulationFilter): PeopleCell[] {
-  const end = periodEnd(sql`f.p`, r);
-  return db.all<PeopleCell>(sql`WITH ${followed(r)}
-    SELECT f.p AS p, c.public_category AS publicCategory, c.gender AS gender, ${ageBandSql(end)} AS ageBand,
+  const end = sql`k.last`;
+  return db.all<PeopleCell>(sql`SELECT k.p AS p, c.public_category AS publicCategory, c.gender AS gender, ${ageBandSql(end)} AS ageBand,
       c.nationality AS nationality, c.french_level AS frenchLevel, ${followedBandSql(end)} AS followedBand,
-      CASE WHEN c.archived_at >= CASE f.p WHEN 0 THEN ${r.currentFrom} ELSE ${r.previousFrom} END
-        AND c.archived_at < CASE f.p WHEN 0 THEN ${r.until} ELSE ${r.currentFrom} END THEN c.status END AS leftStatus,
+      CASE WHEN ${within('c.archived_at')} THEN c.status END AS leftStatus,
       count(*) AS people,
-      sum(c.created_at >= CASE f.p WHEN 0 THEN ${r.currentFrom} ELSE ${r.previousFrom} END
-        AND c.created_at < CASE f.p WHEN 0 THEN ${r.until} ELSE ${r.currentFrom} END) AS created
-    FROM followed f JOIN candidates c ON c.id = f.id
-    WHERE ${existedBy(r)} AND ${population(f)}
+      sum(${within('c.created_at')}) AS created
+    FROM ${followedPopulation(r, f)}
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
 }
 
@@ -129,7 +131,7 @@ export interface BarrierCell {
  * gave, else the day it was recorded.
  */
 export function barrierCells(db: Db, r: Ranges, f: PopulationFilter): BarrierCell[] {
-  return db.all<BarrierCell>(sql`WITH ${followed(r)},
+  return db.all<BarrierCell>(sql`WITH followed(id, p) AS (SELECT c.id, k.p FROM ${followedPopulation(r, f)}),
     ev AS (SELECT candidate_id, theme, change, status, coalesce(changed_on, substr(created_at, 1, 10)) AS d, created_at FROM candidate_barrier_events),
     last_state AS (
       SELECT candidate_id, theme, 0 AS p, status, row_number() OVER (PARTITION BY candidate_id, theme ORDER BY d DESC, created_at DESC) AS rank FROM ev WHERE d < ${r.until}
@@ -137,8 +139,7 @@ export function barrierCells(db: Db, r: Ranges, f: PopulationFilter): BarrierCel
       SELECT candidate_id, theme, 1, status, row_number() OVER (PARTITION BY candidate_id, theme ORDER BY d DESC, created_at DESC) FROM ev WHERE d < ${r.currentFrom}
     ),
     open_at_end AS (SELECT s.p, s.theme, count(*) AS n FROM last_state s JOIN followed f ON f.id = s.candidate_id AND f.p = s.p
-      JOIN candidates c ON c.id = s.candidate_id
-      WHERE s.rank = 1 AND s.status = 'open' AND ${existedBy(r)} AND ${population(f)} GROUP BY 1, 2),
+      WHERE s.rank = 1 AND s.status = 'open' GROUP BY 1, 2),
     lifted AS (SELECT ${periodOf(sql`e.d`, r)} AS p, e.theme, count(DISTINCT e.candidate_id) AS n FROM ev e JOIN candidates c ON c.id = e.candidate_id
       WHERE e.change = 'lifted' AND ${inRanges(sql`e.d`, r)} AND ${population(f)} GROUP BY 1, 2)
     SELECT p, theme, sum(open) AS open, sum(lifted) AS lifted FROM (
@@ -329,4 +330,10 @@ export function pairHours(db: Db, r: Ranges, pairId: string | null): PairHours[]
     JOIN volunteer_hours h ON h.volunteer_id IN (pa.first_volunteer_id, pa.second_volunteer_id)
     WHERE pa.archived_at IS NULL AND ${inRanges(sql`h.date`, r)} ${pairId ? sql`AND pa.id = ${pairId}` : sql``}
     GROUP BY 1, 2, 3`);
+}
+
+/** Changes whenever the data may have: a commit by another connection (`data_version`) or a row written by this one. */
+export function dataVersion(db: Db): string {
+  const row = db.get<{ committed: number; written: number }>(sql`SELECT (SELECT data_version FROM pragma_data_version) AS committed, total_changes() AS written`);
+  return `${row?.committed}:${row?.written}`;
 }

@@ -9,7 +9,7 @@ CREATE TABLE `accounts` (
 	FOREIGN KEY (`volunteer_id`) REFERENCES `volunteers`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `accounts_name_idx` ON `accounts` (lower("name"));--> statement-breakpoint
+CREATE UNIQUE INDEX `accounts_name_idx` ON `accounts` (lower(name));--> statement-breakpoint
 CREATE TABLE `sheet_import_records` (
 	`import_id` text NOT NULL,
 	`record_type` text NOT NULL,

@@ -130,4 +130,17 @@ describe('reports: documents for outside', () => {
     const none = await backend.dispatch('reports.export', { period: PERIOD, preset: 'annual', format: 'csv' });
     expect(none).toMatchObject({ ok: false, error: { code: 'not_found', message: 'reports.errors.tableNotFound' } });
   });
+
+  it('a document made after the data changed holds the change, not the report shown before it', async () => {
+    const genders = async () => (await file('csv', { table: 'people.gender' })).bytes.toString('utf8');
+    const shown = await genders();
+    expect(await genders()).toBe(shown);
+    // Written on the backend's own connection, as any save is.
+    const changed = backend.database.sqlite.prepare("UPDATE candidates SET gender = 'female' WHERE gender = 'male'").run().changes;
+    expect(changed).toBeGreaterThan(0);
+    const after = await ok(backend, 'reports.get', { period: PERIOD });
+    const table = after.tables.find((item) => item.section === 'people' && item.name === 'gender') as ReportTable;
+    expect(await genders()).not.toBe(shown);
+    expect((await genders()).slice(1).trimEnd().split('\r\n').slice(1)).toEqual(published(table).map((row) => [row.label, ...row.cells].join(';')));
+  });
 });
