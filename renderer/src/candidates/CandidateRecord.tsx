@@ -6,6 +6,8 @@ import { formatDate } from '../app/format';
 import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
 import { ArchivedBanner } from '../ui/ArchivedBanner';
+import { ARCHIVE_BUTTON_ID } from '../ui/focus';
+import { useRecordTitle } from '../ui/recordTitle';
 import { BackLink as UiBackLink } from '../ui/BackLink';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { TimelinePanel } from '../ui/TimelinePanel';
@@ -67,6 +69,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
   const navigate = useNavigation((state) => state.navigate);
   const showNotice = useNotices((state) => state.showNotice);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  useRecordTitle(fullName(candidate));
   const mayLookForDuplicates = useMay('candidates.findDuplicates');
   const mayExport = useMay('exchange.previewExport');
   const mayArchive = useMay('candidates.archive');
@@ -202,7 +205,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
               </a>
             )}
             {mayArchive && (
-              <button type="button" className="button button-secondary" disabled={archiving.busy} onClick={() => archiving.setArchived(true)}>
+              <button id={ARCHIVE_BUTTON_ID} type="button" className="button button-secondary" disabled={archiving.busy} onClick={() => archiving.setArchived(true)}>
                 {t('candidates.ui.record.archive')}
               </button>
             )}

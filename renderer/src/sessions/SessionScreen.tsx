@@ -5,6 +5,8 @@ import { call } from '../api/client';
 import { formatDate } from '../app/format';
 import { useNotices } from '../app/notices';
 import { ArchivedBanner } from '../ui/ArchivedBanner';
+import { ARCHIVE_BUTTON_ID } from '../ui/focus';
+import { useRecordTitle } from '../ui/recordTitle';
 import { BackLink } from '../ui/BackLink';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { SearchField } from '../ui/SearchField';
@@ -33,6 +35,8 @@ export function SessionScreen({ id }: { id: string }) {
   const editButtonRef = useRef<HTMLButtonElement>(null);
 
   const backLink = <BackLink section="sessions" label={t('sessions.ui.backToList')} />;
+
+  useRecordTitle(state.status === 'ready' ? t('sessions.ui.record.title', { date: formatDay(state.value.date, i18n.language) }) : null);
 
   if (state.status !== 'ready') {
     return (
@@ -97,7 +101,7 @@ export function SessionScreen({ id }: { id: string }) {
           {session.notes && <p className="session-notes">{session.notes}</p>}
         </div>
         {!archived && (
-          <button type="button" className="button button-secondary" disabled={archiving.busy}
+          <button id={ARCHIVE_BUTTON_ID} type="button" className="button button-secondary" disabled={archiving.busy}
             onClick={() => archiving.setArchived(true)}
           >
             {t('sessions.ui.record.archive')}
