@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, useEffect, useRef } from 'react';
 
 /**
  * The one focus rule of the app: after an action, focus goes to its result or stays on the
@@ -29,17 +29,28 @@ export function focusWhenShown(id: string): void {
 }
 
 /**
- * Escape on an inline form (or anywhere inside it) closes it like its Cancel button and gives
- * focus back to the control that opened it: `onKeyDown={closeOnEscape(cancel, 'opener-id')}`.
+ * Escape anywhere in an inline form closes it like its Cancel button: `onKeyDown={closeOnEscape(onCancel)}`.
+ * The cancel gives focus back to the control that opened the form (`focusWhenShown(openerId)`).
  */
-export function closeOnEscape(close: () => void, openerId: string) {
+export function closeOnEscape(cancel: () => void) {
   return (event: KeyboardEvent<HTMLElement>) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
     event.preventDefault();
     event.stopPropagation();
-    close();
-    focusWhenShown(openerId);
+    cancel();
   };
+}
+
+/**
+ * An inline form takes the focus on its first field when it opens: the button that opened it
+ * is usually hidden while it is open, which would leave the focus nowhere.
+ */
+export function useFocusFirstField<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('input:not([type="hidden"]):not([tabindex="-1"]), select, textarea')?.focus();
+  }, []);
+  return ref;
 }
 
 /** The ids of a record's Archive and Restore buttons: after one, focus goes to the other. */
