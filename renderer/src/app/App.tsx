@@ -7,6 +7,7 @@ import { useLockTriggers } from '../session/useLockTriggers';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useCurrentAuthor } from '../ui/currentAuthor';
 import { LeaveDialog } from '../ui/leaveGuard';
+import { useRecordTitleStore } from '../ui/recordTitle';
 import { NoticeRegion } from './NoticeRegion';
 import { Sidebar } from './Sidebar';
 import { SectionScreen } from './sections';
@@ -57,9 +58,11 @@ function SignedInApp() {
     if (signedInName) useCurrentAuthor.getState().setAuthor(signedInName);
   }, [signedInName]);
 
+  const recordName = useRecordTitleStore((state) => state.name);
   useEffect(() => {
-    document.title = `${t(`common.ui.sections.${route.section}`)} – ${t('common.ui.app.name')}`;
-  }, [route.section, t]);
+    const parts = [recordName, t(`common.ui.sections.${route.section}`), t('common.ui.app.name')];
+    document.title = parts.filter(Boolean).join(' – ');
+  }, [recordName, route.section, t]);
 
   return (
     <div className="app">

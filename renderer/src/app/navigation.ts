@@ -9,7 +9,9 @@ interface NavigationState {
 }
 
 export const useNavigation = create<NavigationState>()((set) => ({
-  route: hashToRoute(window.location.hash),
+  // The address is read by syncNavigationWithHash before the first render: read here, it would
+  // run while this chunk is evaluated, before the entry's routes are (the chunks import each other).
+  route: { section: 'home' },
   navigate(route, options) {
     const hash = routeToHash(route);
     if (options?.replace) window.history.replaceState(null, '', hash);
@@ -23,8 +25,7 @@ export const useNavigation = create<NavigationState>()((set) => ({
  * from a screen that guards its departure puts its address back while the person decides.
  */
 export function syncNavigationWithHash(): void {
-  // The store read the address when its chunk loaded; the address may have changed since, while
-  // the language and the first screen were still on their way, with no listener to hear it.
+  // The first screen's address, and any change to it while the language and that screen were on their way.
   useNavigation.setState({ route: hashToRoute(window.location.hash) });
   window.addEventListener('hashchange', () => {
     const route = hashToRoute(window.location.hash);

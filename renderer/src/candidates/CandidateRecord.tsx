@@ -6,6 +6,8 @@ import { formatDate } from '../app/format';
 import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
 import { ArchivedBanner } from '../ui/ArchivedBanner';
+import { ARCHIVE_BUTTON_ID, focusWhenShown } from '../ui/focus';
+import { useRecordTitle } from '../ui/recordTitle';
 import { BackLink as UiBackLink } from '../ui/BackLink';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { TimelinePanel } from '../ui/TimelinePanel';
@@ -63,12 +65,18 @@ interface CandidateRecordProps {
 
 type DuplicateSearch = { status: 'searching' } | { status: 'done'; matches: DuplicateCandidate[] };
 
+const SEARCH_DUPLICATES_ID = 'duplicates-search';
+const NO_DUPLICATES_ID = 'no-duplicates';
+const JUST_MERGED_ID = 'just-merged';
+const mergeButtonId = (candidateId: string) => `merge-${candidateId}`;
+
 /** The file of one person: header, banners, the sections as tabs, and the history. */
 export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigation((state) => state.navigate);
   const showNotice = useNotices((state) => state.showNotice);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  useRecordTitle(fullName(candidate));
   const mayLookForDuplicates = useMay('candidates.findDuplicates');
   const mayExport = useMay('exchange.previewExport');
   const mayArchive = useMay('candidates.archive');
@@ -138,7 +146,8 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
     if (next) selectTab(next, true);
   }
 
-  async function searchDuplicates() {
+  /** Run by "Search for duplicates" (its result takes the focus) and again after a merge or its undoing. */
+  async function searchDuplicates(focusResult = false) {
     setDuplicates({ status: 'searching' });
     const matches = await findDuplicates({
       firstName: candidate.firstName,
@@ -149,6 +158,12 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
       excludeId: candidate.id,
     });
     setDuplicates({ status: 'done', matches });
+    if (focusResult) focusWhenShown(matches.length === 0 ? NO_DUPLICATES_ID : 'duplicates-title');
+  }
+
+  function closeDuplicates() {
+    setDuplicates(null);
+    focusWhenShown(SEARCH_DUPLICATES_ID);
   }
 
   const undoing = useUndoMerge(async (kept) => {
@@ -167,6 +182,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
   async function merged(kept: Candidate) {
     setJustMerged(merging);
     setMerging(null);
+    focusWhenShown(JUST_MERGED_ID);
     onChange(kept);
     setHistoryVersion((version) => version + 1);
     showNotice('candidates.ui.notices.merged');
@@ -204,7 +220,13 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
         {!readOnly && (
           <div className="record-actions">
             {mayLookForDuplicates && (
-              <button type="button" className="button button-secondary" disabled={duplicates?.status === 'searching'} onClick={() => void searchDuplicates()}>
+              <button
+                id={SEARCH_DUPLICATES_ID}
+                type="button"
+                className="button button-secondary"
+                disabled={duplicates?.status === 'searching'}
+                onClick={() => void searchDuplicates(true)}
+              >
                 {t('candidates.ui.duplicates.search')}
               </button>
             )}
@@ -214,7 +236,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
               </a>
             )}
             {mayArchive && (
-              <button type="button" className="button button-secondary" disabled={archiving.busy} onClick={() => archiving.setArchived(true)}>
+              <button id={ARCHIVE_BUTTON_ID} type="button" className="button button-secondary" disabled={archiving.busy} onClick={() => archiving.setArchived(true)}>
                 {t('candidates.ui.record.archive')}
               </button>
             )}
@@ -254,7 +276,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
       <ErrorAlert messageKey={archiving.error} />
 
       {justMerged && (
-        <p className="alert alert-info alert-row" role="status" data-testid="just-merged">
+        <p id={JUST_MERGED_ID} tabIndex={-1} className="alert alert-info alert-row" role="status" data-testid="just-merged">
           <span>{t('candidates.ui.merge.justMerged', { other: fullName(justMerged) })}</span>
           <button type="button" className="button button-secondary" disabled={undoing.busy} onClick={() => void undoing.undo(justMerged.id)}>
             {t('candidates.ui.merge.undo')}
@@ -265,9 +287,9 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
 
       {duplicates?.status === 'done' &&
         (duplicates.matches.length === 0 ? (
-          <p className="alert alert-info alert-row" role="status" data-testid="no-duplicates">
+          <p id={NO_DUPLICATES_ID} tabIndex={-1} className="alert alert-info alert-row" role="status" data-testid="no-duplicates">
             <span>{t('candidates.ui.duplicates.none')}</span>
-            <button type="button" className="button button-link" onClick={() => setDuplicates(null)}>
+            <button type="button" className="button button-link" onClick={closeDuplicates}>
               {t('candidates.ui.duplicates.close')}
             </button>
           </p>
@@ -277,12 +299,18 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
             title={t('candidates.ui.duplicates.recordTitle', { count: duplicates.matches.length })}
             intro={t('candidates.ui.duplicates.recordIntro')}
             actions={(match, describedBy) => (
-              <button type="button" className="button button-primary" aria-describedby={describedBy} onClick={() => setMerging(match.candidate)}>
+              <button
+                id={mergeButtonId(match.candidate.id)}
+                type="button"
+                className="button button-primary"
+                aria-describedby={describedBy}
+                onClick={() => setMerging(match.candidate)}
+              >
                 <MergeIcon />
                 <span>{t('candidates.ui.duplicates.mergeHere')}</span>
               </button>
             )}
-            onClose={() => setDuplicates(null)}
+            onClose={closeDuplicates}
           />
         ))}
 
@@ -345,7 +373,14 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
           onClose={() => setErasing(false)}
         />
       )}
-      {merging && <MergeDialog keep={candidate} other={merging} onMerged={(kept) => void merged(kept)} onClose={() => setMerging(null)} />}
+      {merging && (
+        <MergeDialog keep={candidate} other={merging} onMerged={(kept) => void merged(kept)} onClose={() => {
+            // Escape or Cancel: back on the Merge button that opened the dialog.
+            focusWhenShown(mergeButtonId(merging.id));
+            setMerging(null);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
 import { folded } from '../ui/text';
 import { FingerprintWords } from './Fingerprint';
+import { FileInput } from '../ui/FileInput';
 import { readText } from './files';
 
 interface ImportCardPanelProps {
@@ -69,7 +70,7 @@ export function ImportCardPanel({ cards, partners, onClose, onImported }: Import
     <section className="import-card" aria-labelledby="import-card-title">
       <h3 id="import-card-title">{t('exchange.ui.importCard.title')}</h3>
       <Field id="import-card-file" label={t('exchange.ui.importCard.file')} hint={t('exchange.ui.importCard.fileHint')} error={undefined}>
-        {(a11y) => <input {...a11y} type="file" accept=".json,application/json" className="file-input" onChange={(event) => void open(event)} />}
+        {(a11y) => <FileInput {...a11y} accept=".json,application/json" onChange={(event) => void open(event)} />}
       </Field>
       <ErrorAlert messageKey={error} />
       {preview && !preview.isOurs && (

@@ -9,6 +9,7 @@ import { BackupsReminder } from './BackupsReminder';
 import { BusyNote, useExchangeProgress } from './Busy';
 import { ImportPreviewPanel } from './ImportPreviewPanel';
 import { readBase64 } from './files';
+import { FileInput } from '../ui/FileInput';
 import { useImportSession } from './importSession';
 
 /**
@@ -83,7 +84,7 @@ export function ImportScreen({ status }: { status: ExchangeStatus }) {
           <p className="muted">{t('exchange.ui.import.intro')}</p>
           {locked && <p className="muted">{t('exchange.ui.import.lockedHint')}</p>}
           <Field id="import-file" label={t('exchange.ui.import.file')} hint={file ? t('exchange.ui.import.fileOpened', { name: file.fileName }) : undefined} error={undefined}>
-            {(a11y) => <input {...a11y} type="file" accept=".tremplin" className="file-input" disabled={busy !== null} onChange={(event) => void pick(event)} />}
+            {(a11y) => <FileInput {...a11y} accept=".tremplin" disabled={busy !== null} onChange={(event) => void pick(event)} />}
           </Field>
           {askPassphrase && file && (
             <form className="import-passphrase" noValidate onSubmit={submitPassphrase}>

@@ -6,6 +6,7 @@ import type { PresentationState } from '../../../shared/pipeline';
 import { formatDate } from '../app/format';
 import { PresentationStateBadge } from './presentations/PresentationStateBadge';
 import { presentationHash } from '../app/routes';
+import { presentationLinkId } from './usePresent';
 import './matching.css';
 
 /** Reason parameters named `…Date` or `…On` are ISO dates and lists are joined, in the interface language. */
@@ -180,7 +181,7 @@ export function PresentCell({ presentation, presentable, busy, describedBy, onPr
   return (
     <div className="present-cell">
       {presentation && (
-        <a href={presentationHash(presentation.id)} className="present-state" aria-describedby={describedBy}>
+        <a id={presentationLinkId(presentation.id)} href={presentationHash(presentation.id)} className="present-state" aria-describedby={describedBy}>
           <PresentationStateBadge state={presentation.state} />
         </a>
       )}

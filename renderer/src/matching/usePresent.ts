@@ -4,6 +4,12 @@ import { call } from '../api/client';
 import { useNotices } from '../app/notices';
 import { usePresentationChanges } from './presentations/presentationChanges';
 import { useCurrentAuthor } from '../ui/currentAuthor';
+import { focusWhenShown } from '../ui/focus';
+
+/** The id of a match row's link to its presentation: where focus goes once "Present" made it. */
+export function presentationLinkId(presentationId: string): string {
+  return `presentation-link-${presentationId}`;
+}
 
 type Made = { id: string; state: PresentationState };
 
@@ -32,6 +38,7 @@ export function usePresent() {
     }
     setMade((current) => ({ ...current, [key]: { id: result.value.id, state: result.value.state } }));
     showNotice('matching.ui.matches.notices.presented');
+    focusWhenShown(presentationLinkId(result.value.id));
     changed();
   }
 

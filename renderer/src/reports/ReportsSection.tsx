@@ -24,6 +24,7 @@ import { FilterSelect } from '../ui/FilterSelect';
 import { sectorLabel } from '../ui/sectors';
 import { useApiValue } from '../ui/useApiValue';
 import { BarChart } from './BarChart';
+import { DateInput } from '../ui/DateInput';
 import './reports.css';
 
 type PeriodKind = ReportPeriodInput['kind'];
@@ -140,11 +141,11 @@ export function ReportsSection() {
             <>
               <label className="reports-field">
                 <span>{t('reports.ui.screen.from')}</span>
-                <input type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+                <DateInput value={from} onChange={(event) => setFrom(event.target.value)} />
               </label>
               <label className="reports-field">
                 <span>{t('reports.ui.screen.to')}</span>
-                <input type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+                <DateInput value={to} onChange={(event) => setTo(event.target.value)} />
               </label>
             </>
           )}

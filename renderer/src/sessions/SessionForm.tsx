@@ -13,6 +13,7 @@ import { showServerError } from '../ui/serverErrors';
 import { useApiValue } from '../ui/useApiValue';
 import { sortableName } from '../volunteers/names';
 import { useLeaveGuard } from '../ui/leaveGuard';
+import { closeOnEscape } from '../ui/focus';
 import { DateInput } from '../ui/DateInput';
 
 const formSchema = z.strictObject(sessionFieldShapes);
@@ -94,7 +95,7 @@ export function SessionForm({ session, onSaved, onCancel }: SessionFormProps) {
   }));
 
   return (
-    <form className="card form" noValidate onSubmit={(event) => void save(event)}>
+    <form className="card form" noValidate onSubmit={(event) => void save(event)} onKeyDown={closeOnEscape(onCancel)}>
       <div className="form-body">
         <div className="form-grid session-form-grid">
           <Field id={inputId('date')} label={t('sessions.ui.fields.date')} error={errorOf('date')} required>

@@ -1,10 +1,12 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DropinSession, IntakeResult, SessionVisit } from '../../../shared/sessions';
 import { call } from '../api/client';
 import { formatDate } from '../app/format';
 import { useNotices } from '../app/notices';
 import { ArchivedBanner } from '../ui/ArchivedBanner';
+import { ARCHIVE_BUTTON_ID, focusWhenShown } from '../ui/focus';
+import { useRecordTitle } from '../ui/recordTitle';
 import { BackLink } from '../ui/BackLink';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { SearchField } from '../ui/SearchField';
@@ -15,6 +17,8 @@ import { IntakeForm } from './IntakeForm';
 import { SessionForm } from './SessionForm';
 import { VisitsTable } from './VisitsTable';
 import { formatDay } from './format';
+
+const EDIT_BUTTON_ID = 'session-edit';
 
 /**
  * A drop-in session's page, for a busy room: the quick intake on top, then the people seen,
@@ -30,9 +34,10 @@ export function SessionScreen({ id }: { id: string }) {
   const [highlightId, setHighlightId] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const archiving = useArchiveToggle<DropinSession>((archived) => call(archived ? 'sessions.archive' : 'sessions.restore', { id }), replace);
-  const editButtonRef = useRef<HTMLButtonElement>(null);
 
   const backLink = <BackLink section="sessions" label={t('sessions.ui.backToList')} />;
+
+  useRecordTitle(state.status === 'ready' ? t('sessions.ui.record.title', { date: formatDay(state.value.date, i18n.language) }) : null);
 
   if (state.status !== 'ready') {
     return (
@@ -64,7 +69,7 @@ export function SessionScreen({ id }: { id: string }) {
 
   function closeEditor() {
     setEditing(false);
-    requestAnimationFrame(() => editButtonRef.current?.focus());
+    focusWhenShown(EDIT_BUTTON_ID);
   }
 
   const day = formatDay(session.date, i18n.language);
@@ -86,7 +91,7 @@ export function SessionScreen({ id }: { id: string }) {
                   })}
             </span>
             {!archived && !editing && (
-              <button ref={editButtonRef} type="button" className="button button-quiet"
+              <button id={EDIT_BUTTON_ID} type="button" className="button button-quiet"
                 aria-label={t('sessions.ui.record.editLabel')}
                 onClick={() => setEditing(true)}
               >
@@ -97,7 +102,7 @@ export function SessionScreen({ id }: { id: string }) {
           {session.notes && <p className="session-notes">{session.notes}</p>}
         </div>
         {!archived && (
-          <button type="button" className="button button-secondary" disabled={archiving.busy}
+          <button id={ARCHIVE_BUTTON_ID} type="button" className="button button-secondary" disabled={archiving.busy}
             onClick={() => archiving.setArchived(true)}
           >
             {t('sessions.ui.record.archive')}
@@ -131,7 +136,13 @@ export function SessionScreen({ id }: { id: string }) {
         </section>
       )}
 
-      {!archived && !editing && <IntakeForm sessionId={session.id} sectors={sectors} onRecorded={(result) => void onRecorded(result)} />}
+      {/* Hidden, not unmounted, while the session is edited: coming back, it would take the focus
+          from the Edit button, and what was being typed would be lost. */}
+      {!archived && (
+        <div hidden={editing}>
+          <IntakeForm sessionId={session.id} sectors={sectors} onRecorded={(result) => void onRecorded(result)} />
+        </div>
+      )}
 
       <section className="card visits" aria-labelledby="visits-title">
         <div className="visits-header">

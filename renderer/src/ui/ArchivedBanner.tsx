@@ -1,3 +1,5 @@
+import { RESTORE_BUTTON_ID } from './focus';
+
 interface ArchivedBannerProps {
   /** Already translated: "Archivé le 3 mars 2025". */
   title: string;
@@ -15,7 +17,7 @@ export function ArchivedBanner({ title, explanation, restoreLabel, busy, onResto
         <p className="banner-title">{title}</p>
         <p>{explanation}</p>
       </div>
-      <button type="button" className="button button-secondary" disabled={busy} onClick={onRestore}>
+      <button id={RESTORE_BUTTON_ID} type="button" className="button button-secondary" disabled={busy} onClick={onRestore}>
         {restoreLabel}
       </button>
     </div>

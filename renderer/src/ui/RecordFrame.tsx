@@ -5,6 +5,8 @@ import type { Section } from '../app/routes';
 import { ArchivedBanner } from './ArchivedBanner';
 import { BackLink } from './BackLink';
 import { ErrorAlert } from './ErrorAlert';
+import { ARCHIVE_BUTTON_ID } from './focus';
+import { useRecordTitle } from './recordTitle';
 import type { ApiValue } from './useApiValue';
 import type { useArchiveToggle } from './useArchiveToggle';
 
@@ -49,6 +51,7 @@ interface RecordFrameProps {
 export function RecordFrame({ back, title, subtitle, facts, archivedAt, archive, texts, mayArchive = true, className, children }: RecordFrameProps) {
   const { t, i18n } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  useRecordTitle(title);
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
@@ -65,7 +68,7 @@ export function RecordFrame({ back, title, subtitle, facts, archivedAt, archive,
           {facts}
         </div>
         {archivedAt === null && mayArchive && (
-          <button type="button" className="button button-secondary" disabled={archive.busy} onClick={() => archive.setArchived(true)}>
+          <button id={ARCHIVE_BUTTON_ID} type="button" className="button button-secondary" disabled={archive.busy} onClick={() => archive.setArchived(true)}>
             {t(`${texts}.archive`)}
           </button>
         )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ApiResult } from '../../../shared/errors';
 import { useNotices } from '../app/notices';
+import { ARCHIVE_BUTTON_ID, RESTORE_BUTTON_ID, focusWhenShown } from './focus';
 
 /**
  * Archiving and restoring a record from its screen: one call at a time, the refusal kept for
@@ -24,6 +25,8 @@ export function useArchiveToggle<T>(
       return;
     }
     onDone(result.value, archived);
+    // The button that undoes it takes the focus: Archive becomes Restore and the reverse.
+    focusWhenShown(archived ? RESTORE_BUTTON_ID : ARCHIVE_BUTTON_ID);
     showNotice(archived ? 'common.ui.notices.archived' : 'common.ui.notices.restored');
   }
 

@@ -13,6 +13,7 @@ import { FormActions } from '../ui/FormActions';
 import { sectorLabel } from '../ui/sectors';
 import { showServerError } from '../ui/serverErrors';
 import { sortableName } from './names';
+import { closeOnEscape } from '../ui/focus';
 import { useLeaveGuard } from '../ui/leaveGuard';
 
 /** Selects hold strings ("" for none chosen); the pair's own rules, from the contract, apply. */
@@ -107,7 +108,13 @@ export function PairForm({ draft, sectors, volunteers, onSaved, onCancel }: Pair
   const sectorChoices = sectors.filter((sector) => sector.archivedAt === null || sector.id === pair?.sector?.id);
 
   return (
-    <form className="card form pair-form" noValidate onSubmit={(event) => void save(event)} aria-labelledby="pair-form-title">
+    <form
+      className="card form pair-form"
+      noValidate
+      onSubmit={(event) => void save(event)}
+      onKeyDown={closeOnEscape(onCancel)}
+      aria-labelledby="pair-form-title"
+    >
       <h2 id="pair-form-title" className="form-title">
         {t(pair ? 'volunteers.ui.pairs.editTitle' : 'volunteers.ui.pairs.newTitle')}
       </h2>

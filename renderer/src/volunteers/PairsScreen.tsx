@@ -64,14 +64,19 @@ export function PairsScreen() {
   const { state: volunteersState } = useApiValue('volunteers.list', { active: 'yes', archived: 'active', limit: 500 });
   const volunteers = volunteersState.status === 'ready' ? volunteersState.value.items : [];
 
+  /** The button that opened the form (New, or a pair's Edit): focus goes back to it. */
+  const openerRef = useRef<HTMLElement | null>(null);
+
   function open(next: PairDraft) {
     setActionError(null);
+    openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setDraft(next);
   }
 
   function close() {
     setDraft(null);
-    newButtonRef.current?.focus();
+    const opener = openerRef.current;
+    (opener?.isConnected ? opener : newButtonRef.current)?.focus();
   }
 
   async function onSaved(_pair: Pair, created: boolean) {

@@ -7,6 +7,8 @@ import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
 import { fullName } from '../ui/names';
 import { ArchivedBanner } from '../ui/ArchivedBanner';
+import { ARCHIVE_BUTTON_ID } from '../ui/focus';
+import { useRecordTitle } from '../ui/recordTitle';
 import { BackLink } from '../ui/BackLink';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
@@ -28,6 +30,7 @@ export function VolunteerScreen({ id }: { id: string | null }) {
 
   const volunteer = id === null ? null : state.status === 'ready' ? state.value : undefined;
   const loadedId = volunteer?.id;
+  useRecordTitle(volunteer ? fullName(volunteer) : null);
   useEffect(() => {
     if (loadedId !== undefined) headingRef.current?.focus();
   }, [loadedId]);
@@ -78,7 +81,7 @@ export function VolunteerScreen({ id }: { id: string | null }) {
           )}
         </div>
         {volunteer && volunteer.archivedAt === null && (
-          <button type="button" className="button button-secondary" disabled={archiving.busy}
+          <button id={ARCHIVE_BUTTON_ID} type="button" className="button button-secondary" disabled={archiving.busy}
             onClick={() => archiving.setArchived(true)}
           >
             {t('volunteers.ui.record.archive')}

@@ -10,6 +10,7 @@ import { OverlapsNote } from '../journey/WorkRules';
 import { periodText } from '../journey/format';
 import { EndPlacementForm } from './EndPlacementForm';
 import { PlacementStatus, placementPhase } from './PlacementStatus';
+import { focusWhenShown } from '../../ui/focus';
 import { placementKindKey } from './format';
 
 interface CandidatePlacementsProps {
@@ -19,6 +20,9 @@ interface CandidatePlacementsProps {
 
 /** What to offer once a placement has just ended: the hire to record, or the placement that follows it. */
 type NextStep = { placement: Placement; step: 'recruit' | 'renew' | 'next' };
+
+const endButtonId = (placementId: string) => `placement-${placementId}-end-open`;
+const placementItemId = (placementId: string) => `placement-${placementId}`;
 
 /**
  * The person's placements, newest first: kind, host, dates and where each stands, with "End"
@@ -37,8 +41,15 @@ export function CandidatePlacements({ candidateId, readOnly }: CandidatePlacemen
   const { items } = state.value;
   if (items.length === 0) return <p className="empty-line">{t('matching.ui.placements.empty')}</p>;
 
+  function cancelEnding(placementId: string) {
+    setEnding(null);
+    focusWhenShown(endButtonId(placementId));
+  }
+
   function ended(placement: Placement) {
     setEnding(null);
+    // The placement now says how it ended (and what may follow): focus goes there.
+    focusWhenShown(placementItemId(placement.id));
     showNotice('matching.ui.placements.notices.ended');
     if (placement.outcome === 'hired') setNext({ placement, step: 'recruit' });
     else if (placement.outcome === 'extended') {
@@ -51,7 +62,7 @@ export function CandidatePlacements({ candidateId, readOnly }: CandidatePlacemen
   return (
     <ul className="journey-list" data-testid="placement-list">
       {items.map((item) => (
-        <li key={item.id} className="journey-item" data-testid="placement">
+        <li key={item.id} id={placementItemId(item.id)} tabIndex={-1} className="journey-item" data-testid="placement">
           <div className="journey-item-head">
             <div className="journey-item-title">
               <span className="strong">{t(placementKindKey(item.kind))}</span>
@@ -69,6 +80,7 @@ export function CandidatePlacements({ candidateId, readOnly }: CandidatePlacemen
               {/* An outcome is recorded once it has begun (the day it ended cannot be in the future). */}
               {(placementPhase(item) === 'ongoing' || placementPhase(item) === 'overdue') && (
                 <button
+                  id={endButtonId(item.id)}
                   type="button"
                   className="button button-secondary button-small"
                   onClick={() => {
@@ -84,7 +96,7 @@ export function CandidatePlacements({ candidateId, readOnly }: CandidatePlacemen
               </a>
             </div>
           )}
-          {ending === item.id && <EndPlacementForm placement={item} onEnded={ended} onCancel={() => setEnding(null)} />}
+          {ending === item.id && <EndPlacementForm placement={item} onEnded={ended} onCancel={() => cancelEnding(item.id)} />}
           {next?.placement.id === item.id && <NextStepOffer candidateId={candidateId} next={next} onDismiss={() => setNext(null)} />}
         </li>
       ))}

@@ -12,6 +12,7 @@ import { showServerError } from '../../ui/serverErrors';
 import { placementOutcomeKey } from './format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLeaveGuard } from '../../ui/leaveGuard';
+import { closeOnEscape, useFocusFirstField } from '../../ui/focus';
 import { DateInput } from '../../ui/DateInput';
 
 const formSchema = placementEndSchema.omit({ id: true });
@@ -27,6 +28,7 @@ interface EndPlacementFormProps {
 export function EndPlacementForm({ placement, onEnded, onCancel }: EndPlacementFormProps) {
   const { t } = useTranslation();
   const [formError, setFormError] = useState<string | null>(null);
+  const formRef = useFocusFirstField<HTMLFormElement>();
   const idPrefix = `placement-${placement.id}-end`;
   const inputId = (name: string) => `${idPrefix}-${name}`;
   const form = useForm<FormInput, unknown, z.output<typeof formSchema>>({
@@ -52,7 +54,14 @@ export function EndPlacementForm({ placement, onEnded, onCancel }: EndPlacementF
   });
 
   return (
-    <form className="inline-panel" noValidate onSubmit={(event) => void submit(event)} aria-label={t('matching.ui.placements.end.label')}>
+    <form
+      ref={formRef}
+      className="inline-panel"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={closeOnEscape(onCancel)}
+      aria-label={t('matching.ui.placements.end.label')}
+    >
       <ChoicePills
         id={inputId('outcome')}
         legend={t('matching.ui.placements.end.outcome')}

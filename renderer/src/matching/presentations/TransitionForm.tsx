@@ -17,6 +17,7 @@ import { presentationStateKey, refusalReasonKey } from './format';
 import { usePresentationChanges } from './presentationChanges';
 import '../matching.css';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { focusWhenShown } from '../../ui/focus';
 import { DateInput } from '../../ui/DateInput';
 
 interface TransitionFormProps {
@@ -48,7 +49,7 @@ export function TransitionForm({ presentation, onChanged }: TransitionFormProps)
   if (allowed.length === 0) {
     return (
       <section className="card side-card transition-card" aria-labelledby="transition-title">
-        <h2 id="transition-title">{t('matching.ui.presentations.next.title')}</h2>
+        <h2 id="transition-title" tabIndex={-1}>{t('matching.ui.presentations.next.title')}</h2>
         <p className="muted" data-testid="presentation-closed">
           {t(presentation.state === 'obsolete' ? 'matching.ui.presentations.next.obsolete' : 'matching.ui.presentations.next.closed')}
         </p>
@@ -83,6 +84,8 @@ export function TransitionForm({ presentation, onChanged }: TransitionFormProps)
     showNotice('matching.ui.presentations.notices.changed');
     changed();
     onChanged(result.value);
+    // The step is saved: focus goes to what can happen next (or that nothing can).
+    focusWhenShown('transition-title');
   }
 
   const fieldError = (name: string) => {
@@ -97,7 +100,7 @@ export function TransitionForm({ presentation, onChanged }: TransitionFormProps)
 
   return (
     <section className="card side-card transition-card" aria-labelledby="transition-title">
-      <h2 id="transition-title">{t('matching.ui.presentations.next.title')}</h2>
+      <h2 id="transition-title" tabIndex={-1}>{t('matching.ui.presentations.next.title')}</h2>
       <form className="transition-form" onSubmit={(event) => void submit(event)} noValidate>
         <fieldset className="transition-choices">
           <legend className="transition-legend">{t('matching.ui.presentations.next.choose')}</legend>

@@ -13,6 +13,7 @@ import { showServerError } from '../../ui/serverErrors';
 import { followUpResultKey, leftReasonKey } from './format';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { useLeaveGuard } from '../../ui/leaveGuard';
+import { closeOnEscape, useFocusFirstField } from '../../ui/focus';
 import { DateInput } from '../../ui/DateInput';
 
 type FormInput = z.input<typeof followUpRecordSchema>;
@@ -33,6 +34,7 @@ export function FollowUpForm({ followUp, title, onRecorded, onCancel }: FollowUp
   const { t } = useTranslation();
   const { author, setAuthor } = useCurrentAuthor();
   const [formError, setFormError] = useState<string | null>(null);
+  const formRef = useFocusFirstField<HTMLFormElement>();
   const inputId = (name: string) => `follow-up-${followUp.id}-${name}`;
   const form = useForm<FormInput, unknown, z.output<typeof followUpRecordSchema>>({
     resolver: zodResolver(followUpRecordSchema, parseOptions),
@@ -66,7 +68,15 @@ export function FollowUpForm({ followUp, title, onRecorded, onCancel }: FollowUp
   });
 
   return (
-    <form className="inline-panel" noValidate onSubmit={(event) => void submit(event)} aria-label={title} data-testid="follow-up-form">
+    <form
+      ref={formRef}
+      className="inline-panel"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={closeOnEscape(onCancel)}
+      aria-label={title}
+      data-testid="follow-up-form"
+    >
       <p className="inline-panel-title">{title}</p>
       <ChoicePills
         id={inputId('result')}

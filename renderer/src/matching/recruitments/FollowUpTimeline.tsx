@@ -4,6 +4,7 @@ import type { FollowUp, Recruitment } from '../../../../shared/pipeline';
 import { today } from '../../../../shared/validation';
 import { formatDate } from '../../app/format';
 import { FollowUpForm } from './FollowUpForm';
+import { focusWhenShown } from '../../ui/focus';
 import { followUpResultKey, isOverdue, leftReasonKey } from './format';
 
 interface FollowUpTimelineProps {
@@ -11,6 +12,9 @@ interface FollowUpTimelineProps {
   readOnly: boolean;
   onRecorded(recruitment: Recruitment): void;
 }
+
+const followUpStepId = (followUpId: string) => `follow-up-${followUpId}-step`;
+const followUpOpenerId = (followUpId: string) => `follow-up-${followUpId}-open`;
 
 /**
  * The follow-ups at 1, 3, 6 and 12 months as four steps: the day each is due (those past due
@@ -31,7 +35,7 @@ export function FollowUpTimeline({ recruitment, readOnly, onRecorded }: FollowUp
           const overdue = isOverdue(followUp, recruitment.followUps, on);
           const state = overdue ? 'overdue' : followUp.result;
           return (
-            <li key={followUp.id} className={`follow-up-step follow-up-${state}`} data-testid="follow-up">
+            <li key={followUp.id} id={followUpStepId(followUp.id)} tabIndex={-1} className={`follow-up-step follow-up-${state}`} data-testid="follow-up">
               <span className="follow-up-when">{t('matching.ui.recruitments.followUps.months', { count: followUp.monthsAfter })}</span>
               <time className="follow-up-due" dateTime={followUp.dueOn}>
                 {formatDate(followUp.dueOn, i18n.language)}
@@ -49,6 +53,7 @@ export function FollowUpTimeline({ recruitment, readOnly, onRecorded }: FollowUp
               {followUp.note && <span className="follow-up-detail follow-up-note">{followUp.note}</span>}
               {!readOnly && recording !== followUp.id && (
                 <button
+                  id={followUpOpenerId(followUp.id)}
                   type="button"
                   className="button button-quiet button-small follow-up-action"
                   aria-label={`${t(followUp.result === 'pending' ? 'matching.ui.recruitments.followUps.record' : 'matching.ui.recruitments.followUps.correct')} · ${stepTitle(followUp)}`}
@@ -69,8 +74,13 @@ export function FollowUpTimeline({ recruitment, readOnly, onRecorded }: FollowUp
           onRecorded={(saved) => {
             setRecording(null);
             onRecorded(saved);
+            // The step now shows what was noted: focus goes there.
+            focusWhenShown(followUpStepId(open.id));
           }}
-          onCancel={() => setRecording(null)}
+          onCancel={() => {
+            setRecording(null);
+            focusWhenShown(followUpOpenerId(open.id));
+          }}
         />
       )}
     </div>
