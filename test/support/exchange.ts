@@ -4,7 +4,7 @@ import { decrypt, encryptToRecipients } from '../../electron/formats/age';
 import { packEnvelope, unpackEnvelope } from '../../electron/formats/envelope';
 import { type UnlockedIdentity, readIdentity, unlockIdentity } from '../../electron/services/exchange/identity';
 import { signDetached } from '../../electron/formats/minisign';
-import { TEST_SCRYPT_COST, passphraseProtector } from '../../electron/formats/protection';
+import { TEST_SCRYPT_COST, databaseKeyProtector, passphraseProtector } from '../../electron/formats/protection';
 import type { Candidate } from '../../shared/candidates';
 import type { ErrorCode } from '../../shared/errors';
 import { contentHash, expectTranslated, ok } from './api';
@@ -93,7 +93,10 @@ export async function importFile(backend: Backend, content: string, options: { p
 
 /** An association's private keys, as only its own installation holds them. */
 export function keysOf(backend: Backend, name: string): UnlockedIdentity {
-  const keys = unlockIdentity(backend.database.db, passphraseProtector(keyPassphraseOf(name), TEST_SCRYPT_COST));
+  // Keys made on an encrypted database are sealed under its key; older ones by their passphrase.
+  const { db, key } = backend.database;
+  const protector = readIdentity(db)?.method === 'database' && key ? databaseKeyProtector(key) : passphraseProtector(keyPassphraseOf(name), TEST_SCRYPT_COST);
+  const keys = unlockIdentity(db, protector);
   if (!keys) throw new Error(`${name} has no keys`);
   return keys;
 }
