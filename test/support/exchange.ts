@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Backend } from '../../electron/api/backend';
+import type { Backend, BackendOptions } from '../../electron/api/backend';
 import { decrypt, encryptToRecipients } from '../../electron/formats/age';
 import { packEnvelope, unpackEnvelope } from '../../electron/formats/envelope';
 import { type UnlockedIdentity, readIdentity, unlockIdentity } from '../../electron/services/exchange/identity';
@@ -17,7 +17,7 @@ export const SECTOR_LOGISTICS = '00000000-0000-7000-8000-000000000001';
 /** A backend with cheap key derivation (the format is the same as the app's). */
 export function useExchangeBackend() {
   const open = useBackend();
-  return () => open({ keyScryptCost: TEST_SCRYPT_COST, exportScryptWorkFactor: 10 });
+  return (options: Partial<BackendOptions> = {}) => open({ keyScryptCost: TEST_SCRYPT_COST, exportScryptWorkFactor: 10, ...options });
 }
 
 /** The passphrase that protects an association's keys in these tests. */

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { sourceMigrationsDir } from '../../../../electron/api/backend';
+import { type DatabaseKey, keyConnection } from '../../../../electron/db/cipher';
 import { seed } from '../../../../electron/tools/seed';
 import { ok } from '../../../support/api';
 import { budgetFor } from '../../../support/budget';
@@ -101,9 +102,10 @@ async function inParallel<T>(count: number, task: (index: number) => Promise<T>)
 }
 
 /** What a data folder holds of the file, and whether SQLite finds it sound. */
-function inspect(dataDir: string, candidateIds: string[]) {
+function inspect(dataDir: string, candidateIds: string[], key: DatabaseKey) {
   const db = new Database(path.join(dataDir, 'tremplin.sqlite'));
   try {
+    keyConnection(db, key);
     const ids = JSON.stringify(candidateIds);
     return {
       integrity: db.pragma('integrity_check', { simple: true }),
@@ -132,6 +134,8 @@ describe('an import killed at any moment', () => {
     const file = path.join(tempDir(), sent.fileName);
     writeFileSync(file, sent.content);
     const pristine = path.dirname(b.database.file);
+    // The file is encrypted; a copy of its key, as closing the backend wipes its own.
+    const key = Buffer.from(b.database.key ?? []);
     b.close();
     const importer = { script: await bundleChild(tempDir()), file, keyPassphrase: keyPassphraseOf('Forum Réfugiés') };
     const roundFolder = () => {
@@ -143,7 +147,7 @@ describe('an import killed at any moment', () => {
     // Undisturbed, as many at once as the kills will run, to measure when the write starts and how long it lasts.
     const calibrations = await inParallel(PARALLEL, async () => {
       const folder = roundFolder();
-      return { run: await runImport(importer, folder, null), found: inspect(folder, candidateIds) };
+      return { run: await runImport(importer, folder, null), found: inspect(folder, candidateIds, key) };
     });
     const complete = calibrations[0]?.found;
     for (const { run, found } of calibrations) {
@@ -165,7 +169,7 @@ describe('an import killed at any moment', () => {
     const rounds = await inParallel(ROUNDS, async (round) => {
       const folder = roundFolder();
       const run = await runImport(importer, folder, from + ((round + 0.5) / ROUNDS) * (to - from));
-      const { integrity, foreignKeys, ...held } = inspect(folder, candidateIds);
+      const { integrity, foreignKeys, ...held } = inspect(folder, candidateIds, key);
       expect(integrity, `round ${round}`).toBe('ok');
       expect(foreignKeys, `round ${round}`).toEqual([]);
       // All of it (the files, their timelines, the log entry) or none of it.
