@@ -42,6 +42,8 @@ async function bundleChild(outDir: string): Promise<string> {
     format: 'esm',
     target: 'node22',
     logLevel: 'error',
+    // CommonJS packages in the bundle (exceljs, since spreadsheet import) require Node's built-ins.
+    banner: { js: "import { createRequire as bundledRequire } from 'node:module'; const require = bundledRequire(import.meta.url);" },
     // The native driver is loaded from where it is installed.
     plugins: [
       {
