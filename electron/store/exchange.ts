@@ -5,7 +5,7 @@ import { createRowWriter } from '../db/row-writer';
 import { candidateSharingConsents, candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
 import { candidateColumns, loadCandidates, writeCandidateChildren } from './candidates';
 import { writePartnerContacts } from './partners';
-import type { CandidateRecord, PartnerRecord, Payload, SectorRecord, } from '../formats/payload';
+import type { CandidateRecord, PartnerRecord, Payload, SectorRecord } from '../formats/payload';
 
 /**
  * Records in and out of an export: reading what a file carries, the versions here and those

@@ -1,6 +1,5 @@
 import './styles.css';
 import './ui/kit.css';
-import { call } from './api/client';
 import { loadStartingCatalogues, storedLanguage } from './app/catalogues';
 import { hashToRoute } from './app/routes';
 import { loadSection } from './app/sections';
@@ -18,6 +17,8 @@ const language = storedLanguage();
 void Promise.all([
   import('./start'),
   loadStartingCatalogues(language),
-  call('session.status', {}),
+  // The client is in the kit chunk, which imports this entry's routes: imported statically it
+  // would run before them (and before the fetches start).
+  import('./api/client').then(({ call }) => call('session.status', {})),
   loadSection(section),
 ]).then(([{ start }, resources, session]) => start(root, language, resources, session));

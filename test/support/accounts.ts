@@ -1,6 +1,5 @@
 import { type Backend, type BackendOptions, openBackend } from '../../electron/api/backend';
-import { readKeyring } from '../../electron/db/keyring';
-import { TEST_KEYRING_SCRYPT, findEntry, unwrapWithPassword } from '../../electron/formats/keyring';
+import { TEST_KEYRING_SCRYPT, } from '../../electron/formats/keyring';
 import { ok } from './api';
 
 /** The first account of every test's data folder: an administrator, as every test before accounts ran. */
@@ -13,13 +12,6 @@ export function recoveryKeyOf(backend: Backend): string {
   const key = recoveryKeys.get(backend);
   if (!key) throw new Error('recoveryKeyOf: this backend did not set its folder up');
   return key;
-}
-
-/** The database key of a folder set up by `openSignedIn`, for tests that open the file themselves. */
-export async function databaseKeyOf(dataDir: string): Promise<Buffer> {
-  const entry = findEntry(readKeyring(dataDir) ?? { format: 'tremplin-keyring', version: 1, recovery: '', accounts: [], recent: [] }, TEST_ADMINISTRATOR.name);
-  if (!entry) throw new Error(`no test administrator in ${dataDir}`);
-  return unwrapWithPassword(entry, TEST_ADMINISTRATOR.password);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Backend } from '../../electron/api/backend';
+import type { Backend, BackendOptions } from '../../electron/api/backend';
 import { decrypt, encryptToRecipients } from '../../electron/formats/age';
 import { packEnvelope, unpackEnvelope } from '../../electron/formats/envelope';
 import { type UnlockedIdentity, readIdentity, unlockIdentity } from '../../electron/services/exchange/identity';
@@ -17,7 +17,7 @@ export const SECTOR_LOGISTICS = '00000000-0000-7000-8000-000000000001';
 /** A backend with cheap key derivation (the format is the same as the app's). */
 export function useExchangeBackend() {
   const open = useBackend();
-  return () => open({ keyScryptCost: TEST_SCRYPT_COST, exportScryptWorkFactor: 10 });
+  return (options: Partial<BackendOptions> = {}) => open({ keyScryptCost: TEST_SCRYPT_COST, exportScryptWorkFactor: 10, ...options });
 }
 
 /** The passphrase that protects an association's keys in these tests. */
@@ -93,8 +93,8 @@ export async function importFile(backend: Backend, content: string, options: { p
 
 /** An association's private keys, as only its own installation holds them. */
 export function keysOf(backend: Backend, name: string): UnlockedIdentity {
+  // Keys made on an encrypted database are sealed under its key; older ones by their passphrase.
   const { db, key } = backend.database;
-  // Sealed under the database key where it is encrypted (every signed-in backend's), else by the passphrase.
   const protector = readIdentity(db)?.method === 'database' && key ? databaseKeyProtector(key) : passphraseProtector(keyPassphraseOf(name), TEST_SCRYPT_COST);
   const keys = unlockIdentity(db, protector);
   if (!keys) throw new Error(`${name} has no keys`);

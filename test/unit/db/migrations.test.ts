@@ -89,6 +89,8 @@ function realShape(sqlite: Database.Database, table: string): TableShape {
 
 const dialect = new SQLiteSyncDialect();
 const sqlText = (expression: SQL) => dialect.sqlToQuery(expression).sql;
+/** An index's expression as drizzle-kit writes it: columns without their table's name. */
+const indexText = (expression: SQL) => dialect.sqlToQuery(expression, 'indexes').sql;
 
 function declaredShape(sqlite: Database.Database, table: SQLiteTable): TableShape {
   const config = getTableConfig(table);
@@ -129,7 +131,7 @@ function declaredShape(sqlite: Database.Database, table: SQLiteTable): TableShap
         name: index.name,
         unique: index.unique,
         partial: index.where !== undefined,
-        columns: index.columns.map((column) => (is(column, SQL) ? normalise(sqlText(column)) : column.name)),
+        columns: index.columns.map((column) => (is(column, SQL) ? normalise(indexText(column)) : column.name)),
       })),
     ].sort(byName),
     foreignKeys: config.foreignKeys

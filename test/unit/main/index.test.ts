@@ -41,7 +41,6 @@ describe('start-up', () => {
       migrationsDir: path.join('/opt/Tremplin/resources/app.asar', 'resources', 'migrations'),
       dailyBackups: true,
       checkInBackground: true,
-      session: expect.any(Function),
     });
     expect(m.app.enableSandbox).toHaveBeenCalled();
     expect(m.protocol.registerSchemesAsPrivileged).toHaveBeenCalled();

@@ -5,14 +5,13 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { sourceMigrationsDir } from '../../../../electron/api/backend';
+import { type DatabaseKey, keyConnection } from '../../../../electron/db/cipher';
 import { seed } from '../../../../electron/tools/seed';
 import { ok } from '../../../support/api';
 import { installedPackages } from '../../../support/bundle';
 import { budgetFor } from '../../../support/budget';
 import { keyPassphraseOf, twoPartners, useExchangeBackend } from '../../../support/exchange';
 import { useTempDir } from '../../../support/temp';
-import { databaseKeyOf } from '../../../support/accounts';
-import { keyConnection } from '../../../../electron/db/cipher';
 
 /**
  * A CRASH TEST: a child process imports a large file and is killed (SIGKILL: no cleanup, as
@@ -96,7 +95,7 @@ async function inParallel<T>(count: number, task: (index: number) => Promise<T>)
 }
 
 /** What a data folder holds of the file, and whether SQLite finds it sound. */
-function inspect(dataDir: string, candidateIds: string[], key: Buffer) {
+function inspect(dataDir: string, candidateIds: string[], key: DatabaseKey) {
   const db = new Database(path.join(dataDir, 'tremplin.sqlite'));
   try {
     keyConnection(db, key);
@@ -128,8 +127,9 @@ describe('an import killed at any moment', () => {
     const file = path.join(tempDir(), sent.fileName);
     writeFileSync(file, sent.content);
     const pristine = path.dirname(b.database.file);
+    // The file is encrypted; a copy of its key, as closing the backend wipes its own.
+    const key = Buffer.from(b.database.key ?? []);
     b.close();
-    const key = await databaseKeyOf(pristine);
     const importer = { script: await bundleChild(tempDir()), file, keyPassphrase: keyPassphraseOf('Forum Réfugiés') };
     const roundFolder = () => {
       const folder = tempDir();

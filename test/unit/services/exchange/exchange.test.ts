@@ -5,11 +5,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decrypt, generateAgeKey } from '../../../../electron/formats/age';
 import { unpackEnvelope } from '../../../../electron/formats/envelope';
+import { TEST_SCRYPT_COST, passphraseProtector } from '../../../../electron/formats/protection';
+import { sourceMigrationsDir } from '../../../../electron/api/backend';
+import { openDatabase } from '../../../../electron/db/open';
+import { createIdentity } from '../../../../electron/services/exchange/identity';
 import { contentSnapshot, ok, refused } from '../../../support/api';
-import { association, exportTo, importFile, keysOf, refusedWith, twoPartners, useExchangeBackend } from '../../../support/exchange';
+import { useTempDir } from '../../../support/temp';
+import { association, exportTo, importFile, keyPassphraseOf, keysOf, refusedWith, twoPartners, useExchangeBackend } from '../../../support/exchange';
 
 describe('exchange between two associations', () => {
   const openBackend = useExchangeBackend();
+  const tempDir = useTempDir();
 
   it('sends a file to a verified partner who previews and imports it; the same file again changes nothing', async () => {
     const { a, b, amina, cardBatA } = await twoPartners(openBackend);
@@ -236,6 +242,28 @@ describe('exchange between two associations', () => {
     await ok(a, 'exchange.lock', {});
     expect((await ok(a, 'exchange.status', {})).keys?.unlocked).toBe(true);
     await ok(a, 'exchange.export', { scope: { kind: 'candidates', ids: [amina.id] }, to: { kind: 'partner', partnerCardId: cardBatA.id } });
+  });
+
+  it('keys sealed by a passphrase (made before the database was encrypted) must be unlocked with it to export', async () => {
+    // Keys made on an encrypted database are sealed under its key and never locked apart:
+    // only a folder whose keys predate encryption still has a passphrase to give.
+    const file = join(tempDir(), 'tremplin.sqlite');
+    const plain = await openDatabase({ key: null, file, migrationsDir: sourceMigrationsDir });
+    await createIdentity(plain.db, passphraseProtector(keyPassphraseOf('Tremplin Lyon'), TEST_SCRYPT_COST), '2026-01-05T09:00:00.000Z');
+    plain.close();
+    const a = await openBackend({ file });
+    await ok(a, 'exchange.saveProfile', { name: 'Tremplin Lyon' });
+    const partner = await ok(a, 'partners.create', { name: 'Forum', kind: 'other' });
+    const amina = await ok(a, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo', consentRecording: true, sharingPartnerIds: [partner.id] });
+    const request = { scope: { kind: 'candidates' as const, ids: [amina.id] }, to: { kind: 'passphrase' as const, partnerId: partner.id } };
+    expect((await ok(a, 'exchange.status', {})).keys?.unlocked).toBe(false);
+    await refused(a, 'exchange.export', request);
+    await refused(a, 'exchange.unlock', { passphrase: 'not the passphrase' }, { passphrase: 'exchange.errors.wrongKeyPassphrase' });
+    await ok(a, 'exchange.unlock', { passphrase: keyPassphraseOf('Tremplin Lyon') });
+    expect((await ok(a, 'exchange.status', {})).keys?.unlocked).toBe(true);
+    await ok(a, 'exchange.export', request);
+    await ok(a, 'exchange.lock', {});
+    expect((await ok(a, 'exchange.status', {})).keys?.unlocked).toBe(false);
   });
 });
 
