@@ -1,7 +1,7 @@
 import { type DuplicateCandidate, type DuplicateReason, probesByNames } from '../../shared/candidates';
 import type { ParsedInputOf } from '../../shared/api';
 import { normalisePhone } from '../../shared/validation';
-import type { ReadDb, } from '../db/handles';
+import type { ReadDb } from '../db/handles';
 import { type CandidateRow, candidateSearch, toSummary, unmergedCandidatesMatching, unmergedCandidatesWith } from '../store/candidates';
 import { nameTokens, similarNames } from '../core/names';
 

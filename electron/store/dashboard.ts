@@ -2,7 +2,7 @@ import { type SQL, and, asc, count, eq, exists, gt, gte, inArray, isNull, lt, lt
 import { type SQLiteColumn, type SQLiteTable, alias } from 'drizzle-orm/sqlite-core';
 import type { FollowUpStatus } from '../../shared/domain';
 import { OPEN_PRESENTATION_STATES, type PlacementKind, type PresentationState } from '../../shared/pipeline';
-import type { ReadDb, } from '../db/handles';
+import type { ReadDb } from '../db/handles';
 import { candidates, employers, followUps, jobNeeds, placements, presentations, recruitments } from '../db/schema';
 import { candidateName } from './candidates';
 import { hostName } from './employers';

@@ -1,5 +1,5 @@
 import { type Backend, type BackendOptions, openBackend } from '../../electron/api/backend';
-import { TEST_KEYRING_SCRYPT, } from '../../electron/formats/keyring';
+import { TEST_KEYRING_SCRYPT } from '../../electron/formats/keyring';
 import { ok } from './api';
 
 /** The first account of every test's data folder: an administrator, as every test before accounts ran. */

@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../../shared/api';
 import type { ExchangeLogEntry } from '../../../shared/exchange';
-import type { ReadDb, } from '../../db/handles';
+import type { ReadDb } from '../../db/handles';
 import { exchangeLogPage } from '../../store/exchange-log';
 
 /** The exchange log as the screens show it: how many files each exchange carried, not which. */
