@@ -18,7 +18,7 @@ const test = base.extend<{ partner: { url: string } }>({
   },
 });
 
-test('the staffer sets up exchanges and backups, sends a referral with a passphrase, and the partner imports it with the six words', async ({
+test('the staffer sets up exchanges, sends a referral with a passphrase, and the partner imports it with the six words', async ({
   page,
   preview,
   partner,
@@ -41,23 +41,23 @@ test('the staffer sets up exchanges and backups, sends a referral with a passphr
   await api('timeline.add', { subjectType: 'candidate', subjectId: amina.id, kind: 'call', occurredAt: '2026-02-01', text: 'Premier appel' });
   await api('candidates.create', { firstName: 'Yusuf', lastName: 'Demir', consentRecording: true });
 
-  // First use, one step at a time: who we are, the keys (passphrase twice), our card.
+  // First use, one step at a time: who we are, the keys (sealed under the key of the database
+  // encrypted at sign-in: no passphrase of their own), our card.
   await page.goto(`${preview.url}#/exchange`);
   await expect(page.getByRole('heading', { name: 'Mettre en place les échanges' })).toBeVisible();
   await expect(page.getByLabel("Nom de l'association")).toBeFocused();
   await page.getByLabel("Nom de l'association").fill('Tremplin Lyon');
   await page.getByRole('button', { name: 'Continuer' }).click();
-  await page.getByLabel('Phrase de passe', { exact: true }).fill('trop court');
-  await page.getByRole('button', { name: 'Créer les clés' }).click();
-  await expect(page.getByText('La phrase de passe doit compter au moins 12 caractères.')).toBeVisible();
-  await expect(page.getByText('Les deux phrases ne sont pas identiques.')).toBeVisible();
-  await page.getByLabel('Phrase de passe', { exact: true }).fill('une longue phrase de passe');
-  await page.getByLabel('La même, une deuxième fois').fill('une longue phrase de passe');
+  await expect(page.getByText('Les clés seront scellées par la clé de la base de données chiffrée')).toBeVisible();
+  await expect(page.getByLabel('Phrase de passe', { exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: 'Créer les clés' }).click();
   await expect(page.getByRole('heading', { name: 'Notre carte' })).toBeVisible(crypto);
   await expect(page.getByTestId('fingerprint').getByRole('listitem')).toHaveCount(6);
   await page.getByRole('button', { name: 'Voir les cartes des partenaires' }).click();
   await expect(page.getByText("Aucune carte de partenaire pour l'instant.")).toBeVisible();
+  // Open from the sign-in on: nothing to unlock, nothing to lock.
+  await expect(page.getByText('Protégées par la clé de la base de données (ouvertes dès la connexion)')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Verrouiller les clés' })).toHaveCount(0);
 
   // Imports start with a backup: set up with the first account (its recovery sheet), so no reminder here.
   await expect(page.getByTestId('backups-reminder')).toHaveCount(0);
@@ -100,8 +100,8 @@ test('the staffer sets up exchanges and backups, sends a referral with a passphr
   // The partner's installation, set up through its API; its staffer imports the file.
   const partnerApi = await previewApi(partner.url);
   await partnerApi('exchange.saveProfile', { name: 'Forum Réfugiés' });
-  await partnerApi('exchange.createKeys', { passphrase: 'une autre longue phrase' });
-  await partnerApi('backups.setupRecovery', { replace: true });
+  // Its first account's setup made its backups' recovery key: the import's backup needs nothing more.
+  await partnerApi('exchange.createKeys', {});
   await page.goto(`${partner.url}#/exchange/import`);
   await page.getByLabel('Fichier reçu').setInputFiles(file);
   const passphrase = page.getByLabel('Phrase secrète', { exact: true });
