@@ -45,22 +45,15 @@ export const CAPABILITIES = [
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** `public` and `signedIn` are not granted: the router handles them before looking at a role. */
+const GRANTED = CAPABILITIES.filter((capability) => capability !== 'public' && capability !== 'signedIn');
+
+/** What only an administrator does: the association's settings, the accounts, the audit log, people's rights requests. */
+const ADMINISTRATION: readonly Capability[] = ['settings', 'accounts', 'audit', 'rights'];
+
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
-  administrator: CAPABILITIES.filter((capability) => capability !== 'public' && capability !== 'signedIn'),
-  staff: [
-    'candidates.read',
-    'candidates.write',
-    'candidates.manage',
-    'employers.read',
-    'employers.write',
-    'placements.write',
-    'network.read',
-    'network.write',
-    'lists.export',
-    'reports',
-    'exchange',
-    'backups',
-  ],
+  administrator: GRANTED,
+  /** All records, reports, exchange and backups. */
+  staff: GRANTED.filter((capability) => !ADMINISTRATION.includes(capability)),
   volunteer: ['candidates.read', 'candidates.write', 'employers.read', 'network.read'],
   reader: ['reports'],
 };
