@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { Field } from '../ui/Field';
+import { SecretField } from '../ui/SecretField';
 import { BusyNote } from './Busy';
 import { useExchangeStatus } from './status';
 
@@ -35,18 +35,14 @@ export function UnlockForm() {
       <h2 id="exchange-unlock-title">{t('exchange.ui.unlock.title')}</h2>
       <p className="muted">{t('exchange.ui.unlock.intro')}</p>
       <div className="exchange-unlock-row">
-        <Field id="exchange-unlock" label={t('exchange.ui.unlock.passphrase')} error={error ? t(error) : undefined}>
-          {(a11y) => (
-            <input
-              {...a11y}
-              type="password"
-              autoComplete="current-password"
-              maxLength={200}
-              value={passphrase}
-              onChange={(event) => setPassphrase(event.target.value)}
-            />
-          )}
-        </Field>
+        <SecretField
+          id="exchange-unlock"
+          kind="current-password"
+          label={t('exchange.ui.unlock.passphrase')}
+          error={error ? t(error) : undefined}
+          value={passphrase}
+          onChange={setPassphrase}
+        />
         <button type="submit" className="button button-primary" disabled={busy || passphrase === ''}>
           {t('exchange.ui.unlock.submit')}
         </button>

@@ -6,6 +6,7 @@ import { useFocusOnMount } from '../app/useFocusOnMount';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
 import { RecoverySheet } from '../ui/RecoverySheet';
+import { useSubmission } from '../ui/useSubmission';
 import { NewPasswordFields, newPasswordReady } from './PasswordFields';
 import { useSession } from './sessionStore';
 
@@ -20,27 +21,20 @@ export function SetupScreen() {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [repeated, setRepeated] = useState('');
-  const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { sent, busy, error, fields, send } = useSubmission();
   const [done, setDone] = useState<{ session: SessionState; recoveryKey: string | null; createdAt: string } | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSent(true);
-    if (name.trim() === '' || !newPasswordReady(password, repeated)) return;
-    setBusy(true);
-    const result = await call('session.setup', { name, password });
-    setBusy(false);
-    if (!result.ok) {
-      setFields(result.error.fields ?? {});
-      setError(result.error.fields ? null : result.error.message);
-      return;
-    }
-    setPassword('');
-    setRepeated('');
-    setDone({ ...result.value, createdAt: new Date().toISOString() });
+    await send(
+      name.trim() !== '' && newPasswordReady(password, repeated),
+      () => call('session.setup', { name, password }),
+      (value) => {
+        setPassword('');
+        setRepeated('');
+        setDone({ ...value, createdAt: new Date().toISOString() });
+      },
+    );
   }
 
   if (done) {
@@ -83,8 +77,8 @@ export function SetupScreen() {
         repeated={repeated}
         onPassword={setPassword}
         onRepeated={setRepeated}
-        error={fields.password ? t(fields.password) : sent && !newPasswordReady(password, password) ? t('accounts.errors.passwordTooShort') : undefined}
-        showMismatch={sent}
+        refusal={fields.password}
+        sent={sent}
       />
       <ErrorAlert messageKey={error} />
       <button type="submit" className="button button-primary" disabled={busy}>

@@ -5,6 +5,8 @@ import { call } from '../api/client';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
+import { SecretField } from '../ui/SecretField';
+import { useSubmission } from '../ui/useSubmission';
 import { preselectedName } from './gate';
 import { NewPasswordFields, newPasswordReady } from './PasswordFields';
 import { useSession } from './sessionStore';
@@ -140,20 +142,16 @@ function PasswordForm({ fixedName, onBack }: { fixedName: string | null; onBack:
           <span className="strong">{fixedName}</span>
         </p>
       )}
-      <Field id="sign-in-password" label={t('accounts.ui.password')} error={undefined}>
-        {(a11y) => (
-          <input
-            {...a11y}
-            type="password"
-            autoComplete="current-password"
-            // biome-ignore lint/a11y/noAutofocus: the name is chosen, the password is what is asked
-            autoFocus={fixedName !== null}
-            maxLength={256}
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        )}
-      </Field>
+      <SecretField
+        id="sign-in-password"
+        kind="current-password"
+        label={t('accounts.ui.password')}
+        error={undefined}
+        // The name is chosen: the password is what is asked.
+        autoFocus={fixedName !== null}
+        value={password}
+        onChange={setPassword}
+      />
       <ErrorAlert messageKey={error} />
       <div className="gate-buttons">
         <button type="submit" className="button button-primary" disabled={busy}>
@@ -177,25 +175,16 @@ function RecoverForm({ onBack }: { onBack(): void }) {
   const [recoveryKey, setRecoveryKey] = useState('');
   const [password, setPassword] = useState('');
   const [repeated, setRepeated] = useState('');
-  const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { sent, busy, error, fields, send } = useSubmission();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSent(true);
-    if (name.trim() === '' || recoveryKey.trim() === '' || !newPasswordReady(password, repeated)) return;
-    setBusy(true);
-    // The sheet prints the key in groups: the spaces are only for reading.
-    const result = await call('session.recover', { name, recoveryKey: recoveryKey.replace(/\s+/g, ''), newPassword: password });
-    setBusy(false);
-    if (!result.ok) {
-      setFields(result.error.fields ?? {});
-      setError(result.error.message);
-      return;
-    }
-    apply(result.value);
+    await send(
+      name.trim() !== '' && recoveryKey.trim() !== '' && newPasswordReady(password, repeated),
+      // The sheet prints the key in groups: the spaces are only for reading.
+      () => call('session.recover', { name, recoveryKey: recoveryKey.replace(/\s+/g, ''), newPassword: password }),
+      apply,
+    );
   }
 
   const required = (value: string) => (sent && value.trim() === '' ? t('accounts.ui.fieldRequired') : undefined);
@@ -205,36 +194,26 @@ function RecoverForm({ onBack }: { onBack(): void }) {
       <Field id="recover-name" label={t('accounts.ui.recover.name')} error={fields.name ? t(fields.name) : required(name)} required>
         {(a11y) => <input {...a11y} autoComplete="username" maxLength={80} value={name} onChange={(event) => setName(event.target.value)} />}
       </Field>
-      <Field
+      <SecretField
         id="recover-key"
+        kind="recovery-key"
         label={t('accounts.ui.recover.key')}
         hint={t('accounts.ui.recover.keyHint')}
         error={fields.recoveryKey ? t(fields.recoveryKey) : required(recoveryKey)}
+        value={recoveryKey}
+        onChange={setRecoveryKey}
         required
-      >
-        {(a11y) => (
-          <input
-            {...a11y}
-            type="password"
-            className="recovery-key-input"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={200}
-            value={recoveryKey}
-            onChange={(event) => setRecoveryKey(event.target.value)}
-          />
-        )}
-      </Field>
+      />
       <NewPasswordFields
         id="recover"
         password={password}
         repeated={repeated}
         onPassword={setPassword}
         onRepeated={setRepeated}
-        error={fields.newPassword ? t(fields.newPassword) : sent && !newPasswordReady(password, password) ? t('accounts.errors.passwordTooShort') : undefined}
-        showMismatch={sent}
+        refusal={fields.newPassword}
+        sent={sent}
       />
-      <ErrorAlert messageKey={Object.keys(fields).length > 0 ? null : error} />
+      <ErrorAlert messageKey={error} />
       <div className="gate-buttons">
         <button type="submit" className="button button-primary" disabled={busy}>
           {t('accounts.ui.recover.submit')}

@@ -7,11 +7,13 @@ import { call } from '../api/client';
 import { useNotices } from '../app/notices';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { ChangePasswordDialog } from '../session/ChangePasswordDialog';
+import { newPasswordError } from '../session/PasswordFields';
 import { useMay } from '../session/useMay';
 import { useSession } from '../session/sessionStore';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
 import { useApiValue } from '../ui/useApiValue';
+import { useSubmission } from '../ui/useSubmission';
 import { sortableName } from '../volunteers/names';
 import { SettingsTabs } from './SettingsTabs';
 import './AccountsSettings.css';
@@ -208,20 +210,6 @@ function AccountRow({ account, volunteers, panel, children, onClose, onDone }: A
   );
 }
 
-/** What a refusal says: beside its field when it names one, else above the buttons. */
-function useRefusal() {
-  const [error, setError] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  return {
-    error,
-    fields,
-    refuse(refusal: { message: string; fields?: Record<string, string> | undefined }) {
-      setFields(refusal.fields ?? {});
-      setError(refusal.fields ? null : refusal.message);
-    },
-  };
-}
-
 function RoleFields({
   id,
   role,
@@ -294,20 +282,18 @@ function CreateAccountForm({ volunteers, onCancel, onCreated }: { volunteers: Vo
   const [role, setRole] = useState<Role>('volunteer');
   const [volunteerId, setVolunteerId] = useState<string | null>(null);
   const [password, setPassword] = useState('');
-  const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const { error, fields, refuse } = useRefusal();
+  const { sent, busy, error, fields, send } = useSubmission();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSent(true);
-    if (name.trim() === '' || password.length < PASSWORD_MIN_LENGTH) return;
-    setBusy(true);
-    const result = await call('accounts.create', { name, role, password, volunteerId: role === 'volunteer' ? volunteerId : null });
-    setBusy(false);
-    if (!result.ok) return refuse(result.error);
-    showNotice('accounts.ui.create.done');
-    onCreated();
+    await send(
+      name.trim() !== '' && password.length >= PASSWORD_MIN_LENGTH,
+      () => call('accounts.create', { name, role, password, volunteerId: role === 'volunteer' ? volunteerId : null }),
+      () => {
+        showNotice('accounts.ui.create.done');
+        onCreated();
+      },
+    );
   }
 
   return (
@@ -327,7 +313,7 @@ function CreateAccountForm({ volunteers, onCancel, onCreated }: { volunteers: Vo
           id="create-account-password"
           value={password}
           onChange={setPassword}
-          error={fields.password ? t(fields.password) : sent && password.length < PASSWORD_MIN_LENGTH ? t('accounts.errors.passwordTooShort') : undefined}
+          error={newPasswordError(t, fields.password, sent, password)}
         />
       </div>
       <ErrorAlert messageKey={error} />
@@ -348,17 +334,18 @@ function RolePanel({ account, volunteers, onCancel, onDone }: { account: Account
   const showNotice = useNotices((state) => state.showNotice);
   const [role, setRole] = useState<Role>(account.role);
   const [volunteerId, setVolunteerId] = useState<string | null>(account.volunteerId);
-  const [busy, setBusy] = useState(false);
-  const { error, fields, refuse } = useRefusal();
+  const { busy, error, fields, send } = useSubmission();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    const result = await call('accounts.update', { id: account.id, role, volunteerId: role === 'volunteer' ? volunteerId : null });
-    setBusy(false);
-    if (!result.ok) return refuse(result.error);
-    showNotice('accounts.ui.saved');
-    onDone();
+    await send(
+      true,
+      () => call('accounts.update', { id: account.id, role, volunteerId: role === 'volunteer' ? volunteerId : null }),
+      () => {
+        showNotice('accounts.ui.saved');
+        onDone();
+      },
+    );
   }
 
   return (
@@ -385,20 +372,18 @@ function PasswordPanel({ account, enable, onCancel, onDone }: { account: Account
   const { t } = useTranslation();
   const showNotice = useNotices((state) => state.showNotice);
   const [password, setPassword] = useState('');
-  const [sent, setSent] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const { error, fields, refuse } = useRefusal();
+  const { sent, busy, error, fields, send } = useSubmission();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSent(true);
-    if (password.length < PASSWORD_MIN_LENGTH) return;
-    setBusy(true);
-    const result = await call(enable ? 'accounts.enable' : 'accounts.resetPassword', { id: account.id, password });
-    setBusy(false);
-    if (!result.ok) return refuse(result.error);
-    showNotice(enable ? 'accounts.ui.actions.enabled' : 'accounts.ui.actions.resetDone');
-    onDone();
+    await send(
+      password.length >= PASSWORD_MIN_LENGTH,
+      () => call(enable ? 'accounts.enable' : 'accounts.resetPassword', { id: account.id, password }),
+      () => {
+        showNotice(enable ? 'accounts.ui.actions.enabled' : 'accounts.ui.actions.resetDone');
+        onDone();
+      },
+    );
   }
 
   return (
@@ -409,7 +394,7 @@ function PasswordPanel({ account, enable, onCancel, onDone }: { account: Account
         id={`password-${account.id}`}
         value={password}
         onChange={setPassword}
-        error={fields.password ? t(fields.password) : sent && password.length < PASSWORD_MIN_LENGTH ? t('accounts.errors.passwordTooShort') : undefined}
+        error={newPasswordError(t, fields.password, sent, password)}
       />
       <ErrorAlert messageKey={error} />
       <div className="form-buttons">
@@ -427,16 +412,17 @@ function PasswordPanel({ account, enable, onCancel, onDone }: { account: Account
 function DisablePanel({ account, onCancel, onDone }: { account: AccountSummary; onCancel(): void; onDone(): void }) {
   const { t } = useTranslation();
   const showNotice = useNotices((state) => state.showNotice);
-  const [busy, setBusy] = useState(false);
-  const { error, refuse } = useRefusal();
+  const { busy, error, send } = useSubmission();
 
   async function disable() {
-    setBusy(true);
-    const result = await call('accounts.disable', { id: account.id });
-    setBusy(false);
-    if (!result.ok) return refuse(result.error);
-    showNotice('accounts.ui.actions.disabled');
-    onDone();
+    await send(
+      true,
+      () => call('accounts.disable', { id: account.id }),
+      () => {
+        showNotice('accounts.ui.actions.disabled');
+        onDone();
+      },
+    );
   }
 
   return (
@@ -463,19 +449,20 @@ function IdleLockSettings() {
   const maySet = useMay('accounts.setIdleLock');
   const current = useSession((store) => store.state?.idleLockMinutes ?? null);
   const [minutes, setMinutes] = useState(current === null ? '' : String(current));
-  const [busy, setBusy] = useState(false);
-  const { error, fields, refuse } = useRefusal();
+  const { busy, error, fields, send } = useSubmission();
   if (!maySet) return null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    const result = await call('accounts.setIdleLock', { minutes: Number(minutes) });
-    setBusy(false);
-    if (!result.ok) return refuse(result.error);
-    const state = useSession.getState().state;
-    if (state) useSession.getState().apply({ ...state, idleLockMinutes: result.value.idleLockMinutes });
-    showNotice('accounts.ui.saved');
+    await send(
+      true,
+      () => call('accounts.setIdleLock', { minutes: Number(minutes) }),
+      ({ idleLockMinutes }) => {
+        const state = useSession.getState().state;
+        if (state) useSession.getState().apply({ ...state, idleLockMinutes });
+        showNotice('accounts.ui.saved');
+      },
+    );
   }
 
   return (

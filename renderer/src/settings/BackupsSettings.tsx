@@ -7,7 +7,7 @@ import { useNotices } from '../app/notices';
 import { BusyNote } from '../exchange/Busy';
 import { useMay } from '../session/useMay';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { Field } from '../ui/Field';
+import { SecretField } from '../ui/SecretField';
 import { RecoverySheet } from '../ui/RecoverySheet';
 import { useApiValue } from '../ui/useApiValue';
 import './BackupsSettings.css';
@@ -329,23 +329,18 @@ function RestorePanel({ backup, label, onRestored }: { backup: BackupEntry; labe
     <div className="restore-panel">
       <p className="strong">{t('backups.ui.restoreTitle', { date: label })}</p>
       <form className="restore-key" noValidate onSubmit={(event) => void preview(event)}>
-        <Field id={inputId} label={t('backups.ui.recoveryKey')} hint={t('backups.ui.recoveryKeyHint')} error={keyError ? t(keyError) : undefined}>
-          {(a11y) => (
-            <input
-              {...a11y}
-              type="password"
-              className="recovery-key-input"
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={200}
-              value={recoveryKey}
-              onChange={(event) => {
-                setRecoveryKey(event.target.value);
-                setContents(null);
-              }}
-            />
-          )}
-        </Field>
+        <SecretField
+          id={inputId}
+          kind="recovery-key"
+          label={t('backups.ui.recoveryKey')}
+          hint={t('backups.ui.recoveryKeyHint')}
+          error={keyError ? t(keyError) : undefined}
+          value={recoveryKey}
+          onChange={(value) => {
+            setRecoveryKey(value);
+            setContents(null);
+          }}
+        />
         <button type="submit" className="button button-secondary" disabled={busy !== null || recoveryKey.trim() === ''}>
           {t('backups.ui.previewRestore')}
         </button>

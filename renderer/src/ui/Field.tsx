@@ -12,7 +12,7 @@ interface FieldProps {
   /** Unique on the page: the input's id is derived from it (e.g. `candidate-phone`). */
   id: string;
   label: string;
-  hint?: string;
+  hint?: string | undefined;
   /** Already translated. */
   error: string | undefined;
   required?: boolean;
