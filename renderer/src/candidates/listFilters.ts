@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { forgetOnSessionEnd } from '../session/forgetOnSessionEnd';
 import { type ARCHIVE_FILTERS, FRENCH_LEVELS, type FrenchLevel, frenchLevelRank } from '../../../shared/candidates';
 import type { FollowUpStatus } from '../../../shared/domain';
 import type { ListFilters as RecordListFilters } from '../ui/useRecordList';
@@ -83,11 +84,13 @@ interface ListFiltersState extends CandidateFilters {
 }
 
 /** Kept outside the list screen so coming back from a record finds the same search and filters. */
-export const useCandidateListFilters = create<ListFiltersState>()((set) => ({
+export const useCandidateListFilters = forgetOnSessionEnd(
+  create<ListFiltersState>()((set) => ({
   ...DEFAULT_FILTERS,
   set: (change) => set(change),
   setQuery: (query) => set({ query }),
   setArchived: (archived) => set({ archived }),
   clearNarrowing: () =>
     set({ status: null, frenchLevel: null, sectorId: null, expiringWithin: null, partnerId: null, pairId: null }),
-}));
+})),
+);

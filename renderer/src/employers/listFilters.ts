@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { forgetOnSessionEnd } from '../session/forgetOnSessionEnd';
 import type { ARCHIVE_FILTERS } from '../../../shared/candidates';
 import { RECORD_ORDERS, type RecordOrder } from '../ui/RecordListScreen';
 import type { ListFilters as RecordListFilters } from '../ui/useRecordList';
@@ -40,7 +41,8 @@ interface EmployerFiltersState extends EmployerFilters {
 }
 
 /** Kept outside the list screen so coming back from a record finds the same search and filters. */
-export const useEmployerListFilters = create<EmployerFiltersState>()((set) => ({
+export const useEmployerListFilters = forgetOnSessionEnd(
+  create<EmployerFiltersState>()((set) => ({
   query: '',
   archived: 'active',
   sectorId: null,
@@ -49,4 +51,5 @@ export const useEmployerListFilters = create<EmployerFiltersState>()((set) => ({
   order: 'name',
   set: (change) => set(change),
   clearNarrowing: () => set({ sectorId: null, charterSigned: null, openNeeds: null }),
-}));
+})),
+);

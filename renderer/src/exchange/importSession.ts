@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { forgetOnSessionEnd } from '../session/forgetOnSessionEnd';
 import { type ImportDecisions, type ImportPreview, type ImportResult, defaultImportDecisions } from '../../../shared/exchange';
 import { call } from '../api/client';
 
@@ -40,7 +41,8 @@ const EMPTY = {
  * The file being imported, kept while the staffer looks elsewhere (a likely duplicate's record,
  * another section) and comes back: the preview waits, and a running import finishes meanwhile.
  */
-export const useImportSession = create<ImportSession>()((set, get) => ({
+export const useImportSession = forgetOnSessionEnd(
+  create<ImportSession>()((set, get) => ({
   ...EMPTY,
   async open(file, passphrase) {
     set({ ...EMPTY, file, askPassphrase: get().askPassphrase && get().file === file, busy: 'opening' });
@@ -73,4 +75,5 @@ export const useImportSession = create<ImportSession>()((set, get) => ({
     if (preview) await call('exchange.dropImport', { token: preview.token });
   },
   refuse: (error) => set({ ...EMPTY, error }),
-}));
+})),
+);

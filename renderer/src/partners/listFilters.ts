@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { forgetOnSessionEnd } from '../session/forgetOnSessionEnd';
 import type { ARCHIVE_FILTERS } from '../../../shared/candidates';
 import type { PartnerKind } from '../../../shared/domain';
 import type { ListFilters as RecordListFilters } from '../ui/useRecordList';
@@ -27,10 +28,12 @@ interface PartnerFiltersState extends PartnerFilters {
 }
 
 /** Kept outside the list screen so coming back from a record finds the same search. */
-export const usePartnerListFilters = create<PartnerFiltersState>()((set) => ({
+export const usePartnerListFilters = forgetOnSessionEnd(
+  create<PartnerFiltersState>()((set) => ({
   query: '',
   archived: 'active',
   kind: null,
   order: 'name',
   set: (change) => set(change),
-}));
+})),
+);

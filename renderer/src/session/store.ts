@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { SessionState } from '../../../shared/accounts';
 import type { InputOf, MethodName, OutputOf } from '../../../shared/api';
 import type { ApiResult } from '../../../shared/errors';
+import { forgetSessionData } from './forgetOnSessionEnd';
 
 /** What the store needs of the typed client (api/client.ts): given, so the store is tested without a window. */
 export interface SessionClient {
@@ -79,4 +80,5 @@ export function createSessionStore({ call, whenSignedOut }: SessionClient) {
 function hideAtOnce(get: () => SessionStore, set: (partial: Partial<SessionStore>) => void): void {
   const state = get().state;
   if (state) set({ state: { ...state, locked: true, signedIn: null } });
+  forgetSessionData();
 }

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { forgetOnSessionEnd } from '../session/forgetOnSessionEnd';
 import type { ARCHIVE_FILTERS } from '../../../shared/candidates';
 import type { ACTIVE_FILTERS } from '../../../shared/volunteers';
 
@@ -30,11 +31,13 @@ interface ListFilters {
 }
 
 /** Kept outside the list screen so coming back from a record finds the same search. */
-export const useVolunteerListFilters = create<ListFilters>()((set) => ({
+export const useVolunteerListFilters = forgetOnSessionEnd(
+  create<ListFilters>()((set) => ({
   query: '',
   view: 'active',
   sectorId: '',
   setQuery: (query) => set({ query }),
   setView: (view) => set({ view }),
   setSectorId: (sectorId) => set({ sectorId }),
-}));
+})),
+);

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionState, SignedIn } from '../../../../shared/accounts';
 import { gateScreen } from '../../../../renderer/src/session/gate';
+import { create } from 'zustand';
+import { forgetOnSessionEnd } from '../../../../renderer/src/session/forgetOnSessionEnd';
 import { type SessionClient, createSessionStore } from '../../../../renderer/src/session/store';
 
 /** The main process as the store sees it: each method's next answer, set by the test. */
@@ -30,6 +32,20 @@ beforeEach(() => {
 });
 
 describe('the session store', () => {
+  it('forgets what the person searched and opened when the session ends, for every way it ends', async () => {
+    const useSearch = forgetOnSessionEnd(create<{ search: string }>()(() => ({ search: '' })));
+    answers.set('session.lock', { ok: true, value: locked });
+    answers.set('session.signOut', { ok: true, value: { ...locked, locked: false } });
+    answers.set('session.status', { ok: true, value: locked });
+    const endings = [() => useSession.getState().lock(), () => useSession.getState().signOut(), () => useSession.getState().switchUser(), async () => signedOutListener()];
+    for (const end of endings) {
+      useSession.setState({ state: open });
+      useSearch.setState({ search: 'Aminata' });
+      await end();
+      expect(useSearch.getState().search).toBe('');
+    }
+  });
+
   it('hides the app the moment the lock is asked, before the main process answers', async () => {
     let answer: (value: unknown) => void = () => {};
     answers.set('session.lock', new Promise((resolve) => (answer = resolve)));
