@@ -1,40 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { previewApi } from './api';
-import { expect, stopHost, test } from './fixtures';
-import { HOST_BUNDLE } from './host-bundle';
-
-/** The administrator of these tests: the one the e2e fixture signs its hosts in as. */
-const ADMIN = { name: 'Claire Martin', password: 'un mot de passe de test' };
-
-/** The preview's API, its first account made if the host has none yet. */
-async function administratorApi(url: string) {
-  const api = await previewApi(url);
-  const { setupNeeded } = await api<{ setupNeeded: boolean }>('session.status', {});
-  if (setupNeeded) await api('session.setup', ADMIN);
-  return api;
-}
+import { E2E_ADMINISTRATOR as ADMIN, previewApi } from './api';
+import { expect, spawnHost, stopHost, test } from './fixtures';
 
 /** A host on an empty folder, with no account yet (the fixture's hosts are signed in before the page opens). */
 async function firstStartHost() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tremplin-e2e-first-'));
-  const child = spawn(process.execPath, [HOST_BUNDLE], {
-    env: { ...process.env, TREMPLIN_DATA_DIR: dataDir, TREMPLIN_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /Tremplin preview ready: (\S+)/.exec(output);
-      if (ready?.[1]) resolve(ready[1]);
-    };
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    child.once('exit', (code) => reject(new Error(`preview host exited with ${code}:\n${output}`)));
-  });
+  const { url, child } = await spawnHost(dataDir);
   return {
     url,
     async stop() {
@@ -84,7 +57,7 @@ test('the first start creates the administrator, shows the recovery sheet once, 
 });
 
 test('Ctrl+Shift+L locks: nothing of the data stays on screen, the title is "Tremplin", and a sign-in opens it again', async ({ page, preview }) => {
-  const api = await administratorApi(preview.url);
+  const api = await previewApi(preview.url);
   await api('candidates.create', { firstName: 'Hélène', lastName: 'Nakamura', consentRecording: true });
 
   await page.goto(`${preview.url}#/candidates`);
@@ -108,7 +81,7 @@ test('Ctrl+Shift+L locks: nothing of the data stays on screen, the title is "Tre
 });
 
 test('a wrong password says so and opens nothing', async ({ page, preview }) => {
-  const api = await administratorApi(preview.url);
+  const api = await previewApi(preview.url);
   await api('session.signOut', {});
 
   await page.goto(preview.url);
@@ -130,7 +103,7 @@ test('a wrong password says so and opens nothing', async ({ page, preview }) => 
 });
 
 test('a volunteer sees neither the settings nor the exchange, and an address to them is refused', async ({ page, preview }) => {
-  const api = await administratorApi(preview.url);
+  const api = await previewApi(preview.url);
   const volunteer = await api<{ id: string }>('volunteers.create', { firstName: 'Samir', lastName: 'Haddad' });
   await api('accounts.create', { name: 'Samir Haddad', role: 'volunteer', password: 'mot de passe de Samir', volunteerId: volunteer.id });
   await api('session.signOut', {});
@@ -154,8 +127,6 @@ test('a volunteer sees neither the settings nor the exchange, and an address to 
 });
 
 test('the administrator creates an account in Settings › Accounts, and the audit log shows it', async ({ page, preview }) => {
-  await administratorApi(preview.url);
-
   await page.goto(`${preview.url}#/settings/accounts`);
   await page.getByRole('button', { name: 'Nouveau compte' }).click();
   const form = page.getByTestId('create-account');

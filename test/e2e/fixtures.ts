@@ -28,7 +28,8 @@ export async function startHost(dataDir: string): Promise<{ url: string; child: 
   return host;
 }
 
-function spawnHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+/** Starts the preview host on a data folder and resolves with the URL it prints, signing nothing in. */
+export function spawnHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [HOST_BUNDLE], {
     env: { ...process.env, TREMPLIN_DATA_DIR: dataDir, TREMPLIN_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
