@@ -4,6 +4,7 @@ import { auditMethods } from './audit';
 import { backupMethods } from './backups';
 import { candidateMethods } from './candidates';
 import { dashboardMethods } from './dashboard';
+import { documentMethods } from './documents';
 import { employerMethods } from './employers';
 import { exchangeMethods } from './exchange';
 import { listExportMethods } from './lists';
@@ -42,6 +43,7 @@ export const api = {
   ...sheetMethods,
   ...rightsMethods,
   ...listExportMethods,
+  ...documentMethods,
 };
 
 export type ApiTable = typeof api;

@@ -13,6 +13,7 @@ import { auditHandlers } from './handlers/audit';
 import { backupHandlers } from './handlers/backups';
 import { candidateHandlers } from './handlers/candidates';
 import { dashboardHandlers } from './handlers/dashboard';
+import { documentHandlers } from './handlers/documents';
 import { employerHandlers } from './handlers/employers';
 import { exchangeHandlers } from './handlers/exchange';
 import { listExportHandlers } from './handlers/lists';
@@ -61,14 +62,23 @@ export function createHandlers(
     ...sheetHandlers({ db, ...(clock ? { clock } : {}), backups: services.backups }),
     ...rightsHandlers(db, clock),
     ...listExportHandlers(db, clock),
+    ...documentHandlers(db, clock),
   });
 }
 
 /**
- * Opening a candidate's file (the whole of it, or its barriers' history with their notes) is a
- * read of sensitive data: logged, once the file was found, like a write.
+ * Opening a candidate's file (the whole of it, or its barriers' history with their notes), or
+ * printing a document about the person, is a read of sensitive data: logged, once the file was
+ * found, like a write.
  */
-const AUDITED_READS: ReadonlySet<MethodName> = new Set(['candidates.get', 'candidates.barrierHistory', 'rights.accessExport']);
+const AUDITED_READS: ReadonlySet<MethodName> = new Set([
+  'candidates.get',
+  'candidates.barrierHistory',
+  'rights.accessExport',
+  'documents.presentationSheet',
+  'documents.cv',
+  'documents.pmsmpAgreement',
+]);
 
 /**
  * The audit wrapper: every method the contract declares as writing runs in an audit scope, and
@@ -86,7 +96,7 @@ function audited(db: Db, clock: Clock, handlers: Handlers): Handlers {
       const subjectType = auditSubjectOf(method);
       wrapped[method] = (input) =>
         Promise.resolve(handler(input)).then((result) => {
-          insertAuditEntry(db, moment(clock).now, currentCaller(), { action: method, subjectType, subjectId: idOf(input) ?? candidateIdOf(input) ?? '', details: { access: 'read' } });
+          insertAuditEntry(db, moment(clock).now, currentCaller(), { action: method, subjectType, subjectId: subjectIdOf(input) ?? '', details: { access: 'read', ...extrasOf(input) } });
           return result;
         });
     }
@@ -116,10 +126,17 @@ function idOf(value: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** A read about a person named by `candidateId` (their copy of everything held). */
-function candidateIdOf(value: unknown): string | undefined {
-  const id = (value as { candidateId?: unknown } | null)?.candidateId;
+/** The record a read is about: by its id, or the person's (`candidateId`), or the placement's (a PMSMP agreement). */
+function subjectIdOf(value: unknown): string | undefined {
+  const input = value as { candidateId?: unknown; placementId?: unknown } | null;
+  const id = idOf(value) ?? input?.candidateId ?? input?.placementId;
   return typeof id === 'string' ? id : undefined;
+}
+
+/** What a presentation sheet showed beyond the professional profile, as the person agreed (codes only). */
+function extrasOf(value: unknown): { extras?: unknown } {
+  const extras = (value as { extras?: unknown } | null)?.extras;
+  return Array.isArray(extras) ? { extras } : {};
 }
 
 /** The names of the fields sent, never their values (the log must hold no personal data). */

@@ -3,6 +3,7 @@ import enAccounts from './en/accounts.json';
 import enBackups from './en/backups.json';
 import enCandidates from './en/candidates.json';
 import enDashboard from './en/dashboard.json';
+import enDocuments from './en/documents.json';
 import enEmployers from './en/employers.json';
 import enExchange from './en/exchange.json';
 import enMatching from './en/matching.json';
@@ -20,6 +21,7 @@ import frAccounts from './fr/accounts.json';
 import frBackups from './fr/backups.json';
 import frCandidates from './fr/candidates.json';
 import frDashboard from './fr/dashboard.json';
+import frDocuments from './fr/documents.json';
 import frEmployers from './fr/employers.json';
 import frExchange from './fr/exchange.json';
 import frMatching from './fr/matching.json';
@@ -37,6 +39,7 @@ import itAccounts from './it/accounts.json';
 import itBackups from './it/backups.json';
 import itCandidates from './it/candidates.json';
 import itDashboard from './it/dashboard.json';
+import itDocuments from './it/documents.json';
 import itEmployers from './it/employers.json';
 import itExchange from './it/exchange.json';
 import itMatching from './it/matching.json';
@@ -59,9 +62,9 @@ export { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage } from './langua
  * (each domain's strings sit under its own top-level key, so the files never overlap).
  */
 export const resources = {
-  en: { translation: { ...en, ...enAccounts, ...enBackups, ...enCandidates, ...enDashboard, ...enEmployers, ...enExchange, ...enMatching, ...enPartners, ...enReports, ...enRights, ...enSectors, ...enSessions, ...enSettings, ...enSheets, ...enTimeline, ...enVolunteers } },
-  fr: { translation: { ...fr, ...frAccounts, ...frBackups, ...frCandidates, ...frDashboard, ...frEmployers, ...frExchange, ...frMatching, ...frPartners, ...frReports, ...frRights, ...frSectors, ...frSessions, ...frSettings, ...frSheets, ...frTimeline, ...frVolunteers } },
-  it: { translation: { ...it, ...itAccounts, ...itBackups, ...itCandidates, ...itDashboard, ...itEmployers, ...itExchange, ...itMatching, ...itPartners, ...itReports, ...itRights, ...itSectors, ...itSessions, ...itSettings, ...itSheets, ...itTimeline, ...itVolunteers } },
+  en: { translation: { ...en, ...enAccounts, ...enBackups, ...enCandidates, ...enDashboard, ...enDocuments, ...enEmployers, ...enExchange, ...enMatching, ...enPartners, ...enReports, ...enRights, ...enSectors, ...enSessions, ...enSettings, ...enSheets, ...enTimeline, ...enVolunteers } },
+  fr: { translation: { ...fr, ...frAccounts, ...frBackups, ...frCandidates, ...frDashboard, ...frDocuments, ...frEmployers, ...frExchange, ...frMatching, ...frPartners, ...frReports, ...frRights, ...frSectors, ...frSessions, ...frSettings, ...frSheets, ...frTimeline, ...frVolunteers } },
+  it: { translation: { ...it, ...itAccounts, ...itBackups, ...itCandidates, ...itDashboard, ...itDocuments, ...itEmployers, ...itExchange, ...itMatching, ...itPartners, ...itReports, ...itRights, ...itSectors, ...itSessions, ...itSettings, ...itSheets, ...itTimeline, ...itVolunteers } },
 } as const;
 
 type Catalogue = { [key: string]: string | Catalogue };

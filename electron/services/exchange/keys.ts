@@ -3,7 +3,7 @@ import type { ParsedInputOf } from '../../../shared/api';
 import { type AssociationProfile, type ExchangeStatus, associationProfileSchema } from '../../../shared/exchange';
 import { type Clock, moment, newId } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
-import type { WriteDb } from '../../db/handles';
+import type { ReadDb, WriteDb } from '../../db/handles';
 import {
   type KeyProtector,
   type OsEncryption,
@@ -23,8 +23,11 @@ export const PROFILE_KEY = 'association';
 
 const storedProfileSchema = associationProfileSchema.extend({ associationId: z.uuid() });
 
-/** The association's name as a part of a file name. */
-export function slug(text: string): string {
+/** The association's name, SIRET and contact details, as set in Settings › Exchanges; null before. */
+export const readAssociationProfile = (db: ReadDb): AssociationProfile | null => readSetting(db, PROFILE_KEY, storedProfileSchema);
+
+/** A name as a part of a file name: ASCII letters and digits, or `fallback` when none is left (a name in another script). */
+export function slug(text: string, fallback = 'association'): string {
   return (
     text
       .normalize('NFD')
@@ -32,7 +35,7 @@ export function slug(text: string): string {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')
-      .slice(0, 40) || 'association'
+      .slice(0, 40) || fallback
   );
 }
 
@@ -53,7 +56,7 @@ export function createKeysService({ db, clock, osEncryption, keyScryptCost, data
   const preferred: ProtectionMethod = databaseKey ? 'database' : osEncryption ? 'os_keychain' : 'passphrase';
   /** Keys made before stay sealed as they were. */
   const protection = (): ProtectionMethod => readIdentity(db)?.method ?? preferred;
-  const profile = (): AssociationProfile | null => readSetting(db, PROFILE_KEY, storedProfileSchema);
+  const profile = (): AssociationProfile | null => readAssociationProfile(db);
 
   /** The protector that opens the keys by itself (keychain, database key); null: a passphrase is needed. */
   function automaticProtector(method: ProtectionMethod): KeyProtector | null {

@@ -17,6 +17,7 @@ import { DuplicatesPanel } from './DuplicatesPanel';
 import { ExpiryDate } from './ExpiryDate';
 import { EraseDialog } from './EraseDialog';
 import { MergeDialog } from './MergeDialog';
+import { PrintDocuments } from './PrintDocuments';
 import { downloadText } from '../exchange/files';
 import { findDuplicates } from './duplicates';
 import { MergeIcon } from '../app/icons';
@@ -82,6 +83,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
   const mayArchive = useMay('candidates.archive');
   const mayErase = useMay('rights.erase');
   const mayExportAll = useMay('rights.accessExport');
+  const mayPrint = useMay('documents.cv');
   const [erasing, setErasing] = useState(false);
   const [rightsError, setRightsError] = useState<string | null>(null);
 
@@ -235,6 +237,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
                 {t('candidates.ui.record.sendToPartner')}
               </a>
             )}
+            {mayPrint && <PrintDocuments candidate={candidate} />}
             {mayArchive && (
               <button id={ARCHIVE_BUTTON_ID} type="button" className="button button-secondary" disabled={archiving.busy} onClick={() => archiving.setArchived(true)}>
                 {t('candidates.ui.record.archive')}

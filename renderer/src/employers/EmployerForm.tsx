@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type Employer, employerFieldShapes } from '../../../shared/employers';
 import { call } from '../api/client';
-import { formatSiret } from '../app/format';
+import { formatSiret } from '../../../shared/employers';
 import { Field } from '../ui/Field';
 import { FormActions } from '../ui/FormActions';
 import { ContactsEditor, contactRows } from '../ui/ContactsEditor';

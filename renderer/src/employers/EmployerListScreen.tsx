@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EmployerSummary } from '../../../shared/employers';
-import { formatDate, formatSiret } from '../app/format';
+import { formatDate } from '../app/format';
+import { formatSiret } from '../../../shared/employers';
 import { call } from '../api/client';
 import { FilterSelect, SortSelect } from '../ui/FilterSelect';
 import { ListExportMenu } from '../ui/ListExportMenu';

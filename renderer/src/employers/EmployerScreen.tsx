@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Employer } from '../../../shared/employers';
 import { call } from '../api/client';
-import { formatDate, formatSiret } from '../app/format';
+import { formatDate } from '../app/format';
+import { formatSiret } from '../../../shared/employers';
 import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
 import { TimelinePanel } from '../ui/TimelinePanel';

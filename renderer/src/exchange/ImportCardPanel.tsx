@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CARD_MAX_BYTES, type CardPreview, type PartnerCard } from '../../../shared/exchange';
 import type { PartnerSummary } from '../../../shared/partners';
 import { call } from '../api/client';
-import { formatSiret } from '../app/format';
+import { formatSiret } from '../../../shared/employers';
 import { useNotices } from '../app/notices';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';

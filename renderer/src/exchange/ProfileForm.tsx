@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AssociationProfile, associationProfileSchema } from '../../../shared/exchange';
 import { call } from '../api/client';
-import { formatSiret } from '../app/format';
+import { formatSiret } from '../../../shared/employers';
 import { formatPhone } from '../app/phone';
 import { useRecordForm } from '../ui/recordForm';
 import { Field } from '../ui/Field';

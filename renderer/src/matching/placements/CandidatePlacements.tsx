@@ -10,6 +10,7 @@ import { OverlapsNote } from '../journey/WorkRules';
 import { periodText } from '../journey/format';
 import { EndPlacementForm } from './EndPlacementForm';
 import { PlacementStatus, placementPhase } from './PlacementStatus';
+import { PmsmpAgreementButton } from './PmsmpAgreementButton';
 import { focusWhenShown } from '../../ui/focus';
 import { placementKindKey } from './format';
 
@@ -94,6 +95,7 @@ export function CandidatePlacements({ candidateId, readOnly }: CandidatePlacemen
               <a className="button button-quiet button-small" href={journeyHash(candidateId, { view: 'editPlacement', placementId: item.id })}>
                 {t('matching.ui.placements.edit')}
               </a>
+              {item.kind === 'pmsmp' && <PmsmpAgreementButton placementId={item.id} />}
             </div>
           )}
           {ending === item.id && <EndPlacementForm placement={item} onEnded={ended} onCancel={() => cancelEnding(item.id)} />}
