@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { Candidate } from '../../shared/candidates';
 import type { EmployerSheetExtra } from '../../shared/documents';
 import { formatSiret } from '../../shared/employers';
@@ -17,6 +16,7 @@ import { createCandidateService } from './candidates';
 import { createEmployerService } from './employers';
 import { readAssociationProfile, slug } from './exchange/keys';
 import { finishPdf } from './report-documents';
+import { FONTS, newPdf } from './pdf';
 
 type Translate = ReturnType<typeof translator>;
 
@@ -194,13 +194,13 @@ class Page {
 
   constructor(language: Language, title: string) {
     this.t = translator(language);
-    this.doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, lang: language, info: { Title: title, Creator: 'Tremplin' } });
+    this.doc = newPdf({ size: 'A4', margin: MARGIN, bufferPages: true, lang: language, info: { Title: title, Creator: 'Tremplin' } });
     this.width = this.doc.page.width - 2 * MARGIN;
   }
 
   title(title: string, subtitle: string): void {
-    this.doc.font('Helvetica-Bold').fontSize(18).text(title, MARGIN, MARGIN, { width: this.width });
-    if (subtitle) this.doc.font('Helvetica').fontSize(11).text(subtitle, { width: this.width });
+    this.doc.font(FONTS.bold).fontSize(18).text(title, MARGIN, MARGIN, { width: this.width });
+    if (subtitle) this.doc.font(FONTS.regular).fontSize(11).text(subtitle, { width: this.width });
     this.doc.moveDown(0.5);
   }
 
@@ -208,7 +208,7 @@ class Page {
     this.room(40);
     this.doc.moveDown(0.6);
     const y = this.doc.y;
-    this.doc.font('Helvetica-Bold').fontSize(12).text(title, MARGIN, y, { width: this.width });
+    this.doc.font(FONTS.bold).fontSize(12).text(title, MARGIN, y, { width: this.width });
     this.doc.moveTo(MARGIN, this.doc.y + 1).lineTo(MARGIN + this.width, this.doc.y + 1).lineWidth(0.5).stroke('black');
     this.doc.moveDown(0.3);
   }
@@ -218,9 +218,9 @@ class Page {
     if (!value && !blankToFill) return;
     this.room(16);
     const y = this.doc.y;
-    this.doc.font('Helvetica-Bold').fontSize(10).text(label, MARGIN, y, { width: LABEL_WIDTH - 8 });
+    this.doc.font(FONTS.bold).fontSize(10).text(label, MARGIN, y, { width: LABEL_WIDTH - 8 });
     const labelBottom = this.doc.y;
-    this.doc.font('Helvetica').fontSize(10).text(value || BLANK, MARGIN + LABEL_WIDTH, y, { width: this.width - LABEL_WIDTH });
+    this.doc.font(FONTS.regular).fontSize(10).text(value || BLANK, MARGIN + LABEL_WIDTH, y, { width: this.width - LABEL_WIDTH });
     this.doc.y = Math.max(this.doc.y, labelBottom) + 3;
   }
 
@@ -228,8 +228,8 @@ class Page {
   paragraph(label: string, text: string | null, blankToFill = false): void {
     if (!text && !blankToFill) return;
     this.room(text ? 40 : 70);
-    this.doc.font('Helvetica-Bold').fontSize(10).text(label, MARGIN, this.doc.y, { width: this.width });
-    if (text) this.doc.font('Helvetica').fontSize(10).text(text, { width: this.width });
+    this.doc.font(FONTS.bold).fontSize(10).text(label, MARGIN, this.doc.y, { width: this.width });
+    if (text) this.doc.font(FONTS.regular).fontSize(10).text(text, { width: this.width });
     else {
       for (let line = 1; line <= 3; line += 1) {
         const y = this.doc.y + line * 16;
@@ -241,13 +241,13 @@ class Page {
   }
 
   line(text: string): void {
-    this.doc.font('Helvetica').fontSize(10).text(text, MARGIN, this.doc.y, { width: this.width });
+    this.doc.font(FONTS.regular).fontSize(10).text(text, MARGIN, this.doc.y, { width: this.width });
   }
 
   note(text: string): void {
     this.room(30);
     this.doc.moveDown(0.4);
-    this.doc.font('Helvetica-Oblique').fontSize(9).text(text, MARGIN, this.doc.y, { width: this.width });
+    this.doc.font(FONTS.italic).fontSize(9).text(text, MARGIN, this.doc.y, { width: this.width });
   }
 
   /** Boxes side by side, two per row, for the parties to sign and date, kept on one page with their title. */
@@ -260,7 +260,7 @@ class Page {
       parties.slice(index, index + 2).forEach((party, column) => {
         const x = MARGIN + column * (boxWidth + 20);
         this.doc.rect(x, y, boxWidth, 75).lineWidth(0.5).stroke('black');
-        this.doc.font('Helvetica').fontSize(9).text(party, x + 6, y + 6, { width: boxWidth - 12 });
+        this.doc.font(FONTS.regular).fontSize(9).text(party, x + 6, y + 6, { width: boxWidth - 12 });
       });
       this.doc.y = y + 82;
     }

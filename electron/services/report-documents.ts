@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
 import { resources } from '../../shared/i18n';
 import type { Language } from '../../shared/i18n/languages';
 import { type Report, type ReportTable, columnLabel, rowLabel, tableId } from '../../shared/reports';
 import { type SuppressedTable, cellText, suppress } from '../../shared/suppression';
+import { FONTS, newPdf } from './pdf';
 
 /**
  * The report as documents for outside, small cells hidden (shared/suppression.ts): CSV (one
@@ -95,10 +95,10 @@ const MARGIN = 50;
 
 /** A printable document: title page, then pages with numbers written once all are laid out. */
 export function pdfDocument(info: { title: string; subtitle: string[] }): PDFKit.PDFDocument {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: info.title, Creator: 'Tremplin' } });
-  doc.font('Helvetica-Bold').fontSize(24).text(info.title, MARGIN, 250, { align: 'center' });
+  const doc = newPdf({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: info.title, Creator: 'Tremplin' } });
+  doc.font(FONTS.bold).fontSize(24).text(info.title, MARGIN, 250, { align: 'center' });
   doc.moveDown();
-  doc.font('Helvetica').fontSize(13);
+  doc.font(FONTS.regular).fontSize(13);
   for (const line of info.subtitle) doc.text(line, { align: 'center' });
   return doc;
 }
@@ -115,7 +115,7 @@ export function finishPdf(doc: PDFKit.PDFDocument, pageText: (page: number, page
     doc.switchToPage(page);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(9).fillColor('black').text(pageText(page + 1, range.count), MARGIN, doc.page.height - 35, { align: 'center', width: doc.page.width - 2 * MARGIN });
+    doc.font(FONTS.regular).fontSize(9).fillColor('black').text(pageText(page + 1, range.count), MARGIN, doc.page.height - 35, { align: 'center', width: doc.page.width - 2 * MARGIN });
     doc.page.margins.bottom = bottom;
   }
   doc.end();
@@ -134,7 +134,7 @@ function drawBars(doc: PDFKit.PDFDocument, labels: string[], values: [number, nu
   labels.forEach((text, index) => {
     const y = top + index * rowHeight;
     const [current = 0, previous = 0] = values[index] ?? [];
-    doc.font('Helvetica').fontSize(8).fillColor('black').text(text, MARGIN, y + 2, { width: labelWidth - 6, height: rowHeight, ellipsis: true, lineBreak: false });
+    doc.font(FONTS.regular).fontSize(8).fillColor('black').text(text, MARGIN, y + 2, { width: labelWidth - 6, height: rowHeight, ellipsis: true, lineBreak: false });
     doc.rect(MARGIN + labelWidth, y + 1, (current / max) * barArea, 5.5).fill('black');
     doc.rect(MARGIN + labelWidth, y + 7, (previous / max) * barArea, 5.5).lineWidth(0.6).fillAndStroke('#bbbbbb', 'black');
   });
@@ -150,7 +150,7 @@ function drawTable(doc: PDFKit.PDFDocument, header: string[], rows: { label: str
   const line = (cells: string[], bold: boolean) => {
     if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
     const y = doc.y;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8);
+    doc.font(bold ? FONTS.bold : FONTS.regular).fontSize(8);
     cells.forEach((cell, index) => {
       const x = index === 0 ? MARGIN : MARGIN + first + (index - 1) * other;
       doc.text(cell, x, y, { width: index === 0 ? first - 4 : other - 4, align: index === 0 ? 'left' : 'right', lineBreak: false, ellipsis: true });
@@ -170,11 +170,11 @@ export function reportPdf(report: Report, tables: ReportTable[], title: string, 
     if (table.section !== section) {
       section = table.section;
       doc.addPage();
-      doc.font('Helvetica-Bold').fontSize(16).text(t(`reports.ui.sections.${section}`));
+      doc.font(FONTS.bold).fontSize(16).text(t(`reports.ui.sections.${section}`));
       doc.moveDown(0.5);
     } else if (doc.y > doc.page.height - 250) doc.addPage();
-    doc.font('Helvetica-Bold').fontSize(11).text(tableTitle(table, t));
-    doc.font('Helvetica-Oblique').fontSize(8).text(tableDefinition(table, t));
+    doc.font(FONTS.bold).fontSize(11).text(tableTitle(table, t));
+    doc.font(FONTS.italic).fontSize(8).text(tableDefinition(table, t));
     doc.moveDown(0.3);
     const suppressed = suppress(table, minimum);
     const comparing = table.columns.includes('current');
@@ -193,13 +193,13 @@ export function reportPdf(report: Report, tables: ReportTable[], title: string, 
     doc.moveDown(0.8);
   }
   doc.addPage();
-  doc.font('Helvetica-Bold').fontSize(16).text(t('reports.ui.definitionsTitle'));
+  doc.font(FONTS.bold).fontSize(16).text(t('reports.ui.definitionsTitle'));
   doc.moveDown(0.5);
-  doc.font('Helvetica').fontSize(8).text(t('reports.ui.smallCells', { minimum: String(minimum) }));
+  doc.font(FONTS.regular).fontSize(8).text(t('reports.ui.smallCells', { minimum: String(minimum) }));
   doc.moveDown(0.5);
   for (const table of tables) {
-    doc.font('Helvetica-Bold').fontSize(9).text(tableTitle(table, t));
-    doc.font('Helvetica').fontSize(8).text(tableDefinition(table, t));
+    doc.font(FONTS.bold).fontSize(9).text(tableTitle(table, t));
+    doc.font(FONTS.regular).fontSize(8).text(tableDefinition(table, t));
     doc.moveDown(0.3);
   }
   return finishPdf(doc, (page, pages) => t('reports.ui.pageOf', { page: String(page), pages: String(pages) }));

@@ -103,6 +103,12 @@ describe('documents printed for a person', () => {
     for (const hidden of ['Lilas', '12/04/1990', 'asile', 'psycholog']) expect(text).not.toContain(hidden);
   });
 
+  it('writes names in every script the people use, not only Western European letters', async () => {
+    const { id } = await ok(backend, 'candidates.create', { firstName: 'Łukasz Şükrü', lastName: 'Nguyễn Иванов' });
+    const text = textOf(await ok(backend, 'documents.cv', { candidateId: id, language: 'fr' }));
+    expect(text).toContain('Łukasz Şükrü Nguyễn Иванов');
+  });
+
   it('a volunteer prints only for the people in their scope', async () => {
     const volunteer = await ok(backend, 'volunteers.create', { firstName: 'Jean', lastName: 'Moreau' });
     signInAs(backend, accountOf('volunteer', volunteer.id));
