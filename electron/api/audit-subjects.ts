@@ -32,6 +32,7 @@ const SUBJECT_OF_GROUP: Record<MethodGroup, AuditSubjectType | null> = {
   reports: 'reportSettings',
   sheets: 'sheetImport',
   rights: 'candidate',
+  retention: 'candidate',
 };
 
 /** Methods of a group whose record is another kind. */
@@ -44,6 +45,7 @@ const SUBJECT_OF_METHOD: Partial<Record<MethodName, AuditSubjectType>> = {
   'exchange.export': 'export',
   'exchange.applyImport': 'export',
   'backups.setupRecovery': 'installation',
+  'retention.saveSettings': 'retentionSettings',
 };
 
 export function auditSubjectOf(method: MethodName): AuditSubjectType {

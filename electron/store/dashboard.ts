@@ -13,8 +13,8 @@ import { inCandidateScope } from './scope';
  * to its index (test/unit/dashboard/query-plans.test.ts): keep their text as it is.
  */
 
-/** Candidates whose authorisation matters: every file still followed (not archived, not gone). */
-const followedCandidate = and(isNull(candidates.archivedAt), ne(candidates.status, 'left'));
+/** Candidates whose authorisation matters: every file still followed (not archived, not gone, not anonymised). */
+const followedCandidate = and(isNull(candidates.archivedAt), ne(candidates.status, 'left'), isNull(candidates.anonymisedAt));
 
 /**
  * The reminders about a person follow their consent (shared/candidates.ts: consentWithdrawn,
