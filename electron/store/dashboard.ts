@@ -13,8 +13,8 @@ import { inCandidateScope } from './scope';
  * to its index (test/unit/dashboard/query-plans.test.ts): keep their text as it is.
  */
 
-/** Candidates whose authorisation matters: every file still followed (not archived, not gone, not anonymised). */
-const followedCandidate = and(isNull(candidates.archivedAt), ne(candidates.status, 'left'), isNull(candidates.anonymisedAt));
+/** Candidates whose authorisation matters: every file still followed (not archived, not gone; an anonymised one has no authorisation left). */
+const followedCandidate = and(isNull(candidates.archivedAt), ne(candidates.status, 'left'));
 
 /**
  * The reminders about a person follow their consent (shared/candidates.ts: consentWithdrawn,
@@ -82,6 +82,7 @@ export function followUpsDue(db: ReadDb, dueBy: string, { limit, offset }: Page)
     isNull(recruitments.archivedAt),
     consentStands,
     not(superseded),
+    isNull(candidates.anonymisedAt),
     inCandidateScope(recruitments.candidateId),
   );
   const items = db
