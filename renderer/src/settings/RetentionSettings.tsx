@@ -81,12 +81,12 @@ export function RetentionSettings() {
       <h3>{t('retention.ui.settings.register')}</h3>
       <p className="muted">{t('retention.ui.settings.registerHint')}</p>
       <div className="retention-register">
-        <label>
-          <span>{t('retention.ui.settings.language')}</span>{' '}
+        <label className="retention-language">
+          <span>{t('retention.ui.settings.language')}</span>
           <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
             {LANGUAGES.map((value) => (
               <option key={value} value={value}>
-                {value.toUpperCase()}
+                {t(`common.values.languages.${value}`)}
               </option>
             ))}
           </select>
