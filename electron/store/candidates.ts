@@ -391,7 +391,15 @@ export function unmergedCandidatesWith(db: ReadDb, field: keyof typeof SAME, val
       ...db
         .select()
         .from(candidates)
-        .where(and(SAME[field](distinct.slice(start, start + VALUES_PER_QUERY)), isNull(candidates.mergedIntoId), inCandidateScope(candidates.id)))
+        .where(
+          and(
+            SAME[field](distinct.slice(start, start + VALUES_PER_QUERY)),
+            isNull(candidates.mergedIntoId),
+            // An anonymised file keeps its year and month of birth, for the reports: no duplicate of anyone.
+            isNull(candidates.anonymisedAt),
+            inCandidateScope(candidates.id),
+          ),
+        )
         .all(),
     );
   }

@@ -122,6 +122,10 @@ describe('retention with notice through the API', { timeout: 60_000 }, () => {
     ]);
     expect((await ok(backend, 'candidates.list', {})).total).toBe(0);
     expect((await ok(backend, 'candidates.list', { query: 'Krasno' })).total).toBe(0);
+    // No duplicate probe finds them: not by their name, phone, nor the birth month they keep.
+    for (const probe of [{ firstName: 'Zenobie', lastName: 'Krasnodebska' }, { phone: '06 71 82 93 04' }, { firstName: '', lastName: '', birthDate: '1990-06-01' }]) {
+      expect(await ok(backend, 'candidates.findDuplicates', probe), JSON.stringify(probe)).toEqual([]);
+    }
     const matches = await ok(backend, 'matching.forNeed', { jobNeedId: job.id });
     expect(matches.eligibleTotal + matches.excludedTotal).toBe(0);
     await refused(backend, 'candidates.update', { id: person.id, firstName: 'Zenobie' }, {}, 'conflict');
