@@ -13,6 +13,7 @@ import type { MethodSpec } from './method';
 import { partnerMethods } from './partners';
 import { pipelineMethods } from './pipeline';
 import { reportMethods } from './reports';
+import { retentionMethods } from './retention';
 import { rightsMethods } from './rights';
 import { sectorMethods } from './sectors';
 import { sessionMethods } from './sessions';
@@ -42,6 +43,7 @@ export const api = {
   ...auditMethods,
   ...sheetMethods,
   ...rightsMethods,
+  ...retentionMethods,
   ...listExportMethods,
   ...documentMethods,
 };

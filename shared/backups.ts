@@ -3,7 +3,7 @@ import { reads, writes } from './method';
 
 /** Encrypted backups of the database and their restore. */
 
-export const BACKUP_REASONS = ['daily', 'manual', 'before-import', 'before-migration', 'before-restore'] as const;
+export const BACKUP_REASONS = ['daily', 'manual', 'before-import', 'before-migration', 'before-restore', 'before-retention'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 /**

@@ -33,6 +33,7 @@ const SUBJECT_OF_GROUP: Record<MethodGroup, AuditSubjectType | null> = {
   sheets: 'sheetImport',
   rights: 'candidate',
   documents: 'candidate',
+  retention: 'candidate',
 };
 
 /** Methods of a group whose record is another kind. */
@@ -46,6 +47,7 @@ const SUBJECT_OF_METHOD: Partial<Record<MethodName, AuditSubjectType>> = {
   'exchange.applyImport': 'export',
   'backups.setupRecovery': 'installation',
   'documents.pmsmpAgreement': 'placement',
+  'retention.saveSettings': 'retentionSettings',
 };
 
 export function auditSubjectOf(method: MethodName): AuditSubjectType {

@@ -13,6 +13,7 @@ import { type KeyringScryptCost, wrapForRecovery } from '../formats/keyring';
 import { createAccountService } from '../services/accounts';
 import { type BackupService, createBackupService } from '../services/backups';
 import type { ExchangeOptions } from '../services/exchange';
+import { createRetentionService } from '../services/retention';
 import { createHandlers } from './handlers';
 import { type Dispatch, type Handler, type Handlers, type Logger, type SessionProvider, createRouter, failure } from './router';
 import { type OpenedForSession, createSession } from './session';
@@ -57,7 +58,11 @@ export interface BackendOptions {
   exportScryptWorkFactor?: number;
   /** Receives every SQL statement run (tests that pin query plans). */
   trace?: (sql: string) => void;
-  /** Take the daily backup and purge the audit log's expired entries once signed in, and check every hour (the app and the preview; not tests). */
+  /**
+   * Take the daily backup, purge the audit log's expired entries and apply retention (files past
+   * their date anonymised, after a backup) once signed in, and check every hour (the app and the
+   * preview; not tests).
+   */
   dailyBackups?: boolean;
   /**
    * Hand the database over while `quick_check` still runs (the app and the preview: the screen
@@ -178,13 +183,18 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     const route = createRouter(handlers, { session: options.session ?? session.current, logger });
     const result: Open = { db: database.db, key, checked: database.checked, database, backups, audit, route, dailyTimer: undefined, closed: false };
     if (options.dailyBackups) {
+      const retention = createRetentionService(database.db, clock, { backupFirst: backups.beforeRetention });
       const runDaily = () => {
         try {
           audit.purgeExpired();
         } catch (error) {
           logger.error('[audit] the purge of expired entries failed', error);
         }
-        return backups.runDaily().catch((error: unknown) => logger.error('[backups] the daily backup failed', error));
+        return backups
+          .runDaily()
+          .catch((error: unknown) => logger.error('[backups] the daily backup failed', error))
+          .then(() => retention.runExpired())
+          .catch((error: unknown) => logger.error('[retention] the run of expired files failed', error));
       };
       database.checked.then(
         () => {

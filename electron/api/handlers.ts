@@ -21,6 +21,7 @@ import { matchingHandlers } from './handlers/matching';
 import { partnerHandlers } from './handlers/partners';
 import { pipelineHandlers } from './handlers/pipeline';
 import { reportHandlers } from './handlers/reports';
+import { retentionHandlers } from './handlers/retention';
 import { rightsHandlers } from './handlers/rights';
 import { sectorHandlers } from './handlers/sectors';
 import { sessionHandlers } from './handlers/sessions';
@@ -61,6 +62,7 @@ export function createHandlers(
     ...services.session,
     ...sheetHandlers({ db, ...(clock ? { clock } : {}), backups: services.backups }),
     ...rightsHandlers(db, clock),
+    ...retentionHandlers(db, clock),
     ...listExportHandlers(db, clock),
     ...documentHandlers(db, clock),
   });

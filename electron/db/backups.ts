@@ -157,7 +157,7 @@ function weekOf(iso: string): string {
 }
 
 /** Backups of the moment before a change: the way back from an import or an upgrade gone wrong. */
-const BEFORE_CHANGE: readonly BackupReason[] = ['before-import', 'before-migration', 'before-restore'];
+const BEFORE_CHANGE: readonly BackupReason[] = ['before-import', 'before-migration', 'before-restore', 'before-retention'];
 
 /**
  * The backups to keep: every backup taken on demand ("Back up now"), until the staffer deletes

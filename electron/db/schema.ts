@@ -165,6 +165,10 @@ export const candidates = sqliteTable(
     mergedIntoId: text('merged_into_id'),
     /** Date of the latest timeline event, kept by triggers (matching and the home screen read it). */
     lastContactOn: text('last_contact_on'),
+    /** The last day an administrator decided to keep the file past its retention date (shared/retention.ts). */
+    retentionKeptOn: text('retention_kept_on'),
+    /** Set when the file was anonymised: a statistical skeleton, nothing that identifies the person. */
+    anonymisedAt: text('anonymised_at'),
   },
   (table) => [
     // Lists show active (or archived) files in a chosen order: archivedAt first lets one index
@@ -194,6 +198,12 @@ export const candidates = sqliteTable(
       table.consentWithdrawnOn,
     ),
     index('candidates_created_idx').on(table.createdAt, table.mergedIntoId),
+    // Retention reads the files whose date is near from the index alone: their reference day
+    // (the later of the last contact, else creation, and the last decision to keep them).
+    index('candidates_retention_idx').on(
+      table.anonymisedAt,
+      sql`max(coalesce(last_contact_on, substr(created_at, 1, 10)), coalesce(retention_kept_on, ''))`,
+    ),
   ],
 );
 

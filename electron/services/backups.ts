@@ -165,6 +165,11 @@ export function createBackupService(options: BackupOptions) {
     /** Before an import: a backup when backups are set up, else a refusal that says why. */
     beforeImport: () => take('before-import'),
 
+    /** Before files past their date are anonymised: a backup when backups are set up (a restore brings them back within the backups' own retention). */
+    beforeRetention: async (): Promise<void> => {
+      if (readRecoveryRecipient(dataDir)) await take('before-retention');
+    },
+
     /** The daily backup, when none was taken today (called at start and every hour). */
     async runDaily(): Promise<BackupEntry | null> {
       if (!readRecoveryRecipient(dataDir)) return null;

@@ -12,7 +12,7 @@ import {
 } from '../../shared/candidates';
 import type { BarrierStatus, BarrierTheme } from '../../shared/domain';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
-import { refuse } from '../core/errors';
+import { AppError, refuse } from '../core/errors';
 import type { ReadDb, WriteDb } from '../db/handles';
 import {
   type CandidateNote,
@@ -107,6 +107,11 @@ export function createCandidateService(db: WriteDb, clock: Clock = systemClock) 
   }
 
   const get = (id: string): Candidate => load(findCandidate(db, id));
+  /** An anonymised file is a statistical skeleton: nothing may change it (its exit, archived or not, is counted as it stands). */
+  const writable = (id: string): string => {
+    if (findCandidate(db, id).anonymisedAt) throw new AppError('conflict', 'retention.errors.anonymised');
+    return id;
+  };
 
   return {
     get: ({ id }: { id: string }) => get(id),
@@ -141,6 +146,7 @@ export function createCandidateService(db: WriteDb, clock: Clock = systemClock) 
     /** Changes only the fields sent; the whole file is checked again afterwards. */
     update({ id, author, ...sent }: CandidatePatch): Candidate {
       const current = findCandidate(db, id);
+      if (current.anonymisedAt) throw new AppError('conflict', 'retention.errors.anonymised');
       checkConsistency({ ...current, ...candidateColumns(sent) } as CandidateRow);
       assertCandidateReferencesExist(db, sent);
       const { now } = moment(clock);
@@ -156,8 +162,8 @@ export function createCandidateService(db: WriteDb, clock: Clock = systemClock) 
       return candidatePage(db, input, expiringWithin === undefined ? undefined : todayPlus(expiringWithin));
     },
 
-    archive: ({ id }: { id: string }) => load(setCandidateArchived(db, id, true, moment(clock).now)),
-    restore: ({ id }: { id: string }) => load(setCandidateArchived(db, id, false, moment(clock).now)),
+    archive: ({ id }: { id: string }) => load(setCandidateArchived(db, writable(id), true, moment(clock).now)),
+    restore: ({ id }: { id: string }) => load(setCandidateArchived(db, writable(id), false, moment(clock).now)),
   };
 }
 

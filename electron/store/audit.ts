@@ -34,12 +34,13 @@ export const AUDIT_SUBJECT_TYPES = [
   'audit',
   'sheetImport',
   'reportSettings',
+  'retentionSettings',
 ] as const;
 
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /** What the log records that no API method does by itself: a refused sign-in, the log's own purge. */
-export const AUDIT_EVENTS = ['session.signInFailed', 'session.recoverFailed', 'audit.purge'] as const;
+export const AUDIT_EVENTS = ['session.signInFailed', 'session.recoverFailed', 'audit.purge', 'retention.expired'] as const;
 
 export interface AuditEntry {
   /** The API method that did it (`<methodGroup>.<verb>`, as the contract names it), or one of the log's own events. */

@@ -133,7 +133,7 @@ export function loadCandidates(db: ReadDb, rows: CandidateRow[]): Candidate[] {
     db.select().from(candidateBarriers).where(inArray(candidateBarriers.candidateId, batch)).orderBy(asc(candidateBarriers.theme)).all(),
   );
   return rows.map((row) => {
-    const { seq: _seq, lastContactOn: _lastContact, ...columns } = row;
+    const { seq: _seq, lastContactOn: _lastContact, retentionKeptOn: _kept, anonymisedAt: _anonymised, ...columns } = row;
     return {
       ...columns,
       gender: columns.gender as Enum<'gender'>,
@@ -348,7 +348,8 @@ export function candidatePage(db: ReadDb, input: ParsedInputOf<'candidates.list'
   const match = candidateSearch(input.query, input.archived);
   if (match !== null && filters.length === 0 && !input.sectorId) return searchPage(db, input, match, orderBy);
 
-  const conditions = [match === null ? undefined : inMatches(match), archivedFilter(candidates.archivedAt, input.archived), ...filters];
+  // An anonymised file is no longer a person: left out of the lists (its search row is empty, so searches never find it).
+  const conditions = [match === null ? undefined : inMatches(match), archivedFilter(candidates.archivedAt, input.archived), isNull(candidates.anonymisedAt), ...filters];
   // The sector filter is written twice on purpose (measured at 100,000 files): a page walks
   // the ordered index and probes each file's sectors (EXISTS: 2 ms, IN: 15 ms), while the
   // count stays on covering indexes when it matches seq against the sector's files
@@ -390,7 +391,15 @@ export function unmergedCandidatesWith(db: ReadDb, field: keyof typeof SAME, val
       ...db
         .select()
         .from(candidates)
-        .where(and(SAME[field](distinct.slice(start, start + VALUES_PER_QUERY)), isNull(candidates.mergedIntoId), inCandidateScope(candidates.id)))
+        .where(
+          and(
+            SAME[field](distinct.slice(start, start + VALUES_PER_QUERY)),
+            isNull(candidates.mergedIntoId),
+            // An anonymised file keeps its year and month of birth, for the reports: no duplicate of anyone.
+            isNull(candidates.anonymisedAt),
+            inCandidateScope(candidates.id),
+          ),
+        )
         .all(),
     );
   }

@@ -13,7 +13,7 @@ import { inCandidateScope } from './scope';
  * to its index (test/unit/dashboard/query-plans.test.ts): keep their text as it is.
  */
 
-/** Candidates whose authorisation matters: every file still followed (not archived, not gone). */
+/** Candidates whose authorisation matters: every file still followed (not archived, not gone; an anonymised one has no authorisation left). */
 const followedCandidate = and(isNull(candidates.archivedAt), ne(candidates.status, 'left'));
 
 /**
@@ -82,6 +82,7 @@ export function followUpsDue(db: ReadDb, dueBy: string, { limit, offset }: Page)
     isNull(recruitments.archivedAt),
     consentStands,
     not(superseded),
+    isNull(candidates.anonymisedAt),
     inCandidateScope(recruitments.candidateId),
   );
   const items = db

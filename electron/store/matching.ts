@@ -147,8 +147,8 @@ export function watchMatchingWrites(db: Db): MatchingWrites {
 // ---------------------------------------------------------------- Reads
 
 export function createMatchingStore(db: ReadDb) {
-  /** Files that can be matched: not archived (merged ones are), not left. */
-  const matchable = and(isNull(candidates.archivedAt), ne(candidates.status, 'left'));
+  /** Files that can be matched: not archived (merged ones are), not left, not anonymised. */
+  const matchable = and(isNull(candidates.archivedAt), ne(candidates.status, 'left'), isNull(candidates.anonymisedAt));
   const everyMatchable = db.select(candidateColumns).from(candidates).where(matchable).toSQL();
   // Raw and one row at a time, for the caller to keep what it needs of each as it comes.
   const matchableCandidates = prepareRead(db, everyMatchable.sql).raw();

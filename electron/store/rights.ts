@@ -57,10 +57,7 @@ function journeyRecordIds(db: ReadDb, ids: string[]): string[] {
  * their search rows by trigger; the exchange log and the audit log keep only ids and stay.
  */
 export function deletePersonRows(tx: WriteDb, ids: string[]): void {
-  const recordIds = [...ids, ...journeyRecordIds(tx, ids)];
-  tx.delete(candidateMerges)
-    .where(or(inArray(candidateMerges.keptId, ids), inArray(candidateMerges.mergedId, ids)))
-    .run();
+  deleteCopiesOfPerson(tx, ids);
   // Follow-ups and presentations' events go with their records (cascade).
   tx.delete(placements).where(inArray(placements.candidateId, ids)).run();
   tx.delete(recruitments).where(inArray(recruitments.candidateId, ids)).run();
@@ -69,9 +66,22 @@ export function deletePersonRows(tx: WriteDb, ids: string[]): void {
   tx.delete(timelineEvents)
     .where(and(eq(timelineEvents.subjectType, 'candidate'), inArray(timelineEvents.subjectId, ids)))
     .run();
+  tx.delete(candidates).where(inArray(candidates.id, ids)).run();
+}
+
+/**
+ * The copies of a person's data kept beside their records (inside the caller's transaction):
+ * the merges that name them, with their before/after copies of both files; the versions agreed
+ * with partners; the spreadsheet import records naming their rows. Erasure and anonymisation
+ * both start here.
+ */
+export function deleteCopiesOfPerson(tx: WriteDb, ids: string[]): void {
+  const recordIds = [...ids, ...journeyRecordIds(tx, ids)];
+  tx.delete(candidateMerges)
+    .where(or(inArray(candidateMerges.keptId, ids), inArray(candidateMerges.mergedId, ids)))
+    .run();
   tx.delete(exchangedRecords).where(inArray(exchangedRecords.recordId, recordIds)).run();
   tx.delete(sheetImportRecords).where(inArray(sheetImportRecords.recordId, recordIds)).run();
-  tx.delete(candidates).where(inArray(candidates.id, ids)).run();
 }
 
 export function registerErasure(tx: WriteDb, entries: { candidateId: string; erasedAt: string; accountId: string | null; reason: string }[]): void {

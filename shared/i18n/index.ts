@@ -9,6 +9,7 @@ import enExchange from './en/exchange.json';
 import enMatching from './en/matching.json';
 import enPartners from './en/partners.json';
 import enReports from './en/reports.json';
+import enRetention from './en/retention.json';
 import enRights from './en/rights.json';
 import enSectors from './en/sectors.json';
 import enSessions from './en/sessions.json';
@@ -27,6 +28,7 @@ import frExchange from './fr/exchange.json';
 import frMatching from './fr/matching.json';
 import frPartners from './fr/partners.json';
 import frReports from './fr/reports.json';
+import frRetention from './fr/retention.json';
 import frRights from './fr/rights.json';
 import frSectors from './fr/sectors.json';
 import frSessions from './fr/sessions.json';
@@ -45,6 +47,7 @@ import itExchange from './it/exchange.json';
 import itMatching from './it/matching.json';
 import itPartners from './it/partners.json';
 import itReports from './it/reports.json';
+import itRetention from './it/retention.json';
 import itRights from './it/rights.json';
 import itSectors from './it/sectors.json';
 import itSessions from './it/sessions.json';
@@ -62,9 +65,9 @@ export { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage } from './langua
  * (each domain's strings sit under its own top-level key, so the files never overlap).
  */
 export const resources = {
-  en: { translation: { ...en, ...enAccounts, ...enBackups, ...enCandidates, ...enDashboard, ...enDocuments, ...enEmployers, ...enExchange, ...enMatching, ...enPartners, ...enReports, ...enRights, ...enSectors, ...enSessions, ...enSettings, ...enSheets, ...enTimeline, ...enVolunteers } },
-  fr: { translation: { ...fr, ...frAccounts, ...frBackups, ...frCandidates, ...frDashboard, ...frDocuments, ...frEmployers, ...frExchange, ...frMatching, ...frPartners, ...frReports, ...frRights, ...frSectors, ...frSessions, ...frSettings, ...frSheets, ...frTimeline, ...frVolunteers } },
-  it: { translation: { ...it, ...itAccounts, ...itBackups, ...itCandidates, ...itDashboard, ...itDocuments, ...itEmployers, ...itExchange, ...itMatching, ...itPartners, ...itReports, ...itRights, ...itSectors, ...itSessions, ...itSettings, ...itSheets, ...itTimeline, ...itVolunteers } },
+  en: { translation: { ...en, ...enAccounts, ...enBackups, ...enCandidates, ...enDashboard, ...enDocuments, ...enEmployers, ...enExchange, ...enMatching, ...enPartners, ...enReports, ...enRetention, ...enRights, ...enSectors, ...enSessions, ...enSettings, ...enSheets, ...enTimeline, ...enVolunteers } },
+  fr: { translation: { ...fr, ...frAccounts, ...frBackups, ...frCandidates, ...frDashboard, ...frDocuments, ...frEmployers, ...frExchange, ...frMatching, ...frPartners, ...frReports, ...frRetention, ...frRights, ...frSectors, ...frSessions, ...frSettings, ...frSheets, ...frTimeline, ...frVolunteers } },
+  it: { translation: { ...it, ...itAccounts, ...itBackups, ...itCandidates, ...itDashboard, ...itDocuments, ...itEmployers, ...itExchange, ...itMatching, ...itPartners, ...itReports, ...itRetention, ...itRights, ...itSectors, ...itSessions, ...itSettings, ...itSheets, ...itTimeline, ...itVolunteers } },
 } as const;
 
 type Catalogue = { [key: string]: string | Catalogue };

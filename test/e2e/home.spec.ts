@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 /** The preview's clock is the real one, in UTC like the API's. */
 const today = new Date().toISOString().slice(0, 10);
 
-test('an authorisation ending in 20 days shows on the home screen, one click from her file', async ({ page, preview }) => {
+test('an authorisation ending in 20 days shows on the home screen, one click from her file; a file near its retention date is kept with a reason', async ({ page, preview }) => {
   const api = await previewApi(preview.url);
   const awa = await api<{ id: string }>('candidates.create', {
     firstName: 'Awa',
@@ -15,6 +15,9 @@ test('an authorisation ending in 20 days shows on the home screen, one click fro
     authorisationExpiry: addDays(today, 20),
   });
   await api('candidates.create', { firstName: 'Karim', lastName: 'Benali', authorisationExpiry: addDays(today, 200) });
+  // Last heard of 720 days ago: its retention date (730 days) is in 10 days.
+  const yao = await api<{ id: string }>('candidates.create', { firstName: 'Yao', lastName: 'Mensah' });
+  await api('timeline.add', { subjectType: 'candidate', subjectId: yao.id, kind: 'call', occurredAt: addDays(today, -720), text: 'Appel' });
 
   // The address of the app itself opens the home screen.
   await page.goto(preview.url);
@@ -29,6 +32,15 @@ test('an authorisation ending in 20 days shows on the home screen, one click fro
   for (const card of ['due-followUps', 'due-placements', 'due-presentations', 'due-quietCandidates']) {
     await expect(page.getByTestId(card)).toContainText('Rien à signaler.');
   }
+
+  const retention = page.getByTestId('due-retention');
+  await expect(retention.getByRole('heading', { name: /^Conservation des dossiers\s*1$/ })).toBeVisible();
+  await expect(retention.getByRole('link', { name: /Yao Mensah/ })).toContainText('échéance le');
+  await retention.getByRole('button', { name: 'Conserver' }).click();
+  await retention.getByLabel('Motif de conservation').selectOption({ label: 'La personne a demandé qu’on garde son dossier'.replace('’', "'") });
+  await retention.getByRole('button', { name: /^Conserver 730 jours de plus$/ }).click();
+  await expect(page.getByTestId('notice')).toContainText('Le dossier est conservé une période de plus.');
+  await expect(retention).toContainText('Aucun dossier n\'arrive à échéance dans les 30 prochains jours.');
 
   await item.click();
   await expect(page).toHaveURL(new RegExp(`#/candidates/${awa.id}/work$`));

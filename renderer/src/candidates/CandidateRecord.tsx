@@ -77,7 +77,9 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
   const navigate = useNavigation((state) => state.navigate);
   const showNotice = useNotices((state) => state.showNotice);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useRecordTitle(fullName(candidate));
+  // An anonymised file has no name left (electron/store/retention.ts): it reads as what it is.
+  const title = candidate.firstName === '' && candidate.lastName === '' ? t('retention.ui.anonymisedFile') : fullName(candidate);
+  useRecordTitle(title);
   const mayLookForDuplicates = useMay('candidates.findDuplicates');
   const mayExport = useMay('exchange.previewExport');
   const mayArchive = useMay('candidates.archive');
@@ -209,7 +211,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
       <header className="screen-header record-header">
         <div>
           <h1 ref={headingRef} tabIndex={-1}>
-            {fullName(candidate)}
+            {title}
           </h1>
           <p className="screen-subtitle">
             {t('candidates.ui.record.dates', {

@@ -9,7 +9,7 @@ import { useApiValue } from '../ui/useApiValue';
 import { fullName } from '../ui/names';
 
 interface EraseDialogProps {
-  candidate: Candidate;
+  candidate: Pick<Candidate, 'id' | 'firstName' | 'lastName'>;
   onErased(result: ErasureResult): void;
   onClose(): void;
 }

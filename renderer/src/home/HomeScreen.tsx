@@ -11,6 +11,7 @@ import { DueCard, FIRST_SHOWN } from './DueCard';
 import { DueListScreen } from './DueListScreen';
 import { useDueViews } from './dueViews';
 import { PeriodCounts } from './PeriodCounts';
+import { RetentionCard } from './RetentionCard';
 import './home.css';
 
 /** Each card shows its most urgent items; its full list has the rest. */
@@ -69,6 +70,7 @@ function HomeScreen() {
 
 function DashboardView({ dashboard }: { dashboard: Dashboard }) {
   const views = useDueViews(dashboard.today);
+  const mayDecideRetention = useMay('retention.due');
   return (
     <div className="due-grid">
       <DueCard name="authorisations" list={dashboard.authorisations} view={views.authorisations} />
@@ -76,6 +78,7 @@ function DashboardView({ dashboard }: { dashboard: Dashboard }) {
       <DueCard name="placements" list={dashboard.placements} view={views.placements} />
       <DueCard name="presentations" list={dashboard.presentations} view={views.presentations} />
       <DueCard name="quietCandidates" list={dashboard.quietCandidates} view={views.quietCandidates} />
+      {mayDecideRetention && <RetentionCard />}
       <PeriodCounts period={dashboard.period} counts={dashboard.counts} />
     </div>
   );

@@ -33,18 +33,20 @@ export function useDueViews(today: string): DueViews {
     if (days === 0) return t(`dashboard.ui.when.${family}Today`);
     return days > 0 ? t(`dashboard.ui.when.${family}In`, { count: days }) : t(`dashboard.ui.when.${family}Ago`, { count: -days });
   };
+  /** An anonymised file has no name left: it reads as what it is. */
+  const personName = (name: string) => (name.trim() === '' ? t('retention.ui.anonymisedFile') : name);
   return {
     authorisations: (item) => ({
       key: item.candidateId,
       href: candidateHref(item.candidateId, 'work'),
-      name: item.candidateName,
+      name: personName(item.candidateName),
       when: t('dashboard.ui.details.expiry', { when: relative('expires', item.expiry), date: date(item.expiry) }),
       late: item.daysLeft < 0,
     }),
     followUps: (item) => ({
       key: item.followUpId,
       href: journeyHash(item.candidateId),
-      name: item.candidateName,
+      name: personName(item.candidateName),
       detail: [t('dashboard.ui.details.followUp', { count: item.monthsAfter }), item.hostName].filter(Boolean).join(' · '),
       when: relative('due', item.dueOn),
       late: item.dueOn < today,
@@ -52,7 +54,7 @@ export function useDueViews(today: string): DueViews {
     placements: (item) => ({
       key: item.placementId,
       href: journeyHash(item.candidateId),
-      name: item.candidateName,
+      name: personName(item.candidateName),
       detail: [t(`matching.values.placementKinds.${item.kind}`), item.hostName].filter(Boolean).join(' · '),
       when: relative('ends', item.endDate),
       late: item.endDate < today,
@@ -60,7 +62,7 @@ export function useDueViews(today: string): DueViews {
     presentations: (item) => ({
       key: item.presentationId,
       href: presentationHash(item.presentationId),
-      name: item.candidateName,
+      name: personName(item.candidateName),
       detail: `${item.occupation} · ${item.employerName}`,
       when: t('dashboard.ui.details.waiting', {
         state: t(`matching.values.presentationStates.${item.state}`),
@@ -71,7 +73,7 @@ export function useDueViews(today: string): DueViews {
     quietCandidates: (item) => ({
       key: item.candidateId,
       href: candidateHref(item.candidateId),
-      name: item.candidateName,
+      name: personName(item.candidateName),
       when:
         item.lastContactOn === null
           ? t('dashboard.ui.details.neverContacted')

@@ -3,6 +3,7 @@ import { useFocusOnMount } from '../app/useFocusOnMount';
 import { useMay } from '../session/useMay';
 import { SmallCellSetting } from '../reports/SmallCellSetting';
 import { BackupsSettings } from './BackupsSettings';
+import { RetentionSettings } from './RetentionSettings';
 import { SectorSettings } from './SectorSettings';
 import { SettingsTabs } from './SettingsTabs';
 import { SheetImportSettings } from './SheetImportSettings';
@@ -14,6 +15,7 @@ export function SettingsScreen() {
   const maySettings = useMay('dashboard.setTargets');
   const mayBackups = useMay('backups.status');
   const mayImport = useMay('sheets.open');
+  const mayRetention = useMay('retention.saveSettings');
   return (
     <div className="screen screen-narrow">
       <header className="screen-header">
@@ -25,6 +27,7 @@ export function SettingsScreen() {
       {maySettings && <TargetsSettings />}
       {maySettings && <SectorSettings />}
       {maySettings && <SmallCellSetting />}
+      {mayRetention && <RetentionSettings />}
       {mayBackups && <BackupsSettings />}
       {mayImport && <SheetImportSettings />}
     </div>

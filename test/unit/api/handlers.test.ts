@@ -122,6 +122,14 @@ const fixtures: Partial<Record<MethodName, Fixture>> = {
     await ok(b, 'timeline.add', { subjectType: 'candidate', subjectId: person.id, kind: 'call', occurredAt: '2026-02-01', text: 'Appel' });
     return { candidateId: person.id, reason: 'request' };
   },
+  'retention.keep': async (b) => {
+    // Last heard of 2024-04-01: due 2026-03-31, within the notice on the test's 10 March 2026.
+    const person = await candidate(b);
+    await ok(b, 'timeline.add', { subjectType: 'candidate', subjectId: person.id, kind: 'call', occurredAt: '2024-04-01', text: 'Appel' });
+    return { candidateId: person.id, reason: 'supportOngoing' };
+  },
+  'retention.anonymise': async (b) => ({ candidateId: (await candidate(b)).id }),
+  'retention.saveSettings': async () => ({ candidateDays: 365, reasonForLonger: null }),
   'sheets.undo': async (b) => {
     return { id: (await ok(b, 'sheets.apply', { importId: await openedSheet(b) })).id };
   },
