@@ -44,6 +44,9 @@ const SUBJECT_OF_METHOD: Partial<Record<MethodName, AuditSubjectType>> = {
   'exchange.export': 'export',
   'exchange.applyImport': 'export',
   'backups.setupRecovery': 'installation',
+  'rights.recordRequest': 'rightsRequest',
+  'rights.answerRequest': 'rightsRequest',
+  'rights.answerPartnerErasure': 'rightsRequest',
 };
 
 export function auditSubjectOf(method: MethodName): AuditSubjectType {

@@ -68,7 +68,7 @@ export function createHandlers(
  * Opening a candidate's file (the whole of it, or its barriers' history with their notes) is a
  * read of sensitive data: logged, once the file was found, like a write.
  */
-const AUDITED_READS: ReadonlySet<MethodName> = new Set(['candidates.get', 'candidates.barrierHistory', 'rights.accessExport']);
+const AUDITED_READS: ReadonlySet<MethodName> = new Set(['candidates.get', 'candidates.barrierHistory']);
 
 /**
  * The audit wrapper: every method the contract declares as writing runs in an audit scope, and
@@ -86,7 +86,7 @@ function audited(db: Db, clock: Clock, handlers: Handlers): Handlers {
       const subjectType = auditSubjectOf(method);
       wrapped[method] = (input) =>
         Promise.resolve(handler(input)).then((result) => {
-          insertAuditEntry(db, moment(clock).now, currentCaller(), { action: method, subjectType, subjectId: idOf(input) ?? candidateIdOf(input) ?? '', details: { access: 'read' } });
+          insertAuditEntry(db, moment(clock).now, currentCaller(), { action: method, subjectType, subjectId: idOf(input) ?? '', details: { access: 'read' } });
           return result;
         });
     }
@@ -113,12 +113,6 @@ function audited(db: Db, clock: Clock, handlers: Handlers): Handlers {
 
 function idOf(value: unknown): string | undefined {
   const id = (value as { id?: unknown } | null)?.id;
-  return typeof id === 'string' ? id : undefined;
-}
-
-/** A read about a person named by `candidateId` (their copy of everything held). */
-function candidateIdOf(value: unknown): string | undefined {
-  const id = (value as { candidateId?: unknown } | null)?.candidateId;
   return typeof id === 'string' ? id : undefined;
 }
 

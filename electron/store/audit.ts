@@ -34,6 +34,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'audit',
   'sheetImport',
   'reportSettings',
+  'rightsRequest',
 ] as const;
 
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];

@@ -122,6 +122,12 @@ const fixtures: Partial<Record<MethodName, Fixture>> = {
     await ok(b, 'timeline.add', { subjectType: 'candidate', subjectId: person.id, kind: 'call', occurredAt: '2026-02-01', text: 'Appel' });
     return { candidateId: person.id, reason: 'request' };
   },
+  'rights.accessExport': async (b) => ({ candidateId: (await candidate(b)).id, format: 'json' }),
+  'rights.recordRequest': async (b) => ({ candidateId: (await candidate(b)).id, kind: 'access', receivedOn: today, channel: 'email', requester: 'person' }),
+  'rights.answerRequest': async (b) => {
+    const request = await ok(b, 'rights.recordRequest', { candidateId: (await candidate(b)).id, kind: 'erasure', receivedOn: today, channel: 'letter', requester: 'person' });
+    return { id: request.id, answeredOn: today };
+  },
   'sheets.undo': async (b) => {
     return { id: (await ok(b, 'sheets.apply', { importId: await openedSheet(b) })).id };
   },
