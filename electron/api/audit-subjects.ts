@@ -43,6 +43,7 @@ const SUBJECT_OF_METHOD: Partial<Record<MethodName, AuditSubjectType>> = {
   'exchange.createKeys': 'identity',
   'exchange.export': 'export',
   'exchange.applyImport': 'export',
+  'exchange.erasureRequest': 'export',
   'backups.setupRecovery': 'installation',
   'rights.recordRequest': 'rightsRequest',
   'rights.answerRequest': 'rightsRequest',
