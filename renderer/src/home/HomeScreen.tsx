@@ -11,6 +11,7 @@ import { DueCard, FIRST_SHOWN } from './DueCard';
 import { DueListScreen } from './DueListScreen';
 import { useDueViews } from './dueViews';
 import { PeriodCounts } from './PeriodCounts';
+import { PartnerErasureCard, RightsRequestsCard } from './RightsCards';
 import './home.css';
 
 /** Each card shows its most urgent items; its full list has the rest. */
@@ -71,6 +72,8 @@ function DashboardView({ dashboard }: { dashboard: Dashboard }) {
   const views = useDueViews(dashboard.today);
   return (
     <div className="due-grid">
+      <PartnerErasureCard />
+      <RightsRequestsCard />
       <DueCard name="authorisations" list={dashboard.authorisations} view={views.authorisations} />
       <DueCard name="followUps" list={dashboard.followUps} view={views.followUps} />
       <DueCard name="placements" list={dashboard.placements} view={views.placements} />
