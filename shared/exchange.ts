@@ -183,6 +183,8 @@ export interface ImportPreview {
   items: ImportItem[];
   /** Files of people erased here (GDPR art. 17) the file holds: left out, and not named. */
   erasedLeftOut: number;
+  /** Set when the file is a partner's request to erase a person: their files here (none: nothing to do). */
+  erasureRequest: { erasedOn: string; files: { id: string; name: string }[] } | null;
 }
 
 /** What to do with each record that needs a decision; the rest follows the preview. */
@@ -241,8 +243,10 @@ export const importApplySchema = z.strictObject({
 export interface ImportResult {
   written: number;
   skipped: number;
-  /** The backup taken just before (its name in the backups list). */
-  backup: string;
+  /** The backup taken just before (its name in the backups list); none for a request to erase, which writes no record. */
+  backup: string | null;
+  /** A partner's request to erase a person was recorded, for the staffer to decide (home screen). */
+  erasureRequestRecorded: boolean;
 }
 
 // ---------------------------------------------------------------- The file's content
@@ -252,6 +256,20 @@ export const EXCHANGED_RECORD_TYPES = ['candidate', 'timelineEvent', 'partner', 
 export type ExchangedRecordType = (typeof EXCHANGED_RECORD_TYPES)[number];
 
 export const EXPORT_SCHEMA_VERSION = 1;
+
+/**
+ * A request to erase a person (GDPR art. 17 and 19) travels in the same signed, encrypted
+ * envelope, as a message of its own kind at version 2: a reader of version 1 refuses it as
+ * "from a newer version of Tremplin" before reading it, while exports stay at version 1 so
+ * those readers still take them. It carries the person's exchange ids and the date, nothing else.
+ */
+export const ERASURE_REQUEST_SCHEMA_VERSION = 2;
+
+export interface ErasureRequestFile {
+  fileName: string;
+  /** The `.tremplin` file, base64 (the window saves it). */
+  content: string;
+}
 
 export const PROGRESS_STEPS = ['reading', 'encrypting', 'checking', 'decrypting', 'comparing', 'backup', 'writing'] as const;
 export type ProgressStep = (typeof PROGRESS_STEPS)[number];
@@ -306,6 +324,13 @@ export const exchangeMethods = {
   'exchange.applyImport': writes<ImportResult>('exchange')(importApplySchema.extend({ author: optionalText(100) })),
   'exchange.dropImport': reads<{ dropped: boolean }>('exchange')(z.strictObject({ token: uuid })),
   'exchange.log': reads<{ items: ExchangeLogEntry[]; total: number }>('exchange')(exchangeLogSchema),
+  /**
+   * After an erasure: a request to erase the person, for a partner whose card we hold and who
+   * received their file. `candidateIds` are the files erased (ErasureResult.erasedIds).
+   */
+  'exchange.erasureRequest': writes<ErasureRequestFile>('exchange')(
+    z.strictObject({ candidateIds: z.array(uuid).min(1).max(50), associationId: uuid, author: optionalText(100) }),
+  ),
   /** Polled while an export or an import runs; null when none does. */
   'exchange.progress': reads<ExchangeProgress | null>('exchange')(z.strictObject({})),
 };

@@ -39,20 +39,22 @@ export const CAPABILITIES = [
   'accounts',
   /** The audit log: read, export, purge. */
   'audit',
-  /** The people's rights requests: erase a person, export everything held about them. */
+  /** Erase a person (GDPR art. 17), and answer a partner's request to erase one. */
   'rights',
+  /** The register of people's requests about their data (art. 15 to 21) and their copy of everything held. */
+  'rightsRequests',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** `public` and `signedIn` are not granted: the router handles them before looking at a role. */
 const GRANTED = CAPABILITIES.filter((capability) => capability !== 'public' && capability !== 'signedIn');
 
-/** What only an administrator does: the association's settings, the accounts, the audit log, people's rights requests. */
+/** What only an administrator does: the association's settings, the accounts, the audit log, erasing a person. */
 const ADMINISTRATION: readonly Capability[] = ['settings', 'accounts', 'audit', 'rights'];
 
 export const ROLE_CAPABILITIES: Record<Role, readonly Capability[]> = {
   administrator: GRANTED,
-  /** All records, reports, exchange and backups. */
+  /** All records, reports, exchange and backups, and people's requests about their data (recorded, answered, their copy). */
   staff: GRANTED.filter((capability) => !ADMINISTRATION.includes(capability)),
   volunteer: ['candidates.read', 'candidates.write', 'employers.read', 'network.read'],
   reader: ['reports'],

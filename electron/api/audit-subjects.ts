@@ -45,9 +45,13 @@ const SUBJECT_OF_METHOD: Partial<Record<MethodName, AuditSubjectType>> = {
   'exchange.createKeys': 'identity',
   'exchange.export': 'export',
   'exchange.applyImport': 'export',
+  'exchange.erasureRequest': 'export',
   'backups.setupRecovery': 'installation',
   'documents.pmsmpAgreement': 'placement',
   'retention.saveSettings': 'retentionSettings',
+  'rights.recordRequest': 'rightsRequest',
+  'rights.answerRequest': 'rightsRequest',
+  'rights.answerPartnerErasure': 'rightsRequest',
 };
 
 export function auditSubjectOf(method: MethodName): AuditSubjectType {

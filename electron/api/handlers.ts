@@ -76,7 +76,6 @@ export function createHandlers(
 const AUDITED_READS: ReadonlySet<MethodName> = new Set([
   'candidates.get',
   'candidates.barrierHistory',
-  'rights.accessExport',
   'documents.presentationSheet',
   'documents.cv',
   'documents.pmsmpAgreement',

@@ -706,3 +706,43 @@ export const erasureRegister = sqliteTable('erasure_register', {
   accountId: text('account_id'),
   reason: text('reason').notNull(),
 });
+
+/**
+ * The people's requests about their data (GDPR art. 15 to 21), for the one month the law gives
+ * to answer: only the person's id, the kind, when and how it came, who asked (the person or a
+ * representative) and when it was answered. No name: the request outlives an erasure.
+ */
+export const rightsRequests = sqliteTable(
+  'rights_requests',
+  {
+    id: text('id').primaryKey(),
+    candidateId: text('candidate_id').notNull(),
+    kind: text('kind').notNull(),
+    receivedOn: text('received_on').notNull(),
+    channel: text('channel').notNull(),
+    requester: text('requester').notNull(),
+    recordedBy: text('recorded_by'),
+    createdAt: text('created_at').notNull(),
+    answeredOn: text('answered_on'),
+    answeredBy: text('answered_by'),
+  },
+  (table) => [index('rights_requests_open_idx').on(table.answeredOn, table.receivedOn), index('rights_requests_candidate_idx').on(table.candidateId)],
+);
+
+/**
+ * A partner's request to erase a person whose file it sent or received (art. 17 and 19), as it
+ * arrived in an exchange file: the partner, the ids of the person's files here and the day they
+ * erased them. Nothing is erased until the staffer decides (erase, or decline with a reason).
+ */
+export const partnerErasureRequests = sqliteTable('partner_erasure_requests', {
+  /** The request file's own id (its export id). */
+  id: text('id').primaryKey(),
+  associationId: text('association_id').notNull(),
+  associationName: text('association_name').notNull(),
+  candidateIds: jsonList<string>('candidate_ids'),
+  erasedOn: text('erased_on').notNull(),
+  receivedAt: text('received_at').notNull(),
+  decidedAt: text('decided_at'),
+  decision: text('decision'),
+  declineReason: text('decline_reason'),
+});

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { candidateFieldShapes } from '../../shared/candidates';
 import { SEEDED_SECTORS } from '../../shared/domain';
 import { contactSchema } from '../../shared/employers';
-import { EXPORT_SCHEMA_VERSION, ageRecipientSchema, signingPublicKeySchema } from '../../shared/exchange';
+import { ERASURE_REQUEST_SCHEMA_VERSION, EXPORT_SCHEMA_VERSION, ageRecipientSchema, signingPublicKeySchema } from '../../shared/exchange';
 import { partnerFieldShapes } from '../../shared/partners';
 import { timelineAddSchema } from '../../shared/timeline';
-import { optionalText, parseOptions, plainText, uuid } from '../../shared/validation';
+import { isValidIsoDate, optionalText, parseOptions, plainText, uuid } from '../../shared/validation';
 
 /**
  * The content of an export file (before encryption): versioned JSON, a manifest then the
@@ -119,7 +119,44 @@ export class PayloadError extends Error {
   }
 }
 
-const headerSchema = z.looseObject({ format: z.literal('tremplin-export'), schemaVersion: z.int().min(1) });
+const headerSchema = z.looseObject({ format: z.literal('tremplin-export'), schemaVersion: z.int().min(1), kind: z.string().optional() });
+
+/** A partner's request to erase a person: the person's exchange ids (their files' ids) and the day they were erased; no personal data. */
+export const erasureRequestPayloadSchema = z.strictObject({
+  format: z.literal('tremplin-export'),
+  schemaVersion: z.literal(ERASURE_REQUEST_SCHEMA_VERSION),
+  kind: z.literal('erasureRequest'),
+  manifest: manifestSchema,
+  erasure: z.strictObject({
+    candidateIds: z.array(uuid).min(1).max(50),
+    erasedOn: z.string().refine(isValidIsoDate),
+  }),
+});
+export type ErasureRequestPayload = z.output<typeof erasureRequestPayloadSchema>;
+
+/** What an exchange file holds: records (an export), or a request to erase a person. */
+export type ExchangeMessage = { kind: 'records'; payload: Payload } | { kind: 'erasureRequest'; payload: ErasureRequestPayload };
+
+/** Reads decrypted bytes as either kind of message, or says why not (see parsePayload). */
+export function parseMessage(bytes: Uint8Array, knownIds: LocalRecords): ExchangeMessage {
+  const json = parseJson(bytes);
+  const header = headerSchema.safeParse(json);
+  if (header.success && header.data.kind === 'erasureRequest') {
+    if (header.data.schemaVersion > ERASURE_REQUEST_SCHEMA_VERSION) throw new PayloadError('newer_version');
+    const parsed = erasureRequestPayloadSchema.safeParse(json, parseOptions);
+    if (!parsed.success) throw new PayloadError('invalid_records', parsed.error.issues[0]?.path.join('.'));
+    return { kind: 'erasureRequest', payload: parsed.data };
+  }
+  return { kind: 'records', payload: parsePayload(bytes, knownIds, json) };
+}
+
+function parseJson(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new PayloadError('not_an_export');
+  }
+}
 
 /** What the file is checked against: the ids already here, and the keys that must stay unique. */
 export interface LocalRecords {
@@ -138,13 +175,7 @@ export interface LocalRecords {
  * and every link (a candidate's sectors and partners, an event's candidate) to a record in the
  * file or one already here.
  */
-export function parsePayload(bytes: Uint8Array, knownIds: LocalRecords): Payload {
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new PayloadError('not_an_export');
-  }
+export function parsePayload(bytes: Uint8Array, knownIds: LocalRecords, json: unknown = parseJson(bytes)): Payload {
   const header = headerSchema.safeParse(json);
   if (!header.success) throw new PayloadError('not_an_export');
   if (header.data.schemaVersion > EXPORT_SCHEMA_VERSION) throw new PayloadError('newer_version');

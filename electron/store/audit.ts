@@ -35,6 +35,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'sheetImport',
   'reportSettings',
   'retentionSettings',
+  'rightsRequest',
 ] as const;
 
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];

@@ -179,3 +179,25 @@ export function journeyRows(db: ReadDb, ids: string[]) {
     sessionVisits: db.select().from(sessionVisits).where(inArray(sessionVisits.candidateId, ids)).all(),
   };
 }
+
+/** When each of these ids was erased (those the register names). */
+export function erasureDates(db: ReadDb, ids: readonly string[]): Map<string, string> {
+  return new Map(
+    db
+      .select({ id: erasureRegister.candidateId, at: erasureRegister.erasedAt })
+      .from(erasureRegister)
+      .where(inArray(erasureRegister.candidateId, [...ids]))
+      .all()
+      .map((row) => [row.id, row.at]),
+  );
+}
+
+/** Which of these ids went to this association in an export (the exchange log's record). */
+export function idsSentTo(db: ReadDb, associationId: string, ids: readonly string[]): string[] {
+  return db
+    .selectDistinct({ id: sql<string>`json_each.value` })
+    .from(sql`${exchangeLog}, json_each(${exchangeLog.recordIds})`)
+    .where(and(eq(exchangeLog.direction, 'export'), eq(exchangeLog.counterpartId, associationId), sql`json_each.value IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`))
+    .all()
+    .map((row) => row.id);
+}

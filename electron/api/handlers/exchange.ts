@@ -17,6 +17,7 @@ export function exchangeHandlers(options: ExchangeOptions): HandlersFor<typeof e
     'exchange.listCards': exchange.listCards,
     'exchange.previewExport': exchange.previewExport,
     'exchange.export': awaitsBeforeWriting(exchange.export),
+    'exchange.erasureRequest': awaitsBeforeWriting(exchange.erasureRequest),
     'exchange.openImport': exchange.openImport,
     'exchange.applyImport': awaitsBeforeWriting(exchange.applyImport),
     'exchange.dropImport': exchange.dropImport,

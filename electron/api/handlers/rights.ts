@@ -10,6 +10,12 @@ export function rightsHandlers(db: Db, clock?: Clock): HandlersFor<typeof rights
     // Its own transaction, then the checkpoint, which no transaction may hold.
     'rights.erase': awaitsBeforeWriting(rights.erase),
     'rights.erasurePreview': rights.erasurePreview,
-    'rights.accessExport': rights.accessExport,
+    // The PDF is written before the answer and the audit entry are committed.
+    'rights.accessExport': awaitsBeforeWriting(rights.accessExport),
+    'rights.recordRequest': rights.recordRequest,
+    'rights.answerRequest': rights.answerRequest,
+    'rights.listRequests': rights.listRequests,
+    'rights.partnerErasureRequests': rights.partnerErasureRequests,
+    'rights.answerPartnerErasure': awaitsBeforeWriting(rights.answerPartnerErasure),
   };
 }

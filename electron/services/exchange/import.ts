@@ -14,12 +14,13 @@ import type { WriteDb } from '../../db/handles';
 import { DecryptionError, decrypt, isPassphraseFile } from '../../formats/age';
 import { EnvelopeError, unpackEnvelope } from '../../formats/envelope';
 import { SignatureError, parsePublicKey, verifyDetached } from '../../formats/minisign';
-import { type Payload, PayloadError, parsePayload } from '../../formats/payload';
+import { type ErasureRequestPayload, type Payload, PayloadError, parseMessage } from '../../formats/payload';
 import { normalisePassphrase } from '../../formats/words';
 import { auditedTransaction, describeAudit } from '../../store/audit';
 import { withoutErased } from '../rights';
 import { type RecordSet, knownIds, recordAgreedVersions, uniqueKeysHere, writeRecords } from '../../store/exchange';
 import { highestImportedSequence, logExchange, wasImported } from '../../store/exchange-log';
+import { candidateNames, insertPartnerErasureRequest } from '../../store/rights-requests';
 import { type PartnerCardRow, advanceCardSequence, cardAssociationIds } from '../../store/partner-cards';
 import type { BackupService } from '../backups';
 import { findDuplicatesOfMany } from '../duplicates';
@@ -37,17 +38,24 @@ import type { Progress } from './progress';
 /** How long an opened file waits for the staffer's decisions. */
 const PENDING_IMPORT_MINUTES = 60;
 
-interface PendingImport {
-  payload: Payload;
+interface PendingFile {
   /** The verified sender; null when nothing proves who sent the file. */
   senderId: string | null;
   senderName: string;
   cardId: string | null;
   byPassphrase: boolean;
   fileName: string;
-  states: Map<string, ImportItemState>;
   openedAt: number;
 }
+
+/** A file of records, or a partner's request to erase a person (the person's files found here). */
+type PendingImport = PendingFile &
+  (
+    | { kind: 'records'; payload: Payload; states: Map<string, ImportItemState> }
+    | { kind: 'erasureRequest'; request: ErasureRequestPayload; filesHere: string[] }
+  );
+type PendingRecords = Extract<PendingImport, { kind: 'records' }>;
+type PendingErasureRequest = Extract<PendingImport, { kind: 'erasureRequest' }>;
 
 /** The message for a file that is not an envelope Tremplin reads. */
 export function envelopeErrorKey(error: EnvelopeError): string {
@@ -119,13 +127,15 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
       throw error;
     }
 
-    let payload: Payload;
+    let message: ReturnType<typeof parseMessage>;
     try {
-      payload = parsePayload(plaintext, { ...knownIds(db), ...uniqueKeysHere(db) });
+      message = parseMessage(plaintext, { ...knownIds(db), ...uniqueKeysHere(db) });
     } catch (error) {
       if (error instanceof PayloadError) refuse(`exchange.errors.payload.${error.reason}`, error.path ? { record: error.path } : undefined);
       throw error;
     }
+    if (message.kind === 'erasureRequest') return openErasureRequest(message.payload, card, byPassphrase, input.fileName);
+    const { payload } = message;
     const { manifest } = payload;
     // A person erased here does not come back: their file and its timeline are left out, unnamed.
     const { records: notErased, leftOut: erasedLeftOut } = withoutErased(db, payload.records);
@@ -168,6 +178,7 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
     prunePending();
     const token = newId();
     pending.set(token, {
+      kind: 'records',
       payload,
       senderId: card?.associationId ?? null,
       senderName: card?.name ?? manifest.sender.name,
@@ -192,7 +203,86 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
       counts,
       items,
       erasedLeftOut,
+      erasureRequest: null,
     };
+  }
+
+  /**
+   * A partner's request to erase a person: only a verified partner may send one, and it is
+   * shown with the person's files found here; applying it records it for the staffer to decide.
+   */
+  function openErasureRequest(request: ErasureRequestPayload, card: PartnerCardRow | null, byPassphrase: boolean, fileName: string): ImportPreview {
+    const { manifest } = request;
+    if (!card) refuse('rights.errors.requestUnsigned');
+    if (manifest.sender.associationId !== card.associationId || manifest.sender.signingPublicKey !== card.signingPublicKey) refuse('exchange.errors.senderMismatch');
+    checkReplay(manifest.sender.associationId, manifest.exportId, manifest.sequence, card);
+    const names = candidateNames(db, request.erasure.candidateIds);
+    const filesHere = request.erasure.candidateIds.filter((id) => names.has(id));
+    prunePending();
+    const token = newId();
+    pending.set(token, {
+      kind: 'erasureRequest',
+      request,
+      filesHere,
+      senderId: card.associationId,
+      senderName: card.name,
+      cardId: card.id,
+      byPassphrase,
+      fileName,
+      openedAt: clock.now().getTime(),
+    });
+    return {
+      token,
+      sender: { associationId: card.associationId, name: card.name, fingerprint: fingerprintOf(manifest.sender) },
+      signature: 'verified',
+      warnings: [],
+      exportId: manifest.exportId,
+      sequence: manifest.sequence,
+      createdAt: manifest.createdAt,
+      counts: { new: 0, updated: 0, unchanged: 0, conflict: 0, older: 0 },
+      items: [],
+      erasedLeftOut: 0,
+      erasureRequest: { erasedOn: request.erasure.erasedOn, files: filesHere.map((id) => ({ id, name: names.get(id) ?? '' })) },
+    };
+  }
+
+  /** Records a partner's request to erase (nothing is erased): the home screen asks the staffer. */
+  function recordErasureRequest(entry: PendingErasureRequest, author: string | null): ImportResult {
+    const { now } = moment(clock);
+    const { manifest, erasure } = entry.request;
+    const { filesHere } = entry;
+    auditedTransaction(db, now, (tx) => {
+      if (filesHere.length > 0) {
+        insertPartnerErasureRequest(tx, {
+          id: manifest.exportId,
+          associationId: entry.senderId ?? manifest.sender.associationId,
+          associationName: entry.senderName,
+          candidateIds: filesHere,
+          erasedOn: erasure.erasedOn,
+          receivedAt: now,
+          decidedAt: null,
+          decision: null,
+          declineReason: null,
+        });
+      }
+      if (entry.cardId) advanceCardSequence(tx, entry.cardId, manifest.sequence, now);
+      logExchange(tx, {
+        id: newId(),
+        at: now,
+        actor: author,
+        direction: 'import',
+        exportId: manifest.exportId,
+        sequence: manifest.sequence,
+        counterpartId: entry.senderId,
+        counterpartName: entry.senderName,
+        byPassphrase: entry.byPassphrase,
+        counts: { erasureRequests: 1 },
+        recordIds: [],
+        fileName: entry.fileName,
+      });
+      describeAudit(now, { action: 'exchange.applyImport', subjectType: 'export', subjectId: manifest.exportId, details: { from: entry.senderName, erasureRequest: filesHere.length } });
+    });
+    return { written: 0, skipped: 0, backup: null, erasureRequestRecorded: filesHere.length > 0 };
   }
 
   /**
@@ -242,6 +332,11 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
   }
 
   async function applyPending(entry: PendingImport, input: ParsedInputOf<'exchange.applyImport'>): Promise<ImportResult> {
+    if (entry.kind === 'erasureRequest') return recordErasureRequest(entry, input.author ?? null);
+    return applyRecords(entry, input);
+  }
+
+  async function applyRecords(entry: PendingRecords, input: ParsedInputOf<'exchange.applyImport'>): Promise<ImportResult> {
     const { payload } = entry;
     const wanted = (id: string): boolean => {
       const state = entry.states.get(id);
@@ -301,7 +396,7 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
         details: { from: entry.senderName, written },
       });
     });
-    return { written, skipped: total - written, backup: backup.name };
+    return { written, skipped: total - written, backup: backup.name, erasureRequestRecorded: false };
   }
 
   return {

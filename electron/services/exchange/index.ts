@@ -4,6 +4,7 @@ import type { WriteDb } from '../../db/handles';
 import type { OsEncryption, ScryptCost } from '../../formats/protection';
 import type { BackupService } from '../backups';
 import { createCardsService } from './cards';
+import { createErasureRequestService } from './erasure-request';
 import { createExportService } from './export';
 import { createImportService } from './import';
 import { createKeysService } from './keys';
@@ -49,6 +50,7 @@ export function createExchangeService(options: ExchangeOptions) {
     verifyCard: cards.verifyCard,
     listCards: cards.listCards,
     previewExport: exports.previewExport,
+    erasureRequest: createErasureRequestService({ db, clock, keys }),
     export: progress.tracked('export', exports.exportFile),
     openImport: progress.tracked('import', imports.openImport),
     applyImport: progress.tracked('import', imports.applyImport),

@@ -15,10 +15,11 @@ import { useApiValue } from '../ui/useApiValue';
 import { useArchiveToggle } from '../ui/useArchiveToggle';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { ExpiryDate } from './ExpiryDate';
+import { AccessDialog } from './AccessDialog';
 import { EraseDialog } from './EraseDialog';
+import { RightsRequestDialog } from './RightsRequestDialog';
 import { MergeDialog } from './MergeDialog';
 import { PrintDocuments } from './PrintDocuments';
-import { downloadText } from '../exchange/files';
 import { findDuplicates } from './duplicates';
 import { MergeIcon } from '../app/icons';
 import { fullName } from '../ui/names';
@@ -86,14 +87,8 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
   const mayErase = useMay('rights.erase');
   const mayExportAll = useMay('rights.accessExport');
   const mayPrint = useMay('documents.cv');
-  const [erasing, setErasing] = useState(false);
-  const [rightsError, setRightsError] = useState<string | null>(null);
-
-  async function downloadEverything() {
-    const result = await call('rights.accessExport', { candidateId: candidate.id, format: 'json' });
-    setRightsError(result.ok ? null : result.error.message);
-    if (result.ok) downloadText(result.value.content, result.value.fileName, 'application/json');
-  }
+  const mayRecordRequest = useMay('rights.recordRequest');
+  const [rightsDialog, setRightsDialog] = useState<'erase' | 'access' | 'request' | null>(null);
   const archiving = useArchiveToggle(
     (archived) => call(archived ? 'candidates.archive' : 'candidates.restore', { id: candidate.id }),
     (saved) => onChange(saved),
@@ -247,22 +242,26 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
             )}
           </div>
         )}
-        {(mayExportAll || mayErase) && !candidate.mergedIntoId && (
+        {(mayExportAll || mayRecordRequest || mayErase) && !candidate.mergedIntoId && (
           <div className="record-actions">
+            {mayRecordRequest && (
+              <button type="button" className="button button-secondary" onClick={() => setRightsDialog('request')}>
+                {t('rights.ui.recordRequest')}
+              </button>
+            )}
             {mayExportAll && (
-              <button type="button" className="button button-secondary" onClick={() => void downloadEverything()}>
+              <button type="button" className="button button-secondary" onClick={() => setRightsDialog('access')}>
                 {t('rights.ui.download')}
               </button>
             )}
             {mayErase && (
-              <button type="button" className="button button-danger" onClick={() => setErasing(true)}>
+              <button type="button" className="button button-danger" onClick={() => setRightsDialog('erase')}>
                 {t('rights.ui.erase')}
               </button>
             )}
           </div>
         )}
       </header>
-      <ErrorAlert messageKey={rightsError} />
 
       {candidate.mergedIntoId ? (
         <MergedBanner keptId={candidate.mergedIntoId} busy={undoing.busy} onUndo={() => void undoing.undo(candidate.id)} />
@@ -367,15 +366,35 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
         </div>
       </div>
 
-      {erasing && (
+      {rightsDialog === 'erase' && (
         <EraseDialog
           candidate={candidate}
           onErased={() => {
-            setErasing(false);
+            setRightsDialog(null);
             showNotice('rights.ui.erased');
             navigate({ section: 'candidates' });
           }}
-          onClose={() => setErasing(false)}
+          onClose={() => setRightsDialog(null)}
+        />
+      )}
+      {rightsDialog === 'access' && (
+        <AccessDialog
+          candidate={candidate}
+          onDone={(answered) => {
+            setRightsDialog(null);
+            if (answered) showNotice('rights.ui.access.answered');
+          }}
+          onClose={() => setRightsDialog(null)}
+        />
+      )}
+      {rightsDialog === 'request' && (
+        <RightsRequestDialog
+          candidate={candidate}
+          onSaved={() => {
+            setRightsDialog(null);
+            showNotice('rights.ui.requests.saved');
+          }}
+          onClose={() => setRightsDialog(null)}
         />
       )}
       {merging && (

@@ -4,6 +4,8 @@ import type { Candidate } from '../../../shared/candidates';
 import { ERASURE_REASONS, type ErasureReason, type ErasureResult } from '../../../shared/rights';
 import { call } from '../api/client';
 import { formatDate } from '../app/format';
+import { downloadBase64 } from '../exchange/files';
+import { useMay } from '../session/useMay';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
 import { fullName } from '../ui/names';
@@ -26,6 +28,8 @@ export function EraseDialog({ candidate, onErased, onClose }: EraseDialogProps) 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { state } = useApiValue('rights.erasurePreview', { candidateId: candidate.id });
+  /** Once erased with partners to tell: the dialog stays to make their requests. */
+  const [done, setDone] = useState<ErasureResult | null>(null);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -44,8 +48,11 @@ export function EraseDialog({ candidate, onErased, onClose }: EraseDialogProps) 
       setError(result.error.message);
       return;
     }
-    onErased(result.value);
+    if (result.value.partnersToTell.length === 0) onErased(result.value);
+    else setDone(result.value);
   }
+
+  if (done) return <TellPartners name={fullName(candidate)} result={done} onClose={() => onErased(done)} />;
 
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="erase-title" aria-describedby="erase-what" onCancel={onClose}>
@@ -85,6 +92,71 @@ export function EraseDialog({ candidate, onErased, onClose }: EraseDialogProps) 
         </button>
         <button ref={cancelRef} type="button" className="button button-secondary" disabled={busy} onClick={onClose}>
           {t('rights.ui.cancel')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+/**
+ * After the erasure: each partner who received the file gets a request (art. 19), made here in
+ * the exchange format for those whose card we hold; the others are told by other means.
+ */
+function TellPartners({ name, result, onClose }: { name: string; result: ErasureResult; onClose(): void }) {
+  const { t } = useTranslation();
+  const mayRequest = useMay('exchange.erasureRequest');
+  const [sent, setSent] = useState<ReadonlySet<string>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+  const ref = useRef<HTMLDialogElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    dialog?.showModal();
+    closeRef.current?.focus();
+    return () => dialog?.close();
+  }, []);
+
+  async function request(associationId: string) {
+    const made = await call('exchange.erasureRequest', { candidateIds: result.erasedIds, associationId });
+    setError(made.ok ? null : made.error.message);
+    if (!made.ok) return;
+    downloadBase64(made.value.content, made.value.fileName);
+    setSent((current) => new Set([...current, associationId]));
+  }
+
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="tell-title" onCancel={onClose} data-testid="tell-partners">
+      <h2 id="tell-title">{t('rights.ui.tellPartners.title', { name })}</h2>
+      <div className="dialog-body">
+        <p>{t('rights.ui.tellPartners.intro')}</p>
+        <ul className="tell-partners">
+          {result.partnersToTell.map((partner) => {
+            const label = partner.name ?? partner.associationId ?? '';
+            const { associationId } = partner;
+            return (
+              <li key={associationId ?? label}>
+                {associationId && mayRequest ? (
+                  sent.has(associationId) ? (
+                    <span role="status">{t('rights.ui.tellPartners.sent', { partner: label })}</span>
+                  ) : (
+                    <button type="button" className="button button-secondary" onClick={() => void request(associationId)}>
+                      {t('rights.ui.tellPartners.send', { partner: label })}
+                    </button>
+                  )
+                ) : (
+                  <span>{t('rights.ui.tellPartners.noCard', { partner: label })}</span>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        <p className="muted">{t('rights.ui.tellPartners.carries')}</p>
+      </div>
+      <ErrorAlert messageKey={error} />
+      <div className="dialog-buttons">
+        <button ref={closeRef} type="button" className="button button-secondary" onClick={onClose}>
+          {t('rights.ui.tellPartners.close')}
         </button>
       </div>
     </dialog>

@@ -47,11 +47,6 @@ interface ImportPreviewPanelProps {
 /** Who sent the file and whether its signature was checked, what it holds by state, and the decisions to take. */
 export function ImportPreviewPanel({ preview, decisions, onDecide, children }: ImportPreviewPanelProps) {
   const { t, i18n } = useTranslation();
-  const byGroup = new Map<Group, ImportItem[]>(GROUPS.map((group) => [group, []]));
-  for (const item of preview.items) byGroup.get(groupOf(item))?.push(item);
-  const counts: Record<ImportItemState | 'duplicate', number> = { ...preview.counts, duplicate: byGroup.get('duplicate')?.length ?? 0 };
-  counts.new -= counts.duplicate;
-
   return (
     <section className="card exchange-panel import-preview" aria-labelledby="import-preview-title" data-testid="import-preview">
       <h2 id="import-preview-title">{t('exchange.ui.preview.title')}</h2>
@@ -76,6 +71,43 @@ export function ImportPreviewPanel({ preview, decisions, onDecide, children }: I
       {preview.warnings.map((warning) => (
         <ErrorAlert key={warning} messageKey={warning} />
       ))}
+      {preview.erasureRequest ? (
+        <ErasureRequestPreview partner={preview.sender.name} request={preview.erasureRequest} />
+      ) : (
+        <RecordsPreview preview={preview} decisions={decisions} onDecide={onDecide} />
+      )}
+      {children}
+    </section>
+  );
+}
+
+/** A partner's request to erase a person: who, which file here, and that the staffer decides later. */
+function ErasureRequestPreview({ partner, request }: { partner: string; request: NonNullable<ImportPreview['erasureRequest']> }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="import-erasure-request" data-testid="import-erasure-request">
+      {request.files.length > 0 ? (
+        <>
+          <p className="strong">
+            {t('rights.ui.importRequest.asks', { partner, name: request.files.map((file) => file.name).join(', '), date: formatDate(request.erasedOn, i18n.language) })}
+          </p>
+          <p className="muted">{t('rights.ui.importRequest.decideLater')}</p>
+        </>
+      ) : (
+        <p>{t('rights.ui.importRequest.notHere', { partner })}</p>
+      )}
+    </div>
+  );
+}
+
+function RecordsPreview({ preview, decisions, onDecide }: Omit<ImportPreviewPanelProps, 'children'>) {
+  const { t, i18n } = useTranslation();
+  const byGroup = new Map<Group, ImportItem[]>(GROUPS.map((group) => [group, []]));
+  for (const item of preview.items) byGroup.get(groupOf(item))?.push(item);
+  const counts: Record<ImportItemState | 'duplicate', number> = { ...preview.counts, duplicate: byGroup.get('duplicate')?.length ?? 0 };
+  counts.new -= counts.duplicate;
+  return (
+    <>
       <ul className="import-counts" aria-label={t('exchange.ui.preview.countsLabel')}>
         {GROUPS.map((group) => (
           <li key={group} className={`import-count import-count-${group}${counts[group] === 0 ? ' import-count-zero' : ''}`} data-testid={`count-${group}`}>
@@ -100,8 +132,7 @@ export function ImportPreviewPanel({ preview, decisions, onDecide, children }: I
         />
       ))}
       <p className="muted import-note">{t('exchange.ui.preview.backupNote')}</p>
-      {children}
-    </section>
+    </>
   );
 }
 

@@ -58,9 +58,17 @@ export function ImportScreen({ status }: { status: ExchangeStatus }) {
     return (
       <section className="card exchange-panel" aria-labelledby="import-done-title" data-testid="import-done">
         <h2 id="import-done-title">{t('exchange.ui.import.doneTitle')}</h2>
-        <p>{t('exchange.ui.import.written', { count: result.written })}</p>
-        <p>{t('exchange.ui.import.skipped', { count: result.skipped })}</p>
-        <p className="muted">{t('exchange.ui.import.backupTaken', { name: result.backup })}</p>
+        {result.erasureRequestRecorded ? (
+          <p>
+            <a href={routeToHash({ section: 'home' })}>{t('rights.ui.importRequest.recorded')}</a>
+          </p>
+        ) : (
+          <>
+            <p>{t('exchange.ui.import.written', { count: result.written })}</p>
+            <p>{t('exchange.ui.import.skipped', { count: result.skipped })}</p>
+          </>
+        )}
+        {result.backup && <p className="muted">{t('exchange.ui.import.backupTaken', { name: result.backup })}</p>}
         <div className="exchange-actions">
           <a className="button button-secondary" href={routeToHash({ section: 'exchange', id: 'log' })}>
             {t('exchange.ui.import.toLog')}
@@ -123,7 +131,7 @@ export function ImportScreen({ status }: { status: ExchangeStatus }) {
           <ErrorAlert messageKey={error} />
           <div className="exchange-actions">
             <button type="button" className="button button-primary" disabled={busy !== null} onClick={() => void session.apply(author.trim() || null)}>
-              {t('exchange.ui.import.apply')}
+              {t(preview.erasureRequest ? 'rights.ui.importRequest.record' : 'exchange.ui.import.apply')}
             </button>
             <button type="button" className="button button-secondary" disabled={busy !== null} onClick={() => void session.cancel()}>
               {t('exchange.ui.import.cancel')}

@@ -12,6 +12,7 @@ import { DueListScreen } from './DueListScreen';
 import { useDueViews } from './dueViews';
 import { PeriodCounts } from './PeriodCounts';
 import { RetentionCard } from './RetentionCard';
+import { PartnerErasureCard, RightsRequestsCard } from './RightsCards';
 import './home.css';
 
 /** Each card shows its most urgent items; its full list has the rest. */
@@ -73,6 +74,8 @@ function DashboardView({ dashboard }: { dashboard: Dashboard }) {
   const mayDecideRetention = useMay('retention.due');
   return (
     <div className="due-grid">
+      <PartnerErasureCard />
+      <RightsRequestsCard />
       <DueCard name="authorisations" list={dashboard.authorisations} view={views.authorisations} />
       <DueCard name="followUps" list={dashboard.followUps} view={views.followUps} />
       <DueCard name="placements" list={dashboard.placements} view={views.placements} />

@@ -130,6 +130,25 @@ const fixtures: Partial<Record<MethodName, Fixture>> = {
   },
   'retention.anonymise': async (b) => ({ candidateId: (await candidate(b)).id }),
   'retention.saveSettings': async () => ({ candidateDays: 365, reasonForLonger: null }),
+  'exchange.erasureRequest': async (b, open) => {
+    const link = await linkedPartner(b, open);
+    const erasedIds = await sentThenErased(b, link.forumAtB, link.forumCardAtB);
+    return { candidateIds: erasedIds, associationId: link.forumCardAtB.associationId };
+  },
+  'rights.answerPartnerErasure': async (b, open) => {
+    const link = await linkedPartner(b, open);
+    const erasedIds = await sentThenErased(link.other, link.lyonAtOther, link.lyonCardAtOther, b);
+    const request = await ok(link.other, 'exchange.erasureRequest', { candidateIds: erasedIds, associationId: link.lyonCardAtOther.associationId });
+    await ok(b, 'exchange.applyImport', { token: (await ok(b, 'exchange.openImport', { fileName: 'r.tremplin', content: request.content })).token });
+    const [asked] = await ok(b, 'rights.partnerErasureRequests', {});
+    return { id: asked?.id, decision: 'decline', reason: 'Contrat en cours' };
+  },
+  'rights.accessExport': async (b) => ({ candidateId: (await candidate(b)).id, format: 'json' }),
+  'rights.recordRequest': async (b) => ({ candidateId: (await candidate(b)).id, kind: 'access', receivedOn: today, channel: 'email', requester: 'person' }),
+  'rights.answerRequest': async (b) => {
+    const request = await ok(b, 'rights.recordRequest', { candidateId: (await candidate(b)).id, kind: 'erasure', receivedOn: today, channel: 'letter', requester: 'person' });
+    return { id: request.id, answeredOn: today };
+  },
   'sheets.undo': async (b) => {
     return { id: (await ok(b, 'sheets.apply', { importId: await openedSheet(b) })).id };
   },
@@ -191,6 +210,33 @@ async function passphraseExport(backend: Backend) {
   const person = await candidate(backend, { consentRecording: true, consentDate: '2026-01-10', sharingPartnerIds: [forum.id] });
   const request: InputOf<'exchange.export'> = { scope: { kind: 'candidates', ids: [person.id] }, to: { kind: 'passphrase', partnerId: forum.id } };
   return request;
+}
+
+/** `b` (Tremplin Lyon) and another installation (Forum Réfugiés) hold each other's verified cards, linked to a partner record. */
+const links = new WeakMap<Backend, Awaited<ReturnType<typeof link>>>();
+async function link(b: Backend, open: () => Promise<Backend>) {
+  const other = await open();
+  const [cardOfB, cardOfOther] = [await association(b, 'Tremplin Lyon'), await association(other, 'Forum Réfugiés')];
+  const forumAtB = (await partner(b)).id;
+  const forumCardAtB = await ok(b, 'exchange.importCard', { content: cardOfOther.content, partnerId: forumAtB });
+  await ok(b, 'exchange.verifyCard', { id: forumCardAtB.id });
+  const lyonAtOther = (await ok(other, 'partners.create', { name: 'Tremplin Lyon', kind: 'other' })).id;
+  const lyonCardAtOther = await ok(other, 'exchange.importCard', { content: cardOfB.content, partnerId: lyonAtOther });
+  await ok(other, 'exchange.verifyCard', { id: lyonCardAtOther.id });
+  return { other, forumAtB, forumCardAtB, lyonAtOther, lyonCardAtOther };
+}
+async function linkedPartner(b: Backend, open: () => Promise<Backend>) {
+  const known = links.get(b) ?? (await link(b, open));
+  links.set(b, known);
+  return known;
+}
+
+/** A person whose file `from` sent to a partner (imported there when `receiver` is given), then erased: the ids erased. */
+async function sentThenErased(from: Backend, partnerId: string, card: { id: string }, receiver?: Backend) {
+  const person = await candidate(from, { consentRecording: true, consentDate: today, sharingPartnerIds: [partnerId] });
+  const file = await ok(from, 'exchange.export', { scope: { kind: 'candidates', ids: [person.id] }, to: { kind: 'partner', partnerCardId: card.id } });
+  if (receiver) await ok(receiver, 'exchange.applyImport', { token: (await ok(receiver, 'exchange.openImport', { fileName: 'f.tremplin', content: file.content })).token });
+  return (await ok(from, 'rights.erase', { candidateId: person.id, reason: 'request' })).erasedIds;
 }
 
 async function pair(backend: Backend) {

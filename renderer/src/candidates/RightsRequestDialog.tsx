@@ -1,0 +1,105 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Candidate } from '../../../shared/candidates';
+import { RIGHTS_REQUESTERS, RIGHTS_REQUEST_CHANNELS, RIGHTS_REQUEST_KINDS, type RightsRequest } from '../../../shared/rights';
+import { call } from '../api/client';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { Field } from '../ui/Field';
+import { fullName } from '../ui/names';
+
+interface RightsRequestDialogProps {
+  candidate: Candidate;
+  onSaved(request: RightsRequest): void;
+  onClose(): void;
+}
+
+const todayHere = () => new Date().toLocaleDateString('sv');
+
+/** A person's request about their data, in the register: what, when it came, how and from whom. */
+export function RightsRequestDialog({ candidate, onSaved, onClose }: RightsRequestDialogProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [kind, setKind] = useState<RightsRequest['kind']>('access');
+  const [receivedOn, setReceivedOn] = useState(todayHere);
+  const [channel, setChannel] = useState<RightsRequest['channel']>('inPerson');
+  const [requester, setRequester] = useState<RightsRequest['requester']>('person');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    const dialog = ref.current;
+    dialog?.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const result = await call('rights.recordRequest', { candidateId: candidate.id, kind, receivedOn, channel, requester });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error.message);
+      setFields(result.error.fields ?? {});
+      return;
+    }
+    onSaved(result.value);
+  }
+
+  const fieldError = (name: string) => (fields[name] ? t(fields[name]) : undefined);
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="rights-request-title" onCancel={onClose} data-testid="rights-request-dialog">
+      <form noValidate onSubmit={(event) => void save(event)}>
+        <h2 id="rights-request-title">{t('rights.ui.requests.title', { name: fullName(candidate) })}</h2>
+        <div className="dialog-body">
+          <p className="muted">{t('rights.ui.requests.intro')}</p>
+          <Field id="rights-request-kind" label={t('rights.ui.requests.kind')} error={fieldError('kind')}>
+            {(a11y) => (
+              <select {...a11y} value={kind} onChange={(event) => setKind(event.target.value as RightsRequest['kind'])}>
+                {RIGHTS_REQUEST_KINDS.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`rights.values.kinds.${value}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="rights-request-received" label={t('rights.ui.requests.receivedOn')} error={fieldError('receivedOn')}>
+            {(a11y) => <input {...a11y} type="date" value={receivedOn} max={todayHere()} onChange={(event) => setReceivedOn(event.target.value)} />}
+          </Field>
+          <Field id="rights-request-channel" label={t('rights.ui.requests.channel')} error={fieldError('channel')}>
+            {(a11y) => (
+              <select {...a11y} value={channel} onChange={(event) => setChannel(event.target.value as RightsRequest['channel'])}>
+                {RIGHTS_REQUEST_CHANNELS.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`rights.values.channels.${value}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="rights-request-requester" label={t('rights.ui.requests.requester')} error={fieldError('requester')}>
+            {(a11y) => (
+              <select {...a11y} value={requester} onChange={(event) => setRequester(event.target.value as RightsRequest['requester'])}>
+                {RIGHTS_REQUESTERS.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`rights.values.requesters.${value}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <ErrorAlert messageKey={error} />
+        <div className="dialog-buttons">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {t('rights.ui.requests.save')}
+          </button>
+          <button type="button" className="button button-secondary" disabled={busy} onClick={onClose}>
+            {t('rights.ui.requests.cancel')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
