@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, eq, exists, gt, gte, inArray, isNull, lt, lte, ne, not, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, eq, exists, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, not, or, sql } from 'drizzle-orm';
 import { type SQLiteColumn, type SQLiteTable, alias } from 'drizzle-orm/sqlite-core';
 import type { FollowUpStatus } from '../../shared/domain';
 import { OPEN_PRESENTATION_STATES, type PlacementKind, type PresentationState } from '../../shared/pipeline';
@@ -21,7 +21,7 @@ const followedCandidate = and(isNull(candidates.archivedAt), ne(candidates.statu
  * mayBeContacted), here as conditions on the row: after a withdrawal nothing is chased any
  * more, and the list of people to call keeps only those who agreed to be contacted.
  */
-const consentStands = isNull(candidates.consentWithdrawnOn);
+const consentStands = and(isNull(candidates.consentWithdrawnOn), isNull(candidates.restrictedAt));
 const mayBeContacted = and(eq(candidates.consentContact, true), consentStands);
 
 /** The same recruitment's other follow-ups, to find a later one already recorded. */
@@ -179,6 +179,30 @@ export function candidatesQuietSince(db: ReadDb, heardOfBy: string, { limit, off
     .from(candidates)
     .where(where)
     .orderBy(asc(quietSince), asc(candidates.seq))
+    .limit(limit)
+    .offset(offset)
+    .all();
+  return { items, total: total(db, candidates, where) };
+}
+
+/**
+ * Files whose person took back their consent to being recorded, or all of it (shared/candidates.ts:
+ * erasureProposed), archived or not, but not merged into another nor restricted (a person may
+ * ask to keep their data frozen instead): the oldest withdrawal first.
+ */
+export function erasureProposals(db: ReadDb, { limit, offset }: Page) {
+  const withdrawnOn = sql<string>`coalesce(${candidates.consentWithdrawnOn}, ${candidates.consentRecordingWithdrawnOn})`;
+  const where = and(
+    or(isNotNull(candidates.consentWithdrawnOn), isNotNull(candidates.consentRecordingWithdrawnOn)),
+    isNull(candidates.mergedIntoId),
+    isNull(candidates.restrictedAt),
+    inCandidateScope(candidates.id),
+  );
+  const items = db
+    .select({ candidateId: candidates.id, candidateName, withdrawnOn })
+    .from(candidates)
+    .where(where)
+    .orderBy(asc(withdrawnOn), asc(candidates.seq))
     .limit(limit)
     .offset(offset)
     .all();

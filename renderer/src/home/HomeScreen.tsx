@@ -76,6 +76,7 @@ function DashboardView({ dashboard }: { dashboard: Dashboard }) {
       <DueCard name="placements" list={dashboard.placements} view={views.placements} />
       <DueCard name="presentations" list={dashboard.presentations} view={views.presentations} />
       <DueCard name="quietCandidates" list={dashboard.quietCandidates} view={views.quietCandidates} />
+      <DueCard name="erasureProposed" list={dashboard.erasureProposed} view={views.erasureProposed} />
       <PeriodCounts period={dashboard.period} counts={dashboard.counts} />
     </div>
   );
