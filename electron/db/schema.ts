@@ -205,6 +205,10 @@ export const candidates = sqliteTable(
       table.restrictedAt,
     ),
     index('candidates_created_idx').on(table.createdAt, table.mergedIntoId),
+    // The few files whose erasure is proposed (store/dashboard.ts: erasureProposals), in withdrawal order; keep both texts alike.
+    index('candidates_erasure_proposed_idx')
+      .on(sql`coalesce(consent_withdrawn_on, consent_recording_withdrawn_on)`)
+      .where(sql`consent_withdrawn_on IS NOT NULL OR consent_recording_withdrawn_on IS NOT NULL`),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, eq, exists, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, not, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, eq, exists, gt, gte, inArray, isNull, lt, lte, ne, not, sql } from 'drizzle-orm';
 import { type SQLiteColumn, type SQLiteTable, alias } from 'drizzle-orm/sqlite-core';
 import type { FollowUpStatus } from '../../shared/domain';
 import { OPEN_PRESENTATION_STATES, type PlacementKind, type PresentationState } from '../../shared/pipeline';
@@ -191,9 +191,10 @@ export function candidatesQuietSince(db: ReadDb, heardOfBy: string, { limit, off
  * ask to keep their data frozen instead): the oldest withdrawal first.
  */
 export function erasureProposals(db: ReadDb, { limit, offset }: Page) {
-  const withdrawnOn = sql<string>`coalesce(${candidates.consentWithdrawnOn}, ${candidates.consentRecordingWithdrawnOn})`;
+  // The text of the partial index `candidates_erasure_proposed_idx` (migration 0013): the planner uses it only then.
+  const withdrawnOn = sql<string>`coalesce(consent_withdrawn_on, consent_recording_withdrawn_on)`;
   const where = and(
-    or(isNotNull(candidates.consentWithdrawnOn), isNotNull(candidates.consentRecordingWithdrawnOn)),
+    sql`(consent_withdrawn_on IS NOT NULL OR consent_recording_withdrawn_on IS NOT NULL)`,
     isNull(candidates.mergedIntoId),
     isNull(candidates.restrictedAt),
     inCandidateScope(candidates.id),

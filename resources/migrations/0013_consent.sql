@@ -12,6 +12,8 @@ DROP INDEX `candidates_archived_expiry_status_idx`;--> statement-breakpoint
 DROP INDEX `candidates_archived_quiet_idx`;--> statement-breakpoint
 CREATE INDEX `candidates_archived_expiry_status_idx` ON `candidates` (`archived_at`,`authorisation_expiry`,`status`,`consent_withdrawn_on`,`restricted_at`);--> statement-breakpoint
 CREATE INDEX `candidates_archived_quiet_idx` ON `candidates` (`archived_at`,coalesce(`last_contact_on`, substr(`created_at`, 1, 10)),`status`,`consent_contact`,`consent_withdrawn_on`,`restricted_at`);--> statement-breakpoint
+-- The few files whose erasure is proposed (a consent withdrawn), in withdrawal order, for the home screen.
+CREATE INDEX `candidates_erasure_proposed_idx` ON `candidates` (coalesce(consent_withdrawn_on, consent_recording_withdrawn_on)) WHERE consent_withdrawn_on IS NOT NULL OR consent_recording_withdrawn_on IS NOT NULL;--> statement-breakpoint
 -- While a file is restricted, every write about the person is refused where it is written, whatever
 -- the path (form, import, pipeline, drop-in): only lifting the restriction changes the row, and a
 -- deletion (erasure) goes through. The last-contact triggers' own update (a deleted event) passes.
