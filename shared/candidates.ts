@@ -13,6 +13,7 @@ import {
 } from './domain';
 import { mergeChoicesSchema } from './merge';
 import { reads, writes } from './method';
+import { LANGUAGES } from './i18n/languages';
 import { COUNTRY_CODES, LANGUAGE_CODES } from './reference';
 import {
   distinctList,
@@ -40,6 +41,17 @@ export function frenchLevelRank(level: FrenchLevel): number {
 }
 
 const EARLIEST_BIRTH_DATE = '1900-01-01';
+
+/**
+ * The versions of the consent text shown to the person (its wording: `candidates.consentText.<version>`
+ * in shared/i18n, the same in every language). A new wording is a new version, added at the end:
+ * a file keeps the version its person agreed to, so an old version's wording is never edited.
+ */
+export const CONSENT_TEXT_VERSIONS = ['2026-12'] as const;
+export type ConsentTextVersion = (typeof CONSENT_TEXT_VERSIONS)[number];
+export const CURRENT_CONSENT_TEXT_VERSION: ConsentTextVersion = CONSENT_TEXT_VERSIONS[CONSENT_TEXT_VERSIONS.length - 1] as ConsentTextVersion;
+/** What the consent text asks, one paragraph each, in this order (keys under `candidates.consentText.<version>`). */
+export const CONSENT_TEXT_PARTS = ['purpose', 'recording', 'contact', 'presentation', 'sharing', 'rights'] as const;
 
 function nullableEnum<const T extends readonly [string, ...string[]]>(values: T) {
   return z
@@ -129,6 +141,10 @@ export const candidateFieldShapes = {
   // Consent
   consentRecording: z.boolean(),
   consentContact: z.boolean(),
+  /** To be proposed to employers (matching, presentations); given unless the person says no. */
+  consentPresentation: z.boolean(),
+  /** The version of the consent text (CONSENT_TEXT_VERSIONS) the person was shown and agreed to. */
+  consentTextVersion: nullableEnum(CONSENT_TEXT_VERSIONS),
   consentDate: pastIsoDate(),
   consentMethod: nullableEnum(CONSENT_METHODS),
   consentWithdrawnOn: pastIsoDate(),
@@ -211,6 +227,12 @@ export interface Candidate extends Complete<Omit<z.output<z.ZodObject<typeof can
   updatedAt: string;
   archivedAt: string | null;
   mergedIntoId: string | null;
+  /** The day the person took back their consent to being recorded (the tick went off); null otherwise. */
+  consentRecordingWithdrawnOn: string | null;
+  /** Restriction of processing (GDPR art. 18): when the file was frozen, why and by whom; null when it is not. */
+  restrictedAt: string | null;
+  restrictionReason: RestrictionReason | null;
+  restrictedBy: string | null;
 }
 
 /**
@@ -241,18 +263,72 @@ export function candidateConsistencyErrors(candidate: {
 }
 
 /**
- * What the person's consent allows, one definition for the services (which refuse) and the
- * screens (which explain). A withdrawal stops everything at once: the file may no longer be
- * presented to an employer, shared with a partner, nor the person contacted; the ticks it
- * took back are cleared when it is recorded. Being contacted also needs its own tick.
+ * What the person's consent allows, one definition for the services and stores (which refuse
+ * or leave out) and the screens (which explain). A withdrawal (`consentWithdrawnOn`) stops
+ * everything at once and clears the contact and sharing ticks when it is recorded; each kind
+ * also stands on its own tick. A restricted file (art. 18) is frozen: kept and visible, but
+ * nobody presents, shares, exports or contacts it until the restriction is lifted.
  */
+type ConsentState = Pick<Candidate, 'consentWithdrawnOn' | 'restrictedAt'>;
+
 export function consentWithdrawn(candidate: { consentWithdrawnOn: string | null }): boolean {
   return candidate.consentWithdrawnOn !== null;
 }
 
-export function mayBeContacted(candidate: { consentContact: boolean; consentWithdrawnOn: string | null }): boolean {
-  return candidate.consentContact && !consentWithdrawn(candidate);
+export function isRestricted(candidate: { restrictedAt: string | null }): boolean {
+  return candidate.restrictedAt !== null;
 }
+
+export function mayBeContacted(candidate: ConsentState & Pick<Candidate, 'consentContact'>): boolean {
+  return candidate.consentContact && !consentWithdrawn(candidate) && !isRestricted(candidate);
+}
+
+/** Why a file may not be proposed to an employer, the first that applies; null when it may. */
+export const PRESENTATION_BLOCKS = ['restricted', 'consent_withdrawn', 'presentation_consent_withdrawn'] as const;
+export type PresentationBlock = (typeof PRESENTATION_BLOCKS)[number];
+
+export function presentationBlock(candidate: ConsentState & Pick<Candidate, 'consentPresentation'>): PresentationBlock | null {
+  if (isRestricted(candidate)) return 'restricted';
+  if (consentWithdrawn(candidate)) return 'consent_withdrawn';
+  if (!candidate.consentPresentation) return 'presentation_consent_withdrawn';
+  return null;
+}
+
+/** Why a file may not be sent to a partner, the first that applies; null when it may. */
+export const SHARING_BLOCKS = ['restricted', 'no_recording_consent', 'consent_withdrawn', 'not_shared_with_partner'] as const;
+export type SharingBlock = (typeof SHARING_BLOCKS)[number];
+
+export function sharingBlock(
+  candidate: ConsentState & Pick<Candidate, 'consentRecording'>,
+  sharedWithPartner: boolean,
+): SharingBlock | null {
+  if (isRestricted(candidate)) return 'restricted';
+  if (!candidate.consentRecording) return 'no_recording_consent';
+  if (consentWithdrawn(candidate)) return 'consent_withdrawn';
+  if (!sharedWithPartner) return 'not_shared_with_partner';
+  return null;
+}
+
+/** Shareable with at least one partner: the file's "not shareable" badge is the opposite. */
+export function shareable(candidate: ConsentState & Pick<Candidate, 'consentRecording' | 'sharingPartnerIds'>): boolean {
+  return sharingBlock(candidate, candidate.sharingPartnerIds.length > 0) === null;
+}
+
+/**
+ * The person no longer agrees to be recorded (that tick taken back, or the whole consent
+ * withdrawn): the file should go, so erasure is proposed to an administrator.
+ */
+export function erasureProposed(candidate: Pick<Candidate, 'consentWithdrawnOn' | 'consentRecordingWithdrawnOn'>): boolean {
+  return consentWithdrawn(candidate) || candidate.consentRecordingWithdrawnOn !== null;
+}
+
+/**
+ * Grounds for restricting processing (GDPR art. 18(1) a–d): the accuracy is contested, the
+ * processing is unlawful but the person wants the data kept, the person needs it for a legal
+ * claim, an objection is being examined. A closed list, so no free text about the person.
+ */
+export const RESTRICTION_REASONS = ['accuracyContested', 'unlawfulKeep', 'legalClaim', 'objectionPending'] as const;
+export type RestrictionReason = (typeof RESTRICTION_REASONS)[number];
 
 export const ARCHIVE_FILTERS = ['active', 'archived', 'all'] as const;
 export const CANDIDATE_SORTS = ['name', 'updated', 'created', 'authorisation_expiry'] as const;
@@ -287,6 +363,9 @@ export type CandidateSummary = Pick<
   | 'authorisationExpiry'
   | 'archivedAt'
   | 'updatedAt'
+  | 'consentContact'
+  | 'consentWithdrawnOn'
+  | 'restrictedAt'
 >;
 
 export interface CandidatePage {
@@ -347,4 +426,18 @@ export const candidateMethods = {
   'candidates.findDuplicates': reads<DuplicateCandidate[]>('candidates.read')(duplicateProbeSchema),
   'candidates.merge': writes<Candidate>('candidates.manage')(mergeSchema),
   'candidates.undoMerge': writes<Candidate>('candidates.manage')(undoMergeSchema),
+  /** Freezes the file (GDPR art. 18) until `liftRestriction`; every other write on it is refused meanwhile. */
+  'candidates.restrict': writes<Candidate>('rights')(
+    z.strictObject({ id: uuid, reason: z.enum(RESTRICTION_REASONS, { error: 'common.errors.choice' }) }),
+  ),
+  'candidates.liftRestriction': writes<Candidate>('rights')(idSchema),
+  /** The consent form to print and sign, prefilled with the person's and the association's names. */
+  'candidates.consentForm': reads<ConsentForm>('candidates.read')(
+    z.strictObject({ id: uuid, language: z.enum(LANGUAGES, { error: 'common.errors.choice' }) }),
+  ),
 };
+
+export interface ConsentForm {
+  fileName: string;
+  contentBase64: string;
+}

@@ -66,8 +66,16 @@ export interface QuietCandidate {
   lastContactOn: string | null;
 }
 
+/** A person who took back their consent to being recorded (or all of it): their file should be erased. */
+export interface ErasureProposal {
+  candidateId: string;
+  candidateName: string;
+  /** The day of the withdrawal. */
+  withdrawnOn: string;
+}
+
 /** The home screen's cards of what is due; each leads to the full list of what it counts. */
-export const DUE_CARDS = ['authorisations', 'followUps', 'placements', 'presentations', 'quietCandidates'] as const;
+export const DUE_CARDS = ['authorisations', 'followUps', 'placements', 'presentations', 'quietCandidates', 'erasureProposed'] as const;
 export type DueCardName = (typeof DUE_CARDS)[number];
 
 export interface DueLists {
@@ -76,6 +84,7 @@ export interface DueLists {
   placements: DueList<DuePlacement>;
   presentations: DueList<StalePresentation>;
   quietCandidates: DueList<QuietCandidate>;
+  erasureProposed: DueList<ErasureProposal>;
 }
 
 export const dueListSchema = z.strictObject({

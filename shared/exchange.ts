@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SHARING_BLOCKS } from './candidates';
 import type { SeededSector, TimelineKind } from './domain';
 import { optionalSiret } from './employers';
 import { reads, writes } from './method';
@@ -114,7 +115,8 @@ export const exportRequestSchema = z.strictObject({
   includeBarriers: z.boolean().default(true),
 });
 
-export const BLOCK_REASONS = ['no_recording_consent', 'consent_withdrawn', 'not_shared_with_partner', 'archived'] as const;
+/** Why a file stays out of an export: the consent rule's reasons (shared/candidates.ts: sharingBlock), or archived. */
+export const BLOCK_REASONS = [...SHARING_BLOCKS, 'archived'] as const;
 export type BlockReason = (typeof BLOCK_REASONS)[number];
 
 export interface ExportPreview {

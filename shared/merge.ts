@@ -32,7 +32,16 @@ export type MergeGroup = keyof typeof MERGE_GROUPS;
 export const MERGE_GROUP_NAMES = Object.keys(MERGE_GROUPS) as [MergeGroup, ...MergeGroup[]];
 
 /** Consent is the person's own latest statement: it is never picked, so a merge cannot widen it. */
-export const CONSENT_FIELDS = ['consentRecording', 'consentContact', 'consentDate', 'consentMethod', 'consentWithdrawnOn', 'sharingPartnerIds'] as const;
+export const CONSENT_FIELDS = [
+  'consentRecording',
+  'consentContact',
+  'consentPresentation',
+  'consentTextVersion',
+  'consentDate',
+  'consentMethod',
+  'consentWithdrawnOn',
+  'sharingPartnerIds',
+] as const;
 
 /** A person may have several numbers: the file keeps two (the first is the main one). */
 export const MAX_PHONES = 2;
@@ -136,7 +145,8 @@ export function mergePlan(keep: Candidate, other: Candidate): MergePlan {
     ),
   ];
 
-  const consentBlank = (candidate: Candidate) => CONSENT_FIELDS.every((name) => blank(candidate[name]));
+  // Being presented is given unless refused: its default says nothing either.
+  const consentBlank = (candidate: Candidate) => CONSENT_FIELDS.every((name) => (name === 'consentPresentation' ? candidate[name] : blank(candidate[name])));
   const consentSide = row('consent', consentBlank(keep), consentBlank(other), latestStatement(keep, other)).default;
   return {
     fields,

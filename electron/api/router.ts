@@ -3,7 +3,7 @@ import { type MethodName, type OutputOf, type ParsedInputOf, api, isMethodName }
 import { type ApiResult, errorMessageKey } from '../../shared/errors';
 import { roleMay } from '../../shared/roles';
 import { fieldErrors, parseOptions } from '../../shared/validation';
-import { AppError } from '../core/errors';
+import { AppError, databaseRefusal } from '../core/errors';
 import { runAsCaller } from '../store/caller';
 
 export type Handler<M extends MethodName> = (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
@@ -64,7 +64,8 @@ export function createRouter(handlers: Handlers, { session, logger = console }: 
       const handler = handlers[method] as (input: unknown) => unknown;
       return { ok: true, value: await runAsCaller(caller, () => handler(parsed.data)) };
     } catch (error) {
-      if (error instanceof AppError) return failure(error.code, error.messageKey, error.fields, error.values);
+      const refusal = error instanceof AppError ? error : databaseRefusal(error);
+      if (refusal) return failure(refusal.code, refusal.messageKey, refusal.fields, refusal.values);
       logger.error(`[api] ${method} failed`, error);
       return failure('internal');
     }

@@ -25,3 +25,15 @@ export function refuse(messageKey: string, fields?: Record<string, string>): nev
 export function refuse(reason: string | Record<string, string>, fields?: Record<string, string>): never {
   throw typeof reason === 'string' ? new AppError('validation', reason, fields) : new AppError('validation', 'errors.validation', reason);
 }
+
+/** What the restriction triggers of migration 0013 raise when a write touches a frozen file. */
+const RESTRICTED_ABORT = 'candidate_restricted';
+
+/**
+ * A refusal the database itself made, in the words the user reads: a write on a restricted
+ * file (GDPR art. 18), whichever service tried it. Undefined for anything else.
+ */
+export function databaseRefusal(error: unknown): AppError | undefined {
+  if (error instanceof Error && error.message === RESTRICTED_ABORT) return new AppError('conflict', 'candidates.errors.restricted');
+  return undefined;
+}

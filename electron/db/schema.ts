@@ -159,6 +159,16 @@ export const candidates = sqliteTable(
     consentDate: text('consent_date'),
     consentMethod: text('consent_method'),
     consentWithdrawnOn: text('consent_withdrawn_on'),
+    /** Given unless the person refuses or takes it back: existing files were presented before this column (migration 0013). */
+    consentPresentation: integer('consent_presentation', { mode: 'boolean' }).notNull().default(true),
+    consentTextVersion: text('consent_text_version'),
+    /** Stamped when the recording tick is taken back (erasure is then proposed); cleared when it is given again. */
+    consentRecordingWithdrawnOn: text('consent_recording_withdrawn_on'),
+    /** Restriction of processing (GDPR art. 18): while set, triggers refuse every write on the file but lifting it (migration 0013). */
+    restrictedAt: text('restricted_at'),
+    restrictionReason: text('restriction_reason'),
+    /** The account's name at the time, as the audit log keeps it. */
+    restrictedBy: text('restricted_by'),
     assignedPairId: text('assigned_pair_id').references(() => pairs.id),
     assignedVolunteerId: text('assigned_volunteer_id').references(() => volunteers.id),
     /** Set when this file was merged into another one (it is then archived). */
@@ -189,13 +199,14 @@ export const candidates = sqliteTable(
     // The home screen counts what is due among 100,000 files from the index alone (no row read):
     // authorisations by expiry, files quiet since their last contact (or creation), files created;
     // the consent columns are there because the reminders follow the person's consent.
-    index('candidates_archived_expiry_status_idx').on(table.archivedAt, table.authorisationExpiry, table.status, table.consentWithdrawnOn),
+    index('candidates_archived_expiry_status_idx').on(table.archivedAt, table.authorisationExpiry, table.status, table.consentWithdrawnOn, table.restrictedAt),
     index('candidates_archived_quiet_idx').on(
       table.archivedAt,
       sql`coalesce(last_contact_on, substr(created_at, 1, 10))`,
       table.status,
       table.consentContact,
       table.consentWithdrawnOn,
+      table.restrictedAt,
     ),
     index('candidates_created_idx').on(table.createdAt, table.mergedIntoId),
     // Retention reads the files whose date is near from the index alone: their reference day
@@ -204,6 +215,10 @@ export const candidates = sqliteTable(
       table.anonymisedAt,
       sql`max(coalesce(last_contact_on, substr(created_at, 1, 10)), coalesce(retention_kept_on, ''))`,
     ),
+    // The few files whose erasure is proposed (store/dashboard.ts: erasureProposals), in withdrawal order; keep both texts alike.
+    index('candidates_erasure_proposed_idx')
+      .on(sql`coalesce(consent_withdrawn_on, consent_recording_withdrawn_on)`)
+      .where(sql`consent_withdrawn_on IS NOT NULL OR consent_recording_withdrawn_on IS NOT NULL`),
   ],
 );
 

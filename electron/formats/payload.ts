@@ -25,8 +25,18 @@ const meta = {
   updatedAt: z.iso.datetime(),
 };
 
-/** A candidate as sent: the file's fields, checked as a form would be, minus links to local volunteers. */
-const { assignedPairId: _pair, assignedVolunteerId: _volunteer, ...sentCandidateShapes } = candidateFieldShapes;
+/**
+ * A candidate as sent: the file's fields, checked as a form would be, minus links to local
+ * volunteers and the consent details added after version 1 (to be presented, the text's
+ * version), which stay here: a partner on an older version refuses fields it does not know.
+ */
+const {
+  assignedPairId: _pair,
+  assignedVolunteerId: _volunteer,
+  consentPresentation: _presentation,
+  consentTextVersion: _textVersion,
+  ...sentCandidateShapes
+} = candidateFieldShapes;
 export const candidateRecordSchema = z.strictObject({ ...meta, ...sentCandidateShapes });
 export type CandidateRecord = z.output<typeof candidateRecordSchema>;
 

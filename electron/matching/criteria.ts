@@ -1,4 +1,4 @@
-import { type FrenchLevel, consentWithdrawn, frenchLevelRank } from '../../shared/candidates';
+import { type FrenchLevel, frenchLevelRank, presentationBlock } from '../../shared/candidates';
 import { type AuthorisationHolder, type AuthorisationPeriod, EXPIRY_WARNING_MONTHS, authorisationFinding } from '../../shared/authorisation';
 import { addMonths, daysBetween } from '../../shared/dates';
 import {
@@ -59,6 +59,10 @@ export interface CandidateProfile {
   lastContactOn: string | null;
   /** The day the person withdrew their consent; null while it stands. */
   consentWithdrawnOn: string | null;
+  /** Whether the person agrees to be proposed to employers. */
+  consentPresentation: boolean;
+  /** When the file was restricted (GDPR art. 18); null when it is not. */
+  restrictedAt: string | null;
   postalCode: string | null;
   commune: string | null;
   /** Where the postal code and commune are; null when unknown. */
@@ -144,11 +148,21 @@ export function drivingLicenceReason(mobility: Mobility | null, required: boolea
   return code ? reason('driving_licence', 'fail', code) : reason('driving_licence', 'fail', 'driving_licence_missing', { mobility });
 }
 
-/** A person who withdrew their consent is presented to no employer (shared/candidates.ts). */
-export function consentReason(candidate: Pick<CandidateProfile, 'consentWithdrawnOn'>): MatchReason {
-  return consentWithdrawn(candidate)
-    ? reason('consent', 'fail', 'consent_withdrawn', { withdrawnOn: candidate.consentWithdrawnOn as string })
-    : reason('consent', 'pass', 'consent_not_withdrawn');
+/**
+ * A person whose consent to be presented does not stand (the whole consent withdrawn, that
+ * kind taken back, or the file restricted) is presented to no employer: shared/candidates.ts.
+ */
+export function consentReason(candidate: Pick<CandidateProfile, 'consentWithdrawnOn' | 'consentPresentation' | 'restrictedAt'>): MatchReason {
+  switch (presentationBlock(candidate)) {
+    case 'restricted':
+      return reason('consent', 'fail', 'restricted', { restrictedOn: (candidate.restrictedAt as string).slice(0, 10) });
+    case 'consent_withdrawn':
+      return reason('consent', 'fail', 'consent_withdrawn', { withdrawnOn: candidate.consentWithdrawnOn as string });
+    case 'presentation_consent_withdrawn':
+      return reason('consent', 'fail', 'presentation_consent_withdrawn');
+    case null:
+      return reason('consent', 'pass', 'consent_not_withdrawn');
+  }
 }
 
 const isContractType = (kind: RecruitmentKind): kind is ContractType => (CONTRACT_TYPES as readonly string[]).includes(kind);

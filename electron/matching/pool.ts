@@ -23,7 +23,7 @@ const CLASS_KEYS = {
   french_level: (c: CandidateProfile) => c.frenchLevel,
   driving_licence: (c: CandidateProfile) => c.mobility,
   status: (c: CandidateProfile) => c.status,
-  consent: (c: CandidateProfile) => c.consentWithdrawnOn,
+  consent: (c: CandidateProfile) => `${c.consentWithdrawnOn}|${c.consentPresentation}|${c.restrictedAt}`,
   sector: (c: CandidateProfile) => c.sectorIds.join(','),
   // Profiles share their occupations and place objects when equal (see the service): identity is enough.
   occupation: (c: CandidateProfile) => c.occupations,

@@ -7,8 +7,11 @@ import {
   type CandidateFields,
   type CandidatePage,
   type CandidatePatch,
+  type RestrictionReason,
+  CURRENT_CONSENT_TEXT_VERSION,
   candidateConsistencyErrors,
   consentWithdrawn,
+  isRestricted,
 } from '../../shared/candidates';
 import type { BarrierStatus, BarrierTheme } from '../../shared/domain';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
@@ -17,6 +20,7 @@ import type { ReadDb, WriteDb } from '../db/handles';
 import {
   type CandidateNote,
   type CandidateRow,
+  type CandidateWrite,
   assertCandidateReferencesExist,
   barrierEventsOf,
   barriersOf,
@@ -26,6 +30,7 @@ import {
   insertCandidate,
   loadCandidates,
   setCandidateArchived,
+  setRestriction,
   updateCandidate,
 } from '../store/candidates';
 import { partnerNamesOf } from '../store/partners';
@@ -33,8 +38,45 @@ import { currentCaller } from '../store/caller';
 import { healthNoteVisible } from '../store/scope';
 
 /** The consent a file holds before a write: none for a new file. */
-type ConsentBefore = Pick<Candidate, 'consentContact' | 'consentWithdrawnOn' | 'sharingPartnerIds'>;
-const NO_CONSENT: ConsentBefore = { consentContact: false, consentWithdrawnOn: null, sharingPartnerIds: [] };
+type ConsentBefore = Pick<
+  Candidate,
+  'consentRecording' | 'consentContact' | 'consentPresentation' | 'consentWithdrawnOn' | 'sharingPartnerIds' | 'consentDate' | 'consentTextVersion'
+>;
+const NO_CONSENT: ConsentBefore = {
+  consentRecording: false,
+  consentContact: false,
+  consentPresentation: true,
+  consentWithdrawnOn: null,
+  sharingPartnerIds: [],
+  consentDate: null,
+  consentTextVersion: null,
+};
+
+/**
+ * The stamps one kind of consent takes when its tick moves: giving the recording consent
+ * records the date (unless one is typed) and the version of the text shown (unless one is
+ * chosen); taking it back dates the withdrawal, which proposes erasure (shared/candidates.ts:
+ * erasureProposed). Each change is noted in the person's history.
+ */
+function applyConsentTicks<Fields extends Partial<CandidateFields>>(fields: Fields, before: ConsentBefore, today: string): { fields: Fields & CandidateWrite; notes: string[] } {
+  const stamped: Fields & CandidateWrite = { ...fields };
+  const notes: string[] = [];
+  const recording = fields.consentRecording ?? before.consentRecording;
+  if (recording && !before.consentRecording) {
+    stamped.consentRecordingWithdrawnOn = null;
+    if ((fields.consentDate ?? before.consentDate) === null) stamped.consentDate = today;
+    if ((fields.consentTextVersion ?? before.consentTextVersion) === null) stamped.consentTextVersion = CURRENT_CONSENT_TEXT_VERSION;
+  }
+  if (!recording && before.consentRecording) {
+    stamped.consentRecordingWithdrawnOn = today;
+    notes.push("Accord pour l'enregistrement retiré : l'effacement de la fiche est proposé.");
+  }
+  if (fields.consentPresentation === false && before.consentPresentation) notes.push('Ne souhaite plus être présenté(e) à des employeurs.');
+  if (fields.consentPresentation === true && !before.consentPresentation) notes.push('Accepte de nouveau d\'être présenté(e) à des employeurs.');
+  // A withdrawal of the whole consent says so itself.
+  if (fields.consentContact === false && before.consentContact && fields.consentWithdrawnOn == null && !consentWithdrawn(before)) notes.push('Ne souhaite plus être contacté(e).');
+  return { fields: stamped, notes };
+}
 
 /**
  * A withdrawal takes back what the person agreed to: recording it clears the contact and
@@ -45,22 +87,26 @@ const NO_CONSENT: ConsentBefore = { consentContact: false, consentWithdrawnOn: n
  */
 function applyConsentWithdrawal<Fields extends Partial<CandidateFields>>(
   db: ReadDb,
-  fields: Fields,
+  sent: Fields,
   before: ConsentBefore,
   today: string,
-): { fields: Fields; note: CandidateNote | null } {
+): { fields: Fields & CandidateWrite; note: CandidateNote | null } {
+  const ticks = applyConsentTicks(sent, before, today);
+  const fields = ticks.fields;
+  const noted = (text: string | null, occurredAt = today): CandidateNote | null => {
+    const texts = [...(text ? [text] : []), ...ticks.notes];
+    return texts.length === 0 ? null : { occurredAt, text: texts.join(' ') };
+  };
   const after = { consentWithdrawnOn: fields.consentWithdrawnOn === undefined ? before.consentWithdrawnOn : fields.consentWithdrawnOn };
   if (!consentWithdrawn(after)) {
-    return consentWithdrawn(before)
-      ? { fields, note: { occurredAt: today, text: 'Retrait du consentement annulé : la personne a de nouveau donné son accord.' } }
-      : { fields, note: null };
+    return { fields, note: noted(consentWithdrawn(before) ? 'Retrait du consentement annulé : la personne a de nouveau donné son accord.' : null) };
   }
   if (consentWithdrawn(before)) {
     const errors: Record<string, string> = {};
     if (fields.consentContact === true) errors.consentContact = 'candidates.errors.consentWithdrawnTicks';
     if ((fields.sharingPartnerIds ?? []).length > 0) errors.sharingPartnerIds = 'candidates.errors.consentWithdrawnTicks';
     if (Object.keys(errors).length > 0) refuse(errors);
-    return { fields, note: null };
+    return { fields, note: noted(null) };
   }
   const contact = fields.consentContact ?? before.consentContact;
   const sharing = fields.sharingPartnerIds ?? before.sharingPartnerIds;
@@ -72,7 +118,7 @@ function applyConsentWithdrawal<Fields extends Partial<CandidateFields>>(
   const text = cleared.length > 0 ? `Consentement retiré. Retiré de la fiche : ${cleared.join(' ; ')}.` : 'Consentement retiré.';
   return {
     fields: { ...fields, consentContact: false, sharingPartnerIds: [] },
-    note: { occurredAt: after.consentWithdrawnOn as string, text },
+    note: noted(text, after.consentWithdrawnOn as string),
   };
 }
 
@@ -160,6 +206,19 @@ export function createCandidateService(db: WriteDb, clock: Clock = systemClock) 
     list(input: ParsedInputOf<'candidates.list'>): CandidatePage {
       const expiringWithin = input.authorisationExpiringWithinDays;
       return candidatePage(db, input, expiringWithin === undefined ? undefined : todayPlus(expiringWithin));
+    },
+
+    /** Freezes the file (GDPR art. 18): kept and shown, but neither matched, exported nor contacted, and no write but the lifting. */
+    restrict({ id, reason }: { id: string; reason: RestrictionReason }): Candidate {
+      if (isRestricted(findCandidate(db, id))) refuse('candidates.errors.alreadyRestricted');
+      setRestriction(db, id, { at: moment(clock).now, reason, by: currentCaller()?.name ?? null });
+      return get(id);
+    },
+
+    liftRestriction({ id }: { id: string }): Candidate {
+      if (!isRestricted(findCandidate(db, id))) refuse('candidates.errors.notRestricted');
+      setRestriction(db, id, null);
+      return get(id);
     },
 
     archive: ({ id }: { id: string }) => load(setCandidateArchived(db, writable(id), true, moment(clock).now)),

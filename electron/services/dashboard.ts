@@ -22,6 +22,7 @@ import {
   authorisationsDue,
   candidatesQuietSince,
   countsWithin,
+  erasureProposals,
   followUpsDue,
   placementsDue,
   presentationsStaleSince,
@@ -85,6 +86,7 @@ export function createDashboardService(db: WriteDb, clock: Clock = systemClock) 
     placements: duePlacements,
     presentations: stalePresentations,
     quietCandidates,
+    erasureProposed: (_today, page) => erasureProposals(db, page),
   };
 
   return {
@@ -115,6 +117,7 @@ export function createDashboardService(db: WriteDb, clock: Clock = systemClock) 
           placements: duePlacements(today, first),
           presentations: stalePresentations(today, first),
           quietCandidates: quietCandidates(today, first),
+          erasureProposed: erasureProposals(db, first),
           period,
           counts: COUNTED_THINGS.map((thing) => ({ thing, count: done[thing], target: targets[thing] })),
         };

@@ -72,7 +72,7 @@ function profileBuilder(locate: Locate) {
   const shared = <T extends string | null>(text: T): T => (text === null ? text : (once(text) as T));
   return (row: readonly [...CandidateProfileRow, ...unknown[]]): CandidateProfile => {
     const [id, firstName, lastName, status, frenchLevel, document, authorisationStart, authorisationExpiry, mustApply, asylumRegisteredOn] = row;
-    const [, , , , , , , , , , mobility, maxDistanceKm, maxTravelMinutes, postalCode, commune, occupations, availableFrom, lastContactOn, consentWithdrawnOn, sectorIds] = row;
+    const [, , , , , , , , , , mobility, maxDistanceKm, maxTravelMinutes, postalCode, commune, occupations, availableFrom, lastContactOn, consentWithdrawnOn, sectorIds, consentPresentation, restrictedAt] = row;
     return {
       id,
       firstName,
@@ -92,6 +92,8 @@ function profileBuilder(locate: Locate) {
       availableFrom: shared(availableFrom),
       lastContactOn: shared(lastContactOn),
       consentWithdrawnOn: shared(consentWithdrawnOn),
+      consentPresentation: consentPresentation === 1,
+      restrictedAt,
       postalCode: shared(postalCode),
       commune: shared(commune),
       location: locate(postalCode, commune),

@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../shared/api';
-import { consentWithdrawn } from '../../shared/candidates';
+import { presentationBlock } from '../../shared/candidates';
 import {
   FORWARD_PRESENTATION_STATES,
   OPEN_PRESENTATION_STATES,
@@ -33,7 +33,12 @@ import {
   writePresentationChange,
 } from '../store/presentations';
 /** The person took their consent back: their file goes to no employer. */
-const CONSENT_WITHDRAWN = 'matching.errors.consentWithdrawn';
+/** Why the person may not be proposed (shared/candidates.ts: presentationBlock), as the refusal says it. */
+const NOT_PRESENTABLE = {
+  restricted: 'candidates.errors.restricted',
+  consent_withdrawn: 'matching.errors.consentWithdrawn',
+  presentation_consent_withdrawn: 'matching.errors.presentationConsentWithdrawn',
+} as const;
 
 /** States in which a presentation holds the candidate's place on the need: a second one is refused. */
 export const ACTIVE_PRESENTATION_STATES: readonly PresentationState[] = [...OPEN_PRESENTATION_STATES, 'accepted'];
@@ -97,7 +102,8 @@ export function createPresentationService(db: WriteDb, clock: Clock = systemCloc
     create(input: ParsedInputOf<'presentations.create'>): Presentation {
       const candidate = requireCandidate(db, input.candidateId);
       if (candidate.status === 'left') refuse({ candidateId: 'matching.errors.candidateLeft' });
-      if (consentWithdrawn(candidate)) refuse({ candidateId: CONSENT_WITHDRAWN });
+      const blocked = presentationBlock(candidate);
+      if (blocked) refuse({ candidateId: NOT_PRESENTABLE[blocked] });
       const found = needToPresent(db, input.jobNeedId);
       if (!found) refuse({ jobNeedId: 'common.errors.notFound' });
       if (found.need.archivedAt || found.employerArchivedAt) refuse({ jobNeedId: 'matching.errors.needArchived' });
@@ -135,7 +141,8 @@ export function createPresentationService(db: WriteDb, clock: Clock = systemCloc
       if (input.to !== 'refused' && input.refusalReason !== null) refuse({ refusalReason: 'matching.errors.refusalReasonOnlyWhenRefused' });
       if ((FORWARD_PRESENTATION_STATES as readonly PresentationState[]).includes(input.to)) {
         const candidate = findCandidate(db, current.candidateId);
-        if (consentWithdrawn(candidate)) refuse({ to: CONSENT_WITHDRAWN });
+        const blocked = presentationBlock(candidate);
+        if (blocked) refuse({ to: NOT_PRESENTABLE[blocked] });
       }
       const { today, now } = moment(clock);
       const on = input.on ?? today;

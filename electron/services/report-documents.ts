@@ -93,10 +93,13 @@ const dateCell = (date: string) => new Date(`${date}T00:00:00Z`);
 
 const MARGIN = 50;
 
-/** A printable document: title page, then pages with numbers written once all are laid out. */
-export function pdfDocument(info: { title: string; subtitle: string[] }): PDFKit.PDFDocument {
+/**
+ * A printable document: title page, then pages with numbers written once all are laid out.
+ * `titleTop` moves the title up for a short document that goes on under it (a form to sign).
+ */
+export function pdfDocument(info: { title: string; subtitle: string[]; titleTop?: number }): PDFKit.PDFDocument {
   const doc = newPdf({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: info.title, Creator: 'Tremplin' } });
-  doc.font(FONTS.bold).fontSize(24).text(info.title, MARGIN, 250, { align: 'center' });
+  doc.font(FONTS.bold).fontSize(24).text(info.title, MARGIN, info.titleTop ?? 250, { align: 'center' });
   doc.moveDown();
   doc.font(FONTS.regular).fontSize(13);
   for (const line of info.subtitle) doc.text(line, { align: 'center' });

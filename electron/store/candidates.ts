@@ -47,6 +47,9 @@ export function toSummary(row: CandidateRow): CandidateSummary {
     authorisationExpiry: row.authorisationExpiry,
     archivedAt: row.archivedAt,
     updatedAt: row.updatedAt,
+    consentContact: row.consentContact,
+    consentWithdrawnOn: row.consentWithdrawnOn,
+    restrictedAt: row.restrictedAt,
   };
 }
 
@@ -97,8 +100,11 @@ export function writeCandidateChildren(tx: WriteDb, files: readonly { id: string
   replace(candidateBarriers, candidateBarriers.candidateId, (fields) => fields.barriers, (candidateId, barrier) => ({ candidateId, ...barrier }));
 }
 
+/** What a write sets: the fields sent, and the consent stamps the service works out. */
+export type CandidateWrite = Partial<CandidateFields> & { consentRecordingWithdrawnOn?: string | null };
+
 /** The candidates row's columns among the fields sent (the child tables' fields left out). */
-export function candidateColumns(fields: Partial<CandidateFields>): Partial<typeof candidates.$inferInsert> {
+export function candidateColumns(fields: CandidateWrite): Partial<typeof candidates.$inferInsert> {
   const columns: Record<string, unknown> = { ...fields };
   for (const field of CHILD_FIELDS) delete columns[field];
   return columns as Partial<typeof candidates.$inferInsert>;
@@ -146,6 +152,8 @@ export function loadCandidates(db: ReadDb, rows: CandidateRow[]): Candidate[] {
       authorisationDocument: columns.authorisationDocument as Enum<'authorisationDocument'>,
       mobility: columns.mobility as Enum<'mobility'>,
       consentMethod: columns.consentMethod as Enum<'consentMethod'>,
+      consentTextVersion: columns.consentTextVersion as Enum<'consentTextVersion'>,
+      restrictionReason: columns.restrictionReason as Enum<'restrictionReason'>,
       sectorIds: (sectorLinks.get(row.id) ?? []).map((link) => link.sectorId),
       sharingPartnerIds: (consentLinks.get(row.id) ?? []).map((link) => link.partnerId),
       barriers: (barrierRows.get(row.id) ?? []).map(
@@ -166,6 +174,17 @@ export const setCandidateArchived = (db: WriteDb, id: string, archived: boolean,
 /** The row, undefined when there is none with this id (for callers that refuse in their own words). */
 export const candidateById = (db: ReadDb, id: string): CandidateRow | undefined =>
   db.select().from(candidates).where(and(eq(candidates.id, id), inCandidateScope(candidates.id))).get();
+
+/**
+ * Freezes a file (art. 18) or lifts its restriction, nothing else on the row: while it is
+ * frozen, migration 0013's triggers refuse any other write about the person.
+ */
+export function setRestriction(db: WriteDb, id: string, restriction: { at: string; reason: string; by: string | null } | null): void {
+  db.update(candidates)
+    .set(restriction ? { restrictedAt: restriction.at, restrictionReason: restriction.reason, restrictedBy: restriction.by } : { restrictedAt: null, restrictionReason: null, restrictedBy: null })
+    .where(eq(candidates.id, id))
+    .run();
+}
 
 /** Sets the person's status to employed; whether it changed (it may have been already). */
 export function markEmployed(db: WriteDb, id: string, now: string): boolean {
@@ -258,7 +277,7 @@ export interface CandidateNote {
 }
 
 /** A new file with its child tables, the barriers it opens and Tremplin's note, in one transaction. */
-export function insertCandidate(db: WriteDb, { id, fields, note, now }: { id: string; fields: CandidateFields; note: CandidateNote | null; now: string }): void {
+export function insertCandidate(db: WriteDb, { id, fields, note, now }: { id: string; fields: CandidateFields & CandidateWrite; note: CandidateNote | null; now: string }): void {
   db.transaction((tx) => {
     tx.insert(candidates)
       .values({ ...candidateColumns(fields), firstName: fields.firstName, lastName: fields.lastName, id, createdAt: now, updatedAt: now })
@@ -272,7 +291,7 @@ export function insertCandidate(db: WriteDb, { id, fields, note, now }: { id: st
 /** The fields sent, the barriers' changes from `barriersBefore` and Tremplin's note, in one transaction. */
 export function updateCandidate(
   db: WriteDb,
-  { id, patch, barriersBefore, author, note, now }: { id: string; patch: Partial<CandidateFields>; barriersBefore: readonly Barrier[]; author: string | null; note: CandidateNote | null; now: string },
+  { id, patch, barriersBefore, author, note, now }: { id: string; patch: CandidateWrite; barriersBefore: readonly Barrier[]; author: string | null; note: CandidateNote | null; now: string },
 ): void {
   db.transaction((tx) => {
     tx.update(candidates)

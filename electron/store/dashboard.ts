@@ -21,7 +21,7 @@ const followedCandidate = and(isNull(candidates.archivedAt), ne(candidates.statu
  * mayBeContacted), here as conditions on the row: after a withdrawal nothing is chased any
  * more, and the list of people to call keeps only those who agreed to be contacted.
  */
-const consentStands = isNull(candidates.consentWithdrawnOn);
+const consentStands = and(isNull(candidates.consentWithdrawnOn), isNull(candidates.restrictedAt));
 const mayBeContacted = and(eq(candidates.consentContact, true), consentStands);
 
 /** The same recruitment's other follow-ups, to find a later one already recorded. */
@@ -180,6 +180,31 @@ export function candidatesQuietSince(db: ReadDb, heardOfBy: string, { limit, off
     .from(candidates)
     .where(where)
     .orderBy(asc(quietSince), asc(candidates.seq))
+    .limit(limit)
+    .offset(offset)
+    .all();
+  return { items, total: total(db, candidates, where) };
+}
+
+/**
+ * Files whose person took back their consent to being recorded, or all of it (shared/candidates.ts:
+ * erasureProposed), archived or not, but not merged into another nor restricted (a person may
+ * ask to keep their data frozen instead): the oldest withdrawal first.
+ */
+export function erasureProposals(db: ReadDb, { limit, offset }: Page) {
+  // The text of the partial index `candidates_erasure_proposed_idx` (migration 0013): the planner uses it only then.
+  const withdrawnOn = sql<string>`coalesce(consent_withdrawn_on, consent_recording_withdrawn_on)`;
+  const where = and(
+    sql`(consent_withdrawn_on IS NOT NULL OR consent_recording_withdrawn_on IS NOT NULL)`,
+    isNull(candidates.mergedIntoId),
+    isNull(candidates.restrictedAt),
+    inCandidateScope(candidates.id),
+  );
+  const items = db
+    .select({ candidateId: candidates.id, candidateName, withdrawnOn })
+    .from(candidates)
+    .where(where)
+    .orderBy(asc(withdrawnOn), asc(candidates.seq))
     .limit(limit)
     .offset(offset)
     .all();

@@ -25,15 +25,15 @@ export function candidatesSharedWith(db: ReadDb, partnerId: string): string[] {
     .map((row) => row.id);
 }
 
-/** What an export's preview needs to know of each file: its name, recording consent and whether it is withdrawn or archived. */
+/** What an export's preview needs to know of each file: its name, recording consent, whether it is withdrawn, restricted or archived. */
 export function consentsOf(db: ReadDb, candidateIds: readonly string[]) {
   // One statement over the ids as a JSON array, raw: 10,000 files through drizzle's mapping, 500 per statement, took 0.2 s.
   const rows = prepareRead(
       db,
-      `SELECT id, first_name AS firstName, last_name AS lastName, consent_recording AS consentRecording, consent_withdrawn_on AS consentWithdrawnOn, archived_at AS archivedAt
+      `SELECT id, first_name AS firstName, last_name AS lastName, consent_recording AS consentRecording, consent_withdrawn_on AS consentWithdrawnOn, archived_at AS archivedAt, restricted_at AS restrictedAt
        FROM candidates WHERE id IN (SELECT value FROM json_each(?))`,
     )
-    .all(JSON.stringify(candidateIds)) as { id: string; firstName: string; lastName: string; consentRecording: number; consentWithdrawnOn: string | null; archivedAt: string | null }[];
+    .all(JSON.stringify(candidateIds)) as { id: string; firstName: string; lastName: string; consentRecording: number; consentWithdrawnOn: string | null; archivedAt: string | null; restrictedAt: string | null }[];
   return rows.map((row) => ({ ...row, consentRecording: row.consentRecording === 1 }));
 }
 
@@ -134,7 +134,19 @@ async function readRecordsCached(db: ReadDb, candidateIds: readonly string[], op
   for (let start = 0; start < candidateIds.length; start += READ_BATCH) {
     const rows = db.select().from(candidates).where(inArray(candidates.id, candidateIds.slice(start, start + READ_BATCH))).all();
     for (const file of loadCandidates(db, rows)) {
-      const { assignedPairId: _pair, assignedVolunteerId: _volunteer, archivedAt: _archived, mergedIntoId: _merged, ...sent } = file;
+      const {
+        assignedPairId: _pair,
+        assignedVolunteerId: _volunteer,
+        archivedAt: _archived,
+        mergedIntoId: _merged,
+        consentPresentation: _presentation,
+        consentTextVersion: _textVersion,
+        consentRecordingWithdrawnOn: _recordingWithdrawn,
+        restrictedAt: _restricted,
+        restrictionReason: _restrictionReason,
+        restrictedBy: _restrictedBy,
+        ...sent
+      } = file;
       const referredByRecipient = file.referralPartnerId === recipient;
       candidateRecords.push({
         ...sent,

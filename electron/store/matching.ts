@@ -34,6 +34,8 @@ const candidateColumns = {
   consentWithdrawnOn: candidates.consentWithdrawnOn,
   /** The sectors sought, sorted, joined by commas. */
   sectorIds: sql<string | null>`(SELECT group_concat(${candidateSectors.sectorId}, ',' ORDER BY ${candidateSectors.sectorId}) FROM ${candidateSectors} WHERE ${candidateSectors.candidateId} = ${candidates.id})`,
+  consentPresentation: candidates.consentPresentation,
+  restrictedAt: candidates.restrictedAt,
 };
 
 /** A candidate's matching columns as `.values()` returns them (see candidateColumns). */
@@ -58,6 +60,8 @@ export type CandidateProfileRow = [
   lastContactOn: string | null,
   consentWithdrawnOn: string | null,
   sectorIds: string | null,
+  consentPresentation: number,
+  restrictedAt: string | null,
 ];
 
 const needColumns = {

@@ -19,7 +19,8 @@ const visitColumns = {
   candidateId: sessionVisits.candidateId,
   firstName: candidates.firstName,
   lastName: candidates.lastName,
-  phone: candidates.phone,
+  // Only for someone who may be contacted (shared/candidates.ts: mayBeContacted): the room's list is no list of people to call otherwise.
+  phone: sql<string | null>`CASE WHEN ${candidates.consentContact} = 1 AND ${candidates.consentWithdrawnOn} IS NULL AND ${candidates.restrictedAt} IS NULL THEN ${candidates.phone} END`,
   frenchLevel: candidates.frenchLevel,
   authorisationDocument: candidates.authorisationDocument,
   authorisationExpiry: candidates.authorisationExpiry,

@@ -55,6 +55,8 @@ export function candidate(overrides: Partial<CandidateProfile> = {}): CandidateP
     availableFrom: null,
     lastContactOn: '2026-03-01',
     consentWithdrawnOn: null,
+    consentPresentation: true,
+    restrictedAt: null,
     postalCode: '69100',
     commune: 'Villeurbanne',
     location: VILLEURBANNE,

@@ -92,6 +92,9 @@ function parentsFirst(sqlite: Database.Database, tables: string[]): string[] {
 
 const ROWS_PER_TABLE = 3;
 
+/** Columns left NULL in every row: a restricted file (migration 0013) refuses the rows that point to it. */
+const LEFT_NULL = new Set(['restricted_at']);
+
 /**
  * Writes three rows into every table, whatever the schema at this step: one with a value in each
  * column, one with every nullable column NULL, one more with values. Texts carry an accent;
@@ -120,7 +123,7 @@ function fillInOrder(sqlite: Database.Database, step: number): void {
       const nulls = row === 1;
       const values = columns.map((column) => {
         const key = keys.find((candidate) => candidate.from === column.name);
-        if (nulls && column.notnull === 0 && column.pk === 0) return null;
+        if ((nulls || LEFT_NULL.has(column.name)) && column.notnull === 0 && column.pk === 0) return null;
         if (key) return written.get(key.table)?.[row]?.[key.to] ?? null;
         const unique = `${step}.${row}`;
         const type = column.type.toUpperCase();

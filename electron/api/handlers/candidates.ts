@@ -1,7 +1,8 @@
 import type { candidateMethods } from '../../../shared/candidates';
 import type { Db } from '../../db/open';
 import { createCandidateService } from '../../services/candidates';
-import type { Clock } from '../../core/clock';
+import { consentFormPdf } from '../../services/consent-form';
+import { type Clock, moment, systemClock } from '../../core/clock';
 import { findDuplicates } from '../../services/duplicates';
 import { mergeCandidates, undoMerge } from '../../services/merge';
 import type { HandlersFor } from '../router';
@@ -19,5 +20,8 @@ export function candidateHandlers(db: Db, clock?: Clock): HandlersFor<typeof can
     'candidates.findDuplicates': (probe) => findDuplicates(db, probe),
     'candidates.merge': ({ keepId, mergeId, choices }) => mergeCandidates(db, keepId, mergeId, choices, clock),
     'candidates.undoMerge': ({ mergedId }) => undoMerge(db, mergedId, clock),
+    'candidates.restrict': candidates.restrict,
+    'candidates.liftRestriction': candidates.liftRestriction,
+    'candidates.consentForm': ({ id, language }) => consentFormPdf(db, candidates.get({ id }), language, moment(clock ?? systemClock).today),
   };
 }

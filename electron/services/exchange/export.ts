@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ParsedInputOf } from '../../../shared/api';
+import { sharingBlock } from '../../../shared/candidates';
 import { type BlockReason, EXPORT_SCHEMA_VERSION, type ExportPreview, type ExportResult } from '../../../shared/exchange';
 import { type Clock, moment, newId } from '../../core/clock';
 import { refuse } from '../../core/errors';
@@ -87,11 +88,8 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
     const preview: ExportPreview = { allowed: [], blocked: [] };
     for (const row of rows.sort((a, b) => byName.compare(a.lastName, b.lastName) || byName.compare(a.firstName, b.firstName))) {
       const name = `${row.firstName} ${row.lastName}`;
-      let reason: BlockReason | null = null;
-      if (row.archivedAt) reason = 'archived';
-      else if (!row.consentRecording) reason = 'no_recording_consent';
-      else if (row.consentWithdrawnOn) reason = 'consent_withdrawn';
-      else if (!sharedWith.has(row.id)) reason = 'not_shared_with_partner';
+      // The consent rule is shared/candidates.ts's, the same the file's "not shareable" badge shows.
+      const reason: BlockReason | null = row.archivedAt ? 'archived' : sharingBlock(row, sharedWith.has(row.id));
       if (reason) preview.blocked.push({ id: row.id, name, reason });
       else preview.allowed.push({ id: row.id, name });
     }

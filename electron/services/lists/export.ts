@@ -1,5 +1,5 @@
 import type { ParsedInputOf } from '../../../shared/api';
-import type { CandidateSummary } from '../../../shared/candidates';
+import { type CandidateSummary, isRestricted, mayBeContacted } from '../../../shared/candidates';
 import type { EmployerSummary } from '../../../shared/employers';
 import type { Sector } from '../../../shared/sectors';
 import type { VolunteerSummary } from '../../../shared/volunteers';
@@ -31,8 +31,9 @@ const CANDIDATE_COLUMNS: ExportColumn<CandidateSummary>[] = [
   { header: 'candidates.ui.fields.lastName', value: (candidate) => candidate.lastName },
   { header: 'candidates.ui.fields.firstName', value: (candidate) => candidate.firstName },
   { header: 'candidates.ui.fields.birthDate', value: (candidate) => date(candidate.birthDate) },
-  { header: 'candidates.ui.fields.phone', value: (candidate) => candidate.phone && formatPhone(candidate.phone) },
-  { header: 'candidates.ui.fields.email', value: (candidate) => candidate.email },
+  // The contact details only of who may be contacted (shared/candidates.ts): a spreadsheet of numbers is a list of people to call.
+  { header: 'candidates.ui.fields.phone', value: (candidate) => (mayBeContacted(candidate) && candidate.phone ? formatPhone(candidate.phone) : null) },
+  { header: 'candidates.ui.fields.email', value: (candidate) => (mayBeContacted(candidate) ? candidate.email : null) },
   { header: 'candidates.ui.fields.commune', value: (candidate) => candidate.commune },
   { header: 'candidates.ui.fields.frenchLevel', value: (candidate, t) => t(`candidates.values.frenchLevelsShort.${candidate.frenchLevel}`) },
   { header: 'candidates.ui.fields.status', value: (candidate, t) => t(`candidates.values.statuses.${candidate.status}`) },
@@ -79,6 +80,10 @@ function* everyItem<T>(page: (offset: number) => { items: T[]; total: number }):
   }
 }
 
+function* withoutRestricted(items: Iterable<CandidateSummary>): Generator<CandidateSummary> {
+  for (const item of items) if (!isRestricted(item)) yield item;
+}
+
 export function createListExportService(db: WriteDb, clock: Clock = systemClock) {
   async function write<T>(list: string, columns: ExportColumn<T>[], items: Iterable<T>, input: { format: 'xlsx' | 'csv'; language: ParsedInputOf<'candidates.export'>['language'] }): Promise<ListExport> {
     const t = translator(input.language);
@@ -93,7 +98,8 @@ export function createListExportService(db: WriteDb, clock: Clock = systemClock)
     candidates(input: ParsedInputOf<'candidates.export'>): Promise<ListExport> {
       const candidates = createCandidateService(db, clock);
       const items = everyItem((offset) => candidates.list({ ...input.filters, limit: PAGE, offset }));
-      return write('candidates', CANDIDATE_COLUMNS, items, input);
+      // A restricted file (art. 18) is exported nowhere.
+      return write('candidates', CANDIDATE_COLUMNS, withoutRestricted(items), input);
     },
 
     employers(input: ParsedInputOf<'employers.export'>): Promise<ListExport> {

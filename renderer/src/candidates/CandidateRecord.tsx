@@ -1,6 +1,6 @@
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Candidate, type CandidateSummary, type DuplicateCandidate, consentWithdrawn, mayBeContacted } from '../../../shared/candidates';
+import { type Candidate, type CandidateSummary, type DuplicateCandidate, consentWithdrawn, erasureProposed, isRestricted, mayBeContacted, presentationBlock, shareable } from '../../../shared/candidates';
 import { call } from '../api/client';
 import { formatDate } from '../app/format';
 import { useNavigation } from '../app/navigation';
@@ -16,6 +16,7 @@ import { useArchiveToggle } from '../ui/useArchiveToggle';
 import { DuplicatesPanel } from './DuplicatesPanel';
 import { ExpiryDate } from './ExpiryDate';
 import { AccessDialog } from './AccessDialog';
+import { ConsentBanners, RestrictDialog } from './ConsentBanners';
 import { EraseDialog } from './EraseDialog';
 import { RightsRequestDialog } from './RightsRequestDialog';
 import { MergeDialog } from './MergeDialog';
@@ -89,6 +90,8 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
   const mayPrint = useMay('documents.cv');
   const mayRecordRequest = useMay('rights.recordRequest');
   const [rightsDialog, setRightsDialog] = useState<'erase' | 'access' | 'request' | null>(null);
+  const mayRestrict = useMay('candidates.restrict');
+  const [restricting, setRestricting] = useState(false);
   const archiving = useArchiveToggle(
     (archived) => call(archived ? 'candidates.archive' : 'candidates.restore', { id: candidate.id }),
     (saved) => onChange(saved),
@@ -125,7 +128,8 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
     [],
   );
 
-  const readOnly = candidate.archivedAt !== null || candidate.mergedIntoId !== null;
+  // A restricted file (art. 18) is frozen: shown, but only the restriction's lifting and erasure change it.
+  const readOnly = candidate.archivedAt !== null || candidate.mergedIntoId !== null || isRestricted(candidate);
 
   const selectTab = useCallback(
     (next: RecordTab, focus = false) => {
@@ -189,7 +193,8 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
   }
 
   function sectionSaved(saved: Candidate) {
-    if (saved.consentWithdrawnOn !== candidate.consentWithdrawnOn) setHistoryVersion((version) => version + 1);
+    const consentMoved = (['consentWithdrawnOn', 'consentRecording', 'consentContact', 'consentPresentation'] as const).some((field) => saved[field] !== candidate[field]);
+    if (consentMoved) setHistoryVersion((version) => version + 1);
     onChange(saved);
   }
 
@@ -254,6 +259,11 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
                 {t('rights.ui.download')}
               </button>
             )}
+            {mayRestrict && !isRestricted(candidate) && (
+              <button type="button" className="button button-secondary" onClick={() => setRestricting(true)}>
+                {t('candidates.ui.restriction.restrict')}
+              </button>
+            )}
             {mayErase && (
               <button type="button" className="button button-danger" onClick={() => setRightsDialog('erase')}>
                 {t('rights.ui.erase')}
@@ -262,6 +272,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
           </div>
         )}
       </header>
+      <ConsentBanners candidate={candidate} onChange={onChange} onErase={() => setRightsDialog('erase')} />
 
       {candidate.mergedIntoId ? (
         <MergedBanner keptId={candidate.mergedIntoId} busy={undoing.busy} onUndo={() => void undoing.undo(candidate.id)} />
@@ -366,9 +377,21 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
         </div>
       </div>
 
+      {restricting && (
+        <RestrictDialog
+          candidate={candidate}
+          onRestricted={(saved) => {
+            setRestricting(false);
+            showNotice('candidates.ui.notices.restricted');
+            onChange(saved);
+          }}
+          onClose={() => setRestricting(false)}
+        />
+      )}
       {rightsDialog === 'erase' && (
         <EraseDialog
           candidate={candidate}
+          initialReason={erasureProposed(candidate) ? 'consentWithdrawn' : 'request'}
           onErased={() => {
             setRightsDialog(null);
             showNotice('rights.ui.erased');
@@ -427,8 +450,23 @@ function RecordFacts({ candidate }: { candidate: Candidate }) {
       {(!candidate.consentRecording || candidate.consentWithdrawnOn) && (
         <li className="fact-warning">{t(candidate.consentWithdrawnOn ? 'candidates.ui.record.consentWithdrawn' : 'candidates.ui.record.consentMissing')}</li>
       )}
-      {candidate.consentRecording && !consentWithdrawn(candidate) && !mayBeContacted(candidate) && (
+      {candidate.consentRecording && !consentWithdrawn(candidate) && !isRestricted(candidate) && !mayBeContacted(candidate) && (
         <li className="fact-warning">{t('candidates.ui.record.noContact')}</li>
+      )}
+      {isRestricted(candidate) && (
+        <li className="fact-warning" data-testid="fact-restricted">
+          {t('candidates.ui.record.restricted')}
+        </li>
+      )}
+      {!shareable(candidate) && (
+        <li className="fact-warning" data-testid="fact-not-shareable">
+          {t('candidates.ui.record.notShareable')}
+        </li>
+      )}
+      {presentationBlock(candidate) === 'presentation_consent_withdrawn' && (
+        <li className="fact-warning" data-testid="fact-not-presentable">
+          {t('candidates.ui.record.notPresentable')}
+        </li>
       )}
     </ul>
   );

@@ -12,6 +12,8 @@ import { fullName } from '../ui/names';
 
 interface EraseDialogProps {
   candidate: Pick<Candidate, 'id' | 'firstName' | 'lastName'>;
+  /** The reason chosen at first: the withdrawal of consent when that is what proposed the erasure. */
+  initialReason?: ErasureReason;
   onErased(result: ErasureResult): void;
   onClose(): void;
 }
@@ -20,11 +22,11 @@ interface EraseDialogProps {
  * Erasure at the person's request (GDPR art. 17): says what goes, names the partners who
  * received the file (to be told), and erases only on a deliberate click. It cannot be undone.
  */
-export function EraseDialog({ candidate, onErased, onClose }: EraseDialogProps) {
+export function EraseDialog({ candidate, initialReason = 'request', onErased, onClose }: EraseDialogProps) {
   const { t, i18n } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const [reason, setReason] = useState<ErasureReason>('request');
+  const [reason, setReason] = useState<ErasureReason>(initialReason);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { state } = useApiValue('rights.erasurePreview', { candidateId: candidate.id });

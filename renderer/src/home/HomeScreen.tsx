@@ -82,6 +82,7 @@ function DashboardView({ dashboard }: { dashboard: Dashboard }) {
       <DueCard name="presentations" list={dashboard.presentations} view={views.presentations} />
       <DueCard name="quietCandidates" list={dashboard.quietCandidates} view={views.quietCandidates} />
       {mayDecideRetention && <RetentionCard />}
+      <DueCard name="erasureProposed" list={dashboard.erasureProposed} view={views.erasureProposed} />
       <PeriodCounts period={dashboard.period} counts={dashboard.counts} />
     </div>
   );

@@ -80,6 +80,13 @@ export function useDueViews(today: string): DueViews {
           : t('dashboard.ui.details.noContactFor', { count: daysBetween(item.lastContactOn, today) }),
       late: false,
     }),
+    erasureProposed: (item) => ({
+      key: item.candidateId,
+      href: candidateHref(item.candidateId),
+      name: item.candidateName,
+      when: t('dashboard.ui.details.consentWithdrawnOn', { date: date(item.withdrawnOn) }),
+      late: false,
+    }),
   };
 }
 

@@ -113,6 +113,12 @@ const fixtures: Partial<Record<MethodName, Fixture>> = {
     await ok(b, 'accounts.disable', { id });
     return { id, password: 'un autre mot de passe' };
   },
+  'candidates.restrict': async (b) => ({ id: (await candidate(b)).id, reason: 'accuracyContested' }),
+  'candidates.liftRestriction': async (b) => {
+    const { id } = await candidate(b);
+    await ok(b, 'candidates.restrict', { id, reason: 'legalClaim' });
+    return { id };
+  },
   'accounts.changePassword': async () => ({ currentPassword: TEST_ADMINISTRATOR.password, newPassword: TEST_ADMINISTRATOR.password }),
   'accounts.setIdleLock': async () => ({ minutes: 15 }),
   'reports.setSettings': async () => ({ smallCellMinimum: 7 }),

@@ -173,6 +173,20 @@ const triggers = {
   volunteers_search_delete: 'volunteers',
   volunteers_search_insert: 'volunteers',
   volunteers_search_update: 'volunteers',
+  // Restriction (GDPR art. 18, migration 0013): writes about a frozen file are refused.
+  candidates_restricted_update: 'candidates',
+  follow_ups_restricted_insert: 'follow_ups',
+  follow_ups_restricted_update: 'follow_ups',
+  placements_restricted_insert: 'placements',
+  placements_restricted_update: 'placements',
+  presentations_restricted_insert: 'presentations',
+  presentations_restricted_update: 'presentations',
+  recruitments_restricted_insert: 'recruitments',
+  recruitments_restricted_update: 'recruitments',
+  session_visits_restricted_insert: 'session_visits',
+  session_visits_restricted_update: 'session_visits',
+  timeline_events_restricted_insert: 'timeline_events',
+  timeline_events_restricted_update: 'timeline_events',
 };
 
 /**

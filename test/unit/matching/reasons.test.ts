@@ -48,7 +48,11 @@ function allReasons(): MatchReason[] {
     ];
     for (const engagement of engagements) reasons.push(engagementReason('active', [engagement], period));
     reasons.push(engagementReason('active', [], period), engagementReason('employed', [], period));
-    for (const consentWithdrawnOn of [null, '2026-03-01']) reasons.push(consentReason({ consentWithdrawnOn }));
+    for (const consentWithdrawnOn of [null, '2026-03-01']) {
+      for (const consentPresentation of [true, false]) {
+        for (const restrictedAt of [null, '2026-03-02T10:00:00.000Z']) reasons.push(consentReason({ consentWithdrawnOn, consentPresentation, restrictedAt }));
+      }
+    }
     for (const date of dates) reasons.push(startDateEvaluation(date, period).reason, lastContactEvaluation(date, TODAY).reason);
   }
   for (const level of FRENCH_LEVELS) for (const required of [null, ...FRENCH_LEVELS]) reasons.push(frenchLevelReason(level, required));

@@ -1,6 +1,11 @@
 import { useController, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Candidate } from '../../../../shared/candidates';
+import { useId, useState } from 'react';
+import { type Candidate, CONSENT_TEXT_VERSIONS, CURRENT_CONSENT_TEXT_VERSION } from '../../../../shared/candidates';
+import { LANGUAGES, type Language, isLanguage } from '../../../../shared/i18n/languages';
+import { call } from '../../api/client';
+import { downloadBase64 } from '../../exchange/files';
+import { ErrorAlert } from '../../ui/ErrorAlert';
 import { CONSENT_METHODS } from '../../../../shared/domain';
 import { formatDate } from '../../app/format';
 import { ChipPicker, CheckboxField } from '../controls';
@@ -14,6 +19,8 @@ import { sectionSchema } from './schema';
 const schema = sectionSchema(
   'consentRecording',
   'consentContact',
+  'consentPresentation',
+  'consentTextVersion',
   'sharingPartnerIds',
   'consentDate',
   'consentMethod',
@@ -29,6 +36,8 @@ export function ConsentSection(props: SectionProps) {
     toValues: (record) => ({
       consentRecording: record.consentRecording,
       consentContact: record.consentContact,
+      consentPresentation: record.consentPresentation,
+      consentTextVersion: record.consentTextVersion,
       sharingPartnerIds: record.sharingPartnerIds,
       consentDate: record.consentDate ?? '',
       consentMethod: record.consentMethod,
@@ -49,6 +58,7 @@ export function ConsentSection(props: SectionProps) {
         <>
           <ConsentState candidate={props.candidate} />
           <p>{t('candidates.ui.consent.intro')}</p>
+          <ConsentFormPrint candidate={props.candidate} />
         </>
       }
       section={section}
@@ -69,6 +79,12 @@ export function ConsentSection(props: SectionProps) {
             {...register('consentContact')}
             disabled={readOnly || withdrawn}
           />
+          <CheckboxField
+            id={inputId('consentPresentation')}
+            label={t('candidates.ui.fields.consentPresentation')}
+            hint={t('candidates.ui.consent.presentationHint')}
+            {...register('consentPresentation')}
+          />
           <ChipPicker
             id={inputId('sharingPartnerIds')}
             label={t('candidates.ui.fields.sharingPartners')}
@@ -87,6 +103,17 @@ export function ConsentSection(props: SectionProps) {
         <legend>{t('candidates.ui.consent.when')}</legend>
         <div className="form-grid">
           <InputField form={section} name="consentDate" type="date" label={t('candidates.ui.fields.consentDate')} />
+          <SelectField
+            form={section}
+            name="consentTextVersion"
+            label={t('candidates.ui.fields.consentTextVersion')}
+            hint={t('candidates.ui.consent.textVersionHint')}
+            choices={CONSENT_TEXT_VERSIONS.map((version) => ({
+              value: version,
+              label: version === CURRENT_CONSENT_TEXT_VERSION ? t('candidates.ui.consent.textVersionCurrent', { version }) : version,
+            }))}
+            emptyLabel={t('candidates.ui.form.notKnown')}
+          />
           <SelectField
             form={section}
             name="consentMethod"
@@ -133,6 +160,14 @@ function ConsentState({ candidate }: { candidate: Candidate }) {
       </p>
     );
   }
+  if (candidate.consentRecordingWithdrawnOn) {
+    return (
+      <p className="consent-state consent-state-withdrawn" data-testid="consent-state">
+        <AlertIcon />
+        <span>{t('candidates.ui.consent.stateRecordingWithdrawn', { date: date(candidate.consentRecordingWithdrawnOn) })}</span>
+      </p>
+    );
+  }
   if (!candidate.consentRecording) {
     return (
       <p className="consent-state consent-state-missing" data-testid="consent-state">
@@ -150,7 +185,44 @@ function ConsentState({ candidate }: { candidate: Candidate }) {
           ? t('candidates.ui.consent.stateGivenOn', { date: date(candidate.consentDate) })
           : t('candidates.ui.consent.stateGiven')}
         {how && `, ${how}`}
+        {candidate.consentTextVersion && ` · ${t('candidates.ui.consent.stateTextVersion', { version: candidate.consentTextVersion })}`}
       </span>
     </p>
+  );
+}
+
+/** The consent form to print and have signed, in the person's language (the text's version the file records). */
+function ConsentFormPrint({ candidate }: { candidate: Candidate }) {
+  const { t, i18n } = useTranslation();
+  const [language, setLanguage] = useState<Language>(isLanguage(i18n.language) ? i18n.language : 'fr');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const selectId = useId();
+
+  async function print() {
+    setBusy(true);
+    const result = await call('candidates.consentForm', { id: candidate.id, language });
+    setBusy(false);
+    setError(result.ok ? null : result.error.message);
+    if (result.ok) downloadBase64(result.value.contentBase64, result.value.fileName);
+  }
+
+  return (
+    <div className="consent-form-print">
+      <label className="field" htmlFor={selectId}>
+        <span>{t('candidates.ui.consentForm.language')}</span>
+        <select id={selectId} value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+          {LANGUAGES.map((code) => (
+            <option key={code} value={code}>
+              {t(`candidates.ui.consentForm.languages.${code}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="button button-secondary" disabled={busy} onClick={() => void print()} data-testid="consent-form-print">
+        {t('candidates.ui.consentForm.print')}
+      </button>
+      <ErrorAlert messageKey={error} />
+    </div>
   );
 }

@@ -58,6 +58,7 @@ describe('dashboard: what is due', () => {
       placements: empty,
       presentations: empty,
       quietCandidates: empty,
+      erasureProposed: empty,
       period: { kind: 'year', from: '2026-01-01', to: '2026-12-31' },
       counts: [
         { thing: 'candidates', count: 0, target: null },

@@ -33,8 +33,10 @@ describe('dashboard query plans', () => {
         const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...values) as { detail: string }[];
         return rows.map((row) => row.detail).join('\n');
       });
-    expect(plans.length).toBe(15);
-    for (const plan of plans) expect(plan).not.toMatch(/\bSCAN\b/);
+    expect(plans.length).toBe(17);
+    // The files whose erasure is proposed: a partial index holds only them, so walking it whole reads nothing else.
+    const walksProposals = (plan: string) => plan.replace('SCAN candidates USING INDEX candidates_erasure_proposed_idx', '');
+    for (const plan of plans) expect(walksProposals(plan)).not.toMatch(/\bSCAN\b/);
 
     const expected = [
       // Authorisations: the list in expiry order, the count from the index alone.
@@ -54,6 +56,8 @@ describe('dashboard query plans', () => {
       'SEARCH placements USING INDEX placements_start_idx (start_date>? AND start_date<?)',
       'SEARCH recruitments USING INDEX recruitments_start_idx (start_date>? AND start_date<?)',
       'SEARCH timeline_events USING COVERING INDEX timeline_kind_idx (subject_type=? AND kind=? AND occurred_at>? AND occurred_at<?)',
+      // Files whose erasure is proposed: list and count on the partial index of withdrawals.
+      'SCAN candidates USING INDEX candidates_erasure_proposed_idx',
     ];
     const all = plans.join('\n');
     for (const line of expected) expect(all).toContain(line);
