@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { resources } from '../../shared/i18n';
 import type { Language } from '../../shared/i18n/languages';
-import { type Report, type ReportTable, columnLabel, rowLabel, tableId } from '../../shared/reports';
+import { type Report, type ReportChapter, type ReportTable, columnLabel, rowLabel, tableId } from '../../shared/reports';
 import { type SuppressedTable, cellText, suppress } from '../../shared/suppression';
 
 /**
@@ -163,14 +163,19 @@ function drawTable(doc: PDFKit.PDFDocument, header: string[], rows: { label: str
   doc.x = MARGIN;
 }
 
-export function reportPdf(report: Report, tables: ReportTable[], title: string, minimum: number, t: Translate, language: Language, printedOn: string): Promise<Buffer> {
+export function reportPdf(report: Report, chapters: ReportChapter[], title: string, minimum: number, t: Translate, language: Language, printedOn: string): Promise<Buffer> {
   const doc = pdfDocument({ title, subtitle: [report.association ?? '', periodText(report, t), t('reports.ui.printedOnText', { date: printedOn })] });
-  let section = '';
+  const tables = chapters.flatMap((chapter) => chapter.tables);
+  const openings = new Map(chapters.flatMap((chapter) => (chapter.tables[0] ? [[chapter.tables[0], chapter.id] as const] : [])));
+  let titlePage = true;
   for (const table of tables) {
-    if (table.section !== section) {
-      section = table.section;
-      doc.addPage();
-      doc.font('Helvetica-Bold').fontSize(16).text(t(`reports.ui.sections.${section}`));
+    const chapter = openings.get(table);
+    if (chapter !== undefined) {
+      // A chapter starts on a new page unless the one before left most of this page free.
+      if (titlePage || doc.y > doc.page.height / 2) doc.addPage();
+      else doc.moveDown(1);
+      titlePage = false;
+      doc.font('Helvetica-Bold').fontSize(16).text(t(`reports.ui.chapters.${chapter}`));
       doc.moveDown(0.5);
     } else if (doc.y > doc.page.height - 250) doc.addPage();
     doc.font('Helvetica-Bold').fontSize(11).text(tableTitle(table, t));
