@@ -27,13 +27,14 @@ import type { Db } from '../db/open';
 import { type Clock, moment, systemClock } from '../core/clock';
 import { readSetting, writeSetting } from '../store/settings';
 import { PERIOD_MONTHS, readTargets } from './dashboard';
-import { reportPdf, reportXlsx, tableCsv, translator } from './report-documents';
+import { type Translate, reportPdf, reportXlsx, tableCsv, translator } from './report-documents';
 import {
   type PopulationFilter,
   type Ranges,
   barrierCells,
   dataVersion,
   employerFigures,
+  filterNames,
   pairHours,
   peopleCells,
   placementRows,
@@ -319,6 +320,18 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
     });
   }
 
+  /** Who the document counts, in words: everyone, or the filters' statuses, partner, sector and pair by name. */
+  function populationText(filters: PopulationFilter, t: Translate): string {
+    const names = filterNames(db, filters);
+    const parts = [
+      filters.publicCategories.map((category) => t(`candidates.values.publicCategories.${category}`)).join(', '),
+      names.partner ? t('reports.ui.population.partner', { name: names.partner }) : '',
+      names.sectorKey || names.sectorName ? t('reports.ui.population.sector', { name: names.sectorName ?? t(`sectors.values.${names.sectorKey}`) }) : '',
+      names.pair ? t('reports.ui.population.pair', { name: names.pair }) : '',
+    ].filter(Boolean);
+    return parts.length === 0 ? t('reports.ui.population.everyone') : t('reports.ui.population.only', { filters: parts.join(' · ') });
+  }
+
   return {
     get,
     getSettings,
@@ -335,16 +348,18 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
       const tables = presetTables(report, request.preset);
       const stem = `${t(`reports.ui.presets.${request.preset}`)} ${report.current.from} ${report.current.to}`.replace(/[^\p{L}\p{N} _-]+/gu, '').replace(/\s+/g, '-');
       const { now } = moment(clock);
+      const population = populationText(request.filters, t);
       if (request.format === 'csv') {
         const table = report.tables.find((item) => tableId(item) === request.table);
         if (!table) throw new AppError('not_found', 'reports.errors.tableNotFound');
         return { fileName: `${stem}-${table.name}.csv`, mimeType: 'text/csv', content: tableCsv(table, minimum, t, request.language).toString('base64') };
       }
       if (request.format === 'xlsx') {
-        const bytes = await reportXlsx(report, tables, minimum, t, request.language, new Date(now));
+        const bytes = await reportXlsx(report, tables, population, minimum, t, request.language, new Date(now));
         return { fileName: `${stem}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: bytes.toString('base64') };
       }
-      const bytes = await reportPdf(report, presetChapters(report, request.preset), t(`reports.ui.presets.${request.preset}`), minimum, t, request.language, now.slice(0, 10));
+      const title = t(`reports.ui.presets.${request.preset}`);
+      const bytes = await reportPdf(report, presetChapters(report, request.preset), { title, population }, minimum, t, request.language, now.slice(0, 10));
       return { fileName: `${stem}.pdf`, mimeType: 'application/pdf', content: bytes.toString('base64') };
     },
   };

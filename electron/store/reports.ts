@@ -349,3 +349,27 @@ export function dataVersion(db: Db): string {
   const row = db.get<{ committed: number; written: number }>(sql`SELECT (SELECT data_version FROM pragma_data_version) AS committed, total_changes() AS written`);
   return `${row?.committed}:${row?.written}`;
 }
+
+export interface FilterNames {
+  partner: string | null;
+  sectorKey: string | null;
+  sectorName: string | null;
+  pair: string | null;
+}
+
+/** What a document's title page names the population filters by (no person's file is read). */
+export function filterNames(db: Db, f: PopulationFilter): FilterNames {
+  return (
+    db.get<FilterNames>(sql`SELECT
+      (SELECT name FROM partners WHERE id = ${f.partnerId}) AS partner,
+      (SELECT seed_key FROM sectors WHERE id = ${f.sectorId}) AS sectorKey,
+      (SELECT name FROM sectors WHERE id = ${f.sectorId}) AS sectorName,
+      (SELECT v1.first_name || ' ' || v1.last_name || ' & ' || v2.first_name || ' ' || v2.last_name FROM pairs pa
+        JOIN volunteers v1 ON v1.id = pa.first_volunteer_id JOIN volunteers v2 ON v2.id = pa.second_volunteer_id WHERE pa.id = ${f.pairId}) AS pair`) ?? {
+      partner: null,
+      sectorKey: null,
+      sectorName: null,
+      pair: null,
+    }
+  );
+}
