@@ -17,6 +17,7 @@ import {
 } from '../../../shared/reports';
 import { call } from '../api/client';
 import { formatDate } from '../app/format';
+import { routeToHash } from '../app/routes';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { downloadBase64 } from '../exchange/files';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -231,6 +232,11 @@ function ReportView({ report, preset, onCsv }: { report: Report; preset: ReportP
       <p className="reports-period">
         {t('reports.ui.periodText', { from: date(report.current.from), to: date(report.current.to), previousFrom: date(report.previous.from), previousTo: date(report.previous.to) })}
       </p>
+      {report.association === null && (
+        <p className="reports-hint">
+          {t('reports.ui.screen.noAssociationName')} <a href={routeToHash({ section: 'exchange' })}>{t('reports.ui.screen.toProfile')}</a>
+        </p>
+      )}
       {presetChapters(report, preset).map((chapter) => (
         <section key={chapter.id} className="reports-chapter" aria-labelledby={`chapter-${chapter.id}`}>
           <h2 id={`chapter-${chapter.id}`} className="reports-chapter-title">
