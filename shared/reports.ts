@@ -17,7 +17,20 @@ export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 export const REPORT_TABLES = {
   people: ['flow', 'leftWhy', 'publicCategory', 'gender', 'ageBand', 'country', 'frenchLevel', 'timeFollowed', 'barriers', 'euFunds'],
-  outcomes: ['presentations', 'refusals', 'placements', 'pmsmp', 'pmsmpObjective', 'recruitmentKind', 'recruitmentSector', 'outcomeClass', 'sixMonths'],
+  outcomes: [
+    'hires',
+    'presentations',
+    'refusals',
+    'placements',
+    'pmsmp',
+    'pmsmpObjective',
+    'pmsmpSector',
+    'pmsmpStatus',
+    'recruitmentKind',
+    'recruitmentSector',
+    'outcomeClass',
+    'sixMonths',
+  ],
   employers: ['summary', 'byEmployer'],
   network: ['referrals', 'volunteers', 'hoursByPair'],
 } as const satisfies Record<ReportSection, readonly string[]>;
@@ -57,8 +70,8 @@ export interface ReportRow {
   /** For `name` labels: the text to show. */
   label?: string;
   values: number[];
-  /** When the row is not a count (an average length, a share). */
-  unit?: 'days' | 'percent' | 'hours';
+  /** When the row is not a count of people (an average length, a share, hours, a target set in Settings). */
+  unit?: 'days' | 'percent' | 'hours' | 'target';
 }
 
 export interface ReportTable {
@@ -137,41 +150,49 @@ export const reportQuerySchema = z.strictObject({
 });
 export type ReportQuery = z.output<typeof reportQuerySchema>;
 
-/** The documents a staffer picks from: which tables, in the order associations write them. */
+/**
+ * The documents a staffer picks from: chapters (headings of the document, `reports.ui.chapters.*`)
+ * of tables, in the order associations write them.
+ */
 export const REPORT_PRESETS = {
   annual: [
-    'outcomes.recruitmentKind',
-    'people.flow',
-    'people.publicCategory',
-    'people.gender',
-    'people.ageBand',
-    'people.country',
-    'people.frenchLevel',
-    'outcomes.recruitmentSector',
-    'outcomes.outcomeClass',
-    'outcomes.sixMonths',
-    'outcomes.placements',
-    'outcomes.pmsmp',
-    'outcomes.presentations',
-    'employers.summary',
-    'employers.byEmployer',
-    'network.referrals',
-    'network.volunteers',
-    'network.hoursByPair',
+    ['hires', ['outcomes.hires']],
+    ['profile', ['people.flow', 'people.publicCategory', 'people.gender', 'people.ageBand', 'people.country', 'people.frenchLevel', 'people.timeFollowed', 'people.barriers']],
+    ['sectors', ['outcomes.recruitmentSector']],
+    ['becameOf', ['outcomes.outcomeClass', 'outcomes.sixMonths', 'people.leftWhy']],
+    ['contracts', ['outcomes.recruitmentKind']],
+    ['immersions', ['outcomes.placements', 'outcomes.pmsmp', 'outcomes.pmsmpObjective']],
+    ['employers', ['employers.summary', 'outcomes.presentations', 'outcomes.refusals', 'employers.byEmployer']],
+    ['partners', ['network.referrals']],
+    ['volunteers', ['network.volunteers', 'network.hoursByPair']],
   ],
-  exits: ['outcomes.outcomeClass', 'outcomes.recruitmentKind', 'outcomes.sixMonths', 'people.leftWhy'],
-  pmsmp: ['outcomes.pmsmp', 'outcomes.pmsmpObjective', 'outcomes.placements', 'outcomes.recruitmentSector', 'people.publicCategory'],
-  euFunds: ['people.euFunds', 'people.gender', 'people.ageBand', 'people.publicCategory'],
-} as const;
+  exits: [
+    ['exits', ['outcomes.outcomeClass', 'outcomes.recruitmentKind', 'outcomes.sixMonths']],
+    ['left', ['people.leftWhy']],
+  ],
+  pmsmp: [['pmsmp', ['outcomes.pmsmp', 'outcomes.pmsmpObjective', 'outcomes.pmsmpSector', 'outcomes.pmsmpStatus']]],
+  euFunds: [['euFunds', ['people.euFunds', 'people.gender', 'people.ageBand', 'people.publicCategory']]],
+} as const satisfies Record<string, readonly (readonly [string, readonly string[]])[]>;
 export type ReportPreset = keyof typeof REPORT_PRESETS;
 export const REPORT_PRESET_NAMES = Object.keys(REPORT_PRESETS) as ReportPreset[];
 
 export const tableId = (table: Pick<ReportTable, 'section' | 'name'>): string => `${table.section}.${table.name}`;
 
+export interface ReportChapter {
+  /** Its heading: `reports.ui.chapters.<id>`. */
+  id: string;
+  tables: ReportTable[];
+}
+
+/** The chapters of a preset, in its order, each with the tables the report holds. */
+export function presetChapters(report: Pick<Report, 'tables'>, preset: ReportPreset): ReportChapter[] {
+  const byId = new Map(report.tables.map((table) => [tableId(table), table]));
+  return REPORT_PRESETS[preset].map(([id, ids]) => ({ id, tables: ids.flatMap((table) => byId.get(table) ?? []) }));
+}
+
 /** The tables of a preset, in its order (those the report holds). */
 export function presetTables(report: Pick<Report, 'tables'>, preset: ReportPreset): ReportTable[] {
-  const byId = new Map(report.tables.map((table) => [tableId(table), table]));
-  return REPORT_PRESETS[preset].flatMap((id) => byId.get(id) ?? []);
+  return presetChapters(report, preset).flatMap((chapter) => chapter.tables);
 }
 
 type Translate = (key: string) => string;

@@ -15,7 +15,7 @@ import {
   targetsSchema,
 } from '../../shared/dashboard';
 import { addDays, daysBetween, lastDayOfMonths } from '../../shared/dates';
-import type { WriteDb } from '../db/handles';
+import type { ReadDb, WriteDb } from '../db/handles';
 import { type Clock, moment, systemClock } from '../core/clock';
 import {
   type Page,
@@ -32,7 +32,12 @@ import { createTimelineService } from './timeline';
 
 const TARGETS_KEY = 'targets';
 
-const PERIOD_MONTHS: Record<TargetPeriod, number> = { month: 1, quarter: 3, year: 12 };
+export const PERIOD_MONTHS: Record<TargetPeriod, number> = { month: 1, quarter: 3, year: 12 };
+
+/** The programme's targets (Settings), read by the dashboard and the reports. */
+export function readTargets(db: ReadDb): Targets {
+  return readSetting(db, TARGETS_KEY, targetsSchema) ?? DEFAULT_TARGETS;
+}
 
 /** The calendar month, quarter or year containing `today`, both ends included. */
 export function periodContaining(today: string, kind: TargetPeriod): Dashboard['period'] {
@@ -46,9 +51,7 @@ export function periodContaining(today: string, kind: TargetPeriod): Dashboard['
 export function createDashboardService(db: WriteDb, clock: Clock = systemClock) {
   const timeline = createTimelineService(db, clock);
 
-  function getTargets(): Targets {
-    return readSetting(db, TARGETS_KEY, targetsSchema) ?? DEFAULT_TARGETS;
-  }
+  const getTargets = (): Targets => readTargets(db);
 
   /** Active files whose work authorisation has ended or ends within 60 days: expired first, then the soonest. */
   function authorisations(today: string, page: Page): Dashboard['authorisations'] {

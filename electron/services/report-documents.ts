@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { resources } from '../../shared/i18n';
 import type { Language } from '../../shared/i18n/languages';
-import { type Report, type ReportTable, columnLabel, rowLabel, tableId } from '../../shared/reports';
+import { type Report, type ReportChapter, type ReportTable, columnLabel, rowLabel, tableId } from '../../shared/reports';
 import { type SuppressedTable, cellText, suppress } from '../../shared/suppression';
 import { FONTS, newPdf } from './pdf';
 
@@ -26,8 +26,14 @@ export type Translate = ReturnType<typeof translator>;
 export const tableTitle = (table: ReportTable, t: Translate) => t(`reports.ui.tables.${table.section}.${table.name}`);
 export const tableDefinition = (table: ReportTable, t: Translate) => t(`reports.ui.definitions.${table.section}.${table.name}`);
 
-const periodText = (report: Report, t: Translate) =>
-  t('reports.ui.periodText', { from: report.current.from, to: report.current.to, previousFrom: report.previous.from, previousTo: report.previous.to });
+/** A day as people write it in the document's language ("31 décembre 2026"). */
+export const longDate = (date: string, language: Language) =>
+  new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+
+const periodText = (report: Report, t: Translate, language: Language) => {
+  const day = (date: string) => longDate(date, language);
+  return t('reports.ui.periodText', { from: day(report.current.from), to: day(report.current.to), previousFrom: day(report.previous.from), previousTo: day(report.previous.to) });
+};
 
 /** The cells as they are published, text per cell, with a total row when meaningful. */
 export function publishedRows(suppressed: SuppressedTable, minimum: number, t: Translate, language: Language): { label: string; cells: (number | string)[] }[] {
@@ -56,7 +62,7 @@ export function tableCsv(table: ReportTable, minimum: number, t: Translate, lang
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${text}\r\n`, 'utf8')]);
 }
 
-export async function reportXlsx(report: Report, tables: ReportTable[], minimum: number, t: Translate, language: Language, printedOn: Date): Promise<Buffer> {
+export async function reportXlsx(report: Report, tables: ReportTable[], population: string, minimum: number, t: Translate, language: Language, printedOn: Date): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Tremplin';
   book.created = printedOn;
@@ -66,6 +72,7 @@ export async function reportXlsx(report: Report, tables: ReportTable[], minimum:
   cover.addRow([t('reports.ui.periodFrom'), dateCell(report.current.from), t('reports.ui.periodTo'), dateCell(report.current.to)]);
   cover.addRow([t('reports.ui.previousFrom'), dateCell(report.previous.from), t('reports.ui.periodTo'), dateCell(report.previous.to)]);
   cover.addRow([t('reports.ui.printedOn'), printedOn]);
+  cover.addRow([population]);
   cover.addRow([t('reports.ui.smallCells', { minimum: String(minimum) })]);
   for (const row of [3, 4, 5]) for (const column of [2, 4]) cover.getCell(row, column).numFmt = 'yyyy-mm-dd';
   cover.getColumn(1).width = 30;
@@ -125,24 +132,39 @@ export function finishPdf(doc: PDFKit.PDFDocument, pageText: (page: number, page
   return done;
 }
 
-/** Horizontal bars, current period solid black, previous hatched grey: readable in black and white. */
-function drawBars(doc: PDFKit.PDFDocument, labels: string[], values: [number, number][]): void {
+/** A bar hatched with thin diagonal black lines on white: tells itself from a solid bar on any printer. */
+function hatchedBar(doc: PDFKit.PDFDocument, x: number, y: number, width: number, height: number): void {
+  if (width <= 0) return;
+  doc.save();
+  doc.rect(x, y, width, height).clip();
+  for (let start = x - height; start < x + width; start += 2.5) doc.moveTo(start, y + height).lineTo(start + height, y);
+  doc.lineWidth(0.5).stroke('black');
+  doc.restore();
+  doc.rect(x, y, width, height).lineWidth(0.6).stroke('black');
+}
+
+/** Horizontal bars, the period solid black, the previous one hatched, with their legend: readable in black and white. */
+function drawBars(doc: PDFKit.PDFDocument, labels: string[], values: [number, number][], legend: [string, string]): void {
   const width = doc.page.width - 2 * MARGIN;
   const labelWidth = 170;
   const barArea = width - labelWidth - 40;
   const max = Math.max(1, ...values.flat());
   const rowHeight = 14;
-  if (doc.y + rowHeight * labels.length + 20 > doc.page.height - MARGIN - 30) doc.addPage();
+  if (doc.y + rowHeight * labels.length + 34 > doc.page.height - MARGIN - 30) doc.addPage();
   const top = doc.y;
   labels.forEach((text, index) => {
     const y = top + index * rowHeight;
     const [current = 0, previous = 0] = values[index] ?? [];
     doc.font(FONTS.regular).fontSize(8).fillColor('black').text(text, MARGIN, y + 2, { width: labelWidth - 6, height: rowHeight, ellipsis: true, lineBreak: false });
     doc.rect(MARGIN + labelWidth, y + 1, (current / max) * barArea, 5.5).fill('black');
-    doc.rect(MARGIN + labelWidth, y + 7, (previous / max) * barArea, 5.5).lineWidth(0.6).fillAndStroke('#bbbbbb', 'black');
+    hatchedBar(doc, MARGIN + labelWidth, y + 7, (previous / max) * barArea, 5.5);
   });
-  doc.fillColor('black');
-  doc.y = top + labels.length * rowHeight + 6;
+  const legendY = top + labels.length * rowHeight + 3;
+  doc.rect(MARGIN + labelWidth, legendY, 10, 6).fill('black');
+  doc.font(FONTS.regular).fontSize(7.5).fillColor('black').text(legend[0], MARGIN + labelWidth + 14, legendY - 0.5, { lineBreak: false });
+  hatchedBar(doc, MARGIN + labelWidth + 130, legendY, 10, 6);
+  doc.fillColor('black').text(legend[1], MARGIN + labelWidth + 144, legendY - 0.5, { lineBreak: false });
+  doc.y = legendY + 14;
   doc.x = MARGIN;
 }
 
@@ -166,27 +188,47 @@ function drawTable(doc: PDFKit.PDFDocument, header: string[], rows: { label: str
   doc.x = MARGIN;
 }
 
-export function reportPdf(report: Report, tables: ReportTable[], title: string, minimum: number, t: Translate, language: Language, printedOn: string): Promise<Buffer> {
-  const doc = pdfDocument({ title, subtitle: [report.association ?? '', periodText(report, t), t('reports.ui.printedOnText', { date: printedOn })] });
-  let section = '';
+export function reportPdf(
+  report: Report,
+  chapters: ReportChapter[],
+  text: { title: string; population: string },
+  minimum: number,
+  t: Translate,
+  language: Language,
+  printedOn: string,
+): Promise<Buffer> {
+  const doc = pdfDocument({
+    title: text.title,
+    subtitle: [report.association ?? '', periodText(report, t, language), text.population, t('reports.ui.printedOnText', { date: longDate(printedOn, language) })].filter(Boolean),
+  });
+  const tables = chapters.flatMap((chapter) => chapter.tables);
+  const openings = new Map(chapters.flatMap((chapter) => (chapter.tables[0] ? [[chapter.tables[0], chapter.id] as const] : [])));
+  let titlePage = true;
   for (const table of tables) {
-    if (table.section !== section) {
-      section = table.section;
-      doc.addPage();
-      doc.font(FONTS.bold).fontSize(16).text(t(`reports.ui.sections.${section}`));
-      doc.moveDown(0.5);
-    } else if (doc.y > doc.page.height - 250) doc.addPage();
-    doc.font(FONTS.bold).fontSize(11).text(tableTitle(table, t));
-    doc.font(FONTS.italic).fontSize(8).text(tableDefinition(table, t));
-    doc.moveDown(0.3);
+    const chapter = openings.get(table);
     const suppressed = suppress(table, minimum);
     const comparing = table.columns.includes('current');
     const charted = table.rows.filter((row, index) => row.unit === undefined && suppressed.cells[index]?.every((how) => how === 'shown'));
-    if (comparing && charted.length > 0)
+    // A chart of nothing but zeros says nothing: the table alone does.
+    const chart = comparing && charted.some((row) => row.values.some((value) => value > 0));
+    // A chapter's heading, the title, its definition, its chart and the start of its table on one page.
+    const needed = (chapter === undefined ? 0 : 40) + 50 + (chart ? charted.length * 14 + 34 : 0) + Math.min(table.rows.length + 2, 8) * 13;
+    if (titlePage || doc.y + needed > doc.page.height - MARGIN - 30) doc.addPage();
+    else if (chapter !== undefined) doc.moveDown(1);
+    titlePage = false;
+    if (chapter !== undefined) {
+      doc.font(FONTS.bold).fontSize(16).text(t(`reports.ui.chapters.${chapter}`));
+      doc.moveDown(0.5);
+    }
+    doc.font(FONTS.bold).fontSize(11).text(tableTitle(table, t));
+    doc.font(FONTS.italic).fontSize(8).text(tableDefinition(table, t));
+    doc.moveDown(0.3);
+    if (chart)
       drawBars(
         doc,
         charted.map((row) => rowLabel(table, row, t, language)),
         charted.map((row) => [row.values[0] ?? 0, row.values[1] ?? 0]),
+        [t('reports.ui.columns.current'), t('reports.ui.columns.previous')],
       );
     drawTable(
       doc,

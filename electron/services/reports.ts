@@ -1,4 +1,4 @@
-import { addDays } from '../../shared/dates';
+import { addDays, daysBetween, lastDayOfMonths } from '../../shared/dates';
 import { BARRIER_THEMES, FOLLOW_UP_STATUSES, GENDERS, PUBLIC_CATEGORIES } from '../../shared/domain';
 import { FRENCH_LEVELS } from '../../shared/candidates';
 import { FOLLOW_UP_RESULTS, OUTCOME_CLASSES, PLACEMENT_KINDS, PRESENTATION_STATES, RECRUITMENT_KINDS, REFUSAL_REASONS, type RecruitmentKind, outcomeClass } from '../../shared/pipeline';
@@ -17,6 +17,7 @@ import {
   type ReportExportRequest,
   type ReportFile,
   type ReportSettings,
+  presetChapters,
   presetTables,
   reportSettingsSchema,
   tableId,
@@ -25,13 +26,15 @@ import { AppError } from '../core/errors';
 import type { Db } from '../db/open';
 import { type Clock, moment, systemClock } from '../core/clock';
 import { readSetting, writeSetting } from '../store/settings';
-import { reportPdf, reportXlsx, tableCsv, translator } from './report-documents';
+import { PERIOD_MONTHS, readTargets } from './dashboard';
+import { type Translate, reportPdf, reportXlsx, tableCsv, translator } from './report-documents';
 import {
   type PopulationFilter,
   type Ranges,
   barrierCells,
   dataVersion,
   employerFigures,
+  filterNames,
   pairHours,
   peopleCells,
   placementRows,
@@ -77,8 +80,22 @@ function table(section: ReportSection, name: string, rowLabels: ReportTable['row
 }
 
 const labels = (prefix: string) => [{ prefix }];
+/** A sector's row key and label: a seeded sector by its key (translated), one the association named by its name. */
+const sectorEntry = (row: { sectorKey: string | null; sectorName: string | null }): [string, string] =>
+  row.sectorKey ? [`seed:${row.sectorKey}`, `sectors.values.${row.sectorKey}`] : [row.sectorName ?? UNKNOWN, row.sectorName ?? UNKNOWN];
 const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 const average = (sum: number, count: number) => (count === 0 ? 0 : Math.round((sum / count) * 10) / 10);
+
+/** How many whole calendar months [from, to] is, or null when it does not start and end on a month's bounds. */
+function wholeMonths(from: string, to: string): number | null {
+  if (!from.endsWith('-01')) return null;
+  for (let months = 1; months <= 1200; months += 1) {
+    const last = lastDayOfMonths(from, months);
+    if (last === to) return months;
+    if (last > to) return null;
+  }
+  return null;
+}
 
 const SETTINGS_KEY = 'reports';
 /** The association's profile (services/exchange/keys.ts), read for its name only. */
@@ -158,6 +175,8 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
     }
     const kinds = new Tally();
     const objectives = new Tally();
+    const pmsmpSectors = new Tally();
+    const pmsmpStatuses = new Tally();
     const pmsmp = [
       { count: 0, days: 0, hired: 0 },
       { count: 0, days: 0, hired: 0 },
@@ -171,6 +190,9 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
       figures.hired += row.hired;
       const objective = row.objective?.trim() || UNKNOWN;
       objectives.add(objective, row.p, 1, objective);
+      const [sectorKey, sectorText] = sectorEntry(row);
+      pmsmpSectors.add(sectorKey, row.p, 1, sectorText);
+      pmsmpStatuses.add(row.publicCategory ?? UNKNOWN, row.p, 1);
     }
     const [now = pmsmp[0], before = pmsmp[1]] = pmsmp;
     const pmsmpRows: ReportRow[] = [
@@ -180,14 +202,16 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
       { key: 'shareFollowedByContract', values: [share(now?.hired ?? 0, now?.count ?? 0), share(before?.hired ?? 0, before?.count ?? 0)], unit: 'percent' },
     ];
 
+    const hires = new Tally();
     const byKind = new Tally();
     const bySector = new Tally();
     const byClass = new Tally();
     const byEmployer = new Tally();
     for (const row of recruitmentRows(db, r, f)) {
+      hires.add(row.publicCategory ?? UNKNOWN, row.p, 1);
       byKind.add(row.kind, row.p, 1);
-      const sectorKey = row.sectorKey ? `seed:${row.sectorKey}` : (row.sectorName ?? UNKNOWN);
-      bySector.add(sectorKey, row.p, 1, row.sectorKey ? `sectors.values.${row.sectorKey}` : (row.sectorName ?? UNKNOWN));
+      const [sectorKey, sectorText] = sectorEntry(row);
+      bySector.add(sectorKey, row.p, 1, sectorText);
       byClass.add(outcomeClass({ kind: row.kind as RecruitmentKind, startDate: row.startDate, endDate: row.endDate }), row.p, 1);
       byEmployer.add(row.employerId ?? `organisation:${row.employerName ?? UNKNOWN}`, row.p, 1, row.employerName ?? UNKNOWN);
     }
@@ -195,11 +219,14 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
     for (const cell of sixMonthFollowUps(db, r, f)) sixMonths.add(cell.result, cell.p, cell.count);
 
     return [
+      table('outcomes', 'hires', labels('candidates.values.publicCategories.'), hires.rows([...PUBLIC_CATEGORIES, UNKNOWN])),
       table('outcomes', 'presentations', labels('matching.values.presentationStates.'), states.rows(PRESENTATION_STATES)),
       table('outcomes', 'refusals', labels('matching.values.refusalReasons.'), refusals.rows([...REFUSAL_REASONS, UNKNOWN])),
       table('outcomes', 'placements', labels('reports.ui.rows.placementKind.'), kinds.rows([...PLACEMENT_KINDS, 'renewals'])),
       table('outcomes', 'pmsmp', labels('reports.ui.rows.pmsmp.'), pmsmpRows, false),
       table('outcomes', 'pmsmpObjective', ['name'], objectives.namedRows()),
+      table('outcomes', 'pmsmpSector', ['name'], pmsmpSectors.namedRows()),
+      table('outcomes', 'pmsmpStatus', labels('candidates.values.publicCategories.'), pmsmpStatuses.rows([...PUBLIC_CATEGORIES, UNKNOWN])),
       table('outcomes', 'recruitmentKind', labels('matching.values.recruitmentKinds.'), byKind.rows(RECRUITMENT_KINDS)),
       table('outcomes', 'recruitmentSector', ['name'], bySector.namedRows()),
       table('outcomes', 'outcomeClass', labels('matching.values.outcomeClasses.'), byClass.rows(OUTCOME_CLASSES)),
@@ -213,7 +240,18 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
     const summary = new Tally();
     const keys = ['engaged', 'created', 'charter', 'contacts', 'needsOpened', 'needsFilled'] as const;
     for (const row of employerFigures(db, r, f.sectorId)) for (const key of keys) summary.add(key, row.p, row[key]);
-    return [table('employers', 'summary', labels('reports.ui.rows.employers.'), summary.rows(keys), false)];
+    const rows = summary.rows(keys);
+    const target = contactsTarget(r);
+    if (target !== null) rows.splice(keys.indexOf('contacts') + 1, 0, { key: 'contactsTarget', values: [target, target], unit: 'target' });
+    return [table('employers', 'summary', labels('reports.ui.rows.employers.'), rows, false)];
+  }
+
+  /** The company contacts target (Settings) brought to the period's length: whole months as they are, else days. */
+  function contactsTarget(r: Ranges): number | null {
+    const targets = readTargets(db);
+    if (targets.companyContacts === null) return null;
+    const months = wholeMonths(r.currentFrom, r.currentTo) ?? (daysBetween(r.currentFrom, r.currentTo) + 1) * (12 / 365);
+    return Math.round((targets.companyContacts * months) / PERIOD_MONTHS[targets.period]);
   }
 
   function network(r: Ranges, f: PopulationFilter): ReportTable[] {
@@ -282,6 +320,18 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
     });
   }
 
+  /** Who the document counts, in words: everyone, or the filters' statuses, partner, sector and pair by name. */
+  function populationText(filters: PopulationFilter, t: Translate): string {
+    const names = filterNames(db, filters);
+    const parts = [
+      filters.publicCategories.map((category) => t(`candidates.values.publicCategories.${category}`)).join(', '),
+      names.partner ? t('reports.ui.population.partner', { name: names.partner }) : '',
+      names.sectorKey || names.sectorName ? t('reports.ui.population.sector', { name: names.sectorName ?? t(`sectors.values.${names.sectorKey}`) }) : '',
+      names.pair ? t('reports.ui.population.pair', { name: names.pair }) : '',
+    ].filter(Boolean);
+    return parts.length === 0 ? t('reports.ui.population.everyone') : t('reports.ui.population.only', { filters: parts.join(' · ') });
+  }
+
   return {
     get,
     getSettings,
@@ -298,16 +348,18 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
       const tables = presetTables(report, request.preset);
       const stem = `${t(`reports.ui.presets.${request.preset}`)} ${report.current.from} ${report.current.to}`.replace(/[^\p{L}\p{N} _-]+/gu, '').replace(/\s+/g, '-');
       const { now } = moment(clock);
+      const population = populationText(request.filters, t);
       if (request.format === 'csv') {
         const table = report.tables.find((item) => tableId(item) === request.table);
         if (!table) throw new AppError('not_found', 'reports.errors.tableNotFound');
         return { fileName: `${stem}-${table.name}.csv`, mimeType: 'text/csv', content: tableCsv(table, minimum, t, request.language).toString('base64') };
       }
       if (request.format === 'xlsx') {
-        const bytes = await reportXlsx(report, tables, minimum, t, request.language, new Date(now));
+        const bytes = await reportXlsx(report, tables, population, minimum, t, request.language, new Date(now));
         return { fileName: `${stem}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content: bytes.toString('base64') };
       }
-      const bytes = await reportPdf(report, tables, t(`reports.ui.presets.${request.preset}`), minimum, t, request.language, now.slice(0, 10));
+      const title = t(`reports.ui.presets.${request.preset}`);
+      const bytes = await reportPdf(report, presetChapters(report, request.preset), { title, population }, minimum, t, request.language, now.slice(0, 10));
       return { fileName: `${stem}.pdf`, mimeType: 'application/pdf', content: bytes.toString('base64') };
     },
   };

@@ -171,6 +171,11 @@ export interface PlacementRow {
   days: number;
   /** A recruitment of the person started from the placement's start to 3 months after its (last renewal's) end. */
   hired: number;
+  /** The host's sector (of the job need, else of the employer): a seeded sector's key, else its name. */
+  sectorKey: string | null;
+  sectorName: string | null;
+  /** The person's status (public category) as the file records it now. */
+  publicCategory: string | null;
 }
 
 /** Placements started in each period (not archived). */
@@ -182,8 +187,12 @@ export function placementRows(db: Db, r: Ranges, f: PopulationFilter): Placement
       CAST(julianday(${end}) - julianday(pl.start_date) + 1 AS INTEGER)
         + coalesce((SELECT sum(CAST(julianday(coalesce(x.ended_on, x.end_date)) - julianday(x.start_date) + 1 AS INTEGER)) FROM placements x WHERE x.renews_id = pl.id AND x.archived_at IS NULL), 0) AS days,
       EXISTS (SELECT 1 FROM recruitments rc WHERE rc.candidate_id = pl.candidate_id AND rc.archived_at IS NULL AND rc.start_date >= pl.start_date
-        AND rc.start_date <= date(max(${end}, coalesce(${renewalEnd}, ${end})), ${`+${CONTRACT_AFTER_PMSMP_DAYS} days`})) AS hired
+        AND rc.start_date <= date(max(${end}, coalesce(${renewalEnd}, ${end})), ${`+${CONTRACT_AFTER_PMSMP_DAYS} days`})) AS hired,
+      CASE WHEN s.name IS NULL THEN s.seed_key END AS sectorKey, s.name AS sectorName, c.public_category AS publicCategory
     FROM placements pl JOIN candidates c ON c.id = pl.candidate_id
+    LEFT JOIN job_needs j ON j.id = pl.job_need_id
+    LEFT JOIN employers e ON e.id = pl.employer_id
+    LEFT JOIN sectors s ON s.id = coalesce(j.sector_id, e.sector_id)
     WHERE pl.archived_at IS NULL AND ${inRanges(sql`pl.start_date`, r)} AND ${population(f)}`);
 }
 
@@ -196,12 +205,15 @@ export interface RecruitmentRow {
   sectorName: string | null;
   employerId: string | null;
   employerName: string | null;
+  /** The person's status (public category) as the file records it now. */
+  publicCategory: string | null;
 }
 
 /** Recruitments started in each period (not archived), with the sector of the job need, else of the employer. */
 export function recruitmentRows(db: Db, r: Ranges, f: PopulationFilter): RecruitmentRow[] {
   return db.all<RecruitmentRow>(sql`SELECT ${periodOf(sql`rc.start_date`, r)} AS p, rc.kind AS kind, rc.start_date AS startDate, rc.end_date AS endDate,
-      CASE WHEN s.name IS NULL THEN s.seed_key END AS sectorKey, s.name AS sectorName, e.id AS employerId, coalesce(e.name, rc.organisation) AS employerName
+      CASE WHEN s.name IS NULL THEN s.seed_key END AS sectorKey, s.name AS sectorName, e.id AS employerId, coalesce(e.name, rc.organisation) AS employerName,
+      c.public_category AS publicCategory
     FROM recruitments rc JOIN candidates c ON c.id = rc.candidate_id
     LEFT JOIN job_needs j ON j.id = rc.job_need_id
     LEFT JOIN employers e ON e.id = rc.employer_id
@@ -336,4 +348,28 @@ export function pairHours(db: Db, r: Ranges, pairId: string | null): PairHours[]
 export function dataVersion(db: Db): string {
   const row = db.get<{ committed: number; written: number }>(sql`SELECT (SELECT data_version FROM pragma_data_version) AS committed, total_changes() AS written`);
   return `${row?.committed}:${row?.written}`;
+}
+
+export interface FilterNames {
+  partner: string | null;
+  sectorKey: string | null;
+  sectorName: string | null;
+  pair: string | null;
+}
+
+/** What a document's title page names the population filters by (no person's file is read). */
+export function filterNames(db: Db, f: PopulationFilter): FilterNames {
+  return (
+    db.get<FilterNames>(sql`SELECT
+      (SELECT name FROM partners WHERE id = ${f.partnerId}) AS partner,
+      (SELECT seed_key FROM sectors WHERE id = ${f.sectorId}) AS sectorKey,
+      (SELECT name FROM sectors WHERE id = ${f.sectorId}) AS sectorName,
+      (SELECT v1.first_name || ' ' || v1.last_name || ' & ' || v2.first_name || ' ' || v2.last_name FROM pairs pa
+        JOIN volunteers v1 ON v1.id = pa.first_volunteer_id JOIN volunteers v2 ON v2.id = pa.second_volunteer_id WHERE pa.id = ${f.pairId}) AS pair`) ?? {
+      partner: null,
+      sectorKey: null,
+      sectorName: null,
+      pair: null,
+    }
+  );
 }

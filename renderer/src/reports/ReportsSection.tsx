@@ -11,12 +11,13 @@ import {
   type ReportPreset,
   type ReportTable,
   columnLabel,
-  presetTables,
+  presetChapters,
   rowLabel,
   tableId,
 } from '../../../shared/reports';
 import { call } from '../api/client';
 import { formatDate } from '../app/format';
+import { routeToHash } from '../app/routes';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { downloadBase64 } from '../exchange/files';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -231,8 +232,20 @@ function ReportView({ report, preset, onCsv }: { report: Report; preset: ReportP
       <p className="reports-period">
         {t('reports.ui.periodText', { from: date(report.current.from), to: date(report.current.to), previousFrom: date(report.previous.from), previousTo: date(report.previous.to) })}
       </p>
-      {presetTables(report, preset).map((table) => (
-        <ReportFigure key={tableId(table)} table={table} language={language} onCsv={() => onCsv(table)} />
+      {report.association === null && (
+        <p className="reports-hint">
+          {t('reports.ui.screen.noAssociationName')} <a href={routeToHash({ section: 'exchange' })}>{t('reports.ui.screen.toProfile')}</a>
+        </p>
+      )}
+      {presetChapters(report, preset).map((chapter) => (
+        <section key={chapter.id} className="reports-chapter" aria-labelledby={`chapter-${chapter.id}`}>
+          <h2 id={`chapter-${chapter.id}`} className="reports-chapter-title">
+            {t(`reports.ui.chapters.${chapter.id}`)}
+          </h2>
+          {chapter.tables.map((table) => (
+            <ReportFigure key={tableId(table)} table={table} language={language} onCsv={() => onCsv(table)} />
+          ))}
+        </section>
       ))}
     </div>
   );
@@ -247,9 +260,7 @@ function ReportFigure({ table, language, onCsv }: { table: ReportTable; language
   return (
     <section className="card reports-figure" aria-label={title} data-testid={`report-${tableId(table)}`}>
       <header className="reports-figure-header">
-        <h2>
-          <span className="reports-section-name">{t(`reports.ui.sections.${table.section}`)}</span> {title}
-        </h2>
+        <h3>{title}</h3>
         <button type="button" className="button button-secondary reports-csv" onClick={onCsv}>
           {t('reports.ui.screen.downloadCsv')}
         </button>

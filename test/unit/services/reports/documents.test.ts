@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../../electron/api/backend';
 import { rowLabel, translator } from '../../../../electron/services/report-documents';
 import { seed } from '../../../../electron/tools/seed';
-import { type Report, type ReportTable, presetTables } from '../../../../shared/reports';
+import { type Report, type ReportTable, presetChapters, presetTables } from '../../../../shared/reports';
 import { cellText, suppress } from '../../../../shared/suppression';
 import { ok } from '../../../support/api';
 import { useBackend, useTempDir } from '../../../support/temp';
@@ -89,10 +89,13 @@ describe('reports: documents for outside', () => {
     expect(text).toContain(`Page 1 sur ${pages}`);
     expect(text).toContain(`Page ${pages} sur ${pages}`);
     expect(text).toContain(t('reports.ui.presets.annual'));
-    const tables = presetTables(report, 'annual');
+    const chapters = presetChapters(report, 'annual');
+    // The chapters in the order associations write them.
+    const at = chapters.map((chapter) => text.indexOf(`${t(`reports.ui.chapters.${chapter.id}`)}\n`));
+    expect(at.every((index) => index > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
     let checked = 0;
-    for (const table of tables) {
-      expect(text).toContain(t(`reports.ui.sections.${table.section}`));
+    for (const table of chapters.flatMap((chapter) => chapter.tables)) {
       expect(text).toContain(title(table));
       for (const row of published(table)) {
         if (row.label.length > 30) continue;
