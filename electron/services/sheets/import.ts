@@ -11,7 +11,7 @@ import { type Clock, moment, newId, systemClock } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
 import type { WriteDb } from '../../db/handles';
 import { SheetReadError } from '../../formats/csv';
-import { type ReadSpreadsheet, readSpreadsheet } from '../../formats/spreadsheet';
+import { type ReadSpreadsheet, readSpreadsheetOffThread } from '../../formats/spreadsheet';
 import { csvText } from '../../formats/table';
 import { auditedTransaction, describeAudit } from '../../store/audit';
 import { readSetting, writeSetting } from '../../store/settings';
@@ -213,7 +213,7 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
       for (const [id, entry] of opened) if (now - entry.openedAt > OPEN_FOR_MS) opened.delete(id);
       let read: ReadSpreadsheet;
       try {
-        read = await readSpreadsheet(Buffer.from(input.contentBase64, 'base64'), {
+        read = await readSpreadsheetOffThread(Buffer.from(input.contentBase64, 'base64'), {
           ...(input.encoding ? { encoding: input.encoding } : {}),
           ...(input.separator ? { separator: input.separator } : {}),
         });
