@@ -1,12 +1,11 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { Backend } from '../../../../electron/api/backend';
 import { ok, refused } from '../../../support/api';
 import { basics, immersion, manualClock } from '../../../support/records';
 import { accountOf } from '../../../support/session';
 import { signInAs, useBackend } from '../../../support/temp';
 
-async function csvLines(backend: Backend, exported: Promise<{ contentBase64: string }>): Promise<string[]> {
+async function csvLines(exported: Promise<{ contentBase64: string }>): Promise<string[]> {
   return Buffer.from((await exported).contentBase64, 'base64').toString('utf8').trimEnd().split('\r\n');
 }
 
@@ -79,7 +78,7 @@ describe('exporting the candidates list', () => {
     const backend = await open();
     const partner = await ok(backend, 'partners.create', { name: '=CADA Les Tilleuls', kind: 'other' });
     await ok(backend, 'candidates.create', { firstName: 'Aminata', lastName: 'Diallo', nationality: 'ML', referralPartnerId: partner.id, authorisationDocument: 'asylum_certificate', consentRecording: true });
-    const lines = await csvLines(backend, ok(backend, 'candidates.export', { format: 'csv', language: 'fr', more: ['referralPartner', 'nationality', 'authorisationDocument'] }));
+    const lines = await csvLines(ok(backend, 'candidates.export', { format: 'csv', language: 'fr', more: ['referralPartner', 'nationality', 'authorisationDocument'] }));
     expect(lines[0]?.endsWith(';Mis à jour;Nationalité;Titre ou document;Orienté par')).toBe(true);
     expect(lines[1]?.endsWith(";Mali;Attestation de demande d'asile;'=CADA Les Tilleuls")).toBe(true);
     await refused(backend, 'candidates.export', { more: ['healthNote'] });
@@ -97,14 +96,14 @@ describe('exporting the candidates list', () => {
       ['Métier', 'Employeur', 'Type de contrat', 'Nombre de postes', 'Date de début', 'État', "Besoin valable jusqu'au", 'Heures par semaine'],
       ['Cariste', 'Transports Martin', 'CDD', 1, null, 'Ouvert'],
     ]);
-    expect(await csvLines(backend, ok(backend, 'presentations.export', { format: 'csv', language: 'en', filters: { states: ['proposed'] } }))).toEqual([
+    expect(await csvLines(ok(backend, 'presentations.export', { format: 'csv', language: 'en', filters: { states: ['proposed'] } }))).toEqual([
       '\uFEFFCandidate;Occupation;Employer;State;State since',
       'Amina Diallo;Cariste;Transports Martin;Proposed;10/03/2026',
     ]);
-    expect(await csvLines(backend, ok(backend, 'presentations.export', { format: 'csv', filters: { states: ['refused'] } }))).toHaveLength(1);
+    expect(await csvLines(ok(backend, 'presentations.export', { format: 'csv', filters: { states: ['refused'] } }))).toHaveLength(1);
     // Hired elsewhere, the presentation becomes obsolete: after the presentations were read.
     await ok(backend, 'recruitments.create', { candidateId: person.id, kind: 'cdi', employerId: company.id, startDate: '2026-04-01' });
-    expect(await csvLines(backend, ok(backend, 'placements.export', { format: 'csv', language: 'it', filters: { kinds: ['pmsmp'] } }))).toEqual([
+    expect(await csvLines(ok(backend, 'placements.export', { format: 'csv', language: 'it', filters: { kinds: ['pmsmp'] } }))).toEqual([
       '\uFEFFCandidato;Tipo di inserimento;Struttura ospitante;Data di inizio;Data di fine prevista;Esito',
       'Amina Diallo;PMSMP (immersione lavorativa);Transports Martin;16/03/2026;27/03/2026;',
     ]);
@@ -122,6 +121,6 @@ describe('exporting the candidates list', () => {
       }
     }
     signInAs(backend, accountOf('staff'));
-    expect(await csvLines(backend, ok(backend, 'candidates.export', { format: 'csv' }))).toHaveLength(2);
+    expect(await csvLines(ok(backend, 'candidates.export', { format: 'csv' }))).toHaveLength(2);
   });
 });
