@@ -286,22 +286,21 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
             created.push({ recordType: 'sector', recordId: sector.id });
           }
         }
-        const candidates = createCandidateService(tx, frozen);
-        for (const row of rows) {
+        const files = rows.flatMap((row) => {
           const { fields, missingPartner, missingSector, note } = row.converted;
-          if (!fields) continue;
+          if (!fields) return [];
           const referralPartnerId = missingPartner ? partnerIds.get(folded(missingPartner)) : undefined;
           const sectorId = missingSector ? sectorIds.get(folded(missingSector)) : undefined;
-          const candidate = candidates.create({
-            ...fields,
-            ...(referralPartnerId ? { referralPartnerId } : {}),
-            ...(sectorId ? { sectorIds: [sectorId] } : {}),
-          });
+          return [{ fields: { ...fields, ...(referralPartnerId ? { referralPartnerId } : {}), ...(sectorId ? { sectorIds: [sectorId] } : {}) }, note }];
+        });
+        const ids = createCandidateService(tx, frozen).createMany(files.map((file) => file.fields));
+        files.forEach(({ note }, index) => {
+          const candidateId = ids[index] as string;
           if (note) {
-            insertTimelineEvent(tx, { id: newId(), subjectType: 'candidate', subjectId: candidate.id, kind: 'note', occurredAt: today, text: note, createdAt: now, updatedAt: now });
+            insertTimelineEvent(tx, { id: newId(), subjectType: 'candidate', subjectId: candidateId, kind: 'note', occurredAt: today, text: note, createdAt: now, updatedAt: now });
           }
-          created.push({ recordType: 'candidate', recordId: candidate.id });
-        }
+          created.push({ recordType: 'candidate', recordId: candidateId });
+        });
         insertSheetImport(tx, { id, fileName: entry.fileName, importedAt: now }, created);
         writeSetting(tx, mappingSetting(analysis.shape), analysis.preview.mapping);
         const count = created.filter((record) => record.recordType === 'candidate').length;
