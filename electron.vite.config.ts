@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rollupOptions: {
+        // The spreadsheet reader's worker is its own entry, written beside index.js, where
+        // readSpreadsheetOffThread looks for it; shared code goes in chunks beside them too,
+        // so that a chunk's own address finds the worker.
+        input: { index: resolve('electron/main/index.ts'), 'sheet-worker': resolve('electron/formats/sheet-worker.ts') },
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

@@ -1,6 +1,6 @@
+import { Worker } from 'node:worker_threads';
 import { type CsvLimits, type Separator, SheetReadError, type TextEncodingName, readCsv } from './csv';
 import { type SheetRows, isOds, readOds } from './ods';
-import { isXlsx, readXlsx } from './xlsx';
 import { SHEET_UNZIP_LIMITS, type UnzipLimits, isZip, unzipBounded } from './zip';
 
 /** What a person's file turned out to be, and its sheets' rows. */
@@ -11,6 +11,10 @@ export type ReadSpreadsheet =
 /** The largest spreadsheet file read: ten times what 10,000 people in a full sheet weigh. */
 export const MAX_SPREADSHEET_BYTES = 50 * 1024 * 1024;
 
+function isXlsx(entries: Map<string, Uint8Array>): boolean {
+  return entries.has('[Content_Types].xml') && entries.has('xl/workbook.xml');
+}
+
 /** An old Excel file (`.xls`, OLE2 compound document): asked to be saved as `.xlsx`. */
 function isOle2(bytes: Uint8Array): boolean {
   return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
@@ -20,7 +24,14 @@ function isOle2(bytes: Uint8Array): boolean {
  * Reads a CSV, XLSX or ODS file by what its bytes are, not its name. Every refusal is a
  * SheetReadError naming why in a translation key.
  */
-export async function readSpreadsheet(bytes: Uint8Array, options: { encoding?: TextEncodingName; separator?: Separator; limits?: CsvLimits; unzipLimits?: UnzipLimits } = {}): Promise<ReadSpreadsheet> {
+export interface SpreadsheetOptions {
+  encoding?: TextEncodingName;
+  separator?: Separator;
+  limits?: CsvLimits;
+  unzipLimits?: UnzipLimits;
+}
+
+export async function readSpreadsheet(bytes: Uint8Array, options: SpreadsheetOptions = {}): Promise<ReadSpreadsheet> {
   if (bytes.length === 0) throw new SheetReadError('sheets.errors.empty');
   if (bytes.length > MAX_SPREADSHEET_BYTES) throw new SheetReadError('sheets.errors.tooLarge', { max: String(MAX_SPREADSHEET_BYTES / 1024 / 1024) });
   if (isOle2(bytes)) throw new SheetReadError('sheets.errors.oldExcel');
@@ -28,9 +39,65 @@ export async function readSpreadsheet(bytes: Uint8Array, options: { encoding?: T
     // Every entry is unpacked within bounds here, so the readers after it never meet a zip bomb.
     const entries = unzipBounded(bytes, options.unzipLimits ?? SHEET_UNZIP_LIMITS, (name) => ['mimetype', 'content.xml', '[Content_Types].xml', 'xl/workbook.xml'].includes(name));
     if (isOds(entries)) return { format: 'ods', sheets: readOds(entries, options.limits) };
-    if (isXlsx(entries)) return { format: 'xlsx', sheets: await readXlsx(bytes, options.limits) };
+    if (isXlsx(entries)) {
+      // ExcelJS is loaded only for a workbook: it is most of the worker's start-up.
+      const { readXlsx } = await import('./xlsx');
+      return { format: 'xlsx', sheets: await readXlsx(bytes, options.limits) };
+    }
     throw new SheetReadError('sheets.errors.notText');
   }
   const csv = readCsv(bytes, options);
   return { format: 'csv', sheets: [{ name: '', rows: csv.rows }], encoding: csv.encoding, encodingAssumed: csv.assumed, separator: csv.separator };
+}
+
+/**
+ * The heap a reading worker may use. ExcelJS holds a whole workbook as objects: a full sheet of
+ * 100,000 rows took about 700 MB; past this bound the worker is stopped and the file refused,
+ * so a hostile file cannot take the computer's memory.
+ */
+export const WORKER_HEAP_MB = 1536;
+
+/**
+ * Where the worker's code is: beside this module, in its language. From the sources (tsx,
+ * vitest) it is the TypeScript file, run through tsx's loader; in a bundle (the app's main
+ * process, the preview host) the build writes it beside the bundle under the same extension.
+ */
+function workerEntry(): { url: URL; execArgv: string[] } {
+  const here = import.meta.url;
+  const extension = /\.(ts|js|mjs)$/.exec(here)?.[0] ?? '.js';
+  return { url: new URL(`./sheet-worker${extension}`, here), execArgv: extension === '.ts' ? ['--import', 'tsx'] : [] };
+}
+
+/**
+ * `readSpreadsheet` on a worker thread, so the main process's event loop (the window, the IPC,
+ * the preview host) keeps answering while a large file is read, and a file that would need more
+ * memory than `WORKER_HEAP_MB` is refused instead of swelling the main process. The same
+ * refusals, with the same translation keys, come back from the worker.
+ */
+export function readSpreadsheetOffThread(bytes: Uint8Array, options: SpreadsheetOptions = {}): Promise<ReadSpreadsheet> {
+  const { url, execArgv } = workerEntry();
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      outcome();
+      void worker.terminate();
+    };
+    const worker = new Worker(url, { execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    worker.once('message', (message: { read?: ReadSpreadsheet; refusal?: { messageKey: string; values: Record<string, string> }; failure?: string }) =>
+      settle(() => {
+        if (message.read) resolve(message.read);
+        else if (message.refusal) reject(new SheetReadError(message.refusal.messageKey, message.refusal.values));
+        else reject(new Error(`Spreadsheet worker: ${message.failure}`));
+      }),
+    );
+    worker.once('error', (error: Error & { code?: string }) =>
+      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new SheetReadError('sheets.errors.tooLargeUnpacked') : error)),
+    );
+    worker.once('exit', (code) => settle(() => reject(new Error(`Spreadsheet worker stopped (${code}) before answering`))));
+    // A copy the worker owns, moved rather than cloned: the caller keeps its bytes.
+    const copy = new Uint8Array(bytes);
+    worker.postMessage({ bytes: copy, options }, [copy.buffer]);
+  });
 }

@@ -10,10 +10,6 @@ import type { SheetRows } from './ods';
  * last computed result of a formula, never the formula.
  */
 
-export function isXlsx(entries: Map<string, Uint8Array>): boolean {
-  return entries.has('[Content_Types].xml') && entries.has('xl/workbook.xml');
-}
-
 function cellValue(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' || value instanceof Date) return value;

@@ -288,6 +288,25 @@ export function insertCandidate(db: WriteDb, { id, fields, note, now }: { id: st
   });
 }
 
+/**
+ * Many new files in one transaction (a spreadsheet import): 100 rows per statement through
+ * statements prepared once, where `insertCandidate` one by one builds each query with drizzle
+ * (10,000 files took 14 ms each that way on a loaded 2-core machine).
+ */
+export function insertCandidates(db: WriteDb, files: readonly { id: string; fields: CandidateFields; note: CandidateNote | null }[], now: string): void {
+  db.transaction((tx) => {
+    createRowWriter(tx).insertAll(
+      candidates,
+      files.map(({ id, fields }) => ({ ...candidateColumns(fields), firstName: fields.firstName, lastName: fields.lastName, id, createdAt: now, updatedAt: now })),
+    );
+    writeCandidateChildren(tx, files);
+    for (const { id, fields, note } of files) {
+      if (fields.barriers?.length) recordBarrierChanges(tx, id, [], fields.barriers, null, now);
+      if (note) addNote(tx, id, note, now);
+    }
+  });
+}
+
 /** The fields sent, the barriers' changes from `barriersBefore` and Tremplin's note, in one transaction. */
 export function updateCandidate(
   db: WriteDb,

@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,10 +20,12 @@ import { TOOL_ADMINISTRATOR, signInTool } from './accounts';
 import { decrypt, encryptToRecipients, generateAgeKey } from '../formats/age';
 import { TEST_SCRYPT_COST } from '../formats/protection';
 import { toFtsQuery } from '../store/search';
+import { readSpreadsheet, readSpreadsheetOffThread } from '../formats/spreadsheet';
+import { ORIGINS, randomSource } from './fake';
 import { type SeedCounts, seed } from './seed';
 
 /**
- * `npm run bench -- [--candidates N] [--repetitions R] [--json] [--skip-ui]`
+ * `npm run bench -- [--candidates N] [--repetitions R] [--json] [--skip-ui] [--reports-only] [--sheets-only]`
  *
  * Seeds a fresh data folder at federation scale (100,000 candidates, 10,000 employers with
  * 20,000 job needs, 300 volunteers, 100 partners, 1,000,000 timeline events; smaller with
@@ -38,6 +41,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     'skip-ui': { type: 'boolean', default: false },
     'reports-only': { type: 'boolean', default: false },
+    'sheets-only': { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
   },
 });
@@ -56,7 +60,8 @@ const counts: SeedCounts = {
   volunteers: Math.max(10, Math.round(300 * ratio)),
   partners: Math.max(10, Math.round(100 * ratio)),
   sessions: Math.max(10, Math.round(500 * ratio)),
-  events: Math.round(1_000_000 * ratio),
+  // The spreadsheet measures read and write candidates only: no timeline to seed for them.
+  events: values['sheets-only'] ? 0 : Math.round(1_000_000 * ratio),
 };
 
 interface Figure {
@@ -747,6 +752,130 @@ async function measureUi(dataDir: string, folder: string) {
   });
 }
 
+// ---------------------------------------------------------------- spreadsheets in and out
+
+const SHEET_ROWS = 10_000;
+
+/**
+ * An association's XLSX of `rows` people as they keep one: a title and a blank line above the
+ * header, Excel dates, phone numbers stored as numbers (their zero dropped), levels and
+ * documents in words, a TOTAL row under the table.
+ */
+async function associationWorkbook(rows: number): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const random = randomSource(7);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Suivi 2026');
+  sheet.addRow(['Suivi des personnes accompagnées — export du 02/12/2026']);
+  sheet.addRow([]);
+  sheet.addRow(['NOM', 'Prénom', 'Date de naissance', 'Portable', 'Niveau de français', 'Titre de séjour', 'Date fin titre', 'Ville', 'Remarques']);
+  const levels = ['A1', 'A2 oral', 'B1 (DELF)', 'débutant', '?', 'B2', 'intermédiaire'];
+  const documents = ['Récépissé', 'carte de résident', 'APS', 'attestation de demande d\'asile', 'titre de séjour'];
+  for (let index = 0; index < rows; index++) {
+    const origin = random.pick(ORIGINS);
+    const row = sheet.addRow([
+      random.pick(origin.last).toUpperCase(),
+      random.pick(origin.first),
+      new Date(Date.UTC(random.int(1960, 2005), random.int(0, 11), random.int(1, 28))),
+      random.int(600_000_000, 799_999_999),
+      random.pick(levels),
+      random.pick(documents),
+      new Date(Date.UTC(random.int(2026, 2034), random.int(0, 11), random.int(1, 28))),
+      random.pick(['Lyon', 'Villeurbanne', 'Vénissieux', 'Saint-Étienne']),
+      random.chance(0.2) ? 'Orienté par le CADA, à rappeler' : null,
+    ]);
+    row.getCell(3).numFmt = 'dd/mm/yyyy';
+    row.getCell(7).numFmt = 'dd/mm/yyyy';
+  }
+  sheet.addRow(['TOTAL', rows]);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The peak resident memory of this process while `run` runs, sampled every 10 ms by a worker
+ * (the main thread is busy with the run itself, so it could not sample).
+ */
+async function peakRss<T>(run: () => Promise<T>): Promise<{ result: T; peakMb: number; beforeMb: number }> {
+  const sampler = new Worker(
+    `const { parentPort } = require('node:worker_threads');
+     let peak = process.memoryUsage.rss();
+     const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 10);
+     parentPort.once('message', () => { clearInterval(timer); parentPort.postMessage(Math.max(peak, process.memoryUsage.rss())); });`,
+    { eval: true },
+  );
+  await new Promise((resolve) => sampler.once('online', resolve));
+  const beforeMb = process.memoryUsage.rss() / 1e6;
+  const result = await run();
+  const peak = new Promise<number>((resolve) => sampler.once('message', resolve));
+  sampler.postMessage('stop');
+  const peakMb = (await peak) / 1e6;
+  await sampler.terminate();
+  return { result, peakMb, beforeMb };
+}
+
+/**
+ * A 10,000-row candidates XLSX read, mapped, checked and previewed (through the API, the read
+ * on its worker), beside the file reader alone; then applied (backup, one transaction) and
+ * undone; then the whole candidates list exported to XLSX, its peak memory sampled.
+ */
+async function measureSheets(backend: Backend) {
+  const file = await associationWorkbook(SHEET_ROWS);
+  const contentBase64 = Buffer.from(file).toString('base64');
+  const times = Math.min(repetitions, 5);
+  log(`  (a ${SHEET_ROWS}-row XLSX of ${(file.length / 1e6).toFixed(1)} MB; ${times} repetitions)`);
+  const readerAlone = await time(() => readSpreadsheet(file), times);
+  const readerOnWorker = await time(() => readSpreadsheetOffThread(file), times);
+  const previewed = await time(async () => {
+    const opened = await call(backend, 'sheets.open', { fileName: 'suivi.xlsx', contentBase64 });
+    await call(backend, 'sheets.preview', { importId: opened.importId });
+    await call(backend, 'sheets.drop', { importId: opened.importId });
+  }, times);
+  record({ name: `file reader alone: ${SHEET_ROWS}-row XLSX, on this thread`, unit: 'ms', ...readerAlone });
+  record({
+    name: `${SHEET_ROWS}-row candidates XLSX read (worker), mapped, checked, previewed (API)`,
+    unit: 'ms',
+    ...previewed,
+    reference: { name: 'the same file read alone on a worker', ...readerOnWorker },
+    target: '≤ 3 s',
+    met: previewed.median <= 3000,
+  });
+  const applied: number[] = [];
+  for (let round = 0; round < times; round++) {
+    const opened = await call(backend, 'sheets.open', { fileName: 'suivi.xlsx', contentBase64 });
+    const preview = await call(backend, 'sheets.preview', { importId: opened.importId });
+    const duplicates = preview.rows.filter((row) => row.status === 'duplicate').map((row) => row.line);
+    const start = performance.now();
+    const summary = await call(backend, 'sheets.apply', { importId: opened.importId, create: duplicates });
+    applied.push(performance.now() - start);
+    if (round === 0) log(`  (applied ${summary.created} files; ${preview.counts.error} rows with errors left out)`);
+    await call(backend, 'sheets.undo', { id: summary.id });
+  }
+  record({ name: `${SHEET_ROWS}-row import applied: backup, one transaction (API)`, unit: 'ms', ...summary(applied), target: '≤ 3 s', met: summary(applied).median <= 3000 });
+
+  const total = (await call(backend, 'candidates.list', { archived: 'all', limit: 1 })).total;
+  const exports: number[] = [];
+  let peak = 0;
+  let before = 0;
+  let bytes = 0;
+  for (let round = 0; round < Math.min(times, 3); round++) {
+    const start = performance.now();
+    const measured = await peakRss(() => call(backend, 'candidates.export', { format: 'xlsx', filters: { archived: 'all' } }));
+    exports.push(performance.now() - start);
+    peak = Math.max(peak, measured.peakMb);
+    before = measured.beforeMb;
+    bytes = Buffer.from(measured.result.contentBase64, 'base64').length;
+  }
+  const exported = summary(exports);
+  record({
+    name: `export of ${total} candidates to XLSX, streamed (API)`,
+    unit: 'ms',
+    ...exported,
+    target: '≤ 10 s',
+    met: exported.median <= 10_000,
+    note: `peak RSS ${peak.toFixed(0)} MB (${before.toFixed(0)} MB before); file ${(bytes / 1e6).toFixed(1)} MB`,
+  });
+}
+
 // ---------------------------------------------------------------- run
 
 async function main() {
@@ -768,6 +897,10 @@ async function main() {
     if (values['reports-only']) {
       const backend = await openSignedIn({ file });
       await measureReports(backend).finally(() => backend.close());
+    } else if (values['sheets-only']) {
+      const backend = await openSignedIn({ file, keyScryptCost: TEST_SCRYPT_COST });
+      await ensureRecovery(backend);
+      await measureSheets(backend).finally(() => backend.close());
     } else {
       await measureOpening(file);
       measureBundle(); // the preview host serves the built page, which carries its token
@@ -784,6 +917,7 @@ async function main() {
         await measureReports(backend);
         await measureBackup(backend, file, folder);
         await measureExchange(backend, folder);
+        await measureSheets(backend);
       } finally {
         backend.close();
       }

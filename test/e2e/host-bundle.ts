@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 import { installedPackages } from '../support/bundle';
 
 /**
@@ -10,15 +10,10 @@ import { installedPackages } from '../support/bundle';
  */
 export const HOST_BUNDLE = path.resolve('out/preview/host.mjs');
 
+const options = { bundle: true, platform: 'node', format: 'esm', target: 'node22', logLevel: 'error', plugins: [installedPackages()] } satisfies BuildOptions;
+
 export default async function bundleHost(): Promise<void> {
-  await build({
-    entryPoints: ['electron/preview/host.ts'],
-    outfile: HOST_BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    logLevel: 'error',
-    plugins: [installedPackages()],
-  });
+  await build({ ...options, entryPoints: ['electron/preview/host.ts'], outfile: HOST_BUNDLE });
+  // The spreadsheet reader's worker, beside the host under its extension (see readSpreadsheetOffThread).
+  await build({ ...options, entryPoints: ['electron/formats/sheet-worker.ts'], outfile: path.join(path.dirname(HOST_BUNDLE), 'sheet-worker.mjs') });
 }

@@ -10,5 +10,9 @@ export function listExportHandlers(db: Db, clock?: Clock): HandlersFor<typeof li
     'candidates.export': lists.candidates,
     'employers.export': lists.employers,
     'volunteers.export': lists.volunteers,
+    'jobNeeds.export': lists.jobNeeds,
+    'presentations.export': lists.presentations,
+    'placements.export': lists.placements,
+    'recruitments.export': lists.recruitments,
   };
 }

@@ -11,7 +11,7 @@ import { type Clock, moment, newId, systemClock } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
 import type { WriteDb } from '../../db/handles';
 import { SheetReadError } from '../../formats/csv';
-import { type ReadSpreadsheet, readSpreadsheet } from '../../formats/spreadsheet';
+import { type ReadSpreadsheet, readSpreadsheetOffThread } from '../../formats/spreadsheet';
 import { csvText } from '../../formats/table';
 import { auditedTransaction, describeAudit } from '../../store/audit';
 import { readSetting, writeSetting } from '../../store/settings';
@@ -213,7 +213,7 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
       for (const [id, entry] of opened) if (now - entry.openedAt > OPEN_FOR_MS) opened.delete(id);
       let read: ReadSpreadsheet;
       try {
-        read = await readSpreadsheet(Buffer.from(input.contentBase64, 'base64'), {
+        read = await readSpreadsheetOffThread(Buffer.from(input.contentBase64, 'base64'), {
           ...(input.encoding ? { encoding: input.encoding } : {}),
           ...(input.separator ? { separator: input.separator } : {}),
         });
@@ -286,22 +286,21 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
             created.push({ recordType: 'sector', recordId: sector.id });
           }
         }
-        const candidates = createCandidateService(tx, frozen);
-        for (const row of rows) {
+        const files = rows.flatMap((row) => {
           const { fields, missingPartner, missingSector, note } = row.converted;
-          if (!fields) continue;
+          if (!fields) return [];
           const referralPartnerId = missingPartner ? partnerIds.get(folded(missingPartner)) : undefined;
           const sectorId = missingSector ? sectorIds.get(folded(missingSector)) : undefined;
-          const candidate = candidates.create({
-            ...fields,
-            ...(referralPartnerId ? { referralPartnerId } : {}),
-            ...(sectorId ? { sectorIds: [sectorId] } : {}),
-          });
+          return [{ fields: { ...fields, ...(referralPartnerId ? { referralPartnerId } : {}), ...(sectorId ? { sectorIds: [sectorId] } : {}) }, note }];
+        });
+        const ids = createCandidateService(tx, frozen).createMany(files.map((file) => file.fields));
+        files.forEach(({ note }, index) => {
+          const candidateId = ids[index] as string;
           if (note) {
-            insertTimelineEvent(tx, { id: newId(), subjectType: 'candidate', subjectId: candidate.id, kind: 'note', occurredAt: today, text: note, createdAt: now, updatedAt: now });
+            insertTimelineEvent(tx, { id: newId(), subjectType: 'candidate', subjectId: candidateId, kind: 'note', occurredAt: today, text: note, createdAt: now, updatedAt: now });
           }
-          created.push({ recordType: 'candidate', recordId: candidate.id });
-        }
+          created.push({ recordType: 'candidate', recordId: candidateId });
+        });
         insertSheetImport(tx, { id, fileName: entry.fileName, importedAt: now }, created);
         writeSetting(tx, mappingSetting(analysis.shape), analysis.preview.mapping);
         const count = created.filter((record) => record.recordType === 'candidate').length;

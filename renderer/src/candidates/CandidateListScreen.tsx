@@ -95,7 +95,8 @@ export function CandidateListScreen() {
         <div className="screen-header-actions">
           {mayExport && (
             <ListExportMenu
-              exportList={(format, language) => call('candidates.export', { format, language, filters: toListInput(filters) })}
+              list="candidates"
+              exportList={(format, language, more) => call('candidates.export', { format, language, more, filters: toListInput(filters) })}
             />
           )}
           {mayImport && (

@@ -64,7 +64,7 @@ export function EmployerListScreen() {
       narrowed={hasNarrowingFilters(filters)}
       onClearFilters={filters.clearNarrowing}
       caption={t(`employers.ui.list.captions.${filters.order}`)}
-      actions={mayExport && <ListExportMenu exportList={(format, language) => call('employers.export', { format, language, filters: toListInput(filters) })} />}
+      actions={mayExport && <ListExportMenu list="employers" exportList={(format, language, more) => call('employers.export', { format, language, more, filters: toListInput(filters) })} />}
       selects={
         <>
           <FilterSelect

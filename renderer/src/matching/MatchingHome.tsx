@@ -10,10 +10,13 @@ import { useFocusOnMount } from '../app/useFocusOnMount';
 import { isOutdated, needRequirements } from '../ui/jobNeeds';
 import { PresentationList } from './presentations/PresentationList';
 import { presentationStateKey } from './presentations/format';
+import { call } from '../api/client';
+import { useMay } from '../session/useMay';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { SearchField } from '../ui/SearchField';
 import { SegmentedChoice } from '../ui/SegmentedChoice';
+import { ListExportMenu } from '../ui/ListExportMenu';
 import { useApiValue } from '../ui/useApiValue';
 import { useDebounced } from '../ui/useDebounced';
 import './matching.css';
@@ -22,6 +25,7 @@ import './matching.css';
 export function MatchingHome() {
   const { t } = useTranslation();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
+  const mayExport = useMay('placements.export');
   return (
     <div className="screen matching-home">
       <header className="screen-header">
@@ -31,6 +35,20 @@ export function MatchingHome() {
           </h1>
           <p className="screen-subtitle">{t('matching.ui.matches.home.intro')}</p>
         </div>
+        {mayExport && (
+          <div className="screen-header-actions">
+            <ListExportMenu
+              list="placements"
+              label={t('sheets.ui.export.exportOf', { list: t('sheets.ui.export.lists.placements') })}
+              exportList={(format, language, more) => call('placements.export', { format, language, more, filters: {} })}
+            />
+            <ListExportMenu
+              list="recruitments"
+              label={t('sheets.ui.export.exportOf', { list: t('sheets.ui.export.lists.recruitments') })}
+              exportList={(format, language, more) => call('recruitments.export', { format, language, more, filters: {} })}
+            />
+          </div>
+        )}
       </header>
       <div className="matching-columns">
         <OpenNeeds />
@@ -47,8 +65,10 @@ function OpenNeeds() {
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(NEEDS_PAGE);
   const settledQuery = useDebounced(query.trim());
-  const { state } = useApiValue('jobNeeds.list', { states: ['open'], query: settledQuery, sort: 'start', descending: false, limit });
+  const filters = { states: ['open'], query: settledQuery, sort: 'start', descending: false } as const;
+  const { state } = useApiValue('jobNeeds.list', { ...filters, states: [...filters.states], limit });
   const page = state.status === 'ready' ? state.value : null;
+  const mayExport = useMay('jobNeeds.export');
 
   return (
     <section className="card matching-card" aria-labelledby="open-needs-title">
@@ -56,6 +76,13 @@ function OpenNeeds() {
         <h2 id="open-needs-title">
           {t('matching.ui.matches.home.needsTitle')} {page && <span className="count-pill" data-testid="open-needs-count">{page.total}</span>}
         </h2>
+        {mayExport && (
+          <ListExportMenu
+            list="jobNeeds"
+            label={t('sheets.ui.export.exportOf', { list: t('sheets.ui.export.lists.jobNeeds') })}
+            exportList={(format, language, more) => call('jobNeeds.export', { format, language, more, filters: { ...filters, states: [...filters.states] } })}
+          />
+        )}
       </div>
       <SearchField
         id="open-needs-search"
@@ -131,6 +158,7 @@ function PresentationsUnderWay() {
   const counts = useUnderWayCounts();
   const states: PresentationState[] = filter === 'all' ? [...OPEN_PRESENTATION_STATES] : [filter];
   const total = counts && OPEN_PRESENTATION_STATES.reduce((sum, state) => sum + counts[state], 0);
+  const mayExport = useMay('presentations.export');
 
   return (
     <section className="card matching-card" aria-labelledby="under-way-title">
@@ -138,6 +166,13 @@ function PresentationsUnderWay() {
         <h2 id="under-way-title">
           {t('matching.ui.matches.home.underWayTitle')} {total !== null && <span className="count-pill">{total}</span>}
         </h2>
+        {mayExport && (
+          <ListExportMenu
+            list="presentations"
+            label={t('sheets.ui.export.exportOf', { list: t('sheets.ui.export.lists.presentations') })}
+            exportList={(format, language, more) => call('presentations.export', { format, language, more, filters: { states } })}
+          />
+        )}
       </div>
       <SegmentedChoice<UnderWayFilter>
         name="under-way-filter"

@@ -89,7 +89,7 @@ export function VolunteerListScreen() {
       <header className="screen-header">
         <h1>{t('volunteers.ui.list.title')}</h1>
         <div className="screen-header-actions">
-          {mayExport && <ListExportMenu exportList={(format, language) => call('volunteers.export', { format, language, filters: shown })} />}
+          {mayExport && <ListExportMenu list="volunteers" exportList={(format, language, more) => call('volunteers.export', { format, language, more, filters: shown })} />}
           {mayCreate && (
             <button type="button" className="button button-primary" onClick={() => navigate({ section: 'volunteers', id: 'new' })}>
               <PlusIcon />

@@ -1,0 +1,16 @@
+import { parentPort } from 'node:worker_threads';
+import { SheetReadError } from './csv';
+import { type SpreadsheetOptions, readSpreadsheet } from './spreadsheet';
+
+/**
+ * The worker thread that reads one person's file (see `readSpreadsheetOffThread`): the bytes
+ * come in moved, not copied; the rows go back, or the refusal's translation key.
+ */
+parentPort?.once('message', async ({ bytes, options }: { bytes: Uint8Array; options: SpreadsheetOptions }) => {
+  try {
+    parentPort?.postMessage({ read: await readSpreadsheet(bytes, options) });
+  } catch (error) {
+    if (error instanceof SheetReadError) parentPort?.postMessage({ refusal: { messageKey: error.messageKey, values: error.values } });
+    else parentPort?.postMessage({ failure: error instanceof Error ? error.message : String(error) });
+  }
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { SheetReadError } from '../../../electron/formats/csv';
+import { readSpreadsheet, readSpreadsheetOffThread } from '../../../electron/formats/spreadsheet';
+
+async function refusal(call: () => Promise<unknown>): Promise<{ key: string; values: Record<string, string> } | 'read'> {
+  try {
+    await call();
+  } catch (error) {
+    if (error instanceof SheetReadError) return { key: error.messageKey, values: error.values };
+    throw error;
+  }
+  return 'read';
+}
+
+/** A CSV of `rows` people whose reading takes long enough for the event loop to turn many times if it is free. */
+function bigCsv(rows: number): Uint8Array {
+  const lines = ['Nom;Prénom;Date de naissance;Portable;Commentaire'];
+  for (let index = 0; index < rows; index++) lines.push(`Diallo${index};Aminata;15/03/1994;06 12 34 56 78;"Suivie depuis 2025; ""RSA"" à voir"`);
+  return new TextEncoder().encode(lines.join('\r\n'));
+}
+
+describe('readSpreadsheetOffThread', () => {
+  it('reads on a worker thread: the calling thread keeps turning its event loop meanwhile, and the rows are those read here', async () => {
+    const bytes = bigCsv(40_000);
+    let turns = 0;
+    const timer = setInterval(() => turns++, 1);
+    const read = await readSpreadsheetOffThread(bytes);
+    clearInterval(timer);
+    // Read on this thread, the CSV path is one synchronous call: the timer could not fire once.
+    expect(turns).toBeGreaterThan(0);
+    expect(read).toEqual(await readSpreadsheet(bytes));
+    // The caller's bytes are still whole (the worker was given a copy).
+    expect(bytes.length).toBeGreaterThan(0);
+  });
+
+  it('gives the same translated refusal as the reader on this thread', async () => {
+    const cases: Uint8Array[] = [
+      new Uint8Array(),
+      Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      new TextEncoder().encode(`${Array.from({ length: 1000 }, (_, index) => `c${index}`).join(';')}\r\n`),
+      Uint8Array.from([0x4e, 0x6f, 0x6d, 0x0a, 0x81, 0x8d, 0x0a]),
+    ];
+    for (const bytes of cases) {
+      const here = await refusal(() => readSpreadsheet(bytes));
+      expect(here).not.toBe('read');
+      expect(await refusal(() => readSpreadsheetOffThread(bytes))).toEqual(here);
+    }
+  });
+});
