@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountMethods } from './accounts';
+import { appointmentMethods } from './appointments';
 import { auditMethods } from './audit';
 import { backupMethods } from './backups';
 import { candidateMethods } from './candidates';
@@ -10,6 +11,7 @@ import { listExportMethods } from './lists';
 import { matchingMethods } from './matching';
 import type { MethodSpec } from './method';
 import { partnerMethods } from './partners';
+import { planMethods } from './plans';
 import { pipelineMethods } from './pipeline';
 import { reportMethods } from './reports';
 import { rightsMethods } from './rights';
@@ -42,6 +44,8 @@ export const api = {
   ...sheetMethods,
   ...rightsMethods,
   ...listExportMethods,
+  ...planMethods,
+  ...appointmentMethods,
 };
 
 export type ApiTable = typeof api;

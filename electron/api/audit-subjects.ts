@@ -32,6 +32,8 @@ const SUBJECT_OF_GROUP: Record<MethodGroup, AuditSubjectType | null> = {
   reports: 'reportSettings',
   sheets: 'sheetImport',
   rights: 'candidate',
+  plans: 'candidate',
+  appointments: 'candidate',
 };
 
 /** Methods of a group whose record is another kind. */

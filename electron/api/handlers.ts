@@ -19,6 +19,7 @@ import { listExportHandlers } from './handlers/lists';
 import { matchingHandlers } from './handlers/matching';
 import { partnerHandlers } from './handlers/partners';
 import { pipelineHandlers } from './handlers/pipeline';
+import { pathHandlers } from './handlers/plans';
 import { reportHandlers } from './handlers/reports';
 import { rightsHandlers } from './handlers/rights';
 import { sectorHandlers } from './handlers/sectors';
@@ -61,6 +62,7 @@ export function createHandlers(
     ...sheetHandlers({ db, ...(clock ? { clock } : {}), backups: services.backups }),
     ...rightsHandlers(db, clock),
     ...listExportHandlers(db, clock),
+    ...pathHandlers(db, clock),
   });
 }
 

@@ -1,5 +1,6 @@
 import en from './en.json';
 import enAccounts from './en/accounts.json';
+import enAppointments from './en/appointments.json';
 import enBackups from './en/backups.json';
 import enCandidates from './en/candidates.json';
 import enDashboard from './en/dashboard.json';
@@ -7,6 +8,7 @@ import enEmployers from './en/employers.json';
 import enExchange from './en/exchange.json';
 import enMatching from './en/matching.json';
 import enPartners from './en/partners.json';
+import enPlans from './en/plans.json';
 import enReports from './en/reports.json';
 import enRights from './en/rights.json';
 import enSectors from './en/sectors.json';
@@ -17,6 +19,7 @@ import enTimeline from './en/timeline.json';
 import enVolunteers from './en/volunteers.json';
 import fr from './fr.json';
 import frAccounts from './fr/accounts.json';
+import frAppointments from './fr/appointments.json';
 import frBackups from './fr/backups.json';
 import frCandidates from './fr/candidates.json';
 import frDashboard from './fr/dashboard.json';
@@ -24,6 +27,7 @@ import frEmployers from './fr/employers.json';
 import frExchange from './fr/exchange.json';
 import frMatching from './fr/matching.json';
 import frPartners from './fr/partners.json';
+import frPlans from './fr/plans.json';
 import frReports from './fr/reports.json';
 import frRights from './fr/rights.json';
 import frSectors from './fr/sectors.json';
@@ -34,6 +38,7 @@ import frTimeline from './fr/timeline.json';
 import frVolunteers from './fr/volunteers.json';
 import it from './it.json';
 import itAccounts from './it/accounts.json';
+import itAppointments from './it/appointments.json';
 import itBackups from './it/backups.json';
 import itCandidates from './it/candidates.json';
 import itDashboard from './it/dashboard.json';
@@ -41,6 +46,7 @@ import itEmployers from './it/employers.json';
 import itExchange from './it/exchange.json';
 import itMatching from './it/matching.json';
 import itPartners from './it/partners.json';
+import itPlans from './it/plans.json';
 import itReports from './it/reports.json';
 import itRights from './it/rights.json';
 import itSectors from './it/sectors.json';
@@ -59,9 +65,9 @@ export { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage } from './langua
  * (each domain's strings sit under its own top-level key, so the files never overlap).
  */
 export const resources = {
-  en: { translation: { ...en, ...enAccounts, ...enBackups, ...enCandidates, ...enDashboard, ...enEmployers, ...enExchange, ...enMatching, ...enPartners, ...enReports, ...enRights, ...enSectors, ...enSessions, ...enSettings, ...enSheets, ...enTimeline, ...enVolunteers } },
-  fr: { translation: { ...fr, ...frAccounts, ...frBackups, ...frCandidates, ...frDashboard, ...frEmployers, ...frExchange, ...frMatching, ...frPartners, ...frReports, ...frRights, ...frSectors, ...frSessions, ...frSettings, ...frSheets, ...frTimeline, ...frVolunteers } },
-  it: { translation: { ...it, ...itAccounts, ...itBackups, ...itCandidates, ...itDashboard, ...itEmployers, ...itExchange, ...itMatching, ...itPartners, ...itReports, ...itRights, ...itSectors, ...itSessions, ...itSettings, ...itSheets, ...itTimeline, ...itVolunteers } },
+  en: { translation: { ...en, ...enAccounts, ...enAppointments, ...enBackups, ...enCandidates, ...enDashboard, ...enEmployers, ...enExchange, ...enMatching, ...enPartners, ...enPlans, ...enReports, ...enRights, ...enSectors, ...enSessions, ...enSettings, ...enSheets, ...enTimeline, ...enVolunteers } },
+  fr: { translation: { ...fr, ...frAccounts, ...frAppointments, ...frBackups, ...frCandidates, ...frDashboard, ...frEmployers, ...frExchange, ...frMatching, ...frPartners, ...frPlans, ...frReports, ...frRights, ...frSectors, ...frSessions, ...frSettings, ...frSheets, ...frTimeline, ...frVolunteers } },
+  it: { translation: { ...it, ...itAccounts, ...itAppointments, ...itBackups, ...itCandidates, ...itDashboard, ...itEmployers, ...itExchange, ...itMatching, ...itPartners, ...itPlans, ...itReports, ...itRights, ...itSectors, ...itSessions, ...itSettings, ...itSheets, ...itTimeline, ...itVolunteers } },
 } as const;
 
 type Catalogue = { [key: string]: string | Catalogue };
