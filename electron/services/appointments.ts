@@ -11,6 +11,7 @@ import {
   type LetterLanguage,
 } from '../../shared/appointments';
 import { addDays } from '../../shared/dates';
+import { formatPhone } from '../../shared/phone';
 import type { PlacementKind } from '../../shared/pipeline';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import { AppError, refuse } from '../core/errors';
@@ -56,9 +57,11 @@ function letterLanguage(asked: LetterLanguage | undefined, spoken: readonly stri
   return asked ?? (spoken.find((code): code is LetterLanguage => (LETTER_LANGUAGES as readonly string[]).includes(code)) ?? 'fr');
 }
 
+const LOCALES: Record<LetterLanguage, string> = { fr: 'fr-FR', en: 'en-GB', it: 'it-IT' };
+
 /** "lundi 7 décembre 2026" and "09:30", in the language given, from a local `YYYY-MM-DDTHH:MM`. */
 function spokenDateTime(startsAt: string, language: LetterLanguage): { date: string; time: string } {
-  const date = new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${startsAt.slice(0, 10)}T00:00:00Z`));
+  const date = new Intl.DateTimeFormat(LOCALES[language], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${startsAt.slice(0, 10)}T00:00:00Z`));
   return { date, time: startsAt.slice(11, 16) };
 }
 
@@ -270,14 +273,14 @@ export function createAppointmentService(db: WriteDb, clock: Clock = systemClock
       doc.text(t('appointments.ui.letter.intro'));
       doc.moveDown(0.5);
       doc.font('Helvetica-Bold').fontSize(16);
-      doc.text(`${t('appointments.ui.letter.when')} ${date}, ${time}`);
+      doc.text(`${t('appointments.ui.letter.when')} ${t('appointments.ui.letter.dateAt', { date, time })}`);
       doc.text(`${t('appointments.ui.letter.what')} ${kind}`);
       if (row.place) doc.text(`${t('appointments.ui.letter.where')} ${row.place}`);
       if (row.volunteerName) doc.text(`${t('appointments.ui.letter.withWhom')} ${row.volunteerName}`);
       doc.font('Helvetica').fontSize(14).moveDown();
       doc.text(t('appointments.ui.letter.bring'));
       doc.moveDown(0.5);
-      doc.text(association?.phone ? t('appointments.ui.letter.cannotComePhone', { phone: association.phone }) : t('appointments.ui.letter.cannotCome'));
+      doc.text(association?.phone ? t('appointments.ui.letter.cannotComePhone', { phone: formatPhone(association.phone) }) : t('appointments.ui.letter.cannotCome'));
       const pdf = await finishPdf(doc, () => association?.name ?? '');
       return { fileName: `${t('appointments.ui.letter.fileName')}-${row.startsAt.slice(0, 10)}.pdf`, mimeType: 'application/pdf', content: pdf.toString('base64') };
     },
@@ -289,7 +292,7 @@ export function createAppointmentService(db: WriteDb, clock: Clock = systemClock
         t('appointments.ui.message.reminder', { name: file.firstName, kind, date, time }),
         row.place ? t('appointments.ui.message.place', { place: row.place }) : '',
         row.volunteerName ? t('appointments.ui.message.with', { name: row.volunteerName }) : '',
-        association?.phone ? t('appointments.ui.message.cannotCome', { phone: association.phone }) : '',
+        association?.phone ? t('appointments.ui.message.cannotCome', { phone: formatPhone(association.phone) }) : '',
         association?.name ?? '',
       ];
       return { language, text: parts.filter((part) => part.length > 0).join(' ') };
