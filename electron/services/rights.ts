@@ -5,7 +5,9 @@ import type { ReadDb, WriteDb } from '../db/handles';
 import type { Db } from '../db/open';
 import { auditRows, auditedTransaction, describeAudit } from '../store/audit';
 import { currentCaller } from '../store/caller';
+import { createAppointmentService } from './appointments';
 import { createCandidateService } from './candidates';
+import { createPlanService } from './plans';
 import {
   candidateExists,
   checkpointWal,
@@ -32,11 +34,13 @@ export function createRightsService(db: Db, clock: Clock = systemClock) {
   }
 
   const candidateFiles = createCandidateService(db, clock);
+  const plans = createPlanService(db, clock);
+  const appointments = createAppointmentService(db, clock);
 
   return {
     /**
      * Everything held about the person (art. 15, and art. 20's portable copy): their file and
-     * those merged into it, their barriers' history, journey, sharing consents, the exchanges
+     * those merged into it, their barriers' history, action plan and appointments, journey, sharing consents, the exchanges
      * that named them and the audit log's entries about them, as one JSON document.
      */
     accessExport({ candidateId }: { candidateId: string; format: 'json' }): AccessExport {
@@ -44,7 +48,12 @@ export function createRightsService(db: Db, clock: Clock = systemClock) {
       const { now } = moment(clock);
       const document = {
         exportedAt: now,
-        files: ids.map((id) => ({ ...candidateFiles.get({ id }), barrierHistory: candidateFiles.barrierHistory({ id }) })),
+        files: ids.map((id) => ({
+          ...candidateFiles.get({ id }),
+          barrierHistory: candidateFiles.barrierHistory({ id }),
+          plan: plans.get({ candidateId: id }),
+          appointments: appointments.list({ candidateId: id }),
+        })),
         ...journeyRows(db, ids),
         exchanges: exchangeEntriesNaming(db, ids),
         audit: ids.flatMap((id) => auditRows(db, { candidateId: id, subjectType: null, subjectId: null, from: null, to: null })),
