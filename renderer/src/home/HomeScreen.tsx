@@ -11,6 +11,7 @@ import { DueCard, FIRST_SHOWN } from './DueCard';
 import { DueListScreen } from './DueListScreen';
 import { useDueViews } from './dueViews';
 import { PeriodCounts } from './PeriodCounts';
+import { TomorrowCard } from '../path/TomorrowCard';
 import './home.css';
 
 /** Each card shows its most urgent items; its full list has the rest. */
@@ -30,6 +31,7 @@ function WelcomeScreen() {
   const { t } = useTranslation();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const name = useSession((store) => store.state?.signedIn?.name ?? '');
+  const mayCalendar = useMay('appointments.calendar');
   return (
     <div className="screen home-screen">
       <header className="screen-header">
@@ -38,6 +40,11 @@ function WelcomeScreen() {
         </h1>
       </header>
       <p>{t('accounts.ui.home.welcome', { name })}</p>
+      {mayCalendar && (
+        <div className="due-grid">
+          <TomorrowCard />
+        </div>
+      )}
     </div>
   );
 }
@@ -69,8 +76,10 @@ function HomeScreen() {
 
 function DashboardView({ dashboard }: { dashboard: Dashboard }) {
   const views = useDueViews(dashboard.today);
+  const mayCalendar = useMay('appointments.calendar');
   return (
     <div className="due-grid">
+      {mayCalendar && <TomorrowCard />}
       <DueCard name="authorisations" list={dashboard.authorisations} view={views.authorisations} />
       <DueCard name="followUps" list={dashboard.followUps} view={views.followUps} />
       <DueCard name="placements" list={dashboard.placements} view={views.placements} />
