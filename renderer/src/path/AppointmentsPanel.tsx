@@ -135,37 +135,37 @@ export function AppointmentsPanel({ candidateId, readOnly, booking, onChanged }:
       {draft && (
         <form className="path-form" onSubmit={(event) => void save(event)} aria-label={t('appointments.ui.book')}>
           <div className="path-form-grid">
-            <label className="field">
-              <span className="field-label">{t('appointments.ui.form.kind')}</span>
-              <select ref={firstField} value={draft.kind} onChange={set('kind')}>
+            <div className="field">
+              <label className="field-label" htmlFor="appointment-kind">{t('appointments.ui.form.kind')}</label>
+              <select id="appointment-kind" ref={firstField} value={draft.kind} onChange={set('kind')}>
                 {APPOINTMENT_KINDS.map((kind) => (
                   <option key={kind} value={kind}>
                     {t(`appointments.values.kinds.${kind}`)}
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="field">
-              <span className="field-label">{t('appointments.ui.form.date')}</span>
-              <input type="date" value={draft.date} onChange={set('date')} required {...invalid('startsAt')} />
+            </div>
+            <div className="field">
+              <label className="field-label" htmlFor="appointment-date">{t('appointments.ui.form.date')}</label>
+              <input id="appointment-date" type="date" value={draft.date} onChange={set('date')} required {...invalid('startsAt')} />
               {fieldError('startsAt')}
-            </label>
-            <label className="field">
-              <span className="field-label">{t('appointments.ui.form.time')}</span>
-              <input type="time" value={draft.time} onChange={set('time')} required />
-            </label>
-            <label className="field">
-              <span className="field-label">{t('appointments.ui.form.duration')}</span>
-              <input type="number" min={5} max={720} step={5} value={draft.durationMinutes} onChange={set('durationMinutes')} {...invalid('durationMinutes')} />
+            </div>
+            <div className="field">
+              <label className="field-label" htmlFor="appointment-time">{t('appointments.ui.form.time')}</label>
+              <input id="appointment-time" type="time" value={draft.time} onChange={set('time')} required />
+            </div>
+            <div className="field">
+              <label className="field-label" htmlFor="appointment-duration">{t('appointments.ui.form.duration')}</label>
+              <input id="appointment-duration" type="number" min={5} max={720} step={5} value={draft.durationMinutes} onChange={set('durationMinutes')} {...invalid('durationMinutes')} />
               {fieldError('durationMinutes')}
-            </label>
-            <label className="field field-wide">
-              <span className="field-label">{t('appointments.ui.form.place')}</span>
-              <input value={draft.place} onChange={set('place')} placeholder={t('appointments.ui.form.placeHint')} maxLength={200} />
-            </label>
-            <label className="field">
-              <span className="field-label">{t('appointments.ui.form.volunteer')}</span>
-              <select value={draft.volunteerId} onChange={set('volunteerId')}>
+            </div>
+            <div className="field field-wide">
+              <label className="field-label" htmlFor="appointment-place">{t('appointments.ui.form.place')}</label>
+              <input id="appointment-place" value={draft.place} onChange={set('place')} placeholder={t('appointments.ui.form.placeHint')} maxLength={200} />
+            </div>
+            <div className="field">
+              <label className="field-label" htmlFor="appointment-volunteer">{t('appointments.ui.form.volunteer')}</label>
+              <select id="appointment-volunteer" value={draft.volunteerId} onChange={set('volunteerId')}>
                 <option value="">{t('appointments.ui.form.nobody')}</option>
                 {volunteers.map((volunteer) => (
                   <option key={volunteer.value} value={volunteer.value}>
@@ -173,23 +173,23 @@ export function AppointmentsPanel({ candidateId, readOnly, booking, onChanged }:
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="field">
-              <span className="field-label">{t('appointments.ui.form.status')}</span>
-              <select value={draft.status} onChange={set('status')}>
+            </div>
+            <div className="field">
+              <label className="field-label" htmlFor="appointment-status">{t('appointments.ui.form.status')}</label>
+              <select id="appointment-status" value={draft.status} onChange={set('status')}>
                 {APPOINTMENT_STATUSES.map((status) => (
                   <option key={status} value={status}>
                     {t(`appointments.values.statuses.${status}`)}
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             {(draft.status === 'held' || draft.status === 'missed') && (
-              <label className="field field-wide">
-                <span className="field-label">{t('appointments.ui.form.outcome')}</span>
-                <textarea rows={2} value={draft.outcome} onChange={set('outcome')} maxLength={1000} {...invalid('outcome')} />
+              <div className="field field-wide">
+                <label className="field-label" htmlFor="appointment-outcome">{t('appointments.ui.form.outcome')}</label>
+                <textarea id="appointment-outcome" rows={2} value={draft.outcome} onChange={set('outcome')} maxLength={1000} {...invalid('outcome')} />
                 {fieldError('outcome')}
-              </label>
+              </div>
             )}
           </div>
           <div className="path-form-buttons">

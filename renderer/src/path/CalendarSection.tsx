@@ -98,9 +98,12 @@ export function CalendarSection({ route }: { route: Route }) {
         </div>
         {staffView && view !== 'day' && (
           <>
-            <label className="field">
-              <span className="field-label">{t('appointments.ui.calendar.volunteer')}</span>
+            <div className="field">
+              <label className="field-label" htmlFor="calendar-volunteer">
+                {t('appointments.ui.calendar.volunteer')}
+              </label>
               <select
+                id="calendar-volunteer"
                 value={volunteerId}
                 onChange={(event) => {
                   setVolunteerId(event.target.value);
@@ -114,10 +117,13 @@ export function CalendarSection({ route }: { route: Route }) {
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="field">
-              <span className="field-label">{t('appointments.ui.calendar.pair')}</span>
+            </div>
+            <div className="field">
+              <label className="field-label" htmlFor="calendar-pair">
+                {t('appointments.ui.calendar.pair')}
+              </label>
               <select
+                id="calendar-pair"
                 value={pairId}
                 onChange={(event) => {
                   setPairId(event.target.value);
@@ -131,7 +137,7 @@ export function CalendarSection({ route }: { route: Route }) {
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           </>
         )}
         {view === 'week' && (
