@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountMethods } from './accounts';
+import { appointmentMethods } from './appointments';
 import { auditMethods } from './audit';
 import { backupMethods } from './backups';
 import { candidateMethods } from './candidates';
@@ -11,6 +12,7 @@ import { listExportMethods } from './lists';
 import { matchingMethods } from './matching';
 import type { MethodSpec } from './method';
 import { partnerMethods } from './partners';
+import { planMethods } from './plans';
 import { pipelineMethods } from './pipeline';
 import { reportMethods } from './reports';
 import { retentionMethods } from './retention';
@@ -46,6 +48,8 @@ export const api = {
   ...retentionMethods,
   ...listExportMethods,
   ...documentMethods,
+  ...planMethods,
+  ...appointmentMethods,
 };
 
 export type ApiTable = typeof api;

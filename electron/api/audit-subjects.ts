@@ -34,6 +34,8 @@ const SUBJECT_OF_GROUP: Record<MethodGroup, AuditSubjectType | null> = {
   rights: 'candidate',
   documents: 'candidate',
   retention: 'candidate',
+  plans: 'candidate',
+  appointments: 'candidate',
 };
 
 /** Methods of a group whose record is another kind. */

@@ -20,6 +20,7 @@ import { listExportHandlers } from './handlers/lists';
 import { matchingHandlers } from './handlers/matching';
 import { partnerHandlers } from './handlers/partners';
 import { pipelineHandlers } from './handlers/pipeline';
+import { pathHandlers } from './handlers/plans';
 import { reportHandlers } from './handlers/reports';
 import { retentionHandlers } from './handlers/retention';
 import { rightsHandlers } from './handlers/rights';
@@ -65,6 +66,7 @@ export function createHandlers(
     ...retentionHandlers(db, clock),
     ...listExportHandlers(db, clock),
     ...documentHandlers(db, clock),
+    ...pathHandlers(db, clock),
   });
 }
 

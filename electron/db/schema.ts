@@ -812,3 +812,113 @@ export const partnerErasureRequests = sqliteTable('partner_erasure_requests', {
   decision: text('decision'),
   declineReason: text('decline_reason'),
 });
+ * The diagnosis made when the person came (French level, open barriers, project), kept as it was
+ * so progress can be shown and counted: written once per file, never updated.
+ */
+export const candidateDiagnoses = sqliteTable('candidate_diagnoses', {
+  candidateId: text('candidate_id')
+    .primaryKey()
+    .references(() => candidates.id, { onDelete: 'cascade' }),
+  frenchLevel: text('french_level').notNull(),
+  /** The barriers' themes that stood open. */
+  openBarriers: jsonList<string>('open_barriers'),
+  project: text('project'),
+  recordedOn: text('recorded_on').notNull(),
+  author: text('author'),
+  createdAt: text('created_at').notNull(),
+});
+
+/** What a person's action plan aims at ("French B1 by June"), with its outcome. */
+export const planObjectives = sqliteTable(
+  'plan_objectives',
+  {
+    id: text('id').primaryKey(),
+    candidateId: text('candidate_id')
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    targetDate: text('target_date'),
+    status: text('status').notNull(),
+    outcome: text('outcome'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [index('plan_objectives_candidate_idx').on(table.candidateId, table.createdAt)],
+);
+
+/** A dated step towards an objective, who carries it, where it stands and what came of it. */
+export const planSteps = sqliteTable(
+  'plan_steps',
+  {
+    id: text('id').primaryKey(),
+    objectiveId: text('objective_id')
+      .notNull()
+      .references(() => planObjectives.id, { onDelete: 'cascade' }),
+    candidateId: text('candidate_id')
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    label: text('label').notNull(),
+    dueOn: text('due_on'),
+    responsible: text('responsible').notNull(),
+    volunteerId: text('volunteer_id').references(() => volunteers.id),
+    partnerId: text('partner_id').references(() => partners.id),
+    status: text('status').notNull(),
+    outcome: text('outcome'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [index('plan_steps_candidate_idx').on(table.candidateId, table.dueOn), index('plan_steps_objective_idx').on(table.objectiveId)],
+);
+
+/** Every change of a step (created, changed, removed) as it became, who and when. */
+export const planStepEvents = sqliteTable(
+  'plan_step_events',
+  {
+    id: text('id').primaryKey(),
+    candidateId: text('candidate_id')
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    stepId: text('step_id').notNull(),
+    change: text('change').notNull(),
+    /** The fields that changed, with their new values (null when removed). */
+    changed: text('changed', { mode: 'json' }).$type<Record<string, unknown>>(),
+    author: text('author'),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [index('plan_step_events_candidate_idx').on(table.candidateId, table.createdAt)],
+);
+
+/**
+ * An appointment with a person: at a drop-in session, by phone, at an employer's (an interview
+ * of a presentation), at the prefecture. `startsAt` is the local time in Europe/Paris
+ * (`YYYY-MM-DDTHH:MM`): planned in the future, or what happened, with its outcome.
+ */
+export const appointments = sqliteTable(
+  'appointments',
+  {
+    id: text('id').primaryKey(),
+    candidateId: text('candidate_id')
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    startsAt: text('starts_at').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    place: text('place'),
+    volunteerId: text('volunteer_id').references(() => volunteers.id),
+    presentationId: text('presentation_id').references(() => presentations.id, { onDelete: 'set null' }),
+    sessionId: text('session_id').references(() => dropinSessions.id, { onDelete: 'set null' }),
+    stepId: text('step_id').references(() => planSteps.id, { onDelete: 'set null' }),
+    status: text('status').notNull(),
+    outcome: text('outcome'),
+    notes: text('notes'),
+    author: text('author'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (table) => [
+    index('appointments_starts_idx').on(table.startsAt),
+    index('appointments_candidate_idx').on(table.candidateId, table.startsAt),
+    index('appointments_volunteer_idx').on(table.volunteerId, table.startsAt),
+  ],
+);

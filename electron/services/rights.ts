@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ParsedInputOf } from '../../shared/api';
 import type { Language } from '../../shared/i18n/languages';
 import {
@@ -32,10 +31,11 @@ import {
   partnerErasureRequestRows,
   rightsRequestsAbout,
 } from '../store/rights-requests';
-import { readSetting } from '../store/settings';
 import { type HeldAboutPerson, accessCopyPdf } from './access-copy';
 import { createCandidateService } from './candidates';
-import { PROFILE_KEY } from './exchange/keys';
+import { readAssociationProfile } from './exchange/keys';
+import { createAppointmentService } from './appointments';
+import { createPlanService } from './plans';
 import {
   candidateExists,
   checkpointWal,
@@ -62,13 +62,20 @@ export function createRightsService(db: Db, clock: Clock = systemClock) {
   }
 
   const candidateFiles = createCandidateService(db, clock);
+  const plans = createPlanService(db, clock);
+  const appointments = createAppointmentService(db, clock);
 
   /** Everything held about the person: the one content both the JSON and the PDF copies give. */
   function heldAbout(candidateId: string, now: string): HeldAboutPerson {
     const ids = filesOf(candidateId);
     return {
       exportedAt: now,
-      files: ids.map((id) => ({ ...candidateFiles.get({ id }), barrierHistory: candidateFiles.barrierHistory({ id }) })),
+      files: ids.map((id) => ({
+        ...candidateFiles.get({ id }),
+        barrierHistory: candidateFiles.barrierHistory({ id }),
+        plan: plans.get({ candidateId: id }),
+        appointments: appointments.list({ candidateId: id }),
+      })),
       ...journeyRows(db, ids),
       exchanges: exchangeEntriesNaming(db, ids),
       audit: ids.flatMap((id) => auditRows(db, { candidateId: id, subjectType: null, subjectId: null, from: null, to: null })),
@@ -94,7 +101,7 @@ export function createRightsService(db: Db, clock: Clock = systemClock) {
       volunteers: held.files.flatMap((file) => (file.assignedVolunteerId ? [file.assignedVolunteerId] : [])),
       pairs: held.files.flatMap((file) => (file.assignedPairId ? [file.assignedPairId] : [])),
     });
-    const association = readSetting(db, PROFILE_KEY, z.looseObject({ name: z.string() }))?.name ?? null;
+    const association = readAssociationProfile(db)?.name ?? null;
     return accessCopyPdf(held, names, association, language);
   }
 

@@ -1,5 +1,6 @@
 import en from './en.json';
 import enAccounts from './en/accounts.json';
+import enAppointments from './en/appointments.json';
 import enBackups from './en/backups.json';
 import enCandidates from './en/candidates.json';
 import enDashboard from './en/dashboard.json';
@@ -8,6 +9,7 @@ import enEmployers from './en/employers.json';
 import enExchange from './en/exchange.json';
 import enMatching from './en/matching.json';
 import enPartners from './en/partners.json';
+import enPlans from './en/plans.json';
 import enReports from './en/reports.json';
 import enRetention from './en/retention.json';
 import enRights from './en/rights.json';
@@ -19,6 +21,7 @@ import enTimeline from './en/timeline.json';
 import enVolunteers from './en/volunteers.json';
 import fr from './fr.json';
 import frAccounts from './fr/accounts.json';
+import frAppointments from './fr/appointments.json';
 import frBackups from './fr/backups.json';
 import frCandidates from './fr/candidates.json';
 import frDashboard from './fr/dashboard.json';
@@ -27,6 +30,7 @@ import frEmployers from './fr/employers.json';
 import frExchange from './fr/exchange.json';
 import frMatching from './fr/matching.json';
 import frPartners from './fr/partners.json';
+import frPlans from './fr/plans.json';
 import frReports from './fr/reports.json';
 import frRetention from './fr/retention.json';
 import frRights from './fr/rights.json';
@@ -38,6 +42,7 @@ import frTimeline from './fr/timeline.json';
 import frVolunteers from './fr/volunteers.json';
 import it from './it.json';
 import itAccounts from './it/accounts.json';
+import itAppointments from './it/appointments.json';
 import itBackups from './it/backups.json';
 import itCandidates from './it/candidates.json';
 import itDashboard from './it/dashboard.json';
@@ -46,6 +51,7 @@ import itEmployers from './it/employers.json';
 import itExchange from './it/exchange.json';
 import itMatching from './it/matching.json';
 import itPartners from './it/partners.json';
+import itPlans from './it/plans.json';
 import itReports from './it/reports.json';
 import itRetention from './it/retention.json';
 import itRights from './it/rights.json';
@@ -65,9 +71,9 @@ export { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage } from './langua
  * (each domain's strings sit under its own top-level key, so the files never overlap).
  */
 export const resources = {
-  en: { translation: { ...en, ...enAccounts, ...enBackups, ...enCandidates, ...enDashboard, ...enDocuments, ...enEmployers, ...enExchange, ...enMatching, ...enPartners, ...enReports, ...enRetention, ...enRights, ...enSectors, ...enSessions, ...enSettings, ...enSheets, ...enTimeline, ...enVolunteers } },
-  fr: { translation: { ...fr, ...frAccounts, ...frBackups, ...frCandidates, ...frDashboard, ...frDocuments, ...frEmployers, ...frExchange, ...frMatching, ...frPartners, ...frReports, ...frRetention, ...frRights, ...frSectors, ...frSessions, ...frSettings, ...frSheets, ...frTimeline, ...frVolunteers } },
-  it: { translation: { ...it, ...itAccounts, ...itBackups, ...itCandidates, ...itDashboard, ...itDocuments, ...itEmployers, ...itExchange, ...itMatching, ...itPartners, ...itReports, ...itRetention, ...itRights, ...itSectors, ...itSessions, ...itSettings, ...itSheets, ...itTimeline, ...itVolunteers } },
+  en: { translation: { ...en, ...enAccounts, ...enAppointments, ...enBackups, ...enCandidates, ...enDashboard, ...enDocuments, ...enEmployers, ...enExchange, ...enMatching, ...enPartners, ...enPlans, ...enReports, ...enRetention, ...enRights, ...enSectors, ...enSessions, ...enSettings, ...enSheets, ...enTimeline, ...enVolunteers } },
+  fr: { translation: { ...fr, ...frAccounts, ...frAppointments, ...frBackups, ...frCandidates, ...frDashboard, ...frDocuments, ...frEmployers, ...frExchange, ...frMatching, ...frPartners, ...frPlans, ...frReports, ...frRetention, ...frRights, ...frSectors, ...frSessions, ...frSettings, ...frSheets, ...frTimeline, ...frVolunteers } },
+  it: { translation: { ...it, ...itAccounts, ...itAppointments, ...itBackups, ...itCandidates, ...itDashboard, ...itDocuments, ...itEmployers, ...itExchange, ...itMatching, ...itPartners, ...itPlans, ...itReports, ...itRetention, ...itRights, ...itSectors, ...itSessions, ...itSettings, ...itSheets, ...itTimeline, ...itVolunteers } },
 } as const;
 
 type Catalogue = { [key: string]: string | Catalogue };

@@ -29,6 +29,14 @@ const SECTION_PATHS: Record<Section, ReactNode> = {
       <polyline points="9 22 9 12 15 12 15 22" />
     </>
   ),
+  calendar: (
+    <>
+      <rect x="3" y="4" width="18" height="18" rx="2" ry="2" />
+      <line x1="3" y1="10" x2="21" y2="10" />
+      <circle cx="12" cy="16" r="3" />
+      <polyline points="12 14.5 12 16 13 17" />
+    </>
+  ),
   candidates: (
     <>
       <path d="M17 21v-2a4 4 0 0 0-4-4H5a4 4 0 0 0-4 4v2" />

@@ -6,6 +6,7 @@
 /** The sidebar's sections, in order. */
 export const SECTIONS = [
   'home',
+  'calendar',
   'candidates',
   'sessions',
   'employers',

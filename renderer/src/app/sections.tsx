@@ -10,6 +10,7 @@ type SectionComponent = ComponentType<{ route: Route }>;
  */
 const SECTION_CHUNKS: Record<Section, ReturnType<typeof chunkedScreen<{ route: Route }>>> = {
   home: chunkedScreen(() => import('../home/HomeScreen').then((module): SectionComponent => module.HomeSection)),
+  calendar: chunkedScreen(() => import('../path/CalendarSection').then((module): SectionComponent => module.CalendarSection)),
   candidates: chunkedScreen(() => import('../candidates/CandidatesSection').then((module): SectionComponent => module.CandidatesSection)),
   sessions: chunkedScreen(() => import('../sessions/SessionsSection').then((module): SectionComponent => module.SessionsSection)),
   employers: chunkedScreen(() => import('../employers/EmployersSection').then((module): SectionComponent => module.EmployersSection)),

@@ -34,14 +34,15 @@ import { ReferralSection } from './sections/ReferralSection';
 import type { SectionProps } from './sections/props';
 import { WorkSection } from './sections/WorkSection';
 import { JourneyPanel } from '../matching/journey/JourneyPanel';
+import { NextUp, PlanPanel } from '../path/PlanPanel';
 import { routeToHash } from '../app/routes';
 import { useMay } from '../session/useMay';
 
 /** The record's tabs, in the order of a first interview; each is an address (`#/candidates/<id>/consent`). */
-export const RECORD_TABS = ['identity', 'follow-up', 'work', 'mobility', 'project', 'referral', 'consent', 'barriers', 'journey', 'history'] as const;
+export const RECORD_TABS = ['identity', 'follow-up', 'work', 'mobility', 'project', 'referral', 'consent', 'barriers', 'plan', 'journey', 'history'] as const;
 export type RecordTab = (typeof RECORD_TABS)[number];
-/** The tabs that are a section of the file's own form; the journey and the history are lists of records. */
-type SectionTab = Exclude<RecordTab, 'journey' | 'history'>;
+/** The tabs that are a section of the file's own form; the plan, the journey and the history are lists of records. */
+type SectionTab = Exclude<RecordTab, 'plan' | 'journey' | 'history'>;
 
 const SECTIONS: Record<SectionTab, (props: SectionProps) => ReactNode> = {
   identity: IdentitySection,
@@ -104,6 +105,9 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
   const [historyVersion, setHistoryVersion] = useState(0);
   const [dirtyTabs, setDirtyTabs] = useState<ReadonlySet<RecordTab>>(new Set());
   const tabRefs = useRef(new Map<RecordTab, HTMLButtonElement>());
+  const plan = useApiValue('plans.get', { candidateId: candidate.id });
+  /** Set by "book an appointment": the plan's tab opens on the booking form. */
+  const [booking, setBooking] = useState(false);
 
   // The screen opens on the person's name, for screen readers and keyboard users.
   useEffect(() => {
@@ -329,6 +333,15 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
           />
         ))}
 
+      <NextUp
+        plan={plan.state.status === 'ready' ? plan.state.value : null}
+        readOnly={readOnly}
+        onBook={() => {
+          setBooking(true);
+          selectTab('plan');
+        }}
+      />
+
       <div className="record-layout">
         <div className="record-tabs" role="tablist" aria-orientation="vertical" aria-label={t('candidates.ui.record.tabsLabel')} onKeyDown={onTabKey}>
           {RECORD_TABS.map((name) => (
@@ -347,7 +360,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
               className="record-tab"
               onClick={() => selectTab(name)}
             >
-              <span>{name === 'journey' ? t('matching.ui.journey.tab') : t(`candidates.ui.tabs.${name}`)}</span>
+              <span>{name === 'journey' ? t('matching.ui.journey.tab') : name === 'plan' ? t('plans.ui.tab') : t(`candidates.ui.tabs.${name}`)}</span>
               {dirtyTabs.has(name) && (
                 <>
                   <span className="record-tab-dirty" title={t('candidates.ui.form.unsaved')} aria-hidden="true" />
@@ -367,6 +380,20 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
               </div>
             );
           })}
+          <div role="tabpanel" id="panel-plan" aria-labelledby="tab-plan" hidden={tab !== 'plan'}>
+            {tab === 'plan' && (
+              <PlanPanel
+                candidateId={candidate.id}
+                plan={plan.state.status === 'ready' ? plan.state.value : null}
+                readOnly={readOnly}
+                booking={booking}
+                onChanged={() => {
+                  setBooking(false);
+                  void plan.reload();
+                }}
+              />
+            )}
+          </div>
           <div role="tabpanel" id="panel-journey" aria-labelledby="tab-journey" hidden={tab !== 'journey'}>
             {/* Mounted when shown: its lists are worth loading fresh each time. */}
             {tab === 'journey' && <JourneyPanel candidate={candidate} readOnly={readOnly} />}

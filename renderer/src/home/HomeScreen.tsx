@@ -13,6 +13,7 @@ import { useDueViews } from './dueViews';
 import { PeriodCounts } from './PeriodCounts';
 import { RetentionCard } from './RetentionCard';
 import { PartnerErasureCard, RightsRequestsCard } from './RightsCards';
+import { TomorrowCard } from '../path/TomorrowCard';
 import './home.css';
 
 /** Each card shows its most urgent items; its full list has the rest. */
@@ -32,6 +33,7 @@ function WelcomeScreen() {
   const { t } = useTranslation();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const name = useSession((store) => store.state?.signedIn?.name ?? '');
+  const mayCalendar = useMay('appointments.calendar');
   return (
     <div className="screen home-screen">
       <header className="screen-header">
@@ -40,6 +42,11 @@ function WelcomeScreen() {
         </h1>
       </header>
       <p>{t('accounts.ui.home.welcome', { name })}</p>
+      {mayCalendar && (
+        <div className="due-grid">
+          <TomorrowCard />
+        </div>
+      )}
     </div>
   );
 }
@@ -72,8 +79,10 @@ function HomeScreen() {
 function DashboardView({ dashboard }: { dashboard: Dashboard }) {
   const views = useDueViews(dashboard.today);
   const mayDecideRetention = useMay('retention.due');
+  const mayCalendar = useMay('appointments.calendar');
   return (
     <div className="due-grid">
+      {mayCalendar && <TomorrowCard />}
       <PartnerErasureCard />
       <RightsRequestsCard />
       <DueCard name="authorisations" list={dashboard.authorisations} view={views.authorisations} />

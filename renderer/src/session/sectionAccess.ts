@@ -9,6 +9,7 @@ import { may } from './may';
  */
 const SECTION_METHODS: Record<Section, readonly MethodName[]> = {
   home: [],
+  calendar: ['appointments.calendar'],
   candidates: ['candidates.list'],
   sessions: ['sessions.list'],
   employers: ['employers.list'],

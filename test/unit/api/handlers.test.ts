@@ -194,6 +194,16 @@ const fixtures: Partial<Record<MethodName, Fixture>> = {
     return { id: entry.id, kind: 'dropin_visit', occurredAt: today };
   },
   'timeline.remove': async (b) => ({ id: (await ok(b, 'timeline.add', { subjectType: 'candidate', subjectId: (await candidate(b)).id, kind: 'call', occurredAt: today })).id }),
+  'plans.recordDiagnosis': async (b) => ({ candidateId: (await candidate(b)).id, author: 'Claire' }),
+  'plans.addObjective': async (b) => ({ candidateId: (await candidate(b)).id, label: 'Français B1 en juin' }),
+  'plans.updateObjective': async (b) => ({ id: (await objective(b)).id, label: 'Français B1', status: 'reached', outcome: 'DELF B1' }),
+  'plans.removeObjective': async (b) => ({ id: (await objective(b)).id }),
+  'plans.addStep': async (b) => ({ objectiveId: (await objective(b)).id, kind: 'cv_workshop', label: 'Atelier CV', responsible: 'person' }),
+  'plans.updateStep': async (b) => ({ id: (await step(b)).id, kind: 'cv_workshop', label: 'Atelier CV', responsible: 'person', status: 'done' }),
+  'plans.removeStep': async (b) => ({ id: (await step(b)).id }),
+  'appointments.create': async (b) => ({ candidateId: (await candidate(b)).id, kind: 'phone', startsAt: '2026-03-12T10:00' }),
+  'appointments.update': async (b) => ({ id: (await appointment(b)).id, kind: 'phone', startsAt: '2026-03-12T10:00', status: 'held', outcome: 'Joint' }),
+  'appointments.remove': async (b) => ({ id: (await appointment(b)).id }),
   'volunteers.create': async () => ({ firstName: 'Marc', lastName: 'Martin' }),
   'volunteers.update': async (b) => ({ id: (await volunteer(b)).id, lastName: 'Dupont' }),
   'volunteers.archive': async (b) => ({ id: (await volunteer(b)).id }),
@@ -243,6 +253,18 @@ async function sentThenErased(from: Backend, partnerId: string, card: { id: stri
   const file = await ok(from, 'exchange.export', { scope: { kind: 'candidates', ids: [person.id] }, to: { kind: 'partner', partnerCardId: card.id } });
   if (receiver) await ok(receiver, 'exchange.applyImport', { token: (await ok(receiver, 'exchange.openImport', { fileName: 'f.tremplin', content: file.content })).token });
   return (await ok(from, 'rights.erase', { candidateId: person.id, reason: 'request' })).erasedIds;
+}
+
+async function objective(backend: Backend) {
+  return ok(backend, 'plans.addObjective', { candidateId: (await candidate(backend)).id, label: 'Permis de conduire' });
+}
+
+async function step(backend: Backend) {
+  return ok(backend, 'plans.addStep', { objectiveId: (await objective(backend)).id, kind: 'other', label: 'Code de la route', responsible: 'person' });
+}
+
+async function appointment(backend: Backend) {
+  return ok(backend, 'appointments.create', { candidateId: (await candidate(backend)).id, kind: 'dropin', startsAt: '2026-03-11T09:30' });
 }
 
 async function pair(backend: Backend) {

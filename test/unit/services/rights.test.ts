@@ -25,6 +25,11 @@ const ROWS_NAMING = [
   ['candidate_sectors', 'candidate_id = ?'],
   ['candidate_barriers', 'candidate_id = ?'],
   ['candidate_barrier_events', 'candidate_id = ?'],
+  ['candidate_diagnoses', 'candidate_id = ?'],
+  ['plan_objectives', 'candidate_id = ?'],
+  ['plan_steps', 'candidate_id = ?'],
+  ['plan_step_events', 'candidate_id = ?'],
+  ['appointments', 'candidate_id = ?'],
   ['candidate_sharing_consents', 'candidate_id = ?'],
   ['candidate_merges', 'kept_id = ? OR merged_id = ?'],
   ['presentations', 'candidate_id = ?'],
@@ -72,7 +77,10 @@ describe('erasure (art. 17) through the API', { timeout: 60_000 }, () => {
     await ok(backend, 'placements.create', { candidateId: person.id, kind: 'pmsmp', employerId: company.id, objective: 'Découvrir', startDate: '2026-05-01', endDate: '2026-05-10' });
     const session = await ok(backend, 'sessions.create', { date: '2026-11-10', place: 'Maison des associations', volunteerIds: [] });
     await ok(backend, 'sessions.addVisit', { sessionId: session.id, candidateId: person.id });
-    expect(countsNaming(backend, person.id)).toMatchObject({ candidates: 2, presentations: 1, recruitments: 1, placements: 1, session_visits: 1, candidate_merges: 1 });
+    const goal = await ok(backend, 'plans.addObjective', { candidateId: person.id, label: 'Logement stable' });
+    await ok(backend, 'plans.addStep', { objectiveId: goal.id, kind: 'other', label: 'Dossier SIAO', responsible: 'person' });
+    await ok(backend, 'appointments.create', { candidateId: person.id, kind: 'interview', startsAt: '2026-03-05T10:00', presentationId: presented.id, sessionId: session.id });
+    expect(countsNaming(backend, person.id)).toMatchObject({ candidate_diagnoses: 1, plan_objectives: 1, plan_steps: 1, plan_step_events: 1, appointments: 1, candidates: 2, presentations: 1, recruitments: 1, placements: 1, session_visits: 1, candidate_merges: 1 });
 
     const copy = await ok(backend, 'rights.accessExport', { candidateId: person.id, format: 'json' });
     expect(copy.fileName).toMatch(/^tremplin-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}\.json$/);
@@ -82,6 +90,8 @@ describe('erasure (art. 17) through the API', { timeout: 60_000 }, () => {
       [oldFile.id, 'Krasnodebska'],
     ]);
     expect(held.files[0].barrierHistory).toHaveLength(1);
+    expect(held.files[0].plan.objectives[0].steps[0].label).toBe('Dossier SIAO');
+    expect(held.files[0].appointments[0].kind).toBe('interview');
     expect(held.sharingConsents).toEqual([{ candidateId: person.id, partnerId: partner.id }]);
     expect(held.timeline).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'call', text: 'Appel' })]));
     for (const part of ['presentations', 'recruitments', 'placements', 'sessionVisits']) expect(held[part], part).toHaveLength(1);

@@ -27,7 +27,7 @@ describe('what the screen offers each role', () => {
   });
 
   it('shows a volunteer no exchange, no settings and no reports', () => {
-    expect(visible('volunteer')).toEqual(['home', 'candidates', 'sessions', 'employers', 'volunteers', 'partners', 'matching']);
+    expect(visible('volunteer')).toEqual(['home', 'calendar', 'candidates', 'sessions', 'employers', 'volunteers', 'partners', 'matching']);
   });
 
   it('shows staff the settings (for backups) and the exchange, and a reader only the home and the reports', () => {
