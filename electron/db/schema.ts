@@ -812,6 +812,8 @@ export const partnerErasureRequests = sqliteTable('partner_erasure_requests', {
   decision: text('decision'),
   declineReason: text('decline_reason'),
 });
+
+/**
  * The diagnosis made when the person came (French level, open barriers, project), kept as it was
  * so progress can be shown and counted: written once per file, never updated.
  */
