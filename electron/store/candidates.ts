@@ -386,8 +386,7 @@ export function candidatePage(db: ReadDb, input: ParsedInputOf<'candidates.list'
   const match = candidateSearch(input.query, input.archived);
   if (match !== null && filters.length === 0 && !input.sectorId) return searchPage(db, input, match, orderBy);
 
-  // An anonymised file is no longer a person: left out of the lists (its search row is empty, so searches never find it).
-  const conditions = [match === null ? undefined : inMatches(match), archivedFilter(candidates.archivedAt, input.archived), isNull(candidates.anonymisedAt), ...filters];
+  const conditions = [match === null ? undefined : inMatches(match), archivedFilter(candidates.archivedAt, input.archived), ...filters];
   // The sector filter is written twice on purpose (measured at 100,000 files): a page walks
   // the ordered index and probes each file's sectors (EXISTS: 2 ms, IN: 15 ms), while the
   // count stays on covering indexes when it matches seq against the sector's files

@@ -42,7 +42,13 @@ export function CandidateListScreen() {
       render: (candidate) => (
         <>
           <a href={routeToHash({ section: 'candidates', id: candidate.id })}>
-            <span className="last-name">{candidate.lastName}</span> <span>{candidate.firstName}</span>
+            {candidate.lastName === '' && candidate.firstName === '' ? (
+              <span>{t('retention.ui.anonymisedFile')}</span>
+            ) : (
+              <>
+                <span className="last-name">{candidate.lastName}</span> <span>{candidate.firstName}</span>
+              </>
+            )}
           </a>
           {candidate.archivedAt && <span className="tag">{t('candidates.ui.archived.tag')}</span>}
         </>

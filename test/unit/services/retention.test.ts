@@ -60,9 +60,9 @@ describe('retention: anonymisation keeps every report the same', { timeout: 120_
     expect(count(backend, 'SELECT count(*) AS n FROM candidate_sharing_consents')).toBe(0);
     expect(count(backend, 'SELECT count(*) AS n FROM session_visits WHERE note IS NOT NULL')).toBe(0);
     expect(count(backend, 'SELECT count(*) AS n FROM presentation_events WHERE note IS NOT NULL OR author IS NOT NULL')).toBe(0);
-    // The search index holds no name or number any more: the lists find nobody.
+    // The search index holds no name or number any more: no search finds anyone.
     expect(count(backend, "SELECT count(*) AS n FROM candidate_search WHERE candidate_search MATCH 'names : a* OR contact : 0*'")).toBe(0);
-    expect((await ok(backend, 'candidates.list', { archived: 'all' })).total).toBe(0);
+    expect((await ok(backend, 'candidates.list', { archived: 'all', query: 'a' })).total).toBe(0);
     expect(rows(backend, "SELECT action, details FROM audit_log WHERE action = 'retention.expired'")).toEqual([
       { action: 'retention.expired', details: JSON.stringify({ anonymised: run.anonymised, presentationsCleared: run.presentationsCleared }) },
     ]);
@@ -104,7 +104,7 @@ describe('retention with notice through the API', { timeout: 60_000 }, () => {
     expect(await service.runExpired()).toEqual({ anonymised: 0, presentationsCleared: 0 });
   });
 
-  it('anonymising takes the person out of lists, search, matching and edits; a second time is refused', async () => {
+  it('anonymising takes the person out of search, duplicates, matching and edits; a second time is refused', async () => {
     const clock = manualClock('2026-03-10T09:00:00.000Z');
     const backend = await openBackend({ clock });
     const person = await ok(backend, 'candidates.create', { firstName: 'Zenobie', lastName: 'Krasnodebska', phone: '06 71 82 93 04', birthDate: '1990-06-17' });
@@ -120,8 +120,10 @@ describe('retention with notice through the API', { timeout: 60_000 }, () => {
       { state: 'refused', refusal_reason: 'french_level', note: null },
       { state: 'refused', refusal_reason: 'french_level', note: null },
     ]);
-    expect((await ok(backend, 'candidates.list', {})).total).toBe(0);
+    // In the list without a search it is a file with no name (the screen says "Anonymised file"); no search finds it.
+    expect((await ok(backend, 'candidates.list', {})).items.map((item) => [item.firstName, item.lastName, item.phone])).toEqual([['', '', null]]);
     expect((await ok(backend, 'candidates.list', { query: 'Krasno' })).total).toBe(0);
+    expect((await ok(backend, 'candidates.list', { query: '0671' })).total).toBe(0);
     // No duplicate probe finds them: not by their name, phone, nor the birth month they keep.
     for (const probe of [{ firstName: 'Zenobie', lastName: 'Krasnodebska' }, { phone: '06 71 82 93 04' }, { firstName: '', lastName: '', birthDate: '1990-06-01' }]) {
       expect(await ok(backend, 'candidates.findDuplicates', probe), JSON.stringify(probe)).toEqual([]);
