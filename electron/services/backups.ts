@@ -21,7 +21,7 @@ import {
   writeRecoveryRecipient,
 } from '../db/backups';
 import type { WriteDb } from '../db/handles';
-import { auditLog, erasureRegister, exchangeLog, exchangedRecords, partnerCards } from '../db/schema';
+import { auditLog, erasureRegister, exchangeLog, exchangedRecords, partnerCards, partnerErasureRequests, rightsRequests } from '../db/schema';
 import { checkpointWal } from '../store/rights';
 import { eraseRegisteredAgain } from './rights';
 import { IDENTITY_KEY } from './exchange/identity';
@@ -67,9 +67,11 @@ const BACKUP_ERRORS: Record<BackupError['reason'], string> = {
  * - The audit log: who did what happened, whatever the data now says.
  * - The erasure register: a person erased stays erased. Whoever it names and the restored copy
  *   still holds is erased again in the restore's own transaction.
+ * - The people's rights requests and the partners' erasure requests: a request received, and
+ *   the day it was answered, are facts the association answers for (one month, GDPR art. 12).
  */
 const KEPT_BY_RESTORE: KeptByRestore = {
-  tables: [exchangeLog, exchangedRecords, partnerCards, auditLog, erasureRegister],
+  tables: [exchangeLog, exchangedRecords, partnerCards, auditLog, erasureRegister, rightsRequests, partnerErasureRequests],
   settingKeys: [SEQUENCE_KEY, PROFILE_KEY, IDENTITY_KEY],
 };
 

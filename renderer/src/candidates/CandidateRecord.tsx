@@ -225,53 +225,58 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
           </p>
           <RecordFacts candidate={candidate} />
         </div>
-        {!readOnly && (
+        {/* One group, so the buttons wrap as one row under the name on a narrow window. */}
+        {(!readOnly || !candidate.mergedIntoId) && (
           <div className="record-actions">
-            {mayLookForDuplicates && (
-              <button
-                id={SEARCH_DUPLICATES_ID}
-                type="button"
-                className="button button-secondary"
-                disabled={duplicates?.status === 'searching'}
-                onClick={() => void searchDuplicates(true)}
-              >
-                {t('candidates.ui.duplicates.search')}
-              </button>
+            {!readOnly && (
+              <>
+                {mayLookForDuplicates && (
+                  <button
+                    id={SEARCH_DUPLICATES_ID}
+                    type="button"
+                    className="button button-secondary"
+                    disabled={duplicates?.status === 'searching'}
+                    onClick={() => void searchDuplicates(true)}
+                  >
+                    {t('candidates.ui.duplicates.search')}
+                  </button>
+                )}
+                {mayExport && (
+                  <a className="button button-secondary" href={routeToHash({ section: 'exchange', id: 'export', rest: [candidate.id] })}>
+                    {t('candidates.ui.record.sendToPartner')}
+                  </a>
+                )}
+                {mayArchive && (
+                  <button id={ARCHIVE_BUTTON_ID} type="button" className="button button-secondary" disabled={archiving.busy} onClick={() => archiving.setArchived(true)}>
+                    {t('candidates.ui.record.archive')}
+                  </button>
+                )}
+              </>
             )}
-            {mayExport && (
-              <a className="button button-secondary" href={routeToHash({ section: 'exchange', id: 'export', rest: [candidate.id] })}>
-                {t('candidates.ui.record.sendToPartner')}
-              </a>
-            )}
-            {mayPrint && <PrintDocuments candidate={candidate} />}
-            {mayArchive && (
-              <button id={ARCHIVE_BUTTON_ID} type="button" className="button button-secondary" disabled={archiving.busy} onClick={() => archiving.setArchived(true)}>
-                {t('candidates.ui.record.archive')}
-              </button>
-            )}
-          </div>
-        )}
-        {(mayExportAll || mayRecordRequest || mayErase) && !candidate.mergedIntoId && (
-          <div className="record-actions">
-            {mayRecordRequest && (
-              <button type="button" className="button button-secondary" onClick={() => setRightsDialog('request')}>
-                {t('rights.ui.recordRequest')}
-              </button>
-            )}
-            {mayExportAll && (
-              <button type="button" className="button button-secondary" onClick={() => setRightsDialog('access')}>
-                {t('rights.ui.download')}
-              </button>
-            )}
-            {mayRestrict && !isRestricted(candidate) && (
-              <button type="button" className="button button-secondary" onClick={() => setRestricting(true)}>
-                {t('candidates.ui.restriction.restrict')}
-              </button>
-            )}
-            {mayErase && (
-              <button type="button" className="button button-danger" onClick={() => setRightsDialog('erase')}>
-                {t('rights.ui.erase')}
-              </button>
+            {!readOnly && mayPrint && <PrintDocuments candidate={candidate} />}
+            {!candidate.mergedIntoId && (
+              <>
+                {mayRecordRequest && (
+                  <button type="button" className="button button-secondary" onClick={() => setRightsDialog('request')}>
+                    {t('rights.ui.recordRequest')}
+                  </button>
+                )}
+                {mayExportAll && (
+                  <button type="button" className="button button-secondary" onClick={() => setRightsDialog('access')}>
+                    {t('rights.ui.download')}
+                  </button>
+                )}
+                {mayRestrict && !isRestricted(candidate) && (
+                  <button type="button" className="button button-secondary" onClick={() => setRestricting(true)}>
+                    {t('candidates.ui.restriction.restrict')}
+                  </button>
+                )}
+                {mayErase && (
+                  <button type="button" className="button button-danger" onClick={() => setRightsDialog('erase')}>
+                    {t('rights.ui.erase')}
+                  </button>
+                )}
+              </>
             )}
           </div>
         )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Candidate } from '../../../shared/candidates';
 import { RIGHTS_REQUESTERS, RIGHTS_REQUEST_CHANNELS, RIGHTS_REQUEST_KINDS, type RightsRequest } from '../../../shared/rights';
 import { call } from '../api/client';
+import { DateInput } from '../ui/DateInput';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
 import { fullName } from '../ui/names';
@@ -65,7 +66,7 @@ export function RightsRequestDialog({ candidate, onSaved, onClose }: RightsReque
             )}
           </Field>
           <Field id="rights-request-received" label={t('rights.ui.requests.receivedOn')} error={fieldError('receivedOn')}>
-            {(a11y) => <input {...a11y} type="date" value={receivedOn} max={todayHere()} onChange={(event) => setReceivedOn(event.target.value)} />}
+            {(a11y) => <DateInput {...a11y} value={receivedOn} max={todayHere()} onChange={(event) => setReceivedOn(event.target.value)} />}
           </Field>
           <Field id="rights-request-channel" label={t('rights.ui.requests.channel')} error={fieldError('channel')}>
             {(a11y) => (

@@ -57,7 +57,9 @@ function OpenRequests() {
       {requests.length === 0 ? (
         <p className="due-empty">
           <CheckIcon />
-          <span>{t('rights.ui.requests.homeIntro')}</span>
+          <span>
+            <span className="strong">{t('dashboard.ui.nothingDue')}</span> {t('rights.ui.requests.homeIntro')}
+          </span>
         </p>
       ) : (
         <ul className="due-list">

@@ -198,6 +198,20 @@ describe('a restore keeps the facts about the outside world', { timeout: 60_000 
     await refusedWith(b, 'exchange.openImport', { fileName: 'f.tremplin', content: older.content }, 'exchange.errors.replay');
   });
 
+  it('a rights request and its answer stay after a restore of a backup from before them', async () => {
+    const a = await openBackend();
+    const amina = await ok(a, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo' });
+    const { recoveryKey } = await ok(a, 'backups.setupRecovery', { replace: true });
+    const [backup] = (await ok(a, 'backups.status', {})).backups;
+    const today = new Date().toISOString().slice(0, 10);
+    const request = await ok(a, 'rights.recordRequest', { candidateId: amina.id, kind: 'access', receivedOn: today, channel: 'email', requester: 'person' });
+    await ok(a, 'rights.answerRequest', { id: request.id, answeredOn: today });
+    const requests = rows(a, 'rights_requests');
+
+    await ok(a, 'backups.restore', { name: backup?.name ?? '', recoveryKey });
+    expect(rows(a, 'rights_requests')).toEqual(requests);
+  });
+
   it("our profile and keys, and partners' cards: a backup from before they existed does not remove them", async () => {
     const a = await openBackend();
     const cardB = await association(await openBackend(), 'Forum Réfugiés');
