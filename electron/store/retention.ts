@@ -2,6 +2,7 @@ import { and, asc, count, inArray, isNotNull, isNull, lte, sql } from 'drizzle-o
 import { EXPIRING_PRESENTATION_STATES, type RetentionDueItem } from '../../shared/retention';
 import type { ReadDb, WriteDb } from '../db/handles';
 import {
+  appointments,
   candidateBarrierEvents,
   candidateBarriers,
   candidateSharingConsents,
@@ -9,6 +10,9 @@ import {
   followUps,
   partners,
   placements,
+  planObjectives,
+  planStepEvents,
+  planSteps,
   presentationEvents,
   presentations,
   recruitments,
@@ -74,8 +78,9 @@ export function keepFile(tx: WriteDb, candidateId: string, today: string): void 
  * transaction. Kept: what the reports count — gender, status, public category, nationality,
  * French level, the referring partner, pair and sectors, the year and month of birth, and the
  * dated records of the journey with their closed-list values (states, refusal reasons, kinds,
- * objectives, outcomes, contract types, barrier themes). Gone: names, contact details, address,
- * the day of birth, every free text (notes, actions, experience, occupations), authors, sharing
+ * objectives, outcomes, contract types, barrier themes, plan steps' and appointments' kinds and
+ * dates). Gone: names, contact details, address, the day of birth, every free text (notes,
+ * actions, experience, occupations, plan and appointment texts), authors, sharing
  * consents, and the copies erasure removes too (merges, agreed versions, import records). The
  * search index's row is rewritten empty by its trigger (FTS5 secure-delete takes the words out).
  */
@@ -136,6 +141,11 @@ export function anonymiseRows(tx: WriteDb, ids: string[], now: string): void {
   const recruitmentIds = tx.select({ id: recruitments.id }).from(recruitments).where(inArray(recruitments.candidateId, ids)).all().map((row) => row.id);
   if (recruitmentIds.length > 0) tx.update(followUps).set({ note: null, author: null }).where(inArray(followUps.recruitmentId, recruitmentIds)).run();
   tx.update(sessionVisits).set({ note: null }).where(inArray(sessionVisits.candidateId, ids)).run();
+  // The action plan and appointments keep their kinds, states and dates; their words go.
+  tx.update(planObjectives).set({ label: '', outcome: null }).where(inArray(planObjectives.candidateId, ids)).run();
+  tx.update(planSteps).set({ label: '', outcome: null }).where(inArray(planSteps.candidateId, ids)).run();
+  tx.update(planStepEvents).set({ changed: null, author: null }).where(inArray(planStepEvents.candidateId, ids)).run();
+  tx.update(appointments).set({ place: null, outcome: null, notes: null, author: null }).where(inArray(appointments.candidateId, ids)).run();
 }
 
 /**
