@@ -256,8 +256,12 @@ export function employerFigures(db: Db, r: Ranges, sectorId: string | null): Emp
     COMPANY_CONTACT_KINDS.map((kind) => sql`${kind}`),
     sql`, `,
   );
-  return db.all<EmployerFigures>(sql`WITH engaged(id, p) AS (
+  // The company contacts are read once (a CTE named twice is materialised): they count, and they engage.
+  return db.all<EmployerFigures>(sql`WITH contacts(id, p) AS MATERIALIZED (
       SELECT subject_id, ${periodOf(sql`occurred_at`, r)} FROM timeline_events WHERE subject_type = 'employer' AND kind IN (${kinds}) AND ${inRanges(sql`occurred_at`, r)}
+    ),
+    engaged(id, p) AS (
+      SELECT id, p FROM contacts
       UNION SELECT j.employer_id, ${periodOf(sql`pr.proposed_on`, r)} FROM presentations pr JOIN job_needs j ON j.id = pr.job_need_id WHERE pr.archived_at IS NULL AND ${inRanges(sql`pr.proposed_on`, r)}
       UNION SELECT employer_id, ${periodOf(sql`start_date`, r)} FROM placements WHERE employer_id IS NOT NULL AND archived_at IS NULL AND ${inRanges(sql`start_date`, r)}
       UNION SELECT employer_id, ${periodOf(sql`start_date`, r)} FROM recruitments WHERE employer_id IS NOT NULL AND archived_at IS NULL AND ${inRanges(sql`start_date`, r)}
@@ -266,8 +270,7 @@ export function employerFigures(db: Db, r: Ranges, sectorId: string | null): Emp
       SELECT g.p, 1, 0, 0, 0, 0, 0 FROM engaged g JOIN employers e ON e.id = g.id WHERE 1 ${ofSector('e')}
       UNION ALL SELECT ${periodOf(sql`e.created_at`, r)}, 0, 1, 0, 0, 0, 0 FROM employers e WHERE ${inRanges(sql`e.created_at`, r)} ${ofSector('e')}
       UNION ALL SELECT ${periodOf(sql`e.charter_signed_on`, r)}, 0, 0, 1, 0, 0, 0 FROM employers e WHERE ${inRanges(sql`e.charter_signed_on`, r)} ${ofSector('e')}
-      UNION ALL SELECT ${periodOf(sql`t.occurred_at`, r)}, 0, 0, 0, 1, 0, 0 FROM timeline_events t JOIN employers e ON e.id = t.subject_id
-        WHERE t.subject_type = 'employer' AND t.kind IN (${kinds}) AND ${inRanges(sql`t.occurred_at`, r)} ${ofSector('e')}
+      UNION ALL SELECT ct.p, 0, 0, 0, 1, 0, 0 FROM contacts ct JOIN employers e ON e.id = ct.id WHERE 1 ${ofSector('e')}
       UNION ALL SELECT ${periodOf(sql`j.created_at`, r)}, 0, 0, 0, 0, 1, 0 FROM job_needs j JOIN employers e ON e.id = j.employer_id
         WHERE j.archived_at IS NULL AND ${inRanges(sql`j.created_at`, r)} ${ofSector('e')}
       UNION ALL SELECT p, 0, 0, 0, 0, 0, 1 FROM (SELECT DISTINCT rc.job_need_id, ${periodOf(sql`rc.start_date`, r)} AS p FROM recruitments rc

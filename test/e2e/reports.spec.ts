@@ -31,6 +31,18 @@ test('a staffer picks a preset, sees its charts, and downloads it as PDF and XLS
 
   await page.getByTestId('report-preset').selectOption('annual');
   await expect(page.getByTestId('report-outcomes.recruitmentKind')).toBeVisible();
+  // The annual report's chapters, in the order associations write them.
+  await expect(page.locator('.reports-chapter-title')).toHaveText([
+    'Les recrutements',
+    'Le profil des personnes',
+    'Les secteurs',
+    'Le devenir des personnes recrutées',
+    'Les types de contrat',
+    'Les immersions',
+    'Les employeurs',
+    'Les partenaires',
+    'Les bénévoles',
+  ]);
   const pdfDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Télécharger le PDF' }).click();
   const pdf = await pdfDownload;

@@ -97,9 +97,9 @@ export function ReportsSection() {
 
       <form className="card reports-controls" aria-label={t('reports.ui.screen.period')} onSubmit={(event) => event.preventDefault()}>
         <fieldset className="reports-row">
-          <legend>{t('reports.ui.screen.period')}</legend>
+          <legend>{t('reports.ui.screen.periodAndDocument')}</legend>
           <label className="reports-field">
-            <span>{t('reports.ui.screen.period')}</span>
+            <span>{t('reports.ui.screen.periodKind')}</span>
             <select value={kind} onChange={(event) => setKind(event.target.value as PeriodKind)} data-testid="period-kind">
               {PERIOD_KINDS.map((option) => (
                 <option key={option} value={option}>
