@@ -5,6 +5,7 @@ import { formatPhone } from '../../shared/phone';
 import { countryName, languageName } from '../../shared/reference';
 import type { CopyNames } from '../store/rights-requests';
 import { finishPdf, pdfDocument } from './report-documents';
+import { FONTS } from './pdf';
 
 /**
  * A person's copy of everything held about them (GDPR art. 15), as a document they can read: the
@@ -71,18 +72,18 @@ export function accessCopyPdf(held: HeldAboutPerson, names: CopyNames, associati
     title: t('rights.ui.copy.title'),
     subtitle: [fullName, association ?? '', t('rights.ui.copy.producedOn', { date: date(held.exportedAt) })],
   });
-  doc.font('Helvetica').fontSize(10).text(t('rights.ui.copy.intro'), MARGIN, doc.y + 30, { align: 'left' });
+  doc.font(FONTS.regular).fontSize(10).text(t('rights.ui.copy.intro'), MARGIN, doc.y + 30, { align: 'left' });
 
   const heading = (title: string) => {
     if (doc.y > doc.page.height - 160) doc.addPage();
     else doc.moveDown(1);
-    doc.font('Helvetica-Bold').fontSize(14).text(title, MARGIN);
+    doc.font(FONTS.bold).fontSize(14).text(title, MARGIN);
     doc.moveDown(0.3);
   };
   const subheading = (title: string) => {
     if (doc.y > doc.page.height - 120) doc.addPage();
     doc.moveDown(0.4);
-    doc.font('Helvetica-Bold').fontSize(11).text(title, MARGIN);
+    doc.font(FONTS.bold).fontSize(11).text(title, MARGIN);
     doc.moveDown(0.2);
   };
   /** Label and value side by side; empty values read as "not given" so the person sees the field exists. */
@@ -91,22 +92,22 @@ export function accessCopyPdf(held: HeldAboutPerson, names: CopyNames, associati
     for (const [label, value] of rows) {
       if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
       const y = doc.y;
-      doc.font('Helvetica-Bold').fontSize(9).text(label, MARGIN, y, { width: 190 });
+      doc.font(FONTS.bold).fontSize(9).text(label, MARGIN, y, { width: 190 });
       const afterLabel = doc.y;
-      doc.font('Helvetica').fontSize(9).text(value || t('rights.ui.copy.notGiven'), MARGIN + 200, y, { width: width - 200 });
+      doc.font(FONTS.regular).fontSize(9).text(value || t('rights.ui.copy.notGiven'), MARGIN + 200, y, { width: width - 200 });
       doc.y = Math.max(afterLabel, doc.y) + 3;
     }
     doc.x = MARGIN;
   };
-  const none = () => doc.font('Helvetica-Oblique').fontSize(9).text(t('rights.ui.copy.none'), MARGIN);
+  const none = () => doc.font(FONTS.italic).fontSize(9).text(t('rights.ui.copy.none'), MARGIN);
   /** One entry per line: its date first, then what it says. */
   const entries = (items: { when: string; lines: string[] }[]) => {
     if (items.length === 0) return none();
     for (const item of items) {
       if (doc.y > doc.page.height - MARGIN - 50) doc.addPage();
-      doc.font('Helvetica-Bold').fontSize(9).text(item.when, MARGIN, doc.y, { continued: item.lines.length > 0 });
-      if (item.lines.length > 0) doc.font('Helvetica').text(`  ${item.lines[0]}`);
-      for (const line of item.lines.slice(1)) doc.font('Helvetica').fontSize(9).text(line, MARGIN + 12);
+      doc.font(FONTS.bold).fontSize(9).text(item.when, MARGIN, doc.y, { continued: item.lines.length > 0 });
+      if (item.lines.length > 0) doc.font(FONTS.regular).text(`  ${item.lines[0]}`);
+      for (const line of item.lines.slice(1)) doc.font(FONTS.regular).fontSize(9).text(line, MARGIN + 12);
       doc.moveDown(0.3);
     }
   };
@@ -114,7 +115,7 @@ export function accessCopyPdf(held: HeldAboutPerson, names: CopyNames, associati
   for (const file of held.files) {
     if (file !== main) {
       doc.addPage();
-      doc.font('Helvetica-Bold').fontSize(14).text(t('rights.ui.copy.mergedFile', { name: `${file.firstName} ${file.lastName}` }), MARGIN);
+      doc.font(FONTS.bold).fontSize(14).text(t('rights.ui.copy.mergedFile', { name: `${file.firstName} ${file.lastName}` }), MARGIN);
     }
     heading(t('candidates.ui.sections.identity'));
     pairs([
@@ -324,7 +325,7 @@ export function accessCopyPdf(held: HeldAboutPerson, names: CopyNames, associati
   );
 
   heading(t('rights.ui.copy.sections.audit'));
-  doc.font('Helvetica-Oblique').fontSize(8).text(t('rights.ui.copy.auditIntro'), MARGIN);
+  doc.font(FONTS.italic).fontSize(8).text(t('rights.ui.copy.auditIntro'), MARGIN);
   doc.moveDown(0.3);
   entries(held.audit.map((entry) => ({ when: instant(entry.at), lines: [`${entry.actor ?? t('rights.ui.copy.nobody')} — ${auditAction(entry, t)}`] })));
 

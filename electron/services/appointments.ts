@@ -38,6 +38,7 @@ import { findCandidate } from '../store/candidates';
 import { volunteerExists } from '../store/plans';
 import { readSetting } from '../store/settings';
 import { finishPdf, pdfDocument, translator } from './report-documents';
+import { FONTS } from './pdf';
 
 const NOT_FOUND = 'appointments.errors.notFound';
 
@@ -268,16 +269,16 @@ export function createAppointmentService(db: WriteDb, clock: Clock = systemClock
       const { file, t, date, time, association, kind } = letterParts(row, asked);
       const doc = pdfDocument({ title: t('appointments.ui.letter.title'), subtitle: [association?.name ?? ''] });
       doc.moveDown(2);
-      doc.font('Helvetica').fontSize(14).text(t('appointments.ui.letter.greeting', { name: file.firstName }), { align: 'left' });
+      doc.font(FONTS.regular).fontSize(14).text(t('appointments.ui.letter.greeting', { name: file.firstName }), { align: 'left' });
       doc.moveDown();
       doc.text(t('appointments.ui.letter.intro'));
       doc.moveDown(0.5);
-      doc.font('Helvetica-Bold').fontSize(16);
+      doc.font(FONTS.bold).fontSize(16);
       doc.text(`${t('appointments.ui.letter.when')} ${t('appointments.ui.letter.dateAt', { date, time })}`);
       doc.text(`${t('appointments.ui.letter.what')} ${kind}`);
       if (row.place) doc.text(`${t('appointments.ui.letter.where')} ${row.place}`);
       if (row.volunteerName) doc.text(`${t('appointments.ui.letter.withWhom')} ${row.volunteerName}`);
-      doc.font('Helvetica').fontSize(14).moveDown();
+      doc.font(FONTS.regular).fontSize(14).moveDown();
       doc.text(t('appointments.ui.letter.bring'));
       doc.moveDown(0.5);
       doc.text(association?.phone ? t('appointments.ui.letter.cannotComePhone', { phone: formatPhone(association.phone) }) : t('appointments.ui.letter.cannotCome'));

@@ -5,6 +5,7 @@ import type { Language } from '../../shared/i18n/languages';
 import type { ReadDb } from '../db/handles';
 import { readSetting } from '../store/settings';
 import { finishPdf, pdfDocument } from './report-documents';
+import { FONTS } from './pdf';
 
 /** The association's profile (services/exchange/keys.ts), read for its name only. */
 const ASSOCIATION_KEY = 'association';
@@ -17,7 +18,7 @@ const CONSENT_KINDS_ASKED = CONSENT_TEXT_PARTS.filter((part) => part !== 'purpos
 function tickLine(doc: PDFKit.PDFDocument, text: string): void {
   const y = doc.y;
   doc.rect(doc.page.margins.left, y + 1, 9, 9).lineWidth(0.8).stroke('black');
-  doc.font('Helvetica').fontSize(10).text(text, doc.page.margins.left + 16, y, { width: doc.page.width - doc.page.margins.left - doc.page.margins.right - 16 });
+  doc.font(FONTS.regular).fontSize(10).text(text, doc.page.margins.left + 16, y, { width: doc.page.width - doc.page.margins.left - doc.page.margins.right - 16 });
   doc.moveDown(0.5);
   doc.x = doc.page.margins.left;
 }
@@ -37,25 +38,25 @@ export function consentFormPdf(db: ReadDb, candidate: Pick<Candidate, 'firstName
   const left = doc.page.margins.left;
   doc.moveDown(1.5);
   doc.x = left;
-  doc.font('Helvetica-Bold').fontSize(11).text(t('candidates.ui.consentForm.person', { person }));
+  doc.font(FONTS.bold).fontSize(11).text(t('candidates.ui.consentForm.person', { person }));
   doc.moveDown(0.6);
   const text = (part: string) => t(`candidates.values.consentText.${version}.${part}`, values);
-  doc.font('Helvetica').fontSize(10).text(text('purpose'), { align: 'justify' });
+  doc.font(FONTS.regular).fontSize(10).text(text('purpose'), { align: 'justify' });
   doc.moveDown(0.6);
-  doc.font('Helvetica-Bold').fontSize(11).text(t('candidates.ui.consentForm.agree'));
+  doc.font(FONTS.bold).fontSize(11).text(t('candidates.ui.consentForm.agree'));
   doc.moveDown(0.4);
   for (const part of CONSENT_KINDS_ASKED) tickLine(doc, text(part));
-  doc.font('Helvetica').fontSize(10).text(t('candidates.ui.consentForm.partners'));
+  doc.font(FONTS.regular).fontSize(10).text(t('candidates.ui.consentForm.partners'));
   doc.moveDown(0.4);
   for (let line = 0; line < 2; line += 1) {
     doc.moveTo(left, doc.y + 10).lineTo(doc.page.width - doc.page.margins.right, doc.y + 10).lineWidth(0.5).stroke('black');
     doc.moveDown(1.4);
   }
-  doc.font('Helvetica').fontSize(9).text(text('rights'), left, doc.y, { align: 'justify' });
+  doc.font(FONTS.regular).fontSize(9).text(text('rights'), left, doc.y, { align: 'justify' });
   doc.moveDown(1.2);
   const half = (doc.page.width - 2 * left) / 2;
   const y = doc.y;
-  doc.font('Helvetica').fontSize(10).text(t('candidates.ui.consentForm.dateAndPlace'), left, y, { width: half - 10 });
+  doc.font(FONTS.regular).fontSize(10).text(t('candidates.ui.consentForm.dateAndPlace'), left, y, { width: half - 10 });
   doc.text(t('candidates.ui.consentForm.signaturePerson'), left + half, y, { width: half - 10 });
   doc.text(t('candidates.ui.consentForm.signatureAssociation', { association }), left + half, y + 70, { width: half - 10 });
   doc.x = left;

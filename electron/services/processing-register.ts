@@ -8,6 +8,7 @@ import { readSetting } from '../store/settings';
 import { z } from 'zod';
 import { finishPdf, pdfDocument, translator } from './report-documents';
 import { retentionSettingsOf } from './retention';
+import { FONTS } from './pdf';
 
 const MARGIN = 50;
 const BLANK = '________________________________________';
@@ -38,14 +39,14 @@ export function processingRegisterPdf(db: Db, language: Language, clock: Clock =
   const width = doc.page.width - 2 * MARGIN;
   const heading = (text: string) => {
     if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(text, MARGIN, doc.y, { width });
-    doc.moveDown(0.3).font('Helvetica').fontSize(10);
+    doc.moveDown(0.8).font(FONTS.bold).fontSize(13).text(text, MARGIN, doc.y, { width });
+    doc.moveDown(0.3).font(FONTS.regular).fontSize(10);
   };
-  const line = (text: string) => doc.font('Helvetica').fontSize(10).text(text, MARGIN, doc.y, { width });
-  const bullet = (text: string) => doc.font('Helvetica').fontSize(10).text(`•  ${text}`, MARGIN + 8, doc.y, { width: width - 8 });
+  const line = (text: string) => doc.font(FONTS.regular).fontSize(10).text(text, MARGIN, doc.y, { width });
+  const bullet = (text: string) => doc.font(FONTS.regular).fontSize(10).text(`•  ${text}`, MARGIN + 8, doc.y, { width: width - 8 });
   const blank = (label: string) => line(`${label} : ${BLANK}`);
 
-  doc.font('Helvetica').fontSize(10).text(k('intro'), MARGIN, MARGIN, { width });
+  doc.font(FONTS.regular).fontSize(10).text(k('intro'), MARGIN, MARGIN, { width });
 
   heading(k('controller'));
   line(`${k('name')} : ${profile?.name ?? BLANK}`);
