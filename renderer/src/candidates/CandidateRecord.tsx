@@ -434,8 +434,9 @@ function RecordFacts({ candidate }: { candidate: Candidate }) {
           {t('candidates.ui.record.restricted')}
         </li>
       )}
+      {/* Information rather than a warning: most files are shared with no one. */}
       {!shareable(candidate) && (
-        <li className="fact-warning" data-testid="fact-not-shareable">
+        <li className="fact-muted" data-testid="fact-not-shareable">
           {t('candidates.ui.record.notShareable')}
         </li>
       )}
