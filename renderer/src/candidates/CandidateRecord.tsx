@@ -424,7 +424,9 @@ function RecordFacts({ candidate }: { candidate: Candidate }) {
         </li>
       )}
       {(!candidate.consentRecording || candidate.consentWithdrawnOn) && (
-        <li className="fact-warning">{t(candidate.consentWithdrawnOn ? 'candidates.ui.record.consentWithdrawn' : 'candidates.ui.record.consentMissing')}</li>
+        <li className="fact-warning">
+          {t(erasureProposed(candidate) ? 'candidates.ui.record.consentWithdrawn' : 'candidates.ui.record.consentMissing')}
+        </li>
       )}
       {candidate.consentRecording && !consentWithdrawn(candidate) && !isRestricted(candidate) && !mayBeContacted(candidate) && (
         <li className="fact-warning">{t('candidates.ui.record.noContact')}</li>
