@@ -52,6 +52,7 @@ export function consentFormPdf(db: ReadDb, candidate: Pick<Candidate, 'firstName
     doc.moveTo(left, doc.y + 10).lineTo(doc.page.width - doc.page.margins.right, doc.y + 10).lineWidth(0.5).stroke('black');
     doc.moveDown(1.4);
   }
+  doc.moveDown(0.8);
   doc.font(FONTS.regular).fontSize(9).text(text('rights'), left, doc.y, { align: 'justify' });
   doc.moveDown(1.2);
   const half = (doc.page.width - 2 * left) / 2;

@@ -158,7 +158,8 @@ function aboutRecipient(sent: Candidate, recipient: string) {
  * The receiver holds the same records as the sender, field by field — minus what stays local
  * (the assigned volunteer or pair, the consents to share and the referral: the receiver's own,
  * or for a new file only what is about the recipient) and the origin, which names the
- * association a record was made by (null at the association that made it). Of partners, only
+ * association a record was made by (null at the association that made it), and the consent
+ * details format version 1 does not carry. Of partners, only
  * the recipient's own record travels, by name and kind.
  */
 export async function expectSameRecords(
@@ -171,8 +172,12 @@ export async function expectSameRecords(
   const originAtReceiver = (origin: string | null) => ((origin ?? senderId) === receiverId ? null : (origin ?? senderId));
   for (const id of ids.candidates) {
     const sent = await ok(sender, 'candidates.get', { id });
-    expect(await ok(receiver, 'candidates.get', { id })).toEqual({
+    const received = await ok(receiver, 'candidates.get', { id });
+    // Consent details added after format version 1 and the restriction stay where they were recorded.
+    const { consentPresentation, consentTextVersion, consentRecordingWithdrawnOn, restrictedAt, restrictionReason, restrictedBy } = received;
+    expect(received).toEqual({
       ...sent,
+      ...{ consentPresentation, consentTextVersion, consentRecordingWithdrawnOn, restrictedAt, restrictionReason, restrictedBy },
       origin: originAtReceiver(sent.origin),
       ...(options.localLinks?.get(id) ?? aboutRecipient(sent, options.recipient)),
       ...(options.minimised?.barriers ? { barriers: [] } : {}),

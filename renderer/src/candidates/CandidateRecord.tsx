@@ -480,7 +480,9 @@ function RecordFacts({ candidate }: { candidate: Candidate }) {
         </li>
       )}
       {(!candidate.consentRecording || candidate.consentWithdrawnOn) && (
-        <li className="fact-warning">{t(candidate.consentWithdrawnOn ? 'candidates.ui.record.consentWithdrawn' : 'candidates.ui.record.consentMissing')}</li>
+        <li className="fact-warning">
+          {t(erasureProposed(candidate) ? 'candidates.ui.record.consentWithdrawn' : 'candidates.ui.record.consentMissing')}
+        </li>
       )}
       {candidate.consentRecording && !consentWithdrawn(candidate) && !isRestricted(candidate) && !mayBeContacted(candidate) && (
         <li className="fact-warning">{t('candidates.ui.record.noContact')}</li>
@@ -490,8 +492,9 @@ function RecordFacts({ candidate }: { candidate: Candidate }) {
           {t('candidates.ui.record.restricted')}
         </li>
       )}
+      {/* Information rather than a warning: most files are shared with no one. */}
       {!shareable(candidate) && (
-        <li className="fact-warning" data-testid="fact-not-shareable">
+        <li className="fact-muted" data-testid="fact-not-shareable">
           {t('candidates.ui.record.notShareable')}
         </li>
       )}

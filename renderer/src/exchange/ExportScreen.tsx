@@ -240,12 +240,12 @@ function ExportLists({ preview }: { preview: ExportPreview }) {
             {preview.blocked.slice(0, NAMES_SHOWN).map((item) => (
               <li key={item.id}>
                 <a href={routeToHash({ section: 'candidates', id: item.id })}>{item.name}</a>
+                <span className="blocked-reason"> {t(`exchange.ui.export.reasons.${item.reason}`)}</span>
                 {item.reason !== 'archived' && (
                   <span className="badge-not-shareable" data-testid="not-shareable">
                     {t('candidates.ui.record.notShareable')}
                   </span>
                 )}
-                <span className="blocked-reason"> {t(`exchange.ui.export.reasons.${item.reason}`)}</span>
               </li>
             ))}
             {preview.blocked.length > NAMES_SHOWN && <li className="muted">{t('exchange.ui.export.more', { count: preview.blocked.length - NAMES_SHOWN })}</li>}

@@ -24,7 +24,7 @@ async function setting(backend: Backend) {
   const zoe = await volunteer('Zoé', 'Bernard');
   const amina = await volunteer('Amina', 'Diallo');
   const session = await ok(backend, 'sessions.create', { date: '2026-11-10', place: 'Maison des associations', volunteerIds: [amina.id, zoe.id] });
-  const person = await ok(backend, 'candidates.create', { firstName: 'Samir', lastName: 'Haddad', phone: '06 11 22 33 44', frenchLevel: 'A2' });
+  const person = await ok(backend, 'candidates.create', { firstName: 'Samir', lastName: 'Haddad', phone: '06 11 22 33 44', frenchLevel: 'A2', consentContact: true });
   return { zoe, amina, session, person };
 }
 

@@ -185,7 +185,6 @@ function ConsentState({ candidate }: { candidate: Candidate }) {
           ? t('candidates.ui.consent.stateGivenOn', { date: date(candidate.consentDate) })
           : t('candidates.ui.consent.stateGiven')}
         {how && `, ${how}`}
-        {candidate.consentTextVersion && ` · ${t('candidates.ui.consent.stateTextVersion', { version: candidate.consentTextVersion })}`}
       </span>
     </p>
   );
