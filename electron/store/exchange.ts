@@ -223,14 +223,15 @@ export function agreedVersions(db: ReadDb, associationId: string, type: Exchange
  * Remembers the version agreed with an association for each record (sent or received), in one
  * statement over the entries as JSON: 94,000 records took 0.9 s through drizzle, 100 rows per
  * statement, against 0.3 s so (the same as one raw statement per row). A row already at that
- * version is left as it is: sending the same files again wrote all 94,000 back unchanged, a
- * quarter of a 10,000-file export.
+ * version is left as it is (sending the same files again wrote them all back). This statement
+ * is still about a quarter of a 10,000-file export: most of it is finding each row, not writing.
  */
 export function recordAgreedVersions(tx: WriteDb, associationId: string, entries: { recordType: ExchangedRecordType; id: string; updatedAt: string }[]): void {
   if (entries.length === 0) return;
   const rows = JSON.stringify(entries.map((entry) => [entry.recordType, entry.id, entry.updatedAt]));
   const updatedAt = sql.identifier(exchangedRecords.updatedAt.name);
-  // In the key's order, sorted by SQLite rather than here (the sort in JavaScript was a third of this function's own time): each
+  // In the key's order, sorted by SQLite rather than here (with the unchanged rows left alone,
+  // 15–25% faster than sorting in JavaScript and rewriting every row, compared in one process): each
   // insert lands beside the last one in the primary key's index, not on a random page of it (a
   // fresh partner's 78,000 records took 0.36 s in random order). `WHERE true` tells SQLite's
   // parser that ON CONFLICT belongs to the INSERT, not to a join.
