@@ -105,7 +105,9 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
       'content-type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
+      // The build names each asset after its content: the browser may keep it, and V8 its
+      // compiled code, as the app's window does. Not the page, which carries this run's token.
+      'cache-control': isHashedAsset(relative) ? 'max-age=31536000, immutable' : 'no-store',
       'referrer-policy': 'no-referrer',
     });
     response.end(content);
@@ -135,6 +137,11 @@ function send(response: ServerResponse, status: number, body: unknown) {
     'cache-control': 'no-store',
   });
   response.end(JSON.stringify(body));
+}
+
+/** `assets/<name>-<hash>.<ext>`: what the build writes, named after its content. */
+function isHashedAsset(relative: string): boolean {
+  return /^assets\/[^/]+-[\w-]{8}\.(?:js|css)$/.test(relative);
 }
 
 function decodePath(pathname: string): string | null {

@@ -234,18 +234,22 @@ export function agreedVersions(db: ReadDb, associationId: string, type: Exchange
 /**
  * Remembers the version agreed with an association for each record (sent or received), in one
  * statement over the entries as JSON: 94,000 records took 0.9 s through drizzle, 100 rows per
- * statement, against 0.3 s so (the same as one raw statement per row).
+ * statement, against 0.3 s so (the same as one raw statement per row). A row already at that
+ * version is left as it is (sending the same files again wrote them all back). This statement
+ * is still about a quarter of a 10,000-file export: most of it is finding each row, not writing.
  */
 export function recordAgreedVersions(tx: WriteDb, associationId: string, entries: { recordType: ExchangedRecordType; id: string; updatedAt: string }[]): void {
   if (entries.length === 0) return;
-  // In the key's order: each insert lands beside the last one in the primary key's index, not
-  // on a random page of it (a fresh partner's 78,000 records took 0.36 s in random order).
-  const inKeyOrder = [...entries].sort((a, b) => compareText(a.recordType, b.recordType) || compareText(a.id, b.id));
-  const rows = JSON.stringify(inKeyOrder.map((entry) => [entry.recordType, entry.id, entry.updatedAt]));
-  // `WHERE true` tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
-  tx.run(sql`INSERT INTO ${exchangedRecords} (${sql.identifier(exchangedRecords.associationId.name)}, ${sql.identifier(exchangedRecords.recordType.name)}, ${sql.identifier(exchangedRecords.recordId.name)}, ${sql.identifier(exchangedRecords.updatedAt.name)})
-    SELECT ${associationId}, value ->> 0, value ->> 1, value ->> 2 FROM json_each(${rows}) WHERE true
-    ON CONFLICT DO UPDATE SET ${sql.identifier(exchangedRecords.updatedAt.name)} = excluded.${sql.identifier(exchangedRecords.updatedAt.name)}`);
+  const rows = JSON.stringify(entries.map((entry) => [entry.recordType, entry.id, entry.updatedAt]));
+  const updatedAt = sql.identifier(exchangedRecords.updatedAt.name);
+  // In the key's order, sorted by SQLite rather than here (with the unchanged rows left alone,
+  // 15–25% faster than sorting in JavaScript and rewriting every row, compared in one process): each
+  // insert lands beside the last one in the primary key's index, not on a random page of it (a
+  // fresh partner's 78,000 records took 0.36 s in random order). `WHERE true` tells SQLite's
+  // parser that ON CONFLICT belongs to the INSERT, not to a join.
+  tx.run(sql`INSERT INTO ${exchangedRecords} (${sql.identifier(exchangedRecords.associationId.name)}, ${sql.identifier(exchangedRecords.recordType.name)}, ${sql.identifier(exchangedRecords.recordId.name)}, ${updatedAt})
+    SELECT ${associationId}, value ->> 0 AS type, value ->> 1 AS id, value ->> 2 FROM json_each(${rows}) WHERE true ORDER BY type, id
+    ON CONFLICT DO UPDATE SET ${updatedAt} = excluded.${updatedAt} WHERE ${exchangedRecords}.${updatedAt} IS NOT excluded.${updatedAt}`);
 }
 
 /**

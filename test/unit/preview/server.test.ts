@@ -44,6 +44,7 @@ describe('preview host', () => {
     mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
     writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><html><head><title>T</title></head><body></body></html>');
     writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+    writeFileSync(path.join(rendererDir, 'assets', 'start-j7uSf-VP.js'), 'console.log(2)');
     const served = backend ?? (await openBackend());
     const host = await startPreviewHost({ dispatch: served.dispatch, rendererDir });
     hosts.push(host);
@@ -67,6 +68,13 @@ describe('preview host', () => {
     expect(page.body).toContain(`<meta name="${PREVIEW_TOKEN_META}" content="${host.token}">`);
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect((await send(`${host.url}assets/app.js`)).headers['content-type']).toContain('javascript');
+  });
+
+  it('lets the browser keep the assets named after their content, never the page', async () => {
+    const { host } = await start();
+    expect((await send(host.url)).headers['cache-control']).toBe('no-store');
+    expect((await send(`${host.url}assets/start-j7uSf-VP.js`)).headers['cache-control']).toBe('max-age=31536000, immutable');
+    expect((await send(`${host.url}assets/app.js`)).headers['cache-control']).toBe('no-store');
   });
 
   it('answers API calls that carry the token', async () => {
