@@ -41,6 +41,7 @@ import {
   checkpointWal,
   deletePersonRows,
   erasedAmong,
+  heldBackAmong,
   erasedStillPresent,
   exchangeEntriesNaming,
   filesOfPerson,
@@ -279,18 +280,18 @@ export function eraseRegisteredAgain(tx: WriteDb): string[] {
 export type RightsService = ReturnType<typeof createRightsService>;
 
 /** A partner's records without the people erased here (their files and timelines); how many files were left out. */
-export function withoutErased<Records extends { candidates: { id: string }[]; timelineEvents: { subjectId: string }[] }>(
+export function withoutHeldBack<Records extends { candidates: { id: string }[]; timelineEvents: { subjectId: string }[] }>(
   db: ReadDb,
   records: Records,
 ): { records: Records; leftOut: number } {
-  const erased = erasedAmong(db, records.candidates.map((record) => record.id));
-  if (erased.size === 0) return { records, leftOut: 0 };
+  const heldBack = heldBackAmong(db, records.candidates.map((record) => record.id));
+  if (heldBack.size === 0) return { records, leftOut: 0 };
   return {
     records: {
       ...records,
-      candidates: records.candidates.filter((record) => !erased.has(record.id)),
-      timelineEvents: records.timelineEvents.filter((event) => !erased.has(event.subjectId)),
+      candidates: records.candidates.filter((record) => !heldBack.has(record.id)),
+      timelineEvents: records.timelineEvents.filter((event) => !heldBack.has(event.subjectId)),
     },
-    leftOut: erased.size,
+    leftOut: heldBack.size,
   };
 }

@@ -28,9 +28,12 @@ import { deleteCopiesOfPerson } from './rights';
  */
 const referenceDay = sql<string>`max(coalesce(${candidates.lastContactOn}, substr(${candidates.createdAt}, 1, 10)), coalesce(${candidates.retentionKeptOn}, ''))`;
 
-/** Files not anonymised (nor merged into another) whose reference day is on or before `lastReferenceDay`. */
+/**
+ * Files not anonymised (nor merged into another) whose reference day is on or before
+ * `lastReferenceDay`. A frozen file (art. 18) waits: the restriction keeps it as it is until lifted.
+ */
 const dueBy = (lastReferenceDay: string) =>
-  and(isNull(candidates.anonymisedAt), lte(referenceDay, lastReferenceDay), isNull(candidates.mergedIntoId));
+  and(isNull(candidates.anonymisedAt), lte(referenceDay, lastReferenceDay), isNull(candidates.mergedIntoId), isNull(candidates.restrictedAt));
 
 export function dueFiles(db: ReadDb, lastReferenceDay: string, page: { offset: number; limit: number }): { rows: (Omit<RetentionDueItem, 'dueOn'> & { referenceDay: string })[]; total: number } {
   const rows = db

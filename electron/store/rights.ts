@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { PartnerToTell } from '../../shared/rights';
 import type { ReadDb, WriteDb } from '../db/handles';
 import type { Db } from '../db/open';
@@ -100,6 +100,24 @@ export function erasedAmong(db: ReadDb, ids: readonly string[]): Set<string> {
     for (const { id } of db.select({ id: erasureRegister.candidateId }).from(erasureRegister).where(inArray(erasureRegister.candidateId, chunk)).all()) erased.add(id);
   }
   return erased;
+}
+
+/**
+ * Which of these ids a partner's file may not write here: people erased (the register), and
+ * files here that are frozen (art. 18) or anonymised, which no import may fill again.
+ */
+export function heldBackAmong(db: ReadDb, ids: readonly string[]): Set<string> {
+  const heldBack = erasedAmong(db, ids);
+  for (let start = 0; start < ids.length; start += 500) {
+    const chunk = ids.slice(start, start + 500);
+    const rows = db
+      .select({ id: candidates.id })
+      .from(candidates)
+      .where(and(inArray(candidates.id, chunk), or(isNotNull(candidates.restrictedAt), isNotNull(candidates.anonymisedAt))))
+      .all();
+    for (const { id } of rows) heldBack.add(id);
+  }
+  return heldBack;
 }
 
 /** Every erased id still having rows here (a restored older copy brought them back). */

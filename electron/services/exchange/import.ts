@@ -17,7 +17,7 @@ import { SignatureError, parsePublicKey, verifyDetached } from '../../formats/mi
 import { type ErasureRequestPayload, type Payload, PayloadError, parseMessage } from '../../formats/payload';
 import { normalisePassphrase } from '../../formats/words';
 import { auditedTransaction, describeAudit } from '../../store/audit';
-import { withoutErased } from '../rights';
+import { withoutHeldBack } from '../rights';
 import { type RecordSet, knownIds, recordAgreedVersions, uniqueKeysHere, writeRecords } from '../../store/exchange';
 import { highestImportedSequence, logExchange, wasImported } from '../../store/exchange-log';
 import { candidateNames, insertPartnerErasureRequest } from '../../store/rights-requests';
@@ -137,9 +137,10 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
     if (message.kind === 'erasureRequest') return openErasureRequest(message.payload, card, byPassphrase, input.fileName);
     const { payload } = message;
     const { manifest } = payload;
-    // A person erased here does not come back: their file and its timeline are left out, unnamed.
-    const { records: notErased, leftOut: erasedLeftOut } = withoutErased(db, payload.records);
-    payload.records = notErased;
+    // A person erased here does not come back, and a file frozen or anonymised here is not filled
+    // again: their records and timeline are left out, unnamed.
+    const { records: allowed, leftOut: erasedLeftOut } = withoutHeldBack(db, payload.records);
+    payload.records = allowed;
     if (card && (manifest.sender.associationId !== card.associationId || manifest.sender.signingPublicKey !== card.signingPublicKey)) {
       refuse('exchange.errors.senderMismatch');
     }

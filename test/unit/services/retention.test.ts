@@ -182,6 +182,21 @@ describe('retention with notice through the API', { timeout: 60_000 }, () => {
     expect(count(backend, "SELECT count(*) AS n FROM audit_log WHERE action = 'retention.expired'")).toBe(1);
   });
 
+  it('a frozen file (art. 18) waits past its date, and the run still anonymises the others', async () => {
+    const clock = manualClock('2026-03-10T09:00:00.000Z');
+    const backend = await openBackend({ clock });
+    const frozen = await ok(backend, 'candidates.create', { firstName: 'Zenobie', lastName: 'Krasnodebska' });
+    const other = await ok(backend, 'candidates.create', { firstName: 'Yusuf', lastName: 'Demir' });
+    await ok(backend, 'candidates.restrict', { id: frozen.id, reason: 'legalClaim' });
+    clock.set('2029-01-13T09:00:00.000Z');
+    expect((await ok(backend, 'retention.due', {})).items.map((item) => item.candidateId)).toEqual([other.id]);
+    expect(await createRetentionService(backend.database.db, clock).runExpired()).toEqual({ anonymised: 1, presentationsCleared: 0 });
+    expect(rows(backend, 'SELECT id, anonymised_at IS NOT NULL AS anonymised FROM candidates ORDER BY seq')).toEqual([
+      { id: frozen.id, anonymised: 0 },
+      { id: other.id, anonymised: 1 },
+    ]);
+  });
+
   it('the period is the legal one by default, shorter at will, longer only with a reason', async () => {
     const backend = await openBackend();
     expect(await ok(backend, 'retention.settings', {})).toEqual({ candidateDays: 730, reasonForLonger: null });

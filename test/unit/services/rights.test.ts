@@ -1,3 +1,4 @@
+import { RESTRICTION_REASONS } from '../../../shared/candidates';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -169,6 +170,18 @@ describe('erasure (art. 17) through the API', { timeout: 60_000 }, () => {
     expect(result.written).toBe(0);
     expect(countsNaming(b, amina.id)).toEqual(Object.fromEntries(ROWS_NAMING.map(([table]) => [table, 0])));
     expect(cardAatB.associationId).toBeTruthy();
+  });
+
+  it('leaves out of a partner file a person whose file is frozen here, instead of refusing the whole file', async () => {
+    const { a, b, amina, cardBatA } = await twoPartners(openExchangeBackend);
+    await importFile(b, (await exportTo(a, cardBatA.id, [amina.id])).content);
+    await ok(b, 'candidates.restrict', { id: amina.id, reason: RESTRICTION_REASONS[0] });
+    const frozen = rows(b, 'SELECT * FROM candidates WHERE id = ?', amina.id);
+    await ok(a, 'candidates.update', { id: amina.id, phone: '06 11 22 33 44' });
+    const { preview, result } = await importFile(b, (await exportTo(a, cardBatA.id, [amina.id])).content);
+    expect(preview.erasedLeftOut).toBe(1);
+    expect(result.written).toBe(0);
+    expect(rows(b, 'SELECT * FROM candidates WHERE id = ?', amina.id)).toEqual(frozen);
   });
 });
 
