@@ -91,6 +91,9 @@ function nameCase(text: string): string {
   return text.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, before: string, letter: string) => `${before}${letter.toUpperCase()}`);
 }
 
+/** Columns read as free text (the others go through a reader that refuses a formula by itself). */
+const TEXT_TARGETS = new Set<CandidateColumn>(['lastName', 'firstName', 'fullName', 'address', 'commune', 'experience', 'availability', 'occupation', 'notes', 'referralPartner', 'sector']);
+
 export function convertRow(cells: readonly Cell[], mapping: readonly (CandidateColumn | null)[], context: RowContext): ConvertedRow {
   const errors: CellNote[] = [];
   const warnings: CellNote[] = [];
@@ -109,6 +112,8 @@ export function convertRow(cells: readonly Cell[], mapping: readonly (CandidateC
     if (target === null) return;
     const cell = cells[column];
     const text = cellText(cell);
+    // Text a spreadsheet would run as a formula: kept as typed, flagged, and made inert in every export.
+    if (TEXT_TARGETS.has(target) && /^[=+\-@]/.test(text)) warnings.push({ column, message: 'sheets.errors.formula' });
     switch (target) {
       case 'lastName':
       case 'firstName':

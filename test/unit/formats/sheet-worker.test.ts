@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { SheetReadError } from '../../../electron/formats/csv';
 import { readSpreadsheet, readSpreadsheetOffThread } from '../../../electron/formats/spreadsheet';
@@ -40,6 +41,9 @@ describe('readSpreadsheetOffThread', () => {
       new TextEncoder().encode(`${Array.from({ length: 1000 }, (_, index) => `c${index}`).join(';')}\r\n`),
       Uint8Array.from([0x4e, 0x6f, 0x6d, 0x0a, 0x81, 0x8d, 0x0a]),
     ];
+    const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>'), 'xl/worksheets/sheet1.xml': new Uint8Array(8 * 1024 * 1024) }, { level: 9 });
+    const unzipLimits = { maxUnpackedBytes: 1024 * 1024, maxEntries: 100 };
+    expect(await refusal(() => readSpreadsheetOffThread(bomb, { unzipLimits }))).toEqual({ key: 'sheets.errors.tooLargeUnpacked', values: {} });
     for (const bytes of cases) {
       const here = await refusal(() => readSpreadsheet(bytes));
       expect(here).not.toBe('read');

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { budgetFor } from '../../../support/budget';
+import { SHEET_MAX_BASE64_LENGTH } from '../../../../shared/sheets';
 import { describe, expect, it } from 'vitest';
 import { contentHash, ok, refused } from '../../../support/api';
 import { useBackend } from '../../../support/temp';
@@ -115,5 +117,23 @@ describe('spreadsheet import of candidates', () => {
     expect(leftOut).toContain(`Date de naissance : Date illisible`);
     expect(leftOut).toContain(`"'=HYPERLINK(""x"")"`);
     expect(leftOut).not.toContain('Martin');
+  });
+
+  // Three files read on a worker (the zip bomb's refusal through it: test/unit/formats/sheet-worker.test.ts) and a 67 MB request validated.
+  it('refuses a 5 MB cell, an unknown encoding and a file over the size, with a translated reason, writing nothing; flags a formula in a name', { timeout: budgetFor(4, 15_000) }, async () => {
+    const backend = await open();
+    const before = contentHash(backend);
+    const refusal = async (contentBase64: string) => {
+      const result = await backend.dispatch('sheets.open', { fileName: 'x', contentBase64 });
+      return result.ok ? 'read' : result.error.message;
+    };
+    expect(await refusal(base64(`Nom;Note\nDiallo;${'x'.repeat(5 * 1024 * 1024)}\n`))).toBe('sheets.errors.cellTooLong?max=32767');
+    expect(await refusal(base64(Uint8Array.from([0x4e, 0x6f, 0x6d, 0x0a, 0x81, 0x8d, 0x90, 0x0a])))).toBe('sheets.errors.encoding');
+    await refused(backend, 'sheets.open', { fileName: 'x.csv', contentBase64: 'A'.repeat(SHEET_MAX_BASE64_LENGTH + 4) }, { contentBase64: 'sheets.errors.tooLarge' });
+    expect(contentHash(backend)).toBe(before);
+
+    const opened = await ok(backend, 'sheets.open', { fileName: 'x.csv', contentBase64: base64('Nom;Prénom\r\n=HYPERLINK("http://x");Eve\r\n') });
+    const preview = await ok(backend, 'sheets.preview', { importId: opened.importId });
+    expect(preview.rows[0]).toMatchObject({ status: 'new', warnings: [{ column: 0, message: 'sheets.errors.formula' }] });
   });
 });
