@@ -4,6 +4,7 @@ import { SEEDED_SECTORS } from '../../shared/domain';
 import { contactSchema } from '../../shared/employers';
 import { ERASURE_REQUEST_SCHEMA_VERSION, EXPORT_SCHEMA_VERSION, ageRecipientSchema, signingPublicKeySchema } from '../../shared/exchange';
 import { partnerFieldShapes } from '../../shared/partners';
+import { OBJECTIVE_STATUSES, RESPONSIBLES, STEP_KINDS, STEP_STATUSES } from '../../shared/plans';
 import { timelineAddSchema } from '../../shared/timeline';
 import { isValidIsoDate, optionalText, parseOptions, plainText, uuid } from '../../shared/validation';
 
@@ -67,6 +68,42 @@ export const sectorRecordSchema = z.strictObject({
 });
 export type SectorRecord = z.output<typeof sectorRecordSchema>;
 
+/**
+ * A person's action plan as sent beside their file: objectives and their steps. Who carries a
+ * step is said by its kind only (the person, a volunteer, a partner): volunteers and partners
+ * stay with the association that knows them. Files written before plans were sent have none.
+ */
+const planStepRecordSchema = z.strictObject({
+  id: uuid,
+  kind: z.enum(STEP_KINDS),
+  label: plainText().min(1).max(200),
+  dueOn: z.iso.date().nullable(),
+  responsible: z.enum(RESPONSIBLES),
+  status: z.enum(STEP_STATUSES),
+  outcome: optionalText(1000),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+export const planRecordSchema = z.strictObject({
+  candidateId: uuid,
+  objectives: z
+    .array(
+      z.strictObject({
+        id: uuid,
+        label: plainText().min(1).max(200),
+        targetDate: z.iso.date().nullable(),
+        status: z.enum(OBJECTIVE_STATUSES),
+        outcome: optionalText(1000),
+        createdAt: z.iso.datetime(),
+        updatedAt: z.iso.datetime(),
+        steps: z.array(planStepRecordSchema).max(200),
+      }),
+    )
+    .max(100),
+});
+export type PlanRecord = z.output<typeof planRecordSchema>;
+
 const associationSchema = z.strictObject({
   associationId: uuid,
   name: plainText().min(1).max(200),
@@ -113,6 +150,7 @@ export const payloadSchema = z.strictObject({
     timelineEvents: records(timelineRecordSchema),
     partners: records(partnerRecordSchema),
     sectors: records(sectorRecordSchema),
+    plans: records(planRecordSchema).optional(),
   }),
   deletions: records(deletionSchema),
 });
@@ -228,6 +266,12 @@ export function parsePayload(bytes: Uint8Array, knownIds: LocalRecords, json: un
   for (const event of timelineEvents) {
     if (!hasCandidate(event.subjectId)) throw new PayloadError('dangling_reference', `timeline event ${event.id}`);
   }
+  const plans = payload.records.plans ?? [];
+  const planIds = plans.flatMap((plan) => plan.objectives.flatMap((objective) => [objective.id, ...objective.steps.map((step) => step.id)]));
+  if (new Set(planIds).size !== planIds.length || new Set(plans.map((plan) => plan.candidateId)).size !== plans.length) throw new PayloadError('duplicate_records', 'records.plans');
+  // A plan travels with its person's file: only for a file in this one.
+  const filesSent = new Set(candidates.map((candidate) => candidate.id));
+  for (const plan of plans) if (!filesSent.has(plan.candidateId)) throw new PayloadError('dangling_reference', `plan of ${plan.candidateId}`);
   return payload;
 }
 
@@ -249,6 +293,7 @@ export function payloadBytes(payload: Payload, timelineEventsJson: readonly stri
     JSON.stringify(records.partners),
     ',"sectors":',
     JSON.stringify(records.sectors),
+    ...(records.plans ? [',"plans":', JSON.stringify(records.plans)] : []),
     '}}',
   ];
   // Written piece by piece into one buffer: no single string of the whole file is made.

@@ -5,6 +5,7 @@ import { createRowWriter } from '../db/row-writer';
 import { candidateSharingConsents, candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
 import { candidateColumns, loadCandidates, writeCandidateChildren } from './candidates';
 import { writePartnerContacts } from './partners';
+import { replacePlans } from './plans';
 import type { CandidateRecord, PartnerRecord, Payload, SectorRecord } from '../formats/payload';
 
 /**
@@ -319,6 +320,11 @@ export function writeRecords(tx: WriteDb, chosen: RecordSet, options: { ourAssoc
     else newEvents.push({ id, ...event });
   }
   writer.insertAll(timelineEvents, newEvents);
+  const chosenIds = new Set(chosen.candidates.map((record) => record.id));
+  replacePlans(
+    tx,
+    (chosen.plans ?? []).filter((plan) => chosenIds.has(plan.candidateId)),
+  );
 }
 
 function compareText(a: string, b: string): number {

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { PlanRecord } from '../formats/payload';
 import type { ReadDb, WriteDb } from '../db/handles';
 import { candidateBarriers, candidateDiagnoses, candidates, partners, planObjectives, planStepEvents, planSteps, volunteers } from '../db/schema';
 import { inCandidateScope } from './scope';
@@ -150,4 +151,43 @@ export function progressRows(db: ReadDb, from: string, to: string) {
   const reached = db.select({ n: count() }).from(planObjectives).where(and(sql`${planObjectives.candidateId} IN ${inPeriod}`, eq(planObjectives.status, 'reached'))).get()?.n ?? 0;
   const done = db.select({ n: count() }).from(planSteps).where(and(sql`${planSteps.candidateId} IN ${inPeriod}`, eq(planSteps.status, 'done'))).get()?.n ?? 0;
   return { diagnosed, stillOpen, reached, done };
+}
+
+/** The plans of files sent to a partner (see formats/payload.ts): objectives and steps, without who here carries them. */
+export function planRecordsOf(db: ReadDb, candidateIds: readonly string[]): PlanRecord[] {
+  const plans: PlanRecord[] = [];
+  for (let start = 0; start < candidateIds.length; start += 500) {
+    const batch = candidateIds.slice(start, start + 500);
+    const objectives = db.select().from(planObjectives).where(inArray(planObjectives.candidateId, batch)).orderBy(asc(planObjectives.createdAt)).all();
+    if (objectives.length === 0) continue;
+    const steps = db.select().from(planSteps).where(inArray(planSteps.candidateId, batch)).orderBy(asc(planSteps.createdAt)).all();
+    for (const candidateId of batch) {
+      const own = objectives.filter((objective) => objective.candidateId === candidateId);
+      if (own.length === 0) continue;
+      plans.push({
+        candidateId,
+        objectives: own.map(({ candidateId: _candidate, ...objective }) => ({
+          ...objective,
+          steps: steps
+            .filter((step) => step.objectiveId === objective.id)
+            .map(({ id, kind, label, dueOn, responsible, status, outcome, createdAt, updatedAt }) => ({ id, kind, label, dueOn, responsible, status, outcome, createdAt, updatedAt })),
+        })) as PlanRecord['objectives'],
+      });
+    }
+  }
+  return plans;
+}
+
+/**
+ * A partner's plan for a file taken from their export replaces the plan here (inside the
+ * import's transaction): the sender's version of the file is the one kept, plan included.
+ */
+export function replacePlans(tx: WriteDb, plans: readonly PlanRecord[]): void {
+  for (const plan of plans) {
+    tx.delete(planObjectives).where(eq(planObjectives.candidateId, plan.candidateId)).run();
+    for (const { steps, ...objective } of plan.objectives) {
+      tx.insert(planObjectives).values({ ...objective, candidateId: plan.candidateId }).run();
+      if (steps.length > 0) tx.insert(planSteps).values(steps.map((step) => ({ ...step, objectiveId: objective.id, candidateId: plan.candidateId }))).run();
+    }
+  }
 }

@@ -9,6 +9,7 @@ function nextMonday(): string {
 }
 
 test('a volunteer opens a file, sees what is next, books the next appointment and finds it on the week', async ({ page, preview }) => {
+  test.slow(); // Two screens and a form: 42 s on a machine at load 26, near the default 60 s.
   const api = await previewApi(preview.url);
   const marc = await api<{ id: string }>('volunteers.create', { firstName: 'Marc', lastName: 'Petit' });
   const amina = await api<{ id: string }>('candidates.create', {

@@ -9,6 +9,7 @@ import { encryptToRecipients, encryptWithPassphrase } from '../../formats/age';
 import { packEnvelope } from '../../formats/envelope';
 import { signDetached } from '../../formats/minisign';
 import { type Payload, payloadBytes } from '../../formats/payload';
+import { planRecordsOf } from '../../store/plans';
 import { generatePassphrase } from '../../formats/words';
 import { auditedTransaction, describeAudit } from '../../store/audit';
 import { candidatesSharedWith, consentsOf, readRecords, recordAgreedVersions } from '../../store/exchange';
@@ -144,7 +145,7 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
         counts,
         leftOut: [...(request.includeNotes ? [] : (['notes'] as const)), ...(request.includeBarriers ? [] : (['barriers'] as const))],
       },
-      records: { candidates: records.candidates, timelineEvents: [], partners: records.partners, sectors: records.sectors },
+      records: { candidates: records.candidates, timelineEvents: [], partners: records.partners, sectors: records.sectors, plans: planRecordsOf(db, records.candidates.map((record) => record.id)) },
       deletions: [],
     };
     report('encrypting');

@@ -352,6 +352,8 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
       partners: payload.records.partners.filter((record) => wanted(record.id) || (needed.has(record.id) && entry.states.get(record.id) === 'new')),
       candidates: chosenCandidates,
       timelineEvents: payload.records.timelineEvents.filter((record) => wanted(record.id) && candidatesHere.has(record.subjectId)),
+      // A plan comes with its file when the file's version is taken.
+      plans: (payload.records.plans ?? []).filter((plan) => wanted(plan.candidateId)),
     };
     const written = chosen.sectors.length + chosen.partners.length + chosen.candidates.length + chosen.timelineEvents.length;
     const total = entry.states.size;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../shared/dates';
 import { call } from '../api/client';
 import { formatDate } from '../app/format';
+import { useNavigation } from '../app/navigation';
 import type { Route } from '../app/routes';
 import { downloadText } from '../exchange/files';
 import { useSession } from '../session/sessionStore';
@@ -37,8 +38,10 @@ function moved(view: View, anchor: string, direction: 1 | -1): string {
 
 export function CalendarSection({ route }: { route: Route }) {
   const { t, i18n } = useTranslation();
-  const initialView: View = (VIEWS as readonly string[]).includes(route.id ?? '') ? (route.id as View) : 'week';
-  const [view, setView] = useState<View>(initialView);
+  // The view is in the address (`#/calendar/month`, `#/calendar/day`), so the home card can open "my day".
+  const view: View = (VIEWS as readonly string[]).includes(route.id ?? '') ? (route.id as View) : 'week';
+  const navigate = useNavigation((state) => state.navigate);
+  const setView = (next: View) => navigate({ section: 'calendar', ...(next === 'week' ? {} : { id: next }) }, { replace: true });
   const [anchor, setAnchor] = useState(localToday);
   const [volunteerId, setVolunteerId] = useState('');
   const [pairId, setPairId] = useState('');
@@ -158,7 +161,8 @@ export function CalendarSection({ route }: { route: Route }) {
       ) : (
         <div className={`calendar-${view}`} data-testid={`calendar-${view}`}>
           <div className="calendar-grid">
-            {daysOf(rangeOf('week', range.from)).map((day) => (
+            {view === 'month' &&
+              daysOf(rangeOf('week', range.from)).map((day) => (
               <div key={`weekday-${day}`} className="calendar-weekday" aria-hidden="true">
                 {new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))}
               </div>

@@ -79,7 +79,7 @@ function DiagnosisCard({ plan, readOnly, onRecord }: { plan: Plan; readOnly: boo
         <table className="compact-table path-progress">
           <thead>
             <tr>
-              <th scope="col" />
+              <td />
               <th scope="col">{t('plans.ui.diagnosis.atEntry', { date: formatDate(plan.diagnosis.recordedOn, i18n.language) })}</th>
               <th scope="col">{t('plans.ui.diagnosis.now')}</th>
             </tr>
