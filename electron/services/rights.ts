@@ -40,7 +40,6 @@ import {
   candidateExists,
   checkpointWal,
   deletePersonRows,
-  erasedAmong,
   heldBackAmong,
   erasedStillPresent,
   exchangeEntriesNaming,
