@@ -12,6 +12,7 @@ import {
   mergeOf,
   mergeSnapshot,
   movePipelineRecords,
+  movePlanAndAppointments,
   moveTimeline,
   moveVisits,
   presentationsOfBoth,
@@ -111,6 +112,7 @@ export function mergeCandidates(db: WriteDb, keepId: string, mergeId: string, ch
     moveTimeline(tx, keepId, mergeId, now);
     mergeVisits(db, keepId, mergeId);
     const moved = movePipeline(db, keepId, mergeId, now, today);
+    movePlanAndAppointments(db, keepId, mergeId, now);
     markMerged(tx, mergeId, keepId, other.archivedAt ?? now, now);
     saveMerge(tx, { id: newId(), keptId: keepId, mergedId: mergeId, mergedAt: now, before, after: mergeSnapshot(db, [keepId, mergeId]) });
     describeAudit(now, {

@@ -3,12 +3,16 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { CandidateFields } from '../../shared/candidates';
 import type { ReadDb, WriteDb } from '../db/handles';
 import {
+  appointments,
   candidateBarriers,
   candidateMerges,
   candidateSectors,
   candidateSharingConsents,
   candidates,
   placements,
+  planObjectives,
+  planStepEvents,
+  planSteps,
   presentationEvents,
   presentations,
   recruitments,
@@ -38,6 +42,10 @@ const TRACKED = {
   presentations: { table: presentations, owner: presentations.candidateId, key: presentations.id, replaced: false },
   placements: { table: placements, owner: placements.candidateId, key: placements.id, replaced: false },
   recruitments: { table: recruitments, owner: recruitments.candidateId, key: recruitments.id, replaced: false },
+  objectives: { table: planObjectives, owner: planObjectives.candidateId, key: planObjectives.id, replaced: false },
+  steps: { table: planSteps, owner: planSteps.candidateId, key: planSteps.id, replaced: false },
+  stepEvents: { table: planStepEvents, owner: planStepEvents.candidateId, key: planStepEvents.id, replaced: false },
+  appointments: { table: appointments, owner: appointments.candidateId, key: appointments.id, replaced: false },
 } satisfies Record<string, { table: SQLiteTable; owner: SQLiteColumn; key: SQLiteColumn; replaced: boolean }>;
 
 /** The rows of both files in every tracked table, in a stable order (compared as JSON). */
@@ -79,6 +87,18 @@ export function movePipelineRecords(db: WriteDb, keepId: string, mergeId: string
     moved[name] = db.update(table).set({ candidateId: keepId, updatedAt: now }).where(eq(table.candidateId, mergeId)).run().changes;
   }
   return moved;
+}
+
+/**
+ * Moves the merged file's action plan (objectives, steps and their history) and appointments to
+ * the kept file. The diagnosis at entry stays with each file: it is one per file, taken when the
+ * person came.
+ */
+export function movePlanAndAppointments(db: WriteDb, keepId: string, mergeId: string, now: string): void {
+  for (const table of [planObjectives, planSteps, appointments]) {
+    db.update(table).set({ candidateId: keepId, updatedAt: now }).where(eq(table.candidateId, mergeId)).run();
+  }
+  db.update(planStepEvents).set({ candidateId: keepId }).where(eq(planStepEvents.candidateId, mergeId)).run();
 }
 
 /** The file's drop-in visits: the session and the note of each. */

@@ -40,6 +40,25 @@ describe('merging candidate files moves their journey', () => {
     expect(JSON.parse(audit?.details ?? '{}').moved).toEqual({ presentations: 1, placements: 1, recruitments: 1 });
   });
 
+  it('moves the action plan and the appointments too, and an undo puts them back', async () => {
+    const backend = await openBackend({ clock: manualClock() });
+    const keep = await candidate(backend, { firstName: 'Mohamed', lastName: 'Ali' });
+    const other = await candidate(backend, { firstName: 'Mohammed', lastName: 'Ali' });
+    const objective = await ok(backend, 'plans.addObjective', { candidateId: other.id, label: 'Permis de conduire' });
+    const step = await ok(backend, 'plans.addStep', { objectiveId: objective.id, kind: 'other', label: 'Code de la route', responsible: 'person' });
+    const meeting = await ok(backend, 'appointments.create', { candidateId: other.id, kind: 'dropin', startsAt: '2026-03-11T09:30' });
+    const owners = () =>
+      rows(backend, 'SELECT candidate_id AS owner FROM plan_objectives UNION ALL SELECT candidate_id FROM plan_steps UNION ALL SELECT candidate_id FROM appointments');
+
+    await ok(backend, 'candidates.merge', { keepId: keep.id, mergeId: other.id });
+    expect(owners()).toEqual([{ owner: keep.id }, { owner: keep.id }, { owner: keep.id }]);
+    expect((await ok(backend, 'plans.get', { candidateId: keep.id })).objectives.map((item) => item.steps.map((each) => each.id))).toEqual([[step.id]]);
+    expect((await ok(backend, 'appointments.list', { candidateId: keep.id })).map((item) => item.id)).toEqual([meeting.id]);
+
+    await ok(backend, 'candidates.undoMerge', { mergedId: other.id });
+    expect(owners()).toEqual([{ owner: other.id }, { owner: other.id }, { owner: other.id }]);
+  });
+
   it('keeps one place per need: the less advanced duplicate is withdrawn, the kept file wins a tie', async () => {
     const clock = manualClock();
     const backend = await openBackend({ clock });
