@@ -32,7 +32,8 @@ test('a volunteer opens a file, sees what is next, books the next appointment an
   await expect(form.getByLabel('Type')).toBeFocused();
   await form.getByLabel('Type').selectOption('prefecture');
   const monday = nextMonday();
-  await form.getByLabel('Date').fill(monday);
+  // Typed as a French reader writes it: the date field is the app's own, day first.
+  await form.getByLabel('Date').fill(monday.split('-').reverse().join('/'));
   await form.getByLabel('Heure').fill('09:30');
   await form.getByLabel('Lieu').fill('Préfecture, guichet 4');
   await form.getByLabel('Avec le bénévole').selectOption({ label: 'Marc Petit' });

@@ -4,6 +4,7 @@ import { APPOINTMENT_KINDS, APPOINTMENT_STATUSES, type Appointment, type Appoint
 import { call } from '../api/client';
 import { useNotices } from '../app/notices';
 import { downloadBase64, downloadText } from '../exchange/files';
+import { DateInput } from '../ui/DateInput';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useCurrentAuthor } from '../ui/currentAuthor';
 import { useApiValue } from '../ui/useApiValue';
@@ -147,7 +148,7 @@ export function AppointmentsPanel({ candidateId, readOnly, booking, onChanged }:
             </div>
             <div className="field">
               <label className="field-label" htmlFor="appointment-date">{t('appointments.ui.form.date')}</label>
-              <input id="appointment-date" type="date" value={draft.date} onChange={set('date')} required {...invalid('startsAt')} />
+              <DateInput id="appointment-date" value={draft.date} onChange={set('date')} required {...invalid('startsAt')} />
               {fieldError('startsAt')}
             </div>
             <div className="field">

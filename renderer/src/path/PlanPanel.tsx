@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type Objective, OBJECTIVE_STATUSES, type ObjectiveStatus, type Plan, type PlanStep, RESPONSIBLES, type Responsible, STEP_KINDS, STEP_STATUSES, type StepKind, type StepStatus } from '../../../shared/plans';
 import { call } from '../api/client';
 import { formatDate } from '../app/format';
+import { DateInput } from '../ui/DateInput';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useCurrentAuthor } from '../ui/currentAuthor';
 import { AppointmentsPanel } from './AppointmentsPanel';
@@ -156,7 +157,7 @@ function ObjectivesCard({ candidateId, plan, readOnly, onChanged }: { candidateI
             </label>
             <label className="field">
               <span className="field-label">{t('plans.ui.objectives.targetDate')}</span>
-              <input type="date" value={targetDate} onChange={(event) => setTargetDate(event.target.value)} />
+              <DateInput value={targetDate} onChange={(event) => setTargetDate(event.target.value)} />
               {errors.targetDate && <span className="field-error">{errors.targetDate}</span>}
             </label>
           </div>
@@ -355,7 +356,7 @@ function StepForm({ objectiveId, step, onDone, onCancel }: { objectiveId?: strin
         </label>
         <label className="field">
           <span className="field-label">{t('plans.ui.steps.dueOn')}</span>
-          <input type="date" value={dueOn} onChange={(event) => setDueOn(event.target.value)} />
+          <DateInput value={dueOn} onChange={(event) => setDueOn(event.target.value)} />
           {fieldError('dueOn')}
         </label>
         <label className="field field-wide">
