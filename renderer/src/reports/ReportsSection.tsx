@@ -1,3 +1,4 @@
+import { dateFormat } from '../../../shared/dateFormat';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PUBLIC_CATEGORIES, type PublicCategory } from '../../../shared/domain';
@@ -131,7 +132,7 @@ export function ReportsSection() {
               <select value={month} onChange={(event) => setMonth(Number(event.target.value))}>
                 {MONTHS.map((option) => (
                   <option key={option} value={option}>
-                    {new Intl.DateTimeFormat(i18n.language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, option - 1, 1)))}
+                    {dateFormat(i18n.language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, option - 1, 1)))}
                   </option>
                 ))}
               </select>
