@@ -270,7 +270,10 @@ function ReportFigure({ table, language, onCsv }: { table: ReportTable; language
         <table className="data-table reports-table">
           <thead>
             <tr>
-              <th scope="col" />
+              {/* What the rows are: the table's own title, for screen readers (the rows' names say it to the eye). */}
+              <th scope="col">
+                <span className="visually-hidden">{title}</span>
+              </th>
               {table.columns.map((column) => (
                 <th key={column} scope="col" className="number">
                   {columnLabel(table, column, t, language)}
