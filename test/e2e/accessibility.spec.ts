@@ -179,7 +179,7 @@ test('a keyboard user finds a candidate in the list, proposes her for a need, ta
     await page.keyboard.press('Space');
     await tabTo(page, page.getByRole('button', { name: `Enregistrer : ${step}` }));
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('presentation-header').getByTestId('presentation-state')).toHaveText(step.replace(" à l'employeur", ''));
+    await expect(page.getByTestId('presentation-header').getByTestId('presentation-state')).toHaveText(step);
     await expect(next).toBeFocused();
   }
 
@@ -190,6 +190,8 @@ test('a keyboard user finds a candidate in the list, proposes her for a need, ta
   await tabTo(page, page.getByLabel('Date de début'));
   await page.keyboard.press('Control+A');
   await page.keyboard.type(addDays(today(), -3).split('-').reverse().join('/'));
+  await tabTo(page, page.getByLabel('Date de fin', { exact: true }));
+  await page.keyboard.type(addMonths(today(), 6).split('-').reverse().join('/'));
   await tabTo(page, page.getByRole('button', { name: "Enregistrer l'embauche" }));
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('notice')).toHaveText('Embauche enregistrée, suivis créés');

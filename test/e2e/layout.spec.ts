@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { Language } from '../../shared/i18n/languages';
 import { expect, test } from './fixtures';
-import { WALK, type WalkRecords, makeWalkRecords, walk } from './screens';
+import { WALK, type WalkRecords, makeWalkRecords, texts, walk } from './screens';
 
 /**
  * The two small windows people really use: a 1280×720 laptop at 200% zoom (a 640×360 CSS
@@ -103,6 +103,18 @@ test('the lists, candidate file and sessions reflow at 200% zoom and at 1024 px:
       },
       WALK.filter((step) => step.reflow),
     );
+    // The sidebar starts folded in a small window, opens on its toggle over the screen, and stays as the person left it.
+    const toggle = page.getByRole('button', { name: 'Menu', exact: true });
+    const candidates = page.getByRole('link', { name: texts(language)('common.ui.sections.candidates') });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(candidates.locator('.nav-label')).toHaveCSS('position', 'absolute');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(candidates.locator('.nav-label')).toHaveCSS('position', 'static');
+    await page.reload();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await context.close();
   }
   expect(faults).toEqual([]);
