@@ -196,7 +196,7 @@ test('a keyboard user finds a candidate in the list, proposes her for a need, ta
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('notice')).toHaveText('Embauche enregistrée, suivis créés');
   await expect(page.getByTestId('recruitment')).toContainText('CDD');
-  await expect(page.getByTestId('recruitment').locator(':focus')).toHaveCount(1);
+  await expect(page.getByTestId('recruitment')).toBeFocused();
 });
 
 test('the history form ties its error to the field it is about', async ({ page, preview }) => {
