@@ -1,4 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
+import { addDays, addMonths } from '../../shared/dates';
+import { today } from '../../shared/validation';
 import { previewApi } from './api';
 import { expect, test } from './fixtures';
 
@@ -128,4 +130,87 @@ test('file fields speak the interface language, not the browser’s', async ({ p
   await expect(page.getByText('Aucun fichier choisi')).toBeVisible();
   await field.setInputFiles({ name: 'envoi.tremplin', mimeType: 'application/octet-stream', buffer: Buffer.from('not a real file') });
   await expect(page.getByText('envoi.tremplin', { exact: true })).toBeVisible();
+});
+
+test('a keyboard user finds a candidate in the list, proposes her for a need, takes it to the interview and records the hire', async ({ page, preview }) => {
+  test.slow(); // A whole placement, key by key.
+  const api = await previewApi(preview.url);
+  const employer = await api<{ id: string }>('employers.create', { name: 'Logistique du Rhône', postalCode: '69007', commune: 'Lyon' });
+  await api('jobNeeds.create', { employerId: employer.id, occupation: 'Préparateur de commandes', contractType: 'cdd', positions: 1, minFrenchLevel: 'A2' });
+  await api('candidates.create', {
+    firstName: 'Awa',
+    lastName: 'Traoré',
+    frenchLevel: 'B1',
+    status: 'active',
+    authorisationDocument: 'refugee_resident_card',
+    authorisationExpiry: addMonths(today(), 60),
+  });
+  await api('candidates.create', { firstName: 'Karim', lastName: 'Benali' });
+
+  // Found in the list, and opened from her row by the keyboard: the file takes the focus on her name.
+  await page.goto(`${preview.url}#/candidates`);
+  await tabTo(page, page.getByRole('searchbox', { name: 'Rechercher un candidat' }));
+  await page.keyboard.type('awa');
+  await expect(page.getByTestId('candidate-row')).toHaveCount(1);
+  await tabTo(page, page.getByTestId('candidate-row').getByRole('link', { name: 'Traoré Awa' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Awa Traoré' })).toBeFocused();
+
+  // The journey tab, by the arrows of the tab list; its open needs offer "Présenter".
+  await tabTo(page, page.getByRole('tab', { name: 'Identité et contact' }));
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('tab', { name: 'Parcours' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Parcours' })).toHaveAttribute('aria-selected', 'true');
+  const needRow = page.getByTestId('candidate-need-matches').getByTestId('match-eligible').getByTestId('match-row');
+  await tabTo(page, needRow.getByRole('button', { name: 'Présenter' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('notice')).toHaveText('Candidat proposé pour ce besoin');
+  // The button gives way to the presentation it made, which takes the focus.
+  const proposed = needRow.getByRole('link', { name: 'Proposée' });
+  await expect(proposed).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Awa Traoré — Préparateur de commandes' })).toBeVisible();
+
+  // Each step: the first choice of the group with Space, saved with Enter; the focus then goes to what can happen next.
+  const next = page.getByRole('heading', { level: 2, name: 'Et ensuite ?' });
+  for (const step of ["Présentée à l'employeur", 'Entretien', 'Acceptée']) {
+    await tabTo(page, page.getByRole('radio', { name: step }));
+    await page.keyboard.press('Space');
+    await tabTo(page, page.getByRole('button', { name: `Enregistrer : ${step}` }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('presentation-header').getByTestId('presentation-state')).toHaveText(step);
+    await expect(next).toBeFocused();
+  }
+
+  // The hire, from the accepted presentation: its form opens on its title, and saving shows it in the journey.
+  await tabTo(page, page.getByRole('link', { name: 'Enregistrer le recrutement' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Nouvelle embauche ou formation' })).toBeFocused();
+  await tabTo(page, page.getByLabel('Date de début'));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(addDays(today(), -3).split('-').reverse().join('/'));
+  await tabTo(page, page.getByLabel('Date de fin', { exact: true }));
+  await page.keyboard.type(addMonths(today(), 6).split('-').reverse().join('/'));
+  await tabTo(page, page.getByRole('button', { name: "Enregistrer l'embauche" }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('notice')).toHaveText('Embauche enregistrée, suivis créés');
+  await expect(page.getByTestId('recruitment')).toContainText('CDD');
+  await expect(page.getByTestId('recruitment')).toBeFocused();
+});
+
+test('the history form ties its error to the field it is about', async ({ page, preview }) => {
+  const api = await previewApi(preview.url);
+  const awa = await api<{ id: string }>('candidates.create', { firstName: 'Awa', lastName: 'Traoré' });
+  await page.goto(`${preview.url}#/candidates/${awa.id}/history`);
+  const day = page.getByLabel('Date', { exact: true });
+  await tabTo(page, day);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(addDays(today(), 5).split('-').reverse().join('/'));
+  await tabTo(page, page.getByRole('button', { name: "Ajouter à l'historique" }));
+  await page.keyboard.press('Enter');
+  await expect(day).toHaveAttribute('aria-invalid', 'true');
+  const message = page.locator(`#${await day.getAttribute('aria-describedby')}`);
+  await expect(message).toHaveAttribute('role', 'alert');
+  await expect(day).toHaveAccessibleDescription((await message.textContent()) ?? 'a message');
 });

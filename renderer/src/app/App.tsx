@@ -11,6 +11,7 @@ import { useRecordTitleStore } from '../ui/recordTitle';
 import { NoticeRegion } from './NoticeRegion';
 import { Sidebar } from './Sidebar';
 import { SectionScreen } from './sections';
+import { useSidebar } from './sidebarState';
 import { useNavigation } from './navigation';
 import type { Route, Section } from './routes';
 
@@ -64,8 +65,10 @@ function SignedInApp() {
     document.title = parts.filter(Boolean).join(' – ');
   }, [recordName, route.section, t]);
 
+  const sidebarExpanded = useSidebar((state) => state.expanded);
+
   return (
-    <div className="app">
+    <div className={sidebarExpanded ? 'app' : 'app sidebar-collapsed'}>
       {/* Not href="#main": the hash holds the route. */}
       <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
         {t('common.ui.app.skipToContent')}

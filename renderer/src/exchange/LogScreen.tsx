@@ -1,3 +1,4 @@
+import { dateFormat } from '../../../shared/dateFormat';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../app/format';
@@ -12,7 +13,7 @@ export function LogScreen() {
   const [offset, setOffset] = useState(0);
   const { state } = useApiValue('exchange.log', { limit: PAGE_SIZE, offset });
   const page = state.status === 'ready' ? state.value : null;
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
+  const time = dateFormat(i18n.language, { timeStyle: 'short' });
 
   return (
     <section className="card exchange-panel" aria-labelledby="exchange-log-title">

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 interface Bar {
   label: string;
   current: number;
@@ -14,6 +16,7 @@ const VALUE_WIDTH = 60;
  * it prints as vectors and reads in black and white. The table below holds the same figures.
  */
 export function BarChart({ title, bars, legend }: { title: string; bars: Bar[]; legend: [string, string] }) {
+  const { i18n } = useTranslation();
   const max = Math.max(1, ...bars.flatMap((bar) => [bar.current, bar.previous]));
   const width = LABEL_WIDTH + BAR_AREA + VALUE_WIDTH;
   const height = bars.length * ROW + 28;
@@ -36,7 +39,7 @@ export function BarChart({ title, bars, legend }: { title: string; bars: Bar[]; 
             <rect x={LABEL_WIDTH} y={y + 3} width={length(bar.current)} height={10} className="reports-bar-current" />
             <rect x={LABEL_WIDTH} y={y + 13} width={length(bar.previous)} height={8} fill="url(#reports-hatch)" className="reports-bar-previous" />
             <text x={LABEL_WIDTH + length(bar.current) + 4} y={y + 12} className="reports-chart-value">
-              {bar.current.toLocaleString()}
+              {bar.current.toLocaleString(i18n.language)}
             </text>
           </g>
         );

@@ -1,3 +1,4 @@
+import { dateFormat } from '../../../shared/dateFormat';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PUBLIC_CATEGORIES, type PublicCategory } from '../../../shared/domain';
@@ -132,7 +133,7 @@ export function ReportsSection() {
               <select value={month} onChange={(event) => setMonth(Number(event.target.value))}>
                 {MONTHS.map((option) => (
                   <option key={option} value={option}>
-                    {new Intl.DateTimeFormat(i18n.language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, option - 1, 1)))}
+                    {dateFormat(i18n.language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, option - 1, 1)))}
                   </option>
                 ))}
               </select>
@@ -280,7 +281,10 @@ function ReportFigure({ table, language, onCsv }: { table: ReportTable; language
         <table className="data-table reports-table">
           <thead>
             <tr>
-              <th scope="col" />
+              {/* What the rows are: the table's own title, for screen readers (the rows' names say it to the eye). */}
+              <th scope="col">
+                <span className="visually-hidden">{title}</span>
+              </th>
               {table.columns.map((column) => (
                 <th key={column} scope="col" className="number">
                   {columnLabel(table, column, t, language)}

@@ -1,3 +1,4 @@
+import { dateFormat } from '../../../shared/dateFormat';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AccountSummary, PASSWORD_MIN_LENGTH } from '../../../shared/accounts';
@@ -21,7 +22,7 @@ import './AccountsSettings.css';
 const VOLUNTEERS_INPUT = { archived: 'active', limit: 500 } as const;
 
 function formatMoment(value: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+  return dateFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
 }
 
 /** Settings › Accounts: one account per person, created, changed, disabled (never deleted) by the administrator. */

@@ -1,3 +1,4 @@
+import { dateFormat } from '../../../shared/dateFormat';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '../../../shared/audit';
@@ -17,7 +18,7 @@ import './AuditLog.css';
 const PAGE_SIZE = 50;
 
 function formatMoment(value: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(value));
+  return dateFormat(language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(value));
 }
 
 /** Settings › Audit log: who did what and when, filtered, a page at a time, and saved as CSV. */

@@ -1,3 +1,4 @@
+import { dateFormat } from '../../../shared/dateFormat';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BACKUP_RETENTION, type BackupContents, type BackupEntry } from '../../../shared/backups';
@@ -19,7 +20,7 @@ function formatSize(bytes: number, language: string): string {
 }
 
 function formatMoment(value: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+  return dateFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
 }
 
 /**

@@ -22,12 +22,14 @@ interface KindAndDayProps {
   kind: TimelineKind;
   day: string;
   invalidDay: boolean;
+  /** The id of the message that says what is wrong with the day, read with the field. */
+  errorId: string;
   onKind(kind: TimelineKind): void;
   onDay(day: string): void;
 }
 
 /** The kind of an entry and its day (not after today: what is recorded has happened), for adding and correcting. */
-export function KindAndDayFields({ kind, day, invalidDay, onKind, onDay }: KindAndDayProps) {
+export function KindAndDayFields({ kind, day, invalidDay, errorId, onKind, onDay }: KindAndDayProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -43,7 +45,13 @@ export function KindAndDayFields({ kind, day, invalidDay, onKind, onDay }: KindA
       </label>
       <label className="compact-field">
         <span>{t('timeline.ui.date')}</span>
-        <DateInput value={day} max={today()} aria-invalid={invalidDay} onChange={(changed) => onDay(changed.target.value)} />
+        <DateInput
+          value={day}
+          max={today()}
+          aria-invalid={invalidDay}
+          aria-describedby={invalidDay ? errorId : undefined}
+          onChange={(changed) => onDay(changed.target.value)}
+        />
       </label>
     </>
   );
@@ -112,7 +120,7 @@ export function TimelineEntry({ event, readOnly, onChanged }: TimelineEntryProps
       <li className="timeline-item timeline-item-editing">
         <form className="timeline-form timeline-edit-form" onSubmit={(submitted) => void save(submitted)} noValidate>
           <div className="timeline-form-row">
-            <KindAndDayFields kind={kind} day={day} invalidDay={Boolean(error)} onKind={setKind} onDay={setDay} />
+            <KindAndDayFields kind={kind} day={day} invalidDay={Boolean(error)} errorId={`timeline-entry-${event.id}-error`} onKind={setKind} onDay={setDay} />
           </div>
           <label className="compact-field compact-field-wide">
             <span>{t('timeline.ui.text')}</span>
@@ -120,7 +128,7 @@ export function TimelineEntry({ event, readOnly, onChanged }: TimelineEntryProps
           </label>
           <div className="timeline-form-actions">
             {error && (
-              <p className="field-error" role="alert">
+              <p className="field-error" id={`timeline-entry-${event.id}-error`} role="alert">
                 {t(error)}
               </p>
             )}

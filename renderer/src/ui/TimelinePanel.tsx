@@ -65,6 +65,9 @@ export function TimelinePanel({ subjectType, subjectId, readOnly = false, onAdde
   }
 
   const fieldError = (name: string) => saveError?.fields[name];
+  const errorId = `timeline-${subjectId}-error`;
+  /** A field the refusal names is marked invalid and reads the message with its label. */
+  const errorLink = (name: string) => (fieldError(name) ? { 'aria-invalid': true, 'aria-describedby': errorId } : {});
 
   return (
     <section className="card timeline" aria-labelledby={`timeline-${subjectId}`}>
@@ -72,10 +75,10 @@ export function TimelinePanel({ subjectType, subjectId, readOnly = false, onAdde
       {!readOnly && (
         <form className="timeline-form" onSubmit={(event) => void add(event)} noValidate>
           <div className="timeline-form-row">
-            <KindAndDayFields kind={kind} day={occurredAt} invalidDay={Boolean(fieldError('occurredAt'))} onKind={setKind} onDay={setOccurredAt} />
+            <KindAndDayFields kind={kind} day={occurredAt} invalidDay={Boolean(fieldError('occurredAt'))} errorId={errorId} onKind={setKind} onDay={setOccurredAt} />
             <label className="compact-field">
               <span>{t('timeline.ui.author')}</span>
-              <input type="text" value={author} maxLength={100} onChange={(event) => setAuthor(event.target.value)} />
+              <input type="text" value={author} maxLength={100} {...errorLink('author')} onChange={(event) => setAuthor(event.target.value)} />
             </label>
           </div>
           <label className="compact-field compact-field-wide">
@@ -85,12 +88,13 @@ export function TimelinePanel({ subjectType, subjectId, readOnly = false, onAdde
               rows={2}
               maxLength={5000}
               placeholder={t('timeline.ui.textPlaceholder')}
+              {...errorLink('text')}
               onChange={(event) => setText(event.target.value)}
             />
           </label>
           <div className="timeline-form-actions">
             {saveError && (
-              <p className="field-error" role="alert">
+              <p className="field-error" id={errorId} role="alert">
                 {t(Object.values(saveError.fields)[0] ?? saveError.message)}
               </p>
             )}

@@ -1,10 +1,11 @@
+import { dateFormat } from '../../../shared/dateFormat';
 import { isValidIsoDate } from '../../../shared/validation';
 
 export type DatePart = 'day' | 'month' | 'year';
 
-/** The order of day, month and year in the language's numeric dates (31/01/2026 in French, 01/31/2026 in the app's English). */
+/** The order of day, month and year in the language's numeric dates (31/01/2026 in French, Italian and the app’s English). */
 export function datePartOrder(language: string): DatePart[] {
-  return new Intl.DateTimeFormat(language, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })
+  return dateFormat(language, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })
     .formatToParts(Date.UTC(2026, 0, 31))
     .flatMap((part) => (part.type === 'day' || part.type === 'month' || part.type === 'year' ? [part.type] : []));
 }

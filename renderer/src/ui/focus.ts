@@ -6,8 +6,11 @@ import { type KeyboardEvent, useEffect, useRef } from 'react';
  * often replaced while the form is open (a new element once it closes).
  */
 
-/** How long to wait for the element to appear: React renders what an action changed within a few frames. */
-const FRAMES = 20;
+/**
+ * How long to wait for the element to appear: React renders what an action changed within a
+ * few frames, and a list read again after a save within a second on a loaded laptop.
+ */
+const FRAMES = 60;
 
 /**
  * Focuses the element with this id once it is on screen (now, or after the render that an

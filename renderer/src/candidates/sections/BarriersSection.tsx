@@ -11,6 +11,7 @@ import { SectionFrame, useSectionForm } from '../sectionForm';
 import { BarrierHistory } from './BarrierHistory';
 import type { SectionProps } from './props';
 import { DateInput } from '../../ui/DateInput';
+import { TableScroll } from '../../ui/TableScroll';
 
 /** Each theme is a row: "not concerned" writes nothing; open or lifted writes the barrier. */
 const ROW_STATUSES = ['none', ...BARRIER_STATUSES] as const;
@@ -71,95 +72,97 @@ export function BarriersSection(props: SectionProps) {
 
   return (
     <SectionFrame name="barriers" intro={<p>{t('candidates.ui.barriers.intro')}</p>} section={section}>
-      <table className="barrier-table">
-        <caption className="visually-hidden">{t('candidates.ui.barriers.caption')}</caption>
-        <colgroup>
-          <col className="barrier-col-theme" />
-          <col className="barrier-col-status" />
-          <col />
-          <col className="barrier-col-date" />
-        </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">{t('candidates.ui.barriers.theme')}</th>
-            <th scope="col">{t('candidates.ui.barriers.status')}</th>
-            <th scope="col">{t('candidates.ui.barriers.action')}</th>
-            <th scope="col">{t('candidates.ui.barriers.changedOn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {BARRIER_THEMES.map((theme, index) => {
-            const status = rows?.[index]?.status ?? 'none';
-            const themeLabel = t(`candidates.values.barrierThemes.${theme}`);
-            const actionError = errorOf(`rows.${index}.action`);
-            const dateError = errorOf(`rows.${index}.changedOn`);
-            const row = (
-              <tr key={theme} className={`barrier-row barrier-${status}`} data-testid={`barrier-${theme}`}>
-                <th scope="row">{themeLabel}</th>
-                <td>
-                  <fieldset className="segmented filter barrier-status">
-                    <legend className="visually-hidden">{t('candidates.ui.barriers.statusOf', { theme: themeLabel })}</legend>
-                    {ROW_STATUSES.map((option) => (
-                      <label key={option}>
-                        <input
-                          type="radio"
-                          value={option}
-                          {...register(`rows.${index}.status`, { onChange: () => statusChanged(index) })}
-                        />
-                        <span>{t(`candidates.values.barrierStatuses.${option}`)}</span>
-                      </label>
-                    ))}
-                  </fieldset>
-                </td>
-                {status === 'none' ? (
-                  <td colSpan={2} className="barrier-none-cell">
-                    <span className="visually-hidden">{t('candidates.ui.barriers.notConcerned')}</span>
+      <TableScroll>
+        <table className="barrier-table">
+          <caption className="visually-hidden">{t('candidates.ui.barriers.caption')}</caption>
+          <colgroup>
+            <col className="barrier-col-theme" />
+            <col className="barrier-col-status" />
+            <col />
+            <col className="barrier-col-date" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">{t('candidates.ui.barriers.theme')}</th>
+              <th scope="col">{t('candidates.ui.barriers.status')}</th>
+              <th scope="col">{t('candidates.ui.barriers.action')}</th>
+              <th scope="col">{t('candidates.ui.barriers.changedOn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {BARRIER_THEMES.map((theme, index) => {
+              const status = rows?.[index]?.status ?? 'none';
+              const themeLabel = t(`candidates.values.barrierThemes.${theme}`);
+              const actionError = errorOf(`rows.${index}.action`);
+              const dateError = errorOf(`rows.${index}.changedOn`);
+              const row = (
+                <tr key={theme} className={`barrier-row barrier-${status}`} data-testid={`barrier-${theme}`}>
+                  <th scope="row">{themeLabel}</th>
+                  <td>
+                    <fieldset className="segmented filter barrier-status">
+                      <legend className="visually-hidden">{t('candidates.ui.barriers.statusOf', { theme: themeLabel })}</legend>
+                      {ROW_STATUSES.map((option) => (
+                        <label key={option}>
+                          <input
+                            type="radio"
+                            value={option}
+                            {...register(`rows.${index}.status`, { onChange: () => statusChanged(index) })}
+                          />
+                          <span>{t(`candidates.values.barrierStatuses.${option}`)}</span>
+                        </label>
+                      ))}
+                    </fieldset>
                   </td>
-                ) : (
-                  <>
-                    <td>
-                      <input
-                        id={inputId(`barriers-${theme}-action`)}
-                        type="text"
-                        maxLength={500}
-                        autoComplete="off"
-                        aria-label={t('candidates.ui.barriers.actionOf', { theme: themeLabel })}
-                        aria-invalid={Boolean(actionError)}
-                        aria-describedby={theme === 'health' ? inputId('health-note') : undefined}
-                        placeholder={t(theme === 'health' ? 'candidates.ui.barriers.healthPlaceholder' : 'candidates.ui.barriers.actionPlaceholder')}
-                        {...register(`rows.${index}.action`)}
-                      />
-                      {actionError && <p className="field-error">{actionError}</p>}
+                  {status === 'none' ? (
+                    <td colSpan={2} className="barrier-none-cell">
+                      <span className="visually-hidden">{t('candidates.ui.barriers.notConcerned')}</span>
                     </td>
-                    <td>
-                      <DateInput
-                        id={inputId(`barriers-${theme}-date`)}
-                        aria-label={t('candidates.ui.barriers.changedOnOf', { theme: themeLabel })}
-                        aria-invalid={Boolean(dateError)}
-                        {...register(`rows.${index}.changedOn`)}
-                      />
-                      {dateError && <p className="field-error">{dateError}</p>}
-                    </td>
-                  </>
-                )}
-              </tr>
-            );
-            if (theme !== 'health') return row;
-            // Health is sensitive: the rule sits right under its row, where it is filled in.
-            return [
-              row,
-              <tr key="health-note" className={`barrier-note-row barrier-${status}`}>
-                <td colSpan={4}>
-                  <p className="barrier-health-note" id={inputId('health-note')}>
-                    <InfoIcon />
-                    <span>{t('candidates.ui.barriers.healthNote')}</span>
-                  </p>
-                </td>
-              </tr>,
-            ];
-          })}
-        </tbody>
-      </table>
+                  ) : (
+                    <>
+                      <td>
+                        <input
+                          id={inputId(`barriers-${theme}-action`)}
+                          type="text"
+                          maxLength={500}
+                          autoComplete="off"
+                          aria-label={t('candidates.ui.barriers.actionOf', { theme: themeLabel })}
+                          aria-invalid={Boolean(actionError)}
+                          aria-describedby={theme === 'health' ? inputId('health-note') : undefined}
+                          placeholder={t(theme === 'health' ? 'candidates.ui.barriers.healthPlaceholder' : 'candidates.ui.barriers.actionPlaceholder')}
+                          {...register(`rows.${index}.action`)}
+                        />
+                        {actionError && <p className="field-error">{actionError}</p>}
+                      </td>
+                      <td>
+                        <DateInput
+                          id={inputId(`barriers-${theme}-date`)}
+                          aria-label={t('candidates.ui.barriers.changedOnOf', { theme: themeLabel })}
+                          aria-invalid={Boolean(dateError)}
+                          {...register(`rows.${index}.changedOn`)}
+                        />
+                        {dateError && <p className="field-error">{dateError}</p>}
+                      </td>
+                    </>
+                  )}
+                </tr>
+              );
+              if (theme !== 'health') return row;
+              // Health is sensitive: the rule sits right under its row, where it is filled in.
+              return [
+                row,
+                <tr key="health-note" className={`barrier-note-row barrier-${status}`}>
+                  <td colSpan={4}>
+                    <p className="barrier-health-note" id={inputId('health-note')}>
+                      <InfoIcon />
+                      <span>{t('candidates.ui.barriers.healthNote')}</span>
+                    </p>
+                  </td>
+                </tr>,
+              ];
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       {/* Read again after each save of the file (a new updatedAt). */}
       <BarrierHistory key={props.candidate.updatedAt} candidateId={props.candidate.id} />
     </SectionFrame>

@@ -2,18 +2,20 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OutputOf } from '../../../../shared/api';
 import type { Candidate } from '../../../../shared/candidates';
+import type { Placement, Recruitment } from '../../../../shared/pipeline';
 import type { ApiResult } from '../../../../shared/errors';
 import { BackIcon, PlusIcon } from '../../app/icons';
 import { useNavigation } from '../../app/navigation';
 import { useNotices } from '../../app/notices';
 import { CandidateNeedMatches } from '../CandidateNeedMatches';
 import { ErrorAlert } from '../../ui/ErrorAlert';
+import { focusWhenShown } from '../../ui/focus';
 import { useApiValue } from '../../ui/useApiValue';
-import { CandidatePlacements } from '../placements/CandidatePlacements';
+import { CandidatePlacements, placementItemId } from '../placements/CandidatePlacements';
 import { PlacementForm } from '../placements/PlacementForm';
 import { PresentationList } from '../presentations/PresentationList';
 import { usePresentationChanges } from '../presentations/presentationChanges';
-import { CandidateRecruitments } from '../recruitments/CandidateRecruitments';
+import { CandidateRecruitments, recruitmentItemId } from '../recruitments/CandidateRecruitments';
 import { RecruitmentForm } from '../recruitments/RecruitmentForm';
 import { placementAfter, recruitmentAfterPlacement, recruitmentFromPresentation } from './drafts';
 import { type JourneyPlace, journeyHash, journeyPlace, journeyRoute } from '../../app/routes';
@@ -126,15 +128,18 @@ function JourneyForm({ candidateId, place, readOnly }: JourneyFormProps) {
     return () => cancelAnimationFrame(frame);
   }, []);
   const back = () => navigate(journeyRoute(candidateId));
-  const saved = (notice: string) => {
+  /** Back to the overview, where the saved record takes the focus (the form it came from is gone). */
+  const saved = (notice: string, resultId: string) => {
     showNotice(notice);
     navigate(journeyRoute(candidateId), { replace: true });
+    focusWhenShown(resultId);
   };
-  const placementSaved = () => saved(place.view === 'editPlacement' ? 'common.ui.notices.saved' : 'matching.ui.placements.notices.created');
-  const recruitmentSaved = () => {
+  const placementSaved = (placement: Placement) =>
+    saved(place.view === 'editPlacement' ? 'common.ui.notices.saved' : 'matching.ui.placements.notices.created', placementItemId(placement.id));
+  const recruitmentSaved = (recruitment: Recruitment) => {
     // A new hire closes the person's other open presentations: the lists showing them must know.
     if (place.view !== 'editRecruitment') presentationsChanged();
-    saved(place.view === 'editRecruitment' ? 'common.ui.notices.saved' : 'matching.ui.recruitments.notices.created');
+    saved(place.view === 'editRecruitment' ? 'common.ui.notices.saved' : 'matching.ui.recruitments.notices.created', recruitmentItemId(recruitment.id));
   };
 
   let title: string;

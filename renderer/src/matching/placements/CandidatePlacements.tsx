@@ -23,7 +23,8 @@ interface CandidatePlacementsProps {
 type NextStep = { placement: Placement; step: 'recruit' | 'renew' | 'next' };
 
 const endButtonId = (placementId: string) => `placement-${placementId}-end-open`;
-const placementItemId = (placementId: string) => `placement-${placementId}`;
+/** A placement in the list: focused once it is saved or ended. */
+export const placementItemId = (placementId: string) => `placement-${placementId}`;
 
 /**
  * The person's placements, newest first: kind, host, dates and where each stands, with "End"

@@ -31,15 +31,18 @@ export function CandidateRecruitments({ candidateId, readOnly }: CandidateRecrui
   );
 }
 
+/** A recruitment in the list: focused once it is saved (the same element while it loads, so the focus stays). */
+export const recruitmentItemId = (recruitmentId: string) => `recruitment-${recruitmentId}`;
+
 /** One recruitment in full (its follow-ups come with it). */
 function RecruitmentItem({ id, candidateId, readOnly }: { id: string; candidateId: string; readOnly: boolean }) {
   const { t, i18n } = useTranslation();
   const showNotice = useNotices((state) => state.showNotice);
   const { state, replace } = useApiValue('recruitments.get', { id });
-  if (state.status === 'loading') return <li className="journey-item" aria-busy="true" />;
+  if (state.status === 'loading') return <li id={recruitmentItemId(id)} tabIndex={-1} className="journey-item" aria-busy="true" />;
   if (state.status === 'error') {
     return (
-      <li className="journey-item">
+      <li id={recruitmentItemId(id)} tabIndex={-1} className="journey-item">
         <ErrorAlert messageKey={state.messageKey} />
       </li>
     );
@@ -50,7 +53,7 @@ function RecruitmentItem({ id, candidateId, readOnly }: { id: string; candidateI
       ? null
       : t('matching.ui.recruitments.hours', { hours: new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 2 }).format(recruitment.hoursPerWeek) });
   return (
-    <li className="journey-item" data-testid="recruitment">
+    <li id={recruitmentItemId(id)} tabIndex={-1} className="journey-item" data-testid="recruitment">
       <div className="journey-item-head">
         <div className="journey-item-title">
           <span className="strong">{t(recruitmentKindKey(recruitment.kind))}</span>

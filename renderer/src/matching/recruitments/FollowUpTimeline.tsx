@@ -29,7 +29,7 @@ export function FollowUpTimeline({ recruitment, readOnly, onRecorded }: FollowUp
 
   return (
     <div className="follow-ups">
-      <h4 className="follow-ups-title">{t('matching.ui.recruitments.followUps.heading')}</h4>
+      <h3 className="follow-ups-title">{t('matching.ui.recruitments.followUps.heading')}</h3>
       <ol className="follow-up-steps">
         {recruitment.followUps.map((followUp) => {
           const overdue = isOverdue(followUp, recruitment.followUps, on);
