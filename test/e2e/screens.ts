@@ -75,7 +75,7 @@ export interface WalkStep {
   reflow?: boolean;
 }
 
-const CANDIDATE_TABS = ['identity', 'follow-up', 'work', 'mobility', 'project', 'referral', 'consent', 'barriers', 'journey', 'history'];
+const CANDIDATE_TABS = ['identity', 'follow-up', 'work', 'mobility', 'project', 'referral', 'consent', 'barriers', 'plan', 'journey', 'history'];
 
 /**
  * Every screen and main dialog of the app, in the order a walk visits them. A new screen is one
@@ -102,6 +102,35 @@ export const WALK: WalkStep[] = [
     hash: (records) => `#/candidates/${records.candidate}/identity`,
     async open(page, text) {
       await page.getByRole('button', { name: text('rights.ui.erase'), exact: true }).click();
+    },
+  },
+  {
+    name: 'print dialog',
+    hash: (records) => `#/candidates/${records.candidate}/identity`,
+    async open(page, text) {
+      await page.getByText(text('documents.ui.print'), { exact: true }).click();
+      await page.getByRole('button', { name: text('documents.ui.presentationSheet') }).click();
+    },
+  },
+  {
+    name: 'access copy dialog',
+    hash: (records) => `#/candidates/${records.candidate}/identity`,
+    async open(page, text) {
+      await page.getByRole('button', { name: text('rights.ui.download'), exact: true }).click();
+    },
+  },
+  {
+    name: 'rights request dialog',
+    hash: (records) => `#/candidates/${records.candidate}/identity`,
+    async open(page, text) {
+      await page.getByRole('button', { name: text('rights.ui.recordRequest'), exact: true }).click();
+    },
+  },
+  {
+    name: 'restrict dialog',
+    hash: (records) => `#/candidates/${records.candidate}/identity`,
+    async open(page, text) {
+      await page.getByRole('button', { name: text('candidates.ui.restriction.restrict'), exact: true }).click();
     },
   },
   {
@@ -139,6 +168,9 @@ export const WALK: WalkStep[] = [
   { name: 'matching', hash: () => '#/matching', reflow: true },
   { name: 'need matches', hash: (records) => `#/matching/needs/${records.need}`, reflow: true },
   { name: 'presentation', hash: (records) => `#/matching/presentations/${records.presentation}`, reflow: true },
+  { name: 'calendar week', hash: () => '#/calendar', reflow: true },
+  { name: 'calendar month', hash: () => '#/calendar/month' },
+  { name: 'my day', hash: () => '#/calendar/day' },
   { name: 'reports', hash: () => '#/reports' },
   { name: 'exchange', hash: () => '#/exchange' },
   { name: 'exchange export', hash: () => '#/exchange/export' },
