@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AUDIT_RETENTION_MONTHS } from './audit';
 import { addDays } from './dates';
 import { reads, writes } from './method';
-import { betweenFields, uuid } from './validation';
+import { betweenFields, optionalText, uuid } from './validation';
 
 /**
  * How long personal data is kept, and what happens then: one definition the server applies
@@ -58,12 +58,7 @@ export const retentionSettingsSchema = z
       .int({ error: 'common.errors.number' })
       .min(CANDIDATE_RETENTION_MIN_DAYS, { error: 'retention.errors.periodTooShort' })
       .max(CANDIDATE_RETENTION_MAX_DAYS, { error: 'retention.errors.periodTooLong' }),
-    reasonForLonger: z
-      .string()
-      .trim()
-      .max(500, { error: 'retention.errors.reasonTooLong' })
-      .nullable()
-      .transform((value) => (value ? value : null)),
+    reasonForLonger: optionalText(500),
   })
   .check(
     betweenFields(['candidateDays', 'reasonForLonger'], (settings) =>

@@ -134,7 +134,7 @@ describe('matching API', () => {
     const leaving = await matchablePerson(backend, { firstName: 'Withdrawn', consentRecording: true, consentContact: true });
     expect((await ok(backend, 'matching.forNeed', { jobNeedId: need.id })).eligibleTotal).toBe(2);
 
-    await ok(backend, 'candidates.update', { id: leaving.id, consentWithdrawnOn: '2026-11-18' });
+    await ok(backend, 'candidates.update', { id: leaving.id, consentWithdrawnOn: '2026-11-20' });
     const result = await ok(backend, 'matching.forNeed', { jobNeedId: need.id });
     expect(names(result.eligible)).toEqual(['Staying Diallo']);
     expect(names(result.excluded)).toEqual(['Withdrawn Diallo']);
@@ -142,7 +142,7 @@ describe('matching API', () => {
       criterion: 'consent',
       verdict: 'fail',
       code: 'consent_withdrawn',
-      params: { withdrawnOn: '2026-11-18' },
+      params: { withdrawnOn: '2026-11-20' },
     });
 
     const needs = await ok(backend, 'matching.forCandidate', { candidateId: leaving.id });
