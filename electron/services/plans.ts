@@ -22,7 +22,7 @@ import { AppError, refuse } from '../core/errors';
 import type { ReadDb, WriteDb } from '../db/handles';
 import { nextAppointmentsOf } from '../store/appointments';
 import { describeAudit } from '../store/audit';
-import { barriersOf, findCandidate } from '../store/candidates';
+import { barriersOf, findCandidate, touchCandidate } from '../store/candidates';
 import {
   type ObjectiveRow,
   type StepRow,
@@ -130,8 +130,19 @@ export function createPlanService(db: WriteDb, clock: Clock = systemClock) {
     return { id: newId(), candidateId: row.candidateId, stepId: row.id, change, changed, author: author ?? null, createdAt: moment(clock).now };
   }
 
-  function audit(action: 'plans.addObjective' | 'plans.updateObjective' | 'plans.removeObjective' | 'plans.addStep' | 'plans.updateStep' | 'plans.removeStep' | 'plans.recordDiagnosis', candidateId: string, details: Record<string, unknown>) {
-    describeAudit(moment(clock).now, { action, subjectType: 'candidate', subjectId: candidateId, details });
+  /**
+   * Every write of the plan: its audit entry, and the file's date moved, so the file shows it
+   * changed and the next export to a partner carries the plan again.
+   */
+  function planChanged(
+    tx: WriteDb,
+    action: 'plans.addObjective' | 'plans.updateObjective' | 'plans.removeObjective' | 'plans.addStep' | 'plans.updateStep' | 'plans.removeStep' | 'plans.recordDiagnosis',
+    candidateId: string,
+    details: Record<string, unknown>,
+  ) {
+    const { now } = moment(clock);
+    touchCandidate(tx, candidateId, now);
+    describeAudit(now, { action, subjectType: 'candidate', subjectId: candidateId, details });
   }
 
   function barrierSteps(candidateId: string): BarrierStep[] {
@@ -192,7 +203,7 @@ export function createPlanService(db: WriteDb, clock: Clock = systemClock) {
       if (diagnosisOf(db, candidateId)) throw new AppError('conflict', 'plans.errors.diagnosisRecorded');
       db.transaction((tx) => {
         ensureDiagnosis(tx, candidateId, author);
-        audit('plans.recordDiagnosis', candidateId, {});
+        planChanged(tx, 'plans.recordDiagnosis', candidateId, {});
       });
       return get(candidateId);
     },
@@ -205,7 +216,7 @@ export function createPlanService(db: WriteDb, clock: Clock = systemClock) {
         // A plan starts from a diagnosis: the file as it is when its first objective is set.
         ensureDiagnosis(tx, candidateId, author);
         insertObjective(tx, { id, candidateId, ...fields, status: 'open', outcome: null, createdAt: now, updatedAt: now });
-        audit('plans.addObjective', candidateId, { objectiveId: id });
+        planChanged(tx, 'plans.addObjective', candidateId, { objectiveId: id });
       });
       return toObjective(objective(id), []);
     },
@@ -215,7 +226,7 @@ export function createPlanService(db: WriteDb, clock: Clock = systemClock) {
       const changed = (['label', 'targetDate', 'status', 'outcome'] as const).filter((field) => fields[field] !== before[field]);
       db.transaction((tx) => {
         updateObjective(tx, id, { ...fields, updatedAt: moment(clock).now });
-        audit('plans.updateObjective', before.candidateId, { objectiveId: id, changed });
+        planChanged(tx, 'plans.updateObjective', before.candidateId, { objectiveId: id, changed });
       });
       return toObjective(objective(id), stepsOf(db, before.candidateId).map(toStep));
     },
@@ -229,7 +240,7 @@ export function createPlanService(db: WriteDb, clock: Clock = systemClock) {
           stepIdsOfObjective(tx, id).map((stepId) => stepEvent({ id: stepId, candidateId: before.candidateId }, 'removed', null, author)),
         );
         deleteObjective(tx, id);
-        audit('plans.removeObjective', before.candidateId, { objectiveId: id });
+        planChanged(tx, 'plans.removeObjective', before.candidateId, { objectiveId: id });
       });
       return toObjective(before, steps);
     },
@@ -242,7 +253,7 @@ export function createPlanService(db: WriteDb, clock: Clock = systemClock) {
       db.transaction((tx) => {
         insertStep(tx, { id, objectiveId, candidateId: goal.candidateId, ...fields, status: 'planned', outcome: null, createdAt: now, updatedAt: now });
         insertStepEvents(tx, [stepEvent({ id, candidateId: goal.candidateId }, 'created', { ...fields, status: 'planned' }, author)]);
-        audit('plans.addStep', goal.candidateId, { stepId: id, kind: fields.kind });
+        planChanged(tx, 'plans.addStep', goal.candidateId, { stepId: id, kind: fields.kind });
       });
       return toStep(step(id));
     },
@@ -255,7 +266,7 @@ export function createPlanService(db: WriteDb, clock: Clock = systemClock) {
       db.transaction((tx) => {
         updateStep(tx, id, { ...fields, updatedAt: moment(clock).now });
         insertStepEvents(tx, [stepEvent(before, 'updated', Object.fromEntries(changedFields.map((field) => [field, fields[field]])), author)]);
-        audit('plans.updateStep', before.candidateId, { stepId: id, changed: changedFields });
+        planChanged(tx, 'plans.updateStep', before.candidateId, { stepId: id, changed: changedFields });
       });
       return toStep(step(id));
     },
@@ -265,7 +276,7 @@ export function createPlanService(db: WriteDb, clock: Clock = systemClock) {
       db.transaction((tx) => {
         deleteStep(tx, id);
         insertStepEvents(tx, [stepEvent(before, 'removed', null, author)]);
-        audit('plans.removeStep', before.candidateId, { stepId: id });
+        planChanged(tx, 'plans.removeStep', before.candidateId, { stepId: id });
       });
       return toStep(before);
     },

@@ -452,3 +452,8 @@ export function unmergedCandidatesMatching(db: ReadDb, match: string, limit: num
     .limit(limit)
     .all();
 }
+
+/** The file's last change is now: a change recorded beside it (its action plan) is a change of the file. */
+export function touchCandidate(db: WriteDb, id: string, now: string): void {
+  db.update(candidates).set({ updatedAt: now }).where(eq(candidates.id, id)).run();
+}

@@ -5,6 +5,7 @@ import {
   appointments,
   candidateBarrierEvents,
   candidateBarriers,
+  candidateDiagnoses,
   candidateSharingConsents,
   candidates,
   followUps,
@@ -144,7 +145,9 @@ export function anonymiseRows(tx: WriteDb, ids: string[], now: string): void {
   const recruitmentIds = tx.select({ id: recruitments.id }).from(recruitments).where(inArray(recruitments.candidateId, ids)).all().map((row) => row.id);
   if (recruitmentIds.length > 0) tx.update(followUps).set({ note: null, author: null }).where(inArray(followUps.recruitmentId, recruitmentIds)).run();
   tx.update(sessionVisits).set({ note: null }).where(inArray(sessionVisits.candidateId, ids)).run();
-  // The action plan and appointments keep their kinds, states and dates; their words go.
+  // The action plan and appointments keep their kinds, states and dates; their words go. The
+  // diagnosis at entry keeps its French level and barriers' themes (progress is counted from them).
+  tx.update(candidateDiagnoses).set({ project: null, author: null }).where(inArray(candidateDiagnoses.candidateId, ids)).run();
   tx.update(planObjectives).set({ label: '', outcome: null }).where(inArray(planObjectives.candidateId, ids)).run();
   tx.update(planSteps).set({ label: '', outcome: null }).where(inArray(planSteps.candidateId, ids)).run();
   tx.update(planStepEvents).set({ changed: null, author: null }).where(inArray(planStepEvents.candidateId, ids)).run();

@@ -113,7 +113,8 @@ describe('retention with notice through the API', { timeout: 60_000 }, () => {
     const presented = await ok(backend, 'presentations.create', { candidateId: person.id, jobNeedId: job.id, note: 'Très motivée, parle polonais' });
     await ok(backend, 'presentations.transition', { id: presented.id, to: 'refused', refusalReason: 'french_level', note: 'Le chef dit non' });
 
-    const objective = await ok(backend, 'plans.addObjective', { candidateId: person.id, label: 'Soins dentaires avant de chercher' });
+    await ok(backend, 'candidates.update', { id: person.id, occupations: [{ label: 'Aide-soignante à domicile', romeCode: null }] });
+    const objective = await ok(backend, 'plans.addObjective', { candidateId: person.id, label: 'Soins dentaires avant de chercher', author: 'Claire Martin' });
     await ok(backend, 'plans.addStep', { objectiveId: objective.id, kind: 'other', label: 'Rendez-vous chez Dr Nowak', responsible: 'person' });
     await ok(backend, 'appointments.create', { candidateId: person.id, kind: 'dropin', startsAt: '2026-03-11T09:30', place: 'Chez sa sœur, 4 rue Vauban', notes: 'Vient avec son fils' });
 
@@ -125,6 +126,7 @@ describe('retention with notice through the API', { timeout: 60_000 }, () => {
       { label: '' },
     ]);
     expect(count(backend, 'SELECT count(*) AS n FROM plan_step_events WHERE changed IS NOT NULL OR author IS NOT NULL')).toBe(0);
+    expect(rows(backend, 'SELECT french_level, project, author FROM candidate_diagnoses')).toEqual([{ french_level: 'not_assessed', project: null, author: null }]);
     expect(rows(backend, 'SELECT first_name, last_name, phone, birth_date FROM candidates')).toEqual([{ first_name: '', last_name: '', phone: null, birth_date: '1990-06-01' }]);
     expect(rows(backend, 'SELECT state, refusal_reason, note FROM presentations JOIN presentation_events e ON e.presentation_id = presentations.id ORDER BY e.created_at')).toEqual([
       { state: 'refused', refusal_reason: 'french_level', note: null },

@@ -27,6 +27,17 @@ describe('the action plan in the exchange format', () => {
     expect(received.objectives[0]?.steps.find((step) => step.id === course.id)).toMatchObject({ responsible: 'volunteer', volunteerId: null, volunteerName: null });
   });
 
+  it('a plan changed since the last file travels again, though nothing else of the file changed', async () => {
+    const { a, b, amina, cardBatA } = await twoPartners(openBackend);
+    const goal = await ok(a, 'plans.addObjective', { candidateId: amina.id, label: 'Permis de conduire' });
+    await importFile(b, (await exportTo(a, cardBatA.id, [amina.id])).content);
+    await ok(a, 'plans.addStep', { objectiveId: goal.id, kind: 'other', label: 'Code de la route', responsible: 'person' });
+
+    await importFile(b, (await exportTo(a, cardBatA.id, [amina.id])).content);
+    const received = await ok(b, 'plans.get', { candidateId: amina.id });
+    expect(received.objectives.map((objective) => objective.steps.map((step) => step.label))).toEqual([['Code de la route']]);
+  });
+
   it('opens a file written before plans were sent', async () => {
     const { a, b, amina, cardBatA } = await twoPartners(openBackend);
     await ok(a, 'plans.addObjective', { candidateId: amina.id, label: 'Permis de conduire' });
