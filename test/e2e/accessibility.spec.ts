@@ -50,7 +50,7 @@ test('a keyboard user skips to the content, creates a candidate, finds her, and 
   // Save keeps the focus on Save.
   await tabTo(page, page.getByLabel('Commune', { exact: true }));
   await page.keyboard.type('Lyon');
-  const save = page.getByRole('button', { name: 'Enregistrer' });
+  const save = page.getByRole('button', { name: 'Enregistrer', exact: true });
   await tabTo(page, save);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('notice')).toHaveText('Enregistré');

@@ -26,7 +26,7 @@ test('an administrator records a request, answers it with the PDF copy, and eras
 
   // A request from the file, then on the home screen with the month the law gives.
   await page.goto(`${preview.url}#/candidates/${aminata.id}`);
-  await page.getByRole('button', { name: 'Enregistrer une demande' }).click();
+  await page.getByRole('button', { name: 'Noter une demande' }).click();
   const requestDialog = page.getByTestId('rights-request-dialog');
   await requestDialog.getByLabel('Demande', { exact: true }).selectOption({ label: 'Accès (copie des données)' });
   await requestDialog.getByLabel('Comment').selectOption({ label: 'E-mail' });
