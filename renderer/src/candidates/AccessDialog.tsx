@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Candidate } from '../../../shared/candidates';
 import { LANGUAGES, type Language, isLanguage } from '../../../shared/i18n/languages';
@@ -10,6 +10,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
 import { fullName } from '../ui/names';
 import { useApiValue } from '../ui/useApiValue';
+import { useModal } from '../ui/useModal';
 
 interface AccessDialogProps {
   candidate: Candidate;
@@ -24,7 +25,7 @@ interface AccessDialogProps {
  */
 export function AccessDialog({ candidate, onDone, onClose }: AccessDialogProps) {
   const { t, i18n } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal();
   const [format, setFormat] = useState<(typeof ACCESS_FORMATS)[number]>('pdf');
   const [language, setLanguage] = useState<Language>(isLanguage(i18n.language) ? i18n.language : 'fr');
   const [answers, setAnswers] = useState(true);
@@ -32,12 +33,6 @@ export function AccessDialog({ candidate, onDone, onClose }: AccessDialogProps) 
   const [error, setError] = useState<string | null>(null);
   const { state } = useApiValue('rights.listRequests', { candidateId: candidate.id });
   const open = state.status === 'ready' ? state.value.find((request) => request.answeredOn === null && ANSWERED_BY_ACCESS_COPY.includes(request.kind)) : undefined;
-
-  useEffect(() => {
-    const dialog = ref.current;
-    dialog?.showModal();
-    return () => dialog?.close();
-  }, []);
 
   async function download() {
     setBusy(true);

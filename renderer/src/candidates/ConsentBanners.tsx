@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Candidate, RESTRICTION_REASONS, type RestrictionReason, erasureProposed, isRestricted } from '../../../shared/candidates';
 import { call } from '../api/client';
@@ -7,6 +7,7 @@ import { useNotices } from '../app/notices';
 import { useMay } from '../session/useMay';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { fullName } from '../ui/names';
+import { useModal } from '../ui/useModal';
 
 /**
  * What the person's consent and rights make of the file, above its sections: frozen (GDPR
@@ -79,18 +80,11 @@ export function ConsentBanners({ candidate, onChange, onErase }: { candidate: Ca
 /** Freezing the file: the ground chosen from the closed list, on a deliberate click. */
 export function RestrictDialog({ candidate, onRestricted, onClose }: { candidate: Candidate; onRestricted(candidate: Candidate): void; onClose(): void }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const ref = useModal(cancelRef);
   const [reason, setReason] = useState<RestrictionReason>('accuracyContested');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    dialog?.showModal();
-    cancelRef.current?.focus();
-    return () => dialog?.close();
-  }, []);
 
   async function restrict() {
     setBusy(true);

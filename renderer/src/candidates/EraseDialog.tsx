@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Candidate } from '../../../shared/candidates';
 import { ERASURE_REASONS, type ErasureReason, type ErasureResult } from '../../../shared/rights';
@@ -9,6 +9,7 @@ import { useMay } from '../session/useMay';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
 import { fullName } from '../ui/names';
+import { useModal } from '../ui/useModal';
 
 interface EraseDialogProps {
   candidate: Pick<Candidate, 'id' | 'firstName' | 'lastName'>;
@@ -24,22 +25,15 @@ interface EraseDialogProps {
  */
 export function EraseDialog({ candidate, initialReason = 'request', onErased, onClose }: EraseDialogProps) {
   const { t, i18n } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  // The safe way out first.
+  const ref = useModal(cancelRef);
   const [reason, setReason] = useState<ErasureReason>(initialReason);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { state } = useApiValue('rights.erasurePreview', { candidateId: candidate.id });
   /** Once erased with partners to tell: the dialog stays to make their requests. */
   const [done, setDone] = useState<ErasureResult | null>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    dialog?.showModal();
-    // The safe way out first.
-    cancelRef.current?.focus();
-    return () => dialog?.close();
-  }, []);
 
   async function erase() {
     setBusy(true);
@@ -109,15 +103,8 @@ function TellPartners({ name, result, onClose }: { name: string; result: Erasure
   const mayRequest = useMay('exchange.erasureRequest');
   const [sent, setSent] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
-  const ref = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    dialog?.showModal();
-    closeRef.current?.focus();
-    return () => dialog?.close();
-  }, []);
+  const ref = useModal(closeRef);
 
   async function request(associationId: string) {
     const made = await call('exchange.erasureRequest', { candidateIds: result.erasedIds, associationId });

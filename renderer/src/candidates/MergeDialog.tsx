@@ -11,6 +11,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
 import { fullName } from '../ui/names';
 import { type Option, usePairOptions, usePartnerOptions, useVolunteerOptions } from './options';
+import { useModal } from '../ui/useModal';
 import './merge.css';
 
 interface MergeDialogProps {
@@ -29,8 +30,9 @@ interface MergeDialogProps {
  */
 export function MergeDialog({ keep, other, onMerged, onClose }: MergeDialogProps) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  // The safe way out first: the merge is one deliberate click away, never one Enter.
+  const ref = useModal(cancelRef);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { state } = useApiValue('candidates.get', { id: other.id });
@@ -38,14 +40,6 @@ export function MergeDialog({ keep, other, onMerged, onClose }: MergeDialogProps
   const choices = useRef<MergeChoices>({ fields: {}, barriers: {} });
   const remember = useCallback((chosen: MergeChoices) => {
     choices.current = chosen;
-  }, []);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    dialog?.showModal();
-    // The safe way out first: the merge is one deliberate click away, never one Enter.
-    cancelRef.current?.focus();
-    return () => dialog?.close();
   }, []);
 
   async function merge() {

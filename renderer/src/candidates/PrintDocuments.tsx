@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Candidate } from '../../../shared/candidates';
 import { EMPLOYER_SHEET_EXTRAS, type EmployerSheetExtra } from '../../../shared/documents';
@@ -10,6 +10,7 @@ import { CheckboxGroup } from '../ui/CheckboxGroup';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { focusWhenShown } from '../ui/focus';
 import { fullName } from '../ui/names';
+import { useModal } from '../ui/useModal';
 
 type DocumentKind = 'presentationSheet' | 'cv';
 
@@ -54,17 +55,11 @@ export function PrintDocuments({ candidate }: { candidate: Candidate }) {
 
 function DocumentDialog({ candidate, kind, onClose }: { candidate: Candidate; kind: DocumentKind; onClose(): void }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal();
   const [language, setLanguage] = useState<Language>(currentLanguage());
   const [extras, setExtras] = useState<EmployerSheetExtra[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    dialog?.showModal();
-    return () => dialog?.close();
-  }, []);
 
   async function download() {
     setBusy(true);

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Candidate } from '../../../shared/candidates';
 import { RIGHTS_REQUESTERS, RIGHTS_REQUEST_CHANNELS, RIGHTS_REQUEST_KINDS, type RightsRequest } from '../../../shared/rights';
@@ -7,6 +7,7 @@ import { DateInput } from '../ui/DateInput';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
 import { fullName } from '../ui/names';
+import { useModal } from '../ui/useModal';
 
 interface RightsRequestDialogProps {
   candidate: Candidate;
@@ -19,7 +20,7 @@ const todayHere = () => new Date().toLocaleDateString('sv');
 /** A person's request about their data, in the register: what, when it came, how and from whom. */
 export function RightsRequestDialog({ candidate, onSaved, onClose }: RightsRequestDialogProps) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal();
   const [kind, setKind] = useState<RightsRequest['kind']>('access');
   const [receivedOn, setReceivedOn] = useState(todayHere);
   const [channel, setChannel] = useState<RightsRequest['channel']>('inPerson');
@@ -27,12 +28,6 @@ export function RightsRequestDialog({ candidate, onSaved, onClose }: RightsReque
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
-
-  useEffect(() => {
-    const dialog = ref.current;
-    dialog?.showModal();
-    return () => dialog?.close();
-  }, []);
 
   async function save(event: FormEvent) {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { useNotices } from '../app/notices';
@@ -6,22 +6,17 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { SecretField } from '../ui/SecretField';
 import { useSubmission } from '../ui/useSubmission';
 import { NewPasswordFields, newPasswordReady } from './PasswordFields';
+import { useModal } from '../ui/useModal';
 
 /** Any account changes its own password, proving the current one. */
 export function ChangePasswordDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   const showNotice = useNotices((state) => state.showNotice);
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal();
   const [current, setCurrent] = useState('');
   const [password, setPassword] = useState('');
   const [repeated, setRepeated] = useState('');
   const { sent, busy, error, fields, send } = useSubmission();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    dialog?.showModal();
-    return () => dialog?.close();
-  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
