@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { reads, writes } from './method';
 import type { PlacementKind } from './pipeline';
 import { betweenFields, isValidIsoDate, optionalText, uuid } from './validation';
+import { dateFormat } from './dateFormat';
 
 /**
  * Appointments with a person (at a drop-in session, by phone, at an employer's for an interview,
@@ -26,7 +27,7 @@ export type LetterLanguage = (typeof LETTER_LANGUAGES)[number];
 /** The local `YYYY-MM-DDTHH:MM` of an instant in the association's time zone. */
 export function localDateTime(instant: Date): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: APPOINTMENT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    dateFormat('en', { timeZone: APPOINTMENT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
       .formatToParts(instant)
       .map((part) => [part.type, part.value]),
   );

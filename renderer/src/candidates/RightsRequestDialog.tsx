@@ -8,6 +8,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
 import { fullName } from '../ui/names';
 import { useModal } from '../ui/useModal';
+import { today } from '../../../shared/validation';
 
 interface RightsRequestDialogProps {
   candidate: Candidate;
@@ -15,14 +16,12 @@ interface RightsRequestDialogProps {
   onClose(): void;
 }
 
-const todayHere = () => new Date().toLocaleDateString('sv');
-
 /** A person's request about their data, in the register: what, when it came, how and from whom. */
 export function RightsRequestDialog({ candidate, onSaved, onClose }: RightsRequestDialogProps) {
   const { t } = useTranslation();
   const ref = useModal();
   const [kind, setKind] = useState<RightsRequest['kind']>('access');
-  const [receivedOn, setReceivedOn] = useState(todayHere);
+  const [receivedOn, setReceivedOn] = useState(today);
   const [channel, setChannel] = useState<RightsRequest['channel']>('inPerson');
   const [requester, setRequester] = useState<RightsRequest['requester']>('person');
   const [busy, setBusy] = useState(false);
@@ -61,7 +60,7 @@ export function RightsRequestDialog({ candidate, onSaved, onClose }: RightsReque
             )}
           </Field>
           <Field id="rights-request-received" label={t('rights.ui.requests.receivedOn')} error={fieldError('receivedOn')}>
-            {(a11y) => <DateInput {...a11y} value={receivedOn} max={todayHere()} onChange={(event) => setReceivedOn(event.target.value)} />}
+            {(a11y) => <DateInput {...a11y} value={receivedOn} max={today()} onChange={(event) => setReceivedOn(event.target.value)} />}
           </Field>
           <Field id="rights-request-channel" label={t('rights.ui.requests.channel')} error={fieldError('channel')}>
             {(a11y) => (

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
 import { formatCount } from './format';
 import './rights.css';
+import { today } from '../../../shared/validation';
 
 /** How long before the deadline a request reads as "due": the days left, or late (in red) once past. */
 function useDeadlineText() {
@@ -40,7 +41,7 @@ function OpenRequests() {
   const requests = state.value;
 
   async function answered(request: RightsRequest) {
-    const result = await call('rights.answerRequest', { id: request.id, answeredOn: new Date().toLocaleDateString('sv') });
+    const result = await call('rights.answerRequest', { id: request.id, answeredOn: today() });
     setError(result.ok ? null : result.error.message);
     if (result.ok) {
       showNotice('rights.ui.requests.answered');

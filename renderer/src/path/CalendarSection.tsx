@@ -12,6 +12,7 @@ import { useApiValue } from '../ui/useApiValue';
 import { ItemList, localToday } from './CalendarItems';
 import { usePairChoices, useVolunteerChoices } from './labels';
 import './path.css';
+import { dateFormat } from '../../../shared/dateFormat';
 
 const VIEWS = ['week', 'month', 'day'] as const;
 type View = (typeof VIEWS)[number];
@@ -72,7 +73,7 @@ export function CalendarSection({ route }: { route: Route }) {
       ? t('appointments.ui.calendar.myDayFor', { date: formatDate(anchor, i18n.language, 'long') })
       : view === 'week'
         ? t('appointments.ui.calendar.weekOf', { date: formatDate(range.from, i18n.language, 'long') })
-        : new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${anchor.slice(0, 8)}15T00:00:00Z`));
+        : dateFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${anchor.slice(0, 8)}15T00:00:00Z`));
 
   return (
     <div className="screen calendar-screen">
@@ -164,7 +165,7 @@ export function CalendarSection({ route }: { route: Route }) {
             {view === 'month' &&
               daysOf(rangeOf('week', range.from)).map((day) => (
               <div key={`weekday-${day}`} className="calendar-weekday" aria-hidden="true">
-                {new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))}
+                {dateFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))}
               </div>
             ))}
             {daysOf(range).map((day) => {
@@ -179,7 +180,7 @@ export function CalendarSection({ route }: { route: Route }) {
                 >
                   <span className="calendar-day-number">
                     {view === 'week'
-                      ? new Intl.DateTimeFormat(i18n.language, { weekday: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
+                      ? dateFormat(i18n.language, { weekday: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
                       : Number(day.slice(8))}
                   </span>
                   <ItemList items={dayItems} limit={view === 'month' ? 4 : undefined} />

@@ -2,10 +2,11 @@ import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import type { CalendarItem } from '../../../shared/appointments';
 import { useApiValue } from '../ui/useApiValue';
+import { dateFormat } from '../../../shared/dateFormat';
 
 /** "lun. 7 déc., 09:30" from a local `YYYY-MM-DDTHH:MM` (or a date alone). */
 export function formatWhen(value: string, language: string): string {
-  const date = new Intl.DateTimeFormat(language, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${value.slice(0, 10)}T00:00:00Z`));
+  const date = dateFormat(language, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${value.slice(0, 10)}T00:00:00Z`));
   return value.length > 10 ? `${date}, ${value.slice(11, 16)}` : date;
 }
 
