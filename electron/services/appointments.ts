@@ -104,6 +104,12 @@ export function createAppointmentService(db: WriteDb, clock: Clock = systemClock
     const names = new Map<string, string[]>();
     for (const row of rows.sessionVolunteerRows) names.set(row.sessionId, [...(names.get(row.sessionId) ?? []), row.name]);
     const person = (row: { candidateId: string; candidateName: string }) => ({ candidateId: row.candidateId, candidateName: row.candidateName });
+    /** A placement's first or last day: the same item, on the day it stands for. */
+    const placementDay = (
+      row: { id: string; candidateId: string; candidateName: string; kind: string; organisation: string | null },
+      kind: 'placementStart' | 'placementEnd',
+      date: string,
+    ) => ({ kind, id: row.id, date, time: null, ...person(row), placementKind: row.kind as PlacementKind, label: row.organisation, place: null, volunteerNames: [] });
     const items: CalendarItem[] = [
       ...rows.appointmentRows.map((row) => ({
         kind: 'appointment' as const,
@@ -128,28 +134,8 @@ export function createAppointmentService(db: WriteDb, clock: Clock = systemClock
         place: row.place,
         volunteerNames: names.get(row.id) ?? [],
       })),
-      ...rows.placementStarts.map((row) => ({
-        kind: 'placementStart' as const,
-        id: row.id,
-        date: row.startDate,
-        time: null,
-        ...person(row),
-        placementKind: row.kind as PlacementKind,
-        label: row.organisation,
-        place: null,
-        volunteerNames: [],
-      })),
-      ...rows.placementEnds.map((row) => ({
-        kind: 'placementEnd' as const,
-        id: row.id,
-        date: row.endDate,
-        time: null,
-        ...person(row),
-        placementKind: row.kind as PlacementKind,
-        label: row.organisation,
-        place: null,
-        volunteerNames: [],
-      })),
+      ...rows.placementStarts.map((row) => placementDay(row, 'placementStart', row.startDate)),
+      ...rows.placementEnds.map((row) => placementDay(row, 'placementEnd', row.endDate)),
       ...rows.followUpRows.map((row) => ({
         kind: 'followUp' as const,
         id: row.id,
