@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { type SQL, and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { type SQL, and, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { SignedIn } from '../../shared/accounts';
 import type { MethodName } from '../../shared/api';
 import type { AuditFilter } from '../../shared/audit';
@@ -128,22 +128,53 @@ export function insertAuditEntry(db: WriteDb, at: string, actor: AuditActor, ent
 }
 
 /**
+ * The subject types entries carried before subjects were named in the singular: the method's
+ * group. The log keeps 12 months, so for that long the filters find those entries too.
+ */
+const FORMER_SUBJECT_TYPES: Partial<Record<AuditSubjectType, readonly string[]>> = {
+  candidate: ['candidates'],
+  timelineEvent: ['timeline'],
+  sector: ['sectors'],
+  employer: ['employers'],
+  jobNeed: ['jobNeeds'],
+  partner: ['partners'],
+  volunteer: ['volunteers'],
+  pair: ['pairs'],
+  hoursEntry: ['volunteerHours'],
+  session: ['sessions'],
+  visit: ['sessions'],
+  presentation: ['presentations'],
+  placement: ['placements'],
+  recruitment: ['recruitments', 'followUps'],
+  targets: ['dashboard'],
+  partnerCard: ['exchange'],
+  backup: ['backups'],
+  account: ['accounts', 'session'],
+  sheetImport: ['sheets'],
+  reportSettings: ['reports'],
+};
+
+/** The subject type asked for, and the names its entries carried before; a name the log never used matches nothing. */
+function subjectTypeIs(type: string): SQL {
+  const names = [type, ...(FORMER_SUBJECT_TYPES[type as AuditSubjectType] ?? [])];
+  return inArray(auditLog.subjectType, names);
+}
+
+/**
  * The entries about one candidate: their file (read, written, merged), and the records of their
- * journey (presentations, placements, recruitments, timeline entries, drop-in visits). Entries
- * written before the subjects were named in the singular (one kind of record) carry the method's
- * group instead, and are found too.
+ * journey (presentations, placements, recruitments, timeline entries, drop-in visits).
  */
 function aboutCandidate(candidateId: string): SQL {
-  const recordsOf = (types: string, idsOfCandidate: SQL) =>
-    sql`(${auditLog.subjectType} IN (${sql.raw(types)}) AND ${auditLog.subjectId} IN (${idsOfCandidate}))`;
+  const recordsOf = (type: AuditSubjectType, idsOfCandidate: SQL) =>
+    sql`(${subjectTypeIs(type)} AND ${auditLog.subjectId} IN (${idsOfCandidate}))`;
   return sql`(
-    (${auditLog.subjectType} IN ('candidate', 'candidates') AND ${auditLog.subjectId} = ${candidateId})
+    (${subjectTypeIs('candidate')} AND ${auditLog.subjectId} = ${candidateId})
     OR json_extract(${auditLog.details}, '$.mergedId') = ${candidateId}
-    OR ${recordsOf("'presentation', 'presentations'", sql`SELECT id FROM presentations WHERE candidate_id = ${candidateId}`)}
-    OR ${recordsOf("'placement', 'placements'", sql`SELECT id FROM placements WHERE candidate_id = ${candidateId}`)}
-    OR ${recordsOf("'recruitment', 'recruitments', 'followUps'", sql`SELECT id FROM recruitments WHERE candidate_id = ${candidateId}`)}
-    OR ${recordsOf("'timelineEvent', 'timeline'", sql`SELECT id FROM timeline_events WHERE subject_type = 'candidate' AND subject_id = ${candidateId}`)}
-    OR ${recordsOf("'visit', 'sessions'", sql`SELECT id FROM session_visits WHERE candidate_id = ${candidateId}`)}
+    OR ${recordsOf('presentation', sql`SELECT id FROM presentations WHERE candidate_id = ${candidateId}`)}
+    OR ${recordsOf('placement', sql`SELECT id FROM placements WHERE candidate_id = ${candidateId}`)}
+    OR ${recordsOf('recruitment', sql`SELECT id FROM recruitments WHERE candidate_id = ${candidateId}`)}
+    OR ${recordsOf('timelineEvent', sql`SELECT id FROM timeline_events WHERE subject_type = 'candidate' AND subject_id = ${candidateId}`)}
+    OR ${recordsOf('visit', sql`SELECT id FROM session_visits WHERE candidate_id = ${candidateId}`)}
   )`;
 }
 
@@ -151,7 +182,7 @@ function auditConditions(filter: AuditFilter): SQL | undefined {
   return and(
     filter.candidateId ? aboutCandidate(filter.candidateId) : undefined,
     filter.accountId ? eq(auditLog.accountId, filter.accountId) : undefined,
-    filter.subjectType ? eq(auditLog.subjectType, filter.subjectType) : undefined,
+    filter.subjectType ? subjectTypeIs(filter.subjectType) : undefined,
     filter.subjectId ? eq(auditLog.subjectId, filter.subjectId) : undefined,
     filter.from ? gte(auditLog.at, filter.from) : undefined,
     // `to` is a day, inclusive: every instant before the next day's start.

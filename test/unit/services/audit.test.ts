@@ -75,6 +75,25 @@ describe('the audit log', () => {
     await refused(backend, 'audit.list', { from: 'yesterday' }, { from: 'common.errors.date' });
   });
 
+  it('finds the entries written before subjects were named in the singular, by subject and by candidate', async () => {
+    const backend = await openBackend({ clock: manualClock() });
+    const { person, company } = await basics(backend);
+    const insert = backend.database.sqlite.prepare(
+      "INSERT INTO audit_log (id, at, actor, action, subject_type, subject_id) VALUES (?, '2026-01-05T10:00:00.000Z', 'Ancien auteur', ?, ?, ?)",
+    );
+    insert.run('a0000000-0000-4000-8000-000000000001', 'employers.update', 'employers', company.id);
+    insert.run('a0000000-0000-4000-8000-000000000002', 'candidates.update', 'candidates', person.id);
+
+    const employers = await ok(backend, 'audit.list', { subjectType: 'employer' });
+    expect(employers.items.map((entry) => [entry.action, entry.subjectType])).toEqual([
+      ['employers.create', 'employer'],
+      ['employers.update', 'employers'],
+    ]);
+    const about = await ok(backend, 'audit.list', { candidateId: person.id });
+    expect(about.items.map((entry) => entry.subjectType).sort()).toEqual(['candidate', 'candidates']);
+    expect((await ok(backend, 'audit.list', { subjectType: 'nothingEverLogged' })).total).toBe(0);
+  });
+
   it('exports the filtered log as CSV a spreadsheet opens safely, and logs the export', async () => {
     const backend = await openBackend({ clock: manualClock() });
     signInAs(backend, { ...staff, name: '=HYPERLINK("http://evil";"x")' });
@@ -117,7 +136,7 @@ describe('the audit log', () => {
     clock.set('2026-02-28T10:00:00.000Z');
     // The first account's setup and sign-in, logged at the same instant, go with the candidate's creation.
     expect(backend.audit.purgeExpired()).toEqual({ purged: 3, before: '2025-02-28T10:00:00.000Z' });
-    // The oldest instant kept is 12 months ago to the millisecond; nothing older is left: a second run removes nothing and logs nothing.: a second run removes nothing and logs nothing.
+    // The oldest instant kept is 12 months ago to the millisecond; nothing older is left: a second run removes nothing and logs nothing.
     expect(backend.audit.purgeExpired()).toEqual({ purged: 0, before: '2025-02-28T10:00:00.000Z' });
     expect(rows(backend, 'SELECT at, actor, action, details FROM audit_log ORDER BY at')).toEqual([
       { at: '2025-03-01T10:00:00.000Z', actor: TEST_ADMINISTRATOR.name, action: 'candidates.update', details: '{"fields":["phone"]}' },
