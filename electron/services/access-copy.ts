@@ -309,7 +309,7 @@ export function accessCopyPdf(held: HeldAboutPerson, names: CopyNames, associati
   entries(
     held.exchanges.map((exchange) => ({
       when: instant(exchange.at),
-      lines: [t(`rights.ui.copy.exchange.${exchange.direction === 'export' ? 'sent' : 'received'}`, { partner: exchange.counterpartName ?? t('rights.ui.copy.nobody') })],
+      lines: [t(`rights.ui.copy.exchange.${exchange.direction === 'export' ? 'sent' : 'received'}`, { partner: exchange.counterpartName ?? t('rights.ui.copy.unknownPartner') })],
     })),
   );
 

@@ -3,7 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage } from '../../shared/i18n/languages';
 import { messageParts } from '../../shared/validation';
 import { loadCatalogue, storeLanguage } from './app/catalogues';
-import { frenchDe } from './app/format';
+import { frenchDe } from '../../shared/i18n/french';
 
 i18next.on('languageChanged', (language) => {
   document.documentElement.lang = language;

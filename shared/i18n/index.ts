@@ -1,3 +1,4 @@
+import { frenchDe } from './french';
 import en from './en.json';
 import enAccounts from './en/accounts.json';
 import enAppointments from './en/appointments.json';
@@ -91,6 +92,11 @@ export function translator(language: Language): (message: string, values?: Recor
     const all = mark < 0 ? values : { ...Object.fromEntries(new URLSearchParams(message.slice(mark + 1))), ...values };
     let node: string | Catalogue | undefined = catalogue;
     for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
-    return typeof node === 'string' ? node.replace(/\{\{\s*(\w+)(?:,[^}]*)?\s*\}\}/g, (_, name: string) => all[name] ?? '') : key;
+    if (typeof node !== 'string') return key;
+    return node.replace(/\{\{\s*(\w+)\s*(?:,\s*(\w+))?\s*\}\}/g, (_, name: string, format?: string) => {
+      const value = all[name] ?? '';
+      // The one format French strings use: "la fiche {{name, de}}" (as the renderer's i18next does).
+      return format === 'de' ? frenchDe(value) : value;
+    });
   };
 }
