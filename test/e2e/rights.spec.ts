@@ -4,8 +4,8 @@ import { previewApi } from './api';
 import { expect, test } from './fixtures';
 
 /**
- * People's rights from the screens: a request recorded on a file and shown on the home screen
- * with its days left, answered by the copy of everything held (a PDF); a person erased from
+ * People's rights from the screens: a request recorded on a file and shown there and on the home
+ * screen with its days left, answered by the copy of everything held (a PDF); a person erased from
  * their file by an administrator, the partners who received it listed before anything goes.
  */
 test('an administrator records a request, answers it with the PDF copy, and erases a person whose file went to a partner', async ({ page, preview }) => {
@@ -32,6 +32,8 @@ test('an administrator records a request, answers it with the PDF copy, and eras
   await requestDialog.getByLabel('Comment').selectOption({ label: 'E-mail' });
   await requestDialog.getByRole('button', { name: 'Enregistrer la demande' }).click();
   await expect(requestDialog).toBeHidden();
+  const onFile = page.getByTestId('file-rights-requests');
+  await expect(onFile).toContainText(/Accès \(copie des données\).*encore (2[89]|3[01]) jours/);
   await page.goto(`${preview.url}#/home`);
   const card = page.getByTestId('rights-requests');
   await expect(card.getByRole('link', { name: /Aminata Diallo/ })).toContainText(/Accès \(copie des données\).*encore (2[89]|3[01]) jours/);
@@ -50,6 +52,8 @@ test('an administrator records a request, answers it with the PDF copy, and eras
   const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   for (const expected of ['Tout ce que nous détenons sur vous', 'Aminata', 'Identité et coordonnées', 'Vos demandes sur vos données', 'Accès (copie des données)']) expect(text).toContain(expected);
   await expect(page.getByText('Copie téléchargée ; la demande est close.')).toBeVisible();
+  await expect(onFile).toContainText(/Accès \(copie des données\).*répondue le/);
+  await expect(onFile.getByRole('button', { name: /Répondue aujourd'hui/ })).toHaveCount(0);
   await page.goto(`${preview.url}#/home`);
   await expect(page.getByTestId('rights-requests').getByText('Un mois pour répondre (RGPD, art. 12).')).toBeVisible();
 

@@ -19,6 +19,7 @@ import { AccessDialog } from './AccessDialog';
 import { ConsentBanners, RestrictDialog } from './ConsentBanners';
 import { EraseDialog } from './EraseDialog';
 import { RightsRequestDialog } from './RightsRequestDialog';
+import { FileRightsRequests } from '../home/RightsCards';
 import { MergeDialog } from './MergeDialog';
 import { PrintDocuments } from './PrintDocuments';
 import { findDuplicates } from './duplicates';
@@ -91,6 +92,8 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
   const mayPrint = useMay('documents.cv');
   const mayRecordRequest = useMay('rights.recordRequest');
   const [rightsDialog, setRightsDialog] = useState<'erase' | 'access' | 'request' | null>(null);
+  // Bumped when a request is recorded or answered by a copy: the file's list of requests reloads.
+  const [requestsVersion, setRequestsVersion] = useState(0);
   const mayRestrict = useMay('candidates.restrict');
   const [restricting, setRestricting] = useState(false);
   const archiving = useArchiveToggle(
@@ -282,6 +285,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
         )}
       </header>
       <ConsentBanners candidate={candidate} onChange={onChange} onErase={() => setRightsDialog('erase')} />
+      <FileRightsRequests candidateId={candidate.id} name={title} version={requestsVersion} />
 
       {candidate.mergedIntoId ? (
         <MergedBanner keptId={candidate.mergedIntoId} busy={undoing.busy} onUndo={() => void undoing.undo(candidate.id)} />
@@ -437,7 +441,10 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
           candidate={candidate}
           onDone={(answered) => {
             setRightsDialog(null);
-            if (answered) showNotice('rights.ui.access.answered');
+            if (answered) {
+              showNotice('rights.ui.access.answered');
+              setRequestsVersion((version) => version + 1);
+            }
           }}
           onClose={() => setRightsDialog(null)}
         />
@@ -448,6 +455,7 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
           onSaved={() => {
             setRightsDialog(null);
             showNotice('rights.ui.requests.saved');
+            setRequestsVersion((version) => version + 1);
           }}
           onClose={() => setRightsDialog(null)}
         />
