@@ -6,10 +6,12 @@ import { formatDate } from '../app/format';
 import { useNotices } from '../app/notices';
 import { routeToHash } from '../app/routes';
 import { EraseDialog } from '../candidates/EraseDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { fullName } from '../ui/names';
 import { useApiValue } from '../ui/useApiValue';
 import { formatCount } from './format';
+import { today } from '../../../shared/validation';
 
 /** How many files the card shows; the others wait for these to be decided. */
 const SHOWN = 5;
@@ -51,13 +53,12 @@ export function RetentionCard() {
 function RetentionItem({ item, candidateDays, onDecided }: { item: RetentionDueItem; candidateDays: number; onDecided(): void }) {
   const { t, i18n } = useTranslation();
   const showNotice = useNotices((store) => store.showNotice);
-  const [mode, setMode] = useState<'idle' | 'keep' | 'erase'>('idle');
+  const [mode, setMode] = useState<'idle' | 'keep' | 'anonymise' | 'erase'>('idle');
   const [reason, setReason] = useState<KeepReason>('supportOngoing');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const reasonId = useId();
-  const today = new Date().toISOString().slice(0, 10);
-  const late = item.dueOn <= today;
+  const late = item.dueOn <= today();
   const name = fullName(item);
 
   async function keep() {
@@ -70,10 +71,10 @@ function RetentionItem({ item, candidateDays, onDecided }: { item: RetentionDueI
   }
 
   async function anonymise() {
-    if (!window.confirm(t('retention.ui.card.anonymiseConfirm', { name }))) return;
     setBusy(true);
     const result = await call('retention.anonymise', { candidateId: item.candidateId });
     setBusy(false);
+    setMode('idle');
     if (!result.ok) return setError(result.error.message);
     showNotice('retention.ui.card.anonymised');
     onDecided();
@@ -112,7 +113,7 @@ function RetentionItem({ item, candidateDays, onDecided }: { item: RetentionDueI
           <button type="button" className="button button-secondary button-small" disabled={busy} onClick={() => setMode('keep')}>
             {t('retention.ui.card.keep')}
           </button>
-          <button type="button" className="button button-secondary button-small" disabled={busy} onClick={() => void anonymise()}>
+          <button type="button" className="button button-secondary button-small" disabled={busy} onClick={() => setMode('anonymise')}>
             {t('retention.ui.card.anonymise')}
           </button>
           <button type="button" className="button button-quiet button-small" disabled={busy} onClick={() => setMode('erase')}>
@@ -121,6 +122,17 @@ function RetentionItem({ item, candidateDays, onDecided }: { item: RetentionDueI
         </div>
       )}
       <ErrorAlert messageKey={error} />
+      {mode === 'anonymise' && (
+        <ConfirmDialog
+          title={t('retention.ui.card.anonymiseTitle', { name })}
+          text={t('retention.ui.card.anonymiseWhat')}
+          confirmLabel={t('retention.ui.card.anonymise')}
+          cancelLabel={t('retention.ui.card.cancel')}
+          busy={busy}
+          onConfirm={() => void anonymise()}
+          onCancel={() => setMode('idle')}
+        />
+      )}
       {mode === 'erase' && (
         <EraseDialog
           candidate={{ id: item.candidateId, firstName: item.firstName, lastName: item.lastName }}

@@ -7,6 +7,7 @@ import { CheckIcon } from '../app/icons';
 import { routeToHash } from '../app/routes';
 import { useNotices } from '../app/notices';
 import { useMay } from '../session/useMay';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
 import { formatCount } from './format';
@@ -177,6 +178,7 @@ function PartnerRequestItem({ request, onDecided }: { request: PartnerErasureReq
   const { t, i18n } = useTranslation();
   const showNotice = useNotices((state) => state.showNotice);
   const [declining, setDeclining] = useState(false);
+  const [confirmingErase, setConfirmingErase] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -184,10 +186,10 @@ function PartnerRequestItem({ request, onDecided }: { request: PartnerErasureReq
   const reasonId = `decline-reason-${request.id}`;
 
   async function decide(decision: 'erase' | 'decline') {
-    if (decision === 'erase' && !window.confirm(t('rights.ui.partnerRequests.confirmErase', { name: names }))) return;
     setBusy(true);
     const result = await call('rights.answerPartnerErasure', decision === 'erase' ? { id: request.id, decision } : { id: request.id, decision, reason });
     setBusy(false);
+    setConfirmingErase(false);
     setError(result.ok ? null : (result.error.fields?.reason ?? result.error.message));
     if (!result.ok) return;
     showNotice(decision === 'erase' ? 'rights.ui.erased' : 'rights.ui.partnerRequests.declinedNotice');
@@ -228,7 +230,7 @@ function PartnerRequestItem({ request, onDecided }: { request: PartnerErasureReq
       ) : (
         <div className="partner-request-actions">
           {request.files.length > 0 && (
-            <button type="button" className="button button-danger" disabled={busy} onClick={() => void decide('erase')}>
+            <button type="button" className="button button-danger" disabled={busy} onClick={() => setConfirmingErase(true)}>
               {t('rights.ui.partnerRequests.erase')}
             </button>
           )}
@@ -238,6 +240,17 @@ function PartnerRequestItem({ request, onDecided }: { request: PartnerErasureReq
         </div>
       )}
       <ErrorAlert messageKey={error} />
+      {confirmingErase && (
+        <ConfirmDialog
+          title={t('rights.ui.eraseTitle', { name: names })}
+          text={t('rights.ui.eraseWhat')}
+          confirmLabel={t('rights.ui.confirm')}
+          cancelLabel={t('rights.ui.cancel')}
+          busy={busy}
+          onConfirm={() => void decide('erase')}
+          onCancel={() => setConfirmingErase(false)}
+        />
+      )}
     </li>
   );
 }
