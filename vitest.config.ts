@@ -25,6 +25,9 @@ export default defineConfig({
   test: {
     environment: 'node',
     pool: 'forks',
+    // Both cores (Vitest's default leaves one to itself, idle here): many files wait on child
+    // processes (the command line, the crash tests), and the other worker runs meanwhile.
+    maxWorkers: 2,
     ...timeouts,
     projects: [
       { extends: true, test: { name: 'unit', include: [`${UNIT}/**/*.test.ts`], exclude: mocking, isolate: false } },

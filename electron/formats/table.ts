@@ -1,5 +1,4 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 
 /**
  * Writing a list out as a spreadsheet: CSV the way a French Excel opens it (UTF-8 with a BOM,
@@ -51,6 +50,9 @@ export async function writeTable(format: TableFormat, sheetName: string, headers
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  // Loaded on first use: ExcelJS and the archive libraries it requires were about a third of the
+  // backend's start-up (the app's and every preview host's), for a feature used now and then.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
   // Excel refuses a sheet name over 31 characters.
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });

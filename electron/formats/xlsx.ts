@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type { Buffer as ExcelBuffer, CellValue } from 'exceljs';
 import type { Cell } from '../../shared/sheet-values';
 import { CSV_LIMITS, type CsvLimits, SheetReadError } from './csv';
 import type { SheetRows } from './ods';
@@ -10,7 +10,7 @@ import type { SheetRows } from './ods';
  * last computed result of a formula, never the formula.
  */
 
-function cellValue(value: ExcelJS.CellValue): Cell {
+function cellValue(value: CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' || value instanceof Date) return value;
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
@@ -25,9 +25,11 @@ function cellValue(value: ExcelJS.CellValue): Cell {
 
 /** The sheets of an XLSX file whose archive `unzipBounded` has vetted. */
 export async function readXlsx(bytes: Uint8Array, limits: CsvLimits = CSV_LIMITS): Promise<SheetRows[]> {
+  // Loaded on first use, as in table.ts.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelBuffer);
   } catch {
     throw new SheetReadError('sheets.errors.damagedFile');
   }

@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 
 const require = createRequire(import.meta.url);
 
@@ -13,6 +12,8 @@ const FONT_FILES: Record<keyof typeof FONTS, string> = { regular: 'DejaVuSans.tt
 
 /** A new PDF with the app's fonts registered, writing in the regular one. */
 export function newPdf(options: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
+  // Required on first use: pdfkit and its font libraries are parsed only when a document is printed, not at every start.
+  const PDFDocument: typeof import('pdfkit') = require('pdfkit');
   const doc = new PDFDocument(options);
   for (const style of Object.keys(FONTS) as (keyof typeof FONTS)[]) {
     doc.registerFont(FONTS[style], require.resolve(`dejavu-fonts-ttf/ttf/${FONT_FILES[style]}`));

@@ -4,6 +4,9 @@ import { today } from '../../shared/validation';
 import { previewApi } from './api';
 import { expect, test } from './fixtures';
 
+// Two tests make an Aminata Diallo, and the second counts the duplicates it finds: each test starts from an empty folder.
+test.use({ freshHost: true });
+
 /** Presses Tab until the element has the focus, as a keyboard user does; fails past `limit` presses. */
 async function tabTo(page: Page, target: Locator, limit = 60) {
   for (let presses = 0; presses < limit; presses++) {

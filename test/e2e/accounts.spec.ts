@@ -4,6 +4,9 @@ import path from 'node:path';
 import { E2E_ADMINISTRATOR as ADMIN, previewApi } from './api';
 import { expect, spawnHost, stopHost, test } from './fixtures';
 
+// Each test locks, signs in or out: the host's one session is its own.
+test.use({ freshHost: true });
+
 /** A host on an empty folder, with no account yet (the fixture's hosts are signed in before the page opens). */
 async function firstStartHost() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tremplin-e2e-first-'));

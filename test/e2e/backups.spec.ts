@@ -1,6 +1,9 @@
 import { previewApi } from './api';
 import { expect, test } from './fixtures';
 
+// A restore puts back the whole folder, and the list of backups is the folder's.
+test.use({ freshHost: true });
+
 const SECTOR_LOGISTICS = '00000000-0000-7000-8000-000000000001';
 
 test('the recovery sheet is shown once, and a backup is restored after seeing what it holds', async ({ page, preview }) => {

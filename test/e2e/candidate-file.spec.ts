@@ -2,6 +2,9 @@ import type { Page } from '@playwright/test';
 import { previewApi } from './api';
 import { expect, test } from './fixtures';
 
+// Two tests make an Awa Traoré through the form, and the second would be warned of the first as a duplicate: each test starts from an empty folder.
+test.use({ freshHost: true });
+
 /** Saves the section on screen and waits for the confirmation. */
 async function save(page: Page) {
   await page.getByRole('tabpanel').getByRole('button', { name: 'Enregistrer' }).click();

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
 import { signInPreview } from './api';
-import { HOST_BUNDLE } from './host-bundle';
+import { FIRST_ACCOUNT_DIR, HOST_BUNDLE } from './host-bundle';
 
 export interface Preview {
   url: string;
@@ -62,24 +62,65 @@ export function stopHost(child: ChildProcess): Promise<void> {
   });
 }
 
-/** One fresh data folder and preview host per test. */
-export const test = base.extend<{ preview: Preview }>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a function asks for from this pattern.
-  preview: async ({}, use) => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'tremplin-e2e-'));
-    let running = await startHost(dataDir);
-    const preview: Preview = {
-      url: running.url,
-      dataDir,
-      async restart() {
-        await stopHost(running.child);
-        running = await startHost(dataDir);
-        preview.url = running.url;
-      },
-    };
-    await use(preview);
-    await stopHost(running.child);
-    rmSync(dataDir, { recursive: true, force: true });
+/** A preview host on a new copy of the run's first-account folder, signed in, and how to stop it and delete the folder. */
+async function openPreview(): Promise<{ preview: Preview; close(): Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tremplin-e2e-'));
+  cpSync(FIRST_ACCOUNT_DIR, dataDir, { recursive: true });
+  let running = await startHost(dataDir);
+  const preview: Preview = {
+    url: running.url,
+    dataDir,
+    async restart() {
+      await stopHost(running.child);
+      running = await startHost(dataDir);
+      preview.url = running.url;
+    },
+  };
+  return {
+    preview,
+    async close() {
+      await stopHost(running.child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The host the tests of the spec file being run share (a worker runs one file after another). */
+let fileHost: { file: string; opened: Awaited<ReturnType<typeof openPreview>> } | undefined;
+
+async function closeFileHost(): Promise<void> {
+  const closing = fileHost;
+  fileHost = undefined;
+  await closing?.opened.close();
+}
+
+/**
+ * One preview host and data folder per spec file, started by its first test: a host's start and
+ * first sign-in cost more than most tests' own steps. The tests of a file each make the records
+ * they use and never rely on what another left. A file whose tests look at the whole folder
+ * (counts on the home screen, the session, a restore) declares `test.use({ freshHost: true })`
+ * and gets a host and folder of its own for each test.
+ */
+export const test = base.extend<{ preview: Preview; freshHost: boolean }, { closeLastFileHost: undefined }>({
+  freshHost: [false, { option: true }],
+  closeLastFileHost: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a function asks for from this pattern.
+    async ({}, use) => {
+      await use(undefined);
+      await closeFileHost();
+    },
+    { scope: 'worker', auto: true },
+  ],
+  preview: async ({ freshHost }, use, testInfo) => {
+    if (fileHost && fileHost.file !== testInfo.file) await closeFileHost();
+    if (freshHost) {
+      const own = await openPreview();
+      await use(own.preview);
+      await own.close();
+      return;
+    }
+    fileHost ??= { file: testInfo.file, opened: await openPreview() };
+    await use(fileHost.opened.preview);
   },
 });
 

@@ -2,6 +2,9 @@ import { addDays } from '../../shared/dates';
 import { previewApi } from './api';
 import { expect, test } from './fixtures';
 
+// The home screen counts every file of the folder: each test starts from an empty one.
+test.use({ freshHost: true });
+
 /** The preview's clock is the real one, in UTC like the API's. */
 const today = new Date().toISOString().slice(0, 10);
 

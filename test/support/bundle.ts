@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Plugin } from 'esbuild';
+import { type Plugin, build } from 'esbuild';
 
 /**
  * Packages a bundle of the main process's code loads from where they are installed: the native
@@ -16,4 +16,13 @@ export function installedPackages(): Plugin {
     name: 'installed-packages',
     setup: (bundler) => bundler.onResolve({ filter }, (args) => ({ path: require.resolve(args.path), external: true })),
   };
+}
+
+/**
+ * Bundles an entry point of the main process's code into one ES module for Node: Node loads one
+ * file several times faster than tsx loads the backend's modules one by one. Written two folders
+ * down from the project, like the source, the bundle finds `resources/` by the same relative paths.
+ */
+export async function bundleForNode(entryPoint: string, outfile: string): Promise<void> {
+  await build({ entryPoints: [entryPoint], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node22', logLevel: 'error', plugins: [installedPackages()] });
 }

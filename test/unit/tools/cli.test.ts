@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { TEST_ADMINISTRATOR, openSignedIn } from '../../support/accounts';
 import { candidates } from '../../../electron/db/schema';
@@ -9,13 +9,17 @@ import { printable, printableJson } from '../../../electron/tools/terminal';
 import { IMPORT_MAX_BYTES } from '../../../shared/exchange';
 import { ok } from '../../support/api';
 import { budgetFor } from '../../support/budget';
+import { bundleForNode } from '../../support/bundle';
 import { useTempDir } from '../../support/temp';
 
-/** Runs the command line as an administrator would (`npm run cli -- …`). */
+/** The command line's code (`npm run cli -- …`) as one file, bundled once for the file's tests. */
+const CLI = path.resolve('out/test/cli.mjs');
+
+/** Runs the command line as an administrator would. */
 function cli(args: string[], env: Record<string, string> = {}): { status: number; output: string } {
   const signIn = args[0] === 'verify' ? [] : ['--account', TEST_ADMINISTRATOR.name];
   try {
-    const output = execFileSync(process.execPath, ['--import', 'tsx', 'electron/tools/cli.ts', ...args, ...signIn], {
+    const output = execFileSync(process.execPath, [CLI, ...args, ...signIn], {
       encoding: 'utf8',
       env: { ...process.env, TREMPLIN_PASSWORD: TEST_ADMINISTRATOR.password, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -27,11 +31,12 @@ function cli(args: string[], env: Record<string, string> = {}): { status: number
   }
 }
 
-/** Each command is a Node process loading the backend through tsx: 2–4 s on a quiet machine. A test's budget counts its commands. */
+/** Each command is a Node process loading the bundled backend: about a second on a quiet machine. A test's budget counts its commands. */
 const PER_COMMAND_MS = 20_000;
 
 describe('command line', () => {
   const tempDir = useTempDir();
+  beforeAll(() => bundleForNode('electron/tools/cli.ts', CLI));
 
   it('backs up, exports with a passphrase, verifies, previews and imports on data folders', async () => {
     const sender = tempDir();

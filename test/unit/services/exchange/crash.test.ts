@@ -2,13 +2,12 @@ import { spawn } from 'node:child_process';
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { sourceMigrationsDir } from '../../../../electron/api/backend';
 import { type DatabaseKey, keyConnection } from '../../../../electron/db/cipher';
 import { seed } from '../../../../electron/tools/seed';
 import { ok } from '../../../support/api';
-import { installedPackages } from '../../../support/bundle';
+import { bundleForNode } from '../../../support/bundle';
 import { budgetFor } from '../../../support/budget';
 import { keyPassphraseOf, twoPartners, useExchangeBackend } from '../../../support/exchange';
 import { useTempDir } from '../../../support/temp';
@@ -27,22 +26,10 @@ const PARALLEL = 2;
 /** A child starts Node, opens the database and imports the file: about 2 s on a quiet machine. */
 const PER_CHILD_MS = 20_000;
 
-/**
- * The child's script bundled once (esbuild, which tsx is built on): Node starts it in a
- * fraction of the time tsx takes to load the backend's modules, and it starts 28 times.
- */
+/** The child's script bundled once: Node starts it in a fraction of the time tsx takes to load the backend's modules, and it starts 28 times. */
 async function bundleChild(outDir: string): Promise<string> {
   const outfile = path.join(outDir, 'crash-import.mjs');
-  await build({
-    entryPoints: [SCRIPT],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    logLevel: 'error',
-    plugins: [installedPackages()],
-  });
+  await bundleForNode(SCRIPT, outfile);
   return outfile;
 }
 
