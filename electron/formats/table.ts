@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /**
  * Writing a list out as a spreadsheet: CSV the way a French Excel opens it (UTF-8 with a BOM,
@@ -51,6 +51,8 @@ export async function writeTable(format: TableFormat, sheetName: string, headers
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  // Loaded on first use: ExcelJS holds about 30 MB of the process's memory once imported.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
   // Excel refuses a sheet name over 31 characters.
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });

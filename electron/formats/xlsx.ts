@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Cell } from '../../shared/sheet-values';
 import { CSV_LIMITS, type CsvLimits, SheetReadError } from './csv';
 import type { SheetRows } from './ods';
@@ -25,6 +25,8 @@ function cellValue(value: ExcelJS.CellValue): Cell {
 
 /** The sheets of an XLSX file whose archive `unzipBounded` has vetted. */
 export async function readXlsx(bytes: Uint8Array, limits: CsvLimits = CSV_LIMITS): Promise<SheetRows[]> {
+  // Loaded on first use: ExcelJS holds about 30 MB of the process's memory once imported.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { resources } from '../../shared/i18n';
 import type { Language } from '../../shared/i18n/languages';
 import { type Report, type ReportChapter, type ReportTable, columnLabel, rowLabel, tableId } from '../../shared/reports';
@@ -63,6 +63,8 @@ export function tableCsv(table: ReportTable, minimum: number, t: Translate, lang
 }
 
 export async function reportXlsx(report: Report, tables: ReportTable[], population: string, minimum: number, t: Translate, language: Language, printedOn: Date): Promise<Buffer> {
+  // Loaded on first use: ExcelJS holds about 30 MB of the process's memory once imported.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'Tremplin';
   book.created = printedOn;
