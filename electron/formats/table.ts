@@ -1,5 +1,4 @@
 import { PassThrough } from 'node:stream';
-import type ExcelJS from 'exceljs';
 
 /**
  * Writing a list out as a spreadsheet: CSV the way a French Excel opens it (UTF-8 with a BOM,

@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { resources } from '../../shared/i18n';
 import type { Language } from '../../shared/i18n/languages';
 import { type Report, type ReportChapter, type ReportTable, columnLabel, rowLabel, tableId } from '../../shared/reports';
