@@ -1,6 +1,38 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { METHOD_NEEDS } from './shared/method-needs';
+
+/**
+ * Replaces a module of the renderer by the value it computes, worked out here at build time:
+ * the same value, without evaluating (or shipping) what it was computed from.
+ */
+function evaluatedAtBuild(file: string, value: Record<string, unknown>): Plugin {
+  const module = `${Object.entries(value).map(([name, content]) => `export const ${name} = ${JSON.stringify(content)};`).join('\n')}\n`;
+  return { name: 'evaluated-at-build', enforce: 'pre', load: (id) => (id.split('?')[0] === file ? module : null) };
+}
+
+/** What forms need and the first screen does not: the schemas' library and the form library. */
+const FORM_LIBRARIES = /node_modules\/(zod|react-hook-form|@hookform)\//;
+/** The frame's own modules and the contract, which the `kit` chunk gathers (its test below). */
+const KIT_MODULES = /\/renderer\/src\/(ui|api|app\/(?!routes|sections|chunkedScreen|catalogues))|\/shared\/(?!i18n\/)/;
+
+/**
+ * Whether a module needs the form libraries, itself or through what it imports: such a module
+ * stays out of `kit` (which the first screen loads), in the chunks of the screens that use it.
+ */
+function needsFormLibraries(id: string, info: (id: string) => { importedIds: readonly string[] } | null, seen = new Map<string, boolean>()): boolean {
+  const known = seen.get(id);
+  if (known !== undefined) return known;
+  seen.set(id, false);
+  const needs = FORM_LIBRARIES.test(id) || (info(id)?.importedIds ?? []).some((imported) => needsFormLibraries(imported, info, seen));
+  seen.set(id, needs);
+  return needs;
+}
+
+/** One answer per module for the whole build. */
+const formNeeds = new Map<string, boolean>();
 
 export default defineConfig({
   main: {
@@ -27,7 +59,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [react()],
+    plugins: [react(), evaluatedAtBuild(resolve('shared/method-needs.ts'), { METHOD_NEEDS })],
     build: {
       outDir: 'out/renderer',
       // electron-vite leaves bundles unminified; the renderer is what a person waits for.
@@ -47,9 +79,15 @@ export default defineConfig({
               // the fetches, and must not wait for React DOM or the contract's schemas to be evaluated.
               { name: 'react', priority: 2, test: /node_modules\/react\// },
               { name: 'react-dom', priority: 2, test: /node_modules\/(react-dom|scheduler)\// },
+              { name: 'forms', priority: 2, test: FORM_LIBRARIES },
               { name: 'libraries', priority: 1, test: /node_modules\/(?!react\/)/ },
               // Stylesheets stay with the module that imports them (ui/kit.css with the entry, right after styles.css).
-              { name: 'kit', test: /^(?!.*\.css$).*(\/renderer\/src\/(ui|api|app\/(?!routes|sections|chunkedScreen|catalogues))|\/shared\/(?!i18n\/))/ },
+              {
+                name: (id, context) => {
+                  if (id.endsWith('.css') || !KIT_MODULES.test(id)) return null;
+                  return needsFormLibraries(id, (module) => context.getModuleInfo(module), formNeeds) ? 'form-kit' : 'kit';
+                },
+              },
             ],
           },
         },

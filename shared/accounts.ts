@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reads, writes } from './method';
-import { ROLES, type Role } from './roles';
+import { PASSWORD_MIN_LENGTH, ROLES, type Role } from './roles';
 import { requiredText, uuid } from './validation';
 
 /**
@@ -10,7 +10,7 @@ import { requiredText, uuid } from './validation';
  * keeps their name.
  */
 
-export const PASSWORD_MIN_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH } from './roles';
 export const IDLE_LOCK_DEFAULT_MINUTES = 10;
 
 /** The account signed in, as every call's handler and the screen know it. */

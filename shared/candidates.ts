@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ARCHIVE_FILTERS,
   AUTHORISATION_DOCUMENTS,
   BARRIER_STATUSES,
   BARRIER_THEMES,
@@ -7,6 +8,7 @@ import {
   CONSENT_METHODS,
   FOLLOW_UP_STATUSES,
   FRENCH_LEVEL_PROOFS,
+  FRENCH_LEVELS,
   GENDERS,
   MOBILITIES,
   PUBLIC_CATEGORIES,
@@ -31,14 +33,7 @@ import {
   wholeNumber,
 } from './validation';
 
-/** CEFR levels plus the two states the field needs before an assessment. */
-export const FRENCH_LEVELS = ['not_assessed', 'below_a1', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
-export type FrenchLevel = (typeof FRENCH_LEVELS)[number];
-
-/** Rank for comparisons: "below A1" is below A1; "not assessed" meets no requirement. */
-export function frenchLevelRank(level: FrenchLevel): number {
-  return level === 'not_assessed' ? -1 : FRENCH_LEVELS.indexOf(level) - 1;
-}
+export { ARCHIVE_FILTERS, FRENCH_LEVELS, type FrenchLevel, frenchLevelRank } from './domain';
 
 const EARLIEST_BIRTH_DATE = '1900-01-01';
 
@@ -330,7 +325,6 @@ export function erasureProposed(candidate: Pick<Candidate, 'consentWithdrawnOn' 
 export const RESTRICTION_REASONS = ['accuracyContested', 'unlawfulKeep', 'legalClaim', 'objectionPending'] as const;
 export type RestrictionReason = (typeof RESTRICTION_REASONS)[number];
 
-export const ARCHIVE_FILTERS = ['active', 'archived', 'all'] as const;
 export const CANDIDATE_SORTS = ['name', 'updated', 'created', 'authorisation_expiry'] as const;
 
 export const candidateListSchema = z.strictObject({

@@ -22,6 +22,15 @@ export type PublicCategory = (typeof PUBLIC_CATEGORIES)[number];
 export const FOLLOW_UP_STATUSES = ['new', 'active', 'on_hold', 'employed', 'left'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
+/** CEFR levels plus the two states the field needs before an assessment. */
+export const FRENCH_LEVELS = ['not_assessed', 'below_a1', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+export type FrenchLevel = (typeof FRENCH_LEVELS)[number];
+
+/** Rank for comparisons: "below A1" is below A1; "not assessed" meets no requirement. */
+export function frenchLevelRank(level: FrenchLevel): number {
+  return level === 'not_assessed' ? -1 : FRENCH_LEVELS.indexOf(level) - 1;
+}
+
 export const FRENCH_LEVEL_PROOFS = ['delf', 'tcf', 'course_certificate', 'volunteer_estimate', 'other'] as const;
 export type FrenchLevelProof = (typeof FRENCH_LEVEL_PROOFS)[number];
 
@@ -128,3 +137,6 @@ export const SEEDED_SECTORS = [
   'temporary_work',
 ] as const;
 export type SeededSector = (typeof SEEDED_SECTORS)[number];
+
+/** Which files a list shows: those in use, the archived ones, or both. */
+export const ARCHIVE_FILTERS = ['active', 'archived', 'all'] as const;

@@ -35,3 +35,18 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 export function errorMessageKey(code: ErrorCode): string {
   return `errors.${code}`;
 }
+
+/**
+ * A message key and the values its sentence names, in one string as errors carry messages:
+ * `common.errors.tooSmall?minimum=0`. The interface translates it whole (see `messageParts`).
+ */
+export function messageWithValues(key: string, values: Record<string, string>): string {
+  return `${key}?${new URLSearchParams(values).toString()}`;
+}
+
+/** The key and values of a message from `messageWithValues`; a plain key has no values. */
+export function messageParts(message: string): { key: string; values: Record<string, string> } {
+  const mark = message.indexOf('?');
+  if (mark < 0) return { key: message, values: {} };
+  return { key: message.slice(0, mark), values: Object.fromEntries(new URLSearchParams(message.slice(mark + 1))) };
+}

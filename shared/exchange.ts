@@ -3,6 +3,7 @@ import { SHARING_BLOCKS } from './candidates';
 import type { SeededSector, TimelineKind } from './domain';
 import { optionalSiret } from './employers';
 import { reads, writes } from './method';
+import { IMPORT_MAX_BASE64_LENGTH } from './transport';
 import { optionalEmail, optionalPhone, optionalText, plainText, requiredText, uuid } from './validation';
 
 /**
@@ -138,10 +139,7 @@ export interface ExportResult {
 
 // ---------------------------------------------------------------- Import
 
-/** Files bigger than this are refused before being read (a federation's 10k files fit). */
-export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
-/** The same bound on the file as it crosses the boundary, in base64. */
-export const IMPORT_MAX_BASE64_LENGTH = Math.ceil(IMPORT_MAX_BYTES / 3) * 4;
+export { IMPORT_MAX_BASE64_LENGTH, IMPORT_MAX_BYTES } from './transport';
 
 export const importOpenSchema = z.strictObject({
   fileName: requiredText(300),

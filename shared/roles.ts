@@ -5,6 +5,9 @@
  * hides what a role cannot do from the same table, but only the router protects.
  */
 
+/** An account's password has at least this many characters (checked by the router, hinted by the forms). */
+export const PASSWORD_MIN_LENGTH = 10;
+
 export const ROLES = ['administrator', 'staff', 'volunteer', 'reader'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,10 +1,14 @@
 import { type ApiResult, errorMessageKey } from './errors';
-import { IMPORT_MAX_BASE64_LENGTH } from './exchange';
 
 /**
  * What the two transports (Electron IPC in the app, loopback HTTP in the preview) and the
  * window's client agree on, besides the API table.
  */
+
+/** Files bigger than this are refused before being read (a federation's 10k files fit). */
+export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
+/** The same bound on the file as it crosses the boundary, in base64. */
+export const IMPORT_MAX_BASE64_LENGTH = Math.ceil(IMPORT_MAX_BYTES / 3) * 4;
 
 /**
  * The largest request either transport passes to the router, measured as its input written as

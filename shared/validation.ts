@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { messageWithValues } from './errors';
 
 /**
  * Zod issues become translation keys under `common.errors.*`, so the router and the forms
@@ -27,20 +28,7 @@ export function issueMessageKey(issue: z.core.$ZodRawIssue): string {
   }
 }
 
-/**
- * A message key and the values its sentence names, in one string as errors carry messages:
- * `common.errors.tooSmall?minimum=0`. The interface translates it whole (see `messageParts`).
- */
-export function messageWithValues(key: string, values: Record<string, string>): string {
-  return `${key}?${new URLSearchParams(values).toString()}`;
-}
-
-/** The key and values of a message from `messageWithValues`; a plain key has no values. */
-export function messageParts(message: string): { key: string; values: Record<string, string> } {
-  const mark = message.indexOf('?');
-  if (mark < 0) return { key: message, values: {} };
-  return { key: message.slice(0, mark), values: Object.fromEntries(new URLSearchParams(message.slice(mark + 1))) };
-}
+export { messageParts, messageWithValues } from './errors';
 
 /** Only a value of the wrong type is "not a number"; a number out of range gets its bounds. */
 const notANumber = (issue: z.core.$ZodRawIssue) => (issue.code === 'invalid_type' ? 'common.errors.number' : undefined);

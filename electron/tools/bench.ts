@@ -742,7 +742,12 @@ interface FirstRender {
   warm: { median: number; p95: number };
   cold: number;
   blank: { median: number; p95: number };
+  /** The scripts the first load fetched before its first rows, by file name. */
+  scripts: string[];
 }
+
+/** The gzip size of built renderer assets, in KB. */
+const gzipKb = (names: readonly string[]) => names.reduce((sum, name) => sum + gzipSync(readFileSync(path.join(ASSETS, name))).length, 0) / 1024;
 
 async function firstRender(dataDir: string): Promise<FirstRender> {
   const { chromium } = await import('@playwright/test');
@@ -757,15 +762,17 @@ async function firstRender(dataDir: string): Promise<FirstRender> {
   try {
     const profile = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     await profile.addInitScript({ content: FIRST_ROWS_WATCH });
-    const load = async (address: string, name: 'firstRowsAt' | 'firstFrameAt') => {
+    const scripts = new Set<string>();
+    const load = async (address: string, name: 'firstRowsAt' | 'firstFrameAt', noteScripts = false) => {
       const page = await profile.newPage();
+      if (noteScripts) page.on('request', (request) => request.url().endsWith('.js') && scripts.add(path.basename(new URL(request.url()).pathname)));
       await page.goto(address);
       await page.waitForFunction(noted, name, { timeout: 30_000 });
       const at = (await page.evaluate(noted, name)) as number;
       await page.close();
       return at;
     };
-    const cold = await load(`${url}#/candidates`, 'firstRowsAt');
+    const cold = await load(`${url}#/candidates`, 'firstRowsAt', true);
     const samples: number[] = [];
     const blank: number[] = [];
     for (let round = 0; round <= Math.max(5, Math.min(repetitions, 10)); round++) {
@@ -776,7 +783,7 @@ async function firstRender(dataDir: string): Promise<FirstRender> {
       samples.push(at);
       blank.push(blankAt);
     }
-    return { warm: summary(samples), cold, blank: summary(blank) };
+    return { warm: summary(samples), cold, blank: summary(blank), scripts: [...scripts] };
   } finally {
     await browser.close();
     child.kill('SIGTERM');
@@ -800,6 +807,14 @@ async function measureUi(dataDir: string, folder: string) {
     target: '≤ 400 ms',
     met: full.warm.median <= 400,
     note: `first load, empty cache: ${full.cold.toFixed(0)} ms; with one file: ${one.warm.median.toFixed(0)} ms (first load ${one.cold.toFixed(0)} ms)`,
+  });
+  const firstScreen = gzipKb(full.scripts);
+  record({
+    name: 'JavaScript the candidate list loads before its first rows (gzip)',
+    unit: 'KB',
+    median: firstScreen,
+    reference: { name: "the renderer's whole JavaScript", median: gzipKb(readdirSync(ASSETS).filter((name) => name.endsWith('.js'))) },
+    note: `${full.scripts.length} scripts`,
   });
 }
 

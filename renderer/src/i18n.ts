@@ -1,7 +1,7 @@
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage } from '../../shared/i18n/languages';
-import { messageParts } from '../../shared/validation';
+import { messageParts } from '../../shared/errors';
 import { loadCatalogue, storeLanguage } from './app/catalogues';
 import { frenchDe } from '../../shared/i18n/french';
 

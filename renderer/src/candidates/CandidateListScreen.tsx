@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ARCHIVE_FILTERS, type CandidateSummary, FRENCH_LEVELS } from '../../../shared/candidates';
-import { FOLLOW_UP_STATUSES } from '../../../shared/domain';
+import type { CandidateSummary } from '../../../shared/candidates';
+import { ARCHIVE_FILTERS, FOLLOW_UP_STATUSES, FRENCH_LEVELS } from '../../../shared/domain';
 import { formatDate } from '../app/format';
 import { formatPhone } from '../app/phone';
 import { PlusIcon, SearchIcon, SectionIcon } from '../app/icons';

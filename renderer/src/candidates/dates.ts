@@ -1,5 +1,7 @@
-import { addMonths, daysBetween } from '../../../shared/dates';
-import { today } from '../../../shared/validation';
+import { addMonths, daysBetween, isoDateOf } from '../../../shared/dates';
+
+/** Today's date as the forms' checks take it (UTC): the same as shared/validation's `today`, without the schemas. */
+const today = () => isoDateOf(new Date());
 
 export { addMonths };
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { forgetOnSessionEnd } from '../session/forgetOnSessionEnd';
-import { type ARCHIVE_FILTERS, FRENCH_LEVELS, type FrenchLevel, frenchLevelRank } from '../../../shared/candidates';
+import { type ARCHIVE_FILTERS, FRENCH_LEVELS, type FrenchLevel, frenchLevelRank } from '../../../shared/domain';
 import type { FollowUpStatus } from '../../../shared/domain';
 import type { ListFilters as RecordListFilters } from '../ui/useRecordList';
 

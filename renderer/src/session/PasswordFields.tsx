@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH } from '../../../shared/accounts';
+import { PASSWORD_MIN_LENGTH } from '../../../shared/roles';
 import { SecretField } from '../ui/SecretField';
 import { passwordStrength } from './passwordStrength';
 

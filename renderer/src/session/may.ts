@@ -1,4 +1,5 @@
-import { type MethodName, api } from '../../../shared/api';
+import type { MethodName } from '../../../shared/api';
+import { METHOD_NEEDS } from '../../../shared/method-needs';
 import { type Role, roleMay } from '../../../shared/roles';
 
 /**
@@ -6,5 +7,5 @@ import { type Role, roleMay } from '../../../shared/roles';
  * it. The renderer only hides what cannot be done: the main process's router is what refuses.
  */
 export function may(role: Role | null | undefined, method: MethodName): boolean {
-  return role != null && roleMay(role, api[method].needs);
+  return role != null && roleMay(role, METHOD_NEEDS[method]);
 }

@@ -1,4 +1,4 @@
-import { PASSWORD_MIN_LENGTH } from '../../../shared/accounts';
+import { PASSWORD_MIN_LENGTH } from '../../../shared/roles';
 
 export type PasswordStrength = 'tooShort' | 'weak' | 'fair' | 'strong';
 

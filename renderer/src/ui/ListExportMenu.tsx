@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../../../shared/errors';
 import type { Language } from '../../../shared/i18n/languages';
-import { type ExportedList, LIST_COLUMNS, LIST_EXPORT_FORMATS, type ListExport, type ListExportFormat, type MoreColumn } from '../../../shared/lists';
+import { type ExportedList, LIST_COLUMNS, LIST_EXPORT_FORMATS, type ListExport, type ListExportFormat, type MoreColumn } from '../../../shared/list-columns';
 import { downloadBase64 } from '../exchange/files';
 import { currentLanguage } from '../i18n';
 import { ErrorAlert } from './ErrorAlert';
