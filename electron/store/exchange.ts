@@ -1,6 +1,6 @@
 import { and, eq, getTableColumns, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { ExchangedRecordType } from '../../shared/exchange';
-import { type ReadDb, type WriteDb, prepareRead, withPageCache } from '../db/handles';
+import { type ReadDb, type WriteDb, prepareRead } from '../db/handles';
 import { createRowWriter } from '../db/row-writer';
 import { candidateSharingConsents, candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
 import { candidateColumns, loadCandidates, writeCandidateChildren } from './candidates';
@@ -129,16 +129,6 @@ export async function readRecords(
     onProgress?: (done: number) => void;
   },
 ): Promise<OutgoingRecords> {
-  // A file's events lie all over the table: with SQLite's 16 MB page cache, pages read for one
-  // batch were gone by the next, and fetching them again was most of the read (0.4 s of 0.6 s
-  // at 10,000 files). A larger cache while this runs, given back after.
-  return withPageCache(db, EXPORT_CACHE_KIB, () => readRecordsCached(db, candidateIds, options));
-}
-
-/** SQLite's page cache while an export reads, in KiB. */
-const EXPORT_CACHE_KIB = 128 * 1024;
-
-async function readRecordsCached(db: ReadDb, candidateIds: readonly string[], options: Parameters<typeof readRecords>[2]): Promise<OutgoingRecords> {
   const recipient = options.recipientPartnerId;
   const originOf = (origin: string | null) => origin ?? options.ourAssociationId;
   const candidateRecords: CandidateRecord[] = [];
