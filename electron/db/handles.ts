@@ -28,15 +28,3 @@ export function prepareRead(db: ReadDb, source: string): ReturnType<Db['$client'
   if (!statement.readonly) throw new Error(`not a read: ${source.slice(0, 80)}`);
   return statement;
 }
-
-/** Runs a long read with SQLite's page cache set to `kib` (a pragma that changes no data), given back after. */
-export async function withPageCache<T>(db: ReadDb, kib: number, read: () => Promise<T>): Promise<T> {
-  const client = connectionOf(db);
-  const before = client.pragma('cache_size', { simple: true }) as number;
-  client.pragma(`cache_size = ${-kib}`);
-  try {
-    return await read();
-  } finally {
-    client.pragma(`cache_size = ${before}`);
-  }
-}

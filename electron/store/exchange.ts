@@ -1,6 +1,6 @@
 import { and, eq, getTableColumns, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { ExchangedRecordType } from '../../shared/exchange';
-import { type ReadDb, type WriteDb, prepareRead, withPageCache } from '../db/handles';
+import { type ReadDb, type WriteDb, prepareRead } from '../db/handles';
 import { createRowWriter } from '../db/row-writer';
 import { candidateSharingConsents, candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
 import { candidateColumns, loadCandidates, writeCandidateChildren } from './candidates';
@@ -63,28 +63,38 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 
 const READ_BATCH = 500;
 
-/** The events of the files given as a JSON array: SQLite walks them in the table's order, not file by file. */
-const EVENTS_OF_FILES = `rowid IN (SELECT rowid FROM timeline_events WHERE subject_type = 'candidate' AND subject_id IN (SELECT value FROM json_each(?)))`;
+/** Events per statement: their rowids go in as one JSON array. */
+const EVENT_BATCH = 5000;
 
 /**
  * The events as an export carries them, written as JSON by SQLite (one array per batch of
- * files), with the origin filled in; and each event's version, to remember as agreed. 84,000
- * events made into objects then JSON took 1.1 s (half of a 10,000-file export).
+ * events), with the origin filled in; and each event's version, to remember as agreed. 84,000
+ * events made into objects then JSON took 1.1 s (half of a 10,000-file export). A file's events
+ * lie all over the table, and a page read means a page decrypted: the events are found by their
+ * files in the index first, then read in the table's order, each page once (read file by file,
+ * a page was read again for each batch of files it held events of).
  */
 function candidateEventsAsJson(db: ReadDb, ourAssociationId: string) {
   const fields = Object.entries(getTableColumns(timelineEvents)).map(([key, column]) =>
     key === 'origin' ? `'${key}', coalesce("${column.name}", @origin)` : `'${key}', "${column.name}"`,
   );
+  const rowidsOf = prepareRead(db, `SELECT rowid FROM timeline_events WHERE subject_type = 'candidate' AND subject_id IN (SELECT value FROM json_each(?))`).pluck();
   // One pass over the rows for both: fetching them again costs as much as the first time.
-  const statement = prepareRead(db, 
-    `SELECT json_group_array(json_object(${fields.join(', ')})), group_concat(id || ' ' || updated_at, ' ') FROM timeline_events WHERE ${EVENTS_OF_FILES.replace('?', '@ids')}`,
-  );
-  return (candidateIds: readonly string[]) => {
-    const [json, versionList] = statement.raw().get({ origin: ourAssociationId, ids: JSON.stringify(candidateIds) }) as [string, string | null];
-    const words = versionList?.split(' ') ?? [];
-    const versions: { id: string; updatedAt: string }[] = [];
-    for (let index = 0; index < words.length; index += 2) versions.push({ id: words[index] as string, updatedAt: words[index + 1] as string });
-    return { json, versions };
+  const statement = prepareRead(
+    db,
+    `SELECT json_group_array(json_object(${fields.join(', ')})), group_concat(id || ' ' || updated_at, ' ') FROM timeline_events WHERE rowid IN (SELECT value FROM json_each(@rowids))`,
+  ).raw();
+  /** All at once, with nothing in between: a rowid found is read before any other write. */
+  return (candidateIds: readonly string[]): OutgoingRecords['timelineEvents'] => {
+    const rowids = (rowidsOf.all(JSON.stringify(candidateIds)) as number[]).sort((a, b) => a - b);
+    const events: OutgoingRecords['timelineEvents'] = { json: [], versions: [] };
+    for (let start = 0; start < rowids.length; start += EVENT_BATCH) {
+      const [json, versionList] = statement.get({ origin: ourAssociationId, rowids: JSON.stringify(rowids.slice(start, start + EVENT_BATCH)) }) as [string, string | null];
+      events.json.push(json);
+      const words = versionList?.split(' ') ?? [];
+      for (let index = 0; index < words.length; index += 2) events.versions.push({ id: words[index] as string, updatedAt: words[index + 1] as string });
+    }
+    return events;
   };
 }
 
@@ -119,16 +129,6 @@ export async function readRecords(
     onProgress?: (done: number) => void;
   },
 ): Promise<OutgoingRecords> {
-  // A file's events lie all over the table: with SQLite's 16 MB page cache, pages read for one
-  // batch were gone by the next, and fetching them again was most of the read (0.4 s of 0.6 s
-  // at 10,000 files). A larger cache while this runs, given back after.
-  return withPageCache(db, EXPORT_CACHE_KIB, () => readRecordsCached(db, candidateIds, options));
-}
-
-/** SQLite's page cache while an export reads, in KiB. */
-const EXPORT_CACHE_KIB = 128 * 1024;
-
-async function readRecordsCached(db: ReadDb, candidateIds: readonly string[], options: Parameters<typeof readRecords>[2]): Promise<OutgoingRecords> {
   const recipient = options.recipientPartnerId;
   const originOf = (origin: string | null) => origin ?? options.ourAssociationId;
   const candidateRecords: CandidateRecord[] = [];
@@ -164,15 +164,7 @@ async function readRecordsCached(db: ReadDb, candidateIds: readonly string[], op
   }
   const candidateIdsRead = candidateRecords.map((record) => record.id);
 
-  const timelineEvents: OutgoingRecords['timelineEvents'] = { json: [], versions: [] };
-  if (options.includeNotes) {
-    const eventsOf = candidateEventsAsJson(db, options.ourAssociationId);
-    for (let start = 0; start < candidateIdsRead.length; start += READ_BATCH) {
-      const { json, versions } = eventsOf(candidateIdsRead.slice(start, start + READ_BATCH));
-      timelineEvents.json.push(json);
-      for (const version of versions) timelineEvents.versions.push(version);
-    }
-  }
+  const timelineEvents = options.includeNotes ? candidateEventsAsJson(db, options.ourAssociationId)(candidateIdsRead) : { json: [], versions: [] };
 
   // The recipient's own record, when a file points to it: its name and kind, none of our notes,
   // contacts or details about it. The fields stay in the record (empty), as version 1 reads them.

@@ -527,7 +527,10 @@ function hasTool(name: string, flag: string): boolean {
 async function measureExchange(backend: Backend, folder: string) {
   const sender = backend;
   await call(sender, 'exchange.saveProfile', { name: 'Bench sender' });
-  await call(sender, 'exchange.createKeys', { passphrase: 'bench passphrase long' });
+  // A folder given with --data-dir keeps the keys an earlier run made.
+  const { keys } = await call(sender, 'exchange.status', {});
+  if (!keys) await call(sender, 'exchange.createKeys', { passphrase: 'bench passphrase long' });
+  else if (!keys.unlocked) await call(sender, 'exchange.unlock', { passphrase: 'bench passphrase long' });
   const receiverFolder = path.join(folder, 'receiver');
   const receiver = await openSignedIn({ file: path.join(receiverFolder, 'tremplin.sqlite'), keyScryptCost: TEST_SCRYPT_COST });
   try {
