@@ -268,7 +268,11 @@ export const candidateStatusHistory = sqliteTable(
     fromDate: text('from_date').notNull(),
     value: text('value'),
   },
-  (table) => [primaryKey({ columns: [table.candidateId, table.attribute, table.fromDate] })],
+  (table) => [
+    primaryKey({ columns: [table.candidateId, table.attribute, table.fromDate] }),
+    // Covering: a report reads a file's value on a day from the index alone.
+    index('candidate_status_history_value_idx').on(table.candidateId, table.attribute, table.fromDate, table.value),
+  ],
 );
 
 /** The programmes and funders an association reports to ("FSE+ 2026", "PLIE"), named in Settings. */

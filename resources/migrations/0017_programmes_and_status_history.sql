@@ -35,6 +35,7 @@ CREATE TABLE `candidate_status_history` (
 	FOREIGN KEY (`candidate_id`) REFERENCES `candidates`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
+CREATE INDEX `candidate_status_history_value_idx` ON `candidate_status_history` (`candidate_id`,`attribute`,`from_date`,`value`);--> statement-breakpoint
 -- Back-filled with today's values since each file's creation: the audit log keeps the names of
 -- the fields changed, never their values, so older values cannot be recovered.
 INSERT INTO `candidate_status_history` (`candidate_id`, `attribute`, `from_date`, `value`)
