@@ -13,6 +13,7 @@ import { matchingMethods } from './matching';
 import type { MethodSpec } from './method';
 import { partnerMethods } from './partners';
 import { planMethods } from './plans';
+import { programmeMethods } from './programmes';
 import { pipelineMethods } from './pipeline';
 import { reportMethods } from './reports';
 import { retentionMethods } from './retention';
@@ -31,6 +32,7 @@ export const api = {
   ...candidateMethods,
   ...timelineMethods,
   ...sectorMethods,
+  ...programmeMethods,
   ...employerMethods,
   ...partnerMethods,
   ...volunteerMethods,

@@ -75,6 +75,27 @@ export function optionalSiret() {
     });
 }
 
+/**
+ * What kind of employer: ordinary or public, an association, or one of the structures of
+ * integration through work (SIAE: entreprise d'insertion, ETTI, association intermédiaire,
+ * atelier chantier d'insertion) with the GEIQ, and the entreprise adaptée (for disabled workers).
+ */
+export const EMPLOYER_KINDS = [
+  'ordinary_company',
+  'public_employer',
+  'association',
+  'integration_enterprise',
+  'temporary_integration_agency',
+  'intermediary_association',
+  'integration_workshop',
+  'geiq',
+  'adapted_enterprise',
+] as const;
+export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
+
+/** A hire by one of these is a "positive" outcome in French integration reporting (shared/pipeline.ts outcomeClass). */
+export const INTEGRATION_EMPLOYER_KINDS: readonly EmployerKind[] = ['integration_enterprise', 'temporary_integration_agency', 'intermediary_association', 'integration_workshop', 'geiq'];
+
 export const employerFieldShapes = {
   name: requiredText(200),
   siret: optionalSiret(),
@@ -84,6 +105,7 @@ export const employerFieldShapes = {
   commune: optionalText(100),
   /** When the employer signed the association's commitment charter; null: not signed. */
   charterSignedOn: pastIsoDate(),
+  kind: z.enum(EMPLOYER_KINDS, { error: 'common.errors.choice' }).nullable(),
   notes: optionalText(5000),
   contacts: contactListSchema,
 };
@@ -102,6 +124,7 @@ export interface EmployerSummary {
   postalCode: string | null;
   commune: string | null;
   charterSignedOn: string | null;
+  kind: EmployerKind | null;
   /** Job needs open and not archived. */
   openNeeds: number;
   archivedAt: string | null;

@@ -49,6 +49,7 @@ export const LIST_COLUMNS = {
       name: 'employers.ui.fields.name',
       siret: 'employers.ui.fields.siret',
       sector: 'employers.ui.fields.sector',
+      kind: 'employers.ui.fields.kind',
       postalCode: 'employers.ui.fields.postalCode',
       commune: 'employers.ui.fields.commune',
       openNeeds: 'employers.ui.list.columns.openNeeds',

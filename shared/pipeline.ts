@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AuthorisedActivity } from './authorisation';
 import { ARCHIVE_FILTERS } from './candidates';
 import { CONTRACT_TYPES } from './domain';
-import { MAX_HOURS_PER_WEEK } from './employers';
+import { type EmployerKind, INTEGRATION_EMPLOYER_KINDS, MAX_HOURS_PER_WEEK } from './employers';
 import { addMonths, inclusiveDays, lastDayOfMonths } from './dates';
 import { reads, writes } from './method';
 import { betweenFields, decimalNumber, idSchema, optionalText, requiredIsoDate, uuid } from './validation';
@@ -405,11 +405,13 @@ export function authorisedActivity(record: { type: 'placement'; kind: PlacementK
 /**
  * The outcome class of French integration reporting: durable (CDI; a CDD, temporary work or
  * other contract of 6 months or more; business creation), transition (shorter contracts and
- * the subsidised CDDI), positive (qualifying training).
+ * the subsidised CDDI), positive (qualifying training; any hire by an integration enterprise,
+ * whatever the contract).
  */
-export function outcomeClass(recruitment: { kind: RecruitmentKind; startDate: string; endDate: string | null }): OutcomeClass {
-  const { kind, startDate, endDate } = recruitment;
+export function outcomeClass(recruitment: { kind: RecruitmentKind; startDate: string; endDate: string | null; employerKind?: EmployerKind | null }): OutcomeClass {
+  const { kind, startDate, endDate, employerKind } = recruitment;
   if (kind === 'qualifying_training') return 'positive';
+  if (employerKind && INTEGRATION_EMPLOYER_KINDS.includes(employerKind)) return 'positive';
   if (OPEN_ENDED_KINDS.includes(kind)) return 'durable';
   if (kind === 'cddi') return 'transition';
   if (endDate === null) return 'transition';

@@ -7,16 +7,15 @@ import { betweenFields, uuid } from './validation';
 /**
  * Bilans: the figures a programme is judged on, for a period beside the period before it.
  * Every figure is a cell of a table (rows × columns); each table has a one-line definition
- * (`reports.ui.definitions.<section>.<table>`). There is no programme or funder tag on files
- * in the schema, so no tag filter: a file's public category, referring partner, sector and pair
- * are the population filters.
+ * (`reports.ui.definitions.<section>.<table>`). The population filters: a file's public category
+ * (as it stood at the time), referring partner, sector, pair, and programme or funder.
  */
 
 export const REPORT_SECTIONS = ['people', 'outcomes', 'employers', 'network'] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 export const REPORT_TABLES = {
-  people: ['flow', 'leftWhy', 'publicCategory', 'gender', 'ageBand', 'country', 'frenchLevel', 'timeFollowed', 'barriers', 'euFunds'],
+  people: ['flow', 'leftWhy', 'publicCategory', 'gender', 'ageBand', 'country', 'frenchLevel', 'frenchProgress', 'timeFollowed', 'barriers', 'euFunds'],
   outcomes: [
     'hires',
     'presentations',
@@ -57,6 +56,10 @@ export function ageBand(birthDate: string | null, on: string): AgeBand {
 /** How long a file has been open at the period's last day (from its referral, else its creation). */
 export const FOLLOWED_BANDS = ['under_3_months', 'from_3_to_12_months', 'from_12_to_24_months', 'over_24_months'] as const;
 export type FollowedBand = (typeof FOLLOWED_BANDS)[number];
+
+/** How a person's French level at the period's end compares with the level the file came with. */
+export const FRENCH_PROGRESS = ['raised', 'same', 'lowered', 'notAssessed'] as const;
+export type FrenchProgress = (typeof FRENCH_PROGRESS)[number];
 
 /** A contract starting this many days or fewer after a PMSMP ends counts as following it. */
 export const CONTRACT_AFTER_PMSMP_DAYS = 92;
@@ -140,12 +143,15 @@ export const reportFiltersSchema = z.strictObject({
   partnerId: uuid.nullable().default(null),
   sectorId: uuid.nullable().default(null),
   pairId: uuid.nullable().default(null),
+  programmeId: uuid.nullable().default(null),
 });
 export type ReportFilters = z.output<typeof reportFiltersSchema>;
 
+export const NO_FILTERS: ReportFilters = { publicCategories: [], partnerId: null, sectorId: null, pairId: null, programmeId: null };
+
 export const reportQuerySchema = z.strictObject({
   period: reportPeriodSchema,
-  filters: reportFiltersSchema.default({ publicCategories: [], partnerId: null, sectorId: null, pairId: null }),
+  filters: reportFiltersSchema.default(NO_FILTERS),
   sections: z.array(z.enum(REPORT_SECTIONS)).min(1).default([...REPORT_SECTIONS]),
 });
 export type ReportQuery = z.output<typeof reportQuerySchema>;
@@ -157,7 +163,7 @@ export type ReportQuery = z.output<typeof reportQuerySchema>;
 export const REPORT_PRESETS = {
   annual: [
     ['hires', ['outcomes.hires']],
-    ['profile', ['people.flow', 'people.publicCategory', 'people.gender', 'people.ageBand', 'people.country', 'people.frenchLevel', 'people.timeFollowed', 'people.barriers']],
+    ['profile', ['people.flow', 'people.publicCategory', 'people.gender', 'people.ageBand', 'people.country', 'people.frenchLevel', 'people.frenchProgress', 'people.timeFollowed', 'people.barriers']],
     ['sectors', ['outcomes.recruitmentSector']],
     ['becameOf', ['outcomes.outcomeClass', 'outcomes.sixMonths', 'people.leftWhy']],
     ['contracts', ['outcomes.recruitmentKind']],
@@ -232,7 +238,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
  */
 export const reportExportSchema = z.strictObject({
   period: reportPeriodSchema,
-  filters: reportFiltersSchema.default({ publicCategories: [], partnerId: null, sectorId: null, pairId: null }),
+  filters: reportFiltersSchema.default(NO_FILTERS),
   preset: z.enum(REPORT_PRESET_NAMES as [ReportPreset, ...ReportPreset[]]),
   format: z.enum(REPORT_FORMATS),
   table: z.enum(REPORT_TABLE_IDS as [string, ...string[]], { error: 'reports.errors.tableNotFound' }).optional(),

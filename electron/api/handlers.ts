@@ -21,6 +21,7 @@ import { matchingHandlers } from './handlers/matching';
 import { partnerHandlers } from './handlers/partners';
 import { pipelineHandlers } from './handlers/pipeline';
 import { pathHandlers } from './handlers/plans';
+import { programmeHandlers } from './handlers/programmes';
 import { reportHandlers } from './handlers/reports';
 import { retentionHandlers } from './handlers/retention';
 import { rightsHandlers } from './handlers/rights';
@@ -48,6 +49,7 @@ export function createHandlers(
     ...candidateHandlers(db, clock),
     ...timelineHandlers(db, clock),
     ...sectorHandlers(db, clock),
+    ...programmeHandlers(db, clock),
     ...employerHandlers(db, clock),
     ...partnerHandlers(db, clock),
     ...volunteerHandlers(db, clock),

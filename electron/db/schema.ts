@@ -252,6 +252,50 @@ export const candidateSectors = sqliteTable(
   (table) => [primaryKey({ columns: [table.candidateId, table.sectorId] }), index('candidate_sectors_sector_idx').on(table.sectorId)],
 );
 
+/**
+ * The administrative status (public category) and French level a file held, each from a day on:
+ * reports count a person under the values of the period, not today's. Written by triggers on
+ * every insert or change of the two columns, whatever the path (migration 0017).
+ */
+export const candidateStatusHistory = sqliteTable(
+  'candidate_status_history',
+  {
+    candidateId: text('candidate_id')
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    /** `public_category` or `french_level`. */
+    attribute: text('attribute').notNull(),
+    fromDate: text('from_date').notNull(),
+    value: text('value'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.candidateId, table.attribute, table.fromDate] }),
+    // Covering: a report reads a file's value on a day from the index alone.
+    index('candidate_status_history_value_idx').on(table.candidateId, table.attribute, table.fromDate, table.value),
+  ],
+);
+
+/** The programmes and funders an association reports to ("FSE+ 2026", "PLIE"), named in Settings. */
+export const programmes = sqliteTable('programmes', {
+  ...recordColumns(),
+  name: text('name').notNull().unique(),
+});
+
+/** The programmes a file is in, with the day it joined. */
+export const candidateProgrammes = sqliteTable(
+  'candidate_programmes',
+  {
+    candidateId: text('candidate_id')
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    programmeId: text('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    joinedOn: text('joined_on').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.candidateId, table.programmeId] }), index('candidate_programmes_programme_idx').on(table.programmeId, table.joinedOn, table.candidateId)],
+);
+
 /** One row per barrier theme a candidate has had; health holds only the flag and a note. */
 export const candidateBarriers = sqliteTable(
   'candidate_barriers',
@@ -339,6 +383,8 @@ export const employers = sqliteTable(
     commune: text('commune'),
     charterSignedOn: text('charter_signed_on'),
     notes: text('notes'),
+    /** What kind of employer (shared/employers.ts EMPLOYER_KINDS); null when not said. */
+    kind: text('kind'),
   },
   (table) => [index('employers_name_idx').on(table.name), index('employers_sector_idx').on(table.sectorId)],
 );

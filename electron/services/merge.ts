@@ -13,6 +13,7 @@ import {
   mergeSnapshot,
   movePipelineRecords,
   movePlanAndAppointments,
+  moveProgrammes,
   moveTimeline,
   moveVisits,
   presentationsOfBoth,
@@ -113,6 +114,7 @@ export function mergeCandidates(db: WriteDb, keepId: string, mergeId: string, ch
     mergeVisits(db, keepId, mergeId);
     const moved = movePipeline(db, keepId, mergeId, now, today);
     movePlanAndAppointments(db, keepId, mergeId, now);
+    moveProgrammes(db, keepId, mergeId);
     markMerged(tx, mergeId, keepId, other.archivedAt ?? now, now);
     saveMerge(tx, { id: newId(), keptId: keepId, mergedId: mergeId, mergedAt: now, before, after: mergeSnapshot(db, [keepId, mergeId]) });
     describeAudit(now, {

@@ -1,4 +1,5 @@
 import type { ParsedInputOf } from '../../shared/api';
+import type { EmployerKind } from '../../shared/employers';
 import {
   type FollowUp,
   type FollowUpResult,
@@ -61,9 +62,9 @@ const ARCHIVABLE: ArchivableRecord = { type: 'recruitment', group: 'recruitments
 const AUTHORISATION_FIELDS = ['kind', 'startDate', 'endDate', 'employerApplying'] as const;
 const FOLLOW_UP_NOT_FOUND = 'matching.errors.followUpNotFound';
 
-function toSummary<Row extends { kind: string; startDate: string; endDate: string | null }>(row: Row) {
+function toSummary<Row extends { kind: string; startDate: string; endDate: string | null; employerKind: string | null }>({ employerKind, ...row }: Row) {
   const kind = row.kind as RecruitmentKind;
-  return { ...row, kind, outcomeClass: outcomeClass({ kind, startDate: row.startDate, endDate: row.endDate }) };
+  return { ...row, kind, outcomeClass: outcomeClass({ kind, startDate: row.startDate, endDate: row.endDate, employerKind: employerKind as EmployerKind | null }) };
 }
 
 /** Written in the presentations' history when a recruitment closes them (the association's working language). */

@@ -1,11 +1,14 @@
 import { addDays, daysBetween, lastDayOfMonths } from '../../shared/dates';
 import { BARRIER_THEMES, FOLLOW_UP_STATUSES, GENDERS, PUBLIC_CATEGORIES } from '../../shared/domain';
-import { FRENCH_LEVELS } from '../../shared/candidates';
+import { FRENCH_LEVELS, type FrenchLevel, frenchLevelRank } from '../../shared/candidates';
+import type { EmployerKind } from '../../shared/employers';
 import { FOLLOW_UP_RESULTS, OUTCOME_CLASSES, PLACEMENT_KINDS, PRESENTATION_STATES, RECRUITMENT_KINDS, REFUSAL_REASONS, type RecruitmentKind, outcomeClass } from '../../shared/pipeline';
 import { z } from 'zod';
 import {
   AGE_BANDS,
   FOLLOWED_BANDS,
+  FRENCH_PROGRESS,
+  type FrenchProgress,
   REPORT_SECTIONS,
   type Report,
   type ReportQuery,
@@ -102,12 +105,19 @@ const SETTINGS_KEY = 'reports';
 const ASSOCIATION_KEY = 'association';
 const associationName = z.object({ name: z.string() });
 
+/** A French level at the period's end against the one the file came with; not assessed when either is. */
+function frenchProgress(atEntry: string, now: string): FrenchProgress {
+  if (atEntry === 'not_assessed' || now === 'not_assessed') return 'notAssessed';
+  const change = frenchLevelRank(now as FrenchLevel) - frenchLevelRank(atEntry as FrenchLevel);
+  return change > 0 ? 'raised' : change < 0 ? 'lowered' : 'same';
+}
+
 export function createReportService(db: Db, clock: Clock = systemClock) {
   function people(r: Ranges, f: PopulationFilter): ReportTable[] {
     const cells = peopleCells(db, r, f);
     const flow = new Tally();
     const leftWhy = new Tally();
-    const tallies = { publicCategory: new Tally(), gender: new Tally(), ageBand: new Tally(), country: new Tally(), frenchLevel: new Tally(), timeFollowed: new Tally() };
+    const tallies = { publicCategory: new Tally(), gender: new Tally(), ageBand: new Tally(), country: new Tally(), frenchLevel: new Tally(), frenchProgress: new Tally(), timeFollowed: new Tally() };
     const eu = new Map<string, number[]>();
     for (const cell of cells) {
       flow.add('created', cell.p, cell.created);
@@ -121,6 +131,7 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
       tallies.ageBand.add(cell.ageBand, cell.p, cell.people);
       tallies.country.add(cell.nationality ?? UNKNOWN, cell.p, cell.people, cell.nationality ?? UNKNOWN);
       tallies.frenchLevel.add(cell.frenchLevel, cell.p, cell.people);
+      tallies.frenchProgress.add(frenchProgress(cell.frenchLevelAtEntry, cell.frenchLevel), cell.p, cell.people);
       tallies.timeFollowed.add(cell.followedBand, cell.p, cell.people);
       if (cell.p === 0) {
         const key = `${cell.gender ?? UNKNOWN}|${cell.ageBand}`;
@@ -146,6 +157,7 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
       table('people', 'ageBand', labels('reports.ui.rows.ageBand.'), tallies.ageBand.rows(AGE_BANDS)),
       table('people', 'country', ['country'], tallies.country.namedRows()),
       table('people', 'frenchLevel', labels('common.values.frenchLevels.'), tallies.frenchLevel.rows(FRENCH_LEVELS)),
+      table('people', 'frenchProgress', labels('reports.ui.rows.frenchProgress.'), tallies.frenchProgress.rows(FRENCH_PROGRESS)),
       table('people', 'timeFollowed', labels('reports.ui.rows.timeFollowed.'), tallies.timeFollowed.rows(FOLLOWED_BANDS)),
       table(
         'people',
@@ -212,7 +224,7 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
       byKind.add(row.kind, row.p, 1);
       const [sectorKey, sectorText] = sectorEntry(row);
       bySector.add(sectorKey, row.p, 1, sectorText);
-      byClass.add(outcomeClass({ kind: row.kind as RecruitmentKind, startDate: row.startDate, endDate: row.endDate }), row.p, 1);
+      byClass.add(outcomeClass({ kind: row.kind as RecruitmentKind, startDate: row.startDate, endDate: row.endDate, employerKind: row.employerKind as EmployerKind | null }), row.p, 1);
       byEmployer.add(row.employerId ?? `organisation:${row.employerName ?? UNKNOWN}`, row.p, 1, row.employerName ?? UNKNOWN);
     }
     const sixMonths = new Tally();
@@ -320,7 +332,7 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
     });
   }
 
-  /** Who the document counts, in words: everyone, or the filters' statuses, partner, sector and pair by name. */
+  /** Who the document counts, in words: everyone, or the filters' statuses, partner, sector, pair and programme by name. */
   function populationText(filters: PopulationFilter, t: Translate): string {
     const names = filterNames(db, filters);
     const parts = [
@@ -328,6 +340,7 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
       names.partner ? t('reports.ui.population.partner', { name: names.partner }) : '',
       names.sectorKey || names.sectorName ? t('reports.ui.population.sector', { name: names.sectorName ?? t(`sectors.values.${names.sectorKey}`) }) : '',
       names.pair ? t('reports.ui.population.pair', { name: names.pair }) : '',
+      names.programme ? t('reports.ui.population.programme', { name: names.programme }) : '',
     ].filter(Boolean);
     return parts.length === 0 ? t('reports.ui.population.everyone') : t('reports.ui.population.only', { filters: parts.join(' · ') });
   }

@@ -14,6 +14,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'jobNeed',
   'timelineEvent',
   'sector',
+  'programme',
   'partner',
   'volunteer',
   'pair',

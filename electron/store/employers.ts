@@ -1,6 +1,7 @@
 import { type SQL, and, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, lt, ne, notExists, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf } from '../../shared/api';
+import type { EmployerKind } from '../../shared/employers';
 import { COMPANY_CONTACT_KINDS } from '../../shared/domain';
 import type { ReadDb, WriteDb } from '../db/handles';
 import { employerContacts, employers, jobNeeds, timelineEvents } from '../db/schema';
@@ -141,6 +142,7 @@ export function createEmployerStore(db: ReadDb) {
     postalCode: employers.postalCode,
     commune: employers.commune,
     charterSignedOn: employers.charterSignedOn,
+    kind: sql<EmployerKind | null>`${employers.kind}`,
     openNeeds: db.$count(jobNeeds, openNeedOf(employers.id)),
     archivedAt: employers.archivedAt,
     updatedAt: employers.updatedAt,

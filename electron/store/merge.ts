@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { CandidateFields } from '../../shared/candidates';
 import type { ReadDb, WriteDb } from '../db/handles';
@@ -6,8 +6,10 @@ import {
   appointments,
   candidateBarriers,
   candidateMerges,
+  candidateProgrammes,
   candidateSectors,
   candidateSharingConsents,
+  candidateStatusHistory,
   candidates,
   placements,
   planObjectives,
@@ -36,6 +38,9 @@ const TRACKED = {
   candidates: { table: candidates, owner: candidates.id, key: candidates.id, replaced: false },
   sectors: { table: candidateSectors, owner: candidateSectors.candidateId, key: candidateSectors.sectorId, replaced: true },
   barriers: { table: candidateBarriers, owner: candidateBarriers.candidateId, key: candidateBarriers.theme, replaced: true },
+  programmes: { table: candidateProgrammes, owner: candidateProgrammes.candidateId, key: candidateProgrammes.programmeId, replaced: true },
+  // Written by triggers when the kept file's status or French level changes.
+  statusHistory: { table: candidateStatusHistory, owner: candidateStatusHistory.candidateId, key: candidateStatusHistory.fromDate, replaced: true },
   sharing: { table: candidateSharingConsents, owner: candidateSharingConsents.candidateId, key: candidateSharingConsents.partnerId, replaced: true },
   visits: { table: sessionVisits, owner: sessionVisits.candidateId, key: sessionVisits.id, replaced: true },
   timeline: { table: timelineEvents, owner: timelineEvents.subjectId, key: timelineEvents.id, replaced: false },
@@ -99,6 +104,14 @@ export function movePlanAndAppointments(db: WriteDb, keepId: string, mergeId: st
     db.update(table).set({ candidateId: keepId, updatedAt: now }).where(eq(table.candidateId, mergeId)).run();
   }
   db.update(planStepEvents).set({ candidateId: keepId }).where(eq(planStepEvents.candidateId, mergeId)).run();
+}
+
+/** Gives the merged file's programmes to the kept file; one both were in keeps the earlier day joined. */
+export function moveProgrammes(db: WriteDb, keepId: string, mergeId: string): void {
+  db.run(sql`INSERT INTO candidate_programmes (candidate_id, programme_id, joined_on)
+    SELECT ${keepId}, programme_id, joined_on FROM candidate_programmes WHERE candidate_id = ${mergeId} AND true
+    ON CONFLICT (candidate_id, programme_id) DO UPDATE SET joined_on = min(joined_on, excluded.joined_on)`);
+  db.delete(candidateProgrammes).where(eq(candidateProgrammes.candidateId, mergeId)).run();
 }
 
 /** The file's drop-in visits: the session and the note of each. */

@@ -51,6 +51,8 @@ const summaryColumns = {
   candidateName,
   kind: recruitments.kind,
   employerId: recruitments.employerId,
+  /** What kind of employer hired: a hire by an integration enterprise is a "positive" outcome. */
+  employerKind: employers.kind,
   hostName: hostName(recruitments.organisation),
   startDate: recruitments.startDate,
   endDate: recruitments.endDate,

@@ -23,17 +23,36 @@ export interface PopulationFilter {
   partnerId: string | null;
   sectorId: string | null;
   pairId: string | null;
+  programmeId: string | null;
 }
 
 const periodOf = (column: SQL, r: Ranges) => sql`CASE WHEN ${column} >= ${r.currentFrom} THEN 0 ELSE 1 END`;
 const inRanges = (column: SQL, r: Ranges) => sql`${column} >= ${r.previousFrom} AND ${column} < ${r.until}`;
 
-/** The files a report counts (never one merged into another), narrowed by the filters; `c` is the candidates table. */
-function population(f: PopulationFilter): SQL {
+/**
+ * The value of a file's `public_category` or `french_level` on day `on`: the last recorded on or
+ * before it, else the first recorded (activity dated before the file was created here counts
+ * under the values it came with). `c` is the candidates table.
+ */
+export const valueAt = (attribute: 'public_category' | 'french_level', on: SQL) =>
+  sql`(SELECT h.value FROM candidate_status_history h WHERE h.candidate_id = c.id AND h.attribute = ${attribute}
+    ORDER BY h.from_date > ${on}, CASE WHEN h.from_date <= ${on} THEN h.from_date END DESC, h.from_date LIMIT 1)`;
+
+/** The value the file `c` came with (its first recorded). */
+const valueAtEntry = (attribute: 'public_category' | 'french_level') =>
+  sql`(SELECT h.value FROM candidate_status_history h WHERE h.candidate_id = c.id AND h.attribute = ${attribute} ORDER BY h.from_date LIMIT 1)`;
+
+/**
+ * The files a report counts (never one merged into another), narrowed by the filters; `c` is the
+ * candidates table. Status and programme are judged on day `on` (the period's last day for the
+ * people followed, the event's day for an event): the status the file held then, a programme
+ * joined by then.
+ */
+function population(f: PopulationFilter, on: SQL): SQL {
   const conditions: SQL[] = [sql`c.merged_into_id IS NULL`];
   if (f.publicCategories.length > 0)
     conditions.push(
-      sql`c.public_category IN (${sql.join(
+      sql`${valueAt('public_category', on)} IN (${sql.join(
         f.publicCategories.map((category) => sql`${category}`),
         sql`, `,
       )})`,
@@ -41,6 +60,8 @@ function population(f: PopulationFilter): SQL {
   if (f.partnerId) conditions.push(sql`c.referral_partner_id = ${f.partnerId}`);
   if (f.sectorId) conditions.push(sql`EXISTS (SELECT 1 FROM candidate_sectors cs WHERE cs.candidate_id = c.id AND cs.sector_id = ${f.sectorId})`);
   if (f.pairId) conditions.push(sql`c.assigned_pair_id = ${f.pairId}`);
+  if (f.programmeId)
+    conditions.push(sql`EXISTS (SELECT 1 FROM candidate_programmes cp WHERE cp.candidate_id = c.id AND cp.programme_id = ${f.programmeId} AND cp.joined_on <= ${on})`);
   return sql.join(conditions, sql` AND `);
 }
 
@@ -73,7 +94,7 @@ const followedIn = sql`(${within('c.created_at')} OR ${within('c.archived_at')}
  */
 const followedPopulation = (r: Ranges, f: PopulationFilter) =>
   // CROSS JOIN keeps the candidates outside: one pass over the table in its order, both periods asked of each row.
-  sql`candidates c CROSS JOIN ${periods(r)} k WHERE c.created_at < k.before AND ${population(f)} AND ${followedIn}`;
+  sql`candidates c CROSS JOIN ${periods(r)} k WHERE c.created_at < k.before AND ${population(f, sql`k.last`)} AND ${followedIn}`;
 
 /** Age in whole years at the period's end, banded as shared/reports.ts ageBand does. */
 const ageBandSql = (end: SQL) => sql`CASE
@@ -96,7 +117,9 @@ export interface PeopleCell {
   gender: string | null;
   ageBand: string;
   nationality: string | null;
+  /** The level at the period's end, and the one the file came with. */
   frenchLevel: string;
+  frenchLevelAtEntry: string;
   followedBand: string;
   /** The status of a file that left (was archived) in the period; null for the others. */
   leftStatus: string | null;
@@ -104,16 +127,20 @@ export interface PeopleCell {
   created: number;
 }
 
-/** The people followed in both periods, counted by every breakdown at once (the sums are made by the service). */
+/**
+ * The people followed in both periods, counted by every breakdown at once (the sums are made by
+ * the service); status and French level as they stood at each period's end.
+ */
 export function peopleCells(db: Db, r: Ranges, f: PopulationFilter): PeopleCell[] {
   const end = sql`k.last`;
-  return db.all<PeopleCell>(sql`SELECT k.p AS p, c.public_category AS publicCategory, c.gender AS gender, ${ageBandSql(end)} AS ageBand,
-      c.nationality AS nationality, c.french_level AS frenchLevel, ${followedBandSql(end)} AS followedBand,
+  return db.all<PeopleCell>(sql`SELECT k.p AS p, ${valueAt('public_category', end)} AS publicCategory, c.gender AS gender, ${ageBandSql(end)} AS ageBand,
+      c.nationality AS nationality, ${valueAt('french_level', end)} AS frenchLevel, ${valueAtEntry('french_level')} AS frenchLevelAtEntry,
+      ${followedBandSql(end)} AS followedBand,
       CASE WHEN ${within('c.archived_at')} THEN c.status END AS leftStatus,
       count(*) AS people,
       sum(${within('c.created_at')}) AS created
     FROM ${followedPopulation(r, f)}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`);
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`);
 }
 
 export interface BarrierCell {
@@ -141,7 +168,7 @@ export function barrierCells(db: Db, r: Ranges, f: PopulationFilter): BarrierCel
     open_at_end AS (SELECT s.p, s.theme, count(*) AS n FROM last_state s JOIN followed f ON f.id = s.candidate_id AND f.p = s.p
       WHERE s.rank = 1 AND s.status = 'open' GROUP BY 1, 2),
     lifted AS (SELECT ${periodOf(sql`e.d`, r)} AS p, e.theme, count(DISTINCT e.candidate_id) AS n FROM ev e JOIN candidates c ON c.id = e.candidate_id
-      WHERE e.change = 'lifted' AND ${inRanges(sql`e.d`, r)} AND ${population(f)} GROUP BY 1, 2)
+      WHERE e.change = 'lifted' AND ${inRanges(sql`e.d`, r)} AND ${population(f, sql`e.d`)} GROUP BY 1, 2)
     SELECT p, theme, sum(open) AS open, sum(lifted) AS lifted FROM (
       SELECT p, theme, n AS open, 0 AS lifted FROM open_at_end UNION ALL SELECT p, theme, 0, n FROM lifted
     ) GROUP BY 1, 2`);
@@ -158,7 +185,7 @@ export interface PresentationCell {
 export function presentationCells(db: Db, r: Ranges, f: PopulationFilter): PresentationCell[] {
   return db.all<PresentationCell>(sql`SELECT ${periodOf(sql`pr.proposed_on`, r)} AS p, pr.state AS state, pr.refusal_reason AS refusalReason, count(*) AS count
     FROM presentations pr JOIN candidates c ON c.id = pr.candidate_id
-    WHERE pr.archived_at IS NULL AND ${inRanges(sql`pr.proposed_on`, r)} AND ${population(f)}
+    WHERE pr.archived_at IS NULL AND ${inRanges(sql`pr.proposed_on`, r)} AND ${population(f, sql`pr.proposed_on`)}
     GROUP BY 1, 2, 3`);
 }
 
@@ -174,7 +201,7 @@ export interface PlacementRow {
   /** The host's sector (of the job need, else of the employer): a seeded sector's key, else its name. */
   sectorKey: string | null;
   sectorName: string | null;
-  /** The person's status (public category) as the file records it now. */
+  /** The person's status (public category) on the placement's first day. */
   publicCategory: string | null;
 }
 
@@ -188,12 +215,12 @@ export function placementRows(db: Db, r: Ranges, f: PopulationFilter): Placement
         + coalesce((SELECT sum(CAST(julianday(coalesce(x.ended_on, x.end_date)) - julianday(x.start_date) + 1 AS INTEGER)) FROM placements x WHERE x.renews_id = pl.id AND x.archived_at IS NULL), 0) AS days,
       EXISTS (SELECT 1 FROM recruitments rc WHERE rc.candidate_id = pl.candidate_id AND rc.archived_at IS NULL AND rc.start_date >= pl.start_date
         AND rc.start_date <= date(max(${end}, coalesce(${renewalEnd}, ${end})), ${`+${CONTRACT_AFTER_PMSMP_DAYS} days`})) AS hired,
-      CASE WHEN s.name IS NULL THEN s.seed_key END AS sectorKey, s.name AS sectorName, c.public_category AS publicCategory
+      CASE WHEN s.name IS NULL THEN s.seed_key END AS sectorKey, s.name AS sectorName, ${valueAt('public_category', sql`pl.start_date`)} AS publicCategory
     FROM placements pl JOIN candidates c ON c.id = pl.candidate_id
     LEFT JOIN job_needs j ON j.id = pl.job_need_id
     LEFT JOIN employers e ON e.id = pl.employer_id
     LEFT JOIN sectors s ON s.id = coalesce(j.sector_id, e.sector_id)
-    WHERE pl.archived_at IS NULL AND ${inRanges(sql`pl.start_date`, r)} AND ${population(f)}`);
+    WHERE pl.archived_at IS NULL AND ${inRanges(sql`pl.start_date`, r)} AND ${population(f, sql`pl.start_date`)}`);
 }
 
 export interface RecruitmentRow {
@@ -205,7 +232,8 @@ export interface RecruitmentRow {
   sectorName: string | null;
   employerId: string | null;
   employerName: string | null;
-  /** The person's status (public category) as the file records it now. */
+  employerKind: string | null;
+  /** The person's status (public category) on the recruitment's first day. */
   publicCategory: string | null;
 }
 
@@ -213,12 +241,12 @@ export interface RecruitmentRow {
 export function recruitmentRows(db: Db, r: Ranges, f: PopulationFilter): RecruitmentRow[] {
   return db.all<RecruitmentRow>(sql`SELECT ${periodOf(sql`rc.start_date`, r)} AS p, rc.kind AS kind, rc.start_date AS startDate, rc.end_date AS endDate,
       CASE WHEN s.name IS NULL THEN s.seed_key END AS sectorKey, s.name AS sectorName, e.id AS employerId, coalesce(e.name, rc.organisation) AS employerName,
-      c.public_category AS publicCategory
+      e.kind AS employerKind, ${valueAt('public_category', sql`rc.start_date`)} AS publicCategory
     FROM recruitments rc JOIN candidates c ON c.id = rc.candidate_id
     LEFT JOIN job_needs j ON j.id = rc.job_need_id
     LEFT JOIN employers e ON e.id = rc.employer_id
     LEFT JOIN sectors s ON s.id = coalesce(j.sector_id, e.sector_id)
-    WHERE rc.archived_at IS NULL AND ${inRanges(sql`rc.start_date`, r)} AND ${population(f)}`);
+    WHERE rc.archived_at IS NULL AND ${inRanges(sql`rc.start_date`, r)} AND ${population(f, sql`rc.start_date`)}`);
 }
 
 export interface FollowUpCell {
@@ -231,7 +259,7 @@ export interface FollowUpCell {
 export function sixMonthFollowUps(db: Db, r: Ranges, f: PopulationFilter): FollowUpCell[] {
   return db.all<FollowUpCell>(sql`SELECT ${periodOf(sql`fu.due_on`, r)} AS p, fu.result AS result, count(*) AS count
     FROM follow_ups fu JOIN recruitments rc ON rc.id = fu.recruitment_id JOIN candidates c ON c.id = rc.candidate_id
-    WHERE fu.months_after = 6 AND rc.archived_at IS NULL AND ${inRanges(sql`fu.due_on`, r)} AND ${population(f)}
+    WHERE fu.months_after = 6 AND rc.archived_at IS NULL AND ${inRanges(sql`fu.due_on`, r)} AND ${population(f, sql`fu.due_on`)}
     GROUP BY 1, 2`);
 }
 
@@ -294,7 +322,7 @@ export function referralCells(db: Db, r: Ranges, f: PopulationFilter): ReferralC
   const on = sql`coalesce(c.referred_on, substr(c.created_at, 1, 10))`;
   return db.all<ReferralCell>(sql`SELECT ${periodOf(on, r)} AS p, pa.id AS partnerId, pa.name AS partnerName, count(*) AS count
     FROM candidates c LEFT JOIN partners pa ON pa.id = c.referral_partner_id
-    WHERE ${inRanges(on, r)} AND ${population(f)}
+    WHERE ${inRanges(on, r)} AND ${population(f, on)}
     GROUP BY 1, 2, 3`);
 }
 
@@ -325,7 +353,7 @@ export function volunteerFigures(db: Db, r: Ranges, f: PopulationFilter): Volunt
       UNION ALL SELECT ${periodOf(sql`date`, r)}, 0, minutes, 0, 0 FROM volunteer_hours WHERE ${inRanges(sql`date`, r)} ${ofPair('volunteer_id')}
       UNION ALL SELECT ${periodOf(sql`date`, r)}, 0, 0, 1, 0 FROM dropin_sessions WHERE archived_at IS NULL AND ${inRanges(sql`date`, r)}
       UNION ALL SELECT ${periodOf(sql`s.date`, r)}, 0, 0, 0, 1 FROM session_visits v JOIN dropin_sessions s ON s.id = v.session_id JOIN candidates c ON c.id = v.candidate_id
-        WHERE s.archived_at IS NULL AND ${inRanges(sql`s.date`, r)} AND ${population(f)}
+        WHERE s.archived_at IS NULL AND ${inRanges(sql`s.date`, r)} AND ${population(f, sql`s.date`)}
     )
     SELECT p, sum(activeVolunteers) AS activeVolunteers, sum(minutes) AS minutes, sum(sessions) AS sessions, sum(visits) AS visits FROM figures GROUP BY p`);
 }
@@ -358,6 +386,7 @@ export interface FilterNames {
   sectorKey: string | null;
   sectorName: string | null;
   pair: string | null;
+  programme: string | null;
 }
 
 /** What a document's title page names the population filters by (no person's file is read). */
@@ -368,11 +397,13 @@ export function filterNames(db: Db, f: PopulationFilter): FilterNames {
       (SELECT seed_key FROM sectors WHERE id = ${f.sectorId}) AS sectorKey,
       (SELECT name FROM sectors WHERE id = ${f.sectorId}) AS sectorName,
       (SELECT v1.first_name || ' ' || v1.last_name || ' & ' || v2.first_name || ' ' || v2.last_name FROM pairs pa
-        JOIN volunteers v1 ON v1.id = pa.first_volunteer_id JOIN volunteers v2 ON v2.id = pa.second_volunteer_id WHERE pa.id = ${f.pairId}) AS pair`) ?? {
+        JOIN volunteers v1 ON v1.id = pa.first_volunteer_id JOIN volunteers v2 ON v2.id = pa.second_volunteer_id WHERE pa.id = ${f.pairId}) AS pair,
+      (SELECT name FROM programmes WHERE id = ${f.programmeId}) AS programme`) ?? {
       partner: null,
       sectorKey: null,
       sectorName: null,
       pair: null,
+      programme: null,
     }
   );
 }

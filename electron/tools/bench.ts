@@ -297,7 +297,12 @@ async function measureReports(backend: Backend) {
     UNION SELECT candidate_id, ${p('start_date')} FROM recruitments WHERE archived_at IS NULL AND ${range('start_date')}
     UNION SELECT v.candidate_id, ${p('s.date')} FROM session_visits v JOIN dropin_sessions s ON s.id = v.session_id WHERE ${range('s.date')})`;
   const statements = [
-    `${followed} SELECT f.p, c.public_category, c.gender, substr(c.birth_date, 1, 4), c.nationality, c.french_level, c.status, count(*)
+    // Status and French level as they stood at the period's end (the last change by then).
+    `${followed} SELECT f.p, (SELECT value FROM candidate_status_history h WHERE h.candidate_id = c.id AND h.attribute = 'public_category'
+        AND h.from_date < CASE f.p WHEN 0 THEN @until ELSE @from END ORDER BY h.from_date DESC LIMIT 1),
+      c.gender, substr(c.birth_date, 1, 4), c.nationality,
+      (SELECT value FROM candidate_status_history h WHERE h.candidate_id = c.id AND h.attribute = 'french_level'
+        AND h.from_date < CASE f.p WHEN 0 THEN @until ELSE @from END ORDER BY h.from_date DESC LIMIT 1), c.status, count(*)
       FROM f JOIN candidates c ON c.id = f.id WHERE c.merged_into_id IS NULL AND c.created_at < @until GROUP BY 1, 2, 3, 4, 5, 6, 7`,
     `${followed}, e AS (SELECT candidate_id, theme, status, row_number() OVER (PARTITION BY candidate_id, theme ORDER BY coalesce(changed_on, created_at) DESC) AS r
       FROM candidate_barrier_events WHERE coalesce(changed_on, created_at) < @until) SELECT e.theme, count(*) FROM e JOIN f ON f.id = e.candidate_id WHERE e.r = 1 AND e.status = 'open' GROUP BY 1`,

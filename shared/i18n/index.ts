@@ -11,6 +11,7 @@ import enExchange from './en/exchange.json';
 import enMatching from './en/matching.json';
 import enPartners from './en/partners.json';
 import enPlans from './en/plans.json';
+import enProgrammes from './en/programmes.json';
 import enReports from './en/reports.json';
 import enRetention from './en/retention.json';
 import enRights from './en/rights.json';
@@ -32,6 +33,7 @@ import frExchange from './fr/exchange.json';
 import frMatching from './fr/matching.json';
 import frPartners from './fr/partners.json';
 import frPlans from './fr/plans.json';
+import frProgrammes from './fr/programmes.json';
 import frReports from './fr/reports.json';
 import frRetention from './fr/retention.json';
 import frRights from './fr/rights.json';
@@ -53,6 +55,7 @@ import itExchange from './it/exchange.json';
 import itMatching from './it/matching.json';
 import itPartners from './it/partners.json';
 import itPlans from './it/plans.json';
+import itProgrammes from './it/programmes.json';
 import itReports from './it/reports.json';
 import itRetention from './it/retention.json';
 import itRights from './it/rights.json';
@@ -72,9 +75,9 @@ export { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage } from './langua
  * (each domain's strings sit under its own top-level key, so the files never overlap).
  */
 export const resources = {
-  en: { translation: { ...en, ...enAccounts, ...enAppointments, ...enBackups, ...enCandidates, ...enDashboard, ...enDocuments, ...enEmployers, ...enExchange, ...enMatching, ...enPartners, ...enPlans, ...enReports, ...enRetention, ...enRights, ...enSectors, ...enSessions, ...enSettings, ...enSheets, ...enTimeline, ...enVolunteers } },
-  fr: { translation: { ...fr, ...frAccounts, ...frAppointments, ...frBackups, ...frCandidates, ...frDashboard, ...frDocuments, ...frEmployers, ...frExchange, ...frMatching, ...frPartners, ...frPlans, ...frReports, ...frRetention, ...frRights, ...frSectors, ...frSessions, ...frSettings, ...frSheets, ...frTimeline, ...frVolunteers } },
-  it: { translation: { ...it, ...itAccounts, ...itAppointments, ...itBackups, ...itCandidates, ...itDashboard, ...itDocuments, ...itEmployers, ...itExchange, ...itMatching, ...itPartners, ...itPlans, ...itReports, ...itRetention, ...itRights, ...itSectors, ...itSessions, ...itSettings, ...itSheets, ...itTimeline, ...itVolunteers } },
+  en: { translation: { ...en, ...enAccounts, ...enAppointments, ...enBackups, ...enCandidates, ...enDashboard, ...enDocuments, ...enEmployers, ...enExchange, ...enMatching, ...enPartners, ...enPlans, ...enProgrammes, ...enReports, ...enRetention, ...enRights, ...enSectors, ...enSessions, ...enSettings, ...enSheets, ...enTimeline, ...enVolunteers } },
+  fr: { translation: { ...fr, ...frAccounts, ...frAppointments, ...frBackups, ...frCandidates, ...frDashboard, ...frDocuments, ...frEmployers, ...frExchange, ...frMatching, ...frPartners, ...frPlans, ...frProgrammes, ...frReports, ...frRetention, ...frRights, ...frSectors, ...frSessions, ...frSettings, ...frSheets, ...frTimeline, ...frVolunteers } },
+  it: { translation: { ...it, ...itAccounts, ...itAppointments, ...itBackups, ...itCandidates, ...itDashboard, ...itDocuments, ...itEmployers, ...itExchange, ...itMatching, ...itPartners, ...itPlans, ...itProgrammes, ...itReports, ...itRetention, ...itRights, ...itSectors, ...itSessions, ...itSettings, ...itSheets, ...itTimeline, ...itVolunteers } },
 } as const;
 
 type Catalogue = { [key: string]: string | Catalogue };

@@ -27,7 +27,7 @@ test('a staffer picks a preset, sees its charts, and downloads it as PDF and XLS
   // Every comparison table of the preset has its chart.
   await expect(page.locator('.reports-chart')).toHaveCount(3);
   await byStatus.getByText('Définition').click();
-  await expect(byStatus).toContainText("l'historique du statut n'est pas conservé");
+  await expect(byStatus).toContainText("selon le statut qu'avait leur dossier au dernier jour de la période");
 
   await page.getByTestId('report-preset').selectOption('annual');
   await expect(page.getByTestId('report-outcomes.recruitmentKind')).toBeVisible();

@@ -77,6 +77,7 @@ function employerValues(sectorName: (id: string) => string): ColumnValues<'emplo
     name: (employer) => employer.name,
     siret: (employer) => employer.siret,
     sector: (employer) => (employer.sectorId ? sectorName(employer.sectorId) : null),
+    kind: (employer, t) => (employer.kind ? t(`employers.values.kinds.${employer.kind}`) : null),
     postalCode: (employer) => employer.postalCode,
     commune: (employer) => employer.commune,
     openNeeds: (employer) => employer.openNeeds,

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { type Employer, employerFieldShapes } from '../../../shared/employers';
+import { EMPLOYER_KINDS, type Employer, employerFieldShapes } from '../../../shared/employers';
 import { call } from '../api/client';
 import { formatSiret } from '../../../shared/employers';
 import { Field } from '../ui/Field';
@@ -24,6 +24,7 @@ function toValues(employer: Employer | null): FormInput {
     postalCode: employer?.postalCode ?? '',
     commune: employer?.commune ?? '',
     charterSignedOn: employer?.charterSignedOn ?? '',
+    kind: employer?.kind ?? null,
     notes: employer?.notes ?? '',
     contacts: contactRows(employer?.contacts ?? []),
   };
@@ -70,6 +71,18 @@ export function EmployerForm({ employer, readOnly, onSaved, onCancel }: Employer
               </Field>
               <Field id={inputId('sectorId')} label={t('employers.ui.fields.sector')} error={errorOf('sectorId')}>
                 {(a11y) => <SectorSelect a11y={a11y} saved={employer?.sectorId ?? null} />}
+              </Field>
+              <Field id={inputId('kind')} label={t('employers.ui.fields.kind')} error={errorOf('kind')}>
+                {(a11y) => (
+                  <select {...a11y} {...register('kind', { setValueAs: (value: string | null) => value || null })}>
+                    <option value="">{t('employers.ui.form.noKind')}</option>
+                    {EMPLOYER_KINDS.map((kind) => (
+                      <option key={kind} value={kind}>
+                        {t(`employers.values.kinds.${kind}`)}
+                      </option>
+                    ))}
+                  </select>
+                )}
               </Field>
               <Field id={inputId('address')} label={t('employers.ui.fields.address')} error={errorOf('address')} wide>
                 {(a11y) => <input type="text" autoComplete="off" maxLength={200} {...a11y} {...register('address')} />}

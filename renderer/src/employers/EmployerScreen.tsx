@@ -112,6 +112,7 @@ function EmployerFacts({ employer }: { employer: Employer }) {
       <li data-testid="company-contacts" title={t('employers.ui.record.companyContactsHint')}>
         {t('employers.ui.record.companyContacts', { count, year })}
       </li>
+      {employer.kind && <li data-testid="employer-kind">{t(`employers.values.kinds.${employer.kind}`)}</li>}
       <li className={employer.openNeeds > 0 ? 'fact-positive' : undefined}>
         {employer.openNeeds > 0 ? t('employers.ui.list.openNeedsCount', { count: employer.openNeeds }) : t('employers.ui.list.noOpenNeed')}
       </li>

@@ -38,6 +38,7 @@ interface Filters {
   partnerId: string | null;
   sectorId: string | null;
   pairId: string | null;
+  programmeId: string | null;
 }
 
 function periodInput(kind: PeriodKind, year: number, quarter: number, month: number, from: string, to: string): ReportPeriodInput {
@@ -59,20 +60,21 @@ export function ReportsSection() {
   const [from, setFrom] = useState(`${thisYear}-01-01`);
   const [to, setTo] = useState(`${thisYear}-12-31`);
   const [preset, setPreset] = useState<ReportPreset>('annual');
-  const [filters, setFilters] = useState<Filters>({ publicCategory: null, partnerId: null, sectorId: null, pairId: null });
+  const [filters, setFilters] = useState<Filters>({ publicCategory: null, partnerId: null, sectorId: null, pairId: null, programmeId: null });
   const [busy, setBusy] = useState<ReportFormat | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
 
   const period = periodInput(kind, year, quarter, month, from, to);
   const query: InputOf<'reports.get'> = {
     period,
-    filters: { publicCategories: filters.publicCategory ? [filters.publicCategory] : [], partnerId: filters.partnerId, sectorId: filters.sectorId, pairId: filters.pairId },
+    filters: { publicCategories: filters.publicCategory ? [filters.publicCategory] : [], partnerId: filters.partnerId, sectorId: filters.sectorId, pairId: filters.pairId, programmeId: filters.programmeId },
   };
   const { state } = useApiValue('reports.get', query);
   // The lists behind the filters need the network's reading right: without it, those filters are not offered.
   const partners = useApiValue('partners.list', { limit: 500 });
   const sectors = useApiValue('sectors.list', {});
   const pairs = useApiValue('pairs.list', {});
+  const programmes = useApiValue('programmes.list', {});
 
   async function download(format: ReportFormat, table?: ReportTable) {
     setBusy(format);
@@ -199,6 +201,15 @@ export function ReportsSection() {
                 label: `${pair.firstVolunteer.firstName} ${pair.firstVolunteer.lastName} & ${pair.secondVolunteer.firstName} ${pair.secondVolunteer.lastName}`,
               }))}
               onChange={(value) => setFilter('pairId', value)}
+            />
+          )}
+          {programmes.state.status === 'ready' && programmes.state.value.length > 0 && (
+            <FilterSelect
+              label={t('reports.ui.screen.allProgrammes')}
+              anyLabel={t('reports.ui.screen.allProgrammes')}
+              value={filters.programmeId}
+              options={programmes.state.value.map((programme) => ({ value: programme.id, label: programme.name }))}
+              onChange={(value) => setFilter('programmeId', value)}
             />
           )}
         </fieldset>

@@ -4,6 +4,7 @@ import { useMay } from '../session/useMay';
 import { SmallCellSetting } from '../reports/SmallCellSetting';
 import { BackupsSettings } from './BackupsSettings';
 import { RetentionSettings } from './RetentionSettings';
+import { ProgrammeSettings } from './ProgrammeSettings';
 import { SectorSettings } from './SectorSettings';
 import { SettingsTabs } from './SettingsTabs';
 import { SheetImportSettings } from './SheetImportSettings';
@@ -26,6 +27,7 @@ export function SettingsScreen() {
       <SettingsTabs current="general" />
       {maySettings && <TargetsSettings />}
       {maySettings && <SectorSettings />}
+      {maySettings && <ProgrammeSettings />}
       {maySettings && <SmallCellSetting />}
       {mayRetention && <RetentionSettings />}
       {mayBackups && <BackupsSettings />}

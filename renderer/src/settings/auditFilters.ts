@@ -22,6 +22,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'pairs',
   'sessions',
   'sectors',
+  'programmes',
   'accounts',
   'session',
   'exchange',

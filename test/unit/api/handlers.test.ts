@@ -42,6 +42,9 @@ const session = (backend: Backend) => ok(backend, 'sessions.create', { date: tod
 const volunteer = (backend: Backend, firstName = 'Marc') => ok(backend, 'volunteers.create', { firstName, lastName: 'Martin' });
 const partner = (backend: Backend) => ok(backend, 'partners.create', { name: 'Forum Réfugiés', kind: 'reception_centre' });
 const sector = (backend: Backend) => ok(backend, 'sectors.create', { name: 'Sécurité' });
+let programmes = 0;
+/** Each fixture's programme by a name of its own (names are unique). */
+const programme = (backend: Backend) => ok(backend, 'programmes.create', { name: `FSE+ ${++programmes}` });
 const archived = async <T extends { id: string }>(backend: Backend, method: MethodName, made: Promise<T>) => {
   const { id } = await made;
   await ok(backend, method as 'candidates.archive', { id });
@@ -181,6 +184,11 @@ const fixtures: Partial<Record<MethodName, Fixture>> = {
   'sectors.rename': async (b) => ({ id: (await sector(b)).id, name: 'Sécurité privée' }),
   'sectors.archive': async (b) => ({ id: (await sector(b)).id }),
   'sectors.restore': (b) => archived(b, 'sectors.archive', sector(b)),
+  'programmes.create': async () => ({ name: 'PLIE' }),
+  'programmes.rename': async (b) => ({ id: (await programme(b)).id, name: `PLIE ${++programmes}` }),
+  'programmes.archive': async (b) => ({ id: (await programme(b)).id }),
+  'programmes.restore': (b) => archived(b, 'programmes.archive', programme(b)),
+  'programmes.setForCandidate': async (b) => ({ id: (await candidate(b)).id, programmes: [{ programmeId: (await programme(b)).id, joinedOn: '2026-01-05' }] }),
   'sessions.create': async () => ({ date: today, place: 'Local associatif' }),
   'sessions.update': async (b) => ({ id: (await session(b)).id, place: 'Salle 2' }),
   'sessions.archive': async (b) => ({ id: (await session(b)).id }),

@@ -171,4 +171,35 @@ describe('migrations that write data', () => {
     expect(withdrawn).toEqual(['withdrew-consent']);
     sqlite.close();
   });
+  it('0017_programmes_and_status_history records each file’s values since its creation, then triggers follow changes', () => {
+    const sqlite = fileBefore('0017_programmes_and_status_history');
+    insert(sqlite, 'candidates', candidate('amina', 'Amina', 'Diallo', { public_category: 'asylum_seeker', french_level: 'a1', created_at: '2025-03-02T08:00:00.000Z' }));
+    insert(sqlite, 'candidates', candidate('jose', 'José', 'Gonçalves', { archived_at: AT }));
+    applyMigration(sqlite, '0017_programmes_and_status_history');
+    const history = () => sqlite.prepare('SELECT candidate_id, attribute, from_date, value FROM candidate_status_history ORDER BY candidate_id, attribute, from_date').raw().all();
+    expect(history()).toEqual([
+      ['amina', 'french_level', '2025-03-02', 'a1'],
+      ['amina', 'public_category', '2025-03-02', 'asylum_seeker'],
+      ['jose', 'french_level', '2026-01-15', 'not_assessed'],
+      ['jose', 'public_category', '2026-01-15', null],
+    ]);
+    // A change is dated by the row's updated_at; a write that leaves a value as it was adds nothing.
+    sqlite.prepare("UPDATE candidates SET public_category = 'refugee', updated_at = '2026-04-01T10:00:00.000Z' WHERE id = 'amina'").run();
+    sqlite.prepare("UPDATE candidates SET french_level = 'not_assessed', commune = 'Lyon', updated_at = '2026-04-02T10:00:00.000Z' WHERE id = 'jose'").run();
+    insert(sqlite, 'candidates', candidate('new', 'Zoé', "N'Diaye", { french_level: 'b1' }));
+    expect(history()).toEqual([
+      ['amina', 'french_level', '2025-03-02', 'a1'],
+      ['amina', 'public_category', '2025-03-02', 'asylum_seeker'],
+      ['amina', 'public_category', '2026-04-01', 'refugee'],
+      ['jose', 'french_level', '2026-01-15', 'not_assessed'],
+      ['jose', 'public_category', '2026-01-15', null],
+      ['new', 'french_level', '2026-01-15', 'b1'],
+      ['new', 'public_category', '2026-01-15', null],
+    ]);
+    // Erasure deletes the file's history with it.
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.prepare("DELETE FROM candidates WHERE id = 'amina'").run();
+    expect(sqlite.prepare("SELECT count(*) FROM candidate_status_history WHERE candidate_id = 'amina'").pluck().get()).toBe(0);
+    sqlite.close();
+  });
 });

@@ -187,6 +187,10 @@ const triggers = {
   session_visits_restricted_update: 'session_visits',
   timeline_events_restricted_insert: 'timeline_events',
   timeline_events_restricted_update: 'timeline_events',
+  // The public category and French level a file held, day by day (migration 0017).
+  candidate_status_history_insert: 'candidates',
+  candidate_status_history_category: 'candidates',
+  candidate_status_history_french: 'candidates',
 };
 
 /**

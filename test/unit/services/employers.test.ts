@@ -275,6 +275,7 @@ describe('employers API', () => {
       postalCode: null,
       commune: null,
       charterSignedOn: '2024-01-15',
+      kind: null,
       openNeeds: 2,
       archivedAt: null,
       updatedAt: alpha.updatedAt,

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { CandidateProgrammes } from '../CandidateProgrammes';
 import { InputField, SelectField } from '../fields';
 import { offered, usePartnerOptions } from '../options';
 import { SectionFrame, useSectionForm } from '../sectionForm';
@@ -7,7 +8,7 @@ import { sectionSchema } from './schema';
 
 const schema = sectionSchema('referralPartnerId', 'referrerContact', 'referredOn');
 
-/** Which partner association sent the person, and who to call there. */
+/** Which partner association sent the person, who to call there, and the programmes the file is in. */
 export function ReferralSection(props: SectionProps) {
   const { t } = useTranslation();
   const partners = usePartnerOptions();
@@ -21,6 +22,7 @@ export function ReferralSection(props: SectionProps) {
   });
 
   return (
+    <>
     <SectionFrame name="referral" intro={<p>{t('candidates.ui.form.referralIntro')}</p>} section={section}>
       <div className="form-grid">
         <SelectField
@@ -42,5 +44,7 @@ export function ReferralSection(props: SectionProps) {
         />
       </div>
     </SectionFrame>
+    <CandidateProgrammes candidateId={props.candidate.id} readOnly={props.readOnly} />
+    </>
   );
 }

@@ -3,6 +3,8 @@ import type { Backend } from '../../../../electron/api/backend';
 import type { Clock } from '../../../../electron/core/clock';
 import { seed } from '../../../../electron/tools/seed';
 import type { InputOf } from '../../../../shared/api';
+import { type FrenchLevel, frenchLevelRank } from '../../../../shared/candidates';
+import type { EmployerKind } from '../../../../shared/employers';
 import { type RecruitmentKind, outcomeClass } from '../../../../shared/pipeline';
 import type { Report, ReportTable } from '../../../../shared/reports';
 import { ok } from '../../../support/api';
@@ -71,14 +73,30 @@ function naiveReport(backend: Backend, periods: [Period, Period], filters: Filte
   const hours = all('volunteer_hours');
   const sessionVolunteers = all('session_volunteers');
   const pairs = byId(all('pairs'));
+  const history = new Map<string, Row[]>();
+  for (const row of all('candidate_status_history').sort((a, b) => String(a.from_date).localeCompare(String(b.from_date)))) {
+    const key = `${row.candidate_id}|${row.attribute}`;
+    history.set(key, [...(history.get(key) ?? []), row]);
+  }
+  const memberships = all('candidate_programmes');
 
-  const inPopulation = (id: unknown) => {
+  /** The file's value on a day: the last recorded on or before it, else the first recorded. */
+  const valueAt = (id: unknown, attribute: string, on: string) => {
+    const rows = history.get(`${id}|${attribute}`) ?? [];
+    const before = rows.filter((row) => String(row.from_date) <= on);
+    return str((before.at(-1) ?? rows[0])?.value);
+  };
+  const firstValue = (id: unknown, attribute: string) => valueAt(id, attribute, '0000-00-00');
+
+  /** Whether the file counts, its status and programmes judged on day `on`. */
+  const inPopulation = (id: unknown, on: string) => {
     const c = candidates.get(String(id));
     if (!c || c.merged_into_id !== null) return false;
-    if (filters.publicCategories?.length && !(filters.publicCategories as string[]).includes(String(c.public_category))) return false;
+    if (filters.publicCategories?.length && !(filters.publicCategories as string[]).includes(String(valueAt(c.id, 'public_category', on)))) return false;
     if (filters.partnerId && c.referral_partner_id !== filters.partnerId) return false;
     if (filters.sectorId && !candidateSectors.has(`${c.id}|${filters.sectorId}`)) return false;
     if (filters.pairId && c.assigned_pair_id !== filters.pairId) return false;
+    if (filters.programmeId && !memberships.some((row) => row.candidate_id === c.id && row.programme_id === filters.programmeId && String(row.joined_on) <= on)) return false;
     return true;
   };
 
@@ -119,7 +137,7 @@ function naiveReport(backend: Backend, periods: [Period, Period], filters: Filte
       const session = sessions.get(String(visit.session_id));
       if (session && session.archived_at === null && within(session.date, period)) followed.add(String(visit.candidate_id));
     }
-    const people = [...followed].filter((id) => inPopulation(id) && (day(candidates.get(id)?.created_at) ?? '9999') <= period.to).map((id) => candidates.get(id) as Row);
+    const people = [...followed].filter((id) => inPopulation(id, period.to) && (day(candidates.get(id)?.created_at) ?? '9999') <= period.to).map((id) => candidates.get(id) as Row);
     for (const c of people) {
       add('people.flow', 'followed', p);
       if (within(c.created_at, period)) add('people.flow', 'created', p);
@@ -127,14 +145,19 @@ function naiveReport(backend: Backend, periods: [Period, Period], filters: Filte
         add('people.flow', 'left', p);
         add('people.leftWhy', String(c.status), p);
       }
-      add('people.publicCategory', str(c.public_category) ?? 'unknown', p);
+      const category = valueAt(c.id, 'public_category', period.to);
+      add('people.publicCategory', category ?? 'unknown', p);
       add('people.gender', str(c.gender) ?? 'unknown', p);
       add('people.ageBand', naiveAgeBand(str(c.birth_date), period.to), p);
       add('people.country', str(c.nationality) ?? 'unknown', p);
-      add('people.frenchLevel', String(c.french_level), p);
+      const level = String(valueAt(c.id, 'french_level', period.to));
+      const atEntry = String(firstValue(c.id, 'french_level'));
+      add('people.frenchLevel', level, p);
+      const change = frenchLevelRank(level as FrenchLevel) - frenchLevelRank(atEntry as FrenchLevel);
+      add('people.frenchProgress', level === 'not_assessed' || atEntry === 'not_assessed' ? 'notAssessed' : change > 0 ? 'raised' : change < 0 ? 'lowered' : 'same', p);
       add('people.timeFollowed', naiveFollowedBand(str(c.referred_on) ?? (day(c.created_at) as string), period.to), p);
       if (p === 0) {
-        const column = c.public_category === null ? CATEGORIES.length : CATEGORIES.indexOf(String(c.public_category));
+        const column = category === null ? CATEGORIES.length : CATEGORIES.indexOf(category);
         add('people.euFunds', `${str(c.gender) ?? 'unknown'}|${naiveAgeBand(str(c.birth_date), period.to)}`, column, 1, CATEGORIES.length + 1);
       }
       // Barriers open at the period's end: the last change by then.
@@ -151,12 +174,12 @@ function naiveReport(backend: Backend, periods: [Period, Period], filters: Filte
     }
     const lifted = new Set<string>();
     for (const event of barrierEvents)
-      if (event.change === 'lifted' && within(str(event.changed_on) ?? day(event.created_at), period) && inPopulation(event.candidate_id)) lifted.add(`${event.theme}|${event.candidate_id}`);
+      if (event.change === 'lifted' && within(str(event.changed_on) ?? day(event.created_at), period) && inPopulation(event.candidate_id, str(event.changed_on) ?? (day(event.created_at) as string))) lifted.add(`${event.theme}|${event.candidate_id}`);
     for (const key of lifted) add('people.barriers', `${key.split('|')[0]}|lifted`, p);
 
     // Towards employers.
     for (const item of presentations) {
-      if (item.archived_at !== null || !within(item.proposed_on, period) || !inPopulation(item.candidate_id)) continue;
+      if (item.archived_at !== null || !within(item.proposed_on, period) || !inPopulation(item.candidate_id, String(item.proposed_on))) continue;
       add('outcomes.presentations', String(item.state), p);
       if (item.state === 'refused') add('outcomes.refusals', str(item.refusal_reason) ?? 'unknown', p);
     }
@@ -164,7 +187,7 @@ function naiveReport(backend: Backend, periods: [Period, Period], filters: Filte
     let pmsmpDays = 0;
     let pmsmpHired = 0;
     for (const item of placements) {
-      if (item.archived_at !== null || !within(item.start_date, period) || !inPopulation(item.candidate_id)) continue;
+      if (item.archived_at !== null || !within(item.start_date, period) || !inPopulation(item.candidate_id, String(item.start_date))) continue;
       add('outcomes.placements', item.renews_id === null ? String(item.kind) : 'renewals', p);
       if (item.kind !== 'pmsmp' || item.renews_id !== null) continue;
       const end = (row: Row) => String(row.ended_on ?? row.end_date);
@@ -180,24 +203,25 @@ function naiveReport(backend: Backend, periods: [Period, Period], filters: Filte
         pmsmpHired += 1;
       add('outcomes.pmsmpObjective', str(item.objective)?.trim() || 'unknown', p);
       add('outcomes.pmsmpSector', sectorKey(item), p);
-      add('outcomes.pmsmpStatus', str(candidates.get(String(item.candidate_id))?.public_category) ?? 'unknown', p);
+      add('outcomes.pmsmpStatus', valueAt(item.candidate_id, 'public_category', String(item.start_date)) ?? 'unknown', p);
     }
     set('outcomes.pmsmp', 'count', p, pmsmps);
     set('outcomes.pmsmp', 'averageDays', p, pmsmps === 0 ? 0 : round1(pmsmpDays / pmsmps));
     set('outcomes.pmsmp', 'followedByContract', p, pmsmpHired);
     set('outcomes.pmsmp', 'shareFollowedByContract', p, pmsmps === 0 ? 0 : round1((pmsmpHired / pmsmps) * 100));
     for (const rc of recruitments) {
-      if (rc.archived_at !== null || !within(rc.start_date, period) || !inPopulation(rc.candidate_id)) continue;
-      add('outcomes.hires', str(candidates.get(String(rc.candidate_id))?.public_category) ?? 'unknown', p);
+      if (rc.archived_at !== null || !within(rc.start_date, period) || !inPopulation(rc.candidate_id, String(rc.start_date))) continue;
+      add('outcomes.hires', valueAt(rc.candidate_id, 'public_category', String(rc.start_date)) ?? 'unknown', p);
       add('outcomes.recruitmentKind', String(rc.kind), p);
       const employer = rc.employer_id ? employers.get(String(rc.employer_id)) : undefined;
       add('outcomes.recruitmentSector', sectorKey(rc), p);
-      add('outcomes.outcomeClass', outcomeClass({ kind: rc.kind as RecruitmentKind, startDate: String(rc.start_date), endDate: str(rc.end_date) }), p);
+      const employerKind = str(employer?.kind) as EmployerKind | null;
+      add('outcomes.outcomeClass', outcomeClass({ kind: rc.kind as RecruitmentKind, startDate: String(rc.start_date), endDate: str(rc.end_date), employerKind }), p);
       add('employers.byEmployer', employer ? String(employer.id) : `organisation:${str(rc.organisation) ?? 'unknown'}`, p);
     }
     for (const followUp of followUps) {
       const rc = recruitments.find((item) => item.id === followUp.recruitment_id);
-      if (followUp.months_after !== 6 || !rc || rc.archived_at !== null || !within(followUp.due_on, period) || !inPopulation(rc.candidate_id)) continue;
+      if (followUp.months_after !== 6 || !rc || rc.archived_at !== null || !within(followUp.due_on, period) || !inPopulation(rc.candidate_id, String(followUp.due_on))) continue;
       add('outcomes.sixMonths', String(followUp.result), p);
     }
 
@@ -234,7 +258,7 @@ function naiveReport(backend: Backend, periods: [Period, Period], filters: Filte
     set('employers.summary', 'needsFilled', p, filled.size);
 
     // Network.
-    for (const c of candidates.values()) if (inPopulation(c.id) && within(str(c.referred_on) ?? day(c.created_at), period)) add('network.referrals', str(c.referral_partner_id) ?? 'none', p);
+    for (const c of candidates.values()) if (inPopulation(c.id, str(c.referred_on) ?? (day(c.created_at) as string)) && within(str(c.referred_on) ?? day(c.created_at), period)) add('network.referrals', str(c.referral_partner_id) ?? 'none', p);
     const pair = filters.pairId ? pairs.get(filters.pairId) : undefined;
     const inPair = (volunteerId: unknown) => !pair || volunteerId === pair.first_volunteer_id || volunteerId === pair.second_volunteer_id;
     const active = new Set<string>();
@@ -257,7 +281,7 @@ function naiveReport(backend: Backend, periods: [Period, Period], filters: Filte
       p,
       visits.filter((visit) => {
         const session = sessions.get(String(visit.session_id));
-        return session !== undefined && session.archived_at === null && within(session.date, period) && inPopulation(visit.candidate_id);
+        return session !== undefined && session.archived_at === null && within(session.date, period) && inPopulation(visit.candidate_id, String(session.date));
       }).length,
     );
     for (const each of pairs.values()) {
@@ -283,7 +307,7 @@ function expectTable(table: ReportTable, expected: Map<string, number[]> | undef
 function expectAgrees(backend: Backend, report: Report, filters: Filters, context: string) {
   const expected = naiveReport(backend, [report.current, report.previous], filters);
   for (const table of report.tables) expectTable(table, expected.get(`${table.section}.${table.name}`), context);
-  expect(report.tables.length).toBe(27);
+  expect(report.tables.length).toBe(28);
 }
 
 /** Spreads the seed's dates (it stamps every file "now") over two and a half years, and adds what it does not make. */
@@ -305,6 +329,21 @@ function spreadDates(backend: Backend) {
       SELECT 'h' || v.seq || '-' || n.value, v.id, date('2026-06-30', '-' || ((v.seq * 31 + n.value * 47) % 700) || ' days'), 30 + (n.value * 25) % 200, '2026-06-30T08:00:00.000Z'
       FROM volunteers v JOIN (SELECT 1 AS value UNION SELECT 2 UNION SELECT 3 UNION SELECT 4 UNION SELECT 5 UNION SELECT 6) n;
     INSERT INTO session_volunteers (session_id, volunteer_id) SELECT s.id, v.id FROM dropin_sessions s JOIN volunteers v ON (s.seq + v.seq) % 5 = 0;
+    UPDATE candidate_status_history SET from_date = (SELECT substr(created_at, 1, 10) FROM candidates WHERE id = candidate_id);
+    -- Statuses and French levels that changed after the file was opened (some before it: imported files).
+    INSERT INTO candidate_status_history (candidate_id, attribute, from_date, value)
+      SELECT id, 'public_category', date(created_at, printf('%+d days', (seq * 11) % 300 - 40)), CASE seq % 3 WHEN 0 THEN 'refugee' WHEN 1 THEN 'rsa' ELSE NULL END
+      FROM candidates WHERE seq % 4 = 1;
+    INSERT OR REPLACE INTO candidate_status_history (candidate_id, attribute, from_date, value)
+      SELECT id, 'french_level', date(created_at, '+' || ((seq * 19) % 400) || ' days'), CASE seq % 4 WHEN 0 THEN 'B1' WHEN 1 THEN 'A1' WHEN 2 THEN 'not_assessed' ELSE 'C1' END
+      FROM candidates WHERE seq % 3 = 0;
+    UPDATE employers SET kind = CASE seq % 4 WHEN 0 THEN 'integration_workshop' WHEN 1 THEN 'ordinary_company' WHEN 2 THEN 'geiq' ELSE NULL END;
+    INSERT INTO programmes (id, name, created_at, updated_at) VALUES ('00000000-0000-7000-8000-00000000f5e1', 'FSE+ 2026', '2025-01-01', '2025-01-01'),
+      ('00000000-0000-7000-8000-0000000000a2', 'PLIE', '2025-01-01', '2025-01-01');
+    INSERT INTO candidate_programmes (candidate_id, programme_id, joined_on)
+      SELECT id, '00000000-0000-7000-8000-00000000f5e1', date(created_at, '+' || ((seq * 7) % 200) || ' days') FROM candidates WHERE seq % 2 = 0;
+    INSERT INTO candidate_programmes (candidate_id, programme_id, joined_on)
+      SELECT id, '00000000-0000-7000-8000-0000000000a2', substr(created_at, 1, 10) FROM candidates WHERE seq % 5 = 0;
   `);
 }
 
@@ -331,6 +370,7 @@ describe('reports: golden figures on a fixed seed', () => {
       { partnerId: pick('SELECT referral_partner_id AS id FROM candidates WHERE referral_partner_id IS NOT NULL ORDER BY seq LIMIT 1') },
       { sectorId: pick('SELECT sector_id AS id FROM candidate_sectors ORDER BY rowid LIMIT 1') },
       { pairId: pick('SELECT id FROM pairs ORDER BY seq LIMIT 1') },
+      { programmeId: '00000000-0000-7000-8000-00000000f5e1', publicCategories: ['refugee', 'rsa'] },
     ];
     let nonZero = 0;
     for (const period of PERIODS)
@@ -365,17 +405,27 @@ describe('reports: edge cases', () => {
   const row = (report: Report, id: string, key: string) => table(report, id).rows.find((item) => item.key === key)?.values;
   const quarter = (backend: Backend, q: number) => ok(backend, 'reports.get', { period: { kind: 'quarter', year: 2026, quarter: q } });
 
-  it('counts a person whose status changed in the period once, under the status the file holds now', async () => {
+  it('counts a person whose status changed in the period once, under the status held at the time', async () => {
     const backend = await openBackend({ clock });
-    const person = await candidate(backend, { publicCategory: 'asylum_seeker' });
+    const person = await candidate(backend, { publicCategory: 'asylum_seeker', frenchLevel: 'A1' });
+    await ok(backend, 'recruitments.create', { candidateId: person.id, kind: 'cdd', organisation: 'Boulangerie Martin', startDate: '2026-02-20', endDate: '2026-03-10', employerApplying: true });
     now = Date.parse('2026-03-01T09:00:00.000Z');
-    await ok(backend, 'candidates.update', { id: person.id, publicCategory: 'refugee' });
+    await ok(backend, 'candidates.update', { id: person.id, publicCategory: 'refugee', frenchLevel: 'A2' });
     const report = await quarter(backend, 1);
     expect(row(report, 'people.publicCategory', 'refugee')).toEqual([1, 0]);
     expect(row(report, 'people.publicCategory', 'asylum_seeker')).toEqual([0, 0]);
     expect(row(report, 'people.flow', 'followed')).toEqual([1, 0]);
-    const refugees = await ok(backend, 'reports.get', { period: { kind: 'quarter', year: 2026, quarter: 1 }, filters: { publicCategories: ['asylum_seeker'] } });
-    expect(row(refugees, 'people.flow', 'followed')).toEqual([0, 0]);
+    expect(row(report, 'people.frenchLevel', 'A2')).toEqual([1, 0]);
+    expect(row(report, 'people.frenchProgress', 'raised')).toEqual([1, 0]);
+    // Hired while an asylum seeker: the hire counts under that status.
+    expect(row(report, 'outcomes.hires', 'asylum_seeker')).toEqual([1, 0]);
+    const asylumSeekers = await ok(backend, 'reports.get', { period: { kind: 'quarter', year: 2026, quarter: 1 }, filters: { publicCategories: ['asylum_seeker'] } });
+    expect(row(asylumSeekers, 'people.flow', 'followed')).toEqual([0, 0]);
+    expect(row(asylumSeekers, 'outcomes.hires', 'asylum_seeker')).toEqual([1, 0]);
+    // February alone: the person was still an asylum seeker at its end, with the level they came with.
+    const february = await ok(backend, 'reports.get', { period: { kind: 'month', year: 2026, month: 2 } });
+    expect(row(february, 'people.publicCategory', 'asylum_seeker')).toEqual([1, 0]);
+    expect(row(february, 'people.frenchProgress', 'same')).toEqual([1, 0]);
   });
 
   it('counts a recruitment spanning two periods in the one it started in, and an archived file where it was followed', async () => {
