@@ -46,6 +46,8 @@ export interface CellNote {
   column: number;
   /** Translation key (with `?name=value` parameters, as validation messages carry them). */
   message: string;
+  /** The cell as the file (or the person's correction) has it, to correct it in the preview. */
+  text?: string;
 }
 
 export type PreviewRowStatus = 'new' | 'duplicate' | 'error';

@@ -112,7 +112,7 @@ export interface SheetImportOptions {
 /** An employers file needs `employers.write`, a volunteers file `network.write`: the capabilities of the kind's own forms. */
 function assertMayImport(kind: SheetKind): void {
   const caller = currentCaller();
-  if (caller && !roleMay(caller.role, SHEET_KIND_CAPABILITIES[kind])) throw new AppError('forbidden', 'common.errors.forbidden');
+  if (caller && !roleMay(caller.role, SHEET_KIND_CAPABILITIES[kind])) throw new AppError('forbidden', 'errors.forbidden');
 }
 
 export function createSheetImportService({ db, clock = systemClock, backups }: SheetImportOptions) {
@@ -301,7 +301,7 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
       line: row.line,
       status: row.fields === null ? 'error' : row.duplicates.length > 0 || row.sameFileLine !== null ? 'duplicate' : 'new',
       name: row.name,
-      errors: row.errors,
+      errors: row.errors.map((error) => (error.column >= 0 ? { ...error, text: cellText(row.cells[error.column]) } : error)),
       warnings: row.warnings,
       duplicates: row.duplicates,
       sameFileLine: row.sameFileLine,

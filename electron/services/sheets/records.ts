@@ -181,9 +181,13 @@ export function convertRecord(kind: RecordKind, cells: readonly Cell[], mapping:
   return { fields: errors.length === 0 ? data : null, name, errors, warnings, missingSector };
 }
 
+const NAMED_REQUIRED = new Set(['name', 'firstName', 'lastName', 'occupation', 'contractType', 'employerId', 'kind']);
+
 /** A missing required field says which one, rather than the form's bare "required". */
 function requiredMessage(path: string, message: string): string {
-  return message === 'common.errors.required' ? `sheets.errors.missing?field=${path.split('.').at(-1) ?? path}` : message;
+  if (message !== 'common.errors.required') return message;
+  const field = path.split('.').at(-1) ?? path;
+  return `sheets.errors.missingField.${NAMED_REQUIRED.has(field) ? field : 'other'}`;
 }
 
 function employerOf(

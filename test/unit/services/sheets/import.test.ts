@@ -39,7 +39,7 @@ describe('spreadsheet import of candidates', () => {
       [6, 'error', 'Karim Benali'],
       [7, 'duplicate', 'Aminata Diallo'],
     ]);
-    expect(preview.rows[2]?.errors).toEqual([{ column: 2, message: 'sheets.errors.date' }]);
+    expect(preview.rows[2]?.errors).toEqual([{ column: 2, message: 'sheets.errors.date', text: '31/02/1990' }]);
     expect(preview.rows[3]?.sameFileLine).toBe(4);
     expect(preview.documents.map((document) => [document.text, document.document])).toEqual([
       ['Récépissé', 'protection_receipt'],

@@ -44,9 +44,9 @@ describe('spreadsheet import of employers, job needs, volunteers and partners', 
       [4, 'error', 'Garage Noël'],
       [5, 'error', 'Propreté Rhône'],
     ]);
-    expect(preview.rows[1]?.errors).toEqual([{ column: 1, message: 'sheets.errors.siretCheck' }]);
+    expect(preview.rows[1]?.errors).toEqual([{ column: 1, message: 'sheets.errors.siretCheck', text: '732 829 320 00075' }]);
     // A contact's phone without the contact's name: the name is said missing.
-    expect(preview.rows[2]?.errors).toEqual([{ column: 5, message: 'sheets.errors.missing?field=name' }]);
+    expect(preview.rows[2]?.errors).toEqual([{ column: 5, message: 'sheets.errors.missingField.name', text: '' }]);
     expect(preview.newSectors).toEqual(['Maraîchage bio']);
 
     // The SIRET fixed in the preview is read again; the third row is left out.
@@ -110,8 +110,8 @@ describe('spreadsheet import of employers, job needs, volunteers and partners', 
     expect(preview.rows.map((row) => [row.status, row.name, row.errors])).toEqual([
       ['new', 'Préparateur de commandes', []],
       ['new', 'Plongeur', []],
-      ['error', 'Vendeur', [{ column: 0, message: 'sheets.errors.employerUnknown' }]],
-      ['error', 'Femme de chambre', [{ column: 6, message: 'employers.errors.cdiEndDate' }]],
+      ['error', 'Vendeur', [{ column: 0, message: 'sheets.errors.employerUnknown', text: 'Boulangerie inconnue' }]],
+      ['error', 'Femme de chambre', [{ column: 6, message: 'employers.errors.cdiEndDate', text: '30/09/2026' }]],
     ]);
     const fixes = [{ line: 7, column: 3, value: 'CDD' }];
     const applied = await ok(backend, 'sheets.apply', { importId: opened.importId, kind: 'jobNeeds', fixes });
