@@ -137,7 +137,7 @@ function DuplicateChoiceField({ row, session }: { row: PreviewRow; session: Shee
       <fieldset className="sheet-choices">
         <legend className="visually-hidden">{t('sheets.ui.choice')}</legend>
         {choices.map((option) => (
-          <label key={option} className="radio">
+          <label key={option} className="checkbox">
             <input
               type="radio"
               name={`sheet-choice-${row.line}`}
