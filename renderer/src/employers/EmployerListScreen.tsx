@@ -68,7 +68,6 @@ export function EmployerListScreen() {
       actions={
         <>
           <SheetImportLink kind="employers" />
-          <SheetImportLink kind="jobNeeds" label="sheets.ui.fromListNeeds" />
           {mayExport && <ListExportMenu list="employers" exportList={(format, language, more) => call('employers.export', { format, language, more, filters: toListInput(filters) })} />}
         </>
       }
