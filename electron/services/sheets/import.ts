@@ -465,11 +465,14 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
           for (const row of create) written.push({ recordType, recordId: spec.create(tx, frozen, completed(row)) });
         }
 
+        // Two rows of the file that duplicate the same record: the first one fills it.
+        const filled = new Set<string>();
         for (const row of merge) {
           const patch = mergePatch(completed(row), row.merge);
           const fields = Object.keys(patch);
-          if (fields.length === 0) continue;
           const into = row.mergeInto as string;
+          if (fields.length === 0 || filled.has(into)) continue;
+          filled.add(into);
           if (kind === 'candidates') createCandidateService(tx, frozen).update({ id: into, ...patch } as never);
           else RECORD_KINDS[kind].update(tx, frozen, into, patch);
           written.push({ recordType: mergedRecordType(recordType, fields), recordId: into });
