@@ -525,11 +525,13 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
       const created: [ImportedRecordType, string[]][] = (['jobNeed', 'employer', 'volunteer', 'partner', 'sector'] as const).map((type) => [type, idsOf(type)]);
       let touched = touchedCandidates(db, candidateIds, sheetImport.importedAt).size;
       for (const [type, ids] of created) touched += touchedRecords(db, type, ids, sheetImport.importedAt).size;
-      for (const record of merged) {
-        const type = record.recordType.split(':')[1] as RecordType;
-        const changed = type === 'candidate' ? findCandidate(db, record.recordId).updatedAt : RECORD_KINDS[kindOf(type)].existing(db).find((row) => row.id === record.recordId)?.values.updatedAt;
-        if (changed !== sheetImport.importedAt) touched++;
-      }
+      const existing = new Map<RecordType, Map<string, unknown>>();
+      const updatedAtOf = (type: RecordType, recordId: string) => {
+        if (type === 'candidate') return findCandidate(db, recordId).updatedAt;
+        if (!existing.has(type)) existing.set(type, new Map(RECORD_KINDS[kindOf(type)].existing(db).map((row) => [row.id, row.values.updatedAt])));
+        return existing.get(type)?.get(recordId);
+      };
+      for (const record of merged) if (updatedAtOf(record.recordType.split(':')[1] as RecordType, record.recordId) !== sheetImport.importedAt) touched++;
       if (touched > 0) refuse(`sheets.errors.undoTouched?count=${touched}`);
       const { now } = moment(clock);
       for (const record of merged) {
