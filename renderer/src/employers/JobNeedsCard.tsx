@@ -72,7 +72,7 @@ export function JobNeedsCard({ employer, readOnly, onChange }: JobNeedsCardProps
       )}
       {!readOnly && (
         <p className="need-import">
-          <SheetImportLink kind="jobNeeds" label="sheets.ui.fromListNeeds" small />
+          <SheetImportLink kind="jobNeeds" small />
         </p>
       )}
       {showArchived ? (
