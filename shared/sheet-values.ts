@@ -1,5 +1,5 @@
 import { FRENCH_LEVELS, type FrenchLevel } from './candidates';
-import type { AuthorisationDocument, FrenchLevelProof } from './domain';
+import type { AuthorisationDocument, ContractType, FrenchLevelProof, PartnerKind } from './domain';
 import { isValidIsoDate, isValidSiret, normalisePhone } from './validation';
 
 /**
@@ -180,4 +180,57 @@ export function readAuthorisationDocument(cell: Cell): CellRead<AuthorisationDoc
   if (text === '') return EMPTY;
   for (const [words, document] of DOCUMENT_WORDS) if (words.test(text)) return value(document);
   return error('sheets.errors.authorisationDocument');
+}
+
+/** Contracts as French, English and Italian lists write them. */
+const CONTRACT_WORDS: readonly (readonly [RegExp, ContractType])[] = [
+  [/\bcddi\b|insertion/, 'cddi'],
+  [/\bcdi\b|indetermine|permanent|open ended|indeterminato/, 'cdi'],
+  [/\bcdd\b|determine|fixed term|\bftc\b|determinato/, 'cdd'],
+  [/interim|\btt\b|travail temporaire|temporary|temp work|agency|somministrazione|interinale/, 'temporary'],
+  [/apprenti|alternance|apprentice|apprendistato/, 'apprenticeship'],
+  [/professionnalisation|contrat pro\b|\bpro\b|professionalisation|inserimento/, 'professionalisation'],
+  [/autre|other|altro|stage|benevolat|\bcui\b|\bpec\b/, 'other'],
+];
+
+export function readContractType(cell: Cell): CellRead<ContractType> {
+  const text = folded(cellText(cell)).replace(/[^a-z0-9]+/g, ' ');
+  if (text.trim() === '') return EMPTY;
+  for (const [words, contract] of CONTRACT_WORDS) if (words.test(text)) return value(contract);
+  return error('sheets.errors.contractType');
+}
+
+/** Partner structures as associations name them. */
+const PARTNER_KIND_WORDS: readonly (readonly [RegExp, PartnerKind])[] = [
+  [/\b(cada|huda|prahda|cph|hebergement|asylum housing|accoglienza richiedenti|sprar|sai|cas)\b/, 'asylum_housing'],
+  [/\b(spada|accueil|pada|reception|centre d accueil|centro di accoglienza|prima accoglienza)\b/, 'reception_centre'],
+  [/\b(ccas|service social|assistante? sociale?|social service|servizi sociali|servizio sociale|mds|cms|france travail|pole emploi|mission locale)\b/, 'social_service'],
+  [/\b(siae|insertion|aci|ei|etti|ai|integration|inserimento)\b/, 'integration_enterprise'],
+  [/\b(autre|other|altro|association|associazione)\b/, 'other'],
+];
+
+export function readPartnerKind(cell: Cell): CellRead<PartnerKind> {
+  const text = folded(cellText(cell)).replace(/[^a-z0-9]+/g, ' ');
+  if (text.trim() === '') return EMPTY;
+  for (const [words, kind] of PARTNER_KIND_WORDS) if (words.test(text)) return value(kind);
+  return error('sheets.errors.partnerKind');
+}
+
+/** A whole number of places ("3", "3 postes", 3 as a number cell). */
+export function readCount(cell: Cell): CellRead<number> {
+  if (typeof cell === 'number') return Number.isInteger(cell) && cell > 0 ? value(cell) : error('sheets.errors.count');
+  const text = cellText(cell);
+  if (text === '') return EMPTY;
+  const match = /^(\d{1,4})(?:\s*\p{L}+.*)?$/u.exec(text);
+  return match && Number(match[1]) > 0 ? value(Number(match[1])) : error('sheets.errors.count');
+}
+
+/** Hours a week: "35", "17,5", "24h", "35 h/semaine". */
+export function readHours(cell: Cell): CellRead<number> {
+  if (typeof cell === 'number') return cell > 0 ? value(cell) : error('sheets.errors.hours');
+  const text = cellText(cell);
+  if (text === '') return EMPTY;
+  const match = /^(\d{1,2}(?:[.,]\d{1,2})?)\s*(?:h\b.*|heures?.*|hours?.*|ore.*)?$/iu.exec(text);
+  const hours = match ? Number((match[1] as string).replace(',', '.')) : Number.NaN;
+  return hours > 0 ? value(hours) : error('sheets.errors.hours');
 }

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import type { DuplicateCandidate } from './candidates';
 import { AUTHORISATION_DOCUMENTS, type AuthorisationDocument } from './domain';
 import { LANGUAGES } from './i18n/languages';
 import { reads, writes } from './method';
-import { CANDIDATE_COLUMNS, type CandidateColumn } from './sheet-table';
+import type { Capability } from './roles';
+import { ALL_SHEET_COLUMNS, SHEET_KINDS, type SheetColumn, type SheetKind } from './sheet-table';
 import { requiredText, uuid } from './validation';
 
 /**
- * Bringing an association's spreadsheet of people in: the file is opened and held in memory,
+ * Bringing an association's spreadsheets in (people, employers with their contacts, job needs,
+ * volunteers, partner associations): the file is opened and held in memory,
  * previewed row by row with the columns mapped (guessed, then corrected by the person), applied
  * in one transaction after a backup, and can be undone while nothing else has touched what it
  * created.
@@ -16,6 +17,15 @@ import { requiredText, uuid } from './validation';
 /** The largest spreadsheet file accepted (the reader's own bound). */
 export const SHEET_MAX_BYTES = 50 * 1024 * 1024;
 export const SHEET_MAX_BASE64_LENGTH = Math.ceil(SHEET_MAX_BYTES / 3) * 4;
+
+/** What writing records of each kind needs: the same capability as the kind's own forms. */
+export const SHEET_KIND_CAPABILITIES: Record<SheetKind, Capability> = {
+  candidates: 'candidates.manage',
+  employers: 'employers.write',
+  jobNeeds: 'employers.write',
+  volunteers: 'network.write',
+  partners: 'network.write',
+};
 
 export const SHEET_ENCODINGS = ['utf-8', 'windows-1252'] as const;
 export const SHEET_SEPARATORS = [';', ',', '\t'] as const;
@@ -36,9 +46,30 @@ export interface CellNote {
   column: number;
   /** Translation key (with `?name=value` parameters, as validation messages carry them). */
   message: string;
+  /** The cell as the file (or the person's correction) has it, to correct it in the preview. */
+  text?: string;
 }
 
 export type PreviewRowStatus = 'new' | 'duplicate' | 'error';
+
+/** An existing record a row may be the same as, and why (a translation key under `sheets.ui.reasons`). */
+export interface SheetDuplicate {
+  id: string;
+  name: string;
+  reasons: string[];
+}
+
+/** A field a merge would fill (the record's is empty), or leave as it is (the record's differs): never overwritten. */
+export interface MergeChange {
+  field: string;
+  value: string;
+  /** The record's own value when it differs and is kept. */
+  kept: string | null;
+}
+
+/** What to do with a likely duplicate: leave it out, fill the existing record's empty fields, or create a new one anyway. */
+export const DUPLICATE_CHOICES = ['skip', 'merge', 'create'] as const;
+export type DuplicateChoice = (typeof DUPLICATE_CHOICES)[number];
 
 export interface PreviewRow {
   /** The row's number in the sheet, as the spreadsheet shows it. */
@@ -49,16 +80,19 @@ export interface PreviewRow {
   errors: CellNote[];
   /** Values left empty because they could not be read (the row can still come in). */
   warnings: CellNote[];
-  /** Existing files (or an earlier row of the same file, `sameFileLine`) that may be the same person. */
-  duplicates: DuplicateCandidate[];
+  /** Existing records (or an earlier row of the same file, `sameFileLine`) that may be the same. */
+  duplicates: SheetDuplicate[];
   sameFileLine: number | null;
+  /** What "merge" would do to the first duplicate: the empty fields it fills, the differing ones it keeps. */
+  merge: MergeChange[];
 }
 
 export interface SheetPreview {
+  kind: SheetKind;
   sheet: number;
   headerRow: number;
   headers: string[];
-  mapping: (CandidateColumn | null)[];
+  mapping: (SheetColumn | null)[];
   /** The mapping came from an earlier import of a file with the same headers. */
   mappingRemembered: boolean;
   /** Each distinct residence document written in the file, with what it is read as (editable). */
@@ -73,23 +107,36 @@ export interface SheetPreview {
 
 export interface SheetImportSummary {
   id: string;
+  kind: SheetKind;
   fileName: string;
   importedAt: string;
   created: number;
+  /** Existing records whose empty fields the import filled. */
+  merged: number;
   undoneAt: string | null;
 }
 
-const mappingSchema = z.array(z.enum(CANDIDATE_COLUMNS).nullable()).max(300);
+const mappingSchema = z.array(z.enum(ALL_SHEET_COLUMNS).nullable()).max(300);
+const line = z.number().int().min(1);
 
 /** What the person chose in the preview; the same for preview, left-out rows and apply. */
 const choicesShape = {
   importId: uuid,
+  kind: z.enum(SHEET_KINDS).default('candidates'),
   sheet: z.number().int().min(0).max(1000).default(0),
   /** The header row (0-based) when the person corrected the one found. */
   headerRow: z.number().int().min(0).max(1000).optional(),
   mapping: mappingSchema.optional(),
   /** Residence documents as written in the file -> what they are. */
   documents: z.record(z.string().max(200), z.enum(AUTHORISATION_DOCUMENTS).nullable()).default({}),
+  /** Cells corrected in the preview: read again by the same readers, in place of the file's. */
+  fixes: z
+    .array(z.strictObject({ line, column: z.number().int().min(0).max(299), value: z.string().max(2000) }))
+    .max(10_000)
+    .default([]),
+  /** Likely duplicates to create anyway, and to merge into the record they duplicate; the others are skipped. */
+  create: z.array(line).max(100_000).default([]),
+  merge: z.array(line).max(100_000).default([]),
 };
 
 export const sheetMethods = {
@@ -105,19 +152,14 @@ export const sheetMethods = {
   'sheets.preview': reads<SheetPreview>('candidates.manage')(z.strictObject(choicesShape)),
   /** The rows that would be left out (errors, and duplicates not created), with a column saying why, as CSV to fix and import again. */
   'sheets.leftOut': reads<{ fileName: string; csv: string }>('candidates.manage')(
-    z.strictObject({ ...choicesShape, create: z.array(z.number().int().min(1)).max(100_000).default([]), language: z.enum(LANGUAGES).default('fr') }),
+    z.strictObject({ ...choicesShape, language: z.enum(LANGUAGES).default('fr') }),
   ),
   /**
-   * Creates the new rows, and the duplicates listed in `create` (the others are skipped); rows
-   * with errors never come in. A backup first, then one transaction.
+   * Creates the new rows and the duplicates listed in `create`, fills the records of those in
+   * `merge` (the others are skipped); rows with errors never come in. A backup first, then one
+   * transaction. The kind's own capability is checked too (an employers file needs `employers.write`).
    */
-  'sheets.apply': writes<SheetImportSummary>('candidates.manage')(
-    z.strictObject({
-      ...choicesShape,
-      create: z.array(z.number().int().min(1)).max(100_000).default([]),
-      createMissing: z.boolean().default(false),
-    }),
-  ),
+  'sheets.apply': writes<SheetImportSummary>('candidates.manage')(z.strictObject({ ...choicesShape, createMissing: z.boolean().default(false) })),
   'sheets.drop': reads<{ dropped: boolean }>('candidates.manage')(z.strictObject({ importId: uuid })),
   'sheets.history': reads<SheetImportSummary[]>('candidates.manage')(z.strictObject({})),
   /** Removes exactly what an import created, if nothing else has touched it since. */

@@ -1,9 +1,11 @@
-import { and, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { ReadDb, WriteDb } from '../db/handles';
 import {
   candidateMerges,
   candidates,
+  employers,
   exchangedRecords,
+  jobNeeds,
   partners,
   placements,
   presentations,
@@ -13,6 +15,7 @@ import {
   sheetImportRecords,
   sheetImports,
   timelineEvents,
+  volunteers,
 } from '../db/schema';
 
 /** What spreadsheet imports created, and the names they are matched against. */
@@ -27,6 +30,62 @@ export function sectorNames(db: ReadDb): { id: string; name: string | null; seed
   return db.select({ id: sectors.id, name: sectors.name, seedKey: sectors.seedKey }).from(sectors).all();
 }
 
+/** The records of each kind a file's rows are compared with (a few hundred at most for these kinds). */
+export function employerRows(db: ReadDb) {
+  return db.select().from(employers).all();
+}
+export function jobNeedRows(db: ReadDb) {
+  return db.select().from(jobNeeds).where(isNull(jobNeeds.archivedAt)).all();
+}
+export function volunteerRows(db: ReadDb) {
+  return db.select().from(volunteers).where(isNull(volunteers.archivedAt)).all();
+}
+export function partnerRows(db: ReadDb) {
+  return db.select().from(partners).where(isNull(partners.archivedAt)).all();
+}
+
+/** The tables an import creates records in, by the record type it notes them under. */
+const IMPORTED_TABLES = { employer: employers, jobNeed: jobNeeds, volunteer: volunteers, partner: partners, sector: sectors } as const;
+export type ImportedRecordType = keyof typeof IMPORTED_TABLES;
+
+/**
+ * Of these records, the ones something has touched since `importedAt`: changed, or named by a
+ * timeline entry or an exchange. (What refers to them by a foreign key blocks their deletion.)
+ */
+export function touchedRecords(db: ReadDb, recordType: ImportedRecordType, ids: readonly string[], importedAt: string): Set<string> {
+  const touched = new Set<string>();
+  const table = IMPORTED_TABLES[recordType];
+  for (let start = 0; start < ids.length; start += 500) {
+    const chunk = ids.slice(start, start + 500);
+    const found = [
+      db.select({ id: table.id }).from(table).where(and(inArray(table.id, chunk), ne(table.updatedAt, importedAt))).all(),
+      db
+        .select({ id: timelineEvents.subjectId })
+        .from(timelineEvents)
+        .where(and(inArray(timelineEvents.subjectId, chunk), ne(timelineEvents.createdAt, importedAt)))
+        .all(),
+      db.select({ id: exchangedRecords.recordId }).from(exchangedRecords).where(inArray(exchangedRecords.recordId, chunk)).all(),
+    ];
+    for (const rows of found) for (const row of rows) touched.add(row.id);
+  }
+  return touched;
+}
+
+/**
+ * Deletes one record an import created (its contacts and sectors go with it). False when
+ * something written since refers to it (a foreign key holds it): it stays, and nothing is deleted.
+ */
+export function deleteImportedRecord(db: WriteDb, recordType: ImportedRecordType, id: string): boolean {
+  const table = IMPORTED_TABLES[recordType];
+  try {
+    db.delete(table).where(eq(table.id, id)).run();
+    return true;
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return false;
+    throw error;
+  }
+}
+
 export function insertSheetImport(db: WriteDb, row: typeof sheetImports.$inferInsert, records: { recordType: string; recordId: string }[]): void {
   db.insert(sheetImports).values(row).run();
   // 300 rows per statement keeps each under SQLite's bound on variables.
@@ -37,19 +96,31 @@ export function insertSheetImport(db: WriteDb, row: typeof sheetImports.$inferIn
   }
 }
 
-export function sheetImportHistory(db: ReadDb, limit: number): (SheetImportRow & { created: number })[] {
+export function sheetImportHistory(db: ReadDb, limit: number): SheetImportRow[] {
   return db
-    .select({
-      id: sheetImports.id,
-      fileName: sheetImports.fileName,
-      importedAt: sheetImports.importedAt,
-      undoneAt: sheetImports.undoneAt,
-      created: sql<number>`(SELECT count(*) FROM ${sheetImportRecords} WHERE ${sheetImportRecords.importId} = ${sheetImports.id} AND ${sheetImportRecords.recordType} = 'candidate')`,
-    })
+    .select()
     .from(sheetImports)
     .orderBy(desc(sheetImports.importedAt))
     .limit(limit)
     .all();
+}
+
+/** Each import's records by type (created ones, and `merged:…` for the records it filled). */
+export function importCounts(db: ReadDb, importIds: readonly string[]): Map<string, Map<string, number>> {
+  const counts = new Map<string, Map<string, number>>();
+  if (importIds.length === 0) return counts;
+  const rows = db
+    .select({ importId: sheetImportRecords.importId, recordType: sheetImportRecords.recordType, count: sql<number>`count(*)` })
+    .from(sheetImportRecords)
+    .where(inArray(sheetImportRecords.importId, [...importIds]))
+    .groupBy(sheetImportRecords.importId, sheetImportRecords.recordType)
+    .all();
+  for (const row of rows) {
+    const ofImport = counts.get(row.importId) ?? new Map<string, number>();
+    ofImport.set(row.recordType, row.count);
+    counts.set(row.importId, ofImport);
+  }
+  return counts;
 }
 
 export function findSheetImport(db: ReadDb, id: string): SheetImportRow | undefined {

@@ -97,3 +97,42 @@ test('a French Excel CSV is previewed with its accents, a bad row explained and 
   const after = await api<{ items: { lastName: string }[] }>('candidates.list', {});
   expect(after.items.map((candidate) => candidate.lastName)).toEqual(['Lefèvre']);
 });
+
+test('employers come in with their contact: a SIRET corrected in the preview, a known employer filled in rather than repeated', async ({ page, preview }) => {
+  test.slow(); // A backup is taken before the import.
+  const api = await previewApi(preview.url);
+  await api('employers.create', { name: 'Hôtel Bellevue', commune: 'Lyon' });
+  const csv = [
+    'Raison sociale;SIRET;Ville;Adresse;Contact;Fonction;Tél contact',
+    'Boulangerie Léa;732 829 320 00074;Bourg-en-Bresse;;Mme Dupré;Gérante;612345678',
+    'Garage Noël;732 829 320 00075;Lyon;;;;',
+    'Hôtel Bellevue;;Lyon;12 quai Perrache;;;',
+  ].join('\r\n');
+
+  await page.goto(`${preview.url}#/employers`);
+  await page.getByTestId('sheet-import-link-employers').click();
+  await expect(page.getByRole('heading', { name: 'Importer des employeurs depuis un tableur' })).toBeVisible();
+  await page.getByLabel('Fichier tableur').setInputFiles({ name: 'employeurs.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
+  await expect(page.getByLabel('Contact', { exact: true })).toHaveValue('contactName', { timeout: 30_000 });
+  const rows = page.getByTestId('sheet-row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText("Ce SIRET n'existe pas");
+
+  // The SIRET is corrected where the error is, and read again by the server.
+  await rows.nth(1).getByTestId('sheet-fix-input').fill('552 100 554 00021');
+  await rows.nth(1).getByRole('button', { name: 'Vérifier' }).click();
+  await expect(page.getByTestId('sheet-counts')).toContainText('2 nouvelles fiches');
+
+  // The known employer: merging shows what it fills and what it keeps.
+  await rows.nth(2).getByLabel('Compléter la fiche existante').check();
+  await expect(rows.nth(2).getByTestId('sheet-merge')).toContainText('Remplira Adresse : 12 quai Perrache');
+  await page.getByRole('button', { name: 'Importer 3 lignes' }).click();
+  const done = page.getByTestId('sheet-done');
+  await expect(done).toContainText('2 fiches créées depuis employeurs.csv.', { timeout: 20_000 });
+  await expect(done).toContainText('1 fiche existante complétée.');
+
+  const { items } = await api<{ items: { id: string; name: string }[] }>('employers.list', { query: 'Léa' });
+  const lea = await api<{ siret: string; contacts: { name: string; role: string; phone: string }[] }>('employers.get', { id: items[0]?.id });
+  expect(lea.siret).toBe('73282932000074');
+  expect(lea.contacts).toMatchObject([{ name: 'Mme Dupré', role: 'Gérante', phone: '+33612345678' }]);
+});

@@ -1,12 +1,22 @@
 import { z } from 'zod';
 import type { ParsedInputOf } from '../../../shared/api';
-import type { DuplicateCandidate } from '../../../shared/candidates';
+import type { CandidateFields } from '../../../shared/candidates';
 import { partnerCreateSchema } from '../../../shared/partners';
 import { type AuthorisationDocument, SEEDED_SECTORS } from '../../../shared/domain';
 import { LANGUAGES, translator } from '../../../shared/i18n';
-import type { PreviewRow, SheetImportSummary, SheetOpened, SheetPreview } from '../../../shared/sheets';
-import { CANDIDATE_COLUMNS, guessColumns, headerShape, locateTable } from '../../../shared/sheet-table';
-import { cellText, readAuthorisationDocument } from '../../../shared/sheet-values';
+import { roleMay } from '../../../shared/roles';
+import {
+  type CellNote,
+  type MergeChange,
+  type PreviewRow,
+  SHEET_KIND_CAPABILITIES,
+  type SheetDuplicate,
+  type SheetImportSummary,
+  type SheetOpened,
+  type SheetPreview,
+} from '../../../shared/sheets';
+import { ALL_SHEET_COLUMNS, SHEET_COLUMNS, type SheetColumn, type SheetKind, guessColumns, headerShape, locateTable } from '../../../shared/sheet-table';
+import { type Cell, cellText, readAuthorisationDocument } from '../../../shared/sheet-values';
 import { type Clock, moment, newId, systemClock } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
 import type { WriteDb } from '../../db/handles';
@@ -15,8 +25,14 @@ import { type ReadSpreadsheet, readSpreadsheetOffThread } from '../../formats/sp
 import { csvText } from '../../formats/table';
 import { auditedTransaction, describeAudit } from '../../store/audit';
 import { readSetting, writeSetting } from '../../store/settings';
+import { currentCaller } from '../../store/caller';
+import { findCandidate } from '../../store/candidates';
 import {
+  type ImportedRecordType,
   deleteImportedCandidates,
+  deleteImportedRecord,
+  employerRows,
+  importCounts,
   findSheetImport,
   importedRecords,
   insertSheetImport,
@@ -25,6 +41,7 @@ import {
   sectorNames,
   sheetImportHistory,
   touchedCandidates,
+  touchedRecords,
 } from '../../store/sheets';
 import { insertTimelineEvent } from '../../store/timeline';
 import type { BackupService } from '../backups';
@@ -32,7 +49,9 @@ import { createCandidateService } from '../candidates';
 import { findDuplicatesOfMany } from '../duplicates';
 import { createPartnerService } from '../partners';
 import { createSectorService } from '../sectors';
-import { type ConvertedRow, convertRow, folded } from './rows';
+import { type ExistingRecord, RECORD_KINDS, RECORD_TYPE_OF, type RecordType, duplicateKeys, mergeChanges, mergePatch } from './kinds';
+import { convertRecord } from './records';
+import { convertRow, folded } from './rows';
 
 /** A file stays open this long without being applied or dropped. */
 const OPEN_FOR_MS = 60 * 60 * 1000;
@@ -46,30 +65,54 @@ interface OpenFile {
 }
 
 type Choices = ParsedInputOf<'sheets.preview'>;
+type Fields = Record<string, unknown>;
 
+/** A row as read, whatever its kind. */
 interface AnalysedRow {
   line: number;
-  cells: readonly unknown[];
-  converted: ConvertedRow;
-  duplicates: DuplicateCandidate[];
+  cells: readonly Cell[];
+  /** The record's fields; null when the row has an error. */
+  fields: Fields | null;
+  name: string;
+  errors: CellNote[];
+  warnings: CellNote[];
+  missingPartner: string | null;
+  missingSector: string | null;
+  note: string | null;
+  duplicates: SheetDuplicate[];
   sameFileLine: number | null;
+  /** The record a merge would fill (the first existing duplicate), and how. */
+  mergeInto: string | null;
+  merge: MergeChange[];
 }
 
 interface Analysis {
+  kind: SheetKind;
   preview: SheetPreview;
   rows: AnalysedRow[];
   headers: string[];
   shape: string;
 }
 
-const mappingSetting = (shape: string) => `sheets.mapping.${shape}`;
-const rememberedMapping = z.array(z.enum(CANDIDATE_COLUMNS).nullable());
+/** Candidates keep the key their mappings were remembered under before other kinds came. */
+const mappingSetting = (kind: SheetKind, shape: string) => (kind === 'candidates' ? `sheets.mapping.${shape}` : `sheets.mapping.${kind}.${shape}`);
+const rememberedMapping = z.array(z.enum(ALL_SHEET_COLUMNS).nullable());
+
+/** How an import notes a record it filled rather than created: the type, then the fields it filled (what undo empties again). */
+const MERGED = 'merged:';
+const mergedRecordType = (recordType: RecordType, fields: readonly string[]) => `${MERGED}${recordType}:${fields.join(',')}`;
 
 export interface SheetImportOptions {
   db: WriteDb;
   clock?: Clock;
   /** Takes the backup every import starts with. */
   backups: Pick<BackupService, 'beforeImport'>;
+}
+
+/** An employers file needs `employers.write`, a volunteers file `network.write`: the capabilities of the kind's own forms. */
+function assertMayImport(kind: SheetKind): void {
+  const caller = currentCaller();
+  if (caller && !roleMay(caller.role, SHEET_KIND_CAPABILITIES[kind])) throw new AppError('forbidden', 'errors.forbidden');
 }
 
 export function createSheetImportService({ db, clock = systemClock, backups }: SheetImportOptions) {
@@ -98,39 +141,25 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
     return { partners, sectors };
   }
 
-  function analyse(input: Choices): Analysis {
-    const entry = held(input.importId);
-    const sheet = entry.read.sheets[input.sheet];
-    if (!sheet) refuse({ sheet: 'sheets.errors.noSheet' });
-    const rows = input.headerRow === undefined ? sheet.rows : [...Array(input.headerRow).fill([]), ...sheet.rows.slice(input.headerRow)];
-    const table = locateTable(rows);
-    if (!table) refuse('sheets.errors.noTable');
-    const headers = table.headers.map((header) => cellText(header));
-    const shape = headerShape(headers);
-    const remembered = input.mapping ? null : readSetting(db, mappingSetting(shape), rememberedMapping);
-    const mapping = (input.mapping ?? remembered ?? guessColumns(headers)).slice(0, headers.length);
-    while (mapping.length < headers.length) mapping.push(null);
-
-    const documentColumn = mapping.indexOf('authorisationDocument');
-    const chosenDocuments = new Map<string, AuthorisationDocument | null>(Object.entries(input.documents).map(([text, document]) => [folded(text), document]));
-    const documents = new Map<string, { text: string; document: AuthorisationDocument | null; rows: number }>();
-    if (documentColumn >= 0) {
-      for (const row of table.rows) {
-        const text = cellText(row.cells[documentColumn]);
-        if (text === '') continue;
-        const key = folded(text);
-        const known = documents.get(key);
-        if (known) known.rows++;
-        else {
-          const read = readAuthorisationDocument(text);
-          const document = chosenDocuments.has(key) ? (chosenDocuments.get(key) ?? null) : read.kind === 'value' ? read.value : null;
-          documents.set(key, { text, document, rows: 1 });
-        }
+  /** The same record twice in the file: each row after the first that shares one of its keys names that first row. */
+  function sameFileLines(rows: { line: number; keys: string[] }[]): Map<number, number> {
+    const firstLine = new Map<string, number>();
+    const earlier = new Map<number, number>();
+    for (const row of rows) {
+      for (const key of row.keys) {
+        const first = firstLine.get(key);
+        if (first !== undefined) {
+          if (!earlier.has(row.line)) earlier.set(row.line, first);
+        } else firstLine.set(key, row.line);
       }
     }
+    return earlier;
+  }
+
+  function analyseCandidates(rows: { line: number; cells: Cell[] }[], mapping: (SheetColumn | null)[], documents: Map<string, AuthorisationDocument | null>): AnalysedRow[] {
     // A document the person set to "none of these" (null) is left empty rather than refused.
-    const context = { todayYear: Number(moment(clock).today.slice(0, 4)), ...nameIndexes(), documents: chosenDocuments };
-    const converted = table.rows.map((row) => ({ line: row.line, cells: row.cells, converted: convertRow(row.cells, mapping, context) }));
+    const context = { todayYear: Number(moment(clock).today.slice(0, 4)), ...nameIndexes(), documents };
+    const converted = rows.map((row) => ({ line: row.line, cells: row.cells, converted: convertRow(row.cells, mapping as never, context) }));
     const valid = converted.filter((row) => row.converted.fields !== null);
     const found = findDuplicatesOfMany(
       db,
@@ -144,45 +173,156 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
     );
     const duplicatesOf = new Map(valid.map((row, index) => [row.line, found[index] ?? []]));
     // The same person twice in the file: same names and birth date, or same phone.
-    const firstLine = new Map<string, number>();
-    const analysed: AnalysedRow[] = converted.map((row) => {
-      let sameFileLine: number | null = null;
-      const fields = row.converted.fields;
-      if (fields) {
-        const keys = [fields.birthDate ? `${folded(`${fields.firstName} ${fields.lastName}`)}|${fields.birthDate}` : null, fields.phone ? `phone|${fields.phone}` : null];
-        for (const key of keys) {
-          if (key === null) continue;
-          const earlier = firstLine.get(key);
-          if (earlier !== undefined) sameFileLine ??= earlier;
-          else firstLine.set(key, row.line);
+    const earlier = sameFileLines(
+      converted.map(({ line, converted: { fields } }) => ({
+        line,
+        keys: fields
+          ? [fields.birthDate ? `${folded(`${fields.firstName} ${fields.lastName}`)}|${fields.birthDate}` : null, fields.phone ? `phone|${fields.phone}` : null].filter(
+              (key): key is string => key !== null,
+            )
+          : [],
+      })),
+    );
+    return converted.map(({ line, cells, converted: row }) => {
+      const duplicates = (duplicatesOf.get(line) ?? []).map(({ candidate, reasons }) => ({ id: candidate.id, name: `${candidate.lastName} ${candidate.firstName}`, reasons }));
+      const mergeInto = duplicates[0]?.id ?? null;
+      return {
+        line,
+        cells,
+        fields: row.fields,
+        name: row.name,
+        errors: row.errors,
+        warnings: row.warnings,
+        missingPartner: row.missingPartner,
+        missingSector: row.missingSector,
+        note: row.note,
+        duplicates,
+        sameFileLine: earlier.get(line) ?? null,
+        mergeInto,
+        merge: mergeInto && row.fields ? mergeChanges(row.fields, findCandidate(db, mergeInto)) : [],
+      };
+    });
+  }
+
+  function analyseRecords(kind: Exclude<SheetKind, 'candidates'>, rows: { line: number; cells: Cell[] }[], mapping: (SheetColumn | null)[]): AnalysedRow[] {
+    const { sectors } = nameIndexes();
+    const employersBySiret = new Map<string, string>();
+    const employersByName = new Map<string, string[]>();
+    if (kind === 'jobNeeds') {
+      for (const employer of employerRows(db)) {
+        if (employer.archivedAt) continue;
+        if (employer.siret) employersBySiret.set(employer.siret, employer.id);
+        const key = folded(employer.name);
+        employersByName.set(key, [...(employersByName.get(key) ?? []), employer.id]);
+      }
+    }
+    const context = { todayYear: Number(moment(clock).today.slice(0, 4)), sectors, employersBySiret, employersByName };
+    const converted = rows.map((row) => ({ ...row, converted: convertRecord(kind, row.cells, mapping, context) }));
+    const existingByKey = new Map<string, { record: ExistingRecord; reason: string }[]>();
+    for (const record of RECORD_KINDS[kind].existing(db)) {
+      for (const { key, reason } of duplicateKeys(kind, record.values)) existingByKey.set(key, [...(existingByKey.get(key) ?? []), { record, reason }]);
+    }
+    const keysOf = new Map(converted.map((row) => [row.line, row.converted.fields ? duplicateKeys(kind, row.converted.fields) : []]));
+    const earlier = sameFileLines(converted.map((row) => ({ line: row.line, keys: (keysOf.get(row.line) ?? []).map((key) => key.key) })));
+    return converted.map(({ line, cells, converted: row }) => {
+      const found = new Map<string, { record: ExistingRecord; reasons: string[] }>();
+      for (const { key } of keysOf.get(line) ?? []) {
+        for (const { record, reason } of existingByKey.get(key) ?? []) {
+          const known = found.get(record.id);
+          if (known) known.reasons.push(reason);
+          else found.set(record.id, { record, reasons: [reason] });
         }
       }
-      return { ...row, duplicates: duplicatesOf.get(row.line) ?? [], sameFileLine };
+      const matches = [...found.values()];
+      const first = matches[0]?.record;
+      return {
+        line,
+        cells,
+        fields: row.fields,
+        name: row.name,
+        errors: row.errors,
+        warnings: row.warnings,
+        missingPartner: null,
+        missingSector: row.missingSector,
+        note: null,
+        duplicates: matches.map(({ record, reasons }) => ({ id: record.id, name: record.name, reasons })),
+        sameFileLine: earlier.get(line) ?? null,
+        mergeInto: first?.id ?? null,
+        merge: first && row.fields ? mergeChanges(row.fields, first.values) : [],
+      };
     });
+  }
+
+  function analyse(input: Choices): Analysis {
+    const { kind } = input;
+    assertMayImport(kind);
+    const entry = held(input.importId);
+    const sheet = entry.read.sheets[input.sheet];
+    if (!sheet) refuse({ sheet: 'sheets.errors.noSheet' });
+    const rows = input.headerRow === undefined ? sheet.rows : [...Array(input.headerRow).fill([]), ...sheet.rows.slice(input.headerRow)];
+    const table = locateTable(rows, kind);
+    if (!table) refuse('sheets.errors.noTable');
+    const headers = table.headers.map((header) => cellText(header));
+    const shape = headerShape(headers);
+    const columns = new Set<SheetColumn>(SHEET_COLUMNS[kind]);
+    if (input.mapping?.some((column) => column !== null && !columns.has(column))) refuse({ mapping: 'sheets.errors.column' });
+    const stored = input.mapping ? null : readSetting(db, mappingSetting(kind, shape), rememberedMapping);
+    const remembered = stored?.every((column) => column === null || columns.has(column)) ? stored : null;
+    const mapping = (input.mapping ?? remembered ?? guessColumns(headers, kind)).slice(0, headers.length);
+    while (mapping.length < headers.length) mapping.push(null);
+
+    // A corrected cell takes the place of the file's, and goes through the same readers.
+    const fixes = new Map(input.fixes.map((fix) => [`${fix.line}:${fix.column}`, fix.value]));
+    const dataRows = table.rows.map((row) => ({
+      line: row.line,
+      cells: fixes.size === 0 ? row.cells : Array.from({ length: Math.max(row.cells.length, headers.length) }, (_, column) => fixes.get(`${row.line}:${column}`) ?? row.cells[column]),
+    }));
+
+    const documentColumn = mapping.indexOf('authorisationDocument');
+    const chosenDocuments = new Map<string, AuthorisationDocument | null>(Object.entries(input.documents).map(([text, document]) => [folded(text), document]));
+    const documents = new Map<string, { text: string; document: AuthorisationDocument | null; rows: number }>();
+    if (kind === 'candidates' && documentColumn >= 0) {
+      for (const row of dataRows) {
+        const text = cellText(row.cells[documentColumn]);
+        if (text === '') continue;
+        const key = folded(text);
+        const known = documents.get(key);
+        if (known) known.rows++;
+        else {
+          const read = readAuthorisationDocument(text);
+          const document = chosenDocuments.has(key) ? (chosenDocuments.get(key) ?? null) : read.kind === 'value' ? read.value : null;
+          documents.set(key, { text, document, rows: 1 });
+        }
+      }
+    }
+    const analysed = kind === 'candidates' ? analyseCandidates(dataRows, mapping, chosenDocuments) : analyseRecords(kind, dataRows, mapping);
 
     const previewRows: PreviewRow[] = analysed.map((row) => ({
       line: row.line,
-      status: row.converted.fields === null ? 'error' : row.duplicates.length > 0 || row.sameFileLine !== null ? 'duplicate' : 'new',
-      name: row.converted.name,
-      errors: row.converted.errors,
-      warnings: row.converted.warnings,
+      status: row.fields === null ? 'error' : row.duplicates.length > 0 || row.sameFileLine !== null ? 'duplicate' : 'new',
+      name: row.name,
+      errors: row.errors.map((error) => (error.column >= 0 ? { ...error, text: cellText(row.cells[error.column]) } : error)),
+      warnings: row.warnings,
       duplicates: row.duplicates,
       sameFileLine: row.sameFileLine,
+      merge: row.merge,
     }));
     const distinct = (values: (string | null)[]) => [...new Map(values.filter((value): value is string => value !== null).map((value) => [folded(value), value])).values()];
     return {
+      kind,
       rows: analysed,
       headers,
       shape,
       preview: {
+        kind,
         sheet: input.sheet,
         headerRow: table.headerRow,
         headers,
         mapping,
         mappingRemembered: remembered !== null,
         documents: [...documents.values()],
-        newPartners: distinct(analysed.map((row) => row.converted.missingPartner)),
-        newSectors: distinct(analysed.map((row) => row.converted.missingSector)),
+        newPartners: distinct(analysed.map((row) => row.missingPartner)),
+        newSectors: distinct(analysed.map((row) => row.missingSector)),
         rows: previewRows,
         skipped: table.skipped,
         counts: {
@@ -194,17 +334,29 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
     };
   }
 
-  /** The rows an apply with these choices creates. */
-  const chosenRows = (analysis: Analysis, create: readonly number[]) => {
-    const wanted = new Set(create);
-    return analysis.rows.filter((row, index) => {
+  /** What an apply with these choices does with each row: create it, merge it into the record it duplicates, or leave it out. */
+  function decisions(analysis: Analysis, input: { create: readonly number[]; merge: readonly number[] }) {
+    const created = new Set(input.create);
+    const merged = new Set(input.merge);
+    const create: AnalysedRow[] = [];
+    const merge: AnalysedRow[] = [];
+    analysis.rows.forEach((row, index) => {
       const status = analysis.preview.rows[index]?.status;
-      return status === 'new' || (status === 'duplicate' && wanted.has(row.line));
+      if (status === 'new' || (status === 'duplicate' && created.has(row.line))) create.push(row);
+      // A row that only repeats an earlier one of the file has no record to fill.
+      else if (status === 'duplicate' && merged.has(row.line) && row.mergeInto !== null) merge.push(row);
     });
-  };
+    return { create, merge };
+  }
 
-  function summaryOf(row: { id: string; fileName: string; importedAt: string; undoneAt: string | null; created: number }): SheetImportSummary {
-    return { id: row.id, fileName: row.fileName, importedAt: row.importedAt, created: row.created, undoneAt: row.undoneAt };
+  function summaryOf(row: { id: string; fileName: string; importedAt: string; undoneAt: string | null }, counts: Map<string, number>): SheetImportSummary {
+    // The kind is the main record type the import wrote (a candidates file may also have created partners and sectors).
+    const types: RecordType[] = ['candidate', 'jobNeed', 'employer', 'volunteer', 'partner'];
+    const count = (type: string) => counts.get(type) ?? 0;
+    const mergedOf = (type: string) => [...counts].filter(([recordType]) => recordType.startsWith(`${MERGED}${type}:`)).reduce((sum, [, n]) => sum + n, 0);
+    const recordType = types.find((type) => count(type) > 0 || mergedOf(type) > 0) ?? 'candidate';
+    const kind = (Object.entries(RECORD_TYPE_OF).find(([, type]) => type === recordType)?.[0] ?? 'candidates') as SheetKind;
+    return { id: row.id, kind, fileName: row.fileName, importedAt: row.importedAt, created: count(recordType), merged: mergedOf(recordType), undoneAt: row.undoneAt };
   }
 
   return {
@@ -244,7 +396,8 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
     leftOut(input: ParsedInputOf<'sheets.leftOut'>): { fileName: string; csv: string } {
       const analysis = analyse(input);
       const t = translator(input.language);
-      const kept = new Set(chosenRows(analysis, input.create).map((row) => row.line));
+      const { create, merge } = decisions(analysis, input);
+      const kept = new Set([...create, ...merge].map((row) => row.line));
       const lines = [[t('sheets.ui.leftOutReason'), ...analysis.headers]];
       analysis.rows.forEach((row, index) => {
         if (kept.has(row.line)) return;
@@ -253,23 +406,25 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
           preview.status === 'error'
             ? preview.errors.map((error) => (error.column >= 0 ? `${analysis.headers[error.column]} : ${t(error.message)}` : t(error.message)))
             : [t('sheets.ui.leftOutDuplicate')];
-        lines.push([reasons.join(' ; '), ...row.cells.map((cell) => cellText(cell as never))]);
+        lines.push([reasons.join(' ; '), ...row.cells.map((cell) => cellText(cell))]);
       });
       return { fileName: `${input.importId.slice(0, 8)}-${t('sheets.ui.leftOutFile')}.csv`, csv: csvText(lines) };
     },
 
     async apply(input: ParsedInputOf<'sheets.apply'>): Promise<SheetImportSummary> {
       const analysis = analyse(input);
-      const rows = chosenRows(analysis, input.create);
-      if (rows.length === 0) refuse('sheets.errors.nothingToImport');
+      const { create, merge } = decisions(analysis, input);
+      if (create.length === 0 && merge.length === 0) refuse('sheets.errors.nothingToImport');
       const entry = held(input.importId);
       await backups.beforeImport();
       const { now, today } = moment(clock);
       // Every record the import writes carries the same instant: what "untouched since" compares with on undo.
       const frozen: Clock = { now: () => new Date(now) };
       const id = newId();
+      const { kind } = analysis;
+      const recordType = RECORD_TYPE_OF[kind];
       const summary = auditedTransaction(db, now, (tx) => {
-        const created: { recordType: string; recordId: string }[] = [];
+        const written: { recordType: string; recordId: string }[] = [];
         const partnerIds = new Map<string, string>();
         const sectorIds = new Map<string, string>();
         if (input.createMissing) {
@@ -277,35 +432,64 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
           for (const name of analysis.preview.newPartners) {
             const partner = partners.create(partnerCreateSchema.parse({ name, kind: 'other' }));
             partnerIds.set(folded(name), partner.id);
-            created.push({ recordType: 'partner', recordId: partner.id });
+            written.push({ recordType: 'partner', recordId: partner.id });
           }
           const sectors = createSectorService(tx, frozen);
           for (const name of analysis.preview.newSectors) {
             const sector = sectors.create({ name });
             sectorIds.set(folded(name), sector.id);
-            created.push({ recordType: 'sector', recordId: sector.id });
+            written.push({ recordType: 'sector', recordId: sector.id });
           }
         }
-        const files = rows.flatMap((row) => {
-          const { fields, missingPartner, missingSector, note } = row.converted;
-          if (!fields) return [];
-          const referralPartnerId = missingPartner ? partnerIds.get(folded(missingPartner)) : undefined;
-          const sectorId = missingSector ? sectorIds.get(folded(missingSector)) : undefined;
-          return [{ fields: { ...fields, ...(referralPartnerId ? { referralPartnerId } : {}), ...(sectorId ? { sectorIds: [sectorId] } : {}) }, note }];
+        /** A row's fields with the partner and sector created for it. */
+        const completed = (row: AnalysedRow): Fields => {
+          const fields = row.fields as Fields;
+          const referralPartnerId = row.missingPartner ? partnerIds.get(folded(row.missingPartner)) : undefined;
+          const sectorId = row.missingSector ? sectorIds.get(folded(row.missingSector)) : undefined;
+          if (!sectorId) return { ...fields, ...(referralPartnerId ? { referralPartnerId } : {}) };
+          const sector = kind === 'candidates' || kind === 'volunteers' ? { sectorIds: [sectorId] } : { sectorId };
+          return { ...fields, ...(referralPartnerId ? { referralPartnerId } : {}), ...sector };
+        };
+
+        if (kind === 'candidates') {
+          const ids = createCandidateService(tx, frozen).createMany(create.map((row) => completed(row) as CandidateFields));
+          create.forEach(({ note }, index) => {
+            const candidateId = ids[index] as string;
+            if (note) {
+              insertTimelineEvent(tx, { id: newId(), subjectType: 'candidate', subjectId: candidateId, kind: 'note', occurredAt: today, text: note, createdAt: now, updatedAt: now });
+            }
+            written.push({ recordType: 'candidate', recordId: candidateId });
+          });
+        } else {
+          const spec = RECORD_KINDS[kind];
+          for (const row of create) written.push({ recordType, recordId: spec.create(tx, frozen, completed(row)) });
+        }
+
+        // Two rows of the file that duplicate the same record: the first one fills it.
+        const filled = new Set<string>();
+        for (const row of merge) {
+          const patch = mergePatch(completed(row), row.merge);
+          const fields = Object.keys(patch);
+          const into = row.mergeInto as string;
+          if (fields.length === 0 || filled.has(into)) continue;
+          filled.add(into);
+          if (kind === 'candidates') createCandidateService(tx, frozen).update({ id: into, ...patch } as never);
+          else RECORD_KINDS[kind].update(tx, frozen, into, patch);
+          written.push({ recordType: mergedRecordType(recordType, fields), recordId: into });
+        }
+
+        insertSheetImport(tx, { id, fileName: entry.fileName, importedAt: now }, written);
+        writeSetting(tx, mappingSetting(kind, analysis.shape), analysis.preview.mapping);
+        const counts = new Map<string, number>();
+        for (const record of written) counts.set(record.recordType, (counts.get(record.recordType) ?? 0) + 1);
+        const done = summaryOf({ id, fileName: entry.fileName, importedAt: now, undoneAt: null }, counts);
+        describeAudit(now, {
+          action: 'sheets.apply',
+          subjectType: 'sheetImport',
+          subjectId: id,
+          details: { kind, created: done.created, merged: done.merged, partners: partnerIds.size, sectors: sectorIds.size },
         });
-        const ids = createCandidateService(tx, frozen).createMany(files.map((file) => file.fields));
-        files.forEach(({ note }, index) => {
-          const candidateId = ids[index] as string;
-          if (note) {
-            insertTimelineEvent(tx, { id: newId(), subjectType: 'candidate', subjectId: candidateId, kind: 'note', occurredAt: today, text: note, createdAt: now, updatedAt: now });
-          }
-          created.push({ recordType: 'candidate', recordId: candidateId });
-        });
-        insertSheetImport(tx, { id, fileName: entry.fileName, importedAt: now }, created);
-        writeSetting(tx, mappingSetting(analysis.shape), analysis.preview.mapping);
-        const count = created.filter((record) => record.recordType === 'candidate').length;
-        describeAudit(now, { action: 'sheets.apply', subjectType: 'sheetImport', subjectId: id, details: { candidates: count, partners: partnerIds.size, sectors: sectorIds.size } });
-        return { id, fileName: entry.fileName, importedAt: now, created: count, undoneAt: null };
+        return done;
       });
       opened.delete(input.importId);
       return summary;
@@ -313,23 +497,63 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
 
     drop: ({ importId }: { importId: string }) => ({ dropped: opened.delete(importId) }),
 
-    history: (): SheetImportSummary[] => sheetImportHistory(db, 20).map(summaryOf),
+    history: (): SheetImportSummary[] => {
+      const imports = sheetImportHistory(db, 20);
+      const counts = importCounts(
+        db,
+        imports.map((row) => row.id),
+      );
+      return imports.map((row) => summaryOf(row, counts.get(row.id) ?? new Map()));
+    },
 
+    /**
+     * Removes exactly what an import created and empties again the fields it filled, if nothing
+     * else has touched those records since; otherwise nothing at all.
+     */
     undo({ id }: { id: string }): SheetImportSummary {
       const sheetImport = findSheetImport(db, id);
       if (!sheetImport) throw new AppError('not_found', 'sheets.errors.notFound');
       if (sheetImport.undoneAt) refuse('sheets.errors.alreadyUndone');
       const records = importedRecords(db, id);
-      const candidateIds = records.filter((record) => record.recordType === 'candidate').map((record) => record.recordId);
-      const touched = touchedCandidates(db, candidateIds, sheetImport.importedAt);
-      if (touched.size > 0) refuse(`sheets.errors.undoTouched?count=${touched.size}`);
+      const counts = new Map<string, number>();
+      for (const record of records) counts.set(record.recordType, (counts.get(record.recordType) ?? 0) + 1);
+      const summary = summaryOf(sheetImport, counts);
+      assertMayImport(summary.kind);
+      const idsOf = (type: string) => records.filter((record) => record.recordType === type).map((record) => record.recordId);
+      const merged = records.filter((record) => record.recordType.startsWith(MERGED));
+      const candidateIds = idsOf('candidate');
+      const created: [ImportedRecordType, string[]][] = (['jobNeed', 'employer', 'volunteer', 'partner', 'sector'] as const).map((type) => [type, idsOf(type)]);
+      let touched = touchedCandidates(db, candidateIds, sheetImport.importedAt).size;
+      for (const [type, ids] of created) touched += touchedRecords(db, type, ids, sheetImport.importedAt).size;
+      const existing = new Map<RecordType, Map<string, unknown>>();
+      const updatedAtOf = (type: RecordType, recordId: string) => {
+        if (type === 'candidate') return findCandidate(db, recordId).updatedAt;
+        if (!existing.has(type)) existing.set(type, new Map(RECORD_KINDS[kindOf(type)].existing(db).map((row) => [row.id, row.values.updatedAt])));
+        return existing.get(type)?.get(recordId);
+      };
+      for (const record of merged) if (updatedAtOf(record.recordType.split(':')[1] as RecordType, record.recordId) !== sheetImport.importedAt) touched++;
+      if (touched > 0) refuse(`sheets.errors.undoTouched?count=${touched}`);
       const { now } = moment(clock);
+      for (const record of merged) {
+        const [, type, fields] = record.recordType.split(':') as [string, RecordType, string];
+        const emptied = Object.fromEntries(fields.split(',').map((field) => [field, null]));
+        if (type === 'candidate') createCandidateService(db, clock).update({ id: record.recordId, ...emptied } as never);
+        else RECORD_KINDS[kindOf(type)].update(db, clock, record.recordId, emptied);
+      }
       deleteImportedCandidates(db, candidateIds);
+      let held = 0;
+      for (const [type, ids] of created) for (const recordId of ids) if (!deleteImportedRecord(db, type, recordId)) held++;
+      // Something written since refers to a record (a presentation to a need, a candidate to a partner): everything stays.
+      if (held > 0) refuse(`sheets.errors.undoTouched?count=${held}`);
       markSheetImportUndone(db, id, now);
-      describeAudit(now, { action: 'sheets.undo', subjectType: 'sheetImport', subjectId: id, details: { candidates: candidateIds.length } });
-      return summaryOf({ ...sheetImport, undoneAt: now, created: candidateIds.length });
+      describeAudit(now, { action: 'sheets.undo', subjectType: 'sheetImport', subjectId: id, details: { kind: summary.kind, created: summary.created, merged: summary.merged } });
+      return { ...summary, undoneAt: now };
     },
   };
+}
+
+function kindOf(recordType: RecordType): Exclude<SheetKind, 'candidates'> {
+  return (Object.entries(RECORD_TYPE_OF).find(([, type]) => type === recordType)?.[0] ?? 'employers') as Exclude<SheetKind, 'candidates'>;
 }
 
 export type SheetImportService = ReturnType<typeof createSheetImportService>;

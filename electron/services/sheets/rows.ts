@@ -76,7 +76,7 @@ function countryCode(text: string): string | null {
  * "DIALLO Aminata" or "Aminata DIALLO": the words in capitals are the family name, as French
  * lists write it; without capitals, the first word is (lists are sorted by family name).
  */
-function splitFullName(text: string): { firstName: string; lastName: string } {
+export function splitFullName(text: string): { firstName: string; lastName: string } {
   const words = text.split(' ').filter((word) => word !== '');
   const capitals = words.filter((word) => word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase());
   if (capitals.length > 0 && capitals.length < words.length) {
@@ -86,7 +86,7 @@ function splitFullName(text: string): { firstName: string; lastName: string } {
 }
 
 /** "02/12/2026" written as people write names: "DIALLO" becomes "Diallo", "aminata" "Aminata"; mixed case stays as typed. */
-function nameCase(text: string): string {
+export function nameCase(text: string): string {
   if (text !== text.toUpperCase() && text !== text.toLowerCase()) return text;
   return text.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, before: string, letter: string) => `${before}${letter.toUpperCase()}`);
 }

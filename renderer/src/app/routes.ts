@@ -3,6 +3,8 @@
  * addresses one section links to inside another.
  */
 
+import type { SheetKind } from '../../../shared/sheet-table';
+
 /** The sidebar's sections, in order. */
 export const SECTIONS = [
   'home',
@@ -63,7 +65,13 @@ export function recruitHash(candidateId: string, presentationId: string): string
 
 /** `#/candidates/import`: bringing a spreadsheet of people in (a candidate's id is a UUID, never this word). */
 export const SHEET_IMPORT_ID = 'import';
-export const sheetImportHash = routeToHash({ section: 'candidates', id: SHEET_IMPORT_ID });
+/** `#/candidates/import`, `#/employers/import` (and `…/import/needs` for job needs), `#/volunteers/import`, `#/partners/import`. */
+export function sheetImportRoute(kind: SheetKind): Route {
+  if (kind === 'jobNeeds') return { section: 'employers', id: SHEET_IMPORT_ID, rest: ['needs'] };
+  return { section: kind, id: SHEET_IMPORT_ID };
+}
+export const sheetImportHashOf = (kind: SheetKind) => routeToHash(sheetImportRoute(kind));
+export const sheetImportHash = sheetImportHashOf('candidates');
 
 export function candidateHash(candidateId: string): string {
   return routeToHash({ section: 'candidates', id: candidateId });

@@ -12,6 +12,7 @@ import { RECORD_ORDERS, type RecordOrder, RecordListScreen, nameColumn } from '.
 import { hasNarrowingFilters, toListInput, useEmployerListFilters } from './listFilters';
 import { useSectorNames } from './sectorNames';
 import { useMay } from '../session/useMay';
+import { SheetImportLink } from '../imports/SheetImportLink';
 
 const YES_NO = ['yes', 'no'] as const;
 
@@ -64,7 +65,12 @@ export function EmployerListScreen() {
       narrowed={hasNarrowingFilters(filters)}
       onClearFilters={filters.clearNarrowing}
       caption={t(`employers.ui.list.captions.${filters.order}`)}
-      actions={mayExport && <ListExportMenu list="employers" exportList={(format, language, more) => call('employers.export', { format, language, more, filters: toListInput(filters) })} />}
+      actions={
+        <>
+          <SheetImportLink kind="employers" />
+          {mayExport && <ListExportMenu list="employers" exportList={(format, language, more) => call('employers.export', { format, language, more, filters: toListInput(filters) })} />}
+        </>
+      }
       selects={
         <>
           <FilterSelect

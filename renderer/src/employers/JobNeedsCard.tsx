@@ -12,6 +12,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
 import { isOutdated, needRequirements, needSummary } from '../ui/jobNeeds';
 import { STATE_ACTIONS } from './needs';
+import { SheetImportLink } from '../imports/SheetImportLink';
 
 interface JobNeedsCardProps {
   employer: Employer;
@@ -68,6 +69,11 @@ export function JobNeedsCard({ employer, readOnly, onChange }: JobNeedsCardProps
           <summary>{t('employers.ui.needs.done', { count: done.length })}</summary>
           <ul className="need-list">{done.map(item)}</ul>
         </details>
+      )}
+      {!readOnly && (
+        <p className="need-import">
+          <SheetImportLink kind="jobNeeds" small />
+        </p>
       )}
       {showArchived ? (
         <ArchivedNeeds employerId={employer.id} />

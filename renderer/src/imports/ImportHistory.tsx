@@ -44,6 +44,7 @@ export function ImportHistory({ history }: { history: History }) {
         <thead>
           <tr>
             <th scope="col">{t('sheets.ui.historyFile')}</th>
+            <th scope="col">{t('sheets.ui.historyKind')}</th>
             <th scope="col">{t('sheets.ui.historyDate')}</th>
             <th scope="col">{t('sheets.ui.historyCreated')}</th>
             <th scope="col">
@@ -56,8 +57,12 @@ export function ImportHistory({ history }: { history: History }) {
             <Fragment key={entry.id}>
               <tr data-testid="sheet-history-row">
                 <th scope="row">{entry.fileName}</th>
+                <td>{t(`sheets.ui.kinds.${entry.kind}`)}</td>
                 <td>{formatDate(entry.importedAt, i18n.language)}</td>
-                <td className="number">{entry.created}</td>
+                <td className="number">
+                  {entry.created}
+                  {entry.merged > 0 && <span className="muted sheet-history-merged">{t('sheets.ui.doneMerged', { count: entry.merged })}</span>}
+                </td>
                 <td className="cell-action">
                   {entry.undoneAt ? (
                     <span className="tag tag-muted">{t('sheets.ui.undoneOn', { date: formatDate(entry.undoneAt, i18n.language) })}</span>
@@ -70,7 +75,7 @@ export function ImportHistory({ history }: { history: History }) {
               </tr>
               {confirming === entry.id && !entry.undoneAt && (
                 <tr className="sheet-confirm-row" data-testid="sheet-undo-confirm">
-                  <td colSpan={4}>
+                  <td colSpan={5}>
                     <div className="sheet-confirm">
                       <span>{t('sheets.ui.undoQuestion', { count: entry.created })}</span>
                       <button type="button" className="button button-danger" disabled={busy} onClick={() => void undo(entry.id)}>

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CellNote, PreviewRow } from '../../../shared/sheets';
+import { type CellNote, DUPLICATE_CHOICES, type PreviewRow } from '../../../shared/sheets';
 import type { SheetImport } from './sheetImport';
 
 const ESTIMATED_ROW_HEIGHT = 52;
@@ -73,34 +73,13 @@ function RowDetails({ row, session }: { row: PreviewRow; session: SheetImport })
       {row.errors.length > 0 && (
         <ul className="sheet-notes sheet-notes-error">
           {row.errors.map((error) => (
-            <li key={`${error.column}-${error.message}`}>{note(error)}</li>
+            <li key={`${error.column}-${error.message}`}>
+              {error.column >= 0 && error.text !== undefined ? <CellFix row={row} error={error} label={note(error)} session={session} /> : note(error)}
+            </li>
           ))}
         </ul>
       )}
-      {row.status === 'duplicate' && (
-        <div className="sheet-duplicate">
-          <p>
-            {row.sameFileLine !== null
-              ? t('sheets.ui.sameFileLine', { line: row.sameFileLine })
-              : t('sheets.ui.duplicateOf')}{' '}
-            {row.duplicates.map((duplicate, index) => (
-              <strong key={duplicate.candidate.id}>
-                {index > 0 && ', '}
-                {duplicate.candidate.lastName} {duplicate.candidate.firstName}
-              </strong>
-            ))}
-          </p>
-          <label className="checkbox sheet-create-anyway">
-            <input
-              type="checkbox"
-              checked={session.create.has(row.line)}
-              disabled={session.busy === 'applying'}
-              onChange={(event) => session.toggleCreate(row.line, event.target.checked)}
-            />
-            <span>{t('sheets.ui.createAnyway')}</span>
-          </label>
-        </div>
-      )}
+      {row.status === 'duplicate' && <DuplicateChoiceField row={row} session={session} />}
       {row.warnings.length > 0 && (
         <ul className="sheet-notes sheet-notes-warning">
           {row.warnings.map((warning) => (
@@ -109,5 +88,80 @@ function RowDetails({ row, session }: { row: PreviewRow; session: SheetImport })
         </ul>
       )}
     </>
+  );
+}
+
+/** A cell in error, correctable in place: the reason is its label, and the server reads the correction again. */
+function CellFix({ row, error, label, session }: { row: PreviewRow; error: CellNote; label: string; session: SheetImport }) {
+  const { t } = useTranslation();
+  const id = `sheet-fix-${row.line}-${error.column}`;
+  const column = session.preview?.headers[error.column] ?? '';
+  return (
+    <form
+      className="sheet-fix"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const value = new FormData(event.currentTarget).get('value');
+        session.fix(row.line, error.column, typeof value === 'string' ? value : '');
+      }}
+    >
+      <label htmlFor={id}>{label}</label>
+      <span className="sheet-fix-field">
+        <input id={id} name="value" defaultValue={error.text} aria-label={t('sheets.ui.fixCell', { column })} disabled={session.busy === 'applying'} data-testid="sheet-fix-input" />
+        <button type="submit" className="button button-secondary button-small" disabled={session.busy !== null}>
+          {t('sheets.ui.fixCheck')}
+        </button>
+      </span>
+    </form>
+  );
+}
+
+/** A likely duplicate: left out, merged into the record it duplicates (what it would fill shown first), or created anyway. */
+function DuplicateChoiceField({ row, session }: { row: PreviewRow; session: SheetImport }) {
+  const { t, i18n } = useTranslation();
+  const choice = session.decisions.get(row.line) ?? 'skip';
+  // A row that only repeats an earlier row of the file has no record to fill.
+  const choices = DUPLICATE_CHOICES.filter((option) => option !== 'merge' || row.duplicates.length > 0);
+  const field = (name: string) => (i18n.exists(`sheets.ui.columns.${name}`) ? t(`sheets.ui.columns.${name}`) : name);
+  return (
+    <div className="sheet-duplicate">
+      <p>
+        {row.sameFileLine !== null && row.duplicates.length === 0 ? t('sheets.ui.sameFileLine', { line: row.sameFileLine }) : t('sheets.ui.duplicateOf')}{' '}
+        {row.duplicates.map((duplicate, index) => (
+          <span key={duplicate.id}>
+            {index > 0 && ', '}
+            <strong>{duplicate.name}</strong> <span className="muted">({duplicate.reasons.map((reason) => t(`sheets.ui.reasons.${reason}`)).join(', ')})</span>
+          </span>
+        ))}
+      </p>
+      <fieldset className="sheet-choices">
+        <legend className="visually-hidden">{t('sheets.ui.choice')}</legend>
+        {choices.map((option) => (
+          <label key={option} className="checkbox">
+            <input
+              type="radio"
+              name={`sheet-choice-${row.line}`}
+              value={option}
+              checked={choice === option}
+              disabled={session.busy === 'applying'}
+              onChange={() => session.decide(row.line, option)}
+            />
+            <span>{t(`sheets.ui.choices.${option}`)}</span>
+          </label>
+        ))}
+      </fieldset>
+      {choice === 'merge' && (
+        <ul className="sheet-notes sheet-merge" data-testid="sheet-merge">
+          {row.merge.length === 0 && <li>{t('sheets.ui.mergeNothing')}</li>}
+          {row.merge.map((change) => (
+            <li key={change.field} className={change.kept === null ? 'sheet-merge-fill' : 'sheet-merge-kept'}>
+              {change.kept === null
+                ? t('sheets.ui.mergeFills', { field: field(change.field), value: change.value })
+                : t('sheets.ui.mergeKeeps', { field: field(change.field), value: change.value, kept: change.kept })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { type ChangeEvent, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHEET_MAX_BYTES } from '../../../shared/sheets';
+import type { SheetKind } from '../../../shared/sheet-table';
 import { routeToHash } from '../app/routes';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { BusyNote } from '../exchange/Busy';
@@ -15,14 +16,24 @@ import { PreviewRows } from './PreviewRows';
 import { type SheetImport, useSheetImport } from './sheetImport';
 import './imports.css';
 
+/** The list each kind's import goes back to. */
+const LIST_OF: Record<SheetKind, { section: 'candidates' | 'employers' | 'volunteers' | 'partners'; label: string }> = {
+  candidates: { section: 'candidates', label: 'sheets.ui.backToList' },
+  employers: { section: 'employers', label: 'employers.ui.backToList' },
+  jobNeeds: { section: 'employers', label: 'employers.ui.backToList' },
+  volunteers: { section: 'volunteers', label: 'volunteers.ui.backToList' },
+  partners: { section: 'partners', label: 'partners.ui.backToList' },
+};
+
 /**
- * Bringing in the association's spreadsheet of people: the file, its sheet, what each column
- * is, a preview row by row, then apply (after a backup). Nothing is written before "Import".
+ * Bringing in one of the association's spreadsheets (people, employers, job needs, volunteers
+ * or partners): the file, its sheet, what each column is, a preview row by row, then apply
+ * (after a backup). Nothing is written before "Import".
  */
-export function SheetImportScreen() {
+export function SheetImportScreen({ kind = 'candidates' }: { kind?: SheetKind }) {
   const { t } = useTranslation();
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const session = useSheetImport();
+  const session = useSheetImport(kind);
   const history = useApiValue('sheets.history', {});
   const { reload } = history;
   useEffect(() => {
@@ -31,10 +42,10 @@ export function SheetImportScreen() {
 
   return (
     <div className="screen sheet-import">
-      <BackLink section="candidates" label={t('sheets.ui.backToList')} />
+      <BackLink section={LIST_OF[kind].section} label={t(LIST_OF[kind].label)} />
       <header className="screen-header">
         <h1 ref={headingRef} tabIndex={-1}>
-          {t('sheets.ui.title')}
+          {t(`sheets.ui.titles.${kind}`)}
         </h1>
       </header>
       {session.summary ? (
@@ -117,8 +128,10 @@ function PreviewSteps({ session }: { session: SheetImport }) {
   const { t } = useTranslation();
   const preview = session.preview;
   if (!preview) return null;
-  const importable = preview.counts.new + session.create.size;
-  const leftOut = preview.counts.error + preview.counts.duplicate - session.create.size;
+  const taken = [...session.decisions.values()].filter((choice) => choice !== 'skip').length;
+  const importable = preview.counts.new + taken;
+  const leftOut = preview.counts.error + preview.counts.duplicate - taken;
+  const people = preview.kind === 'candidates';
   return (
     <>
       <ColumnMapping session={session} />
@@ -129,7 +142,7 @@ function PreviewSteps({ session }: { session: SheetImport }) {
           <span className="sheet-step-number">{preview.documents.length > 0 ? 4 : 3}</span> {t('sheets.ui.previewTitle')}
         </h2>
         <ul className="sheet-counts" aria-live="polite" data-testid="sheet-counts">
-          <li className="sheet-count sheet-count-new">{t('sheets.ui.counts.new', { count: preview.counts.new })}</li>
+          <li className="sheet-count sheet-count-new">{t(people ? 'sheets.ui.counts.new' : 'sheets.ui.countsNew', { count: preview.counts.new })}</li>
           <li className="sheet-count sheet-count-duplicate">{t('sheets.ui.counts.duplicate', { count: preview.counts.duplicate })}</li>
           <li className="sheet-count sheet-count-error">{t('sheets.ui.counts.error', { count: preview.counts.error })}</li>
           {preview.skipped.totals > 0 && <li className="sheet-count muted">{t('sheets.ui.counts.totals', { count: preview.skipped.totals })}</li>}
@@ -155,7 +168,7 @@ function PreviewSteps({ session }: { session: SheetImport }) {
         <ErrorAlert messageKey={session.error} />
         <div className="sheet-actions">
           <button type="button" className="button button-primary" disabled={session.busy !== null || importable === 0} onClick={() => void session.apply()}>
-            {t('sheets.ui.apply', { count: importable })}
+            {t(people ? 'sheets.ui.apply' : 'sheets.ui.applyRecords', { count: importable })}
           </button>
           <button type="button" className="button button-secondary" disabled={session.busy === 'applying'} onClick={session.reset}>
             {t('sheets.ui.cancel')}
@@ -176,11 +189,12 @@ function ImportDone({ session, onAnother }: { session: SheetImport; onAnother():
       <h2 id="sheet-done-title" ref={headingRef} tabIndex={-1}>
         {t('sheets.ui.doneTitle')}
       </h2>
-      <p>{t('sheets.ui.doneCreated', { count: summary.created, name: summary.fileName })}</p>
+      <p>{t(summary.kind === 'candidates' ? 'sheets.ui.doneCreated' : 'sheets.ui.doneRecords', { count: summary.created, name: summary.fileName })}</p>
+      {summary.merged > 0 && <p>{t('sheets.ui.doneMerged', { count: summary.merged })}</p>}
       <p className="muted">{t('sheets.ui.doneBackup')}</p>
       <div className="sheet-actions">
-        <a className="button button-primary" href={routeToHash({ section: 'candidates' })}>
-          {t('sheets.ui.toList')}
+        <a className="button button-primary" href={routeToHash({ section: LIST_OF[summary.kind].section })}>
+          {t(summary.kind === 'candidates' ? 'sheets.ui.toList' : 'sheets.ui.toKindList')}
         </a>
         <button type="button" className="button button-secondary" onClick={onAnother}>
           {t('sheets.ui.another')}

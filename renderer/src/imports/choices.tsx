@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { AUTHORISATION_DOCUMENTS, type AuthorisationDocument } from '../../../shared/domain';
-import { CANDIDATE_COLUMNS, type CandidateColumn } from '../../../shared/sheet-table';
+import { SHEET_COLUMNS, type SheetColumn } from '../../../shared/sheet-table';
 import { SHEET_ENCODINGS } from '../../../shared/sheets';
 import type { SheetImport } from './sheetImport';
 
@@ -66,7 +66,7 @@ export function ColumnMapping({ session }: { session: SheetImport }) {
 
   function change(index: number, value: string) {
     const next = [...mapping];
-    next[index] = value === '' ? null : (value as CandidateColumn);
+    next[index] = value === '' ? null : (value as SheetColumn);
     session.choose({ mapping: next });
   }
 
@@ -94,7 +94,7 @@ export function ColumnMapping({ session }: { session: SheetImport }) {
               </span>
               <select id={id} value={value} disabled={busy === 'applying'} onChange={(event) => change(index, event.target.value)}>
                 <option value="">{t('sheets.ui.ignore')}</option>
-                {CANDIDATE_COLUMNS.map((column) => (
+                {SHEET_COLUMNS[preview.kind].map((column) => (
                   <option key={column} value={column}>
                     {t(`sheets.ui.columns.${column}`)}
                   </option>

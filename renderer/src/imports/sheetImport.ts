@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { AuthorisationDocument } from '../../../shared/domain';
-import type { SheetImportSummary, SheetOpened, SheetPreview } from '../../../shared/sheets';
-import type { CandidateColumn } from '../../../shared/sheet-table';
+import type { DuplicateChoice, SheetImportSummary, SheetOpened, SheetPreview } from '../../../shared/sheets';
+import type { SheetColumn, SheetKind } from '../../../shared/sheet-table';
 import { call } from '../api/client';
 import { currentLanguage } from '../i18n';
 import { downloadText } from '../exchange/files';
@@ -11,24 +11,27 @@ export type Encoding = 'utf-8' | 'windows-1252';
 /** What the person has chosen so far; sent whole with every preview, the left-out rows and apply. */
 export interface SheetChoices {
   sheet: number;
-  mapping: (CandidateColumn | null)[] | undefined;
+  mapping: (SheetColumn | null)[] | undefined;
   documents: Record<string, AuthorisationDocument | null>;
+  /** Cells corrected in the preview, by `line:column`. */
+  fixes: Record<string, { line: number; column: number; value: string }>;
 }
 
 type Busy = 'opening' | 'previewing' | 'applying' | 'downloading' | null;
 
-const FIRST_CHOICES: SheetChoices = { sheet: 0, mapping: undefined, documents: {} };
+const FIRST_CHOICES: SheetChoices = { sheet: 0, mapping: undefined, documents: {}, fixes: {} };
 
 /**
  * One spreadsheet brought in: opened (nothing written), previewed again after each choice,
  * then applied. The file's bytes stay here so a different encoding can re-open it.
  */
-export function useSheetImport() {
+export function useSheetImport(kind: SheetKind) {
   const [file, setFile] = useState<{ fileName: string; contentBase64: string } | null>(null);
   const [opened, setOpened] = useState<SheetOpened | null>(null);
   const [choices, setChoices] = useState<SheetChoices>(FIRST_CHOICES);
   const [preview, setPreview] = useState<SheetPreview | null>(null);
-  const [create, setCreate] = useState<ReadonlySet<number>>(new Set());
+  /** What to do with each likely duplicate (skipped unless chosen otherwise). */
+  const [decisions, setDecisions] = useState<ReadonlyMap<number, DuplicateChoice>>(new Map());
   const [createMissing, setCreateMissing] = useState(false);
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
@@ -42,9 +45,11 @@ export function useSheetImport() {
     setBusy('previewing');
     const result = await call('sheets.preview', {
       importId,
+      kind,
       sheet: next.sheet,
       ...(next.mapping ? { mapping: next.mapping } : {}),
       documents: next.documents,
+      fixes: Object.values(next.fixes),
     });
     if (asked !== latest.current) return;
     setBusy(null);
@@ -55,14 +60,14 @@ export function useSheetImport() {
     setError(null);
     setPreview(result.value);
     setChoices({ ...next, mapping: result.value.mapping, documents: Object.fromEntries(result.value.documents.map((entry) => [entry.text, entry.document])) });
-  }, []);
+  }, [kind]);
 
   async function open(picked: { fileName: string; contentBase64: string }, encoding?: Encoding) {
     if (opened) void call('sheets.drop', { importId: opened.importId });
     setFile(picked);
     setOpened(null);
     setPreview(null);
-    setCreate(new Set());
+    setDecisions(new Map());
     setError(null);
     setBusy('opening');
     const result = await call('sheets.open', { ...picked, ...(encoding ? { encoding } : {}) });
@@ -79,20 +84,31 @@ export function useSheetImport() {
     if (!opened) return;
     // Another sheet has other headers: its columns are guessed afresh.
     const changedSheet = next.sheet !== undefined && next.sheet !== choices.sheet;
-    void showPreview(opened.importId, { ...choices, ...next, ...(changedSheet ? { mapping: undefined, documents: {} } : {}) });
+    void showPreview(opened.importId, { ...choices, ...next, ...(changedSheet ? { mapping: undefined, documents: {}, fixes: {} } : {}) });
   }
 
-  function toggleCreate(line: number, on: boolean) {
-    setCreate((current) => {
-      const next = new Set(current);
-      if (on) next.add(line);
-      else next.delete(line);
-      return next;
-    });
+  /** A corrected cell: the preview is asked again, so the server reads it with the column's own reader. */
+  function fix(line: number, column: number, value: string) {
+    choose({ fixes: { ...choices.fixes, [`${line}:${column}`]: { line, column, value } } });
   }
+
+  function decide(line: number, choice: DuplicateChoice) {
+    setDecisions((current) => new Map(current).set(line, choice));
+  }
+
+  const chosen = (choice: DuplicateChoice) => [...decisions].filter(([, decided]) => decided === choice).map(([line]) => line);
 
   function sent(importId: string) {
-    return { importId, sheet: choices.sheet, ...(choices.mapping ? { mapping: choices.mapping } : {}), documents: choices.documents, create: [...create] };
+    return {
+      importId,
+      kind,
+      sheet: choices.sheet,
+      ...(choices.mapping ? { mapping: choices.mapping } : {}),
+      documents: choices.documents,
+      fixes: Object.values(choices.fixes),
+      create: chosen('create'),
+      merge: chosen('merge'),
+    };
   }
 
   async function downloadLeftOut() {
@@ -127,7 +143,7 @@ export function useSheetImport() {
     setOpened(null);
     setPreview(null);
     setChoices(FIRST_CHOICES);
-    setCreate(new Set());
+    setDecisions(new Map());
     setCreateMissing(false);
     setBusy(null);
     setError(null);
@@ -139,14 +155,15 @@ export function useSheetImport() {
     opened,
     choices,
     preview,
-    create,
+    decisions,
     createMissing,
     busy,
     error,
     summary,
     open,
     choose,
-    toggleCreate,
+    fix,
+    decide,
     setCreateMissing,
     downloadLeftOut,
     apply,

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { PARTNER_KINDS } from '../../../shared/domain';
 import type { PartnerSummary } from '../../../shared/partners';
 import { formatPhone } from '../app/phone';
+import { SheetImportLink } from '../imports/SheetImportLink';
 import { RECORD_ORDERS, type RecordOrder, RecordListScreen, nameColumn } from '../ui/RecordListScreen';
 import { FilterSelect, SortSelect } from '../ui/FilterSelect';
 import type { Column } from '../ui/VirtualTable';
@@ -35,6 +36,7 @@ export function PartnerListScreen() {
       narrowed={filters.kind !== null}
       onClearFilters={() => filters.set({ kind: null })}
       caption={t(`partners.ui.list.captions.${filters.order}`)}
+      actions={<SheetImportLink kind="partners" />}
       selects={
         <FilterSelect
           label={t('partners.ui.fields.kind')}

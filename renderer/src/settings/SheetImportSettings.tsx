@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { sheetImportHash } from '../app/routes';
+import { sheetImportHash, sheetImportHashOf } from '../app/routes';
 
-/** The way in to bringing the association's existing spreadsheet of people into Tremplin. */
+const OTHER_KINDS = ['employers', 'jobNeeds', 'volunteers', 'partners'] as const;
+
+/** The way in to bringing the association's existing spreadsheets (people, employers, job needs, volunteers, partners) into Tremplin. */
 export function SheetImportSettings() {
   const { t } = useTranslation();
   return (
@@ -13,6 +15,16 @@ export function SheetImportSettings() {
           {t('sheets.ui.settingsOpen')}
         </a>
       </p>
+      <p className="muted">{t('sheets.ui.settingsOthers')}</p>
+      <ul className="sheet-settings-kinds">
+        {OTHER_KINDS.map((kind) => (
+          <li key={kind}>
+            <a href={sheetImportHashOf(kind)} data-testid={`sheet-import-settings-${kind}`}>
+              {t(`sheets.ui.kinds.${kind}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

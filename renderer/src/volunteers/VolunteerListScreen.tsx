@@ -20,6 +20,7 @@ import { VIEW_FILTERS, VOLUNTEER_VIEWS, useVolunteerListFilters } from './listFi
 import { pairScope } from './names';
 import { routeToHash } from '../app/routes';
 import { useMay } from '../session/useMay';
+import { SheetImportLink } from '../imports/SheetImportLink';
 
 export function VolunteerListScreen() {
   const { t } = useTranslation();
@@ -89,6 +90,7 @@ export function VolunteerListScreen() {
       <header className="screen-header">
         <h1>{t('volunteers.ui.list.title')}</h1>
         <div className="screen-header-actions">
+          <SheetImportLink kind="volunteers" />
           {mayExport && <ListExportMenu list="volunteers" exportList={(format, language, more) => call('volunteers.export', { format, language, more, filters: shown })} />}
           {mayCreate && (
             <button type="button" className="button button-primary" onClick={() => navigate({ section: 'volunteers', id: 'new' })}>

@@ -53,3 +53,31 @@ describe('guessColumns', () => {
     expect(headerShape(['Nom', 'Prénom'])).not.toBe(headerShape(['Prénom', 'Nom']));
   });
 });
+
+describe('guessColumns for each kind', () => {
+  it('guesses employers with their contact, job needs, volunteers and partners from French, English and Italian headers', () => {
+    expect(guessColumns(['Raison sociale', 'N° SIRET', "Secteur d'activité", 'Contact', 'Fonction', 'Tél contact', 'Mail contact'], 'employers')).toEqual([
+      'name',
+      'siret',
+      'sector',
+      'contactName',
+      'contactRole',
+      'contactPhone',
+      'contactEmail',
+    ]);
+    expect(guessColumns(['Company', 'Job title', 'Contract type', 'Positions', 'Start date', 'End date'], 'jobNeeds')).toEqual([
+      'employer',
+      'occupation',
+      'contractType',
+      'positions',
+      'startDate',
+      'endDate',
+    ]);
+    expect(guessColumns(['Azienda', 'Mansione', 'Tipo di contratto', 'Numero posti', 'Data di inizio'], 'jobNeeds')).toEqual(['employer', 'occupation', 'contractType', 'positions', 'startDate']);
+    expect(guessColumns(['Cognome', 'Nome', 'Cellulare', 'Disponibilità'], 'volunteers')).toEqual(['lastName', 'firstName', 'phone', 'availability']);
+    expect(guessColumns(['Structure', 'Type', 'Ville', 'Référent'], 'partners')).toEqual(['name', 'partnerKind', 'commune', 'contactName']);
+    // "Nom" is a person's last name on a list of people, an organisation's name on a list of employers.
+    expect(guessColumns(['Nom'], 'candidates')).toEqual(['lastName']);
+    expect(guessColumns(['Nom'], 'employers')).toEqual(['name']);
+  });
+});

@@ -1,7 +1,18 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { FRENCH_LEVELS } from '../../../shared/candidates';
-import { readAuthorisationDocument, readDate, readFrenchLevel, readPhone, readSiret } from '../../../shared/sheet-values';
+import { CONTRACT_TYPES, PARTNER_KINDS } from '../../../shared/domain';
+import {
+  readAuthorisationDocument,
+  readContractType,
+  readCount,
+  readDate,
+  readFrenchLevel,
+  readHours,
+  readPartnerKind,
+  readPhone,
+  readSiret,
+} from '../../../shared/sheet-values';
 import { isValidSiret } from '../../../shared/validation';
 
 const readValue = <T>(read: { kind: string; value?: T }) => (read.kind === 'value' ? read.value : read.kind);
@@ -161,5 +172,58 @@ describe('readAuthorisationDocument', () => {
     ];
     for (const [cell, document] of cases) expect([cell, readValue(readAuthorisationDocument(cell))]).toEqual([cell, document]);
     expect(readValue(readAuthorisationDocument('passeport'))).toBe('error');
+  });
+});
+
+describe('readContractType', () => {
+  it('reads contracts as French, English and Italian lists write them', () => {
+    const read = (text: string) => readContractType(text);
+    expect(['CDI', 'cdi temps plein', 'Permanent', 'indeterminato'].map((text) => read(text))).toEqual(Array(4).fill({ kind: 'value', value: 'cdi' }));
+    expect(read('CDD 6 mois')).toEqual({ kind: 'value', value: 'cdd' });
+    expect(read('CDDI')).toEqual({ kind: 'value', value: 'cddi' });
+    expect(read('Intérim')).toEqual({ kind: 'value', value: 'temporary' });
+    expect(read('alternance')).toEqual({ kind: 'value', value: 'apprenticeship' });
+    expect(read('contrat de professionnalisation')).toEqual({ kind: 'value', value: 'professionalisation' });
+    expect(read('')).toEqual({ kind: 'empty' });
+    expect(read('mi-temps')).toEqual({ kind: 'error', message: 'sheets.errors.contractType' });
+  });
+
+  test.prop([fc.string({ maxLength: 40 })])('gives a contract type, empty or an error, never anything else', (text) => {
+    const read = readContractType(text);
+    if (read.kind === 'value') expect(CONTRACT_TYPES).toContain(read.value);
+  });
+});
+
+describe('readPartnerKind', () => {
+  it('reads structures as associations name them', () => {
+    expect(readPartnerKind('CADA')).toEqual({ kind: 'value', value: 'asylum_housing' });
+    expect(readPartnerKind('SPADA')).toEqual({ kind: 'value', value: 'reception_centre' });
+    expect(readPartnerKind('CCAS de Lyon')).toEqual({ kind: 'value', value: 'social_service' });
+    expect(readPartnerKind('SIAE')).toEqual({ kind: 'value', value: 'integration_enterprise' });
+    expect(readPartnerKind('Associazione')).toEqual({ kind: 'value', value: 'other' });
+    expect(readPartnerKind('Tiers-lieu')).toEqual({ kind: 'error', message: 'sheets.errors.partnerKind' });
+  });
+
+  test.prop([fc.string({ maxLength: 40 })])('gives a partner kind, empty or an error', (text) => {
+    const read = readPartnerKind(text);
+    if (read.kind === 'value') expect(PARTNER_KINDS).toContain(read.value);
+  });
+});
+
+describe('readCount and readHours', () => {
+  it('read places and weekly hours as typed, refusing what is not one', () => {
+    expect(readCount(3)).toEqual({ kind: 'value', value: 3 });
+    expect(readCount('2 postes')).toEqual({ kind: 'value', value: 2 });
+    expect(readCount('0')).toEqual({ kind: 'error', message: 'sheets.errors.count' });
+    expect(readCount(1.5)).toEqual({ kind: 'error', message: 'sheets.errors.count' });
+    expect(readCount('beaucoup')).toEqual({ kind: 'error', message: 'sheets.errors.count' });
+    expect(readHours('17,5')).toEqual({ kind: 'value', value: 17.5 });
+    expect(readHours('35 h/semaine')).toEqual({ kind: 'value', value: 35 });
+    expect(readHours(24)).toEqual({ kind: 'value', value: 24 });
+    expect(readHours('temps plein')).toEqual({ kind: 'error', message: 'sheets.errors.hours' });
+  });
+
+  test.prop([fc.integer({ min: 1, max: 9999 })])('a whole number of places typed as text is that number', (count) => {
+    expect(readCount(String(count))).toEqual({ kind: 'value', value: count });
   });
 });

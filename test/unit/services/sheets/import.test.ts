@@ -39,7 +39,7 @@ describe('spreadsheet import of candidates', () => {
       [6, 'error', 'Karim Benali'],
       [7, 'duplicate', 'Aminata Diallo'],
     ]);
-    expect(preview.rows[2]?.errors).toEqual([{ column: 2, message: 'sheets.errors.date' }]);
+    expect(preview.rows[2]?.errors).toEqual([{ column: 2, message: 'sheets.errors.date', text: '31/02/1990' }]);
     expect(preview.rows[3]?.sameFileLine).toBe(4);
     expect(preview.documents.map((document) => [document.text, document.document])).toEqual([
       ['Récépissé', 'protection_receipt'],
@@ -74,6 +74,24 @@ describe('spreadsheet import of candidates', () => {
     expect((await ok(backend, 'candidates.list', {})).total).toBe(0);
     expect((await ok(backend, 'sheets.history', {}))[0]).toMatchObject({ id: applied.id, created: 2 });
     await refused(backend, 'sheets.undo', { id: applied.id });
+  });
+
+  it('merges a likely duplicate into the existing file: fills its empty fields only, and undo empties them again', async () => {
+    const backend = await open();
+    const existing = await ok(backend, 'candidates.create', { firstName: 'Aminata', lastName: 'Diallo', birthDate: '1994-03-15', frenchLevel: 'A2', consentRecording: true });
+    const csv = 'Nom;Prénom;Date de naissance;Portable;Niveau de français\r\nDIALLO;Aminata;15/03/1994;612345678;B1\r\n';
+    const opened = await ok(backend, 'sheets.open', { fileName: 'x.csv', contentBase64: base64(csv) });
+    const preview = await ok(backend, 'sheets.preview', { importId: opened.importId });
+    expect(preview.rows[0]).toMatchObject({ status: 'duplicate', duplicates: [{ id: existing.id, name: 'Diallo Aminata' }] });
+    expect(preview.rows[0]?.merge).toEqual([
+      { field: 'phone', value: '+33612345678', kept: null },
+      { field: 'frenchLevel', value: 'B1', kept: 'A2' },
+    ]);
+    const applied = await ok(backend, 'sheets.apply', { importId: opened.importId, merge: [2] });
+    expect(applied).toMatchObject({ kind: 'candidates', created: 0, merged: 1 });
+    expect(await ok(backend, 'candidates.get', { id: existing.id })).toMatchObject({ phone: '+33612345678', frenchLevel: 'A2' });
+    await ok(backend, 'sheets.undo', { id: applied.id });
+    expect(await ok(backend, 'candidates.get', { id: existing.id })).toMatchObject({ phone: null, frenchLevel: 'A2' });
   });
 
   it('refuses to undo an import once one of its files has been used', async () => {
