@@ -103,8 +103,11 @@ export const sheetMethods = {
     }),
   ),
   'sheets.preview': reads<SheetPreview>('candidates.manage')(z.strictObject(choicesShape)),
-  /** The rows that would be left out (errors, and duplicates not created), with a column saying why, as CSV to fix and import again. */
-  'sheets.leftOut': reads<{ fileName: string; csv: string }>('candidates.manage')(
+  /**
+   * The rows that would be left out (errors, and duplicates not created), with a column saying
+   * why, to fix and import again: XLSX for an XLSX or ODS file, CSV for a CSV.
+   */
+  'sheets.leftOut': reads<{ fileName: string; contentBase64: string }>('candidates.manage')(
     z.strictObject({ ...choicesShape, create: z.array(z.number().int().min(1)).max(100_000).default([]), language: z.enum(LANGUAGES).default('fr') }),
   ),
   /**
