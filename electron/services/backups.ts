@@ -96,38 +96,33 @@ export function createBackupService(options: BackupOptions) {
     return found;
   }
 
+  async function take(reason: BackupReason): Promise<BackupEntry> {
+    try {
+      const taken = await takeBackup(sqlite.name, { key, dir: backupDir, recipient: recipient(), reason, now: clock.now() });
+      pruneBackups(backupDir);
+      return toEntry(taken);
+    } catch (error) {
+      return asAppError(error);
+    }
+  }
+
   /**
-   * The last backup started, with the mark of the data when it started (read before the
-   * snapshot, so a write in between makes the mark older than the copy, never newer).
+   * The last backup before an import, with the mark of the data when it started (read before
+   * its snapshot, so a write in between makes the mark older than the copy, never newer). Only
+   * one of that reason is reused: retention keeps the last five of them whatever comes after.
    */
-  let latest: { mark: string; backup: Promise<BackupEntry> } | null = null;
+  let lastBeforeImport: { mark: string; backup: Promise<BackupEntry> } | null = null;
 
-  function take(reason: BackupReason): Promise<BackupEntry> {
-    const mark = dataMark(db);
-    const backup = (async () => {
-      try {
-        const taken = await takeBackup(sqlite.name, { key, dir: backupDir, recipient: recipient(), reason, now: clock.now() });
-        pruneBackups(backupDir);
-        return toEntry(taken);
-      } catch (error) {
-        return asAppError(error);
-      }
-    })();
-    latest = { mark, backup };
-    return backup;
-  }
-
-  /** The last backup, when it holds the data as it stands now (taken or being taken) and is still on disk. */
-  async function stillCurrent(): Promise<BackupEntry | null> {
-    const last = latest;
-    if (!last || last.mark !== dataMark(db)) return null;
-    const entry = await last.backup.catch(() => null);
-    return entry && existsSync(path.join(backupDir, entry.name)) ? entry : null;
-  }
-
-  /** Before an import: the last backup when nothing was written since it started, else a new one. */
   async function beforeImport(): Promise<BackupEntry> {
-    return (await stillCurrent()) ?? take('before-import');
+    const mark = dataMark(db);
+    const last = lastBeforeImport;
+    if (last && last.mark === mark) {
+      const entry = await last.backup.catch(() => null);
+      if (entry && existsSync(path.join(backupDir, entry.name)) && dataMark(db) === mark) return entry;
+    }
+    const backup = take('before-import');
+    lastBeforeImport = { mark: dataMark(db), backup };
+    return backup;
   }
 
   function find(name: string): BackupFile {
@@ -192,8 +187,8 @@ export function createBackupService(options: BackupOptions) {
     /**
      * Before an import: a backup when backups are set up, else a refusal that says why. Taking
      * one reads, checks and encrypts the whole database (a minute at 100,000 files on a loaded
-     * machine): when nothing was written since the last one (or since the one `prepareImport`
-     * started) started, that one is the backup and is not taken again.
+     * machine): when nothing was written since the last one before an import started (the one
+     * `prepareImport` started, mostly), that one is the backup and is not taken again.
      */
     beforeImport,
 
