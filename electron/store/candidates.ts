@@ -33,7 +33,29 @@ type Enum<K extends keyof Candidate> = Candidate[K];
 /** Fields kept in child tables rather than in the candidates row. */
 const CHILD_FIELDS = ['sectorIds', 'sharingPartnerIds', 'barriers'] as const;
 
-export function toSummary(row: CandidateRow): CandidateSummary {
+/** What a list or a duplicate check reads of a file: its summary, and the names and keys a duplicate check compares. */
+const SUMMARY_COLUMNS = {
+  id: candidates.id,
+  firstName: candidates.firstName,
+  lastName: candidates.lastName,
+  otherNames: candidates.otherNames,
+  birthDate: candidates.birthDate,
+  phone: candidates.phone,
+  secondPhone: candidates.secondPhone,
+  email: candidates.email,
+  commune: candidates.commune,
+  frenchLevel: candidates.frenchLevel,
+  status: candidates.status,
+  authorisationExpiry: candidates.authorisationExpiry,
+  archivedAt: candidates.archivedAt,
+  updatedAt: candidates.updatedAt,
+  consentContact: candidates.consentContact,
+  consentWithdrawnOn: candidates.consentWithdrawnOn,
+  restrictedAt: candidates.restrictedAt,
+};
+export type CandidateSummaryRow = Pick<CandidateRow, keyof typeof SUMMARY_COLUMNS>;
+
+export function toSummary(row: CandidateSummaryRow): CandidateSummary {
   return {
     id: row.id,
     firstName: row.firstName,
@@ -440,28 +462,32 @@ const SAME = {
   email: (values: string[]) => inArray(candidates.email, values),
 } as const;
 
+/** The files a duplicate check may name: merged and anonymised ones left out (an anonymised file keeps its year and month of birth, for the reports: no duplicate of anyone). */
+const mayBeDuplicate = () => and(isNull(candidates.mergedIntoId), isNull(candidates.anonymisedAt), inCandidateScope(candidates.id));
+
 /** Files (merged ones left out) with one of these birth dates, phones (first or second) or e-mails, 500 values a query. */
-export function unmergedCandidatesWith(db: ReadDb, field: keyof typeof SAME, values: readonly string[]): CandidateRow[] {
-  const rows: CandidateRow[] = [];
+export function unmergedCandidatesWith(db: ReadDb, field: keyof typeof SAME, values: readonly string[]): CandidateSummaryRow[] {
+  const rows: CandidateSummaryRow[] = [];
   const distinct = [...new Set(values)];
   for (let start = 0; start < distinct.length; start += VALUES_PER_QUERY) {
     rows.push(
       ...db
-        .select()
+        .select(SUMMARY_COLUMNS)
         .from(candidates)
-        .where(
-          and(
-            SAME[field](distinct.slice(start, start + VALUES_PER_QUERY)),
-            isNull(candidates.mergedIntoId),
-            // An anonymised file keeps its year and month of birth, for the reports: no duplicate of anyone.
-            isNull(candidates.anonymisedAt),
-            inCandidateScope(candidates.id),
-          ),
-        )
+        .where(and(SAME[field](distinct.slice(start, start + VALUES_PER_QUERY)), mayBeDuplicate()))
         .all(),
     );
   }
   return rows;
+}
+
+/**
+ * Every file a duplicate check may name, in one pass over the table: what an import checks its
+ * thousands of rows against, where queries by value walk an index and fetch the files one by one
+ * (10,000 rows of birth dates fetched half of 100,000 files that way, in 25 s under load).
+ */
+export function everyUnmergedCandidate(db: ReadDb): CandidateSummaryRow[] {
+  return db.select(SUMMARY_COLUMNS).from(candidates).where(mayBeDuplicate()).all();
 }
 
 /** The first `limit` files (merged ones left out) the index finds for a query built by candidateSearch. */
