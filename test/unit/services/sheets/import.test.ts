@@ -77,6 +77,16 @@ describe('spreadsheet import of candidates', () => {
     await refused(backend, 'sheets.undo', { id: applied.id });
   });
 
+  it('checks the rows again at apply when a file was written after the preview: a duplicate made meanwhile is skipped', async () => {
+    const backend = await open();
+    const opened = await ok(backend, 'sheets.open', { fileName: 'suivi.csv', contentBase64: base64(frenchExcelCsv()) });
+    expect((await ok(backend, 'sheets.preview', { importId: opened.importId })).counts).toEqual({ new: 2, duplicate: 1, error: 1 });
+    await ok(backend, 'candidates.create', { firstName: 'Noël', lastName: 'Lefèvre', birthDate: '1988-11-02', consentRecording: true });
+    const applied = await ok(backend, 'sheets.apply', { importId: opened.importId });
+    expect(applied.created).toBe(1);
+    expect((await ok(backend, 'candidates.list', { query: 'Lefèvre' })).total).toBe(1);
+  });
+
   it('refuses to undo an import once one of its files has been used', async () => {
     const backend = await open();
     const opened = await ok(backend, 'sheets.open', { fileName: 'suivi.csv', contentBase64: base64(frenchExcelCsv()) });
