@@ -73,7 +73,7 @@ describe('duplicates and merge', () => {
     await ok(backend, 'candidates.merge', { keepId: kept.id, mergeId: merged.id });
     const probes = [
       { firstName: 'ALI', lastName: 'Mohammed', birthDate: '1990-05-04' },
-      { firstName: 'X', lastName: 'Y', phone: '+33700000001', email: 'MO.ALI@example.org' },
+      { firstName: 'X', lastName: 'Y', birthDate: null, phone: '+33700000001', email: 'MO.ALI@example.org' },
       { firstName: 'Awa', lastName: 'Sow', birthDate: '1985-01-02', phone: '+33699887766' },
       // Enough rows for the one pass, none of them anyone's duplicate.
       ...Array.from({ length: 600 }, (_, index) => ({ firstName: `P${index}`, lastName: 'Martin', birthDate: '2001-01-01', phone: `+3361000${String(index).padStart(4, '0')}` })),
