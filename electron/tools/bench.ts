@@ -917,7 +917,13 @@ async function measureSheets(backend: Backend) {
     const duplicates = preview.rows.filter((row) => row.status === 'duplicate').map((row) => row.line);
     // The person reads the preview while its backup is taken: the apply measured once it is done, and the backup's own time beside it.
     const backupStart = performance.now();
-    await backend.backups.beforeImport();
+    // A call now and then, as a person on the preview screen makes: a long wait would lock the session.
+    const keepAwake = setInterval(() => void backend.dispatch('backups.status', {}), 30_000);
+    try {
+      await backend.backups.beforeImport();
+    } finally {
+      clearInterval(keepAwake);
+    }
     backups.push(performance.now() - backupStart);
     const start = performance.now();
     const { result: summary, cpuMs } = await cpuOf(() => call(backend, 'sheets.apply', { importId: opened.importId, create: duplicates }));
