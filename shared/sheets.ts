@@ -150,8 +150,11 @@ export const sheetMethods = {
     }),
   ),
   'sheets.preview': reads<SheetPreview>('candidates.manage')(z.strictObject(choicesShape)),
-  /** The rows that would be left out (errors, and duplicates not created), with a column saying why, as CSV to fix and import again. */
-  'sheets.leftOut': reads<{ fileName: string; csv: string }>('candidates.manage')(
+  /**
+   * The rows that would be left out (errors, and duplicates neither created nor merged), with a
+   * column saying why, to fix and import again: XLSX for an XLSX or ODS file, CSV for a CSV.
+   */
+  'sheets.leftOut': reads<{ fileName: string; contentBase64: string }>('candidates.manage')(
     z.strictObject({ ...choicesShape, language: z.enum(LANGUAGES).default('fr') }),
   ),
   /**

@@ -57,10 +57,18 @@ const SOUNDS: [RegExp, string][] = [
   [/(.)\1+/g, '$1'],
 ];
 
+/** Forms already folded: an import compares the same few thousand names again and again. */
+const phoneticForms = new Map<string, string>();
+const PHONETIC_FORMS_KEPT = 50_000;
+
 /** A name part in Latin letters with its sounds folded (see SOUNDS). */
 export function phoneticForm(token: string): string {
+  const known = phoneticForms.get(token);
+  if (known !== undefined) return known;
   let form = [...token].map((letter) => CYRILLIC[letter] ?? letter).join('');
   for (const [spelling, sound] of SOUNDS) form = form.replace(spelling, sound);
+  if (phoneticForms.size >= PHONETIC_FORMS_KEPT) phoneticForms.clear();
+  phoneticForms.set(token, form);
   return form;
 }
 

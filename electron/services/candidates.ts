@@ -7,6 +7,7 @@ import {
   type CandidateFields,
   type CandidatePage,
   type CandidatePatch,
+  type CandidateSummary,
   type RestrictionReason,
   CURRENT_CONSENT_TEXT_VERSION,
   candidateConsistencyErrors,
@@ -26,6 +27,7 @@ import {
   barriersOf,
   candidateColumns,
   candidatePage,
+  candidatePagesInOrder,
   findCandidate,
   insertCandidate,
   insertCandidates,
@@ -235,6 +237,12 @@ export function createCandidateService(db: WriteDb, clock: Clock = systemClock) 
     list(input: ParsedInputOf<'candidates.list'>): CandidatePage {
       const expiringWithin = input.authorisationExpiringWithinDays;
       return candidatePage(db, input, expiringWithin === undefined ? undefined : todayPlus(expiringWithin));
+    },
+
+    /** The whole list with these filters, in its order, `size` files at a time (an export). */
+    pages(input: Omit<ParsedInputOf<'candidates.list'>, 'limit' | 'offset'>, size: number): Generator<CandidateSummary[]> {
+      const expiringWithin = input.authorisationExpiringWithinDays;
+      return candidatePagesInOrder(db, input, expiringWithin === undefined ? undefined : todayPlus(expiringWithin), size);
     },
 
     /** Freezes the file (GDPR art. 18): kept and shown, but neither matched, exported nor contacted, and no write but the lifting. */

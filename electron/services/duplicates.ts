@@ -2,7 +2,14 @@ import { type DuplicateCandidate, type DuplicateReason, probesByNames } from '..
 import type { ParsedInputOf } from '../../shared/api';
 import { normalisePhone } from '../../shared/validation';
 import type { ReadDb } from '../db/handles';
-import { type CandidateRow, candidateSearch, toSummary, unmergedCandidatesMatching, unmergedCandidatesWith } from '../store/candidates';
+import {
+  type CandidateSummaryRow,
+  candidateSearch,
+  everyUnmergedCandidate,
+  toSummary,
+  unmergedCandidatesMatching,
+  unmergedCandidatesWith,
+} from '../store/candidates';
 import { nameTokens, similarNames } from '../core/names';
 
 type Probe = ParsedInputOf<'candidates.findDuplicates'>;
@@ -10,8 +17,11 @@ type Probe = ParsedInputOf<'candidates.findDuplicates'>;
 /** Past this many files sharing one birth date, phone or e-mail, the rest are not listed. */
 const PER_KEY_LIMIT = 50;
 
-function grouped(rows: CandidateRow[], keysOf: (row: CandidateRow) => (string | null)[]): Map<string, CandidateRow[]> {
-  const groups = new Map<string, CandidateRow[]>();
+/** From this many probes (an import), every file is read in one pass rather than by queries per 500 values. */
+const ONE_PASS_FROM = 500;
+
+function grouped(rows: CandidateSummaryRow[], keysOf: (row: CandidateSummaryRow) => (string | null)[]): Map<string, CandidateSummaryRow[]> {
+  const groups = new Map<string, CandidateSummaryRow[]>();
   for (const row of rows) {
     for (const key of keysOf(row)) {
       if (key === null) continue;
@@ -26,8 +36,8 @@ function grouped(rows: CandidateRow[], keysOf: (row: CandidateRow) => (string | 
 /**
  * For each probe, the files that may be the same person: same birth date and similar names
  * (in any order, accents and case ignored), or the same phone, or the same e-mail. Merged
- * files are left out; archived ones are not (a person may come back). Many probes at once (an
- * import) cost a few queries per 500 probes, not a few per probe.
+ * files are left out; archived ones are not (a person may come back). A few probes cost a few
+ * queries per 500 values; many (an import) one pass over the files, never a query per probe.
  */
 export function findDuplicatesOfMany(db: ReadDb, probes: readonly Probe[]): DuplicateCandidate[][] {
   const keys = probes.map((probe) => ({
@@ -36,23 +46,39 @@ export function findDuplicatesOfMany(db: ReadDb, probes: readonly Probe[]): Dupl
     email: probe.email?.trim().toLowerCase() || null,
   }));
   const present = (list: (string | null)[]) => list.filter((value): value is string => value !== null);
-  const byBirthDate = grouped(
-    unmergedCandidatesWith(db, 'birthDate', present(keys.map((key) => key.birthDate))),
-    (row) => [row.birthDate],
-  );
-  const byPhone = grouped(
-    unmergedCandidatesWith(db, 'phone', present(keys.map((key) => key.phone))),
-    (row) => (row.secondPhone && row.secondPhone !== row.phone ? [row.phone, row.secondPhone] : [row.phone]),
-  );
-  const byEmail = grouped(
-    unmergedCandidatesWith(db, 'email', present(keys.map((key) => key.email))),
-    (row) => [row.email],
-  );
+  const birthDates = present(keys.map((key) => key.birthDate));
+  const phones = present(keys.map((key) => key.phone));
+  const emails = present(keys.map((key) => key.email));
+  const phonesOf = (row: CandidateSummaryRow) => (row.secondPhone && row.secondPhone !== row.phone ? [row.phone, row.secondPhone] : [row.phone]);
+  let byBirthDate: Map<string, CandidateSummaryRow[]>;
+  let byPhone: Map<string, CandidateSummaryRow[]>;
+  let byEmail: Map<string, CandidateSummaryRow[]>;
+  if (probes.length >= ONE_PASS_FROM) {
+    const every = everyUnmergedCandidate(db);
+    const [dateSet, phoneSet, emailSet] = [new Set(birthDates), new Set(phones), new Set(emails)];
+    const among = (set: Set<string>) => (value: string | null) => (value !== null && set.has(value) ? value : null);
+    byBirthDate = grouped(every, (row) => [among(dateSet)(row.birthDate)]);
+    byPhone = grouped(every, (row) => phonesOf(row).map(among(phoneSet)));
+    byEmail = grouped(every, (row) => [among(emailSet)(row.email)]);
+  } else {
+    byBirthDate = grouped(unmergedCandidatesWith(db, 'birthDate', birthDates), (row) => [row.birthDate]);
+    byPhone = grouped(unmergedCandidatesWith(db, 'phone', phones), phonesOf);
+    byEmail = grouped(unmergedCandidatesWith(db, 'email', emails), (row) => [row.email]);
+  }
+  // Each file's names folded once, however many rows of the file share its birth date.
+  const tokensOf = new Map<string, string[]>();
+  const namesOf = (row: CandidateSummaryRow) => {
+    const known = tokensOf.get(row.id);
+    if (known) return known;
+    const tokens = nameTokens(row.firstName, row.lastName, ...row.otherNames);
+    tokensOf.set(row.id, tokens);
+    return tokens;
+  };
 
   return probes.map((probe, index) => {
     const key = keys[index] as (typeof keys)[number];
     const found = new Map<string, DuplicateCandidate>();
-    const add = (row: CandidateRow, reason: DuplicateReason) => {
+    const add = (row: CandidateSummaryRow, reason: DuplicateReason) => {
       if (row.id === probe.excludeId) return;
       const entry = found.get(row.id) ?? { candidate: toSummary(row), reasons: [] };
       if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
@@ -61,7 +87,7 @@ export function findDuplicatesOfMany(db: ReadDb, probes: readonly Probe[]): Dupl
     if (key.birthDate) {
       const tokens = nameTokens(probe.firstName, probe.lastName);
       for (const row of byBirthDate.get(key.birthDate) ?? []) {
-        if (similarNames(tokens, nameTokens(row.firstName, row.lastName, ...row.otherNames))) add(row, 'same_birth_date_similar_names');
+        if (similarNames(tokens, namesOf(row))) add(row, 'same_birth_date_similar_names');
       }
     }
     if (key.phone) for (const row of byPhone.get(key.phone) ?? []) add(row, 'same_phone');

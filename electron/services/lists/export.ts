@@ -183,7 +183,7 @@ export function createListExportService(db: WriteDb, clock: Clock = systemClock)
       const candidates = createCandidateService(db, clock);
       const withDetails = input.more.length > 0;
       const items = (function* (): Generator<CandidateRow> {
-        for (const page of everyPage((offset) => candidates.list({ ...input.filters, limit: PAGE, offset }))) {
+        for (const page of candidates.pages(input.filters, PAGE)) {
           const details = withDetails ? candidateExportDetails(db, page.map((candidate) => candidate.id)) : null;
           for (const candidate of page) {
             // A restricted file (art. 18) is exported nowhere.

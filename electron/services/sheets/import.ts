@@ -22,8 +22,9 @@ import { AppError, refuse } from '../../core/errors';
 import type { WriteDb } from '../../db/handles';
 import { SheetReadError } from '../../formats/csv';
 import { type ReadSpreadsheet, readSpreadsheetOffThread } from '../../formats/spreadsheet';
-import { csvText } from '../../formats/table';
+import { type TableCell, type TableFormat, writeTable } from '../../formats/table';
 import { auditedTransaction, describeAudit } from '../../store/audit';
+import { dataMark } from '../../store/changes';
 import { readSetting, writeSetting } from '../../store/settings';
 import { currentCaller } from '../../store/caller';
 import { findCandidate } from '../../store/candidates';
@@ -62,6 +63,8 @@ interface OpenFile {
   fileName: string;
   read: ReadSpreadsheet;
   openedAt: number;
+  /** The last analysis, kept for an apply with the same choices while nothing was written since. */
+  analysed?: { choices: string; mark: string; analysis: Analysis };
 }
 
 type Choices = ParsedInputOf<'sheets.preview'>;
@@ -94,6 +97,14 @@ interface Analysis {
   shape: string;
 }
 
+/** A cell of the file as the left-out rows write it again: a date cell stays a date when it holds no time of day. */
+function leftOutCell(cell: Cell): TableCell {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === 'string' || typeof cell === 'number') return cell;
+  if (cell instanceof Date && !Number.isNaN(cell.getTime()) && cell.toISOString().endsWith('T00:00:00.000Z')) return { date: cell.toISOString().slice(0, 10) };
+  return cellText(cell);
+}
+
 /** Candidates keep the key their mappings were remembered under before other kinds came. */
 const mappingSetting = (kind: SheetKind, shape: string) => (kind === 'candidates' ? `sheets.mapping.${shape}` : `sheets.mapping.${kind}.${shape}`);
 const rememberedMapping = z.array(z.enum(ALL_SHEET_COLUMNS).nullable());
@@ -105,8 +116,8 @@ const mergedRecordType = (recordType: RecordType, fields: readonly string[]) => 
 export interface SheetImportOptions {
   db: WriteDb;
   clock?: Clock;
-  /** Takes the backup every import starts with. */
-  backups: Pick<BackupService, 'beforeImport'>;
+  /** Takes the backup every import starts with (started ahead while the preview is read). */
+  backups: Pick<BackupService, 'beforeImport' | 'prepareImport'>;
 }
 
 /** An employers file needs `employers.write`, a volunteers file `network.write`: the capabilities of the kind's own forms. */
@@ -253,10 +264,21 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
     });
   }
 
+  /** The analysis of these choices: the one kept from the preview when nothing was written since, else made again. */
   function analyse(input: Choices): Analysis {
-    const { kind } = input;
-    assertMayImport(kind);
+    assertMayImport(input.kind);
     const entry = held(input.importId);
+    const choices = JSON.stringify([input.kind, input.sheet, input.headerRow ?? null, input.mapping ?? null, Object.entries(input.documents).sort(), input.fixes]);
+    const mark = dataMark(db);
+    const kept = entry.analysed;
+    if (kept && kept.choices === choices && kept.mark === mark) return kept.analysis;
+    const analysis = analyseAnew(entry, input);
+    entry.analysed = { choices, mark, analysis };
+    return analysis;
+  }
+
+  function analyseAnew(entry: OpenFile, input: Choices): Analysis {
+    const { kind } = input;
     const sheet = entry.read.sheets[input.sheet];
     if (!sheet) refuse({ sheet: 'sheets.errors.noSheet' });
     const rows = input.headerRow === undefined ? sheet.rows : [...Array(input.headerRow).fill([]), ...sheet.rows.slice(input.headerRow)];
@@ -390,15 +412,24 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
       };
     },
 
-    preview: (input: Choices): SheetPreview => analyse(input).preview,
+    preview(input: Choices): SheetPreview {
+      const { preview } = analyse(input);
+      backups.prepareImport();
+      return preview;
+    },
 
-    /** The rows left out, as a CSV (UTF-8 with BOM, `;`) with the file's columns and a first column saying why. */
-    leftOut(input: ParsedInputOf<'sheets.leftOut'>): { fileName: string; csv: string } {
+    /**
+     * The rows left out, with the file's columns and a first column saying why, in the family of
+     * the file given (XLSX for an XLSX or ODS file, CSV for a CSV): numbers, dates and text kept
+     * as they were read (or as corrected in the preview), so the file, once fixed, comes in again.
+     */
+    async leftOut(input: ParsedInputOf<'sheets.leftOut'>): Promise<{ fileName: string; contentBase64: string }> {
       const analysis = analyse(input);
+      const format: TableFormat = held(input.importId).read.format === 'csv' ? 'csv' : 'xlsx';
       const t = translator(input.language);
       const { create, merge } = decisions(analysis, input);
       const kept = new Set([...create, ...merge].map((row) => row.line));
-      const lines = [[t('sheets.ui.leftOutReason'), ...analysis.headers]];
+      const rows: TableCell[][] = [];
       analysis.rows.forEach((row, index) => {
         if (kept.has(row.line)) return;
         const preview = analysis.preview.rows[index] as PreviewRow;
@@ -406,9 +437,11 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
           preview.status === 'error'
             ? preview.errors.map((error) => (error.column >= 0 ? `${analysis.headers[error.column]} : ${t(error.message)}` : t(error.message)))
             : [t('sheets.ui.leftOutDuplicate')];
-        lines.push([reasons.join(' ; '), ...row.cells.map((cell) => cellText(cell))]);
+        rows.push([reasons.join(' ; '), ...Array.from(row.cells, (cell) => leftOutCell(cell as Cell))]);
       });
-      return { fileName: `${input.importId.slice(0, 8)}-${t('sheets.ui.leftOutFile')}.csv`, csv: csvText(lines) };
+      const name = t('sheets.ui.leftOutFile');
+      const bytes = await writeTable(format, name, [t('sheets.ui.leftOutReason'), ...analysis.headers], rows);
+      return { fileName: `${input.importId.slice(0, 8)}-${name}.${format}`, contentBase64: Buffer.from(bytes).toString('base64') };
     },
 
     async apply(input: ParsedInputOf<'sheets.apply'>): Promise<SheetImportSummary> {

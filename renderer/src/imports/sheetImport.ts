@@ -4,7 +4,7 @@ import type { DuplicateChoice, SheetImportSummary, SheetOpened, SheetPreview } f
 import type { SheetColumn, SheetKind } from '../../../shared/sheet-table';
 import { call } from '../api/client';
 import { currentLanguage } from '../i18n';
-import { downloadText } from '../exchange/files';
+import { downloadBase64 } from '../exchange/files';
 
 export type Encoding = 'utf-8' | 'windows-1252';
 
@@ -120,7 +120,7 @@ export function useSheetImport(kind: SheetKind) {
       setError(result.error.message);
       return;
     }
-    downloadText(result.value.csv, result.value.fileName, 'text/csv;charset=utf-8');
+    downloadBase64(result.value.contentBase64, result.value.fileName);
   }
 
   async function apply() {

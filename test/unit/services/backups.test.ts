@@ -330,6 +330,28 @@ describe('backups leave nothing behind', { timeout: 60_000 }, () => {
     expect(readdirSync(dir)).toEqual([expect.stringMatching(/^tremplin-.*-before-migration\.sqlite\.age$/)]);
   });
 
+  it('an import reuses the backup started before it while nothing was written since, and takes a new one after a write', async () => {
+    let now = new Date('2026-11-22T09:00:00.000Z');
+    const backend = await openBackend({ file: path.join(tempDir(), 'tremplin.sqlite'), clock: { now: () => now } });
+    await ok(backend, 'backups.setupRecovery', { replace: true });
+    now = new Date('2026-11-22T10:00:00.000Z');
+    // A daily backup is not reused: retention may drop it once a newer one of the same day comes.
+    await backend.backups.runDaily();
+    backend.backups.prepareImport();
+    now = new Date('2026-11-22T10:01:00.000Z');
+    const first = await backend.backups.beforeImport();
+    expect(first.takenAt).toBe('2026-11-22T10:00:00.000Z');
+    now = new Date('2026-11-22T10:01:30.000Z');
+    expect(await backend.backups.beforeImport()).toEqual(first);
+
+    await ok(backend, 'sectors.create', { name: 'Maraîchage' });
+    now = new Date('2026-11-22T10:02:00.000Z');
+    const second = await backend.backups.beforeImport();
+    expect(second.name).not.toBe(first.name);
+    const { backups } = await ok(backend, 'backups.status', {});
+    expect(backups.filter((backup) => backup.reason === 'before-import').map((backup) => backup.name)).toEqual([second.name, first.name]);
+  });
+
   it('a backup taken on demand stays until the staffer deletes it', async () => {
     let now = new Date('2026-11-22T09:00:00.000Z');
     const backend = await openBackend({ file: path.join(tempDir(), 'tremplin.sqlite'), clock: { now: () => now } });

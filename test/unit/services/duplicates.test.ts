@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { nameTokens, similarNames } from '../../../electron/core/names';
+import { findDuplicatesOfMany } from '../../../electron/services/duplicates';
 import { contentSnapshot, ok } from '../../support/api';
 import { useBackend } from '../../support/temp';
 import { manualClock } from '../../support/records';
@@ -61,6 +62,32 @@ describe('duplicates and merge', () => {
     ]);
     expect(await probe({ firstName: 'Mohamed', lastName: 'Ali', birthDate: '1991-05-04' })).toEqual([]);
     expect(await probe({ firstName: 'Mohamed', lastName: 'Ali', birthDate: '1990-05-04', excludeId: mohamed.id })).toEqual([]);
+  });
+
+  it('finds the same files for an import of many rows (one pass over the files) as for each row alone (queries by value)', async () => {
+    const backend = await openBackend();
+    const mohamed = await ok(backend, 'candidates.create', { firstName: 'Mohamed', lastName: 'Ali', birthDate: '1990-05-04', phone: '06 11 22 33 44', secondPhone: '07 00 00 00 01', email: 'mo.ali@example.org' });
+    await ok(backend, 'candidates.create', { firstName: 'Ali', lastName: 'Hassan', birthDate: '1990-05-04' });
+    const merged = await ok(backend, 'candidates.create', { firstName: 'Awa', lastName: 'Sow', birthDate: '1985-01-02', phone: '06 99 88 77 66' });
+    const kept = await ok(backend, 'candidates.create', { firstName: 'Awa', lastName: 'Sow', birthDate: '1985-01-02' });
+    await ok(backend, 'candidates.merge', { keepId: kept.id, mergeId: merged.id });
+    const probes = [
+      { firstName: 'ALI', lastName: 'Mohammed', birthDate: '1990-05-04' },
+      { firstName: 'X', lastName: 'Y', birthDate: null, phone: '+33700000001', email: 'MO.ALI@example.org' },
+      { firstName: 'Awa', lastName: 'Sow', birthDate: '1985-01-02', phone: '+33699887766' },
+      // Enough rows for the one pass, none of them anyone's duplicate.
+      ...Array.from({ length: 600 }, (_, index) => ({ firstName: `P${index}`, lastName: 'Martin', birthDate: '2001-01-01', phone: `+3361000${String(index).padStart(4, '0')}` })),
+    ];
+    const many = findDuplicatesOfMany(backend.database.db, probes);
+    const alone = probes.map((probe) => findDuplicatesOfMany(backend.database.db, [probe])[0]);
+    expect(many).toEqual(alone);
+    expect(many.slice(0, 3).map((found) => found.map((match) => [match.candidate.id, match.reasons]))).toEqual([
+      [[mohamed.id, ['same_birth_date_similar_names']]],
+      [[mohamed.id, ['same_phone', 'same_email']]],
+      // The merge gave the kept file the phone it lacked; the merged one is no one's duplicate.
+      [[kept.id, ['same_birth_date_similar_names', 'same_phone']]],
+    ]);
+    expect(many.slice(3).every((found) => found.length === 0)).toBe(true);
   });
 
   it('flags a spelling of the same name with the same birth date (Aminatou ~ Aminata)', async () => {

@@ -4,6 +4,7 @@ import { SHEET_MAX_BASE64_LENGTH } from '../../../../shared/sheets';
 import { describe, expect, it } from 'vitest';
 import { contentHash, ok, refused } from '../../../support/api';
 import { useBackend } from '../../../support/temp';
+import { readSpreadsheet } from '../../../../electron/formats/spreadsheet';
 
 const base64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
 
@@ -94,6 +95,16 @@ describe('spreadsheet import of candidates', () => {
     expect(await ok(backend, 'candidates.get', { id: existing.id })).toMatchObject({ phone: null, frenchLevel: 'A2' });
   });
 
+  it('checks the rows again at apply when a file was written after the preview: a duplicate made meanwhile is skipped', async () => {
+    const backend = await open();
+    const opened = await ok(backend, 'sheets.open', { fileName: 'suivi.csv', contentBase64: base64(frenchExcelCsv()) });
+    expect((await ok(backend, 'sheets.preview', { importId: opened.importId })).counts).toEqual({ new: 2, duplicate: 1, error: 1 });
+    await ok(backend, 'candidates.create', { firstName: 'Noël', lastName: 'Lefèvre', birthDate: '1988-11-02', consentRecording: true });
+    const applied = await ok(backend, 'sheets.apply', { importId: opened.importId });
+    expect(applied.created).toBe(1);
+    expect((await ok(backend, 'candidates.list', { query: 'Lefèvre' })).total).toBe(1);
+  });
+
   it('refuses to undo an import once one of its files has been used', async () => {
     const backend = await open();
     const opened = await ok(backend, 'sheets.open', { fileName: 'suivi.csv', contentBase64: base64(frenchExcelCsv()) });
@@ -130,11 +141,48 @@ describe('spreadsheet import of candidates', () => {
     const backend = await open();
     const csv = 'Nom;Prénom;Date de naissance\r\n=HYPERLINK("x");Eve;32/01/2000\r\nMartin;Paul;01/01/1990\r\n';
     const opened = await ok(backend, 'sheets.open', { fileName: 'x.csv', contentBase64: base64(csv) });
-    const { csv: leftOut } = await ok(backend, 'sheets.leftOut', { importId: opened.importId, language: 'fr' });
+    const { fileName, contentBase64 } = await ok(backend, 'sheets.leftOut', { importId: opened.importId, language: 'fr' });
+    expect(fileName).toMatch(/-lignes-non-importees\.csv$/);
+    const leftOut = Buffer.from(contentBase64, 'base64').toString('utf8');
     expect(leftOut.startsWith('\uFEFFMotif;Nom;Prénom;Date de naissance\r\n')).toBe(true);
     expect(leftOut).toContain(`Date de naissance : Date illisible`);
     expect(leftOut).toContain(`"'=HYPERLINK(""x"")"`);
     expect(leftOut).not.toContain('Martin');
+  });
+
+  it('gives the left-out rows of an XLSX back as an XLSX that, once fixed, comes in again as it is', async () => {
+    const backend = await open();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Suivi');
+    sheet.addRow(['Suivi 2026']);
+    sheet.addRow(['NOM', 'Prénom', 'Date de naissance', 'Portable', 'Date fin titre']);
+    sheet.addRow(['MARTIN', 'Paul', new Date(Date.UTC(1990, 0, 1)), 698765432, null]);
+    sheet.addRow(['DIALLO', 'Aminata', '32/01/2000', 612345678, new Date(Date.UTC(2027, 5, 30))]);
+    sheet.getCell('C3').numFmt = 'dd/mm/yyyy';
+    sheet.getCell('E4').numFmt = 'dd/mm/yyyy';
+    const opened = await ok(backend, 'sheets.open', { fileName: 'suivi.xlsx', contentBase64: base64(new Uint8Array(await workbook.xlsx.writeBuffer())) });
+    expect((await ok(backend, 'sheets.preview', { importId: opened.importId })).counts).toEqual({ new: 1, duplicate: 0, error: 1 });
+
+    const leftOut = await ok(backend, 'sheets.leftOut', { importId: opened.importId, language: 'it' });
+    expect(leftOut.fileName).toMatch(/\.xlsx$/);
+    const bytes = Buffer.from(leftOut.contentBase64, 'base64');
+    const [read] = (await readSpreadsheet(bytes)).sheets;
+    expect(read?.rows[0]).toEqual(['Motivo', 'NOM', 'Prénom', 'Date de naissance', 'Portable', 'Date fin titre']);
+    // The reason in the person's language; the phone still a number, the date still a date.
+    expect(read?.rows[1]).toEqual([expect.stringContaining('Date de naissance : Data illeggibile'), 'DIALLO', 'Aminata', '32/01/2000', 612345678, new Date(Date.UTC(2027, 5, 30))]);
+    expect(read?.rows).toHaveLength(2);
+
+    // Fixed in the spreadsheet, and imported again as it is: the reason column is not taken for a field.
+    const fixing = new ExcelJS.Workbook();
+    await fixing.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    (fixing.worksheets[0] as ExcelJS.Worksheet).getCell('D2').value = '01/02/2000';
+    const again = await ok(backend, 'sheets.open', { fileName: leftOut.fileName, contentBase64: base64(new Uint8Array(await fixing.xlsx.writeBuffer())) });
+    const preview = await ok(backend, 'sheets.preview', { importId: again.importId });
+    expect(preview.mapping).toEqual([null, 'lastName', 'firstName', 'birthDate', 'phone', 'authorisationExpiry']);
+    expect(preview.counts).toEqual({ new: 1, duplicate: 0, error: 0 });
+    await ok(backend, 'sheets.apply', { importId: again.importId });
+    const { items } = await ok(backend, 'candidates.list', { query: 'Diallo' });
+    expect(items).toMatchObject([{ firstName: 'Aminata', lastName: 'Diallo', birthDate: '2000-02-01', phone: '+33612345678', authorisationExpiry: '2027-06-30' }]);
   });
 
   // Three files read on a worker (the zip bomb's refusal through it: test/unit/formats/sheet-worker.test.ts) and a 67 MB request validated.
