@@ -1,7 +1,8 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Language } from '../../shared/i18n/languages';
 import { expect, test } from './fixtures';
-import { type WalkRecords, makeWalkRecords, texts, walk } from './screens';
+import { WCAG_AA, type WalkRecords, makeWalkRecords, texts, walk } from './screens';
 
 /**
  * The two small windows people really use: a 1280×720 laptop at 200% zoom (a 640×360 CSS
@@ -81,6 +82,37 @@ function layoutFaults(page: Page) {
 }
 
 /**
+ * In a small window the file's secondary actions sit behind one menu button: Enter or Space opens
+ * it on its first item, the arrows move (round the ends), Escape closes it back on the button,
+ * and the open menu passes axe-core's WCAG 2.2 AA rules.
+ */
+async function checkActionsMenu(page: Page, language: Language, records: WalkRecords) {
+  const text = texts(language);
+  await page.goto(`${page.url().split('#')[0]}#/candidates/${records.candidate}/identity`);
+  const button = page.getByRole('button', { name: text('candidates.ui.record.moreActions') });
+  const items = page.getByRole('menuitem');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(items.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(items.last()).toBeFocused();
+  await expect(items.last()).toHaveText(text('rights.ui.erase'));
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_AA).include('.record-actions').analyze();
+  expect(violations.map((violation) => `${violation.id} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toBeHidden();
+  await expect(button).toBeFocused();
+  await page.keyboard.press(' ');
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+}
+
+/**
  * Dates written the way French and Italian readers do not read them: ISO (2026-12-03), month
  * first (05/23/1990, told from day first when the day is past 12) or English text (Dec 3, 2026),
  * in the visible text and in the fields' values (a hidden input carries the ISO value on purpose).
@@ -134,6 +166,7 @@ test('every screen reflows at 200% zoom and at 1024 px (nothing past the window,
         await page.screenshot({ path: testInfo.outputPath(`${language}-${window.name}-${step.name.replaceAll(' ', '-')}.png`), fullPage: false });
       }
     });
+    if (window.name === '200%') await checkActionsMenu(page, language, records);
     // The sidebar starts folded in a small window, opens on its toggle over the screen, and stays as the person left it.
     const toggle = page.getByRole('button', { name: 'Menu', exact: true });
     const candidates = page.getByRole('link', { name: texts(language)('common.ui.sections.candidates') });

@@ -6,6 +6,9 @@ import type { Language } from '../../shared/i18n/languages';
 import { today } from '../../shared/validation';
 import { previewApi } from './api';
 
+/** WCAG 2.2 at level AA, as axe-core tags its rules. */
+export const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
 /** The records every screen of the walk shows: one of each, linked as in real use. */
 export interface WalkRecords {
   candidate: string;

@@ -14,6 +14,7 @@ import { ColumnMapping, DocumentMapping, EncodingCheck, NewNames } from './choic
 import { PreviewRows } from './PreviewRows';
 import { type SheetImport, useSheetImport } from './sheetImport';
 import './imports.css';
+import { FileInput } from '../ui/FileInput';
 
 /**
  * Bringing in the association's spreadsheet of people: the file, its sheet, what each column
@@ -83,11 +84,9 @@ function FileStep({ session }: { session: SheetImport }) {
         error={undefined}
       >
         {(a11y) => (
-          <input
+          <FileInput
             {...a11y}
-            type="file"
             accept=".csv,.txt,.xlsx,.ods,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
-            className="file-input"
             disabled={busy === 'opening' || busy === 'applying'}
             onChange={(event) => void pick(event)}
           />
