@@ -2,10 +2,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import axe from 'axe-core';
 import { LANGUAGES } from '../../shared/i18n/languages';
 import { expect, test } from './fixtures';
-import { makeWalkRecords, texts, walk } from './screens';
+import { WCAG_AA, makeWalkRecords, texts, walk } from './screens';
 
-/** WCAG 2.2 at level AA, as axe-core tags its rules. */
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /**
  * axe-core goes into each page once, not before every scan as AxeBuilder does by default: its

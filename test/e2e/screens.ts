@@ -6,6 +6,9 @@ import type { Language } from '../../shared/i18n/languages';
 import { today } from '../../shared/validation';
 import { previewApi } from './api';
 
+/** WCAG 2.2 at level AA, as axe-core tags its rules. */
+export const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
 /** The records every screen of the walk shows: one of each, linked as in real use. */
 export interface WalkRecords {
   candidate: string;
@@ -37,6 +40,8 @@ export async function makeWalkRecords(url: string): Promise<WalkRecords> {
     firstName: 'Awa',
     lastName: 'Traoré',
     phone: '0612345678',
+    // A day past the 12th: a date written month first would show.
+    birthDate: '1990-05-23',
     frenchLevel: 'B1',
     status: 'active',
     postalCode: '69003',
@@ -71,8 +76,6 @@ export interface WalkStep {
   open?(page: Page, text: (key: string) => string, records: WalkRecords): Promise<void>;
   /** What closes it when Escape is not enough (the default). */
   close?(page: Page, text: (key: string) => string): Promise<void>;
-  /** For the layout checks: whether the screen is one of the lists, files or sessions that must reflow. */
-  reflow?: boolean;
 }
 
 const CANDIDATE_TABS = ['identity', 'follow-up', 'work', 'mobility', 'project', 'referral', 'consent', 'barriers', 'plan', 'journey', 'history'];
@@ -82,13 +85,13 @@ const CANDIDATE_TABS = ['identity', 'follow-up', 'work', 'mobility', 'project', 
  * line here: the accessibility scan and the layout checks both walk this list.
  */
 export const WALK: WalkStep[] = [
-  { name: 'home', hash: () => '#/', reflow: true },
-  { name: 'candidates', hash: () => '#/candidates', reflow: true },
-  { name: 'new candidate', hash: () => '#/candidates/new', reflow: true },
+  { name: 'home', hash: () => '#/' },
+  { name: 'candidates', hash: () => '#/candidates' },
+  { name: 'new candidate', hash: () => '#/candidates/new' },
   { name: 'spreadsheet import', hash: () => '#/candidates/import' },
-  ...CANDIDATE_TABS.map((tab) => ({ name: `candidate ${tab}`, hash: (records: WalkRecords) => `#/candidates/${records.candidate}/${tab}`, reflow: true })),
-  { name: 'new placement', hash: (records) => `#/candidates/${records.candidate}/journey/placements/new`, reflow: true },
-  { name: 'new recruitment', hash: (records) => `#/candidates/${records.candidate}/journey/recruitments/new`, reflow: true },
+  ...CANDIDATE_TABS.map((tab) => ({ name: `candidate ${tab}`, hash: (records: WalkRecords) => `#/candidates/${records.candidate}/${tab}` })),
+  { name: 'new placement', hash: (records) => `#/candidates/${records.candidate}/journey/placements/new` },
+  { name: 'new recruitment', hash: (records) => `#/candidates/${records.candidate}/journey/recruitments/new` },
   {
     name: 'merge dialog',
     hash: (records) => `#/candidates/${records.candidate}/identity`,
@@ -101,7 +104,7 @@ export const WALK: WalkStep[] = [
     name: 'erase dialog',
     hash: (records) => `#/candidates/${records.candidate}/identity`,
     async open(page, text) {
-      await page.getByRole('button', { name: text('rights.ui.erase'), exact: true }).click();
+      await headerAction(page, text, 'rights.ui.erase');
     },
   },
   {
@@ -116,21 +119,21 @@ export const WALK: WalkStep[] = [
     name: 'access copy dialog',
     hash: (records) => `#/candidates/${records.candidate}/identity`,
     async open(page, text) {
-      await page.getByRole('button', { name: text('rights.ui.download'), exact: true }).click();
+      await headerAction(page, text, 'rights.ui.download');
     },
   },
   {
     name: 'rights request dialog',
     hash: (records) => `#/candidates/${records.candidate}/identity`,
     async open(page, text) {
-      await page.getByRole('button', { name: text('rights.ui.recordRequest'), exact: true }).click();
+      await headerAction(page, text, 'rights.ui.recordRequest');
     },
   },
   {
     name: 'restrict dialog',
     hash: (records) => `#/candidates/${records.candidate}/identity`,
     async open(page, text) {
-      await page.getByRole('button', { name: text('candidates.ui.restriction.restrict'), exact: true }).click();
+      await headerAction(page, text, 'candidates.ui.restriction.restrict');
     },
   },
   {
@@ -148,27 +151,34 @@ export const WALK: WalkStep[] = [
     name: 'change password dialog',
     hash: () => '#/',
     async open(page, text) {
+      // In a small window the sidebar, which holds the account, starts folded: the person opens it first.
+      await unfoldSidebar(page);
       await page.getByRole('button', { name: text('accounts.ui.panel.changePassword') }).click();
     },
+    async close(page) {
+      await page.keyboard.press('Escape');
+      await page.locator('dialog[open]').waitFor({ state: 'detached' });
+      await foldSidebarAsItWas(page);
+    },
   },
-  { name: 'sessions', hash: () => '#/sessions', reflow: true },
-  { name: 'new session', hash: () => '#/sessions/new', reflow: true },
-  { name: 'session', hash: (records) => `#/sessions/${records.session}`, reflow: true },
-  { name: 'employers', hash: () => '#/employers', reflow: true },
+  { name: 'sessions', hash: () => '#/sessions' },
+  { name: 'new session', hash: () => '#/sessions/new' },
+  { name: 'session', hash: (records) => `#/sessions/${records.session}` },
+  { name: 'employers', hash: () => '#/employers' },
   { name: 'new employer', hash: () => '#/employers/new' },
-  { name: 'employer', hash: (records) => `#/employers/${records.employer}`, reflow: true },
-  { name: 'job need', hash: (records) => `#/employers/${records.employer}/needs/${records.need}`, reflow: true },
-  { name: 'volunteers', hash: () => '#/volunteers', reflow: true },
+  { name: 'employer', hash: (records) => `#/employers/${records.employer}` },
+  { name: 'job need', hash: (records) => `#/employers/${records.employer}/needs/${records.need}` },
+  { name: 'volunteers', hash: () => '#/volunteers' },
   { name: 'pairs', hash: () => '#/volunteers/pairs' },
   { name: 'new volunteer', hash: () => '#/volunteers/new' },
   { name: 'volunteer', hash: (records) => `#/volunteers/${records.volunteer}` },
-  { name: 'partners', hash: () => '#/partners', reflow: true },
+  { name: 'partners', hash: () => '#/partners' },
   { name: 'new partner', hash: () => '#/partners/new' },
-  { name: 'partner', hash: (records) => `#/partners/${records.partner}`, reflow: true },
-  { name: 'matching', hash: () => '#/matching', reflow: true },
-  { name: 'need matches', hash: (records) => `#/matching/needs/${records.need}`, reflow: true },
-  { name: 'presentation', hash: (records) => `#/matching/presentations/${records.presentation}`, reflow: true },
-  { name: 'calendar week', hash: () => '#/calendar', reflow: true },
+  { name: 'partner', hash: (records) => `#/partners/${records.partner}` },
+  { name: 'matching', hash: () => '#/matching' },
+  { name: 'need matches', hash: (records) => `#/matching/needs/${records.need}` },
+  { name: 'presentation', hash: (records) => `#/matching/presentations/${records.presentation}` },
+  { name: 'calendar week', hash: () => '#/calendar' },
   { name: 'calendar month', hash: () => '#/calendar/month' },
   { name: 'my day', hash: () => '#/calendar/day' },
   { name: 'reports', hash: () => '#/reports' },
@@ -180,6 +190,33 @@ export const WALK: WalkStep[] = [
   { name: 'accounts', hash: () => '#/settings/accounts' },
   { name: 'audit log', hash: () => '#/settings/audit' },
 ];
+
+/** One of a file's header actions: a button, or in a small window an item of its "More actions" menu. */
+async function headerAction(page: Page, text: (key: string) => string, key: string): Promise<void> {
+  const more = page.getByRole('button', { name: text('candidates.ui.record.moreActions') });
+  if (await more.isVisible()) {
+    await more.click();
+    await page.getByRole('menuitem', { name: text(key), exact: true }).click();
+  } else {
+    await page.getByRole('button', { name: text(key), exact: true }).click();
+  }
+}
+
+/** Whether the walk unfolded the sidebar (a small window folds it), to fold it back after. */
+const unfolded = new WeakSet<Page>();
+
+async function unfoldSidebar(page: Page): Promise<void> {
+  const toggle = page.locator('#sidebar-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) === 'true') return;
+  await toggle.click();
+  unfolded.add(page);
+}
+
+async function foldSidebarAsItWas(page: Page): Promise<void> {
+  const toggle = page.locator('#sidebar-toggle');
+  // Escape in the dialog may have folded it already (the dialog sits inside the sidebar).
+  if (unfolded.delete(page) && (await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
+}
 
 type Catalogue = { [key: string]: string | Catalogue };
 

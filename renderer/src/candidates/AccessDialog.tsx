@@ -7,10 +7,10 @@ import { call } from '../api/client';
 import { formatDate } from '../app/format';
 import { downloadBase64, downloadText } from '../exchange/files';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { Field } from '../ui/Field';
 import { fullName } from '../ui/names';
 import { useApiValue } from '../ui/useApiValue';
 import { useModal } from '../ui/useModal';
+import { ChoiceSelect } from '../ui/ChoiceSelect';
 
 interface AccessDialogProps {
   candidate: Candidate;
@@ -53,29 +53,24 @@ export function AccessDialog({ candidate, onDone, onClose }: AccessDialogProps) 
       <h2 id="access-title">{t('rights.ui.access.title', { name: fullName(candidate) })}</h2>
       <div className="dialog-body">
         <p className="muted">{t('rights.ui.access.intro')}</p>
-        <Field id="access-format" label={t('rights.ui.access.format')} error={undefined}>
-          {(a11y) => (
-            <select {...a11y} value={format} onChange={(event) => setFormat(event.target.value as (typeof ACCESS_FORMATS)[number])}>
-              {ACCESS_FORMATS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`rights.values.formats.${value}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ChoiceSelect
+          id="access-format"
+          label={t('rights.ui.access.format')}
+          choices={ACCESS_FORMATS}
+          value={format}
+          onChange={setFormat}
+          choiceLabel={(value) => t(`rights.values.formats.${value}`)}
+        />
         {format === 'pdf' && (
-          <Field id="access-language" label={t('rights.ui.access.language')} error={undefined}>
-            {(a11y) => (
-              <select {...a11y} value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
-                {LANGUAGES.map((value) => (
-                  <option key={value} value={value} lang={value}>
-                    {t(`rights.values.languages.${value}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ChoiceSelect
+            id="access-language"
+            label={t('rights.ui.access.language')}
+            choices={LANGUAGES}
+            value={language}
+            onChange={setLanguage}
+            choiceLabel={(value) => t(`rights.values.languages.${value}`)}
+            choicesInOwnLanguage
+          />
         )}
         {open && (
           <label className="checkbox">

@@ -5,6 +5,7 @@ import { call } from '../api/client';
 import { formatDate } from '../app/format';
 import { useNavigation } from '../app/navigation';
 import { useNotices } from '../app/notices';
+import { type HeaderAction, HeaderActions } from '../ui/ActionMenu';
 import { ArchivedBanner } from '../ui/ArchivedBanner';
 import { ARCHIVE_BUTTON_ID, focusWhenShown } from '../ui/focus';
 import { useRecordTitle } from '../ui/recordTitle';
@@ -74,6 +75,8 @@ const SEARCH_DUPLICATES_ID = 'duplicates-search';
 const NO_DUPLICATES_ID = 'no-duplicates';
 const JUST_MERGED_ID = 'just-merged';
 const mergeButtonId = (candidateId: string) => `merge-${candidateId}`;
+/** Under this width (CSS pixels) of the header, the secondary actions go behind one menu button: 1024 px windows and 200% zoom. */
+const ACTIONS_MENU_BELOW = 1000;
 
 /** The file of one person: header, banners, the sections as tabs, and the history. */
 export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordProps) {
@@ -205,6 +208,23 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
     onChange(saved);
   }
 
+  /** The header's less frequent actions, behind "More actions" when the window is narrow. */
+  function secondaryActions(): HeaderAction[] {
+    const actions: HeaderAction[] = [];
+    if (!readOnly && mayExport) {
+      actions.push({ key: 'send', label: t('candidates.ui.record.sendToPartner'), href: routeToHash({ section: 'exchange', id: 'export', rest: [candidate.id] }) });
+    }
+    if (!readOnly && mayArchive) {
+      actions.push({ key: 'archive', id: ARCHIVE_BUTTON_ID, label: t('candidates.ui.record.archive'), disabled: archiving.busy, onSelect: () => archiving.setArchived(true) });
+    }
+    if (candidate.mergedIntoId) return actions;
+    if (mayRecordRequest) actions.push({ key: 'request', label: t('rights.ui.recordRequest'), onSelect: () => setRightsDialog('request') });
+    if (mayExportAll) actions.push({ key: 'access', label: t('rights.ui.download'), onSelect: () => setRightsDialog('access') });
+    if (mayRestrict && !isRestricted(candidate)) actions.push({ key: 'restrict', label: t('candidates.ui.restriction.restrict'), onSelect: () => setRestricting(true) });
+    if (mayErase) actions.push({ key: 'erase', label: t('rights.ui.erase'), danger: true, onSelect: () => setRightsDialog('erase') });
+    return actions;
+  }
+
   const sectionProps = (name: SectionTab): SectionProps => ({
     candidate,
     readOnly,
@@ -230,58 +250,29 @@ export function CandidateRecord({ candidate, tab, onChange }: CandidateRecordPro
         </div>
         {/* One group, so the buttons wrap as one row under the name on a narrow window. */}
         {(!readOnly || !candidate.mergedIntoId) && (
-          <div className="record-actions">
-            {!readOnly && (
-              <>
-                {mayLookForDuplicates && (
-                  <button
-                    id={SEARCH_DUPLICATES_ID}
-                    type="button"
-                    className="button button-secondary"
-                    disabled={duplicates?.status === 'searching'}
-                    onClick={() => void searchDuplicates(true)}
-                  >
-                    {t('candidates.ui.duplicates.search')}
-                  </button>
-                )}
-                {mayExport && (
-                  <a className="button button-secondary" href={routeToHash({ section: 'exchange', id: 'export', rest: [candidate.id] })}>
-                    {t('candidates.ui.record.sendToPartner')}
-                  </a>
-                )}
-                {mayArchive && (
-                  <button id={ARCHIVE_BUTTON_ID} type="button" className="button button-secondary" disabled={archiving.busy} onClick={() => archiving.setArchived(true)}>
-                    {t('candidates.ui.record.archive')}
-                  </button>
-                )}
-              </>
-            )}
-            {!readOnly && mayPrint && <PrintDocuments candidate={candidate} />}
-            {!candidate.mergedIntoId && (
-              <>
-                {mayRecordRequest && (
-                  <button type="button" className="button button-secondary" onClick={() => setRightsDialog('request')}>
-                    {t('rights.ui.recordRequest')}
-                  </button>
-                )}
-                {mayExportAll && (
-                  <button type="button" className="button button-secondary" onClick={() => setRightsDialog('access')}>
-                    {t('rights.ui.download')}
-                  </button>
-                )}
-                {mayRestrict && !isRestricted(candidate) && (
-                  <button type="button" className="button button-secondary" onClick={() => setRestricting(true)}>
-                    {t('candidates.ui.restriction.restrict')}
-                  </button>
-                )}
-                {mayErase && (
-                  <button type="button" className="button button-danger" onClick={() => setRightsDialog('erase')}>
-                    {t('rights.ui.erase')}
-                  </button>
-                )}
-              </>
-            )}
-          </div>
+          <HeaderActions
+            menuLabel={t('candidates.ui.record.moreActions')}
+            menuBelow={ACTIONS_MENU_BELOW}
+            primary={
+              !readOnly && (
+                <>
+                  {mayLookForDuplicates && (
+                    <button
+                      id={SEARCH_DUPLICATES_ID}
+                      type="button"
+                      className="button button-secondary"
+                      disabled={duplicates?.status === 'searching'}
+                      onClick={() => void searchDuplicates(true)}
+                    >
+                      {t('candidates.ui.duplicates.search')}
+                    </button>
+                  )}
+                  {mayPrint && <PrintDocuments candidate={candidate} />}
+                </>
+              )
+            }
+            secondary={secondaryActions()}
+          />
         )}
       </header>
       <ConsentBanners candidate={candidate} onChange={onChange} onErase={() => setRightsDialog('erase')} />

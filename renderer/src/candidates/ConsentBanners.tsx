@@ -8,6 +8,7 @@ import { useMay } from '../session/useMay';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { fullName } from '../ui/names';
 import { useModal } from '../ui/useModal';
+import { ChoiceSelect } from '../ui/ChoiceSelect';
 
 /**
  * What the person's consent and rights make of the file, above its sections: frozen (GDPR
@@ -99,16 +100,14 @@ export function RestrictDialog({ candidate, onRestricted, onClose }: { candidate
       <h2 id="restrict-title">{t('candidates.ui.restriction.dialogTitle', { name: fullName(candidate) })}</h2>
       <div id="restrict-what" className="dialog-body">
         <p>{t('candidates.ui.restriction.dialogWhat')}</p>
-        <label className="field">
-          <span>{t('candidates.ui.restriction.reason')}</span>
-          <select value={reason} onChange={(event) => setReason(event.target.value as RestrictionReason)}>
-            {RESTRICTION_REASONS.map((value) => (
-              <option key={value} value={value}>
-                {t(`candidates.values.restrictionReasons.${value}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect
+          id="restrict-reason"
+          label={t('candidates.ui.restriction.reason')}
+          choices={RESTRICTION_REASONS}
+          value={reason}
+          onChange={setReason}
+          choiceLabel={(value) => t(`candidates.values.restrictionReasons.${value}`)}
+        />
       </div>
       <ErrorAlert messageKey={error} />
       <div className="dialog-buttons">

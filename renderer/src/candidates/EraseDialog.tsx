@@ -10,6 +10,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
 import { fullName } from '../ui/names';
 import { useModal } from '../ui/useModal';
+import { ChoiceSelect } from '../ui/ChoiceSelect';
 
 interface EraseDialogProps {
   candidate: Pick<Candidate, 'id' | 'firstName' | 'lastName'>;
@@ -70,16 +71,14 @@ export function EraseDialog({ candidate, initialReason = 'request', onErased, on
           ) : (
             <p className="muted">{t('rights.ui.noPartners')}</p>
           ))}
-        <label className="field">
-          <span>{t('rights.ui.reason')}</span>
-          <select value={reason} onChange={(event) => setReason(event.target.value as ErasureReason)}>
-            {ERASURE_REASONS.map((value) => (
-              <option key={value} value={value}>
-                {t(`rights.values.reasons.${value}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect
+          id="erase-reason"
+          label={t('rights.ui.reason')}
+          choices={ERASURE_REASONS}
+          value={reason}
+          onChange={setReason}
+          choiceLabel={(value) => t(`rights.values.reasons.${value}`)}
+        />
       </div>
       <ErrorAlert messageKey={state.status === 'error' ? state.messageKey : error} />
       <div className="dialog-buttons">

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { focusWhenShown } from '../ui/focus';
 import { fullName } from '../ui/names';
 import { useModal } from '../ui/useModal';
+import { ChoiceSelect } from '../ui/ChoiceSelect';
 
 type DocumentKind = 'presentationSheet' | 'cv';
 
@@ -95,16 +96,15 @@ function DocumentDialog({ candidate, kind, onClose }: { candidate: Candidate; ki
             />
           </>
         )}
-        <label className="field">
-          <span>{t('documents.ui.languageLabel')}</span>
-          <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
-            {LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {t(`common.values.languages.${code}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect
+          id="document-language"
+          label={t('documents.ui.languageLabel')}
+          choices={LANGUAGES}
+          value={language}
+          onChange={setLanguage}
+          choiceLabel={(code) => t(`common.values.languages.${code}`)}
+          choicesInOwnLanguage
+        />
       </div>
       <ErrorAlert messageKey={error} />
       <div className="dialog-buttons">

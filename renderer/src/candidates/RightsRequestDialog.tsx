@@ -9,6 +9,7 @@ import { Field } from '../ui/Field';
 import { fullName } from '../ui/names';
 import { useModal } from '../ui/useModal';
 import { today } from '../../../shared/validation';
+import { ChoiceSelect } from '../ui/ChoiceSelect';
 
 interface RightsRequestDialogProps {
   candidate: Candidate;
@@ -48,42 +49,36 @@ export function RightsRequestDialog({ candidate, onSaved, onClose }: RightsReque
         <h2 id="rights-request-title">{t('rights.ui.requests.title', { name: fullName(candidate) })}</h2>
         <div className="dialog-body">
           <p className="muted">{t('rights.ui.requests.intro')}</p>
-          <Field id="rights-request-kind" label={t('rights.ui.requests.kind')} error={fieldError('kind')}>
-            {(a11y) => (
-              <select {...a11y} value={kind} onChange={(event) => setKind(event.target.value as RightsRequest['kind'])}>
-                {RIGHTS_REQUEST_KINDS.map((value) => (
-                  <option key={value} value={value}>
-                    {t(`rights.values.kinds.${value}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ChoiceSelect
+            id="rights-request-kind"
+            label={t('rights.ui.requests.kind')}
+            choices={RIGHTS_REQUEST_KINDS}
+            value={kind}
+            onChange={setKind}
+            choiceLabel={(value) => t(`rights.values.kinds.${value}`)}
+            error={fieldError('kind')}
+          />
           <Field id="rights-request-received" label={t('rights.ui.requests.receivedOn')} error={fieldError('receivedOn')}>
             {(a11y) => <DateInput {...a11y} value={receivedOn} max={today()} onChange={(event) => setReceivedOn(event.target.value)} />}
           </Field>
-          <Field id="rights-request-channel" label={t('rights.ui.requests.channel')} error={fieldError('channel')}>
-            {(a11y) => (
-              <select {...a11y} value={channel} onChange={(event) => setChannel(event.target.value as RightsRequest['channel'])}>
-                {RIGHTS_REQUEST_CHANNELS.map((value) => (
-                  <option key={value} value={value}>
-                    {t(`rights.values.channels.${value}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id="rights-request-requester" label={t('rights.ui.requests.requester')} error={fieldError('requester')}>
-            {(a11y) => (
-              <select {...a11y} value={requester} onChange={(event) => setRequester(event.target.value as RightsRequest['requester'])}>
-                {RIGHTS_REQUESTERS.map((value) => (
-                  <option key={value} value={value}>
-                    {t(`rights.values.requesters.${value}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <ChoiceSelect
+            id="rights-request-channel"
+            label={t('rights.ui.requests.channel')}
+            choices={RIGHTS_REQUEST_CHANNELS}
+            value={channel}
+            onChange={setChannel}
+            choiceLabel={(value) => t(`rights.values.channels.${value}`)}
+            error={fieldError('channel')}
+          />
+          <ChoiceSelect
+            id="rights-request-requester"
+            label={t('rights.ui.requests.requester')}
+            choices={RIGHTS_REQUESTERS}
+            value={requester}
+            onChange={setRequester}
+            choiceLabel={(value) => t(`rights.values.requesters.${value}`)}
+            error={fieldError('requester')}
+          />
         </div>
         <ErrorAlert messageKey={error} />
         <div className="dialog-buttons">

@@ -12,6 +12,7 @@ import { fullName } from '../ui/names';
 import { useApiValue } from '../ui/useApiValue';
 import { formatCount } from './format';
 import { today } from '../../../shared/validation';
+import { ChoiceSelect } from '../ui/ChoiceSelect';
 
 /** How many files the card shows; the others wait for these to be decided. */
 const SHOWN = 5;
@@ -91,14 +92,14 @@ function RetentionItem({ item, candidateDays, onDecided }: { item: RetentionDueI
       </a>
       {mode === 'keep' ? (
         <div className="retention-keep">
-          <label htmlFor={reasonId}>{t('retention.ui.card.reason')}</label>
-          <select id={reasonId} value={reason} onChange={(event) => setReason(event.target.value as KeepReason)}>
-            {KEEP_REASONS.map((value) => (
-              <option key={value} value={value}>
-                {t(`retention.values.keepReasons.${value}`)}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            id={reasonId}
+            label={t('retention.ui.card.reason')}
+            choices={KEEP_REASONS}
+            value={reason}
+            onChange={setReason}
+            choiceLabel={(value) => t(`retention.values.keepReasons.${value}`)}
+          />
           <div className="retention-actions">
             <button type="button" className="button button-primary button-small" disabled={busy} onClick={() => void keep()}>
               {t('retention.ui.card.confirmKeep', { days: formatCount(candidateDays, i18n.language) })}

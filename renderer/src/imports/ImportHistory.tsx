@@ -6,6 +6,7 @@ import { formatDate } from '../app/format';
 import { useNotices } from '../app/notices';
 import type { ApiValue } from '../ui/useApiValue';
 import { ErrorAlert } from '../ui/ErrorAlert';
+import { TableScroll } from '../ui/TableScroll';
 
 interface History {
   state: ApiValue<SheetImportSummary[]>;
@@ -40,58 +41,60 @@ export function ImportHistory({ history }: { history: History }) {
     <section className="card sheet-step" aria-labelledby="sheet-history-title" data-testid="sheet-history">
       <h2 id="sheet-history-title">{t('sheets.ui.historyTitle')}</h2>
       <ErrorAlert messageKey={error} />
-      <table className="data-table compact-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('sheets.ui.historyFile')}</th>
-            <th scope="col">{t('sheets.ui.historyKind')}</th>
-            <th scope="col">{t('sheets.ui.historyDate')}</th>
-            <th scope="col">{t('sheets.ui.historyCreated')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('sheets.ui.historyActions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {history.state.value.map((entry) => (
-            <Fragment key={entry.id}>
-              <tr data-testid="sheet-history-row">
-                <th scope="row">{entry.fileName}</th>
-                <td>{t(`sheets.ui.kinds.${entry.kind}`)}</td>
-                <td>{formatDate(entry.importedAt, i18n.language)}</td>
-                <td className="number">
-                  {entry.created}
-                  {entry.merged > 0 && <span className="muted sheet-history-merged">{t('sheets.ui.doneMerged', { count: entry.merged })}</span>}
-                </td>
-                <td className="cell-action">
-                  {entry.undoneAt ? (
-                    <span className="tag tag-muted">{t('sheets.ui.undoneOn', { date: formatDate(entry.undoneAt, i18n.language) })}</span>
-                  ) : (
-                    <button type="button" className="button button-secondary" disabled={confirming === entry.id} onClick={() => setConfirming(entry.id)}>
-                      {t('sheets.ui.undo')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-              {confirming === entry.id && !entry.undoneAt && (
-                <tr className="sheet-confirm-row" data-testid="sheet-undo-confirm">
-                  <td colSpan={5}>
-                    <div className="sheet-confirm">
-                      <span>{t('sheets.ui.undoQuestion', { count: entry.created })}</span>
-                      <button type="button" className="button button-danger" disabled={busy} onClick={() => void undo(entry.id)}>
-                        {t('sheets.ui.undoConfirm')}
+      <TableScroll label={t('sheets.ui.historyTitle')}>
+        <table className="data-table compact-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('sheets.ui.historyFile')}</th>
+              <th scope="col">{t('sheets.ui.historyKind')}</th>
+              <th scope="col">{t('sheets.ui.historyDate')}</th>
+              <th scope="col">{t('sheets.ui.historyCreated')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('sheets.ui.historyActions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.state.value.map((entry) => (
+              <Fragment key={entry.id}>
+                <tr data-testid="sheet-history-row">
+                  <th scope="row">{entry.fileName}</th>
+                  <td>{t(`sheets.ui.kinds.${entry.kind}`)}</td>
+                  <td>{formatDate(entry.importedAt, i18n.language)}</td>
+                  <td className="number">
+                    {entry.created}
+                    {entry.merged > 0 && <span className="muted sheet-history-merged">{t('sheets.ui.doneMerged', { count: entry.merged })}</span>}
+                  </td>
+                  <td className="cell-action">
+                    {entry.undoneAt ? (
+                      <span className="tag tag-muted">{t('sheets.ui.undoneOn', { date: formatDate(entry.undoneAt, i18n.language) })}</span>
+                    ) : (
+                      <button type="button" className="button button-secondary" disabled={confirming === entry.id} onClick={() => setConfirming(entry.id)}>
+                        {t('sheets.ui.undo')}
                       </button>
-                      <button type="button" className="button button-secondary" disabled={busy} onClick={() => setConfirming(null)}>
-                        {t('sheets.ui.undoKeep')}
-                      </button>
-                    </div>
+                    )}
                   </td>
                 </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
+                {confirming === entry.id && !entry.undoneAt && (
+                  <tr className="sheet-confirm-row" data-testid="sheet-undo-confirm">
+                    <td colSpan={5}>
+                      <div className="sheet-confirm">
+                        <span>{t('sheets.ui.undoQuestion', { count: entry.created })}</span>
+                        <button type="button" className="button button-danger" disabled={busy} onClick={() => void undo(entry.id)}>
+                          {t('sheets.ui.undoConfirm')}
+                        </button>
+                        <button type="button" className="button button-secondary" disabled={busy} onClick={() => setConfirming(null)}>
+                          {t('sheets.ui.undoKeep')}
+                        </button>
+                      </div>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { ColumnMapping, DocumentMapping, EncodingCheck, NewNames } from './choic
 import { PreviewRows } from './PreviewRows';
 import { type SheetImport, useSheetImport } from './sheetImport';
 import './imports.css';
+import { FileInput } from '../ui/FileInput';
 
 /** The list each kind's import goes back to. */
 const LIST_OF: Record<SheetKind, { section: 'candidates' | 'employers' | 'volunteers' | 'partners'; label: string }> = {
@@ -94,11 +95,9 @@ function FileStep({ session }: { session: SheetImport }) {
         error={undefined}
       >
         {(a11y) => (
-          <input
+          <FileInput
             {...a11y}
-            type="file"
             accept=".csv,.txt,.xlsx,.ods,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
-            className="file-input"
             disabled={busy === 'opening' || busy === 'applying'}
             onChange={(event) => void pick(event)}
           />

@@ -3,6 +3,7 @@ import { AUTHORISATION_DOCUMENTS, type AuthorisationDocument } from '../../../sh
 import { SHEET_COLUMNS, type SheetColumn } from '../../../shared/sheet-table';
 import { SHEET_ENCODINGS } from '../../../shared/sheets';
 import type { SheetImport } from './sheetImport';
+import { TableScroll } from '../ui/TableScroll';
 
 const NAMES_SHOWN = 6;
 const NOT_ASCII = /[^\u0020-\u007e]/;
@@ -119,45 +120,47 @@ export function DocumentMapping({ session }: { session: SheetImport }) {
         <span className="sheet-step-number">3</span> {t('sheets.ui.documentsTitle')}
       </h2>
       <p className="muted">{t('sheets.ui.documentsIntro')}</p>
-      <table className="data-table compact-table sheet-documents-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('sheets.ui.documentInFile')}</th>
-            <th scope="col">{t('sheets.ui.documentRows')}</th>
-            <th scope="col">{t('sheets.ui.documentReadAs')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.documents.map((entry, index) => {
-            const value = choices.documents[entry.text] ?? entry.document ?? '';
-            return (
-              <tr key={entry.text} className={value === '' ? 'sheet-document-unknown' : undefined}>
-                <th scope="row">
-                  <label htmlFor={`sheet-document-${index}`}>{entry.text}</label>
-                </th>
-                <td className="number">{entry.rows}</td>
-                <td>
-                  <select
-                    id={`sheet-document-${index}`}
-                    value={value}
-                    disabled={busy === 'applying'}
-                    onChange={(event) =>
-                      session.choose({ documents: { ...choices.documents, [entry.text]: event.target.value === '' ? null : (event.target.value as AuthorisationDocument) } })
-                    }
-                  >
-                    <option value="">{t('sheets.ui.leaveEmpty')}</option>
-                    {AUTHORISATION_DOCUMENTS.map((document) => (
-                      <option key={document} value={document}>
-                        {t(`candidates.values.documents.${document}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll>
+        <table className="data-table compact-table sheet-documents-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('sheets.ui.documentInFile')}</th>
+              <th scope="col">{t('sheets.ui.documentRows')}</th>
+              <th scope="col">{t('sheets.ui.documentReadAs')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.documents.map((entry, index) => {
+              const value = choices.documents[entry.text] ?? entry.document ?? '';
+              return (
+                <tr key={entry.text} className={value === '' ? 'sheet-document-unknown' : undefined}>
+                  <th scope="row">
+                    <label htmlFor={`sheet-document-${index}`}>{entry.text}</label>
+                  </th>
+                  <td className="number">{entry.rows}</td>
+                  <td>
+                    <select
+                      id={`sheet-document-${index}`}
+                      value={value}
+                      disabled={busy === 'applying'}
+                      onChange={(event) =>
+                        session.choose({ documents: { ...choices.documents, [entry.text]: event.target.value === '' ? null : (event.target.value as AuthorisationDocument) } })
+                      }
+                    >
+                      <option value="">{t('sheets.ui.leaveEmpty')}</option>
+                      {AUTHORISATION_DOCUMENTS.map((document) => (
+                        <option key={document} value={document}>
+                          {t(`candidates.values.documents.${document}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { useCurrentAuthor } from '../ui/currentAuthor';
 import { AppointmentsPanel } from './AppointmentsPanel';
 import { formatWhen, translatedFields, usePartnerChoices, useVolunteerChoices } from './labels';
 import './path.css';
+import { TableScroll } from '../ui/TableScroll';
 
 /** "What is next" at the top of a person's file: the next appointments and steps, and a way to book one. */
 export function NextUp({ plan, readOnly, onBook }: { plan: Plan | null; readOnly: boolean; onBook(): void }) {
@@ -77,31 +78,33 @@ function DiagnosisCard({ plan, readOnly, onRecord }: { plan: Plan; readOnly: boo
     <section className="card path-card" aria-labelledby="diagnosis-title">
       <h2 id="diagnosis-title">{t('plans.ui.diagnosis.title')}</h2>
       {plan.diagnosis ? (
-        <table className="compact-table path-progress">
-          <thead>
-            <tr>
-              <td />
-              <th scope="col">{t('plans.ui.diagnosis.atEntry', { date: formatDate(plan.diagnosis.recordedOn, i18n.language) })}</th>
-              <th scope="col">{t('plans.ui.diagnosis.now')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">{t('plans.ui.diagnosis.frenchLevel')}</th>
-              <td>{level(plan.diagnosis.frenchLevel)}</td>
-              <td className={plan.now.frenchLevel !== plan.diagnosis.frenchLevel ? 'strong' : undefined}>{level(plan.now.frenchLevel)}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t('plans.ui.diagnosis.barriers')}</th>
-              <td>{themes(plan.diagnosis.openBarriers)}</td>
-              <td>{themes(plan.now.openBarriers)}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t('plans.ui.diagnosis.project')}</th>
-              <td colSpan={2}>{plan.diagnosis.project ?? t('plans.ui.diagnosis.noProject')}</td>
-            </tr>
-          </tbody>
-        </table>
+        <TableScroll label={t('plans.ui.diagnosis.title')}>
+          <table className="compact-table path-progress">
+            <thead>
+              <tr>
+                <td />
+                <th scope="col">{t('plans.ui.diagnosis.atEntry', { date: formatDate(plan.diagnosis.recordedOn, i18n.language) })}</th>
+                <th scope="col">{t('plans.ui.diagnosis.now')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{t('plans.ui.diagnosis.frenchLevel')}</th>
+                <td>{level(plan.diagnosis.frenchLevel)}</td>
+                <td className={plan.now.frenchLevel !== plan.diagnosis.frenchLevel ? 'strong' : undefined}>{level(plan.now.frenchLevel)}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t('plans.ui.diagnosis.barriers')}</th>
+                <td>{themes(plan.diagnosis.openBarriers)}</td>
+                <td>{themes(plan.now.openBarriers)}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t('plans.ui.diagnosis.project')}</th>
+                <td colSpan={2}>{plan.diagnosis.project ?? t('plans.ui.diagnosis.noProject')}</td>
+              </tr>
+            </tbody>
+          </table>
+        </TableScroll>
       ) : (
         <p className="muted">
           {t('plans.ui.diagnosis.none')}{' '}

@@ -1,3 +1,4 @@
+import { TableScroll } from '../ui/TableScroll';
 import { dateFormat } from '../../../shared/dateFormat';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -288,7 +289,7 @@ function ReportFigure({ table, language, onCsv }: { table: ReportTable; language
           legend={[t('reports.ui.columns.current'), t('reports.ui.columns.previous')]}
         />
       )}
-      <div className="reports-table-wrap">
+      <TableScroll label={title}>
         <table className="data-table reports-table">
           <thead>
             <tr>
@@ -328,7 +329,7 @@ function ReportFigure({ table, language, onCsv }: { table: ReportTable; language
             </tfoot>
           )}
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -18,6 +18,7 @@ import { useSubmission } from '../ui/useSubmission';
 import { sortableName } from '../volunteers/names';
 import { SettingsTabs } from './SettingsTabs';
 import './AccountsSettings.css';
+import { TableScroll } from '../ui/TableScroll';
 
 const VOLUNTEERS_INPUT = { archived: 'active', limit: 500 } as const;
 
@@ -114,59 +115,61 @@ function AccountTable({ accounts, volunteers, opened, onOpen, onDone }: AccountT
     return volunteer ? `${volunteer.firstName} ${volunteer.lastName}` : null;
   };
   return (
-    <table className="data-table compact-table accounts-table" data-testid="accounts-list">
-      <caption className="visually-hidden">{t('accounts.ui.list.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('accounts.ui.name')}</th>
-          <th scope="col">{t('accounts.ui.role')}</th>
-          <th scope="col">{t('accounts.ui.list.status')}</th>
-          <th scope="col">{t('accounts.ui.list.lastSignIn')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('accounts.ui.list.actions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {accounts.map((account) => {
-          const panel = opened?.id === account.id ? opened.panel : null;
-          const toggle = (next: Panel) => onOpen(panel === next ? null : { id: account.id, panel: next });
-          const linked = volunteerName(account.volunteerId);
-          const isMe = account.id === me;
-          return (
-            <AccountRow key={account.id} panel={panel} account={account} volunteers={volunteers} onClose={() => onOpen(null)} onDone={onDone}>
-              <td>
-                <span className="strong">{account.name}</span>
-                {isMe && <span className="tag tag-muted accounts-me">{t('accounts.ui.list.me')}</span>}
-              </td>
-              <td>
-                {t(`accounts.ui.roles.${account.role}`)}
-                {linked && <span className="cell-secondary">{linked}</span>}
-              </td>
-              <td>
-                {account.disabledAt ? (
-                  <span className="tag tag-muted">{t('accounts.ui.list.disabled')}</span>
-                ) : (
-                  <span className="tag tag-ok">{t('accounts.ui.list.active')}</span>
-                )}
-              </td>
-              <td className="nowrap">{account.lastSignInAt ? formatMoment(account.lastSignInAt, i18n.language) : t('accounts.ui.list.never')}</td>
-              <td className="cell-action nowrap">
-                {account.disabledAt === null ? (
-                  <>
-                    <RowButton panel={panel} value="role" name={account.name} onClick={toggle} />
-                    <RowButton panel={panel} value="reset" name={account.name} onClick={toggle} />
-                    {!isMe && <RowButton panel={panel} value="disable" name={account.name} onClick={toggle} />}
-                  </>
-                ) : (
-                  <RowButton panel={panel} value="enable" name={account.name} onClick={toggle} />
-                )}
-              </td>
-            </AccountRow>
-          );
-        })}
-      </tbody>
-    </table>
+    <TableScroll>
+      <table className="data-table compact-table accounts-table" data-testid="accounts-list">
+        <caption className="visually-hidden">{t('accounts.ui.list.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('accounts.ui.name')}</th>
+            <th scope="col">{t('accounts.ui.role')}</th>
+            <th scope="col">{t('accounts.ui.list.status')}</th>
+            <th scope="col">{t('accounts.ui.list.lastSignIn')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('accounts.ui.list.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {accounts.map((account) => {
+            const panel = opened?.id === account.id ? opened.panel : null;
+            const toggle = (next: Panel) => onOpen(panel === next ? null : { id: account.id, panel: next });
+            const linked = volunteerName(account.volunteerId);
+            const isMe = account.id === me;
+            return (
+              <AccountRow key={account.id} panel={panel} account={account} volunteers={volunteers} onClose={() => onOpen(null)} onDone={onDone}>
+                <td>
+                  <span className="strong">{account.name}</span>
+                  {isMe && <span className="tag tag-muted accounts-me">{t('accounts.ui.list.me')}</span>}
+                </td>
+                <td>
+                  {t(`accounts.ui.roles.${account.role}`)}
+                  {linked && <span className="cell-secondary">{linked}</span>}
+                </td>
+                <td>
+                  {account.disabledAt ? (
+                    <span className="tag tag-muted">{t('accounts.ui.list.disabled')}</span>
+                  ) : (
+                    <span className="tag tag-ok">{t('accounts.ui.list.active')}</span>
+                  )}
+                </td>
+                <td className="nowrap">{account.lastSignInAt ? formatMoment(account.lastSignInAt, i18n.language) : t('accounts.ui.list.never')}</td>
+                <td className="cell-action nowrap">
+                  {account.disabledAt === null ? (
+                    <>
+                      <RowButton panel={panel} value="role" name={account.name} onClick={toggle} />
+                      <RowButton panel={panel} value="reset" name={account.name} onClick={toggle} />
+                      {!isMe && <RowButton panel={panel} value="disable" name={account.name} onClick={toggle} />}
+                    </>
+                  ) : (
+                    <RowButton panel={panel} value="enable" name={account.name} onClick={toggle} />
+                  )}
+                </td>
+              </AccountRow>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

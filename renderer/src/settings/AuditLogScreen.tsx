@@ -14,6 +14,7 @@ import { AuditPersonFilter } from './AuditPersonFilter';
 import { AUDIT_SUBJECT_TYPES, type AuditFilters, NO_FILTERS, auditQuery, subjectLabelKey } from './auditFilters';
 import { SettingsTabs } from './SettingsTabs';
 import './AuditLog.css';
+import { TableScroll } from '../ui/TableScroll';
 
 const PAGE_SIZE = 50;
 
@@ -109,22 +110,24 @@ export function AuditLogScreen() {
         {state.status === 'ready' && state.value.items.length === 0 && <p className="muted">{t('accounts.ui.audit.empty')}</p>}
         {state.status === 'ready' && state.value.items.length > 0 && (
           <>
-            <table className="data-table compact-table audit-table" data-testid="audit-table">
-              <caption className="visually-hidden">{t('accounts.ui.audit.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('accounts.ui.audit.at')}</th>
-                  <th scope="col">{t('accounts.ui.audit.who')}</th>
-                  <th scope="col">{t('accounts.ui.audit.action')}</th>
-                  <th scope="col">{t('accounts.ui.audit.record')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.value.items.map((entry) => (
-                  <AuditRow key={entry.id} entry={entry} language={i18n.language} />
-                ))}
-              </tbody>
-            </table>
+            <TableScroll label={t('accounts.ui.tabs.audit')}>
+              <table className="data-table compact-table audit-table" data-testid="audit-table">
+                <caption className="visually-hidden">{t('accounts.ui.audit.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('accounts.ui.audit.at')}</th>
+                    <th scope="col">{t('accounts.ui.audit.who')}</th>
+                    <th scope="col">{t('accounts.ui.audit.action')}</th>
+                    <th scope="col">{t('accounts.ui.audit.record')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {state.value.items.map((entry) => (
+                    <AuditRow key={entry.id} entry={entry} language={i18n.language} />
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
             <div className="audit-pages">
               <span className="muted" aria-live="polite">
                 {t('accounts.ui.audit.range', { first: offset + 1, last: offset + state.value.items.length, total })}

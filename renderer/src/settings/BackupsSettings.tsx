@@ -12,6 +12,7 @@ import { SecretField } from '../ui/SecretField';
 import { RecoverySheet } from '../ui/RecoverySheet';
 import { useApiValue } from '../ui/useApiValue';
 import './BackupsSettings.css';
+import { TableScroll } from '../ui/TableScroll';
 
 /** A size as people read it: "840 ko", "12,4 Mo". */
 function formatSize(bytes: number, language: string): string {
@@ -163,34 +164,36 @@ interface BackupListProps {
 function BackupList({ backups, opened, onOpen, onDone }: BackupListProps) {
   const { t, i18n } = useTranslation();
   return (
-    <table className="data-table compact-table backups-table" data-testid="backups-list">
-      <caption className="visually-hidden">{t('backups.ui.listTitle')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('backups.ui.takenAt')}</th>
-          <th scope="col">{t('backups.ui.reason')}</th>
-          <th scope="col" className="number">
-            {t('backups.ui.size')}
-          </th>
-          <th scope="col">
-            <span className="visually-hidden">{t('backups.ui.actions')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {backups.map((backup) => (
-          <BackupRow
-            key={backup.name}
-            backup={backup}
-            panel={opened?.name === backup.name ? opened.panel : null}
-            onOpen={(panel) => onOpen(opened?.name === backup.name && opened.panel === panel ? null : { name: backup.name, panel })}
-            onClose={() => onOpen(null)}
-            onDone={onDone}
-            label={formatMoment(backup.takenAt, i18n.language)}
-          />
-        ))}
-      </tbody>
-    </table>
+    <TableScroll>
+      <table className="data-table compact-table backups-table" data-testid="backups-list">
+        <caption className="visually-hidden">{t('backups.ui.listTitle')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('backups.ui.takenAt')}</th>
+            <th scope="col">{t('backups.ui.reason')}</th>
+            <th scope="col" className="number">
+              {t('backups.ui.size')}
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">{t('backups.ui.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {backups.map((backup) => (
+            <BackupRow
+              key={backup.name}
+              backup={backup}
+              panel={opened?.name === backup.name ? opened.panel : null}
+              onOpen={(panel) => onOpen(opened?.name === backup.name && opened.panel === panel ? null : { name: backup.name, panel })}
+              onClose={() => onOpen(null)}
+              onDone={onDone}
+              label={formatMoment(backup.takenAt, i18n.language)}
+            />
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -8,6 +8,7 @@ import { downloadBase64 } from '../exchange/files';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
 import { useApiValue } from '../ui/useApiValue';
+import { ChoiceSelect } from '../ui/ChoiceSelect';
 
 /**
  * Settings: how long a file is kept after the last contact (the legal default, shorter at will,
@@ -81,16 +82,15 @@ export function RetentionSettings() {
       <h3>{t('retention.ui.settings.register')}</h3>
       <p className="muted">{t('retention.ui.settings.registerHint')}</p>
       <div className="retention-register">
-        <label className="retention-language">
-          <span>{t('retention.ui.settings.language')}</span>
-          <select value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
-            {LANGUAGES.map((value) => (
-              <option key={value} value={value}>
-                {t(`common.values.languages.${value}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect
+          id="retention-register-language"
+          label={t('retention.ui.settings.language')}
+          choices={LANGUAGES}
+          value={language}
+          onChange={setLanguage}
+          choiceLabel={(value) => t(`common.values.languages.${value}`)}
+          choicesInOwnLanguage
+        />
         <button type="button" className="button button-secondary" onClick={() => void downloadRegister()}>
           {t('retention.ui.settings.registerDownload')}
         </button>

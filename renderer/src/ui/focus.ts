@@ -21,7 +21,9 @@ export function focusWhenShown(id: string): void {
   const attempt = () => {
     const element = document.getElementById(id);
     if (element && !element.hasAttribute('disabled')) {
-      element.focus();
+      // An item of a closed menu (ui/ActionMenu): the focus stays on the menu's button.
+      const closedMenu = element.closest<HTMLElement>('[role="menu"][hidden]');
+      (closedMenu ? document.querySelector<HTMLElement>(`[aria-controls="${closedMenu.id}"]`) : element)?.focus();
       return;
     }
     frames += 1;

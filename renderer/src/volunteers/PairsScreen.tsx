@@ -15,6 +15,7 @@ import { SegmentedChoice } from '../ui/SegmentedChoice';
 import { useApiValue } from '../ui/useApiValue';
 import { type PairDraft, PairForm } from './PairForm';
 import { VolunteerTabs } from './VolunteerTabs';
+import { TableScroll } from '../ui/TableScroll';
 
 type ArchiveFilter = (typeof ARCHIVE_FILTERS)[number];
 
@@ -144,40 +145,42 @@ export function PairsScreen() {
       <ErrorAlert messageKey={state.status === 'error' ? state.messageKey : null} />
       {state.status === 'ready' && groups.length === 0 && <p className="empty-line">{t(`volunteers.ui.pairs.empty.${archived}`)}</p>}
       {groups.length > 0 && (
-        <table className="data-table pairs-table">
-          <caption className="visually-hidden">{t('volunteers.ui.pairs.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('volunteers.ui.pairs.columns.scope')}</th>
-              <th scope="col">{t('volunteers.ui.pairs.columns.volunteers')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('volunteers.ui.pairs.columns.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.flatMap((group) =>
-              group.pairs.length === 0
-                ? [
-                    <tr key={group.key} className="pair-missing">
-                      <th scope="row">{group.label}</th>
-                      <td className="muted">{t('volunteers.ui.pairs.none')}</td>
-                      <td className="cell-action">
-                        <button
-                          type="button"
-                          className="button button-quiet"
-                          aria-label={t('volunteers.ui.pairs.createForLabel', { scope: group.label })}
-                          onClick={() => open({ kind: group.kind, sectorId: group.sector?.id ?? null })}
-                        >
-                          {t('volunteers.ui.pairs.createFor')}
-                        </button>
-                      </td>
-                    </tr>,
-                  ]
-                : group.pairs.map((pair) => <PairRow key={pair.id} pair={pair} scope={group.label} onEdit={() => open({ pair })} onArchive={setPairArchived} />),
-            )}
-          </tbody>
-        </table>
+        <TableScroll>
+          <table className="data-table pairs-table">
+            <caption className="visually-hidden">{t('volunteers.ui.pairs.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('volunteers.ui.pairs.columns.scope')}</th>
+                <th scope="col">{t('volunteers.ui.pairs.columns.volunteers')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('volunteers.ui.pairs.columns.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {groups.flatMap((group) =>
+                group.pairs.length === 0
+                  ? [
+                      <tr key={group.key} className="pair-missing">
+                        <th scope="row">{group.label}</th>
+                        <td className="muted">{t('volunteers.ui.pairs.none')}</td>
+                        <td className="cell-action">
+                          <button
+                            type="button"
+                            className="button button-quiet"
+                            aria-label={t('volunteers.ui.pairs.createForLabel', { scope: group.label })}
+                            onClick={() => open({ kind: group.kind, sectorId: group.sector?.id ?? null })}
+                          >
+                            {t('volunteers.ui.pairs.createFor')}
+                          </button>
+                        </td>
+                      </tr>,
+                    ]
+                  : group.pairs.map((pair) => <PairRow key={pair.id} pair={pair} scope={group.label} onEdit={() => open({ pair })} onArchive={setPairArchived} />),
+              )}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </div>
   );

@@ -15,6 +15,7 @@ import { choices, offered, usePartnerOptions } from '../options';
 import { SectionFrame, useSectionForm } from '../sectionForm';
 import type { SectionProps } from './props';
 import { sectionSchema } from './schema';
+import { ChoiceSelect } from '../../ui/ChoiceSelect';
 
 const schema = sectionSchema(
   'consentRecording',
@@ -208,16 +209,14 @@ function ConsentFormPrint({ candidate }: { candidate: Candidate }) {
 
   return (
     <div className="consent-form-print">
-      <label className="field" htmlFor={selectId}>
-        <span>{t('candidates.ui.consentForm.language')}</span>
-        <select id={selectId} value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code}>
-              {t(`candidates.ui.consentForm.languages.${code}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSelect
+        id={selectId}
+        label={t('candidates.ui.consentForm.language')}
+        choices={LANGUAGES}
+        value={language}
+        onChange={setLanguage}
+        choiceLabel={(code) => t(`candidates.ui.consentForm.languages.${code}`)}
+      />
       <button type="button" className="button button-secondary" disabled={busy} onClick={() => void print()} data-testid="consent-form-print">
         {t('candidates.ui.consentForm.print')}
       </button>
