@@ -1,4 +1,3 @@
-import { frenchDe } from './french';
 import en from './en.json';
 import enAccounts from './en/accounts.json';
 import enAppointments from './en/appointments.json';
@@ -65,6 +64,8 @@ import itSettings from './it/settings.json';
 import itSheets from './it/sheets.json';
 import itTimeline from './it/timeline.json';
 import itVolunteers from './it/volunteers.json';
+
+import { frenchDe } from './french';
 
 // The languages live apart from the catalogues, so the renderer can name them without loading every string.
 import type { Language } from './languages';
