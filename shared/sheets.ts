@@ -4,7 +4,7 @@ import { LANGUAGES } from './i18n/languages';
 import { reads, writes } from './method';
 import type { Capability } from './roles';
 import { ALL_SHEET_COLUMNS, SHEET_KINDS, type SheetColumn, type SheetKind } from './sheet-table';
-import { requiredText, uuid } from './validation';
+import { optionalText, requiredText, uuid } from './validation';
 
 /**
  * Bringing an association's spreadsheets in (people, employers with their contacts, job needs,
@@ -131,7 +131,7 @@ const choicesShape = {
   documents: z.record(z.string().max(200), z.enum(AUTHORISATION_DOCUMENTS).nullable()).default({}),
   /** Cells corrected in the preview: read again by the same readers, in place of the file's. */
   fixes: z
-    .array(z.strictObject({ line, column: z.number().int().min(0).max(299), value: z.string().max(2000) }))
+    .array(z.strictObject({ line, column: z.number().int().min(0).max(299), value: optionalText(2000) }))
     .max(10_000)
     .default([]),
   /** Likely duplicates to create anyway, and to merge into the record they duplicate; the others are skipped. */

@@ -12,8 +12,8 @@ import { WCAG_AA, makeWalkRecords, texts, walk } from './screens';
 const ALREADY_IN_PAGE = '/* axe-core, injected when the page opened */ undefined';
 
 test('every screen and main dialog passes axe-core’s WCAG 2.2 AA rules in French, English and Italian', async ({ page, preview, context }) => {
-  // 135 scans (45 screens and dialogs, three languages): about 65 s of CPU in all; a loaded machine stretches it several times.
-  test.setTimeout(300_000);
+  // Three scans a step of the walk (about 60 screens and dialogs): about 90 s of CPU in all; a loaded machine stretches it several times.
+  test.setTimeout(480_000);
   const records = await makeWalkRecords(preview.url);
   const found: string[] = [];
   for (const language of LANGUAGES) {

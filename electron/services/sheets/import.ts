@@ -295,9 +295,14 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
 
     // A corrected cell takes the place of the file's, and goes through the same readers.
     const fixes = new Map(input.fixes.map((fix) => [`${fix.line}:${fix.column}`, fix.value]));
+    // An emptied cell (null) stays empty: it does not fall back to the file's value.
+    const fixed = (line: number, column: number, cell: Cell): Cell => {
+      const key = `${line}:${column}`;
+      return fixes.has(key) ? fixes.get(key) : cell;
+    };
     const dataRows = table.rows.map((row) => ({
       line: row.line,
-      cells: fixes.size === 0 ? row.cells : Array.from({ length: Math.max(row.cells.length, headers.length) }, (_, column) => fixes.get(`${row.line}:${column}`) ?? row.cells[column]),
+      cells: fixes.size === 0 ? row.cells : Array.from({ length: Math.max(row.cells.length, headers.length) }, (_, column) => fixed(row.line, column, row.cells[column])),
     }));
 
     const documentColumn = mapping.indexOf('authorisationDocument');

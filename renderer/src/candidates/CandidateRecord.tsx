@@ -20,7 +20,7 @@ import { AccessDialog } from './AccessDialog';
 import { ConsentBanners, RestrictDialog } from './ConsentBanners';
 import { EraseDialog } from './EraseDialog';
 import { RightsRequestDialog } from './RightsRequestDialog';
-import { FileRightsRequests } from '../home/RightsCards';
+import { FileRightsRequests } from './rightsRequests';
 import { MergeDialog } from './MergeDialog';
 import { PrintDocuments } from './PrintDocuments';
 import { findDuplicates } from './duplicates';

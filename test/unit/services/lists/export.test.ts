@@ -47,7 +47,7 @@ describe('exporting the candidates list', () => {
 
   it('writes the employers list with the sector by its name in the chosen language and the open needs as a number', async () => {
     const backend = await open();
-    await ok(backend, 'employers.create', { name: '@Logistique Rhône', postalCode: '69003', commune: 'Lyon', sectorId: '00000000-0000-7000-8000-000000000001' });
+    await ok(backend, 'employers.create', { name: '@Logistique Rhône', postalCode: '69003', commune: 'Lyon', sectorId: '00000000-0000-7000-8000-000000000001', kind: 'integration_enterprise' });
     await ok(backend, 'employers.create', { name: 'Boulangerie Martin', commune: 'Vénissieux' });
     const xlsx = await ok(backend, 'employers.export', { language: 'it', filters: { query: 'lyon' } });
     expect(xlsx.fileName).toMatch(/^datori-di-lavoro-.*\.xlsx$/);
@@ -55,9 +55,9 @@ describe('exporting the candidates list', () => {
     await workbook.xlsx.load(Buffer.from(xlsx.contentBase64, 'base64') as unknown as ExcelJS.Buffer);
     const sheet = workbook.worksheets[0];
     expect(sheet?.rowCount).toBe(2);
-    expect(sheet?.getRow(2).values).toEqual([undefined, '@Logistique Rhône', undefined, 'Logistica', '69003', 'Lyon', 0]);
+    expect(sheet?.getRow(2).values).toEqual([undefined, '@Logistique Rhône', undefined, 'Logistica', "Impresa d'inserimento (EI)", '69003', 'Lyon', 0]);
     const csv = Buffer.from((await ok(backend, 'employers.export', { format: 'csv', filters: { query: 'lyon' } })).contentBase64, 'base64').toString('utf8');
-    expect(csv.split('\r\n')[1]).toBe("'@Logistique Rhône;;Logistique;69003;Lyon;0;;");
+    expect(csv.split('\r\n')[1]).toBe("'@Logistique Rhône;;Logistique;Entreprise d'insertion (EI);69003;Lyon;0;;");
   });
 
   it('writes the volunteers list, with the sectors by name and the status in words', async () => {
