@@ -110,7 +110,7 @@ export function AuditLogScreen() {
         {state.status === 'ready' && state.value.items.length === 0 && <p className="muted">{t('accounts.ui.audit.empty')}</p>}
         {state.status === 'ready' && state.value.items.length > 0 && (
           <>
-            <TableScroll label={t('accounts.ui.tabs.audit')}>
+            <TableScroll label={t('accounts.ui.audit.entries')}>
               <table className="data-table compact-table audit-table" data-testid="audit-table">
                 <caption className="visually-hidden">{t('accounts.ui.audit.title')}</caption>
                 <thead>
