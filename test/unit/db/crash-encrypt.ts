@@ -3,7 +3,7 @@
  * a crash or a power cut would) while a plain database is being encrypted. Prints each step as
  * it is reached; with a step named, stops there (blocked, never finishing) until it is killed.
  *
- *   node --import tsx test/unit/db/crash-encrypt.ts <database file> <key, hex> [<step to stop at>]
+ *   node crash-encrypt.mjs (this file bundled) <database file> <key, hex> [<step to stop at>]
  */
 import { encryptDatabaseFile } from '../../../electron/db/encrypt';
 
