@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { ExchangedRecordType } from '../../shared/exchange';
 import { type ReadDb, type WriteDb, prepareRead } from '../db/handles';
+import { rowsWhereIn } from '../db/row-reader';
 import { createRowWriter } from '../db/row-writer';
 import { candidateSharingConsents, candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
 import { candidateColumns, loadCandidates, writeCandidateChildren } from './candidates';
@@ -133,7 +134,7 @@ export async function readRecords(
   const originOf = (origin: string | null) => origin ?? options.ourAssociationId;
   const candidateRecords: CandidateRecord[] = [];
   for (let start = 0; start < candidateIds.length; start += READ_BATCH) {
-    const rows = db.select().from(candidates).where(inArray(candidates.id, candidateIds.slice(start, start + READ_BATCH))).all();
+    const rows = rowsWhereIn(db, candidates, candidates.id, candidateIds.slice(start, start + READ_BATCH));
     for (const file of loadCandidates(db, rows)) {
       const {
         assignedPairId: _pair,
