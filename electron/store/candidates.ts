@@ -445,7 +445,15 @@ export function* candidatePagesInOrder(
   const order = db.select({ seq: candidates.seq }).from(candidates).where(pageWhere).orderBy(...orderBy).all().map((row) => row.seq);
   for (let start = 0; start < order.length; start += size) {
     const wanted = order.slice(start, start + size);
-    const rows = new Map(db.select().from(candidates).where(inArray(candidates.seq, wanted)).all().map((row) => [row.seq, row]));
+    // The summary's columns only: the whole row (JSON columns parsed) was a fifth of an export of 100,000 files.
+    const rows = new Map(
+      db
+        .select({ ...SUMMARY_COLUMNS, seq: candidates.seq })
+        .from(candidates)
+        .where(inArray(candidates.seq, wanted))
+        .all()
+        .map((row) => [row.seq, row]),
+    );
     // A file deleted meanwhile is no longer there to write out.
     yield wanted.flatMap((seq) => {
       const row = rows.get(seq);
