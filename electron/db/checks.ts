@@ -146,13 +146,13 @@ export interface CheckedSnapshot {
 }
 
 /** The snapshot on the calling thread: what the worker does, for when a worker cannot load the driver. */
-function snapshotHere(file: string, key: DatabaseKey | null): CheckProblems | CheckedSnapshot {
+function snapshotHere(file: string, key: DatabaseKey | null, check: ConsistencyCheck): CheckProblems | CheckedSnapshot {
   let bytes: Buffer;
   try {
     const db = openReadOnly(file, key);
     try {
       db.exec('BEGIN');
-      const problems = problemsOf(db, 'integrity_check');
+      const problems = problemsOf(db, check);
       if (problems.length > 0) return problems;
       bytes = db.serialize();
       db.exec('COMMIT');
@@ -166,7 +166,7 @@ function snapshotHere(file: string, key: DatabaseKey | null): CheckProblems | Ch
 }
 
 /**
- * `integrity_check` of the file, then its bytes as checked, in one read transaction on a worker
+ * A check of the file (`integrity_check` unless told), then its bytes as checked, in one read transaction on a worker
  * thread: a backup encrypts them while they stream out, so no plain copy is ever written. From an
  * encrypted file they are the decrypted pages: a plain SQLite file (each page keeping SQLCipher's
  * 80 reserved bytes, which SQLite reads as it is), that standard tools open. The
@@ -174,17 +174,17 @@ function snapshotHere(file: string, key: DatabaseKey | null): CheckProblems | Ch
  * candidates) and hands it out a megabyte at a time, each piece moved to this thread, not copied.
  * Resolves with the problems found when the check fails.
  */
-export function checkedSnapshot(file: string, key: DatabaseKey | null): Promise<CheckProblems | CheckedSnapshot> {
+export function checkedSnapshot(file: string, key: DatabaseKey | null, check: ConsistencyCheck = 'integrity_check'): Promise<CheckProblems | CheckedSnapshot> {
   return new Promise((resolve) => {
     let answered = false;
     const fallBack = () => {
       if (answered) return;
       answered = true;
-      resolve(snapshotHere(file, key));
+      resolve(snapshotHere(file, key, check));
     };
     let worker: Worker;
     try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...workerOptions(file, key), check: 'integrity_check', snapshot: true } });
+      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...workerOptions(file, key), check, snapshot: true } });
     } catch {
       fallBack();
       return;

@@ -1,4 +1,4 @@
-import { type Column, type SQL, eq, getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { type Column, SQL, eq, getTableColumns, getTableName, is, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './open';
 
@@ -70,26 +70,48 @@ export function createRowWriter(db: Writer) {
     prepared.run(values);
   }
 
+  /**
+   * What a row that leaves a column out gets, so that it shares the statement of rows that set
+   * it: the column's default (drizzle's, mapped as a set value would be), or null. Undefined for
+   * a default SQLite computes (an `sql` expression): such a row keeps a statement of its own.
+   */
+  function absentValue(column: Column): { value: unknown } | undefined {
+    const value = column.defaultFn ? column.defaultFn() : column.default;
+    if (is(value, SQL)) return undefined;
+    return { value: value === undefined || value === null ? null : column.mapToDriverValue(value) };
+  }
+
   return {
     /**
-     * Inserts rows in their order, up to ROWS_PER_INSERT per statement (consecutive rows that
-     * set the same columns share one).
+     * Inserts rows in their order, up to ROWS_PER_INSERT per statement. The columns are those
+     * any of the rows sets, a row filling the ones it leaves out with their defaults: an import's
+     * rows set different columns (a file without phone, a note, a second phone), and a statement
+     * per run of rows alike made 10,000 files 2,517 statements, each a segment of the full-text
+     * index to merge (40 s under load, where 100 statements take 4 s).
      */
     insertAll<Table extends SQLiteTable>(table: Table, rows: readonly Table['$inferInsert'][]): void {
+      const columns = getTableColumns(table) as Record<string, Column>;
+      const converted = rows.map((row) => toDriver(table, row as Record<string, unknown>));
+      const every = [...new Set(converted.flatMap((row) => row.keys))];
       let keys: string[] = [];
       let batch: Record<string, unknown>[] = [];
       const flush = () => {
         if (batch.length > 0) insertBatch(table, keys, batch);
         batch = [];
       };
-      for (const row of rows) {
-        const converted = toDriver(table, row as Record<string, unknown>);
-        const perStatement = Math.min(ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / Math.max(1, converted.keys.length)));
-        if (converted.keys.join(',') !== keys.join(',') || batch.length >= perStatement) {
+      for (const { values } of converted) {
+        const rowKeys = every.filter((key) => {
+          if (key in values) return true;
+          const absent = absentValue(columns[key] as Column);
+          if (absent) values[key] = absent.value;
+          return absent !== undefined;
+        });
+        const perStatement = Math.min(ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / Math.max(1, rowKeys.length)));
+        if (rowKeys.join(',') !== keys.join(',') || batch.length >= perStatement) {
           flush();
-          keys = converted.keys;
+          keys = rowKeys;
         }
-        batch.push(converted.values);
+        batch.push(values);
       }
       flush();
     },

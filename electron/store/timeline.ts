@@ -1,6 +1,7 @@
 import { type SQL, and, count, desc, eq, getTableColumns, gte, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import { COMPANY_CONTACT_KINDS, type TimelineSubject } from '../../shared/domain';
 import type { ReadDb, WriteDb } from '../db/handles';
+import { createRowWriter } from '../db/row-writer';
 import { candidates, employers, partners, timelineEvents } from '../db/schema';
 import { assertReferencesExist } from './records';
 import { inCandidateScope } from './scope';
@@ -40,6 +41,13 @@ export function assertSubjectExists(db: ReadDb, subjectType: TimelineSubject, su
 /** Writes an entry; returns its id. */
 export function insertTimelineEvent(db: WriteDb, values: typeof timelineEvents.$inferInsert): string {
   return db.insert(timelineEvents).values(values).returning({ id: timelineEvents.id }).get().id;
+}
+
+export type NewTimelineEvent = typeof timelineEvents.$inferInsert;
+
+/** Entries by the thousand (an import's notes), through statements prepared once. */
+export function insertTimelineEvents(db: WriteDb, rows: readonly NewTimelineEvent[]): void {
+  createRowWriter(db).insertAll(timelineEvents, rows);
 }
 
 export function updateTimelineEvent(db: WriteDb, id: string, values: Partial<typeof timelineEvents.$inferInsert>): void {

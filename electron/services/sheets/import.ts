@@ -44,7 +44,7 @@ import {
   touchedCandidates,
   touchedRecords,
 } from '../../store/sheets';
-import { insertTimelineEvent } from '../../store/timeline';
+import { type NewTimelineEvent, insertTimelineEvents } from '../../store/timeline';
 import type { BackupService } from '../backups';
 import { createCandidateService } from '../candidates';
 import { findDuplicatesOfMany } from '../duplicates';
@@ -491,13 +491,13 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
 
         if (kind === 'candidates') {
           const ids = createCandidateService(tx, frozen).createMany(create.map((row) => completed(row) as CandidateFields));
+          const notes: NewTimelineEvent[] = [];
           create.forEach(({ note }, index) => {
             const candidateId = ids[index] as string;
-            if (note) {
-              insertTimelineEvent(tx, { id: newId(), subjectType: 'candidate', subjectId: candidateId, kind: 'note', occurredAt: today, text: note, createdAt: now, updatedAt: now });
-            }
+            if (note) notes.push({ id: newId(), subjectType: 'candidate', subjectId: candidateId, kind: 'note', occurredAt: today, text: note, createdAt: now, updatedAt: now });
             written.push({ recordType: 'candidate', recordId: candidateId });
           });
+          insertTimelineEvents(tx, notes);
         } else {
           const spec = RECORD_KINDS[kind];
           for (const row of create) written.push({ recordType, recordId: spec.create(tx, frozen, completed(row)) });

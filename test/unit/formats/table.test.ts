@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvText, inertText, writeTable } from '../../../electron/formats/table';
 
@@ -18,4 +19,24 @@ describe('lists written out as spreadsheets', () => {
     const bytes = await writeTable('csv', 'x', ['n', 'd', 'e'], [[2.5, { date: '2026-12-03' }, null]]);
     expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe('\uFEFFn;d;e\r\n2,5;03/12/2026;\r\n');
   });
+
+  it('writes an XLSX that Excel readers open: text as it is (XML characters escaped, control characters dropped), numbers, dates day first, a bold frozen header', async () => {
+    const bytes = await writeTable('xlsx', 'Liste <des> personnes & autres, très longue', ['Nom', 'n', 'd', 'vide', 'fin'], [
+      ['a<b> & "c"', 2.5, { date: '2026-12-03' }, null, '=1+1'],
+      ['  espaces  \u0001', -3, null, null, 'Hélène'],
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.name).toBe('Liste <des> personnes & autres,'.slice(0, 31));
+    expect(sheet?.getRow(1).values).toEqual([undefined, 'Nom', 'n', 'd', 'vide', 'fin']);
+    expect(sheet?.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet?.getRow(2).values).toEqual([undefined, 'a<b> & "c"', 2.5, new Date('2026-12-03T00:00:00Z'), undefined, '=1+1']);
+    expect(sheet?.getRow(2).getCell(3).numFmt).toBe('dd/mm/yyyy');
+    expect(sheet?.getRow(2).getCell(5).formula).toBeUndefined();
+    expect(sheet?.getRow(3).values).toEqual([undefined, '  espaces  ', -3, undefined, undefined, 'Hélène']);
+    expect(sheet?.rowCount).toBe(3);
+  });
 });
+

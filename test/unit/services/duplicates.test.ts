@@ -68,6 +68,8 @@ describe('duplicates and merge', () => {
     const backend = await openBackend();
     const mohamed = await ok(backend, 'candidates.create', { firstName: 'Mohamed', lastName: 'Ali', birthDate: '1990-05-04', phone: '06 11 22 33 44', secondPhone: '07 00 00 00 01', email: 'mo.ali@example.org' });
     await ok(backend, 'candidates.create', { firstName: 'Ali', lastName: 'Hassan', birthDate: '1990-05-04' });
+    // Found by another form of the name, in both ways.
+    const usage = await ok(backend, 'candidates.create', { firstName: 'Fatou', lastName: 'Ndiaye', otherNames: ['Fatoumata Diop'], birthDate: '1992-07-08', consentRecording: true, consentContact: true });
     const merged = await ok(backend, 'candidates.create', { firstName: 'Awa', lastName: 'Sow', birthDate: '1985-01-02', phone: '06 99 88 77 66' });
     const kept = await ok(backend, 'candidates.create', { firstName: 'Awa', lastName: 'Sow', birthDate: '1985-01-02' });
     await ok(backend, 'candidates.merge', { keepId: kept.id, mergeId: merged.id });
@@ -75,19 +77,21 @@ describe('duplicates and merge', () => {
       { firstName: 'ALI', lastName: 'Mohammed', birthDate: '1990-05-04' },
       { firstName: 'X', lastName: 'Y', birthDate: null, phone: '+33700000001', email: 'MO.ALI@example.org' },
       { firstName: 'Awa', lastName: 'Sow', birthDate: '1985-01-02', phone: '+33699887766' },
+      { firstName: 'Fatoumata', lastName: 'Diop', birthDate: '1992-07-08' },
       // Enough rows for the one pass, none of them anyone's duplicate.
       ...Array.from({ length: 600 }, (_, index) => ({ firstName: `P${index}`, lastName: 'Martin', birthDate: '2001-01-01', phone: `+3361000${String(index).padStart(4, '0')}` })),
     ];
     const many = findDuplicatesOfMany(backend.database.db, probes);
     const alone = probes.map((probe) => findDuplicatesOfMany(backend.database.db, [probe])[0]);
     expect(many).toEqual(alone);
-    expect(many.slice(0, 3).map((found) => found.map((match) => [match.candidate.id, match.reasons]))).toEqual([
+    expect(many.slice(0, 4).map((found) => found.map((match) => [match.candidate.id, match.reasons]))).toEqual([
       [[mohamed.id, ['same_birth_date_similar_names']]],
       [[mohamed.id, ['same_phone', 'same_email']]],
       // The merge gave the kept file the phone it lacked; the merged one is no one's duplicate.
       [[kept.id, ['same_birth_date_similar_names', 'same_phone']]],
+      [[usage.id, ['same_birth_date_similar_names']]],
     ]);
-    expect(many.slice(3).every((found) => found.length === 0)).toBe(true);
+    expect(many.slice(4).every((found) => found.length === 0)).toBe(true);
   });
 
   it('flags a spelling of the same name with the same birth date (Aminatou ~ Aminata)', async () => {

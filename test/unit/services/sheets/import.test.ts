@@ -77,6 +77,25 @@ describe('spreadsheet import of candidates', () => {
     await refused(backend, 'sheets.undo', { id: applied.id });
   });
 
+  it('undoes a large import with the search index rewritten once: not a word of its files left in the index, secure deletion on again', async () => {
+    const backend = await open();
+    await ok(backend, 'candidates.create', { firstName: 'Hélène', lastName: 'Martin', consentRecording: true });
+    const rows = Array.from({ length: 600 }, (_, index) => `Quetzalcoatlia;Ixchel${index};0${String(612000000 + index)}`);
+    const csv = ['Nom;Prénom;Téléphone', ...rows].join('\r\n');
+    const opened = await ok(backend, 'sheets.open', { fileName: 'grand.csv', contentBase64: base64(csv) });
+    const applied = await ok(backend, 'sheets.apply', { importId: opened.importId });
+    expect(applied.created).toBe(600);
+    const { sqlite } = backend.database;
+    // The word as the index's pages hold it (a term shares at most its first letters with the one before).
+    const inIndex = () => (sqlite.prepare('SELECT block FROM candidate_search_data').pluck().all() as Buffer[]).some((block) => block.includes('tzalcoatlia'));
+    expect(inIndex()).toBe(true);
+    await ok(backend, 'sheets.undo', { id: applied.id });
+    expect(inIndex()).toBe(false);
+    expect((await ok(backend, 'candidates.list', { query: 'quetzalcoatlia' })).total).toBe(0);
+    expect((await ok(backend, 'candidates.list', { query: 'helene' })).total).toBe(1);
+    expect(sqlite.prepare("SELECT v FROM candidate_search_config WHERE k = 'secure-delete'").pluck().get()).toBe(1);
+  });
+
   it('merges a likely duplicate into the existing file: fills its empty fields only, and undo empties them again', async () => {
     const backend = await open();
     const existing = await ok(backend, 'candidates.create', { firstName: 'Aminata', lastName: 'Diallo', birthDate: '1994-03-15', frenchLevel: 'A2', consentRecording: true });
