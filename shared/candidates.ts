@@ -337,6 +337,8 @@ export const candidateListSchema = z.strictObject({
   authorisationExpiringWithinDays: z.int().min(0).max(3650).optional(),
   pairId: uuid.optional(),
   partnerId: uuid.optional(),
+  /** Files in this programme or with this funder (any day they joined). */
+  programmeId: uuid.optional(),
   sort: z.enum(CANDIDATE_SORTS).default('name'),
   descending: z.boolean().default(false),
   limit: z.int().min(1).max(500).default(100),

@@ -15,7 +15,7 @@ export const REPORT_SECTIONS = ['people', 'outcomes', 'employers', 'network'] as
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
 export const REPORT_TABLES = {
-  people: ['flow', 'leftWhy', 'publicCategory', 'gender', 'ageBand', 'country', 'frenchLevel', 'frenchProgress', 'timeFollowed', 'barriers', 'euFunds'],
+  people: ['flow', 'leftWhy', 'publicCategory', 'gender', 'ageBand', 'country', 'frenchLevel', 'frenchProgress', 'timeFollowed', 'barriers', 'plans', 'planSteps', 'euFunds'],
   outcomes: [
     'hires',
     'presentations',
@@ -164,6 +164,7 @@ export const REPORT_PRESETS = {
   annual: [
     ['hires', ['outcomes.hires']],
     ['profile', ['people.flow', 'people.publicCategory', 'people.gender', 'people.ageBand', 'people.country', 'people.frenchLevel', 'people.frenchProgress', 'people.timeFollowed', 'people.barriers']],
+    ['plans', ['people.plans', 'people.planSteps']],
     ['sectors', ['outcomes.recruitmentSector']],
     ['becameOf', ['outcomes.outcomeClass', 'outcomes.sixMonths', 'people.leftWhy']],
     ['contracts', ['outcomes.recruitmentKind']],

@@ -236,6 +236,18 @@ export const candidates = sqliteTable(
       table.status,
       table.referredOn,
     ),
+    // The few files merged into another, which a report leaves out: read from here without
+    // touching the others (0018).
+    index('candidates_merged_idx').on(table.mergedIntoId).where(sql`merged_into_id IS NOT NULL`),
+    // Referrals by partner and day (the referral, else the creation), read in the partner's order
+    // so the report's count needs no sort; the id and pair for the population filters (0018).
+    index('candidates_referral_report_idx').on(
+      table.referralPartnerId,
+      sql`coalesce(referred_on, substr(created_at, 1, 10))`,
+      table.mergedIntoId,
+      table.id,
+      table.assignedPairId,
+    ),
   ],
 );
 
@@ -386,7 +398,13 @@ export const employers = sqliteTable(
     /** What kind of employer (shared/employers.ts EMPLOYER_KINDS); null when not said. */
     kind: text('kind'),
   },
-  (table) => [index('employers_name_idx').on(table.name), index('employers_sector_idx').on(table.sectorId)],
+  (table) => [
+    index('employers_name_idx').on(table.name),
+    index('employers_sector_idx').on(table.sectorId),
+    // What the reports read of an employer (a hire's sector, kind and name; files created and
+    // charters signed), from the index alone: an employer's row is wide encrypted pages (0018).
+    index('employers_report_idx').on(table.id, table.sectorId, table.kind, table.name, table.createdAt, table.charterSignedOn),
+  ],
 );
 
 export const employerContacts = sqliteTable(
@@ -934,7 +952,11 @@ export const planStepEvents = sqliteTable(
     author: text('author'),
     createdAt: text('created_at').notNull(),
   },
-  (table) => [index('plan_step_events_candidate_idx').on(table.candidateId, table.createdAt)],
+  (table) => [
+    index('plan_step_events_candidate_idx').on(table.candidateId, table.createdAt),
+    // The steps done in a report's periods, found by the day of the change (0018).
+    index('plan_step_events_created_idx').on(table.createdAt),
+  ],
 );
 
 /**

@@ -2,6 +2,7 @@ import { addDays, daysBetween, lastDayOfMonths } from '../../shared/dates';
 import { BARRIER_THEMES, FOLLOW_UP_STATUSES, GENDERS, PUBLIC_CATEGORIES } from '../../shared/domain';
 import { FRENCH_LEVELS, type FrenchLevel, frenchLevelRank } from '../../shared/candidates';
 import type { EmployerKind } from '../../shared/employers';
+import { STEP_KINDS } from '../../shared/plans';
 import { FOLLOW_UP_RESULTS, OUTCOME_CLASSES, PLACEMENT_KINDS, PRESENTATION_STATES, RECRUITMENT_KINDS, REFUSAL_REASONS, type RecruitmentKind, outcomeClass } from '../../shared/pipeline';
 import { z } from 'zod';
 import {
@@ -41,10 +42,12 @@ import {
   pairHours,
   peopleCells,
   placementRows,
+  planStarts,
   presentationCells,
   recruitmentRows,
   referralCells,
   sixMonthFollowUps,
+  stepsDone,
   volunteerFigures,
 } from '../store/reports';
 
@@ -52,6 +55,9 @@ const PERIODS = ['current', 'previous'];
 /** Rows of a free-text or data-named breakdown shown one by one; the rest summed as `others`. */
 export const TOP_ROWS = 15;
 const UNKNOWN = 'unknown';
+
+/** `localeCompare`'s order, with the collator made once: 10,000 employers' names took 40 ms to sort by `localeCompare`. */
+const byName = new Intl.Collator().compare;
 
 /** Counts per key for both periods, in the order of `keys` (keys met but not listed appended). */
 class Tally {
@@ -69,7 +75,7 @@ class Tally {
   }
   /** Named rows, the largest first (current, then previous, then name); beyond `TOP_ROWS`, one `others` row. */
   namedRows(): ReportRow[] {
-    const sorted = [...this.counts.entries()].sort(([ka, a], [kb, b]) => b[0] - a[0] || b[1] - a[1] || (this.labels.get(ka) ?? ka).localeCompare(this.labels.get(kb) ?? kb));
+    const sorted = [...this.counts.entries()].sort(([ka, a], [kb, b]) => b[0] - a[0] || b[1] - a[1] || byName(this.labels.get(ka) ?? ka, this.labels.get(kb) ?? kb));
     const shown = sorted.slice(0, TOP_ROWS).map(([key, values]) => ({ key, label: this.labels.get(key) ?? key, values: [...values] }));
     const rest = sorted.slice(TOP_ROWS);
     if (rest.length === 0) return shown;
@@ -116,12 +122,14 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
   function people(r: Ranges, f: PopulationFilter): ReportTable[] {
     const cells = peopleCells(db, r, f);
     const flow = new Tally();
+    const plans = new Tally();
     const leftWhy = new Tally();
     const tallies = { publicCategory: new Tally(), gender: new Tally(), ageBand: new Tally(), country: new Tally(), frenchLevel: new Tally(), frenchProgress: new Tally(), timeFollowed: new Tally() };
     const eu = new Map<string, number[]>();
     for (const cell of cells) {
       flow.add('created', cell.p, cell.created);
       flow.add('followed', cell.p, cell.people);
+      plans.add('withPlan', cell.p, cell.withPlan);
       if (cell.leftStatus !== null) {
         flow.add('left', cell.p, cell.people);
         leftWhy.add(cell.leftStatus, cell.p, cell.people);
@@ -149,6 +157,12 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
       barriers.add(`${cell.theme}|open`, cell.p, cell.open);
       barriers.add(`${cell.theme}|lifted`, cell.p, cell.lifted);
     }
+    for (const cell of planStarts(db, r, f)) plans.add('started', cell.p, cell.count);
+    const steps = new Tally();
+    for (const cell of stepsDone(db, r, f)) {
+      steps.add(cell.kind, cell.p, cell.count);
+      plans.add('stepsDone', cell.p, cell.count);
+    }
     return [
       table('people', 'flow', labels('reports.ui.rows.flow.'), flow.rows(['created', 'followed', 'left']), false),
       table('people', 'leftWhy', labels('candidates.values.statuses.'), leftWhy.rows(FOLLOW_UP_STATUSES)),
@@ -166,6 +180,8 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
         barriers.rows(BARRIER_THEMES.flatMap((theme) => [`${theme}|open`, `${theme}|lifted`])),
         false,
       ),
+      table('people', 'plans', labels('reports.ui.rows.plans.'), plans.rows(['started', 'withPlan', 'stepsDone']), false),
+      table('people', 'planSteps', labels('plans.values.stepKinds.'), steps.rows(STEP_KINDS)),
       {
         section: 'people',
         name: 'euFunds',
@@ -268,7 +284,10 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
 
   function network(r: Ranges, f: PopulationFilter): ReportTable[] {
     const referrals = new Tally();
-    for (const cell of referralCells(db, r, f)) referrals.add(cell.partnerId ?? 'none', cell.p, cell.count, cell.partnerName ?? '—');
+    for (const cell of referralCells(db, r, f)) {
+      referrals.add(cell.partnerId ?? 'none', 0, cell.current, cell.partnerName ?? '—');
+      referrals.add(cell.partnerId ?? 'none', 1, cell.previous);
+    }
     const volunteers = new Tally();
     for (const row of volunteerFigures(db, r, f)) {
       volunteers.add('activeVolunteers', row.p, row.activeVolunteers);

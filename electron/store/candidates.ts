@@ -8,6 +8,7 @@ import { createRowWriter } from '../db/row-writer';
 import {
   candidateBarrierEvents,
   candidateBarriers,
+  candidateProgrammes,
   candidateSectors,
   candidateSharingConsents,
   candidates,
@@ -415,7 +416,21 @@ function listQuery(input: Omit<ParsedInputOf<'candidates.list'>, 'limit' | 'offs
   const inSectorForCount = sectorId
     ? sql`${candidates.seq} IN (SELECT c.seq FROM ${candidateSectors} JOIN ${candidates} c ON c.id = ${candidateSectors.candidateId} WHERE ${candidateSectors.sectorId} = ${sectorId})`
     : undefined;
-  return { orderBy, match, searchAlone: match !== null && filters.length === 0 && !sectorId, pageWhere: and(...conditions, inSectorForPage), countWhere: and(...conditions, inSectorForCount) };
+  // The programme filter, written twice for the same reasons (a page probes the membership's primary key).
+  const programmeId = input.programmeId;
+  const inProgrammeForPage = programmeId
+    ? sql`EXISTS (SELECT 1 FROM ${candidateProgrammes} WHERE ${candidateProgrammes.candidateId} = ${candidates.id} AND ${candidateProgrammes.programmeId} = ${programmeId})`
+    : undefined;
+  const inProgrammeForCount = programmeId
+    ? sql`${candidates.seq} IN (SELECT c.seq FROM ${candidateProgrammes} JOIN ${candidates} c ON c.id = ${candidateProgrammes.candidateId} WHERE ${candidateProgrammes.programmeId} = ${programmeId})`
+    : undefined;
+  return {
+    orderBy,
+    match,
+    searchAlone: match !== null && filters.length === 0 && !sectorId && !programmeId,
+    pageWhere: and(...conditions, inSectorForPage, inProgrammeForPage),
+    countWhere: and(...conditions, inSectorForCount, inProgrammeForCount),
+  };
 }
 
 /** A page of the list; `authorisationExpiringBy` is the last day of the expiry filter, when it is set. */

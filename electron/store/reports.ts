@@ -29,30 +29,47 @@ export interface PopulationFilter {
 const periodOf = (column: SQL, r: Ranges) => sql`CASE WHEN ${column} >= ${r.currentFrom} THEN 0 ELSE 1 END`;
 const inRanges = (column: SQL, r: Ranges) => sql`${column} >= ${r.previousFrom} AND ${column} < ${r.until}`;
 
+const COLUMNS = { public_category: sql.raw('c.public_category'), french_level: sql.raw('c.french_level') } as const;
+
+/**
+ * The files whose history holds more than the two rows written when they were created (one per
+ * attribute): a status or level changed since, or rows brought by a merge. The triggers of 0017
+ * write every change of the columns, so a file outside this set holds its column's value on every
+ * day. Read once per statement from the history's primary key (no sort), then probed in memory:
+ * at 100,000 files a lookup in the history per file and per value cost three times as much.
+ */
+const changedFiles = sql`(SELECT candidate_id FROM candidate_status_history GROUP BY candidate_id HAVING count(*) <> 2 OR min(attribute) = max(attribute))`;
+
+/** The first value recorded of the file `c`. */
+const firstValue = (attribute: 'public_category' | 'french_level') =>
+  sql`(SELECT f.value FROM candidate_status_history f WHERE f.candidate_id = c.id AND f.attribute = ${attribute} ORDER BY f.from_date LIMIT 1)`;
+
 /**
  * The value of a file's `public_category` or `french_level` on day `on`: the last recorded on or
  * before it, else the first recorded (activity dated before the file was created here counts
- * under the values it came with). `c` is the candidates table.
+ * under the values it came with). `c` is the candidates table. With `changed` (a statement over
+ * every file), the history is read only for the files in `changedFiles`.
  */
-export const valueAt = (attribute: 'public_category' | 'french_level', on: SQL) =>
-  sql`(SELECT h.value FROM candidate_status_history h WHERE h.candidate_id = c.id AND h.attribute = ${attribute}
-    ORDER BY h.from_date > ${on}, CASE WHEN h.from_date <= ${on} THEN h.from_date END DESC, h.from_date LIMIT 1)`;
+export const valueAt = (attribute: 'public_category' | 'french_level', on: SQL, changed = false) => {
+  // The value of the latest row by then (SQLite gives a bare column from max()'s row), else of
+  // the first: both read in the primary key's order, where one ORDER BY over both sorted each time.
+  const recorded = sql`(SELECT CASE WHEN max(h.from_date) IS NULL THEN ${firstValue(attribute)} ELSE h.value END
+    FROM candidate_status_history h WHERE h.candidate_id = c.id AND h.attribute = ${attribute} AND h.from_date <= ${on})`;
+  return changed ? sql`CASE WHEN c.id IN ${changedFiles} THEN ${recorded} ELSE ${COLUMNS[attribute]} END` : recorded;
+};
 
-/** The value the file `c` came with (its first recorded). */
+/** The value the file `c` came with (its first recorded), in a statement over every file. */
 const valueAtEntry = (attribute: 'public_category' | 'french_level') =>
-  sql`(SELECT h.value FROM candidate_status_history h WHERE h.candidate_id = c.id AND h.attribute = ${attribute} ORDER BY h.from_date LIMIT 1)`;
+  sql`CASE WHEN c.id IN ${changedFiles} THEN ${firstValue(attribute)} ELSE ${COLUMNS[attribute]} END`;
 
-/**
- * The files a report counts (never one merged into another), narrowed by the filters; `c` is the
- * candidates table. Status and programme are judged on day `on` (the period's last day for the
- * people followed, the event's day for an event): the status the file held then, a programme
- * joined by then.
- */
-function population(f: PopulationFilter, on: SQL): SQL {
-  const conditions: SQL[] = [sql`c.merged_into_id IS NULL`];
+/** Files merged into another: never counted (a handful, read once per statement from a partial index). */
+const mergedFiles = sql`(SELECT id FROM candidates WHERE merged_into_id IS NOT NULL)`;
+
+function filterConditions(f: PopulationFilter, on: SQL, changed = false): SQL[] {
+  const conditions: SQL[] = [];
   if (f.publicCategories.length > 0)
     conditions.push(
-      sql`${valueAt('public_category', on)} IN (${sql.join(
+      sql`${valueAt('public_category', on, changed)} IN (${sql.join(
         f.publicCategories.map((category) => sql`${category}`),
         sql`, `,
       )})`,
@@ -62,7 +79,27 @@ function population(f: PopulationFilter, on: SQL): SQL {
   if (f.pairId) conditions.push(sql`c.assigned_pair_id = ${f.pairId}`);
   if (f.programmeId)
     conditions.push(sql`EXISTS (SELECT 1 FROM candidate_programmes cp WHERE cp.candidate_id = c.id AND cp.programme_id = ${f.programmeId} AND cp.joined_on <= ${on})`);
-  return sql.join(conditions, sql` AND `);
+  return conditions;
+}
+
+/**
+ * The files a report counts (never one merged into another), narrowed by the filters; `c` is the
+ * candidates table. Status and programme are judged on day `on` (the period's last day for the
+ * people followed, the event's day for an event): the status the file held then, a programme
+ * joined by then.
+ */
+function population(f: PopulationFilter, on: SQL, changed = false): SQL {
+  return sql.join([sql`c.merged_into_id IS NULL`, ...filterConditions(f, on, changed)], sql` AND `);
+}
+
+/**
+ * Whether the file `id` of a dated row (a presentation, a placement…) counts, as `population`
+ * says. Without filters, nothing of the file is read: its id is only checked against the merged
+ * ones (at 100,000 files, a lookup of each row's file was most of these statements' time).
+ */
+function ofPopulation(id: SQL, f: PopulationFilter, on: SQL): SQL {
+  const conditions = filterConditions(f, on);
+  return conditions.length === 0 ? sql`${id} NOT IN ${mergedFiles}` : sql`EXISTS (SELECT 1 FROM candidates c WHERE c.id = ${id} AND c.merged_into_id IS NULL AND ${sql.join(conditions, sql` AND `)})`;
 }
 
 /**
@@ -94,7 +131,7 @@ const followedIn = sql`(${within('c.created_at')} OR ${within('c.archived_at')}
  */
 const followedPopulation = (r: Ranges, f: PopulationFilter) =>
   // CROSS JOIN keeps the candidates outside: one pass over the table in its order, both periods asked of each row.
-  sql`candidates c CROSS JOIN ${periods(r)} k WHERE c.created_at < k.before AND ${population(f, sql`k.last`)} AND ${followedIn}`;
+  sql`candidates c CROSS JOIN ${periods(r)} k WHERE c.created_at < k.before AND ${population(f, sql`k.last`, true)} AND ${followedIn}`;
 
 /** Age in whole years at the period's end, banded as shared/reports.ts ageBand does. */
 const ageBandSql = (end: SQL) => sql`CASE
@@ -125,6 +162,8 @@ export interface PeopleCell {
   leftStatus: string | null;
   people: number;
   created: number;
+  /** People with an action plan by the period's end (an objective recorded by then). */
+  withPlan: number;
 }
 
 /**
@@ -133,12 +172,13 @@ export interface PeopleCell {
  */
 export function peopleCells(db: Db, r: Ranges, f: PopulationFilter): PeopleCell[] {
   const end = sql`k.last`;
-  return db.all<PeopleCell>(sql`SELECT k.p AS p, ${valueAt('public_category', end)} AS publicCategory, c.gender AS gender, ${ageBandSql(end)} AS ageBand,
-      c.nationality AS nationality, ${valueAt('french_level', end)} AS frenchLevel, ${valueAtEntry('french_level')} AS frenchLevelAtEntry,
+  return db.all<PeopleCell>(sql`SELECT k.p AS p, ${valueAt('public_category', end, true)} AS publicCategory, c.gender AS gender, ${ageBandSql(end)} AS ageBand,
+      c.nationality AS nationality, ${valueAt('french_level', end, true)} AS frenchLevel, ${valueAtEntry('french_level')} AS frenchLevelAtEntry,
       ${followedBandSql(end)} AS followedBand,
       CASE WHEN ${within('c.archived_at')} THEN c.status END AS leftStatus,
       count(*) AS people,
-      sum(${within('c.created_at')}) AS created
+      sum(${within('c.created_at')}) AS created,
+      sum(EXISTS (SELECT 1 FROM plan_objectives o WHERE o.candidate_id = c.id AND o.created_at < k.before)) AS withPlan
     FROM ${followedPopulation(r, f)}
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`);
 }
@@ -167,11 +207,44 @@ export function barrierCells(db: Db, r: Ranges, f: PopulationFilter): BarrierCel
     ),
     open_at_end AS (SELECT s.p, s.theme, count(*) AS n FROM last_state s JOIN followed f ON f.id = s.candidate_id AND f.p = s.p
       WHERE s.rank = 1 AND s.status = 'open' GROUP BY 1, 2),
-    lifted AS (SELECT ${periodOf(sql`e.d`, r)} AS p, e.theme, count(DISTINCT e.candidate_id) AS n FROM ev e JOIN candidates c ON c.id = e.candidate_id
-      WHERE e.change = 'lifted' AND ${inRanges(sql`e.d`, r)} AND ${population(f, sql`e.d`)} GROUP BY 1, 2)
+    lifted AS (SELECT ${periodOf(sql`e.d`, r)} AS p, e.theme, count(DISTINCT e.candidate_id) AS n FROM ev e
+      WHERE e.change = 'lifted' AND ${inRanges(sql`e.d`, r)} AND ${ofPopulation(sql`e.candidate_id`, f, sql`e.d`)} GROUP BY 1, 2)
     SELECT p, theme, sum(open) AS open, sum(lifted) AS lifted FROM (
       SELECT p, theme, n AS open, 0 AS lifted FROM open_at_end UNION ALL SELECT p, theme, 0, n FROM lifted
     ) GROUP BY 1, 2`);
+}
+
+export interface PlanStartCell {
+  p: number;
+  count: number;
+}
+
+/** Action plans started in each period: the file's first objective recorded then (the file counted as it stood that day). */
+export function planStarts(db: Db, r: Ranges, f: PopulationFilter): PlanStartCell[] {
+  return db.all<PlanStartCell>(sql`SELECT ${periodOf(sql`o.first`, r)} AS p, count(*) AS count
+    FROM (SELECT candidate_id, min(created_at) AS first FROM plan_objectives GROUP BY candidate_id) o
+    WHERE ${inRanges(sql`o.first`, r)} AND ${ofPopulation(sql`o.candidate_id`, f, sql`substr(o.first, 1, 10)`)}
+    GROUP BY 1`);
+}
+
+export interface StepDoneCell {
+  p: number;
+  kind: string;
+  count: number;
+}
+
+/**
+ * Steps of action plans marked done in each period (a change recorded then set their status to
+ * done; a step counted once a period, by its kind now; steps since removed are not counted), the
+ * file counted as it stood on the day of the period's last such change.
+ */
+export function stepsDone(db: Db, r: Ranges, f: PopulationFilter): StepDoneCell[] {
+  return db.all<StepDoneCell>(sql`SELECT d.p AS p, s.kind AS kind, count(*) AS count
+    FROM (SELECT e.step_id, e.candidate_id, ${periodOf(sql`e.created_at`, r)} AS p, substr(max(e.created_at), 1, 10) AS day FROM plan_step_events e
+      WHERE ${inRanges(sql`e.created_at`, r)} AND json_extract(e.changed, '$.status') = 'done' GROUP BY 1, 2, 3) d
+    JOIN plan_steps s ON s.id = d.step_id
+    WHERE ${ofPopulation(sql`d.candidate_id`, f, sql`d.day`)}
+    GROUP BY 1, 2`);
 }
 
 export interface PresentationCell {
@@ -184,8 +257,8 @@ export interface PresentationCell {
 /** Presentations proposed in each period (not archived), by their state now and refusal reason. */
 export function presentationCells(db: Db, r: Ranges, f: PopulationFilter): PresentationCell[] {
   return db.all<PresentationCell>(sql`SELECT ${periodOf(sql`pr.proposed_on`, r)} AS p, pr.state AS state, pr.refusal_reason AS refusalReason, count(*) AS count
-    FROM presentations pr JOIN candidates c ON c.id = pr.candidate_id
-    WHERE pr.archived_at IS NULL AND ${inRanges(sql`pr.proposed_on`, r)} AND ${population(f, sql`pr.proposed_on`)}
+    FROM presentations pr
+    WHERE pr.archived_at IS NULL AND ${inRanges(sql`pr.proposed_on`, r)} AND ${ofPopulation(sql`pr.candidate_id`, f, sql`pr.proposed_on`)}
     GROUP BY 1, 2, 3`);
 }
 
@@ -217,8 +290,8 @@ export function placementRows(db: Db, r: Ranges, f: PopulationFilter): Placement
         AND rc.start_date <= date(max(${end}, coalesce(${renewalEnd}, ${end})), ${`+${CONTRACT_AFTER_PMSMP_DAYS} days`})) AS hired,
       CASE WHEN s.name IS NULL THEN s.seed_key END AS sectorKey, s.name AS sectorName, ${valueAt('public_category', sql`pl.start_date`)} AS publicCategory
     FROM placements pl JOIN candidates c ON c.id = pl.candidate_id
-    LEFT JOIN job_needs j ON j.id = pl.job_need_id
-    LEFT JOIN employers e ON e.id = pl.employer_id
+    LEFT JOIN job_needs j INDEXED BY job_needs_report_idx ON j.id = pl.job_need_id
+    LEFT JOIN employers e INDEXED BY employers_report_idx ON e.id = pl.employer_id
     LEFT JOIN sectors s ON s.id = coalesce(j.sector_id, e.sector_id)
     WHERE pl.archived_at IS NULL AND ${inRanges(sql`pl.start_date`, r)} AND ${population(f, sql`pl.start_date`)}`);
 }
@@ -243,8 +316,8 @@ export function recruitmentRows(db: Db, r: Ranges, f: PopulationFilter): Recruit
       CASE WHEN s.name IS NULL THEN s.seed_key END AS sectorKey, s.name AS sectorName, e.id AS employerId, coalesce(e.name, rc.organisation) AS employerName,
       e.kind AS employerKind, ${valueAt('public_category', sql`rc.start_date`)} AS publicCategory
     FROM recruitments rc JOIN candidates c ON c.id = rc.candidate_id
-    LEFT JOIN job_needs j ON j.id = rc.job_need_id
-    LEFT JOIN employers e ON e.id = rc.employer_id
+    LEFT JOIN job_needs j INDEXED BY job_needs_report_idx ON j.id = rc.job_need_id
+    LEFT JOIN employers e INDEXED BY employers_report_idx ON e.id = rc.employer_id
     LEFT JOIN sectors s ON s.id = coalesce(j.sector_id, e.sector_id)
     WHERE rc.archived_at IS NULL AND ${inRanges(sql`rc.start_date`, r)} AND ${population(f, sql`rc.start_date`)}`);
 }
@@ -258,8 +331,8 @@ export interface FollowUpCell {
 /** The 6-month follow-ups due in each period (of recruitments not archived), by their answer. */
 export function sixMonthFollowUps(db: Db, r: Ranges, f: PopulationFilter): FollowUpCell[] {
   return db.all<FollowUpCell>(sql`SELECT ${periodOf(sql`fu.due_on`, r)} AS p, fu.result AS result, count(*) AS count
-    FROM follow_ups fu JOIN recruitments rc ON rc.id = fu.recruitment_id JOIN candidates c ON c.id = rc.candidate_id
-    WHERE fu.months_after = 6 AND rc.archived_at IS NULL AND ${inRanges(sql`fu.due_on`, r)} AND ${population(f, sql`fu.due_on`)}
+    FROM follow_ups fu JOIN recruitments rc ON rc.id = fu.recruitment_id
+    WHERE fu.months_after = 6 AND rc.archived_at IS NULL AND ${inRanges(sql`fu.due_on`, r)} AND ${ofPopulation(sql`rc.candidate_id`, f, sql`fu.due_on`)}
     GROUP BY 1, 2`);
 }
 
@@ -290,7 +363,7 @@ export function employerFigures(db: Db, r: Ranges, sectorId: string | null): Emp
     ),
     engaged(id, p) AS (
       SELECT id, p FROM contacts
-      UNION SELECT j.employer_id, ${periodOf(sql`pr.proposed_on`, r)} FROM presentations pr JOIN job_needs j ON j.id = pr.job_need_id WHERE pr.archived_at IS NULL AND ${inRanges(sql`pr.proposed_on`, r)}
+      UNION SELECT j.employer_id, ${periodOf(sql`pr.proposed_on`, r)} FROM presentations pr JOIN job_needs j INDEXED BY job_needs_report_idx ON j.id = pr.job_need_id WHERE pr.archived_at IS NULL AND ${inRanges(sql`pr.proposed_on`, r)}
       UNION SELECT employer_id, ${periodOf(sql`start_date`, r)} FROM placements WHERE employer_id IS NOT NULL AND archived_at IS NULL AND ${inRanges(sql`start_date`, r)}
       UNION SELECT employer_id, ${periodOf(sql`start_date`, r)} FROM recruitments WHERE employer_id IS NOT NULL AND archived_at IS NULL AND ${inRanges(sql`start_date`, r)}
     ),
@@ -311,19 +384,24 @@ export function employerFigures(db: Db, r: Ranges, sectorId: string | null): Emp
 }
 
 export interface ReferralCell {
-  p: number;
   partnerId: string | null;
   partnerName: string | null;
-  count: number;
+  current: number;
+  previous: number;
 }
 
-/** Files referred in each period (the referral date, else the file's creation), by the partner that referred them. */
+/**
+ * Files referred in each period (the referral date, else the file's creation), by the partner
+ * that referred them: both periods summed side by side in the partner's order of
+ * candidates_referral_report_idx, so nothing is sorted.
+ */
 export function referralCells(db: Db, r: Ranges, f: PopulationFilter): ReferralCell[] {
   const on = sql`coalesce(c.referred_on, substr(c.created_at, 1, 10))`;
-  return db.all<ReferralCell>(sql`SELECT ${periodOf(on, r)} AS p, pa.id AS partnerId, pa.name AS partnerName, count(*) AS count
-    FROM candidates c LEFT JOIN partners pa ON pa.id = c.referral_partner_id
+  return db.all<ReferralCell>(sql`SELECT c.referral_partner_id AS partnerId, (SELECT pa.name FROM partners pa WHERE pa.id = c.referral_partner_id) AS partnerName,
+      sum(${on} >= ${r.currentFrom}) AS current, sum(${on} < ${r.currentFrom}) AS previous
+    FROM candidates c
     WHERE ${inRanges(on, r)} AND ${population(f, on)}
-    GROUP BY 1, 2, 3`);
+    GROUP BY c.referral_partner_id`);
 }
 
 export interface VolunteerFigures {
@@ -352,8 +430,8 @@ export function volunteerFigures(db: Db, r: Ranges, f: PopulationFilter): Volunt
       SELECT p, 1, 0, 0, 0 FROM active
       UNION ALL SELECT ${periodOf(sql`date`, r)}, 0, minutes, 0, 0 FROM volunteer_hours WHERE ${inRanges(sql`date`, r)} ${ofPair('volunteer_id')}
       UNION ALL SELECT ${periodOf(sql`date`, r)}, 0, 0, 1, 0 FROM dropin_sessions WHERE archived_at IS NULL AND ${inRanges(sql`date`, r)}
-      UNION ALL SELECT ${periodOf(sql`s.date`, r)}, 0, 0, 0, 1 FROM session_visits v JOIN dropin_sessions s ON s.id = v.session_id JOIN candidates c ON c.id = v.candidate_id
-        WHERE s.archived_at IS NULL AND ${inRanges(sql`s.date`, r)} AND ${population(f, sql`s.date`)}
+      UNION ALL SELECT ${periodOf(sql`s.date`, r)}, 0, 0, 0, 1 FROM session_visits v JOIN dropin_sessions s ON s.id = v.session_id
+        WHERE s.archived_at IS NULL AND ${inRanges(sql`s.date`, r)} AND ${ofPopulation(sql`v.candidate_id`, f, sql`s.date`)}
     )
     SELECT p, sum(activeVolunteers) AS activeVolunteers, sum(minutes) AS minutes, sum(sessions) AS sessions, sum(visits) AS visits FROM figures GROUP BY p`);
 }

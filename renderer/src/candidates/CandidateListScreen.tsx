@@ -17,7 +17,7 @@ import { sectorLabel, useSectors } from '../ui/sectors';
 import { useRecordList } from '../ui/useRecordList';
 import { ExpiryDate } from './ExpiryDate';
 import { EXPIRY_WINDOWS, SORT_ORDER_NAMES, hasNarrowingFilters, toListInput, useCandidateListFilters } from './listFilters';
-import { choices, offered, usePairOptions, usePartnerOptions } from './options';
+import { choices, offered, usePairOptions, usePartnerOptions, useProgrammeOptions } from './options';
 import { routeToHash, sheetImportHash } from '../app/routes';
 import { useMay } from '../session/useMay';
 
@@ -31,6 +31,7 @@ export function CandidateListScreen() {
   const { sectors } = useSectors();
   const partners = usePartnerOptions();
   const pairs = usePairOptions();
+  const programmes = useProgrammeOptions();
   const narrowed = hasNarrowingFilters(filters);
 
   const columns: Column<CandidateSummary>[] = [
@@ -190,6 +191,13 @@ export function CandidateListScreen() {
           value={filters.pairId}
           options={offered(pairs, [filters.pairId])}
           onChange={(pairId) => filters.set({ pairId })}
+        />
+        <FilterSelect
+          label={t('candidates.ui.list.programmeFilter')}
+          anyLabel={t('candidates.ui.list.any.programme')}
+          value={filters.programmeId}
+          options={offered(programmes, [filters.programmeId])}
+          onChange={(programmeId) => filters.set({ programmeId })}
         />
         {narrowed && (
           <button type="button" className="button button-link" onClick={filters.clearNarrowing}>

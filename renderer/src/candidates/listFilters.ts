@@ -39,6 +39,7 @@ export interface CandidateFilters {
   expiringWithin: ExpiryWindow | null;
   partnerId: string | null;
   pairId: string | null;
+  programmeId: string | null;
   order: SortOrder;
 }
 
@@ -51,13 +52,14 @@ export const DEFAULT_FILTERS: CandidateFilters = {
   expiringWithin: null,
   partnerId: null,
   pairId: null,
+  programmeId: null,
   order: 'name',
 };
 
 /** The filters of the toolbar's second row (not the search, the archive choice or the order). */
 export function hasNarrowingFilters(filters: CandidateFilters): boolean {
-  const { status, frenchLevel, sectorId, expiringWithin, partnerId, pairId } = filters;
-  return [status, frenchLevel, sectorId, expiringWithin, partnerId, pairId].some((value) => value !== null);
+  const { status, frenchLevel, sectorId, expiringWithin, partnerId, pairId, programmeId } = filters;
+  return [status, frenchLevel, sectorId, expiringWithin, partnerId, pairId, programmeId].some((value) => value !== null);
 }
 
 /** What `candidates.list` receives for these filters. */
@@ -71,6 +73,7 @@ export function toListInput(filters: CandidateFilters): RecordListFilters<'candi
     ...(filters.expiringWithin ? { authorisationExpiringWithinDays: filters.expiringWithin } : {}),
     ...(filters.partnerId ? { partnerId: filters.partnerId } : {}),
     ...(filters.pairId ? { pairId: filters.pairId } : {}),
+    ...(filters.programmeId ? { programmeId: filters.programmeId } : {}),
     ...SORT_ORDERS[filters.order],
   };
 }
@@ -91,6 +94,6 @@ export const useCandidateListFilters = forgetOnSessionEnd(
   setQuery: (query) => set({ query }),
   setArchived: (archived) => set({ archived }),
   clearNarrowing: () =>
-    set({ status: null, frenchLevel: null, sectorId: null, expiringWithin: null, partnerId: null, pairId: null }),
+    set({ status: null, frenchLevel: null, sectorId: null, expiringWithin: null, partnerId: null, pairId: null, programmeId: null }),
 })),
 );

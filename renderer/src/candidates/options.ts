@@ -87,6 +87,15 @@ export function usePairOptions(): Option[] {
   );
 }
 
+/** Programmes and funders, archived ones marked (files keep them). */
+export function useProgrammeOptions(): Option[] {
+  const { state } = useApiValue('programmes.list', { includeArchived: true });
+  return useMemo(
+    () => (state.status === 'ready' ? state.value.map((programme) => ({ value: programme.id, label: programme.name, retired: programme.archivedAt !== null })) : []),
+    [state],
+  );
+}
+
 export function useVolunteerOptions(): Option[] {
   const { state } = useApiValue('volunteers.list', { archived: 'all', limit: REFERENCE_LIMIT });
   return useMemo(

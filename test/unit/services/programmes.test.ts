@@ -93,4 +93,27 @@ describe('programmes and funders', () => {
     expect(rows(backend, 'SELECT count(*) AS n FROM candidate_programmes WHERE candidate_id = ?', other.id)).toEqual([{ n: 0 }]);
     expect(rows(backend, 'SELECT count(*) AS n FROM candidate_status_history WHERE candidate_id = ?', other.id)).toEqual([{ n: 0 }]);
   });
+
+  it('narrow the candidates list and its export, the page and its count alike', async () => {
+    const backend = await openBackend();
+    const fse = await ok(backend, 'programmes.create', { name: 'FSE+ 2026' });
+    const plie = await ok(backend, 'programmes.create', { name: 'PLIE' });
+    const amina = await candidate(backend, { firstName: 'Amina', lastName: 'Diallo' });
+    const karim = await candidate(backend, { firstName: 'Karim', lastName: 'Zerbib' });
+    await candidate(backend, { firstName: 'Hélène', lastName: 'Dupré' });
+    await ok(backend, 'programmes.setForCandidate', { id: amina.id, programmes: [{ programmeId: fse.id, joinedOn: '2026-01-15' }] });
+    await ok(backend, 'programmes.setForCandidate', { id: karim.id, programmes: [{ programmeId: fse.id, joinedOn: '2026-02-01' }, { programmeId: plie.id, joinedOn: '2026-02-01' }] });
+    const names = async (filters: { programmeId?: string; query?: string }) => {
+      const page = await ok(backend, 'candidates.list', filters);
+      return { names: page.items.map((item) => item.lastName), total: page.total };
+    };
+    expect(await names({})).toEqual({ names: ['Diallo', 'Dupré', 'Zerbib'], total: 3 });
+    expect(await names({ programmeId: fse.id })).toEqual({ names: ['Diallo', 'Zerbib'], total: 2 });
+    expect(await names({ programmeId: plie.id })).toEqual({ names: ['Zerbib'], total: 1 });
+    expect(await names({ programmeId: plie.id, query: 'diallo' })).toEqual({ names: [], total: 0 });
+    expect(await names({ programmeId: MISSING_ID })).toEqual({ names: [], total: 0 });
+    const exported = await ok(backend, 'candidates.export', { format: 'csv', language: 'fr', filters: { programmeId: fse.id } });
+    const lines = Buffer.from(exported.contentBase64, 'base64').toString('utf8').trimEnd().split('\r\n');
+    expect(lines.slice(1).map((line) => line.split(';')[0])).toEqual(['Diallo', 'Zerbib']);
+  });
 });

@@ -79,6 +79,16 @@ function naiveReport(backend: Backend, periods: [Period, Period], filters: Filte
     history.set(key, [...(history.get(key) ?? []), row]);
   }
   const memberships = all('candidate_programmes');
+  const objectives = all('plan_objectives');
+  const steps = byId(all('plan_steps'));
+  const stepEvents = all('plan_step_events');
+  /** Each file's first objective: the day its plan started. */
+  const planStart = new Map<string, string>();
+  for (const objective of objectives) {
+    const id = String(objective.candidate_id);
+    const first = planStart.get(id);
+    if (first === undefined || String(objective.created_at) < first) planStart.set(id, String(objective.created_at));
+  }
 
   /** The file's value on a day: the last recorded on or before it, else the first recorded. */
   const valueAt = (id: unknown, attribute: string, on: string) => {
@@ -171,6 +181,22 @@ function naiveReport(backend: Backend, periods: [Period, Period], filters: Filte
         });
       for (const event of mine) last.set(String(event.theme), event);
       for (const [theme, event] of last) if (event.status === 'open') add('people.barriers', `${theme}|open`, p);
+      if ((day(planStart.get(String(c.id))) ?? '9999') <= period.to) add('people.plans', 'withPlan', p);
+    }
+    // Action plans: started (the first objective) in the period, and steps set to done in it.
+    for (const [id, first] of planStart) if (within(first, period) && inPopulation(id, day(first) as string)) add('people.plans', 'started', p);
+    const lastDone = new Map<string, Row>();
+    for (const event of stepEvents) {
+      const changed = event.changed === null ? null : (JSON.parse(String(event.changed)) as { status?: string });
+      if (changed?.status !== 'done' || !within(event.created_at, period)) continue;
+      const before = lastDone.get(String(event.step_id));
+      if (!before || String(event.created_at) > String(before.created_at)) lastDone.set(String(event.step_id), event);
+    }
+    for (const [stepId, event] of lastDone) {
+      const step = steps.get(stepId);
+      if (!step || !inPopulation(event.candidate_id, day(event.created_at) as string)) continue;
+      add('people.planSteps', String(step.kind), p);
+      add('people.plans', 'stepsDone', p);
     }
     const lifted = new Set<string>();
     for (const event of barrierEvents)
@@ -307,7 +333,7 @@ function expectTable(table: ReportTable, expected: Map<string, number[]> | undef
 function expectAgrees(backend: Backend, report: Report, filters: Filters, context: string) {
   const expected = naiveReport(backend, [report.current, report.previous], filters);
   for (const table of report.tables) expectTable(table, expected.get(`${table.section}.${table.name}`), context);
-  expect(report.tables.length).toBe(28);
+  expect(report.tables.length).toBe(30);
 }
 
 /** Spreads the seed's dates (it stamps every file "now") over two and a half years, and adds what it does not make. */
@@ -338,6 +364,23 @@ function spreadDates(backend: Backend) {
       SELECT id, 'french_level', date(created_at, '+' || ((seq * 19) % 400) || ' days'), CASE seq % 4 WHEN 0 THEN 'B1' WHEN 1 THEN 'A1' WHEN 2 THEN 'not_assessed' ELSE 'C1' END
       FROM candidates WHERE seq % 3 = 0;
     UPDATE employers SET kind = CASE seq % 4 WHEN 0 THEN 'integration_workshop' WHEN 1 THEN 'ordinary_company' WHEN 2 THEN 'geiq' ELSE NULL END;
+    -- Action plans: objectives from the file's creation on, a step each, set to done (some twice, some back in progress), and a step since removed.
+    INSERT INTO plan_objectives (id, candidate_id, label, target_date, status, outcome, created_at, updated_at)
+      SELECT 'po' || seq || '-' || n.value, id, 'Objectif', NULL, 'open', NULL, strftime('%Y-%m-%dT09:00:00.000Z', created_at, '+' || ((seq * 17 + n.value * 90) % 500) || ' days'), '2026-06-30T09:00:00.000Z'
+      FROM candidates JOIN (SELECT 1 AS value UNION SELECT 2) n WHERE seq % 3 <> 1;
+    INSERT INTO plan_steps (id, objective_id, candidate_id, kind, label, due_on, responsible, volunteer_id, partner_id, status, outcome, created_at, updated_at)
+      SELECT 'ps' || rowid, id, candidate_id, CASE rowid % 4 WHEN 0 THEN 'french_course' WHEN 1 THEN 'cv_workshop' WHEN 2 THEN 'pmsmp' ELSE 'job_search' END, 'Étape', NULL, 'person', NULL, NULL, 'done', NULL, created_at, created_at
+      FROM plan_objectives;
+    INSERT INTO plan_step_events (id, candidate_id, step_id, change, changed, author, created_at)
+      SELECT 'pe1-' || rowid, candidate_id, id, 'created', '{"status":"planned"}', NULL, created_at FROM plan_steps;
+    INSERT INTO plan_step_events (id, candidate_id, step_id, change, changed, author, created_at)
+      SELECT 'pe2-' || rowid, candidate_id, id, 'updated', '{"status":"done"}', NULL, strftime('%Y-%m-%dT10:00:00.000Z', created_at, '+' || ((rowid * 13) % 200) || ' days') FROM plan_steps WHERE rowid % 3 <> 0;
+    INSERT INTO plan_step_events (id, candidate_id, step_id, change, changed, author, created_at)
+      SELECT 'pe3-' || rowid, candidate_id, id, 'updated', '{"status":"done","outcome":"Fait"}', NULL, strftime('%Y-%m-%dT11:00:00.000Z', created_at, '+' || ((rowid * 13) % 200 + 25) || ' days') FROM plan_steps WHERE rowid % 5 = 0;
+    INSERT INTO plan_step_events (id, candidate_id, step_id, change, changed, author, created_at)
+      SELECT 'pe4-' || rowid, candidate_id, id, 'updated', '{"status":"in_progress"}', NULL, strftime('%Y-%m-%dT12:00:00.000Z', created_at, '+40 days') FROM plan_steps WHERE rowid % 7 = 0;
+    INSERT INTO plan_step_events (id, candidate_id, step_id, change, changed, author, created_at)
+      SELECT 'pe5-' || rowid, candidate_id, 'gone-' || rowid, 'updated', '{"status":"done"}', NULL, created_at FROM plan_steps WHERE rowid % 11 = 0;
     INSERT INTO programmes (id, name, created_at, updated_at) VALUES ('00000000-0000-7000-8000-00000000f5e1', 'FSE+ 2026', '2025-01-01', '2025-01-01'),
       ('00000000-0000-7000-8000-0000000000a2', 'PLIE', '2025-01-01', '2025-01-01');
     INSERT INTO candidate_programmes (candidate_id, programme_id, joined_on)
