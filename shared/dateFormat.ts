@@ -8,7 +8,22 @@ export function dateLocale(language: string): string {
   return language === 'en' || language.startsWith('en-') ? 'en-GB' : language;
 }
 
+/**
+ * The formatters made so far, by locale and options: a formatter is immutable, and making one
+ * costs 0.44 ms where formatting a date with it costs 0.003 ms (Node 22, same V8 and ICU as the
+ * window). A list asks for one per date on each row: 60 of them for the candidate list's first
+ * screen, about 26 ms of its render.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** A formatter for dates and times in the interface language, e.g. `dateFormat('en', { dateStyle: 'medium' })`. */
 export function dateFormat(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(dateLocale(language), options);
+  const locale = dateLocale(language);
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
 }

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { forgetEarlyCalls } from '../api/client';
 import { confirmLeave } from '../ui/leaveGuard';
 import { type Route, hashToRoute, routeToHash } from './routes';
 
@@ -13,6 +14,7 @@ export const useNavigation = create<NavigationState>()((set) => ({
   // run while this chunk is evaluated, before the entry's routes are (the chunks import each other).
   route: { section: 'home' },
   navigate(route, options) {
+    forgetEarlyCalls();
     const hash = routeToHash(route);
     if (options?.replace) window.history.replaceState(null, '', hash);
     else if (window.location.hash !== hash) window.location.hash = hash;

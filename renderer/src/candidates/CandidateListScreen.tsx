@@ -16,7 +16,8 @@ import { type Column, VirtualTable } from '../ui/VirtualTable';
 import { sectorLabel, useSectors } from '../ui/sectors';
 import { useRecordList } from '../ui/useRecordList';
 import { ExpiryDate } from './ExpiryDate';
-import { EXPIRY_WINDOWS, SORT_ORDER_NAMES, hasNarrowingFilters, toListInput, useCandidateListFilters } from './listFilters';
+import { useCandidateListFilters } from './listFilters';
+import { EXPIRY_WINDOWS, SORT_ORDER_NAMES, hasNarrowingFilters, toListInput } from './listInput';
 import { choices, offered, usePairOptions, usePartnerOptions, useProgrammeOptions } from './options';
 import { routeToHash, sheetImportHash } from '../app/routes';
 import { useMay } from '../session/useMay';
@@ -28,10 +29,13 @@ export function CandidateListScreen() {
   const mayImport = useMay('sheets.open');
   const filters = useCandidateListFilters();
   const list = useRecordList('candidates.list', toListInput(filters));
-  const { sectors } = useSectors();
-  const partners = usePartnerOptions();
-  const pairs = usePairOptions();
-  const programmes = useProgrammeOptions();
+  // The filters' choices once the first rows are here: the host answers one call at a time, and
+  // at 100,000 files the partners' list (each with its count of referred files) took 300 ms.
+  const rowsAnswered = list.status !== 'loading';
+  const { sectors } = useSectors(false, rowsAnswered);
+  const partners = usePartnerOptions(rowsAnswered);
+  const pairs = usePairOptions(rowsAnswered);
+  const programmes = useProgrammeOptions(rowsAnswered);
   const narrowed = hasNarrowingFilters(filters);
 
   const columns: Column<CandidateSummary>[] = [

@@ -58,9 +58,9 @@ export function useLanguageOptions(): Option[] {
 /** At most an association's whole list of partners (a few dozen). */
 const REFERENCE_LIMIT = 500;
 
-/** Partner associations, archived ones marked (a file may still name one). */
-export function usePartnerOptions(): Option[] {
-  const { state } = useApiValue('partners.list', { archived: 'all', limit: REFERENCE_LIMIT });
+/** Partner associations, archived ones marked (a file may still name one); asked for once `load` is true. */
+export function usePartnerOptions(load = true): Option[] {
+  const { state } = useApiValue('partners.list', load ? { archived: 'all', limit: REFERENCE_LIMIT } : null);
   return useMemo(
     () =>
       state.status === 'ready'
@@ -70,10 +70,10 @@ export function usePartnerOptions(): Option[] {
   );
 }
 
-/** Pairs of volunteers, named by what they work on and who they are. */
-export function usePairOptions(): Option[] {
+/** Pairs of volunteers, named by what they work on and who they are; asked for once `load` is true. */
+export function usePairOptions(load = true): Option[] {
   const { t } = useTranslation();
-  const { state } = useApiValue('pairs.list', { archived: 'all' });
+  const { state } = useApiValue('pairs.list', load ? { archived: 'all' } : null);
   return useMemo(
     () =>
       state.status === 'ready'
@@ -87,9 +87,9 @@ export function usePairOptions(): Option[] {
   );
 }
 
-/** Programmes and funders, archived ones marked (files keep them). */
-export function useProgrammeOptions(): Option[] {
-  const { state } = useApiValue('programmes.list', { includeArchived: true });
+/** Programmes and funders, archived ones marked (files keep them); asked for once `load` is true. */
+export function useProgrammeOptions(load = true): Option[] {
+  const { state } = useApiValue('programmes.list', load ? { includeArchived: true } : null);
   return useMemo(
     () => (state.status === 'ready' ? state.value.map((programme) => ({ value: programme.id, label: programme.name, retired: programme.archivedAt !== null })) : []),
     [state],

@@ -8,8 +8,8 @@ export function sectorLabel(sector: Pick<Sector, 'name' | 'seedKey'>, t: TFuncti
   return sector.seedKey ? t(`sectors.values.${sector.seedKey}`) : '';
 }
 
-/** The sectors, in their own order (archived ones too when asked). */
-export function useSectors(includeArchived = false) {
-  const { state, reload } = useApiValue('sectors.list', { includeArchived });
+/** The sectors, in their own order (archived ones too when asked); asked for once `load` is true. */
+export function useSectors(includeArchived = false, load = true) {
+  const { state, reload } = useApiValue('sectors.list', load ? { includeArchived } : null);
   return { sectors: state.status === 'ready' ? state.value : [], state, reload };
 }

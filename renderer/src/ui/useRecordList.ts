@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InputOf, MethodName, OutputOf } from '../../../shared/api';
-import { call } from '../api/client';
+import { arrivedEarly, call, callEarly } from '../api/client';
 
 const PAGE_SIZE = 100;
 const SEARCH_DEBOUNCE_MS = 150;
@@ -29,28 +29,38 @@ export interface RecordList<T> {
   pending: boolean;
 }
 
+/** What a list method receives for one page of these filters. */
+const pageInput = <M extends ListMethod>(filters: ListFilters<M>, page: number) => ({ ...filters, limit: PAGE_SIZE, offset: page * PAGE_SIZE }) as InputOf<M>;
+
+/** Asks for a list's first page before its screen is evaluated (main.tsx): the screen then starts with it. */
+export function callFirstPageEarly<M extends ListMethod>(method: M, filters: ListFilters<M>): void {
+  callEarly(method, pageInput(filters, 0));
+}
+
+type ListState<T> = { key: string; total: number; pages: Map<number, T[]>; errorKey: string | null };
+
 /**
  * A list of any size, fetched page by page as it is scrolled. New filters wait for a short
  * pause in typing; answers that arrive for filters no longer on screen are dropped.
  */
 export function useRecordList<M extends ListMethod>(method: M, filters: ListFilters<M>): RecordList<ItemOf<M>> {
   const key = JSON.stringify(filters);
-  const [state, setState] = useState<{ key: string; total: number; pages: Map<number, ItemOf<M>[]>; errorKey: string | null }>({
-    key: '',
-    total: 0,
-    pages: new Map(),
-    errorKey: null,
+  // The first page asked for early, when it is already here: the first render shows its rows.
+  const [state, setState] = useState((): ListState<ItemOf<M>> => {
+    const first = arrivedEarly(method, pageInput(filters, 0)) as { items: ItemOf<M>[]; total: number } | undefined;
+    return first ? { key, total: first.total, pages: new Map([[0, first.items]]), errorKey: null } : { key: '', total: 0, pages: new Map(), errorKey: null };
   });
+  const startedWith = useRef(state.key);
   const generation = useRef(0);
-  const requested = useRef(new Set<number>());
+  // The table asks for the pages in view in its own effect, which runs before this hook's.
+  const requested = useRef(new Set<number>(state.key === '' ? [] : [0]));
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
 
   const fetchPage = useCallback(
     async (page: number, forGeneration: number, forKey: string) => {
       requested.current.add(page);
-      const input = { ...filtersRef.current, limit: PAGE_SIZE, offset: page * PAGE_SIZE } as InputOf<M>;
-      const result = await call(method, input);
+      const result = await call(method, pageInput(filtersRef.current, page));
       if (forGeneration !== generation.current) return;
       if (!result.ok) {
         requested.current.delete(page);
@@ -69,10 +79,13 @@ export function useRecordList<M extends ListMethod>(method: M, filters: ListFilt
 
   const isFirstLoad = useRef(true);
   useEffect(() => {
-    const current = ++generation.current;
-    requested.current = new Set();
+    const startedWithPage = isFirstLoad.current && startedWith.current === key;
     const delay = isFirstLoad.current ? 0 : SEARCH_DEBOUNCE_MS;
     isFirstLoad.current = false;
+    // Started with its first page: the pages the table asked for meanwhile stay valid.
+    if (startedWithPage) return;
+    const current = ++generation.current;
+    requested.current = new Set();
     const timer = setTimeout(() => void fetchPage(0, current, key), delay);
     return () => clearTimeout(timer);
   }, [key, fetchPage]);
