@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { FIRST_SCREEN_DOMAINS } from './renderer/src/app/firstScreen';
 import { METHOD_NEEDS } from './shared/method-needs';
 
 /**
@@ -24,7 +25,18 @@ const KIT_MODULES = /\/renderer\/src\/(ui|api|app\/(?!routes|sections|chunkedScr
  * request: the list's first page left after 100 ms, where it left after 530 ms (the session's
  * status after 290 ms), once the frame had rendered.
  */
-const ENTRY_MODULES = /\/renderer\/src\/(api\/client|ui\/useRecordList|candidates\/listInput)\.ts$|\/shared\/(transport|errors|domain)\.ts$/;
+const ENTRY_MODULES = /\/renderer\/src\/(api\/(client|early)|ui\/useRecordList|candidates\/listInput|app\/firstScreen)\.ts$|\/shared\/(transport|errors|domain)\.ts$/;
+
+/**
+ * A catalogue file's chunk: per language, the common file and the first screen's domains
+ * (`i18n-fr`), then the rest (`i18n-fr-more`), fetched after the first paint.
+ */
+function translationChunk(id: string): string | null {
+  const file = /shared\/i18n\/(fr|en|it)(?:\.json|\/([a-z]+)\.json)$/.exec(id);
+  if (!file) return null;
+  const [, language, domain] = file;
+  return domain === undefined || FIRST_SCREEN_DOMAINS.some((first) => first === domain) ? `i18n-${language}` : `i18n-${language}-more`;
+}
 
 /**
  * Whether a module needs the form libraries, itself or through what it imports: such a module
@@ -79,9 +91,9 @@ export default defineConfig({
             // A group holds what its test names, not everything that imports.
             includeDependenciesRecursively: false,
             groups: [
-              // One chunk per language (its common file and its domain files): the window
-              // fetches the language it shows, not all three (renderer/src/app/catalogues.ts).
-              { debugName: 'translations', priority: 3, name: (id) => /shared\/i18n\/(fr|en|it)(?:\.json|\/)/.exec(id)?.[1]?.replace(/^/, 'i18n-') ?? null },
+              // Chunks per language: the window fetches the language it shows, not all three, and
+              // its first screen's strings first (renderer/src/app/catalogues.ts).
+              { debugName: 'translations', priority: 3, name: translationChunk },
               // A few chunks rather than one per shared module: each request costs more than its bytes.
               // The entry (main.tsx and what it imports from app/) stays out of them: it only starts
               // the fetches, and must not wait for React DOM or the contract's schemas to be evaluated.
