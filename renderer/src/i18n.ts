@@ -2,7 +2,7 @@ import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage } from '../../shared/i18n/languages';
 import { messageParts } from '../../shared/errors';
-import { loadCatalogue, storeLanguage } from './app/catalogues';
+import { loadCatalogue, startingLanguages, storeLanguage } from './app/catalogues';
 import { frenchDe } from '../../shared/i18n/french';
 
 i18next.on('languageChanged', (language) => {
@@ -27,6 +27,12 @@ export function startI18n(language: Language, resources: Resource): void {
   });
   // French strings write "la fiche {{name, de}}": "la fiche d'Aminata", "la fiche de Karim".
   i18next.services.formatter?.add('de', (value: unknown) => frenchDe(String(value)));
+}
+
+/** The strings the window started without (after the first screen's), added to its languages' catalogues. */
+export async function addRestOfCatalogues(language: Language): Promise<void> {
+  const rest = await Promise.all(startingLanguages(language).map(async (each) => [each, await loadCatalogue(each, 'after the first screen')] as const));
+  for (const [each, catalogue] of rest) i18next.addResourceBundle(each, 'translation', catalogue, true, false);
 }
 
 export function currentLanguage(): Language {

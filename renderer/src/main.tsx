@@ -21,7 +21,10 @@ const session = call('session.status', {});
 // The candidate list's first page, asked for beside the session rather than after the first
 // render: the list starts with its rows when they are here first (signed out, the answer is
 // a refusal nobody takes).
-if (route.section === 'candidates' && route.id === undefined) callFirstPageEarly('candidates.list', toListInput(DEFAULT_FILTERS));
-void Promise.all([import('./start'), loadStartingCatalogues(language), session, loadSection(route.section)]).then(([{ start }, resources, status]) =>
-  start(root, language, resources, status),
+const candidateList = route.section === 'candidates' && route.id === undefined;
+if (candidateList) callFirstPageEarly('candidates.list', toListInput(DEFAULT_FILTERS));
+// The candidate list starts with its own strings and the frame's, the rest after its first paint.
+const part = candidateList ? 'first screen' : 'whole';
+void Promise.all([import('./start'), loadStartingCatalogues(language, part), session, loadSection(route.section)]).then(([{ start }, resources, status]) =>
+  start(root, language, resources, status, part === 'first screen'),
 );

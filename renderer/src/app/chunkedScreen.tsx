@@ -1,4 +1,5 @@
 import { type ComponentType, use } from 'react';
+import { catalogueComplete } from './catalogues';
 
 /** A promise that says, once settled, what it holds: React's `use` then reads it without suspending. */
 type TrackedPromise<T> = Promise<T> & { status?: 'fulfilled'; value?: T };
@@ -14,7 +15,8 @@ export function chunkedScreen<Props extends object>(importScreen: () => Promise<
 
   function load(): Promise<ComponentType<Props>> {
     if (loading === null) {
-      const pending: TrackedPromise<ComponentType<Props>> = importScreen();
+      // A screen shown after the first one may name any string: it waits for the whole catalogue too.
+      const pending: TrackedPromise<ComponentType<Props>> = Promise.all([importScreen(), catalogueComplete()]).then(([screen]) => screen);
       pending.then(
         (screen) => {
           pending.status = 'fulfilled';
