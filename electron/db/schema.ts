@@ -821,6 +821,10 @@ export const sheetImportRecords = sqliteTable(
       .references(() => sheetImports.id, { onDelete: 'cascade' }),
     recordType: text('record_type').notNull(),
     recordId: text('record_id').notNull(),
+    /** 'created': the import made the record (undo deletes it); 'merged': it filled an existing one. */
+    kind: text('kind').notNull().default('created'),
+    /** The fields a merge filled, which undo empties again; null for a record created. */
+    filledFields: text('filled_fields', { mode: 'json' }).$type<string[]>(),
   },
   (table) => [primaryKey({ columns: [table.importId, table.recordType, table.recordId] })],
 );

@@ -86,14 +86,34 @@ export function deleteImportedRecord(db: WriteDb, recordType: ImportedRecordType
   }
 }
 
-export function insertSheetImport(db: WriteDb, row: typeof sheetImports.$inferInsert, records: { recordType: string; recordId: string }[]): void {
+/** A record an import wrote: one it created, or one it merged into, with the fields it filled (what undo empties again). */
+export type SheetImportRecord = { recordType: string; recordId: string } & ({ kind: 'created' } | { kind: 'merged'; filledFields: string[] });
+
+export function insertSheetImport(db: WriteDb, row: typeof sheetImports.$inferInsert, records: readonly SheetImportRecord[]): void {
   db.insert(sheetImports).values(row).run();
-  // 300 rows per statement keeps each under SQLite's bound on variables.
-  for (let start = 0; start < records.length; start += 300) {
+  // 200 rows per statement keeps each under SQLite's bound on variables.
+  for (let start = 0; start < records.length; start += 200) {
     db.insert(sheetImportRecords)
-      .values(records.slice(start, start + 300).map((record) => ({ importId: row.id, ...record })))
+      .values(
+        records.slice(start, start + 200).map((record) => ({
+          importId: row.id,
+          recordType: record.recordType,
+          recordId: record.recordId,
+          kind: record.kind,
+          filledFields: record.kind === 'merged' ? record.filledFields : null,
+        })),
+      )
       .run();
   }
+}
+
+/** How many records of each type an import created, and merged into. */
+export type SheetImportCounts = Record<SheetImportRecord['kind'], Map<string, number>>;
+
+export function countRecords(records: readonly Pick<SheetImportRecord, 'recordType' | 'kind'>[]): SheetImportCounts {
+  const counts: SheetImportCounts = { created: new Map(), merged: new Map() };
+  for (const { kind, recordType } of records) counts[kind].set(recordType, (counts[kind].get(recordType) ?? 0) + 1);
+  return counts;
 }
 
 export function sheetImportHistory(db: ReadDb, limit: number): SheetImportRow[] {
@@ -105,19 +125,19 @@ export function sheetImportHistory(db: ReadDb, limit: number): SheetImportRow[] 
     .all();
 }
 
-/** Each import's records by type (created ones, and `merged:…` for the records it filled). */
-export function importCounts(db: ReadDb, importIds: readonly string[]): Map<string, Map<string, number>> {
-  const counts = new Map<string, Map<string, number>>();
+/** Each import's records by kind and type. */
+export function importCounts(db: ReadDb, importIds: readonly string[]): Map<string, SheetImportCounts> {
+  const counts = new Map<string, SheetImportCounts>();
   if (importIds.length === 0) return counts;
   const rows = db
-    .select({ importId: sheetImportRecords.importId, recordType: sheetImportRecords.recordType, count: sql<number>`count(*)` })
+    .select({ importId: sheetImportRecords.importId, kind: sheetImportRecords.kind, recordType: sheetImportRecords.recordType, count: sql<number>`count(*)` })
     .from(sheetImportRecords)
     .where(inArray(sheetImportRecords.importId, [...importIds]))
-    .groupBy(sheetImportRecords.importId, sheetImportRecords.recordType)
+    .groupBy(sheetImportRecords.importId, sheetImportRecords.kind, sheetImportRecords.recordType)
     .all();
   for (const row of rows) {
-    const ofImport = counts.get(row.importId) ?? new Map<string, number>();
-    ofImport.set(row.recordType, row.count);
+    const ofImport = counts.get(row.importId) ?? countRecords([]);
+    ofImport[row.kind === 'merged' ? 'merged' : 'created'].set(row.recordType, row.count);
     counts.set(row.importId, ofImport);
   }
   return counts;
@@ -127,12 +147,15 @@ export function findSheetImport(db: ReadDb, id: string): SheetImportRow | undefi
   return db.select().from(sheetImports).where(eq(sheetImports.id, id)).get();
 }
 
-export function importedRecords(db: ReadDb, importId: string): { recordType: string; recordId: string }[] {
+export function importedRecords(db: ReadDb, importId: string): SheetImportRecord[] {
   return db
-    .select({ recordType: sheetImportRecords.recordType, recordId: sheetImportRecords.recordId })
+    .select({ recordType: sheetImportRecords.recordType, recordId: sheetImportRecords.recordId, kind: sheetImportRecords.kind, filledFields: sheetImportRecords.filledFields })
     .from(sheetImportRecords)
     .where(eq(sheetImportRecords.importId, importId))
-    .all();
+    .all()
+    .map(({ recordType, recordId, kind, filledFields }) =>
+      kind === 'merged' ? { recordType, recordId, kind: 'merged', filledFields: filledFields ?? [] } : { recordType, recordId, kind: 'created' },
+    );
 }
 
 /**

@@ -911,6 +911,13 @@ async function measureSheets(backend: Backend) {
   const readerCpu: number[] = [];
   const readerAlone = await time(async () => readerCpu.push((await cpuOf(() => readSpreadsheet(file))).cpuMs), times);
   const readerOnWorker = await time(() => readSpreadsheetOffThread(file), times);
+  // The first preview starts the import's backup; the previews are measured once it is taken, as
+  // the person waits for a preview (the backup's own time is measured with the apply, below).
+  const first = await call(backend, 'sheets.open', { fileName: 'suivi.xlsx', contentBase64 });
+  const firstPreview = await cpuOf(() => call(backend, 'sheets.preview', { importId: first.importId }));
+  await call(backend, 'sheets.drop', { importId: first.importId });
+  await backend.backups.beforeImport();
+  log(`  (the first preview, its backup then started: CPU ${firstPreview.cpuMs.toFixed(0)} ms)`);
   const previewCpu: number[] = [];
   const previewed = await time(async () => {
     const { cpuMs } = await cpuOf(async () => {
@@ -928,8 +935,7 @@ async function measureSheets(backend: Backend) {
     reference: { name: 'the same file read alone on a worker', ...readerOnWorker },
     target: '≤ 3 s',
     met: previewed.median <= 3000,
-    // The preview starts the import's backup, which goes on meanwhile: its CPU is counted in the next figures'.
-    note: cpuNote(previewCpu),
+    note: `${cpuNote(previewCpu)}; with no backup running`,
   });
   const applied: number[] = [];
   const applyCpu: number[] = [];
@@ -963,6 +969,14 @@ async function measureSheets(backend: Backend) {
     target: '≤ 3 s',
     met: summary(applied).median <= 3000,
     note: cpuNote(applyCpu),
+  });
+  // What a person who applies as soon as the preview shows waits for: the backup's rest, then the apply.
+  const atOnce = applied.map((ms, round) => ms + (backups[round] ?? 0));
+  record({
+    name: `${SHEET_ROWS}-row import applied as soon as its preview shows: the backup's rest waited for, then the apply (API)`,
+    unit: 'ms',
+    ...summary(atOnce),
+    note: `backup before import checked with quick_check; ${cpuNote(applyCpu)} for the apply alone`,
   });
 
   const total = (await call(backend, 'candidates.list', { archived: 'all', limit: 1 })).total;

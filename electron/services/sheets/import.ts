@@ -30,6 +30,9 @@ import { currentCaller } from '../../store/caller';
 import { findCandidate } from '../../store/candidates';
 import {
   type ImportedRecordType,
+  type SheetImportCounts,
+  type SheetImportRecord,
+  countRecords,
   deleteImportedCandidates,
   deleteImportedRecord,
   employerRows,
@@ -108,10 +111,6 @@ function leftOutCell(cell: Cell): TableCell {
 /** Candidates keep the key their mappings were remembered under before other kinds came. */
 const mappingSetting = (kind: SheetKind, shape: string) => (kind === 'candidates' ? `sheets.mapping.${shape}` : `sheets.mapping.${kind}.${shape}`);
 const rememberedMapping = z.array(z.enum(ALL_SHEET_COLUMNS).nullable());
-
-/** How an import notes a record it filled rather than created: the type, then the fields it filled (what undo empties again). */
-const MERGED = 'merged:';
-const mergedRecordType = (recordType: RecordType, fields: readonly string[]) => `${MERGED}${recordType}:${fields.join(',')}`;
 
 export interface SheetImportOptions {
   db: WriteDb;
@@ -376,11 +375,11 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
     return { create, merge };
   }
 
-  function summaryOf(row: { id: string; fileName: string; importedAt: string; undoneAt: string | null }, counts: Map<string, number>): SheetImportSummary {
+  function summaryOf(row: { id: string; fileName: string; importedAt: string; undoneAt: string | null }, counts: SheetImportCounts): SheetImportSummary {
     // The kind is the main record type the import wrote (a candidates file may also have created partners and sectors).
     const types: RecordType[] = ['candidate', 'jobNeed', 'employer', 'volunteer', 'partner'];
-    const count = (type: string) => counts.get(type) ?? 0;
-    const mergedOf = (type: string) => [...counts].filter(([recordType]) => recordType.startsWith(`${MERGED}${type}:`)).reduce((sum, [, n]) => sum + n, 0);
+    const count = (type: string) => counts.created.get(type) ?? 0;
+    const mergedOf = (type: string) => counts.merged.get(type) ?? 0;
     const recordType = types.find((type) => count(type) > 0 || mergedOf(type) > 0) ?? 'candidate';
     const kind = (Object.entries(RECORD_TYPE_OF).find(([, type]) => type === recordType)?.[0] ?? 'candidates') as SheetKind;
     return { id: row.id, kind, fileName: row.fileName, importedAt: row.importedAt, created: count(recordType), merged: mergedOf(recordType), undoneAt: row.undoneAt };
@@ -462,7 +461,7 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
       const { kind } = analysis;
       const recordType = RECORD_TYPE_OF[kind];
       const summary = auditedTransaction(db, now, (tx) => {
-        const written: { recordType: string; recordId: string }[] = [];
+        const written: SheetImportRecord[] = [];
         const partnerIds = new Map<string, string>();
         const sectorIds = new Map<string, string>();
         if (input.createMissing) {
@@ -470,13 +469,13 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
           for (const name of analysis.preview.newPartners) {
             const partner = partners.create(partnerCreateSchema.parse({ name, kind: 'other' }));
             partnerIds.set(folded(name), partner.id);
-            written.push({ recordType: 'partner', recordId: partner.id });
+            written.push({ kind: 'created', recordType: 'partner', recordId: partner.id });
           }
           const sectors = createSectorService(tx, frozen);
           for (const name of analysis.preview.newSectors) {
             const sector = sectors.create({ name });
             sectorIds.set(folded(name), sector.id);
-            written.push({ recordType: 'sector', recordId: sector.id });
+            written.push({ kind: 'created', recordType: 'sector', recordId: sector.id });
           }
         }
         /** A row's fields with the partner and sector created for it. */
@@ -495,12 +494,12 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
           create.forEach(({ note }, index) => {
             const candidateId = ids[index] as string;
             if (note) notes.push({ id: newId(), subjectType: 'candidate', subjectId: candidateId, kind: 'note', occurredAt: today, text: note, createdAt: now, updatedAt: now });
-            written.push({ recordType: 'candidate', recordId: candidateId });
+            written.push({ kind: 'created', recordType: 'candidate', recordId: candidateId });
           });
           insertTimelineEvents(tx, notes);
         } else {
           const spec = RECORD_KINDS[kind];
-          for (const row of create) written.push({ recordType, recordId: spec.create(tx, frozen, completed(row)) });
+          for (const row of create) written.push({ kind: 'created', recordType, recordId: spec.create(tx, frozen, completed(row)) });
         }
 
         // Two rows of the file that duplicate the same record: the first one fills it.
@@ -513,14 +512,12 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
           filled.add(into);
           if (kind === 'candidates') createCandidateService(tx, frozen).update({ id: into, ...patch } as never);
           else RECORD_KINDS[kind].update(tx, frozen, into, patch);
-          written.push({ recordType: mergedRecordType(recordType, fields), recordId: into });
+          written.push({ kind: 'merged', recordType, recordId: into, filledFields: fields });
         }
 
         insertSheetImport(tx, { id, fileName: entry.fileName, importedAt: now }, written);
         writeSetting(tx, mappingSetting(kind, analysis.shape), analysis.preview.mapping);
-        const counts = new Map<string, number>();
-        for (const record of written) counts.set(record.recordType, (counts.get(record.recordType) ?? 0) + 1);
-        const done = summaryOf({ id, fileName: entry.fileName, importedAt: now, undoneAt: null }, counts);
+        const done = summaryOf({ id, fileName: entry.fileName, importedAt: now, undoneAt: null }, countRecords(written));
         describeAudit(now, {
           action: 'sheets.apply',
           subjectType: 'sheetImport',
@@ -541,7 +538,7 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
         db,
         imports.map((row) => row.id),
       );
-      return imports.map((row) => summaryOf(row, counts.get(row.id) ?? new Map()));
+      return imports.map((row) => summaryOf(row, counts.get(row.id) ?? countRecords([])));
     },
 
     /**
@@ -553,12 +550,10 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
       if (!sheetImport) throw new AppError('not_found', 'sheets.errors.notFound');
       if (sheetImport.undoneAt) refuse('sheets.errors.alreadyUndone');
       const records = importedRecords(db, id);
-      const counts = new Map<string, number>();
-      for (const record of records) counts.set(record.recordType, (counts.get(record.recordType) ?? 0) + 1);
-      const summary = summaryOf(sheetImport, counts);
+      const summary = summaryOf(sheetImport, countRecords(records));
       assertMayImport(summary.kind);
-      const idsOf = (type: string) => records.filter((record) => record.recordType === type).map((record) => record.recordId);
-      const merged = records.filter((record) => record.recordType.startsWith(MERGED));
+      const idsOf = (type: string) => records.filter((record) => record.kind === 'created' && record.recordType === type).map((record) => record.recordId);
+      const merged = records.filter((record) => record.kind === 'merged');
       const candidateIds = idsOf('candidate');
       const created: [ImportedRecordType, string[]][] = (['jobNeed', 'employer', 'volunteer', 'partner', 'sector'] as const).map((type) => [type, idsOf(type)]);
       let touched = touchedCandidates(db, candidateIds, sheetImport.importedAt).size;
@@ -569,12 +564,12 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
         if (!existing.has(type)) existing.set(type, new Map(RECORD_KINDS[kindOf(type)].existing(db).map((row) => [row.id, row.values.updatedAt])));
         return existing.get(type)?.get(recordId);
       };
-      for (const record of merged) if (updatedAtOf(record.recordType.split(':')[1] as RecordType, record.recordId) !== sheetImport.importedAt) touched++;
+      for (const record of merged) if (updatedAtOf(record.recordType as RecordType, record.recordId) !== sheetImport.importedAt) touched++;
       if (touched > 0) refuse(`sheets.errors.undoTouched?count=${touched}`);
       const { now } = moment(clock);
       for (const record of merged) {
-        const [, type, fields] = record.recordType.split(':') as [string, RecordType, string];
-        const emptied = Object.fromEntries(fields.split(',').map((field) => [field, null]));
+        const type = record.recordType as RecordType;
+        const emptied = Object.fromEntries(record.filledFields.map((field) => [field, null]));
         if (type === 'candidate') createCandidateService(db, clock).update({ id: record.recordId, ...emptied } as never);
         else RECORD_KINDS[kindOf(type)].update(db, clock, record.recordId, emptied);
       }

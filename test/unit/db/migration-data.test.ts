@@ -202,4 +202,21 @@ describe('migrations that write data', () => {
     expect(sqlite.prepare("SELECT count(*) FROM candidate_status_history WHERE candidate_id = 'amina'").pluck().get()).toBe(0);
     sqlite.close();
   });
+
+  it('0019_sheet_import_merges gives each record an import merged into its kind and the fields it filled, in columns of their own', () => {
+    const sqlite = fileBefore('0019_sheet_import_merges');
+    insert(sqlite, 'sheet_imports', { id: 'imp', file_name: 'suivi.xlsx', imported_at: AT });
+    insert(sqlite, 'sheet_import_records', { import_id: 'imp', record_type: 'candidate', record_id: 'new-file' });
+    insert(sqlite, 'sheet_import_records', { import_id: 'imp', record_type: 'partner', record_id: 'new-partner' });
+    insert(sqlite, 'sheet_import_records', { import_id: 'imp', record_type: 'merged:candidate:phone,email,commune', record_id: 'old-file' });
+    insert(sqlite, 'sheet_import_records', { import_id: 'imp', record_type: 'merged:jobNeed:hoursPerWeek', record_id: 'old-need' });
+    applyMigration(sqlite, '0019_sheet_import_merges');
+    expect(sqlite.prepare('SELECT record_type, record_id, kind, filled_fields FROM sheet_import_records ORDER BY record_id').raw().all()).toEqual([
+      ['candidate', 'new-file', 'created', null],
+      ['partner', 'new-partner', 'created', null],
+      ['candidate', 'old-file', 'merged', '["phone","email","commune"]'],
+      ['jobNeed', 'old-need', 'merged', '["hoursPerWeek"]'],
+    ]);
+    sqlite.close();
+  });
 });
