@@ -35,10 +35,13 @@ const COLUMNS = { public_category: sql.raw('c.public_category'), french_level: s
  * The files whose history holds more than the two rows written when they were created (one per
  * attribute): a status or level changed since, or rows brought by a merge. The triggers of 0017
  * write every change of the columns, so a file outside this set holds its column's value on every
- * day. Read once per statement from the history's primary key (no sort), then probed in memory:
+ * day. Read once per statement from the history's primary key (no sort), then probed in memory
+ * (a statement using it names `changedFilesTable` in its WITH):
  * at 100,000 files a lookup in the history per file and per value cost three times as much.
  */
-const changedFiles = sql`(SELECT candidate_id FROM candidate_status_history GROUP BY candidate_id HAVING count(*) <> 2 OR min(attribute) = max(attribute))`;
+const changedFiles = sql`(SELECT id FROM changed_files)`;
+/** `changedFiles` as a common table of the statement, read once however many values use it. */
+const changedFilesTable = sql`changed_files(id) AS MATERIALIZED (SELECT candidate_id FROM candidate_status_history GROUP BY candidate_id HAVING count(*) <> 2 OR min(attribute) = max(attribute))`;
 
 /** The first value recorded of the file `c`. */
 const firstValue = (attribute: 'public_category' | 'french_level') =>
@@ -184,7 +187,7 @@ export interface PeopleCell {
  */
 export function peopleCells(db: Db, r: Ranges, f: PopulationFilter): PeopleCell[] {
   const end = sql`k.last`;
-  return db.all<PeopleCell>(sql`SELECT k.p AS p, ${valueAt('public_category', end, true)} AS publicCategory, c.gender AS gender, ${ageBandSql} AS ageBand,
+  return db.all<PeopleCell>(sql`WITH ${changedFilesTable} SELECT k.p AS p, ${valueAt('public_category', end, true)} AS publicCategory, c.gender AS gender, ${ageBandSql} AS ageBand,
       c.nationality AS nationality, ${valueAt('french_level', end, true)} AS frenchLevel, ${valueAtEntry('french_level')} AS frenchLevelAtEntry,
       ${followedBandSql} AS followedBand,
       CASE WHEN ${within('c.archived_at')} THEN c.status END AS leftStatus,
@@ -210,7 +213,7 @@ export interface BarrierCell {
  * gave, else the day it was recorded.
  */
 export function barrierCells(db: Db, r: Ranges, f: PopulationFilter): BarrierCell[] {
-  return db.all<BarrierCell>(sql`WITH followed(id, p) AS (SELECT c.id, k.p FROM ${followedPopulation(r, f)}),
+  return db.all<BarrierCell>(sql`WITH ${changedFilesTable}, followed(id, p) AS (SELECT c.id, k.p FROM ${followedPopulation(r, f)}),
     ev AS (SELECT candidate_id, theme, change, status, coalesce(changed_on, substr(created_at, 1, 10)) AS d, created_at FROM candidate_barrier_events),
     last_state AS (
       SELECT candidate_id, theme, 0 AS p, status, row_number() OVER (PARTITION BY candidate_id, theme ORDER BY d DESC, created_at DESC) AS rank FROM ev WHERE d < ${r.until}
