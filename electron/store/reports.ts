@@ -377,12 +377,14 @@ export function employerFigures(db: Db, r: Ranges, sectorId: string | null): Emp
   return db.all<EmployerFigures>(sql`WITH contacts(id, p) AS MATERIALIZED (
       SELECT subject_id, ${periodOf(sql`occurred_at`, r)} FROM timeline_events WHERE subject_type = 'employer' AND kind IN (${kinds}) AND ${inRanges(sql`occurred_at`, r)}
     ),
-    engaged(id, p) AS (
+    -- One DISTINCT over all four rather than UNION's sort per pair of them (at 100,000 files,
+    -- ~150,000 rows: ~430 against ~560 ms CPU, alternated runs on a loaded machine).
+    engaged(id, p) AS (SELECT DISTINCT id, p FROM (
       SELECT id, p FROM contacts
-      UNION SELECT j.employer_id, ${periodOf(sql`pr.proposed_on`, r)} FROM presentations pr JOIN job_needs j INDEXED BY job_needs_report_idx ON j.id = pr.job_need_id WHERE pr.archived_at IS NULL AND ${inRanges(sql`pr.proposed_on`, r)}
-      UNION SELECT employer_id, ${periodOf(sql`start_date`, r)} FROM placements WHERE employer_id IS NOT NULL AND archived_at IS NULL AND ${inRanges(sql`start_date`, r)}
-      UNION SELECT employer_id, ${periodOf(sql`start_date`, r)} FROM recruitments WHERE employer_id IS NOT NULL AND archived_at IS NULL AND ${inRanges(sql`start_date`, r)}
-    ),
+      UNION ALL SELECT j.employer_id, ${periodOf(sql`pr.proposed_on`, r)} FROM presentations pr JOIN job_needs j INDEXED BY job_needs_report_idx ON j.id = pr.job_need_id WHERE pr.archived_at IS NULL AND ${inRanges(sql`pr.proposed_on`, r)}
+      UNION ALL SELECT employer_id, ${periodOf(sql`start_date`, r)} FROM placements WHERE employer_id IS NOT NULL AND archived_at IS NULL AND ${inRanges(sql`start_date`, r)}
+      UNION ALL SELECT employer_id, ${periodOf(sql`start_date`, r)} FROM recruitments WHERE employer_id IS NOT NULL AND archived_at IS NULL AND ${inRanges(sql`start_date`, r)}
+    )),
     figures(p, engaged, created, charter, contacts, needsOpened, needsFilled) AS (
       SELECT g.p, 1, 0, 0, 0, 0, 0 FROM engaged g JOIN employers e ON e.id = g.id WHERE 1 ${ofSector('e')}
       UNION ALL SELECT ${periodOf(sql`e.created_at`, r)}, 0, 1, 0, 0, 0, 0 FROM employers e WHERE ${inRanges(sql`e.created_at`, r)} ${ofSector('e')}
