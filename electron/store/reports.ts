@@ -44,21 +44,22 @@ const changedFiles = sql`(SELECT id FROM changed_files)`;
 /** `changedFiles` as a common table of the statement, read once however many values use it. */
 const changedFilesTable = sql`changed_files(id) AS MATERIALIZED (SELECT candidate_id FROM candidate_status_history GROUP BY candidate_id HAVING count(*) <> 2 OR min(attribute) = max(attribute))`;
 
-/** The first value recorded of the file `c`. */
-const firstValue = (attribute: 'public_category' | 'french_level') =>
-  sql`(SELECT f.value FROM candidate_status_history f WHERE f.candidate_id = c.id AND f.attribute = ${attribute} ORDER BY f.from_date LIMIT 1)`;
+/** The first value recorded of the file `file` (an id column). */
+const firstValue = (attribute: 'public_category' | 'french_level', file: SQL = sql`c.id`) =>
+  sql`(SELECT f.value FROM candidate_status_history f WHERE f.candidate_id = ${file} AND f.attribute = ${attribute} ORDER BY f.from_date LIMIT 1)`;
 
 /**
  * The value of a file's `public_category` or `french_level` on day `on`: the last recorded on or
  * before it, else the first recorded (activity dated before the file was created here counts
- * under the values it came with). `c` is the candidates table. With `changed` (a statement over
- * every file), the history is read only for the files in `changedFiles`.
+ * under the values it came with). `file` is the file's id, by default of `c` the candidates
+ * table. With `changed` (a statement over every file), the history is read only for the files in
+ * `changedFiles`.
  */
-export const valueAt = (attribute: 'public_category' | 'french_level', on: SQL, changed = false) => {
+export const valueAt = (attribute: 'public_category' | 'french_level', on: SQL, changed = false, file: SQL = sql`c.id`) => {
   // The value of the latest row by then (SQLite gives a bare column from max()'s row), else of
   // the first: both read in the primary key's order, where one ORDER BY over both sorted each time.
-  const recorded = sql`(SELECT CASE WHEN max(h.from_date) IS NULL THEN ${firstValue(attribute)} ELSE h.value END
-    FROM candidate_status_history h WHERE h.candidate_id = c.id AND h.attribute = ${attribute} AND h.from_date <= ${on})`;
+  const recorded = sql`(SELECT CASE WHEN max(h.from_date) IS NULL THEN ${firstValue(attribute, file)} ELSE h.value END
+    FROM candidate_status_history h WHERE h.candidate_id = ${file} AND h.attribute = ${attribute} AND h.from_date <= ${on})`;
   return changed ? sql`CASE WHEN c.id IN ${changedFiles} THEN ${recorded} ELSE ${COLUMNS[attribute]} END` : recorded;
 };
 
@@ -304,12 +305,12 @@ export function placementRows(db: Db, r: Ranges, f: PopulationFilter): Placement
         + coalesce((SELECT sum(CAST(julianday(coalesce(x.ended_on, x.end_date)) - julianday(x.start_date) + 1 AS INTEGER)) FROM placements x WHERE x.renews_id = pl.id AND x.archived_at IS NULL), 0) AS days,
       EXISTS (SELECT 1 FROM recruitments rc WHERE rc.candidate_id = pl.candidate_id AND rc.archived_at IS NULL AND rc.start_date >= pl.start_date
         AND rc.start_date <= date(max(${end}, coalesce(${renewalEnd}, ${end})), ${`+${CONTRACT_AFTER_PMSMP_DAYS} days`})) AS hired,
-      CASE WHEN s.name IS NULL THEN s.seed_key END AS sectorKey, s.name AS sectorName, ${valueAt('public_category', sql`pl.start_date`)} AS publicCategory
-    FROM placements pl JOIN candidates c ON c.id = pl.candidate_id
+      CASE WHEN s.name IS NULL THEN s.seed_key END AS sectorKey, s.name AS sectorName, ${valueAt('public_category', sql`pl.start_date`, false, sql`pl.candidate_id`)} AS publicCategory
+    FROM placements pl
     LEFT JOIN job_needs j INDEXED BY job_needs_report_idx ON j.id = pl.job_need_id
     LEFT JOIN employers e INDEXED BY employers_report_idx ON e.id = pl.employer_id
     LEFT JOIN sectors s ON s.id = coalesce(j.sector_id, e.sector_id)
-    WHERE pl.archived_at IS NULL AND ${inRanges(sql`pl.start_date`, r)} AND ${population(f, sql`pl.start_date`)}`);
+    WHERE pl.archived_at IS NULL AND ${inRanges(sql`pl.start_date`, r)} AND ${ofPopulation(sql`pl.candidate_id`, f, sql`pl.start_date`)}`);
 }
 
 export interface RecruitmentRow {
@@ -330,12 +331,12 @@ export interface RecruitmentRow {
 export function recruitmentRows(db: Db, r: Ranges, f: PopulationFilter): RecruitmentRow[] {
   return db.all<RecruitmentRow>(sql`SELECT ${periodOf(sql`rc.start_date`, r)} AS p, rc.kind AS kind, rc.start_date AS startDate, rc.end_date AS endDate,
       CASE WHEN s.name IS NULL THEN s.seed_key END AS sectorKey, s.name AS sectorName, e.id AS employerId, coalesce(e.name, rc.organisation) AS employerName,
-      e.kind AS employerKind, ${valueAt('public_category', sql`rc.start_date`)} AS publicCategory
-    FROM recruitments rc JOIN candidates c ON c.id = rc.candidate_id
+      e.kind AS employerKind, ${valueAt('public_category', sql`rc.start_date`, false, sql`rc.candidate_id`)} AS publicCategory
+    FROM recruitments rc
     LEFT JOIN job_needs j INDEXED BY job_needs_report_idx ON j.id = rc.job_need_id
     LEFT JOIN employers e INDEXED BY employers_report_idx ON e.id = rc.employer_id
     LEFT JOIN sectors s ON s.id = coalesce(j.sector_id, e.sector_id)
-    WHERE rc.archived_at IS NULL AND ${inRanges(sql`rc.start_date`, r)} AND ${population(f, sql`rc.start_date`)}`);
+    WHERE rc.archived_at IS NULL AND ${inRanges(sql`rc.start_date`, r)} AND ${ofPopulation(sql`rc.candidate_id`, f, sql`rc.start_date`)}`);
 }
 
 export interface FollowUpCell {

@@ -427,7 +427,8 @@ describe('reports: golden figures on a fixed seed', () => {
     // A figure is reproducible: the same query on the same data gives the same report.
     const again = await ok(backend, 'reports.get', { period: PERIODS[0] as InputOf<'reports.get'>['period'] });
     expect(await ok(backend, 'reports.get', { period: PERIODS[0] as InputOf<'reports.get'>['period'] })).toEqual(again);
-  });
+    // 30 reports and their naive computation: ~18 s alone, twice that beside a bench on 2 cores.
+  }, 120_000);
 
   it('is all zeros for a period with nothing in it, beside a previous period with nothing either', async () => {
     const backend = await openBackend();
