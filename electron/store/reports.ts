@@ -35,26 +35,31 @@ const COLUMNS = { public_category: sql.raw('c.public_category'), french_level: s
  * The files whose history holds more than the two rows written when they were created (one per
  * attribute): a status or level changed since, or rows brought by a merge. The triggers of 0017
  * write every change of the columns, so a file outside this set holds its column's value on every
- * day. Read once per statement from the history's primary key (no sort), then probed in memory:
- * at 100,000 files a lookup in the history per file and per value cost three times as much.
+ * day. Read once per statement from the history's primary key (no sort; a statement using it
+ * names `changedFilesTable` in its WITH), then probed in memory. At 100,000 files, one lookup in
+ * the history per file cost ~100 ms CPU per value read (three in the people's statement), the
+ * set ~45 ms once (loaded 2-core machine).
  */
-const changedFiles = sql`(SELECT candidate_id FROM candidate_status_history GROUP BY candidate_id HAVING count(*) <> 2 OR min(attribute) = max(attribute))`;
+const changedFiles = sql`(SELECT id FROM changed_files)`;
+/** `changedFiles` as a common table of the statement, read once however many values use it. */
+const changedFilesTable = sql`changed_files(id) AS MATERIALIZED (SELECT candidate_id FROM candidate_status_history GROUP BY candidate_id HAVING count(*) <> 2 OR min(attribute) = max(attribute))`;
 
-/** The first value recorded of the file `c`. */
-const firstValue = (attribute: 'public_category' | 'french_level') =>
-  sql`(SELECT f.value FROM candidate_status_history f WHERE f.candidate_id = c.id AND f.attribute = ${attribute} ORDER BY f.from_date LIMIT 1)`;
+/** The first value recorded of the file `file` (an id column). */
+const firstValue = (attribute: 'public_category' | 'french_level', file: SQL = sql`c.id`) =>
+  sql`(SELECT f.value FROM candidate_status_history f WHERE f.candidate_id = ${file} AND f.attribute = ${attribute} ORDER BY f.from_date LIMIT 1)`;
 
 /**
  * The value of a file's `public_category` or `french_level` on day `on`: the last recorded on or
  * before it, else the first recorded (activity dated before the file was created here counts
- * under the values it came with). `c` is the candidates table. With `changed` (a statement over
- * every file), the history is read only for the files in `changedFiles`.
+ * under the values it came with). `file` is the file's id, by default of `c` the candidates
+ * table. With `changed` (a statement over every file), the history is read only for the files in
+ * `changedFiles`.
  */
-export const valueAt = (attribute: 'public_category' | 'french_level', on: SQL, changed = false) => {
+export const valueAt = (attribute: 'public_category' | 'french_level', on: SQL, changed = false, file: SQL = sql`c.id`) => {
   // The value of the latest row by then (SQLite gives a bare column from max()'s row), else of
   // the first: both read in the primary key's order, where one ORDER BY over both sorted each time.
-  const recorded = sql`(SELECT CASE WHEN max(h.from_date) IS NULL THEN ${firstValue(attribute)} ELSE h.value END
-    FROM candidate_status_history h WHERE h.candidate_id = c.id AND h.attribute = ${attribute} AND h.from_date <= ${on})`;
+  const recorded = sql`(SELECT CASE WHEN max(h.from_date) IS NULL THEN ${firstValue(attribute, file)} ELSE h.value END
+    FROM candidate_status_history h WHERE h.candidate_id = ${file} AND h.attribute = ${attribute} AND h.from_date <= ${on})`;
   return changed ? sql`CASE WHEN c.id IN ${changedFiles} THEN ${recorded} ELSE ${COLUMNS[attribute]} END` : recorded;
 };
 
@@ -103,11 +108,11 @@ function ofPopulation(id: SQL, f: PopulationFilter, on: SQL): SQL {
 }
 
 /**
- * The two periods as rows `k(p, since, before, last)`: period `p` is [`since`, `before`), its
- * last day `last`.
+ * The two periods as rows `k(p, since, before, last, …)`: period `p` is [`since`, `before`), its
+ * last day `last`, then the bounds of its bands (`bandBounds`).
  */
-const periods = (r: Ranges) => sql`(SELECT 0 AS p, ${r.currentFrom} AS since, ${r.until} AS before, ${r.currentTo} AS last
-    UNION ALL SELECT 1, ${r.previousFrom}, ${r.currentFrom}, ${r.previousTo})`;
+const periods = (r: Ranges) => sql`(SELECT 0 AS p, ${r.currentFrom} AS since, ${r.until} AS before, ${r.currentTo} AS last, ${bandBounds(sql`${r.currentTo}`)}
+    UNION ALL SELECT 1, ${r.previousFrom}, ${r.currentFrom}, ${r.previousTo}, ${bandBounds(sql`${r.previousTo}`)})`;
 const within = (column: string) => sql`${sql.raw(column)} >= k.since AND ${sql.raw(column)} < k.before`;
 
 /**
@@ -133,19 +138,31 @@ const followedPopulation = (r: Ranges, f: PopulationFilter) =>
   // CROSS JOIN keeps the candidates outside: one pass over the table in its order, both periods asked of each row.
   sql`candidates c CROSS JOIN ${periods(r)} k WHERE c.created_at < k.before AND ${population(f, sql`k.last`, true)} AND ${followedIn}`;
 
-/** Age in whole years at the period's end, banded as shared/reports.ts ageBand does. */
-const ageBandSql = (end: SQL) => sql`CASE
+/**
+ * The bounds of the age and time-followed bands of a period ending on `last`, worked out once per
+ * period so each file is banded by comparing its dates as text (at 100,000 files, the ages and
+ * day counts worked out per file cost more than the rest of the row). Aged at least N years on
+ * `last` is born on or before the same month and day N years earlier, written as text even when
+ * that day does not exist (29 February), as the age in whole years counts it.
+ */
+const bandBounds = (last: SQL) => sql`(CAST(substr(${last}, 1, 4) AS INTEGER) - 26) || substr(${last}, 5) AS age26,
+    (CAST(substr(${last}, 1, 4) AS INTEGER) - 45) || substr(${last}, 5) AS age45,
+    (CAST(substr(${last}, 1, 4) AS INTEGER) - 55) || substr(${last}, 5) AS age55,
+    date(${last}, '-91 days') AS days91, date(${last}, '-365 days') AS days365, date(${last}, '-730 days') AS days730`;
+
+/** Age in whole years at the period `k`'s end, banded as shared/reports.ts ageBand does. */
+const ageBandSql = sql`CASE
     WHEN c.birth_date IS NULL THEN 'unknown'
-    WHEN (CAST(substr(${end}, 1, 4) AS INTEGER) - CAST(substr(c.birth_date, 1, 4) AS INTEGER) - (substr(${end}, 6, 5) < substr(c.birth_date, 6, 5))) < 26 THEN 'under_26'
-    WHEN (CAST(substr(${end}, 1, 4) AS INTEGER) - CAST(substr(c.birth_date, 1, 4) AS INTEGER) - (substr(${end}, 6, 5) < substr(c.birth_date, 6, 5))) < 45 THEN 'from_26_to_44'
-    WHEN (CAST(substr(${end}, 1, 4) AS INTEGER) - CAST(substr(c.birth_date, 1, 4) AS INTEGER) - (substr(${end}, 6, 5) < substr(c.birth_date, 6, 5))) < 55 THEN 'from_45_to_54'
+    WHEN c.birth_date > k.age26 THEN 'under_26'
+    WHEN c.birth_date > k.age45 THEN 'from_26_to_44'
+    WHEN c.birth_date > k.age55 THEN 'from_45_to_54'
     ELSE 'over_54' END`;
 
-/** Days from the referral (else the file's creation) to the period's end, banded. */
-const followedBandSql = (end: SQL) => sql`CASE
-    WHEN julianday(${end}) - julianday(coalesce(c.referred_on, substr(c.created_at, 1, 10))) < 91 THEN 'under_3_months'
-    WHEN julianday(${end}) - julianday(coalesce(c.referred_on, substr(c.created_at, 1, 10))) < 365 THEN 'from_3_to_12_months'
-    WHEN julianday(${end}) - julianday(coalesce(c.referred_on, substr(c.created_at, 1, 10))) < 730 THEN 'from_12_to_24_months'
+/** Days from the referral (else the file's creation) to the period `k`'s end, banded. */
+const followedBandSql = sql`CASE
+    WHEN coalesce(c.referred_on, substr(c.created_at, 1, 10)) > k.days91 THEN 'under_3_months'
+    WHEN coalesce(c.referred_on, substr(c.created_at, 1, 10)) > k.days365 THEN 'from_3_to_12_months'
+    WHEN coalesce(c.referred_on, substr(c.created_at, 1, 10)) > k.days730 THEN 'from_12_to_24_months'
     ELSE 'over_24_months' END`;
 
 export interface PeopleCell {
@@ -172,9 +189,9 @@ export interface PeopleCell {
  */
 export function peopleCells(db: Db, r: Ranges, f: PopulationFilter): PeopleCell[] {
   const end = sql`k.last`;
-  return db.all<PeopleCell>(sql`SELECT k.p AS p, ${valueAt('public_category', end, true)} AS publicCategory, c.gender AS gender, ${ageBandSql(end)} AS ageBand,
+  return db.all<PeopleCell>(sql`WITH ${changedFilesTable} SELECT k.p AS p, ${valueAt('public_category', end, true)} AS publicCategory, c.gender AS gender, ${ageBandSql} AS ageBand,
       c.nationality AS nationality, ${valueAt('french_level', end, true)} AS frenchLevel, ${valueAtEntry('french_level')} AS frenchLevelAtEntry,
-      ${followedBandSql(end)} AS followedBand,
+      ${followedBandSql} AS followedBand,
       CASE WHEN ${within('c.archived_at')} THEN c.status END AS leftStatus,
       count(*) AS people,
       sum(${within('c.created_at')}) AS created,
@@ -198,7 +215,7 @@ export interface BarrierCell {
  * gave, else the day it was recorded.
  */
 export function barrierCells(db: Db, r: Ranges, f: PopulationFilter): BarrierCell[] {
-  return db.all<BarrierCell>(sql`WITH followed(id, p) AS (SELECT c.id, k.p FROM ${followedPopulation(r, f)}),
+  return db.all<BarrierCell>(sql`WITH ${changedFilesTable}, followed(id, p) AS (SELECT c.id, k.p FROM ${followedPopulation(r, f)}),
     ev AS (SELECT candidate_id, theme, change, status, coalesce(changed_on, substr(created_at, 1, 10)) AS d, created_at FROM candidate_barrier_events),
     last_state AS (
       SELECT candidate_id, theme, 0 AS p, status, row_number() OVER (PARTITION BY candidate_id, theme ORDER BY d DESC, created_at DESC) AS rank FROM ev WHERE d < ${r.until}
@@ -288,12 +305,12 @@ export function placementRows(db: Db, r: Ranges, f: PopulationFilter): Placement
         + coalesce((SELECT sum(CAST(julianday(coalesce(x.ended_on, x.end_date)) - julianday(x.start_date) + 1 AS INTEGER)) FROM placements x WHERE x.renews_id = pl.id AND x.archived_at IS NULL), 0) AS days,
       EXISTS (SELECT 1 FROM recruitments rc WHERE rc.candidate_id = pl.candidate_id AND rc.archived_at IS NULL AND rc.start_date >= pl.start_date
         AND rc.start_date <= date(max(${end}, coalesce(${renewalEnd}, ${end})), ${`+${CONTRACT_AFTER_PMSMP_DAYS} days`})) AS hired,
-      CASE WHEN s.name IS NULL THEN s.seed_key END AS sectorKey, s.name AS sectorName, ${valueAt('public_category', sql`pl.start_date`)} AS publicCategory
-    FROM placements pl JOIN candidates c ON c.id = pl.candidate_id
+      CASE WHEN s.name IS NULL THEN s.seed_key END AS sectorKey, s.name AS sectorName, ${valueAt('public_category', sql`pl.start_date`, false, sql`pl.candidate_id`)} AS publicCategory
+    FROM placements pl
     LEFT JOIN job_needs j INDEXED BY job_needs_report_idx ON j.id = pl.job_need_id
     LEFT JOIN employers e INDEXED BY employers_report_idx ON e.id = pl.employer_id
     LEFT JOIN sectors s ON s.id = coalesce(j.sector_id, e.sector_id)
-    WHERE pl.archived_at IS NULL AND ${inRanges(sql`pl.start_date`, r)} AND ${population(f, sql`pl.start_date`)}`);
+    WHERE pl.archived_at IS NULL AND ${inRanges(sql`pl.start_date`, r)} AND ${ofPopulation(sql`pl.candidate_id`, f, sql`pl.start_date`)}`);
 }
 
 export interface RecruitmentRow {
@@ -314,12 +331,12 @@ export interface RecruitmentRow {
 export function recruitmentRows(db: Db, r: Ranges, f: PopulationFilter): RecruitmentRow[] {
   return db.all<RecruitmentRow>(sql`SELECT ${periodOf(sql`rc.start_date`, r)} AS p, rc.kind AS kind, rc.start_date AS startDate, rc.end_date AS endDate,
       CASE WHEN s.name IS NULL THEN s.seed_key END AS sectorKey, s.name AS sectorName, e.id AS employerId, coalesce(e.name, rc.organisation) AS employerName,
-      e.kind AS employerKind, ${valueAt('public_category', sql`rc.start_date`)} AS publicCategory
-    FROM recruitments rc JOIN candidates c ON c.id = rc.candidate_id
+      e.kind AS employerKind, ${valueAt('public_category', sql`rc.start_date`, false, sql`rc.candidate_id`)} AS publicCategory
+    FROM recruitments rc
     LEFT JOIN job_needs j INDEXED BY job_needs_report_idx ON j.id = rc.job_need_id
     LEFT JOIN employers e INDEXED BY employers_report_idx ON e.id = rc.employer_id
     LEFT JOIN sectors s ON s.id = coalesce(j.sector_id, e.sector_id)
-    WHERE rc.archived_at IS NULL AND ${inRanges(sql`rc.start_date`, r)} AND ${population(f, sql`rc.start_date`)}`);
+    WHERE rc.archived_at IS NULL AND ${inRanges(sql`rc.start_date`, r)} AND ${ofPopulation(sql`rc.candidate_id`, f, sql`rc.start_date`)}`);
 }
 
 export interface FollowUpCell {
@@ -361,12 +378,14 @@ export function employerFigures(db: Db, r: Ranges, sectorId: string | null): Emp
   return db.all<EmployerFigures>(sql`WITH contacts(id, p) AS MATERIALIZED (
       SELECT subject_id, ${periodOf(sql`occurred_at`, r)} FROM timeline_events WHERE subject_type = 'employer' AND kind IN (${kinds}) AND ${inRanges(sql`occurred_at`, r)}
     ),
-    engaged(id, p) AS (
+    -- One DISTINCT over all four rather than UNION's sort per pair of them (at 100,000 files,
+    -- ~150,000 rows: ~430 against ~560 ms CPU, alternated runs on a loaded machine).
+    engaged(id, p) AS (SELECT DISTINCT id, p FROM (
       SELECT id, p FROM contacts
-      UNION SELECT j.employer_id, ${periodOf(sql`pr.proposed_on`, r)} FROM presentations pr JOIN job_needs j INDEXED BY job_needs_report_idx ON j.id = pr.job_need_id WHERE pr.archived_at IS NULL AND ${inRanges(sql`pr.proposed_on`, r)}
-      UNION SELECT employer_id, ${periodOf(sql`start_date`, r)} FROM placements WHERE employer_id IS NOT NULL AND archived_at IS NULL AND ${inRanges(sql`start_date`, r)}
-      UNION SELECT employer_id, ${periodOf(sql`start_date`, r)} FROM recruitments WHERE employer_id IS NOT NULL AND archived_at IS NULL AND ${inRanges(sql`start_date`, r)}
-    ),
+      UNION ALL SELECT j.employer_id, ${periodOf(sql`pr.proposed_on`, r)} FROM presentations pr JOIN job_needs j INDEXED BY job_needs_report_idx ON j.id = pr.job_need_id WHERE pr.archived_at IS NULL AND ${inRanges(sql`pr.proposed_on`, r)}
+      UNION ALL SELECT employer_id, ${periodOf(sql`start_date`, r)} FROM placements WHERE employer_id IS NOT NULL AND archived_at IS NULL AND ${inRanges(sql`start_date`, r)}
+      UNION ALL SELECT employer_id, ${periodOf(sql`start_date`, r)} FROM recruitments WHERE employer_id IS NOT NULL AND archived_at IS NULL AND ${inRanges(sql`start_date`, r)}
+    )),
     figures(p, engaged, created, charter, contacts, needsOpened, needsFilled) AS (
       SELECT g.p, 1, 0, 0, 0, 0, 0 FROM engaged g JOIN employers e ON e.id = g.id WHERE 1 ${ofSector('e')}
       UNION ALL SELECT ${periodOf(sql`e.created_at`, r)}, 0, 1, 0, 0, 0, 0 FROM employers e WHERE ${inRanges(sql`e.created_at`, r)} ${ofSector('e')}

@@ -35,6 +35,7 @@ test('a staffer picks a preset, sees its charts, and downloads it as PDF and XLS
   await expect(page.locator('.reports-chapter-title')).toHaveText([
     'Les recrutements',
     'Le profil des personnes',
+    "Les plans d'action",
     'Les secteurs',
     'Le devenir des personnes recrutées',
     'Les types de contrat',
