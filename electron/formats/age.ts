@@ -70,7 +70,10 @@ const hkdf = (key: Uint8Array, salt: Uint8Array, info: string) => Buffer.from(hk
 
 function seal(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array): Buffer {
   const cipher = createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG });
-  return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+  const sealed = cipher.update(plaintext);
+  const whole = Buffer.concat([sealed, cipher.final(), cipher.getAuthTag()]);
+  release(sealed);
+  return whole;
 }
 
 /** Opens one sealed piece; throws when it was not sealed with this key and nonce. */
@@ -79,10 +82,25 @@ function unseal(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array): Buffer 
   const decipher = createDecipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG });
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG));
   try {
-    return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG)), decipher.final()]);
+    const opened = decipher.update(sealed.subarray(0, sealed.length - TAG));
+    const whole = Buffer.concat([opened, decipher.final()]);
+    release(opened);
+    return whole;
   } catch {
     throw new DecryptionError('damaged');
   }
+}
+
+/**
+ * Gives back a piece's memory now, once its bytes are copied where they go (when it owns its
+ * memory whole: not a slice of Node's pool or of another buffer). Each 64 KiB chunk Node's
+ * cipher returns is memory outside V8's heap, which V8 only frees at a collection: sealing a
+ * 37 MB export left 30 MB of them behind, enough to start a full collection of the whole heap
+ * on each file — with the heap of a process that has read 100,000 files, 0.36 s of the 0.45 s
+ * of CPU the sealing took (0.1 s with this).
+ */
+function release(piece: Buffer): void {
+  if (piece.byteOffset === 0 && piece.buffer.byteLength === piece.length && piece.buffer instanceof ArrayBuffer) piece.buffer.transfer(0);
 }
 
 /** STREAM nonce: the chunk's number as 11 big-endian bytes, then 1 on the last chunk. */
@@ -232,7 +250,11 @@ class PayloadSealer {
   sealInto(chunk: Uint8Array, last: boolean, output: Buffer, offset: number): number {
     const cipher = createCipheriv('chacha20-poly1305', this.key, chunkNonce(this.index++, last), { authTagLength: TAG });
     let at = offset;
-    for (const piece of [cipher.update(chunk), cipher.final(), cipher.getAuthTag()]) {
+    const sealed = cipher.update(chunk);
+    output.set(sealed, at);
+    at += sealed.length;
+    release(sealed);
+    for (const piece of [cipher.final(), cipher.getAuthTag()]) {
       output.set(piece, at);
       at += piece.length;
     }
@@ -323,7 +345,9 @@ export async function decrypt(ciphertext: Uint8Array, keys: AgeKeys): Promise<Ui
     parts.push(opener.open(payload.subarray(offset, end), end === payload.length));
     offset = end;
   } while (offset < payload.length);
-  return plain(Buffer.concat(parts));
+  const whole = Buffer.concat(parts);
+  parts.forEach(release);
+  return plain(whole);
 }
 
 // ---------------------------------------------------------------- files
@@ -361,6 +385,7 @@ export async function encryptToFile(source: PlainSource, output: string, to: Age
         sealed.push(sealer.seal(piece.subarray(offset, end), position + end === size));
       }
       await sink.write(Buffer.concat(sealed));
+      sealed.forEach(release);
       position += piece.length;
     } while (position < size);
     await sink.sync();
@@ -394,6 +419,7 @@ export async function decryptFile(input: string, output: string, keys: AgeKeys):
         opened.push(opener.open(buffer.subarray(offset, end), position + end === size));
       }
       await sink.write(Buffer.concat(opened));
+      opened.forEach(release);
       position += bytesRead;
     } while (position < size);
   } finally {
