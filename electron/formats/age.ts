@@ -13,6 +13,7 @@ import {
 import { open } from 'node:fs/promises';
 import { base64nopad, bech32 } from '@scure/base';
 import { Decrypter, type Identity, type Stanza, generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { release } from '../core/memory';
 import { PRIVATE_FILE_MODE } from '../core/private-files';
 
 /**
@@ -89,18 +90,6 @@ function unseal(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array): Buffer 
   } catch {
     throw new DecryptionError('damaged');
   }
-}
-
-/**
- * Gives back a piece's memory now, once its bytes are copied where they go (when it owns its
- * memory whole: not a slice of Node's pool or of another buffer). Each 64 KiB chunk Node's
- * cipher returns is memory outside V8's heap, which V8 only frees at a collection: sealing a
- * 37 MB export left 30 MB of them behind, enough to start a full collection of the whole heap
- * on each file — with the heap of a process that has read 100,000 files, 0.36 s of the 0.45 s
- * of CPU the sealing took (0.1 s with this).
- */
-function release(piece: Buffer): void {
-  if (piece.byteOffset === 0 && piece.buffer.byteLength === piece.length && piece.buffer instanceof ArrayBuffer) piece.buffer.transfer(0);
 }
 
 /** STREAM nonce: the chunk's number as 11 big-endian bytes, then 1 on the last chunk. */
