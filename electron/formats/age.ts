@@ -13,6 +13,7 @@ import {
 import { open } from 'node:fs/promises';
 import { base64nopad, bech32 } from '@scure/base';
 import { Decrypter, type Identity, type Stanza, generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { release } from '../core/memory';
 import { PRIVATE_FILE_MODE } from '../core/private-files';
 
 /**
@@ -70,7 +71,10 @@ const hkdf = (key: Uint8Array, salt: Uint8Array, info: string) => Buffer.from(hk
 
 function seal(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array): Buffer {
   const cipher = createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG });
-  return Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+  const sealed = cipher.update(plaintext);
+  const whole = Buffer.concat([sealed, cipher.final(), cipher.getAuthTag()]);
+  release(sealed);
+  return whole;
 }
 
 /** Opens one sealed piece; throws when it was not sealed with this key and nonce. */
@@ -79,7 +83,10 @@ function unseal(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array): Buffer 
   const decipher = createDecipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG });
   decipher.setAuthTag(sealed.subarray(sealed.length - TAG));
   try {
-    return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG)), decipher.final()]);
+    const opened = decipher.update(sealed.subarray(0, sealed.length - TAG));
+    const whole = Buffer.concat([opened, decipher.final()]);
+    release(opened);
+    return whole;
   } catch {
     throw new DecryptionError('damaged');
   }
@@ -232,7 +239,11 @@ class PayloadSealer {
   sealInto(chunk: Uint8Array, last: boolean, output: Buffer, offset: number): number {
     const cipher = createCipheriv('chacha20-poly1305', this.key, chunkNonce(this.index++, last), { authTagLength: TAG });
     let at = offset;
-    for (const piece of [cipher.update(chunk), cipher.final(), cipher.getAuthTag()]) {
+    const sealed = cipher.update(chunk);
+    output.set(sealed, at);
+    at += sealed.length;
+    release(sealed);
+    for (const piece of [cipher.final(), cipher.getAuthTag()]) {
       output.set(piece, at);
       at += piece.length;
     }
@@ -323,7 +334,9 @@ export async function decrypt(ciphertext: Uint8Array, keys: AgeKeys): Promise<Ui
     parts.push(opener.open(payload.subarray(offset, end), end === payload.length));
     offset = end;
   } while (offset < payload.length);
-  return plain(Buffer.concat(parts));
+  const whole = Buffer.concat(parts);
+  parts.forEach(release);
+  return plain(whole);
 }
 
 // ---------------------------------------------------------------- files
@@ -360,8 +373,10 @@ export async function encryptToFile(source: PlainSource, output: string, to: Age
         const end = Math.min(offset + CHUNK, piece.length);
         sealed.push(sealer.seal(piece.subarray(offset, end), position + end === size));
       }
-      // Written as sealed, not joined first: a copy of the whole file less through this thread's memory.
+      // Written as sealed, not joined first (a copy of the whole file less through this thread's
+      // memory), and each chunk's memory given back once written.
       await sink.writev(sealed);
+      sealed.forEach(release);
       position += piece.length;
     } while (position < size);
     await sink.sync();
@@ -395,6 +410,7 @@ export async function decryptFile(input: string, output: string, keys: AgeKeys):
         opened.push(opener.open(buffer.subarray(offset, end), position + end === size));
       }
       await sink.write(Buffer.concat(opened));
+      opened.forEach(release);
       position += bytesRead;
     } while (position < size);
   } finally {

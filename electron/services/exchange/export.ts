@@ -3,6 +3,7 @@ import type { ParsedInputOf } from '../../../shared/api';
 import { sharingBlock } from '../../../shared/candidates';
 import { type BlockReason, EXPORT_SCHEMA_VERSION, type ExportPreview, type ExportResult } from '../../../shared/exchange';
 import { type Clock, moment, newId } from '../../core/clock';
+import { release } from '../../core/memory';
 import { refuse } from '../../core/errors';
 import type { WriteDb } from '../../db/handles';
 import { encryptToRecipients, encryptWithPassphrase } from '../../formats/age';
@@ -154,8 +155,14 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
     const encrypted = target.card
       ? await encryptToRecipients(plaintext, [target.card.ageRecipient, ours.ageRecipient])
       : await encryptWithPassphrase(plaintext, passphrase as string, exportScryptWorkFactor);
+    // Each of these buffers is the size of the file, outside V8's heap: given back as soon as
+    // the next one is made (see release), they no longer start a full collection at each export.
+    release(plaintext);
     const signature = signDetached(encrypted, ours.signingKey, `tremplin export ${exportId} sequence ${sequence} from ${sender.associationId}`);
     const file = packEnvelope({ payload: encrypted, signature, readme: readme(sender.name, passphrase !== null) }, Math.floor(Date.parse(createdAt) / 1000));
+    release(encrypted);
+    const content = Buffer.from(file.buffer, file.byteOffset, file.byteLength).toString('base64');
+    release(file);
     const fileName = `tremplin-${slug(sender.name)}-${createdAt.slice(0, 10)}-${sequence}.tremplin`;
 
     auditedTransaction(db, createdAt, (tx) => {
@@ -184,7 +191,7 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
       }
       describeAudit(createdAt, { action: 'exchange.export', subjectType: 'export', subjectId: exportId, details: { counts, to: target.partnerName } });
     });
-    return { exportId, sequence, fileName, content: Buffer.from(file.buffer, file.byteOffset, file.byteLength).toString('base64'), passphrase, counts, blocked };
+    return { exportId, sequence, fileName, content, passphrase, counts, blocked };
   }
 
   return { previewExport, exportFile };
