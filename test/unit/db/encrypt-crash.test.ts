@@ -21,7 +21,12 @@ import { useTempDir } from '../../support/temp';
 
 const SCRIPT = path.join(import.meta.dirname, 'crash-encrypt.ts');
 const STEPS: EncryptionStep[] = ['checkpointed', 'copied', 'encrypted', 'verified', 'synced'];
-const TIMED_KILLS = 8;
+/**
+ * Kills between the steps, spread over the conversion: the stops above land on each step's end,
+ * these inside the copy, the encryption and the checks. Each is a child and a reopen, the test's
+ * whole cost; four put one in each quarter of the conversion.
+ */
+const TIMED_KILLS = 4;
 const PARALLEL = 2;
 /** A child starts Node and encrypts a few megabytes: about a second on a quiet machine. */
 const PER_CHILD_MS = 20_000;
