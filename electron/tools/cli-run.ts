@@ -5,7 +5,7 @@ import type { InputOf, MethodName, OutputOf } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
 import { IMPORT_MAX_BYTES, type ImportItemLabel } from '../../shared/exchange';
 import { resources } from '../../shared/i18n';
-import { type Backend, openBackend } from '../api/backend';
+import { type Backend, type BackendOptions, openBackend } from '../api/backend';
 import { PRIVATE_FILE_MODE } from '../core/private-files';
 import { EnvelopeError, unpackEnvelope } from '../formats/envelope';
 import { envelopeErrorKey } from '../services/exchange/import';
@@ -205,7 +205,10 @@ async function verify(): Promise<void> {
     print(line`Signature verified (key ${keyIdHex(key.keyId)}): ${trustedComment}`, { verified: true, keyId: keyIdHex(key.keyId), trustedComment });
 }
 
-async function main(): Promise<number> {
+/** What the command line may set of the backend's options: the tests' cheaper key derivation. */
+export type CliOptions = Pick<BackendOptions, 'keyScryptCost' | 'exportScryptWorkFactor'>;
+
+async function main(options: CliOptions): Promise<number> {
   const command = positionals[0];
   if (command === 'verify' && !values.help) {
     await verify();
@@ -219,7 +222,7 @@ async function main(): Promise<number> {
   if (!dataDir) throw new CliError(`--data-dir (or TREMPLIN_DATA_DIR) is required.\n\n${USAGE}`);
   const account = required('account');
   const password = process.env.TREMPLIN_PASSWORD ?? (await askHidden(`Mot de passe de ${printable(account)} : `));
-  const backend = await openBackend({ file: path.join(path.resolve(dataDir), 'tremplin.sqlite') });
+  const backend = await openBackend({ ...options, file: path.join(path.resolve(dataDir), 'tremplin.sqlite') });
   try {
     await call(backend, 'session.signIn', { name: account, password });
     await commands[command]?.(backend);
@@ -229,12 +232,15 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    // Our own messages are made printable where they quote data; anything else is escaped line by line.
-    const text = error instanceof CliError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
-    console.error(error instanceof CliError ? text : text.split('\n').map(printable).join('\n'));
-    process.exit(1);
-  },
-);
+/** Runs the command this process was started with, then exits with its status. */
+export function runCli(options: CliOptions = {}): void {
+  main(options).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      // Our own messages are made printable where they quote data; anything else is escaped line by line.
+      const text = error instanceof CliError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+      console.error(error instanceof CliError ? text : text.split('\n').map(printable).join('\n'));
+      process.exit(1);
+    },
+  );
+}
