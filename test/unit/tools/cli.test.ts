@@ -22,7 +22,7 @@ function cli(args: string[], env: Record<string, string> = {}): { status: number
   try {
     const output = execFileSync(process.execPath, [CLI, ...args, ...signIn], {
       encoding: 'utf8',
-      env: bundledChildEnv({ TREMPLIN_PASSWORD: TEST_ADMINISTRATOR.password, ...env }),
+      env: bundledChildEnv(CLI, { TREMPLIN_PASSWORD: TEST_ADMINISTRATOR.password, ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return { status: 0, output };
