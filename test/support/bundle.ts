@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { type Plugin, build } from 'esbuild';
 
 /**
@@ -25,4 +26,13 @@ export function installedPackages(): Plugin {
  */
 export async function bundleForNode(entryPoint: string, outfile: string): Promise<void> {
   await build({ entryPoints: [entryPoint], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node22', logLevel: 'error', plugins: [installedPackages()] });
+}
+
+/**
+ * The environment of a child running a bundle, with Node's compile cache (Node 22.1+) beside it:
+ * the children after the first that exits skip compiling the bundle's 4 MB, about half of a
+ * child's start-up on a loaded machine. Node checks the cache against the file's content.
+ */
+export function bundledChildEnv(bundle: string, env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, NODE_COMPILE_CACHE: path.join(path.dirname(bundle), 'compile-cache'), ...env };
 }

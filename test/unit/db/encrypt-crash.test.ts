@@ -9,7 +9,7 @@ import type { EncryptionStep } from '../../../electron/db/encrypt';
 import { type OpenedDatabase, openDatabase } from '../../../electron/db/open';
 import { seed } from '../../../electron/tools/seed';
 import { budgetFor } from '../../support/budget';
-import { bundleForNode } from '../../support/bundle';
+import { bundleForNode, bundledChildEnv } from '../../support/bundle';
 import { useTempDir } from '../../support/temp';
 
 /**
@@ -21,7 +21,12 @@ import { useTempDir } from '../../support/temp';
 
 const SCRIPT = path.join(import.meta.dirname, 'crash-encrypt.ts');
 const STEPS: EncryptionStep[] = ['checkpointed', 'copied', 'encrypted', 'verified', 'synced'];
-const TIMED_KILLS = 8;
+/**
+ * Kills between the steps, spread over the conversion: the stops above land on each step's end,
+ * these inside the copy, the encryption and the checks. Each is a child and a reopen, the test's
+ * whole cost; four put one in each quarter of the conversion.
+ */
+const TIMED_KILLS = 4;
 const PARALLEL = 2;
 /** A child starts Node and encrypts a few megabytes: about a second on a quiet machine. */
 const PER_CHILD_MS = 20_000;
@@ -43,7 +48,7 @@ async function bundleChild(outDir: string): Promise<string> {
 /** Encrypts the folder's database in a child, killed once it reaches `stopAt`, or `killAfter` ms after it starts (null: never). */
 function runConversion(script: string, file: string, key: Buffer, kill: { stopAt?: EncryptionStep; killAfter?: number }): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, file, key.toString('hex'), kill.stopAt ?? ''], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, file, key.toString('hex'), kill.stopAt ?? ''], { env: bundledChildEnv(script), stdio: ['ignore', 'pipe', 'pipe'] });
     const marks: Record<string, number> = {};
     let stdout = '';
     let stderr = '';

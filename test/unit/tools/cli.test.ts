@@ -5,14 +5,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { TEST_ADMINISTRATOR, openSignedIn } from '../../support/accounts';
 import { candidates } from '../../../electron/db/schema';
+import { TEST_SCRYPT_COST } from '../../../electron/formats/protection';
 import { printable, printableJson } from '../../../electron/tools/terminal';
 import { IMPORT_MAX_BYTES } from '../../../shared/exchange';
 import { ok } from '../../support/api';
 import { budgetFor } from '../../support/budget';
-import { bundleForNode } from '../../support/bundle';
+import { bundleForNode, bundledChildEnv } from '../../support/bundle';
 import { useTempDir } from '../../support/temp';
 
-/** The command line's code (`npm run cli -- …`) as one file, bundled once for the file's tests. */
+/** The command line's code (`npm run cli -- …`) as one file, bundled once for the file's tests, its key derivation at the tests' cost. */
 const CLI = path.resolve('out/test/cli.mjs');
 
 /** Runs the command line as an administrator would. */
@@ -21,7 +22,7 @@ function cli(args: string[], env: Record<string, string> = {}): { status: number
   try {
     const output = execFileSync(process.execPath, [CLI, ...args, ...signIn], {
       encoding: 'utf8',
-      env: { ...process.env, TREMPLIN_PASSWORD: TEST_ADMINISTRATOR.password, ...env },
+      env: bundledChildEnv(CLI, { TREMPLIN_PASSWORD: TEST_ADMINISTRATOR.password, ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return { status: 0, output };
@@ -36,12 +37,12 @@ const PER_COMMAND_MS = 20_000;
 
 describe('command line', () => {
   const tempDir = useTempDir();
-  beforeAll(() => bundleForNode('electron/tools/cli.ts', CLI));
+  beforeAll(() => bundleForNode('test/support/cli-entry.ts', CLI));
 
   it('backs up, exports with a passphrase, verifies, previews and imports on data folders', async () => {
     const sender = tempDir();
     const receiver = tempDir();
-    const a = await openSignedIn({ file: path.join(sender, 'tremplin.sqlite') });
+    const a = await openSignedIn({ file: path.join(sender, 'tremplin.sqlite'), keyScryptCost: TEST_SCRYPT_COST });
     await ok(a, 'exchange.saveProfile', { name: 'Tremplin Lyon' });
     await ok(a, 'exchange.createKeys', { passphrase: 'sender long passphrase' });
     const { recoveryKey } = await ok(a, 'backups.setupRecovery', { replace: true });
@@ -92,7 +93,7 @@ describe('command line', () => {
     const sender = tempDir();
     const receiver = tempDir();
     const hostile = 'Amina\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202eevil\nFrom X';
-    const a = await openSignedIn({ file: path.join(sender, 'tremplin.sqlite') });
+    const a = await openSignedIn({ file: path.join(sender, 'tremplin.sqlite'), keyScryptCost: TEST_SCRYPT_COST });
     await ok(a, 'exchange.saveProfile', { name: 'Tremplin Lyon' });
     await ok(a, 'exchange.createKeys', { passphrase: 'sender long passphrase' });
     const partner = await ok(a, 'partners.create', { name: 'Forum', kind: 'other' });

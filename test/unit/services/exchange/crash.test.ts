@@ -7,7 +7,7 @@ import { sourceMigrationsDir } from '../../../../electron/api/backend';
 import { type DatabaseKey, keyConnection } from '../../../../electron/db/cipher';
 import { seed } from '../../../../electron/tools/seed';
 import { ok } from '../../../support/api';
-import { bundleForNode } from '../../../support/bundle';
+import { bundleForNode, bundledChildEnv } from '../../../support/bundle';
 import { budgetFor } from '../../../support/budget';
 import { keyPassphraseOf, twoPartners, useExchangeBackend } from '../../../support/exchange';
 import { useTempDir } from '../../../support/temp';
@@ -55,7 +55,7 @@ interface Importer {
 /** Imports the file into a data folder, killed `killAfter` ms after it starts applying it (null: never). */
 function runImport(importer: Importer, dataDir: string, killAfter: number | null): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [importer.script, dataDir, importer.file, importer.keyPassphrase, sourceMigrationsDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [importer.script, dataDir, importer.file, importer.keyPassphrase, sourceMigrationsDir], { env: bundledChildEnv(importer.script), stdio: ['ignore', 'pipe', 'pipe'] });
     const marks: Run['marks'] = { started: performance.now() };
     let stdout = '';
     let stderr = '';

@@ -1,12 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../../electron/api/backend';
 import { rowLabel, translator } from '../../../../electron/services/report-documents';
 import { seed } from '../../../../electron/tools/seed';
 import { type Report, type ReportTable, presetChapters, presetTables } from '../../../../shared/reports';
 import { cellText, suppress } from '../../../../shared/suppression';
+import { openSignedIn } from '../../../support/accounts';
 import { ok } from '../../../support/api';
 import { useBackend, useTempDir } from '../../../support/temp';
 import { numberFormatOf, readXlsx } from '../../../support/xlsx';
@@ -35,16 +37,33 @@ describe('reports: documents for outside', () => {
   const tempDir = useTempDir();
   let backend: Backend;
   let report: Report;
-  const file = async (format: 'pdf' | 'xlsx' | 'csv', extra: { table?: string; language?: 'fr' | 'it'; preset?: 'annual' | 'pmsmp' } = {}) => {
-    const result = await ok(backend, 'reports.export', { period: PERIOD, preset: extra.preset ?? 'annual', format, ...extra });
+  const file = async (format: 'pdf' | 'xlsx' | 'csv', extra: { table?: string; language?: 'fr' | 'it'; preset?: 'annual' | 'pmsmp' } = {}, on = backend) => {
+    const result = await ok(on, 'reports.export', { period: PERIOD, preset: extra.preset ?? 'annual', format, ...extra });
     return { ...result, bytes: Buffer.from(result.content, 'base64') };
   };
 
-  // The backend is closed after each test: every test seeds its own.
-  beforeEach(async () => {
-    backend = await openBackend();
-    seed(backend.database.db, { candidates: 400, employers: 20, jobNeeds: 40, volunteers: 10, partners: 8, sessions: 20, events: 2000 }, 5, new Date('2026-06-30T12:00:00Z'));
+  // Seeded once for the file (most of its time): the tests read one backend on a copy of the
+  // seeded folder; the one that changes data opens a copy of its own.
+  const folders: string[] = [];
+  let seeded: string;
+  const copyOfSeeded = (into: string) => {
+    cpSync(seeded, into, { recursive: true });
+    return path.join(into, 'tremplin.sqlite');
+  };
+  beforeAll(async () => {
+    seeded = mkdtempSync(path.join(tmpdir(), 'tremplin-test-'));
+    folders.push(seeded);
+    const first = await openSignedIn({ file: path.join(seeded, 'tremplin.sqlite'), logger: { error: () => {} } });
+    seed(first.database.db, { candidates: 400, employers: 20, jobNeeds: 40, volunteers: 10, partners: 8, sessions: 20, events: 2000 }, 5, new Date('2026-06-30T12:00:00Z'));
+    first.close();
+    const shared = mkdtempSync(path.join(tmpdir(), 'tremplin-test-'));
+    folders.push(shared);
+    backend = await openSignedIn({ file: copyOfSeeded(shared), logger: { error: () => {} } });
     report = await ok(backend, 'reports.get', { period: PERIOD });
+  });
+  afterAll(() => {
+    backend?.close();
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   });
 
   it('the XLSX, read back by another reader, holds the screen numbers as numbers, small cells hidden, dates as dates', async () => {
@@ -135,13 +154,14 @@ describe('reports: documents for outside', () => {
   });
 
   it('a document made after the data changed holds the change, not the report shown before it', async () => {
-    const genders = async () => (await file('csv', { table: 'people.gender' })).bytes.toString('utf8');
+    const own = await openBackend({ file: copyOfSeeded(tempDir()) });
+    const genders = async () => (await file('csv', { table: 'people.gender' }, own)).bytes.toString('utf8');
     const shown = await genders();
     expect(await genders()).toBe(shown);
     // Written on the backend's own connection, as any save is.
-    const changed = backend.database.sqlite.prepare("UPDATE candidates SET gender = 'female' WHERE gender = 'male'").run().changes;
+    const changed = own.database.sqlite.prepare("UPDATE candidates SET gender = 'female' WHERE gender = 'male'").run().changes;
     expect(changed).toBeGreaterThan(0);
-    const after = await ok(backend, 'reports.get', { period: PERIOD });
+    const after = await ok(own, 'reports.get', { period: PERIOD });
     const table = after.tables.find((item) => item.section === 'people' && item.name === 'gender') as ReportTable;
     expect(await genders()).not.toBe(shown);
     expect((await genders()).slice(1).trimEnd().split('\r\n').slice(1)).toEqual(published(table).map((row) => [row.label, ...row.cells].join(';')));
