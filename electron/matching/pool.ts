@@ -106,12 +106,19 @@ export class CandidatePool {
   private readonly firstNames: string[] = [];
   /** Per position, the key that orders ties, once a ranking needed it (the same files are ranked again and again). */
   private readonly tieKeys: (string | undefined)[] = [];
+  /**
+   * Per position, the recruitments and placements that may keep the file busy; undefined when
+   * none. Held by position, not by id: looking 13,000 ids up in a map of 75,000 cost more than
+   * scoring every file.
+   */
+  private readonly engagementLists: (readonly Engagement[] | undefined)[] = [];
   readonly positionOf = new Map<string, number>();
   readonly classes = Object.fromEntries(FEATURES.map((feature) => [feature, new FeatureClasses()])) as Record<Feature, FeatureClasses>;
   private readonly placeIds = new Map<unknown, number>();
 
-  constructor(profiles: Iterable<CandidateProfile> = []) {
+  constructor(profiles: Iterable<CandidateProfile> = [], engagements: ReadonlyMap<string, readonly Engagement[]> = new Map()) {
     for (const profile of profiles) this.put(profile);
+    for (const [candidateId, list] of engagements) this.engage(candidateId, list);
   }
 
   /** How many files the pool holds. */
@@ -119,12 +126,13 @@ export class CandidatePool {
     return this.ids.length;
   }
 
-  /** Adds a file, or replaces the one with its id. */
+  /** Adds a file (busy with nothing until `engage` says otherwise), or replaces the one with its id (its engagements kept). */
   put(candidate: CandidateProfile) {
     let position = this.positionOf.get(candidate.id);
     if (position === undefined) {
       position = this.ids.length;
       this.positionOf.set(candidate.id, position);
+      this.engagementLists[position] = undefined;
     } else {
       for (const feature of FEATURES) this.classes[feature].release(position);
     }
@@ -145,12 +153,23 @@ export class CandidatePool {
       classes.release(position);
       classes.of[position] = classes.of[last] ?? 0;
     }
-    for (const column of [this.ids, this.lastNames, this.firstNames, this.tieKeys] as unknown[][]) {
+    for (const column of [this.ids, this.lastNames, this.firstNames, this.tieKeys, this.engagementLists] as unknown[][]) {
       column[position] = column[last];
       column.pop();
     }
     if (position !== last) this.positionOf.set(this.ids[position] as string, position);
     this.positionOf.delete(candidateId);
+  }
+
+  /** Sets what keeps the file busy (the pipeline's recruitments and placements); a file not in the pool is ignored. */
+  engage(candidateId: string, list: readonly Engagement[]) {
+    const position = this.positionOf.get(candidateId);
+    if (position !== undefined) this.engagementLists[position] = list.length > 0 ? list : undefined;
+  }
+
+  /** What keeps the file at `position` busy; undefined when nothing does. */
+  engagementsAt(position: number): readonly Engagement[] | undefined {
+    return this.engagementLists[position];
   }
 
   /** Last name, first name, id: what orders files of equal score. */
@@ -169,7 +188,7 @@ export class CandidatePool {
   }
 }
 
-export const compilePool = (profiles: Iterable<CandidateProfile>) => new CandidatePool(profiles);
+export const compilePool = (profiles: Iterable<CandidateProfile>, engagements?: ReadonlyMap<string, readonly Engagement[]>) => new CandidatePool(profiles, engagements);
 
 export interface Assessment {
   /** Per position in the pool, 0–100. */
@@ -178,48 +197,71 @@ export interface Assessment {
   failures: Uint8Array;
 }
 
-/** Adds to each file's total its class's figure: one tight pass per criterion. */
-function addPerFile(totals: Float64Array | Uint8Array, classes: Uint32Array, figures: Float64Array) {
-  for (let position = 0; position < totals.length; position++) totals[position] = (totals[position] ?? 0) + (figures[classes[position] ?? 0] ?? 0);
+/** A criterion's figure for each of its classes, worked out on the class's file (0 for a free class). */
+function figuresOf<T extends Float64Array | Uint8Array>(into: T, classes: FeatureClasses, figure: (candidate: CandidateProfile) => number): T {
+  const { representatives } = classes;
+  for (let found = 0; found < representatives.length; found++) {
+    const candidate = representatives[found];
+    if (candidate) into[found] = figure(candidate);
+  }
+  return into;
 }
 
-/** Every file's score and failed hard criteria for one need; `engagements` by candidate id. */
-export function assessPool(pool: CandidatePool, matcher: NeedMatcher, engagements: ReadonlyMap<string, readonly Engagement[]>): Assessment {
-  const { size } = pool;
-  /** A criterion's figure for each class, worked out on one of its files. */
-  const figuresOf = (feature: Feature, figure: (candidate: CandidateProfile) => number) =>
-    Float64Array.from(pool.classes[feature].representatives, (candidate) => (candidate ? figure(candidate) : 0));
-  const failed = ({ verdict }: { verdict: string }) => (verdict === 'fail' ? 1 : 0);
+const failed = ({ verdict }: { verdict: string }) => (verdict === 'fail' ? 1 : 0);
 
-  // Added per file in the order of SOFT_CRITERIA, as scoreOf adds them, so both round alike.
-  const points = new Float64Array(size);
-  for (const criterion of SOFT_CRITERIA) {
+/**
+ * Every file's score and failed hard criteria for one need.
+ * The criteria's figures are worked out per class, then one pass adds each file's ten classes'
+ * figures: at 100,000 files, one pass per criterion (each reading and writing the totals again)
+ * cost about twice as much.
+ */
+export function assessPool(pool: CandidatePool, matcher: NeedMatcher): Assessment {
+  const { size, classes } = pool;
+  const soft = (criterion: (typeof SOFT_CRITERIA)[number]) => {
     const evaluate: (candidate: CandidateProfile) => Evaluation = matcher.soft[criterion];
-    addPerFile(points, pool.classes[criterion].of, figuresOf(criterion, (candidate) => SOFT_WEIGHTS[criterion] * evaluate(candidate).fraction));
-  }
-  const scores = new Uint8Array(size);
-  for (let position = 0; position < scores.length; position++) scores[position] = Math.round(points[position] ?? 0);
+    const weight = SOFT_WEIGHTS[criterion];
+    const figures = figuresOf(new Float64Array(classes[criterion].representatives.length), classes[criterion], (candidate) => weight * evaluate(candidate).fraction);
+    return { of: classes[criterion].of, figures };
+  };
+  const hard = (feature: Feature, judge: (candidate: CandidateProfile) => { verdict: string }) => ({
+    of: classes[feature].of,
+    figures: figuresOf(new Uint8Array(classes[feature].representatives.length), classes[feature], (candidate) => failed(judge(candidate))),
+  });
+  // Added per file in the order of SOFT_CRITERIA, as scoreOf adds them, so both round alike.
+  const [s0, s1, s2, s3, s4] = SOFT_CRITERIA.map(soft) as [ReturnType<typeof soft>, ReturnType<typeof soft>, ReturnType<typeof soft>, ReturnType<typeof soft>, ReturnType<typeof soft>];
+  const free = hard('status', (candidate) => matcher.hard.engagement(candidate, []));
+  const h0 = hard('authorisation', matcher.hard.authorisation);
+  const h1 = hard('french_level', matcher.hard.french_level);
+  const h2 = hard('driving_licence', matcher.hard.driving_licence);
+  const h3 = hard('consent', matcher.hard.consent);
 
-  const free = figuresOf('status', (candidate) => failed(matcher.hard.engagement(candidate, [])));
-  const hard: [Feature, Float64Array][] = [
-    ['authorisation', figuresOf('authorisation', (candidate) => failed(matcher.hard.authorisation(candidate)))],
-    ['french_level', figuresOf('french_level', (candidate) => failed(matcher.hard.french_level(candidate)))],
-    ['driving_licence', figuresOf('driving_licence', (candidate) => failed(matcher.hard.driving_licence(candidate)))],
-    ['status', free],
-    ['consent', figuresOf('consent', (candidate) => failed(matcher.hard.consent(candidate)))],
-  ];
+  const scores = new Uint8Array(size);
   const failures = new Uint8Array(size);
-  for (const [feature, figures] of hard) addPerFile(failures, pool.classes[feature].of, figures);
+  for (let position = 0; position < size; position++) {
+    const points =
+      (s0.figures[s0.of[position] as number] as number) +
+      (s1.figures[s1.of[position] as number] as number) +
+      (s2.figures[s2.of[position] as number] as number) +
+      (s3.figures[s3.of[position] as number] as number) +
+      (s4.figures[s4.of[position] as number] as number);
+    scores[position] = Math.round(points);
+    failures[position] =
+      (h0.figures[h0.of[position] as number] as number) +
+      (h1.figures[h1.of[position] as number] as number) +
+      (h2.figures[h2.of[position] as number] as number) +
+      (free.figures[free.of[position] as number] as number) +
+      (h3.figures[h3.of[position] as number] as number);
+  }
 
   // The few files with a recruitment or a placement: their engagement is judged on its dates.
-  const statusClasses = pool.classes.status.of;
-  for (const [candidateId, list] of engagements) {
-    const position = pool.positionOf.get(candidateId);
-    if (position === undefined || list.length === 0) continue;
-    const statusClass = statusClasses[position] ?? 0;
+  const { representatives } = classes.status;
+  for (let position = 0; position < size; position++) {
+    const list = pool.engagementsAt(position);
+    if (list === undefined) continue;
+    const statusClass = free.of[position] as number;
     // Engagement reads only the status: any file of the same status class stands for this one.
-    const standIn = pool.classes.status.representatives[statusClass] as CandidateProfile;
-    failures[position] = (failures[position] ?? 0) - (free[statusClass] ?? 0) + (matcher.engaged(standIn, list) ? 1 : 0);
+    const busy = matcher.engaged(representatives[statusClass] as CandidateProfile, list) ? 1 : 0;
+    failures[position] = (failures[position] as number) - (free.figures[statusClass] as number) + busy;
   }
   return { scores, failures };
 }

@@ -25,22 +25,43 @@ const orderKey = (score: number, failures: number) => failures * (MAX_SCORE + 1)
 
 /**
  * The first `count` positions whose key lies in [low, high], by key then tie key (unique per
- * position, so the order is total). A histogram of the keys finds the cut-off key, and only
- * the positions up to it are sorted: the best 50 of 100,000 candidates cost two passes, not a
- * full sort.
+ * position, so the order is total). The keys' histogram finds the cut-off key: every position
+ * below it is taken, and of those at it only the first by tie key, kept in a short sorted list
+ * as the positions come. The best 50 of 100,000 candidates cost one pass and a few hundred tie
+ * keys, not a sort of every position at the cut-off key (thousands share a score).
  */
-function firstByKey(keys: Uint16Array, low: number, high: number, count: number, tieKeyOf: (position: number) => string): number[] {
+function firstByKey(keys: Uint16Array, histogram: Uint32Array, low: number, high: number, count: number, tieKeyOf: (position: number) => string): number[] {
   if (count === 0) return [];
-  const histogram = new Uint32Array(MAX_KEY + 1);
-  for (const key of keys) histogram[key] = (histogram[key] ?? 0) + 1;
   let cutoff = low;
-  for (let taken = 0; cutoff < high && taken + (histogram[cutoff] ?? 0) < count; cutoff++) taken += histogram[cutoff] ?? 0;
-  const chosen: { position: number; key: number; tie: string }[] = [];
-  keys.forEach((key, position) => {
-    if (key >= low && key <= cutoff) chosen.push({ position, key, tie: tieKeyOf(position) });
+  let taken = 0;
+  for (; cutoff < high && taken + (histogram[cutoff] as number) < count; cutoff++) taken += histogram[cutoff] as number;
+  const room = Math.min(count - taken, histogram[cutoff] as number);
+  const below: number[] = [];
+  /** Of the positions at the cut-off key, the first `room` by tie key, in order. */
+  const atCutoff: { position: number; tie: string }[] = [];
+  for (let position = 0; position < keys.length; position++) {
+    const key = keys[position] as number;
+    if (key < low || key > cutoff) continue;
+    if (key < cutoff) {
+      below.push(position);
+      continue;
+    }
+    if (room === 0) continue;
+    const tie = tieKeyOf(position);
+    if (atCutoff.length === room && tie > (atCutoff[room - 1] as { tie: string }).tie) continue;
+    let at = atCutoff.length;
+    while (at > 0 && (atCutoff[at - 1] as { tie: string }).tie > tie) at--;
+    atCutoff.splice(at, 0, { position, tie });
+    if (atCutoff.length > room) atCutoff.pop();
+  }
+  const ties = new Map(below.map((position) => [position, tieKeyOf(position)]));
+  below.sort((a, b) => {
+    const byKey = (keys[a] as number) - (keys[b] as number);
+    if (byKey !== 0) return byKey;
+    const [tieA, tieB] = [ties.get(a) as string, ties.get(b) as string];
+    return tieA < tieB ? -1 : tieA > tieB ? 1 : 0;
   });
-  chosen.sort((a, b) => a.key - b.key || (a.tie < b.tie ? -1 : a.tie > b.tie ? 1 : 0));
-  return chosen.slice(0, count).map((item) => item.position);
+  return [...below, ...atCutoff.map((item) => item.position)];
 }
 
 /**
@@ -55,15 +76,17 @@ export function rank(
   tieKeyOf: (position: number) => string,
 ): Ranking {
   const keys = new Uint16Array(scores.length);
-  let eligibleTotal = 0;
+  const histogram = new Uint32Array(MAX_KEY + 1);
   for (let position = 0; position < keys.length; position++) {
-    const failed = failures[position] ?? 0;
-    keys[position] = orderKey(scores[position] ?? 0, failed);
-    if (failed === 0) eligibleTotal++;
+    const key = orderKey(scores[position] as number, failures[position] as number);
+    keys[position] = key;
+    histogram[key] = (histogram[key] as number) + 1;
   }
+  let eligibleTotal = 0;
+  for (let key = 0; key <= MAX_SCORE; key++) eligibleTotal += histogram[key] as number;
   return {
-    eligible: firstByKey(keys, 0, MAX_SCORE, limits.limit, tieKeyOf),
-    excluded: firstByKey(keys, MAX_SCORE + 1, MAX_KEY, limits.excludedLimit, tieKeyOf),
+    eligible: firstByKey(keys, histogram, 0, MAX_SCORE, limits.limit, tieKeyOf),
+    excluded: firstByKey(keys, histogram, MAX_SCORE + 1, MAX_KEY, limits.excludedLimit, tieKeyOf),
     eligibleTotal,
     excludedTotal: keys.length - eligibleTotal,
   };

@@ -163,7 +163,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
   /** Watching starts with the first call, before the first read: until matching is used, writes pay nothing for it. */
   const writesSinceRead = () => (watched ??= watchMatchingWrites(db));
   let snapshot:
-    | { version: string; pool: CandidatePool; engagements: Map<string, Engagement[]>; toProfile: ReturnType<typeof profileBuilder> }
+    | { version: string; pool: CandidatePool; toProfile: ReturnType<typeof profileBuilder> }
     | undefined;
 
   /** Changes when another connection writes, or on a new day: then everything is read again. */
@@ -182,19 +182,17 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
       const pool = new CandidatePool();
       // Row by row: 100,000 rows read at once held about 60 MB until the pool was built.
       for (const row of store.matchableCandidates()) pool.put(toProfile(row));
-      snapshot = { version, pool, engagements: engagements({ currentOn: day }), toProfile };
+      for (const [id, list] of engagements({ currentOn: day })) pool.engage(id, list);
+      snapshot = { version, pool, toProfile };
     } else if (changes.candidates.size > 0) {
       const candidateIds = [...changes.candidates];
       changes.candidates.clear();
-      const { pool, engagements: engaged, toProfile } = snapshot;
-      for (const id of candidateIds) {
-        pool.remove(id);
-        engaged.delete(id);
-      }
+      const { pool, toProfile } = snapshot;
+      for (const id of candidateIds) pool.remove(id);
       for (const row of store.candidatesAmong(candidateIds)) {
         if (row.at(-1) === 1) pool.put(toProfile(row));
       }
-      for (const [id, list] of engagements({ currentOn: day, candidateIds })) engaged.set(id, list);
+      for (const [id, list] of engagements({ currentOn: day, candidateIds })) pool.engage(id, list);
     }
     return snapshot;
   }
@@ -239,9 +237,9 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
       if (!row) throw new AppError('not_found', NEED_NOT_FOUND);
       const need = toNeedProfile(row, locate);
       const day = today();
-      const { pool, engagements: engaged, toProfile } = matchableNow(locate, day);
+      const { pool, toProfile } = matchableNow(locate, day);
       const matcher = createNeedMatcher(need, day);
-      const { scores, failures } = assessPool(pool, matcher, engaged);
+      const { scores, failures } = assessPool(pool, matcher);
       // A volunteer's ranking holds only the files of their scope, before any page is cut.
       const shown = inScopePositions(pool.ids, store.candidateIdsInScope());
       const ranked = rank(
@@ -264,7 +262,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
         const { id, firstName, lastName, frenchLevel, status, commune, postalCode, authorisationExpiry } = candidate;
         return {
           candidate: { id, firstName, lastName, frenchLevel, status, commune, postalCode, authorisationExpiry },
-          ...explained(matcher.explain(candidate, engaged.get(id) ?? NONE), presented.get(id) ?? null),
+          ...explained(matcher.explain(candidate, pool.engagementsAt(position) ?? NONE), presented.get(id) ?? null),
         };
       };
       return {

@@ -64,8 +64,8 @@ function build({ need: needOverrides, files }: Scenario) {
 
 /** The fast pass, then the order, as ids. */
 function ranked(needProfile: NeedProfile, profiles: CandidateProfile[], engagements: Map<string, Engagement[]>, limits = { limit: 500, excludedLimit: 500 }) {
-  const pool = compilePool(profiles);
-  const { scores, failures } = assessPool(pool, createNeedMatcher(needProfile, TODAY), engagements);
+  const pool = compilePool(profiles, engagements);
+  const { scores, failures } = assessPool(pool, createNeedMatcher(needProfile, TODAY));
   const ranking = rank(scores, failures, limits, (position) => pool.tieKey(position));
   const ids = (positions: number[]) => positions.map((position) => pool.ids[position]);
   return { ...ranking, eligibleIds: ids(ranking.eligible), excludedIds: ids(ranking.excluded), scores, failures };
@@ -111,7 +111,7 @@ describe('ranking', () => {
   test.prop([scenario], { numRuns: 300 })('the fast pass agrees with the full explanation of every file', (input) => {
     const { need: needProfile, profiles, engagements } = build(input);
     const matcher = createNeedMatcher(needProfile, TODAY);
-    const { scores, failures } = assessPool(compilePool(profiles), matcher, engagements);
+    const { scores, failures } = assessPool(compilePool(profiles, engagements), matcher);
     profiles.forEach((profile, position) => {
       const explained = matcher.explain(profile, engagements.get(profile.id) ?? []);
       expect([scores[position], failures[position]]).toEqual([explained.score, explained.failures]);
@@ -124,7 +124,7 @@ describe('ranking', () => {
 
   test.prop([scenario, changes], { numRuns: 200 })('a pool kept current through changes and removals equals one built from its files', (input, edits) => {
     const { need: needProfile, profiles, engagements } = build(input);
-    const pool = compilePool(profiles);
+    const pool = compilePool(profiles, engagements);
     const current = new Map(profiles.map((profile) => [profile.id, profile]));
     for (const { file, fields } of edits) {
       const id = profiles[file]?.id ?? `new-${file}`;
@@ -134,28 +134,59 @@ describe('ranking', () => {
       } else {
         const changed = { ...candidate(fields), id };
         pool.put(changed);
+        // As the service does: a file written is read again with what keeps it busy.
+        pool.engage(id, engagements.get(id) ?? []);
         current.set(id, changed);
       }
     }
-    const rebuilt = compilePool([...current.values()]);
+    const rebuilt = compilePool([...current.values()], engagements);
     expect(pool.ids.map((id, position) => pool.positionOf.get(id) === position)).not.toContain(false);
     expect(pool.positionOf.size).toBe(pool.size);
     expect(new Set(pool.ids)).toEqual(new Set(current.keys()));
     expect(pool.classCounts()).toEqual(rebuilt.classCounts());
     const matcher = createNeedMatcher(needProfile, TODAY);
     const figuresById = (scored: typeof pool) => {
-      const { scores, failures } = assessPool(scored, matcher, engagements);
+      const { scores, failures } = assessPool(scored, matcher);
       return new Map(scored.ids.map((id, position) => [id, [scores[position], failures[position]]]));
     };
     expect(figuresById(pool)).toEqual(figuresById(rebuilt));
     // The same order too: ties are broken on the names the files have now, not those they had.
     const order = (scored: typeof pool) => {
-      const { scores, failures } = assessPool(scored, matcher, engagements);
+      const { scores, failures } = assessPool(scored, matcher);
       const ranking = rank(scores, failures, { limit: 500, excludedLimit: 500 }, (position) => scored.tieKey(position));
       return [...ranking.eligible, ...ranking.excluded].map((position) => scored.ids[position]);
     };
     expect(order(pool)).toEqual(order(rebuilt));
   });
+
+  /** Few scores, failures and names, so that the cut-off falls inside large groups of equals. */
+  const figures = fc.array(fc.record({ score: fc.constantFrom(0, 50, 71, 100), failures: fc.constantFrom(0, 0, 1, 2, 5), name: fc.constantFrom('a', 'b', 'ab', 'é', '') }), {
+    maxLength: 300,
+  });
+
+  test.prop([figures, fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 })], { numRuns: 300 })(
+    'equals a full sort of every position (the straightforward reference)',
+    (files, limit, excludedLimit) => {
+      const tieKey = (position: number) => `${files[position]?.name ?? ''}\u0000${String(position).padStart(4, '0')}`;
+      const ranking = rank(
+        files.map((file) => file.score),
+        files.map((file) => file.failures),
+        { limit, excludedLimit },
+        tieKey,
+      );
+      const sorted = files
+        .map((file, position) => ({ ...file, position }))
+        .sort((a, b) => a.failures - b.failures || b.score - a.score || (tieKey(a.position) < tieKey(b.position) ? -1 : 1));
+      const eligible = sorted.filter((file) => file.failures === 0).map((file) => file.position);
+      const excluded = sorted.filter((file) => file.failures > 0).map((file) => file.position);
+      expect(ranking).toEqual({
+        eligible: eligible.slice(0, limit),
+        excluded: excluded.slice(0, excludedLimit),
+        eligibleTotal: eligible.length,
+        excludedTotal: excluded.length,
+      });
+    },
+  );
 
   it('breaks ties by last name, first name (accents and case ignored), then id', () => {
     const files = [
