@@ -1,4 +1,5 @@
 import { type MouseEvent, type ReactNode, type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { ROW_HEIGHT, type RowWindow, rowTop, rowsToRender, windowAt } from './rowWindow';
 import type { RecordList } from './useRecordList';
 
 export interface Column<T> {
@@ -19,32 +20,6 @@ interface VirtualTableProps<T> {
   onOpen(item: T): void;
   testId?: string;
 }
-
-const ROW_HEIGHT = 45;
-/** Rows kept in the page above and below the ones in view, so a scroll shows rows, not gaps. */
-const OVERSCAN = 12;
-
-/** The rows in view, from the scroll position and the box's height: positions, not rows, so each scroll event does not render again. */
-interface RowWindow {
-  first: number;
-  last: number;
-}
-
-const windowAt = (top: number, height: number): RowWindow => ({ first: Math.floor(top / ROW_HEIGHT), last: Math.ceil((top + height) / ROW_HEIGHT) });
-
-/** The positions of the rows to put in the page: those in view and OVERSCAN either side, within the list. */
-function rowsToRender(inView: RowWindow, total: number): number[] {
-  if (total === 0) return [];
-  const first = Math.max(0, Math.min(inView.first, total - 1) - OVERSCAN);
-  const last = Math.min(Math.max(inView.last, 0) + OVERSCAN, total - 1);
-  return Array.from({ length: last - first + 1 }, (_, offset) => first + offset);
-}
-
-/** The rows put in the page for a scroll position and a box's height (px), in a list of `total` rows. */
-export const renderedRows = (top: number, height: number, total: number): number[] => rowsToRender(windowAt(top, height), total);
-
-/** Where row `index` starts, and the height of them all. */
-export const rowTop = (index: number) => index * ROW_HEIGHT;
 
 /**
  * The rows in view of a scrolling box of fixed-height rows, worked out from its scroll position:

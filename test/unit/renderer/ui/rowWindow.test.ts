@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderedRows, rowTop } from '../../../../renderer/src/ui/VirtualTable';
+import { rowTop, rowsToRender, windowAt } from '../../../../renderer/src/ui/rowWindow';
+
+/** The rows put in the page for a scroll position and a box's height (px), in a list of `total` rows. */
+const renderedRows = (top: number, height: number, total: number) => rowsToRender(windowAt(top, height), total);
 
 // Rows are 45 px high, and 12 are kept either side of those in view.
 describe('the rows a virtual table puts in the page', () => {
