@@ -20,8 +20,8 @@ import { useTempDir } from '../../../support/temp';
 
 const SCRIPT = path.join(import.meta.dirname, 'crash-import.ts');
 /**
- * Files in the import: enough for a write that lasts a few hundred milliseconds on a quiet
- * machine, far longer than a kill's timing error, so the spread kills land inside it.
+ * Files in the import: enough for a write far longer than a kill's timing error (3.8 s at load
+ * 15), so the spread kills land inside it; twice as many made children twice as costly.
  */
 const CANDIDATES = 750;
 /**
