@@ -59,13 +59,14 @@ export const WORKER_HEAP_MB = 1536;
 
 /**
  * Where the worker's code is: beside this module, in its language. From the sources (tsx,
- * vitest) it is the TypeScript file, run through tsx's loader; in a bundle (the app's main
+ * vitest) it is the TypeScript file, run through tsx's ES module loader alone (its CommonJS
+ * hooks too cost a third more to start, for modules the worker does not have); in a bundle (the app's main
  * process, the preview host) the build writes it beside the bundle under the same extension.
  */
 function workerEntry(): { url: URL; execArgv: string[] } {
   const here = import.meta.url;
   const extension = /\.(ts|js|mjs)$/.exec(here)?.[0] ?? '.js';
-  return { url: new URL(`./sheet-worker${extension}`, here), execArgv: extension === '.ts' ? ['--import', 'tsx'] : [] };
+  return { url: new URL(`./sheet-worker${extension}`, here), execArgv: extension === '.ts' ? ['--import', 'tsx/esm'] : [] };
 }
 
 /**

@@ -16,6 +16,8 @@ export const FIRST_ACCOUNT_DIR = path.resolve('out/preview/first-account');
 
 export default async function bundleHost(): Promise<void> {
   const folder = path.dirname(HOST_BUNDLE);
+  // The hosts' compile cache (see spawnHost) starts empty with each bundle rather than keeping the entries of older ones.
+  rmSync(path.join(folder, 'compile-cache'), { recursive: true, force: true });
   await bundleForNode('electron/preview/host.ts', HOST_BUNDLE);
   // The spreadsheet reader's worker, beside the host under its extension (see readSpreadsheetOffThread).
   await bundleForNode('electron/formats/sheet-worker.ts', path.join(folder, 'sheet-worker.mjs'));

@@ -3,11 +3,12 @@
  * crash or a power cut would) while a backup is being written: takes backups one after the
  * other until it is killed.
  *
- *   node --import tsx test/unit/services/crash-backup.ts <database file>
+ *   node <this script bundled> <database file> <migrations folder>
  */
+import { sourceMigrationsDir } from '../../../electron/api/backend';
 import { openSignedIn } from '../../support/accounts';
 
-const [file = ''] = process.argv.slice(2);
-const backend = await openSignedIn({ file, logger: { error: () => {} } });
+const [file = '', migrationsDir = sourceMigrationsDir] = process.argv.slice(2);
+const backend = await openSignedIn({ file, migrationsDir, logger: { error: () => {} } });
 await backend.ready;
 for (;;) await backend.backups.backupNow();

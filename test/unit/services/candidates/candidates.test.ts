@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../../electron/api/backend';
 import { FOLLOW_UP_STATUSES } from '../../../../shared/domain';
 import { ok } from '../../../support/api';
+import { budgetFor } from '../../../support/budget';
 import { useBackend } from '../../../support/temp';
 
 const MISSING_ID = '0190b3a0-0000-7000-8000-000000000000';
@@ -184,7 +185,8 @@ describe('candidates API', () => {
     expect([await found('moreau', 'active'), await found('moreau', 'archived')]).toEqual([1, 0]);
   });
 
-  it('a search alone gives what the same search with filters gives, whether few, many or most files match', async () => {
+  // 6,000 files written, then 8 searches × 3 archive states × 3 pages, each read alone and filtered: 144 pages.
+  it('a search alone gives what the same search with filters gives, whether few, many or most files match', { timeout: budgetFor(144, 500) }, async () => {
     const statements: string[] = [];
     const backend = await openBackend({ trace: (statement) => statements.push(statement) });
     const sqlite = backend.database.sqlite;
