@@ -85,8 +85,10 @@ export class DatabaseOpenError extends Error {
 /**
  * Opens (or creates) the database file. An existing file is first inspected read-only, so a
  * file from a newer version of Tremplin, or one that fails `quick_check`, is refused before
- * anything (even the switch to WAL) writes to it. Pending migrations are applied in one
- * transaction after a copy of the file is taken (`VACUUM INTO`, encrypted as the file is).
+ * anything (even the switch to WAL) writes to it; only SQLite's own recovery of a write cut
+ * short (a hot journal rolled back) may come first, as any reader of the file would do it.
+ * Pending migrations are applied in one transaction after a copy of the file is taken
+ * (`VACUUM INTO`, encrypted as the file is).
  * With a key, a wrong key is refused (`database_key`) before anything is written.
  *
  * `quick_check` reads the whole file (0.9 s at 700 MB). It runs on a worker thread; with
@@ -174,8 +176,28 @@ async function quickCheck(file: string, key: DatabaseKey | null): Promise<void> 
   if (problems.length > 0) throw new DatabaseOpenError('database_corrupt', problems.slice(0, 10).join('; '));
 }
 
+/**
+ * What a read-only connection answers when a write was cut short (a kill, a power cut): a hot
+ * rollback journal to play back, or a WAL index to rebuild. Both need a writable connection.
+ */
+const INTERRUPTED_WRITE = new Set(['SQLITE_READONLY_ROLLBACK', 'SQLITE_READONLY_RECOVERY']);
+
+/**
+ * Lets SQLite finish its own crash recovery: a writable connection rolls a hot journal back (the
+ * file returns to its last commit) or rebuilds the WAL index, on its first read. Nothing else is written.
+ */
+function recoverInterruptedWrite(file: string, key: DatabaseKey | null): void {
+  const sqlite = new Database(file, { fileMustExist: true });
+  try {
+    if (key) keyConnection(sqlite, key);
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
+  } finally {
+    sqlite.close();
+  }
+}
+
 /** The schema version of an existing file, refused when it is not one this version of Tremplin wrote. */
-function inspectVersion(file: string, key: DatabaseKey | null, migrations: Migration[]): { version: number; journalMode: string } {
+function inspectVersion(file: string, key: DatabaseKey | null, migrations: Migration[], recovered = false): { version: number; journalMode: string } {
   let sqlite: Database.Database | undefined;
   try {
     if (key && isPlainDatabaseFile(file)) throw new DatabaseOpenError('database_not_encrypted', 'the file is a plain SQLite database');
@@ -196,6 +218,12 @@ function inspectVersion(file: string, key: DatabaseKey | null, migrations: Migra
     return { version, journalMode: String(sqlite.pragma('journal_mode', { simple: true })) };
   } catch (error) {
     if (error instanceof DatabaseOpenError) throw error;
+    if (!recovered && INTERRUPTED_WRITE.has((error as { code?: string }).code ?? '')) {
+      sqlite?.close();
+      sqlite = undefined;
+      recoverInterruptedWrite(file, key);
+      return inspectVersion(file, key, migrations, true);
+    }
     // SQLCipher cannot tell a wrong key from a first page tampered with: both fail its check.
     if ((error as { code?: string }).code === 'SQLITE_NOTADB' && (key || !isPlainDatabaseFile(file))) {
       throw new DatabaseOpenError('database_key', key ? 'the key does not open the file' : 'the file is encrypted (or no database) and no key was given');

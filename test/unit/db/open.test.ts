@@ -60,6 +60,30 @@ describe('openDatabase', () => {
     copy.close();
   });
 
+  it('opens a file whose last write was cut short, as SQLite recovers it (a hot rollback journal)', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'tremplin.sqlite');
+    (await openDatabase({ key: null, file, migrationsDir: sourceMigrationsDir })).close();
+    const writer = new Database(file);
+    writer.pragma('journal_mode = DELETE');
+    writer.prepare("INSERT INTO settings (key, value) VALUES ('kept', '1')").run();
+    // A transaction too large for the cache spills pages into the file before its commit, its rollback journal beside it.
+    writer.pragma('cache_size = 10');
+    writer.exec('BEGIN');
+    const insert = writer.prepare("INSERT INTO settings (key, value) VALUES (?, 'cut short')");
+    for (let index = 0; index < 2000; index++) insert.run(`cut-${index}`);
+    // The files as a kill at this moment leaves them: a copy taken while the writer holds its lock.
+    const cut = tempDir();
+    cpSync(dir, cut, { recursive: true });
+    writer.exec('ROLLBACK');
+    writer.close();
+    expect(readdirSync(cut)).toContain('tremplin.sqlite-journal');
+
+    const opened = await openDatabase({ key: null, file: path.join(cut, 'tremplin.sqlite'), migrationsDir: sourceMigrationsDir });
+    expect(opened.sqlite.prepare("SELECT key FROM settings WHERE key = 'kept' OR key LIKE 'cut-%'").pluck().all()).toEqual(['kept']);
+    opened.close();
+  });
+
   it('refuses a database written by a newer version and leaves it untouched', async () => {
     const file = path.join(tempDir(), 'tremplin.sqlite');
     const sqlite = new Database(file);
