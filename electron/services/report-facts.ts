@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../../shared/dates';
+import { daysBetween } from '../../shared/dates';
 import { type FrenchLevel, frenchLevelRank } from '../../shared/candidates';
 import { AGE_BANDS, CONTRACT_AFTER_PMSMP_DAYS, FOLLOWED_BANDS, FRENCH_PROGRESS, type FrenchProgress } from '../../shared/reports';
 import type { Db } from '../db/open';
@@ -10,17 +10,21 @@ import { type FileSource, type ReportWrites, type Row, committedVersion, partner
  *
  * Why: at 100,000 files the report's statements cost ~2.5 s CPU (SQLCipher decrypts every page
  * read, and the people followed are a distinct count over ~1,000,000 dated rows, which no
- * per-day total can give for any period and filter). Here each file is held as what the report
- * reads of it — its dates as `YYYYMMDD` integers, its categories as small codes, its dated
- * activity, the pipeline rows that count — about 40 MB at 100,000 files, and a whole report is
- * worked out from it on each call. Kept current as the matching pool is: temporary triggers on
- * this connection (store/report-facts.ts) name each file and employer a write touches (SQL
- * triggers and cascades included), and the next report reads those again, and only those; a
- * write by another connection (`data_version`) or to more than a quarter of the files makes it
- * read everything again (~4 s CPU at 100,000 files, once).
+ * per-day total can give for any period and filter). Here what the report reads is held in
+ * columns of integers — each file's days (since 1970) and categories (small codes) by the file's
+ * slot, and rows of its dated activity, presentations, placements, recruitments, follow-ups,
+ * sectors and programmes — and a whole report is worked out from them on each call by passes
+ * over typed arrays. Kept current as the matching pool is: temporary triggers on this
+ * connection (store/report-facts.ts) name each file and employer a write touches (SQL triggers
+ * and cascades included), and the next report drops their rows and reads those files again, and
+ * only those; a write by another connection (`data_version`) or to more than a quarter of the
+ * files makes it read everything again (once, a few seconds at 100,000 files).
  */
 
-/** Text or null values as small integers (0 for null), shared by every fact: codes compare and count in arrays. */
+/** No day, no code. */
+const NONE = -2_147_483_648;
+
+/** Text values as small integers (0 for null), shared by every fact: codes compare and count in arrays. */
 class Codes {
   private readonly byValue = new Map<string, number>();
   readonly values: (string | null)[] = [null];
@@ -44,78 +48,107 @@ class Codes {
   }
 }
 
-/** `YYYY-MM-DD` as the integer `YYYYMMDD`, ordered as the dates are; 0 for none. */
-export const dayNumber = (date: string | null): number => (date === null ? 0 : Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10)));
-const asDay = (value: unknown): number => (typeof value === 'number' ? value : 0);
+const asDay = (value: unknown): number => (typeof value === 'number' ? value : NONE);
 const asText = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
+const epochDay = (date: string): number => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 
-interface Presentation {
-  day: string;
-  state: number;
-  reason: number;
-  jobNeed: number;
+/** A growable column of integers. */
+class Column {
+  data: Int32Array;
+  constructor(size = 1024) {
+    this.data = new Int32Array(size);
+  }
+  set(index: number, value: number): void {
+    if (index >= this.data.length) {
+      const grown = new Int32Array(Math.max(this.data.length * 2, index + 1));
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[index] = value;
+  }
 }
-interface Placement {
-  id: string;
-  kind: number;
-  start: string;
-  /** The actual end (ended early), else the planned one. */
-  end: string;
-  /** The planned end: a placement under way on a day is one from its start to this. */
-  planned: string;
-  renews: string | null;
-  employer: number;
-  jobNeed: number;
-  objective: string | null;
+
+/**
+ * Rows of integer columns, the first the slot of the file (or code of the employer) they belong
+ * to. A file read again has its rows marked dead (slot -1) and new ones appended; the dead are
+ * swept out once they are a quarter of the rows.
+ */
+class Rows<Name extends string> {
+  readonly columns: Record<Name | 'slot', Column>;
+  length = 0;
+  private dead = 0;
+  constructor(private readonly names: readonly Name[]) {
+    this.columns = Object.fromEntries(['slot', ...names].map((name) => [name, new Column()])) as Record<Name | 'slot', Column>;
+  }
+  add(slot: number, ...values: number[]): void {
+    this.columns.slot.set(this.length, slot);
+    this.names.forEach((name, index) => this.columns[name].set(this.length, values[index] ?? NONE));
+    this.length += 1;
+  }
+  /** The columns' arrays, to read `length` rows from (a dead row's slot is -1). */
+  get view(): Record<Name | 'slot', Int32Array> {
+    return Object.fromEntries(Object.entries<Column>(this.columns).map(([name, column]) => [name, column.data])) as Record<Name | 'slot', Int32Array>;
+  }
+  drop(slots: Set<number>): void {
+    const slot = this.columns.slot.data;
+    for (let index = 0; index < this.length; index++)
+      if (slots.has(slot[index] as number)) {
+        slot[index] = -1;
+        this.dead += 1;
+      }
+    if (this.dead * 4 <= this.length) return;
+    let kept = 0;
+    const all = Object.values<Column>(this.columns);
+    for (let index = 0; index < this.length; index++) {
+      if (slot[index] === -1) continue;
+      for (const column of all) column.data[kept] = column.data[index] as number;
+      kept += 1;
+    }
+    this.length = kept;
+    this.dead = 0;
+  }
 }
-interface Recruitment {
-  kind: number;
-  start: string;
-  end: string | null;
-  employer: number;
-  jobNeed: number;
-  organisation: string | null;
+
+/** A file's history of one attribute when it holds more than one value (else the value is its column's). */
+interface History {
+  days: number[];
+  values: number[];
 }
+
 interface BarrierEvent {
   theme: number;
   lifted: boolean;
   open: boolean;
-  day: string;
+  day: number;
   recorded: string;
 }
 
-/** One file as the report reads it. */
-interface FileFacts {
-  merged: boolean;
-  created: number;
-  archived: number;
-  status: number;
-  gender: number;
-  birth: number;
-  nationality: number;
-  partner: number;
-  referred: number;
-  pair: number;
-  /** The columns, for a file without history. */
-  category: number;
-  level: number;
-  categoryDays: number[];
-  categoryValues: number[];
-  levelDays: number[];
-  levelValues: number[];
-  /** [programme code, day joined] pairs. */
-  programmes: number[];
-  sectors: number[];
-  /** Days of timeline entries, presentations, recruitments and drop-in visits (any order, repeats kept). */
-  activity: number[];
-  firstObjective: number;
-  presentations: Presentation[];
-  placements: Placement[];
-  recruitments: Recruitment[];
-  /** [due day, result code] of the 6-month follow-ups. */
-  followUps: [string, number][];
-  barriers: BarrierEvent[];
+/** What the report reads of every file, by slot. */
+const FILE_COLUMNS = ['alive', 'merged', 'created', 'archived', 'status', 'gender', 'birth', 'nationality', 'partner', 'referred', 'pair', 'category', 'level', 'entryLevel', 'firstObjective'] as const;
+type FileColumn = (typeof FILE_COLUMNS)[number];
+
+function newFacts() {
+  return {
+    codes: new Codes(),
+    slots: new Map<string, number>(),
+    files: Object.fromEntries(FILE_COLUMNS.map((name) => [name, new Column()])) as Record<FileColumn, Column>,
+    categoryHistory: new Map<number, History>(),
+    levelHistory: new Map<number, History>(),
+    barriers: new Map<number, BarrierEvent[]>(),
+    activity: new Rows(['day'] as const),
+    presentations: new Rows(['day', 'state', 'reason', 'jobNeed'] as const),
+    placements: new Rows(['start', 'end', 'planned', 'kind', 'employer', 'jobNeed', 'id', 'renews', 'objective'] as const),
+    recruitments: new Rows(['start', 'startText', 'endText', 'kind', 'employer', 'jobNeed', 'organisation'] as const),
+    followUps: new Rows(['due', 'result'] as const),
+    sectors: new Rows(['sector'] as const),
+    programmes: new Rows(['programme', 'joined'] as const),
+    /** By employer code. */
+    contacts: new Rows(['day'] as const),
+    dimensions: undefined as Dimensions | undefined,
+  };
 }
+type Facts = ReturnType<typeof newFacts>;
 
 interface Employer {
   sector: number;
@@ -136,7 +169,6 @@ interface Dimensions {
   sectors: Map<number, { seedKey: string | null; name: string | null }>;
 }
 
-/** A breakdown's counts: key (null: unknown) → [current, previous]. */
 export type Counts = Map<string | null, [number, number]>;
 
 export interface PeopleFigures {
@@ -200,24 +232,6 @@ export interface ReferralCell {
   previous: number;
 }
 
-const NONE: never[] = [];
-function push<T>(file: FileFacts, list: 'presentations' | 'placements' | 'recruitments' | 'followUps' | 'barriers', item: T): void {
-  const items = file[list] as unknown as T[];
-  if (items === NONE) (file[list] as unknown as T[]) = [item];
-  else items.push(item);
-}
-function pushNumbers(file: FileFacts, list: 'categoryDays' | 'categoryValues' | 'levelDays' | 'levelValues' | 'programmes' | 'sectors' | 'activity', ...values: number[]): void {
-  if (file[list] === NONE) file[list] = [...values];
-  else file[list].push(...values);
-}
-
-/** The value a file held on day `on`: the last recorded on or before it, else the first recorded; without history, its column. */
-function valueOn(days: number[], values: number[], column: number, on: number): number {
-  if (days.length === 0) return column;
-  let found = values[0] as number;
-  for (let index = 0; index < days.length && (days[index] as number) <= on; index++) found = values[index] as number;
-  return found;
-}
 
 type P = 0 | 1;
 
@@ -226,10 +240,7 @@ interface Period {
   since: number;
   before: number;
   last: number;
-  lastText: string;
-  sinceText: string;
-  beforeText: string;
-  /** Born after these days: under 26, 45, 55 at the period's end. */
+  /** Born after these (`YYYYMMDD`): under 26, 45, 55 at the period's end. */
   age26: number;
   age45: number;
   age55: number;
@@ -243,21 +254,19 @@ function periodsOf(r: Ranges): [Period, Period] {
   const make = (p: P, since: string, before: string, last: string): Period => {
     const year = Number(last.slice(0, 4));
     const monthDay = Number(last.slice(5, 7)) * 100 + Number(last.slice(8, 10));
+    const end = epochDay(last);
     return {
       p,
-      since: dayNumber(since),
-      before: dayNumber(before),
-      last: dayNumber(last),
-      lastText: last,
-      sinceText: since,
-      beforeText: before,
+      since: epochDay(since),
+      before: epochDay(before),
+      last: end,
       // Aged at least N on `last` is born on or before the same month and day N years earlier (29 February included), as whole years count it.
       age26: (year - 26) * 10_000 + monthDay,
       age45: (year - 45) * 10_000 + monthDay,
       age55: (year - 55) * 10_000 + monthDay,
-      days91: dayNumber(addDays(last, -91)),
-      days365: dayNumber(addDays(last, -365)),
-      days730: dayNumber(addDays(last, -730)),
+      days91: end - 91,
+      days365: end - 365,
+      days730: end - 730,
     };
   };
   return [make(0, r.currentFrom, r.until, r.currentTo), make(1, r.previousFrom, r.currentFrom, r.previousTo)];
@@ -274,17 +283,52 @@ const FRENCH_PROGRESS_INDEX = new Map(FRENCH_PROGRESS.map((value, index) => [val
 
 export function createReportFacts(db: Db) {
   let writes: ReportWrites | undefined;
-  let state:
-    | { version: number; codes: Codes; files: Map<string, FileFacts>; contacts: Map<number, number[]>; dimensions: Dimensions }
-    | undefined;
+  let state: { version: number; facts: Facts } | undefined;
 
-  function readFiles(codes: Codes, ids: readonly string[] | null): Map<string, FileFacts> {
-    const files = new Map<string, FileFacts>();
+  /** Reads the files given (all when null) into the facts, their old rows dropped first. */
+  function readFiles(facts: Facts, ids: readonly string[] | null): void {
+    const { codes, slots, files } = facts;
+    if (ids !== null) {
+      const dropped = new Set<number>();
+      for (const id of ids) {
+        const slot = slots.get(id);
+        if (slot === undefined) continue;
+        dropped.add(slot);
+        files.alive.set(slot, 0);
+        facts.categoryHistory.delete(slot);
+        facts.levelHistory.delete(slot);
+        facts.barriers.delete(slot);
+      }
+      for (const rows of [facts.activity, facts.presentations, facts.placements, facts.recruitments, facts.followUps, facts.sectors, facts.programmes]) rows.drop(dropped);
+    }
+    const history = (map: Map<number, History>, slot: number, day: number, value: number) => {
+      const found = map.get(slot);
+      if (found) {
+        found.days.push(day);
+        found.values.push(value);
+      } else map.set(slot, { days: [day], values: [value] });
+    };
+    let slot = -1;
+    let lastId: unknown;
+    const slotOf = (id: unknown): number => {
+      if (id !== lastId) {
+        lastId = id;
+        slot = slots.get(String(id)) ?? -1;
+      }
+      return slot;
+    };
     const take = (source: FileSource, row: Row) => {
       if (source === 'candidates') {
-        const [id, merged, created, archived, status, gender, birth, nationality, partner, referred, pair, category, level] = row;
-        files.set(String(id), {
-          merged: merged === 1,
+        const id = String(row[0]);
+        let at = slots.get(id);
+        if (at === undefined) {
+          at = slots.size;
+          slots.set(id, at);
+        }
+        const [, merged, created, archived, status, gender, birth, nationality, partner, referred, pair, category, level] = row;
+        const values: Record<FileColumn, number> = {
+          alive: 1,
+          merged: merged === 1 ? 1 : 0,
           created: asDay(created),
           archived: asDay(archived),
           status: codes.code(status),
@@ -296,93 +340,79 @@ export function createReportFacts(db: Db) {
           pair: codes.code(pair),
           category: codes.code(category),
           level: codes.code(level),
-          categoryDays: NONE,
-          categoryValues: NONE,
-          levelDays: NONE,
-          levelValues: NONE,
-          programmes: NONE,
-          sectors: NONE,
-          activity: NONE,
-          firstObjective: 0,
-          presentations: NONE,
-          placements: NONE,
-          recruitments: NONE,
-          followUps: NONE,
-          barriers: NONE,
-        });
+          entryLevel: codes.code(level),
+          firstObjective: NONE,
+        };
+        for (const name of FILE_COLUMNS) files[name].set(at, values[name]);
         return;
       }
-      const file = files.get(String(row[0]));
-      if (!file) return;
+      const at = slotOf(row[0]);
+      if (at < 0 || files.alive.data[at] !== 1) return;
       switch (source) {
-        case 'history':
-          if (row[1] === 'public_category') {
-            pushNumbers(file, 'categoryDays', asDay(row[2]));
-            pushNumbers(file, 'categoryValues', codes.code(row[3]));
-          } else if (row[1] === 'french_level') {
-            pushNumbers(file, 'levelDays', asDay(row[2]));
-            pushNumbers(file, 'levelValues', codes.code(row[3]));
-          }
+        case 'history': {
+          // In order of day: the first row is the value the file came with.
+          const value = codes.code(row[3]);
+          const attribute = row[1] === 'public_category' ? 'category' : row[1] === 'french_level' ? 'level' : null;
+          if (attribute === null) return;
+          const map = attribute === 'category' ? facts.categoryHistory : facts.levelHistory;
+          history(map, at, asDay(row[2]), value);
           return;
+        }
         case 'programmes':
-          pushNumbers(file, 'programmes', codes.code(row[1]), asDay(row[2]));
+          facts.programmes.add(at, codes.code(row[1]), asDay(row[2]));
           return;
         case 'sectors':
-          pushNumbers(file, 'sectors', codes.code(row[1]));
+          facts.sectors.add(at, codes.code(row[1]));
           return;
         case 'timeline':
         case 'visits':
-          pushNumbers(file, 'activity', asDay(row[1]));
+          facts.activity.add(at, asDay(row[1]));
           return;
-        case 'presentations': {
-          const day = String(row[1]);
-          pushNumbers(file, 'activity', dayNumber(day));
-          push<Presentation>(file, 'presentations', { day, state: codes.code(row[2]), reason: codes.code(row[3]), jobNeed: codes.code(row[4]) });
+        case 'presentations':
+          facts.activity.add(at, asDay(row[1]));
+          facts.presentations.add(at, asDay(row[1]), codes.code(row[2]), codes.code(row[3]), codes.code(row[4]));
           return;
-        }
         case 'placements':
-          push<Placement>(file, 'placements', {
-            id: String(row[1]),
-            kind: codes.code(row[2]),
-            start: String(row[3]),
-            end: String(row[4]),
-            planned: String(row[5]),
-            renews: asText(row[6]),
-            employer: codes.code(row[7]),
-            jobNeed: codes.code(row[8]),
-            objective: asText(row[9]),
-          });
+          facts.placements.add(at, asDay(row[3]), asDay(row[4]), asDay(row[5]), codes.code(row[2]), codes.code(row[7]), codes.code(row[8]), codes.code(row[1]), codes.code(row[6]), codes.code(row[9]));
           return;
-        case 'recruitments': {
-          const start = String(row[2]);
-          pushNumbers(file, 'activity', dayNumber(start));
-          push<Recruitment>(file, 'recruitments', { kind: codes.code(row[1]), start, end: asText(row[3]), employer: codes.code(row[4]), jobNeed: codes.code(row[5]), organisation: asText(row[6]) });
+        case 'recruitments':
+          facts.activity.add(at, asDay(row[2]));
+          facts.recruitments.add(at, asDay(row[2]), codes.code(row[3]), codes.code(row[4]), codes.code(row[1]), codes.code(row[5]), codes.code(row[6]), codes.code(row[7]));
           return;
-        }
         case 'followUps':
-          push<[string, number]>(file, 'followUps', [String(row[1]), codes.code(row[2])]);
+          facts.followUps.add(at, asDay(row[1]), codes.code(row[2]));
           return;
         case 'plans':
-          file.firstObjective = asDay(row[1]);
+          files.firstObjective.set(at, asDay(row[1]));
           return;
-        case 'barriers':
-          push<BarrierEvent>(file, 'barriers', { theme: codes.code(row[1]), lifted: row[2] === 'lifted', open: row[3] === 'open', day: String(row[4]), recorded: String(row[5]) });
+        case 'barriers': {
+          const event = { theme: codes.code(row[1]), lifted: row[2] === 'lifted', open: row[3] === 'open', day: asDay(row[4]), recorded: String(row[5]) };
+          const events = facts.barriers.get(at);
+          if (events) events.push(event);
+          else facts.barriers.set(at, [event]);
           return;
+        }
       }
     };
     readFileFacts(db, ids, take);
-    return files;
+    // A file with one value recorded holds it on every day: its column says it, no history kept.
+    for (const [name, map] of [
+      ['category', facts.categoryHistory],
+      ['level', facts.levelHistory],
+    ] as const) {
+      const touched = ids === null ? [...map.keys()] : ids.map((id) => slots.get(id) ?? -1).filter((at) => map.has(at));
+      for (const at of touched) {
+        const found = map.get(at) as History;
+        if (name === 'level') files.entryLevel.set(at, found.values[0] as number);
+        files[name].set(at, found.values[0] as number);
+        if (found.values.length === 1) map.delete(at);
+      }
+    }
   }
 
-  function readContactDays(codes: Codes, ids: readonly string[] | null): Map<number, number[]> {
-    const contacts = new Map<number, number[]>();
-    for (const [id, day] of readContacts(db, ids)) {
-      const code = codes.code(id);
-      const days = contacts.get(code);
-      if (days) days.push(asDay(day));
-      else contacts.set(code, [asDay(day)]);
-    }
-    return contacts;
+  function readContactDays(facts: Facts, ids: readonly string[] | null): void {
+    if (ids !== null) facts.contacts.drop(new Set(ids.map((id) => facts.codes.code(id))));
+    for (const [id, day] of readContacts(db, ids)) facts.contacts.add(facts.codes.code(id), asDay(day));
   }
 
   function readDimensionsOf(codes: Codes): Dimensions {
@@ -402,72 +432,83 @@ export function createReportFacts(db: Db) {
   }
 
   /** The facts, current: read whole the first time and after another connection's write, else only what this one's writes touched. */
-  function current() {
+  function current(): Facts {
     // Watching starts before the first read: a write after it is heard.
     writes ??= watchReportWrites(db);
     const version = committedVersion(db);
-    if (!state || state.version !== version || writes.candidates.size > state.files.size / 4) {
+    if (!state || state.version !== version || writes.candidates.size > state.facts.slots.size / 4) {
       writes.candidates.clear();
       writes.employers.clear();
       writes.dimensions = false;
       state = undefined; // the old facts can go while the new ones are read
-      const codes = new Codes();
-      state = { version, codes, files: readFiles(codes, null), contacts: readContactDays(codes, null), dimensions: readDimensionsOf(codes) };
-      return state;
+      const facts = newFacts();
+      readFiles(facts, null);
+      readContactDays(facts, null);
+      facts.dimensions = readDimensionsOf(facts.codes);
+      state = { version, facts };
+      return facts;
     }
-    const { codes, files, contacts } = state;
+    const { facts } = state;
     if (writes.candidates.size > 0) {
       const ids = [...writes.candidates];
       writes.candidates.clear();
-      const read = readFiles(codes, ids);
-      for (const id of ids) {
-        const file = read.get(id);
-        if (file) files.set(id, file);
-        else files.delete(id);
-      }
+      readFiles(facts, ids);
     }
     if (writes.employers.size > 0) {
       const ids = [...writes.employers];
       writes.employers.clear();
-      for (const id of ids) contacts.delete(codes.code(id));
-      for (const [code, days] of readContactDays(codes, ids)) contacts.set(code, days);
+      readContactDays(facts, ids);
     }
-    if (writes.dimensions) {
+    if (writes.dimensions || !facts.dimensions) {
       writes.dimensions = false;
-      state.dimensions = readDimensionsOf(codes);
+      facts.dimensions = readDimensionsOf(facts.codes);
     }
-    return state;
+    return facts;
   }
 
-  /** Whether a file counts on day `on` (never merged; the filters' status and programme as they stood that day). */
-  function populationTest(codes: Codes, f: PopulationFilter) {
-    const categories = new Set(f.publicCategories.map((category) => codes.find(category)));
+  /**
+   * Whether a file counts on a day: alive, never merged, and the filters' partner, sector and
+   * pair, status and programme as they stood that day. What does not depend on the day is worked
+   * out once per report, file by file, in arrays.
+   */
+  function populationOf(facts: Facts, f: PopulationFilter) {
+    const { codes, files } = facts;
+    const size = facts.slots.size;
+    const alive = files.alive.data;
+    const merged = files.merged.data;
     const partner = f.partnerId === null ? -1 : codes.find(f.partnerId);
-    const sector = f.sectorId === null ? -1 : codes.find(f.sectorId);
     const pair = f.pairId === null ? -1 : codes.find(f.pairId);
-    const programme = f.programmeId === null ? -1 : codes.find(f.programmeId);
-    return (file: FileFacts, on: number): boolean => {
-      if (file.merged) return false;
-      if (categories.size > 0 && !categories.has(valueOn(file.categoryDays, file.categoryValues, file.category, on))) return false;
-      if (f.partnerId !== null && file.partner !== partner) return false;
-      if (f.sectorId !== null && !file.sectors.includes(sector)) return false;
-      if (f.pairId !== null && file.pair !== pair) return false;
-      if (f.programmeId !== null) {
-        let joined = false;
-        for (let index = 0; index < file.programmes.length; index += 2)
-          if (file.programmes[index] === programme && (file.programmes[index + 1] as number) <= on) joined = true;
-        if (!joined) return false;
+    const ok = new Uint8Array(size);
+    for (let slot = 0; slot < size; slot++)
+      ok[slot] =
+        alive[slot] === 1 && merged[slot] === 0 && (f.partnerId === null || files.partner.data[slot] === partner) && (f.pairId === null || files.pair.data[slot] === pair) ? 1 : 0;
+    if (f.sectorId !== null) {
+      const sector = codes.find(f.sectorId);
+      const member = new Uint8Array(size);
+      const { slot: owner, sector: sectors } = facts.sectors.view;
+      for (let index = 0; index < facts.sectors.length; index++) if (sectors[index] === sector && (owner[index] as number) >= 0) member[owner[index] as number] = 1;
+      for (let slot = 0; slot < size; slot++) ok[slot] = (ok[slot] as number) & (member[slot] as number);
+    }
+    /** The day the file joined the filter's programme (NONE: never); NONE for all without one. */
+    let joined: Int32Array | null = null;
+    if (f.programmeId !== null) {
+      const programme = codes.find(f.programmeId);
+      joined = new Int32Array(size).fill(2_147_483_647);
+      const { slot: owner, programme: programmes, joined: days } = facts.programmes.view;
+      for (let index = 0; index < facts.programmes.length; index++) {
+        const at = owner[index] as number;
+        if (at >= 0 && programmes[index] === programme) joined[at] = Math.min(joined[at] as number, days[index] as number);
       }
-      return true;
+    }
+    const wanted = f.publicCategories.length === 0 ? null : new Set(f.publicCategories.map((category) => codes.find(category)));
+    const categoryOn = (slot: number, day: number) => valueOn(facts.categoryHistory.get(slot), files.category.data[slot] as number, day);
+    return {
+      ok,
+      categoryOn,
+      /** Whether the file `slot` counts on `day`. */
+      test: (slot: number, day: number): boolean =>
+        ok[slot] === 1 && (joined === null || (joined[slot] as number) <= day) && (wanted === null || wanted.has(categoryOn(slot, day))),
     };
-  }
-
-  /** Whether the file was followed in the period: created, archived, or with any dated activity in it, or a placement under way. */
-  function followed(file: FileFacts, k: Period): boolean {
-    if ((file.created >= k.since && file.created < k.before) || (file.archived >= k.since && file.archived < k.before)) return true;
-    for (const day of file.activity) if (day >= k.since && day < k.before) return true;
-    for (const placement of file.placements) if (placement.start <= k.lastText && placement.planned >= k.sinceText) return true;
-    return false;
   }
 
   /**
@@ -475,80 +516,115 @@ export function createReportFacts(db: Db) {
    * each breakdown in arrays indexed by code, then named.
    */
   function people(r: Ranges, f: PopulationFilter): PeopleFigures {
-    const { codes, files } = current();
+    const facts = current();
+    const { codes, files } = facts;
+    const size = facts.slots.size;
     const periods = periodsOf(r);
+    const population = populationOf(facts, f);
+    const [created, archived, firstObjective, birth, referred] = [files.created.data, files.archived.data, files.firstObjective.data, files.birth.data, files.referred.data];
+    // Followed in a period: created, archived, or any dated activity in it, or a placement under way.
+    const followed = periods.map((k) => {
+      const marks = new Uint8Array(size);
+      for (let slot = 0; slot < size; slot++) {
+        const made = created[slot] as number;
+        const gone = archived[slot] as number;
+        if ((made >= k.since && made < k.before) || (gone >= k.since && gone < k.before)) marks[slot] = 1;
+      }
+      const activity = facts.activity.view;
+      for (let index = 0; index < facts.activity.length; index++) {
+        const day = activity.day[index] as number;
+        if (day >= k.since && day < k.before && (activity.slot[index] as number) >= 0) marks[activity.slot[index] as number] = 1;
+      }
+      const placements = facts.placements.view;
+      for (let index = 0; index < facts.placements.length; index++)
+        if ((placements.start[index] as number) <= k.last && (placements.planned[index] as number) >= k.since && (placements.slot[index] as number) >= 0) marks[placements.slot[index] as number] = 1;
+      return marks;
+    });
     type PairOfCounts = readonly [Float64Array, Float64Array];
-    const counts = (size: number): PairOfCounts => [new Float64Array(size), new Float64Array(size)];
-    const add = (pair: PairOfCounts, p: number, index: number) => {
-      const column = pair[p === 0 ? 0 : 1];
+    const counts = (length: number): PairOfCounts => [new Float64Array(length), new Float64Array(length)];
+    const add = (pair: PairOfCounts, p: P, index: number) => {
+      const column = pair[p];
       column[index] = (column[index] ?? 0) + 1;
     };
-    const size = codes.values.length;
-    const byCode = { leftWhy: counts(size), publicCategory: counts(size), gender: counts(size), country: counts(size), frenchLevel: counts(size) };
+    const width = codes.values.length;
+    const byCode = { leftWhy: counts(width), publicCategory: counts(width), gender: counts(width), country: counts(width), frenchLevel: counts(width) };
     const byAge = counts(AGE_BANDS.length);
     const byFollowed = counts(FOLLOWED_BANDS.length);
     const byProgress = counts(FRENCH_PROGRESS.length);
+    const progressOf = new Map<number, number>();
     const figures: Record<'created' | 'followed' | 'left' | 'withPlan' | 'planStarts', [number, number]> = { created: [0, 0], followed: [0, 0], left: [0, 0], withPlan: [0, 0], planStarts: [0, 0] };
-    const eu = new Map<string, number>();
+    const eu = new Map<number, number>();
     const barriers: Counts = new Map();
-    const countBarrier = (key: string, p: number) => {
+    const countBarrier = (key: string, p: P) => {
       const cell = barriers.get(key) ?? [0, 0];
-      cell[p === 0 ? 0 : 1] += 1;
+      cell[p] += 1;
       barriers.set(key, cell);
     };
-    const inPopulation = populationTest(codes, f);
-    for (const file of files.values()) {
-      if (file.merged) continue;
-      for (const k of periods) {
-        if (file.created >= k.before || !followed(file, k) || !inPopulation(file, k.last)) continue;
-        const p = k.p;
+    for (const k of periods) {
+      const p = k.p;
+      const marks = followed[p] as Uint8Array;
+      for (let slot = 0; slot < size; slot++) {
+        if (marks[slot] !== 1 || (created[slot] as number) >= k.before || !population.test(slot, k.last)) continue;
         figures.followed[p] += 1;
-        if (file.created >= k.since) figures.created[p] += 1;
-        if (file.archived >= k.since && file.archived < k.before) {
+        if ((created[slot] as number) >= k.since) figures.created[p] += 1;
+        const gone = archived[slot] as number;
+        if (gone >= k.since && gone < k.before) {
           figures.left[p] += 1;
-          add(byCode.leftWhy, p, file.status);
+          add(byCode.leftWhy, p, files.status.data[slot] as number);
         }
-        const category = valueOn(file.categoryDays, file.categoryValues, file.category, k.last);
-        const level = valueOn(file.levelDays, file.levelValues, file.level, k.last);
-        const entry = file.levelDays.length === 0 ? file.level : (file.levelValues[0] as number);
+        const category = population.categoryOn(slot, k.last);
+        const level = valueOn(facts.levelHistory.get(slot), files.level.data[slot] as number, k.last);
+        const entry = files.entryLevel.data[slot] as number;
         add(byCode.publicCategory, p, category);
-        add(byCode.gender, p, file.gender);
-        add(byCode.country, p, file.nationality);
+        add(byCode.gender, p, files.gender.data[slot] as number);
+        add(byCode.country, p, files.nationality.data[slot] as number);
         add(byCode.frenchLevel, p, level);
-        add(byProgress, p, FRENCH_PROGRESS_INDEX.get(frenchProgress(codes.value(entry), codes.value(level))) as number);
-        const age = file.birth === 0 ? 4 : file.birth > k.age26 ? 0 : file.birth > k.age45 ? 1 : file.birth > k.age55 ? 2 : 3;
+        const pairKey = entry * width + level;
+        let progress = progressOf.get(pairKey);
+        if (progress === undefined) {
+          progress = FRENCH_PROGRESS_INDEX.get(frenchProgress(codes.value(entry), codes.value(level))) as number;
+          progressOf.set(pairKey, progress);
+        }
+        add(byProgress, p, progress);
+        const born = birth[slot] as number;
+        const age = born === NONE ? 4 : born > k.age26 ? 0 : born > k.age45 ? 1 : born > k.age55 ? 2 : 3;
         add(byAge, p, age);
-        const since = file.referred === 0 ? file.created : file.referred;
+        const since = referred[slot] === NONE ? (created[slot] as number) : (referred[slot] as number);
         add(byFollowed, p, since > k.days91 ? 0 : since > k.days365 ? 1 : since > k.days730 ? 2 : 3);
-        if (file.firstObjective !== 0 && file.firstObjective < k.before) figures.withPlan[p] += 1;
+        const plan = firstObjective[slot] as number;
+        if (plan !== NONE && plan < k.before) figures.withPlan[p] += 1;
         if (p === 0) {
-          const key = `${file.gender}|${age}|${category}`;
+          const key = ((files.gender.data[slot] as number) * AGE_BANDS.length + age) * width + category;
           eu.set(key, (eu.get(key) ?? 0) + 1);
         }
         // Barriers open at the period's end: each theme's last change by then (by its day, then by when it was recorded).
-        if (file.barriers.length > 0) {
+        const events = facts.barriers.get(slot);
+        if (events) {
           const last = new Map<number, BarrierEvent>();
-          for (const event of file.barriers) {
-            if (event.day > k.lastText) continue;
+          for (const event of events) {
+            if (event.day > k.last) continue;
             const before = last.get(event.theme);
             if (!before || event.day > before.day || (event.day === before.day && event.recorded > before.recorded)) last.set(event.theme, event);
           }
           for (const [theme, event] of last) if (event.open) countBarrier(`${codes.value(theme)}|open`, p);
         }
       }
-      // Lifted in a period (a person once per theme), and plans started in it: the file counted as it stood that day.
-      if (file.barriers.length > 0) {
-        const lifted = new Set<string>();
-        for (const event of file.barriers) {
-          const p = event.lifted ? periodOfDay(r, event.day) : -1;
-          if (p !== -1 && inPopulation(file, dayNumber(event.day))) lifted.add(`${codes.value(event.theme)}|lifted|${p}`);
-        }
-        for (const key of lifted) countBarrier(key.slice(0, key.lastIndexOf('|')), Number(key.slice(key.lastIndexOf('|') + 1)));
+    }
+    // Lifted in a period (a person once per theme), and plans started in it: the file counted as it stood that day.
+    const periodOf = (day: number): P | -1 => (day >= periods[0].since && day < periods[0].before ? 0 : day >= periods[1].since && day < periods[1].before ? 1 : -1);
+    for (const [slot, events] of facts.barriers) {
+      const lifted = new Set<string>();
+      for (const event of events) {
+        const p = event.lifted ? periodOf(event.day) : -1;
+        if (p !== -1 && population.test(slot, event.day)) lifted.add(`${codes.value(event.theme)}|lifted|${p}`);
       }
-      if (file.firstObjective !== 0) {
-        const k = periods.find((period) => file.firstObjective >= period.since && file.firstObjective < period.before);
-        if (k && inPopulation(file, file.firstObjective)) figures.planStarts[k.p] += 1;
-      }
+      for (const key of lifted) countBarrier(key.slice(0, key.lastIndexOf('|')), key.endsWith('|0') ? 0 : 1);
+    }
+    for (let slot = 0; slot < size; slot++) {
+      const plan = firstObjective[slot] as number;
+      if (plan === NONE) continue;
+      const p = periodOf(plan);
+      if (p !== -1 && population.test(slot, plan)) figures.planStarts[p] += 1;
     }
     const named = (pair: PairOfCounts, name: (index: number) => string | null): Counts => {
       const result: Counts = new Map();
@@ -561,11 +637,7 @@ export function createReportFacts(db: Db) {
     };
     const code = (index: number) => codes.value(index);
     return {
-      created: figures.created,
-      followed: figures.followed,
-      left: figures.left,
-      withPlan: figures.withPlan,
-      planStarts: figures.planStarts,
+      ...figures,
       leftWhy: named(byCode.leftWhy, code),
       publicCategory: named(byCode.publicCategory, code),
       gender: named(byCode.gender, code),
@@ -576,29 +648,40 @@ export function createReportFacts(db: Db) {
       frenchProgress: named(byProgress, (index) => FRENCH_PROGRESS[index] as string),
       barriers,
       euFunds: [...eu].map(([key, count]) => {
-        const [gender, age, category] = key.split('|').map(Number) as [number, number, number];
+        const category = key % width;
+        const age = Math.floor(key / width) % AGE_BANDS.length;
+        const gender = Math.floor(key / width / AGE_BANDS.length);
         return { gender: codes.value(gender), ageBand: AGE_BANDS[age] as string, publicCategory: codes.value(category), count };
       }),
     };
   }
 
+  /** The period of a day: 0 the current, 1 the previous, -1 neither. */
+  const periodOfDay = (periods: [Period, Period]) => (day: number): P | -1 =>
+    day >= periods[0].since && day < periods[0].before ? 0 : day >= periods[1].since && day < periods[1].before ? 1 : -1;
+
   /** Presentations proposed in each period, by their state now and refusal reason. */
   function presentations(r: Ranges, f: PopulationFilter): { p: number; state: string; refusalReason: string | null; count: number }[] {
-    const { codes, files } = current();
-    const inPopulation = populationTest(codes, f);
-    const cells = new Map<string, { p: number; state: string; refusalReason: string | null; count: number }>();
-    for (const file of files.values()) {
-      if (file.merged) continue;
-      for (const item of file.presentations) {
-        const p = periodOfDay(r, item.day);
-        if (p === -1 || !inPopulation(file, dayNumber(item.day))) continue;
-        const key = `${p}|${item.state}|${item.reason}`;
-        const cell = cells.get(key);
-        if (cell) cell.count += 1;
-        else cells.set(key, { p, state: String(codes.value(item.state)), refusalReason: codes.value(item.reason), count: 1 });
-      }
+    const facts = current();
+    const population = populationOf(facts, f);
+    const periodOf = periodOfDay(periodsOf(r));
+    const width = facts.codes.values.length;
+    const cells = new Map<number, number>();
+    const rows = facts.presentations.view;
+    for (let index = 0; index < facts.presentations.length; index++) {
+      const slot = rows.slot[index] as number;
+      const day = rows.day[index] as number;
+      const p = periodOf(day);
+      if (slot < 0 || p === -1 || !population.test(slot, day)) continue;
+      const key = (p * width + (rows.state[index] as number)) * width + (rows.reason[index] as number);
+      cells.set(key, (cells.get(key) ?? 0) + 1);
     }
-    return [...cells.values()];
+    return [...cells].map(([key, count]) => ({
+      p: Math.floor(key / width / width),
+      state: String(facts.codes.value(Math.floor(key / width) % width)),
+      refusalReason: facts.codes.value(key % width),
+      count,
+    }));
   }
 
   /** The sector of a placement's or recruitment's job need, else of its employer: a seeded sector's key, else its name. */
@@ -607,82 +690,97 @@ export function createReportFacts(db: Db) {
     return { sectorKey: sector && sector.name === null ? sector.seedKey : null, sectorName: sector?.name ?? null };
   }
 
-  /** Placements started in each period, with their renewals' days and whether a contract followed. */
+  /** Placements started in each period, with their renewals' days and whether a contract followed within 3 months. */
   function placements(r: Ranges, f: PopulationFilter): PlacementRow[] {
-    const { codes, files, dimensions } = current();
-    const inPopulation = populationTest(codes, f);
-    const renewals = new Map<string, Placement[]>();
-    for (const file of files.values())
-      for (const item of file.placements) if (item.renews !== null) renewals.set(item.renews, [...(renewals.get(item.renews) ?? []), item]);
-    const rows: PlacementRow[] = [];
-    const days = (item: Placement) => daysBetween(item.start, item.end) + 1;
-    for (const file of files.values()) {
-      if (file.merged) continue;
-      for (const item of file.placements) {
-        const p = periodOfDay(r, item.start);
-        if (p === -1 || !inPopulation(file, dayNumber(item.start))) continue;
-        const renewed = renewals.get(item.id) ?? [];
-        const lastEnd = renewed.reduce((end, renewal) => (renewal.end > end ? renewal.end : end), item.end);
-        const hiredBy = addDays(lastEnd, CONTRACT_AFTER_PMSMP_DAYS);
-        rows.push({
-          p,
-          kind: String(codes.value(item.kind)),
-          objective: item.objective,
-          renewal: item.renews !== null,
-          days: renewed.reduce((sum, renewal) => sum + days(renewal), days(item)),
-          hired: file.recruitments.some((recruitment) => recruitment.start >= item.start && recruitment.start <= hiredBy),
-          ...sectorOf(dimensions, item.jobNeed, item.employer),
-          publicCategory: codes.value(valueOn(file.categoryDays, file.categoryValues, file.category, dayNumber(item.start))),
-        });
-      }
+    const facts = current();
+    const { codes } = facts;
+    const dimensions = facts.dimensions as Dimensions;
+    const population = populationOf(facts, f);
+    const periodOf = periodOfDay(periodsOf(r));
+    const rows = facts.placements.view;
+    const renewals = new Map<number, number[]>();
+    for (let index = 0; index < facts.placements.length; index++) {
+      const renews = rows.renews[index] as number;
+      if (renews !== 0 && (rows.slot[index] as number) >= 0) renewals.set(renews, [...(renewals.get(renews) ?? []), index]);
     }
-    return rows;
+    const hires = new Map<number, number[]>();
+    const recruitments = facts.recruitments.view;
+    for (let index = 0; index < facts.recruitments.length; index++) {
+      const slot = recruitments.slot[index] as number;
+      if (slot >= 0) hires.set(slot, [...(hires.get(slot) ?? []), recruitments.start[index] as number]);
+    }
+    const days = (index: number) => (rows.end[index] as number) - (rows.start[index] as number) + 1;
+    const result: PlacementRow[] = [];
+    for (let index = 0; index < facts.placements.length; index++) {
+      const slot = rows.slot[index] as number;
+      const start = rows.start[index] as number;
+      const p = periodOf(start);
+      if (slot < 0 || p === -1 || !population.test(slot, start)) continue;
+      const renewed = renewals.get(rows.id[index] as number) ?? [];
+      const lastEnd = renewed.reduce((end, renewal) => Math.max(end, rows.end[renewal] as number), rows.end[index] as number);
+      const hiredBy = lastEnd + CONTRACT_AFTER_PMSMP_DAYS;
+      result.push({
+        p,
+        kind: String(codes.value(rows.kind[index] as number)),
+        objective: codes.value(rows.objective[index] as number),
+        renewal: rows.renews[index] !== 0,
+        days: renewed.reduce((sum, renewal) => sum + days(renewal), days(index)),
+        hired: (hires.get(slot) ?? []).some((hired) => hired >= start && hired <= hiredBy),
+        ...sectorOf(dimensions, rows.jobNeed[index] as number, rows.employer[index] as number),
+        publicCategory: codes.value(population.categoryOn(slot, start)),
+      });
+    }
+    return result;
   }
 
   /** Recruitments started in each period, with the sector of the job need (else of the employer) and the employer. */
   function recruitments(r: Ranges, f: PopulationFilter): RecruitmentRow[] {
-    const { codes, files, dimensions } = current();
-    const inPopulation = populationTest(codes, f);
-    const rows: RecruitmentRow[] = [];
-    for (const file of files.values()) {
-      if (file.merged) continue;
-      for (const item of file.recruitments) {
-        const p = periodOfDay(r, item.start);
-        if (p === -1 || !inPopulation(file, dayNumber(item.start))) continue;
-        const employer = dimensions.employers.get(item.employer);
-        rows.push({
-          p,
-          kind: String(codes.value(item.kind)),
-          startDate: item.start,
-          endDate: item.end,
-          ...sectorOf(dimensions, item.jobNeed, item.employer),
-          employerId: employer ? codes.value(item.employer) : null,
-          employerName: employer?.name ?? item.organisation,
-          employerKind: employer?.kind ?? null,
-          publicCategory: codes.value(valueOn(file.categoryDays, file.categoryValues, file.category, dayNumber(item.start))),
-        });
-      }
+    const facts = current();
+    const { codes } = facts;
+    const dimensions = facts.dimensions as Dimensions;
+    const population = populationOf(facts, f);
+    const periodOf = periodOfDay(periodsOf(r));
+    const rows = facts.recruitments.view;
+    const result: RecruitmentRow[] = [];
+    for (let index = 0; index < facts.recruitments.length; index++) {
+      const slot = rows.slot[index] as number;
+      const start = rows.start[index] as number;
+      const p = periodOf(start);
+      if (slot < 0 || p === -1 || !population.test(slot, start)) continue;
+      const employerCode = rows.employer[index] as number;
+      const employer = dimensions.employers.get(employerCode);
+      result.push({
+        p,
+        kind: String(codes.value(rows.kind[index] as number)),
+        startDate: String(codes.value(rows.startText[index] as number)),
+        endDate: codes.value(rows.endText[index] as number),
+        ...sectorOf(dimensions, rows.jobNeed[index] as number, employerCode),
+        employerId: employer ? codes.value(employerCode) : null,
+        employerName: employer?.name ?? codes.value(rows.organisation[index] as number),
+        employerKind: employer?.kind ?? null,
+        publicCategory: codes.value(population.categoryOn(slot, start)),
+      });
     }
-    return rows;
+    return result;
   }
 
   /** The 6-month follow-ups due in each period, by their answer. */
   function sixMonthFollowUps(r: Ranges, f: PopulationFilter): { p: number; result: string; count: number }[] {
-    const { codes, files } = current();
-    const inPopulation = populationTest(codes, f);
-    const cells = new Map<string, { p: number; result: string; count: number }>();
-    for (const file of files.values()) {
-      if (file.merged) continue;
-      for (const [due, result] of file.followUps) {
-        const p = periodOfDay(r, due);
-        if (p === -1 || !inPopulation(file, dayNumber(due))) continue;
-        const key = `${p}|${result}`;
-        const cell = cells.get(key);
-        if (cell) cell.count += 1;
-        else cells.set(key, { p, result: String(codes.value(result)), count: 1 });
-      }
+    const facts = current();
+    const population = populationOf(facts, f);
+    const periodOf = periodOfDay(periodsOf(r));
+    const width = facts.codes.values.length;
+    const cells = new Map<number, number>();
+    const rows = facts.followUps.view;
+    for (let index = 0; index < facts.followUps.length; index++) {
+      const slot = rows.slot[index] as number;
+      const due = rows.due[index] as number;
+      const p = periodOf(due);
+      if (slot < 0 || p === -1 || !population.test(slot, due)) continue;
+      const key = p * width + (rows.result[index] as number);
+      cells.set(key, (cells.get(key) ?? 0) + 1);
     }
-    return [...cells.values()];
+    return [...cells].map(([key, count]) => ({ p: Math.floor(key / width), result: String(facts.codes.value(key % width)), count }));
   }
 
   /**
@@ -691,79 +789,84 @@ export function createReportFacts(db: Db) {
    * company contacts, needs opened, needs filled by a recruitment started then. Every file counts.
    */
   function employers(r: Ranges, sectorId: string | null): EmployerFigures {
-    const { codes, files, contacts, dimensions } = current();
-    const sector = sectorId === null ? -1 : codes.find(sectorId);
-    const ofSector = (code: number) => {
-      const employer = dimensions.employers.get(code);
-      return employer !== undefined && (sectorId === null || employer.sector === sector);
-    };
-    const bounds = periodsOf(r);
-    const periodOfNumber = (day: number): P | -1 => (day >= bounds[0].since && day < bounds[0].before ? 0 : day >= bounds[1].since && day < bounds[1].before ? 1 : -1);
+    const facts = current();
+    const dimensions = facts.dimensions as Dimensions;
+    const sector = sectorId === null ? -1 : facts.codes.find(sectorId);
+    const width = facts.codes.values.length;
+    // By code: 1 for an employer of the sector (or of any when none is given).
+    const counted = new Uint8Array(width);
+    for (const [code, employer] of dimensions.employers) if (sectorId === null || employer.sector === sector) counted[code] = 1;
+    const needEmployer = new Int32Array(width);
+    for (const [code, need] of dimensions.jobNeeds) needEmployer[code] = need.employer;
+    const periodOf = periodOfDay(periodsOf(r));
     const figures: EmployerFigures = { engaged: [0, 0], created: [0, 0], charter: [0, 0], contacts: [0, 0], needsOpened: [0, 0], needsFilled: [0, 0] };
-    const engaged = [new Set<number>(), new Set<number>()] as const;
-    const filled = [new Set<number>(), new Set<number>()] as const;
-    for (const [employer, days] of contacts) {
-      if (!ofSector(employer)) continue;
-      for (const day of days) {
-        const p = periodOfNumber(day);
-        if (p === -1) continue;
-        figures.contacts[p] += 1;
-        engaged[p].add(employer);
-      }
+    const engaged = [new Uint8Array(width), new Uint8Array(width)] as const;
+    const filled = [new Uint8Array(width), new Uint8Array(width)] as const;
+    const engage = (p: P | -1, employer: number) => {
+      if (p !== -1 && counted[employer] === 1) engaged[p][employer] = 1;
+    };
+    const contacts = facts.contacts.view;
+    for (let index = 0; index < facts.contacts.length; index++) {
+      const employer = contacts.slot[index] as number;
+      const p = periodOf(contacts.day[index] as number);
+      if (employer < 0 || p === -1 || counted[employer] !== 1) continue;
+      figures.contacts[p] += 1;
+      engaged[p][employer] = 1;
     }
-    for (const file of files.values()) {
-      for (const item of file.presentations) {
-        const p = periodOfDay(r, item.day);
-        const employer = dimensions.jobNeeds.get(item.jobNeed)?.employer;
-        if (p !== -1 && employer !== undefined && ofSector(employer)) engaged[p].add(employer);
-      }
-      for (const item of file.placements) {
-        const p = periodOfDay(r, item.start);
-        if (p !== -1 && item.employer !== 0 && ofSector(item.employer)) engaged[p].add(item.employer);
-      }
-      for (const item of file.recruitments) {
-        const p = periodOfDay(r, item.start);
-        if (p === -1) continue;
-        if (item.employer !== 0 && ofSector(item.employer)) engaged[p].add(item.employer);
-        const need = dimensions.jobNeeds.get(item.jobNeed);
-        if (need && ofSector(need.employer)) filled[p].add(item.jobNeed);
-      }
+    const presentations = facts.presentations.view;
+    for (let index = 0; index < facts.presentations.length; index++)
+      if ((presentations.slot[index] as number) >= 0) engage(periodOf(presentations.day[index] as number), needEmployer[presentations.jobNeed[index] as number] as number);
+    const placements = facts.placements.view;
+    for (let index = 0; index < facts.placements.length; index++)
+      if ((placements.slot[index] as number) >= 0) engage(periodOf(placements.start[index] as number), placements.employer[index] as number);
+    const recruitments = facts.recruitments.view;
+    for (let index = 0; index < facts.recruitments.length; index++) {
+      if ((recruitments.slot[index] as number) < 0) continue;
+      const p = periodOf(recruitments.start[index] as number);
+      if (p === -1) continue;
+      engage(p, recruitments.employer[index] as number);
+      const need = recruitments.jobNeed[index] as number;
+      if (need !== 0 && dimensions.jobNeeds.has(need) && counted[needEmployer[need] as number] === 1) filled[p][need] = 1;
     }
     for (const [code, employer] of dimensions.employers) {
-      if (!ofSector(code)) continue;
-      const created = periodOfNumber(employer.created);
+      if (counted[code] !== 1) continue;
+      const created = periodOf(employer.created);
       if (created !== -1) figures.created[created] += 1;
-      const charter = periodOfNumber(employer.charter);
+      const charter = periodOf(employer.charter);
       if (charter !== -1) figures.charter[charter] += 1;
     }
     for (const need of dimensions.jobNeeds.values()) {
-      const p = need.archived ? -1 : periodOfNumber(need.created);
-      if (p !== -1 && ofSector(need.employer)) figures.needsOpened[p] += 1;
+      const p = need.archived ? -1 : periodOf(need.created);
+      if (p !== -1 && counted[need.employer] === 1) figures.needsOpened[p] += 1;
     }
-    figures.engaged = [engaged[0].size, engaged[1].size];
-    figures.needsFilled = [filled[0].size, filled[1].size];
+    const ones = (marks: Uint8Array) => marks.reduce((sum, mark) => sum + mark, 0);
+    figures.engaged = [ones(engaged[0]), ones(engaged[1])];
+    figures.needsFilled = [ones(filled[0]), ones(filled[1])];
     return figures;
   }
 
   /** Files referred in each period (the referral date, else the file's creation), by the partner that referred them. */
   function referrals(r: Ranges, f: PopulationFilter): ReferralCell[] {
-    const { codes, files } = current();
-    const inPopulation = populationTest(codes, f);
-    const [now, before] = periodsOf(r);
+    const facts = current();
+    const { codes, files } = facts;
+    const population = populationOf(facts, f);
+    const periodOf = periodOfDay(periodsOf(r));
     const cells = new Map<number, [number, number]>();
-    for (const file of files.values()) {
-      const on = file.referred === 0 ? file.created : file.referred;
-      const p: P | -1 = on >= now.since && on < now.before ? 0 : on >= before.since && on < before.before ? 1 : -1;
-      if (p === -1 || !inPopulation(file, on)) continue;
-      const cell = cells.get(file.partner) ?? [0, 0];
+    for (let slot = 0; slot < facts.slots.size; slot++) {
+      const referred = files.referred.data[slot] as number;
+      const on = referred === NONE ? (files.created.data[slot] as number) : referred;
+      const p = periodOf(on);
+      if (p === -1 || !population.test(slot, on)) continue;
+      const partner = files.partner.data[slot] as number;
+      const cell = cells.get(partner) ?? [0, 0];
       cell[p] += 1;
-      cells.set(file.partner, cell);
+      cells.set(partner, cell);
     }
     const names = partnerNames(db);
     return [...cells]
-      .map(([partner, [current, previous]]) => {
+      .map(([partner, [now, before]]) => {
         const partnerId = codes.value(partner);
-        return { partnerId, partnerName: partnerId === null ? null : (names.get(partnerId) ?? null), current, previous };
+        return { partnerId, partnerName: partnerId === null ? null : (names.get(partnerId) ?? null), current: now, previous: before };
       })
       .sort((a, b) => (a.partnerId ?? '').localeCompare(b.partnerId ?? ''));
   }
@@ -771,9 +874,12 @@ export function createReportFacts(db: Db) {
   return { people, presentations, placements, recruitments, sixMonthFollowUps, employers, referrals };
 }
 
-/** The period a day falls in: 0 the current, 1 the previous, -1 neither. */
-function periodOfDay(r: Ranges, day: string): P | -1 {
-  return day >= r.currentFrom && day < r.until ? 0 : day >= r.previousFrom && day < r.currentFrom ? 1 : -1;
+/** The value a file held on day `on`: the last recorded on or before it, else the first recorded; without a history, its column. */
+function valueOn(history: History | undefined, column: number, on: number): number {
+  if (!history) return column;
+  let found = history.values[0] as number;
+  for (let index = 0; index < history.days.length && (history.days[index] as number) <= on; index++) found = history.values[index] as number;
+  return found;
 }
 
 export type ReportFacts = ReturnType<typeof createReportFacts>;

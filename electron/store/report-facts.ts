@@ -5,19 +5,20 @@ import type { Db } from '../db/open';
 /**
  * What the report keeps in memory (services/report-facts.ts), read narrow: each file's dates,
  * categories and dated activity, the pipeline rows that count, the employers' contacts, and the
- * employers, needs and sectors they are labelled by. Days come as integers `YYYYMMDD` (SQLite
- * makes them from the text, so 900,000 timeline rows make no string in JavaScript); they order
- * as the dates do. Every statement over files reads either all of them or those whose ids are
- * given as a JSON array.
+ * employers, needs and sectors they are labelled by. Days come as whole days since 1970-01-01
+ * (SQLite makes them from the text, so 900,000 timeline rows make no string in JavaScript), birth
+ * dates as the integer `YYYYMMDD` (ages compare month and day as text does, 29 February
+ * included). Every statement over files reads either all of them or those whose ids are given
+ * as a JSON array.
  */
 
-const day = (column: string) => `CAST(replace(substr(${column}, 1, 10), '-', '') AS INTEGER)`;
+const day = (column: string) => `CAST(julianday(substr(${column}, 1, 10)) - 2440587.5 AS INTEGER)`;
 const among = (column: string) => `${column} IN (SELECT value FROM json_each(?))`;
 
 /** The statements over files: `{where}` becomes the condition that keeps the files asked for (or nothing). */
 const FILE_SOURCES = {
   /** id, merged, created, archived, status, gender, birth, nationality, partner, referred, pair, category, level (candidates_report_idx). */
-  candidates: `SELECT id, merged_into_id IS NOT NULL, ${day('created_at')}, ${day('archived_at')}, status, gender, ${day('birth_date')}, nationality,
+  candidates: `SELECT id, merged_into_id IS NOT NULL, ${day('created_at')}, ${day('archived_at')}, status, gender, CAST(replace(birth_date, '-', '') AS INTEGER), nationality,
       referral_partner_id, ${day('referred_on')}, assigned_pair_id, public_category, french_level FROM candidates {where id}`,
   /** In the primary key's order: by file, attribute, day. */
   history: `SELECT candidate_id, attribute, ${day('from_date')}, value FROM candidate_status_history {where candidate_id} ORDER BY candidate_id, attribute, from_date`,
@@ -25,18 +26,18 @@ const FILE_SOURCES = {
   sectors: `SELECT candidate_id, sector_id FROM candidate_sectors {where candidate_id}`,
   /** The days of the file's timeline entries (timeline_subject_idx). */
   timeline: `SELECT subject_id, ${day('occurred_at')} FROM timeline_events WHERE subject_type = 'candidate' {and subject_id}`,
-  presentations: `SELECT candidate_id, proposed_on, state, refusal_reason, job_need_id FROM presentations WHERE archived_at IS NULL {and candidate_id}`,
-  placements: `SELECT candidate_id, id, kind, start_date, coalesce(ended_on, end_date), end_date, renews_id, employer_id, job_need_id, objective
+  presentations: `SELECT candidate_id, ${day('proposed_on')}, state, refusal_reason, job_need_id FROM presentations WHERE archived_at IS NULL {and candidate_id}`,
+  placements: `SELECT candidate_id, id, kind, ${day('start_date')}, ${day('coalesce(ended_on, end_date)')}, ${day('end_date')}, renews_id, employer_id, job_need_id, objective
       FROM placements WHERE archived_at IS NULL {and candidate_id}`,
-  recruitments: `SELECT candidate_id, kind, start_date, end_date, employer_id, job_need_id, organisation FROM recruitments WHERE archived_at IS NULL {and candidate_id}`,
+  recruitments: `SELECT candidate_id, kind, ${day('start_date')}, start_date, end_date, employer_id, job_need_id, organisation FROM recruitments WHERE archived_at IS NULL {and candidate_id}`,
   /** The 6-month follow-ups of recruitments that count. */
-  followUps: `SELECT rc.candidate_id, fu.due_on, fu.result FROM follow_ups fu JOIN recruitments rc ON rc.id = fu.recruitment_id
+  followUps: `SELECT rc.candidate_id, ${day('fu.due_on')}, fu.result FROM follow_ups fu JOIN recruitments rc ON rc.id = fu.recruitment_id
       WHERE fu.months_after = 6 AND rc.archived_at IS NULL {and rc.candidate_id}`,
   visits: `SELECT v.candidate_id, ${day('s.date')} FROM session_visits v JOIN dropin_sessions s ON s.id = v.session_id WHERE s.archived_at IS NULL {and v.candidate_id}`,
   /** The day of each file's first objective: its action plan's start. */
   plans: `SELECT candidate_id, ${day('min(created_at)')} FROM plan_objectives {where candidate_id} GROUP BY candidate_id`,
   /** A barrier's change is dated by the day the staffer gave, else the day it was recorded. */
-  barriers: `SELECT candidate_id, theme, change, status, coalesce(changed_on, substr(created_at, 1, 10)), created_at FROM candidate_barrier_events {where candidate_id}`,
+  barriers: `SELECT candidate_id, theme, change, status, ${day('coalesce(changed_on, created_at)')}, created_at FROM candidate_barrier_events {where candidate_id}`,
 } as const;
 export type FileSource = keyof typeof FILE_SOURCES;
 
