@@ -703,12 +703,11 @@ export function createReportFacts(db: Db) {
       const renews = rows.renews[index] as number;
       if (renews !== 0 && (rows.slot[index] as number) >= 0) renewals.set(renews, [...(renewals.get(renews) ?? []), index]);
     }
+    // The start days of the recruitments of files with a placement.
     const hires = new Map<number, number[]>();
+    for (let index = 0; index < facts.placements.length; index++) if ((rows.slot[index] as number) >= 0) hires.set(rows.slot[index] as number, []);
     const recruitments = facts.recruitments.view;
-    for (let index = 0; index < facts.recruitments.length; index++) {
-      const slot = recruitments.slot[index] as number;
-      if (slot >= 0) hires.set(slot, [...(hires.get(slot) ?? []), recruitments.start[index] as number]);
-    }
+    for (let index = 0; index < facts.recruitments.length; index++) hires.get(recruitments.slot[index] as number)?.push(recruitments.start[index] as number);
     const days = (index: number) => (rows.end[index] as number) - (rows.start[index] as number) + 1;
     const result: PlacementRow[] = [];
     for (let index = 0; index < facts.placements.length; index++) {
