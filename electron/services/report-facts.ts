@@ -1,5 +1,6 @@
-import { daysBetween } from '../../shared/dates';
 import { type FrenchLevel, frenchLevelRank } from '../../shared/candidates';
+import { type RecruitmentKind, outcomeClass } from '../../shared/pipeline';
+import type { EmployerKind } from '../../shared/employers';
 import { AGE_BANDS, CONTRACT_AFTER_PMSMP_DAYS, FOLLOWED_BANDS, FRENCH_PROGRESS, type FrenchProgress } from '../../shared/reports';
 import type { Db } from '../db/open';
 import type { PopulationFilter, Ranges } from '../store/reports';
@@ -83,7 +84,7 @@ class Rows<Name extends string> {
   }
   add(slot: number, ...values: number[]): void {
     this.columns.slot.set(this.length, slot);
-    this.names.forEach((name, index) => this.columns[name].set(this.length, values[index] ?? NONE));
+    for (let index = 0; index < this.names.length; index++) this.columns[this.names[index] as Name].set(this.length, values[index] ?? NONE);
     this.length += 1;
   }
   /** The columns' arrays, to read `length` rows from (a dead row's slot is -1). */
@@ -139,7 +140,7 @@ function newFacts() {
     activity: new Rows(['day'] as const),
     presentations: new Rows(['day', 'state', 'reason', 'jobNeed'] as const),
     placements: new Rows(['start', 'end', 'planned', 'kind', 'employer', 'jobNeed', 'id', 'renews', 'objective'] as const),
-    recruitments: new Rows(['start', 'startText', 'endText', 'kind', 'employer', 'jobNeed', 'organisation'] as const),
+    recruitments: new Rows(['start', 'startText', 'endText', 'kind', 'employer', 'jobNeed', 'organisation', 'outcome'] as const),
     followUps: new Rows(['due', 'result'] as const),
     sectors: new Rows(['sector'] as const),
     programmes: new Rows(['programme', 'joined'] as const),
@@ -213,6 +214,8 @@ export interface RecruitmentRow {
   employerId: string | null;
   employerName: string | null;
   employerKind: string | null;
+  /** Durable, transition, positive… (shared/pipeline.ts outcomeClass). */
+  outcomeClass: string;
   publicCategory: string | null;
 }
 
@@ -301,6 +304,7 @@ export function createReportFacts(db: Db) {
       }
       for (const rows of [facts.activity, facts.presentations, facts.placements, facts.recruitments, facts.followUps, facts.sectors, facts.programmes]) rows.drop(dropped);
     }
+    const firstNew = facts.recruitments.length;
     const history = (map: Map<number, History>, slot: number, day: number, value: number) => {
       const found = map.get(slot);
       if (found) {
@@ -395,6 +399,7 @@ export function createReportFacts(db: Db) {
       }
     };
     readFileFacts(db, ids, take);
+    classify(facts, firstNew);
     // A file with one value recorded holds it on every day: its column says it, no history kept.
     for (const [name, map] of [
       ['category', facts.categoryHistory],
@@ -407,6 +412,24 @@ export function createReportFacts(db: Db) {
         files[name].set(at, found.values[0] as number);
         if (found.values.length === 1) map.delete(at);
       }
+    }
+  }
+
+  /**
+   * The outcome class of the recruitments from row `from` on: of the row and its employer's kind,
+   * worked out as rows are read and again when employers change (its month arithmetic, per
+   * report, was a quarter of a report's time).
+   */
+  function classify(facts: Facts, from: number): void {
+    const { codes } = facts;
+    const employers = (facts.dimensions as Dimensions).employers;
+    const rows = facts.recruitments.view;
+    for (let index = from; index < facts.recruitments.length; index++) {
+      if ((rows.slot[index] as number) < 0) continue;
+      const employerKind = (employers.get(rows.employer[index] as number)?.kind ?? null) as EmployerKind | null;
+      const kind = codes.value(rows.kind[index] as number) as RecruitmentKind;
+      const startDate = String(codes.value(rows.startText[index] as number));
+      rows.outcome[index] = codes.code(outcomeClass({ kind, startDate, endDate: codes.value(rows.endText[index] as number), employerKind }));
     }
   }
 
@@ -442,13 +465,18 @@ export function createReportFacts(db: Db) {
       writes.dimensions = false;
       state = undefined; // the old facts can go while the new ones are read
       const facts = newFacts();
+      facts.dimensions = readDimensionsOf(facts.codes);
       readFiles(facts, null);
       readContactDays(facts, null);
-      facts.dimensions = readDimensionsOf(facts.codes);
       state = { version, facts };
       return facts;
     }
     const { facts } = state;
+    if (writes.dimensions) {
+      writes.dimensions = false;
+      facts.dimensions = readDimensionsOf(facts.codes);
+      classify(facts, 0);
+    }
     if (writes.candidates.size > 0) {
       const ids = [...writes.candidates];
       writes.candidates.clear();
@@ -458,10 +486,6 @@ export function createReportFacts(db: Db) {
       const ids = [...writes.employers];
       writes.employers.clear();
       readContactDays(facts, ids);
-    }
-    if (writes.dimensions || !facts.dimensions) {
-      writes.dimensions = false;
-      facts.dimensions = readDimensionsOf(facts.codes);
     }
     return facts;
   }
@@ -757,6 +781,7 @@ export function createReportFacts(db: Db) {
         employerId: employer ? codes.value(employerCode) : null,
         employerName: employer?.name ?? codes.value(rows.organisation[index] as number),
         employerKind: employer?.kind ?? null,
+        outcomeClass: String(codes.value(rows.outcome[index] as number)),
         publicCategory: codes.value(population.categoryOn(slot, start)),
       });
     }
