@@ -204,19 +204,14 @@ export interface PlacementRow {
   publicCategory: string | null;
 }
 
-export interface RecruitmentRow {
-  p: number;
-  kind: string;
-  startDate: string;
-  endDate: string | null;
-  sectorKey: string | null;
-  sectorName: string | null;
-  employerId: string | null;
-  employerName: string | null;
-  employerKind: string | null;
+export interface HireFigures {
+  publicCategory: Counts;
+  kind: Counts;
   /** Durable, transition, positive… (shared/pipeline.ts outcomeClass). */
-  outcomeClass: string;
-  publicCategory: string | null;
+  outcomeClass: Counts;
+  sectors: { sectorKey: string | null; sectorName: string | null; values: [number, number] }[];
+  /** By employer; a recruitment at an organisation without a file here by its name (`employerId` null). */
+  employers: { employerId: string | null; employerName: string | null; values: [number, number] }[];
 }
 
 export interface EmployerFigures {
@@ -547,23 +542,25 @@ export function createReportFacts(db: Db) {
     const population = populationOf(facts, f);
     const [created, archived, firstObjective, birth, referred] = [files.created.data, files.archived.data, files.firstObjective.data, files.birth.data, files.referred.data];
     // Followed in a period: created, archived, or any dated activity in it, or a placement under way.
-    const followed = periods.map((k) => {
-      const marks = new Uint8Array(size);
-      for (let slot = 0; slot < size; slot++) {
-        const made = created[slot] as number;
-        const gone = archived[slot] as number;
-        if ((made >= k.since && made < k.before) || (gone >= k.since && gone < k.before)) marks[slot] = 1;
-      }
-      const activity = facts.activity.view;
-      for (let index = 0; index < facts.activity.length; index++) {
-        const day = activity.day[index] as number;
-        if (day >= k.since && day < k.before && (activity.slot[index] as number) >= 0) marks[activity.slot[index] as number] = 1;
-      }
-      const placements = facts.placements.view;
-      for (let index = 0; index < facts.placements.length; index++)
-        if ((placements.start[index] as number) <= k.last && (placements.planned[index] as number) >= k.since && (placements.slot[index] as number) >= 0) marks[placements.slot[index] as number] = 1;
-      return marks;
-    });
+    // Followed in a period: created, archived, or any dated activity in it, or a placement under
+    // way. One pass over each array for both periods: bit 1 the current one, bit 2 the previous.
+    const [now, then] = periods;
+    const bitOf = (day: number) => (day >= now.since && day < now.before ? 1 : day >= then.since && day < then.before ? 2 : 0);
+    const marks = new Uint8Array(size);
+    for (let slot = 0; slot < size; slot++) marks[slot] = bitOf(created[slot] as number) | bitOf(archived[slot] as number);
+    const activity = facts.activity.view;
+    for (let index = 0; index < facts.activity.length; index++) {
+      const bit = bitOf(activity.day[index] as number);
+      const slot = activity.slot[index] as number;
+      if (bit !== 0 && slot >= 0) marks[slot] = (marks[slot] as number) | bit;
+    }
+    const placements = facts.placements.view;
+    for (let index = 0; index < facts.placements.length; index++) {
+      const slot = placements.slot[index] as number;
+      if (slot < 0) continue;
+      for (const k of periods)
+        if ((placements.start[index] as number) <= k.last && (placements.planned[index] as number) >= k.since) marks[slot] = (marks[slot] as number) | (k.p === 0 ? 1 : 2);
+    }
     type PairOfCounts = readonly [Float64Array, Float64Array];
     const counts = (length: number): PairOfCounts => [new Float64Array(length), new Float64Array(length)];
     const add = (pair: PairOfCounts, p: P, index: number) => {
@@ -586,9 +583,9 @@ export function createReportFacts(db: Db) {
     };
     for (const k of periods) {
       const p = k.p;
-      const marks = followed[p] as Uint8Array;
+      const bit = p === 0 ? 1 : 2;
       for (let slot = 0; slot < size; slot++) {
-        if (marks[slot] !== 1 || (created[slot] as number) >= k.before || !population.test(slot, k.last)) continue;
+        if (((marks[slot] as number) & bit) === 0 || (created[slot] as number) >= k.before || !population.test(slot, k.last)) continue;
         figures.followed[p] += 1;
         if ((created[slot] as number) >= k.since) figures.created[p] += 1;
         const gone = archived[slot] as number;
@@ -708,10 +705,15 @@ export function createReportFacts(db: Db) {
     }));
   }
 
-  /** The sector of a placement's or recruitment's job need, else of its employer: a seeded sector's key, else its name. */
-  function sectorOf(dimensions: Dimensions, jobNeed: number, employer: number): { sectorKey: string | null; sectorName: string | null } {
-    const sector = dimensions.sectors.get(dimensions.jobNeeds.get(jobNeed)?.sector || dimensions.employers.get(employer)?.sector || 0);
+  /** A sector by its code: a seeded sector's key, else its name (both null: none). */
+  function sectorNamed(dimensions: Dimensions, code: number): { sectorKey: string | null; sectorName: string | null } {
+    const sector = dimensions.sectors.get(code);
     return { sectorKey: sector && sector.name === null ? sector.seedKey : null, sectorName: sector?.name ?? null };
+  }
+
+  /** The sector of a placement's or recruitment's job need, else of its employer. */
+  function sectorOf(dimensions: Dimensions, jobNeed: number, employer: number): { sectorKey: string | null; sectorName: string | null } {
+    return sectorNamed(dimensions, dimensions.jobNeeds.get(jobNeed)?.sector || dimensions.employers.get(employer)?.sector || 0);
   }
 
   /** Placements started in each period, with their renewals' days and whether a contract followed within 3 months. */
@@ -756,36 +758,57 @@ export function createReportFacts(db: Db) {
     return result;
   }
 
-  /** Recruitments started in each period, with the sector of the job need (else of the employer) and the employer. */
-  function recruitments(r: Ranges, f: PopulationFilter): RecruitmentRow[] {
+  /**
+   * Recruitments started in each period, counted by the person's status on their first day, kind,
+   * outcome class, sector (of the job need, else of the employer) and employer (else the
+   * organisation named).
+   */
+  function hires(r: Ranges, f: PopulationFilter): HireFigures {
     const facts = current();
     const { codes } = facts;
     const dimensions = facts.dimensions as Dimensions;
     const population = populationOf(facts, f);
     const periodOf = periodOfDay(periodsOf(r));
+    const width = codes.values.length;
+    const pair = () => [new Float64Array(width), new Float64Array(width)] as const;
+    const byCode = { publicCategory: pair(), kind: pair(), outcomeClass: pair(), sector: pair() };
+    /** By employer code, or the organisation's code after every code. */
+    const byEmployer = new Map<number, [number, number]>();
     const rows = facts.recruitments.view;
-    const result: RecruitmentRow[] = [];
     for (let index = 0; index < facts.recruitments.length; index++) {
       const slot = rows.slot[index] as number;
       const start = rows.start[index] as number;
       const p = periodOf(start);
       if (slot < 0 || p === -1 || !population.test(slot, start)) continue;
-      const employerCode = rows.employer[index] as number;
-      const employer = dimensions.employers.get(employerCode);
-      result.push({
-        p,
-        kind: String(codes.value(rows.kind[index] as number)),
-        startDate: String(codes.value(rows.startText[index] as number)),
-        endDate: codes.value(rows.endText[index] as number),
-        ...sectorOf(dimensions, rows.jobNeed[index] as number, employerCode),
-        employerId: employer ? codes.value(employerCode) : null,
-        employerName: employer?.name ?? codes.value(rows.organisation[index] as number),
-        employerKind: employer?.kind ?? null,
-        outcomeClass: String(codes.value(rows.outcome[index] as number)),
-        publicCategory: codes.value(population.categoryOn(slot, start)),
-      });
+      const employer = rows.employer[index] as number;
+      const known = dimensions.employers.get(employer);
+      count(byCode.publicCategory[p], population.categoryOn(slot, start));
+      count(byCode.kind[p], rows.kind[index] as number);
+      count(byCode.outcomeClass[p], rows.outcome[index] as number);
+      count(byCode.sector[p], dimensions.jobNeeds.get(rows.jobNeed[index] as number)?.sector || known?.sector || 0);
+      const group = known ? employer : width + (rows.organisation[index] as number);
+      const cell = byEmployer.get(group) ?? [0, 0];
+      cell[p] += 1;
+      byEmployer.set(group, cell);
     }
-    return result;
+    const named = ([now, before]: readonly [Float64Array, Float64Array]) => {
+      const result: Counts = new Map();
+      for (let index = 0; index < width; index++) if (now[index] !== 0 || before[index] !== 0) result.set(codes.value(index), [now[index] as number, before[index] as number]);
+      return result;
+    };
+    return {
+      publicCategory: named(byCode.publicCategory),
+      kind: named(byCode.kind),
+      outcomeClass: named(byCode.outcomeClass),
+      sectors: Array.from(byCode.sector[0].keys())
+        .filter((index) => byCode.sector[0][index] !== 0 || byCode.sector[1][index] !== 0)
+        .map((index) => ({ ...sectorNamed(dimensions, index), values: [byCode.sector[0][index] as number, byCode.sector[1][index] as number] as [number, number] })),
+      employers: [...byEmployer].map(([group, values]) =>
+        group < width
+          ? { employerId: codes.value(group), employerName: dimensions.employers.get(group)?.name ?? null, values }
+          : { employerId: null, employerName: codes.value(group - width), values },
+      ),
+    };
   }
 
   /** The 6-month follow-ups due in each period, by their answer. */
@@ -895,7 +918,12 @@ export function createReportFacts(db: Db) {
       .sort((a, b) => (a.partnerId ?? '').localeCompare(b.partnerId ?? ''));
   }
 
-  return { people, presentations, placements, recruitments, sixMonthFollowUps, employers, referrals };
+  return { people, presentations, placements, hires, sixMonthFollowUps, employers, referrals };
+}
+
+/** One more at `index`. */
+function count(counts: Float64Array, index: number): void {
+  counts[index] = (counts[index] ?? 0) + 1;
 }
 
 /** The value a file held on day `on`: the last recorded on or before it, else the first recorded; without a history, its column. */

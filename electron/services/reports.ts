@@ -82,6 +82,12 @@ class Tally {
   }
 }
 
+/** Both periods' counts of a key. */
+function put(tally: Tally, key: string, [now, before]: [number, number], label?: string): void {
+  tally.add(key, 0, now, label);
+  tally.add(key, 1, before);
+}
+
 function table(section: ReportSection, name: string, rowLabels: ReportTable['rowLabels'], rows: ReportRow[], additive = true): ReportTable {
   return { section, name, rowLabels, columns: PERIODS, columnLabels: { prefix: 'reports.ui.columns.' }, rows, additive };
 }
@@ -116,10 +122,6 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
     const figures = facts.people(r, f);
     const flow = new Tally();
     const plans = new Tally();
-    const put = (tally: Tally, key: string, [now, before]: [number, number], label?: string) => {
-      tally.add(key, 0, now, label);
-      tally.add(key, 1, before);
-    };
     put(flow, 'created', figures.created);
     put(flow, 'followed', figures.followed);
     put(flow, 'left', figures.left);
@@ -229,14 +231,15 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
     const bySector = new Tally();
     const byClass = new Tally();
     const byEmployer = new Tally();
-    for (const row of facts.recruitments(r, f)) {
-      hires.add(row.publicCategory ?? UNKNOWN, row.p, 1);
-      byKind.add(row.kind, row.p, 1);
-      const [sectorKey, sectorText] = sectorEntry(row);
-      bySector.add(sectorKey, row.p, 1, sectorText);
-      byClass.add(row.outcomeClass, row.p, 1);
-      byEmployer.add(row.employerId ?? `organisation:${row.employerName ?? UNKNOWN}`, row.p, 1, row.employerName ?? UNKNOWN);
+    const hired = facts.hires(r, f);
+    for (const [key, values] of hired.publicCategory) put(hires, key ?? UNKNOWN, values);
+    for (const [key, values] of hired.kind) put(byKind, key ?? UNKNOWN, values);
+    for (const [key, values] of hired.outcomeClass) put(byClass, key ?? UNKNOWN, values);
+    for (const sector of hired.sectors) {
+      const [sectorKey, sectorText] = sectorEntry(sector);
+      put(bySector, sectorKey, sector.values, sectorText);
     }
+    for (const employer of hired.employers) put(byEmployer, employer.employerId ?? `organisation:${employer.employerName ?? UNKNOWN}`, employer.values, employer.employerName ?? UNKNOWN);
     const sixMonths = new Tally();
     for (const cell of facts.sixMonthFollowUps(r, f)) sixMonths.add(cell.result, cell.p, cell.count);
 
