@@ -351,11 +351,10 @@ async function measureReports(backend: Backend) {
       if (error !== rollBack) throw error;
     }
   };
-  let offset = 0;
   const afterCpu: number[] = [];
   const samples: number[] = [];
   for (let index = 0; index < Math.min(repetitions, 5); index++) {
-    touch((offset += 100));
+    touch(100 * (index + 1));
     const start = performance.now();
     afterCpu.push((await cpuOf(() => call(backend, 'reports.get', { period }))).cpuMs);
     samples.push(performance.now() - start);
