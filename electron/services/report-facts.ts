@@ -93,8 +93,13 @@ class Rows<Name extends string> {
   }
   drop(slots: Set<number>): void {
     const slot = this.columns.slot.data;
+    // A mask by slot: a million rows asked of a Set cost ~20 ms.
+    let largest = 0;
+    for (const each of slots) largest = Math.max(largest, each);
+    const dropped = new Uint8Array(largest + 1);
+    for (const each of slots) dropped[each] = 1;
     for (let index = 0; index < this.length; index++)
-      if (slots.has(slot[index] as number)) {
+      if (dropped[slot[index] as number] === 1) {
         slot[index] = -1;
         this.dead += 1;
       }

@@ -26,12 +26,12 @@ const FILE_SOURCES = {
   sectors: `SELECT candidate_id, sector_id FROM candidate_sectors {where candidate_id}`,
   /** The days of the file's timeline entries (timeline_subject_idx). */
   timeline: `SELECT subject_id, ${day('occurred_at')} FROM timeline_events WHERE subject_type = 'candidate' {and subject_id}`,
-  presentations: `SELECT candidate_id, ${day('proposed_on')}, state, refusal_reason, job_need_id FROM presentations WHERE archived_at IS NULL {and candidate_id}`,
+  presentations: `SELECT candidate_id, ${day('proposed_on')}, state, refusal_reason, job_need_id FROM presentations {by presentations_candidate_idx} WHERE archived_at IS NULL {and candidate_id}`,
   placements: `SELECT candidate_id, id, kind, ${day('start_date')}, ${day('coalesce(ended_on, end_date)')}, ${day('end_date')}, renews_id, employer_id, job_need_id, objective
-      FROM placements WHERE archived_at IS NULL {and candidate_id}`,
-  recruitments: `SELECT candidate_id, kind, ${day('start_date')}, start_date, end_date, employer_id, job_need_id, organisation FROM recruitments WHERE archived_at IS NULL {and candidate_id}`,
+      FROM placements {by placements_candidate_idx} WHERE archived_at IS NULL {and candidate_id}`,
+  recruitments: `SELECT candidate_id, kind, ${day('start_date')}, start_date, end_date, employer_id, job_need_id, organisation FROM recruitments {by recruitments_candidate_idx} WHERE archived_at IS NULL {and candidate_id}`,
   /** The 6-month follow-ups of recruitments that count. */
-  followUps: `SELECT rc.candidate_id, ${day('fu.due_on')}, fu.result FROM follow_ups fu JOIN recruitments rc ON rc.id = fu.recruitment_id
+  followUps: `SELECT rc.candidate_id, ${day('fu.due_on')}, fu.result FROM recruitments rc {by recruitments_candidate_idx} JOIN follow_ups fu ON fu.recruitment_id = rc.id
       WHERE fu.months_after = 6 AND rc.archived_at IS NULL {and rc.candidate_id}`,
   visits: `SELECT v.candidate_id, ${day('s.date')} FROM session_visits v JOIN dropin_sessions s ON s.id = v.session_id WHERE s.archived_at IS NULL {and v.candidate_id}`,
   /** The day of each file's first objective: its action plan's start. */
@@ -45,8 +45,15 @@ const contactKinds = COMPANY_CONTACT_KINDS.map((kind) => `'${kind}'`).join(', ')
 /** The company contacts' days, by employer (timeline_kind_idx). */
 const CONTACTS = `SELECT subject_id, ${day('occurred_at')} FROM timeline_events WHERE subject_type = 'employer' AND kind IN (${contactKinds}) {and subject_id}`;
 
+/**
+ * A source's text for all files, or for those given: then `{by index}` names the per-file index
+ * to read them by (else SQLite may prefer the report's covering index, in date order, and read
+ * every row for a handful of files).
+ */
 function statementText(source: string, ids: boolean): string {
-  return source.replace(/\{(where|and) ([\w.]+)\}/, (_, word: string, column: string) => (ids ? `${word === 'where' ? 'WHERE' : 'AND'} ${among(column)}` : ''));
+  return source
+    .replace(/\{(where|and) ([\w.]+)\}/, (_, word: string, column: string) => (ids ? `${word === 'where' ? 'WHERE' : 'AND'} ${among(column)}` : ''))
+    .replace(/\{by (\w+)\}/, (_, index: string) => (ids ? `INDEXED BY ${index}` : ''));
 }
 
 export type Row = unknown[];
