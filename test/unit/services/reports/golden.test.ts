@@ -8,7 +8,7 @@ import type { EmployerKind } from '../../../../shared/employers';
 import { type RecruitmentKind, outcomeClass } from '../../../../shared/pipeline';
 import { type Report, type ReportTable, ageBand } from '../../../../shared/reports';
 import { ok } from '../../../support/api';
-import { candidate } from '../../../support/records';
+import { candidate, employer, immersion } from '../../../support/records';
 import { useBackend } from '../../../support/temp';
 
 /**
@@ -440,6 +440,74 @@ describe('reports: golden figures on a fixed seed', () => {
     expect(report.tables.find((table) => table.name === 'summary')?.rows.find((row) => row.key === 'contactsTarget')?.values).toEqual([200, 200]);
   });
 });
+
+describe('reports: kept current after writes', () => {
+  const openBackend = useBackend();
+  const clock: Clock = { now: () => NOW };
+  /** A spreadsheet of two people, imported then undone. */
+  const SHEET = ['Nom;Prénom;Niveau de français', 'Traoré;Moussa;B1', 'Nguyen;Linh;A2'].join('\r\n');
+
+  it('after each write through the API, the next report agrees with the naive computation over the raw rows', async () => {
+    const backend = await openBackend({ clock });
+    seed(backend.database.db, { candidates: 200, employers: 12, jobNeeds: 20, volunteers: 6, partners: 5, sessions: 12, events: 1200 }, 5, NOW);
+    spreadDates(backend);
+    const period = { kind: 'year', year: 2026 } as const;
+    const filters: Filters[] = [{}, { publicCategories: ['refugee'] }];
+    const check = async (step: string) => {
+      const reports: Report[] = [];
+      for (const each of filters) {
+        const report = await ok(backend, 'reports.get', { period, filters: each });
+        expectAgrees(backend, report, each, `${step} ${JSON.stringify(each)}`);
+        reports.push(report);
+      }
+      return reports;
+    };
+    const followed = (report: Report | undefined) => report?.tables.find((table) => table.name === 'flow')?.rows.find((row) => row.key === 'followed')?.values[0];
+    const before = await check('read whole');
+    const person = await candidate(backend, { publicCategory: 'asylum_seeker', frenchLevel: 'A1' });
+    const [afterNew] = await check('new candidate');
+    // The facts are current, not read once: the new file counts.
+    expect(followed(afterNew)).toBe((followed(before[0]) ?? 0) + 1);
+    const company = await employer(backend, 'Boulangerie Martin');
+    const steps: [string, () => Promise<unknown>][] = [
+      ['status changed', () => ok(backend, 'candidates.update', { id: person.id, publicCategory: 'refugee', frenchLevel: 'B1' })],
+      [
+        'recruitment',
+        () => ok(backend, 'recruitments.create', { candidateId: person.id, kind: 'cdd', employerId: company.id, startDate: '2026-04-01', endDate: '2026-12-31', employerApplying: true }),
+      ],
+      ['placement', () => ok(backend, 'placements.create', immersion(person.id, company.id, '2026-03-02', '2026-03-13'))],
+      ['company contact', () => ok(backend, 'timeline.add', { subjectType: 'employer', subjectId: company.id, kind: 'call', occurredAt: '2026-05-04' })],
+      ['employer moved to a sector', () => ok(backend, 'employers.update', { id: company.id, sectorId: pickSector(backend) })],
+      ['archived', () => ok(backend, 'candidates.archive', { id: person.id })],
+      [
+        'spreadsheet imported',
+        async () => {
+          const opened = await ok(backend, 'sheets.open', { fileName: 'suivi.csv', contentBase64: Buffer.from(SHEET).toString('base64') });
+          sheetImportId = (await ok(backend, 'sheets.apply', { importId: opened.importId })).id;
+        },
+      ],
+      ['spreadsheet import undone', () => ok(backend, 'sheets.undo', { id: sheetImportId })],
+      ['merged', () => ok(backend, 'candidates.merge', { keepId: person.id, mergeId: otherId(backend, person.id) })],
+    ];
+    let sheetImportId = '';
+    for (const [step, write] of steps) {
+      await write();
+      await check(step);
+    }
+  }, 120_000);
+});
+
+/** A sector of the seed. */
+function pickSector(backend: Backend): string {
+  return String((backend.database.sqlite.prepare('SELECT id FROM sectors ORDER BY id LIMIT 1').get() as { id: string }).id);
+}
+
+/** Another file, followed this year, to merge into `keepId`. */
+function otherId(backend: Backend, keepId: string): string {
+  return String(
+    (backend.database.sqlite.prepare("SELECT id FROM candidates WHERE id <> ? AND merged_into_id IS NULL AND created_at >= '2026-01-01' ORDER BY seq LIMIT 1").get(keepId) as { id: string }).id,
+  );
+}
 
 describe('reports: edge cases', () => {
   const openBackend = useBackend();
