@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -637,11 +638,59 @@ async function measureExchange(backend: Backend, folder: string) {
   }
 }
 
+/**
+ * This thread's event loop while `run` runs: its longest stall (what a click, an IPC call or a
+ * request to the preview host waited at worst), and the time it was busy, in ms.
+ */
+async function loopDuring<T>(run: () => Promise<T>): Promise<{ result: T; longestStallMs: number; busyMs: number }> {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  const before = performance.eventLoopUtilization();
+  delay.enable();
+  try {
+    const result = await run();
+    return { result, longestStallMs: delay.max / 1e6, busyMs: performance.eventLoopUtilization(before).active };
+  } finally {
+    delay.disable();
+  }
+}
+
+/** The longest stall of this thread's event loop while it waits for nothing for `ms`: what the machine's load alone costs it. */
+async function idleStall(ms: number): Promise<number> {
+  return (await loopDuring(() => new Promise((resolve) => setTimeout(resolve, ms)))).longestStallMs;
+}
+
+/** Backups' event-loop figures, gathered over several: the longest stall of each, the busy time and CPU time of each. */
+function loopSamples() {
+  const stalls: number[] = [];
+  const busy: number[] = [];
+  const cpu: number[] = [];
+  return {
+    stalls,
+    busy,
+    cpu,
+    async measure<T>(run: () => Promise<T>): Promise<T> {
+      const { result: looped, cpuMs } = await cpuOf(() => loopDuring(run));
+      stalls.push(looped.longestStallMs);
+      busy.push(looped.busyMs);
+      cpu.push(cpuMs);
+      return looped.result;
+    },
+  };
+}
+
 async function measureBackup(backend: Backend, file: string, folder: string) {
   await ensureRecovery(backend);
-  const backup = await time(() => call(backend, 'backups.backupNow', {}), 3);
+  const loop = loopSamples();
+  const backup = await time(() => loop.measure(() => call(backend, 'backups.backupNow', {})), Math.min(repetitions, 3));
   const copy = await time(() => copyFileSync(file, path.join(folder, 'copy.sqlite')), 3);
-  record({ name: 'backup (integrity_check, snapshot, encrypt)', unit: 'ms', ...backup, reference: { name: 'copying the file', ...copy } });
+  record({ name: 'backup (integrity_check, snapshot, encrypt)', unit: 'ms', ...backup, reference: { name: 'copying the file', ...copy }, note: cpuNote(loop.cpu) });
+  record({
+    name: 'longest stall of the main thread\'s event loop during a backup',
+    unit: 'ms',
+    ...summary(loop.stalls),
+    reference: { name: 'the same thread idle for 5 s', median: await idleStall(5000) },
+    note: `main thread busy ${summary(loop.busy).median.toFixed(0)} ms of the backup's ${backup.median.toFixed(0)} ms`,
+  });
 }
 
 const ASSETS = path.join('out', 'renderer', 'assets');
@@ -959,6 +1008,7 @@ async function measureSheets(backend: Backend) {
   const applied: number[] = [];
   const applyCpu: number[] = [];
   const backups: number[] = [];
+  const backupLoop = loopSamples();
   for (let round = 0; round < times; round++) {
     const opened = await call(backend, 'sheets.open', { fileName: 'suivi.xlsx', contentBase64 });
     const preview = await call(backend, 'sheets.preview', { importId: opened.importId });
@@ -968,7 +1018,7 @@ async function measureSheets(backend: Backend) {
     // A call now and then, as a person on the preview screen makes: a long wait would lock the session.
     const keepAwake = setInterval(() => void backend.dispatch('backups.status', {}), 30_000);
     try {
-      await backend.backups.beforeImport();
+      await backupLoop.measure(() => backend.backups.beforeImport());
     } finally {
       clearInterval(keepAwake);
     }
@@ -996,6 +1046,13 @@ async function measureSheets(backend: Backend) {
     unit: 'ms',
     ...summary(atOnce),
     note: `backup before import checked with quick_check; ${cpuNote(applyCpu)} for the apply alone`,
+  });
+  record({
+    name: 'longest stall of the main thread\'s event loop during the backup before an import',
+    unit: 'ms',
+    ...summary(backupLoop.stalls),
+    reference: { name: 'the same thread idle for 5 s', median: await idleStall(5000) },
+    note: `main thread busy ${summary(backupLoop.busy).median.toFixed(0)} ms of the backup's ${summary(backups).median.toFixed(0)} ms; backup ${cpuNote(backupLoop.cpu)}`,
   });
 
   const total = (await call(backend, 'candidates.list', { archived: 'all', limit: 1 })).total;
