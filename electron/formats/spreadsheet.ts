@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../core/workers';
 import { type CsvLimits, type Separator, SheetReadError, type TextEncodingName, readCsv } from './csv';
 import { type SheetRows, isOds, readOds } from './ods';
 import { SHEET_UNZIP_LIMITS, type UnzipLimits, isZip, unzipBounded } from './zip';
@@ -58,24 +59,13 @@ export async function readSpreadsheet(bytes: Uint8Array, options: SpreadsheetOpt
 export const WORKER_HEAP_MB = 1536;
 
 /**
- * Where the worker's code is: beside this module, in its language. From the sources (tsx,
- * vitest) it is the TypeScript file, run through tsx's loader; in a bundle (the app's main
- * process, the preview host) the build writes it beside the bundle under the same extension.
- */
-function workerEntry(): { url: URL; execArgv: string[] } {
-  const here = import.meta.url;
-  const extension = /\.(ts|js|mjs)$/.exec(here)?.[0] ?? '.js';
-  return { url: new URL(`./sheet-worker${extension}`, here), execArgv: extension === '.ts' ? ['--import', 'tsx'] : [] };
-}
-
-/**
  * `readSpreadsheet` on a worker thread, so the main process's event loop (the window, the IPC,
  * the preview host) keeps answering while a large file is read, and a file that would need more
  * memory than `WORKER_HEAP_MB` is refused instead of swelling the main process. The same
  * refusals, with the same translation keys, come back from the worker.
  */
 export function readSpreadsheetOffThread(bytes: Uint8Array, options: SpreadsheetOptions = {}): Promise<ReadSpreadsheet> {
-  const { url, execArgv } = workerEntry();
+  const { url, execArgv } = workerEntry('sheet-worker', import.meta.url);
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (outcome: () => void) => {

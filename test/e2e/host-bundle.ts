@@ -17,8 +17,9 @@ export const FIRST_ACCOUNT_DIR = path.resolve('out/preview/first-account');
 export default async function bundleHost(): Promise<void> {
   const folder = path.dirname(HOST_BUNDLE);
   await bundleForNode('electron/preview/host.ts', HOST_BUNDLE);
-  // The spreadsheet reader's worker, beside the host under its extension (see readSpreadsheetOffThread).
+  // The workers, beside the host under its extension (see workerEntry).
   await bundleForNode('electron/formats/sheet-worker.ts', path.join(folder, 'sheet-worker.mjs'));
+  await bundleForNode('electron/db/backup-worker.ts', path.join(folder, 'backup-worker.mjs'));
   const firstAccount = path.join(folder, 'first-account.mjs');
   await bundleForNode('test/e2e/first-account.ts', firstAccount);
   rmSync(FIRST_ACCOUNT_DIR, { recursive: true, force: true });
