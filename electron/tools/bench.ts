@@ -213,6 +213,13 @@ async function measureLists(backend: Backend) {
     });
     record({ name: `list page: ${entry.name} (API)`, unit: 'ms', ...api, reference: { name: 'raw SQL', ...raw }, target: '≤ 1.5× raw SQL', met: api.median <= 1.5 * raw.median + 1 });
   }
+  // The partners' list with each one's referred files (the partners screen, the candidate list's filter choices).
+  const partnersPage = await time(() => call(backend, 'partners.list', { limit: 100 }));
+  const perPartner = sqlite.prepare(
+    'SELECT id, name, (SELECT count(*) FROM candidates WHERE referral_partner_id = partners.id AND archived_at IS NULL) FROM partners WHERE archived_at IS NULL ORDER BY name, seq LIMIT 100',
+  );
+  const counted = await time(() => perPartner.all());
+  record({ name: 'partners list with their referred files (API)', unit: 'ms', ...partnersPage, reference: { name: 'the same counts, a search per partner, raw SQL', ...counted } });
 }
 
 async function measureMatching(backend: Backend) {

@@ -83,4 +83,11 @@ describe('query plans of the hot paths', () => {
     ];
     expect(fullScans(plans)).toEqual([]);
   });
+
+  it("partners' list counts every partner's files in one grouped pass over an index, not a search per partner", async () => {
+    const { backend, statements } = await seeded();
+    const [page] = await plansOf(backend, statements, 'partners.list', {});
+    expect(page?.steps).toContain('SCAN candidates USING COVERING INDEX candidates_report_idx');
+    expect(page?.steps.join(' ')).not.toMatch(/CORRELATED/);
+  });
 });
