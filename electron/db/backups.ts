@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -10,7 +9,7 @@ import { BACKUP_REASONS, BACKUP_RETENTION, type BackupReason } from '../../share
 import type { DatabaseKey } from './cipher';
 import { type CheckProblems, type ConsistencyCheck, checkDatabase, checkedBytes } from './checks';
 import { PRIVATE_FILE_MODE, makePrivateFolder } from '../core/private-files';
-import { workerEntry } from '../core/workers';
+import { oneAnswer } from '../core/workers';
 import { DecryptionError, decryptFile, encryptToFile } from '../formats/age';
 
 /**
@@ -154,31 +153,12 @@ export async function sealSnapshot({ file, key, check, output, recipients }: Sea
  * where the driver does not load off the main thread, a worker file missing), it runs here
  * instead: a backup is never skipped. An error of the work itself (a full disk) is thrown as it is.
  */
-export function sealSnapshotOffThread(request: SealRequest): Promise<CheckProblems> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      outcome();
-      void worker?.terminate();
-    };
-    const here = () => settle(() => sealSnapshot(request).then(resolve, reject));
-    let worker: Worker | undefined;
-    try {
-      const { url, execArgv } = workerEntry('backup-worker', import.meta.url);
-      // The key crosses to the worker in memory only.
-      worker = new Worker(url, { execArgv, workerData: request });
-    } catch {
-      here();
-      return;
-    }
-    worker.once('message', (message: { problems?: CheckProblems; failure?: string }) =>
-      settle(() => (message.problems ? resolve(message.problems) : reject(new Error(`Backup worker: ${message.failure}`)))),
-    );
-    worker.once('error', here);
-    worker.once('exit', here);
-  });
+export async function sealSnapshotOffThread(request: SealRequest): Promise<CheckProblems> {
+  // The key crosses to the worker in memory only.
+  const outcome = await oneAnswer<{ problems?: CheckProblems; failure?: string }>('backup-worker', import.meta.url, { workerData: request });
+  if (!('answer' in outcome)) return sealSnapshot(request);
+  if (outcome.answer.problems) return outcome.answer.problems;
+  throw new Error(`Backup worker: ${outcome.answer.failure}`);
 }
 
 /**

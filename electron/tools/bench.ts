@@ -685,10 +685,23 @@ function loopSamples() {
   };
 }
 
+/**
+ * `run`, with a call now and then, as a person on the screen makes: a backup of minutes on a
+ * loaded machine would otherwise lock the session before it ends.
+ */
+async function keptAwake<T>(backend: Backend, run: () => Promise<T>): Promise<T> {
+  const keepAwake = setInterval(() => void backend.dispatch('backups.status', {}), 30_000);
+  try {
+    return await run();
+  } finally {
+    clearInterval(keepAwake);
+  }
+}
+
 async function measureBackup(backend: Backend, file: string, folder: string) {
   await ensureRecovery(backend);
   const loop = loopSamples();
-  const backup = await time(() => loop.measure(() => call(backend, 'backups.backupNow', {})), Math.min(repetitions, 3));
+  const backup = await time(() => loop.measure(() => keptAwake(backend, () => call(backend, 'backups.backupNow', {}))), Math.min(repetitions, 3));
   const copy = await time(() => copyFileSync(file, path.join(folder, 'copy.sqlite')), 3);
   record({ name: 'backup (integrity_check, snapshot, encrypt)', unit: 'ms', ...backup, reference: { name: 'copying the file', ...copy }, note: cpuNote(loop.cpu) });
   record({
@@ -1022,13 +1035,7 @@ async function measureSheets(backend: Backend) {
     const duplicates = preview.rows.filter((row) => row.status === 'duplicate').map((row) => row.line);
     // The person reads the preview while its backup is taken: the apply measured once it is done, and the backup's own time beside it.
     const backupStart = performance.now();
-    // A call now and then, as a person on the preview screen makes: a long wait would lock the session.
-    const keepAwake = setInterval(() => void backend.dispatch('backups.status', {}), 30_000);
-    try {
-      await backupLoop.measure(() => backend.backups.beforeImport());
-    } finally {
-      clearInterval(keepAwake);
-    }
+    await backupLoop.measure(() => keptAwake(backend, () => backend.backups.beforeImport()));
     backups.push(performance.now() - backupStart);
     const start = performance.now();
     const { result: summary, cpuMs } = await cpuOf(() => call(backend, 'sheets.apply', { importId: opened.importId, create: duplicates }));
