@@ -124,14 +124,14 @@ export function checkDatabase(file: string, check: ConsistencyCheck, key: Databa
 }
 
 /**
- * A check of the file (`integrity_check` unless told), then its bytes as checked, in one read
+ * A check of the file, then its bytes as checked, in one read
  * transaction on the calling thread (a backup's worker, `sealSnapshot`): the problems found, or
  * the bytes when it is sound. From an encrypted file they are the decrypted pages: a plain
  * SQLite file (each page keeping SQLCipher's 80 reserved bytes, which SQLite reads as it is),
  * that standard tools open. They are held whole in memory (`serialize`: 676 MB for the bench's
  * 100,000 candidates): this build of SQLite has no `sqlite_dbpage` to read them a page at a time.
  */
-export function checkedBytes(file: string, key: DatabaseKey | null, check: ConsistencyCheck = 'integrity_check'): CheckProblems | Buffer {
+export function checkedBytes(file: string, key: DatabaseKey | null, check: ConsistencyCheck): CheckProblems | Buffer {
   try {
     const db = openReadOnly(file, key);
     try {
