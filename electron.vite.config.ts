@@ -89,10 +89,14 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The spreadsheet reader's worker is its own entry, written beside index.js, where
-        // readSpreadsheetOffThread looks for it; shared code goes in chunks beside them too,
-        // so that a chunk's own address finds the worker.
-        input: { index: resolve('electron/main/index.ts'), 'sheet-worker': resolve('electron/formats/sheet-worker.ts') },
+        // The workers (the spreadsheet reader's, the backup's) are entries of their own, written
+        // beside index.js, where workerEntry looks for them; shared code goes in chunks beside
+        // them too, so that a chunk's own address finds the workers. They ship in out/ like it.
+        input: {
+          index: resolve('electron/main/index.ts'),
+          'sheet-worker': resolve('electron/formats/sheet-worker.ts'),
+          'backup-worker': resolve('electron/db/backup-worker.ts'),
+        },
         output: { chunkFileNames: '[name]-[hash].js' },
       },
     },

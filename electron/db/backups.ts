@@ -7,14 +7,15 @@ import { getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { BACKUP_REASONS, BACKUP_RETENTION, type BackupReason } from '../../shared/backups';
 import type { DatabaseKey } from './cipher';
-import { type ConsistencyCheck, checkDatabase, checkedSnapshot } from './checks';
+import { type CheckProblems, type ConsistencyCheck, checkDatabase, checkedBytes } from './checks';
 import { PRIVATE_FILE_MODE, makePrivateFolder } from '../core/private-files';
+import { oneAnswer } from '../core/workers';
 import { DecryptionError, decryptFile, encryptToFile } from '../formats/age';
 
 /**
- * Encrypted backups of the database: a snapshot checked with `integrity_check`, encrypted with
- * age to the association's recovery key (whose secret half is printed once on a recovery sheet
- * and never stored) as it is read, into a temporary file then renamed, so that a backup on
+ * Encrypted backups of the database: a snapshot checked (`checkBefore`), encrypted with age to
+ * the association's recovery key (whose secret half is printed once on a recovery sheet and
+ * never stored) on a worker thread, into a temporary file then renamed, so that a backup on
  * disk is always whole and nothing plain is ever written. `age -d -i recovery-key.txt file.age`
  * gives back the SQLite file.
  */
@@ -123,11 +124,48 @@ export function openingFolder(): string {
  */
 export const checkBefore = (reason: BackupReason): ConsistencyCheck => (reason === 'before-import' ? 'quick_check' : 'integrity_check');
 
+/** What a backup's worker is given: the file to check and copy, and where and to whom its encrypted copy goes. */
+export interface SealRequest {
+  file: string;
+  key: DatabaseKey | null;
+  check: ConsistencyCheck;
+  output: string;
+  recipients: readonly string[];
+}
+
+/**
+ * On the calling thread: the file checked, then its bytes as checked (`checkedBytes`) encrypted
+ * into `output` a megabyte at a time and flushed to disk. Resolves with the problems the check
+ * found (nothing written then), or none.
+ */
+export async function sealSnapshot({ file, key, check, output, recipients }: SealRequest): Promise<CheckProblems> {
+  const bytes = checkedBytes(file, key, check);
+  if (Array.isArray(bytes)) return bytes;
+  await encryptToFile({ size: bytes.length, read: async (position, length) => bytes.subarray(position, position + length) }, output, { recipients });
+  return [];
+}
+
+/**
+ * `sealSnapshot` on a worker thread (backup-worker.ts): the check, the copy out of SQLCipher and
+ * the encryption are CPU-bound for seconds to minutes at 700 MB (quick_check, then 736 MB
+ * decrypted page by page, sealed and written), and the main process's event loop (the window,
+ * the IPC, the preview host) must keep answering meanwhile. Should no worker start (a packaging
+ * where the driver does not load off the main thread, a worker file missing), it runs here
+ * instead: a backup is never skipped. An error of the work itself (a full disk) is thrown as it is.
+ */
+export async function sealSnapshotOffThread(request: SealRequest): Promise<CheckProblems> {
+  // The key crosses to the worker in memory only.
+  const outcome = await oneAnswer<{ problems?: CheckProblems; failure?: string }>('backup-worker', import.meta.url, { workerData: request });
+  if (!('answer' in outcome)) return sealSnapshot(request);
+  if (outcome.answer.problems) return outcome.answer.problems;
+  throw new Error(`Backup worker: ${outcome.answer.failure}`);
+}
+
 /**
  * Takes a backup of a database file into `dir`: `checkBefore` its reason, then the checked bytes
- * encrypted as they stream out of the worker that read them (`checkedSnapshot`), into a
- * temporary file renamed once whole. No plain copy is ever written; a crash leaves at most a
- * partial encrypted temporary file, which the next start deletes (`removeLeftovers`).
+ * encrypted, all on a worker (`sealSnapshotOffThread`), into a temporary file renamed once whole.
+ * No plain copy is ever written; a crash leaves at most a partial encrypted temporary file, which
+ * the next start deletes (`removeLeftovers`).
  */
 export async function takeBackup(
   file: string,
@@ -135,16 +173,14 @@ export async function takeBackup(
 ): Promise<BackupFile> {
   makePrivateFolder(options.dir);
   const encrypted = path.join(options.dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}.sqlite.age`);
-  const snapshot = await checkedSnapshot(file, options.key, checkBefore(options.reason));
-  if (Array.isArray(snapshot)) throw new BackupError('integrity');
   try {
-    await encryptToFile(snapshot, encrypted, { recipients: [options.recipient] });
+    const problems = await sealSnapshotOffThread({ file, key: options.key, check: checkBefore(options.reason), output: encrypted, recipients: [options.recipient] });
+    if (problems.length > 0) throw new BackupError('integrity');
     const name = `tremplin-${stampOf(options.now)}-${options.reason}.sqlite.age`;
     const target = path.join(options.dir, name);
     renameSync(encrypted, target);
     return { name, file: target, takenAt: options.now.toISOString(), reason: options.reason, bytes: statSync(target).size };
   } finally {
-    snapshot.close();
     rmSync(encrypted, { force: true });
   }
 }

@@ -17,8 +17,10 @@ export type CheckProblems = string[];
  * `integrity_check` ~8 s, one synchronous call each. They run on a worker thread with their own
  * read-only connection so that the window, the IPC and the preview host stay responsive. The
  * worker is a short CommonJS script given as text, which loads the same driver the app does, so
- * it needs no bundling of its own (electron-vite, tsx and vitest alike). An encrypted file is
- * keyed as `keyConnection` does; the key crosses to the worker in memory only.
+ * it needs no bundling of its own (electron-vite, tsx and vitest alike): it starts at every open
+ * of the database, where a bundled worker would cost tsx's loading in tests. A backup's check
+ * runs on the backup's own worker, with its copy and encryption (`sealSnapshotOffThread`). An
+ * encrypted file is keyed as `keyConnection` does; the key crosses to the worker in memory only.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -30,7 +32,6 @@ try {
 }
 if (Database) {
   let problems;
-  let bytes;
   try {
     const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
     try {
@@ -38,27 +39,14 @@ if (Database) {
         for (const pragma of workerData.cipherPragmas) db.pragma(pragma);
         db.key(Buffer.from(workerData.rawKey));
       }
-      // One read transaction: the bytes handed out are the very snapshot that was checked.
-      if (workerData.snapshot) db.exec('BEGIN');
       problems = db.pragma(workerData.check).map((row) => String(Object.values(row)[0]));
-      if (workerData.snapshot && problems.length === 1 && problems[0] === 'ok') bytes = db.serialize();
-      if (workerData.snapshot) db.exec('COMMIT');
     } finally {
       db.close();
     }
   } catch (error) {
     problems = [String((error && error.message) || error)];
   }
-  if (!bytes) {
-    parentPort.postMessage({ problems: problems.length === 1 && problems[0] === 'ok' ? [] : problems });
-  } else {
-    // The bytes stay here and go out a piece at a time, copied into a buffer that is moved, not cloned.
-    parentPort.on('message', ({ position, length }) => {
-      const piece = new Uint8Array(bytes.subarray(position, position + length));
-      parentPort.postMessage({ piece }, [piece.buffer]);
-    });
-    parentPort.postMessage({ problems: [], size: bytes.length });
-  }
+  parentPort.postMessage({ problems: problems.length === 1 && problems[0] === 'ok' ? [] : problems });
 }
 `;
 
@@ -136,87 +124,28 @@ export function checkDatabase(file: string, check: ConsistencyCheck, key: Databa
 }
 
 /**
- * A checked snapshot of a database, read a piece at a time: the bytes of the file as it stood
- * when the check ran, never written to disk. `close` must be called once it has been read.
+ * A check of the file, then its bytes as checked, in one read
+ * transaction on the calling thread (a backup's worker, `sealSnapshot`): the problems found, or
+ * the bytes when it is sound. From an encrypted file they are the decrypted pages: a plain
+ * SQLite file (each page keeping SQLCipher's 80 reserved bytes, which SQLite reads as it is),
+ * that standard tools open. They are held whole in memory (`serialize`: 676 MB for the bench's
+ * 100,000 candidates): this build of SQLite has no `sqlite_dbpage` to read them a page at a time.
  */
-export interface CheckedSnapshot {
-  size: number;
-  read(position: number, length: number): Promise<Uint8Array>;
-  close(): void;
-}
-
-/** The snapshot on the calling thread: what the worker does, for when a worker cannot load the driver. */
-function snapshotHere(file: string, key: DatabaseKey | null, check: ConsistencyCheck): CheckProblems | CheckedSnapshot {
-  let bytes: Buffer;
+export function checkedBytes(file: string, key: DatabaseKey | null, check: ConsistencyCheck): CheckProblems | Buffer {
   try {
     const db = openReadOnly(file, key);
     try {
+      // One read transaction: the bytes handed out are the very snapshot that was checked.
       db.exec('BEGIN');
       const problems = problemsOf(db, check);
       if (problems.length > 0) return problems;
-      bytes = db.serialize();
+      const bytes = db.serialize();
       db.exec('COMMIT');
+      return bytes;
     } finally {
       db.close();
     }
   } catch (error) {
     return [error instanceof Error ? error.message : String(error)];
   }
-  return { size: bytes.length, read: async (position, length) => bytes.subarray(position, position + length), close: () => {} };
-}
-
-/**
- * A check of the file (`integrity_check` unless told), then its bytes as checked, in one read transaction on a worker
- * thread: a backup encrypts them while they stream out, so no plain copy is ever written. From an
- * encrypted file they are the decrypted pages: a plain SQLite file (each page keeping SQLCipher's
- * 80 reserved bytes, which SQLite reads as it is), that standard tools open. The
- * worker holds the whole file in memory meanwhile (`serialize`: 676 MB for the bench's 100,000
- * candidates) and hands it out a megabyte at a time, each piece moved to this thread, not copied.
- * Resolves with the problems found when the check fails.
- */
-export function checkedSnapshot(file: string, key: DatabaseKey | null, check: ConsistencyCheck = 'integrity_check'): Promise<CheckProblems | CheckedSnapshot> {
-  return new Promise((resolve) => {
-    let answered = false;
-    const fallBack = () => {
-      if (answered) return;
-      answered = true;
-      resolve(snapshotHere(file, key, check));
-    };
-    let worker: Worker;
-    try {
-      worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...workerOptions(file, key), check, snapshot: true } });
-    } catch {
-      fallBack();
-      return;
-    }
-    let waiting: { resolve(piece: Uint8Array): void; reject(error: Error): void } | null = null;
-    const stopped = () => {
-      waiting?.reject(new Error('the snapshot worker stopped'));
-      waiting = null;
-      fallBack();
-    };
-    worker.on('message', (message: { problems?: CheckProblems; size?: number; unavailable?: string; piece?: Uint8Array }) => {
-      if (message.piece) {
-        waiting?.resolve(message.piece);
-        waiting = null;
-      } else if (message.problems && message.size === undefined) {
-        answered = true;
-        resolve(message.problems);
-      } else if (message.size !== undefined) {
-        answered = true;
-        resolve({
-          size: message.size,
-          read: (position, length) =>
-            new Promise((resolvePiece, rejectPiece) => {
-              if (waiting) return rejectPiece(new Error('one read at a time'));
-              waiting = { resolve: resolvePiece, reject: rejectPiece };
-              worker.postMessage({ position, length });
-            }),
-          close: () => void worker.terminate(),
-        });
-      } else fallBack();
-    });
-    worker.once('error', stopped);
-    worker.once('exit', stopped);
-  });
 }

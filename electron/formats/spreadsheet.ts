@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { oneAnswer } from '../core/workers';
 import { type CsvLimits, type Separator, SheetReadError, type TextEncodingName, readCsv } from './csv';
 import { type SheetRows, isOds, readOds } from './ods';
 import { SHEET_UNZIP_LIMITS, type UnzipLimits, isZip, unzipBounded } from './zip';
@@ -58,47 +58,22 @@ export async function readSpreadsheet(bytes: Uint8Array, options: SpreadsheetOpt
 export const WORKER_HEAP_MB = 1536;
 
 /**
- * Where the worker's code is: beside this module, in its language. From the sources (tsx,
- * vitest) it is the TypeScript file, run through tsx's ES module loader alone (its CommonJS
- * hooks too cost a third more to start, for modules the worker does not have); in a bundle (the app's main
- * process, the preview host) the build writes it beside the bundle under the same extension.
- */
-function workerEntry(): { url: URL; execArgv: string[] } {
-  const here = import.meta.url;
-  const extension = /\.(ts|js|mjs)$/.exec(here)?.[0] ?? '.js';
-  return { url: new URL(`./sheet-worker${extension}`, here), execArgv: extension === '.ts' ? ['--import', 'tsx/esm'] : [] };
-}
-
-/**
  * `readSpreadsheet` on a worker thread, so the main process's event loop (the window, the IPC,
  * the preview host) keeps answering while a large file is read, and a file that would need more
  * memory than `WORKER_HEAP_MB` is refused instead of swelling the main process. The same
  * refusals, with the same translation keys, come back from the worker.
  */
-export function readSpreadsheetOffThread(bytes: Uint8Array, options: SpreadsheetOptions = {}): Promise<ReadSpreadsheet> {
-  const { url, execArgv } = workerEntry();
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      outcome();
-      void worker.terminate();
-    };
-    const worker = new Worker(url, { execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    worker.once('message', (message: { read?: ReadSpreadsheet; refusal?: { messageKey: string; values: Record<string, string> }; failure?: string }) =>
-      settle(() => {
-        if (message.read) resolve(message.read);
-        else if (message.refusal) reject(new SheetReadError(message.refusal.messageKey, message.refusal.values));
-        else reject(new Error(`Spreadsheet worker: ${message.failure}`));
-      }),
-    );
-    worker.once('error', (error: Error & { code?: string }) =>
-      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new SheetReadError('sheets.errors.tooLargeUnpacked') : error)),
-    );
-    worker.once('exit', (code) => settle(() => reject(new Error(`Spreadsheet worker stopped (${code}) before answering`))));
+export async function readSpreadsheetOffThread(bytes: Uint8Array, options: SpreadsheetOptions = {}): Promise<ReadSpreadsheet> {
+  type Answer = { read?: ReadSpreadsheet; refusal?: { messageKey: string; values: Record<string, string> }; failure?: string };
+  const outcome = await oneAnswer<Answer>('sheet-worker', import.meta.url, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }, (worker) => {
     // A copy the worker owns, moved rather than cloned: the caller keeps its bytes.
     const copy = new Uint8Array(bytes);
     worker.postMessage({ bytes: copy, options }, [copy.buffer]);
   });
+  if ('exitCode' in outcome) throw new Error(`Spreadsheet worker stopped (${outcome.exitCode}) before answering`);
+  if ('error' in outcome) throw outcome.error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new SheetReadError('sheets.errors.tooLargeUnpacked') : outcome.error;
+  const { read, refusal, failure } = outcome.answer;
+  if (read) return read;
+  if (refusal) throw new SheetReadError(refusal.messageKey, refusal.values);
+  throw new Error(`Spreadsheet worker: ${failure}`);
 }

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -213,6 +214,13 @@ async function measureLists(backend: Backend) {
     });
     record({ name: `list page: ${entry.name} (API)`, unit: 'ms', ...api, reference: { name: 'raw SQL', ...raw }, target: '≤ 1.5× raw SQL', met: api.median <= 1.5 * raw.median + 1 });
   }
+  // The partners' list with each one's referred files (the partners screen, the candidate list's filter choices).
+  const partnersPage = await time(() => call(backend, 'partners.list', { limit: 100 }));
+  const perPartner = sqlite.prepare(
+    'SELECT id, name, (SELECT count(*) FROM candidates WHERE referral_partner_id = partners.id AND archived_at IS NULL) FROM partners WHERE archived_at IS NULL ORDER BY name, seq LIMIT 100',
+  );
+  const counted = await time(() => perPartner.all());
+  record({ name: 'partners list with their referred files (API)', unit: 'ms', ...partnersPage, reference: { name: 'the same counts, a search per partner, raw SQL', ...counted } });
 }
 
 async function measureMatching(backend: Backend) {
@@ -678,11 +686,72 @@ async function measureExchange(backend: Backend, folder: string) {
   }
 }
 
+/**
+ * This thread's event loop while `run` runs: its longest stall (what a click, an IPC call or a
+ * request to the preview host waited at worst), and the time it was busy, in ms.
+ */
+async function loopDuring<T>(run: () => Promise<T>): Promise<{ result: T; longestStallMs: number; busyMs: number }> {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  const before = performance.eventLoopUtilization();
+  delay.enable();
+  try {
+    const result = await run();
+    return { result, longestStallMs: delay.max / 1e6, busyMs: performance.eventLoopUtilization(before).active };
+  } finally {
+    delay.disable();
+  }
+}
+
+/** The longest stall of this thread's event loop while it waits for nothing for `ms`: what the machine's load alone costs it. */
+async function idleStall(ms: number): Promise<number> {
+  return (await loopDuring(() => new Promise((resolve) => setTimeout(resolve, ms)))).longestStallMs;
+}
+
+/** Backups' event-loop figures, gathered over several: the longest stall of each, the busy time and CPU time of each. */
+function loopSamples() {
+  const stalls: number[] = [];
+  const busy: number[] = [];
+  const cpu: number[] = [];
+  return {
+    stalls,
+    busy,
+    cpu,
+    async measure<T>(run: () => Promise<T>): Promise<T> {
+      const { result: looped, cpuMs } = await cpuOf(() => loopDuring(run));
+      stalls.push(looped.longestStallMs);
+      busy.push(looped.busyMs);
+      cpu.push(cpuMs);
+      return looped.result;
+    },
+  };
+}
+
+/**
+ * `run`, with a call now and then, as a person on the screen makes: a backup of minutes on a
+ * loaded machine would otherwise lock the session before it ends.
+ */
+async function keptAwake<T>(backend: Backend, run: () => Promise<T>): Promise<T> {
+  const keepAwake = setInterval(() => void backend.dispatch('backups.status', {}), 30_000);
+  try {
+    return await run();
+  } finally {
+    clearInterval(keepAwake);
+  }
+}
+
 async function measureBackup(backend: Backend, file: string, folder: string) {
   await ensureRecovery(backend);
-  const backup = await time(() => call(backend, 'backups.backupNow', {}), 3);
+  const loop = loopSamples();
+  const backup = await time(() => loop.measure(() => keptAwake(backend, () => call(backend, 'backups.backupNow', {}))), Math.min(repetitions, 3));
   const copy = await time(() => copyFileSync(file, path.join(folder, 'copy.sqlite')), 3);
-  record({ name: 'backup (integrity_check, snapshot, encrypt)', unit: 'ms', ...backup, reference: { name: 'copying the file', ...copy } });
+  record({ name: 'backup (integrity_check, snapshot, encrypt)', unit: 'ms', ...backup, reference: { name: 'copying the file', ...copy }, note: cpuNote(loop.cpu) });
+  record({
+    name: 'longest stall of the main thread\'s event loop during a backup',
+    unit: 'ms',
+    ...summary(loop.stalls),
+    reference: { name: 'the same thread idle for 5 s', median: await idleStall(5000) },
+    note: `main thread busy ${summary(loop.busy).median.toFixed(0)} ms of the backup's ${backup.median.toFixed(0)} ms`,
+  });
 }
 
 const ASSETS = path.join('out', 'renderer', 'assets');
@@ -1064,19 +1133,14 @@ async function measureSheets(backend: Backend) {
   const applied: number[] = [];
   const applyCpu: number[] = [];
   const backups: number[] = [];
+  const backupLoop = loopSamples();
   for (let round = 0; round < times; round++) {
     const opened = await call(backend, 'sheets.open', { fileName: 'suivi.xlsx', contentBase64 });
     const preview = await call(backend, 'sheets.preview', { importId: opened.importId });
     const duplicates = preview.rows.filter((row) => row.status === 'duplicate').map((row) => row.line);
     // The person reads the preview while its backup is taken: the apply measured once it is done, and the backup's own time beside it.
     const backupStart = performance.now();
-    // A call now and then, as a person on the preview screen makes: a long wait would lock the session.
-    const keepAwake = setInterval(() => void backend.dispatch('backups.status', {}), 30_000);
-    try {
-      await backend.backups.beforeImport();
-    } finally {
-      clearInterval(keepAwake);
-    }
+    await backupLoop.measure(() => keptAwake(backend, () => backend.backups.beforeImport()));
     backups.push(performance.now() - backupStart);
     const start = performance.now();
     const { result: summary, cpuMs } = await cpuOf(() => call(backend, 'sheets.apply', { importId: opened.importId, create: duplicates }));
@@ -1101,6 +1165,13 @@ async function measureSheets(backend: Backend) {
     unit: 'ms',
     ...summary(atOnce),
     note: `backup before import checked with quick_check; ${cpuNote(applyCpu)} for the apply alone`,
+  });
+  record({
+    name: 'longest stall of the main thread\'s event loop during the backup before an import',
+    unit: 'ms',
+    ...summary(backupLoop.stalls),
+    reference: { name: 'the same thread idle for 5 s', median: await idleStall(5000) },
+    note: `main thread busy ${summary(backupLoop.busy).median.toFixed(0)} ms of the backup's ${summary(backups).median.toFixed(0)} ms; backup ${cpuNote(backupLoop.cpu)}`,
   });
 
   const total = (await call(backend, 'candidates.list', { archived: 'all', limit: 1 })).total;

@@ -19,8 +19,9 @@ export default async function bundleHost(): Promise<void> {
   // The hosts' compile cache (see spawnHost) starts empty with each bundle rather than keeping the entries of older ones.
   rmSync(path.join(folder, 'compile-cache'), { recursive: true, force: true });
   await bundleForNode('electron/preview/host.ts', HOST_BUNDLE);
-  // The spreadsheet reader's worker, beside the host under its extension (see readSpreadsheetOffThread).
+  // The workers, beside the host under its extension (see workerEntry).
   await bundleForNode('electron/formats/sheet-worker.ts', path.join(folder, 'sheet-worker.mjs'));
+  await bundleForNode('electron/db/backup-worker.ts', path.join(folder, 'backup-worker.mjs'));
   const firstAccount = path.join(folder, 'first-account.mjs');
   await bundleForNode('test/e2e/first-account.ts', firstAccount);
   rmSync(FIRST_ACCOUNT_DIR, { recursive: true, force: true });

@@ -83,4 +83,13 @@ describe('query plans of the hot paths', () => {
     ];
     expect(fullScans(plans)).toEqual([]);
   });
+
+  it("partners' list counts every partner's files in grouped passes over indexes, not a search per partner", async () => {
+    const { backend, statements } = await seeded();
+    const [page] = await plansOf(backend, statements, 'partners.list', {});
+    // Every referred file counted from the referral index alone, in its order; the archived ones from the report's index.
+    expect(page?.steps).toContain('SEARCH candidates USING COVERING INDEX candidates_referral_partner_idx (referral_partner_id>?)');
+    expect(page?.steps).toContain('SCAN candidates USING COVERING INDEX candidates_report_idx');
+    expect(page?.steps.join(' ')).not.toMatch(/CORRELATED/);
+  });
 });

@@ -262,6 +262,27 @@ describe('backups leave nothing behind', { timeout: 60_000 }, () => {
     expect(plainFiles(dir)).toEqual([]);
   });
 
+  it('the check, the copy and the encryption run on a worker: the whole backup is written while this thread is busy', async () => {
+    const folder = tempDir();
+    const backend = await openBackend({ file: path.join(folder, 'tremplin.sqlite') });
+    await ok(backend, 'backups.setupRecovery', { replace: true });
+    const { sqlite } = backend.database;
+    sqlite.prepare("INSERT INTO settings (key, value) VALUES ('padding', ?)").run(JSON.stringify('x'.repeat(4_000_000)));
+    const plainBytes = (sqlite.pragma('page_count', { simple: true }) as number) * (sqlite.pragma('page_size', { simple: true }) as number);
+    const dir = path.join(folder, 'backups');
+    const sealedBytes = () => readdirSync(dir).filter((name) => name.startsWith('.tmp-')).reduce((sum, name) => sum + statSync(path.join(dir, name)).size, 0);
+    // Up to its worker's start, a backup runs without waiting: from there this thread does not
+    // turn its event loop again until the temporary file holds more than the database's bytes.
+    // On this thread, the encryption could not have begun; a bound stops the wait then.
+    const taking = backend.backups.backupNow();
+    const giveUpAt = Date.now() + 120_000;
+    let sealed = 0;
+    while (sealed <= plainBytes && Date.now() < giveUpAt) sealed = sealedBytes();
+    expect(sealed).toBeGreaterThan(plainBytes);
+    const taken = await taking;
+    expect(readdirSync(dir)).toContain(taken.name);
+  });
+
   it('the next start deletes what a crashed backup or restore left, but not the files of one still running', async () => {
     const folder = tempDir();
     const file = path.join(folder, 'tremplin.sqlite');
