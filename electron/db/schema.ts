@@ -819,6 +819,12 @@ export const accounts = sqliteTable(
   () => [uniqueIndex('accounts_name_idx').on(sql`lower(name)`)],
 );
 
+/**
+ * What a merge wrote into a record, as its import notes it (what undo takes out again): the name
+ * of a field it filled, or the items it added to a list (sectors, occupations, contacts).
+ */
+export type MergedField = string | { field: string; added: unknown[] };
+
 /** Spreadsheets brought in: what each import created, so it can be undone while nothing else has touched it. */
 export const sheetImports = sqliteTable('sheet_imports', {
   id: text('id').primaryKey(),
@@ -838,7 +844,7 @@ export const sheetImportRecords = sqliteTable(
     /** 'created': the import made the record (undo deletes it); 'merged': it filled an existing one. */
     kind: text('kind').notNull().default('created'),
     /** The fields a merge filled, which undo empties again; null for a record created. */
-    filledFields: text('filled_fields', { mode: 'json' }).$type<string[]>(),
+    filledFields: text('filled_fields', { mode: 'json' }).$type<MergedField[]>(),
   },
   (table) => [primaryKey({ columns: [table.importId, table.recordType, table.recordId] })],
 );
