@@ -34,8 +34,8 @@ type Enum<K extends keyof Candidate> = Candidate[K];
 /** Fields kept in child tables rather than in the candidates row. */
 const CHILD_FIELDS = ['sectorIds', 'sharingPartnerIds', 'barriers'] as const;
 
-/** What a list or a duplicate check reads of a file: its summary, and the names and keys a duplicate check compares. */
-const SUMMARY_COLUMNS = {
+/** What a duplicate check compares of a file: its names and the keys it is found by. */
+const DUPLICATE_KEY_COLUMNS = {
   id: candidates.id,
   firstName: candidates.firstName,
   lastName: candidates.lastName,
@@ -44,6 +44,12 @@ const SUMMARY_COLUMNS = {
   phone: candidates.phone,
   secondPhone: candidates.secondPhone,
   email: candidates.email,
+};
+export type DuplicateKeyRow = Pick<CandidateRow, keyof typeof DUPLICATE_KEY_COLUMNS>;
+
+/** What a list or a duplicate check reads of a file: its summary, and the names and keys a duplicate check compares. */
+const SUMMARY_COLUMNS = {
+  ...DUPLICATE_KEY_COLUMNS,
   commune: candidates.commune,
   frenchLevel: candidates.frenchLevel,
   status: candidates.status,
@@ -498,19 +504,6 @@ export function unmergedCandidatesWith(db: ReadDb, field: keyof typeof SAME, val
   }
   return rows;
 }
-
-/** What a duplicate check compares of a file: its names and the keys it is found by. */
-const DUPLICATE_KEY_COLUMNS = {
-  id: candidates.id,
-  firstName: candidates.firstName,
-  lastName: candidates.lastName,
-  otherNames: candidates.otherNames,
-  birthDate: candidates.birthDate,
-  phone: candidates.phone,
-  secondPhone: candidates.secondPhone,
-  email: candidates.email,
-};
-export type DuplicateKeyRow = Pick<CandidateRow, keyof typeof DUPLICATE_KEY_COLUMNS>;
 
 /**
  * The keys of every file a duplicate check may name, in one pass: what an import checks its
