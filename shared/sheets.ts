@@ -59,12 +59,14 @@ export interface SheetDuplicate {
   reasons: string[];
 }
 
-/** A field a merge would fill (the record's is empty), or leave as it is (the record's differs): never overwritten. */
+/** A field a merge would fill (the record's is empty) or an item it would add to a list, or a value it leaves as it is (the record's differs): never overwritten. */
 export interface MergeChange {
   field: string;
   value: string;
   /** The record's own value when it differs and is kept. */
   kept: string | null;
+  /** An item added to one of the record's lists (a sector's id, an occupation, a contact), rather than a field filled. */
+  added?: boolean;
 }
 
 /** What to do with a likely duplicate: leave it out, fill the existing record's empty fields, or create a new one anyway. */

@@ -4,8 +4,10 @@ import { normalisePhone } from '../../shared/validation';
 import type { ReadDb } from '../db/handles';
 import {
   type CandidateSummaryRow,
+  type DuplicateKeyRow,
   candidateSearch,
-  everyUnmergedCandidate,
+  candidateSummaries,
+  everyDuplicateKeyRow,
   toSummary,
   unmergedCandidatesMatching,
   unmergedCandidatesWith,
@@ -20,8 +22,8 @@ const PER_KEY_LIMIT = 50;
 /** From this many probes (an import), every file is read in one pass rather than by queries per 500 values. */
 const ONE_PASS_FROM = 500;
 
-function grouped(rows: CandidateSummaryRow[], keysOf: (row: CandidateSummaryRow) => (string | null)[]): Map<string, CandidateSummaryRow[]> {
-  const groups = new Map<string, CandidateSummaryRow[]>();
+function grouped<Row>(rows: Row[], keysOf: (row: Row) => (string | null)[]): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
   for (const row of rows) {
     for (const key of keysOf(row)) {
       if (key === null) continue;
@@ -49,25 +51,30 @@ export function findDuplicatesOfMany(db: ReadDb, probes: readonly Probe[]): Dupl
   const birthDates = present(keys.map((key) => key.birthDate));
   const phones = present(keys.map((key) => key.phone));
   const emails = present(keys.map((key) => key.email));
-  const phonesOf = (row: CandidateSummaryRow) => (row.secondPhone && row.secondPhone !== row.phone ? [row.phone, row.secondPhone] : [row.phone]);
-  let byBirthDate: Map<string, CandidateSummaryRow[]>;
-  let byPhone: Map<string, CandidateSummaryRow[]>;
-  let byEmail: Map<string, CandidateSummaryRow[]>;
+  const phonesOf = (row: DuplicateKeyRow) => (row.secondPhone && row.secondPhone !== row.phone ? [row.phone, row.secondPhone] : [row.phone]);
+  let byBirthDate: Map<string, DuplicateKeyRow[]>;
+  let byPhone: Map<string, DuplicateKeyRow[]>;
+  let byEmail: Map<string, DuplicateKeyRow[]>;
+  /** The summaries of the files found, by id: read with their keys for a few probes, else once the files are found. */
+  let summariesOf: (ids: string[]) => Map<string, CandidateSummaryRow>;
   if (probes.length >= ONE_PASS_FROM) {
-    const every = everyUnmergedCandidate(db);
+    const every = everyDuplicateKeyRow(db);
     const [dateSet, phoneSet, emailSet] = [new Set(birthDates), new Set(phones), new Set(emails)];
     const among = (set: Set<string>) => (value: string | null) => (value !== null && set.has(value) ? value : null);
     byBirthDate = grouped(every, (row) => [among(dateSet)(row.birthDate)]);
     byPhone = grouped(every, (row) => phonesOf(row).map(among(phoneSet)));
     byEmail = grouped(every, (row) => [among(emailSet)(row.email)]);
+    summariesOf = (ids) => new Map(candidateSummaries(db, ids).map((row) => [row.id, row]));
   } else {
-    byBirthDate = grouped(unmergedCandidatesWith(db, 'birthDate', birthDates), (row) => [row.birthDate]);
-    byPhone = grouped(unmergedCandidatesWith(db, 'phone', phones), phonesOf);
-    byEmail = grouped(unmergedCandidatesWith(db, 'email', emails), (row) => [row.email]);
+    const [withDate, withPhone, withEmail] = [unmergedCandidatesWith(db, 'birthDate', birthDates), unmergedCandidatesWith(db, 'phone', phones), unmergedCandidatesWith(db, 'email', emails)];
+    byBirthDate = grouped(withDate, (row) => [row.birthDate]);
+    byPhone = grouped(withPhone, phonesOf);
+    byEmail = grouped(withEmail, (row) => [row.email]);
+    summariesOf = () => new Map([...withDate, ...withPhone, ...withEmail].map((row) => [row.id, row]));
   }
   // Each file's names folded once, however many rows of the file share its birth date.
   const tokensOf = new Map<string, string[]>();
-  const namesOf = (row: CandidateSummaryRow) => {
+  const namesOf = (row: DuplicateKeyRow) => {
     const known = tokensOf.get(row.id);
     if (known) return known;
     const tokens = nameTokens(row.firstName, row.lastName, ...row.otherNames);
@@ -75,14 +82,14 @@ export function findDuplicatesOfMany(db: ReadDb, probes: readonly Probe[]): Dupl
     return tokens;
   };
 
-  return probes.map((probe, index) => {
+  const matches = probes.map((probe, index) => {
     const key = keys[index] as (typeof keys)[number];
-    const found = new Map<string, DuplicateCandidate>();
-    const add = (row: CandidateSummaryRow, reason: DuplicateReason) => {
+    const found = new Map<string, DuplicateReason[]>();
+    const add = (row: DuplicateKeyRow, reason: DuplicateReason) => {
       if (row.id === probe.excludeId) return;
-      const entry = found.get(row.id) ?? { candidate: toSummary(row), reasons: [] };
-      if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
-      found.set(row.id, entry);
+      const reasons = found.get(row.id) ?? [];
+      if (!reasons.includes(reason)) reasons.push(reason);
+      found.set(row.id, reasons);
     };
     if (key.birthDate) {
       const tokens = nameTokens(probe.firstName, probe.lastName);
@@ -92,8 +99,16 @@ export function findDuplicatesOfMany(db: ReadDb, probes: readonly Probe[]): Dupl
     }
     if (key.phone) for (const row of byPhone.get(key.phone) ?? []) add(row, 'same_phone');
     if (key.email) for (const row of byEmail.get(key.email) ?? []) add(row, 'same_email');
-    return [...found.values()];
+    return found;
   });
+  const summaries = summariesOf([...new Set(matches.flatMap((found) => [...found.keys()]))]);
+  // Read in the same synchronous call as the keys: every file found is there.
+  return matches.map((found) =>
+    [...found].flatMap(([id, reasons]) => {
+      const row = summaries.get(id);
+      return row ? [{ candidate: toSummary(row), reasons }] : [];
+    }),
+  );
 }
 
 /** How many files the search on both names reads before comparing their names. */

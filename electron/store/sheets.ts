@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { ReadDb, WriteDb } from '../db/handles';
 import {
+  type MergedField,
   candidateMerges,
   candidates,
   employers,
@@ -86,8 +87,10 @@ export function deleteImportedRecord(db: WriteDb, recordType: ImportedRecordType
   }
 }
 
-/** A record an import wrote: one it created, or one it merged into, with the fields it filled (what undo empties again). */
-export type SheetImportRecord = { recordType: string; recordId: string } & ({ kind: 'created' } | { kind: 'merged'; filledFields: string[] });
+export type { MergedField };
+
+/** A record an import wrote: one it created, or one it merged into, with what it wrote there (what undo takes out again). */
+export type SheetImportRecord = { recordType: string; recordId: string } & ({ kind: 'created' } | { kind: 'merged'; filledFields: MergedField[] });
 
 export function insertSheetImport(db: WriteDb, row: typeof sheetImports.$inferInsert, records: readonly SheetImportRecord[]): void {
   db.insert(sheetImports).values(row).run();

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { previewApi } from './api';
 import { expect, test } from './fixtures';
+import { texts } from './screens';
 
 /** What a French Excel saves as "CSV (séparateur : point-virgule)": Windows-1252, a title line, a TOTAL row. */
 function frenchExcelCsv(): Buffer {
@@ -136,3 +138,27 @@ test('employers come in with their contact: a SIRET corrected in the preview, a 
   expect(lea.siret).toBe('73282932000074');
   expect(lea.contacts).toMatchObject([{ name: 'Mme Dupré', role: 'Gérante', phone: '+33612345678' }]);
 });
+
+for (const language of ['fr', 'it'] as const) {
+  test(`merging a likely duplicate in ${language.toUpperCase()} shows the sector, occupation and phone it adds to the file`, async ({ page, preview }) => {
+    test.slow(); // The file is read on a worker thread.
+    const text = texts(language);
+    const api = await previewApi(preview.url);
+    await api('sectors.create', { name: 'Apiculture' });
+    await api('candidates.create', { firstName: 'Aminata', lastName: 'Diallo', birthDate: '1994-03-15', phone: '0611111111', consentRecording: true });
+    const csv = ['Nom;Prénom;Date de naissance;Portable;Secteur;Métier', "DIALLO;Aminata;15/03/1994;0622222222;Apiculture;Agent d'entretien"].join('\r\n');
+
+    await page.addInitScript((chosen) => localStorage.setItem('tremplin.language', chosen), language);
+    await page.goto(`${preview.url}#/candidates`);
+    await page.getByTestId('sheet-import-link').click();
+    await page.getByLabel(text('sheets.ui.file')).setInputFiles({ name: 'suivi.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${csv}`) });
+    const row = page.getByTestId('sheet-row').first();
+    await row.getByLabel(text('sheets.ui.choices.merge')).check({ timeout: 30_000 });
+    const merge = row.getByTestId('sheet-merge');
+    const adds = (field: string, value: string) => text('sheets.ui.mergeAdds').replace('{{field}}', text(field)).replace('{{value}}', value);
+    await expect(merge).toContainText(adds('sheets.ui.mergeLists.sectorIds', 'Apiculture'));
+    await expect(merge).toContainText(adds('sheets.ui.mergeLists.occupations', "Agent d'entretien"));
+    await expect(merge).toContainText(text('sheets.ui.mergeFills').replace('{{field}}', text('sheets.ui.columns.secondPhone')).replace('{{value}}', '+33622222222'));
+    if (process.env.TREMPLIN_LOOK) await row.screenshot({ path: path.join(process.env.TREMPLIN_LOOK, `sheet-merge-${language}.png`) });
+  });
+}

@@ -6,7 +6,6 @@ import { type AuthorisationDocument, SEEDED_SECTORS } from '../../../shared/doma
 import { LANGUAGES, translator } from '../../../shared/i18n';
 import { roleMay } from '../../../shared/roles';
 import {
-  type CellNote,
   type MergeChange,
   type PreviewRow,
   SHEET_KIND_CAPABILITIES,
@@ -53,9 +52,9 @@ import { createCandidateService } from '../candidates';
 import { findDuplicatesOfMany } from '../duplicates';
 import { createPartnerService } from '../partners';
 import { createSectorService } from '../sectors';
-import { type ExistingRecord, RECORD_KINDS, RECORD_TYPE_OF, type RecordType, duplicateKeys, mergeChanges, mergePatch } from './kinds';
-import { convertRecord } from './records';
-import { convertRow, folded } from './rows';
+import { type ExistingRecord, RECORD_KINDS, RECORD_TYPE_OF, type RecordType, duplicateKeys, mergePlan, unmergePatch, wholeRecord } from './kinds';
+import { type ConvertedRecord, convertRecord } from './records';
+import { type ConvertedRow, convertRow, folded } from './rows';
 
 /** A file stays open this long without being applied or dropped. */
 const OPEN_FOR_MS = 60 * 60 * 1000;
@@ -73,23 +72,40 @@ interface OpenFile {
 type Choices = ParsedInputOf<'sheets.preview'>;
 type Fields = Record<string, unknown>;
 
-/** A row as read, whatever its kind. */
-interface AnalysedRow {
-  line: number;
-  cells: readonly Cell[];
-  /** The record's fields; null when the row has an error. */
-  fields: Fields | null;
-  name: string;
-  errors: CellNote[];
-  warnings: CellNote[];
-  missingPartner: string | null;
-  missingSector: string | null;
-  note: string | null;
+/** What the file says of a row's duplicates, and what a merge would do to the first. */
+interface RowDuplicates {
   duplicates: SheetDuplicate[];
   sameFileLine: number | null;
   /** The record a merge would fill (the first existing duplicate), and how. */
   mergeInto: string | null;
   merge: MergeChange[];
+}
+
+/** A row as read, whatever its kind: what its converter made of it (convertRow, convertRecord), and its duplicates. */
+interface AnalysedRow extends Pick<ConvertedRow, 'name' | 'errors' | 'warnings' | 'missingPartner' | 'missingSector' | 'note'>, RowDuplicates {
+  line: number;
+  cells: readonly Cell[];
+  /** The record's fields; null when the row has an error. */
+  fields: Fields | null;
+}
+
+/** A converted row as the analysis keeps it, its fields picked by name (a converter's others stay out of what the screen receives). */
+function analysedRow(line: number, cells: readonly Cell[], converted: ConvertedRow | ConvertedRecord, duplicates: RowDuplicates): AnalysedRow {
+  return {
+    line,
+    cells,
+    fields: converted.fields,
+    name: converted.name,
+    errors: converted.errors,
+    warnings: converted.warnings,
+    missingPartner: 'missingPartner' in converted ? converted.missingPartner : null,
+    missingSector: converted.missingSector,
+    note: 'note' in converted ? converted.note : null,
+    duplicates: duplicates.duplicates,
+    sameFileLine: duplicates.sameFileLine,
+    mergeInto: duplicates.mergeInto,
+    merge: duplicates.merge,
+  };
 }
 
 interface Analysis {
@@ -196,21 +212,12 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
     return converted.map(({ line, cells, converted: row }) => {
       const duplicates = (duplicatesOf.get(line) ?? []).map(({ candidate, reasons }) => ({ id: candidate.id, name: `${candidate.lastName} ${candidate.firstName}`, reasons }));
       const mergeInto = duplicates[0]?.id ?? null;
-      return {
-        line,
-        cells,
-        fields: row.fields,
-        name: row.name,
-        errors: row.errors,
-        warnings: row.warnings,
-        missingPartner: row.missingPartner,
-        missingSector: row.missingSector,
-        note: row.note,
+      return analysedRow(line, cells, row, {
         duplicates,
         sameFileLine: earlier.get(line) ?? null,
         mergeInto,
-        merge: mergeInto && row.fields ? mergeChanges(row.fields, findCandidate(db, mergeInto)) : [],
-      };
+        merge: mergeInto && row.fields ? mergePlan(row.fields, wholeRecord(db, 'candidates', mergeInto)).changes : [],
+      });
     });
   }
 
@@ -245,21 +252,12 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
       }
       const matches = [...found.values()];
       const first = matches[0]?.record;
-      return {
-        line,
-        cells,
-        fields: row.fields,
-        name: row.name,
-        errors: row.errors,
-        warnings: row.warnings,
-        missingPartner: null,
-        missingSector: row.missingSector,
-        note: null,
+      return analysedRow(line, cells, row, {
         duplicates: matches.map(({ record, reasons }) => ({ id: record.id, name: record.name, reasons })),
         sameFileLine: earlier.get(line) ?? null,
         mergeInto: first?.id ?? null,
-        merge: first && row.fields ? mergeChanges(row.fields, first.values) : [],
-      };
+        merge: first && row.fields ? mergePlan(row.fields, wholeRecord(db, kind, first.id)).changes : [],
+      });
     });
   }
 
@@ -502,17 +500,18 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
           for (const row of create) written.push({ kind: 'created', recordType, recordId: spec.create(tx, frozen, completed(row)) });
         }
 
-        // Two rows of the file that duplicate the same record: the first one fills it.
+        // Two rows of the file that duplicate the same record: the first one fills it. The merge is
+        // made again on the record as it is, with the partner and sector created for the row.
         const filled = new Set<string>();
         for (const row of merge) {
-          const patch = mergePatch(completed(row), row.merge);
-          const fields = Object.keys(patch);
           const into = row.mergeInto as string;
-          if (fields.length === 0 || filled.has(into)) continue;
+          if (filled.has(into)) continue;
+          const { patch, merged } = mergePlan(completed(row), wholeRecord(tx, kind, into));
+          if (merged.length === 0) continue;
           filled.add(into);
           if (kind === 'candidates') createCandidateService(tx, frozen).update({ id: into, ...patch } as never);
           else RECORD_KINDS[kind].update(tx, frozen, into, patch);
-          written.push({ kind: 'merged', recordType, recordId: into, filledFields: fields });
+          written.push({ kind: 'merged', recordType, recordId: into, filledFields: merged });
         }
 
         insertSheetImport(tx, { id, fileName: entry.fileName, importedAt: now }, written);
@@ -569,9 +568,10 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
       const { now } = moment(clock);
       for (const record of merged) {
         const type = record.recordType as RecordType;
-        const emptied = Object.fromEntries(record.filledFields.map((field) => [field, null]));
-        if (type === 'candidate') createCandidateService(db, clock).update({ id: record.recordId, ...emptied } as never);
-        else RECORD_KINDS[kindOf(type)].update(db, clock, record.recordId, emptied);
+        const kind = type === 'candidate' ? 'candidates' : kindOf(type);
+        const patch = unmergePatch(record.filledFields, wholeRecord(db, kind, record.recordId));
+        if (kind === 'candidates') createCandidateService(db, clock).update({ id: record.recordId, ...patch } as never);
+        else RECORD_KINDS[kind].update(db, clock, record.recordId, patch);
       }
       deleteImportedCandidates(db, candidateIds);
       let held = 0;

@@ -35,13 +35,26 @@ export interface ConvertedRow {
   note: string | null;
 }
 
+/**
+ * Texts already folded: a column's cells repeat (a file of 10,000 rows writes its residence
+ * documents, genders and sectors a few ways), and each is folded two or three times on its way
+ * (the documents' list, the row, the duplicates within the file). Emptied when full.
+ */
+const FOLDED_KEPT = 20_000;
+const foldedTexts = new Map<string, string>();
+
 export function folded(text: string): string {
-  return text
+  const known = foldedTexts.get(text);
+  if (known !== undefined) return known;
+  const result = text
     .normalize('NFD')
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+  if (foldedTexts.size >= FOLDED_KEPT) foldedTexts.clear();
+  foldedTexts.set(text, result);
+  return result;
 }
 
 const GENDER_WORDS: Record<string, Gender> = {

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CellNote, DUPLICATE_CHOICES, type PreviewRow } from '../../../shared/sheets';
+import { sectorLabel, useSectors } from '../ui/sectors';
 import type { SheetImport } from './sheetImport';
 
 const ESTIMATED_ROW_HEIGHT = 52;
@@ -122,7 +123,16 @@ function DuplicateChoiceField({ row, session }: { row: PreviewRow; session: Shee
   const choice = session.decisions.get(row.line) ?? 'skip';
   // A row that only repeats an earlier row of the file has no record to fill.
   const choices = DUPLICATE_CHOICES.filter((option) => option !== 'merge' || row.duplicates.length > 0);
-  const field = (name: string) => (i18n.exists(`sheets.ui.columns.${name}`) ? t(`sheets.ui.columns.${name}`) : name);
+  const field = (name: string) => {
+    const key = [`sheets.ui.mergeLists.${name}`, `sheets.ui.columns.${name}`].find((candidate) => i18n.exists(candidate));
+    return key ? t(key) : name;
+  };
+  // A sector a merge adds comes as its id: named as the lists name it (asked for only when one is added).
+  const { sectors } = useSectors(true, choice === 'merge' && row.merge.some((change) => change.field === 'sectorIds'));
+  const sectorName = (id: string) => {
+    const sector = sectors.find((known) => known.id === id);
+    return sector ? sectorLabel(sector, t) : '…';
+  };
   return (
     <div className="sheet-duplicate">
       <p>
@@ -154,10 +164,12 @@ function DuplicateChoiceField({ row, session }: { row: PreviewRow; session: Shee
         <ul className="sheet-notes sheet-merge" data-testid="sheet-merge">
           {row.merge.length === 0 && <li>{t('sheets.ui.mergeNothing')}</li>}
           {row.merge.map((change) => (
-            <li key={change.field} className={change.kept === null ? 'sheet-merge-fill' : 'sheet-merge-kept'}>
-              {change.kept === null
-                ? t('sheets.ui.mergeFills', { field: field(change.field), value: change.value })
-                : t('sheets.ui.mergeKeeps', { field: field(change.field), value: change.value, kept: change.kept })}
+            <li key={`${change.field}:${change.value}`} className={change.kept === null ? 'sheet-merge-fill' : 'sheet-merge-kept'}>
+              {change.added
+                ? t('sheets.ui.mergeAdds', { field: field(change.field), value: change.field === 'sectorIds' ? sectorName(change.value) : change.value })
+                : change.kept === null
+                  ? t('sheets.ui.mergeFills', { field: field(change.field), value: change.value })
+                  : t('sheets.ui.mergeKeeps', { field: field(change.field), value: change.value, kept: change.kept })}
             </li>
           ))}
         </ul>

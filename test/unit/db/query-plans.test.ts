@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/api/backend';
 import { seed } from '../../../electron/tools/seed';
+import { everyDuplicateKeyRow } from '../../../electron/store/candidates';
 import type { InputOf, MethodName } from '../../../shared/api';
 import { ok } from '../../support/api';
 import { useBackend, useTempDir } from '../../support/temp';
@@ -91,5 +92,14 @@ describe('query plans of the hot paths', () => {
     expect(page?.steps).toContain('SEARCH candidates USING COVERING INDEX candidates_referral_partner_idx (referral_partner_id>?)');
     expect(page?.steps).toContain('SCAN candidates USING COVERING INDEX candidates_report_idx');
     expect(page?.steps.join(' ')).not.toMatch(/CORRELATED/);
+  });
+
+  it("an import's duplicate check reads the keys of every file from their own covering index, not the table's wide rows", async () => {
+    const { backend, statements } = await seeded();
+    statements.length = 0;
+    expect(everyDuplicateKeyRow(backend.database.db)).toHaveLength(300);
+    const [statement] = statements;
+    const steps = (backend.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${statement}`).all() as { detail: string }[]).map((row) => row.detail);
+    expect(steps).toEqual([expect.stringMatching(/^SEARCH candidates USING COVERING INDEX candidates_duplicate_keys_idx \(merged_into_id=\? AND anonymised_at=\?\)$/)]);
   });
 });

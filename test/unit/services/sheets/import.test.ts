@@ -114,6 +114,62 @@ describe('spreadsheet import of candidates', () => {
     expect(await ok(backend, 'candidates.get', { id: existing.id })).toMatchObject({ phone: null, frenchLevel: 'A2' });
   });
 
+  it('merges lists and phones too: adds the sector, occupation and phone the file lacks, never removes or overwrites; undo takes out exactly them, and is refused once the file is edited', async () => {
+    const backend = await open();
+    const [logistics, cleaning] = [await ok(backend, 'sectors.create', { name: 'Maraîchage bio' }), await ok(backend, 'sectors.create', { name: 'Apiculture' })];
+    const existing = await ok(backend, 'candidates.create', {
+      firstName: 'Aminata',
+      lastName: 'Diallo',
+      birthDate: '1994-03-15',
+      phone: '0611111111',
+      sectorIds: [logistics.id],
+      occupations: [{ label: 'Cariste', romeCode: null }],
+      consentRecording: true,
+    });
+    const before = { phone: '+33611111111', secondPhone: null, sectorIds: [logistics.id], occupations: [{ label: 'Cariste', romeCode: null }] };
+    const mapping = ['lastName', 'firstName', 'birthDate', 'phone', 'sector', 'occupation'] as const;
+    // The sector the file already holds and an occupation written otherwise are not added again.
+    const csv = [
+      'Nom;Prénom;Date de naissance;Portable;Secteur;Métier',
+      "DIALLO;Aminata;15/03/1994;0622222222;Apiculture;Agent d'entretien",
+      'Diallo;Aminata;15/03/1994;0611111111;maraichage bio;CARISTE',
+    ].join('\r\n');
+    const importFile = async (merge: number[]) => {
+      const opened = await ok(backend, 'sheets.open', { fileName: 'x.csv', contentBase64: base64(csv) });
+      const preview = await ok(backend, 'sheets.preview', { importId: opened.importId, mapping: [...mapping] });
+      return { preview, applied: await ok(backend, 'sheets.apply', { importId: opened.importId, mapping: [...mapping], merge }) };
+    };
+    const byField = (changes: { field: string }[] | undefined) => [...(changes ?? [])].sort((a, b) => a.field.localeCompare(b.field));
+
+    const first = await importFile([2, 3]);
+    expect(byField(first.preview.rows[0]?.merge)).toEqual([
+      { field: 'occupations', value: "Agent d'entretien", kept: null, added: true },
+      { field: 'secondPhone', value: '+33622222222', kept: null },
+      { field: 'sectorIds', value: cleaning.id, kept: null, added: true },
+    ]);
+    expect(first.preview.rows[1]?.merge).toEqual([]);
+    expect(first.applied).toMatchObject({ created: 0, merged: 1 });
+    expect(await ok(backend, 'candidates.get', { id: existing.id })).toMatchObject({
+      phone: '+33611111111',
+      secondPhone: '+33622222222',
+      sectorIds: expect.arrayContaining([logistics.id, cleaning.id]),
+      occupations: [
+        { label: 'Cariste', romeCode: null },
+        { label: "Agent d'entretien", romeCode: null },
+      ],
+    });
+    expect((await ok(backend, 'candidates.get', { id: existing.id })).sectorIds).toHaveLength(2);
+    await ok(backend, 'sheets.undo', { id: first.applied.id });
+    expect(await ok(backend, 'candidates.get', { id: existing.id })).toMatchObject(before);
+
+    // Merged again, then the file is edited: undo is refused, with its reason, and changes nothing.
+    const second = await importFile([2]);
+    await ok(backend, 'candidates.update', { id: existing.id, commune: 'Lyon' });
+    await refused(backend, 'sheets.undo', { id: second.applied.id });
+    expect(await backend.dispatch('sheets.undo', { id: second.applied.id })).toMatchObject({ ok: false, error: { message: 'sheets.errors.undoTouched?count=1' } });
+    expect(await ok(backend, 'candidates.get', { id: existing.id })).toMatchObject({ secondPhone: '+33622222222', commune: 'Lyon' });
+  });
+
   it('checks the rows again at apply when a file was written after the preview: a duplicate made meanwhile is skipped', async () => {
     const backend = await open();
     const opened = await ok(backend, 'sheets.open', { fileName: 'suivi.csv', contentBase64: base64(frenchExcelCsv()) });

@@ -89,6 +89,45 @@ describe('spreadsheet import of employers, job needs, volunteers and partners', 
     ]);
   });
 
+  it('merges an employer\'s contacts: adds the ones it lacks, keeps its own; undo removes exactly the added one, and is refused once the employer is edited', async () => {
+    const backend = await open();
+    const employer = await ok(backend, 'employers.create', {
+      name: 'Logistique du Port',
+      siret: '73282932000074',
+      contacts: [{ name: 'Mme Dupré', role: 'Gérante', phone: '0612345678', email: null }],
+    });
+    const ownContacts = (await ok(backend, 'employers.get', { id: employer.id })).contacts;
+    const file = windows1252([
+      'Raison sociale;SIRET;Contact;Fonction;Tél contact;Mail contact',
+      'Logistique du Port;73282932000074;M. Benali;Chef d\'équipe;0698765432;k.benali@example.fr',
+      'Logistique du Port;73282932000074;MME DUPRE;;0612345678;',
+    ]);
+    const importFile = async (merge: number[]) => {
+      const opened = await ok(backend, 'sheets.open', { fileName: 'contacts.csv', contentBase64: base64(file) });
+      const preview = await ok(backend, 'sheets.preview', { importId: opened.importId, kind: 'employers' });
+      return { preview, applied: await ok(backend, 'sheets.apply', { importId: opened.importId, kind: 'employers', merge }) };
+    };
+
+    const first = await importFile([2, 3]);
+    expect(first.preview.rows[0]?.merge).toEqual([{ field: 'contacts', value: 'M. Benali (+33698765432, k.benali@example.fr)', kept: null, added: true }]);
+    // Mme Dupré is known by her name and her phone: nothing to add.
+    expect(first.preview.rows[1]?.merge).toEqual([]);
+    expect(first.applied).toMatchObject({ kind: 'employers', created: 0, merged: 1 });
+    const merged = await ok(backend, 'employers.get', { id: employer.id });
+    expect(merged.contacts).toMatchObject([
+      ownContacts[0] as object,
+      { name: 'M. Benali', role: "Chef d'équipe", phone: '+33698765432', email: 'k.benali@example.fr' },
+    ]);
+    await ok(backend, 'sheets.undo', { id: first.applied.id });
+    expect((await ok(backend, 'employers.get', { id: employer.id })).contacts).toEqual(ownContacts);
+
+    const second = await importFile([2]);
+    await ok(backend, 'employers.update', { id: employer.id, commune: 'Marseille' });
+    await refused(backend, 'sheets.undo', { id: second.applied.id });
+    expect(await backend.dispatch('sheets.undo', { id: second.applied.id })).toMatchObject({ ok: false, error: { message: 'sheets.errors.undoTouched?count=1' } });
+    expect((await ok(backend, 'employers.get', { id: employer.id })).contacts).toHaveLength(2);
+  });
+
   it('brings job needs in from an XLSX with a title row, matched to their employer by SIRET or name; a corrected cell is read again; undo removes them', async () => {
     const backend = await open();
     const employer = await ok(backend, 'employers.create', { name: 'Logistique du Port', siret: '73282932000074' });
