@@ -18,7 +18,14 @@ import {
 import { ERROR_CODES } from '../../../../shared/errors';
 import { COUNTRY_CODES, LANGUAGE_CODES } from '../../../../shared/reference';
 import { contentHash, expectTranslated, ok } from '../../../support/api';
+import { budgetFor } from '../../../support/budget';
 import { expectSameRecords, exportTo, importFile, keysOf, recipientOf, reseal, twoPartners, useExchangeBackend } from '../../../support/exchange';
+
+// Each run imports a file (or tries to) into a real database: time limits sized by the runs, not the clock.
+const BYTES_RUNS = 60;
+const DAMAGE_RUNS = 200;
+const SIGNED_DAMAGE_RUNS = 100;
+const VALID_FILE_RUNS = 15;
 
 /**
  * Properties of the import: whatever bytes arrive, the answer is a refusal the window can
@@ -162,10 +169,10 @@ describe('the import, whatever arrives', () => {
 
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.uint8Array({ maxLength: 4096 }), fc.uint8Array({ maxLength: 2048 }).map((tail) => Buffer.concat([file.subarray(0, 512), tail]))), openBytes),
-      { numRuns: 60 },
+      { numRuns: BYTES_RUNS },
     );
-    await fc.assert(fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), (changes) => openBytes(changes.reduce(mutate, file))), { numRuns: 200 });
-  }, 30_000);
+    await fc.assert(fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), (changes) => openBytes(changes.reduce(mutate, file))), { numRuns: DAMAGE_RUNS });
+  }, budgetFor(BYTES_RUNS + DAMAGE_RUNS, 300));
 
   it('damage done before the sender signed (so only the content is wrong) is refused cleanly or read; the database never changes', async () => {
     const { a, b, amina, cardBatA } = await twoPartners(openBackend);
@@ -180,9 +187,9 @@ describe('the import, whatever arrives', () => {
         else expectCleanRefusal(result);
         expect(contentHash(b)).toBe(before);
       }),
-      { numRuns: 100 },
+      { numRuns: SIGNED_DAMAGE_RUNS },
     );
-  }, 30_000);
+  }, budgetFor(SIGNED_DAMAGE_RUNS, 300));
 
   it('arbitrary valid files — any script, optional fields present or absent — arrive exactly as they left', async () => {
     const { a, b, forumHere, cardBatA } = await twoPartners(openBackend);
@@ -201,7 +208,7 @@ describe('the import, whatever arrives', () => {
         // (The partner's own fields are compared in roundtrip.test.ts; here its referral count differs: A referred files B never got.)
         await expectSameRecords(a, b, { candidates: ids, partners: [forumHere.id], sectors: SEEDED_SECTOR_IDS }, { recipient: forumHere.id });
       }),
-      { numRuns: 15 },
+      { numRuns: VALID_FILE_RUNS },
     );
-  }, 30_000);
+  }, budgetFor(VALID_FILE_RUNS, 4_000));
 });
