@@ -158,7 +158,7 @@ for (const language of ['fr', 'it'] as const) {
     const adds = (field: string, value: string) => text('sheets.ui.mergeAdds').replace('{{field}}', text(field)).replace('{{value}}', value);
     await expect(merge).toContainText(adds('sheets.ui.mergeLists.sectorIds', 'Apiculture'));
     await expect(merge).toContainText(adds('sheets.ui.mergeLists.occupations', "Agent d'entretien"));
-    await expect(merge).toContainText(text('sheets.ui.mergeFills').replace('{{field}}', text('sheets.ui.columns.secondPhone')).replace('{{value}}', '+33622222222'));
+    await expect(merge).toContainText(text('sheets.ui.mergeFills').replace('{{field}}', text('sheets.ui.columns.secondPhone')).replace('{{value}}', '06 22 22 22 22'));
     if (process.env.TREMPLIN_LOOK) await row.screenshot({ path: path.join(process.env.TREMPLIN_LOOK, `sheet-merge-${language}.png`) });
   });
 }

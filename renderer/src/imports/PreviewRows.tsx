@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatPhone } from '../../../shared/phone';
 import { type CellNote, DUPLICATE_CHOICES, type PreviewRow } from '../../../shared/sheets';
 import { sectorLabel, useSectors } from '../ui/sectors';
 import type { SheetImport } from './sheetImport';
@@ -117,6 +118,8 @@ function CellFix({ row, error, label, session }: { row: PreviewRow; error: CellN
   );
 }
 
+const PHONE_FIELDS = new Set(['phone', 'secondPhone']);
+
 /** A likely duplicate: left out, merged into the record it duplicates (what it would fill shown first), or created anyway. */
 function DuplicateChoiceField({ row, session }: { row: PreviewRow; session: SheetImport }) {
   const { t, i18n } = useTranslation();
@@ -133,6 +136,8 @@ function DuplicateChoiceField({ row, session }: { row: PreviewRow; session: Shee
     const sector = sectors.find((known) => known.id === id);
     return sector ? sectorLabel(sector, t) : '…';
   };
+  // Values as the file's screens show them: a sector by its name, a phone as dialled ("06 22 22 22 22").
+  const shown = (name: string, value: string) => (name === 'sectorIds' ? sectorName(value) : PHONE_FIELDS.has(name) ? formatPhone(value) : value);
   return (
     <div className="sheet-duplicate">
       <p>
@@ -166,10 +171,10 @@ function DuplicateChoiceField({ row, session }: { row: PreviewRow; session: Shee
           {row.merge.map((change) => (
             <li key={`${change.field}:${change.value}`} className={change.kept === null ? 'sheet-merge-fill' : 'sheet-merge-kept'}>
               {change.added
-                ? t('sheets.ui.mergeAdds', { field: field(change.field), value: change.field === 'sectorIds' ? sectorName(change.value) : change.value })
+                ? t('sheets.ui.mergeAdds', { field: field(change.field), value: shown(change.field, change.value) })
                 : change.kept === null
-                  ? t('sheets.ui.mergeFills', { field: field(change.field), value: change.value })
-                  : t('sheets.ui.mergeKeeps', { field: field(change.field), value: change.value, kept: change.kept })}
+                  ? t('sheets.ui.mergeFills', { field: field(change.field), value: shown(change.field, change.value) })
+                  : t('sheets.ui.mergeKeeps', { field: field(change.field), value: shown(change.field, change.value), kept: shown(change.field, change.kept) })}
             </li>
           ))}
         </ul>
