@@ -59,8 +59,8 @@ export const WORKER_HEAP_MB = 1536;
 
 /**
  * How long a reading worker started ahead waits for a file before it is stopped: the time to
- * choose a file in the import wizard. Idle, with its readers loaded, it holds about 23 MB of the
- * process's resident memory (measured from the sources, tsx).
+ * choose a file in the import wizard. Idle, ExcelJS loaded, it holds about 24 MB of the process's
+ * resident memory (measured from the sources, tsx).
  */
 export const SPARE_SHEET_WORKER_IDLE_MS = 60_000;
 
