@@ -2,6 +2,10 @@ import { parentPort } from 'node:worker_threads';
 import { SheetReadError } from './csv';
 import { type SpreadsheetOptions, readSpreadsheet } from './spreadsheet';
 
+// ExcelJS (what readXlsx imports) loaded while the worker waits for its file (it is started ahead:
+// see `SHEET_WORKERS`), not once the file is in; a failure to load it is the read's to report.
+import('exceljs').catch(() => undefined);
+
 /**
  * The worker thread that reads one person's file (see `readSpreadsheetOffThread`): the bytes
  * come in moved, not copied; the rows go back, or the refusal's translation key.

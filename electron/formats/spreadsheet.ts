@@ -1,4 +1,4 @@
-import { oneAnswer } from '../core/workers';
+import { type SpareWorker, spareWorker } from '../core/workers';
 import { type CsvLimits, type Separator, SheetReadError, type TextEncodingName, readCsv } from './csv';
 import { type SheetRows, isOds, readOds } from './ods';
 import { SHEET_UNZIP_LIMITS, type UnzipLimits, isZip, unzipBounded } from './zip';
@@ -40,7 +40,7 @@ export async function readSpreadsheet(bytes: Uint8Array, options: SpreadsheetOpt
     const entries = unzipBounded(bytes, options.unzipLimits ?? SHEET_UNZIP_LIMITS, (name) => ['mimetype', 'content.xml', '[Content_Types].xml', 'xl/workbook.xml'].includes(name));
     if (isOds(entries)) return { format: 'ods', sheets: readOds(entries, options.limits) };
     if (isXlsx(entries)) {
-      // ExcelJS is loaded only for a workbook: it is most of the worker's start-up.
+      // ExcelJS is loaded only for a workbook (on a reading worker, ahead of the file: sheet-worker.ts).
       const { readXlsx } = await import('./xlsx');
       return { format: 'xlsx', sheets: await readXlsx(bytes, options.limits) };
     }
@@ -58,14 +58,30 @@ export async function readSpreadsheet(bytes: Uint8Array, options: SpreadsheetOpt
 export const WORKER_HEAP_MB = 1536;
 
 /**
+ * How long a reading worker started ahead waits for a file before it is stopped: the time to
+ * choose a file in the import wizard. Idle, ExcelJS loaded, it holds about 24 MB of the process's
+ * resident memory (measured from the sources, tsx).
+ */
+export const SPARE_SHEET_WORKER_IDLE_MS = 60_000;
+
+/** Reading workers, one started ahead (see `spareWorker`); `idleMs` is how long it waits unused. */
+export function sheetWorkers(idleMs = SPARE_SHEET_WORKER_IDLE_MS): SpareWorker {
+  return spareWorker('sheet-worker', import.meta.url, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }, idleMs);
+}
+
+/** The process's reading workers: the import wizard prepares one when it opens, and each read the next. */
+export const SHEET_WORKERS = sheetWorkers();
+
+/**
  * `readSpreadsheet` on a worker thread, so the main process's event loop (the window, the IPC,
  * the preview host) keeps answering while a large file is read, and a file that would need more
  * memory than `WORKER_HEAP_MB` is refused instead of swelling the main process. The same
- * refusals, with the same translation keys, come back from the worker.
+ * refusals, with the same translation keys, come back from the worker. One file per worker: the
+ * next read has a fresh one, started ahead.
  */
-export async function readSpreadsheetOffThread(bytes: Uint8Array, options: SpreadsheetOptions = {}): Promise<ReadSpreadsheet> {
+export async function readSpreadsheetOffThread(bytes: Uint8Array, options: SpreadsheetOptions = {}, workers: SpareWorker = SHEET_WORKERS): Promise<ReadSpreadsheet> {
   type Answer = { read?: ReadSpreadsheet; refusal?: { messageKey: string; values: Record<string, string> }; failure?: string };
-  const outcome = await oneAnswer<Answer>('sheet-worker', import.meta.url, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }, (worker) => {
+  const outcome = await workers.oneAnswer<Answer>((worker) => {
     // A copy the worker owns, moved rather than cloned: the caller keeps its bytes.
     const copy = new Uint8Array(bytes);
     worker.postMessage({ bytes: copy, options }, [copy.buffer]);

@@ -18,9 +18,10 @@ import { ALL_SHEET_COLUMNS, SHEET_COLUMNS, type SheetColumn, type SheetKind, gue
 import { type Cell, cellText, readAuthorisationDocument } from '../../../shared/sheet-values';
 import { type Clock, moment, newId, systemClock } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
+import type { SpareWorker } from '../../core/workers';
 import type { WriteDb } from '../../db/handles';
 import { SheetReadError } from '../../formats/csv';
-import { type ReadSpreadsheet, readSpreadsheetOffThread } from '../../formats/spreadsheet';
+import { type ReadSpreadsheet, SHEET_WORKERS, readSpreadsheetOffThread } from '../../formats/spreadsheet';
 import { type TableCell, type TableFormat, writeTable } from '../../formats/table';
 import { auditedTransaction, describeAudit } from '../../store/audit';
 import { dataMark } from '../../store/changes';
@@ -133,6 +134,8 @@ export interface SheetImportOptions {
   clock?: Clock;
   /** Takes the backup every import starts with (started ahead while the preview is read). */
   backups: Pick<BackupService, 'beforeImport' | 'prepareImport'>;
+  /** The workers files are read on, one started ahead (the process's own unless a test gives its own). */
+  readers?: SpareWorker;
 }
 
 /** An employers file needs `employers.write`, a volunteers file `network.write`: the capabilities of the kind's own forms. */
@@ -141,7 +144,7 @@ function assertMayImport(kind: SheetKind): void {
   if (caller && !roleMay(caller.role, SHEET_KIND_CAPABILITIES[kind])) throw new AppError('forbidden', 'errors.forbidden');
 }
 
-export function createSheetImportService({ db, clock = systemClock, backups }: SheetImportOptions) {
+export function createSheetImportService({ db, clock = systemClock, backups, readers = SHEET_WORKERS }: SheetImportOptions) {
   const opened = new Map<string, OpenFile>();
 
   function held(importId: string): OpenFile {
@@ -389,10 +392,14 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
       for (const [id, entry] of opened) if (now - entry.openedAt > OPEN_FOR_MS) opened.delete(id);
       let read: ReadSpreadsheet;
       try {
-        read = await readSpreadsheetOffThread(Buffer.from(input.contentBase64, 'base64'), {
-          ...(input.encoding ? { encoding: input.encoding } : {}),
+        read = await readSpreadsheetOffThread(
+          Buffer.from(input.contentBase64, 'base64'),
+          {
+            ...(input.encoding ? { encoding: input.encoding } : {}),
           ...(input.separator ? { separator: input.separator } : {}),
-        });
+          },
+          readers,
+        );
       } catch (error) {
         if (error instanceof SheetReadError) refuse(Object.keys(error.values).length > 0 ? `${error.messageKey}?${new URLSearchParams(error.values)}` : error.messageKey);
         throw error;
@@ -532,6 +539,8 @@ export function createSheetImportService({ db, clock = systemClock, backups }: S
     drop: ({ importId }: { importId: string }) => ({ dropped: opened.delete(importId) }),
 
     history: (): SheetImportSummary[] => {
+      // The wizard asks for its history as it opens: the worker that will read the file starts now, while a file is chosen.
+      readers.prepare();
       const imports = sheetImportHistory(db, 20);
       const counts = importCounts(
         db,

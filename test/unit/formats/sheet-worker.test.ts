@@ -1,7 +1,8 @@
 import { strToU8, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { once } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
 import { SheetReadError } from '../../../electron/formats/csv';
-import { readSpreadsheet, readSpreadsheetOffThread } from '../../../electron/formats/spreadsheet';
+import { readSpreadsheet, readSpreadsheetOffThread, sheetWorkers } from '../../../electron/formats/spreadsheet';
 
 async function refusal(call: () => Promise<unknown>): Promise<{ key: string; values: Record<string, string> } | 'read'> {
   try {
@@ -49,5 +50,51 @@ describe('readSpreadsheetOffThread', () => {
       expect(here).not.toBe('read');
       expect(await refusal(() => readSpreadsheetOffThread(bytes))).toEqual(here);
     }
+  });
+
+  it('reads each file on the worker started ahead, one file per worker, the next started once a read is done', async () => {
+    const workers = sheetWorkers(10 * 60_000);
+    const bytes = bigCsv(100);
+    const expected = await readSpreadsheet(bytes);
+    workers.prepare();
+    const ahead = workers.spare;
+    expect(ahead).not.toBeNull();
+    // Prepared twice, still one worker waiting.
+    workers.prepare();
+    expect(workers.spare).toBe(ahead);
+    for (let read = 0; read < 2; read++) {
+      const worker = workers.spare;
+      if (!worker) throw new Error('no worker started ahead');
+      const given = vi.spyOn(worker, 'postMessage');
+      const stopped = once(worker, 'exit');
+      expect(await readSpreadsheetOffThread(bytes, {}, workers)).toEqual(expected);
+      // The file went to the worker started ahead, which is stopped after its one answer…
+      expect(given).toHaveBeenCalledTimes(1);
+      await stopped;
+      // …and the next read has a fresh one, already starting.
+      expect(workers.spare).not.toBeNull();
+      expect(workers.spare).not.toBe(worker);
+    }
+    // A refusal too ends its worker, and the next is started.
+    const refused = workers.spare;
+    expect(await refusal(() => readSpreadsheetOffThread(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0]), {}, workers))).toEqual({ key: 'sheets.errors.oldExcel', values: {} });
+    expect(workers.spare).not.toBe(refused);
+    const last = workers.spare;
+    await last?.terminate();
+    expect(workers.spare).toBeNull();
+  });
+
+  it('stops a worker started ahead that waited its idle delay, and reads the next file on a new one', async () => {
+    const workers = sheetWorkers(0);
+    workers.prepare();
+    const ahead = workers.spare;
+    if (!ahead) throw new Error('no worker started ahead');
+    await once(ahead, 'exit');
+    expect(workers.spare).toBeNull();
+    const bytes = bigCsv(10);
+    expect(await readSpreadsheetOffThread(bytes, {}, workers)).toEqual(await readSpreadsheet(bytes));
+    const next = workers.spare;
+    if (next) await once(next, 'exit');
+    expect(workers.spare).toBeNull();
   });
 });
