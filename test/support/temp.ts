@@ -10,7 +10,8 @@ import { openSignedIn } from './accounts';
 export function useTempDir(): () => string {
   const dirs: string[] = [];
   afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    // Retried: a backup begun during a preview may still be writing its temporary file on its worker (ENOTEMPTY).
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   });
   return () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tremplin-test-'));
