@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, isNull, ne, or, sql } from 'drizzle-orm';
 import { type ReadDb, prepareRead } from '../db/handles';
 import type { Db } from '../db/open';
+import { watchWrites } from '../db/write-watch';
 import { candidateSectors, candidates, employers, jobNeeds, placements, presentations, recruitments } from '../db/schema';
 import { candidateIdsInScope } from './scope';
 
@@ -112,8 +113,6 @@ const CANDIDATE_SOURCES = [
 /** The tables a need's matcher reads. */
 const NEED_SOURCES = ['job_needs', 'employers'] as const;
 
-let watchers = 0;
-
 /** The candidates a write touched, and whether any need or employer changed, since the caller last cleared them. */
 export interface MatchingWrites {
   candidates: Set<string>;
@@ -127,24 +126,14 @@ export interface MatchingWrites {
  */
 export function watchMatchingWrites(db: Db): MatchingWrites {
   const changes: MatchingWrites = { candidates: new Set<string>(), needs: false };
-  // Each service has its own function and triggers, so that two on one connection both hear.
-  const name = `matching_write_${++watchers}`;
-  db.$client.function(`${name}_candidate`, (id: unknown) => {
-    if (typeof id === 'string') changes.candidates.add(id);
-    return null;
+  const { call, on } = watchWrites(db, 'matching_write', {
+    candidate: (id) => typeof id === 'string' && changes.candidates.add(id),
+    need: () => {
+      changes.needs = true;
+    },
   });
-  db.$client.function(`${name}_need`, () => {
-    changes.needs = true;
-    return null;
-  });
-  const trigger = (table: string, event: string, body: string) =>
-    db.$client.exec(`CREATE TEMP TRIGGER ${name}_${table}_${event} AFTER ${event} ON main.${table} BEGIN ${body}; END`);
-  for (const [table, column] of CANDIDATE_SOURCES) {
-    trigger(table, 'insert', `SELECT ${name}_candidate(NEW.${column})`);
-    trigger(table, 'update', `SELECT ${name}_candidate(OLD.${column}), ${name}_candidate(NEW.${column})`);
-    trigger(table, 'delete', `SELECT ${name}_candidate(OLD.${column})`);
-  }
-  for (const table of NEED_SOURCES) for (const event of ['insert', 'update', 'delete']) trigger(table, event, `SELECT ${name}_need()`);
+  for (const [table, column] of CANDIDATE_SOURCES) on(table, (row) => `SELECT ${call('candidate', `${row}.${column}`)}`);
+  for (const table of NEED_SOURCES) on(table, () => `SELECT ${call('need')}`);
   return changes;
 }
 

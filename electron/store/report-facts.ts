@@ -1,6 +1,7 @@
 import { COMPANY_CONTACT_KINDS } from '../../shared/domain';
 import { type ReadDb, prepareRead } from '../db/handles';
 import type { Db } from '../db/open';
+import { watchWrites } from '../db/write-watch';
 
 /**
  * What the report keeps in memory (services/report-facts.ts), read narrow: each file's dates,
@@ -120,8 +121,6 @@ const FILE_TABLES = [
   ['candidate_barrier_events', 'candidate_id'],
 ] as const;
 
-let watchers = 0;
-
 /**
  * Temporary triggers (this connection only, never written to the file) that report, as each
  * row is written, the files and employers whose facts it changes, and whether an employer, need
@@ -131,35 +130,22 @@ let watchers = 0;
  */
 export function watchReportWrites(db: Db): ReportWrites {
   const writes: ReportWrites = { candidates: new Set(), employers: new Set(), dimensions: false };
-  const name = `report_write_${++watchers}`;
-  db.$client.function(`${name}_candidate`, (id: unknown) => {
-    if (typeof id === 'string') writes.candidates.add(id);
-    return null;
+  const { call, on } = watchWrites(db, 'report_write', {
+    candidate: (id) => typeof id === 'string' && writes.candidates.add(id),
+    employer: (id) => typeof id === 'string' && writes.employers.add(id),
+    dimensions: () => {
+      writes.dimensions = true;
+    },
   });
-  db.$client.function(`${name}_employer`, (id: unknown) => {
-    if (typeof id === 'string') writes.employers.add(id);
-    return null;
-  });
-  db.$client.function(`${name}_dimensions`, () => {
-    writes.dimensions = true;
-    return null;
-  });
-  const trigger = (table: string, event: string, body: string) =>
-    db.$client.exec(`CREATE TEMP TRIGGER ${name}_${table}_${event} AFTER ${event} ON main.${table} BEGIN ${body}; END`);
-  const each = (table: string, body: (row: 'NEW' | 'OLD') => string) => {
-    trigger(table, 'insert', body('NEW'));
-    trigger(table, 'update', `${body('OLD')}; ${body('NEW')}`);
-    trigger(table, 'delete', body('OLD'));
-  };
-  for (const [table, column] of FILE_TABLES) each(table, (row) => `SELECT ${name}_candidate(${row}.${column})`);
-  each('follow_ups', (row) => `SELECT ${name}_candidate(candidate_id) FROM recruitments WHERE id = ${row}.recruitment_id`);
-  each(
+  for (const [table, column] of FILE_TABLES) on(table, (row) => `SELECT ${call('candidate', `${row}.${column}`)}`);
+  on('follow_ups', (row) => `SELECT ${call('candidate', 'candidate_id')} FROM recruitments WHERE id = ${row}.recruitment_id`);
+  on(
     'timeline_events',
     (row) =>
-      `SELECT CASE ${row}.subject_type WHEN 'candidate' THEN ${name}_candidate(${row}.subject_id) WHEN 'employer' THEN ${name}_employer(${row}.subject_id) END`,
+      `SELECT CASE ${row}.subject_type WHEN 'candidate' THEN ${call('candidate', `${row}.subject_id`)} WHEN 'employer' THEN ${call('employer', `${row}.subject_id`)} END`,
   );
   // A session's date or archiving changes the activity of every file that visited it.
-  each('dropin_sessions', (row) => `SELECT ${name}_candidate(candidate_id) FROM session_visits WHERE session_id = ${row}.id`);
-  for (const table of ['employers', 'job_needs', 'sectors']) each(table, () => `SELECT ${name}_dimensions()`);
+  on('dropin_sessions', (row) => `SELECT ${call('candidate', 'candidate_id')} FROM session_visits WHERE session_id = ${row}.id`);
+  for (const table of ['employers', 'job_needs', 'sectors']) on(table, () => `SELECT ${call('dimensions')}`);
   return writes;
 }
