@@ -207,11 +207,16 @@ export function createBackupService(options: BackupOptions) {
       if (readRecoveryRecipient(dataDir)) await take('before-retention');
     },
 
-    /** The daily backup, when none was taken today (called at start and every hour). */
+    /**
+     * The daily backup, when no backup but those on demand was taken today (called at start and
+     * every hour). One taken before an import counts: retention keeps the newest of each day
+     * whatever its reason, so it pushes the morning's daily backup out, and the next hour would
+     * take the whole file again after every import.
+     */
     async runDaily(): Promise<BackupEntry | null> {
       if (!readRecoveryRecipient(dataDir)) return null;
       const { today } = moment(clock);
-      if (listBackups(backupDir).some((backup) => backup.reason === 'daily' && backup.takenAt.slice(0, 10) === today)) return null;
+      if (listBackups(backupDir).some((backup) => backup.reason !== 'manual' && backup.takenAt.slice(0, 10) === today)) return null;
       return take('daily');
     },
 

@@ -143,6 +143,17 @@ describe('backups through the API', { timeout: 60_000 }, () => {
     expect(await backend.backups.runDaily()).toBeNull();
     now = new Date('2026-11-23T08:00:00.000Z');
     expect((await backend.backups.runDaily())?.takenAt).toBe('2026-11-23T08:00:00.000Z');
+    // An import's backup is the day's newest, which retention keeps in place of the daily one: no second daily backup that day.
+    now = new Date('2026-11-23T10:00:00.000Z');
+    await backend.backups.beforeImport();
+    const ofThe23rd = backend.backups.status().backups.filter((backup) => backup.takenAt.startsWith('2026-11-23'));
+    expect(ofThe23rd.map((backup) => backup.reason)).toEqual(['before-import']);
+    now = new Date('2026-11-23T11:00:00.000Z');
+    expect(await backend.backups.runDaily()).toBeNull();
+    // A backup on demand is kept apart from the days' and does not count as one.
+    now = new Date('2026-11-24T08:00:00.000Z');
+    await backend.backups.backupNow();
+    expect((await backend.backups.runDaily())?.reason).toBe('daily');
   });
 
   it('a restore that fails changes nothing', async () => {
