@@ -4,7 +4,7 @@ import type { EmployerKind } from '../../shared/employers';
 import { AGE_BANDS, CONTRACT_AFTER_PMSMP_DAYS, FOLLOWED_BANDS, FRENCH_PROGRESS, type FrenchProgress } from '../../shared/reports';
 import type { Db } from '../db/open';
 import type { PopulationFilter, Ranges } from '../store/reports';
-import { type FileSource, type ReportWrites, type Row, committedVersion, partnerNames, readContacts, readDimensions, readFileFacts, watchReportWrites } from '../store/report-facts';
+import { type FileSource, type ReportWrites, type Row, committedVersion, partnerNames, readContacts, readDimensions, readFileFacts, readFileFactsInSteps, watchReportWrites } from '../store/report-facts';
 
 /**
  * The report's facts in memory, kept current, and the figures worked out from them.
@@ -19,8 +19,12 @@ import { type FileSource, type ReportWrites, type Row, committedVersion, partner
  * connection (store/report-facts.ts) name each file and employer a write touches (SQL triggers
  * and cascades included), and the next report drops their rows and reads those files again, and
  * only those; a write by another connection (`data_version`) or to more than a quarter of the
- * files makes it read everything again (once, a few seconds at 100,000 files).
+ * files makes it read everything again (a few seconds of CPU at 100,000 files, by ranges of
+ * files between which the event loop answers other calls: `prepare`).
  */
+
+/** Files whose rows of one large source are read in one turn of the event loop when the facts are read whole ahead of a report (`prepare`). */
+const WARM_SLICE = 2_000;
 
 /** No day, no code. */
 const NONE = -2_147_483_648;
@@ -284,27 +288,33 @@ function frenchProgress(atEntry: string | null, now: string | null): FrenchProgr
 
 const FRENCH_PROGRESS_INDEX = new Map(FRENCH_PROGRESS.map((value, index) => [value, index]));
 
-export function createReportFacts(db: Db) {
+export function createReportFacts(db: Db, slice = WARM_SLICE) {
   let writes: ReportWrites | undefined;
   let state: { version: number; facts: Facts } | undefined;
+  let preparing: Promise<void> | undefined;
 
-  /** Reads the files given (all when null) into the facts, their old rows dropped first. */
-  function readFiles(facts: Facts, ids: readonly string[] | null): void {
-    const { codes, slots, files } = facts;
-    if (ids !== null) {
-      const dropped = new Set<number>();
-      for (const id of ids) {
-        const slot = slots.get(id);
-        if (slot === undefined) continue;
-        dropped.add(slot);
-        files.alive.set(slot, 0);
-        facts.categoryHistory.delete(slot);
-        facts.levelHistory.delete(slot);
-        facts.barriers.delete(slot);
-      }
-      for (const rows of [facts.activity, facts.presentations, facts.placements, facts.recruitments, facts.followUps, facts.sectors, facts.programmes]) rows.drop(dropped);
+  /** Reads the files given into the facts again, their old rows dropped first. */
+  function readFiles(facts: Facts, ids: readonly string[]): void {
+    const { slots, files } = facts;
+    const dropped = new Set<number>();
+    for (const id of ids) {
+      const slot = slots.get(id);
+      if (slot === undefined) continue;
+      dropped.add(slot);
+      files.alive.set(slot, 0);
+      facts.categoryHistory.delete(slot);
+      facts.levelHistory.delete(slot);
+      facts.barriers.delete(slot);
     }
+    for (const rows of [facts.activity, facts.presentations, facts.placements, facts.recruitments, facts.followUps, facts.sectors, facts.programmes]) rows.drop(dropped);
     const firstNew = facts.recruitments.length;
+    readFileFacts(db, ids, rowTaker(facts));
+    settle(facts, firstNew, ids);
+  }
+
+  /** What puts each row the store reads (`readFileFacts`, `readFileFactsInSteps`) into `facts`. */
+  function rowTaker(facts: Facts): (source: FileSource, row: Row) => void {
+    const { codes, slots, files } = facts;
     const history = (map: Map<number, History>, slot: number, day: number, value: number) => {
       const found = map.get(slot);
       if (found) {
@@ -398,7 +408,12 @@ export function createReportFacts(db: Db) {
         }
       }
     };
-    readFileFacts(db, ids, take);
+    return take;
+  }
+
+  /** Once the rows of the files given (all when null) are in: the outcome classes of the hires from row `firstNew`, and the histories made lean. */
+  function settle(facts: Facts, firstNew: number, ids: readonly string[] | null): void {
+    const { slots, files } = facts;
     classify(facts, firstNew);
     // A file with one value recorded holds it on every day: its column says it, no history kept.
     for (const [name, map] of [
@@ -454,21 +469,73 @@ export function createReportFacts(db: Db) {
     };
   }
 
+  /** New facts to read whole, with their dimensions: the old ones and the writes heard are forgotten. */
+  function startOver(heard: ReportWrites): Facts {
+    heard.candidates.clear();
+    heard.employers.clear();
+    heard.dimensions = false;
+    state = undefined; // the old facts can go while the new ones are read
+    const facts = newFacts();
+    facts.dimensions = readDimensionsOf(facts.codes);
+    return facts;
+  }
+
+  /** Whether the facts can be kept current by reading again only what this connection's writes touched. */
+  function readable(writes: ReportWrites, version: number): boolean {
+    return state !== undefined && state.version === version && writes.candidates.size <= state.facts.slots.size / 4;
+  }
+
+  /**
+   * Reads the facts whole when they need it, a slice of files at a time, letting the event loop
+   * answer other calls between slices: at 100,000 files the whole read is ~5 s of CPU, and the
+   * main process is what answers the window. Writes meanwhile are heard as always (this
+   * connection's by the triggers, read again by the next report; another connection's start the
+   * reading over). Once it is done, `current()` has only what was written since to read.
+   */
+  function prepare(): Promise<void> {
+    preparing ??= readWholeBySlices().finally(() => {
+      preparing = undefined;
+    });
+    return preparing;
+  }
+
+  async function readWholeBySlices(): Promise<void> {
+    writes ??= watchReportWrites(db);
+    let version = committedVersion(db);
+    while (!readable(writes, version)) {
+      const facts = startOver(writes);
+      for (const _ of readFileFactsInSteps(db, slice, rowTaker(facts))) {
+        await new Promise((resolve) => setImmediate(resolve));
+        // A report that could not wait read them whole meanwhile (`current`): those are current.
+        if (state !== undefined) return;
+        if (committedVersion(db) !== version) break;
+      }
+      if (committedVersion(db) !== version) {
+        version = committedVersion(db);
+        continue;
+      }
+      finishWhole(facts, version);
+    }
+  }
+
+  /** Facts read whole, once every file's rows are in. */
+  function finishWhole(facts: Facts, version: number): void {
+    settle(facts, 0, null);
+    readContactDays(facts, null);
+    state = { version, facts };
+  }
+
   /** The facts, current: read whole the first time and after another connection's write, else only what this one's writes touched. */
   function current(): Facts {
     // Watching starts before the first read: a write after it is heard.
     writes ??= watchReportWrites(db);
     const version = committedVersion(db);
-    if (!state || state.version !== version || writes.candidates.size > state.facts.slots.size / 4) {
-      writes.candidates.clear();
-      writes.employers.clear();
-      writes.dimensions = false;
-      state = undefined; // the old facts can go while the new ones are read
-      const facts = newFacts();
-      facts.dimensions = readDimensionsOf(facts.codes);
-      readFiles(facts, null);
-      readContactDays(facts, null);
-      state = { version, facts };
+    if (!state || !readable(writes, version)) {
+      const facts = startOver(writes);
+      for (const _ of readFileFactsInSteps(db, slice, rowTaker(facts))) {
+        // Read at once: a caller that did not wait for `prepare`.
+      }
+      finishWhole(facts, version);
       return facts;
     }
     const { facts } = state;
@@ -923,7 +990,7 @@ export function createReportFacts(db: Db) {
       .sort((a, b) => (a.partnerId ?? '').localeCompare(b.partnerId ?? ''));
   }
 
-  return { people, presentations, placements, hires, sixMonthFollowUps, employers, referrals };
+  return { prepare, people, presentations, placements, hires, sixMonthFollowUps, employers, referrals };
 }
 
 /** One more at `index`. */

@@ -115,8 +115,9 @@ const SETTINGS_KEY = 'reports';
 const ASSOCIATION_KEY = 'association';
 const associationName = z.object({ name: z.string() });
 
-export function createReportService(db: Db, clock: Clock = systemClock) {
-  const facts = createReportFacts(db);
+/** `slice`: files the facts read in one turn of the event loop (tests make it small). */
+export function createReportService(db: Db, clock: Clock = systemClock, { slice }: { slice?: number } = {}) {
+  const facts = createReportFacts(db, slice);
 
   function people(r: Ranges, f: PopulationFilter): ReportTable[] {
     const figures = facts.people(r, f);
@@ -333,7 +334,9 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
     return JSON.stringify([current, previous, query.filters, dataVersion(db)]);
   }
 
-  function get(query: ReportQuery): Report {
+  /** The facts read whole first, if they need it, without holding the event loop (`prepare`). */
+  async function get(query: ReportQuery): Promise<Report> {
+    await facts.prepare();
     return db.transaction(() => {
       const report = compute(query);
       if (REPORT_SECTIONS.every((section) => query.sections.includes(section))) last = { key: wholeReportKey(query), report };
@@ -375,6 +378,7 @@ export function createReportService(db: Db, clock: Clock = systemClock) {
 
     /** A preset as PDF or XLSX, or one of its tables as CSV, small cells hidden. */
     async export(request: ReportExportRequest): Promise<ReportFile> {
+      await facts.prepare();
       const report = wholeReport({ period: request.period, filters: request.filters });
       const minimum = getSettings().smallCellMinimum;
       const t = translator(request.language);

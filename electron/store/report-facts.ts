@@ -9,8 +9,8 @@ import { watchWrites } from '../db/write-watch';
  * employers, needs and sectors they are labelled by. Days come as whole days since 1970-01-01
  * (SQLite makes them from the text, so 900,000 timeline rows make no string in JavaScript), birth
  * dates as the integer `YYYYMMDD` (ages compare month and day as text does, 29 February
- * included). Every statement over files reads either all of them or those whose ids are given
- * as a JSON array.
+ * included). Every statement over files reads all of them, those whose ids are given as a JSON
+ * array, or those whose ids fall in a range.
  */
 
 const day = (column: string) => `CAST(julianday(substr(${column}, 1, 10)) - 2440587.5 AS INTEGER)`;
@@ -46,33 +46,63 @@ const contactKinds = COMPANY_CONTACT_KINDS.map((kind) => `'${kind}'`).join(', ')
 /** The company contacts' days, by employer (timeline_kind_idx). */
 const CONTACTS = `SELECT subject_id, ${day('occurred_at')} FROM timeline_events WHERE subject_type = 'employer' AND kind IN (${contactKinds}) {and subject_id}`;
 
+/** Which files a statement reads: all, those whose ids are given (a JSON array), or those whose ids fall between two bounds. */
+type Reading = 'all' | 'ids' | 'range';
+
 /**
- * A source's text for all files, or for those given: then `{by index}` names the per-file index
- * to read them by (else SQLite may prefer the report's covering index, in date order, and read
- * every row for a handful of files).
+ * A source's text for the files `reading` says: for the files given, `{by index}` names the
+ * per-file index to read them by (else SQLite may prefer the report's covering index, in date
+ * order, and read every row for a handful of files).
  */
-function statementText(source: string, ids: boolean): string {
+function statementText(source: string, reading: Reading): string {
+  const condition = (column: string) => (reading === 'ids' ? among(column) : `${column} BETWEEN ? AND ?`);
   return source
-    .replace(/\{(where|and) ([\w.]+)\}/, (_, word: string, column: string) => (ids ? `${word === 'where' ? 'WHERE' : 'AND'} ${among(column)}` : ''))
-    .replace(/\{by (\w+)\}/, (_, index: string) => (ids ? `INDEXED BY ${index}` : ''));
+    .replace(/\{(where|and) ([\w.]+)\}/, (_, word: string, column: string) => (reading === 'all' ? '' : `${word === 'where' ? 'WHERE' : 'AND'} ${condition(column)}`))
+    .replace(/\{by (\w+)\}/, (_, index: string) => (reading === 'ids' ? `INDEXED BY ${index}` : ''));
 }
 
 export type Row = unknown[];
+type Take = (source: FileSource, row: Row) => void;
+
+/** The rows of every source over the files given, each handed to `take` as it is read (nothing else may run on the connection meanwhile). */
+export function readFileFacts(db: ReadDb, ids: readonly string[], take: Take): void {
+  const parameters = [JSON.stringify(ids)];
+  for (const [source, text] of Object.entries(FILE_SOURCES) as [FileSource, string][]) {
+    for (const row of prepareRead(db, statementText(text, 'ids')).raw().iterate(...parameters) as IterableIterator<Row>) take(source, row);
+  }
+}
 
 /**
- * The rows of every source over files, all of them (`ids` null) or those of the files given, each
- * handed to `take` as it is read (nothing else may run on the connection meanwhile).
+ * The sources read whole from their covering report index, whose order is by date, not by file:
+ * a few tens of thousands of rows each at 100,000 files. The others are read by ranges of files.
  */
-export function readFileFacts(db: ReadDb, ids: readonly string[] | null, take: (source: FileSource, row: Row) => void): void {
-  const parameters = ids === null ? [] : [JSON.stringify(ids)];
+const READ_WHOLE: readonly FileSource[] = ['presentations', 'placements', 'recruitments', 'followUps'];
+
+/**
+ * The rows of every source over all files, as `readFileFacts` hands them, in steps the caller
+ * may pause between, or run through at once (each step's rows are read before it ends: nothing
+ * runs on the connection across a pause). The files first, by ranges of `slice` ids; then each
+ * source by the same ranges, or whole in one step (`READ_WHOLE`).
+ */
+export function* readFileFactsInSteps(db: ReadDb, slice: number, take: Take): Generator<void> {
+  const ids = prepareRead(db, 'SELECT id FROM candidates ORDER BY id').pluck().all() as string[];
   for (const [source, text] of Object.entries(FILE_SOURCES) as [FileSource, string][]) {
-    for (const row of prepareRead(db, statementText(text, ids !== null)).raw().iterate(...parameters) as IterableIterator<Row>) take(source, row);
+    if (READ_WHOLE.includes(source)) {
+      for (const row of prepareRead(db, statementText(text, 'all')).raw().iterate() as IterableIterator<Row>) take(source, row);
+      yield;
+      continue;
+    }
+    const statement = prepareRead(db, statementText(text, 'range')).raw();
+    for (let start = 0; start < ids.length; start += slice) {
+      for (const row of statement.iterate(ids[start], ids[Math.min(start + slice, ids.length) - 1]) as IterableIterator<Row>) take(source, row);
+      yield;
+    }
   }
 }
 
 /** The company contacts' [employer id, day] of every employer, or of those given. */
 export function readContacts(db: ReadDb, ids: readonly string[] | null): Row[] {
-  return prepareRead(db, statementText(CONTACTS, ids !== null))
+  return prepareRead(db, statementText(CONTACTS, ids === null ? 'all' : 'ids'))
     .raw()
     .all(...(ids === null ? [] : [JSON.stringify(ids)])) as Row[];
 }

@@ -6,7 +6,8 @@ import type { InputOf } from '../../../../shared/api';
 import { type FrenchLevel, frenchLevelRank } from '../../../../shared/candidates';
 import type { EmployerKind } from '../../../../shared/employers';
 import { type RecruitmentKind, outcomeClass } from '../../../../shared/pipeline';
-import { type Report, type ReportTable, ageBand } from '../../../../shared/reports';
+import { type Report, type ReportTable, ageBand, reportQuerySchema } from '../../../../shared/reports';
+import { createReportService } from '../../../../electron/services/reports';
 import { ok } from '../../../support/api';
 import { candidate, employer, immersion } from '../../../support/records';
 import { useBackend } from '../../../support/temp';
@@ -495,6 +496,33 @@ describe('reports: kept current after writes', () => {
       await check(step);
     }
   }, 120_000);
+});
+
+describe('reports: facts read a slice at a time', () => {
+  const openBackend = useBackend();
+
+  it('answers writes made between slices, and the report counts them', async () => {
+    const clock: Clock = { now: () => NOW };
+    const backend = await openBackend({ clock });
+    seed(backend.database.db, { candidates: 200, employers: 12, jobNeeds: 20, volunteers: 6, partners: 5, sessions: 12, events: 1200 }, 7, NOW);
+    spreadDates(backend);
+    // A service of its own on the backend's connection, 10 files a slice: 20 turns of the event loop.
+    const reports = createReportService(backend.database.db, clock, { slice: 10 });
+    let answered = false;
+    const pending = reports.get(reportQuerySchema.parse({ period: { kind: 'year', year: 2026 } })).then((report) => {
+      answered = true;
+      return report;
+    });
+    const person = await candidate(backend, { publicCategory: 'asylum_seeker', frenchLevel: 'A1' });
+    await ok(backend, 'candidates.update', { id: otherId(backend, person.id), publicCategory: 'refugee', frenchLevel: 'B2' });
+    await ok(backend, 'candidates.archive', { id: String((backend.database.sqlite.prepare('SELECT id FROM candidates ORDER BY rowid DESC LIMIT 1 OFFSET 3').get() as { id: string }).id) });
+    // The writes were made while the facts were being read, not after.
+    expect(answered).toBe(false);
+    const report = await pending;
+    expectAgrees(backend, report, {}, 'read by slices, written meanwhile');
+    // The same figures as facts read whole by a service that starts after the writes.
+    expect(await createReportService(backend.database.db, clock).get(reportQuerySchema.parse({ period: { kind: 'year', year: 2026 } }))).toEqual(report);
+  }, 60_000);
 });
 
 /** A sector of the seed. */
