@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { SQL, getTableName, is } from 'drizzle-orm';
@@ -242,6 +243,17 @@ describe('the chain of migrations', () => {
     expect(Object.keys(real)).toEqual(Object.keys(declared));
     for (const [table, shape] of Object.entries(declared)) expect(real[table], table).toEqual(shape);
     sqlite.close();
+  });
+
+  it("keeps drizzle-kit's snapshots in one chain, each the child of the one before, so that `drizzle-kit generate` can write the next", () => {
+    const meta = path.join(process.cwd(), 'resources', 'migrations', 'meta');
+    const journal = JSON.parse(readFileSync(path.join(meta, '_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
+    const snapshots = journal.entries.map((entry) => {
+      const snapshot = JSON.parse(readFileSync(path.join(meta, `${String(entry.idx).padStart(4, '0')}_snapshot.json`), 'utf8')) as { id: string; prevId: string };
+      return { tag: entry.tag, id: snapshot.id, prevId: snapshot.prevId };
+    });
+    expect(snapshots.length).toBe(migrations.length);
+    for (const [index, snapshot] of snapshots.entries()) expect(snapshot.prevId, snapshot.tag).toBe(index === 0 ? '00000000-0000-0000-0000-000000000000' : snapshots[index - 1]?.id);
   });
 
   it('leaves the search indexes and triggers listed, each index in step with its table through inserts, updates and deletes', () => {
