@@ -4,6 +4,7 @@ import type { ApiResult } from '../../../shared/errors';
 import type { Programme } from '../../../shared/programmes';
 import { call } from '../api/client';
 import { useNotices } from '../app/notices';
+import { AddNameForm } from '../ui/AddNameForm';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
 
@@ -47,32 +48,16 @@ export function ProgrammeSettings() {
     <section className="card settings-card" aria-labelledby="programmes-title">
       <h2 id="programmes-title">{t('programmes.ui.settings.title')}</h2>
       <p className="muted">{t('programmes.ui.settings.intro')}</p>
-      <form className="inline-form" noValidate onSubmit={(event) => void add(event)}>
-        <label htmlFor="programme-new" className="compact-field">
-          <span>{t('programmes.ui.settings.newLabel')}</span>
-        </label>
-        <div className="inline-form-row">
-          <input
-            id="programme-new"
-            type="text"
-            autoComplete="off"
-            maxLength={80}
-            value={newName}
-            placeholder={t('programmes.ui.settings.newPlaceholder')}
-            aria-invalid={Boolean(addError)}
-            aria-describedby={addError ? 'programme-new-error' : undefined}
-            onChange={(event) => setNewName(event.target.value)}
-          />
-          <button type="submit" className="button button-primary">
-            {t('programmes.ui.settings.add')}
-          </button>
-        </div>
-        {addError && (
-          <p id="programme-new-error" className="field-error">
-            {t(addError)}
-          </p>
-        )}
-      </form>
+      <AddNameForm
+        id="programme-new"
+        label={t('programmes.ui.settings.newLabel')}
+        placeholder={t('programmes.ui.settings.newPlaceholder')}
+        submitLabel={t('programmes.ui.settings.add')}
+        value={newName}
+        onChange={setNewName}
+        errorKey={addError}
+        onSubmit={(event) => void add(event)}
+      />
       <ErrorAlert messageKey={state.status === 'error' ? state.messageKey : null} />
       {state.status === 'ready' && programmes.length === 0 && <p className="muted">{t('programmes.ui.settings.none')}</p>}
       <ul className="sector-list" data-testid="programme-list">

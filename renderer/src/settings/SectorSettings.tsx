@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Sector } from '../../../shared/sectors';
 import { call } from '../api/client';
 import { useNotices } from '../app/notices';
+import { AddNameForm } from '../ui/AddNameForm';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { sectorLabel, useSectors } from '../ui/sectors';
 import { folded } from '../ui/text';
@@ -67,33 +68,17 @@ export function SectorSettings() {
       <h2 id="sectors-title">{t('settings.ui.sectors.title')}</h2>
       <p className="muted">{t('settings.ui.sectors.intro')}</p>
 
-      <form className="inline-form" noValidate onSubmit={(event) => void add(event)}>
-        <label htmlFor="sector-new" className="compact-field">
-          <span>{t('settings.ui.sectors.newLabel')}</span>
-        </label>
-        <div className="inline-form-row">
-          <input
-            id="sector-new"
-            ref={newRef}
-            type="text"
-            autoComplete="off"
-            maxLength={80}
-            value={newName}
-            placeholder={t('settings.ui.sectors.newPlaceholder')}
-            aria-invalid={Boolean(addError)}
-            aria-describedby={addError ? 'sector-new-error' : undefined}
-            onChange={(event) => setNewName(event.target.value)}
-          />
-          <button type="submit" className="button button-primary">
-            {t('settings.ui.sectors.add')}
-          </button>
-        </div>
-        {addError && (
-          <p id="sector-new-error" className="field-error">
-            {t(addError)}
-          </p>
-        )}
-      </form>
+      <AddNameForm
+        id="sector-new"
+        inputRef={newRef}
+        label={t('settings.ui.sectors.newLabel')}
+        placeholder={t('settings.ui.sectors.newPlaceholder')}
+        submitLabel={t('settings.ui.sectors.add')}
+        value={newName}
+        onChange={setNewName}
+        errorKey={addError}
+        onSubmit={(event) => void add(event)}
+      />
 
       <ErrorAlert messageKey={state.status === 'error' ? state.messageKey : null} />
       <ul className="sector-list" data-testid="sector-list">
