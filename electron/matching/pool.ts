@@ -235,8 +235,8 @@ export function assessPool(pool: CandidatePool, matcher: NeedMatcher): Assessmen
   const h2 = hard('driving_licence', matcher.hard.driving_licence);
   const h3 = hard('consent', matcher.hard.consent);
 
-  // Each class array and figure array in a local of its own: read through the objects above on
-  // every file, they cost about twice as much (the engine does not hoist them out of the loop).
+  // Each class array and figure array in a local of its own, not read through the objects above
+  // for each of 75,000 files.
   const [o0, o1, o2, o3, o4] = [s0.of, s1.of, s2.of, s3.of, s4.of];
   const [f0, f1, f2, f3, f4] = [s0.figures, s1.figures, s2.figures, s3.figures, s4.figures];
   const [p0, p1, p2, p3, p4] = [h0.of, h1.of, h2.of, free.of, h3.of];
