@@ -89,7 +89,7 @@ const HARD = {
   authorisation: (bound: Bound, candidate: CandidateProfile) => authorisationReason(candidate, bound.period),
   french_level: (bound: Bound, candidate: CandidateProfile) => frenchLevelReason(candidate.frenchLevel, bound.need.minFrenchLevel),
   driving_licence: (bound: Bound, candidate: CandidateProfile) => drivingLicenceReason(candidate.mobility, bound.need.drivingLicenceRequired),
-  consent: (bound: Bound, candidate: CandidateProfile) => consentReason(candidate),
+  consent: (_bound: Bound, candidate: CandidateProfile) => consentReason(candidate),
 };
 const SOFT = {
   sector: (bound: Bound, candidate: CandidateProfile) => sectorEvaluation(candidate.sectorIds, bound.need.sectorId),
