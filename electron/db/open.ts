@@ -131,13 +131,9 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     // content is overwritten, not left in free pages.
     sqlite.pragma('temp_store = MEMORY');
     sqlite.pragma('secure_delete = ON');
-    // Every page read from an encrypted file is decrypted: a cache of 32 MiB (SQLite's default is
-    // 2 MiB) keeps what the lists and the search read again; it grows only as pages are read.
-    // Matching and the report keep their facts in memory and read the file only to refresh them,
-    // so at 64 MiB the cache filled with pages of their full reads: the host's memory after a
-    // working session at 100,000 files held 32 MB more, and lists, search and the dashboard took
-    // the same CPU time (16 MiB made them 40-60% slower).
-    sqlite.pragma('cache_size = -32768');
+    // Every page read from an encrypted file is decrypted: a cache of 64 MiB (SQLite's default is
+    // 2 MiB) keeps what the lists and reports read again; it grows only as pages are read.
+    sqlite.pragma('cache_size = -65536');
 
     const current = schemaVersion(sqlite);
     const pending = migrations.slice(current);
