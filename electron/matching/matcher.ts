@@ -76,51 +76,102 @@ export interface NeedMatcher {
   explain(candidate: CandidateProfile, engagements: readonly Engagement[]): CandidateScore;
 }
 
+/** What a criterion reads of the need, worked out once per need: its period, its occupation's words. */
+interface Bound {
+  need: NeedProfile;
+  today: string;
+  period: ReturnType<typeof jobPeriod>;
+  target: ReturnType<typeof occupationTarget>;
+}
+
+/** Each criterion, given what it reads of the need: one table for the per-criterion functions and for `explain`. */
+const HARD = {
+  authorisation: (bound: Bound, candidate: CandidateProfile) => authorisationReason(candidate, bound.period),
+  french_level: (bound: Bound, candidate: CandidateProfile) => frenchLevelReason(candidate.frenchLevel, bound.need.minFrenchLevel),
+  driving_licence: (bound: Bound, candidate: CandidateProfile) => drivingLicenceReason(candidate.mobility, bound.need.drivingLicenceRequired),
+  consent: (_bound: Bound, candidate: CandidateProfile) => consentReason(candidate),
+};
+const SOFT = {
+  sector: (bound: Bound, candidate: CandidateProfile) => sectorEvaluation(candidate.sectorIds, bound.need.sectorId),
+  occupation: (bound: Bound, candidate: CandidateProfile) => occupationEvaluation(candidate.occupations, bound.target),
+  distance: (bound: Bound, candidate: CandidateProfile) => distanceEvaluation(candidate, bound.need.location),
+  start_date: (bound: Bound, candidate: CandidateProfile) => startDateEvaluation(candidate.availableFrom, bound.period),
+  last_contact: (bound: Bound, candidate: CandidateProfile) => lastContactEvaluation(candidate.lastContactOn, bound.today),
+};
+const engagement = (bound: Bound, candidate: CandidateProfile, engagements: readonly Engagement[]) => engagementReason(candidate.status, engagements, bound.period);
+
+/**
+ * A need's matcher. The per-criterion functions (`hard`, `soft`) are made the first time they
+ * are asked for: ranking one candidate's open needs calls only `explain`, and the twelve closures
+ * each of 12,000 kept matchers held came to several MB.
+ */
+class BoundMatcher implements NeedMatcher, Bound {
+  private hardCriteria: NeedMatcher['hard'] | undefined;
+  private softCriteria: NeedMatcher['soft'] | undefined;
+  readonly period: Bound['period'];
+  readonly target: Bound['target'];
+
+  constructor(
+    readonly need: NeedProfile,
+    readonly today: string,
+  ) {
+    this.period = jobPeriod(need, today);
+    this.target = occupationTarget(need);
+  }
+
+  get hard(): NeedMatcher['hard'] {
+    this.hardCriteria ??= {
+      authorisation: (candidate) => HARD.authorisation(this, candidate),
+      french_level: (candidate) => HARD.french_level(this, candidate),
+      driving_licence: (candidate) => HARD.driving_licence(this, candidate),
+      engagement: (candidate, engagements) => engagement(this, candidate, engagements),
+      consent: (candidate) => HARD.consent(this, candidate),
+    };
+    return this.hardCriteria;
+  }
+
+  get soft(): NeedMatcher['soft'] {
+    this.softCriteria ??= {
+      sector: (candidate) => SOFT.sector(this, candidate),
+      occupation: (candidate) => SOFT.occupation(this, candidate),
+      distance: (candidate) => SOFT.distance(this, candidate),
+      start_date: (candidate) => SOFT.start_date(this, candidate),
+      last_contact: (candidate) => SOFT.last_contact(this, candidate),
+    };
+    return this.softCriteria;
+  }
+
+  engaged(candidate: CandidateProfile, engagements: readonly Engagement[]): boolean {
+    return engagedDuring(candidate.status, engagements, this.period);
+  }
+
+  explain(candidate: CandidateProfile, engagements: readonly Engagement[]): CandidateScore {
+    const hardReasons = [
+      HARD.authorisation(this, candidate),
+      HARD.french_level(this, candidate),
+      HARD.driving_licence(this, candidate),
+      engagement(this, candidate, engagements),
+      HARD.consent(this, candidate),
+    ];
+    const place = SOFT.distance(this, candidate);
+    const evaluations: Record<SoftCriterion, Evaluation> = {
+      sector: SOFT.sector(this, candidate),
+      occupation: SOFT.occupation(this, candidate),
+      distance: place,
+      start_date: SOFT.start_date(this, candidate),
+      last_contact: SOFT.last_contact(this, candidate),
+    };
+    return {
+      candidate,
+      score: scoreOf(evaluations),
+      failures: hardReasons.filter((reason) => reason.verdict === 'fail').length,
+      reasons: [...hardReasons, ...SOFT_CRITERIA.map((criterion) => evaluations[criterion].reason)],
+      distanceKm: place.km,
+    };
+  }
+}
+
 /** What depends only on the need (its period, its occupation's words) is worked out once. */
 export function createNeedMatcher(need: NeedProfile, today: string): NeedMatcher {
-  const period = jobPeriod(need, today);
-  const target = occupationTarget(need);
-  const hard: NeedMatcher['hard'] = {
-    authorisation: (candidate) => authorisationReason(candidate, period),
-    french_level: (candidate) => frenchLevelReason(candidate.frenchLevel, need.minFrenchLevel),
-    driving_licence: (candidate) => drivingLicenceReason(candidate.mobility, need.drivingLicenceRequired),
-    engagement: (candidate, engagements) => engagementReason(candidate.status, engagements, period),
-    consent: (candidate) => consentReason(candidate),
-  };
-  const soft: NeedMatcher['soft'] = {
-    sector: (candidate) => sectorEvaluation(candidate.sectorIds, need.sectorId),
-    occupation: (candidate) => occupationEvaluation(candidate.occupations, target),
-    distance: (candidate) => distanceEvaluation(candidate, need.location),
-    start_date: (candidate) => startDateEvaluation(candidate.availableFrom, period),
-    last_contact: (candidate) => lastContactEvaluation(candidate.lastContactOn, today),
-  };
-  return {
-    hard,
-    soft,
-    engaged: (candidate, engagements) => engagedDuring(candidate.status, engagements, period),
-    explain(candidate, engagements) {
-      const hardReasons = [
-        hard.authorisation(candidate),
-        hard.french_level(candidate),
-        hard.driving_licence(candidate),
-        hard.engagement(candidate, engagements),
-        hard.consent(candidate),
-      ];
-      const place = soft.distance(candidate);
-      const evaluations: Record<SoftCriterion, Evaluation> = {
-        sector: soft.sector(candidate),
-        occupation: soft.occupation(candidate),
-        distance: place,
-        start_date: soft.start_date(candidate),
-        last_contact: soft.last_contact(candidate),
-      };
-      return {
-        candidate,
-        score: scoreOf(evaluations),
-        failures: hardReasons.filter((reason) => reason.verdict === 'fail').length,
-        reasons: [...hardReasons, ...SOFT_CRITERIA.map((criterion) => evaluations[criterion].reason)],
-        distanceKm: place.km,
-      };
-    },
-  };
+  return new BoundMatcher(need, today);
 }

@@ -174,6 +174,19 @@ export function createMatchingStore(db: ReadDb) {
     )
     .prepare();
 
+  // Prepared once: each call asks for the data version and the presentations, and building
+  // their SQL again each time cost about 1.5 ms of a 23 ms call at 100,000 files.
+  const dataVersion = prepareRead(db, 'SELECT data_version FROM pragma_data_version');
+  const presentationsWhere = (column: typeof presentations.jobNeedId | typeof presentations.candidateId) =>
+    db
+      .select({ candidateId: presentations.candidateId, jobNeedId: presentations.jobNeedId, id: presentations.id, state: presentations.state })
+      .from(presentations)
+      .where(and(isNull(presentations.archivedAt), eq(column, sql.placeholder('id'))))
+      .orderBy(asc(presentations.proposedOn), asc(presentations.createdAt), asc(presentations.seq))
+      .prepare();
+  const presentationsOfNeed = presentationsWhere(presentations.jobNeedId);
+  const presentationsOfCandidate = presentationsWhere(presentations.candidateId);
+
   const recruitmentColumns = { candidateId: recruitments.candidateId, kind: recruitments.kind, startDate: recruitments.startDate, endDate: recruitments.endDate };
   const placementColumns = { candidateId: placements.candidateId, kind: placements.kind, startDate: placements.startDate, endDate: placements.endDate };
 
@@ -201,7 +214,7 @@ export function createMatchingStore(db: ReadDb) {
     openNeeds: (today: string): NeedProfileRow[] => openNeeds.all({ today }),
 
     /** Changes whenever another connection writes to the file. */
-    dataVersion: (): number => db.get<{ version: number }>(sql`SELECT data_version AS version FROM pragma_data_version`).version,
+    dataVersion: (): number => dataVersion.pluck().get() as number,
 
     /**
      * Recruitments, and placements without an outcome, not archived: those not over by
@@ -239,13 +252,7 @@ export function createMatchingStore(db: ReadDb) {
     },
 
     /** The presentations (not archived) of a need or of a candidate, oldest first. */
-    presentations(filter: { jobNeedId: string } | { candidateId: string }) {
-      return db
-        .select({ candidateId: presentations.candidateId, jobNeedId: presentations.jobNeedId, id: presentations.id, state: presentations.state })
-        .from(presentations)
-        .where(and(isNull(presentations.archivedAt), 'jobNeedId' in filter ? eq(presentations.jobNeedId, filter.jobNeedId) : eq(presentations.candidateId, filter.candidateId)))
-        .orderBy(asc(presentations.proposedOn), asc(presentations.createdAt), asc(presentations.seq))
-        .all();
-    },
+    presentations: (filter: { jobNeedId: string } | { candidateId: string }) =>
+      'jobNeedId' in filter ? presentationsOfNeed.all({ id: filter.jobNeedId }) : presentationsOfCandidate.all({ id: filter.candidateId }),
   };
 }

@@ -1,5 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { addDays, daysBetween } from '../../../shared/dates';
 import { isValidIsoDate } from '../../../shared/validation';
 
 /** What a calendar says: the date exists when the UTC calendar gives it back unchanged. */
@@ -24,5 +25,28 @@ describe('isValidIsoDate', () => {
 
   test.prop([fc.string({ maxLength: 14 })])('refuses what is not a date as the calendar does', (value) => {
     expect(isValidIsoDate(value)).toBe(calendarSays(value));
+  });
+});
+
+/** Days from 1970 as the date's midnight UTC parsed gives them (what shared/dates read before it read the digits itself). */
+const parsedDays = (value: string) => Date.parse(`${value}T00:00:00Z`) / 86_400_000;
+
+describe('daysBetween and addDays', () => {
+  const origin = '1970-01-01';
+  test.prop([digits(4), digits(2), digits(2)], { numRuns: 5000 })('count the days Date.parse counts, on any YYYY-MM-DD', (year, month, day) => {
+    const value = `${year}-${month}-${day}`;
+    expect(daysBetween(origin, value)).toBe(Math.round(parsedDays(value)));
+  });
+
+  test.prop([fc.string({ minLength: 10, maxLength: 10 })])('and on any other text of that length (NaN alike)', (value) => {
+    expect(daysBetween(origin, value)).toBe(Math.round(parsedDays(value)));
+  });
+
+  it('across months, leap days and years', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2023-12-31', '2024-01-01')).toBe(1);
+    expect(daysBetween('2024-03-01', '2024-02-01')).toBe(-29);
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
   });
 });
