@@ -61,8 +61,11 @@ async function send(method: MethodName, input: unknown): Promise<ApiResult<unkno
 
 /** Calls one method of the API table; never throws, every outcome is a result value. */
 export async function call<M extends MethodName>(method: M, input: InputOf<M>): Promise<ApiResult<OutputOf<M>>> {
+  // Without an early answer to take, the request leaves now rather than a turn later: the entry's
+  // session.status left 30 ms after the list's first page (Chromium, load ~6).
+  const taken = early.take(method, input);
   // The router answers with the method's result type: the API table is the contract.
-  const result = ((await early.take(method, input)) ?? (await send(method, input))) as ApiResult<OutputOf<M>>;
+  const result = ((taken && (await taken)) ?? (await send(method, input))) as ApiResult<OutputOf<M>>;
   if (!result.ok && result.error.code === 'signed_out') onSignedOut();
   return result;
 }

@@ -46,15 +46,18 @@ export function earlyCalls(send: (method: MethodName, input: unknown) => Promise
       early.clear();
     },
 
-    /** The early answer to this call, taken once; none for a failed one (the window was signed out): it is asked again. */
-    async take(method: MethodName, input: unknown): Promise<ApiResult<unknown> | undefined> {
+    /**
+     * The early answer to this call, taken once; none for a failed one (the window was signed out):
+     * it is asked again. Undefined at once when there is none, so that the call leaves without
+     * waiting a turn of the event loop (the client's `call`).
+     */
+    take(method: MethodName, input: unknown): Promise<ApiResult<unknown> | undefined> | undefined {
       if (early.size === 0) return undefined;
       const key = keyOf(method, input);
       const answer = early.get(key);
       if (answer === undefined) return undefined;
       early.delete(key);
-      const result = await answer.pending;
-      return result.ok ? result : undefined;
+      return answer.pending.then((result) => (result.ok ? result : undefined));
     },
   };
 }
