@@ -58,57 +58,92 @@ export function oneAnswer<Answer>(name: string, callerUrl: string, options: Work
   return worker instanceof Worker ? answerOf(worker, start) : Promise.resolve(worker);
 }
 
-/** `oneAnswer` with a worker started ahead (see `spareWorker`). */
+/** Answers from a worker started ahead and kept for the next work (see `spareWorker`). */
 export interface SpareWorker {
   /** Starts the spare worker now if there is none, so the next answer does not wait for its start. */
   prepare(): void;
-  /** `oneAnswer` on the spare worker (a new one if there is none); the next spare is started once this answer is in. */
-  oneAnswer<Answer>(start?: (worker: Worker) => void): Promise<WorkerOutcome<Answer>>;
+  /**
+   * The first message of the spare worker (a new one if there is none) once `start` has given it
+   * its work. A worker that answered, and whose answer `keep` accepts, waits as the spare for the
+   * next work; one that failed or exited is gone, and a new spare is started.
+   */
+  answer<Answer>(start?: (worker: Worker) => void, keep?: (answer: Answer) => boolean): Promise<WorkerOutcome<Answer>>;
   /** The idle worker started ahead, if any. */
   readonly spare: Worker | null;
 }
 
 /**
- * The worker `name` started before it is needed: a thread's start and its modules' loading happen
- * while the person chooses a file (for the sheet reader, with ExcelJS: a one-row XLSX read in
- * 1.3-2.6 s on a fresh worker, 0.1-0.15 s on one started ahead; a 10,000-row one in 3.5-4.9 s
- * against 1.8-2.5 s, on a loaded 2-core machine). Still one answer per worker, as `oneAnswer`: a worker
- * that fails or runs out of heap takes no other work with it. At most one worker waits, stopped
+ * The worker `name` started before it is needed, and kept for the next work once it has answered:
+ * a thread's start and its modules' loading happen while the person chooses a file (for the sheet
+ * reader, with ExcelJS: a one-row XLSX read in 1.3-2.6 s on a fresh worker, 0.1-0.15 s on one
+ * started ahead), and a worker that has read a file reads the next with its code already compiled
+ * (a 10,000-row XLSX: 1.8 s on a fresh worker, about 0.8 s on one that has read before). One work
+ * at a time per worker: a worker given work is no longer the spare, so one that fails or runs out
+ * of heap takes no other work with it, and it is not used again. At most one worker waits, stopped
  * after `idleMs` unused so it does not hold memory, and it does not keep the process alive.
  */
 export function spareWorker(name: string, callerUrl: string, options: WorkerOptions, idleMs: number): SpareWorker {
-  let spare: { worker: Worker; idle: NodeJS.Timeout } | null = null;
+  let spare: { worker: Worker; idle: NodeJS.Timeout; gone: () => void } | null = null;
   const forget = (worker: Worker) => {
     if (spare?.worker !== worker) return;
     clearTimeout(spare.idle);
+    worker.off('error', spare.gone);
+    worker.off('exit', spare.gone);
     spare = null;
   };
-  const prepare = () => {
-    if (spare) return;
-    const worker = newWorker(name, callerUrl, options);
-    // A worker that cannot be made is not kept: the answer asked for makes its own and reports why.
-    if (!(worker instanceof Worker)) return;
+  /** `worker` waits for work, unless another already does. */
+  const wait = (worker: Worker) => {
+    if (spare) {
+      void worker.terminate();
+      return;
+    }
     worker.unref();
     const idle = setTimeout(() => {
       forget(worker);
       void worker.terminate();
     }, idleMs);
     idle.unref();
-    spare = { worker, idle };
     // A spare that dies while it waits (out of memory loading its modules…) is dropped, not handed work.
-    worker.once('error', () => forget(worker));
-    worker.once('exit', () => forget(worker));
+    const gone = () => forget(worker);
+    spare = { worker, idle, gone };
+    worker.once('error', gone);
+    worker.once('exit', gone);
+  };
+  const prepare = () => {
+    if (spare) return;
+    const worker = newWorker(name, callerUrl, options);
+    // A worker that cannot be made is not kept: the answer asked for makes its own and reports why.
+    if (worker instanceof Worker) wait(worker);
   };
   return {
     prepare,
     get spare() {
       return spare?.worker ?? null;
     },
-    async oneAnswer<Answer>(start?: (worker: Worker) => void) {
-      const taken = spare?.worker;
-      if (taken) forget(taken);
-      taken?.ref();
-      const outcome = taken ? await answerOf<Answer>(taken, start) : await oneAnswer<Answer>(name, callerUrl, options, start);
+    async answer<Answer>(start?: (worker: Worker) => void, keep: (answer: Answer) => boolean = () => true) {
+      let worker: Worker | { error: Error } | undefined = spare?.worker;
+      if (worker) forget(worker);
+      else worker = newWorker(name, callerUrl, options);
+      if (!(worker instanceof Worker)) return worker;
+      worker.ref();
+      const taken = worker;
+      const outcome = await new Promise<WorkerOutcome<Answer>>((resolve) => {
+        const settle = (outcome: WorkerOutcome<Answer>) => {
+          taken.off('message', onMessage);
+          taken.off('error', onError);
+          taken.off('exit', onExit);
+          resolve(outcome);
+        };
+        const onMessage = (answer: Answer) => settle({ answer });
+        const onError = (error: Error) => settle({ error });
+        const onExit = (exitCode: number) => settle({ exitCode });
+        taken.once('message', onMessage);
+        taken.once('error', onError);
+        taken.once('exit', onExit);
+        start?.(taken);
+      });
+      if ('answer' in outcome && keep(outcome.answer)) wait(taken);
+      else void taken.terminate();
       prepare();
       return outcome;
     },

@@ -7,10 +7,10 @@ import { type SpreadsheetOptions, readSpreadsheet } from './spreadsheet';
 import('exceljs').catch(() => undefined);
 
 /**
- * The worker thread that reads one person's file (see `readSpreadsheetOffThread`): the bytes
- * come in moved, not copied; the rows go back, or the refusal's translation key.
+ * The worker thread that reads a person's files, one at a time (see `readSpreadsheetOffThread`):
+ * the bytes come in moved, not copied; the rows go back, or the refusal's translation key.
  */
-parentPort?.once('message', async ({ bytes, options }: { bytes: Uint8Array; options: SpreadsheetOptions }) => {
+parentPort?.on('message', async ({ bytes, options }: { bytes: Uint8Array; options: SpreadsheetOptions }) => {
   try {
     parentPort?.postMessage({ read: await readSpreadsheet(bytes, options) });
   } catch (error) {

@@ -69,23 +69,27 @@ export function sheetWorkers(idleMs = SPARE_SHEET_WORKER_IDLE_MS): SpareWorker {
   return spareWorker('sheet-worker', import.meta.url, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }, idleMs);
 }
 
-/** The process's reading workers: the import wizard prepares one when it opens, and each read the next. */
+/** The process's reading workers: the import wizard prepares one when it opens, and it reads file after file. */
 export const SHEET_WORKERS = sheetWorkers();
 
 /**
  * `readSpreadsheet` on a worker thread, so the main process's event loop (the window, the IPC,
  * the preview host) keeps answering while a large file is read, and a file that would need more
  * memory than `WORKER_HEAP_MB` is refused instead of swelling the main process. The same
- * refusals, with the same translation keys, come back from the worker. One file per worker: the
- * next read has a fresh one, started ahead.
+ * refusals, with the same translation keys, come back from the worker. One file at a time per
+ * worker; a worker that has read a file, or refused it, reads the next (its code compiled by
+ * then), but one that failed otherwise is stopped and the next file has a fresh one.
  */
 export async function readSpreadsheetOffThread(bytes: Uint8Array, options: SpreadsheetOptions = {}, workers: SpareWorker = SHEET_WORKERS): Promise<ReadSpreadsheet> {
   type Answer = { read?: ReadSpreadsheet; refusal?: { messageKey: string; values: Record<string, string> }; failure?: string };
-  const outcome = await workers.oneAnswer<Answer>((worker) => {
-    // A copy the worker owns, moved rather than cloned: the caller keeps its bytes.
-    const copy = new Uint8Array(bytes);
-    worker.postMessage({ bytes: copy, options }, [copy.buffer]);
-  });
+  const outcome = await workers.answer<Answer>(
+    (worker) => {
+      // A copy the worker owns, moved rather than cloned: the caller keeps its bytes.
+      const copy = new Uint8Array(bytes);
+      worker.postMessage({ bytes: copy, options }, [copy.buffer]);
+    },
+    (answer) => answer.failure === undefined,
+  );
   if ('exitCode' in outcome) throw new Error(`Spreadsheet worker stopped (${outcome.exitCode}) before answering`);
   if ('error' in outcome) throw outcome.error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new SheetReadError('sheets.errors.tooLargeUnpacked') : outcome.error;
   const { read, refusal, failure } = outcome.answer;

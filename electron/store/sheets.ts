@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { ReadDb, WriteDb } from '../db/handles';
+import { createRowWriter } from '../db/row-writer';
 import {
   type MergedField,
   candidateMerges,
@@ -94,20 +95,18 @@ export type SheetImportRecord = { recordType: string; recordId: string } & ({ ki
 
 export function insertSheetImport(db: WriteDb, row: typeof sheetImports.$inferInsert, records: readonly SheetImportRecord[]): void {
   db.insert(sheetImports).values(row).run();
-  // 200 rows per statement keeps each under SQLite's bound on variables.
-  for (let start = 0; start < records.length; start += 200) {
-    db.insert(sheetImportRecords)
-      .values(
-        records.slice(start, start + 200).map((record) => ({
-          importId: row.id,
-          recordType: record.recordType,
-          recordId: record.recordId,
-          kind: record.kind,
-          filledFields: record.kind === 'merged' ? record.filledFields : null,
-        })),
-      )
-      .run();
-  }
+  // Through statements prepared once: building an INSERT of 200 rows with drizzle, 50 times for
+  // 10,000 files, cost more than SQLite's writing them.
+  createRowWriter(db).insertAll(
+    sheetImportRecords,
+    records.map((record) => ({
+      importId: row.id,
+      recordType: record.recordType,
+      recordId: record.recordId,
+      kind: record.kind,
+      filledFields: record.kind === 'merged' ? record.filledFields : null,
+    })),
+  );
 }
 
 /** How many records of each type an import created, and merged into. */

@@ -52,33 +52,40 @@ describe('readSpreadsheetOffThread', () => {
     }
   });
 
-  it('reads each file on the worker started ahead, one file per worker, the next started once a read is done', async () => {
+  it('reads file after file on the worker started ahead, one at a time; a refusal keeps it, a worker that stops is replaced', async () => {
     const workers = sheetWorkers(10 * 60_000);
     const bytes = bigCsv(100);
     const expected = await readSpreadsheet(bytes);
     workers.prepare();
     const ahead = workers.spare;
-    expect(ahead).not.toBeNull();
+    if (!ahead) throw new Error('no worker started ahead');
     // Prepared twice, still one worker waiting.
     workers.prepare();
     expect(workers.spare).toBe(ahead);
+    const given = vi.spyOn(ahead, 'postMessage');
     for (let read = 0; read < 2; read++) {
-      const worker = workers.spare;
-      if (!worker) throw new Error('no worker started ahead');
-      const given = vi.spyOn(worker, 'postMessage');
-      const stopped = once(worker, 'exit');
       expect(await readSpreadsheetOffThread(bytes, {}, workers)).toEqual(expected);
-      // The file went to the worker started ahead, which is stopped after its one answer…
-      expect(given).toHaveBeenCalledTimes(1);
-      await stopped;
-      // …and the next read has a fresh one, already starting.
-      expect(workers.spare).not.toBeNull();
-      expect(workers.spare).not.toBe(worker);
+      // The file went to the worker started ahead, which waits again for the next one.
+      expect(given).toHaveBeenCalledTimes(read + 1);
+      expect(workers.spare).toBe(ahead);
     }
-    // A refusal too ends its worker, and the next is started.
-    const refused = workers.spare;
+    // Two files at once: the second is not queued behind the first on the same worker.
+    const [first, second] = await Promise.all([readSpreadsheetOffThread(bytes, {}, workers), readSpreadsheetOffThread(bytes, {}, workers)]);
+    expect([first, second]).toEqual([expected, expected]);
+    expect(given).toHaveBeenCalledTimes(3);
+    // A refusal is an answer: the worker reads the next file.
+    const refusing = workers.spare;
     expect(await refusal(() => readSpreadsheetOffThread(Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0]), {}, workers))).toEqual({ key: 'sheets.errors.oldExcel', values: {} });
-    expect(workers.spare).not.toBe(refused);
+    expect(workers.spare).toBe(refusing);
+    // A worker that stops before answering (as one out of heap does) is not given work again: a fresh one is started.
+    const stopping = workers.spare;
+    if (!stopping) throw new Error('no worker waiting');
+    const reading = readSpreadsheetOffThread(bigCsv(40_000), {}, workers);
+    await stopping.terminate();
+    await expect(reading).rejects.toThrow(/stopped/);
+    expect(workers.spare).not.toBeNull();
+    expect(workers.spare).not.toBe(stopping);
+    expect(await readSpreadsheetOffThread(bytes, {}, workers)).toEqual(expected);
     const last = workers.spare;
     await last?.terminate();
     expect(workers.spare).toBeNull();
