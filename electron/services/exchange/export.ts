@@ -117,11 +117,12 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
         onProgress: (done) => report('reading', done, allowed.length),
       },
     );
+    const candidateIds = records.candidates.versions.map((record) => record.id);
     const sequence = (readSetting(db, SEQUENCE_KEY, z.int()) ?? 0) + 1;
     const exportId = newId();
     const createdAt = moment(clock).now;
     const counts = {
-      candidates: records.candidates.length,
+      candidates: records.candidates.versions.length,
       timelineEvents: records.timelineEvents.versions.length,
       partners: records.partners.length,
       sectors: records.sectors.length,
@@ -146,11 +147,11 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
         counts,
         leftOut: [...(request.includeNotes ? [] : (['notes'] as const)), ...(request.includeBarriers ? [] : (['barriers'] as const))],
       },
-      records: { candidates: records.candidates, timelineEvents: [], partners: records.partners, sectors: records.sectors, plans: planRecordsOf(db, records.candidates.map((record) => record.id)) },
+      records: { candidates: [], timelineEvents: [], partners: records.partners, sectors: records.sectors, plans: planRecordsOf(db, candidateIds) },
       deletions: [],
     };
     report('encrypting');
-    const plaintext = payloadBytes(payload, records.timelineEvents.json);
+    const plaintext = payloadBytes(payload, { candidates: records.candidates.json, timelineEvents: records.timelineEvents.json });
     const passphrase = target.card ? null : generatePassphrase();
     const encrypted = target.card
       ? await encryptToRecipients(plaintext, [target.card.ageRecipient, ours.ageRecipient])
@@ -178,12 +179,12 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
         counterpartName: target.partnerName,
         byPassphrase: passphrase !== null,
         counts,
-        recordIds: records.candidates.map((candidate) => candidate.id),
+        recordIds: candidateIds,
         fileName,
       });
       if (target.card) {
         recordAgreedVersions(tx, target.card.associationId, [
-          ...records.candidates.map((record) => ({ recordType: 'candidate' as const, id: record.id, updatedAt: record.updatedAt })),
+          ...records.candidates.versions.map((record) => ({ recordType: 'candidate' as const, id: record.id, updatedAt: record.updatedAt })),
           ...records.timelineEvents.versions.map((record) => ({ recordType: 'timelineEvent' as const, id: record.id, updatedAt: record.updatedAt })),
           ...records.partners.map((record) => ({ recordType: 'partner' as const, id: record.id, updatedAt: record.updatedAt })),
           ...records.sectors.map((record) => ({ recordType: 'sector' as const, id: record.id, updatedAt: record.updatedAt })),
