@@ -80,29 +80,42 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
     return { partnerId: card.partnerId, partnerName: card.name, card };
   }
 
-  function previewExport(request: ParsedInputOf<'exchange.previewExport'>): ExportPreview {
+  /**
+   * The files the request names, each with the reason it may not go (null when it may), in no
+   * particular order: 10,000 names through the collator were a tenth of a 10,000-file export's
+   * CPU, for the files allowed, which the export does not list.
+   */
+  function checkFiles(request: ParsedInputOf<'exchange.previewExport'>) {
     const target = resolveTarget(request.to);
     const sharedWithPartner = candidatesSharedWith(db, target.partnerId);
     const ids = request.scope.kind === 'candidates' ? [...new Set(request.scope.ids)] : sharedWithPartner;
     const rows = consentsOf(db, ids);
     if (request.scope.kind === 'candidates' && rows.length !== ids.length) refuse('candidates.errors.notFound');
     const sharedWith = new Set(sharedWithPartner);
-    const preview: ExportPreview = { allowed: [], blocked: [] };
-    for (const row of rows.sort((a, b) => byName.compare(a.lastName, b.lastName) || byName.compare(a.firstName, b.firstName))) {
-      const name = `${row.firstName} ${row.lastName}`;
-      // The consent rule is shared/candidates.ts's, the same the file's "not shareable" badge shows.
+    // The consent rule is shared/candidates.ts's, the same the file's "not shareable" badge shows.
+    return rows.map((row) => {
       const reason: BlockReason | null = row.archivedAt ? 'archived' : sharingBlock(row, sharedWith.has(row.id));
-      if (reason) preview.blocked.push({ id: row.id, name, reason });
-      else preview.allowed.push({ id: row.id, name });
-    }
-    return preview;
+      return { ...row, reason };
+    });
+  }
+
+  type CheckedFile = ReturnType<typeof checkFiles>[number];
+  const byNames = (a: CheckedFile, b: CheckedFile) => byName.compare(a.lastName, b.lastName) || byName.compare(a.firstName, b.firstName);
+  const nameOf = (row: CheckedFile) => `${row.firstName} ${row.lastName}`;
+  const blockedOf = (rows: CheckedFile[]): ExportPreview['blocked'] => rows.flatMap((row) => (row.reason ? [{ id: row.id, name: nameOf(row), reason: row.reason }] : []));
+
+  function previewExport(request: ParsedInputOf<'exchange.previewExport'>): ExportPreview {
+    const rows = checkFiles(request).sort(byNames);
+    return { allowed: rows.flatMap((row) => (row.reason ? [] : [{ id: row.id, name: nameOf(row) }])), blocked: blockedOf(rows) };
   }
 
   async function exportFile(request: ParsedInputOf<'exchange.export'>): Promise<ExportResult> {
     const sender = keys.requireProfile();
     const ours = keys.identity();
     const target = resolveTarget(request.to);
-    const { allowed, blocked } = previewExport(request);
+    const checked = checkFiles(request);
+    const allowed = checked.filter((row) => row.reason === null);
+    const blocked = blockedOf(checked.filter((row) => row.reason !== null).sort(byNames));
     if (allowed.length === 0) refuse('exchange.errors.nothingToExport');
 
     report('reading', 0, allowed.length);
