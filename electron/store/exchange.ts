@@ -5,7 +5,7 @@ import { createRowWriter } from '../db/row-writer';
 import { candidateSharingConsents, candidates, exchangedRecords, partnerContacts, partners, sectors, timelineEvents } from '../db/schema';
 import { candidateColumns, writeCandidateChildren } from './candidates';
 import { writePartnerContacts } from './partners';
-import { replacePlans } from './plans';
+import { compareText, replacePlans } from './plans';
 import { healthNoteVisible } from './scope';
 import { type PartnerRecord, type Payload, type SectorRecord, candidateRecordSchema } from '../formats/payload';
 
@@ -369,8 +369,4 @@ export function writeRecords(tx: WriteDb, chosen: RecordSet, options: { ourAssoc
     tx,
     (chosen.plans ?? []).filter((plan) => chosenIds.has(plan.candidateId)),
   );
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
