@@ -276,27 +276,30 @@ export function parsePayload(bytes: Uint8Array, knownIds: LocalRecords, json: un
 }
 
 /**
- * A payload's JSON as UTF-8 bytes, its events given apart as JSON arrays already written (by
- * SQLite: tens of thousands of events need not become objects to become text again). The
- * records go last; the text parses to the payload with those events.
+ * A payload's JSON as UTF-8 bytes, its candidates and events given apart as JSON arrays
+ * already written (by SQLite: tens of thousands of records need not become objects to become
+ * text again). The records go last; the text parses to the payload with those records.
  */
-export function payloadBytes(payload: Payload, timelineEventsJson: readonly string[]): Buffer {
-  if (payload.records.timelineEvents.length > 0) throw new Error('payloadBytes: events are given as JSON');
+export function payloadBytes(payload: Payload, written: { candidates: readonly string[]; timelineEvents: readonly string[] }): Buffer {
+  if (payload.records.candidates.length > 0 || payload.records.timelineEvents.length > 0) throw new Error('payloadBytes: candidates and events are given as JSON');
   const { records, ...rest } = payload;
-  const events = timelineEventsJson.map((array) => array.trim().slice(1, -1).trim()).filter((items) => items.length > 0);
+  /** The arrays' items, joined into one array's text. */
+  const joined = (arrays: readonly string[]) => {
+    const items = arrays.map((array) => array.trim().slice(1, -1).trim()).filter((list) => list.length > 0);
+    return ['[', ...items.flatMap((list, index) => (index === 0 ? [list] : [',', list])), ']'];
+  };
   const parts = [
     `${JSON.stringify(rest).slice(0, -1)},"records":{"candidates":`,
-    JSON.stringify(records.candidates),
-    ',"timelineEvents":[',
-    ...events.flatMap((items, index) => (index === 0 ? [items] : [',', items])),
-    '],"partners":',
+    ...joined(written.candidates),
+    ',"timelineEvents":',
+    ...joined(written.timelineEvents),
+    ',"partners":',
     JSON.stringify(records.partners),
     ',"sectors":',
     JSON.stringify(records.sectors),
     ...(records.plans ? [',"plans":', JSON.stringify(records.plans)] : []),
     '}}',
   ];
-  // Written piece by piece into one buffer: no single string of the whole file is made.
   const bytes = Buffer.allocUnsafe(parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0));
   let offset = 0;
   for (const part of parts) offset += bytes.write(part, offset);

@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { PlanRecord } from '../formats/payload';
 import type { ReadDb, WriteDb } from '../db/handles';
+import { rowsWhereIn } from '../db/row-reader';
 import { candidateBarriers, candidateDiagnoses, candidates, partners, planObjectives, planStepEvents, planSteps, volunteers } from '../db/schema';
 import { inCandidateScope } from './scope';
 
@@ -155,27 +156,53 @@ export function progressRows(db: ReadDb, from: string, to: string) {
 
 /** The plans of files sent to a partner (see formats/payload.ts): objectives and steps, without who here carries them. */
 export function planRecordsOf(db: ReadDb, candidateIds: readonly string[]): PlanRecord[] {
-  const plans: PlanRecord[] = [];
-  for (let start = 0; start < candidateIds.length; start += 500) {
-    const batch = candidateIds.slice(start, start + 500);
-    const objectives = db.select().from(planObjectives).where(inArray(planObjectives.candidateId, batch)).orderBy(asc(planObjectives.createdAt)).all();
-    if (objectives.length === 0) continue;
-    const steps = db.select().from(planSteps).where(inArray(planSteps.candidateId, batch)).orderBy(asc(planSteps.createdAt)).all();
-    for (const candidateId of batch) {
-      const own = objectives.filter((objective) => objective.candidateId === candidateId);
-      if (own.length === 0) continue;
-      plans.push({
+  // One statement per table over the ids as a JSON array, the rows grouped by file here: 10,000
+  // files, 500 ids per drizzle query, cost 0.1 s of CPU for an export without any plan.
+  const objectives = rowsWhereIn(db, planObjectives, planObjectives.candidateId, candidateIds).sort((a, b) => compareText(a.createdAt, b.createdAt));
+  if (objectives.length === 0) return [];
+  const withPlans = [...new Set(objectives.map((objective) => objective.candidateId))];
+  const steps = rowsWhereIn(db, planSteps, planSteps.candidateId, withPlans).sort((a, b) => compareText(a.createdAt, b.createdAt));
+  const stepsOf = groupBy(steps, (step) => step.objectiveId);
+  const objectivesOf = groupBy(objectives, (objective) => objective.candidateId);
+  return candidateIds.flatMap((candidateId) => {
+    const own = objectivesOf.get(candidateId);
+    if (!own) return [];
+    return [
+      {
         candidateId,
         objectives: own.map(({ candidateId: _candidate, ...objective }) => ({
           ...objective,
-          steps: steps
-            .filter((step) => step.objectiveId === objective.id)
-            .map(({ id, kind, label, dueOn, responsible, status, outcome, createdAt, updatedAt }) => ({ id, kind, label, dueOn, responsible, status, outcome, createdAt, updatedAt })),
+          steps: (stepsOf.get(objective.id) ?? []).map(({ id, kind, label, dueOn, responsible, status, outcome, createdAt, updatedAt }) => ({
+            id,
+            kind,
+            label,
+            dueOn,
+            responsible,
+            status,
+            outcome,
+            createdAt,
+            updatedAt,
+          })),
         })) as PlanRecord['objectives'],
-      });
-    }
+      },
+    ];
+  });
+}
+
+function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
-  return plans;
+  return groups;
+}
+
+/** SQLite's order of text (ORDER BY's, for the ASCII of ids and ISO dates), without a collator. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

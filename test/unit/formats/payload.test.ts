@@ -117,25 +117,28 @@ describe('export content', () => {
   );
 });
 
-describe('payload bytes with the events given as JSON', () => {
+describe('payload bytes with the candidates and events given as JSON', () => {
   const event = (n: number, text: string) => ({ id: ID(100 + n), text, kind: 'note' });
 
-  test.prop([fc.array(fc.array(fc.string(), { maxLength: 4 }), { maxLength: 4 }), fc.string()])(
-    'parse to the payload with every event of every array, in order, whatever the text',
-    (batches, name) => {
+  test.prop([fc.array(fc.array(fc.string(), { maxLength: 4 }), { maxLength: 4 }), fc.array(fc.array(fc.string(), { maxLength: 3 }), { maxLength: 3 })])(
+    'parse to the payload with every record of every array, in order, whatever the text',
+    (batches, nameBatches) => {
       let n = 0;
       const arrays = batches.map((texts) => texts.map((text) => event(n++, text)));
-      const base = payload({}, { candidates: [candidate(3, { firstName: name })] }) as unknown as Payload;
-      const bytes = payloadBytes(base, arrays.map((array) => JSON.stringify(array)));
+      const files = nameBatches.map((names) => names.map((name) => candidate(n++, { firstName: name })));
+      const base = payload() as unknown as Payload;
+      const bytes = payloadBytes(base, { candidates: files.map((array) => JSON.stringify(array)), timelineEvents: arrays.map((array) => JSON.stringify(array)) });
       expect(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))).toEqual({
         ...base,
-        records: { ...base.records, timelineEvents: arrays.flat() },
+        records: { ...base.records, candidates: files.flat(), timelineEvents: arrays.flat() },
       });
     },
   );
 
-  it('refuses events given both ways', () => {
-    const base = payload({}, { timelineEvents: [event(1, 'x')] }) as unknown as Payload;
-    expect(() => payloadBytes(base, [])).toThrow();
+  it('refuses records given both ways', () => {
+    const withEvent = payload({}, { timelineEvents: [event(1, 'x')] }) as unknown as Payload;
+    expect(() => payloadBytes(withEvent, { candidates: [], timelineEvents: [] })).toThrow();
+    const withFile = payload({}, { candidates: [candidate(3, {})] }) as unknown as Payload;
+    expect(() => payloadBytes(withFile, { candidates: [], timelineEvents: [] })).toThrow();
   });
 });
