@@ -96,14 +96,22 @@ export function createBackupService(options: BackupOptions) {
     return found;
   }
 
-  async function take(reason: BackupReason): Promise<BackupEntry> {
-    try {
-      const taken = await takeBackup(sqlite.name, { key, dir: backupDir, recipient: recipient(), reason, now: clock.now() });
-      pruneBackups(backupDir);
-      return toEntry(taken);
-    } catch (error) {
-      return asAppError(error);
-    }
+  /** The backups being taken: a backup started ahead (`prepareImport`) runs on its worker with no one waiting for it. */
+  const running = new Set<Promise<unknown>>();
+
+  function take(reason: BackupReason): Promise<BackupEntry> {
+    const taking = (async () => {
+      try {
+        const taken = await takeBackup(sqlite.name, { key, dir: backupDir, recipient: recipient(), reason, now: clock.now() });
+        pruneBackups(backupDir);
+        return toEntry(taken);
+      } catch (error) {
+        return asAppError(error);
+      }
+    })();
+    running.add(taking);
+    void taking.finally(() => running.delete(taking)).catch(() => {});
+    return taking;
   }
 
   /**
@@ -159,6 +167,11 @@ export function createBackupService(options: BackupOptions) {
   const contentsOf = (plainFile: string, backup: BackupFile): BackupContents => ({ takenAt: backup.takenAt, ...readContents(plainFile) });
 
   return {
+    /** Settles once no backup is being taken (whether they succeed or fail): before the data folder goes. */
+    async idle(): Promise<void> {
+      while (running.size > 0) await Promise.allSettled([...running]);
+    },
+
     status(): BackupStatus {
       return { recoveryConfigured: readRecoveryRecipient(dataDir) !== null, backups: listBackups(backupDir).map(toEntry), folder: backupDir };
     },

@@ -10,7 +10,7 @@ import { openSignedIn } from './accounts';
 export function useTempDir(): () => string {
   const dirs: string[] = [];
   afterEach(() => {
-    // Retried: a backup begun during a preview may still be writing its temporary file on its worker (ENOTEMPTY).
+    // Retried: a backup of a backend the test opened itself may still be writing its temporary file on its worker (ENOTEMPTY).
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   });
   return () => {
@@ -40,8 +40,19 @@ export function signInAs(backend: Backend, account: SignedIn | null): void {
 export function useBackend(): (options?: Partial<BackendOptions>) => Promise<Backend> {
   const tempDir = useTempDir();
   const opened: Backend[] = [];
-  afterEach(() => {
-    for (const backend of opened.splice(0)) backend.close();
+  afterEach(async () => {
+    for (const backend of opened.splice(0)) {
+      // A backup started ahead of an import (its preview) may still be writing in the test's folder.
+      const backups = (() => {
+        try {
+          return backend.backups;
+        } catch {
+          return null; // closed by the test itself
+        }
+      })();
+      await backups?.idle();
+      backend.close();
+    }
   });
   return async (options = {}) => {
     let override: { account: SignedIn | null } | null = null;
