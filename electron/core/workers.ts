@@ -22,21 +22,32 @@ export function workerEntry(name: string, callerUrl: string): { url: URL; execAr
 /** How a worker that answers once ended: its answer, or the error or exit that came instead. */
 export type WorkerOutcome<Answer> = { answer: Answer } | { error: Error & { code?: string } } | { exitCode: number };
 
-/** Waits for `worker`'s first message, given its work by `start`; stops it once it has answered, failed or exited. */
+/**
+ * Waits for `worker`'s next message, given its work by `start`, or the error or exit that comes
+ * instead; its listeners are taken off then, and the worker is left as it is (running or not).
+ */
 function answerOf<Answer>(worker: Worker, start?: (worker: Worker) => void): Promise<WorkerOutcome<Answer>> {
   return new Promise((resolve) => {
-    let settled = false;
     const settle = (outcome: WorkerOutcome<Answer>) => {
-      if (settled) return;
-      settled = true;
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
       resolve(outcome);
-      void worker.terminate();
     };
-    worker.once('message', (answer: Answer) => settle({ answer }));
-    worker.once('error', (error: Error) => settle({ error }));
-    worker.once('exit', (exitCode) => settle({ exitCode }));
+    const onMessage = (answer: Answer) => settle({ answer });
+    const onError = (error: Error) => settle({ error });
+    const onExit = (exitCode: number) => settle({ exitCode });
+    worker.once('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
     start?.(worker);
   });
+}
+
+/** Terminates a worker whose answer is in: an error it raises meanwhile is nobody's to hear (an unheard one would throw). */
+function stop(worker: Worker): void {
+  worker.on('error', () => {});
+  void worker.terminate();
 }
 
 function newWorker(name: string, callerUrl: string, options: WorkerOptions): Worker | { error: Error } {
@@ -55,7 +66,11 @@ function newWorker(name: string, callerUrl: string, options: WorkerOptions): Wor
  */
 export function oneAnswer<Answer>(name: string, callerUrl: string, options: WorkerOptions, start?: (worker: Worker) => void): Promise<WorkerOutcome<Answer>> {
   const worker = newWorker(name, callerUrl, options);
-  return worker instanceof Worker ? answerOf(worker, start) : Promise.resolve(worker);
+  if (!(worker instanceof Worker)) return Promise.resolve(worker);
+  return answerOf<Answer>(worker, start).then((outcome) => {
+    stop(worker);
+    return outcome;
+  });
 }
 
 /** Answers from a worker started ahead and kept for the next work (see `spareWorker`). */
@@ -94,7 +109,7 @@ export function spareWorker(name: string, callerUrl: string, options: WorkerOpti
   /** `worker` waits for work, unless another already does. */
   const wait = (worker: Worker) => {
     if (spare) {
-      void worker.terminate();
+      stop(worker);
       return;
     }
     worker.unref();
@@ -126,24 +141,9 @@ export function spareWorker(name: string, callerUrl: string, options: WorkerOpti
       else worker = newWorker(name, callerUrl, options);
       if (!(worker instanceof Worker)) return worker;
       worker.ref();
-      const taken = worker;
-      const outcome = await new Promise<WorkerOutcome<Answer>>((resolve) => {
-        const settle = (outcome: WorkerOutcome<Answer>) => {
-          taken.off('message', onMessage);
-          taken.off('error', onError);
-          taken.off('exit', onExit);
-          resolve(outcome);
-        };
-        const onMessage = (answer: Answer) => settle({ answer });
-        const onError = (error: Error) => settle({ error });
-        const onExit = (exitCode: number) => settle({ exitCode });
-        taken.once('message', onMessage);
-        taken.once('error', onError);
-        taken.once('exit', onExit);
-        start?.(taken);
-      });
-      if ('answer' in outcome && keep(outcome.answer)) wait(taken);
-      else void taken.terminate();
+      const outcome = await answerOf<Answer>(worker, start);
+      if ('answer' in outcome && keep(outcome.answer)) wait(worker);
+      else stop(worker);
       prepare();
       return outcome;
     },
