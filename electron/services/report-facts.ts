@@ -3,8 +3,9 @@ import { type RecruitmentKind, outcomeClass } from '../../shared/pipeline';
 import type { EmployerKind } from '../../shared/employers';
 import { AGE_BANDS, CONTRACT_AFTER_PMSMP_DAYS, FOLLOWED_BANDS, FRENCH_PROGRESS, type FrenchProgress } from '../../shared/reports';
 import type { Db } from '../db/open';
+import { committedVersion } from '../store/changes';
 import type { PopulationFilter, Ranges } from '../store/reports';
-import { type FileSource, type ReportWrites, type Row, committedVersion, partnerNames, readContacts, readDimensions, readFileFacts, readFileFactsInSteps, watchReportWrites } from '../store/report-facts';
+import { type FileSource, type ReportWrites, type Row, partnerNames, readContacts, readDimensions, readFileFacts, readFileFactsInSteps, watchReportWrites } from '../store/report-facts';
 
 /**
  * The report's facts in memory, kept current, and the figures worked out from them.

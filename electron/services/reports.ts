@@ -30,7 +30,8 @@ import { type Clock, moment, systemClock } from '../core/clock';
 import { readSetting, writeSetting } from '../store/settings';
 import { PERIOD_MONTHS, readTargets } from './dashboard';
 import { type Translate, reportPdf, reportXlsx, tableCsv, translator } from './report-documents';
-import { type PopulationFilter, type Ranges, dataVersion, filterNames, pairHours, stepsDone, volunteerFigures } from '../store/reports';
+import { dataMark } from '../store/changes';
+import { type PopulationFilter, type Ranges, filterNames, pairHours, stepsDone, volunteerFigures } from '../store/reports';
 import { type Counts, createReportFacts } from './report-facts';
 
 const PERIODS = ['current', 'previous'];
@@ -331,7 +332,7 @@ export function createReportService(db: Db, clock: Clock = systemClock, { slice 
   /** What identifies a whole report: its periods, its filters and the state of the data. */
   function wholeReportKey(query: ReportQuery): string {
     const { current, previous } = resolvePeriod(query.period);
-    return JSON.stringify([current, previous, query.filters, dataVersion(db)]);
+    return JSON.stringify([current, previous, query.filters, dataMark(db)]);
   }
 
   /** The facts read whole first, if they need it, without holding the event loop (`prepare`). */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { ReadDb } from '../db/handles';
+import { type ReadDb, prepareRead } from '../db/handles';
 
 /**
  * Where the data stands, as seen from this connection: the rows it has changed since it opened
@@ -12,4 +12,9 @@ export function dataMark(db: ReadDb): string {
     sql`SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version`,
   );
   return `${changes}/${version}`;
+}
+
+/** Changes when another connection commits a write (this connection's own writes do not move it). */
+export function committedVersion(db: ReadDb): number {
+  return (prepareRead(db, 'SELECT data_version FROM pragma_data_version').pluck().get() as number) ?? 0;
 }

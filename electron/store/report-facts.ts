@@ -119,11 +119,6 @@ export function readDimensions(db: ReadDb) {
   };
 }
 
-/** Changes when another connection commits a write (this connection's own writes do not move it). */
-export function committedVersion(db: ReadDb): number {
-  return (prepareRead(db, 'SELECT data_version FROM pragma_data_version').pluck().get() as number) ?? 0;
-}
-
 /** The partners' names, by id. */
 export function partnerNames(db: ReadDb): Map<string, string> {
   return new Map(prepareRead(db, 'SELECT id, name FROM partners').raw().all() as [string, string][]);

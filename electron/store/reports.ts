@@ -143,12 +143,6 @@ export function pairHours(db: Db, r: Ranges, pairId: string | null): PairHours[]
     GROUP BY 1, 2, 3`);
 }
 
-/** Changes whenever the data may have: a commit by another connection (`data_version`) or a row written by this one. */
-export function dataVersion(db: Db): string {
-  const row = db.get<{ committed: number; written: number }>(sql`SELECT (SELECT data_version FROM pragma_data_version) AS committed, total_changes() AS written`);
-  return `${row?.committed}:${row?.written}`;
-}
-
 export interface FilterNames {
   partner: string | null;
   sectorKey: string | null;
