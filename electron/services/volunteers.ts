@@ -1,3 +1,4 @@
+import { groupBy } from '../core/collections';
 import type { ParsedInputOf } from '../../shared/api';
 import type { PairKind } from '../../shared/domain';
 import type { Sector } from '../../shared/sectors';
@@ -45,12 +46,6 @@ const HOURS_NOT_FOUND = 'volunteers.errors.hoursNotFound';
 
 function toSector(row: { id: string; seedKey: string | null; name: string | null; archivedAt: string | null }): Sector {
   return { id: row.id, seedKey: row.seedKey as Sector['seedKey'], name: row.name, archivedAt: row.archivedAt };
-}
-
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
 }
 
 /** Pairs (*binômes*): two different active volunteers, for one sector or for the temp-work agencies. */

@@ -1,3 +1,4 @@
+import { groupBy } from '../core/collections';
 import { type SQL, and, asc, count, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf } from '../../shared/api';
@@ -140,15 +141,7 @@ export function candidateColumns(fields: CandidateWrite): Partial<typeof candida
 }
 
 /** Rows of a child table for many files at once, by file. */
-function byCandidate<Row extends { candidateId: string }>(rows: Row[]): Map<string, Row[]> {
-  const grouped = new Map<string, Row[]>();
-  for (const row of rows) {
-    const list = grouped.get(row.candidateId);
-    if (list) list.push(row);
-    else grouped.set(row.candidateId, [row]);
-  }
-  return grouped;
-}
+const byCandidate = <Row extends { candidateId: string }>(rows: Row[]): Map<string, Row[]> => groupBy(rows, (row) => row.candidateId);
 
 /** A health barrier's note, for a caller who may not read it (see healthNoteVisible): kept out. */
 function withoutHealthNote<Row extends { theme: string; action: string | null }>(row: Row, visible: boolean): Row {

@@ -1,3 +1,4 @@
+import { groupBy } from '../core/collections';
 import { and, asc, count, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { PlanRecord } from '../formats/payload';
 import type { ReadDb, WriteDb } from '../db/handles';
@@ -187,17 +188,6 @@ export function planRecordsOf(db: ReadDb, candidateIds: readonly string[]): Plan
       },
     ];
   });
-}
-
-function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return groups;
 }
 
 /** SQLite's order of text (ORDER BY's, for the ASCII of ids and ISO dates), without a collator. */
