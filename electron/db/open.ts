@@ -9,6 +9,7 @@ import { type DatabaseKey, isPlainDatabaseFile, keyConnection } from './cipher';
 import { checkDatabase } from './checks';
 import { discardEncryptionLeftovers, encryptDatabaseFile } from './encrypt';
 import { makePrivateFile, makePrivateFolder, restrictExistingFiles } from '../core/private-files';
+import { readBaseline } from './baseline';
 import { type Migration, appliedTags, applyMigrations, readMigrations, schemaVersion } from './migrations';
 import * as schema from './schema';
 
@@ -97,6 +98,7 @@ export class DatabaseOpenError extends Error {
  */
 export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
   const migrations = readMigrations(options.migrationsDir);
+  const baseline = readBaseline(options.migrationsDir);
   makePrivateFolder(path.dirname(options.file));
   let checked = Promise.resolve();
   const key = options.key;
@@ -147,7 +149,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
       // when it is (the backup API refuses to copy an encrypted database to a new file).
       sqlite.prepare('VACUUM INTO ?').run(copy);
     }
-    applyMigrations(sqlite, pending);
+    applyMigrations(sqlite, pending, baseline);
   } catch (error) {
     sqlite.close();
     throw error;

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { ordinaryTables } from '../../electron/db/baseline';
 import { type Migration, applyMigrations, readMigrations } from '../../electron/db/migrations';
 
 /**
@@ -31,24 +32,6 @@ export function applyMigration(sqlite: Database.Database, tag: string): void {
   const version = sqlite.pragma('user_version', { simple: true });
   if (version !== index) throw new Error(`${tag} applies to a database at version ${index}, not ${version}`);
   applyMigrations(sqlite, [migrations[index] as Migration]);
-}
-
-/** The full-text indexes: virtual tables, each with tables of its own that SQLite names after it. */
-export function virtualTables(sqlite: Database.Database): string[] {
-  return sqlite
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name")
-    .pluck()
-    .all() as string[];
-}
-
-/** The tables that hold rows of their own: not SQLite's, not the runner's bookkeeping, not a full-text index's. */
-export function ordinaryTables(sqlite: Database.Database): string[] {
-  const virtual = virtualTables(sqlite);
-  const all = sqlite
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name")
-    .pluck()
-    .all() as string[];
-  return all.filter((name) => !virtual.some((index) => name === index || name.startsWith(`${index}_`)));
 }
 
 export interface RealColumn {

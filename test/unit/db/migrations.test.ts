@@ -4,10 +4,11 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { SQL, getTableName, is } from 'drizzle-orm';
 import { type SQLiteColumn, SQLiteSyncDialect, SQLiteTable, getTableConfig } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
+import { ordinaryTables, virtualTables } from '../../../electron/db/baseline';
 import { applyMigrations } from '../../../electron/db/migrations';
 import * as schema from '../../../electron/db/schema';
 import { useTempDir } from '../../support/temp';
-import { columnsOf, fillEveryTable, foreignKeysOf, migrations, ordinaryTables, virtualTables } from '../../support/migrations';
+import { columnsOf, fillEveryTable, foreignKeysOf, migrations } from '../../support/migrations';
 
 /**
  * The chain of migrations is checked on the database it builds, not on its text: the schema

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { closeSync, cpSync, openSync, readFileSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, cpSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { sourceMigrationsDir } from '../../../electron/api/backend';
 import { openSignedIn } from '../../support/accounts';
+import { BASELINE_FILE } from '../../../electron/db/baseline';
 import { checkDatabase } from '../../../electron/db/checks';
 import { applyMigrations, readMigrations } from '../../../electron/db/migrations';
 import { DatabaseOpenError, openDatabase } from '../../../electron/db/open';
@@ -120,18 +121,28 @@ describe('openDatabase', () => {
     expect(hashOf(file)).toBe(before);
   });
 
-  it('applies migrations all or nothing', async () => {
-    const dir = tempDir();
-    const brokenDir = path.join(dir, 'migrations');
-    cpSync(sourceMigrationsDir, brokenDir, { recursive: true });
+  it('applies migrations all or nothing, from the baseline or one by one', async () => {
     const last = migrations.at(-1)?.tag ?? '';
-    writeFileSync(path.join(brokenDir, `${last}.sql`), 'CREATE TABLE half_done (id INTEGER);\n--> statement-breakpoint\nTHIS IS NOT SQL;');
-    const file = path.join(dir, 'tremplin.sqlite');
-    await expect(openDatabase({ key: null, file, migrationsDir: brokenDir })).rejects.toThrow();
-    const sqlite = new Database(file, { readonly: true });
-    expect(sqlite.pragma('user_version', { simple: true })).toBe(0);
-    expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get()).toBe(0);
-    sqlite.close();
+    const broken = 'CREATE TABLE half_done (id INTEGER);\n--> statement-breakpoint\nTHIS IS NOT SQL;';
+    const breakings: Record<string, (dir: string) => void> = {
+      'the last migration': (dir) => {
+        rmSync(path.join(dir, BASELINE_FILE));
+        writeFileSync(path.join(dir, `${last}.sql`), broken);
+      },
+      'the baseline': (dir) => writeFileSync(path.join(dir, BASELINE_FILE), `${readFileSync(path.join(dir, BASELINE_FILE), 'utf8')}\n--> statement-breakpoint\n${broken}`),
+    };
+    for (const [what, breakIn] of Object.entries(breakings)) {
+      const dir = tempDir();
+      const brokenDir = path.join(dir, 'migrations');
+      cpSync(sourceMigrationsDir, brokenDir, { recursive: true });
+      breakIn(brokenDir);
+      const file = path.join(dir, 'tremplin.sqlite');
+      await expect(openDatabase({ key: null, file, migrationsDir: brokenDir }), what).rejects.toThrow();
+      const sqlite = new Database(file, { readonly: true });
+      expect(sqlite.pragma('user_version', { simple: true }), what).toBe(0);
+      expect(sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get(), what).toBe(0);
+      sqlite.close();
+    }
   });
 });
 
