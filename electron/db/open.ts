@@ -133,9 +133,12 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     // content is overwritten, not left in free pages.
     sqlite.pragma('temp_store = MEMORY');
     sqlite.pragma('secure_delete = ON');
-    // Every page read from an encrypted file is decrypted: a cache of 64 MiB (SQLite's default is
-    // 2 MiB) keeps what the lists and reports read again; it grows only as pages are read.
-    sqlite.pragma('cache_size = -65536');
+    // Every page read from an encrypted file is decrypted: a cache of 32 MiB (SQLite's default is
+    // 2 MiB) keeps what the lists read again (their indexes, the report's index of the files);
+    // it grows only as pages are read. 64 MiB held the candidates' table whole (49 MB at 100,000
+    // files), which lists then read at each call (store/candidates.ts: listQuery), and cost 64 MB
+    // of the process once a report had read everything.
+    sqlite.pragma('cache_size = -32768');
 
     const current = schemaVersion(sqlite);
     const pending = migrations.slice(current);

@@ -76,13 +76,18 @@ export function followUpsDue(db: ReadDb, dueBy: string, { limit, offset }: Page)
         ),
       ),
   );
+  // The person's consent and anonymisation asked of the few files they exclude, found in
+  // indexes, rather than of each follow-up's file: at 100,000 files the count's 5,600 follow-ups
+  // fetched rows spread over most of the candidates' table, 160 ms of CPU once the page cache no
+  // longer held it whole (store/candidates.ts: listQuery), against 50 ms this way.
+  const excluded = (condition: SQL) => sql`${candidates.seq} NOT IN (SELECT seq FROM ${candidates} WHERE ${condition})`;
   const where = and(
     eq(followUps.result, 'pending'),
     lte(followUps.dueOn, dueBy),
     isNull(recruitments.archivedAt),
-    consentStands,
+    excluded(sql`${candidates.consentWithdrawnOn} IS NOT NULL OR ${candidates.restrictedAt} IS NOT NULL`),
     not(superseded),
-    isNull(candidates.anonymisedAt),
+    excluded(sql`${candidates.anonymisedAt} IS NOT NULL`),
     inCandidateScope(recruitments.candidateId),
   );
   const items = db

@@ -72,6 +72,22 @@ describe('query plans of the hot paths', () => {
     expect(search.flatMap((plan) => plan.steps).join(' ')).toMatch(/candidate_search VIRTUAL TABLE INDEX/);
   });
 
+  it("candidate lists: the states and levels counted from the report's index, the expiring page walking the names' index", async () => {
+    const { backend, statements } = await seeded();
+    const [page, total] = await plansOf(backend, statements, 'candidates.list', { statuses: ['active'], frenchLevels: ['A2', 'B1'] });
+    expect(page?.steps).toEqual(['SEARCH candidates USING INDEX candidates_archived_name_idx (archived_at=?)']);
+    expect(total?.steps).toContain('SCAN candidates USING COVERING INDEX candidates_report_idx');
+    expect(total?.steps.join(' ')).not.toContain('candidates_status_idx');
+    const expiring = await plansOf(backend, statements, 'candidates.list', { authorisationExpiringWithinDays: 60 });
+    expect(expiring[0]?.steps).toEqual([
+      'SEARCH candidates USING INDEX candidates_archived_name_idx (archived_at=?)',
+      'LIST SUBQUERY 1',
+      'SEARCH candidates USING COVERING INDEX candidates_archived_expiry_status_idx (archived_at=? AND authorisation_expiry<?)',
+      'CREATE BLOOM FILTER',
+    ]);
+    expect(expiring[1]?.steps).toEqual(['SEARCH candidates USING COVERING INDEX candidates_archived_expiry_status_idx (archived_at=? AND authorisation_expiry<?)']);
+  });
+
   it('duplicates, the timeline of a file and job needs of an employer use indexes', async () => {
     const { backend, statements } = await seeded();
     const [candidate] = (await ok(backend, 'candidates.list', { limit: 1 })).items;
