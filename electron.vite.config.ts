@@ -4,6 +4,7 @@ import { defineConfig } from 'electron-vite';
 import type { OutputChunk } from 'rolldown';
 import type { Plugin } from 'vite';
 import { FIRST_SCREEN_DOMAINS } from './renderer/src/app/firstScreen';
+import { DEFAULT_LANGUAGE } from './shared/i18n/languages';
 import { METHOD_NEEDS } from './shared/method-needs';
 
 /**
@@ -17,11 +18,11 @@ function evaluatedAtBuild(file: string, value: Record<string, unknown>): Plugin 
 
 /**
  * `<link rel="modulepreload">` in the page for the chunks of these modules and every chunk they
- * import, and `<link rel="preload">` for their stylesheets: the browser fetches and compiles them
- * beside the entry, where it found them only once the entry was evaluated and asked for them (the
- * frame's 200 KB about 50 ms later).
+ * import, and for the chunks of these names, and `<link rel="preload">` for their stylesheets:
+ * the browser fetches and compiles them beside the entry, where it found them only once the entry
+ * was evaluated and asked for them (the frame's 200 KB about 50 ms later).
  */
-function preloadChunksOf(modules: readonly string[]): Plugin {
+function preloadChunksOf(modules: readonly string[], names: readonly string[]): Plugin {
   return {
     name: 'preload-first-screen',
     transformIndexHtml: {
@@ -35,7 +36,7 @@ function preloadChunksOf(modules: readonly string[]): Plugin {
           wanted.add(fileName);
           for (const imported of chunks.get(fileName)?.imports ?? []) add(imported);
         };
-        for (const chunk of chunks.values()) if (chunk.facadeModuleId && modules.includes(chunk.facadeModuleId)) add(chunk.fileName);
+        for (const chunk of chunks.values()) if ((chunk.facadeModuleId && modules.includes(chunk.facadeModuleId)) || names.includes(chunk.name)) add(chunk.fileName);
         const tags = [...wanted]
           .filter((fileName) => !html.includes(`/${fileName}"`))
           .map((fileName) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${fileName}` }, injectTo: 'head' as const }));
@@ -64,7 +65,7 @@ const KIT_MODULES = /\/renderer\/src\/(ui|api|app\/(?!routes|sections|chunkedScr
  * status after 290 ms), once the frame had rendered. The date formatters' cache too: the entry
  * makes the list's while the window waits (main.tsx).
  */
-const ENTRY_MODULES = /\/renderer\/src\/(api\/(client|early)|ui\/useRecordList|candidates\/listInput|app\/firstScreen)\.ts$|\/shared\/(transport|errors|domain|dateFormat)\.ts$/;
+const ENTRY_MODULES = /\/renderer\/src\/(api\/(client|early)|ui\/listPages|candidates\/listInput|app\/(firstScreen|catalogues))\.ts$|\/shared\/(transport|errors|domain|dateFormat|i18n\/languages)\.ts$/;
 
 /**
  * A catalogue file's chunk: per language, the common file and the first screen's domains
@@ -73,9 +74,11 @@ const ENTRY_MODULES = /\/renderer\/src\/(api\/(client|early)|ui\/useRecordList|c
 function translationChunk(id: string): string | null {
   const file = /shared\/i18n\/(fr|en|it)(?:\.json|\/([a-z]+)\.json)$/.exec(id);
   if (!file) return null;
-  const [, language, domain] = file;
-  return domain === undefined || FIRST_SCREEN_DOMAINS.some((first) => first === domain) ? `i18n-${language}` : `i18n-${language}-more`;
+  const [, language = '', domain] = file;
+  return translationChunkName(language, domain === undefined || FIRST_SCREEN_DOMAINS.some((first) => first === domain));
 }
+
+const translationChunkName = (language: string, firstScreen: boolean) => (firstScreen ? `i18n-${language}` : `i18n-${language}-more`);
 
 /**
  * Whether a module needs the form libraries, itself or through what it imports: such a module
@@ -126,7 +129,10 @@ export default defineConfig({
       react(),
       evaluatedAtBuild(resolve('shared/method-needs.ts'), { METHOD_NEEDS }),
       // The frame and the candidate list, whatever the address: the other sections' chunks are small.
-      preloadChunksOf([resolve('renderer/src/start.tsx'), resolve('renderer/src/candidates/CandidatesSection.tsx')]),
+      // And the first screen's French strings, which every window starts with (French is the
+      // fallback language): the entry asked for them once evaluated, and the frame waited for them
+      // (110 ms after the entry's calls in a trace on a loaded machine, the last file to arrive).
+      preloadChunksOf([resolve('renderer/src/start.tsx'), resolve('renderer/src/candidates/CandidatesSection.tsx')], [translationChunkName(DEFAULT_LANGUAGE, true)]),
     ],
     build: {
       outDir: 'out/renderer',
