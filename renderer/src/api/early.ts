@@ -17,13 +17,18 @@ export function earlyCalls(send: (method: MethodName, input: unknown) => Promise
   const keyOf = (method: MethodName, input: unknown) => `${method} ${JSON.stringify(input)}`;
 
   return {
-    /** Starts a call the first screen will make with exactly this method and input; `take` then gives its answer. */
-    callEarly<M extends MethodName>(method: M, input: InputOf<M>): void {
+    /**
+     * Starts a call the first screen will make with exactly this method and input; `take` then
+     * gives its answer. The promise says when it has arrived (the entry waits for the list's).
+     */
+    callEarly<M extends MethodName>(method: M, input: InputOf<M>): Promise<ApiResult<OutputOf<M>>> {
       const answer: EarlyAnswer = { pending: send(method, input) };
-      void answer.pending.then((result) => {
+      const arrived = answer.pending.then((result) => {
         answer.arrived = result;
+        return result as ApiResult<OutputOf<M>>;
       });
       early.set(keyOf(method, input), answer);
+      return arrived;
     },
 
     /**

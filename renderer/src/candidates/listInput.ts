@@ -5,7 +5,7 @@
  */
 import { type ARCHIVE_FILTERS, FRENCH_LEVELS, type FrenchLevel, frenchLevelRank } from '../../../shared/domain';
 import type { FollowUpStatus } from '../../../shared/domain';
-import type { ListFilters as RecordListFilters } from '../ui/useRecordList';
+import type { ListFilters as RecordListFilters } from '../ui/listPages';
 
 export type ArchiveFilter = (typeof ARCHIVE_FILTERS)[number];
 

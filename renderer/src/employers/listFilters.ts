@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { forgetOnSessionEnd } from '../session/forgetOnSessionEnd';
 import type { ARCHIVE_FILTERS } from '../../../shared/candidates';
 import { RECORD_ORDERS, type RecordOrder } from '../ui/RecordListScreen';
-import type { ListFilters as RecordListFilters } from '../ui/useRecordList';
+import type { ListFilters as RecordListFilters } from '../ui/listPages';
 
 type ArchiveFilter = (typeof ARCHIVE_FILTERS)[number];
 type YesNo = 'yes' | 'no';

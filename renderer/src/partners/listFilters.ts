@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { forgetOnSessionEnd } from '../session/forgetOnSessionEnd';
 import type { ARCHIVE_FILTERS } from '../../../shared/candidates';
 import type { PartnerKind } from '../../../shared/domain';
-import type { ListFilters as RecordListFilters } from '../ui/useRecordList';
+import type { ListFilters as RecordListFilters } from '../ui/listPages';
 import { RECORD_ORDERS, type RecordOrder } from '../ui/RecordListScreen';
 
 export interface PartnerFilters {

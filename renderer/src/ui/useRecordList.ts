@@ -1,21 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { InputOf, MethodName, OutputOf } from '../../../shared/api';
-import { arrivedEarly, call, callEarly } from '../api/client';
+import { arrivedEarly, call } from '../api/client';
+import { type ItemOf, type ListFilters, type ListMethod, PAGE_SIZE, pageInput } from './listPages';
 
-const PAGE_SIZE = 100;
 const SEARCH_DEBOUNCE_MS = 150;
-
-/** List methods: they take limit/offset and answer `{ items, total }`. */
-type ListMethod = {
-  [M in MethodName]: OutputOf<M> extends { items: unknown[]; total: number }
-    ? InputOf<M> extends { limit?: number; offset?: number }
-      ? M
-      : never
-    : never;
-}[MethodName];
-
-type ItemOf<M extends ListMethod> = OutputOf<M> extends { items: (infer T)[] } ? T : never;
-export type ListFilters<M extends ListMethod> = Omit<InputOf<M>, 'limit' | 'offset'>;
 
 export interface RecordList<T> {
   status: 'loading' | 'ready' | 'error';
@@ -27,14 +14,6 @@ export interface RecordList<T> {
   loadRange(start: number, end: number): void;
   /** True while the first page for new filters is on its way. */
   pending: boolean;
-}
-
-/** What a list method receives for one page of these filters. */
-const pageInput = <M extends ListMethod>(filters: ListFilters<M>, page: number) => ({ ...filters, limit: PAGE_SIZE, offset: page * PAGE_SIZE }) as InputOf<M>;
-
-/** Asks for a list's first page before its screen is evaluated (main.tsx): the screen then starts with it. */
-export function callFirstPageEarly<M extends ListMethod>(method: M, filters: ListFilters<M>): void {
-  callEarly(method, pageInput(filters, 0));
 }
 
 type ListState<T> = { key: string; total: number; pages: Map<number, T[]>; errorKey: string | null };

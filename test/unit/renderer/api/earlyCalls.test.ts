@@ -29,10 +29,11 @@ beforeEach(() => {
 describe('calls the first screen makes, started by the entry', () => {
   it('is sent once: the screen takes the answer, at once when it has arrived', async () => {
     const early = earlyCalls(send);
-    early.callEarly('candidates.list', input);
+    const arrived = early.callEarly('candidates.list', input);
     expect(early.arrivedEarly('candidates.list', input)).toBeUndefined();
     answerNext({ ok: true, value: page });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Settled once the answer has arrived: the entry waits for it before the first render.
+    expect(await arrived).toEqual({ ok: true, value: page });
     expect(early.arrivedEarly('candidates.list', { ...input, query: 'x' })).toBeUndefined();
     expect(early.arrivedEarly('candidates.list', input)).toEqual(page);
     // Taken: the next call asks the main process.
@@ -43,7 +44,7 @@ describe('calls the first screen makes, started by the entry', () => {
 
   it('gives a call with the same method and input the answer on its way, without asking twice', async () => {
     const early = earlyCalls(send);
-    early.callEarly('candidates.list', input);
+    void early.callEarly('candidates.list', input);
     const taken = callWith(early)(input);
     answerNext({ ok: true, value: page });
     expect(await taken).toEqual({ ok: true, value: page });
@@ -52,7 +53,7 @@ describe('calls the first screen makes, started by the entry', () => {
 
   it('asks again when the early answer was a refusal (the window was signed out)', async () => {
     const early = earlyCalls(send);
-    early.callEarly('candidates.list', input);
+    void early.callEarly('candidates.list', input);
     answerNext({ ok: false, error: { code: 'signed_out', message: 'errors.signed_out' } });
     const after = callWith(early)(input);
     await vi.waitFor(() => expect(sent).toHaveLength(2));
@@ -62,7 +63,7 @@ describe('calls the first screen makes, started by the entry', () => {
 
   it('serves the first screen only: once forgotten (the person went elsewhere), a call asks again', async () => {
     const early = earlyCalls(send);
-    early.callEarly('candidates.list', input);
+    void early.callEarly('candidates.list', input);
     answerNext({ ok: true, value: page });
     early.forgetEarlyCalls();
     expect(early.arrivedEarly('candidates.list', input)).toBeUndefined();

@@ -23,6 +23,12 @@ describe('the rows a virtual table puts in the page', () => {
     expect(rows).toHaveLength(last - (5_000 - 12) + 1);
   });
 
+  it('holds the rows in view alone when none are kept out of view (the first frame of the table)', () => {
+    expect(rowsToRender(windowAt(0, 568), 100_000, 0)).toEqual([...Array(14).keys()]);
+    const top = rowTop(5_000) + 20;
+    expect(rowsToRender(windowAt(top, 450), 100_000, 0)).toEqual(rowsToRender(windowAt(top, 450), 100_000).slice(12, -12));
+  });
+
   it('stays within the list at its end, in a short list and in an empty one', () => {
     expect(renderedRows(rowTop(99_990), 568, 100_000).at(-1)).toBe(99_999);
     expect(renderedRows(0, 568, 3)).toEqual([0, 1, 2]);
