@@ -1,5 +1,5 @@
-import { SOFT_CRITERIA } from '../../shared/matching';
-import type { CandidateProfile, Engagement, Evaluation } from './criteria';
+import { type HARD_CRITERIA, SOFT_CRITERIA } from '../../shared/matching';
+import type { CandidateProfile, Engagement } from './criteria';
 import { type NeedMatcher, SOFT_WEIGHTS } from './matcher';
 import { nameTieKey } from './rank';
 
@@ -190,6 +190,9 @@ export class CandidatePool {
 
 export const compilePool = (profiles: Iterable<CandidateProfile>, engagements?: ReadonlyMap<string, readonly Engagement[]>) => new CandidatePool(profiles, engagements);
 
+/** Busy with nothing: a file's engagement judged on its status alone. */
+const NOTHING: readonly Engagement[] = [];
+
 export interface Assessment {
   /** Per position in the pool, 0–100. */
   scores: Uint8Array;
@@ -207,8 +210,6 @@ function figuresOf<T extends Float64Array | Uint8Array>(into: T, classes: Featur
   return into;
 }
 
-const failed = ({ verdict }: { verdict: string }) => (verdict === 'fail' ? 1 : 0);
-
 /**
  * Every file's score and failed hard criteria for one need.
  * The criteria's figures are worked out per class, then one pass adds each file's ten classes'
@@ -218,22 +219,21 @@ const failed = ({ verdict }: { verdict: string }) => (verdict === 'fail' ? 1 : 0
 export function assessPool(pool: CandidatePool, matcher: NeedMatcher): Assessment {
   const { size, classes } = pool;
   const soft = (criterion: (typeof SOFT_CRITERIA)[number]) => {
-    const evaluate: (candidate: CandidateProfile) => Evaluation = matcher.soft[criterion];
     const weight = SOFT_WEIGHTS[criterion];
-    const figures = figuresOf(new Float64Array(classes[criterion].representatives.length), classes[criterion], (candidate) => weight * evaluate(candidate).fraction);
+    const figures = figuresOf(new Float64Array(classes[criterion].representatives.length), classes[criterion], (candidate) => weight * matcher.fraction(criterion, candidate));
     return { of: classes[criterion].of, figures };
   };
-  const hard = (feature: Feature, judge: (candidate: CandidateProfile) => { verdict: string }) => ({
+  const hard = (feature: Feature, criterion: (typeof HARD_CRITERIA)[number]) => ({
     of: classes[feature].of,
-    figures: figuresOf(new Uint8Array(classes[feature].representatives.length), classes[feature], (candidate) => failed(judge(candidate))),
+    figures: figuresOf(new Uint8Array(classes[feature].representatives.length), classes[feature], (candidate) => (matcher.fails(criterion, candidate, NOTHING) ? 1 : 0)),
   });
   // Added per file in the order of SOFT_CRITERIA, as scoreOf adds them, so both round alike.
   const [s0, s1, s2, s3, s4] = SOFT_CRITERIA.map(soft) as [ReturnType<typeof soft>, ReturnType<typeof soft>, ReturnType<typeof soft>, ReturnType<typeof soft>, ReturnType<typeof soft>];
-  const free = hard('status', (candidate) => matcher.hard.engagement(candidate, []));
-  const h0 = hard('authorisation', matcher.hard.authorisation);
-  const h1 = hard('french_level', matcher.hard.french_level);
-  const h2 = hard('driving_licence', matcher.hard.driving_licence);
-  const h3 = hard('consent', matcher.hard.consent);
+  const free = hard('status', 'engagement');
+  const h0 = hard('authorisation', 'authorisation');
+  const h1 = hard('french_level', 'french_level');
+  const h2 = hard('driving_licence', 'driving_licence');
+  const h3 = hard('consent', 'consent');
 
   // Each class array and figure array in a local of its own, not read through the objects above
   // for each of 75,000 files.
@@ -266,7 +266,7 @@ export function assessPool(pool: CandidatePool, matcher: NeedMatcher): Assessmen
     if (list === undefined) continue;
     const statusClass = p3[position] as number;
     // Engagement reads only the status: any file of the same status class stands for this one.
-    const busy = matcher.engaged(representatives[statusClass] as CandidateProfile, list) ? 1 : 0;
+    const busy = matcher.fails('engagement', representatives[statusClass] as CandidateProfile, list) ? 1 : 0;
     failures[position] = (failures[position] as number) - (g3[statusClass] as number) + busy;
   }
   return { scores, failures };
