@@ -59,16 +59,22 @@ function sharedParser<T>(parse: (text: string) => T): (text: string) => T {
 
 const NO_SECTORS: readonly string[] = [];
 
+const parseOccupations = (text: string) => JSON.parse(text) as CandidateProfile['occupations'];
+const parseSectors = (text: string) => text.split(',');
+const asRead = (text: string) => text;
+
 /**
- * Turns rows into profiles; occupations, sectors and places are shared between equal files,
- * including those read later by the same builder.
+ * Turns rows into profiles. Files kept (`shared`): occupations, sectors, places and texts are
+ * shared between equal files, including those read later by the same builder. Files read to be
+ * explained and dropped are built as read: looking each text up cost more than it saved.
  */
-function profileBuilder(locate: Locate) {
-  const occupationsOf = sharedParser((text) => JSON.parse(text) as CandidateProfile['occupations']);
-  const sectorsOf = sharedParser((text) => text.split(','));
+function profileBuilder(locate: Locate, kept: 'shared' | 'asRead') {
+  const share = kept === 'shared';
+  const occupationsOf = share ? sharedParser(parseOccupations) : parseOccupations;
+  const sectorsOf = share ? sharedParser(parseSectors) : parseSectors;
   // Each row brings its own copy of every text: levels, dates and communes repeat across files,
   // and kept once the files take about a quarter less memory (20 MB at 100,000).
-  const once = sharedParser((text) => text);
+  const once = share ? sharedParser(asRead) : asRead;
   const shared = <T extends string | null>(text: T): T => (text === null ? text : (once(text) as T));
   return (row: readonly [...CandidateProfileRow, ...unknown[]]): CandidateProfile => {
     const [id, firstName, lastName, status, frenchLevel, document, authorisationStart, authorisationExpiry, mustApply, asylumRegisteredOn] = row;
@@ -178,7 +184,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
     if (snapshot?.version !== version || changes.candidates.size > snapshot.pool.size / 4) {
       changes.candidates.clear();
       snapshot = undefined; // the old pool can go while the new one is read
-      const toProfile = profileBuilder(locate);
+      const toProfile = profileBuilder(locate, 'shared');
       const pool = new CandidatePool();
       // Row by row: 100,000 rows read at once held about 60 MB until the pool was built.
       for (const row of store.matchableCandidates()) pool.put(toProfile(row));
@@ -237,7 +243,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
       if (!row) throw new AppError('not_found', NEED_NOT_FOUND);
       const need = toNeedProfile(row, locate);
       const day = today();
-      const { pool, toProfile } = matchableNow(locate, day);
+      const { pool } = matchableNow(locate, day);
       const matcher = createNeedMatcher(need, day);
       const { scores, failures } = assessPool(pool, matcher);
       // A volunteer's ranking holds only the files of their scope, before any page is cut.
@@ -253,8 +259,9 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
         : ranked;
       const presented = latestPresentations({ jobNeedId });
       // The pool keeps no whole files: those returned are read again, to be explained.
+      const toShownProfile = profileBuilder(locate, 'asRead');
       const returned = new Map(
-        store.candidatesAmong([...ranking.eligible, ...ranking.excluded].map((position) => pool.ids[position] as string)).map((row) => [row[0], toProfile(row)]),
+        store.candidatesAmong([...ranking.eligible, ...ranking.excluded].map((position) => pool.ids[position] as string)).map((row) => [row[0], toShownProfile(row)]),
       );
       const toMatch = (position: number): CandidateMatch => {
         const candidate = returned.get(pool.ids[position] as string);
@@ -279,7 +286,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
       const locate = await communeLocator();
       const row = store.candidate(candidateId);
       if (!row) throw new AppError('not_found', CANDIDATE_NOT_FOUND);
-      const candidate = profileBuilder(locate)(row);
+      const candidate = profileBuilder(locate, 'asRead')(row);
       const engaged = engagements({ candidateId }).get(candidateId) ?? NONE;
       // Each open need's figures only, then the reasons of those returned: keeping every need's
       // reasons until the ranking was done held about 70 MB at 20,000 needs.
