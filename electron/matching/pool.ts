@@ -1,7 +1,7 @@
 import { type HARD_CRITERIA, SOFT_CRITERIA } from '../../shared/matching';
 import type { CandidateProfile, Engagement } from './criteria';
 import { type NeedMatcher, SOFT_WEIGHTS } from './matcher';
-import { nameTieKey } from './rank';
+import { type OrderKeys, emptyOrderKeys, nameTieKey, orderKey } from './rank';
 
 /**
  * Scoring many candidates for one need, fast: files that agree on what a criterion reads
@@ -198,6 +198,8 @@ export interface Assessment {
   scores: Uint8Array;
   /** Per position, the hard criteria failed. */
   failures: Uint8Array;
+  /** Per position, the key `rank` orders it by, and their histogram: what `rankByKeys` takes. */
+  ordered: OrderKeys;
 }
 
 /** A criterion's figure for each of its classes, worked out on the class's file (0 for a free class). */
@@ -211,10 +213,10 @@ function figuresOf<T extends Float64Array | Uint8Array>(into: T, classes: Featur
 }
 
 /**
- * Every file's score and failed hard criteria for one need.
- * The criteria's figures are worked out per class, then one pass adds each file's ten classes'
- * figures: at 100,000 files, one pass per criterion (each reading and writing the totals again)
- * cost about twice as much.
+ * Every file's score and failed hard criteria for one need, and the keys that rank them.
+ * The criteria's figures are worked out per class, then a pass adds each file's soft classes'
+ * figures and another its hard ones' (with its engagements, and its order key): at 100,000
+ * files, one pass per criterion (each reading and writing the totals again) cost about twice as much.
  */
 export function assessPool(pool: CandidatePool, matcher: NeedMatcher): Assessment {
   const { size, classes } = pool;
@@ -252,25 +254,26 @@ export function assessPool(pool: CandidatePool, matcher: NeedMatcher): Assessmen
   }
   const [p0, p1, p2, p3, p4] = [h0.of, h1.of, h2.of, free.of, h3.of];
   const [g0, g1, g2, g3, g4] = [h0.figures, h1.figures, h2.figures, free.figures, h3.figures];
-  const failures = new Uint8Array(size);
-  for (let position = 0; position < size; position++) {
-    failures[position] =
-      (g0[p0[position] as number] as number) +
-      (g1[p1[position] as number] as number) +
-      (g2[p2[position] as number] as number) +
-      (g3[p3[position] as number] as number) +
-      (g4[p4[position] as number] as number);
-  }
-
-  // The few files with a recruitment or a placement: their engagement is judged on its dates.
   const { representatives } = classes.status;
+  const failures = new Uint8Array(size);
+  const ordered = emptyOrderKeys(size);
+  const { keys, histogram } = ordered;
   for (let position = 0; position < size; position++) {
+    // A file with a recruitment or a placement (about one in six): its engagement is judged on
+    // their dates. Engagement reads only the status: any file of its status class stands for it.
     const list = pool.engagementsAt(position);
-    if (list === undefined) continue;
-    const statusClass = p3[position] as number;
-    // Engagement reads only the status: any file of the same status class stands for this one.
-    const busy = matcher.fails('engagement', representatives[statusClass] as CandidateProfile, list) ? 1 : 0;
-    failures[position] = (failures[position] as number) - (g3[statusClass] as number) + busy;
+    const busy =
+      list === undefined
+        ? (g3[p3[position] as number] as number)
+        : matcher.fails('engagement', representatives[p3[position] as number] as CandidateProfile, list)
+          ? 1
+          : 0;
+    const failed =
+      (g0[p0[position] as number] as number) + (g1[p1[position] as number] as number) + (g2[p2[position] as number] as number) + busy + (g4[p4[position] as number] as number);
+    failures[position] = failed;
+    const key = orderKey(scores[position] as number, failed);
+    keys[position] = key;
+    histogram[key] = (histogram[key] as number) + 1;
   }
-  return { scores, failures };
+  return { scores, failures, ordered };
 }

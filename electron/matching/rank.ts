@@ -21,7 +21,16 @@ const MAX_FAILURES = HARD_CRITERIA.length;
 const MAX_KEY = MAX_FAILURES * (MAX_SCORE + 1) + MAX_SCORE;
 
 /** One number that orders a match: eligible ones 0–100 (best first), excluded ones after, by failures then score. */
-const orderKey = (score: number, failures: number) => failures * (MAX_SCORE + 1) + MAX_SCORE - score;
+export const orderKey = (score: number, failures: number) => failures * (MAX_SCORE + 1) + MAX_SCORE - score;
+
+/** The order keys of positions, and how many positions have each key (a histogram of MAX_KEY + 1 counts). */
+export interface OrderKeys {
+  keys: Uint16Array;
+  histogram: Uint32Array;
+}
+
+/** Room for the order keys of `size` positions, none counted yet. */
+export const emptyOrderKeys = (size: number): OrderKeys => ({ keys: new Uint16Array(size), histogram: new Uint32Array(MAX_KEY + 1) });
 
 /** Where a range of keys is cut to keep its first `count` positions, and what the scan keeps. */
 interface Cut {
@@ -95,13 +104,18 @@ export function rank(
   limits: { limit: number; excludedLimit: number },
   tieKeyOf: (position: number) => string,
 ): Ranking {
-  const keys = new Uint16Array(scores.length);
-  const histogram = new Uint32Array(MAX_KEY + 1);
+  const ordered = emptyOrderKeys(scores.length);
+  const { keys, histogram } = ordered;
   for (let position = 0; position < keys.length; position++) {
     const key = orderKey(scores[position] as number, failures[position] as number);
     keys[position] = key;
     histogram[key] = (histogram[key] as number) + 1;
   }
+  return rankByKeys(ordered, limits, tieKeyOf);
+}
+
+/** The same ranking from the positions' order keys, worked out already (the pool's pass does, as it goes). */
+export function rankByKeys({ keys, histogram }: OrderKeys, limits: { limit: number; excludedLimit: number }, tieKeyOf: (position: number) => string): Ranking {
   let eligibleTotal = 0;
   for (let key = 0; key <= MAX_SCORE; key++) eligibleTotal += histogram[key] as number;
   return {

@@ -9,7 +9,7 @@ import type { CandidateProfile, Engagement, NeedProfile } from '../matching/crit
 import { type CommuneTable, type Locate, createLocator } from '../matching/geo';
 import { type CandidateScore, createNeedMatcher } from '../matching/matcher';
 import { CandidatePool, assessPool } from '../matching/pool';
-import { nameTieKey, rank } from '../matching/rank';
+import { nameTieKey, rank, rankByKeys } from '../matching/rank';
 import { type Clock, moment, systemClock } from '../core/clock';
 import { type CandidateProfileRow, type MatchingWrites, type NeedProfileRow, createMatchingStore, watchMatchingWrites } from '../store/matching';
 import { createJobNeedService } from './employers';
@@ -128,6 +128,17 @@ function toNeedProfile(row: NeedProfileRow, locate: Locate): NeedProfile & { emp
 
 // ---------------------------------------------------------------- Service
 
+/** The ranking of the pool's positions in `shown` alone, as positions in the pool. */
+function rankAmong(shown: number[], scores: Uint8Array, failures: Uint8Array, limits: { limit: number; excludedLimit: number }, tieKeyOf: (position: number) => string) {
+  const ranked = rank(
+    shown.map((position) => scores[position] ?? 0),
+    shown.map((position) => failures[position] ?? 0),
+    limits,
+    (index) => tieKeyOf(shown[index] as number),
+  );
+  return { ...ranked, eligible: ranked.eligible.map((index) => shown[index] as number), excluded: ranked.excluded.map((index) => shown[index] as number) };
+}
+
 /** The pool's positions of the files in scope, in order; null when every file is. */
 function inScopePositions(ids: readonly string[], scope: ReadonlySet<string> | undefined): number[] | null {
   if (!scope) return null;
@@ -245,18 +256,11 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
       const day = today();
       const { pool } = matchableNow(locate, day);
       const matcher = createNeedMatcher(need, day);
-      const { scores, failures } = assessPool(pool, matcher);
+      const { scores, failures, ordered } = assessPool(pool, matcher);
       // A volunteer's ranking holds only the files of their scope, before any page is cut.
       const shown = inScopePositions(pool.ids, store.candidateIdsInScope());
-      const ranked = rank(
-        shown ? shown.map((position) => scores[position] ?? 0) : scores,
-        shown ? shown.map((position) => failures[position] ?? 0) : failures,
-        { limit, excludedLimit },
-        (index) => pool.tieKey(shown ? (shown[index] as number) : index),
-      );
-      const ranking = shown
-        ? { ...ranked, eligible: ranked.eligible.map((index) => shown[index] as number), excluded: ranked.excluded.map((index) => shown[index] as number) }
-        : ranked;
+      const tieKeyOf = (position: number) => pool.tieKey(position);
+      const ranking = shown ? rankAmong(shown, scores, failures, { limit, excludedLimit }, tieKeyOf) : rankByKeys(ordered, { limit, excludedLimit }, tieKeyOf);
       const presented = latestPresentations({ jobNeedId });
       // The pool keeps no whole files: those returned are read again, to be explained.
       const toShownProfile = profileBuilder(locate, 'asRead');
