@@ -14,8 +14,7 @@ import { AUTHORISATION_DOCUMENTS } from '../../../shared/domain';
 import { TODAY, candidate, need } from '../../support/matching';
 
 /** Days around the edges the rule compares: the start, the end, six months on, the 14- and 60-day gaps. */
-const date = fc.constantFrom(
-  null,
+const DAYS = [
   '2025-01-01',
   '2025-09-09',
   '2025-09-10',
@@ -31,8 +30,9 @@ const date = fc.constantFrom(
   '2026-09-30',
   '2026-10-01',
   '2027-06-30',
-);
-const day = date.filter((value): value is string => value !== null);
+];
+const date = fc.constantFrom(null, ...DAYS);
+const day = fc.constantFrom(...DAYS);
 
 const holder = fc.record({
   authorisationDocument: fc.constantFrom(null, ...AUTHORISATION_DOCUMENTS),
