@@ -43,72 +43,146 @@ export interface AuthorisationPeriod {
 export type AuthorisedActivity = 'employment' | 'pmsmp';
 
 /**
- * The finding: whether the person may work then (`allowed`), why (`code`, under
- * `matching.values.reasons.`, and its parameters), and whether an employer's application for an
- * authorisation is what it takes (`employerApplication`: the file says the employer must
- * apply, or the employer may apply for the gap).
+ * Each answer the rule gives, under `matching.values.reasons.`: whether the person may work
+ * then (`allowed`), and whether an employer's application for an authorisation is what it
+ * takes (`employerApplication`: the file says the employer must apply, or the employer may
+ * apply for the gap).
  */
+export const AUTHORISATION_VERDICTS = {
+  authorisation_eu_citizen: { allowed: true, employerApplication: false },
+  authorisation_employer_must_apply: { allowed: true, employerApplication: true },
+  authorisation_not_recorded: { allowed: false, employerApplication: false },
+  authorisation_none: { allowed: false, employerApplication: false },
+  authorisation_asylum_certificate: { allowed: false, employerApplication: false },
+  authorisation_asylum_certificate_wait: { allowed: false, employerApplication: false },
+  authorisation_asylum_certificate_may_apply: { allowed: false, employerApplication: true },
+  authorisation_asylum_certificate_pmsmp: { allowed: true, employerApplication: false },
+  authorisation_asylum_certificate_ends_before_end: { allowed: false, employerApplication: false },
+  authorisation_not_yet_valid: { allowed: false, employerApplication: false },
+  authorisation_expiry_not_recorded: { allowed: false, employerApplication: false },
+  authorisation_expired: { allowed: false, employerApplication: false },
+  authorisation_ends_before_start: { allowed: false, employerApplication: false },
+  authorisation_valid_through_contract: { allowed: true, employerApplication: false },
+  authorisation_ends_days_before_end: { allowed: false, employerApplication: true },
+  authorisation_ends_weeks_before_end: { allowed: false, employerApplication: true },
+  authorisation_ends_months_before_end: { allowed: false, employerApplication: true },
+  authorisation_valid_at_start_ends_soon: { allowed: true, employerApplication: false },
+  authorisation_valid_at_start: { allowed: true, employerApplication: false },
+} as const satisfies Record<string, { allowed: boolean; employerApplication: boolean }>;
+
+export type AuthorisationCode = keyof typeof AUTHORISATION_VERDICTS;
+
+/** The finding: the rule's answer (`code`), what it says (`allowed`, `employerApplication`), and its parameters. */
 export interface AuthorisationFinding {
   allowed: boolean;
-  code: string;
+  code: AuthorisationCode;
   params?: Record<string, string | number>;
   employerApplication: boolean;
 }
 
-const allowed = (code: string, params?: AuthorisationFinding['params'], employerApplication = false): AuthorisationFinding =>
-  params ? { allowed: true, code, params, employerApplication } : { allowed: true, code, employerApplication };
-const refused = (code: string, params?: AuthorisationFinding['params'], employerApplication = false): AuthorisationFinding =>
-  params ? { allowed: false, code, params, employerApplication } : { allowed: false, code, employerApplication };
+/** The day the employer of an asylum seeker registered on `asylumRegisteredOn` may apply. */
+const asylumApplyFrom = (asylumRegisteredOn: string) => addMonths(asylumRegisteredOn, ASYLUM_WAIT_MONTHS);
 
-/** The document's own dates on the start: its expiry when it is valid then, else the refusal. */
-function validOnStart(start: string | null, expiry: string | null, period: AuthorisationPeriod): string | AuthorisationFinding {
-  if (start !== null && start > period.start) return refused('authorisation_not_yet_valid', { validFromDate: start, jobStartDate: period.start });
-  if (expiry === null) return refused('authorisation_expiry_not_recorded');
-  if (expiry < period.today) return refused('authorisation_expired', { expiryDate: expiry });
-  if (expiry < period.start) return refused('authorisation_ends_before_start', { expiryDate: expiry, jobStartDate: period.start });
-  return expiry;
+/** Days from the document's expiry to the last day to cover. */
+const uncoveredDays = (expiry: string, authorisationEnd: string) => daysBetween(expiry, authorisationEnd);
+
+/** The document's own dates on the start: null when it is valid then, else the refusal. */
+function refusedOnStart(start: string | null, expiry: string | null, period: AuthorisationPeriod): AuthorisationCode | null {
+  if (start !== null && start > period.start) return 'authorisation_not_yet_valid';
+  if (expiry === null) return 'authorisation_expiry_not_recorded';
+  if (expiry < period.today) return 'authorisation_expired';
+  if (expiry < period.start) return 'authorisation_ends_before_start';
+  return null;
 }
 
+/**
+ * The rule: its answer alone, without its parameters. Matching asks it for every class of
+ * files; `authorisationFinding` adds the parameters of the answer to show or to record.
+ */
+export function authorisationCode(holder: AuthorisationHolder, period: AuthorisationPeriod, activity: AuthorisedActivity = 'employment'): AuthorisationCode {
+  const { authorisationDocument: document, authorisationStart, authorisationExpiry: expiry, asylumRegisteredOn } = holder;
+
+  if (document === 'eu_citizen') return 'authorisation_eu_citizen';
+  if (document === 'asylum_certificate' && activity === 'pmsmp') {
+    const refused = refusedOnStart(authorisationStart, expiry, period);
+    if (refused !== null) return refused;
+    return period.authorisationEnd !== null && (expiry as string) < period.authorisationEnd
+      ? 'authorisation_asylum_certificate_ends_before_end'
+      : 'authorisation_asylum_certificate_pmsmp';
+  }
+  if (holder.employerMustApply) return 'authorisation_employer_must_apply';
+  if (document === null) return 'authorisation_not_recorded';
+  if (document === 'none') return 'authorisation_none';
+  if (document === 'asylum_certificate') {
+    if (asylumRegisteredOn === null) return 'authorisation_asylum_certificate';
+    return asylumApplyFrom(asylumRegisteredOn) > period.today ? 'authorisation_asylum_certificate_wait' : 'authorisation_asylum_certificate_may_apply';
+  }
+  const refused = refusedOnStart(authorisationStart, expiry, period);
+  if (refused !== null) return refused;
+  const validUntil = expiry as string;
+  if (period.authorisationEnd !== null) {
+    if (validUntil >= period.authorisationEnd) return 'authorisation_valid_through_contract';
+    // The document ends during the work: the employer may apply for an authorisation covering the rest.
+    const days = uncoveredDays(validUntil, period.authorisationEnd);
+    if (days < 14) return 'authorisation_ends_days_before_end';
+    if (days < 60) return 'authorisation_ends_weeks_before_end';
+    return 'authorisation_ends_months_before_end';
+  }
+  return validUntil < period.renewalWarningBefore ? 'authorisation_valid_at_start_ends_soon' : 'authorisation_valid_at_start';
+}
+
+/** Whether the rule lets the person work then: its answer's verdict, nothing built. */
+export function authorisationAllowed(holder: AuthorisationHolder, period: AuthorisationPeriod, activity: AuthorisedActivity = 'employment'): boolean {
+  return AUTHORISATION_VERDICTS[authorisationCode(holder, period, activity)].allowed;
+}
+
+/** What an answer names: the dates (and the count) its words show. */
+function authorisationParams(code: AuthorisationCode, holder: AuthorisationHolder, period: AuthorisationPeriod): AuthorisationFinding['params'] {
+  const expiryDate = holder.authorisationExpiry as string;
+  const contractEndDate = period.authorisationEnd as string;
+  switch (code) {
+    case 'authorisation_eu_citizen':
+    case 'authorisation_employer_must_apply':
+    case 'authorisation_not_recorded':
+    case 'authorisation_none':
+    case 'authorisation_asylum_certificate':
+    case 'authorisation_expiry_not_recorded':
+      return undefined;
+    case 'authorisation_asylum_certificate_wait':
+      return { applyFromDate: asylumApplyFrom(holder.asylumRegisteredOn as string) };
+    case 'authorisation_asylum_certificate_may_apply':
+      return { asylumRegisteredOn: holder.asylumRegisteredOn as string };
+    case 'authorisation_not_yet_valid':
+      return { validFromDate: holder.authorisationStart as string, jobStartDate: period.start };
+    case 'authorisation_ends_before_start':
+      return { expiryDate, jobStartDate: period.start };
+    case 'authorisation_asylum_certificate_ends_before_end':
+      return { expiryDate, contractEndDate };
+    case 'authorisation_ends_days_before_end':
+      return { expiryDate, contractEndDate, count: uncoveredDays(expiryDate, contractEndDate) };
+    case 'authorisation_ends_weeks_before_end':
+      return { expiryDate, contractEndDate, count: Math.round(uncoveredDays(expiryDate, contractEndDate) / 7) };
+    case 'authorisation_ends_months_before_end':
+      return { expiryDate, contractEndDate, count: Math.round(uncoveredDays(expiryDate, contractEndDate) / 30.44) };
+    case 'authorisation_expired':
+    case 'authorisation_asylum_certificate_pmsmp':
+    case 'authorisation_valid_through_contract':
+    case 'authorisation_valid_at_start_ends_soon':
+    case 'authorisation_valid_at_start':
+      return { expiryDate };
+  }
+}
+
+/** The rule's answer with its verdict and its parameters. */
 export function authorisationFinding(
   holder: AuthorisationHolder,
   period: AuthorisationPeriod,
   activity: AuthorisedActivity = 'employment',
 ): AuthorisationFinding {
-  const { authorisationDocument: document, authorisationStart, authorisationExpiry: expiry, asylumRegisteredOn } = holder;
-
-  if (document === 'eu_citizen') return allowed('authorisation_eu_citizen');
-  if (document === 'asylum_certificate' && activity === 'pmsmp') {
-    const validUntil = validOnStart(authorisationStart, expiry, period);
-    if (typeof validUntil !== 'string') return validUntil;
-    if (period.authorisationEnd !== null && validUntil < period.authorisationEnd) {
-      return refused('authorisation_asylum_certificate_ends_before_end', { expiryDate: validUntil, contractEndDate: period.authorisationEnd });
-    }
-    return allowed('authorisation_asylum_certificate_pmsmp', { expiryDate: validUntil });
-  }
-  if (holder.employerMustApply) return allowed('authorisation_employer_must_apply', undefined, true);
-  if (document === null) return refused('authorisation_not_recorded');
-  if (document === 'none') return refused('authorisation_none');
-  if (document === 'asylum_certificate') {
-    if (asylumRegisteredOn === null) return refused('authorisation_asylum_certificate');
-    const applyFromDate = addMonths(asylumRegisteredOn, ASYLUM_WAIT_MONTHS);
-    return applyFromDate > period.today
-      ? refused('authorisation_asylum_certificate_wait', { applyFromDate })
-      : refused('authorisation_asylum_certificate_may_apply', { asylumRegisteredOn }, true);
-  }
-  const validUntil = validOnStart(authorisationStart, expiry, period);
-  if (typeof validUntil !== 'string') return validUntil;
-  if (period.authorisationEnd !== null) {
-    if (validUntil >= period.authorisationEnd) return allowed('authorisation_valid_through_contract', { expiryDate: validUntil });
-    // The document ends during the work: the employer may apply for an authorisation covering the rest.
-    const params = { expiryDate: validUntil, contractEndDate: period.authorisationEnd };
-    const days = daysBetween(validUntil, period.authorisationEnd);
-    if (days < 14) return refused('authorisation_ends_days_before_end', { ...params, count: days }, true);
-    if (days < 60) return refused('authorisation_ends_weeks_before_end', { ...params, count: Math.round(days / 7) }, true);
-    return refused('authorisation_ends_months_before_end', { ...params, count: Math.round(days / 30.44) }, true);
-  }
-  return validUntil < period.renewalWarningBefore
-    ? allowed('authorisation_valid_at_start_ends_soon', { expiryDate: validUntil })
-    : allowed('authorisation_valid_at_start', { expiryDate: validUntil });
+  const code = authorisationCode(holder, period, activity);
+  const { allowed, employerApplication } = AUTHORISATION_VERDICTS[code];
+  const params = authorisationParams(code, holder, period);
+  return params ? { allowed, code, params, employerApplication } : { allowed, code, employerApplication };
 }
 
 /** The period a recorded contract or placement asks the authorisation to cover: all of it. */

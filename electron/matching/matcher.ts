@@ -1,4 +1,5 @@
-import { type HARD_CRITERIA, type MatchReason, SOFT_CRITERIA } from '../../shared/matching';
+import { authorisationAllowed } from '../../shared/authorisation';
+import { HARD_CRITERIA, type MatchReason, SOFT_CRITERIA } from '../../shared/matching';
 import {
   type CandidateProfile,
   type Engagement,
@@ -65,14 +66,10 @@ export interface CandidateScore {
 
 /** Each criterion bound to one need on one day. */
 export interface NeedMatcher {
-  hard: { [C in Exclude<HardCriterion, 'engagement'>]: (candidate: CandidateProfile) => MatchReason } & {
-    engagement: (candidate: CandidateProfile, engagements: readonly Engagement[]) => MatchReason;
-  };
-  soft: { [C in Exclude<SoftCriterion, 'distance'>]: (candidate: CandidateProfile) => Evaluation } & {
-    distance: (candidate: CandidateProfile) => ReturnType<typeof distanceEvaluation>;
-  };
-  /** Whether the engagement criterion fails, without its reason (the fast pass). */
-  engaged(candidate: CandidateProfile, engagements: readonly Engagement[]): boolean;
+  /** Whether a hard criterion fails, without its reason (the fast pass over every class of files). */
+  fails(criterion: HardCriterion, candidate: CandidateProfile, engagements: readonly Engagement[]): boolean;
+  /** The fraction of its weight a soft criterion earns, without its reason. */
+  fraction(criterion: SoftCriterion, candidate: CandidateProfile): number;
   explain(candidate: CandidateProfile, engagements: readonly Engagement[]): CandidateScore;
 }
 
@@ -84,30 +81,35 @@ interface Bound {
   target: ReturnType<typeof occupationTarget>;
 }
 
-/** Each criterion, given what it reads of the need: one table for the per-criterion functions and for `explain`. */
-const HARD = {
-  authorisation: (bound: Bound, candidate: CandidateProfile) => authorisationReason(candidate, bound.period),
-  french_level: (bound: Bound, candidate: CandidateProfile) => frenchLevelReason(candidate.frenchLevel, bound.need.minFrenchLevel),
-  driving_licence: (bound: Bound, candidate: CandidateProfile) => drivingLicenceReason(candidate.mobility, bound.need.drivingLicenceRequired),
-  consent: (_bound: Bound, candidate: CandidateProfile) => consentReason(candidate),
-};
-const SOFT = {
-  sector: (bound: Bound, candidate: CandidateProfile) => sectorEvaluation(candidate.sectorIds, bound.need.sectorId),
-  occupation: (bound: Bound, candidate: CandidateProfile) => occupationEvaluation(candidate.occupations, bound.target),
-  distance: (bound: Bound, candidate: CandidateProfile) => distanceEvaluation(candidate, bound.need.location),
-  start_date: (bound: Bound, candidate: CandidateProfile) => startDateEvaluation(candidate.availableFrom, bound.period),
-  last_contact: (bound: Bound, candidate: CandidateProfile) => lastContactEvaluation(candidate.lastContactOn, bound.today),
-};
-const engagement = (bound: Bound, candidate: CandidateProfile, engagements: readonly Engagement[]) => engagementReason(candidate.status, engagements, bound.period);
+type HardJudgement = (bound: Bound, candidate: CandidateProfile, engagements: readonly Engagement[]) => MatchReason;
 
 /**
- * A need's matcher. The per-criterion functions (`hard`, `soft`) are made the first time they
- * are asked for: ranking one candidate's open needs calls only `explain`, and the twelve closures
- * each of 12,000 kept matchers held came to several MB.
+ * Every criterion, once, given what it reads of the need: the hard ones' reasons (with a
+ * pass/fail answer of their own where building the reason costs: authorisation is asked for
+ * thousands of classes of files, engagement for every busy file), the soft ones' evaluations.
  */
+const HARD: { [C in HardCriterion]: { reason: HardJudgement; fails?: (bound: Bound, candidate: CandidateProfile, engagements: readonly Engagement[]) => boolean } } = {
+  authorisation: {
+    reason: (bound, candidate) => authorisationReason(candidate, bound.period),
+    fails: (bound, candidate) => !authorisationAllowed(candidate, bound.period),
+  },
+  french_level: { reason: (bound, candidate) => frenchLevelReason(candidate.frenchLevel, bound.need.minFrenchLevel) },
+  driving_licence: { reason: (bound, candidate) => drivingLicenceReason(candidate.mobility, bound.need.drivingLicenceRequired) },
+  engagement: {
+    reason: (bound, candidate, engagements) => engagementReason(candidate.status, engagements, bound.period),
+    fails: (bound, candidate, engagements) => engagedDuring(candidate.status, engagements, bound.period),
+  },
+  consent: { reason: (_bound, candidate) => consentReason(candidate) },
+};
+const SOFT: { [C in SoftCriterion]: (bound: Bound, candidate: CandidateProfile) => C extends 'distance' ? ReturnType<typeof distanceEvaluation> : Evaluation } = {
+  sector: (bound, candidate) => sectorEvaluation(candidate.sectorIds, bound.need.sectorId),
+  occupation: (bound, candidate) => occupationEvaluation(candidate.occupations, bound.target),
+  distance: (bound, candidate) => distanceEvaluation(candidate, bound.need.location),
+  start_date: (bound, candidate) => startDateEvaluation(candidate.availableFrom, bound.period),
+  last_contact: (bound, candidate) => lastContactEvaluation(candidate.lastContactOn, bound.today),
+};
+
 class BoundMatcher implements NeedMatcher, Bound {
-  private hardCriteria: NeedMatcher['hard'] | undefined;
-  private softCriteria: NeedMatcher['soft'] | undefined;
   readonly period: Bound['period'];
   readonly target: Bound['target'];
 
@@ -119,48 +121,20 @@ class BoundMatcher implements NeedMatcher, Bound {
     this.target = occupationTarget(need);
   }
 
-  get hard(): NeedMatcher['hard'] {
-    this.hardCriteria ??= {
-      authorisation: (candidate) => HARD.authorisation(this, candidate),
-      french_level: (candidate) => HARD.french_level(this, candidate),
-      driving_licence: (candidate) => HARD.driving_licence(this, candidate),
-      engagement: (candidate, engagements) => engagement(this, candidate, engagements),
-      consent: (candidate) => HARD.consent(this, candidate),
-    };
-    return this.hardCriteria;
+  fails(criterion: HardCriterion, candidate: CandidateProfile, engagements: readonly Engagement[]): boolean {
+    const { reason, fails } = HARD[criterion];
+    return fails ? fails(this, candidate, engagements) : reason(this, candidate, engagements).verdict === 'fail';
   }
 
-  get soft(): NeedMatcher['soft'] {
-    this.softCriteria ??= {
-      sector: (candidate) => SOFT.sector(this, candidate),
-      occupation: (candidate) => SOFT.occupation(this, candidate),
-      distance: (candidate) => SOFT.distance(this, candidate),
-      start_date: (candidate) => SOFT.start_date(this, candidate),
-      last_contact: (candidate) => SOFT.last_contact(this, candidate),
-    };
-    return this.softCriteria;
-  }
-
-  engaged(candidate: CandidateProfile, engagements: readonly Engagement[]): boolean {
-    return engagedDuring(candidate.status, engagements, this.period);
+  fraction(criterion: SoftCriterion, candidate: CandidateProfile): number {
+    return SOFT[criterion](this, candidate).fraction;
   }
 
   explain(candidate: CandidateProfile, engagements: readonly Engagement[]): CandidateScore {
-    const hardReasons = [
-      HARD.authorisation(this, candidate),
-      HARD.french_level(this, candidate),
-      HARD.driving_licence(this, candidate),
-      engagement(this, candidate, engagements),
-      HARD.consent(this, candidate),
-    ];
+    const hardReasons = HARD_CRITERIA.map((criterion) => HARD[criterion].reason(this, candidate, engagements));
     const place = SOFT.distance(this, candidate);
-    const evaluations: Record<SoftCriterion, Evaluation> = {
-      sector: SOFT.sector(this, candidate),
-      occupation: SOFT.occupation(this, candidate),
-      distance: place,
-      start_date: SOFT.start_date(this, candidate),
-      last_contact: SOFT.last_contact(this, candidate),
-    };
+    const evaluations = {} as Record<SoftCriterion, Evaluation>;
+    for (const criterion of SOFT_CRITERIA) evaluations[criterion] = criterion === 'distance' ? place : SOFT[criterion](this, candidate);
     return {
       candidate,
       score: scoreOf(evaluations),

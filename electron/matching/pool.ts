@@ -1,7 +1,7 @@
-import { SOFT_CRITERIA } from '../../shared/matching';
-import type { CandidateProfile, Engagement, Evaluation } from './criteria';
+import { type HARD_CRITERIA, SOFT_CRITERIA } from '../../shared/matching';
+import type { CandidateProfile, Engagement } from './criteria';
 import { type NeedMatcher, SOFT_WEIGHTS } from './matcher';
-import { nameTieKey } from './rank';
+import { type OrderKeys, emptyOrderKeys, nameTieKey, orderKey } from './rank';
 
 /**
  * Scoring many candidates for one need, fast: files that agree on what a criterion reads
@@ -190,11 +190,16 @@ export class CandidatePool {
 
 export const compilePool = (profiles: Iterable<CandidateProfile>, engagements?: ReadonlyMap<string, readonly Engagement[]>) => new CandidatePool(profiles, engagements);
 
+/** Busy with nothing: a file's engagement judged on its status alone. */
+const NOTHING: readonly Engagement[] = [];
+
 export interface Assessment {
   /** Per position in the pool, 0–100. */
   scores: Uint8Array;
   /** Per position, the hard criteria failed. */
   failures: Uint8Array;
+  /** Per position, the key `rank` orders it by, and their histogram: what `rankByKeys` takes. */
+  ordered: OrderKeys;
 }
 
 /** A criterion's figure for each of its classes, worked out on the class's file (0 for a free class). */
@@ -207,42 +212,37 @@ function figuresOf<T extends Float64Array | Uint8Array>(into: T, classes: Featur
   return into;
 }
 
-const failed = ({ verdict }: { verdict: string }) => (verdict === 'fail' ? 1 : 0);
-
 /**
- * Every file's score and failed hard criteria for one need.
- * The criteria's figures are worked out per class, then one pass adds each file's ten classes'
- * figures: at 100,000 files, one pass per criterion (each reading and writing the totals again)
- * cost about twice as much.
+ * Every file's score and failed hard criteria for one need, and the keys that rank them.
+ * The criteria's figures are worked out per class, then a pass adds each file's soft classes'
+ * figures and another its hard ones' (with its engagements, and its order key): at 100,000
+ * files, one pass per criterion (each reading and writing the totals again) cost about twice as much.
  */
 export function assessPool(pool: CandidatePool, matcher: NeedMatcher): Assessment {
   const { size, classes } = pool;
   const soft = (criterion: (typeof SOFT_CRITERIA)[number]) => {
-    const evaluate: (candidate: CandidateProfile) => Evaluation = matcher.soft[criterion];
     const weight = SOFT_WEIGHTS[criterion];
-    const figures = figuresOf(new Float64Array(classes[criterion].representatives.length), classes[criterion], (candidate) => weight * evaluate(candidate).fraction);
+    const figures = figuresOf(new Float64Array(classes[criterion].representatives.length), classes[criterion], (candidate) => weight * matcher.fraction(criterion, candidate));
     return { of: classes[criterion].of, figures };
   };
-  const hard = (feature: Feature, judge: (candidate: CandidateProfile) => { verdict: string }) => ({
+  const hard = (feature: Feature, criterion: (typeof HARD_CRITERIA)[number]) => ({
     of: classes[feature].of,
-    figures: figuresOf(new Uint8Array(classes[feature].representatives.length), classes[feature], (candidate) => failed(judge(candidate))),
+    figures: figuresOf(new Uint8Array(classes[feature].representatives.length), classes[feature], (candidate) => (matcher.fails(criterion, candidate, NOTHING) ? 1 : 0)),
   });
   // Added per file in the order of SOFT_CRITERIA, as scoreOf adds them, so both round alike.
   const [s0, s1, s2, s3, s4] = SOFT_CRITERIA.map(soft) as [ReturnType<typeof soft>, ReturnType<typeof soft>, ReturnType<typeof soft>, ReturnType<typeof soft>, ReturnType<typeof soft>];
-  const free = hard('status', (candidate) => matcher.hard.engagement(candidate, []));
-  const h0 = hard('authorisation', matcher.hard.authorisation);
-  const h1 = hard('french_level', matcher.hard.french_level);
-  const h2 = hard('driving_licence', matcher.hard.driving_licence);
-  const h3 = hard('consent', matcher.hard.consent);
+  const free = hard('status', 'engagement');
+  const h0 = hard('authorisation', 'authorisation');
+  const h1 = hard('french_level', 'french_level');
+  const h2 = hard('driving_licence', 'driving_licence');
+  const h3 = hard('consent', 'consent');
 
   // Each class array and figure array in a local of its own, not read through the objects above
-  // for each of 75,000 files.
+  // for each of 75,000 files; the scores and the failures in a loop each (twenty arrays in one
+  // loop cost more than both loops).
   const [o0, o1, o2, o3, o4] = [s0.of, s1.of, s2.of, s3.of, s4.of];
   const [f0, f1, f2, f3, f4] = [s0.figures, s1.figures, s2.figures, s3.figures, s4.figures];
-  const [p0, p1, p2, p3, p4] = [h0.of, h1.of, h2.of, free.of, h3.of];
-  const [g0, g1, g2, g3, g4] = [h0.figures, h1.figures, h2.figures, free.figures, h3.figures];
   const scores = new Uint8Array(size);
-  const failures = new Uint8Array(size);
   for (let position = 0; position < size; position++) {
     const points =
       (f0[o0[position] as number] as number) +
@@ -251,23 +251,29 @@ export function assessPool(pool: CandidatePool, matcher: NeedMatcher): Assessmen
       (f3[o3[position] as number] as number) +
       (f4[o4[position] as number] as number);
     scores[position] = Math.round(points);
-    failures[position] =
-      (g0[p0[position] as number] as number) +
-      (g1[p1[position] as number] as number) +
-      (g2[p2[position] as number] as number) +
-      (g3[p3[position] as number] as number) +
-      (g4[p4[position] as number] as number);
   }
-
-  // The few files with a recruitment or a placement: their engagement is judged on its dates.
+  const [p0, p1, p2, p3, p4] = [h0.of, h1.of, h2.of, free.of, h3.of];
+  const [g0, g1, g2, g3, g4] = [h0.figures, h1.figures, h2.figures, free.figures, h3.figures];
   const { representatives } = classes.status;
+  const failures = new Uint8Array(size);
+  const ordered = emptyOrderKeys(size);
+  const { keys, histogram } = ordered;
   for (let position = 0; position < size; position++) {
+    // A file with a recruitment or a placement (about one in six): its engagement is judged on
+    // their dates. Engagement reads only the status: any file of its status class stands for it.
     const list = pool.engagementsAt(position);
-    if (list === undefined) continue;
-    const statusClass = p3[position] as number;
-    // Engagement reads only the status: any file of the same status class stands for this one.
-    const busy = matcher.engaged(representatives[statusClass] as CandidateProfile, list) ? 1 : 0;
-    failures[position] = (failures[position] as number) - (g3[statusClass] as number) + busy;
+    const busy =
+      list === undefined
+        ? (g3[p3[position] as number] as number)
+        : matcher.fails('engagement', representatives[p3[position] as number] as CandidateProfile, list)
+          ? 1
+          : 0;
+    const failed =
+      (g0[p0[position] as number] as number) + (g1[p1[position] as number] as number) + (g2[p2[position] as number] as number) + busy + (g4[p4[position] as number] as number);
+    failures[position] = failed;
+    const key = orderKey(scores[position] as number, failed);
+    keys[position] = key;
+    histogram[key] = (histogram[key] as number) + 1;
   }
-  return { scores, failures };
+  return { scores, failures, ordered };
 }

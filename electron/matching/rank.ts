@@ -21,39 +21,38 @@ const MAX_FAILURES = HARD_CRITERIA.length;
 const MAX_KEY = MAX_FAILURES * (MAX_SCORE + 1) + MAX_SCORE;
 
 /** One number that orders a match: eligible ones 0–100 (best first), excluded ones after, by failures then score. */
-const orderKey = (score: number, failures: number) => failures * (MAX_SCORE + 1) + MAX_SCORE - score;
+export const orderKey = (score: number, failures: number) => failures * (MAX_SCORE + 1) + MAX_SCORE - score;
 
-/**
- * The first `count` positions whose key lies in [low, high], by key then tie key (unique per
- * position, so the order is total). The keys' histogram finds the cut-off key: every position
- * below it is taken, and of those at it only the first by tie key, kept in a short sorted list
- * as the positions come. The best 50 of 100,000 candidates cost one pass and a few hundred tie
- * keys, not a sort of every position at the cut-off key (thousands share a score).
- */
-function firstByKey(keys: Uint16Array, histogram: Uint32Array, low: number, high: number, count: number, tieKeyOf: (position: number) => string): number[] {
-  if (count === 0) return [];
+/** The order keys of positions, and how many positions have each key (a histogram of MAX_KEY + 1 counts). */
+export interface OrderKeys {
+  keys: Uint16Array;
+  histogram: Uint32Array;
+}
+
+/** Room for the order keys of `size` positions, none counted yet. */
+export const emptyOrderKeys = (size: number): OrderKeys => ({ keys: new Uint16Array(size), histogram: new Uint32Array(MAX_KEY + 1) });
+
+/** Where a range of keys is cut to keep its first `count` positions, and what the scan keeps. */
+interface Cut {
+  /** Every position with a key below it is kept; of those at it, the first `room` by tie key. */
+  cutoff: number;
+  room: number;
+  below: number[];
+  /** Of the positions at the cut-off key, the first `room` by tie key, in order. */
+  atCutoff: { position: number; tie: string }[];
+}
+
+/** The cut of the keys in [low, high] that keeps `count` positions, from the keys' histogram (none kept: a cut-off below every key). */
+function cutOf(histogram: Uint32Array, low: number, high: number, count: number): Cut {
+  if (count === 0) return { cutoff: -1, room: 0, below: [], atCutoff: [] };
   let cutoff = low;
   let taken = 0;
   for (; cutoff < high && taken + (histogram[cutoff] as number) < count; cutoff++) taken += histogram[cutoff] as number;
-  const room = Math.min(count - taken, histogram[cutoff] as number);
-  const below: number[] = [];
-  /** Of the positions at the cut-off key, the first `room` by tie key, in order. */
-  const atCutoff: { position: number; tie: string }[] = [];
-  for (let position = 0; position < keys.length; position++) {
-    const key = keys[position] as number;
-    if (key < low || key > cutoff) continue;
-    if (key < cutoff) {
-      below.push(position);
-      continue;
-    }
-    if (room === 0) continue;
-    const tie = tieKeyOf(position);
-    if (atCutoff.length === room && tie > (atCutoff[room - 1] as { tie: string }).tie) continue;
-    let at = atCutoff.length;
-    while (at > 0 && (atCutoff[at - 1] as { tie: string }).tie > tie) at--;
-    atCutoff.splice(at, 0, { position, tie });
-    if (atCutoff.length > room) atCutoff.pop();
-  }
+  return { cutoff, room: Math.min(count - taken, histogram[cutoff] as number), below: [], atCutoff: [] };
+}
+
+/** The cut's positions by key then tie key (unique per position, so the order is total). */
+function ordered(keys: Uint16Array, { below, atCutoff }: Cut, tieKeyOf: (position: number) => string): number[] {
   const ties = new Map(below.map((position) => [position, tieKeyOf(position)]));
   below.sort((a, b) => {
     const byKey = (keys[a] as number) - (keys[b] as number);
@@ -62,6 +61,36 @@ function firstByKey(keys: Uint16Array, histogram: Uint32Array, low: number, high
     return tieA < tieB ? -1 : tieA > tieB ? 1 : 0;
   });
   return [...below, ...atCutoff.map((item) => item.position)];
+}
+
+/**
+ * The first eligible and the first excluded positions, by key then tie key. The keys'
+ * histogram finds each range's cut-off key: every position below it is taken, and of those at
+ * it only the first by tie key, kept in a short sorted list as the positions come. The best 50
+ * of 100,000 candidates cost one pass over the keys (both ranges at once) and a few hundred tie
+ * keys, not a sort of every position at the cut-off key (thousands share a score).
+ */
+function firstByKey(keys: Uint16Array, histogram: Uint32Array, limits: { limit: number; excludedLimit: number }, tieKeyOf: (position: number) => string) {
+  const eligible = cutOf(histogram, 0, MAX_SCORE, limits.limit);
+  const excluded = cutOf(histogram, MAX_SCORE + 1, MAX_KEY, limits.excludedLimit);
+  for (let position = 0; position < keys.length; position++) {
+    const key = keys[position] as number;
+    const cut = key <= MAX_SCORE ? eligible : excluded;
+    if (key > cut.cutoff) continue;
+    if (key < cut.cutoff) {
+      cut.below.push(position);
+      continue;
+    }
+    const { room, atCutoff } = cut;
+    if (room === 0) continue;
+    const tie = tieKeyOf(position);
+    if (atCutoff.length === room && tie > (atCutoff[room - 1] as { tie: string }).tie) continue;
+    let at = atCutoff.length;
+    while (at > 0 && (atCutoff[at - 1] as { tie: string }).tie > tie) at--;
+    atCutoff.splice(at, 0, { position, tie });
+    if (atCutoff.length > room) atCutoff.pop();
+  }
+  return { eligible: ordered(keys, eligible, tieKeyOf), excluded: ordered(keys, excluded, tieKeyOf) };
 }
 
 /**
@@ -75,18 +104,22 @@ export function rank(
   limits: { limit: number; excludedLimit: number },
   tieKeyOf: (position: number) => string,
 ): Ranking {
-  const keys = new Uint16Array(scores.length);
-  const histogram = new Uint32Array(MAX_KEY + 1);
+  const ordered = emptyOrderKeys(scores.length);
+  const { keys, histogram } = ordered;
   for (let position = 0; position < keys.length; position++) {
     const key = orderKey(scores[position] as number, failures[position] as number);
     keys[position] = key;
     histogram[key] = (histogram[key] as number) + 1;
   }
+  return rankByKeys(ordered, limits, tieKeyOf);
+}
+
+/** The same ranking from the positions' order keys, worked out already (the pool's pass does, as it goes). */
+export function rankByKeys({ keys, histogram }: OrderKeys, limits: { limit: number; excludedLimit: number }, tieKeyOf: (position: number) => string): Ranking {
   let eligibleTotal = 0;
   for (let key = 0; key <= MAX_SCORE; key++) eligibleTotal += histogram[key] as number;
   return {
-    eligible: firstByKey(keys, histogram, 0, MAX_SCORE, limits.limit, tieKeyOf),
-    excluded: firstByKey(keys, histogram, MAX_SCORE + 1, MAX_KEY, limits.excludedLimit, tieKeyOf),
+    ...firstByKey(keys, histogram, limits, tieKeyOf),
     eligibleTotal,
     excludedTotal: keys.length - eligibleTotal,
   };

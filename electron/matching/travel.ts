@@ -23,8 +23,12 @@ export function travelModeOf(mobility: Mobility | null): TravelMode {
 
 /** Estimated minutes door to door for a distance as the crow flies, and the way of travelling that gives them. */
 export function estimateTravel(km: number, mobility: Mobility | null): { minutes: number; mode: TravelMode } {
-  const minutesBy = (mode: TravelMode) => FIXED_MINUTES[mode] + ((km * ROAD_FACTOR) / SPEED_KMH[mode]) * 60;
   const own = travelModeOf(mobility);
-  const mode = minutesBy('walking') < minutesBy(own) ? 'walking' : own;
-  return { minutes: Math.round(minutesBy(mode)), mode };
+  const mode = minutesBy(km, 'walking') < minutesBy(km, own) ? 'walking' : own;
+  return { minutes: Math.round(minutesBy(km, mode)), mode };
+}
+
+/** Door-to-door minutes for a distance as the crow flies, one way of travelling. */
+function minutesBy(km: number, mode: TravelMode): number {
+  return FIXED_MINUTES[mode] + ((km * ROAD_FACTOR) / SPEED_KMH[mode]) * 60;
 }

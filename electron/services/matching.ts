@@ -9,7 +9,7 @@ import type { CandidateProfile, Engagement, NeedProfile } from '../matching/crit
 import { type CommuneTable, type Locate, createLocator } from '../matching/geo';
 import { type CandidateScore, createNeedMatcher } from '../matching/matcher';
 import { CandidatePool, assessPool } from '../matching/pool';
-import { nameTieKey, rank } from '../matching/rank';
+import { nameTieKey, rank, rankByKeys } from '../matching/rank';
 import { type Clock, moment, systemClock } from '../core/clock';
 import { type CandidateProfileRow, type MatchingWrites, type NeedProfileRow, createMatchingStore, watchMatchingWrites } from '../store/matching';
 import { createJobNeedService } from './employers';
@@ -59,16 +59,22 @@ function sharedParser<T>(parse: (text: string) => T): (text: string) => T {
 
 const NO_SECTORS: readonly string[] = [];
 
+const parseOccupations = (text: string) => JSON.parse(text) as CandidateProfile['occupations'];
+const parseSectors = (text: string) => text.split(',');
+const asRead = (text: string) => text;
+
 /**
- * Turns rows into profiles; occupations, sectors and places are shared between equal files,
- * including those read later by the same builder.
+ * Turns rows into profiles. Files kept (`shared`): occupations, sectors, places and texts are
+ * shared between equal files, including those read later by the same builder. Files read to be
+ * explained and dropped are built as read: looking each text up cost more than it saved.
  */
-function profileBuilder(locate: Locate) {
-  const occupationsOf = sharedParser((text) => JSON.parse(text) as CandidateProfile['occupations']);
-  const sectorsOf = sharedParser((text) => text.split(','));
+function profileBuilder(locate: Locate, kept: 'shared' | 'asRead') {
+  const share = kept === 'shared';
+  const occupationsOf = share ? sharedParser(parseOccupations) : parseOccupations;
+  const sectorsOf = share ? sharedParser(parseSectors) : parseSectors;
   // Each row brings its own copy of every text: levels, dates and communes repeat across files,
   // and kept once the files take about a quarter less memory (20 MB at 100,000).
-  const once = sharedParser((text) => text);
+  const once = share ? sharedParser(asRead) : asRead;
   const shared = <T extends string | null>(text: T): T => (text === null ? text : (once(text) as T));
   return (row: readonly [...CandidateProfileRow, ...unknown[]]): CandidateProfile => {
     const [id, firstName, lastName, status, frenchLevel, document, authorisationStart, authorisationExpiry, mustApply, asylumRegisteredOn] = row;
@@ -121,6 +127,17 @@ function toNeedProfile(row: NeedProfileRow, locate: Locate): NeedProfile & { emp
 }
 
 // ---------------------------------------------------------------- Service
+
+/** The ranking of the pool's positions in `shown` alone, as positions in the pool. */
+function rankAmong(shown: number[], scores: Uint8Array, failures: Uint8Array, limits: { limit: number; excludedLimit: number }, tieKeyOf: (position: number) => string) {
+  const ranked = rank(
+    shown.map((position) => scores[position] ?? 0),
+    shown.map((position) => failures[position] ?? 0),
+    limits,
+    (index) => tieKeyOf(shown[index] as number),
+  );
+  return { ...ranked, eligible: ranked.eligible.map((index) => shown[index] as number), excluded: ranked.excluded.map((index) => shown[index] as number) };
+}
 
 /** The pool's positions of the files in scope, in order; null when every file is. */
 function inScopePositions(ids: readonly string[], scope: ReadonlySet<string> | undefined): number[] | null {
@@ -178,7 +195,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
     if (snapshot?.version !== version || changes.candidates.size > snapshot.pool.size / 4) {
       changes.candidates.clear();
       snapshot = undefined; // the old pool can go while the new one is read
-      const toProfile = profileBuilder(locate);
+      const toProfile = profileBuilder(locate, 'shared');
       const pool = new CandidatePool();
       // Row by row: 100,000 rows read at once held about 60 MB until the pool was built.
       for (const row of store.matchableCandidates()) pool.put(toProfile(row));
@@ -237,24 +254,18 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
       if (!row) throw new AppError('not_found', NEED_NOT_FOUND);
       const need = toNeedProfile(row, locate);
       const day = today();
-      const { pool, toProfile } = matchableNow(locate, day);
+      const { pool } = matchableNow(locate, day);
       const matcher = createNeedMatcher(need, day);
-      const { scores, failures } = assessPool(pool, matcher);
+      const { scores, failures, ordered } = assessPool(pool, matcher);
       // A volunteer's ranking holds only the files of their scope, before any page is cut.
       const shown = inScopePositions(pool.ids, store.candidateIdsInScope());
-      const ranked = rank(
-        shown ? shown.map((position) => scores[position] ?? 0) : scores,
-        shown ? shown.map((position) => failures[position] ?? 0) : failures,
-        { limit, excludedLimit },
-        (index) => pool.tieKey(shown ? (shown[index] as number) : index),
-      );
-      const ranking = shown
-        ? { ...ranked, eligible: ranked.eligible.map((index) => shown[index] as number), excluded: ranked.excluded.map((index) => shown[index] as number) }
-        : ranked;
+      const tieKeyOf = (position: number) => pool.tieKey(position);
+      const ranking = shown ? rankAmong(shown, scores, failures, { limit, excludedLimit }, tieKeyOf) : rankByKeys(ordered, { limit, excludedLimit }, tieKeyOf);
       const presented = latestPresentations({ jobNeedId });
       // The pool keeps no whole files: those returned are read again, to be explained.
+      const toShownProfile = profileBuilder(locate, 'asRead');
       const returned = new Map(
-        store.candidatesAmong([...ranking.eligible, ...ranking.excluded].map((position) => pool.ids[position] as string)).map((row) => [row[0], toProfile(row)]),
+        store.candidatesAmong([...ranking.eligible, ...ranking.excluded].map((position) => pool.ids[position] as string)).map((row) => [row[0], toShownProfile(row)]),
       );
       const toMatch = (position: number): CandidateMatch => {
         const candidate = returned.get(pool.ids[position] as string);
@@ -279,7 +290,7 @@ export function createMatchingService(db: Db, clock: Clock = systemClock) {
       const locate = await communeLocator();
       const row = store.candidate(candidateId);
       if (!row) throw new AppError('not_found', CANDIDATE_NOT_FOUND);
-      const candidate = profileBuilder(locate)(row);
+      const candidate = profileBuilder(locate, 'asRead')(row);
       const engaged = engagements({ candidateId }).get(candidateId) ?? NONE;
       // Each open need's figures only, then the reasons of those returned: keeping every need's
       // reasons until the ranking was done held about 70 MB at 20,000 needs.

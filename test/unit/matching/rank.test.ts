@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CandidateProfile, Engagement, NeedProfile } from '../../../electron/matching/criteria';
 import { createNeedMatcher } from '../../../electron/matching/matcher';
 import { assessPool, compilePool } from '../../../electron/matching/pool';
-import { rank } from '../../../electron/matching/rank';
+import { rank, rankByKeys } from '../../../electron/matching/rank';
 import { FRENCH_LEVELS } from '../../../shared/candidates';
 import { AUTHORISATION_DOCUMENTS, FOLLOW_UP_STATUSES, MOBILITIES } from '../../../shared/domain';
 import { CLEANING, GRENOBLE, LOGISTICS, LYON, TODAY, VILLEURBANNE, candidate, need } from '../../support/matching';
@@ -118,6 +118,17 @@ describe('ranking', () => {
       expect(explained.reasons.filter((reason) => reason.verdict === 'fail')).toHaveLength(explained.failures);
     });
   });
+
+  test.prop([scenario, fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 10 })], { numRuns: 300 })(
+    'the order keys the pool works out as it goes rank as the scores and failures do',
+    (input, limit, excludedLimit) => {
+      const { need: needProfile, profiles, engagements } = build(input);
+      const pool = compilePool(profiles, engagements);
+      const { scores, failures, ordered } = assessPool(pool, createNeedMatcher(needProfile, TODAY));
+      const tieKeyOf = (position: number) => pool.tieKey(position);
+      expect(rankByKeys(ordered, { limit, excludedLimit }, tieKeyOf)).toEqual(rank(scores, failures, { limit, excludedLimit }, tieKeyOf));
+    },
+  );
 
   /** Each change names a file (a new one past the scenario's), then gives its new fields or removes it (null). */
   const changes = fc.array(fc.record({ file: fc.nat({ max: 45 }), fields: fc.option(profileFields, { nil: null }) }), { maxLength: 60 });

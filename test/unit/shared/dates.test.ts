@@ -38,6 +38,17 @@ describe('daysBetween and addDays', () => {
     expect(daysBetween(origin, value)).toBe(Math.round(parsedDays(value)));
   });
 
+  it('on the 29th to the 31st of every month, leap years or not, whether the day exists or rolls over', () => {
+    for (const year of ['1900', '2000', '2024', '2026']) {
+      for (let month = 1; month <= 12; month++) {
+        for (const day of ['29', '30', '31']) {
+          const value = `${year}-${String(month).padStart(2, '0')}-${day}`;
+          expect(daysBetween(origin, value)).toBe(Math.round(parsedDays(value)));
+        }
+      }
+    }
+  });
+
   test.prop([fc.string({ minLength: 10, maxLength: 10 })])('and on any other text of that length (NaN alike)', (value) => {
     expect(daysBetween(origin, value)).toBe(Math.round(parsedDays(value)));
   });
