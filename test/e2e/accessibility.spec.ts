@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { addDays, addMonths } from '../../shared/dates';
 import { today } from '../../shared/validation';
 import { previewApi } from './api';
-import { expect, test } from './fixtures';
+import { expect, listAnswered, test } from './fixtures';
 
 // Two tests make an Aminata Diallo, and the second counts the duplicates it finds: each test starts from an empty folder.
 test.use({ freshHost: true });
@@ -80,7 +80,9 @@ test('a keyboard user skips to the content, creates a candidate, finds her, and 
   await page.keyboard.press('Enter');
   await expect(page).toHaveTitle('Candidats – Tremplin');
   await tabTo(page, page.getByRole('searchbox', { name: 'Rechercher un candidat' }));
-  await page.keyboard.type('amin lyon');
+  // The search reads names, phones and e-mails (not the commune).
+  await page.keyboard.type('amin dia');
+  await listAnswered(page);
   await expect(page.getByTestId('candidate-row')).toHaveCount(1);
   await expect(page.getByTestId('candidate-row')).toContainText('Diallo');
 });
@@ -154,6 +156,7 @@ test('a keyboard user finds a candidate in the list, proposes her for a need, ta
   await page.goto(`${preview.url}#/candidates`);
   await tabTo(page, page.getByRole('searchbox', { name: 'Rechercher un candidat' }));
   await page.keyboard.type('awa');
+  await listAnswered(page);
   await expect(page.getByTestId('candidate-row')).toHaveCount(1);
   await tabTo(page, page.getByTestId('candidate-row').getByRole('link', { name: 'Traoré Awa' }));
   await page.keyboard.press('Enter');

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { previewApi } from './api';
-import { expect, test } from './fixtures';
+import { expect, listAnswered, test } from './fixtures';
 
 // Two tests make an Awa Traoré through the form, and the second would be warned of the first as a duplicate: each test starts from an empty folder.
 test.use({ freshHost: true });
@@ -240,6 +240,7 @@ test('creating a person already on file warns first; the second file is then mer
   // The merged file is gone from the active list, archived, and points to the kept one.
   await page.getByRole('link', { name: 'Liste des candidats' }).click();
   await page.getByRole('searchbox', { name: 'Rechercher un candidat' }).fill('dupont');
+  await listAnswered(page);
   await expect(page.getByTestId('candidate-row')).toHaveCount(1);
   await expect(page.getByRole('link', { name: 'DUPONT Helene' })).toBeVisible();
   await page.getByRole('radio', { name: 'Archivés' }).check();

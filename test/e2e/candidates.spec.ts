@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { PREVIEW_TOKEN_HEADER } from '../../shared/transport';
-import { expect, test } from './fixtures';
+import { expect, listAnswered, test } from './fixtures';
 
 async function createCandidate(page: Page, fields: { firstName: string; lastName: string; phone?: string; commune?: string }) {
   await page.getByRole('button', { name: 'Nouveau candidat' }).click();
@@ -27,11 +27,14 @@ test('a newcomer creates, finds, edits, archives and restores a candidate, and f
   // Typed without accents, partial, and in any order.
   const search = page.getByRole('searchbox', { name: 'Rechercher un candidat' });
   await search.fill('helene');
+  await listAnswered(page);
   await expect(page.getByTestId('candidate-row')).toHaveCount(1);
   await expect(page.getByRole('link', { name: 'Dupont Hélène' })).toBeVisible();
   await search.fill('dup hel');
+  await listAnswered(page);
   await expect(page.getByTestId('candidate-row')).toHaveCount(1);
   await search.fill('0612');
+  await listAnswered(page);
   await expect(page.getByTestId('candidate-row')).toHaveCount(1);
 
   await page.getByRole('link', { name: 'Dupont Hélène' }).click();
@@ -47,6 +50,7 @@ test('a newcomer creates, finds, edits, archives and restores a candidate, and f
   await expect(page.getByTestId('archived-banner')).toBeVisible();
   await page.getByRole('link', { name: 'Liste des candidats' }).click();
   await page.getByRole('searchbox', { name: 'Rechercher un candidat' }).fill('');
+  await listAnswered(page);
   await expect(page.getByTestId('candidate-row')).toHaveCount(1);
   await page.getByRole('radio', { name: 'Archivés' }).check();
   await page.getByRole('link', { name: 'Dupont Hélène' }).click();
@@ -56,6 +60,7 @@ test('a newcomer creates, finds, edits, archives and restores a candidate, and f
   await preview.restart();
   await page.goto(`${preview.url}#/candidates`);
   await page.getByRole('searchbox', { name: 'Rechercher un candidat' }).fill('helene villeur');
+  await listAnswered(page);
   await expect(page.getByTestId('candidate-row')).toHaveCount(0);
   await page.getByRole('searchbox', { name: 'Rechercher un candidat' }).fill('helene');
   await page.getByRole('link', { name: 'Dupont Hélène' }).click();

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, listAnswered, test } from './fixtures';
 
 test('the staffer records an employer, its contacts, a call and a job need, then marks the need filled', async ({ page, preview }) => {
   // The API counts contacts in its clock's calendar year (UTC), as the history's default date does.
@@ -100,6 +100,7 @@ test('the staffer records an employer, its contacts, a call and a job need, then
   await expect(row).toContainText('732 829 320 00074');
   await expect(row).toContainText('Vénissieux');
   await page.getByRole('searchbox', { name: 'Rechercher un employeur' }).fill('73282932000074');
+  await listAnswered(page);
   await expect(row).toHaveCount(1);
   await page.getByLabel('Besoins ouverts').selectOption('yes');
   await expect(page.getByRole('heading', { name: 'Aucun employeur ne correspond à « 73282932000074 »' })).toBeVisible();

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { test as base } from '@playwright/test';
+import { type Page, expect, test as base } from '@playwright/test';
 import { bundledChildEnv } from '../support/bundle';
 import { signInPreview } from './api';
 import { FIRST_ACCOUNT_DIR, HOST_BUNDLE } from './host-bundle';
@@ -126,4 +126,13 @@ export const test = base.extend<{ preview: Preview; freshHost: boolean }, { clos
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
+
+/**
+ * Waits until a list screen has the answer to its search and filters: the rows of the ones
+ * before stay shown until then (ui/RecordListBody.tsx marks the wait), and a count taken
+ * meanwhile counted them (a search that matched nothing passed that way on a quiet machine).
+ */
+export async function listAnswered(page: Page): Promise<void> {
+  await expect(page.locator('.list-body')).toHaveAttribute('aria-busy', 'false');
+}

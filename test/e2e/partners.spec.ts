@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, listAnswered, test } from './fixtures';
 
 test('the staffer records a partner association with a contact and finds it in the list', async ({ page, preview }) => {
   await page.goto(`${preview.url}#/partners`);
@@ -47,6 +47,7 @@ test('the staffer records a partner association with a contact and finds it in t
   await expect(page.getByRole('heading', { name: 'Aucun partenaire ne correspond à ces filtres' })).toBeVisible();
   await page.getByRole('button', { name: 'Effacer les filtres' }).first().click();
   await page.getByRole('searchbox', { name: 'Rechercher un partenaire' }).fill('tilleul');
+  await listAnswered(page);
   await expect(row).toHaveCount(1);
   await row.getByRole('link', { name: 'CADA Les Tilleuls' }).click();
   await expect(page.getByRole('group', { name: 'Contact 1' }).getByLabel('Nom')).toHaveValue('Sophie Bernard');

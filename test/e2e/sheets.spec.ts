@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { previewApi } from './api';
-import { expect, test } from './fixtures';
+import { expect, listAnswered, test } from './fixtures';
 import { texts } from './screens';
 
 /** What a French Excel saves as "CSV (séparateur : point-virgule)": Windows-1252, a title line, a TOTAL row. */
@@ -75,6 +75,7 @@ test('a French Excel CSV is previewed with its accents, a bad row explained and 
 
   // The list goes out again as the search shows it.
   await page.getByLabel('Rechercher un candidat').fill('Dupré');
+  await listAnswered(page);
   await expect(page.getByTestId('candidate-row')).toHaveCount(1);
   await page.getByText('Exporter', { exact: true }).click();
   const exporting = page.waitForEvent('download');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, listAnswered, test } from './fixtures';
 
 async function createVolunteer(page: Page, fields: { firstName: string; lastName: string; phone: string }) {
   await page.getByRole('button', { name: 'Nouveau bénévole' }).click();
@@ -23,6 +23,7 @@ test('the staffer records two volunteers, forms their pair and logs hours', asyn
   await page.getByRole('link', { name: 'Liste des bénévoles' }).click();
   await expect(page.getByTestId('volunteer-row')).toHaveCount(2);
   await page.getByRole('searchbox', { name: 'Rechercher un bénévole' }).fill('benal');
+  await listAnswered(page);
   await expect(page.getByTestId('volunteer-row')).toHaveCount(1);
 
   // The pair: the same person twice is refused before anything is sent.
