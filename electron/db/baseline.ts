@@ -47,6 +47,9 @@ export function ordinaryTables(sqlite: Database.Database): string[] {
   return all.filter((name) => !virtual.some((index) => name === index || name.startsWith(`${index}_`)));
 }
 
+/** The kinds of schema objects, in the order a script creates them (a trigger or an index needs its table). */
+const SCHEMA_KINDS = ['table', 'index', 'trigger', 'view'];
+
 /**
  * The baseline script of a database the migrations up to `tag` built: its tables, indexes and
  * triggers as SQLite stores them, each full-text index's options, then the rows the migrations
@@ -60,8 +63,8 @@ export function baselineOf(sqlite: Database.Database, tag: string): string {
     name: string;
     sql: string;
   }[]).filter((object) => !ownedByIndex(object.name));
-  const statements = ['table', 'index', 'trigger', 'view'].flatMap((type) => objects.filter((object) => object.type === type).map((object) => object.sql));
-  if (objects.some((object) => !['table', 'index', 'trigger', 'view'].includes(object.type))) throw new Error('baselineOf: an unknown kind of schema object');
+  if (objects.some((object) => !SCHEMA_KINDS.includes(object.type))) throw new Error('baselineOf: an unknown kind of schema object');
+  const statements = SCHEMA_KINDS.flatMap((type) => objects.filter((object) => object.type === type).map((object) => object.sql));
   for (const index of virtual) {
     const options = sqlite.prepare(`SELECT 'INSERT INTO "${index}" ("${index}", rank) VALUES (' || quote(k) || ', ' || quote(v) || ')' FROM "${index}_config" WHERE k <> 'version' ORDER BY k`).pluck().all() as string[];
     statements.push(...options);

@@ -98,7 +98,6 @@ export class DatabaseOpenError extends Error {
  */
 export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
   const migrations = readMigrations(options.migrationsDir);
-  const baseline = readBaseline(options.migrationsDir);
   makePrivateFolder(path.dirname(options.file));
   let checked = Promise.resolve();
   const key = options.key;
@@ -152,7 +151,8 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
       // when it is (the backup API refuses to copy an encrypted database to a new file).
       sqlite.prepare('VACUUM INTO ?').run(copy);
     }
-    applyMigrations(sqlite, pending, baseline);
+    // Only a new file is made from the baseline: a file in use does not read it.
+    applyMigrations(sqlite, pending, current === 0 ? readBaseline(options.migrationsDir) : null);
   } catch (error) {
     sqlite.close();
     throw error;
