@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { Decrypter, Encrypter } from 'age-encryption';
 import {
@@ -16,6 +15,7 @@ import {
   isAgeRecipient,
   isPassphraseFile,
 } from '../../../electron/formats/age';
+import { useTempDir } from '../../support/temp';
 
 const plaintext = new TextEncoder().encode('{"candidates":[{"firstName":"Hélène","lastName":"Nguyễn"}]}');
 /** Fast scrypt for tests; the app uses age's default. */
@@ -102,6 +102,8 @@ const CHUNK = 65_536;
 const SEALED = CHUNK + 16;
 
 describe('the payload, chunk by chunk', () => {
+  const tempDir = useTempDir();
+
   it('agrees with the age-encryption library both ways, at every size around a chunk', async () => {
     const key = await generateAgeKey();
     for (const size of SIZES) {
@@ -139,7 +141,7 @@ describe('the payload, chunk by chunk', () => {
 
   it('encrypts what a source hands out and decrypts files, a megabyte at a time, whatever their size', async () => {
     const key = await generateAgeKey();
-    const folder = mkdtempSync(join(tmpdir(), 'tremplin-age-file-'));
+    const folder = tempDir();
     for (const size of [...SIZES, 16 * CHUNK, 16 * CHUNK + 1, 40 * CHUNK + 7]) {
       const data = randomBytes(size);
       const reads: number[] = [];
@@ -163,7 +165,11 @@ describe('the payload, chunk by chunk', () => {
 
 // CI installs Debian's age (1.1): a partner opens our files with it.
 describe.skipIf(!hasAge())('interoperability with the age tool', () => {
-  const folder = mkdtempSync(join(tmpdir(), 'tremplin-age-'));
+  const tempDir = useTempDir();
+  let folder = '';
+  beforeEach(() => {
+    folder = tempDir();
+  });
 
   it('age -d -i opens a file made for a recipient, and we open one age made', async () => {
     const partner = await generateAgeKey();

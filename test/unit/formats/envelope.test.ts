@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { EnvelopeError, PAYLOAD_NAME, SIGNATURE_NAME, packEnvelope, unpackEnvelope } from '../../../electron/formats/envelope';
+import { useTempDir } from '../../support/temp';
 
 const MTIME = 1_795_000_000;
 const MAX = 1024 * 1024;
@@ -20,6 +20,8 @@ function reasonOf(run: () => unknown): string {
 }
 
 describe('the .tremplin envelope', () => {
+  const tempDir = useTempDir();
+
   it('packs and unpacks the payload, the signature and the readme', () => {
     const envelope = { payload: new Uint8Array([0, 1, 2, 255]), signature: 'sig\n', readme: 'Lisez-moi — é\n' };
     expect(unpackEnvelope(packEnvelope(envelope, MTIME), MAX)).toEqual(envelope);
@@ -28,7 +30,7 @@ describe('the .tremplin envelope', () => {
   });
 
   it('is a tar archive that GNU tar lists and extracts, and reads back what tar packs', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'tremplin-envelope-'));
+    const folder = tempDir();
     const envelope = { payload: new TextEncoder().encode('age bytes'), signature: 'signature text\n', readme: 'readme\n' };
     writeFileSync(join(folder, 'file.tremplin'), packEnvelope(envelope, MTIME));
     const listing = execFileSync('tar', ['tf', join(folder, 'file.tremplin')], { encoding: 'utf8' });

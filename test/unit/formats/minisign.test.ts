@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fc, test as propertyTest } from '@fast-check/vitest';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   SignatureError,
   exportSigningKey,
@@ -16,6 +15,7 @@ import {
   signatureKeyId,
   verifyDetached,
 } from '../../../electron/formats/minisign';
+import { useTempDir } from '../../support/temp';
 
 function hasTool(name: string): boolean {
   try {
@@ -93,7 +93,11 @@ describe('minisign-format signatures', () => {
 
 // CI installs Debian's minisign; a partner checks our files with it.
 describe.skipIf(!hasTool('minisign'))('interoperability with the minisign tool', () => {
-  const folder = mkdtempSync(join(tmpdir(), 'tremplin-minisign-'));
+  const tempDir = useTempDir();
+  let folder = '';
+  beforeEach(() => {
+    folder = tempDir();
+  });
 
   it('minisign -V accepts our signature and prints our trusted comment', () => {
     const key = generateSigningKey();

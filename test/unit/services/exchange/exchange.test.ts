@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decrypt, generateAgeKey } from '../../../../electron/formats/age';
@@ -278,6 +277,7 @@ function hasTools(): boolean {
 }
 
 describe.skipIf(!hasTools())('a partner without Tremplin', () => {
+  const tempDir = useTempDir();
   const openBackend = useExchangeBackend();
 
   it('checks the file with minisign and opens it with age, from what the card and the file hold', async () => {
@@ -287,7 +287,7 @@ describe.skipIf(!hasTools())('a partner without Tremplin', () => {
     const amina = await ok(a, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo', consentRecording: true, sharingPartnerIds: [partner.id] });
     const sent = await ok(a, 'exchange.export', { scope: { kind: 'candidates', ids: [amina.id] }, to: { kind: 'passphrase', partnerId: partner.id } });
 
-    const folder = mkdtempSync(join(tmpdir(), 'tremplin-partner-'));
+    const folder = tempDir();
     writeFileSync(join(folder, sent.fileName), Buffer.from(sent.content, 'base64'));
     execFileSync('tar', ['xf', join(folder, sent.fileName), '-C', folder]);
     const verified = execFileSync('minisign', ['-V', '-P', cardA.signingPublicKey, '-m', join(folder, 'export.json.age')], { encoding: 'utf8' });
@@ -305,7 +305,7 @@ describe.skipIf(!hasTools())('a partner without Tremplin', () => {
   it('a file sent to a verified partner: minisign -V -P with the key from our card, then age -d -i with their own key', async () => {
     const { a, b, amina, cardA, cardBatA } = await twoPartners(openBackend);
     const sent = await exportTo(a, cardBatA.id, [amina.id]);
-    const folder = mkdtempSync(join(tmpdir(), 'tremplin-partner-'));
+    const folder = tempDir();
     writeFileSync(join(folder, sent.fileName), Buffer.from(sent.content, 'base64'));
     execFileSync('tar', ['xf', join(folder, sent.fileName), '-C', folder]);
     const { signingPublicKey } = JSON.parse(cardA.content) as { signingPublicKey: string };
