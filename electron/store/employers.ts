@@ -30,8 +30,13 @@ export const employerOfJobNeed = (db: ReadDb, jobNeedId: string): string | undef
 
 const jobNeedColumns = { need: jobNeeds, employerName: employers.name };
 
-/** A need counts as open when its state is open and it is not archived. */
-const isOpenNeed = and(eq(jobNeeds.state, 'open'), isNull(jobNeeds.archivedAt));
+/**
+ * An employer's open needs: its own needs (its index), those open and not archived. The unary
+ * plus keeps SQLite off the states' index: without statistics it preferred that one and read
+ * every open need of every employer for each row (0.4 s of CPU for a page of 100 employers at
+ * 20,000 needs, and the "without open needs" filter read them all for each employer).
+ */
+const openNeedOf = (employerId: SQLiteColumn) => and(eq(jobNeeds.employerId, employerId), sql`+${jobNeeds.state} = 'open'`, isNull(jobNeeds.archivedAt));
 
 const JOB_NEED_SORTS = {
   created: [jobNeeds.createdAt],
@@ -115,8 +120,6 @@ const EMPLOYER_SORTS = {
   updated: [employers.updatedAt],
   created: [employers.createdAt],
 } as const;
-
-const openNeedOf = (employerId: SQLiteColumn) => and(eq(jobNeeds.employerId, employerId), isOpenNeed);
 
 const employerRecords = recordWithContacts(employers, employerContacts, employerContacts.employerId, (employerId, contact, position) => ({
   ...contact,
