@@ -75,27 +75,24 @@ export function presentationHistory(db: ReadDb, presentationId: string) {
     .all();
 }
 
-/** Most recently changed first, with the candidate, occupation and employer joined. */
+/**
+ * Most recently changed first, with the candidate, occupation and employer joined. The page is
+ * sorted and cut on the presentations alone, then joined: joined first, SQLite read a file, a
+ * need and an employer for each of the 36,000 presentations under way at 100,000 files before
+ * keeping 50 (0.3 s of CPU on the matching screen's first list).
+ */
 export function presentationPage(db: ReadDb, input: ParsedInputOf<'presentations.list'>) {
   const where = and(
     input.candidateId ? eq(presentations.candidateId, input.candidateId) : undefined,
     input.jobNeedId ? eq(presentations.jobNeedId, input.jobNeedId) : undefined,
-    input.employerId ? eq(jobNeeds.employerId, input.employerId) : undefined,
+    input.employerId ? inArray(presentations.jobNeedId, db.select({ id: jobNeeds.id }).from(jobNeeds).where(eq(jobNeeds.employerId, input.employerId))) : undefined,
     input.states.length > 0 ? inArray(presentations.state, input.states) : undefined,
     inCandidateScope(presentations.candidateId),
   );
-  const rows = selectSummaries(db, where)
-    .orderBy(desc(presentations.stateChangedOn), desc(presentations.updatedAt), desc(presentations.seq))
-    .limit(input.limit)
-    .offset(input.offset)
-    .all();
-  const total =
-    db
-      .select({ total: count() })
-      .from(presentations)
-      .innerJoin(jobNeeds, eq(jobNeeds.id, presentations.jobNeedId))
-      .where(where)
-      .get()?.total ?? 0;
+  const order = [desc(presentations.stateChangedOn), desc(presentations.updatedAt), desc(presentations.seq)];
+  const page = db.select({ seq: presentations.seq }).from(presentations).where(where).orderBy(...order).limit(input.limit).offset(input.offset);
+  const rows = selectSummaries(db, inArray(presentations.seq, page)).orderBy(...order).all();
+  const total = db.select({ total: count() }).from(presentations).where(where).get()?.total ?? 0;
   return { rows, total };
 }
 

@@ -101,6 +101,28 @@ describe('query plans of the hot paths', () => {
     expect(fullScans(plans)).toEqual([]);
   });
 
+  it("employers' list finds each employer's open needs from its own needs, not every open need", async () => {
+    const { backend, statements } = await seeded();
+    for (const input of [{}, { hasOpenNeeds: true }, { hasOpenNeeds: false }] as InputOf<'employers.list'>[]) {
+      const [page] = await plansOf(backend, statements, 'employers.list', input);
+      const needs = page?.steps.filter((step) => step.includes('job_needs')) ?? [];
+      expect(needs.length, JSON.stringify(input)).toBeGreaterThan(0);
+      for (const step of needs) expect(step, JSON.stringify(input)).toMatch(/^SEARCH job_needs (EXISTS )?USING INDEX job_needs_employer_idx \(employer_id=\?\)$/);
+    }
+  });
+
+  it("presentations' list cuts its page from the presentations alone, then reads names for that page only", async () => {
+    const { backend, statements } = await seeded();
+    const [employer] = (await ok(backend, 'employers.list', { limit: 1 })).items;
+    if (!employer) throw new Error('seed made nothing');
+    for (const input of [{}, { states: ['proposed', 'presented', 'interview'] }, { employerId: employer.id }] as InputOf<'presentations.list'>[]) {
+      const [page, total] = await plansOf(backend, statements, 'presentations.list', input);
+      // The outer query reaches the page's presentations by rowid; the joins follow for them alone.
+      expect(page?.steps[0], JSON.stringify(input)).toBe('SEARCH presentations USING INTEGER PRIMARY KEY (rowid=?)');
+      expect(total?.steps.join(' '), JSON.stringify(input)).not.toMatch(/candidates|employers/);
+    }
+  });
+
   it("partners' list counts every partner's files in grouped passes over indexes, not a search per partner", async () => {
     const { backend, statements } = await seeded();
     const [page] = await plansOf(backend, statements, 'partners.list', {});
