@@ -13,7 +13,7 @@ import { type Payload, payloadBytes } from '../../formats/payload';
 import { planRecordsOf } from '../../store/plans';
 import { generatePassphrase } from '../../formats/words';
 import { auditedTransaction, describeAudit } from '../../store/audit';
-import { candidatesSharedWith, consentsOf, readRecords, recordAgreedVersions } from '../../store/exchange';
+import { type ConsentRow, candidatesSharedWith, consentsOf, readRecords, recordAgreedVersions } from '../../store/exchange';
 import { logExchange } from '../../store/exchange-log';
 import { findPartner } from '../../store/partners';
 import { readSetting, writeSetting } from '../../store/settings';
@@ -80,23 +80,26 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
     return { partnerId: card.partnerId, partnerName: card.name, card };
   }
 
-  /**
-   * The files the request names, each with the reason it may not go (null when it may), in no
-   * particular order: 10,000 names through the collator were a tenth of a 10,000-file export's
-   * CPU, for the files allowed, which the export does not list.
-   */
-  function checkFiles(request: ParsedInputOf<'exchange.previewExport'>) {
+  /** The partner a request goes to, the files it names, and those whose person agreed to share them with that partner. */
+  function requested(request: ParsedInputOf<'exchange.previewExport'>) {
     const target = resolveTarget(request.to);
     const sharedWithPartner = candidatesSharedWith(db, target.partnerId);
     const ids = request.scope.kind === 'candidates' ? [...new Set(request.scope.ids)] : sharedWithPartner;
-    const rows = consentsOf(db, ids);
-    if (request.scope.kind === 'candidates' && rows.length !== ids.length) refuse('candidates.errors.notFound');
-    const sharedWith = new Set(sharedWithPartner);
-    // The consent rule is shared/candidates.ts's, the same the file's "not shareable" badge shows.
-    return rows.map((row) => {
-      const reason: BlockReason | null = row.archivedAt ? 'archived' : sharingBlock(row, sharedWith.has(row.id));
-      return { ...row, reason };
-    });
+    return { target, ids, sharedWith: new Set(sharedWithPartner) };
+  }
+  type Requested = ReturnType<typeof requested>;
+
+  /** Why a file may not go (null when it may): the consent rule is shared/candidates.ts's, the same the file's "not shareable" badge shows. */
+  const reasonOf = (row: ConsentRow, { sharedWith }: Requested): BlockReason | null => (row.archivedAt ? 'archived' : sharingBlock(row, sharedWith.has(row.id)));
+
+  /**
+   * The files the request names, as read here, each with the reason it may not go (null when it
+   * may), in no particular order: 10,000 names through the collator were a tenth of a
+   * 10,000-file export's CPU, for the files allowed, which the export does not list.
+   */
+  function checkFiles(request: ParsedInputOf<'exchange.previewExport'>, asked: Requested, rows: ConsentRow[]) {
+    if (request.scope.kind === 'candidates' && rows.length !== asked.ids.length) refuse('candidates.errors.notFound');
+    return rows.map((row) => ({ ...row, reason: reasonOf(row, asked) }));
   }
 
   type CheckedFile = ReturnType<typeof checkFiles>[number];
@@ -105,31 +108,30 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
   const blockedOf = (rows: CheckedFile[]): ExportPreview['blocked'] => rows.flatMap((row) => (row.reason ? [{ id: row.id, name: nameOf(row), reason: row.reason }] : []));
 
   function previewExport(request: ParsedInputOf<'exchange.previewExport'>): ExportPreview {
-    const rows = checkFiles(request).sort(byNames);
+    const asked = requested(request);
+    const rows = checkFiles(request, asked, consentsOf(db, asked.ids)).sort(byNames);
     return { allowed: rows.flatMap((row) => (row.reason ? [] : [{ id: row.id, name: nameOf(row) }])), blocked: blockedOf(rows) };
   }
 
   async function exportFile(request: ParsedInputOf<'exchange.export'>): Promise<ExportResult> {
     const sender = keys.requireProfile();
     const ours = keys.identity();
-    const target = resolveTarget(request.to);
-    const checked = checkFiles(request);
-    const allowed = checked.filter((row) => row.reason === null);
+    const asked = requested(request);
+    const { target } = asked;
+    // The consent check reads its columns with the records (see readRecords): the files refused
+    // are read, not sent, and told apart after.
+    report('reading', 0, asked.ids.length);
+    const records = await readRecords(db, asked.ids, {
+      ourAssociationId: sender.associationId,
+      recipientPartnerId: target.partnerId,
+      includeNotes: request.includeNotes,
+      includeBarriers: request.includeBarriers,
+      admit: (file) => reasonOf(file, asked) === null,
+      onProgress: (done) => report('reading', done, asked.ids.length),
+    });
+    const checked = checkFiles(request, asked, records.files);
     const blocked = blockedOf(checked.filter((row) => row.reason !== null).sort(byNames));
-    if (allowed.length === 0) refuse('exchange.errors.nothingToExport');
-
-    report('reading', 0, allowed.length);
-    const records = await readRecords(
-      db,
-      allowed.map((candidate) => candidate.id),
-      {
-        ourAssociationId: sender.associationId,
-        recipientPartnerId: target.partnerId,
-        includeNotes: request.includeNotes,
-        includeBarriers: request.includeBarriers,
-        onProgress: (done) => report('reading', done, allowed.length),
-      },
-    );
+    if (records.candidates.versions.length === 0) refuse('exchange.errors.nothingToExport');
     const candidateIds = records.candidates.versions.map((record) => record.id);
     const sequence = (readSetting(db, SEQUENCE_KEY, z.int()) ?? 0) + 1;
     const exportId = newId();

@@ -92,6 +92,15 @@ describe('exchange between two associations', () => {
     await refused(a, 'exchange.export', { scope: { kind: 'candidates', ids: [other.id] }, to: { kind: 'partner', partnerCardId: cardBatA.id } });
   });
 
+  it('an export that names a file not here is refused, even beside files that may go, and writes nothing', async () => {
+    const { a, amina, cardBatA } = await twoPartners(openBackend);
+    const missing = '01a00000-0000-7000-8000-000000000000';
+    const request = { scope: { kind: 'candidates', ids: [amina.id, missing] }, to: { kind: 'partner', partnerCardId: cardBatA.id } };
+    await refusedWith(a, 'exchange.export', request, 'candidates.errors.notFound');
+    await refusedWith(a, 'exchange.previewExport', request, 'candidates.errors.notFound');
+    expect((await ok(a, 'exchange.log', {})).total).toBe(0);
+  });
+
   it('an export to one partner carries nothing about another: not its record, note or contacts, not the consent to share with it', async () => {
     const { a, b, amina, cardBatA, forumHere } = await twoPartners(openBackend);
     const other = await ok(a, 'partners.create', {
