@@ -107,6 +107,25 @@ export function* readFileFactsInSteps(db: ReadDb, slice: number, take: Take): Ge
   }
 }
 
+export interface FactSizes {
+  /** Files. */
+  files: number;
+  /** Dated rows of activity: timeline entries, visits, presentations, recruitments. */
+  activity: number;
+}
+
+/**
+ * At least as many as a whole read brings (`readFileFactsInSteps`), from each table's largest
+ * rowid: the last page of its b-tree, where a count would decrypt every page.
+ */
+export function factSizes(db: ReadDb): FactSizes {
+  const largest = (table: string) => Number(prepareRead(db, `SELECT max(rowid) FROM ${table}`).pluck().get() ?? 0);
+  return {
+    files: largest('candidates'),
+    activity: largest('timeline_events') + largest('session_visits') + largest('presentations') + largest('recruitments'),
+  };
+}
+
 /** The company contacts' [employer id, day] of every employer, or of those given. */
 export function readContacts(db: ReadDb, ids: readonly string[] | null): Row[] {
   return prepareRead(db, statementText(CONTACTS, ids === null ? 'all' : 'ids'))
