@@ -126,11 +126,15 @@ export function factSizes(db: ReadDb): FactSizes {
   };
 }
 
-/** The company contacts' [employer id, day] of every employer, or of those given. */
-export function readContacts(db: ReadDb, ids: readonly string[] | null): Row[] {
+/**
+ * The company contacts' [employer id, day] of every employer, or of those given, row by row
+ * (nothing else may run on the connection meanwhile): not all held at once, as arrays of a
+ * string and a number each, at the end of the first report's whole read.
+ */
+export function readContacts(db: ReadDb, ids: readonly string[] | null): IterableIterator<Row> {
   return prepareRead(db, statementText(CONTACTS, ids === null ? 'all' : 'ids'))
     .raw()
-    .all(...(ids === null ? [] : [JSON.stringify(ids)])) as Row[];
+    .iterate(...(ids === null ? [] : [JSON.stringify(ids)])) as IterableIterator<Row>;
 }
 
 /** What employers, needs and sectors the report labels and counts by (employers_report_idx, job_needs_report_idx). */
