@@ -5,7 +5,7 @@ import { AGE_BANDS, CONTRACT_AFTER_PMSMP_DAYS, FOLLOWED_BANDS, FRENCH_PROGRESS, 
 import type { Db } from '../db/open';
 import { committedVersion } from '../store/changes';
 import type { PopulationFilter, Ranges } from '../store/reports';
-import { type FileSource, type ReportWrites, type Row, partnerNames, readContacts, readDimensions, readFileFacts, readFileFactsInSteps, watchReportWrites } from '../store/report-facts';
+import { type FactSizes, type FileSource, type ReportWrites, type Row, factSizes, partnerNames, readContacts, readDimensions, readFileFacts, readFileFactsInSteps, watchReportWrites } from '../store/report-facts';
 
 /**
  * The report's facts in memory, kept current, and the figures worked out from them.
@@ -63,7 +63,7 @@ const epochDay = (date: string): number => Math.round(Date.parse(`${date}T00:00:
 class Column {
   data: Int32Array;
   constructor(size = 1024) {
-    this.data = new Int32Array(size);
+    this.data = new Int32Array(Math.max(size, 1024));
   }
   set(index: number, value: number): void {
     if (index >= this.data.length) {
@@ -84,8 +84,11 @@ class Rows<Name extends string> {
   readonly columns: Record<Name | 'slot', Column>;
   length = 0;
   private dead = 0;
-  constructor(private readonly names: readonly Name[]) {
-    this.columns = Object.fromEntries(['slot', ...names].map((name) => [name, new Column()])) as Record<Name | 'slot', Column>;
+  constructor(
+    private readonly names: readonly Name[],
+    size?: number,
+  ) {
+    this.columns = Object.fromEntries(['slot', ...names].map((name) => [name, new Column(size)])) as Record<Name | 'slot', Column>;
   }
   add(slot: number, ...values: number[]): void {
     this.columns.slot.set(this.length, slot);
@@ -139,15 +142,21 @@ interface BarrierEvent {
 const FILE_COLUMNS = ['alive', 'merged', 'created', 'archived', 'status', 'gender', 'birth', 'nationality', 'partner', 'referred', 'pair', 'category', 'level', 'entryLevel', 'firstObjective'] as const;
 type FileColumn = (typeof FILE_COLUMNS)[number];
 
-function newFacts() {
+/**
+ * Facts to fill, their largest columns sized ahead when the rows to come are known (`sizes`, for a
+ * whole read): grown by doubling, the 15 columns of 100,000 files and the 2 of 1,000,000 dated rows
+ * left ~16 MB of arrays behind them, held until the next full collection, after the first report.
+ * A size too large costs nothing until written (the memory is the system's until then).
+ */
+function newFacts(sizes?: FactSizes) {
   return {
     codes: new Codes(),
     slots: new Map<string, number>(),
-    files: Object.fromEntries(FILE_COLUMNS.map((name) => [name, new Column()])) as Record<FileColumn, Column>,
+    files: Object.fromEntries(FILE_COLUMNS.map((name) => [name, new Column(sizes?.files)])) as Record<FileColumn, Column>,
     categoryHistory: new Map<number, History>(),
     levelHistory: new Map<number, History>(),
     barriers: new Map<number, BarrierEvent[]>(),
-    activity: new Rows(['day'] as const),
+    activity: new Rows(['day'] as const, sizes?.activity),
     presentations: new Rows(['day', 'state', 'reason', 'jobNeed'] as const),
     placements: new Rows(['start', 'end', 'planned', 'kind', 'employer', 'jobNeed', 'id', 'renews', 'objective'] as const),
     recruitments: new Rows(['start', 'startText', 'endText', 'kind', 'employer', 'jobNeed', 'organisation', 'outcome'] as const),
@@ -309,19 +318,31 @@ export function createReportFacts(db: Db, slice = WARM_SLICE) {
     }
     for (const rows of [facts.activity, facts.presentations, facts.placements, facts.recruitments, facts.followUps, facts.sectors, facts.programmes]) rows.drop(dropped);
     const firstNew = facts.recruitments.length;
-    readFileFacts(db, ids, rowTaker(facts));
-    settle(facts, firstNew, ids);
+    const taker = rowTaker(facts);
+    readFileFacts(db, ids, taker.take);
+    taker.end();
+    classify(facts, firstNew);
   }
 
-  /** What puts each row the store reads (`readFileFacts`, `readFileFactsInSteps`) into `facts`. */
-  function rowTaker(facts: Facts): (source: FileSource, row: Row) => void {
+  /** What puts each row the store reads (`readFileFacts`, `readFileFactsInSteps`) into `facts` (`take`), and what is left of them once all are read (`end`). */
+  function rowTaker(facts: Facts): { take: (source: FileSource, row: Row) => void; end: () => void } {
     const { codes, slots, files } = facts;
-    const history = (map: Map<number, History>, slot: number, day: number, value: number) => {
-      const found = map.get(slot);
-      if (found) {
-        found.days.push(day);
-        found.values.push(value);
-      } else map.set(slot, { days: [day], values: [value] });
+    // A file's history of one attribute, gathered as its rows come (in order of file, attribute and day), then put away whole (`putHistory`).
+    let run: { slot: number; attribute: 'category' | 'level'; days: number[]; values: number[] } | undefined;
+    /**
+     * The value a file came with goes in its column (and, for the French level, its entry level); a
+     * history is kept only when it holds more than one value. At 100,000 files nearly every file has one
+     * value of each: an object per file and attribute, dropped once all were read, was ~30 MB of the
+     * first report's heap.
+     */
+    const putHistory = () => {
+      if (run === undefined) return;
+      const { slot: at, attribute, days, values } = run;
+      run = undefined;
+      const first = values[0] as number;
+      if (attribute === 'level') files.entryLevel.set(at, first);
+      files[attribute].set(at, first);
+      if (values.length > 1) (attribute === 'category' ? facts.categoryHistory : facts.levelHistory).set(at, { days, values });
     };
     let slot = -1;
     let lastId: unknown;
@@ -333,6 +354,7 @@ export function createReportFacts(db: Db, slice = WARM_SLICE) {
       return slot;
     };
     const take = (source: FileSource, row: Row) => {
+      if (source !== 'history') putHistory();
       if (source === 'candidates') {
         const id = String(row[0]);
         let at = slots.get(id);
@@ -369,8 +391,14 @@ export function createReportFacts(db: Db, slice = WARM_SLICE) {
           const value = codes.code(row[3]);
           const attribute = row[1] === 'public_category' ? 'category' : row[1] === 'french_level' ? 'level' : null;
           if (attribute === null) return;
-          const map = attribute === 'category' ? facts.categoryHistory : facts.levelHistory;
-          history(map, at, asDay(row[2]), value);
+          const day = asDay(row[2]);
+          if (run !== undefined && run.slot === at && run.attribute === attribute) {
+            run.days.push(day);
+            run.values.push(value);
+            return;
+          }
+          putHistory();
+          run = { slot: at, attribute, days: [day], values: [value] };
           return;
         }
         case 'programmes':
@@ -409,26 +437,7 @@ export function createReportFacts(db: Db, slice = WARM_SLICE) {
         }
       }
     };
-    return take;
-  }
-
-  /** Once the rows of the files given (all when null) are in: the outcome classes of the hires from row `firstNew`, and the histories made lean. */
-  function settle(facts: Facts, firstNew: number, ids: readonly string[] | null): void {
-    const { slots, files } = facts;
-    classify(facts, firstNew);
-    // A file with one value recorded holds it on every day: its column says it, no history kept.
-    for (const [name, map] of [
-      ['category', facts.categoryHistory],
-      ['level', facts.levelHistory],
-    ] as const) {
-      const touched = ids === null ? [...map.keys()] : ids.map((id) => slots.get(id) ?? -1).filter((at) => map.has(at));
-      for (const at of touched) {
-        const found = map.get(at) as History;
-        if (name === 'level') files.entryLevel.set(at, found.values[0] as number);
-        files[name].set(at, found.values[0] as number);
-        if (found.values.length === 1) map.delete(at);
-      }
-    }
+    return { take, end: putHistory };
   }
 
   /**
@@ -476,7 +485,7 @@ export function createReportFacts(db: Db, slice = WARM_SLICE) {
     heard.employers.clear();
     heard.dimensions = false;
     state = undefined; // the old facts can go while the new ones are read
-    const facts = newFacts();
+    const facts = newFacts(factSizes(db));
     facts.dimensions = readDimensionsOf(facts.codes);
     return facts;
   }
@@ -505,7 +514,8 @@ export function createReportFacts(db: Db, slice = WARM_SLICE) {
     let version = committedVersion(db);
     while (!readable(writes, version)) {
       const facts = startOver(writes);
-      for (const _ of readFileFactsInSteps(db, slice, rowTaker(facts))) {
+      const taker = rowTaker(facts);
+      for (const _ of readFileFactsInSteps(db, slice, taker.take)) {
         await new Promise((resolve) => setImmediate(resolve));
         // A report that could not wait read them whole meanwhile (`current`): those are current.
         if (state !== undefined) return;
@@ -515,13 +525,14 @@ export function createReportFacts(db: Db, slice = WARM_SLICE) {
         version = committedVersion(db);
         continue;
       }
+      taker.end();
       finishWhole(facts, version);
     }
   }
 
   /** Facts read whole, once every file's rows are in. */
   function finishWhole(facts: Facts, version: number): void {
-    settle(facts, 0, null);
+    classify(facts, 0);
     readContactDays(facts, null);
     state = { version, facts };
   }
@@ -533,9 +544,11 @@ export function createReportFacts(db: Db, slice = WARM_SLICE) {
     const version = committedVersion(db);
     if (!state || !readable(writes, version)) {
       const facts = startOver(writes);
-      for (const _ of readFileFactsInSteps(db, slice, rowTaker(facts))) {
+      const taker = rowTaker(facts);
+      for (const _ of readFileFactsInSteps(db, slice, taker.take)) {
         // Read at once: a caller that did not wait for `prepare`.
       }
+      taker.end();
       finishWhole(facts, version);
       return facts;
     }

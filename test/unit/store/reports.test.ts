@@ -13,6 +13,8 @@ import { useBackend, useTempDir } from '../../support/temp';
 
 /** The big tables (and the aliases the report's statements give them) that must be read from a covering index. */
 const COVERED = /^(SEARCH|SCAN) (candidates|c|presentations|pr|recruitments|rc|follow_ups|fu|timeline_events|t)( |$)/;
+/** A table's largest rowid (what the facts are sized by ahead of a whole read): one path down its b-tree, not its rows. */
+const LARGEST_ROWID = /^SELECT max\(rowid\) FROM \w+$/;
 
 describe("the report's query plans", () => {
   const openBackend = useBackend();
@@ -24,7 +26,7 @@ describe("the report's query plans", () => {
     seed(backend.database.db, { candidates: 300, employers: 20, jobNeeds: 40, volunteers: 10, partners: 10, sessions: 5, events: 1000 });
     statements.length = 0;
     await ok(backend, 'reports.get', { period: { kind: 'year', year: 2026 }, filters: { publicCategories: ['refugee'] } });
-    const selects = statements.filter((statement) => /^\s*(SELECT|WITH)\b/i.test(statement) && /FROM/i.test(statement));
+    const selects = statements.filter((statement) => /^\s*(SELECT|WITH)\b/i.test(statement) && /FROM/i.test(statement) && !LARGEST_ROWID.test(statement));
     expect(selects.length).toBeGreaterThanOrEqual(10);
     const uncovered = selects.flatMap((statement) =>
       (backend.database.sqlite.prepare(`EXPLAIN QUERY PLAN ${statement}`).all() as { detail: string }[])
