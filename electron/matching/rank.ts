@@ -29,8 +29,17 @@ export interface OrderKeys {
   histogram: Uint32Array;
 }
 
-/** Room for the order keys of `size` positions, none counted yet. */
-export const emptyOrderKeys = (size: number): OrderKeys => ({ keys: new Uint16Array(size), histogram: new Uint32Array(MAX_KEY + 1) });
+/** The order key of each position, and the keys' histogram. */
+export function orderKeys(scores: ArrayLike<number>, failures: ArrayLike<number>): OrderKeys {
+  const keys = new Uint16Array(scores.length);
+  const histogram = new Uint32Array(MAX_KEY + 1);
+  for (let position = 0; position < keys.length; position++) {
+    const key = orderKey(scores[position] as number, failures[position] as number);
+    keys[position] = key;
+    histogram[key] = (histogram[key] as number) + 1;
+  }
+  return { keys, histogram };
+}
 
 /** Where a range of keys is cut to keep its first `count` positions, and what the scan keeps. */
 interface Cut {
@@ -104,14 +113,7 @@ export function rank(
   limits: { limit: number; excludedLimit: number },
   tieKeyOf: (position: number) => string,
 ): Ranking {
-  const ordered = emptyOrderKeys(scores.length);
-  const { keys, histogram } = ordered;
-  for (let position = 0; position < keys.length; position++) {
-    const key = orderKey(scores[position] as number, failures[position] as number);
-    keys[position] = key;
-    histogram[key] = (histogram[key] as number) + 1;
-  }
-  return rankByKeys(ordered, limits, tieKeyOf);
+  return rankByKeys(orderKeys(scores, failures), limits, tieKeyOf);
 }
 
 /** The same ranking from the positions' order keys, worked out already (the pool's pass does, as it goes). */
