@@ -1,3 +1,4 @@
+import { authorisationReads } from '../../shared/authorisation';
 import { type HARD_CRITERIA, SOFT_CRITERIA } from '../../shared/matching';
 import type { CandidateProfile, Engagement } from './criteria';
 import { type NeedMatcher, SOFT_WEIGHTS } from './matcher';
@@ -15,11 +16,11 @@ import { type OrderKeys, nameTieKey, orderKeys } from './rank';
 /**
  * The inputs each criterion reads; `status` stands for engagement when the file has no
  * recruitment or placement. Authorisation dates differ more from one file to the next, but
- * its judgement is the costliest: a class for 3 to 5 files still saves most of it.
+ * its judgement is the costliest: a class for a few files still saves most of it, and the
+ * files whose dates the rule does not read share one (at 100,000 files, 6,400 classes, not 16,300).
  */
 const CLASS_KEYS = {
-  authorisation: (c: CandidateProfile) =>
-    `${c.authorisationDocument}|${c.authorisationStart}|${c.authorisationExpiry}|${c.employerMustApply}|${c.asylumRegisteredOn}`,
+  authorisation: authorisationReads,
   french_level: (c: CandidateProfile) => c.frenchLevel,
   driving_licence: (c: CandidateProfile) => c.mobility,
   status: (c: CandidateProfile) => c.status,
