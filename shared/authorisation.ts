@@ -131,6 +131,20 @@ export function authorisationCode(holder: AuthorisationHolder, period: Authorisa
   return validUntil < period.renewalWarningBefore ? 'authorisation_valid_at_start_ends_soon' : 'authorisation_valid_at_start';
 }
 
+/**
+ * What the rule reads of a holder for employment, as one text: holders with the same text get
+ * the same finding for every period (tested). An EU citizen's or an employer-must-apply file's
+ * dates are not read, nor an asylum certificate's own dates: matching puts such files in one
+ * class and asks the rule once for all of them.
+ */
+export function authorisationReads(holder: AuthorisationHolder): string {
+  const { authorisationDocument: document } = holder;
+  if (document === 'eu_citizen') return document;
+  if (holder.employerMustApply) return 'employer_must_apply';
+  if (document === 'asylum_certificate') return `${document}|${holder.asylumRegisteredOn}`;
+  return `${document}|${holder.authorisationStart}|${holder.authorisationExpiry}`;
+}
+
 /** Whether the rule lets the person work then: its answer's verdict, nothing built. */
 export function authorisationAllowed(holder: AuthorisationHolder, period: AuthorisationPeriod, activity: AuthorisedActivity = 'employment'): boolean {
   return AUTHORISATION_VERDICTS[authorisationCode(holder, period, activity)].allowed;

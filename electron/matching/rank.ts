@@ -29,8 +29,17 @@ export interface OrderKeys {
   histogram: Uint32Array;
 }
 
-/** Room for the order keys of `size` positions, none counted yet. */
-export const emptyOrderKeys = (size: number): OrderKeys => ({ keys: new Uint16Array(size), histogram: new Uint32Array(MAX_KEY + 1) });
+/** The order key of each position, and the keys' histogram. */
+export function orderKeys(scores: ArrayLike<number>, failures: ArrayLike<number>): OrderKeys {
+  const keys = new Uint16Array(scores.length);
+  const histogram = new Uint32Array(MAX_KEY + 1);
+  for (let position = 0; position < keys.length; position++) {
+    const key = orderKey(scores[position] as number, failures[position] as number);
+    keys[position] = key;
+    histogram[key] = (histogram[key] as number) + 1;
+  }
+  return { keys, histogram };
+}
 
 /** Where a range of keys is cut to keep its first `count` positions, and what the scan keeps. */
 interface Cut {
@@ -63,6 +72,28 @@ function ordered(keys: Uint16Array, { below, atCutoff }: Cut, tieKeyOf: (positio
   return [...below, ...atCutoff.map((item) => item.position)];
 }
 
+/** How many positions have a key in [low, cutoff]. */
+function countUpTo(histogram: Uint32Array, low: number, cutoff: number): number {
+  let count = 0;
+  for (let key = low; key <= cutoff; key++) count += histogram[key] as number;
+  return count;
+}
+
+/**
+ * The positions, in order, whose key is at or below its range's cut-off: all a ranking picks
+ * from. Integers only, in a loop of its own: the scan of every position compiles small and
+ * stays compiled, the names are compared on the few it keeps.
+ */
+function positionsUpTo(keys: Uint16Array, eligibleCutoff: number, excludedCutoff: number, count: number): Int32Array {
+  const found = new Int32Array(count);
+  let taken = 0;
+  for (let position = 0; position < keys.length; position++) {
+    const key = keys[position] as number;
+    if (key <= eligibleCutoff || (key > MAX_SCORE && key <= excludedCutoff)) found[taken++] = position;
+  }
+  return found;
+}
+
 /**
  * The first eligible and the first excluded positions, by key then tie key. The keys'
  * histogram finds each range's cut-off key: every position below it is taken, and of those at
@@ -73,10 +104,10 @@ function ordered(keys: Uint16Array, { below, atCutoff }: Cut, tieKeyOf: (positio
 function firstByKey(keys: Uint16Array, histogram: Uint32Array, limits: { limit: number; excludedLimit: number }, tieKeyOf: (position: number) => string) {
   const eligible = cutOf(histogram, 0, MAX_SCORE, limits.limit);
   const excluded = cutOf(histogram, MAX_SCORE + 1, MAX_KEY, limits.excludedLimit);
-  for (let position = 0; position < keys.length; position++) {
+  const count = countUpTo(histogram, 0, eligible.cutoff) + countUpTo(histogram, MAX_SCORE + 1, excluded.cutoff);
+  for (const position of positionsUpTo(keys, eligible.cutoff, excluded.cutoff, count)) {
     const key = keys[position] as number;
     const cut = key <= MAX_SCORE ? eligible : excluded;
-    if (key > cut.cutoff) continue;
     if (key < cut.cutoff) {
       cut.below.push(position);
       continue;
@@ -104,14 +135,7 @@ export function rank(
   limits: { limit: number; excludedLimit: number },
   tieKeyOf: (position: number) => string,
 ): Ranking {
-  const ordered = emptyOrderKeys(scores.length);
-  const { keys, histogram } = ordered;
-  for (let position = 0; position < keys.length; position++) {
-    const key = orderKey(scores[position] as number, failures[position] as number);
-    keys[position] = key;
-    histogram[key] = (histogram[key] as number) + 1;
-  }
-  return rankByKeys(ordered, limits, tieKeyOf);
+  return rankByKeys(orderKeys(scores, failures), limits, tieKeyOf);
 }
 
 /** The same ranking from the positions' order keys, worked out already (the pool's pass does, as it goes). */

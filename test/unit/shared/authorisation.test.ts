@@ -8,6 +8,7 @@ import {
   authorisationAllowed,
   authorisationCode,
   authorisationFinding,
+  authorisationReads,
   recordedPeriod,
 } from '../../../shared/authorisation';
 import { AUTHORISATION_DOCUMENTS } from '../../../shared/domain';
@@ -58,6 +59,19 @@ describe('the work-authorisation rule', () => {
     expect(authorisationAllowed(fields, dates, work)).toBe(finding.allowed);
     expect(authorisationCode(fields, dates, work)).toBe(finding.code);
     expect({ allowed: finding.allowed, employerApplication: finding.employerApplication }).toEqual(AUTHORISATION_VERDICTS[finding.code]);
+  });
+
+  test.prop([holder, holder, period], { numRuns: 3000 })('holders it reads alike get the same finding for employment', (fields, other, dates) => {
+    // The other holder made to read as this one wherever it can: the fields the text leaves out come from `other`.
+    for (const mixed of [
+      { ...other, authorisationDocument: fields.authorisationDocument, employerMustApply: fields.employerMustApply },
+      { ...other, authorisationDocument: fields.authorisationDocument, employerMustApply: fields.employerMustApply, asylumRegisteredOn: fields.asylumRegisteredOn },
+      { ...fields, asylumRegisteredOn: other.asylumRegisteredOn },
+      { ...fields, authorisationStart: other.authorisationStart, authorisationExpiry: other.authorisationExpiry },
+      other,
+    ]) {
+      if (authorisationReads(mixed) === authorisationReads(fields)) expect(authorisationFinding(mixed, dates)).toEqual(authorisationFinding(fields, dates));
+    }
   });
 
   test.prop(
