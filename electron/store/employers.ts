@@ -96,15 +96,24 @@ export function createJobNeedStore(db: ReadDb) {
         ...words.map((word) => containsText(jobNeeds.occupation, word)),
       );
       const direction = input.descending ? desc : asc;
-      const rows = select(where)
-        .orderBy(
-          // Needs without a start date go last, whatever the direction.
-          ...(input.sort === 'start' ? [sql`${jobNeeds.startDate} IS NULL`] : []),
-          ...JOB_NEED_SORTS[input.sort].map((column) => direction(column)),
-          direction(jobNeeds.seq),
-        )
+      const order = [
+        // Needs without a start date go last, whatever the direction.
+        ...(input.sort === 'start' ? [sql`${jobNeeds.startDate} IS NULL`] : []),
+        ...JOB_NEED_SORTS[input.sort].map((column) => direction(column)),
+        direction(jobNeeds.seq),
+      ];
+      // The page sorted and cut on the needs' own columns, then read whole: sorted whole, every
+      // need's row (notes included) went through the sort to keep 100.
+      const page = db
+        .select({ seq: jobNeeds.seq })
+        .from(jobNeeds)
+        .innerJoin(employers, eq(employers.id, jobNeeds.employerId))
+        .where(where)
+        .orderBy(...order)
         .limit(input.limit)
-        .offset(input.offset)
+        .offset(input.offset);
+      const rows = select(inArray(jobNeeds.seq, page))
+        .orderBy(...order)
         .all();
       const total =
         db.select({ total: count() }).from(jobNeeds).innerJoin(employers, eq(employers.id, jobNeeds.employerId)).where(where).get()?.total ?? 0;

@@ -123,6 +123,14 @@ describe('query plans of the hot paths', () => {
     }
   });
 
+  it("job needs' list cuts its page before reading the needs' whole rows", async () => {
+    const { backend, statements } = await seeded();
+    for (const input of [{}, { sort: 'occupation' }, { states: ['open'] }] as InputOf<'jobNeeds.list'>[]) {
+      const [page] = await plansOf(backend, statements, 'jobNeeds.list', input);
+      expect(page?.steps[0], JSON.stringify(input)).toBe('SEARCH job_needs USING INTEGER PRIMARY KEY (rowid=?)');
+    }
+  });
+
   it("partners' list counts every partner's files in grouped passes over indexes, not a search per partner", async () => {
     const { backend, statements } = await seeded();
     const [page] = await plansOf(backend, statements, 'partners.list', {});
