@@ -323,24 +323,31 @@ export function agreedVersions(db: ReadDb, associationId: string, type: Exchange
 }
 
 /**
- * Remembers the version agreed with an association for each record (sent or received), in one
- * statement over the entries as JSON: 94,000 records took 0.9 s through drizzle, 100 rows per
- * statement, against 0.3 s so (the same as one raw statement per row). A row already at that
- * version is left as it is (sending the same files again wrote them all back). This statement
- * is still about a quarter of a 10,000-file export: most of it is finding each row, not writing.
+ * Remembers the version agreed with an association for each record (sent or received). The
+ * versions already agreed are read first in one pass over the association's rows, and only the
+ * records whose version moved are written: sending the same 78,000 records again cost 0.38 s
+ * when SQLite looked each one up in the key's index to find it unchanged. The writes go in one
+ * statement over the entries as JSON (94,000 records took 0.9 s through drizzle, 100 rows per
+ * statement, against 0.3 s so), in the key's order, sorted by SQLite: each insert lands beside
+ * the last one in the primary key's index, not on a random page of it. `WHERE true` tells
+ * SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
  */
 export function recordAgreedVersions(tx: WriteDb, associationId: string, entries: { recordType: ExchangedRecordType; id: string; updatedAt: string }[]): void {
   if (entries.length === 0) return;
-  const rows = JSON.stringify(entries.map((entry) => [entry.recordType, entry.id, entry.updatedAt]));
+  const agreed = new Map<string, string>();
+  const agreedRows = tx
+    .select({ type: exchangedRecords.recordType, id: exchangedRecords.recordId, updatedAt: exchangedRecords.updatedAt })
+    .from(exchangedRecords)
+    .where(eq(exchangedRecords.associationId, associationId))
+    .values() as [string, string, string][];
+  for (const [type, id, updatedAt] of agreedRows) agreed.set(`${type} ${id}`, updatedAt);
+  const moved = entries.filter((entry) => agreed.get(`${entry.recordType} ${entry.id}`) !== entry.updatedAt);
+  if (moved.length === 0) return;
+  const rows = JSON.stringify(moved.map((entry) => [entry.recordType, entry.id, entry.updatedAt]));
   const updatedAt = sql.identifier(exchangedRecords.updatedAt.name);
-  // In the key's order, sorted by SQLite rather than here (with the unchanged rows left alone,
-  // 15–25% faster than sorting in JavaScript and rewriting every row, compared in one process): each
-  // insert lands beside the last one in the primary key's index, not on a random page of it (a
-  // fresh partner's 78,000 records took 0.36 s in random order). `WHERE true` tells SQLite's
-  // parser that ON CONFLICT belongs to the INSERT, not to a join.
   tx.run(sql`INSERT INTO ${exchangedRecords} (${sql.identifier(exchangedRecords.associationId.name)}, ${sql.identifier(exchangedRecords.recordType.name)}, ${sql.identifier(exchangedRecords.recordId.name)}, ${updatedAt})
     SELECT ${associationId}, value ->> 0 AS type, value ->> 1 AS id, value ->> 2 FROM json_each(${rows}) WHERE true ORDER BY type, id
-    ON CONFLICT DO UPDATE SET ${updatedAt} = excluded.${updatedAt} WHERE ${exchangedRecords}.${updatedAt} IS NOT excluded.${updatedAt}`);
+    ON CONFLICT DO UPDATE SET ${updatedAt} = excluded.${updatedAt}`);
 }
 
 /**
