@@ -25,7 +25,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     pool: 'forks',
-    globalSetup: './test/support/worker-bundles.ts',
+    globalSetup: ['./test/support/worker-bundles.ts', './test/support/set-up-folder.ts'],
     // Both cores (Vitest's default leaves one to itself, idle here): many files wait on child
     // processes (the command line, the crash tests), and the other worker runs meanwhile.
     maxWorkers: 2,

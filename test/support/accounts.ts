@@ -7,6 +7,11 @@ export const TEST_ADMINISTRATOR = { name: 'Claire Martin', password: 'un mot de 
 
 const recoveryKeys = new WeakMap<Backend, string>();
 
+/** Remembers the recovery key of a folder set up elsewhere (a copy of one, see test/support/temp.ts) for `recoveryKeyOf`. */
+export function rememberRecoveryKey(backend: Backend, recoveryKey: string): void {
+  recoveryKeys.set(backend, recoveryKey);
+}
+
 /** The recovery sheet's key that the first account's setup made on this backend's folder. */
 export function recoveryKeyOf(backend: Backend): string {
   const key = recoveryKeys.get(backend);
