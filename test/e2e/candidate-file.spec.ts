@@ -1,14 +1,13 @@
 import type { Page } from '@playwright/test';
 import { previewApi } from './api';
-import { expect, listAnswered, test } from './fixtures';
+import { clickForNotice, expect, listAnswered, test } from './fixtures';
 
 // Two tests make an Awa Traoré through the form, and the second would be warned of the first as a duplicate: each test starts from an empty folder.
 test.use({ freshHost: true });
 
 /** Saves the section on screen and waits for the confirmation. */
 async function save(page: Page) {
-  await page.getByRole('tabpanel').getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByTestId('notice')).toHaveText('Enregistré');
+  await clickForNotice(page, page.getByRole('tabpanel').getByRole('button', { name: 'Enregistrer' }), 'Enregistré');
 }
 
 async function openTab(page: Page, name: string) {

@@ -1,14 +1,13 @@
 import type { Page } from '@playwright/test';
 import { addDays } from '../../shared/dates';
 import { previewApi } from './api';
-import { expect, test } from './fixtures';
+import { clickForNotice, expect, test } from './fixtures';
 
 /** The preview's clock is the real one, in UTC like the API's. */
 const today = new Date().toISOString().slice(0, 10);
 
 async function saveConsent(page: Page) {
-  await page.getByRole('tabpanel').getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByTestId('notice')).toHaveText('Enregistré');
+  await clickForNotice(page, page.getByRole('tabpanel').getByRole('button', { name: 'Enregistrer' }), 'Enregistré');
 }
 
 test('each consent taken back has its visible effect, and a frozen file stays shown but untouchable until lifted', async ({ page, preview }) => {

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Page, expect, test as base } from '@playwright/test';
+import { type Locator, type Page, expect, test as base } from '@playwright/test';
 import { bundledChildEnv } from '../support/bundle';
 import { signInPreview } from './api';
 import { FIRST_ACCOUNT_DIR, HOST_BUNDLE } from './host-bundle';
@@ -135,4 +135,17 @@ export { expect };
  */
 export async function listAnswered(page: Page): Promise<void> {
   await expect(page.locator('.list-body')).toHaveAttribute('aria-busy', 'false');
+}
+
+/**
+ * Clicks and waits for the notice that click brings: a notice stays 4 s, so the one of a save
+ * just before still reads "Enregistré" (a test that left the page on it found the second save
+ * still under way, and the page asked about unsaved changes).
+ */
+export async function clickForNotice(page: Page, button: Locator, text: string): Promise<void> {
+  const notice = page.getByTestId('notice').locator('.notice');
+  const shown = await notice.evaluateAll((found) => found.map((element) => element.getAttribute('data-notice-id')));
+  await button.click();
+  for (const id of shown) if (id) await expect(notice).not.toHaveAttribute('data-notice-id', id);
+  await expect(notice).toHaveText(text);
 }

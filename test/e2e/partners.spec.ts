@@ -1,4 +1,4 @@
-import { expect, listAnswered, test } from './fixtures';
+import { clickForNotice, expect, listAnswered, test } from './fixtures';
 
 test('the staffer records a partner association with a contact and finds it in the list', async ({ page, preview }) => {
   await page.goto(`${preview.url}#/partners`);
@@ -27,12 +27,10 @@ test('the staffer records a partner association with a contact and finds it in t
   // A second contact added on the record, then saved.
   await page.getByRole('button', { name: 'Ajouter un contact' }).click();
   await page.getByRole('group', { name: 'Contact 2' }).getByLabel('Nom').fill('Marc Petit');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByTestId('notice')).toHaveText('Enregistré');
+  await clickForNotice(page, page.getByRole('button', { name: 'Enregistrer' }), 'Enregistré');
   await page.getByRole('button', { name: 'Retirer le contact 2' }).click();
   await expect(page.getByRole('group', { name: 'Contact 2' })).toHaveCount(0);
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByTestId('notice')).toHaveText('Enregistré');
+  await clickForNotice(page, page.getByRole('button', { name: 'Enregistrer' }), 'Enregistré');
 
   await page.getByRole('link', { name: 'Liste des partenaires' }).click();
   const row = page.getByTestId('partners-row');

@@ -20,7 +20,7 @@ export function NoticeRegion() {
   return (
     <div className="notice-region" role="status" data-testid="notice">
       {notice && (
-        <p className="notice" key={notice.id}>
+        <p className="notice" key={notice.id} data-notice-id={notice.id}>
           <CheckIcon />
           <span>{t(notice.messageKey)}</span>
         </p>
