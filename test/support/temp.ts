@@ -48,8 +48,9 @@ function setUpFolder(): { dir: string; recoveryKey: string } | null {
 const copiesSetUpFolder = (options: Partial<BackendOptions>) => Object.keys(options).every((key) => key === 'logger' || key === 'session');
 
 /**
- * A backend on a new SQLite file migrated from empty, closed after the test, signed in as the
- * test administrator (test/support/accounts.ts) unless the options bring their own session.
+ * A backend on a new data folder (a copy of the run's set-up folder, or set up from empty for the
+ * options that change a setup), closed after the test, signed in as the test administrator
+ * (test/support/accounts.ts) unless the options bring their own session.
  */
 export function useBackend(): (options?: Partial<BackendOptions>) => Promise<Backend> {
   const tempDir = useTempDir();
