@@ -314,17 +314,18 @@ export function localVersions(db: ReadDb, type: ExchangedRecordType, ids: string
 
 /** The versions last agreed with this association, per record. */
 export function agreedVersions(db: ReadDb, associationId: string, type: ExchangedRecordType): Map<string, string> {
+  // As arrays, not objects: an export reads the 78,000 versions a partner agreed to before each write.
   const rows = db
     .select({ id: exchangedRecords.recordId, updatedAt: exchangedRecords.updatedAt })
     .from(exchangedRecords)
     .where(and(eq(exchangedRecords.associationId, associationId), eq(exchangedRecords.recordType, type)))
-    .all();
-  return new Map(rows.map((row) => [row.id, row.updatedAt]));
+    .values() as [string, string][];
+  return new Map(rows);
 }
 
 /**
  * Remembers the version agreed with an association for each record (sent or received). The
- * versions already agreed are read first in one pass over the association's rows, and only the
+ * versions already agreed are read first (agreedVersions, a pass over each type's rows), and only the
  * records whose version moved are written: sending the same 78,000 records again cost 0.38 s
  * when SQLite looked each one up in the key's index to find it unchanged. The writes go in one
  * statement over the entries as JSON (94,000 records took 0.9 s through drizzle, 100 rows per
@@ -334,14 +335,8 @@ export function agreedVersions(db: ReadDb, associationId: string, type: Exchange
  */
 export function recordAgreedVersions(tx: WriteDb, associationId: string, entries: { recordType: ExchangedRecordType; id: string; updatedAt: string }[]): void {
   if (entries.length === 0) return;
-  const agreed = new Map<string, string>();
-  const agreedRows = tx
-    .select({ type: exchangedRecords.recordType, id: exchangedRecords.recordId, updatedAt: exchangedRecords.updatedAt })
-    .from(exchangedRecords)
-    .where(eq(exchangedRecords.associationId, associationId))
-    .values() as [string, string, string][];
-  for (const [type, id, updatedAt] of agreedRows) agreed.set(`${type} ${id}`, updatedAt);
-  const moved = entries.filter((entry) => agreed.get(`${entry.recordType} ${entry.id}`) !== entry.updatedAt);
+  const agreed = new Map([...new Set(entries.map((entry) => entry.recordType))].map((type) => [type, agreedVersions(tx, associationId, type)]));
+  const moved = entries.filter((entry) => agreed.get(entry.recordType)?.get(entry.id) !== entry.updatedAt);
   if (moved.length === 0) return;
   const rows = JSON.stringify(moved.map((entry) => [entry.recordType, entry.id, entry.updatedAt]));
   const updatedAt = sql.identifier(exchangedRecords.updatedAt.name);
