@@ -15,11 +15,12 @@ export type CheckProblems = string[];
 
 /**
  * Both checks read every page: on a federation's 700 MB file `quick_check` takes ~0.9 s and
- * `integrity_check` ~8 s, one synchronous call each. They run on a worker thread with their own
- * read-only connection so that the window, the IPC and the preview host stay responsive. The
- * worker is a short CommonJS script given as text, which loads the same driver the app does, so
- * it needs no bundling of its own (electron-vite, tsx and vitest alike): it starts at every open
- * of the database, where a bundled worker would cost tsx's loading in tests. A backup's check
+ * `integrity_check` ~8 s, one synchronous call each. Past a few MB (CHECKED_HERE_UP_TO) they run
+ * on a worker thread with their own read-only connection so that the window, the IPC and the
+ * preview host stay responsive. The worker is a short CommonJS script given as text, which loads
+ * the same driver the app does, so it needs no bundling of its own (electron-vite, tsx and vitest
+ * alike): it starts at every open of such a file, where a bundled worker would cost tsx's loading
+ * in tests. A backup's check
  * runs on the backup's own worker, with its copy and encryption (`sealSnapshotOffThread`). An
  * encrypted file is keyed as `keyConnection` does; the key crosses to the worker in memory only.
  */

@@ -39,7 +39,7 @@ export function signInAs(backend: Backend, account: SignedIn | null): void {
  * keyring, the recovery key) then its close cost about 55 ms of CPU, and some 670 backends open
  * in a run. The copies share the database key and the recovery key, each in its own folder.
  */
-function setUpFolder(): { dir: string; recoveryKey: string } | null {
+function runSetUpFolder(): { dir: string; recoveryKey: string } | null {
   const { TREMPLIN_TEST_FOLDER: dir, TREMPLIN_TEST_FOLDER_RECOVERY: recoveryKey } = process.env;
   return dir && recoveryKey ? { dir, recoveryKey } : null;
 }
@@ -73,7 +73,7 @@ export function useBackend(): (options?: Partial<BackendOptions>) => Promise<Bac
     let override: { account: SignedIn | null } | null = null;
     let backend: Backend | undefined;
     const dir = tempDir();
-    const setUp = copiesSetUpFolder(options) ? setUpFolder() : null;
+    const setUp = copiesSetUpFolder(options) ? runSetUpFolder() : null;
     if (setUp) cpSync(setUp.dir, dir, { recursive: true });
     backend = await openSignedIn({
       file: path.join(dir, 'tremplin.sqlite'),
