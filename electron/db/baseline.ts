@@ -72,7 +72,9 @@ export function baselineOf(sqlite: Database.Database, tag: string): string {
   for (const table of ordinaryTables(sqlite)) {
     const columns = (sqlite.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).pluck().all(table) as string[]).map((column) => `"${column}"`);
     const values = columns.map((column) => `quote(${column})`).join(` || ', ' || `);
-    const rows = sqlite.prepare(`SELECT 'INSERT INTO "${table}" (${columns.join(', ')}) VALUES (' || ${values} || ')' FROM "${table}" ORDER BY rowid`).pluck().all() as string[];
+    // A table WITHOUT ROWID is read in the order of its key.
+    const withoutRowid = sqlite.prepare('SELECT wr FROM pragma_table_list(?)').pluck().get(table) === 1;
+    const rows = sqlite.prepare(`SELECT 'INSERT INTO "${table}" (${columns.join(', ')}) VALUES (' || ${values} || ')' FROM "${table}"${withoutRowid ? '' : ' ORDER BY rowid'}`).pluck().all() as string[];
     statements.push(...rows);
   }
   return [

@@ -694,7 +694,7 @@ export const volunteerHours = sqliteTable(
 export const timelineEvents = sqliteTable(
   'timeline_events',
   {
-    id: text('id').primaryKey(),
+    id: text('id').notNull(),
     origin: text('origin'),
     subjectType: text('subject_type').notNull(),
     subjectId: text('subject_id').notNull(),
@@ -706,6 +706,11 @@ export const timelineEvents = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (table) => [
+    // A file's events side by side (the migration makes the table WITHOUT ROWID, which drizzle
+    // cannot say): they lay all over it in the order written, and reading 10,000 files' events
+    // for an export decrypted about 38,000 of its 52,000 pages at 100,000 files.
+    primaryKey({ columns: [table.subjectType, table.subjectId, table.id] }),
+    uniqueIndex('timeline_events_id_idx').on(table.id),
     index('timeline_subject_idx').on(table.subjectType, table.subjectId, table.occurredAt),
     // The subject too, for the reports: the employers engaged in a period read from the index alone.
     index('timeline_kind_idx').on(table.subjectType, table.kind, table.occurredAt, table.subjectId),

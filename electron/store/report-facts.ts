@@ -110,19 +110,20 @@ export function* readFileFactsInSteps(db: ReadDb, slice: number, take: Take): Ge
 export interface FactSizes {
   /** Files. */
   files: number;
-  /** Dated rows of activity: timeline entries, visits, presentations, recruitments. */
+  /** Dated rows of activity ahead: visits, presentations, recruitments (not the timeline's entries). */
   activity: number;
 }
 
 /**
- * At least as many as a whole read brings (`readFileFactsInSteps`), from each table's largest
- * rowid: the last page of its b-tree, where a count would decrypt every page.
+ * What a whole read brings (`readFileFactsInSteps`), sized from each table's largest rowid: the
+ * last page of its b-tree, where a count would decrypt every page. The timeline has no rowid (its
+ * rows are kept by file): its entries are not counted ahead, and the activity grows past them.
  */
 export function factSizes(db: ReadDb): FactSizes {
   const largest = (table: string) => Number(prepareRead(db, `SELECT max(rowid) FROM ${table}`).pluck().get() ?? 0);
   return {
     files: largest('candidates'),
-    activity: largest('timeline_events') + largest('session_visits') + largest('presentations') + largest('recruitments'),
+    activity: largest('session_visits') + largest('presentations') + largest('recruitments'),
   };
 }
 

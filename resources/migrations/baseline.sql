@@ -1,6 +1,6 @@
--- What a new Tremplin database holds: the schema and seeded rows the migrations up to 0020_duplicate_keys leave, in one script.
+-- What a new Tremplin database holds: the schema and seeded rows the migrations up to 0021_timeline_by_file leave, in one script.
 -- Written by `npm run db:baseline` after each new migration, never by hand: test/unit/db/baseline.test.ts compares it with the migrations.
--- after: 0020_duplicate_keys
+-- after: 0021_timeline_by_file
 CREATE TABLE `audit_log` (
 	`id` text PRIMARY KEY NOT NULL,
 	`at` text NOT NULL,
@@ -236,19 +236,6 @@ CREATE TABLE `session_volunteers` (
 CREATE TABLE `settings` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL
-);
---> statement-breakpoint
-CREATE TABLE `timeline_events` (
-	`id` text PRIMARY KEY NOT NULL,
-	`origin` text,
-	`subject_type` text NOT NULL,
-	`subject_id` text NOT NULL,
-	`kind` text NOT NULL,
-	`occurred_at` text NOT NULL,
-	`author` text,
-	`text` text,
-	`created_at` text NOT NULL,
-	`updated_at` text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE `volunteer_hours` (
@@ -628,6 +615,20 @@ CREATE TABLE `candidate_status_history` (
 	FOREIGN KEY (`candidate_id`) REFERENCES `candidates`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
+CREATE TABLE "timeline_events" (
+	`id` text NOT NULL,
+	`origin` text,
+	`subject_type` text NOT NULL,
+	`subject_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`occurred_at` text NOT NULL,
+	`author` text,
+	`text` text,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	PRIMARY KEY(`subject_type`, `subject_id`, `id`)
+) WITHOUT ROWID;
+--> statement-breakpoint
 CREATE INDEX `audit_log_at_idx` ON `audit_log` (`at`);
 --> statement-breakpoint
 CREATE INDEX `audit_log_subject_idx` ON `audit_log` (`subject_type`,`subject_id`);
@@ -696,8 +697,6 @@ CREATE UNIQUE INDEX `sectors_seed_key_unique` ON `sectors` (`seed_key`);
 --> statement-breakpoint
 CREATE UNIQUE INDEX `session_visits_unique` ON `session_visits` (`session_id`,`candidate_id`);
 --> statement-breakpoint
-CREATE INDEX `timeline_subject_idx` ON `timeline_events` (`subject_type`,`subject_id`,`occurred_at`);
---> statement-breakpoint
 CREATE INDEX `volunteer_hours_volunteer_idx` ON `volunteer_hours` (`volunteer_id`,`date`);
 --> statement-breakpoint
 CREATE INDEX `volunteer_sectors_sector_idx` ON `volunteer_sectors` (`sector_id`);
@@ -759,8 +758,6 @@ CREATE INDEX `candidate_merges_kept_idx` ON `candidate_merges` (`kept_id`);
 CREATE UNIQUE INDEX `accounts_name_idx` ON `accounts` (lower(name));
 --> statement-breakpoint
 CREATE INDEX `audit_log_account_idx` ON `audit_log` (`account_id`,`at`);
---> statement-breakpoint
-CREATE INDEX `timeline_kind_idx` ON `timeline_events` (`subject_type`,`kind`,`occurred_at`,`subject_id`);
 --> statement-breakpoint
 CREATE INDEX `candidates_retention_idx` ON `candidates` (`anonymised_at`, max(coalesce(`last_contact_on`, substr(`created_at`, 1, 10)), coalesce(`retention_kept_on`, '')));
 --> statement-breakpoint
@@ -830,6 +827,12 @@ CREATE INDEX `plan_step_events_created_idx` ON `plan_step_events` (`created_at`)
 --> statement-breakpoint
 CREATE INDEX `candidates_duplicate_keys_idx` ON `candidates` (`birth_date`,`phone`,`second_phone`,`email`,`first_name`,`last_name`,`other_names`,`merged_into_id`,`anonymised_at`,`id`);
 --> statement-breakpoint
+CREATE UNIQUE INDEX `timeline_events_id_idx` ON `timeline_events` (`id`);
+--> statement-breakpoint
+CREATE INDEX `timeline_subject_idx` ON `timeline_events` (`subject_type`,`subject_id`,`occurred_at`);
+--> statement-breakpoint
+CREATE INDEX `timeline_kind_idx` ON `timeline_events` (`subject_type`,`kind`,`occurred_at`,`subject_id`);
+--> statement-breakpoint
 CREATE TRIGGER `candidates_search_delete` AFTER DELETE ON `candidates` BEGIN
 	DELETE FROM `candidate_search` WHERE `rowid` = old.`seq`;
 END;
@@ -875,29 +878,6 @@ CREATE TRIGGER `partners_search_delete` AFTER DELETE ON `partners` BEGIN
 	DELETE FROM `partner_search` WHERE `rowid` = old.`seq`;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `candidates_last_contact_insert` AFTER INSERT ON `timeline_events`
-WHEN new.`subject_type` = 'candidate' BEGIN
-	UPDATE `candidates` SET `last_contact_on` = substr(new.`occurred_at`, 1, 10)
-	WHERE `id` = new.`subject_id` AND (`last_contact_on` IS NULL OR `last_contact_on` < substr(new.`occurred_at`, 1, 10));
-END;
---> statement-breakpoint
-CREATE TRIGGER `candidates_last_contact_update` AFTER UPDATE OF `occurred_at`, `subject_id`, `subject_type` ON `timeline_events` BEGIN
-	UPDATE `candidates` SET `last_contact_on` = (
-		SELECT max(substr(`occurred_at`, 1, 10)) FROM `timeline_events`
-		WHERE `subject_type` = 'candidate' AND `subject_id` = `candidates`.`id`
-	)
-	WHERE (old.`subject_type` = 'candidate' AND `id` = old.`subject_id`) OR (new.`subject_type` = 'candidate' AND `id` = new.`subject_id`);
-END;
---> statement-breakpoint
-CREATE TRIGGER `candidates_last_contact_delete` AFTER DELETE ON `timeline_events`
-WHEN old.`subject_type` = 'candidate' BEGIN
-	UPDATE `candidates` SET `last_contact_on` = (
-		SELECT max(substr(`occurred_at`, 1, 10)) FROM `timeline_events`
-		WHERE `subject_type` = 'candidate' AND `subject_id` = `candidates`.`id`
-	)
-	WHERE `id` = old.`subject_id`;
-END;
---> statement-breakpoint
 CREATE TRIGGER `candidates_search_insert` AFTER INSERT ON `candidates` BEGIN
 	INSERT INTO `candidate_search` (`rowid`, `names`, `contact`, `state`) VALUES (new.`seq`,
 		new.`first_name` || ' ' || new.`last_name` || ' ' ||
@@ -923,16 +903,6 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER `candidates_restricted_update` BEFORE UPDATE ON `candidates`
 WHEN old.`restricted_at` IS NOT NULL AND new.`restricted_at` IS NOT NULL AND new.`last_contact_on` IS old.`last_contact_on` BEGIN
-	SELECT RAISE(ABORT, 'candidate_restricted');
-END;
---> statement-breakpoint
-CREATE TRIGGER `timeline_events_restricted_insert` BEFORE INSERT ON `timeline_events`
-WHEN new.`subject_type` = 'candidate' AND EXISTS (SELECT 1 FROM `candidates` WHERE `id` = new.`subject_id` AND `restricted_at` IS NOT NULL) BEGIN
-	SELECT RAISE(ABORT, 'candidate_restricted');
-END;
---> statement-breakpoint
-CREATE TRIGGER `timeline_events_restricted_update` BEFORE UPDATE ON `timeline_events`
-WHEN new.`subject_type` = 'candidate' AND EXISTS (SELECT 1 FROM `candidates` WHERE `id` = new.`subject_id` AND `restricted_at` IS NOT NULL) BEGIN
 	SELECT RAISE(ABORT, 'candidate_restricted');
 END;
 --> statement-breakpoint
@@ -1002,6 +972,39 @@ CREATE TRIGGER `candidate_status_history_french` AFTER UPDATE OF `french_level` 
 WHEN old.`french_level` IS NOT new.`french_level` BEGIN
 	INSERT OR REPLACE INTO `candidate_status_history` (`candidate_id`, `attribute`, `from_date`, `value`)
 		VALUES (new.`id`, 'french_level', max(substr(new.`updated_at`, 1, 10), substr(new.`created_at`, 1, 10)), new.`french_level`);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `candidates_last_contact_insert` AFTER INSERT ON `timeline_events`
+WHEN new.`subject_type` = 'candidate' BEGIN
+	UPDATE `candidates` SET `last_contact_on` = substr(new.`occurred_at`, 1, 10)
+	WHERE `id` = new.`subject_id` AND (`last_contact_on` IS NULL OR `last_contact_on` < substr(new.`occurred_at`, 1, 10));
+END;
+--> statement-breakpoint
+CREATE TRIGGER `candidates_last_contact_update` AFTER UPDATE OF `occurred_at`, `subject_id`, `subject_type` ON `timeline_events` BEGIN
+	UPDATE `candidates` SET `last_contact_on` = (
+		SELECT max(substr(`occurred_at`, 1, 10)) FROM `timeline_events`
+		WHERE `subject_type` = 'candidate' AND `subject_id` = `candidates`.`id`
+	)
+	WHERE (old.`subject_type` = 'candidate' AND `id` = old.`subject_id`) OR (new.`subject_type` = 'candidate' AND `id` = new.`subject_id`);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `candidates_last_contact_delete` AFTER DELETE ON `timeline_events`
+WHEN old.`subject_type` = 'candidate' BEGIN
+	UPDATE `candidates` SET `last_contact_on` = (
+		SELECT max(substr(`occurred_at`, 1, 10)) FROM `timeline_events`
+		WHERE `subject_type` = 'candidate' AND `subject_id` = `candidates`.`id`
+	)
+	WHERE `id` = old.`subject_id`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `timeline_events_restricted_insert` BEFORE INSERT ON `timeline_events`
+WHEN new.`subject_type` = 'candidate' AND EXISTS (SELECT 1 FROM `candidates` WHERE `id` = new.`subject_id` AND `restricted_at` IS NOT NULL) BEGIN
+	SELECT RAISE(ABORT, 'candidate_restricted');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `timeline_events_restricted_update` BEFORE UPDATE ON `timeline_events`
+WHEN new.`subject_type` = 'candidate' AND EXISTS (SELECT 1 FROM `candidates` WHERE `id` = new.`subject_id` AND `restricted_at` IS NOT NULL) BEGIN
+	SELECT RAISE(ABORT, 'candidate_restricted');
 END;
 --> statement-breakpoint
 INSERT INTO "candidate_search" ("candidate_search", rank) VALUES ('secure-delete', 1);

@@ -100,7 +100,10 @@ function fillInOrder(sqlite: Database.Database, step: number): void {
     const insert = sqlite.prepare(
       `INSERT INTO "${table}" (${columns.map((column) => `"${column.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     );
-    const readBack = sqlite.prepare(`SELECT * FROM "${table}" WHERE rowid = ?`);
+    // A table WITHOUT ROWID (the timeline since 0021) is read back by its key.
+    const withoutRowid = sqlite.prepare('SELECT wr FROM pragma_table_list(?)').pluck().get(table) === 1;
+    const key = all.filter((column) => column.pk > 0).sort((a, b) => a.pk - b.pk);
+    const readBack = sqlite.prepare(`SELECT * FROM "${table}" WHERE ${withoutRowid ? key.map((column) => `"${column.name}" = ?`).join(' AND ') : 'rowid = ?'}`);
     const rows: Record<string, unknown>[] = [];
     for (let row = 0; row < ROWS_PER_TABLE; row++) {
       const nulls = row === 1;
@@ -116,7 +119,8 @@ function fillInOrder(sqlite: Database.Database, step: number): void {
         return `${column.name} é ${unique}`;
       });
       const { lastInsertRowid } = insert.run(...values);
-      rows.push(readBack.get(lastInsertRowid) as Record<string, unknown>);
+      const keyValues = withoutRowid ? key.map((column) => values[columns.indexOf(column)]) : [lastInsertRowid];
+      rows.push(readBack.get(...keyValues) as Record<string, unknown>);
     }
     written.set(table, rows);
   }

@@ -72,7 +72,7 @@ function runConversion(script: string, file: string, key: Buffer, kill: { stopAt
 function contentOf({ sqlite }: OpenedDatabase) {
   const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
   const digest = createHash('sha256');
-  for (const table of ['candidates', 'timeline_events', 'settings']) digest.update(JSON.stringify(sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()));
+  for (const [table, key] of [['candidates', 'seq'], ['timeline_events', 'id'], ['settings', 'key']]) digest.update(JSON.stringify(sqlite.prepare(`SELECT * FROM "${table}" ORDER BY "${key}"`).all()));
   return {
     digest: digest.digest('hex'),
     counts: Object.fromEntries(tables.map((table) => [table, sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get()])),

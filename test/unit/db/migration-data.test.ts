@@ -219,4 +219,40 @@ describe('migrations that write data', () => {
     ]);
     sqlite.close();
   });
+
+  it('0021_timeline_by_file keeps every event, now side by side by file, and its triggers as they were', () => {
+    const sqlite = fileBefore('0021_timeline_by_file');
+    insert(sqlite, 'candidates', candidate('amina', 'Amina', 'Diallo'));
+    insert(sqlite, 'candidates', candidate('zoe', 'Zoé', "N'Diaye"));
+    const columns = ['id', 'origin', 'subject_type', 'subject_id', 'kind', 'occurred_at', 'author', 'text', 'created_at', 'updated_at'];
+    // Written one file after the other, as a drop-in session does.
+    const events = [
+      ['e3', null, 'candidate', 'zoe', 'call', '2026-01-10T09:00:00.000Z', 'Léa', 'Rappel à faire « vendredi »', AT, AT],
+      ['e1', 'partner-association', 'candidate', 'amina', 'meeting', '2026-02-01T10:00:00.000Z', null, null, AT, '2026-02-02T08:00:00.000Z'],
+      ['e4', null, 'employer', 'amina', 'call', '2026-03-01T10:00:00.000Z', 'Léa', 'Même id, autre sujet', AT, AT],
+      ['e2', null, 'candidate', 'amina', 'call', '2026-01-05T10:00:00.000Z', 'Léa', 'Premier appel', AT, AT],
+    ];
+    for (const values of events) insert(sqlite, 'timeline_events', Object.fromEntries(columns.map((column, index) => [column, values[index]])));
+    // Restricted once its events are written: it takes no more.
+    sqlite.prepare("UPDATE candidates SET restricted_at = ? WHERE id = 'zoe'").run(AT);
+    applyMigration(sqlite, '0021_timeline_by_file');
+
+    expect(sqlite.prepare("SELECT wr FROM pragma_table_list('timeline_events')").pluck().get()).toBe(1);
+    // A table WITHOUT ROWID is read in the order of its key: by subject, file, then event.
+    expect(sqlite.prepare(`SELECT ${columns.join(', ')} FROM timeline_events`).raw().all()).toEqual([
+      events[1],
+      events[3],
+      events[0],
+      events[2],
+    ]);
+    const write = sqlite.prepare(`INSERT INTO timeline_events (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    expect(() => write.run('e1', null, 'candidate', 'jose', 'call', AT, null, null, AT, AT)).toThrow(/UNIQUE constraint failed: timeline_events.id/);
+    // The triggers: a contact moves the file's last contact; a restricted file takes no event.
+    write.run('e5', null, 'candidate', 'amina', 'call', '2026-04-01T10:00:00.000Z', null, null, AT, AT);
+    expect(sqlite.prepare("SELECT last_contact_on FROM candidates WHERE id = 'amina'").pluck().get()).toBe('2026-04-01');
+    sqlite.prepare("DELETE FROM timeline_events WHERE id = 'e5'").run();
+    expect(sqlite.prepare("SELECT last_contact_on FROM candidates WHERE id = 'amina'").pluck().get()).toBe('2026-02-01');
+    expect(() => write.run('e6', null, 'candidate', 'zoe', 'call', AT, null, null, AT, AT)).toThrow(/candidate_restricted/);
+    sqlite.close();
+  });
 });
