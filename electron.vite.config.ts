@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { OutputChunk } from 'rolldown';
 import type { Plugin } from 'vite';
+import { WORKER_ENTRIES } from './electron/tools/bundle';
 import { FIRST_SCREEN_DOMAINS } from './renderer/src/app/firstScreen';
 import { DEFAULT_LANGUAGE } from './shared/i18n/languages';
 import { METHOD_NEEDS } from './shared/method-needs';
@@ -129,13 +130,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        // The workers (the spreadsheet reader's, the backup's) are entries of their own, written
+        // The workers (the spreadsheet reader's, the backup's, the export's events reader) are entries of their own, written
         // beside index.js, where workerEntry looks for them; shared code goes in chunks beside
         // them too, so that a chunk's own address finds the workers. They ship in out/ like it.
         input: {
           index: resolve('electron/main/index.ts'),
-          'sheet-worker': resolve('electron/formats/sheet-worker.ts'),
-          'backup-worker': resolve('electron/db/backup-worker.ts'),
+          ...Object.fromEntries(Object.entries(WORKER_ENTRIES).map(([name, entry]) => [name, resolve(entry)])),
         },
         output: { chunkFileNames: '[name]-[hash].js' },
       },

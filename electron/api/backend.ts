@@ -166,6 +166,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     const exchange = {
       backups,
       databaseKey: key,
+      databaseSource: { file: database.file, key },
       ...(options.osEncryption ? { osEncryption: options.osEncryption } : {}),
       ...(options.keyScryptCost ? { keyScryptCost: options.keyScryptCost } : {}),
       ...(options.exportScryptWorkFactor ? { exportScryptWorkFactor: options.exportScryptWorkFactor } : {}),

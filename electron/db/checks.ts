@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { CIPHER_PRAGMAS, type DatabaseKey, rawKey, keyConnection } from './cipher';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { CIPHER_PRAGMAS, type DatabaseKey, openReadOnly, rawKey } from './cipher';
 
 /** SQLite's own consistency checks: `quick_check` at start, the slower `integrity_check` on a backup copy. */
 export type ConsistencyCheck = 'quick_check' | 'integrity_check';
@@ -61,18 +61,6 @@ function workerOptions(file: string, key: DatabaseKey | null) {
 }
 
 /** A read-only connection to the file, keyed when it is encrypted. */
-function openReadOnly(file: string, key: DatabaseKey | null): Database.Database {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  if (key) {
-    try {
-      keyConnection(db, key);
-    } catch (error) {
-      db.close();
-      throw error;
-    }
-  }
-  return db;
-}
 
 /** What a check reports, as problems: none when it says only "ok". */
 function problemsOf(db: Database.Database, check: ConsistencyCheck): CheckProblems {

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import type Database from 'better-sqlite3-multiple-ciphers';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 /**
  * The database is encrypted in the SQLCipher 4 format (AES-256-CBC, HMAC-SHA512 per page), so
@@ -28,6 +28,20 @@ export function rawKey(key: DatabaseKey): Buffer {
 export function keyConnection(sqlite: Database.Database, key: DatabaseKey): void {
   for (const pragma of CIPHER_PRAGMAS) sqlite.pragma(pragma);
   sqlite.key(rawKey(key));
+}
+
+/** A read-only connection to the file, keyed when it is encrypted: a check's, a backup's or a worker's reader. */
+export function openReadOnly(file: string, key: DatabaseKey | null): Database.Database {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  if (key) {
+    try {
+      keyConnection(db, key);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+  return db;
 }
 
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0');

@@ -23,8 +23,14 @@ function connectionOf(db: ReadDb): Db['$client'] {
  * A raw statement, for reads drizzle's row mapping makes slow (tens of thousands of rows): refused
  * unless SQLite itself says it changes nothing, so a read handle still cannot write.
  */
-export function prepareRead(db: ReadDb, source: string): ReturnType<Db['$client']['prepare']> {
+export function prepareRead(db: ReadDb, source: string): RawStatement {
   const statement = connectionOf(db).prepare(source);
   if (!statement.readonly) throw new Error(`not a read: ${source.slice(0, 80)}`);
   return statement;
 }
+
+/** A raw statement: `prepareRead`'s, or a read-only connection's of its own (a worker's). */
+export type RawStatement = ReturnType<Db['$client']['prepare']>;
+
+/** Prepares a read: over a handle, `(source) => prepareRead(db, source)`; over a read-only connection, its own `prepare`. */
+export type PrepareRead = (source: string) => RawStatement;

@@ -6,6 +6,8 @@ import { candidateSharingConsents, candidates, exchangedRecords, partnerContacts
 import { candidateColumns, writeCandidateChildren } from './candidates';
 import { writePartnerContacts } from './partners';
 import { compareText, replacePlans } from './plans';
+import { type DatabaseSource, type FileEvents, readFileEvents, readFileEventsOffThread } from './export-events';
+import { dataMark } from './changes';
 import { healthNoteVisible } from './scope';
 import { type PartnerRecord, type Payload, type SectorRecord, candidateRecordSchema } from '../formats/payload';
 
@@ -87,37 +89,21 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
 
 const READ_BATCH = 500;
 
-/** Files per statement whose events are read: their ids go in as one JSON array. */
-const EVENT_FILES_BATCH = 1000;
+/** From this many files named, an export reads their events on a worker thread (see readRecords); below, starting one costs more than it saves. */
+export const EVENTS_OFF_THREAD_FROM = 1000;
 
-/**
- * The events as an export carries them, written as JSON by SQLite (one array per batch of
- * files), with the origin filled in; and each event's version, to remember as agreed. 84,000
- * events made into objects then JSON took 1.1 s (half of a 10,000-file export). The table is
- * kept by file (migration 0021): the files' ids, in order, walk it forward, a page read (and
- * decrypted) once for the events of the files side by side on it.
- */
-function candidateEventsAsJson(db: ReadDb, ourAssociationId: string) {
-  const fields = Object.entries(getTableColumns(timelineEvents)).map(([key, column]) =>
-    key === 'origin' ? `'${key}', coalesce("${column.name}", @origin)` : `'${key}', "${column.name}"`,
-  );
-  // One pass over the rows for both: fetching them again costs as much as the first time.
-  const statement = prepareRead(
-    db,
-    `SELECT json_group_array(json_object(${fields.join(', ')})), group_concat(id || ' ' || updated_at, ' ')
-     FROM timeline_events WHERE subject_type = 'candidate' AND subject_id IN (SELECT value FROM json_each(@ids))`,
-  ).raw();
-  /** All batches at once, with nothing in between: no write comes between the files' events. */
-  return (candidateIds: readonly string[]): OutgoingRecords['timelineEvents'] => {
-    const events: OutgoingRecords['timelineEvents'] = { json: [], versions: [] };
-    for (let start = 0; start < candidateIds.length; start += EVENT_FILES_BATCH) {
-      const [json, versionList] = statement.get({ origin: ourAssociationId, ids: JSON.stringify(candidateIds.slice(start, start + EVENT_FILES_BATCH)) }) as [string, string | null];
-      events.json.push(json);
-      const words = versionList?.split(' ') ?? [];
-      for (let index = 0; index < words.length; index += 2) events.versions.push({ id: words[index] as string, updatedAt: words[index + 1] as string });
-    }
-    return events;
-  };
+/** The events of `candidateIds` (files admitted, in the order they go) out of those read by file: one JSON array per file, and their versions. */
+function eventsOf(byFile: FileEvents, candidateIds: readonly string[]): OutgoingRecords['timelineEvents'] {
+  const indexOf = new Map(byFile.fileIds.map((id, index) => [id, index]));
+  const events: OutgoingRecords['timelineEvents'] = { json: [], versions: [] };
+  for (const id of candidateIds) {
+    const index = indexOf.get(id);
+    if (index === undefined) continue;
+    events.json.push(byFile.json[index] as string);
+    const words = (byFile.versions[index] as string).split(' ');
+    for (let word = 0; word < words.length; word += 2) events.versions.push({ id: words[word] as string, updatedAt: words[word + 1] as string });
+  }
+  return events;
 }
 
 /**
@@ -239,8 +225,14 @@ export async function readRecords(
     admit: (file: ConsentRow) => boolean;
     /** Files read so far, of those named. */
     onProgress?: (done: number) => void;
+    /** The file the connection reads, for a worker to read the events meanwhile; without it they are read here. */
+    eventsSource?: DatabaseSource;
+    /** Lowered by tests only. */
+    eventsOffThreadFrom?: number;
+    /** The association whose agreed versions to read too, while a worker reads the events (see recordAgreedVersions). */
+    agreedWith?: string;
   },
-): Promise<OutgoingRecords & { files: ConsentRow[] }> {
+): Promise<OutgoingRecords & { files: ConsentRow[]; agreed: AgreedVersions | null }> {
   const recipient = options.recipientPartnerId;
   const originOf = (origin: string | null) => origin ?? options.ourAssociationId;
   const readCandidates = candidatesAsJson(db, options);
@@ -250,6 +242,11 @@ export async function readRecords(
   const sectorIds = new Set<string>();
   // In SQLite's order of the ids, the order the files go in (one statement over them all gave it).
   const inOrder = [...candidateIds].sort(compareText);
+  // Of a large export, the events are read on a worker while this thread reads the files: those
+  // of every file named, the files refused left out after (they are known once read). The two
+  // reads were each some 40% of a 10,000-file export.
+  const offThread = options.includeNotes && options.eventsSource && inOrder.length >= (options.eventsOffThreadFrom ?? EVENTS_OFF_THREAD_FROM);
+  const eventsRead = offThread && options.eventsSource ? readFileEventsOffThread(options.eventsSource, inOrder, options.ourAssociationId) : null;
   for (let start = 0; start < inOrder.length; start += READ_BATCH) {
     const batch = readCandidates(inOrder.slice(start, start + READ_BATCH));
     files.push(...batch.files);
@@ -261,8 +258,11 @@ export async function readRecords(
     await yieldToOthers();
   }
   const candidateIdsRead = candidateRecords.versions.map((record) => record.id);
+  const agreed = options.agreedWith ? readAgreedVersions(db, options.agreedWith) : null;
 
-  const timelineEvents = options.includeNotes ? candidateEventsAsJson(db, options.ourAssociationId)(candidateIdsRead) : { json: [], versions: [] };
+  const timelineEvents = options.includeNotes
+    ? eventsOf((await eventsRead) ?? readFileEvents((source) => prepareRead(db, source), candidateIdsRead, options.ourAssociationId), candidateIdsRead)
+    : { json: [], versions: [] };
 
   // The recipient's own record, when a file points to it: its name and kind, none of our notes,
   // contacts or details about it. The fields stay in the record (empty), as version 1 reads them.
@@ -290,7 +290,7 @@ export async function readRecords(
     origin: originOf(row.origin),
   }));
 
-  return { files, candidates: candidateRecords, timelineEvents, partners: partnerList, sectors: sectorList };
+  return { files, candidates: candidateRecords, timelineEvents, partners: partnerList, sectors: sectorList, agreed };
 }
 
 const TABLES = { candidate: candidates, timelineEvent: timelineEvents, partner: partners, sector: sectors } as const;
@@ -322,18 +322,42 @@ export function agreedVersions(db: ReadDb, associationId: string, type: Exchange
 }
 
 /**
+ * The versions agreed with an association, of every type, as they stood at one mark of the data
+ * (see dataMark): still right while the mark has not moved.
+ */
+export interface AgreedVersions {
+  associationId: string;
+  mark: string;
+  byType: Map<ExchangedRecordType, Map<string, string>>;
+}
+
+export function readAgreedVersions(db: ReadDb, associationId: string): AgreedVersions {
+  const types = Object.keys(TABLES) as ExchangedRecordType[];
+  return { associationId, mark: dataMark(db), byType: new Map(types.map((type) => [type, agreedVersions(db, associationId, type)])) };
+}
+
+/**
  * Remembers the version agreed with an association for each record (sent or received). The
- * versions already agreed are read first (agreedVersions, a pass over each type's rows), and only the
+ * versions already agreed are read first (agreedVersions, a pass over each type's rows; or those
+ * `readBefore` holds, when nothing was written since: an export reads them while its events are
+ * read, some 0.25 s of a 10,000-file export), and only the
  * records whose version moved are written: sending the same 78,000 records again cost 0.38 s
  * when SQLite looked each one up in the key's index to find it unchanged. The writes go in one
  * statement over the entries as JSON (94,000 records took 0.9 s through drizzle, 100 rows per
  * statement, against 0.3 s so), in the key's order, sorted by SQLite: each insert lands beside
  * the last one in the primary key's index, not on a random page of it. `WHERE true` tells
- * SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join.
+ * SQLite's parser that ON CONFLICT belongs to the INSERT, not to a join. The transaction must
+ * not have written before it, for `readBefore`'s mark to be compared.
  */
-export function recordAgreedVersions(tx: WriteDb, associationId: string, entries: { recordType: ExchangedRecordType; id: string; updatedAt: string }[]): void {
+export function recordAgreedVersions(
+  tx: WriteDb,
+  associationId: string,
+  entries: { recordType: ExchangedRecordType; id: string; updatedAt: string }[],
+  readBefore?: AgreedVersions | null,
+): void {
   if (entries.length === 0) return;
-  const agreed = new Map([...new Set(entries.map((entry) => entry.recordType))].map((type) => [type, agreedVersions(tx, associationId, type)]));
+  const current = readBefore?.associationId === associationId && readBefore.mark === dataMark(tx) ? readBefore.byType : null;
+  const agreed = new Map([...new Set(entries.map((entry) => entry.recordType))].map((type) => [type, current?.get(type) ?? agreedVersions(tx, associationId, type)]));
   const moved = entries.filter((entry) => agreed.get(entry.recordType)?.get(entry.id) !== entry.updatedAt);
   if (moved.length === 0) return;
   const rows = JSON.stringify(moved.map((entry) => [entry.recordType, entry.id, entry.updatedAt]));

@@ -18,7 +18,7 @@ import { type Db, openDatabase } from '../db/open';
 import { readKeyring } from '../db/keyring';
 import { KEYRING_SCRYPT, findEntry, unwrapWithPassword } from '../formats/keyring';
 import { TOOL_ADMINISTRATOR, signInTool } from './accounts';
-import { bundleForNode } from './bundle';
+import { bundleForNode, bundleWorkers } from './bundle';
 import { decrypt, encryptToRecipients, generateAgeKey } from '../formats/age';
 import { TEST_SCRYPT_COST } from '../formats/protection';
 import { toFtsQuery } from '../store/search';
@@ -1262,6 +1262,10 @@ async function main() {
       record({ name: 'seeding (not a target)', unit: 's', median: (performance.now() - start) / 1000 });
     }
     log(`Database: ${(statSync(file).size / 1e6).toFixed(0)} MB`);
+    // The workers as the app ships them, bundled: beside the preview host's bundle, and for the
+    // backend run here from the sources (tsx would load a worker's modules one by one at each start).
+    await bundleWorkers(path.dirname(HOST_BUNDLE));
+    process.env.TREMPLIN_WORKER_BUNDLES = path.resolve(path.dirname(HOST_BUNDLE));
     if (runs('opening')) await measureOpening(file);
     if (runs('bundle')) measureBundle();
     // The preview host serves the built page, which carries its token.

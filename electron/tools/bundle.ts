@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { type Plugin, build } from 'esbuild';
 
 /**
@@ -26,4 +27,16 @@ export function installedPackages(): Plugin {
  */
 export async function bundleForNode(entryPoint: string, outfile: string): Promise<void> {
   await build({ entryPoints: [entryPoint], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node22', logLevel: 'error', plugins: [installedPackages()] });
+}
+
+/** The worker threads' entries, each bundled as `<name>.mjs` beside the code that starts it (see workerEntry): the app's build (electron.vite.config.ts), the tests' and the bench's. */
+export const WORKER_ENTRIES = {
+  'sheet-worker': 'electron/formats/sheet-worker.ts',
+  'backup-worker': 'electron/db/backup-worker.ts',
+  'export-events-worker': 'electron/store/export-events-worker.ts',
+} as const;
+
+/** Every worker's entry bundled into `folder`. */
+export async function bundleWorkers(folder: string): Promise<void> {
+  for (const [name, entry] of Object.entries(WORKER_ENTRIES)) await bundleForNode(entry, path.join(folder, `${name}.mjs`));
 }

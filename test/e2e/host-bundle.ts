@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { bundleForNode } from '../support/bundle';
+import { bundleForNode, bundleWorkers } from '../support/bundle';
 
 /**
  * The preview host bundled into one file, once per run: every spec file starts its own host, and
@@ -20,8 +20,7 @@ export default async function bundleHost(): Promise<void> {
   rmSync(path.join(folder, 'compile-cache'), { recursive: true, force: true });
   await bundleForNode('electron/preview/host.ts', HOST_BUNDLE);
   // The workers, beside the host under its extension (see workerEntry).
-  await bundleForNode('electron/formats/sheet-worker.ts', path.join(folder, 'sheet-worker.mjs'));
-  await bundleForNode('electron/db/backup-worker.ts', path.join(folder, 'backup-worker.mjs'));
+  await bundleWorkers(folder);
   const firstAccount = path.join(folder, 'first-account.mjs');
   await bundleForNode('test/e2e/first-account.ts', firstAccount);
   rmSync(FIRST_ACCOUNT_DIR, { recursive: true, force: true });

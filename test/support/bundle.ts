@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-export { bundleForNode, installedPackages } from '../../electron/tools/bundle';
+export { bundleForNode, bundleWorkers, installedPackages } from '../../electron/tools/bundle';
 
 /**
  * The environment of a child running a bundle, with Node's compile cache (Node 22.1+) beside it:

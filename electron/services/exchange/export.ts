@@ -15,6 +15,7 @@ import { generatePassphrase } from '../../formats/words';
 import { auditedTransaction, describeAudit } from '../../store/audit';
 import { type ConsentRow, candidatesSharedWith, consentsOf, readRecords, recordAgreedVersions } from '../../store/exchange';
 import { logExchange } from '../../store/exchange-log';
+import type { DatabaseSource } from '../../store/export-events';
 import { findPartner } from '../../store/partners';
 import { readSetting, writeSetting } from '../../store/settings';
 import { CARD_NOT_FOUND, requireCard } from './cards';
@@ -62,9 +63,11 @@ export interface ExportOptions {
   progress: Progress;
   /** Lowered by tests only. */
   exportScryptWorkFactor?: number;
+  /** The file `db` reads: a large export's events are read from it on a worker thread meanwhile (see readRecords). */
+  databaseSource?: DatabaseSource;
 }
 
-export function createExportService({ db, clock, keys, progress, exportScryptWorkFactor }: ExportOptions) {
+export function createExportService({ db, clock, keys, progress, exportScryptWorkFactor, databaseSource }: ExportOptions) {
   const { report } = progress;
 
   /** The partner a target means, for the consent check; and the card when there is one. */
@@ -128,6 +131,8 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
       includeBarriers: request.includeBarriers,
       admit: (file) => reasonOf(file, asked) === null,
       onProgress: (done) => report('reading', done, asked.ids.length),
+      ...(databaseSource ? { eventsSource: databaseSource } : {}),
+      ...(target.card ? { agreedWith: target.card.associationId } : {}),
     });
     const checked = checkFiles(request, asked, records.files);
     const blocked = blockedOf(checked.filter((row) => row.reason !== null).sort(byNames));
@@ -182,6 +187,20 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
     const fileName = `tremplin-${slug(sender.name)}-${createdAt.slice(0, 10)}-${sequence}.tremplin`;
 
     auditedTransaction(db, createdAt, (tx) => {
+      // First, before the transaction writes: the versions read with the records hold if nothing was written since.
+      if (target.card) {
+        recordAgreedVersions(
+          tx,
+          target.card.associationId,
+          [
+            ...records.candidates.versions.map((record) => ({ recordType: 'candidate' as const, id: record.id, updatedAt: record.updatedAt })),
+            ...records.timelineEvents.versions.map((record) => ({ recordType: 'timelineEvent' as const, id: record.id, updatedAt: record.updatedAt })),
+            ...records.partners.map((record) => ({ recordType: 'partner' as const, id: record.id, updatedAt: record.updatedAt })),
+            ...records.sectors.map((record) => ({ recordType: 'sector' as const, id: record.id, updatedAt: record.updatedAt })),
+          ],
+          records.agreed,
+        );
+      }
       writeSetting(tx, SEQUENCE_KEY, sequence);
       logExchange(tx, {
         id: newId(),
@@ -197,14 +216,6 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
         recordIds: candidateIds,
         fileName,
       });
-      if (target.card) {
-        recordAgreedVersions(tx, target.card.associationId, [
-          ...records.candidates.versions.map((record) => ({ recordType: 'candidate' as const, id: record.id, updatedAt: record.updatedAt })),
-          ...records.timelineEvents.versions.map((record) => ({ recordType: 'timelineEvent' as const, id: record.id, updatedAt: record.updatedAt })),
-          ...records.partners.map((record) => ({ recordType: 'partner' as const, id: record.id, updatedAt: record.updatedAt })),
-          ...records.sectors.map((record) => ({ recordType: 'sector' as const, id: record.id, updatedAt: record.updatedAt })),
-        ]);
-      }
       describeAudit(createdAt, { action: 'exchange.export', subjectType: 'export', subjectId: exportId, details: { counts, to: target.partnerName } });
     });
     return { exportId, sequence, fileName, content, passphrase, counts, blocked };

@@ -1,6 +1,7 @@
 import type { ParsedInputOf } from '../../../shared/api';
 import { type Clock, systemClock } from '../../core/clock';
 import type { WriteDb } from '../../db/handles';
+import type { DatabaseSource } from '../../store/export-events';
 import type { OsEncryption, ScryptCost } from '../../formats/protection';
 import type { BackupService } from '../backups';
 import { createCardsService } from './cards';
@@ -28,6 +29,8 @@ export interface ExchangeOptions {
   exportScryptWorkFactor?: number;
   /** The key of the encrypted database: the exchange keys are sealed under it (no passphrase). */
   databaseKey?: Uint8Array;
+  /** The file `db` reads, and its key: a large export reads its events from it on a worker thread. */
+  databaseSource?: DatabaseSource;
 }
 
 export function createExchangeService(options: ExchangeOptions) {
@@ -35,7 +38,7 @@ export function createExchangeService(options: ExchangeOptions) {
   const progress = createProgress();
   const keys = createKeysService({ db, clock, osEncryption: options.osEncryption, keyScryptCost: options.keyScryptCost, databaseKey: options.databaseKey });
   const cards = createCardsService({ db, clock, keys });
-  const exports = createExportService({ db, clock, keys, progress, exportScryptWorkFactor: options.exportScryptWorkFactor });
+  const exports = createExportService({ db, clock, keys, progress, exportScryptWorkFactor: options.exportScryptWorkFactor, databaseSource: options.databaseSource });
   const imports = createImportService({ db, clock, keys, cards, progress, backups: options.backups });
 
   return {

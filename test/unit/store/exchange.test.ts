@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { agreedVersions, recordAgreedVersions } from '../../../electron/store/exchange';
+import { prepareRead } from '../../../electron/db/handles';
+import { agreedVersions, readAgreedVersions, readRecords, recordAgreedVersions } from '../../../electron/store/exchange';
+import { readFileEvents, readFileEventsOffThread } from '../../../electron/store/export-events';
+import { compareText } from '../../../electron/store/plans';
+import { ok } from '../../support/api';
 import { useBackend } from '../../support/temp';
 
 describe('versions agreed with a partner', () => {
@@ -29,5 +33,94 @@ describe('versions agreed with a partner', () => {
       c: '2026-02-01T00:00:00.000Z',
     });
     expect(Object.fromEntries(agreedVersions(db, PARTNER, 'timelineEvent'))).toEqual({ e: '2026-01-02T00:00:00.000Z' });
+  });
+
+  it('takes the versions read before the transaction while nothing was written since, and reads them again otherwise', async () => {
+    const { database } = await openBackend();
+    const { db } = database;
+    const JANUARY = '2026-01-01T00:00:00.000Z';
+    const MARCH = '2026-03-01T00:00:00.000Z';
+    db.transaction((tx) => recordAgreedVersions(tx, PARTNER, [{ recordType: 'candidate', id: 'a', updatedAt: JANUARY }]));
+    // What a read made before would say if a had been agreed in March meanwhile: told apart from what the table says.
+    const readBefore = readAgreedVersions(db, PARTNER);
+    expect(Object.fromEntries(readBefore.byType.get('candidate') ?? [])).toEqual({ a: JANUARY });
+    readBefore.byType.get('candidate')?.set('a', MARCH);
+    const sendMarch = () => db.transaction((tx) => recordAgreedVersions(tx, PARTNER, [{ recordType: 'candidate', id: 'a', updatedAt: MARCH }], readBefore));
+
+    sendMarch();
+    expect(agreedVersions(db, PARTNER, 'candidate').get('a')).toBe(JANUARY);
+
+    db.transaction((tx) => recordAgreedVersions(tx, PARTNER, [{ recordType: 'sector', id: 's', updatedAt: JANUARY }]));
+    sendMarch();
+    expect(agreedVersions(db, PARTNER, 'candidate').get('a')).toBe(MARCH);
+  });
+
+  it('does not take the versions read of another association', async () => {
+    const { database } = await openBackend();
+    const { db, sqlite } = database;
+    const agreedA = [{ recordType: 'candidate' as const, id: 'a', updatedAt: '2026-01-01T00:00:00.000Z' }];
+    db.transaction((tx) => recordAgreedVersions(tx, PARTNER, agreedA));
+    const ofAnother = readAgreedVersions(db, '01900000-0000-7000-8000-00000000bbbb');
+    const changesBefore = sqlite.prepare('SELECT total_changes()').pluck().get() as number;
+    // Taken, the other's (none) would have a written again.
+    db.transaction((tx) => recordAgreedVersions(tx, PARTNER, agreedA, ofAnother));
+    expect(sqlite.prepare('SELECT total_changes()').pluck().get() as number).toBe(changesBefore);
+  });
+});
+
+describe("an export's events read on a worker", () => {
+  const openBackend = useBackend();
+  const US = '01900000-0000-7000-8000-00000000cccc';
+
+  /** Three files with events (one refused by the consent check) and one without. */
+  async function filesWithEvents() {
+    const backend = await openBackend();
+    const partner = await ok(backend, 'partners.create', { name: 'Forum Réfugiés', kind: 'reception_centre' });
+    const ids: string[] = [];
+    for (const [index, name] of ['Amina', 'Yusuf', 'Léa', 'Oleksandr'].entries()) {
+      const file = await ok(backend, 'candidates.create', { firstName: name, lastName: 'Essai', consentRecording: true, consentDate: '2026-01-10' });
+      ids.push(file.id);
+      for (let event = 0; event < (index === 3 ? 0 : index + 2); event++) {
+        await ok(backend, 'timeline.add', { subjectType: 'candidate', subjectId: file.id, kind: 'call', occurredAt: `2026-02-0${event + 1}`, text: `Appel « ${event} » de ${name}\n"suivi"` });
+      }
+    }
+    return { backend, partner, ids, refused: ids[1] as string };
+  }
+
+  it('gives the events the export reads itself, without those of the files refused', async () => {
+    const { backend, partner, ids, refused } = await filesWithEvents();
+    const { db, file, key } = backend.database;
+    const read = (offThread: boolean) =>
+      readRecords(db, ids, {
+        ourAssociationId: US,
+        recipientPartnerId: partner.id,
+        includeNotes: true,
+        includeBarriers: true,
+        admit: (row) => row.id !== refused,
+        ...(offThread ? { eventsSource: { file, key }, eventsOffThreadFrom: 1 } : {}),
+      });
+    const here = await read(false);
+    const offThread = await read(true);
+    expect(offThread.timelineEvents).toEqual(here.timelineEvents);
+    const events = here.timelineEvents.json.flatMap((json) => JSON.parse(json) as { subjectId: string; origin: string; text: string }[]);
+    expect(events).toHaveLength(2 + 4);
+    expect(events.every((event) => event.subjectId !== refused && event.origin === US)).toBe(true);
+    expect(here.timelineEvents.versions.map((version) => version.id).sort()).toEqual(events.map((event) => (event as unknown as { id: string }).id).sort());
+  });
+
+  it('is read by the worker itself, from the file, in one snapshot', async () => {
+    const { backend, ids } = await filesWithEvents();
+    const { db, file, key } = backend.database;
+    const inOrder = [...ids].sort(compareText);
+    const fromWorker = await readFileEventsOffThread({ file, key }, inOrder, US);
+    expect(fromWorker).not.toBeNull();
+    expect(fromWorker).toEqual(readFileEvents((source) => prepareRead(db, source), inOrder, US));
+    expect(fromWorker?.fileIds).toHaveLength(3);
+  });
+
+  it('comes back null, for the caller to read them itself, when the worker cannot read the file', async () => {
+    const { backend, ids } = await filesWithEvents();
+    const { file } = backend.database;
+    expect(await readFileEventsOffThread({ file, key: Buffer.alloc(32, 7) }, ids, US)).toBeNull();
   });
 });
