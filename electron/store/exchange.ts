@@ -6,7 +6,7 @@ import { candidateSharingConsents, candidates, exchangedRecords, partnerContacts
 import { candidateColumns, writeCandidateChildren } from './candidates';
 import { writePartnerContacts } from './partners';
 import { compareText, replacePlans } from './plans';
-import { type DatabaseSource, type FileEvents, readFileEvents, readFileEventsOffThread } from './export-events';
+import { type DatabaseSource, type FileEvents, eventBatches, joinEventBatches, readEventBatches, readEventBatchesOffThread } from './export-events';
 import { dataMark } from './changes';
 import { healthNoteVisible } from './scope';
 import { type PartnerRecord, type Payload, type SectorRecord, candidateRecordSchema } from '../formats/payload';
@@ -242,11 +242,13 @@ export async function readRecords(
   const sectorIds = new Set<string>();
   // In SQLite's order of the ids, the order the files go in (one statement over them all gave it).
   const inOrder = [...candidateIds].sort(compareText);
-  // Of a large export, the events are read on a worker while this thread reads the files: those
-  // of every file named, the files refused left out after (they are known once read). The two
-  // reads were each some 40% of a 10,000-file export.
-  const offThread = options.includeNotes && options.eventsSource && inOrder.length >= (options.eventsOffThreadFrom ?? EVENTS_OFF_THREAD_FROM);
-  const eventsRead = offThread && options.eventsSource ? readFileEventsOffThread(options.eventsSource, inOrder, options.ourAssociationId) : null;
+  // The events of every file named (those of the files refused are left out after: they are
+  // known once read). Of a large export, a worker starts on them while this thread reads the
+  // files and the versions agreed, then this thread reads the batches it has not reached: the
+  // files and the events were each some 40% of a 10,000-file export.
+  const events = options.includeNotes ? eventBatches(inOrder) : null;
+  const offThread = events && options.eventsSource && inOrder.length >= (options.eventsOffThreadFrom ?? EVENTS_OFF_THREAD_FROM);
+  const readThere = offThread && options.eventsSource ? readEventBatchesOffThread(options.eventsSource, events, options.ourAssociationId) : null;
   for (let start = 0; start < inOrder.length; start += READ_BATCH) {
     const batch = readCandidates(inOrder.slice(start, start + READ_BATCH));
     files.push(...batch.files);
@@ -260,9 +262,12 @@ export async function readRecords(
   const candidateIdsRead = candidateRecords.versions.map((record) => record.id);
   const agreed = options.agreedWith ? readAgreedVersions(db, options.agreedWith) : null;
 
-  const timelineEvents = options.includeNotes
-    ? eventsOf((await eventsRead) ?? readFileEvents((source) => prepareRead(db, source), candidateIdsRead, options.ourAssociationId), candidateIdsRead)
-    : { json: [], versions: [] };
+  let timelineEvents: OutgoingRecords['timelineEvents'] = { json: [], versions: [] };
+  if (events) {
+    const prepare = (source: string) => prepareRead(db, source);
+    const readHere = readEventBatches(prepare, events, options.ourAssociationId);
+    timelineEvents = eventsOf(joinEventBatches(prepare, events, [readHere, await readThere], options.ourAssociationId), candidateIdsRead);
+  }
 
   // The recipient's own record, when a file points to it: its name and kind, none of our notes,
   // contacts or details about it. The fields stay in the record (empty), as version 1 reads them.

@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { type FileEventsRequest, readFileEventsFrom } from './export-events';
+import { type EventBatchesRequest, readEventBatchesFrom } from './export-events';
 
-/** The worker thread that reads an export's events (see `readFileEventsOffThread`): the events go back, or why it failed. */
+/** The worker thread that reads an export's events (see `readEventBatchesOffThread`): the batches it read go back, or why it failed. */
 try {
-  parentPort?.postMessage({ events: readFileEventsFrom(workerData as FileEventsRequest) });
+  parentPort?.postMessage({ events: readEventBatchesFrom(workerData as EventBatchesRequest) });
 } catch (error) {
   parentPort?.postMessage({ failure: error instanceof Error ? error.message : String(error) });
 }

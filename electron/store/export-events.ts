@@ -9,8 +9,8 @@ import { oneAnswer } from '../core/workers';
  * in; and each event's version, to remember as agreed. 84,000 events made into objects then JSON
  * took 1.1 s (half of a 10,000-file export). The table is kept by file (migration 0021): the
  * files' ids, in order, walk it forward, a page read (and decrypted) once for the events of the
- * files side by side on it. A large export reads them on a worker thread while the main one reads
- * the files themselves (see readRecords).
+ * files side by side on it. A large export reads them on a worker thread and on the main one
+ * once it has read the files themselves (see readRecords).
  */
 export interface FileEvents {
   /** The files that have events, in SQLite's order of their ids. */
@@ -21,11 +21,28 @@ export interface FileEvents {
   versions: string[];
 }
 
-/** Files per statement: their ids go in as one JSON array. */
-const FILES_PER_STATEMENT = 1000;
+/** Files per statement: their ids go in as one JSON array. Small enough for the two threads to end close together. */
+const FILES_PER_STATEMENT = 250;
 
-/** The events of these files (all of them: an export keeps those of the files it admits), in one read transaction when the caller holds one. */
-export function readFileEvents(prepare: PrepareRead, candidateIds: readonly string[], ourAssociationId: string): FileEvents {
+/**
+ * The files whose events are read, in batches, and how many batches are taken: a counter in
+ * memory shared with the worker. Each thread takes the next batch (`Atomics.add`) until none is
+ * left, so the main thread, once done with the files, reads the batches the worker has not
+ * reached, and neither waits for the other with work left.
+ */
+export interface EventBatches {
+  batches: string[][];
+  taken: Int32Array;
+}
+
+export function eventBatches(candidateIds: readonly string[], filesPerStatement = FILES_PER_STATEMENT): EventBatches {
+  const batches: string[][] = [];
+  for (let start = 0; start < candidateIds.length; start += filesPerStatement) batches.push(candidateIds.slice(start, start + filesPerStatement));
+  return { batches, taken: new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT)) };
+}
+
+/** Reads the events of one batch of files. */
+function batchReader(prepare: PrepareRead, ourAssociationId: string) {
   const fields = Object.entries(getTableColumns(timelineEvents)).map(([key, column]) =>
     key === 'origin' ? `'${key}', coalesce("${column.name}", @origin)` : `'${key}', "${column.name}"`,
   );
@@ -34,16 +51,45 @@ export function readFileEvents(prepare: PrepareRead, candidateIds: readonly stri
     `SELECT subject_id, json_group_array(json_object(${fields.join(', ')})), group_concat(id || ' ' || updated_at, ' ')
      FROM timeline_events WHERE subject_type = 'candidate' AND subject_id IN (SELECT value FROM json_each(@ids)) GROUP BY subject_id`,
   ).raw();
-  const events: FileEvents = { fileIds: [], json: [], versions: [] };
-  for (let start = 0; start < candidateIds.length; start += FILES_PER_STATEMENT) {
-    const rows = statement.all({ origin: ourAssociationId, ids: JSON.stringify(candidateIds.slice(start, start + FILES_PER_STATEMENT)) }) as [string, string, string][];
-    for (const [fileId, json, versions] of rows) {
+  return (candidateIds: readonly string[]): FileEvents => {
+    const events: FileEvents = { fileIds: [], json: [], versions: [] };
+    for (const [fileId, json, versions] of statement.all({ origin: ourAssociationId, ids: JSON.stringify(candidateIds) }) as [string, string, string][]) {
       events.fileIds.push(fileId);
       events.json.push(json);
       events.versions.push(versions);
     }
+    return events;
+  };
+}
+
+/** The batches not taken yet, each taken then read here; by their index. */
+export function readEventBatches(prepare: PrepareRead, work: EventBatches, ourAssociationId: string): Map<number, FileEvents> {
+  const read = batchReader(prepare, ourAssociationId);
+  const done = new Map<number, FileEvents>();
+  for (let index = Atomics.add(work.taken, 0, 1); index < work.batches.length; index = Atomics.add(work.taken, 0, 1)) {
+    done.set(index, read(work.batches[index] as string[]));
   }
-  return events;
+  return done;
+}
+
+/**
+ * Every batch's events, in order, from the reads of both threads; a batch the worker took but
+ * did not give back (it failed) is read here then.
+ */
+export function joinEventBatches(prepare: PrepareRead, work: EventBatches, reads: (Map<number, FileEvents> | null)[], ourAssociationId: string): FileEvents {
+  const joined: FileEvents = { fileIds: [], json: [], versions: [] };
+  let readHere: ReturnType<typeof batchReader> | undefined;
+  work.batches.forEach((ids, index) => {
+    let events = reads.map((read) => read?.get(index)).find((found) => found !== undefined);
+    if (!events) {
+      readHere ??= batchReader(prepare, ourAssociationId);
+      events = readHere(ids);
+    }
+    joined.fileIds.push(...events.fileIds);
+    joined.json.push(...events.json);
+    joined.versions.push(...events.versions);
+  });
+  return joined;
 }
 
 /** Where a worker reads the file: its path and key (null: a plain file). */
@@ -52,33 +98,34 @@ export interface DatabaseSource {
   key: DatabaseKey | null;
 }
 
-/** What the worker is given (see export-events-worker.ts): a key crosses threads as a Uint8Array. */
-export interface FileEventsRequest {
+/** What the worker is given (see export-events-worker.ts): a key crosses threads as a Uint8Array; the batches' counter is shared, not copied. */
+export interface EventBatchesRequest {
   file: string;
   key: Uint8Array | null;
-  candidateIds: readonly string[];
+  work: EventBatches;
   ourAssociationId: string;
 }
 
-/** The worker's side: its own read-only connection, every batch in one read transaction (one snapshot of the events). */
-export function readFileEventsFrom({ file, key, candidateIds, ourAssociationId }: FileEventsRequest): FileEvents {
+/** The worker's side: its own read-only connection, its batches in one read transaction. */
+export function readEventBatchesFrom({ file, key, work, ourAssociationId }: EventBatchesRequest): [number, FileEvents][] {
   const sqlite = openReadOnly(file, key ? Buffer.from(key.buffer, key.byteOffset, key.byteLength) : null);
   try {
     // As the app's connection (db/open.ts): the key's interior pages stay decrypted between batches.
     sqlite.pragma('cache_size = -32768');
-    return sqlite.transaction(() => readFileEvents((source) => sqlite.prepare(source), candidateIds, ourAssociationId))();
+    return sqlite.transaction(() => [...readEventBatches((source) => sqlite.prepare(source), work, ourAssociationId)])();
   } finally {
     sqlite.close();
   }
 }
 
 /**
- * `readFileEvents` on a worker thread, with a connection of its own: null when the worker could
- * not give them (the driver not loading off the main thread, an error), and the caller reads them
- * itself. Starting a worker costs some 60–90 ms, hidden behind the files' read for a large export.
+ * `readEventBatches` on a worker thread, with a connection of its own: the batches it read, or
+ * null when it could not give them (the driver not loading off the main thread, an error) and
+ * the caller reads those it took. Starting a worker costs some 60–150 ms, while the main thread
+ * reads the files.
  */
-export async function readFileEventsOffThread(source: DatabaseSource, candidateIds: readonly string[], ourAssociationId: string): Promise<FileEvents | null> {
-  const request: FileEventsRequest = { file: source.file, key: source.key, candidateIds, ourAssociationId };
-  const outcome = await oneAnswer<{ events?: FileEvents }>('export-events-worker', import.meta.url, { workerData: request });
-  return 'answer' in outcome ? (outcome.answer.events ?? null) : null;
+export async function readEventBatchesOffThread(source: DatabaseSource, work: EventBatches, ourAssociationId: string): Promise<Map<number, FileEvents> | null> {
+  const request: EventBatchesRequest = { file: source.file, key: source.key, work, ourAssociationId };
+  const outcome = await oneAnswer<{ events?: [number, FileEvents][] }>('export-events-worker', import.meta.url, { workerData: request });
+  return 'answer' in outcome && outcome.answer.events ? new Map(outcome.answer.events) : null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareRead } from '../../../electron/db/handles';
 import { agreedVersions, readAgreedVersions, readRecords, recordAgreedVersions } from '../../../electron/store/exchange';
-import { readFileEvents, readFileEventsOffThread } from '../../../electron/store/export-events';
+import { eventBatches, joinEventBatches, readEventBatches, readEventBatchesOffThread } from '../../../electron/store/export-events';
 import { compareText } from '../../../electron/store/plans';
 import { ok } from '../../support/api';
 import { useBackend } from '../../support/temp';
@@ -108,19 +108,34 @@ describe("an export's events read on a worker", () => {
     expect(here.timelineEvents.versions.map((version) => version.id).sort()).toEqual(events.map((event) => (event as unknown as { id: string }).id).sort());
   });
 
-  it('is read by the worker itself, from the file, in one snapshot', async () => {
+  it('is read by the worker from the file, the batches it did not reach here', async () => {
     const { backend, ids } = await filesWithEvents();
     const { db, file, key } = backend.database;
+    const prepare = (source: string) => prepareRead(db, source);
     const inOrder = [...ids].sort(compareText);
-    const fromWorker = await readFileEventsOffThread({ file, key }, inOrder, US);
-    expect(fromWorker).not.toBeNull();
-    expect(fromWorker).toEqual(readFileEvents((source) => prepareRead(db, source), inOrder, US));
-    expect(fromWorker?.fileIds).toHaveLength(3);
+    const allHere = joinEventBatches(prepare, eventBatches(inOrder, 1), [readEventBatches(prepare, eventBatches(inOrder, 1), US)], US);
+    expect(allHere.fileIds).toHaveLength(3);
+
+    const work = eventBatches(inOrder, 1);
+    // This thread has taken the first batch (read as its own counter lets it: the first only).
+    const readHere = readEventBatches(prepare, { batches: work.batches.slice(0, 1), taken: new Int32Array(1) }, US);
+    Atomics.store(work.taken, 0, 1);
+    const readThere = await readEventBatchesOffThread({ file, key }, work, US);
+    expect([...(readThere?.keys() ?? [])].sort()).toEqual([1, 2, 3]);
+    expect(joinEventBatches(prepare, work, [readHere, readThere], US)).toEqual(allHere);
   });
 
-  it('comes back null, for the caller to read them itself, when the worker cannot read the file', async () => {
+  it('reads here the batches a worker took and could not read', async () => {
     const { backend, ids } = await filesWithEvents();
-    const { file } = backend.database;
-    expect(await readFileEventsOffThread({ file, key: Buffer.alloc(32, 7) }, ids, US)).toBeNull();
+    const { db, file } = backend.database;
+    const prepare = (source: string) => prepareRead(db, source);
+    const inOrder = [...ids].sort(compareText);
+    const work = eventBatches(inOrder, 1);
+    expect(await readEventBatchesOffThread({ file, key: Buffer.alloc(32, 7) }, work, US)).toBeNull();
+    // As if it had taken every batch before failing: none is left for readEventBatches, all are read by the join.
+    Atomics.store(work.taken, 0, work.batches.length);
+    expect(readEventBatches(prepare, work, US).size).toBe(0);
+    const allHere = joinEventBatches(prepare, eventBatches(inOrder, 1), [readEventBatches(prepare, eventBatches(inOrder, 1), US)], US);
+    expect(joinEventBatches(prepare, work, [null], US)).toEqual(allHere);
   });
 });
