@@ -60,8 +60,6 @@ function workerOptions(file: string, key: DatabaseKey | null) {
   return { driver: driverPath(), file, ...(key ? { rawKey: rawKey(key).toString(), cipherPragmas: [...CIPHER_PRAGMAS] } : {}) };
 }
 
-/** A read-only connection to the file, keyed when it is encrypted. */
-
 /** What a check reports, as problems: none when it says only "ok". */
 function problemsOf(db: Database.Database, check: ConsistencyCheck): CheckProblems {
   const problems = (db.pragma(check) as Record<string, unknown>[]).map((row) => String(Object.values(row)[0]));
