@@ -242,13 +242,13 @@ export async function readRecords(
   const sectorIds = new Set<string>();
   // In SQLite's order of the ids, the order the files go in (one statement over them all gave it).
   const inOrder = [...candidateIds].sort(compareText);
-  // The events of every file named (those of the files refused are left out after: they are
-  // known once read). Of a large export, a worker starts on them while this thread reads the
-  // files and the versions agreed, then this thread reads the batches it has not reached: the
-  // files and the events were each some 40% of a 10,000-file export.
-  const events = options.includeNotes ? eventBatches(inOrder) : null;
-  const offThread = events && options.eventsSource && inOrder.length >= (options.eventsOffThreadFrom ?? EVENTS_OFF_THREAD_FROM);
-  const readThere = offThread && options.eventsSource ? readEventBatchesOffThread(options.eventsSource, events, options.ourAssociationId) : null;
+  // Of a large export, a worker starts on the events of every file named (those of the files
+  // refused are left out after: they are known once read) while this thread reads the files and
+  // the versions agreed, then this thread reads the batches it has not reached: the files and the
+  // events were each some 40% of a 10,000-file export.
+  const source = options.includeNotes && inOrder.length >= (options.eventsOffThreadFrom ?? EVENTS_OFF_THREAD_FROM) ? options.eventsSource : undefined;
+  const shared = source ? eventBatches(inOrder) : null;
+  const readThere = source && shared ? readEventBatchesOffThread(source, shared, options.ourAssociationId) : null;
   for (let start = 0; start < inOrder.length; start += READ_BATCH) {
     const batch = readCandidates(inOrder.slice(start, start + READ_BATCH));
     files.push(...batch.files);
@@ -263,8 +263,10 @@ export async function readRecords(
   const agreed = options.agreedWith ? readAgreedVersions(db, options.agreedWith) : null;
 
   let timelineEvents: OutgoingRecords['timelineEvents'] = { json: [], versions: [] };
-  if (events) {
-    const prepare = (source: string) => prepareRead(db, source);
+  if (options.includeNotes) {
+    // Read here alone, only the files admitted.
+    const events = shared ?? eventBatches(candidateIdsRead);
+    const prepare = (statement: string) => prepareRead(db, statement);
     const readHere = readEventBatches(prepare, events, options.ourAssociationId);
     timelineEvents = eventsOf(joinEventBatches(prepare, events, [readHere, await readThere], options.ourAssociationId), candidateIdsRead);
   }
