@@ -47,6 +47,11 @@ export function ordinaryTables(sqlite: Database.Database): string[] {
   return all.filter((name) => !virtual.some((index) => name === index || name.startsWith(`${index}_`)));
 }
 
+/** Whether a table is WITHOUT ROWID: its rows are read by its key, not by a rowid. */
+export function isWithoutRowid(sqlite: Database.Database, table: string): boolean {
+  return sqlite.prepare('SELECT wr FROM pragma_table_list(?)').pluck().get(table) === 1;
+}
+
 /** The kinds of schema objects, in the order a script creates them (a trigger or an index needs its table). */
 const SCHEMA_KINDS = ['table', 'index', 'trigger', 'view'];
 
@@ -73,8 +78,7 @@ export function baselineOf(sqlite: Database.Database, tag: string): string {
     const columns = (sqlite.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).pluck().all(table) as string[]).map((column) => `"${column}"`);
     const values = columns.map((column) => `quote(${column})`).join(` || ', ' || `);
     // A table WITHOUT ROWID is read in the order of its key.
-    const withoutRowid = sqlite.prepare('SELECT wr FROM pragma_table_list(?)').pluck().get(table) === 1;
-    const rows = sqlite.prepare(`SELECT 'INSERT INTO "${table}" (${columns.join(', ')}) VALUES (' || ${values} || ')' FROM "${table}"${withoutRowid ? '' : ' ORDER BY rowid'}`).pluck().all() as string[];
+    const rows = sqlite.prepare(`SELECT 'INSERT INTO "${table}" (${columns.join(', ')}) VALUES (' || ${values} || ')' FROM "${table}"${isWithoutRowid(sqlite, table) ? '' : ' ORDER BY rowid'}`).pluck().all() as string[];
     statements.push(...rows);
   }
   return [

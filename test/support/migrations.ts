@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { ordinaryTables } from '../../electron/db/baseline';
+import { isWithoutRowid, ordinaryTables } from '../../electron/db/baseline';
 import { type Migration, applyMigrations, readMigrations } from '../../electron/db/migrations';
 
 /**
@@ -101,7 +101,7 @@ function fillInOrder(sqlite: Database.Database, step: number): void {
       `INSERT INTO "${table}" (${columns.map((column) => `"${column.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
     );
     // A table WITHOUT ROWID (the timeline since 0021) is read back by its key.
-    const withoutRowid = sqlite.prepare('SELECT wr FROM pragma_table_list(?)').pluck().get(table) === 1;
+    const withoutRowid = isWithoutRowid(sqlite, table);
     const key = all.filter((column) => column.pk > 0).sort((a, b) => a.pk - b.pk);
     const readBack = sqlite.prepare(`SELECT * FROM "${table}" WHERE ${withoutRowid ? key.map((column) => `"${column.name}" = ?`).join(' AND ') : 'rowid = ?'}`);
     const rows: Record<string, unknown>[] = [];
