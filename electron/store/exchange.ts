@@ -99,12 +99,14 @@ function eventsOf(byFile: FileEvents, candidateIds: readonly string[]): Outgoing
   for (const id of candidateIds) {
     const index = indexOf.get(id);
     if (index === undefined) continue;
-    events.json.push(byFile.json[index] as string);
+    events.json.push(byFile.json[index] as Uint8Array);
     const words = (byFile.versions[index] as string).split(' ');
     for (let word = 0; word < words.length; word += 2) events.versions.push({ id: words[word] as string, updatedAt: words[word + 1] as string });
   }
   return events;
 }
+
+const [JSON_OPEN, JSON_COMMA, JSON_CLOSE] = ['[', ',', ']'].map((text) => Buffer.from(text)) as [Buffer, Buffer, Buffer];
 
 /**
  * The candidates' records as an export carries them, written as JSON by SQLite like the events
@@ -124,7 +126,7 @@ function candidatesAsJson(db: ReadDb, options: { ourAssociationId: string; recip
   const fields = Object.keys(candidateRecordSchema.shape).map((key) => `'${key}', ${candidateFieldSql(key, columns[key], referral.has(key), options.includeBarriers)}`);
   const statement = prepareRead(
     db,
-    `SELECT ${CONSENT_COLUMNS}, json_object(${fields.join(', ')}), c.updated_at,
+    `SELECT ${CONSENT_COLUMNS}, CAST(json_object(${fields.join(', ')}) AS BLOB), c.updated_at,
        c.referral_partner_id IS @recipient OR EXISTS (SELECT 1 FROM candidate_sharing_consents WHERE candidate_id = c.id AND partner_id = @recipient),
        (SELECT group_concat(sector_id, ' ') FROM candidate_sectors WHERE candidate_id = c.id)
      FROM candidates c WHERE c.id IN (SELECT value FROM json_each(@ids))`,
@@ -132,19 +134,19 @@ function candidatesAsJson(db: ReadDb, options: { ourAssociationId: string; recip
   // A health barrier's note goes only where the caller may read it (healthNoteVisible): the
   // files with one are few, the rule asked for each of them.
   const withHealthNote = prepareRead(db, `SELECT candidate_id FROM candidate_barriers WHERE theme = 'health' AND action IS NOT NULL AND candidate_id IN (SELECT value FROM json_each(?))`).pluck();
-  /** One batch, in one statement: every file read, and of those admitted their records (one JSON array), versions, sectors and whether one points to the recipient. */
+  /** One batch, in one statement: every file read, and of those admitted their records (one JSON array, UTF-8), versions, sectors and whether one points to the recipient. */
   return (candidateIds: readonly string[]) => {
     const json = JSON.stringify(candidateIds);
     const hidden = options.includeBarriers ? (withHealthNote.all(json) as string[]).filter((id) => !healthNoteVisible(db, id)) : [];
     const rows = statement.all({ ids: json, origin: options.ourAssociationId, recipient: options.recipientPartnerId, hidden: JSON.stringify(hidden) }) as [
       ...RawConsentColumns,
-      string,
+      Buffer,
       string,
       number,
       string | null,
     ][];
     const files: ConsentRow[] = [];
-    const records: string[] = [];
+    const records: Buffer[] = [];
     const versions: { id: string; updatedAt: string }[] = [];
     const sectorIds: string[] = [];
     let pointsToRecipient = false;
@@ -158,7 +160,7 @@ function candidatesAsJson(db: ReadDb, options: { ourAssociationId: string; recip
       pointsToRecipient ||= pointed === 1;
       if (sectorList) sectorIds.push(...sectorList.split(' '));
     }
-    return { files, json: `[${records.join(',')}]`, versions, pointsToRecipient, sectorIds };
+    return { files, json: Buffer.concat([JSON_OPEN, ...records.flatMap((record, index) => (index === 0 ? [record] : [JSON_COMMA, record])), JSON_CLOSE]), versions, pointsToRecipient, sectorIds };
   };
 }
 
@@ -191,15 +193,15 @@ function candidateFieldSql(key: string, column: Column | undefined, recipientOnl
   }
 }
 
-/** What an export sends: the records, the candidates and events already as JSON (see candidatesAsJson, candidateEventsAsJson). */
+/** What an export sends: the records, the candidates and events already as JSON (see candidatesAsJson, export-events.ts). */
 export interface OutgoingRecords {
-  /** JSON arrays of candidate records, to be joined into one; and each one's version. */
-  candidates: { json: string[]; versions: { id: string; updatedAt: string }[] };
+  /** JSON arrays of candidate records (UTF-8), to be joined into one; and each one's version. */
+  candidates: { json: Uint8Array[]; versions: { id: string; updatedAt: string }[] };
   partners: PartnerRecord[];
   sectors: SectorRecord[];
   timelineEvents: {
-    /** JSON arrays of events, to be joined into one. */
-    json: string[];
+    /** JSON arrays of events (UTF-8), to be joined into one. */
+    json: Uint8Array[];
     versions: { id: string; updatedAt: string }[];
   };
 }

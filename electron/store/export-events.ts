@@ -15,8 +15,8 @@ import { oneAnswer } from '../core/workers';
 export interface FileEvents {
   /** The files that have events, in SQLite's order of their ids. */
   fileIds: string[];
-  /** Each of those files' events: one JSON array. */
-  json: string[];
+  /** Each of those files' events: one JSON array, as SQLite wrote it (UTF-8 bytes, never made a string: see payloadBytes). */
+  json: Uint8Array[];
   /** Each of those files' events' versions: `id updatedAt` pairs, joined by spaces. */
   versions: string[];
 }
@@ -48,12 +48,12 @@ function batchReader(prepare: PrepareRead, ourAssociationId: string) {
   );
   // One pass over the rows for both: fetching them again costs as much as the first time.
   const statement = prepare(
-    `SELECT subject_id, json_group_array(json_object(${fields.join(', ')})), group_concat(id || ' ' || updated_at, ' ')
+    `SELECT subject_id, CAST(json_group_array(json_object(${fields.join(', ')})) AS BLOB), group_concat(id || ' ' || updated_at, ' ')
      FROM timeline_events WHERE subject_type = 'candidate' AND subject_id IN (SELECT value FROM json_each(@ids)) GROUP BY subject_id`,
   ).raw();
   return (candidateIds: readonly string[]): FileEvents => {
     const events: FileEvents = { fileIds: [], json: [], versions: [] };
-    for (const [fileId, json, versions] of statement.all({ origin: ourAssociationId, ids: JSON.stringify(candidateIds) }) as [string, string, string][]) {
+    for (const [fileId, json, versions] of statement.all({ origin: ourAssociationId, ids: JSON.stringify(candidateIds) }) as [string, Uint8Array, string][]) {
       events.fileIds.push(fileId);
       events.json.push(json);
       events.versions.push(versions);

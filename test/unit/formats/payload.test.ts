@@ -127,7 +127,8 @@ describe('payload bytes with the candidates and events given as JSON', () => {
       const arrays = batches.map((texts) => texts.map((text) => event(n++, text)));
       const files = nameBatches.map((names) => names.map((name) => candidate(n++, { firstName: name })));
       const base = payload() as unknown as Payload;
-      const bytes = payloadBytes(base, { candidates: files.map((array) => JSON.stringify(array)), timelineEvents: arrays.map((array) => JSON.stringify(array)) });
+      const utf8 = (array: unknown[]) => Buffer.from(JSON.stringify(array));
+      const bytes = payloadBytes(base, { candidates: files.map(utf8), timelineEvents: arrays.map(utf8) });
       expect(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))).toEqual({
         ...base,
         records: { ...base.records, candidates: files.flat(), timelineEvents: arrays.flat() },
@@ -140,5 +141,10 @@ describe('payload bytes with the candidates and events given as JSON', () => {
     expect(() => payloadBytes(withEvent, { candidates: [], timelineEvents: [] })).toThrow();
     const withFile = payload({}, { candidates: [candidate(3, {})] }) as unknown as Payload;
     expect(() => payloadBytes(withFile, { candidates: [], timelineEvents: [] })).toThrow();
+  });
+
+  it('refuses a part that is not a JSON array written without spaces around it', () => {
+    const base = payload() as unknown as Payload;
+    for (const part of [' []', '{}', '', '[1] ']) expect(() => payloadBytes(base, { candidates: [Buffer.from(part)], timelineEvents: [] })).toThrow();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareRead } from '../../../electron/db/handles';
 import { agreedVersions, readAgreedVersions, readRecords, recordAgreedVersions } from '../../../electron/store/exchange';
-import { eventBatches, joinEventBatches, readEventBatches, readEventBatchesOffThread } from '../../../electron/store/export-events';
+import { type FileEvents, eventBatches, joinEventBatches, readEventBatches, readEventBatchesOffThread } from '../../../electron/store/export-events';
 import { compareText } from '../../../electron/store/plans';
 import { ok } from '../../support/api';
 import { useBackend } from '../../support/temp';
@@ -102,7 +102,7 @@ describe("an export's events read on a worker", () => {
     const here = await read(false);
     const offThread = await read(true);
     expect(offThread.timelineEvents).toEqual(here.timelineEvents);
-    const events = here.timelineEvents.json.flatMap((json) => JSON.parse(json) as { subjectId: string; origin: string; text: string }[]);
+    const events = here.timelineEvents.json.flatMap((json) => JSON.parse(Buffer.from(json).toString()) as { subjectId: string; origin: string; text: string }[]);
     expect(events).toHaveLength(2 + 4);
     expect(events.every((event) => event.subjectId !== refused && event.origin === US)).toBe(true);
     expect(here.timelineEvents.versions.map((version) => version.id).sort()).toEqual(events.map((event) => (event as unknown as { id: string }).id).sort());
@@ -122,7 +122,9 @@ describe("an export's events read on a worker", () => {
     Atomics.store(work.taken, 0, 1);
     const readThere = await readEventBatchesOffThread({ file, key }, work, US);
     expect([...(readThere?.keys() ?? [])].sort()).toEqual([1, 2, 3]);
-    expect(joinEventBatches(prepare, work, [readHere, readThere], US)).toEqual(allHere);
+    // The worker's bytes come back as Uint8Array, this thread's as Buffer: the same bytes.
+    const asBuffers = (events: FileEvents) => ({ ...events, json: events.json.map((json) => Buffer.from(json)) });
+    expect(asBuffers(joinEventBatches(prepare, work, [readHere, readThere], US))).toEqual(allHere);
   });
 
   it('reads here the batches a worker took and could not read', async () => {
