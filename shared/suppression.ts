@@ -6,8 +6,10 @@ import type { ReportTable } from './reports';
  * so more is hidden (secondary, shown "×") until no hidden count can be worked out from the
  * total, the shown cells and what the marks tell: a "< 5" cell holds 1 to 4, a "×" cell 5 or
  * more (every shown count is 0 or at least the minimum). When nothing is left to hide, the
- * total is hidden too. Zero is shown: it tells nothing about a person. An average or share
- * of a column holding a hidden count is hidden (it would give the count back).
+ * total is hidden too. Zero is shown: it tells nothing about a person, except in a column of
+ * fewer people than the minimum, which is not broken down (every count and the total read
+ * "< 5"). An average or share of a column holding a hidden count is hidden (it would give the
+ * count back).
  *
  * The published lines are the columns of each table, one table at a time: the same count
  * appearing in two tables (e.g. the gender table's total and the cross-tab's) is protected
@@ -59,8 +61,13 @@ export function suppress(table: ReportTable, minimum: number): SuppressedTable {
     totals = table.columns.map((_, column) => {
       const values = countRows.map((row) => table.rows[row]?.values[column] ?? 0);
       const total = values.reduce((sum, value) => sum + value, 0);
-      // A total under the minimum is itself a small count: shown "< 5", it pins nothing.
-      if (total > 0 && total < minimum) return { value: total, state: 'small' as const };
+      // Fewer people than the minimum in the whole column: the total reads "< 5", and so does
+      // every count under it, zeros too. With the zeros shown, four cells "< 5" under a total
+      // "< 5" (which every table of the same people tells) were one person each.
+      if (total > 0 && total < minimum) {
+        for (const row of countRows) (cells[row] as CellState[])[column] = 'small';
+        return { value: total, state: 'small' as const };
+      }
       const states = countRows.map((row) => cells[row]?.[column] ?? 'shown');
       for (;;) {
         const rest = total - values.reduce((sum, value, index) => sum + (states[index] === 'shown' ? value : 0), 0);

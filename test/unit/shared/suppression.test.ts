@@ -12,9 +12,9 @@ function tableOf(columns: number[][], additive = true): ReportTable {
 
 /**
  * What an outsider can work out of one published column: every assignment of the hidden cells
- * that fits what is shown — "< 5" holds 1 to 4, "×" holds 5 or more (shown counts are 0 or at
- * least 5), the total as published — by exhaustive search. Returns, per hidden row, the values
- * it may take.
+ * that fits what is shown — "< 5" holds 1 to 4 (0 to 4 under a total "< 5": such a column is not
+ * broken down), "×" holds 5 or more (shown counts are 0 or at least 5), the total as published —
+ * by exhaustive search. Returns, per hidden row, the values it may take.
  */
 function feasibleValues(states: CellState[], values: number[], total: { value: number; state: CellState }): Map<number, Set<number>> {
   const hidden = states.flatMap((state, row) => (state === 'shown' ? [] : [row]));
@@ -36,7 +36,7 @@ function feasibleValues(states: CellState[], values: number[], total: { value: n
       return;
     }
     const row = hidden[position] as number;
-    const [low, high] = states[row] === 'small' ? [1, MINIMUM - 1] : [MINIMUM, ceiling];
+    const [low, high] = states[row] === 'small' ? [total.state === 'small' ? 0 : 1, MINIMUM - 1] : [MINIMUM, ceiling];
     for (let value = low; value <= high; value += 1) {
       if (sum + shownSum + value > Math.max(...totals)) break;
       assignment[position] = value;
@@ -84,6 +84,15 @@ describe('small-cell suppression', () => {
     // 1 beside a hidden 5 with the total 6: the marks alone give it back.
     const marks: SuppressedTable = { table: tableOf([[1, 5]]), cells: [['small'], ['masked']], totals: [{ value: 6, state: 'shown' }] };
     expect(recoveredSmallCells(marks)).toEqual([{ row: 0, column: 0, value: 1 }]);
+  });
+
+  it('does not break down a column of fewer people than the minimum: four people in four kinds were one each', () => {
+    // Found by the property test (seed 154056102): the zeros shown and the total "< 5" (told by
+    // any table of the same people, so hiding this one would not do) left four cells of one.
+    const few = suppress(tableOf([[1, 1, 0, 1, 1, 0]]), MINIMUM);
+    expect(few.cells.map((row) => row[0])).toEqual(['small', 'small', 'small', 'small', 'small', 'small']);
+    expect(few.totals).toEqual([{ value: 4, state: 'small' }]);
+    expect(recoveredSmallCells(few)).toEqual([]);
   });
 
   it('hides a second cell of the column, and the total when nothing else is left', () => {
