@@ -275,16 +275,25 @@ export function parsePayload(bytes: Uint8Array, knownIds: LocalRecords, json: un
   return payload;
 }
 
-const OPEN_BRACKET = '['.charCodeAt(0);
-const CLOSE_BRACKET = ']'.charCodeAt(0);
+const [OPEN_BRACKET, COMMA, CLOSE_BRACKET] = ['[', ',', ']'].map((text) => Buffer.from(text)) as [Buffer, Buffer, Buffer];
+
+/** JSON values as UTF-8 bytes, as the parts of one array's text, in their order (nothing copied). */
+function arrayParts(items: readonly Uint8Array[]): Uint8Array[] {
+  return [OPEN_BRACKET, ...items.flatMap((item, index) => (index === 0 ? [item] : [COMMA, item])), CLOSE_BRACKET];
+}
+
+/** JSON values as UTF-8 bytes, made one array's text. */
+export function jsonArrayOf(items: readonly Uint8Array[]): Buffer {
+  return Buffer.concat(arrayParts(items));
+}
 
 /**
  * A payload's JSON as UTF-8 bytes, its candidates and events given apart as JSON arrays
  * already written, as UTF-8 bytes (by SQLite: tens of thousands of records need not become
  * objects to become text again, nor strings to become bytes again: 37 MB of them made into
- * strings then into bytes again cost some 90 ms of a 1.35 s export of 10,000 files). Each array is written without
- * spaces around it, as SQLite writes one. The records go last; the text parses to the payload
- * with those records.
+ * strings then into bytes again cost some 90 ms of a 1.35 s export of 10,000 files). Each
+ * array is written without spaces around it, as SQLite writes one. The records go last; the
+ * text parses to the payload with those records.
  */
 export function payloadBytes(payload: Payload, written: { candidates: readonly Uint8Array[]; timelineEvents: readonly Uint8Array[] }): Buffer {
   if (payload.records.candidates.length > 0 || payload.records.timelineEvents.length > 0) throw new Error('payloadBytes: candidates and events are given as JSON');
@@ -292,10 +301,10 @@ export function payloadBytes(payload: Payload, written: { candidates: readonly U
   /** The arrays' items, joined into one array's text. */
   const joined = (arrays: readonly Uint8Array[]) => {
     const items = arrays.map((array) => {
-      if (array[0] !== OPEN_BRACKET || array[array.length - 1] !== CLOSE_BRACKET) throw new Error('payloadBytes: a JSON array is expected');
+      if (array[0] !== OPEN_BRACKET[0] || array[array.length - 1] !== CLOSE_BRACKET[0]) throw new Error('payloadBytes: a JSON array is expected');
       return array.subarray(1, -1);
     });
-    return ['[', ...items.filter((list) => list.length > 0).flatMap((list, index) => (index === 0 ? [list] : [',', list])), ']'];
+    return arrayParts(items.filter((list) => list.length > 0));
   };
   const parts = [
     `${JSON.stringify(rest).slice(0, -1)},"records":{"candidates":`,

@@ -9,7 +9,7 @@ import { compareText, replacePlans } from './plans';
 import { type DatabaseSource, type FileEvents, eventBatches, joinEventBatches, readEventBatches, readEventBatchesOffThread } from './export-events';
 import { dataMark } from './changes';
 import { healthNoteVisible } from './scope';
-import { type PartnerRecord, type Payload, type SectorRecord, candidateRecordSchema } from '../formats/payload';
+import { type PartnerRecord, type Payload, type SectorRecord, candidateRecordSchema, jsonArrayOf } from '../formats/payload';
 
 /**
  * Records in and out of an export: reading what a file carries, the versions here and those
@@ -106,8 +106,6 @@ function eventsOf(byFile: FileEvents, candidateIds: readonly string[]): Outgoing
   return events;
 }
 
-const [JSON_OPEN, JSON_COMMA, JSON_CLOSE] = ['[', ',', ']'].map((text) => Buffer.from(text)) as [Buffer, Buffer, Buffer];
-
 /**
  * The candidates' records as an export carries them, written as JSON by SQLite like the events
  * (one object per file), with each file's consent columns, version and sectors beside: the
@@ -160,7 +158,7 @@ function candidatesAsJson(db: ReadDb, options: { ourAssociationId: string; recip
       pointsToRecipient ||= pointed === 1;
       if (sectorList) sectorIds.push(...sectorList.split(' '));
     }
-    return { files, json: Buffer.concat([JSON_OPEN, ...records.flatMap((record, index) => (index === 0 ? [record] : [JSON_COMMA, record])), JSON_CLOSE]), versions, pointsToRecipient, sectorIds };
+    return { files, json: jsonArrayOf(records), versions, pointsToRecipient, sectorIds };
   };
 }
 
