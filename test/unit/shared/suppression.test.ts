@@ -12,8 +12,8 @@ function tableOf(columns: number[][], additive = true): ReportTable {
 
 /**
  * What an outsider can work out of one published column: every assignment of the hidden cells
- * that fits what is shown — "< 5" holds 1 to 4 (0 to 4 under a total "< 5": such a column is not
- * broken down), "×" holds 5 or more (shown counts are 0 or at least 5), the total as published —
+ * that fits what is shown — "< 5" holds 1 to 4 (0 to 4 under a total "< 5" with no count shown:
+ * such a column is not broken down), "×" holds 5 or more (shown counts are 0 or at least 5), the total as published —
  * by exhaustive search. Returns, per hidden row, the values it may take.
  */
 function feasibleValues(states: CellState[], values: number[], total: { value: number; state: CellState }): Map<number, Set<number>> {
@@ -28,6 +28,8 @@ function feasibleValues(states: CellState[], values: number[], total: { value: n
     return feasible;
   }
   const ceiling = Math.max(total.value, 60) + 10;
+  // A zero shown beside the marks says the column is broken down: its "< 5" cells hold 1 to 4.
+  const notBrokenDown = total.state === 'small' && states.every((state) => state !== 'shown');
   const assignment: number[] = [];
   const search = (position: number, sum: number) => {
     if (position === hidden.length) {
@@ -36,7 +38,7 @@ function feasibleValues(states: CellState[], values: number[], total: { value: n
       return;
     }
     const row = hidden[position] as number;
-    const [low, high] = states[row] === 'small' ? [total.state === 'small' ? 0 : 1, MINIMUM - 1] : [MINIMUM, ceiling];
+    const [low, high] = states[row] === 'small' ? [notBrokenDown ? 0 : 1, MINIMUM - 1] : [MINIMUM, ceiling];
     for (let value = low; value <= high; value += 1) {
       if (sum + shownSum + value > Math.max(...totals)) break;
       assignment[position] = value;
