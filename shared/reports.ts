@@ -88,6 +88,12 @@ export interface ReportTable {
   rows: ReportRow[];
   /** Whether the rows are disjoint counts of one population, so a total is meaningful. */
   additive: boolean;
+  /**
+   * A cross-tab's one-way tables (ids): one per part of the row key, then the one whose rows
+   * are its columns. Their `current` column counts the same people, so each is a sum of its
+   * cells: shared/suppression.ts protects them together.
+   */
+  margins?: { rows: string[]; columns: string };
 }
 
 export interface ReportPeriod {

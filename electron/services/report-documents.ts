@@ -1,7 +1,7 @@
 import { resources } from '../../shared/i18n';
 import type { Language } from '../../shared/i18n/languages';
 import { type Report, type ReportChapter, type ReportTable, columnLabel, rowLabel, tableId } from '../../shared/reports';
-import { type SuppressedTable, cellText, suppress } from '../../shared/suppression';
+import { type SuppressedTable, cellText, suppressReport } from '../../shared/suppression';
 import { FONTS, newPdf } from './pdf';
 
 /**
@@ -48,14 +48,22 @@ export function publishedRows(suppressed: SuppressedTable, minimum: number, t: T
   return [...rows, { label: t('reports.ui.total'), cells: totals.map((total) => (total.state === 'shown' ? total.value : cellText(total.state, total.value, minimum))) }];
 }
 
+/** A table as every document of the report publishes it: its cross-tab's sums protected with it (see suppressReport). */
+function publishedTable(report: Report, table: ReportTable, minimum: number, published = suppressReport(report.tables, minimum)): SuppressedTable {
+  const suppressed = published.get(table);
+  if (!suppressed) throw new Error(`reports: the table ${tableId(table)} is not the report's`);
+  return suppressed;
+}
+
 const csvField = (value: string | number) => {
   const text = String(value);
   return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-export function tableCsv(table: ReportTable, minimum: number, t: Translate, language: Language): Buffer {
+/** One table of the report, suppressed as in every document of it (see suppressReport). */
+export function tableCsv(report: Report, table: ReportTable, minimum: number, t: Translate, language: Language): Buffer {
   const header = ['', ...table.columns.map((column) => columnLabel(table, column, t, language))];
-  const lines = [header, ...publishedRows(suppress(table, minimum), minimum, t, language).map((row) => [row.label, ...row.cells])];
+  const lines = [header, ...publishedRows(publishedTable(report, table, minimum), minimum, t, language).map((row) => [row.label, ...row.cells])];
   // French Excel reads `;` and decimal commas; the BOM tells it the text is UTF-8.
   const text = lines.map((line) => line.map((cell) => csvField(typeof cell === 'number' ? String(cell).replace('.', ',') : cell)).join(';')).join('\r\n');
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${text}\r\n`, 'utf8')]);
@@ -79,13 +87,14 @@ export async function reportXlsx(report: Report, tables: ReportTable[], populati
   cover.getColumn(1).width = 30;
 
   const sections = [...new Set(tables.map((table) => table.section))];
+  const published = suppressReport(report.tables, minimum);
   for (const section of sections) {
     const sheet = book.addWorksheet(t(`reports.ui.sections.${section}`).slice(0, 31));
     sheet.getColumn(1).width = 42;
     for (const table of tables.filter((item) => item.section === section)) {
       sheet.addRow([tableTitle(table, t)]).font = { bold: true };
       sheet.addRow(['', ...table.columns.map((column) => columnLabel(table, column, t, language))]).font = { italic: true };
-      for (const row of publishedRows(suppress(table, minimum), minimum, t, language)) sheet.addRow([row.label, ...row.cells]);
+      for (const row of publishedRows(publishedTable(report, table, minimum, published), minimum, t, language)) sheet.addRow([row.label, ...row.cells]);
       sheet.addRow([]);
     }
   }
@@ -205,9 +214,10 @@ export function reportPdf(
   const tables = chapters.flatMap((chapter) => chapter.tables);
   const openings = new Map(chapters.flatMap((chapter) => (chapter.tables[0] ? [[chapter.tables[0], chapter.id] as const] : [])));
   let titlePage = true;
+  const published = suppressReport(report.tables, minimum);
   for (const table of tables) {
     const chapter = openings.get(table);
-    const suppressed = suppress(table, minimum);
+    const suppressed = publishedTable(report, table, minimum, published);
     const comparing = table.columns.includes('current');
     const charted = table.rows.filter((row, index) => row.unit === undefined && suppressed.cells[index]?.every((how) => how === 'shown'));
     // A chart of nothing but zeros says nothing: the table alone does.

@@ -188,6 +188,7 @@ export function createReportService(db: Db, clock: Clock = systemClock, { slice 
         columnLabels: { prefix: 'candidates.values.publicCategories.' },
         rows: euRows,
         additive: true,
+        margins: { rows: ['people.gender', 'people.ageBand'], columns: 'people.publicCategory' },
       },
     ];
   }
@@ -390,7 +391,7 @@ export function createReportService(db: Db, clock: Clock = systemClock, { slice 
       if (request.format === 'csv') {
         const table = report.tables.find((item) => tableId(item) === request.table);
         if (!table) throw new AppError('not_found', 'reports.errors.tableNotFound');
-        return { fileName: `${stem}-${table.name}.csv`, mimeType: 'text/csv', content: tableCsv(table, minimum, t, request.language).toString('base64') };
+        return { fileName: `${stem}-${table.name}.csv`, mimeType: 'text/csv', content: tableCsv(report, table, minimum, t, request.language).toString('base64') };
       }
       if (request.format === 'xlsx') {
         const bytes = await reportXlsx(report, tables, population, minimum, t, request.language, new Date(now));

@@ -12,24 +12,20 @@ function tableOf(columns: number[][], additive = true): ReportTable {
 
 /**
  * What an outsider can work out of one published column: every assignment of the hidden cells
- * that fits what is shown — "< 5" holds 1 to 4 (0 to 4 under a total "< 5" with no count shown:
- * such a column is not broken down), "×" holds 5 or more (shown counts are 0 or at least 5), the total as published —
- * by exhaustive search. Returns, per hidden row, the values it may take.
+ * that fits what is shown — "< 5" holds 1 to 4 (0 to 4 where every count reads "< 5": such a
+ * column is not broken down), "×" holds 5 or more (shown counts are 0 or at least 5), the
+ * total known even where this table hides it (every table of the same people tells it), a column
+ * all "×", total too, withheld (any counts of that total) — by exhaustive search. Returns, per
+ * hidden row, the values it may take.
  */
 function feasibleValues(states: CellState[], values: number[], total: { value: number; state: CellState }): Map<number, Set<number>> {
   const hidden = states.flatMap((state, row) => (state === 'shown' ? [] : [row]));
   const shownSum = values.reduce((sum, value, row) => sum + (states[row] === 'shown' ? value : 0), 0);
-  // A hidden or small total says the sum lies in a range; a large bound stands for "anything".
-  const totals = total.state === 'shown' ? [total.value] : total.state === 'small' ? [1, 2, 3, 4] : [];
+  const totals = total.state === 'small' ? [1, 2, 3, 4] : [total.value];
+  const withheld = total.state === 'masked' && states.every((state) => state === 'masked');
   const feasible = new Map(hidden.map((row) => [row, new Set<number>()]));
-  if (totals.length === 0) {
-    // No sum to meet: each hidden cell may be anything its mark allows (and the true value is one of them).
-    for (const row of hidden) feasible.set(row, new Set(states[row] === 'small' ? [1, 2, 3, 4] : [values[row] ?? 0, (values[row] ?? 0) + 1]));
-    return feasible;
-  }
-  const ceiling = Math.max(total.value, 60) + 10;
-  // A zero shown beside the marks says the column is broken down: its "< 5" cells hold 1 to 4.
-  const notBrokenDown = total.state === 'small' && states.every((state) => state !== 'shown');
+  // Every count "< 5" says no count reaches 5: the column is not broken down, its "< 5" cells hold 0 to 4.
+  const notBrokenDown = states.every((state) => state === 'small');
   const assignment: number[] = [];
   const search = (position: number, sum: number) => {
     if (position === hidden.length) {
@@ -38,7 +34,7 @@ function feasibleValues(states: CellState[], values: number[], total: { value: n
       return;
     }
     const row = hidden[position] as number;
-    const [low, high] = states[row] === 'small' ? [notBrokenDown ? 0 : 1, MINIMUM - 1] : [MINIMUM, ceiling];
+    const [low, high] = withheld ? [0, total.value] : states[row] === 'small' ? [notBrokenDown ? 0 : 1, MINIMUM - 1] : [MINIMUM, total.value];
     for (let value = low; value <= high; value += 1) {
       if (sum + shownSum + value > Math.max(...totals)) break;
       assignment[position] = value;
@@ -54,10 +50,10 @@ function recoveredSmallCells(suppressed: SuppressedTable): { row: number; column
   return table.columns.flatMap((_, column) => {
     const states = table.rows.map((_, row) => cells[row]?.[column] ?? 'shown');
     const values = table.rows.map((row) => row.values[column] ?? 0);
-    const total = totals?.[column] ?? { value: 0, state: 'masked' as const };
+    const total = totals?.[column] ?? { value: values.reduce((sum, value) => sum + value, 0), state: 'shown' as const };
     const feasible = feasibleValues(states, values, total);
     for (const [row, options] of feasible) expect(options.has(values[row] ?? -1), 'the true value is among those the search finds').toBe(true);
-    return [...feasible].flatMap(([row, options]) => (states[row] === 'small' && options.size === 1 ? [{ row, column, value: [...options][0] ?? 0 }] : []));
+    return [...feasible].flatMap(([row, options]) => ((values[row] ?? 0) > 0 && (values[row] ?? 0) < MINIMUM && options.size === 1 ? [{ row, column, value: [...options][0] ?? 0 }] : []));
   });
 }
 
@@ -71,7 +67,7 @@ describe('small-cell suppression', () => {
     for (const [row, states] of suppressed.cells.entries())
       for (const [column, state] of states.entries()) {
         const value = columns[column]?.[row] ?? 0;
-        if (value > 0 && value < MINIMUM) expect(state).toBe('small');
+        if (value > 0 && value < MINIMUM) expect(state).not.toBe('shown');
         if (state === 'shown') expect(value === 0 || value >= MINIMUM).toBe(true);
       }
   });
@@ -86,6 +82,9 @@ describe('small-cell suppression', () => {
     // 1 beside a hidden 5 with the total 6: the marks alone give it back.
     const marks: SuppressedTable = { table: tableOf([[1, 5]]), cells: [['small'], ['masked']], totals: [{ value: 6, state: 'shown' }] };
     expect(recoveredSmallCells(marks)).toEqual([{ row: 0, column: 0, value: 1 }]);
+    // The total hidden here, and every other table of the same people telling it (as before the column was withheld).
+    const totalOnly: SuppressedTable = { table: tableOf([[5, 1]]), cells: [['shown'], ['small']], totals: [{ value: 6, state: 'masked' }] };
+    expect(recoveredSmallCells(totalOnly)).toEqual([{ row: 1, column: 0, value: 1 }]);
   });
 
   it('does not break down a column of fewer people than the minimum: four people in four kinds were one each', () => {
@@ -97,12 +96,25 @@ describe('small-cell suppression', () => {
     expect(recoveredSmallCells(few)).toEqual([]);
   });
 
-  it('hides a second cell of the column, and the total when nothing else is left', () => {
+  it('hides a second cell of the column, and withholds the column when nothing else is left', () => {
     const { cells, totals } = suppress(tableOf([[3, 10, 0, 20]]), MINIMUM);
     expect(cells.map((row) => row[0])).toEqual(['small', 'masked', 'shown', 'shown']);
     expect(totals).toEqual([{ value: 33, state: 'shown' }]);
-    const allSmall = suppress(tableOf([[4, 4]]), MINIMUM);
-    expect(allSmall.totals).toEqual([{ value: 8, state: 'masked' }]);
+    // No count reaches 5: not broken down, the zero reads "< 5" too, and 4 + 4 + 0 is one of several ways to make 8.
+    const allSmall = suppress(tableOf([[4, 4, 0]]), MINIMUM);
+    expect(allSmall.cells.map((row) => row[0])).toEqual(['small', 'small', 'small']);
+    expect(allSmall.totals).toEqual([{ value: 8, state: 'shown' }]);
+    expect(recoveredSmallCells(allSmall)).toEqual([]);
+    // Nothing left to hide: hiding the total alone would not do (the other tables tell it), the column is withheld.
+    for (const column of [
+      [4, 4],
+      [5, 1, 0],
+    ]) {
+      const withheld = suppress(tableOf([column]), MINIMUM);
+      expect(withheld.cells.map((row) => row[0])).toEqual(column.map(() => 'masked'));
+      expect(withheld.totals?.[0]?.state).toBe('masked');
+      expect(recoveredSmallCells(withheld)).toEqual([]);
+    }
   });
 
   it('hides an average or share of a column holding a hidden count, and leaves tables without totals to the first rule', () => {

@@ -7,7 +7,7 @@ import type { Backend } from '../../../../electron/api/backend';
 import { rowLabel, translator } from '../../../../electron/services/report-documents';
 import { seed } from '../../../../electron/tools/seed';
 import { type Report, type ReportTable, presetChapters, presetTables } from '../../../../shared/reports';
-import { cellText, suppress } from '../../../../shared/suppression';
+import { type SuppressedTable, cellText, suppressReport } from '../../../../shared/suppression';
 import { openSignedIn } from '../../../support/accounts';
 import { ok } from '../../../support/api';
 import { useBackend, useTempDir } from '../../../support/temp';
@@ -17,9 +17,13 @@ const PERIOD = { kind: 'year', year: 2026 } as const;
 const MINIMUM = 5;
 const t = translator('fr');
 
-/** What a table's cells read as in a document for outside, small cells hidden; with the total row of an additive table. */
-function published(table: ReportTable): { label: string; cells: (number | string)[] }[] {
-  const { cells, totals } = suppress(table, MINIMUM);
+/**
+ * What a table's cells read as in a document for outside, small cells hidden (with the other
+ * tables of its report: a cross-tab's one-way tables are protected with it); with the total
+ * row of an additive table.
+ */
+function published(table: ReportTable, tables: ReportTable[]): { label: string; cells: (number | string)[] }[] {
+  const { cells, totals } = suppressReport(tables, MINIMUM).get(table) as SuppressedTable;
   const rows = table.rows.map((row, index) => ({
     label: rowLabel(table, row, t, 'fr'),
     cells: row.values.map((value, column) => {
@@ -37,7 +41,7 @@ describe('reports: documents for outside', () => {
   const tempDir = useTempDir();
   let backend: Backend;
   let report: Report;
-  const file = async (format: 'pdf' | 'xlsx' | 'csv', extra: { table?: string; language?: 'fr' | 'it'; preset?: 'annual' | 'pmsmp' } = {}, on = backend) => {
+  const file = async (format: 'pdf' | 'xlsx' | 'csv', extra: { table?: string; language?: 'fr' | 'it'; preset?: 'annual' | 'pmsmp' | 'euFunds' } = {}, on = backend) => {
     const result = await ok(on, 'reports.export', { period: PERIOD, preset: extra.preset ?? 'annual', format, ...extra });
     return { ...result, bytes: Buffer.from(result.content, 'base64') };
   };
@@ -77,7 +81,7 @@ describe('reports: documents for outside', () => {
       const sheet = sheets.get(t(`reports.ui.sections.${table.section}`)) ?? [];
       const start = sheet.findIndex((row) => row?.[0]?.value === title(table));
       expect(start, title(table)).toBeGreaterThanOrEqual(0);
-      for (const [offset, expected] of published(table).entries()) {
+      for (const [offset, expected] of published(table, report.tables).entries()) {
         const row = sheet[start + 2 + offset] ?? [];
         expect(row[0]?.value, `${title(table)} row ${offset}`).toBe(expected.label);
         for (const [column, cell] of expected.cells.entries()) {
@@ -95,6 +99,24 @@ describe('reports: documents for outside', () => {
     expect(from?.value).toBe(46023);
     expect(numberFormatOf(bytes, folder, from?.style ?? 0)).toMatch(/y+.*m+.*d+/);
     expect((sheets.get(t('reports.ui.definitionsTitle')) ?? []).filter(Boolean).map((row) => row[0]?.value)).toEqual(tables.map(title));
+  });
+
+  it('the EU funds cross-tab and its one-way tables read the same in every document of the period, hidden together', async () => {
+    const annual = readXlsx((await file('xlsx')).bytes, tempDir());
+    const euFunds = readXlsx((await file('xlsx', { preset: 'euFunds' })).bytes, tempDir());
+    const rowsIn = (sheets: typeof annual, table: ReportTable) => {
+      const sheet = sheets.get(t(`reports.ui.sections.${table.section}`)) ?? [];
+      const start = sheet.findIndex((row) => row?.[0]?.value === title(table));
+      expect(start, title(table)).toBeGreaterThanOrEqual(0);
+      return sheet.slice(start + 2, start + 2 + published(table, report.tables).length).map((row) => row.map((cell) => cell?.value));
+    };
+    const tables = presetTables(report, 'euFunds');
+    expect(tables.map((table) => table.name)).toEqual(['euFunds', 'gender', 'ageBand', 'publicCategory']);
+    for (const table of tables) expect(rowsIn(euFunds, table)).toEqual(published(table, report.tables).map((row) => [row.label, ...row.cells]));
+    for (const table of tables.slice(1)) expect(rowsIn(annual, table), title(table)).toEqual(rowsIn(euFunds, table));
+    const cross = published(tables[0] as ReportTable, report.tables).flatMap((row) => row.cells);
+    expect(cross.filter((cell) => typeof cell === 'string').length, 'the seed has small cells in the cross-tab').toBeGreaterThan(0);
+    expect(cross.filter((cell) => typeof cell === 'number' && cell > 0).length, 'and counts shown').toBeGreaterThan(0);
   });
 
   it("the PDF's text holds every section's and table's title, the shown figures, page numbers and the definitions", async () => {
@@ -116,7 +138,7 @@ describe('reports: documents for outside', () => {
     let checked = 0;
     for (const table of chapters.flatMap((chapter) => chapter.tables)) {
       expect(text).toContain(title(table));
-      for (const row of published(table)) {
+      for (const row of published(table, report.tables)) {
         if (row.label.length > 30) continue;
         const figures = row.cells.map((cell) => (typeof cell === 'number' ? cell.toLocaleString('fr') : cell.replace(' ', ' ?')));
         const pattern = new RegExp(`^\\s*${row.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+${figures.join('\\s+')}\\s*$`);
@@ -144,7 +166,7 @@ describe('reports: documents for outside', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe(';Période;Période précédente');
-    expect(lines.slice(1)).toEqual(published(table).map((row) => [row.label, ...row.cells].join(';')));
+    expect(lines.slice(1)).toEqual(published(table, report.tables).map((row) => [row.label, ...row.cells].join(';')));
     const pmsmp = (await file('csv', { table: 'outcomes.pmsmp' })).bytes.toString('utf8');
     expect(pmsmp).toMatch(/Durée moyenne[^;]*;(\d+(,\d)?|×);/);
     const unknown = await backend.dispatch('reports.export', { period: PERIOD, preset: 'annual', format: 'csv', table: 'people.nothing' });
@@ -164,6 +186,6 @@ describe('reports: documents for outside', () => {
     const after = await ok(own, 'reports.get', { period: PERIOD });
     const table = after.tables.find((item) => item.section === 'people' && item.name === 'gender') as ReportTable;
     expect(await genders()).not.toBe(shown);
-    expect((await genders()).slice(1).trimEnd().split('\r\n').slice(1)).toEqual(published(table).map((row) => [row.label, ...row.cells].join(';')));
+    expect((await genders()).slice(1).trimEnd().split('\r\n').slice(1)).toEqual(published(table, after.tables).map((row) => [row.label, ...row.cells].join(';')));
   });
 });
