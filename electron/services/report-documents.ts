@@ -178,23 +178,44 @@ function drawBars(doc: PDFKit.PDFDocument, labels: string[], values: [number, nu
   doc.x = MARGIN;
 }
 
+/** A new A4 page, upright or sideways (pdfkit types a page's own `layout` as any string). */
+function addPage(doc: PDFKit.PDFDocument, layout: string): void {
+  doc.addPage({ size: 'A4', margin: MARGIN, layout: layout === 'landscape' ? 'landscape' : 'portrait' });
+}
+
 function drawTable(doc: PDFKit.PDFDocument, header: string[], rows: { label: string; cells: (number | string)[] }[]): void {
   const width = doc.page.width - 2 * MARGIN;
-  const first = Math.min(220, width / 2);
+  doc.font(FONTS.regular).fontSize(8);
+  // A cross-tab's many columns take the room its labels leave.
+  const labels = Math.max(0, ...rows.map((row) => doc.widthOfString(row.label))) + 8;
+  const first = header.length > 3 ? Math.min(220, Math.max(80, labels)) : Math.min(220, width / 2);
   const other = (width - first) / Math.max(1, header.length - 1);
-  const line = (cells: string[], bold: boolean) => {
-    if (doc.y > doc.page.height - MARGIN - 40) doc.addPage();
+  const left = (index: number) => (index === 0 ? MARGIN : MARGIN + first + (index - 1) * other);
+  const room = (index: number) => (index === 0 ? first - 4 : other - 4);
+  const line = (cells: string[]) => {
+    if (doc.y > doc.page.height - MARGIN - 40) addPage(doc, doc.page.layout);
     const y = doc.y;
-    doc.font(bold ? FONTS.bold : FONTS.regular).fontSize(8);
+    doc.font(FONTS.regular).fontSize(8);
     cells.forEach((cell, index) => {
-      const x = index === 0 ? MARGIN : MARGIN + first + (index - 1) * other;
-      doc.text(cell, x, y, { width: index === 0 ? first - 4 : other - 4, align: index === 0 ? 'left' : 'right', lineBreak: false, ellipsis: true });
+      doc.text(cell, left(index), y, { width: room(index), align: index === 0 ? 'left' : 'right', lineBreak: false, ellipsis: true });
     });
     doc.moveTo(MARGIN, y + 11).lineTo(MARGIN + width, y + 11).lineWidth(0.3).stroke('black');
     doc.y = y + 13;
   };
-  line(header, true);
-  for (const row of rows) line([row.label, ...row.cells.map(String)], false);
+  // The header wraps between words, in a size where its longest word fits its column ("Demandeur d'asile" over two lines, never "Dema-ndeur").
+  doc.font(FONTS.bold);
+  const fits = (size: number) => header.every((cell, index) => cell.split(/\s+/).every((word) => doc.fontSize(size).widthOfString(word) <= room(index)));
+  const size = [8, 7.5, 7, 6.5, 6].find(fits) ?? 6;
+  doc.fontSize(size);
+  const height = Math.max(...header.map((cell, index) => doc.heightOfString(cell, { width: room(index) })));
+  if (doc.y + height > doc.page.height - MARGIN - 40) addPage(doc, doc.page.layout);
+  const y = doc.y;
+  header.forEach((cell, index) => {
+    doc.text(cell, left(index), y + height - doc.heightOfString(cell, { width: room(index) }), { width: room(index), align: index === 0 ? 'left' : 'right' });
+  });
+  doc.moveTo(MARGIN, y + height + 1).lineTo(MARGIN + width, y + height + 1).lineWidth(0.3).stroke('black');
+  doc.y = y + height + 3;
+  for (const row of rows) line([row.label, ...row.cells.map(String)]);
   doc.x = MARGIN;
 }
 
@@ -224,7 +245,9 @@ export function reportPdf(
     const chart = comparing && charted.some((row) => row.values.some((value) => value > 0));
     // A chapter's heading, the title, its definition, its chart and the start of its table on one page.
     const needed = (chapter === undefined ? 0 : 40) + 50 + (chart ? charted.length * 14 + 34 : 0) + Math.min(table.rows.length + 2, 8) * 13;
-    if (titlePage || doc.y + needed > doc.page.height - MARGIN - 30) doc.addPage();
+    // A cross-tab's many columns read on a page of their own, turned sideways, as wide as its labels need.
+    const layout = table.columns.length > 4 ? 'landscape' : 'portrait';
+    if (titlePage || layout !== doc.page.layout || layout === 'landscape' || doc.y + needed > doc.page.height - MARGIN - 30) addPage(doc, layout);
     else if (chapter !== undefined) doc.moveDown(1);
     titlePage = false;
     if (chapter !== undefined) {

@@ -117,6 +117,14 @@ describe('reports: documents for outside', () => {
     const cross = published(tables[0] as ReportTable, report.tables).flatMap((row) => row.cells);
     expect(cross.filter((cell) => typeof cell === 'string').length, 'the seed has small cells in the cross-tab').toBeGreaterThan(0);
     expect(cross.filter((cell) => typeof cell === 'number' && cell > 0).length, 'and counts shown').toBeGreaterThan(0);
+    // In the PDF the cross-tab has a page of its own, sideways, its column heads whole words.
+    const pdf = path.join(tempDir(), 'eu.pdf');
+    writeFileSync(pdf, (await file('pdf', { preset: 'euFunds' })).bytes);
+    expect(execFileSync('pdfinfo', ['-f', '2', '-l', '3', pdf], { encoding: 'utf8' })).toMatch(/Page +2 size: +841\.\d+ x 595\.\d+[\s\S]*Page +3 size: +595\.\d+ x 841\.\d+/);
+    const page = execFileSync('pdftotext', ['-f', '2', '-l', '2', pdf, '-'], { encoding: 'utf8' });
+    for (const status of ['asylum_seeker', 'temporary_protection', 'rsa']) {
+      for (const word of t(`candidates.values.publicCategories.${status}`).split(' ')) expect(page).toMatch(new RegExp(`(^|\\s)${word}(\\s|$)`));
+    }
   });
 
   it("the PDF's text holds every section's and table's title, the shown figures, page numbers and the definitions", async () => {
