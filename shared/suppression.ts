@@ -132,6 +132,20 @@ export type ProtectedCrossTab = { cells: CellState[]; lines: CellState[][] } | '
 /** A one-way count hidden to protect a cell costs this many cells of the cross-tab hidden instead: funders read those counts first. */
 const LINE_COST = 1000;
 
+/** The families of moves always gone through (see protectCrossTab's `protect`): pairs, rectangles, trades, hexagons of hidden cells. */
+const CHEAP_FAMILIES = 4;
+
+/** Hexagon moves tried per cell and direction (see protectCrossTab): bounds a report's time on any table. */
+const HEXAGONS_TRIED = 1500;
+
+function* first<T>(count: number, items: Iterable<T>): Generator<T> {
+  let left = count;
+  for (const item of items) {
+    if (left-- <= 0) return;
+    yield item;
+  }
+}
+
 /**
  * Protects a cross-tab together with the one-way counts of each of its dimensions. Every
  * count those sums, the total and the marks tell a reader (as in `pinned`) must keep at least
@@ -154,7 +168,15 @@ export function protectCrossTab({ cells, lines, withheld, total }: CrossTabCount
   for (const cell of cells) for (const [dimension, position] of cell.at.entries()) (sums[dimension] as number[])[position] = (sums[dimension]?.[position] ?? 0) + cell.value;
   if (lines.some((line, dimension) => line.some(({ value }, position) => sums[dimension]?.[position] !== value))) return 'withheld';
 
-  const place = new Map(cells.map((cell, index) => [cell.at.join(' '), index]));
+  // A cell by its positions, as one number (positions in mixed radix).
+  const strides = lines.map((_, dimension) => lines.slice(dimension + 1).reduce((product, line) => product * line.length, 1));
+  const keyOf = (at: readonly number[]) => at.reduce((key, position, dimension) => key + position * (strides[dimension] ?? 0), 0);
+  const byKey = new Int32Array(lines.reduce((product, line) => product * line.length, 1)).fill(-1);
+  for (const [index, { at }] of cells.entries()) byKey[keyOf(at)] = index;
+  const place = (at: readonly number[]): number | undefined => {
+    const index = byKey[keyOf(at)] ?? -1;
+    return index < 0 ? undefined : index;
+  };
   const lineStates = lines.map((line) => line.map(({ state }) => state));
   // A group none of whose cells reaches the minimum is not broken down: with its zeros shown, its
   // cells "< 5" could add up to its count (five cells of one in a group of five).
@@ -176,15 +198,24 @@ export function protectCrossTab({ cells, lines, withheld, total }: CrossTabCount
     for (const [index, change] of move) changes.set(index, (changes.get(index) ?? 0) + change);
     return [...changes].filter(([, change]) => change !== 0);
   };
-  /** How a move changes each one-way count ("dimension position"), and the total. */
+  /** How a move changes each one-way count ([dimension, position, change]), and the total. */
+  const lineChanges = lines.map((line) => new Int32Array(line.length));
   const changesOf = (move: Move) => {
-    const lineChanges = new Map<string, number>();
+    const changed: [number, number, number][] = [];
     let totalChange = 0;
-    for (const [index, change] of move) {
-      for (const [dimension, position] of (cells[index]?.at ?? []).entries()) lineChanges.set(`${dimension} ${position}`, (lineChanges.get(`${dimension} ${position}`) ?? 0) + change);
-      totalChange += change;
+    for (const [dimension, line] of lineChanges.entries()) {
+      for (const [index, change] of move) {
+        const position = cells[index]?.at[dimension] ?? 0;
+        line[position] = (line[position] ?? 0) + change;
+      }
+      for (const [index] of move) {
+        const position = cells[index]?.at[dimension] ?? 0;
+        if (line[position] !== 0) changed.push([dimension, position, line[position] as number]);
+        line[position] = 0;
+      }
     }
-    return { lines: [...lineChanges].flatMap(([key, change]) => (change === 0 ? [] : [[...key.split(' ').map(Number), change] as [number, number, number]])), total: totalChange };
+    for (const [, change] of move) totalChange += change;
+    return { lines: changed, total: totalChange };
   };
   /** What a move needs hidden (cells of the cross-tab, one-way counts weighted), or null when it cannot fit what is published. */
   const costOf = (move: Move): number | null => {
@@ -210,35 +241,56 @@ export function protectCrossTab({ cells, lines, withheld, total }: CrossTabCount
     return cost;
   };
 
-  /** The moves that change a cell: alone, traded with another, around a rectangle with another, or traded with a group's. */
-  function* cellMoves(index: number): Generator<Move> {
+  /**
+   * The moves that change a cell, family by family: alone or traded with another, around a
+   * rectangle with another, traded with a group's, round a hexagon.
+   */
+  function cellMoves(index: number): (() => Iterable<Move>)[] {
     const at = (cells[index] as CrossTabCounts['cells'][number]).at;
-    for (const change of [1, -1]) {
-      yield [[index, change]];
-      for (const [other, { at: otherAt }] of cells.entries()) {
-        if (other === index) continue;
-        yield [
-          [index, change],
-          [other, -change],
-        ];
-        // The rectangle's two other corners take some dimensions from one cell, the rest from the other
-        // (each split once: a split and its complement give the same corners).
-        for (let split = 1; split < 2 ** (at.length - 1); split++) {
-          const from = (first: number[], second: number[]) => first.map((position, dimension) => ((split >> dimension) & 1 ? second[dimension] : position)).join(' ');
-          const corner = place.get(from(at, otherAt));
-          const opposite = place.get(from(otherAt, at));
-          if (corner === undefined || opposite === undefined || corner === index || corner === other) continue;
-          yield [
-            [index, change],
-            [other, change],
-            [corner, -change],
-            [opposite, -change],
-          ];
+    return [
+      function* () {
+        for (const change of [1, -1]) {
+          yield [[index, change]];
+          for (const other of cells.keys())
+            if (other !== index)
+              yield [
+                [index, change],
+                [other, -change],
+              ];
         }
-      }
-    }
-    for (const change of [1, -1]) for (const dimension of at.keys()) yield* tradeMoves(index, change, dimension);
-    if (at.length === 3) for (const change of [1, -1]) yield* hexagonMoves(index, change);
+      },
+      function* () {
+        for (const change of [1, -1])
+          for (const [other, { at: otherAt, value }] of cells.entries()) {
+            if (other === index || value === 0) continue;
+            // The rectangle's two other corners take some dimensions from one cell, the rest from the other
+            // (each split once: a split and its complement give the same corners).
+            for (let split = 1; split < 2 ** (at.length - 1); split++) {
+              const from = (first: number[], second: number[]) => first.map((position, dimension) => ((split >> dimension) & 1 ? (second[dimension] ?? 0) : position));
+              const corner = place(from(at, otherAt));
+              const opposite = place(from(otherAt, at));
+              if (corner === undefined || opposite === undefined || corner === index || corner === other) continue;
+              yield [
+                [index, change],
+                [other, change],
+                [corner, -change],
+                [opposite, -change],
+              ];
+            }
+          }
+      },
+      function* () {
+        for (const change of [1, -1]) for (const dimension of at.keys()) yield* tradeMoves(index, change, dimension);
+      },
+      // Round a hexagon of cells already hidden first, then of any: there are hundreds of thousands
+      // in a large table, so a few thousand are tried (any one found is still a proof).
+      function* () {
+        if (at.length === 3) for (const change of [1, -1]) yield* first(HEXAGONS_TRIED, hexagonMoves(index, change, true));
+      },
+      function* () {
+        if (at.length === 3) for (const change of [1, -1]) yield* first(HEXAGONS_TRIED, hexagonMoves(index, change, false));
+      },
+    ];
   }
 
   /**
@@ -246,11 +298,13 @@ export function protectCrossTab({ cells, lines, withheld, total }: CrossTabCount
    * groups cross): a cell of each of its three groups moved the other way, and two cells that
    * give the three back what they took from the other groups.
    */
-  function* hexagonMoves(index: number, change: number): Generator<Move> {
+  function* hexagonMoves(index: number, change: number, hiddenOnly: boolean): Generator<Move> {
     const at = (cells[index] as CrossTabCounts['cells'][number]).at;
     // Only cells with something to give (or to take) can move against this one.
     const against = at.map((position, dimension) =>
-      cells.flatMap((cell, other) => (other !== index && cell.at[dimension] === position && cell.value - change >= 0 && cell.value > 0 ? [other] : [])),
+      cells.flatMap((cell, other) =>
+        other !== index && cell.at[dimension] === position && cell.value - change >= 0 && cell.value > 0 && (!hiddenOnly || cellStates[other] !== 'shown') ? [other] : [],
+      ),
     );
     for (const x of against[0] ?? [])
       for (const y of against[1] ?? [])
@@ -265,8 +319,8 @@ export function protectCrossTab({ cells, lines, withheld, total }: CrossTabCount
           ] as [number, number][];
           for (let split = 0; split < 4; split++) {
             const side = (dimension: number) => (dimension === 0 ? 0 : (split >> (dimension - 1)) & 1);
-            const u = place.get(owed.map((pair, dimension) => pair[side(dimension)]).join(' '));
-            const v = place.get(owed.map((pair, dimension) => pair[1 - side(dimension)]).join(' '));
+            const u = place(owed.map((pair, dimension) => pair[side(dimension)] ?? 0));
+            const v = place(owed.map((pair, dimension) => pair[1 - side(dimension)] ?? 0));
             if (u === undefined || v === undefined) continue;
             yield net([
               [index, change],
@@ -286,7 +340,7 @@ export function protectCrossTab({ cells, lines, withheld, total }: CrossTabCount
    */
   function* tradeMoves(index: number, change: number, dimension: number): Generator<Move> {
     const at = (cells[index] as CrossTabCounts['cells'][number]).at;
-    const moved = (from: number[], position: number) => place.get(from.map((old, other) => (other === dimension ? position : old)).join(' '));
+    const moved = (from: number[], position: number) => place(from.map((old, other) => (other === dimension ? position : old)));
     for (const [other, { at: otherAt }] of cells.entries()) {
       if (otherAt[dimension] === at[dimension]) continue;
       for (const [position] of (lines[dimension] ?? []).entries()) {
@@ -304,30 +358,43 @@ export function protectCrossTab({ cells, lines, withheld, total }: CrossTabCount
     }
   }
 
-  /** The moves that change a one-way count: a cell of it alone, or traded with a cell outside it. */
-  function* lineMoves(dimension: number, position: number): Generator<Move> {
+  /** The moves that change a one-way count, family by family: a cell of it alone or traded with a cell outside it, traded through a third group. */
+  function lineMoves(dimension: number, position: number): (() => Iterable<Move>)[] {
     const inLine = cells.flatMap(({ at }, index) => (at[dimension] === position ? [index] : []));
-    for (const change of [1, -1])
-      for (const index of inLine) {
-        yield [[index, change]];
-        for (const [other, { at: otherAt }] of cells.entries())
-          if (otherAt[dimension] !== position)
-            yield [
-              [index, change],
-              [other, -change],
-            ];
-      }
-    for (const change of [1, -1]) for (const index of inLine) yield* tradeMoves(index, change, dimension);
+    return [
+      function* () {
+        for (const change of [1, -1])
+          for (const index of inLine) {
+            yield [[index, change]];
+            for (const [other, { at: otherAt }] of cells.entries())
+              if (otherAt[dimension] !== position)
+                yield [
+                  [index, change],
+                  [other, -change],
+                ];
+          }
+      },
+      function* () {
+        for (const change of [1, -1]) for (const index of inLine) yield* tradeMoves(index, change, dimension);
+      },
+    ];
   }
 
-  /** Takes the cheapest move; false when there is none. */
-  const protect = (moves: Iterable<Move>): boolean => {
+  /**
+   * Takes the cheapest move, family after family. A move needing nothing more hidden ends the
+   * search; past the hexagons of hidden cells, so does one hiding only cells of the cross-tab
+   * (going through every hexagon costs far more). False when there is none.
+   */
+  const protect = (families: (() => Iterable<Move>)[]): boolean => {
     let best: { move: Move; cost: number } | null = null;
-    for (const move of moves) {
-      const cost = costOf(move);
-      if (cost === null || (best && best.cost <= cost)) continue;
-      best = { move, cost };
-      if (cost === 0) return true;
+    for (const [rank, family] of families.entries()) {
+      for (const move of family()) {
+        const cost = costOf(move);
+        if (cost === null || (best && best.cost <= cost)) continue;
+        best = { move, cost };
+        if (cost === 0) return true;
+      }
+      if (best && best.cost < LINE_COST && rank >= CHEAP_FAMILIES - 1) break;
     }
     if (!best) return false;
     for (const [index] of best.move) if (cellStates[index] === 'shown') cellStates[index] = 'masked';
