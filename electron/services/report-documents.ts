@@ -91,12 +91,30 @@ export async function reportXlsx(report: Report, tables: ReportTable[], populati
   for (const section of sections) {
     const sheet = book.addWorksheet(t(`reports.ui.sections.${section}`).slice(0, 31));
     sheet.getColumn(1).width = 42;
+    // Each column as wide as its heads, up to a limit past which they wrap: a cross-tab's
+    // "Demandeur d'asile" was cut by the next head.
+    const widths: number[] = [];
     for (const table of tables.filter((item) => item.section === section)) {
       sheet.addRow([tableTitle(table, t)]).font = { bold: true };
-      sheet.addRow(['', ...table.columns.map((column) => columnLabel(table, column, t, language))]).font = { italic: true };
-      for (const row of publishedRows(publishedTable(report, table, minimum, published), minimum, t, language)) sheet.addRow([row.label, ...row.cells]);
+      const heads = table.columns.map((column) => columnLabel(table, column, t, language));
+      const head = sheet.addRow(['', ...heads]);
+      head.font = { italic: true };
+      head.alignment = { wrapText: true, vertical: 'bottom', horizontal: 'right' };
+      heads.forEach((text, index) => {
+        widths[index] = Math.max(widths[index] ?? 10, Math.min(22, text.length + 2));
+      });
+      for (const row of publishedRows(publishedTable(report, table, minimum, published), minimum, t, language)) {
+        const added = sheet.addRow([row.label, ...row.cells]);
+        // "< 5" and "×" under the figures, not at the other edge of their column.
+        row.cells.forEach((_, index) => {
+          added.getCell(index + 2).alignment = { horizontal: 'right' };
+        });
+      }
       sheet.addRow([]);
     }
+    widths.forEach((width, index) => {
+      sheet.getColumn(index + 2).width = width;
+    });
   }
   const definitions = book.addWorksheet(t('reports.ui.definitionsTitle').slice(0, 31));
   definitions.getColumn(1).width = 40;
