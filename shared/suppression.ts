@@ -164,9 +164,14 @@ function* first<T>(count: number, items: Iterable<T>): Generator<T> {
  * cells, zeros too, read "< 5".
  */
 export function protectCrossTab({ cells, lines, withheld, total }: CrossTabCounts, minimum: number): ProtectedCrossTab {
-  const sums = lines.map((line) => line.map(() => 0));
-  for (const cell of cells) for (const [dimension, position] of cell.at.entries()) (sums[dimension] as number[])[position] = (sums[dimension]?.[position] ?? 0) + cell.value;
-  if (lines.some((line, dimension) => line.some(({ value }, position) => sums[dimension]?.[position] !== value))) return 'withheld';
+  // Each group's cells: their sum (which must be its one-way count) and the largest of them.
+  const groups = lines.map((line) => line.map(() => ({ sum: 0, largest: 0 })));
+  for (const { value, at } of cells)
+    for (const [dimension, position] of at.entries()) {
+      const group = groups[dimension]?.[position];
+      if (group) [group.sum, group.largest] = [group.sum + value, Math.max(group.largest, value)];
+    }
+  if (lines.some((line, dimension) => line.some(({ value }, position) => groups[dimension]?.[position]?.sum !== value))) return 'withheld';
 
   // A cell by its positions, as one number (positions in mixed radix).
   const strides = lines.map((_, dimension) => lines.slice(dimension + 1).reduce((product, line) => product * line.length, 1));
@@ -180,9 +185,7 @@ export function protectCrossTab({ cells, lines, withheld, total }: CrossTabCount
   const lineStates = lines.map((line) => line.map(({ state }) => state));
   // A group none of whose cells reaches the minimum is not broken down: with its zeros shown, its
   // cells "< 5" could add up to its count (five cells of one in a group of five).
-  const largest = lines.map((line) => line.map(() => 0));
-  for (const { value, at } of cells) for (const [dimension, position] of at.entries()) (largest[dimension] as number[])[position] = Math.max(largest[dimension]?.[position] ?? 0, value);
-  const thin = (dimension: number, position: number) => (lines[dimension]?.[position]?.value ?? 0) > 0 && (largest[dimension]?.[position] ?? 0) < minimum;
+  const thin = (dimension: number, position: number) => (lines[dimension]?.[position]?.value ?? 0) > 0 && (groups[dimension]?.[position]?.largest ?? 0) < minimum;
   const brokenDown = cells.map((cell) => cell.at.every((position, dimension) => !thin(dimension, position)));
   const cellStates: CellState[] = cells.map(({ value }, index) => (!brokenDown[index] || (value > 0 && value < minimum) ? 'small' : 'shown'));
   // Under a total "< 5" the one-way tables are not broken down either: their "< 5" may be 0.
