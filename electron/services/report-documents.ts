@@ -203,10 +203,9 @@ function addPage(doc: PDFKit.PDFDocument, layout: string): void {
 
 function drawTable(doc: PDFKit.PDFDocument, header: string[], rows: { label: string; cells: (number | string)[] }[]): void {
   const width = doc.page.width - 2 * MARGIN;
-  doc.font(FONTS.regular).fontSize(8);
-  // A cross-tab's many columns take the room its labels leave.
-  const labels = Math.max(0, ...rows.map((row) => doc.widthOfString(row.label))) + 8;
-  const first = header.length > 3 ? Math.min(220, Math.max(80, labels)) : Math.min(220, width / 2);
+  // A cross-tab's many columns take the room its labels leave (measured only there).
+  const labels = () => Math.max(0, ...rows.map((row) => doc.font(FONTS.regular).fontSize(8).widthOfString(row.label))) + 8;
+  const first = header.length > 3 ? Math.min(220, Math.max(80, labels())) : Math.min(220, width / 2);
   const other = (width - first) / Math.max(1, header.length - 1);
   const left = (index: number) => (index === 0 ? MARGIN : MARGIN + first + (index - 1) * other);
   const room = (index: number) => (index === 0 ? first - 4 : other - 4);
