@@ -6,11 +6,12 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { BACKUP_REASONS, BACKUP_RETENTION, type BackupReason } from '../../shared/backups';
-import type { DatabaseKey } from './cipher';
+import { CIPHER_PRAGMAS, type DatabaseKey, keyConnection, openReadOnly, rawKey } from './cipher';
 import { type CheckProblems, type ConsistencyCheck, checkDatabase, checkedBytes } from './checks';
 import { PRIVATE_FILE_MODE, makePrivateFolder } from '../core/private-files';
 import { oneAnswer } from '../core/workers';
-import { DecryptionError, decryptFile, encryptToFile } from '../formats/age';
+import { DecryptionError, decrypt, decryptFile, encryptToFile } from '../formats/age';
+import { ImageLayoutError, sqlcipherPageSealer } from '../formats/sqlcipher';
 
 /**
  * Encrypted backups of the database: a snapshot checked (`checkBefore`), encrypted with age to
@@ -103,9 +104,10 @@ export function removeLeftovers(dir: string, { encrypted }: { encrypted: boolean
 }
 
 /**
- * A private temporary folder to open a backup in: the decrypted copy sits there while it is
- * previewed or restored, and the folder is deleted afterwards. It is named after this process,
- * so the next start deletes it when a crash came in between (`removeLeftovers`).
+ * A private temporary folder to open a backup in: its copy (encrypted under a key of that opening
+ * alone, see decryptBackup) sits there while it is previewed or restored, and the folder is
+ * deleted afterwards. It is named after this process, so the next start deletes it when a crash
+ * came in between (`removeLeftovers`); versions before 0.1 left a plain copy there.
  */
 export function openingFolder(): string {
   return mkdtempSync(path.join(tmpdir(), `tremplin-restore-${process.pid}-`));
@@ -245,24 +247,97 @@ export function pruneBackups(dir: string): string[] {
 }
 
 /** `integrity_check` of a decrypted backup (8 s at 700 MB): on a worker thread, the app goes on meanwhile. */
-async function checkIntegrity(plainFile: string): Promise<void> {
-  if ((await checkDatabase(plainFile, 'integrity_check', null)).length > 0) throw new BackupError('integrity');
+async function checkIntegrity(file: string, key: DatabaseKey): Promise<void> {
+  if ((await checkDatabase(file, 'integrity_check', key)).length > 0) throw new BackupError('integrity');
 }
 
-/** Decrypts a backup into a plain SQLite file (checked), for a preview or a restore. */
-export async function decryptBackup(file: string, recoveryKey: string, plainFile: string): Promise<void> {
+/** A backup opened for a preview or a restore: its file, and the key of that opening alone it is encrypted under. */
+export interface OpenedBackup {
+  file: string;
+  key: DatabaseKey;
+}
+
+/**
+ * Opens a backup into a database file encrypted under `key` (a key of this opening alone, kept in
+ * memory), checked, for a preview or a restore. The backup's pages are encrypted as they come
+ * out of age, so no plain copy of the data reaches the disk, even for the seconds a restore takes
+ * or after a crash in the middle of it.
+ */
+export async function decryptBackup(file: string, recoveryKey: string, target: string, key: DatabaseKey): Promise<void> {
+  const keys = { identities: [recoveryKey.trim()] };
   try {
-    await decryptFile(file, plainFile, { identities: [recoveryKey.trim()] });
+    try {
+      await decryptFile(file, target, keys, sqlcipherPageSealer(key));
+    } catch (error) {
+      if (!(error instanceof ImageLayoutError)) throw error;
+      rmSync(target, { force: true });
+      const image = await decrypt(readFileSync(file), keys);
+      writeEncryptedCopy(Buffer.from(image.buffer, image.byteOffset, image.byteLength), target, key);
+    }
   } catch (error) {
-    rmSync(plainFile, { force: true });
+    rmSync(target, { force: true });
     if (!(error instanceof DecryptionError)) throw new BackupError('damaged');
     throw new BackupError(error.reason === 'not_age' ? 'not_a_backup' : error.reason === 'no_matching_key' ? 'wrong_key' : 'damaged');
   }
   try {
-    await checkIntegrity(plainFile);
+    await checkIntegrity(target, key);
   } catch (error) {
-    rmSync(plainFile, { force: true });
+    rmSync(target, { force: true });
     throw error instanceof BackupError ? error : new BackupError('damaged');
+  }
+}
+
+/**
+ * An encrypted copy of a plain database image whose pages leave no room for SQLCipher's (a
+ * backup of a database from before encryption at rest, taken once, as it was encrypted): the
+ * image is opened in memory (such a database is no larger than it was then) and its schema and rows copied into a new file under `key`, the tables
+ * first, then their rows, then the indexes and triggers (which must not fire on rows copied).
+ * A full-text table makes its own shadow tables, whose rows are copied as they are.
+ */
+function writeEncryptedCopy(image: Buffer, target: string, key: DatabaseKey): void {
+  // A file in WAL mode (its header's read and write versions at 2) opens in memory only marked as a rollback-journal one.
+  image.fill(1, 18, 20);
+  const source = new Database(image);
+  try {
+    type Entry = { type: string; name: string; sql: string };
+    const entries = source.prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid").all() as Entry[];
+    const virtual = entries.filter((entry) => /^CREATE VIRTUAL TABLE/i.test(entry.sql)).map((entry) => entry.name);
+    const shadow = (name: string) => virtual.some((table) => name.startsWith(`${table}_`));
+    const tables = entries.filter((entry) => entry.type === 'table');
+    const copied = tables.filter((entry) => !virtual.includes(entry.name)).map((entry) => entry.name);
+    const withKey = (run: (copy: Database.Database) => void) => {
+      const copy = new Database(target);
+      try {
+        keyConnection(copy, key);
+        copy.transaction(() => run(copy))();
+      } finally {
+        copy.close();
+      }
+    };
+    withKey((copy) => {
+      for (const table of tables.filter((entry) => !shadow(entry.name))) copy.exec(table.sql);
+    });
+    if (source.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'").get()) copied.push('sqlite_sequence');
+    // The cipher a connection's ATTACH … KEY uses: SQLCipher's, as for every file of the app.
+    for (const pragma of CIPHER_PRAGMAS) source.pragma(pragma);
+    source.prepare('ATTACH DATABASE ? AS copy KEY ?').run(target, rawKey(key));
+    source.pragma('foreign_keys = OFF');
+    // The driver's defensive mode keeps full-text shadow tables read-only; this connection copies them.
+    source.unsafeMode(true);
+    source.transaction(() => {
+      for (const table of copied) {
+        source.exec(`DELETE FROM copy."${table}"`);
+        source.exec(`INSERT INTO copy."${table}" SELECT * FROM main."${table}"`);
+      }
+    })();
+    source.exec('DETACH DATABASE copy');
+    const version = source.pragma('user_version', { simple: true }) as number;
+    withKey((copy) => {
+      for (const entry of entries.filter((candidate) => candidate.type !== 'table')) copy.exec(entry.sql);
+      copy.pragma(`user_version = ${version}`);
+    });
+  } finally {
+    source.close();
   }
 }
 
@@ -276,8 +351,9 @@ export interface BackupContents {
 
 const COUNTED_TABLES = ['candidates', 'employers', 'job_needs', 'partners', 'volunteers', 'timeline_events', 'presentations', 'placements', 'recruitments'] as const;
 
-export function readContents(plainFile: string): BackupContents {
-  const copy = new Database(plainFile, { readonly: true, fileMustExist: true });
+/** What an opened backup holds (`file`, encrypted under `key`: see decryptBackup). */
+export function readContents(file: string, key: DatabaseKey): BackupContents {
+  const copy = openReadOnly(file, key);
   try {
     const tables = new Set(copy.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
     const counts: Record<string, number> = {};
@@ -318,14 +394,13 @@ function restoredTables(sqlite: Database.Database, keptTables: readonly string[]
  * from a kept row to a record the copy does not hold is cleared. `alsoWrite` runs last inside
  * that transaction (the restore's audit row).
  */
-export function replaceContent(sqlite: Database.Database, restoredFile: string, kept: KeptByRestore, alsoWrite?: () => void): void {
+export function replaceContent(sqlite: Database.Database, restored: OpenedBackup, kept: KeptByRestore, alsoWrite?: () => void): void {
   const liveVersion = sqlite.pragma('user_version', { simple: true }) as number;
-  const restored = new Database(restoredFile, { readonly: true, fileMustExist: true });
-  const restoredVersion = restored.pragma('user_version', { simple: true }) as number;
-  restored.close();
+  const copy = openReadOnly(restored.file, restored.key);
+  const restoredVersion = copy.pragma('user_version', { simple: true }) as number;
+  copy.close();
   if (restoredVersion !== liveVersion) throw new BackupError(restoredVersion > liveVersion ? 'newer_schema' : 'damaged');
-  // KEY '': the restored copy is a plain file; without it, an encrypted connection reads it with its own key.
-  sqlite.prepare("ATTACH DATABASE ? AS restored KEY ''").run(restoredFile);
+  sqlite.prepare('ATTACH DATABASE ? AS restored KEY ?').run(restored.file, rawKey(restored.key));
   try {
     const keptTables = kept.tables.map((table) => getTableName(table));
     const tables = restoredTables(sqlite, keptTables);

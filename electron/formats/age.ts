@@ -385,8 +385,12 @@ export async function encryptToFile(source: PlainSource, output: string, to: Age
   }
 }
 
-/** Decrypts a file into another, a megabyte at a time; a damaged or cut file throws DecryptionError. */
-export async function decryptFile(input: string, output: string, keys: AgeKeys): Promise<void> {
+/**
+ * Decrypts a file into another, a megabyte at a time; a damaged or cut file throws
+ * DecryptionError. `transform`, given each megabyte in order (the last may be shorter), returns
+ * what is written instead: the plaintext never reaches the disk.
+ */
+export async function decryptFile(input: string, output: string, keys: AgeKeys, transform?: (plain: Buffer) => Buffer): Promise<void> {
   const source = await open(input, 'r');
   const sink = await open(output, 'w', PRIVATE_FILE_MODE);
   try {
@@ -409,8 +413,12 @@ export async function decryptFile(input: string, output: string, keys: AgeKeys):
         const end = Math.min(offset + SEALED_CHUNK, bytesRead);
         opened.push(opener.open(buffer.subarray(offset, end), position + end === size));
       }
-      await sink.write(Buffer.concat(opened));
+      const plain = Buffer.concat(opened);
       opened.forEach(release);
+      const written = transform ? transform(plain) : plain;
+      await sink.write(written);
+      release(plain);
+      if (written !== plain) release(written);
       position += bytesRead;
     } while (position < size);
   } finally {

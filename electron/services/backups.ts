@@ -1,15 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { BackupContents, BackupEntry, BackupReason, BackupStatus } from '../../shared/backups';
 import { AppError, refuse } from '../core/errors';
-import type { DatabaseKey } from '../db/cipher';
+import { DATABASE_KEY_BYTES, type DatabaseKey } from '../db/cipher';
 import { DatabaseOpenError, openDatabase } from '../db/open';
 import { generateAgeKey } from '../formats/age';
 import {
   BackupError,
   type BackupFile,
   type KeptByRestore,
+  type OpenedBackup,
   decryptBackup,
   listBackups,
   openingFolder,
@@ -140,23 +142,22 @@ export function createBackupService(options: BackupOptions) {
   }
 
   /**
-   * Opens a backup into a temporary folder, migrated to this version's schema, and hands it
-   * to `use`; the plain copy is always deleted afterwards.
+   * Opens a backup into a temporary folder, encrypted under a key of this opening alone and
+   * migrated to this version's schema, and hands it to `use`; the copy is always deleted afterwards.
    */
-  async function withOpenedBackup<T>(name: string, recoveryKey: string, use: (plainFile: string, backup: BackupFile) => T | Promise<T>): Promise<T> {
+  async function withOpenedBackup<T>(name: string, recoveryKey: string, use: (opened: OpenedBackup, backup: BackupFile) => T | Promise<T>): Promise<T> {
     const backup = find(name);
     const folder = openingFolder();
-    const plainFile = path.join(folder, 'restored.sqlite');
+    const opened = { file: path.join(folder, 'restored.sqlite'), key: randomBytes(DATABASE_KEY_BYTES) };
     try {
-      await decryptBackup(backup.file, recoveryKey, plainFile);
+      await decryptBackup(backup.file, recoveryKey, opened.file, opened.key);
       try {
-        const opened = await openDatabase({ file: plainFile, key: null, migrationsDir: options.migrationsDir, backupDir: folder });
-        opened.close();
+        (await openDatabase({ file: opened.file, key: opened.key, migrationsDir: options.migrationsDir, backupDir: folder })).close();
       } catch (error) {
         if (error instanceof DatabaseOpenError) throw new BackupError(error.code === 'database_too_new' ? 'newer_schema' : 'damaged');
         throw error;
       }
-      return await use(plainFile, backup);
+      return await use(opened, backup);
     } catch (error) {
       return asAppError(error);
     } finally {
@@ -164,7 +165,7 @@ export function createBackupService(options: BackupOptions) {
     }
   }
 
-  const contentsOf = (plainFile: string, backup: BackupFile): BackupContents => ({ takenAt: backup.takenAt, ...readContents(plainFile) });
+  const contentsOf = (opened: OpenedBackup, backup: BackupFile): BackupContents => ({ takenAt: backup.takenAt, ...readContents(opened.file, opened.key) });
 
   return {
     /** Settles once no backup is being taken (whether they succeed or fail): before the data folder goes. */
@@ -237,18 +238,18 @@ export function createBackupService(options: BackupOptions) {
 
     /** Opened and checked first (a wrong key or a damaged file stops there), then the current content is kept aside. */
     restore: ({ name, recoveryKey }: { name: string; recoveryKey: string }) =>
-      withOpenedBackup(name, recoveryKey, async (plainFile, backup) => {
+      withOpenedBackup(name, recoveryKey, async (opened, backup) => {
         await take('before-restore');
         const { now } = moment(clock);
         // The restore's own transaction (opened after an ATTACH, which none may hold) carries the audit row.
         let erasedAgain = 0;
-        replaceContent(sqlite, plainFile, KEPT_BY_RESTORE, () => {
+        replaceContent(sqlite, opened, KEPT_BY_RESTORE, () => {
           erasedAgain = eraseRegisteredAgain(db).length;
           describeAudit(now, { action: 'backups.restore', subjectType: 'backup', subjectId: name, ...(erasedAgain > 0 ? { details: { erasedAgain } } : {}) });
           recordScopeAudit(db, now);
         });
         if (erasedAgain > 0) checkpointWal(sqlite);
-        return contentsOf(plainFile, backup);
+        return contentsOf(opened, backup);
       }),
   };
 }

@@ -178,7 +178,8 @@ describe('the encrypted database', () => {
     const counted = plain.sqlite.prepare('SELECT count(*) FROM candidates').pluck().get();
     plain.close();
     // Backups were set up before this version: their recovery key serves for the keyring too.
-    writeRecoveryRecipient(dir, (await generateAgeKey()).recipient);
+    const recovery = await generateAgeKey();
+    writeRecoveryRecipient(dir, recovery.recipient);
     expect(isPlainDatabaseFile(file)).toBe(true);
 
     const backend = await openBackend({ file, accountScryptCost: TEST_KEYRING_SCRYPT, logger: { error: () => {} } });
@@ -187,8 +188,15 @@ describe('the encrypted database', () => {
     expect(recoveryKey).toBeNull();
     expect((await ok(backend, 'candidates.get', { id: person.id })).lastName).toBe(person.lastName);
     expect((await ok(backend, 'candidates.list', {})).total).toBe(counted);
-    const backups = (await ok(backend, 'backups.status', {})).backups.map((backup) => backup.reason);
-    expect(backups).toEqual(['before-migration']);
+    const backups = (await ok(backend, 'backups.status', {})).backups;
+    expect(backups.map((backup) => backup.reason)).toEqual(['before-migration']);
+    // The way back: that backup of the plain file (its pages without SQLCipher's reserved bytes)
+    // restores, opened encrypted like any other (db/backups.ts: writeEncryptedCopy).
+    await ok(backend, 'candidates.update', { id: person.id, lastName: 'Changed after the conversion' });
+    const restored = await ok(backend, 'backups.restore', { name: backups[0]?.name ?? '', recoveryKey: recovery.identity });
+    expect(restored.counts.candidates).toBe(counted);
+    expect((await ok(backend, 'candidates.get', { id: person.id })).lastName).toBe(person.lastName);
+    expect((await ok(backend, 'candidates.list', { query: person.lastName })).total).toBeGreaterThan(0);
     backend.close();
     expect(isPlainDatabaseFile(file)).toBe(false);
     for (const { file: name, bytes } of filesUnder(dir)) expect(bytes.includes(person.lastName), name).toBe(false);

@@ -273,6 +273,38 @@ describe('backups leave nothing behind', { timeout: 60_000 }, () => {
     expect(plainFiles(dir)).toEqual([]);
   });
 
+  it('a backup opened for a preview or a restore is encrypted in its folder: no name in its files meanwhile, nothing left after', async () => {
+    const folder = tempDir();
+    const opening = tempDir();
+    const backend = await openBackend({ file: path.join(folder, 'tremplin.sqlite') });
+    const recoveryKey = recoveryKeyOf(backend);
+    await ok(backend, 'candidates.create', { firstName: 'Amina', lastName: 'Diallo' });
+    const taken = await ok(backend, 'backups.backupNow', {});
+    // Each file of the opening folder is read as it is written (the copy, its WAL, the copy a migration takes).
+    const seen = new Set<string>();
+    const readable = new Set<string>();
+    const watcher = watch(opening, { recursive: true }, (_event, name) => {
+      const file = name ? path.join(opening, name) : '';
+      if (!name || !existsSync(file) || !statSync(file).isFile()) return;
+      seen.add(path.basename(name));
+      if (readFileSync(file).includes('Diallo')) readable.add(name);
+    });
+    // The folder a backup is opened in is made in the system's temporary folder.
+    const systemTemp = process.env.TMPDIR;
+    process.env.TMPDIR = opening;
+    try {
+      expect((await ok(backend, 'backups.previewRestore', { name: taken.name, recoveryKey })).counts.candidates).toBe(1);
+      expect((await ok(backend, 'backups.restore', { name: taken.name, recoveryKey })).counts.candidates).toBe(1);
+    } finally {
+      if (systemTemp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = systemTemp;
+      watcher.close();
+    }
+    expect(seen).toContain('restored.sqlite');
+    expect([...readable]).toEqual([]);
+    expect(readdirSync(opening)).toEqual([]);
+  });
+
   it('the check, the copy and the encryption run on a worker: the whole backup is written while this thread is busy', async () => {
     const folder = tempDir();
     const backend = await openBackend({ file: path.join(folder, 'tremplin.sqlite') });
