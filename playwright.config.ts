@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { preferMemoryTempDir } from './test/support/memory-temp';
+
+preferMemoryTempDir();
 
 /**
  * Debian's Chromium when present (Playwright's own download is not reachable everywhere): its

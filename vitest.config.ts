@@ -1,8 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { preferMemoryTempDir } from './test/support/memory-temp';
 
 const UNIT = 'test/unit';
+
+preferMemoryTempDir();
 
 /**
  * Files that replace modules (`vi.mock`, e.g. Electron at the binding) need a fresh module
