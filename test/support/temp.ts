@@ -35,17 +35,23 @@ export function signInAs(backend: Backend, account: SignedIn | null): void {
 
 /**
  * The folder set up once per run (test/support/set-up-folder.ts), copied for each backend a test
- * opens with nothing but a logger or a session: a setup (a new file from the baseline, the
- * keyring, the recovery key) then its close cost about 55 ms of CPU, and some 670 backends open
- * in a run. The copies share the database key and the recovery key, each in its own folder.
+ * opens with options that leave the setup as it is (SETUP_AS_IT_IS): a setup (a new file from
+ * the baseline, the keyring, the recovery key) then its close cost about 55 ms of CPU, and some
+ * 670 backends open in a run. The copies share the database key and the recovery key, each in
+ * its own folder.
  */
 function runSetUpFolder(): { dir: string; recoveryKey: string } | null {
   const { TREMPLIN_TEST_FOLDER: dir, TREMPLIN_TEST_FOLDER_RECOVERY: recoveryKey } = process.env;
   return dir && recoveryKey ? { dir, recoveryKey } : null;
 }
 
-/** Options that change how a folder is set up (a clock dates the setup's rows, a trace sees its statements): those backends set up their own. */
-const copiesSetUpFolder = (options: Partial<BackendOptions>) => Object.keys(options).every((key) => key === 'logger' || key === 'session');
+/**
+ * Options that leave a folder's setup as it is: a logger, a session, and the costs of the
+ * exchange's key derivations (used once keys are made, after the setup). The others change it (a
+ * clock dates the setup's rows, a trace sees its statements): those backends set up their own.
+ */
+const SETUP_AS_IT_IS: ReadonlySet<string> = new Set(['logger', 'session', 'keyScryptCost', 'exportScryptWorkFactor'] satisfies (keyof BackendOptions)[]);
+const copiesSetUpFolder = (options: Partial<BackendOptions>) => Object.keys(options).every((key) => SETUP_AS_IT_IS.has(key));
 
 /**
  * A backend on a new data folder (a copy of the run's set-up folder, or set up from empty for the
