@@ -56,6 +56,11 @@ export interface OpenOptions {
    */
   checkInBackground?: boolean;
   /**
+   * The caller has just run `integrity_check` (which includes quick_check's) on this very file,
+   * which nothing else writes: the check is not run twice (an opened backup, db/backups.ts).
+   */
+  checkedByCaller?: boolean;
+  /**
    * With a key, a PLAIN file found there is checked, backed up (`backupBeforeEncryption`) and
    * encrypted (`encryptDatabaseFile`: no crash loses data) before it is opened. Without this,
    * such a file is refused (`database_not_encrypted`).
@@ -110,7 +115,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
   }
   if (existsSync(options.file)) {
     const { version, journalMode } = inspectVersion(options.file, key, migrations);
-    checked = quickCheck(options.file, key);
+    if (!options.checkedByCaller) checked = quickCheck(options.file, key);
     // Migrating, or switching a file to WAL, writes to it: the check must have passed first.
     const writesAtOpen = version < migrations.length || journalMode !== 'wal';
     if (!options.checkInBackground || writesAtOpen) await checked;

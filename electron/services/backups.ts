@@ -152,7 +152,7 @@ export function createBackupService(options: BackupOptions) {
     try {
       await decryptBackup(backup.file, recoveryKey, opened.file, opened.key);
       try {
-        (await openDatabase({ file: opened.file, key: opened.key, migrationsDir: options.migrationsDir, backupDir: folder })).close();
+        (await openDatabase({ file: opened.file, key: opened.key, migrationsDir: options.migrationsDir, backupDir: folder, checkedByCaller: true })).close();
       } catch (error) {
         if (error instanceof DatabaseOpenError) throw new BackupError(error.code === 'database_too_new' ? 'newer_schema' : 'damaged');
         throw error;
