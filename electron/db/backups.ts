@@ -107,7 +107,7 @@ export function removeLeftovers(dir: string, { encrypted }: { encrypted: boolean
  * A private temporary folder to open a backup in: its copy (encrypted under a key of that opening
  * alone, see decryptBackup) sits there while it is previewed or restored, and the folder is
  * deleted afterwards. It is named after this process, so the next start deletes it when a crash
- * came in between (`removeLeftovers`); versions before 0.1 left a plain copy there.
+ * came in between (`removeLeftovers`); earlier versions left a plain copy there.
  */
 export function openingFolder(): string {
   return mkdtempSync(path.join(tmpdir(), `tremplin-restore-${process.pid}-`));
@@ -246,7 +246,7 @@ export function pruneBackups(dir: string): string[] {
   return removed.map((backup) => backup.name);
 }
 
-/** `integrity_check` of a decrypted backup (8 s at 700 MB): on a worker thread, the app goes on meanwhile. */
+/** `integrity_check` of an opened backup (8 s at 700 MB, plain): on a worker thread, the app goes on meanwhile. */
 async function checkIntegrity(file: string, key: DatabaseKey): Promise<void> {
   if ((await checkDatabase(file, 'integrity_check', key)).length > 0) throw new BackupError('integrity');
 }
@@ -290,9 +290,9 @@ export async function decryptBackup(file: string, recoveryKey: string, target: s
 /**
  * An encrypted copy of a plain database image whose pages leave no room for SQLCipher's (a
  * backup of a database from before encryption at rest, taken once, as it was encrypted): the
- * image is opened in memory (such a database is no larger than it was then) and its schema and rows copied into a new file under `key`, the tables
- * first, then their rows, then the indexes and triggers (which must not fire on rows copied).
- * A full-text table makes its own shadow tables, whose rows are copied as they are.
+ * image is opened in memory and its schema and rows copied into a new file under `key`, the
+ * tables first, then their rows, then the indexes and triggers (which must not fire on rows
+ * copied). A full-text table makes its own shadow tables, whose rows are copied as they are.
  */
 function writeEncryptedCopy(image: Buffer, target: string, key: DatabaseKey): void {
   // A file in WAL mode (its header's read and write versions at 2) opens in memory only marked as a rollback-journal one.
