@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-import { preferMemoryTempDir } from './test/support/memory-temp';
+import { preferMemoryTempDir } from './test/support/memory-temp.ts';
 
 preferMemoryTempDir();
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { preferMemoryTempDir } from './test/support/memory-temp';
+import { preferMemoryTempDir } from './test/support/memory-temp.ts';
 
 const UNIT = 'test/unit';
 
