@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { SQLITE_HEADER } from '../formats/sqlcipher';
 
 /**
  * The database is encrypted in the SQLCipher 4 format (AES-256-CBC, HMAC-SHA512 per page), so
@@ -44,14 +45,12 @@ export function openReadOnly(file: string, key: DatabaseKey | null): Database.Da
   return db;
 }
 
-const PLAIN_HEADER = Buffer.from('SQLite format 3\0');
-
 /** Whether a file is a plain (unencrypted) SQLite database: its first 16 bytes are SQLite's header. An empty file is neither. */
 export function isPlainDatabaseFile(file: string): boolean {
-  const header = Buffer.alloc(PLAIN_HEADER.length);
+  const header = Buffer.alloc(SQLITE_HEADER.length);
   const fd = openSync(file, 'r');
   try {
-    return readSync(fd, header, 0, header.length, 0) === header.length && header.equals(PLAIN_HEADER);
+    return readSync(fd, header, 0, header.length, 0) === header.length && header.equals(SQLITE_HEADER);
   } finally {
     closeSync(fd);
   }

@@ -20,7 +20,8 @@ const HMAC_BYTES = 64;
 export const SQLCIPHER_RESERVED_BYTES = IV_BYTES + HMAC_BYTES;
 const HMAC_SALT_MASK = 0x3a;
 const HMAC_KEY_ITERATIONS = 2;
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+/** The first 16 bytes of a plain SQLite file. */
+export const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** An image whose pages have no room for SQLCipher's IV and HMAC (a plain database's from before encryption at rest). */
 export class ImageLayoutError extends Error {
@@ -31,10 +32,9 @@ export class ImageLayoutError extends Error {
 }
 
 /** Whether a plain image (its first page at least) has SQLCipher's page size and reserved bytes, so its pages can be sealed in place. */
-export function hasSqlcipherLayout(firstPage: Uint8Array): boolean {
-  if (firstPage.length < 100 || !Buffer.from(firstPage.subarray(0, SALT_BYTES)).equals(SQLITE_HEADER)) return false;
-  const view = Buffer.from(firstPage.buffer, firstPage.byteOffset, firstPage.byteLength);
-  return view.readUInt16BE(16) === PAGE_SIZE && view[20] === SQLCIPHER_RESERVED_BYTES;
+export function hasSqlcipherLayout(firstPage: Buffer): boolean {
+  if (firstPage.length < 100 || !firstPage.subarray(0, SALT_BYTES).equals(SQLITE_HEADER)) return false;
+  return firstPage.readUInt16BE(16) === PAGE_SIZE && firstPage[20] === SQLCIPHER_RESERVED_BYTES;
 }
 
 /**
