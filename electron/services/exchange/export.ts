@@ -192,12 +192,7 @@ export function createExportService({ db, clock, keys, progress, exportScryptWor
         recordAgreedVersions(
           tx,
           target.card.associationId,
-          [
-            ...records.candidates.versions.map((record) => ({ recordType: 'candidate' as const, id: record.id, updatedAt: record.updatedAt })),
-            ...records.timelineEvents.versions.map((record) => ({ recordType: 'timelineEvent' as const, id: record.id, updatedAt: record.updatedAt })),
-            ...records.partners.map((record) => ({ recordType: 'partner' as const, id: record.id, updatedAt: record.updatedAt })),
-            ...records.sectors.map((record) => ({ recordType: 'sector' as const, id: record.id, updatedAt: record.updatedAt })),
-          ],
+          { candidate: records.candidates.versions, timelineEvent: records.timelineEvents.versions, partner: records.partners, sector: records.sectors },
           records.agreed,
         );
       }

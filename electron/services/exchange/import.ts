@@ -363,19 +363,16 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
     report('writing', 0, written);
     const { now } = moment(clock);
 
-    const agreed = (type: 'candidate' | 'timelineEvent' | 'partner' | 'sector', list: { id: string; updatedAt: string }[]) =>
-      list
-        .filter((record) => entry.states.get(record.id) === 'unchanged' || wanted(record.id))
-        .map((record) => ({ recordType: type, id: record.id, updatedAt: record.updatedAt }));
+    const agreed = (list: { id: string; updatedAt: string }[]) => list.filter((record) => entry.states.get(record.id) === 'unchanged' || wanted(record.id));
     auditedTransaction(db, now, (tx) => {
       writeRecords(tx, chosen, { ourAssociationId: keys.profile()?.associationId ?? null, barriersLeftOut: payload.manifest.leftOut.includes('barriers') });
       if (entry.senderId) {
-        recordAgreedVersions(tx, entry.senderId, [
-          ...agreed('candidate', payload.records.candidates),
-          ...agreed('timelineEvent', payload.records.timelineEvents),
-          ...agreed('partner', payload.records.partners),
-          ...agreed('sector', payload.records.sectors),
-        ]);
+        recordAgreedVersions(tx, entry.senderId, {
+          candidate: agreed(payload.records.candidates),
+          timelineEvent: agreed(payload.records.timelineEvents),
+          partner: agreed(payload.records.partners),
+          sector: agreed(payload.records.sectors),
+        });
       }
       if (entry.cardId) advanceCardSequence(tx, entry.cardId, payload.manifest.sequence, now);
       logExchange(tx, {

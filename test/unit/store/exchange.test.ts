@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareRead } from '../../../electron/db/handles';
 import { agreedVersions, readAgreedVersions, readRecords, recordAgreedVersions } from '../../../electron/store/exchange';
-import { type FileEvents, eventBatches, joinEventBatches, readEventBatches, readEventBatchesOffThread } from '../../../electron/store/export-events';
+import { eventBatches, joinEventBatches, readEventBatches, readEventBatchesOffThread } from '../../../electron/store/export-events';
 import { compareText } from '../../../electron/store/plans';
 import { ok } from '../../support/api';
 import { useBackend } from '../../support/temp';
@@ -13,18 +13,22 @@ describe('versions agreed with a partner', () => {
   it('records new versions, moves changed ones and leaves the rest untouched', async () => {
     const { database } = await openBackend();
     const { db, sqlite } = database;
-    const write = (entries: Parameters<typeof recordAgreedVersions>[2]) => db.transaction((tx) => recordAgreedVersions(tx, PARTNER, entries));
-    write([
-      { recordType: 'candidate', id: 'b', updatedAt: '2026-01-01T00:00:00.000Z' },
-      { recordType: 'candidate', id: 'a', updatedAt: '2026-01-01T00:00:00.000Z' },
-      { recordType: 'timelineEvent', id: 'e', updatedAt: '2026-01-02T00:00:00.000Z' },
-    ]);
+    const write = (versions: Parameters<typeof recordAgreedVersions>[2]) => db.transaction((tx) => recordAgreedVersions(tx, PARTNER, versions));
+    write({
+      candidate: [
+        { id: 'b', updatedAt: '2026-01-01T00:00:00.000Z' },
+        { id: 'a', updatedAt: '2026-01-01T00:00:00.000Z' },
+      ],
+      timelineEvent: [{ id: 'e', updatedAt: '2026-01-02T00:00:00.000Z' }],
+    });
     const changesBefore = sqlite.prepare('SELECT total_changes()').pluck().get() as number;
-    write([
-      { recordType: 'candidate', id: 'a', updatedAt: '2026-01-01T00:00:00.000Z' },
-      { recordType: 'candidate', id: 'b', updatedAt: '2026-02-01T00:00:00.000Z' },
-      { recordType: 'candidate', id: 'c', updatedAt: '2026-02-01T00:00:00.000Z' },
-    ]);
+    write({
+      candidate: [
+        { id: 'a', updatedAt: '2026-01-01T00:00:00.000Z' },
+        { id: 'b', updatedAt: '2026-02-01T00:00:00.000Z' },
+        { id: 'c', updatedAt: '2026-02-01T00:00:00.000Z' },
+      ],
+    });
     // b moved and c is new; a, already at its version, is not written again.
     expect((sqlite.prepare('SELECT total_changes()').pluck().get() as number) - changesBefore).toBe(2);
     expect(Object.fromEntries(agreedVersions(db, PARTNER, 'candidate'))).toEqual({
@@ -40,17 +44,17 @@ describe('versions agreed with a partner', () => {
     const { db } = database;
     const JANUARY = '2026-01-01T00:00:00.000Z';
     const MARCH = '2026-03-01T00:00:00.000Z';
-    db.transaction((tx) => recordAgreedVersions(tx, PARTNER, [{ recordType: 'candidate', id: 'a', updatedAt: JANUARY }]));
+    db.transaction((tx) => recordAgreedVersions(tx, PARTNER, { candidate: [{ id: 'a', updatedAt: JANUARY }] }));
     // What a read made before would say if a had been agreed in March meanwhile: told apart from what the table says.
     const readBefore = readAgreedVersions(db, PARTNER);
     expect(Object.fromEntries(readBefore.byType.get('candidate') ?? [])).toEqual({ a: JANUARY });
     readBefore.byType.get('candidate')?.set('a', MARCH);
-    const sendMarch = () => db.transaction((tx) => recordAgreedVersions(tx, PARTNER, [{ recordType: 'candidate', id: 'a', updatedAt: MARCH }], readBefore));
+    const sendMarch = () => db.transaction((tx) => recordAgreedVersions(tx, PARTNER, { candidate: [{ id: 'a', updatedAt: MARCH }] }, readBefore));
 
     sendMarch();
     expect(agreedVersions(db, PARTNER, 'candidate').get('a')).toBe(JANUARY);
 
-    db.transaction((tx) => recordAgreedVersions(tx, PARTNER, [{ recordType: 'sector', id: 's', updatedAt: JANUARY }]));
+    db.transaction((tx) => recordAgreedVersions(tx, PARTNER, { sector: [{ id: 's', updatedAt: JANUARY }] }));
     sendMarch();
     expect(agreedVersions(db, PARTNER, 'candidate').get('a')).toBe(MARCH);
   });
@@ -58,7 +62,7 @@ describe('versions agreed with a partner', () => {
   it('does not take the versions read of another association', async () => {
     const { database } = await openBackend();
     const { db, sqlite } = database;
-    const agreedA = [{ recordType: 'candidate' as const, id: 'a', updatedAt: '2026-01-01T00:00:00.000Z' }];
+    const agreedA = { candidate: [{ id: 'a', updatedAt: '2026-01-01T00:00:00.000Z' }] };
     db.transaction((tx) => recordAgreedVersions(tx, PARTNER, agreedA));
     const ofAnother = readAgreedVersions(db, '01900000-0000-7000-8000-00000000bbbb');
     const changesBefore = sqlite.prepare('SELECT total_changes()').pluck().get() as number;
@@ -71,6 +75,9 @@ describe('versions agreed with a partner', () => {
 describe("an export's events read on a worker", () => {
   const openBackend = useBackend();
   const US = '01900000-0000-7000-8000-00000000cccc';
+
+  /** The worker's bytes come back as Uint8Array, this thread's as Buffer: the same bytes. */
+  const asBuffers = <Events extends { json: Uint8Array[] }>(events: Events) => ({ ...events, json: events.json.map((json) => Buffer.from(json)) });
 
   /** Three files with events (one refused by the consent check) and one without. */
   async function filesWithEvents() {
@@ -101,7 +108,7 @@ describe("an export's events read on a worker", () => {
       });
     const here = await read(false);
     const offThread = await read(true);
-    expect(offThread.timelineEvents).toEqual(here.timelineEvents);
+    expect(asBuffers(offThread.timelineEvents)).toEqual(asBuffers(here.timelineEvents));
     const events = here.timelineEvents.json.flatMap((json) => JSON.parse(Buffer.from(json).toString()) as { subjectId: string; origin: string; text: string }[]);
     expect(events).toHaveLength(2 + 4);
     expect(events.every((event) => event.subjectId !== refused && event.origin === US)).toBe(true);
@@ -122,8 +129,6 @@ describe("an export's events read on a worker", () => {
     Atomics.store(work.taken, 0, 1);
     const readThere = await readEventBatchesOffThread({ file, key }, work, US);
     expect([...(readThere?.keys() ?? [])].sort()).toEqual([1, 2, 3]);
-    // The worker's bytes come back as Uint8Array, this thread's as Buffer: the same bytes.
-    const asBuffers = (events: FileEvents) => ({ ...events, json: events.json.map((json) => Buffer.from(json)) });
     expect(asBuffers(joinEventBatches(prepare, work, [readHere, readThere], US))).toEqual(allHere);
   });
 
