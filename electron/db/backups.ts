@@ -7,6 +7,7 @@ import { getTableName } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { BACKUP_REASONS, BACKUP_RETENTION, type BackupReason } from '../../shared/backups';
 import { CIPHER_PRAGMAS, type DatabaseKey, keyConnection, openReadOnly, rawKey } from './cipher';
+import { virtualTables } from './baseline';
 import { type CheckProblems, type ConsistencyCheck, checkDatabase, checkedBytes } from './checks';
 import { PRIVATE_FILE_MODE, makePrivateFolder } from '../core/private-files';
 import { oneAnswer } from '../core/workers';
@@ -301,7 +302,7 @@ function writeEncryptedCopy(image: Buffer, target: string, key: DatabaseKey): vo
   try {
     type Entry = { type: string; name: string; sql: string };
     const entries = source.prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid").all() as Entry[];
-    const virtual = entries.filter((entry) => /^CREATE VIRTUAL TABLE/i.test(entry.sql)).map((entry) => entry.name);
+    const virtual = virtualTables(source);
     const shadow = (name: string) => virtual.some((table) => name.startsWith(`${table}_`));
     const tables = entries.filter((entry) => entry.type === 'table');
     const copied = tables.filter((entry) => !virtual.includes(entry.name)).map((entry) => entry.name);
