@@ -1,13 +1,13 @@
 import { type MethodName, api } from '../../shared/api';
+import { type AuditSubjectType, auditSubjectOf } from '../../shared/audit';
 import type { Db } from '../db/open';
 import { type Clock, moment, systemClock } from '../core/clock';
-import { type AuditEntry, type AuditSubjectType, insertAuditEntry, recordScopeAudit, runAuditScope, scopeAudited } from '../store/audit';
+import { type AuditEntry, insertAuditEntry, recordScopeAudit, runAuditScope, scopeAudited } from '../store/audit';
 import { currentCaller } from '../store/caller';
 import type { AccountService } from '../services/accounts';
 import type { AuditService } from '../services/audit';
 import type { BackupService } from '../services/backups';
 import type { ExchangeOptions } from '../services/exchange';
-import { auditSubjectOf } from './audit-subjects';
 import { accountHandlers } from './handlers/accounts';
 import { auditHandlers } from './handlers/audit';
 import { backupHandlers } from './handlers/backups';
@@ -92,13 +92,20 @@ const AUDITED_READS: ReadonlySet<MethodName> = new Set([
  * sqlite3's transactions cannot) commits through `auditedTransaction`, which adds them. The
  * actor is the account the router runs the call as.
  */
+/** The kind of record an audited method's entries are about (shared/audit.ts says, for every group). */
+function subjectOf(method: MethodName): AuditSubjectType {
+  const subject = auditSubjectOf(method);
+  if (subject === null) throw new Error(`${method} is audited but its group only reads`);
+  return subject;
+}
+
 function audited(db: Db, clock: Clock, handlers: Handlers): Handlers {
   const wrapped: Record<string, Handler<MethodName>> = { ...handlers };
   for (const [method, handler] of Object.entries(handlers) as [MethodName, Handler<MethodName>][]) {
     // The session's methods open and close the database themselves, and write their own entries.
     if (method.startsWith('session.')) continue;
     if (AUDITED_READS.has(method)) {
-      const subjectType = auditSubjectOf(method);
+      const subjectType = subjectOf(method);
       wrapped[method] = (input) =>
         Promise.resolve(handler(input)).then((result) => {
           insertAuditEntry(db, moment(clock).now, currentCaller(), { action: method, subjectType, subjectId: subjectIdOf(input) ?? '', details: { access: 'read', ...extrasOf(input) } });
@@ -106,7 +113,7 @@ function audited(db: Db, clock: Clock, handlers: Handlers): Handlers {
         });
     }
     if (api[method].access !== 'write') continue;
-    const subjectType = auditSubjectOf(method);
+    const subjectType = subjectOf(method);
     wrapped[method] = (input) =>
       runAuditScope(currentCaller(), createdEntry(method, subjectType, input, undefined), () => {
         if (!awaitsBeforeWriting.has(handler)) {

@@ -1,52 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { type SQL, and, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { type SQL, and, count, desc, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import type { SignedIn } from '../../shared/accounts';
-import type { MethodName } from '../../shared/api';
-import type { AuditFilter } from '../../shared/audit';
+import { api } from '../../shared/api';
+import { AUDIT_EVENTS, type AuditAction, type AuditFilter, type AuditSubjectType, auditSubjectOf, groupOf, isSubjectType, subjectOfGroup } from '../../shared/audit';
 import type { ReadDb, WriteDb } from '../db/handles';
 import { auditLog } from '../db/schema';
 import { newId } from '../core/clock';
 
-/** What an audit entry is about: one kind of record, named in the singular. */
-export const AUDIT_SUBJECT_TYPES = [
-  'candidate',
-  'employer',
-  'jobNeed',
-  'timelineEvent',
-  'sector',
-  'programme',
-  'partner',
-  'volunteer',
-  'pair',
-  'hoursEntry',
-  'session',
-  'visit',
-  'presentation',
-  'placement',
-  'recruitment',
-  'targets',
-  'profile',
-  'identity',
-  'partnerCard',
-  'export',
-  'backup',
-  'installation',
-  'account',
-  'audit',
-  'sheetImport',
-  'reportSettings',
-  'retentionSettings',
-  'rightsRequest',
-] as const;
-
-export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
-
-/** What the log records that no API method does by itself: a refused sign-in, the log's own purge. */
-export const AUDIT_EVENTS = ['session.signInFailed', 'session.recoverFailed', 'audit.purge', 'retention.expired'] as const;
-
 export interface AuditEntry {
-  /** The API method that did it (`<methodGroup>.<verb>`, as the contract names it), or one of the log's own events. */
-  action: MethodName | (typeof AUDIT_EVENTS)[number];
+  action: AuditAction;
   subjectType: AuditSubjectType;
   subjectId: string;
   /** Ids, counts, field names: never a name, a note or a phone number. */
@@ -128,37 +90,28 @@ export function insertAuditEntry(db: WriteDb, at: string, actor: AuditActor, ent
     .run();
 }
 
-/**
- * The subject types entries carried before subjects were named in the singular: the method's
- * group. The log keeps 12 months, so for that long the filters find those entries too.
- */
-const FORMER_SUBJECT_TYPES: Partial<Record<AuditSubjectType, readonly string[]>> = {
-  candidate: ['candidates'],
-  timelineEvent: ['timeline'],
-  sector: ['sectors'],
-  employer: ['employers'],
-  jobNeed: ['jobNeeds'],
-  partner: ['partners'],
-  volunteer: ['volunteers'],
-  pair: ['pairs'],
-  hoursEntry: ['volunteerHours'],
-  session: ['sessions'],
-  visit: ['sessions'],
-  presentation: ['presentations'],
-  placement: ['placements'],
-  recruitment: ['recruitments', 'followUps'],
-  targets: ['dashboard'],
-  partnerCard: ['exchange'],
-  backup: ['backups'],
-  account: ['accounts', 'session'],
-  sheetImport: ['sheets'],
-  reportSettings: ['reports'],
-};
+/** Every action the log knows: the contract's methods and the log's own events. */
+const KNOWN_ACTIONS: readonly string[] = [...Object.keys(api), ...AUDIT_EVENTS];
+const KNOWN_GROUPS = [...new Set(KNOWN_ACTIONS.map(groupOf))];
+const actionGroup = sql`substr(${auditLog.action}, 1, instr(${auditLog.action}, '.') - 1)`;
 
-/** The subject type asked for, and the names its entries carried before; a name the log never used matches nothing. */
+/**
+ * The entries about one kind of record, as subjectTypeOfEntry (shared/audit.ts) reads each one,
+ * in SQL over the subject index: those named today, and those named after their method's group
+ * before subjects were named in the singular (the log keeps them 12 months). A name the log
+ * never used matches nothing.
+ */
 function subjectTypeIs(type: string): SQL {
-  const names = [type, ...(FORMER_SUBJECT_TYPES[type as AuditSubjectType] ?? [])];
-  return inArray(auditLog.subjectType, names);
+  if (!isSubjectType(type)) return sql`false`;
+  const groups = KNOWN_GROUPS.filter((group) => subjectOfGroup(group) === type);
+  // Group names that meant `type` (`placements`); not `session`, a drop-in session's name today.
+  const formerNames = groups.filter((group) => !isSubjectType(group));
+  const actions = KNOWN_ACTIONS.filter((action) => auditSubjectOf(action) === type);
+  const anyOf = (column: typeof auditLog.subjectType | typeof auditLog.action, values: readonly string[]) => (values.length > 0 ? inArray(column, [...values]) : sql`false`);
+  return sql`(${inArray(auditLog.subjectType, [...new Set([type, ...groups, ...actions.map(groupOf)])])} AND (
+    (${inArray(auditLog.subjectType, [type, ...formerNames])} AND ${auditLog.subjectType} <> ${actionGroup})
+    OR (${auditLog.subjectType} = ${actionGroup} AND (${anyOf(auditLog.action, actions)} OR (${notInArray(auditLog.action, [...KNOWN_ACTIONS])} AND ${anyOf(auditLog.subjectType, groups)})))
+  ))`;
 }
 
 /**

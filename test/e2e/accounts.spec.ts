@@ -143,6 +143,12 @@ test('the administrator creates an account in Settings › Accounts, and the aud
 
   await page.getByRole('link', { name: 'Journal d\'accès' }).click();
   await expect(page.getByTestId('audit-row').filter({ hasText: 'accounts.create' })).toHaveCount(1);
+  // Filtered by kind of record, the accounts' entries only (the sign-ins among them), each labelled so.
+  await page.getByLabel('Type de fiche').selectOption({ label: 'Compte' });
+  const rows = page.getByTestId('audit-row');
+  await expect(rows.filter({ hasNotText: 'Compte' })).toHaveCount(0);
+  await expect(rows.filter({ hasText: 'accounts.create' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'session.signIn' }).first()).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Exporter en CSV' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.csv$/);

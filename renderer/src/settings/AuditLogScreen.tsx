@@ -1,7 +1,7 @@
 import { dateFormat } from '../../../shared/dateFormat';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntryView } from '../../../shared/audit';
+import { AUDIT_SUBJECT_TYPES, type AuditEntryView } from '../../../shared/audit';
 import { call } from '../api/client';
 import { useFocusOnMount } from '../app/useFocusOnMount';
 import { downloadText } from '../exchange/files';
@@ -11,7 +11,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { FilterSelect } from '../ui/FilterSelect';
 import { useApiValue } from '../ui/useApiValue';
 import { AuditPersonFilter } from './AuditPersonFilter';
-import { AUDIT_SUBJECT_TYPES, type AuditFilters, NO_FILTERS, auditQuery, subjectLabelKey } from './auditFilters';
+import { type AuditFilters, NO_FILTERS, auditQuery, subjectLabelKey } from './auditFilters';
 import { SettingsTabs } from './SettingsTabs';
 import './AuditLog.css';
 import { TableScroll } from '../ui/TableScroll';
@@ -34,6 +34,7 @@ export function AuditLogScreen() {
   const { state } = useApiValue('audit.list', { ...query, offset, limit: PAGE_SIZE });
   const accounts = useApiValue('accounts.list', useMay('accounts.list') ? { includeDisabled: true } : null);
   const accountOptions = accounts.state.status === 'ready' ? accounts.state.value.map((account) => ({ value: account.id, label: account.name })) : [];
+  const subjectOptions = AUDIT_SUBJECT_TYPES.map((type) => ({ value: type, label: t(`accounts.ui.audit.subjects.${type}`) })).sort((a, b) => a.label.localeCompare(b.label, i18n.language));
 
   const change = (next: Partial<AuditFilters>) => {
     setFilters({ ...filters, ...next });
@@ -93,7 +94,7 @@ export function AuditLogScreen() {
               label={t('accounts.ui.audit.recordType')}
               anyLabel={t('accounts.ui.audit.anyRecord')}
               value={filters.subjectType}
-              options={AUDIT_SUBJECT_TYPES.map((type) => ({ value: type, label: t(`accounts.ui.audit.subjects.${type}`) }))}
+              options={subjectOptions}
               onChange={(subjectType) => change({ subjectType })}
             />
           </div>
@@ -153,7 +154,7 @@ export function AuditLogScreen() {
 
 function AuditRow({ entry, language }: { entry: AuditEntryView; language: string }) {
   const { t } = useTranslation();
-  const labelKey = subjectLabelKey(entry.subjectType);
+  const labelKey = subjectLabelKey(entry);
   return (
     <tr data-testid="audit-row">
       <td className="nowrap">{formatMoment(entry.at, language)}</td>

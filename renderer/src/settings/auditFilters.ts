@@ -1,42 +1,15 @@
+import { subjectTypeOfEntry } from '../../../shared/audit';
+
 /** A candidate chosen in the "about a person" filter. */
 export interface ChosenPerson {
   id: string;
   name: string;
 }
 
-/**
- * The kinds of record a filter offers: the API's method groups, which every write and every file
- * opened is logged under (a service names some entries after the record instead, e.g.
- * `placement`: shown with the same label, see subjectLabelKey).
- */
-export const AUDIT_SUBJECT_TYPES = [
-  'candidates',
-  'timeline',
-  'presentations',
-  'placements',
-  'recruitments',
-  'employers',
-  'jobNeeds',
-  'partners',
-  'volunteers',
-  'pairs',
-  'sessions',
-  'sectors',
-  'programmes',
-  'accounts',
-  'session',
-  'exchange',
-  'backups',
-] as const;
-
-const LABELLED = new Set<string>([...AUDIT_SUBJECT_TYPES, 'followUps', 'volunteerHours', 'partnerCard', 'export', 'installation', 'audit']);
-
-/** The label of a stored subject type: a record's name (`placement`) reads as its group's (`placements`). */
-export function subjectLabelKey(subjectType: string): string | null {
-  if (LABELLED.has(subjectType)) return `accounts.ui.audit.subjects.${subjectType}`;
-  // `session` is the sign-in's group; a drop-in session's record would be `sessions`.
-  if (LABELLED.has(`${subjectType}s`)) return `accounts.ui.audit.subjects.${subjectType}s`;
-  return null;
+/** The label of an entry's kind of record, as named today (see subjectTypeOfEntry); null for a name the log never used. */
+export function subjectLabelKey(entry: { subjectType: string; action: string }): string | null {
+  const type = subjectTypeOfEntry(entry);
+  return type ? `accounts.ui.audit.subjects.${type}` : null;
 }
 
 export interface AuditFilters {

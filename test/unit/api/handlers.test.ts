@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/api/backend';
 import { TEST_SCRYPT_COST } from '../../../electron/formats/protection';
-import { AUDIT_SUBJECT_TYPES } from '../../../electron/store/audit';
+import { AUDIT_SUBJECT_TYPES } from '../../../shared/audit';
 import { type InputOf, type MethodName, isMethodName, writingMethods } from '../../../shared/api';
 import { contentSnapshot, ok } from '../../support/api';
 import { TEST_ADMINISTRATOR } from '../../support/accounts';

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { api } from '../../../shared/api';
+import { AUDIT_EVENTS, AUDIT_SUBJECT_TYPES, subjectTypeOfEntry } from '../../../shared/audit';
 import { csvCell, retentionStart } from '../../../electron/services/audit';
 import { TEST_ADMINISTRATOR } from '../../support/accounts';
 import { ok, refused } from '../../support/api';
@@ -92,6 +94,32 @@ describe('the audit log', () => {
     const about = await ok(backend, 'audit.list', { candidateId: person.id });
     expect(about.items.map((entry) => entry.subjectType).sort()).toEqual(['candidate', 'candidates']);
     expect((await ok(backend, 'audit.list', { subjectType: 'nothingEverLogged' })).total).toBe(0);
+  });
+
+  it('filters by kind of record as each entry is read, named today or after its method group, and a drop-in session is not a sign-in', async () => {
+    const backend = await openBackend();
+    const sqlite = backend.database.sqlite;
+    sqlite.exec('DELETE FROM audit_log');
+    // Every name an entry may carry (today's kinds, the method groups it carried before, one never used), beside
+    // every action (the contract's methods, the log's events, a method since removed from each group).
+    const groups = [...new Set(Object.keys(api).map((method) => method.split('.')[0] as string))];
+    const names = [...AUDIT_SUBJECT_TYPES, ...groups, 'nothingEverLogged'];
+    const actions = [...Object.keys(api), ...AUDIT_EVENTS, ...groups.map((group) => `${group}.removedLongAgo`)];
+    const insert = sqlite.prepare("INSERT INTO audit_log (id, at, action, subject_type, subject_id) VALUES (?, '2026-01-05T10:00:00.000Z', ?, ?, '')");
+    let written = 0;
+    sqlite.transaction(() => {
+      for (const subjectType of names) for (const action of actions) insert.run(`e${written++}`, action, subjectType);
+    })();
+    const expected = new Map<string, number>();
+    for (const subjectType of names) for (const action of actions) {
+      const type = subjectTypeOfEntry({ subjectType, action });
+      if (type) expected.set(type, (expected.get(type) ?? 0) + 1);
+    }
+    const found = new Map<string, number>();
+    for (const type of AUDIT_SUBJECT_TYPES) found.set(type, (await ok(backend, 'audit.list', { subjectType: type, limit: 1 })).total);
+    expect(found).toEqual(new Map(AUDIT_SUBJECT_TYPES.map((type) => [type, expected.get(type) ?? 0])));
+    const signIns = await ok(backend, 'audit.list', { subjectType: 'account', limit: 500 });
+    expect(signIns.items.filter((entry) => entry.subjectType === 'session' && entry.action.startsWith('sessions.'))).toEqual([]);
   });
 
   it('exports the filtered log as CSV a spreadsheet opens safely, and logs the export', async () => {
