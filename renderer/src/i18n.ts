@@ -1,16 +1,23 @@
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage } from '../../shared/i18n/languages';
-import { messageParts } from '../../shared/errors';
 import { loadCatalogue, startingLanguages, storeLanguage } from './app/catalogues';
+import { missingKeyShown } from './app/missingKeys';
 import { frenchDe } from '../../shared/i18n/french';
 
 i18next.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
-/** Starts i18next with catalogues already fetched (app/catalogues.ts), so the first render is translated. */
-export function startI18n(language: Language, resources: Resource): void {
+/** Whether i18next holds every string of the window's languages (see missingKeyShown). */
+let everyStringIn = false;
+
+/**
+ * Starts i18next with catalogues already fetched (app/catalogues.ts), so the first render is
+ * translated: `whole`, or the first screen's part of them until addRestOfCatalogues.
+ */
+export function startI18n(language: Language, resources: Resource, whole: boolean): void {
+  everyStringIn = whole;
   void i18next.use(initReactI18next).init({
     resources,
     lng: language,
@@ -18,12 +25,7 @@ export function startI18n(language: Language, resources: Resource): void {
     supportedLngs: LANGUAGES,
     initAsync: false,
     interpolation: { escapeValue: false },
-    // A refusal may name its bounds (`common.errors.tooSmall?minimum=0`): every screen that
-    // translates a message shows them, with nothing to do but `t(message)`.
-    parseMissingKeyHandler: (key) => {
-      const { key: messageKey, values } = messageParts(key);
-      return messageKey === key ? key : i18next.t(messageKey, values);
-    },
+    parseMissingKeyHandler: (key, defaultValue) => missingKeyShown(key, defaultValue, { translate: (messageKey, values) => i18next.t(messageKey, values), everyStringIn }),
   });
   // French strings write "la fiche {{name, de}}": "la fiche d'Aminata", "la fiche de Karim".
   i18next.services.formatter?.add('de', (value: unknown) => frenchDe(String(value)));
@@ -33,6 +35,7 @@ export function startI18n(language: Language, resources: Resource): void {
 export async function addRestOfCatalogues(language: Language): Promise<void> {
   const rest = await Promise.all(startingLanguages(language).map(async (each) => [each, await loadCatalogue(each, 'after the first screen')] as const));
   for (const [each, catalogue] of rest) i18next.addResourceBundle(each, 'translation', catalogue, true, false);
+  everyStringIn = true;
 }
 
 export function currentLanguage(): Language {

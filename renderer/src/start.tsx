@@ -16,7 +16,7 @@ import { installLeaveGuard } from './ui/leaveGuard';
  * screen's part of them when `restAfterPaint`: the rest is fetched once the first frame is painted).
  */
 export function start(root: HTMLElement, language: Language, resources: Resource, session: ApiResult<SessionState>, restAfterPaint: boolean): void {
-  startI18n(language, resources);
+  startI18n(language, resources, !restAfterPaint);
   if (session.ok) useSession.getState().apply(session.value);
   else useSession.setState({ failure: session.error.message });
   syncNavigationWithHash();

@@ -69,7 +69,7 @@ import { frenchDe } from './french';
 
 // The languages live apart from the catalogues, so the renderer can name them without loading every string.
 import type { Language } from './languages';
-export { DEFAULT_LANGUAGE, LANGUAGES, type Language, isLanguage } from './languages';
+export { DEFAULT_LANGUAGE, LANGUAGES, type Language, MISSING_TRANSLATION, isLanguage } from './languages';
 
 /**
  * One catalogue per language, assembled from the common file and one file per domain

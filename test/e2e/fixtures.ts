@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Locator, type Page, expect, test as base } from '@playwright/test';
+import { MISSING_TRANSLATION } from '../../shared/i18n/languages';
 import { bundledChildEnv } from '../support/bundle';
 import { signInPreview } from './api';
 import { FIRST_ACCOUNT_DIR, HOST_BUNDLE } from './host-bundle';
@@ -97,6 +98,18 @@ async function closeFileHost(): Promise<void> {
 }
 
 /**
+ * The keys a page asks for that no catalogue has, as the window says them on its console
+ * (renderer/src/i18n.ts): each one is shown to a person as the key itself.
+ */
+export function missingTranslations(page: Page): string[] {
+  const missing: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().startsWith(MISSING_TRANSLATION)) missing.push(message.text());
+  });
+  return missing;
+}
+
+/**
  * One preview host and data folder per spec file, started by its first test: a host's start and
  * first sign-in cost more than most tests' own steps. The tests of a file each make the records
  * they use and never rely on what another left. A file whose tests look at the whole folder
@@ -104,6 +117,11 @@ async function closeFileHost(): Promise<void> {
  * and gets a host and folder of its own for each test.
  */
 export const test = base.extend<{ preview: Preview; freshHost: boolean }, { closeLastFileHost: undefined }>({
+  page: async ({ page }, use) => {
+    const missing = missingTranslations(page);
+    await use(page);
+    expect(missing, 'keys shown with no translation').toEqual([]);
+  },
   freshHost: [false, { option: true }],
   closeLastFileHost: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a function asks for from this pattern.

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import axe from 'axe-core';
 import type { Language } from '../../shared/i18n/languages';
-import { expect, test } from './fixtures';
+import { expect, missingTranslations, test } from './fixtures';
 import { WCAG_AA, type WalkRecords, makeWalkRecords, texts, walk } from './screens';
 
 /**
@@ -195,6 +195,7 @@ for (const pass of PASSES) {
     const context = await browser.newContext({ viewport: pass.viewport, deviceScaleFactor: pass.deviceScaleFactor, locale: 'fr-FR' });
     await context.addInitScript((chosen) => localStorage.setItem('tremplin.language', chosen), language);
     const page = await context.newPage();
+    const untranslated = missingTranslations(page);
     await page.goto(`${preview.url}#/`);
     await expect(page.locator('html')).toHaveAttribute('lang', language);
     await page.evaluate(axe.source); // once: see axeViolations
@@ -205,6 +206,7 @@ for (const pass of PASSES) {
       for (const violation of await axeViolations(page, { exclude: HIDDEN_TAB_PANELS })) found.push(`${step.name}: ${violation}`);
       expect.soft(await layoutFaults(page), `layout, ${window}, ${step.name}`).toEqual([]);
       expect.soft(await foreignDates(page), `dates, ${language}, ${step.name}`).toEqual([]);
+      expect.soft(untranslated.splice(0), `keys with no translation, ${language}, ${step.name}`).toEqual([]);
       if (process.env.LAYOUT_SCREENSHOTS) {
         await page.screenshot({ path: testInfo.outputPath(`${language}-${window}-${step.name.replaceAll(' ', '-')}.png`), fullPage: false });
       }
@@ -227,6 +229,7 @@ for (const pass of PASSES) {
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(untranslated, `keys with no translation, ${language}, the actions menu and the sidebar`).toEqual([]);
     await context.close();
   });
 }

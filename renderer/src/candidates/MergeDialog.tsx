@@ -252,7 +252,7 @@ const ENUM_PREFIXES: Partial<Record<keyof Candidate, string>> = {
   gender: 'candidates.values.genders',
   publicCategory: 'candidates.values.publicCategories',
   status: 'candidates.values.statuses',
-  frenchLevel: 'frenchLevels',
+  frenchLevel: 'common.values.frenchLevels',
   frenchLevelProof: 'candidates.values.proofs',
   authorisationDocument: 'candidates.values.documents',
   mobility: 'candidates.values.mobilities',

@@ -18,7 +18,7 @@ export function FrenchLevelField<T extends FieldValues & { frenchLevel?: unknown
       form={form}
       name={'frenchLevel' as Path<T>}
       label={t('candidates.ui.fields.frenchLevel')}
-      choices={choices(FRENCH_LEVELS, t, 'frenchLevels')}
+      choices={choices(FRENCH_LEVELS, t, 'common.values.frenchLevels')}
       wide={wide}
     />
   );
