@@ -141,13 +141,13 @@ test('employers come in with their contact: a SIRET corrected in the preview, a 
 });
 
 for (const language of ['fr', 'it'] as const) {
-  test(`merging a likely duplicate in ${language.toUpperCase()} shows the sector, occupation and phone it adds to the file`, async ({ page, preview }) => {
+  test(`merging a likely duplicate in ${language.toUpperCase()} shows the sector, occupation and phone it adds to the file, and the level it keeps, in words`, async ({ page, preview }) => {
     test.slow(); // The file is read on a worker thread.
     const text = texts(language);
     const api = await previewApi(preview.url);
     await api('sectors.create', { name: 'Apiculture' });
-    await api('candidates.create', { firstName: 'Aminata', lastName: 'Diallo', birthDate: '1994-03-15', phone: '0611111111', consentRecording: true });
-    const csv = ['Nom;Prénom;Date de naissance;Portable;Secteur;Métier', "DIALLO;Aminata;15/03/1994;0622222222;Apiculture;Agent d'entretien"].join('\r\n');
+    await api('candidates.create', { firstName: 'Aminata', lastName: 'Diallo', birthDate: '1994-03-15', phone: '0611111111', frenchLevel: 'A2', consentRecording: true });
+    const csv = ['Nom;Prénom;Date de naissance;Portable;Secteur;Métier;Niveau de français', "DIALLO;Aminata;15/03/1994;0622222222;Apiculture;Agent d'entretien;B1 (DELF)"].join('\r\n');
 
     await page.addInitScript((chosen) => localStorage.setItem('tremplin.language', chosen), language);
     await page.goto(`${preview.url}#/candidates`);
@@ -160,6 +160,9 @@ for (const language of ['fr', 'it'] as const) {
     await expect(merge).toContainText(adds('sheets.ui.mergeLists.sectorIds', 'Apiculture'));
     await expect(merge).toContainText(adds('sheets.ui.mergeLists.occupations', "Agent d'entretien"));
     await expect(merge).toContainText(text('sheets.ui.mergeFills').replace('{{field}}', text('sheets.ui.columns.secondPhone')).replace('{{value}}', '06 22 22 22 22'));
+    const keeps = text('sheets.ui.mergeKeeps').replace('{{field}}', text('sheets.ui.columns.frenchLevel'));
+    await expect(merge).toContainText(keeps.replace('{{kept}}', text('common.values.frenchLevels.A2')).replace('{{value}}', text('common.values.frenchLevels.B1')));
+    await expect(merge).toContainText(text('sheets.ui.mergeFills').replace('{{field}}', text('candidates.ui.fields.frenchLevelProof')).replace('{{value}}', text('candidates.values.proofs.delf')));
     if (process.env.TREMPLIN_LOOK) await row.screenshot({ path: path.join(process.env.TREMPLIN_LOOK, `sheet-merge-${language}.png`) });
   });
 }

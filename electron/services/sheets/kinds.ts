@@ -1,4 +1,5 @@
 import type { ParsedInputOf } from '../../../shared/api';
+import type { PartnerKind } from '../../../shared/domain';
 import type { MergeChange } from '../../../shared/sheets';
 import { DUPLICATE_RULES } from '../../../shared/sheet-table';
 import type { Clock } from '../../core/clock';
@@ -28,6 +29,9 @@ export interface ExistingRecord {
 }
 
 type Fields = Record<string, unknown>;
+
+/** The kind of a partner whose row does not say it. */
+const UNSAID_PARTNER_KIND: PartnerKind = 'other';
 
 interface RecordKindSpec {
   recordType: RecordType;
@@ -95,7 +99,7 @@ export const RECORD_KINDS: Record<RecordKind, RecordKindSpec> = {
     recordType: 'partner',
     existing: (db) => partnerRows(db).map((row) => ({ id: row.id, name: row.name, values: plain(row) })),
     find: (db, id) => plain(createPartnerService(db).get({ id })),
-    create: (tx, clock, fields) => createPartnerService(tx, clock).create(fields as ParsedInputOf<'partners.create'>).id,
+    create: (tx, clock, fields) => createPartnerService(tx, clock).create({ kind: UNSAID_PARTNER_KIND, ...fields } as ParsedInputOf<'partners.create'>).id,
     update: (tx, clock, id, patch) => void createPartnerService(tx, clock).update({ id, ...patch } as ParsedInputOf<'partners.update'>),
   },
 };

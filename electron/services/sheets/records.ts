@@ -52,7 +52,8 @@ const CREATE_SCHEMAS: Record<RecordKind, z.ZodType> = {
   employers: employerCreateSchema,
   jobNeeds: jobNeedCreateSchema,
   volunteers: volunteerCreateSchema,
-  partners: partnerCreateSchema,
+  // A partner whose row names no kind is created as "other" (kinds.ts); a merge leaves its kind alone.
+  partners: partnerCreateSchema.partial({ kind: true }),
 };
 
 /** The field of the record a column fills (the schema's path), to put a schema's complaint on its cell. */
@@ -154,7 +155,6 @@ export function convertRecord(kind: RecordKind, cells: readonly Cell[], mapping:
   });
 
   if (Object.keys(contact).length > 0) fields.contacts = [contact];
-  if (kind === 'partners') fields.kind ??= 'other';
   if (kind === 'jobNeeds') {
     const employerId = employerOf(context, siret, employerText);
     if (employerId.kind === 'value') fields.employerId = employerId.value;
@@ -181,7 +181,7 @@ export function convertRecord(kind: RecordKind, cells: readonly Cell[], mapping:
   return { fields: errors.length === 0 ? data : null, name, errors, warnings, missingSector };
 }
 
-const NAMED_REQUIRED = new Set(['name', 'firstName', 'lastName', 'occupation', 'contractType', 'employerId', 'kind']);
+const NAMED_REQUIRED = new Set(['name', 'firstName', 'lastName', 'occupation', 'contractType', 'employerId']);
 
 /** A missing required field says which one, rather than the form's bare "required". */
 function requiredMessage(path: string, message: string): string {

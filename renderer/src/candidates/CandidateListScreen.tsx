@@ -18,7 +18,8 @@ import { useRecordList } from '../ui/useRecordList';
 import { ExpiryDate } from './ExpiryDate';
 import { useCandidateListFilters } from './listFilters';
 import { EXPIRY_WINDOWS, SORT_ORDER_NAMES, hasNarrowingFilters, toListInput } from './listInput';
-import { choices, offered, usePairOptions, usePartnerOptions, useProgrammeOptions } from './options';
+import { usePartnerOptions } from '../ui/options';
+import { choices, offered, usePairOptions, useProgrammeOptions } from './options';
 import { routeToHash, sheetImportHash } from '../app/routes';
 import { useMay } from '../session/useMay';
 

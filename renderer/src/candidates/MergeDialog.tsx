@@ -10,7 +10,9 @@ import { formatPhone } from '../app/phone';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useApiValue } from '../ui/useApiValue';
 import { fullName } from '../ui/names';
-import { type Option, usePairOptions, usePartnerOptions, useVolunteerOptions } from './options';
+import { type Option, usePartnerOptions } from '../ui/options';
+import { usePairOptions, useVolunteerOptions } from './options';
+import { CANDIDATE_DATE_FIELDS, CANDIDATE_VALUE_PREFIXES } from '../ui/candidateValues';
 import { useModal } from '../ui/useModal';
 import './merge.css';
 
@@ -238,25 +240,6 @@ function ChoiceRow({ name, label, values, kept, choosable, onChoose }: ChoiceRow
   );
 }
 
-const DATE_FIELDS = new Set<keyof Candidate>([
-  'birthDate',
-  'frenchLevelDate',
-  'authorisationStart',
-  'authorisationExpiry',
-  'asylumRegisteredOn',
-  'availableFrom',
-  'referredOn',
-]);
-/** Closed lists and the translations that name their values. */
-const ENUM_PREFIXES: Partial<Record<keyof Candidate, string>> = {
-  gender: 'candidates.values.genders',
-  publicCategory: 'candidates.values.publicCategories',
-  status: 'candidates.values.statuses',
-  frenchLevel: 'common.values.frenchLevels',
-  frenchLevelProof: 'candidates.values.proofs',
-  authorisationDocument: 'candidates.values.documents',
-  mobility: 'candidates.values.mobilities',
-};
 /** Field labels (`candidates.fields.*`) of the fields that link to another record. */
 const LINK_LABELS: Partial<Record<keyof Candidate, string>> = {
   referralPartnerId: 'referralPartner',
@@ -274,8 +257,8 @@ function useValueFormatter() {
   function value(field: keyof Candidate, raw: unknown): string {
     if (raw === null || raw === false || raw === '') return '';
     if (raw === true) return t(`candidates.ui.fields.${field}`);
-    if (DATE_FIELDS.has(field)) return date(String(raw));
-    const prefix = ENUM_PREFIXES[field];
+    if (CANDIDATE_DATE_FIELDS.has(field)) return date(String(raw));
+    const prefix = CANDIDATE_VALUE_PREFIXES[field];
     if (prefix) return t(`${prefix}.${String(raw)}`);
     if (field === 'nationality') return countryName(String(raw), language);
     if (field in linked) return linked[field]?.find((option) => option.value === raw)?.label ?? '…';

@@ -2,7 +2,7 @@ import { type InputHTMLAttributes, type KeyboardEvent, type ReactNode, type Ref,
 import { useTranslation } from 'react-i18next';
 import { fieldErrorId } from '../ui/Field';
 import { CloseIcon } from '../app/icons';
-import type { Option } from './options';
+import type { Option } from '../ui/options';
 
 interface CheckboxFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   id: string;

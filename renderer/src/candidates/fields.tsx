@@ -2,7 +2,7 @@ import type { InputHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import type { FieldValues, Path, RegisterOptions, UseFormRegister } from 'react-hook-form';
 import { DateInput } from '../ui/DateInput';
 import { Field } from '../ui/Field';
-import type { Option } from './options';
+import type { Option } from '../ui/options';
 
 /** Every control of a candidate's file has an id derived from its field path: `candidate-occupations-0-label`. */
 export const inputId = (path: string) => `candidate-${path.replaceAll('.', '-')}`;

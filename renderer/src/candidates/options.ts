@@ -3,15 +3,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRY_CODES, LANGUAGE_CODES, countryName, languageName } from '../../../shared/reference';
 import { pairNames, pairScope, sortableName } from '../volunteers/names';
+import type { Option } from '../ui/options';
 import { useApiValue } from '../ui/useApiValue';
-
-/** One choice in a select or a picker, already translated. */
-export interface Option {
-  value: string;
-  label: string;
-  /** Archived or inactive: offered only when already chosen. */
-  retired?: boolean;
-}
 
 /** A closed list of the domain (statuses, documents…), labelled by its translations under `prefix`. */
 export function choices(values: readonly string[], t: TFunction, prefix: string): Option[] {
@@ -55,20 +48,8 @@ export function useLanguageOptions(): Option[] {
   }, [language]);
 }
 
-/** At most an association's whole list of partners (a few dozen). */
+/** At most an association's whole list of volunteers (a few dozen). */
 const REFERENCE_LIMIT = 500;
-
-/** Partner associations, archived ones marked (a file may still name one); asked for once `load` is true. */
-export function usePartnerOptions(load = true): Option[] {
-  const { state } = useApiValue('partners.list', load ? { archived: 'all', limit: REFERENCE_LIMIT } : null);
-  return useMemo(
-    () =>
-      state.status === 'ready'
-        ? state.value.items.map((partner) => ({ value: partner.id, label: partner.name, retired: partner.archivedAt !== null }))
-        : [],
-    [state],
-  );
-}
 
 /** Pairs of volunteers, named by what they work on and who they are; asked for once `load` is true. */
 export function usePairOptions(load = true): Option[] {

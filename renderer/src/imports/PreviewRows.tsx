@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPhone } from '../../../shared/phone';
 import { type CellNote, DUPLICATE_CHOICES, type PreviewRow } from '../../../shared/sheets';
+import { usePartnerOptions } from '../ui/options';
 import { sectorLabel, useSectors } from '../ui/sectors';
+import { type MergeNames, mergeChangeText } from './mergeChanges';
 import type { SheetImport } from './sheetImport';
 
 const ESTIMATED_ROW_HEIGHT = 52;
@@ -118,26 +119,23 @@ function CellFix({ row, error, label, session }: { row: PreviewRow; error: CellN
   );
 }
 
-const PHONE_FIELDS = new Set(['phone', 'secondPhone']);
-
 /** A likely duplicate: left out, merged into the record it duplicates (what it would fill shown first), or created anyway. */
 function DuplicateChoiceField({ row, session }: { row: PreviewRow; session: SheetImport }) {
   const { t, i18n } = useTranslation();
   const choice = session.decisions.get(row.line) ?? 'skip';
   // A row that only repeats an earlier row of the file has no record to fill.
   const choices = DUPLICATE_CHOICES.filter((option) => option !== 'merge' || row.duplicates.length > 0);
-  const field = (name: string) => {
-    const key = [`sheets.ui.mergeLists.${name}`, `sheets.ui.columns.${name}`].find((candidate) => i18n.exists(candidate));
-    return key ? t(key) : name;
+  // A sector or partner a merge names comes as its id: named as the lists name it (asked for only when one is there).
+  const names = (fields: string[]) => choice === 'merge' && row.merge.some((change) => fields.includes(change.field));
+  const { sectors } = useSectors(true, names(['sectorId', 'sectorIds']));
+  const partners = usePartnerOptions(names(['referralPartnerId']));
+  const mergeNames: MergeNames = {
+    sector: (id) => {
+      const sector = sectors.find((known) => known.id === id);
+      return sector ? sectorLabel(sector, t) : '…';
+    },
+    partner: (id) => partners.find((partner) => partner.value === id)?.label ?? '…',
   };
-  // A sector a merge adds comes as its id: named as the lists name it (asked for only when one is added).
-  const { sectors } = useSectors(true, choice === 'merge' && row.merge.some((change) => change.field === 'sectorIds'));
-  const sectorName = (id: string) => {
-    const sector = sectors.find((known) => known.id === id);
-    return sector ? sectorLabel(sector, t) : '…';
-  };
-  // Values as the file's screens show them: a sector by its name, a phone as dialled ("06 22 22 22 22").
-  const shown = (name: string, value: string) => (name === 'sectorIds' ? sectorName(value) : PHONE_FIELDS.has(name) ? formatPhone(value) : value);
   return (
     <div className="sheet-duplicate">
       <p>
@@ -170,11 +168,7 @@ function DuplicateChoiceField({ row, session }: { row: PreviewRow; session: Shee
           {row.merge.length === 0 && <li>{t('sheets.ui.mergeNothing')}</li>}
           {row.merge.map((change) => (
             <li key={`${change.field}:${change.value}`} className={change.kept === null ? 'sheet-merge-fill' : 'sheet-merge-kept'}>
-              {change.added
-                ? t('sheets.ui.mergeAdds', { field: field(change.field), value: shown(change.field, change.value) })
-                : change.kept === null
-                  ? t('sheets.ui.mergeFills', { field: field(change.field), value: shown(change.field, change.value) })
-                  : t('sheets.ui.mergeKeeps', { field: field(change.field), value: shown(change.field, change.value), kept: shown(change.field, change.kept) })}
+              {mergeChangeText(change, t, i18n.language, mergeNames)}
             </li>
           ))}
         </ul>

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { CandidateProgrammes } from '../CandidateProgrammes';
 import { InputField, SelectField } from '../fields';
-import { offered, usePartnerOptions } from '../options';
+import { usePartnerOptions } from '../../ui/options';
+import { offered } from '../options';
 import { SectionFrame, useSectionForm } from '../sectionForm';
 import type { SectionProps } from './props';
 import { sectionSchema } from './schema';

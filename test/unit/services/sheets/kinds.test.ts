@@ -235,4 +235,19 @@ describe('spreadsheet import of employers, job needs, volunteers and partners', 
     expect((await ok(backend, 'partners.list', {})).total).toBe(0);
     expect((await ok(backend, 'volunteers.list', {})).total).toBe(1);
   });
+
+  it('creates a partner whose row names no kind as "other", and a merge into a known partner leaves its kind as it is', async () => {
+    const backend = await open();
+    const known = await ok(backend, 'partners.create', { name: 'CADA Les Tilleuls', kind: 'asylum_housing' });
+    const opened = await ok(backend, 'sheets.open', { fileName: 'partenaires.csv', contentBase64: base64('Structure;Ville\r\nCADA Les Tilleuls;Lyon\r\nCafé des habitants;Vénissieux\r\n') });
+    const preview = await ok(backend, 'sheets.preview', { importId: opened.importId, kind: 'partners' });
+    expect(preview.rows.map((row) => [row.status, row.merge])).toEqual([
+      ['duplicate', [{ field: 'commune', value: 'Lyon', kept: null }]],
+      ['new', []],
+    ]);
+    await ok(backend, 'sheets.apply', { importId: opened.importId, kind: 'partners', merge: [2] });
+    expect(await ok(backend, 'partners.get', { id: known.id })).toMatchObject({ kind: 'asylum_housing', commune: 'Lyon' });
+    const created = (await ok(backend, 'partners.list', { query: 'habitants' })).items[0];
+    expect(await ok(backend, 'partners.get', { id: created?.id as string })).toMatchObject({ kind: 'other', commune: 'Vénissieux' });
+  });
 });
