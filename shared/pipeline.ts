@@ -21,6 +21,9 @@ export type PresentationState = (typeof PRESENTATION_STATES)[number];
 /** States in which a presentation still waits for something (an answer, an interview). */
 export const OPEN_PRESENTATION_STATES = ['proposed', 'presented', 'interview'] as const satisfies readonly PresentationState[];
 
+/** States in which a presentation holds the candidate's place on the need: a second one is refused (refused, withdrawn, obsolete free it). */
+export const ACTIVE_PRESENTATION_STATES: readonly PresentationState[] = [...OPEN_PRESENTATION_STATES, 'accepted'];
+
 export const REFUSAL_REASONS = [
   'not_mobile',
   'lacking_skills',
@@ -183,6 +186,20 @@ export const INTERNSHIP_MAX_RENEWALS = 1;
 export const TEMP_MISSION_MAX_MONTHS = 18;
 export const TEMP_MISSION_MAX_RENEWALS = 2;
 
+/** The longest each kind of placement may last from its start, in months (a training has no legal limit). */
+export const PLACEMENT_MAX_MONTHS: Record<PlacementKind, number | null> = {
+  pmsmp: PMSMP_MAX_MONTHS,
+  internship_apprenticeship: INTERNSHIP_MAX_MONTHS,
+  temp_mission: TEMP_MISSION_MAX_MONTHS,
+  training: null,
+};
+const TOO_LONG: Record<PlacementKind, string | null> = {
+  pmsmp: 'matching.errors.pmsmpTooLong',
+  internship_apprenticeship: 'matching.errors.internshipTooLong',
+  temp_mission: 'matching.errors.tempMissionTooLong',
+  training: null,
+};
+
 export const STIPEND_MAX_EUROS = 10_000;
 
 const placementFieldShapes = {
@@ -294,15 +311,9 @@ type Period = { startDate: string; endDate: string };
  */
 export function placementPeriodErrors(placement: Period & { kind: PlacementKind }): Record<string, string> {
   if (placement.endDate < placement.startDate) return { endDate: 'matching.errors.endBeforeStart' };
-  if (placement.kind === 'pmsmp' && placement.endDate > lastDayOfMonths(placement.startDate, PMSMP_MAX_MONTHS)) {
-    return { endDate: 'matching.errors.pmsmpTooLong' };
-  }
-  if (placement.kind === 'internship_apprenticeship' && placement.endDate > lastDayOfMonths(placement.startDate, INTERNSHIP_MAX_MONTHS)) {
-    return { endDate: 'matching.errors.internshipTooLong' };
-  }
-  if (placement.kind === 'temp_mission' && placement.endDate > lastDayOfMonths(placement.startDate, TEMP_MISSION_MAX_MONTHS)) {
-    return { endDate: 'matching.errors.tempMissionTooLong' };
-  }
+  const months = PLACEMENT_MAX_MONTHS[placement.kind];
+  const tooLong = TOO_LONG[placement.kind];
+  if (months !== null && tooLong !== null && placement.endDate > lastDayOfMonths(placement.startDate, months)) return { endDate: tooLong };
   return {};
 }
 
@@ -383,8 +394,8 @@ export type OutcomeClass = (typeof OUTCOME_CLASSES)[number];
 /** A fixed-term contract of this many months or more counts as durable employment. */
 export const DURABLE_MIN_MONTHS = 6;
 
-/** Kinds that have no end date. */
-const OPEN_ENDED_KINDS: readonly RecruitmentKind[] = ['cdi', 'business_creation'];
+/** Kinds that have no end date: a permanent contract, one's own business. */
+export const OPEN_ENDED_KINDS: readonly RecruitmentKind[] = ['cdi', 'business_creation'];
 
 /** Kinds that are not a job: creating one's business, entering qualifying training. */
 const NOT_EMPLOYMENT_KINDS: readonly RecruitmentKind[] = ['business_creation', 'qualifying_training'];

@@ -1,6 +1,6 @@
 import { type Candidate, candidateConsistencyErrors } from '../../shared/candidates';
 import { type MergeChoices, mergedValues } from '../../shared/merge';
-import type { PresentationState } from '../../shared/pipeline';
+import { ACTIVE_PRESENTATION_STATES, type PresentationState } from '../../shared/pipeline';
 import { AppError, refuse } from '../core/errors';
 import type { WriteDb } from '../db/handles';
 import { describeAudit } from '../store/audit';
@@ -25,7 +25,7 @@ import {
 } from '../store/merge';
 import { createCandidateService } from './candidates';
 import { nameTokens } from '../core/names';
-import { ACTIVE_PRESENTATION_STATES, automaticChangeDay, logPresentationChange } from './presentations';
+import { automaticChangeDay, logPresentationChange } from './presentations';
 
 /** The lists both files hold are joined: the kept file's items first, then the other's new ones. */
 function unionBy<T>(kept: T[], other: T[], key: (item: T) => string): T[] {

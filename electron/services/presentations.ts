@@ -2,7 +2,7 @@ import type { ParsedInputOf } from '../../shared/api';
 import { presentationBlock } from '../../shared/candidates';
 import {
   FORWARD_PRESENTATION_STATES,
-  OPEN_PRESENTATION_STATES,
+  ACTIVE_PRESENTATION_STATES,
   PRESENTATION_TRANSITIONS,
   type Presentation,
   type PresentationEvent,
@@ -39,9 +39,6 @@ const NOT_PRESENTABLE = {
   consent_withdrawn: 'matching.errors.consentWithdrawn',
   presentation_consent_withdrawn: 'matching.errors.presentationConsentWithdrawn',
 } as const;
-
-/** States in which a presentation holds the candidate's place on the need: a second one is refused. */
-export const ACTIVE_PRESENTATION_STATES: readonly PresentationState[] = [...OPEN_PRESENTATION_STATES, 'accepted'];
 
 export interface PresentationChange {
   to: PresentationState;

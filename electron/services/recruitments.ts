@@ -9,6 +9,7 @@ import {
   type RecruitmentKind,
   type RecruitmentPage,
   type RecruitmentSummary,
+  ACTIVE_PRESENTATION_STATES,
   authorisedActivity,
   followUpDueDates,
   isEmployment,
@@ -34,7 +35,7 @@ import {
   resolveHostLinks,
   withOverlaps,
 } from './pipeline-records';
-import { ACTIVE_PRESENTATION_STATES, automaticChangeDay, logPresentationChange } from './presentations';
+import { automaticChangeDay, logPresentationChange } from './presentations';
 import { markEmployed } from '../store/candidates';
 import { createJobNeedStore, updateJobNeed } from '../store/employers';
 import { pmsmpsOf } from '../store/placements';

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HARD_CRITERIA, type MatchReason, type MatchVerdict } from '../../../shared/matching';
-import type { PresentationState } from '../../../shared/pipeline';
+import { ACTIVE_PRESENTATION_STATES, type PresentationState } from '../../../shared/pipeline';
 import { formatDate } from '../app/format';
 import { PresentationStateBadge } from './presentations/PresentationStateBadge';
 import { presentationHash } from '../app/routes';
@@ -161,9 +161,6 @@ export function Distance({ km }: { km: number | null }) {
   return <span className="nowrap">{t('matching.ui.matches.km', { km: figure })}</span>;
 }
 
-/** States after which the same person may be put forward again. */
-const CLOSED_STATES: readonly PresentationState[] = ['refused', 'withdrawn', 'obsolete'];
-
 interface PresentCellProps {
   presentation: { id: string; state: PresentationState } | null;
   /** "Present" is offered only for an eligible match on an open need. */
@@ -177,7 +174,7 @@ interface PresentCellProps {
 /** Where a match stands: its presentation's state (a link to it), and "Present" while none is under way. */
 export function PresentCell({ presentation, presentable, busy, describedBy, onPresent }: PresentCellProps) {
   const { t } = useTranslation();
-  const canPresent = presentable && (presentation === null || CLOSED_STATES.includes(presentation.state));
+  const canPresent = presentable && (presentation === null || !ACTIVE_PRESENTATION_STATES.includes(presentation.state));
   return (
     <div className="present-cell">
       {presentation && (

@@ -7,9 +7,8 @@ import { addDays, lastDayOfMonths } from '../../../../shared/dates';
 import {
   INTERNSHIP_MAX_MONTHS,
   PLACEMENT_KINDS,
-  PMSMP_MAX_MONTHS,
+  PLACEMENT_MAX_MONTHS,
   type Placement,
-  TEMP_MISSION_MAX_MONTHS,
   type PlacementKind,
   placementCreateSchema,
   placementPeriodErrors,
@@ -316,17 +315,9 @@ function withoutKind<T extends { kind: PlacementKind }>({ kind: _kind, ...fields
   return fields;
 }
 
-/** The legal length of each kind (a training has none), renewals included for a temp mission. */
-const LIMIT_MONTHS: Record<PlacementKind, number | null> = {
-  pmsmp: PMSMP_MAX_MONTHS,
-  internship_apprenticeship: INTERNSHIP_MAX_MONTHS,
-  temp_mission: TEMP_MISSION_MAX_MONTHS,
-  training: null,
-};
-
 /** The legal length of the kind, with the last day allowed for the start typed. */
 function limitHint(kind: PlacementKind, startDate: string, t: TFunction, language: string): string | undefined {
-  const months = LIMIT_MONTHS[kind];
+  const months = PLACEMENT_MAX_MONTHS[kind];
   if (months === null) return undefined;
   if (!isValidIsoDate(startDate)) return t(`matching.ui.placements.form.limit.${kind}`);
   return t(`matching.ui.placements.form.limitUntil.${kind}`, { date: formatDate(lastDayOfMonths(startDate, months), language, 'long') });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
   DURABLE_MIN_MONTHS,
+  OPEN_ENDED_KINDS,
   RECRUITMENT_KINDS,
   type Recruitment,
   type RecruitmentKind,
@@ -43,9 +44,6 @@ const formSchema = recruitmentCreateSchema
     ),
   );
 type FormInput = z.input<typeof formSchema>;
-
-/** Kinds with no end date: a permanent contract, one's own business. */
-const OPEN_ENDED: readonly RecruitmentKind[] = ['cdi', 'business_creation'];
 
 /** What a new recruitment starts from: an accepted presentation and its job need, or a placement that ended in a hire. */
 export type RecruitmentDraft = Partial<
@@ -98,7 +96,7 @@ export function RecruitmentForm({ candidateId, recruitment, draft = {}, readOnly
   const kind = watch('kind') as RecruitmentKind;
   const startDate = watch('startDate') ?? '';
   const endDate = watch('endDate') ?? '';
-  const openEnded = OPEN_ENDED.includes(kind);
+  const openEnded = OPEN_ENDED_KINDS.includes(kind);
 
   // A CDI or a business has no end: one typed before goes.
   useEffect(() => {
