@@ -60,21 +60,56 @@ function padded(length: number): number {
   return Math.ceil(length / BLOCK) * BLOCK;
 }
 
-/** Packs the entries in a fixed order; `mtime` in seconds keeps the output reproducible. */
-export function packEnvelope(envelope: Envelope, mtime: number): Uint8Array {
-  const entries: [EntryName, Uint8Array][] = [];
-  if (envelope.readme !== null) entries.push([README_NAME, new TextEncoder().encode(envelope.readme)]);
-  entries.push([PAYLOAD_NAME, envelope.payload]);
-  if (envelope.signature !== null) entries.push([SIGNATURE_NAME, new TextEncoder().encode(envelope.signature)]);
-  const total = entries.reduce((sum, [, data]) => sum + BLOCK + padded(data.length), 0) + 2 * BLOCK;
-  const archive = new Uint8Array(total);
-  let offset = 0;
-  for (const [name, data] of entries) {
-    archive.set(header(name, data.length, mtime), offset);
-    archive.set(data, offset + BLOCK);
-    offset += BLOCK + padded(data.length);
+/** An archive made around its payload before the payload is written: see openEnvelope. */
+export interface OpenEnvelope {
+  /** Where the payload goes, exactly the size given, inside the archive's memory. */
+  payload: Uint8Array;
+  /** Writes the signature's entry (at most the room given; none when the room is null) and the archive's end; returns the archive's bytes. */
+  close(signature: string | null): Uint8Array;
+  /** The whole memory the archive was made in (its bytes and the room left): what to give back once it is sent (core/memory.ts's release). */
+  memory: Uint8Array;
+}
+
+/**
+ * An archive with room for a payload of `payloadSize` bytes, written in place (an export seals
+ * straight into it), then for its signature, made from the payload once it is there. The
+ * entries come in a fixed order; `mtime` in seconds keeps the output reproducible.
+ */
+export function openEnvelope(payloadSize: number, readme: string | null, mtime: number, signatureRoom: number | null = SMALL_ENTRY_MAX): OpenEnvelope {
+  const readmeBytes = readme === null ? null : new TextEncoder().encode(readme);
+  const readmeLength = readmeBytes ? BLOCK + padded(readmeBytes.length) : 0;
+  // Zeroed: the blocks' padding and the archive's end are zero bytes.
+  const signatureLength = signatureRoom === null ? 0 : BLOCK + padded(signatureRoom);
+  const memory = new Uint8Array(readmeLength + BLOCK + padded(payloadSize) + signatureLength + 2 * BLOCK);
+  if (readmeBytes) {
+    memory.set(header(README_NAME, readmeBytes.length, mtime));
+    memory.set(readmeBytes, BLOCK);
   }
-  return archive;
+  memory.set(header(PAYLOAD_NAME, payloadSize, mtime), readmeLength);
+  const payloadStart = readmeLength + BLOCK;
+  let offset = payloadStart + padded(payloadSize);
+  return {
+    payload: memory.subarray(payloadStart, payloadStart + payloadSize),
+    memory,
+    close(signature) {
+      if (signature !== null) {
+        const bytes = new TextEncoder().encode(signature);
+        if (signatureRoom === null || bytes.length > signatureRoom) throw new Error('envelope: the signature is larger than its room');
+        memory.set(header(SIGNATURE_NAME, bytes.length, mtime), offset);
+        memory.set(bytes, offset + BLOCK);
+        offset += BLOCK + padded(bytes.length);
+      }
+      return memory.subarray(0, offset + 2 * BLOCK);
+    },
+  };
+}
+
+/** An archive of entries whose bytes are all known. */
+export function packEnvelope(envelope: Envelope, mtime: number): Uint8Array {
+  const signature = envelope.signature === null ? null : new TextEncoder().encode(envelope.signature);
+  const archive = openEnvelope(envelope.payload.length, envelope.readme, mtime, signature?.length ?? null);
+  archive.payload.set(envelope.payload);
+  return archive.close(envelope.signature);
 }
 
 function readText(block: Uint8Array, offset: number, length: number): string {

@@ -288,20 +288,21 @@ export function jsonArrayOf(items: readonly Uint8Array[]): Buffer {
 }
 
 /**
- * A payload's JSON as UTF-8 bytes, its candidates and events given apart as JSON arrays
+ * A payload's JSON as the pieces of its UTF-8 text, in order (sealed from them as they are: see
+ * age.ts's ageFileOf), its candidates and events given apart as JSON arrays
  * already written, as UTF-8 bytes (by SQLite: tens of thousands of records need not become
  * objects to become text again, nor strings to become bytes again: 37 MB of them made into
  * strings then into bytes again cost some 90 ms of a 1.35 s export of 10,000 files). Each
  * array is written without spaces around it, as SQLite writes one. The records go last; the
  * text parses to the payload with those records.
  */
-export function payloadBytes(payload: Payload, written: { candidates: readonly Uint8Array[]; timelineEvents: readonly Uint8Array[] }): Buffer {
-  if (payload.records.candidates.length > 0 || payload.records.timelineEvents.length > 0) throw new Error('payloadBytes: candidates and events are given as JSON');
+export function payloadParts(payload: Payload, written: { candidates: readonly Uint8Array[]; timelineEvents: readonly Uint8Array[] }): Uint8Array[] {
+  if (payload.records.candidates.length > 0 || payload.records.timelineEvents.length > 0) throw new Error('payloadParts: candidates and events are given as JSON');
   const { records, ...rest } = payload;
   /** The arrays' items, joined into one array's text. */
   const joined = (arrays: readonly Uint8Array[]) => {
     const items = arrays.map((array) => {
-      if (array[0] !== OPEN_BRACKET[0] || array[array.length - 1] !== CLOSE_BRACKET[0]) throw new Error('payloadBytes: a JSON array is expected');
+      if (array[0] !== OPEN_BRACKET[0] || array[array.length - 1] !== CLOSE_BRACKET[0]) throw new Error('payloadParts: a JSON array is expected');
       return array.subarray(1, -1);
     });
     return arrayParts(items.filter((list) => list.length > 0));
@@ -318,14 +319,5 @@ export function payloadBytes(payload: Payload, written: { candidates: readonly U
     ...(records.plans ? [',"plans":', JSON.stringify(records.plans)] : []),
     '}}',
   ];
-  const bytes = Buffer.allocUnsafe(parts.reduce((sum, part) => sum + (typeof part === 'string' ? Buffer.byteLength(part) : part.length), 0));
-  let offset = 0;
-  for (const part of parts) {
-    if (typeof part === 'string') offset += bytes.write(part, offset);
-    else {
-      bytes.set(part, offset);
-      offset += part.length;
-    }
-  }
-  return bytes;
+  return parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part));
 }

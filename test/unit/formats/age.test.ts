@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fc, test } from '@fast-check/vitest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { Decrypter, Encrypter } from 'age-encryption';
 import {
   DecryptionError,
+  ageFileOf,
   decrypt,
   decryptFile,
   encryptToFile,
@@ -120,6 +122,22 @@ describe('the payload, chunk by chunk', () => {
     const library = new Decrypter();
     library.addPassphrase('abeille-debattre-dauphin');
     expect(await library.decrypt(byPassphrase)).toEqual(new Uint8Array(70_000));
+  });
+
+  // A size around the chunks, and where the plaintext is cut into pieces (some of them empty).
+  const piecesOf = fc.tuple(fc.constantFrom(...SIZES), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 }));
+  test.prop([piecesOf], { numRuns: 25 })('seals a plaintext given in pieces, cut anywhere, as the file of the whole, which the library opens', async ([size, cuts]) => {
+    const key = await generateAgeKey();
+    const data = new Uint8Array(randomBytes(size));
+    const at = [0, ...cuts.map((cut) => Math.floor(cut * size)).sort((a, b) => a - b), size];
+    const pieces = at.slice(1).map((end, index) => data.subarray(at[index], end));
+    const file = await ageFileOf(pieces, { recipients: [key.recipient] });
+    const output = new Uint8Array(file.size);
+    file.sealInto(output);
+    expect(output.length).toBe((await encryptToRecipients(data, [key.recipient])).length);
+    const library = new Decrypter();
+    library.addIdentity(key.identity);
+    expect(await library.decrypt(output)).toEqual(data);
   });
 
   it('refuses a file cut at a chunk boundary, with bytes added, or with a changed header', async () => {

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { EnvelopeError, PAYLOAD_NAME, SIGNATURE_NAME, packEnvelope, unpackEnvelope } from '../../../electron/formats/envelope';
+import { EnvelopeError, PAYLOAD_NAME, SIGNATURE_NAME, openEnvelope, packEnvelope, unpackEnvelope } from '../../../electron/formats/envelope';
 import { useTempDir } from '../../support/temp';
 
 const MTIME = 1_795_000_000;
@@ -27,6 +27,16 @@ describe('the .tremplin envelope', () => {
     expect(unpackEnvelope(packEnvelope(envelope, MTIME), MAX)).toEqual(envelope);
     const unsigned = { payload: new Uint8Array(600), signature: null, readme: null };
     expect(unpackEnvelope(packEnvelope(unsigned, MTIME), MAX)).toEqual(unsigned);
+  });
+
+  it('made around a payload written in place, with room for a signature made after, is the archive of the same entries', () => {
+    const envelope = { payload: new Uint8Array([3, 1, 4, 1, 5]), signature: 'signature made from the payload\n', readme: 'Lisez-moi\n' };
+    const open = openEnvelope(envelope.payload.length, envelope.readme, MTIME);
+    open.payload.set(envelope.payload);
+    expect(open.close(envelope.signature)).toEqual(packEnvelope(envelope, MTIME));
+    const unsigned = openEnvelope(600, null, MTIME, null);
+    expect(unsigned.close(null)).toEqual(packEnvelope({ payload: new Uint8Array(600), signature: null, readme: null }, MTIME));
+    expect(() => openEnvelope(5, null, MTIME, 10).close('x'.repeat(11))).toThrow();
   });
 
   it('is a tar archive that GNU tar lists and extracts, and reads back what tar packs', () => {

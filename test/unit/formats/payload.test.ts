@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { type LocalRecords, type Payload, PayloadError, parsePayload, payloadBytes } from '../../../electron/formats/payload';
+import { type LocalRecords, type Payload, PayloadError, parsePayload, payloadParts } from '../../../electron/formats/payload';
 
 const none: LocalRecords = { sectors: new Set(), partners: new Set(), candidates: new Set(), seededSectors: new Map(), contactOwners: new Map() };
 const ID = (n: number) => `01930000-0000-7000-8000-${String(n).padStart(12, '0')}`;
@@ -117,7 +117,7 @@ describe('export content', () => {
   );
 });
 
-describe('payload bytes with the candidates and events given as JSON', () => {
+describe('payload parts with the candidates and events given as JSON', () => {
   const event = (n: number, text: string) => ({ id: ID(100 + n), text, kind: 'note' });
 
   test.prop([fc.array(fc.array(fc.string(), { maxLength: 4 }), { maxLength: 4 }), fc.array(fc.array(fc.string(), { maxLength: 3 }), { maxLength: 3 })])(
@@ -128,7 +128,7 @@ describe('payload bytes with the candidates and events given as JSON', () => {
       const files = nameBatches.map((names) => names.map((name) => candidate(n++, { firstName: name })));
       const base = payload() as unknown as Payload;
       const utf8 = (array: unknown[]) => Buffer.from(JSON.stringify(array));
-      const bytes = payloadBytes(base, { candidates: files.map(utf8), timelineEvents: arrays.map(utf8) });
+      const bytes = Buffer.concat(payloadParts(base, { candidates: files.map(utf8), timelineEvents: arrays.map(utf8) }));
       expect(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))).toEqual({
         ...base,
         records: { ...base.records, candidates: files.flat(), timelineEvents: arrays.flat() },
@@ -138,13 +138,13 @@ describe('payload bytes with the candidates and events given as JSON', () => {
 
   it('refuses records given both ways', () => {
     const withEvent = payload({}, { timelineEvents: [event(1, 'x')] }) as unknown as Payload;
-    expect(() => payloadBytes(withEvent, { candidates: [], timelineEvents: [] })).toThrow();
+    expect(() => payloadParts(withEvent, { candidates: [], timelineEvents: [] })).toThrow();
     const withFile = payload({}, { candidates: [candidate(3, {})] }) as unknown as Payload;
-    expect(() => payloadBytes(withFile, { candidates: [], timelineEvents: [] })).toThrow();
+    expect(() => payloadParts(withFile, { candidates: [], timelineEvents: [] })).toThrow();
   });
 
   it('refuses a part that is not a JSON array written without spaces around it', () => {
     const base = payload() as unknown as Payload;
-    for (const part of [' []', '{}', '', '[1] ']) expect(() => payloadBytes(base, { candidates: [Buffer.from(part)], timelineEvents: [] })).toThrow();
+    for (const part of [' []', '{}', '', '[1] ']) expect(() => payloadParts(base, { candidates: [Buffer.from(part)], timelineEvents: [] })).toThrow();
   });
 });
