@@ -78,8 +78,8 @@ export interface OpenEnvelope {
 export function openEnvelope(payloadSize: number, readme: string | null, mtime: number, signatureRoom: number | null = SMALL_ENTRY_MAX): OpenEnvelope {
   const readmeBytes = readme === null ? null : new TextEncoder().encode(readme);
   const readmeLength = readmeBytes ? BLOCK + padded(readmeBytes.length) : 0;
-  // Zeroed: the blocks' padding and the archive's end are zero bytes.
   const signatureLength = signatureRoom === null ? 0 : BLOCK + padded(signatureRoom);
+  // Zeroed: the blocks' padding and the archive's end are zero bytes.
   const memory = new Uint8Array(readmeLength + BLOCK + padded(payloadSize) + signatureLength + 2 * BLOCK);
   if (readmeBytes) {
     memory.set(header(README_NAME, readmeBytes.length, mtime));
