@@ -58,7 +58,7 @@ describe('what a merge of a spreadsheet row says it does', () => {
     const said = (rows: PreviewRow[]) => rows.map((row) => row.merge.map((change) => mergeChangeText(change, t, 'fr', names)).sort());
 
     expect(said(await previewed(backend, 'employers', ['Raison sociale;SIRET;Secteur;Charte signée le', 'Les Jardins de Cocagne;732 829 320 00074;Maraîchage bio;03/02/2026']))).toEqual([
-      ['Remplira Charte signée le : 3 févr. 2026', 'Remplira Secteur visé : Maraîchage bio'],
+      ['Remplira Charte signée le : 3 févr. 2026', 'Remplira Secteur : Maraîchage bio'],
     ]);
     expect(said(await previewed(backend, 'jobNeeds', ['Employeur;Poste;Type de contrat;Date de début;Niveau requis', 'Les Jardins de Cocagne;Maraîcher;CDI;01/03/2027;A2']))).toEqual([
       ['Garde Type de contrat : CDD (le tableur dit CDI)', 'Remplira Date de début : 1 mars 2027', 'Remplira Niveau de français requis : A2 — élémentaire'],
