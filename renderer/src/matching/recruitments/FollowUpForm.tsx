@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { type Path, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { type FollowUp, LEFT_REASONS, type Recruitment, followUpRecordSchema } from '../../../../shared/pipeline';
+import { FOLLOW_UP_RESULTS, type FollowUp, LEFT_REASONS, type Recruitment, followUpRecordSchema } from '../../../../shared/pipeline';
 import { parseOptions, today } from '../../../../shared/validation';
 import { call } from '../../api/client';
 import { ChoicePills } from '../../ui/ChoicePills';
@@ -19,7 +19,7 @@ import { DateInput } from '../../ui/DateInput';
 type FormInput = z.input<typeof followUpRecordSchema>;
 
 /** The answers a follow-up records ("pending" is where it starts, not an answer). */
-const ANSWERS = ['employed', 'left', 'unknown'] as const;
+const ANSWERS = FOLLOW_UP_RESULTS.filter((result) => result !== 'pending');
 
 interface FollowUpFormProps {
   followUp: FollowUp;
