@@ -186,17 +186,11 @@ export const INTERNSHIP_MAX_RENEWALS = 1;
 export const TEMP_MISSION_MAX_MONTHS = 18;
 export const TEMP_MISSION_MAX_RENEWALS = 2;
 
-/** The longest each kind of placement may last from its start, in months (a training has no legal limit). */
-export const PLACEMENT_MAX_MONTHS: Record<PlacementKind, number | null> = {
-  pmsmp: PMSMP_MAX_MONTHS,
-  internship_apprenticeship: INTERNSHIP_MAX_MONTHS,
-  temp_mission: TEMP_MISSION_MAX_MONTHS,
-  training: null,
-};
-const TOO_LONG: Record<PlacementKind, string | null> = {
-  pmsmp: 'matching.errors.pmsmpTooLong',
-  internship_apprenticeship: 'matching.errors.internshipTooLong',
-  temp_mission: 'matching.errors.tempMissionTooLong',
+/** The longest each kind of placement may last from its start, in months, and the refusal past it (a training has no legal limit). */
+export const PLACEMENT_LIMITS: Record<PlacementKind, { months: number; tooLong: string } | null> = {
+  pmsmp: { months: PMSMP_MAX_MONTHS, tooLong: 'matching.errors.pmsmpTooLong' },
+  internship_apprenticeship: { months: INTERNSHIP_MAX_MONTHS, tooLong: 'matching.errors.internshipTooLong' },
+  temp_mission: { months: TEMP_MISSION_MAX_MONTHS, tooLong: 'matching.errors.tempMissionTooLong' },
   training: null,
 };
 
@@ -311,9 +305,8 @@ type Period = { startDate: string; endDate: string };
  */
 export function placementPeriodErrors(placement: Period & { kind: PlacementKind }): Record<string, string> {
   if (placement.endDate < placement.startDate) return { endDate: 'matching.errors.endBeforeStart' };
-  const months = PLACEMENT_MAX_MONTHS[placement.kind];
-  const tooLong = TOO_LONG[placement.kind];
-  if (months !== null && tooLong !== null && placement.endDate > lastDayOfMonths(placement.startDate, months)) return { endDate: tooLong };
+  const limit = PLACEMENT_LIMITS[placement.kind];
+  if (limit && placement.endDate > lastDayOfMonths(placement.startDate, limit.months)) return { endDate: limit.tooLong };
   return {};
 }
 

@@ -85,13 +85,6 @@ const AUDITED_READS: ReadonlySet<MethodName> = new Set([
   'documents.pmsmpAgreement',
 ]);
 
-/**
- * The audit wrapper: every method the contract declares as writing runs in an audit scope, and
- * its audit rows are written in the transaction of its write, so no service can forget them. A
- * synchronous handler runs whole inside one transaction with its rows; one that awaits (better-
- * sqlite3's transactions cannot) commits through `auditedTransaction`, which adds them. The
- * actor is the account the router runs the call as.
- */
 /** The kind of record an audited method's entries are about (shared/audit.ts says, for every group). */
 function subjectOf(method: MethodName): AuditSubjectType {
   const subject = auditSubjectOf(method);
@@ -99,6 +92,13 @@ function subjectOf(method: MethodName): AuditSubjectType {
   return subject;
 }
 
+/**
+ * The audit wrapper: every method the contract declares as writing runs in an audit scope, and
+ * its audit rows are written in the transaction of its write, so no service can forget them. A
+ * synchronous handler runs whole inside one transaction with its rows; one that awaits (better-
+ * sqlite3's transactions cannot) commits through `auditedTransaction`, which adds them. The
+ * actor is the account the router runs the call as.
+ */
 function audited(db: Db, clock: Clock, handlers: Handlers): Handlers {
   const wrapped: Record<string, Handler<MethodName>> = { ...handlers };
   for (const [method, handler] of Object.entries(handlers) as [MethodName, Handler<MethodName>][]) {

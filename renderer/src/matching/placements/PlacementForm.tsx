@@ -7,7 +7,7 @@ import { addDays, lastDayOfMonths } from '../../../../shared/dates';
 import {
   INTERNSHIP_MAX_MONTHS,
   PLACEMENT_KINDS,
-  PLACEMENT_MAX_MONTHS,
+  PLACEMENT_LIMITS,
   type Placement,
   type PlacementKind,
   placementCreateSchema,
@@ -317,8 +317,8 @@ function withoutKind<T extends { kind: PlacementKind }>({ kind: _kind, ...fields
 
 /** The legal length of the kind, with the last day allowed for the start typed. */
 function limitHint(kind: PlacementKind, startDate: string, t: TFunction, language: string): string | undefined {
-  const months = PLACEMENT_MAX_MONTHS[kind];
-  if (months === null) return undefined;
+  const months = PLACEMENT_LIMITS[kind]?.months;
+  if (months === undefined) return undefined;
   if (!isValidIsoDate(startDate)) return t(`matching.ui.placements.form.limit.${kind}`);
   return t(`matching.ui.placements.form.limitUntil.${kind}`, { date: formatDate(lastDayOfMonths(startDate, months), language, 'long') });
 }
