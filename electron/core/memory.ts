@@ -9,5 +9,13 @@
  * left empty.
  */
 export function release(buffer: Uint8Array): void {
-  if (buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.length && buffer.buffer instanceof ArrayBuffer) buffer.buffer.transfer(0);
+  if (ownsItsMemory(buffer)) buffer.buffer.transfer(0);
+}
+
+/**
+ * Whether a buffer's bytes are its memory whole, not a slice of Node's pool or of another
+ * buffer: only then can it be given back (release) or handed to another thread uncopied.
+ */
+export function ownsItsMemory(buffer: Uint8Array): buffer is Uint8Array<ArrayBuffer> {
+  return buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.length && buffer.buffer instanceof ArrayBuffer;
 }

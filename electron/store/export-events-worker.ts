@@ -1,9 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { type EventBatchesRequest, readEventBatchesFrom } from './export-events';
+import { type EventBatchesRequest, eventsMemory, readEventBatchesFrom } from './export-events';
 
-/** The worker thread that reads an export's events (see `readEventBatchesOffThread`): the batches it read go back, or why it failed. */
+/** The worker thread that reads an export's events (see `readEventBatchesOffThread`): the batches it read go back, their bytes handed over, or why it failed. */
 try {
-  parentPort?.postMessage({ events: readEventBatchesFrom(workerData as EventBatchesRequest) });
+  const events = readEventBatchesFrom(workerData as EventBatchesRequest);
+  parentPort?.postMessage({ events }, eventsMemory(events));
 } catch (error) {
   parentPort?.postMessage({ failure: error instanceof Error ? error.message : String(error) });
 }

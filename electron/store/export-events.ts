@@ -2,6 +2,7 @@ import { getTableColumns } from 'drizzle-orm';
 import { type DatabaseKey, openReadOnly } from '../db/cipher';
 import type { PrepareRead } from '../db/handles';
 import { timelineEvents } from '../db/schema';
+import { ownsItsMemory } from '../core/memory';
 import { oneAnswer } from '../core/workers';
 
 /**
@@ -116,6 +117,15 @@ export function readEventBatchesFrom({ file, key, work, ourAssociationId }: Even
   } finally {
     sqlite.close();
   }
+}
+
+/**
+ * The memory of the events' JSON a worker read, to hand to the main thread rather than copy:
+ * posting 28 batches' 20 MB copied took the worker some 100 ms and this thread 30 ms to take in,
+ * a tenth of a 10,000-file export (1.0 s, 0.86–0.88 s handed over).
+ */
+export function eventsMemory(read: [number, FileEvents][]): ArrayBuffer[] {
+  return read.flatMap(([, events]) => events.json.filter(ownsItsMemory).map((json) => json.buffer));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { release } from '../../../electron/core/memory';
+import { ownsItsMemory, release } from '../../../electron/core/memory';
 
 describe('giving a buffer back', () => {
   it('empties a buffer that owns its memory, and leaves a slice of a shared one as it is', () => {
@@ -16,5 +16,6 @@ describe('giving a buffer back', () => {
     expect(pooled.toString()).toBe('a few bytes from Node’s pool');
     expect(slice.length).toBe(512);
     expect(whole.every((byte) => byte === 2)).toBe(true);
+    expect([ownsItsMemory(whole), ownsItsMemory(slice), ownsItsMemory(pooled), ownsItsMemory(new Uint8Array(new SharedArrayBuffer(8)))]).toEqual([true, false, false, false]);
   });
 });

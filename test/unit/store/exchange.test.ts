@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareRead } from '../../../electron/db/handles';
 import { agreedVersions, readAgreedVersions, readRecords, recordAgreedVersions } from '../../../electron/store/exchange';
-import { eventBatches, joinEventBatches, readEventBatches, readEventBatchesOffThread } from '../../../electron/store/export-events';
+import { eventBatches, eventsMemory, joinEventBatches, readEventBatches, readEventBatchesOffThread } from '../../../electron/store/export-events';
 import { compareText } from '../../../electron/store/plans';
 import { ok } from '../../support/api';
 import { useBackend } from '../../support/temp';
@@ -130,6 +130,18 @@ describe("an export's events read on a worker", () => {
     const readThere = await readEventBatchesOffThread({ file, key }, work, US);
     expect([...(readThere?.keys() ?? [])].sort()).toEqual([1, 2, 3]);
     expect(asBuffers(joinEventBatches(prepare, work, [readHere, readThere], US))).toEqual(allHere);
+  });
+
+  it("hands the events' bytes over whole: the driver gives each file's its own memory", async () => {
+    const { backend, ids } = await filesWithEvents();
+    const prepare = (source: string) => prepareRead(backend.database.db, source);
+    const read = [...readEventBatches(prepare, eventBatches([...ids].sort(compareText), 1), US)];
+    const pieces = read.flatMap(([, events]) => events.json);
+    expect(pieces).toHaveLength(3);
+    expect(eventsMemory(read)).toEqual(pieces.map((json) => json.buffer));
+    // A slice of a larger buffer would take the rest along: it is copied instead.
+    const whole = new Uint8Array(16);
+    expect(eventsMemory([[0, { fileIds: ['a', 'b'], json: [whole.subarray(0, 8), whole], versions: ['', ''] }]])).toEqual([whole.buffer]);
   });
 
   it('reads here the batches a worker took and could not read', async () => {
