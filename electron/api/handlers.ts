@@ -63,7 +63,7 @@ export function createHandlers(
     ...auditHandlers(services.audit),
     ...accountHandlers(services.accounts),
     ...services.session,
-    ...sheetHandlers({ db, ...(clock ? { clock } : {}), backups: services.backups }),
+    ...sheetHandlers({ db, ...(clock ? { clock } : {}), backups: services.backups, ...(services.exchange.databaseSource ? { databaseSource: services.exchange.databaseSource } : {}) }),
     ...rightsHandlers(db, clock),
     ...retentionHandlers(db, clock),
     ...listExportHandlers(db, clock),

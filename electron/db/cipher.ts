@@ -33,7 +33,16 @@ export function keyConnection(sqlite: Database.Database, key: DatabaseKey): void
 
 /** A read-only connection to the file, keyed when it is encrypted: a check's, a backup's or a worker's reader. */
 export function openReadOnly(file: string, key: DatabaseKey | null): Database.Database {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  return openKeyed(file, key, true);
+}
+
+/** A connection that may write to the file, keyed when it is encrypted: a worker's checkpoint (db/checkpoints.ts). */
+export function openWritable(file: string, key: DatabaseKey | null): Database.Database {
+  return openKeyed(file, key, false);
+}
+
+function openKeyed(file: string, key: DatabaseKey | null, readonly: boolean): Database.Database {
+  const db = new Database(file, { readonly, fileMustExist: true });
   if (key) {
     try {
       keyConnection(db, key);
@@ -43,6 +52,12 @@ export function openReadOnly(file: string, key: DatabaseKey | null): Database.Da
     }
   }
   return db;
+}
+
+/** Where a worker thread finds the database: its file and key (null: a plain file). */
+export interface DatabaseSource {
+  file: string;
+  key: DatabaseKey | null;
 }
 
 /** Whether a file is a plain (unencrypted) SQLite database: its first 16 bytes are SQLite's header. An empty file is neither. */

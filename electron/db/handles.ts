@@ -13,7 +13,7 @@ export type ReadDb = Pick<Db, 'select' | 'selectDistinct' | 'query' | '$count' |
 export type WriteDb = ReadDb & Pick<Db, 'insert' | 'update' | 'delete' | 'run' | 'transaction'>;
 
 /** The connection under a handle: only the connection's own handle has one (a transaction's has not). */
-function connectionOf(db: ReadDb): Db['$client'] {
+export function connectionOf(db: ReadDb): Db['$client'] {
   const client = (db as Partial<Db>).$client;
   if (!client) throw new Error('a raw statement needs the connection, not a transaction');
   return client;

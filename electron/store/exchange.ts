@@ -6,7 +6,8 @@ import { candidateSharingConsents, candidates, exchangedRecords, partnerContacts
 import { candidateColumns, writeCandidateChildren } from './candidates';
 import { writePartnerContacts } from './partners';
 import { compareText, replacePlans } from './plans';
-import { type DatabaseSource, type FileEvents, eventBatches, joinEventBatches, readEventBatches, readEventBatchesOffThread } from './export-events';
+import type { DatabaseSource } from '../db/cipher';
+import { type FileEvents, eventBatches, joinEventBatches, readEventBatches, readEventBatchesOffThread } from './export-events';
 import { dataMark } from './changes';
 import { healthNoteVisible } from './scope';
 import { type PartnerRecord, type Payload, type SectorRecord, candidateRecordSchema, jsonArrayOf } from '../formats/payload';

@@ -1,5 +1,5 @@
 import { getTableColumns } from 'drizzle-orm';
-import { type DatabaseKey, openReadOnly } from '../db/cipher';
+import { type DatabaseSource, openReadOnly } from '../db/cipher';
 import type { PrepareRead } from '../db/handles';
 import { timelineEvents } from '../db/schema';
 import { ownsItsMemory } from '../core/memory';
@@ -91,12 +91,6 @@ export function joinEventBatches(prepare: PrepareRead, work: EventBatches, reads
     joined.versions.push(...events.versions);
   });
   return joined;
-}
-
-/** Where a worker reads the file: its path and key (null: a plain file). */
-export interface DatabaseSource {
-  file: string;
-  key: DatabaseKey | null;
 }
 
 /** What the worker is given (see export-events-worker.ts): a key crosses threads as a Uint8Array; the batches' counter is shared, not copied. */

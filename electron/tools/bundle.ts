@@ -34,6 +34,7 @@ export const WORKER_ENTRIES = {
   'sheet-worker': 'electron/formats/sheet-worker.ts',
   'backup-worker': 'electron/db/backup-worker.ts',
   'export-events-worker': 'electron/store/export-events-worker.ts',
+  'checkpoint-worker': 'electron/db/checkpoint-worker.ts',
 } as const;
 
 /** Every worker's entry bundled into `folder`. */

@@ -15,7 +15,7 @@ import { generatePassphrase } from '../../formats/words';
 import { auditedTransaction, describeAudit } from '../../store/audit';
 import { type ConsentRow, candidatesSharedWith, consentsOf, readRecords, recordAgreedVersions } from '../../store/exchange';
 import { logExchange } from '../../store/exchange-log';
-import type { DatabaseSource } from '../../store/export-events';
+import type { DatabaseSource } from '../../db/cipher';
 import { findPartner } from '../../store/partners';
 import { readSetting, writeSetting } from '../../store/settings';
 import { CARD_NOT_FOUND, requireCard } from './cards';

@@ -10,6 +10,8 @@ import {
 } from '../../../shared/exchange';
 import { type Clock, moment, newId } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
+import type { DatabaseSource } from '../../db/cipher';
+import { largeWrite } from '../../db/checkpoints';
 import type { WriteDb } from '../../db/handles';
 import { DecryptionError, decrypt, isPassphraseFile } from '../../formats/age';
 import { EnvelopeError, unpackEnvelope } from '../../formats/envelope';
@@ -70,9 +72,11 @@ export interface ImportOptions {
   progress: Progress;
   /** Takes the backup every import starts with. */
   backups: Pick<BackupService, 'beforeImport'>;
+  /** The file `db` writes, and its key: a worker copies an import's pages into it (see largeWrite). */
+  databaseSource?: DatabaseSource;
 }
 
-export function createImportService({ db, clock, keys, cards, progress, backups }: ImportOptions) {
+export function createImportService({ db, clock, keys, cards, progress, backups, databaseSource }: ImportOptions) {
   const { report } = progress;
   const pending = new Map<string, PendingImport>();
   const applied = new Map<string, { result: Promise<ImportResult>; openedAt: number }>();
@@ -364,38 +368,40 @@ export function createImportService({ db, clock, keys, cards, progress, backups 
     const { now } = moment(clock);
 
     const agreed = (list: { id: string; updatedAt: string }[]) => list.filter((record) => entry.states.get(record.id) === 'unchanged' || wanted(record.id));
-    auditedTransaction(db, now, (tx) => {
-      writeRecords(tx, chosen, { ourAssociationId: keys.profile()?.associationId ?? null, barriersLeftOut: payload.manifest.leftOut.includes('barriers') });
-      if (entry.senderId) {
-        recordAgreedVersions(tx, entry.senderId, {
-          candidate: agreed(payload.records.candidates),
-          timelineEvent: agreed(payload.records.timelineEvents),
-          partner: agreed(payload.records.partners),
-          sector: agreed(payload.records.sectors),
+    largeWrite(db, databaseSource, () =>
+      auditedTransaction(db, now, (tx) => {
+        writeRecords(tx, chosen, { ourAssociationId: keys.profile()?.associationId ?? null, barriersLeftOut: payload.manifest.leftOut.includes('barriers') });
+        if (entry.senderId) {
+          recordAgreedVersions(tx, entry.senderId, {
+            candidate: agreed(payload.records.candidates),
+            timelineEvent: agreed(payload.records.timelineEvents),
+            partner: agreed(payload.records.partners),
+            sector: agreed(payload.records.sectors),
+          });
+        }
+        if (entry.cardId) advanceCardSequence(tx, entry.cardId, payload.manifest.sequence, now);
+        logExchange(tx, {
+          id: newId(),
+          at: now,
+          actor: input.author ?? null,
+          direction: 'import',
+          exportId: payload.manifest.exportId,
+          sequence: payload.manifest.sequence,
+          counterpartId: entry.senderId,
+          counterpartName: entry.senderName,
+          byPassphrase: entry.byPassphrase,
+          counts: { written, skipped: total - written },
+          recordIds: chosen.candidates.map((record) => record.id),
+          fileName: entry.fileName,
         });
-      }
-      if (entry.cardId) advanceCardSequence(tx, entry.cardId, payload.manifest.sequence, now);
-      logExchange(tx, {
-        id: newId(),
-        at: now,
-        actor: input.author ?? null,
-        direction: 'import',
-        exportId: payload.manifest.exportId,
-        sequence: payload.manifest.sequence,
-        counterpartId: entry.senderId,
-        counterpartName: entry.senderName,
-        byPassphrase: entry.byPassphrase,
-        counts: { written, skipped: total - written },
-        recordIds: chosen.candidates.map((record) => record.id),
-        fileName: entry.fileName,
-      });
-      describeAudit(now, {
-        action: 'exchange.applyImport',
-        subjectType: 'export',
-        subjectId: payload.manifest.exportId,
-        details: { from: entry.senderName, written },
-      });
-    });
+        describeAudit(now, {
+          action: 'exchange.applyImport',
+          subjectType: 'export',
+          subjectId: payload.manifest.exportId,
+          details: { from: entry.senderName, written },
+        });
+      }),
+    );
     return { written, skipped: total - written, backup: backup.name, erasureRequestRecorded: false };
   }
 

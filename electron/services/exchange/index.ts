@@ -1,7 +1,7 @@
 import type { ParsedInputOf } from '../../../shared/api';
 import { type Clock, systemClock } from '../../core/clock';
 import type { WriteDb } from '../../db/handles';
-import type { DatabaseSource } from '../../store/export-events';
+import type { DatabaseSource } from '../../db/cipher';
 import type { OsEncryption, ScryptCost } from '../../formats/protection';
 import type { BackupService } from '../backups';
 import { createCardsService } from './cards';
@@ -29,7 +29,7 @@ export interface ExchangeOptions {
   exportScryptWorkFactor?: number;
   /** The key of the encrypted database: the exchange keys are sealed under it (no passphrase). */
   databaseKey?: Uint8Array;
-  /** The file `db` reads, and its key: a large export reads its events from it on a worker thread. */
+  /** The file `db` reads, and its key: a large export reads its events from it on a worker thread, and an import's pages are copied into it on one. */
   databaseSource?: DatabaseSource;
 }
 
@@ -39,7 +39,7 @@ export function createExchangeService(options: ExchangeOptions) {
   const keys = createKeysService({ db, clock, osEncryption: options.osEncryption, keyScryptCost: options.keyScryptCost, databaseKey: options.databaseKey });
   const cards = createCardsService({ db, clock, keys });
   const exports = createExportService({ db, clock, keys, progress, exportScryptWorkFactor: options.exportScryptWorkFactor, databaseSource: options.databaseSource });
-  const imports = createImportService({ db, clock, keys, cards, progress, backups: options.backups });
+  const imports = createImportService({ db, clock, keys, cards, progress, backups: options.backups, databaseSource: options.databaseSource });
 
   return {
     status: keys.status,

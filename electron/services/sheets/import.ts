@@ -19,6 +19,8 @@ import { type Cell, cellText, readAuthorisationDocument } from '../../../shared/
 import { type Clock, moment, newId, systemClock } from '../../core/clock';
 import { AppError, refuse } from '../../core/errors';
 import type { SpareWorker } from '../../core/workers';
+import type { DatabaseSource } from '../../db/cipher';
+import { largeWrite } from '../../db/checkpoints';
 import type { WriteDb } from '../../db/handles';
 import { SheetReadError } from '../../formats/csv';
 import { type ReadSpreadsheet, SHEET_WORKERS, readSpreadsheetOffThread } from '../../formats/spreadsheet';
@@ -136,6 +138,8 @@ export interface SheetImportOptions {
   backups: Pick<BackupService, 'beforeImport' | 'prepareImport'>;
   /** The workers files are read on, one started ahead (the process's own unless a test gives its own). */
   readers?: SpareWorker;
+  /** The file `db` writes, and its key: a worker copies an import's pages into it (see largeWrite). */
+  databaseSource?: DatabaseSource;
 }
 
 /** An employers file needs `employers.write`, a volunteers file `network.write`: the capabilities of the kind's own forms. */
@@ -144,7 +148,7 @@ function assertMayImport(kind: SheetKind): void {
   if (caller && !roleMay(caller.role, SHEET_KIND_CAPABILITIES[kind])) throw new AppError('forbidden', 'errors.forbidden');
 }
 
-export function createSheetImportService({ db, clock = systemClock, backups, readers = SHEET_WORKERS }: SheetImportOptions) {
+export function createSheetImportService({ db, clock = systemClock, backups, readers = SHEET_WORKERS, databaseSource }: SheetImportOptions) {
   const opened = new Map<string, OpenFile>();
 
   function held(importId: string): OpenFile {
@@ -465,73 +469,75 @@ export function createSheetImportService({ db, clock = systemClock, backups, rea
       const id = newId();
       const { kind } = analysis;
       const recordType = RECORD_TYPE_OF[kind];
-      const summary = auditedTransaction(db, now, (tx) => {
-        const written: SheetImportRecord[] = [];
-        const partnerIds = new Map<string, string>();
-        const sectorIds = new Map<string, string>();
-        if (input.createMissing) {
-          const partners = createPartnerService(tx, frozen);
-          for (const name of analysis.preview.newPartners) {
-            const partner = partners.create(partnerCreateSchema.parse({ name, kind: 'other' }));
-            partnerIds.set(folded(name), partner.id);
-            written.push({ kind: 'created', recordType: 'partner', recordId: partner.id });
+      const summary = largeWrite(db, databaseSource, () =>
+        auditedTransaction(db, now, (tx) => {
+          const written: SheetImportRecord[] = [];
+          const partnerIds = new Map<string, string>();
+          const sectorIds = new Map<string, string>();
+          if (input.createMissing) {
+            const partners = createPartnerService(tx, frozen);
+            for (const name of analysis.preview.newPartners) {
+              const partner = partners.create(partnerCreateSchema.parse({ name, kind: 'other' }));
+              partnerIds.set(folded(name), partner.id);
+              written.push({ kind: 'created', recordType: 'partner', recordId: partner.id });
+            }
+            const sectors = createSectorService(tx, frozen);
+            for (const name of analysis.preview.newSectors) {
+              const sector = sectors.create({ name });
+              sectorIds.set(folded(name), sector.id);
+              written.push({ kind: 'created', recordType: 'sector', recordId: sector.id });
+            }
           }
-          const sectors = createSectorService(tx, frozen);
-          for (const name of analysis.preview.newSectors) {
-            const sector = sectors.create({ name });
-            sectorIds.set(folded(name), sector.id);
-            written.push({ kind: 'created', recordType: 'sector', recordId: sector.id });
-          }
-        }
-        /** A row's fields with the partner and sector created for it. */
-        const completed = (row: AnalysedRow): Fields => {
-          const fields = row.fields as Fields;
-          const referralPartnerId = row.missingPartner ? partnerIds.get(folded(row.missingPartner)) : undefined;
-          const sectorId = row.missingSector ? sectorIds.get(folded(row.missingSector)) : undefined;
-          if (!sectorId) return { ...fields, ...(referralPartnerId ? { referralPartnerId } : {}) };
-          const sector = kind === 'candidates' || kind === 'volunteers' ? { sectorIds: [sectorId] } : { sectorId };
-          return { ...fields, ...(referralPartnerId ? { referralPartnerId } : {}), ...sector };
-        };
+          /** A row's fields with the partner and sector created for it. */
+          const completed = (row: AnalysedRow): Fields => {
+            const fields = row.fields as Fields;
+            const referralPartnerId = row.missingPartner ? partnerIds.get(folded(row.missingPartner)) : undefined;
+            const sectorId = row.missingSector ? sectorIds.get(folded(row.missingSector)) : undefined;
+            if (!sectorId) return { ...fields, ...(referralPartnerId ? { referralPartnerId } : {}) };
+            const sector = kind === 'candidates' || kind === 'volunteers' ? { sectorIds: [sectorId] } : { sectorId };
+            return { ...fields, ...(referralPartnerId ? { referralPartnerId } : {}), ...sector };
+          };
 
-        if (kind === 'candidates') {
-          const ids = createCandidateService(tx, frozen).createMany(create.map((row) => completed(row) as CandidateFields));
-          const notes: NewTimelineEvent[] = [];
-          create.forEach(({ note }, index) => {
-            const candidateId = ids[index] as string;
-            if (note) notes.push({ id: newId(), subjectType: 'candidate', subjectId: candidateId, kind: 'note', occurredAt: today, text: note, createdAt: now, updatedAt: now });
-            written.push({ kind: 'created', recordType: 'candidate', recordId: candidateId });
+          if (kind === 'candidates') {
+            const ids = createCandidateService(tx, frozen).createMany(create.map((row) => completed(row) as CandidateFields));
+            const notes: NewTimelineEvent[] = [];
+            create.forEach(({ note }, index) => {
+              const candidateId = ids[index] as string;
+              if (note) notes.push({ id: newId(), subjectType: 'candidate', subjectId: candidateId, kind: 'note', occurredAt: today, text: note, createdAt: now, updatedAt: now });
+              written.push({ kind: 'created', recordType: 'candidate', recordId: candidateId });
+            });
+            insertTimelineEvents(tx, notes);
+          } else {
+            const spec = RECORD_KINDS[kind];
+            for (const row of create) written.push({ kind: 'created', recordType, recordId: spec.create(tx, frozen, completed(row)) });
+          }
+
+          // Two rows of the file that duplicate the same record: the first one fills it. The merge is
+          // made again on the record as it is, with the partner and sector created for the row.
+          const filled = new Set<string>();
+          for (const row of merge) {
+            const into = row.mergeInto as string;
+            if (filled.has(into)) continue;
+            const { patch, merged } = mergePlan(completed(row), wholeRecord(tx, kind, into));
+            if (merged.length === 0) continue;
+            filled.add(into);
+            if (kind === 'candidates') createCandidateService(tx, frozen).update({ id: into, ...patch } as never);
+            else RECORD_KINDS[kind].update(tx, frozen, into, patch);
+            written.push({ kind: 'merged', recordType, recordId: into, filledFields: merged });
+          }
+
+          insertSheetImport(tx, { id, fileName: entry.fileName, importedAt: now }, written);
+          writeSetting(tx, mappingSetting(kind, analysis.shape), analysis.preview.mapping);
+          const done = summaryOf({ id, fileName: entry.fileName, importedAt: now, undoneAt: null }, countRecords(written));
+          describeAudit(now, {
+            action: 'sheets.apply',
+            subjectType: 'sheetImport',
+            subjectId: id,
+            details: { kind, created: done.created, merged: done.merged, partners: partnerIds.size, sectors: sectorIds.size },
           });
-          insertTimelineEvents(tx, notes);
-        } else {
-          const spec = RECORD_KINDS[kind];
-          for (const row of create) written.push({ kind: 'created', recordType, recordId: spec.create(tx, frozen, completed(row)) });
-        }
-
-        // Two rows of the file that duplicate the same record: the first one fills it. The merge is
-        // made again on the record as it is, with the partner and sector created for the row.
-        const filled = new Set<string>();
-        for (const row of merge) {
-          const into = row.mergeInto as string;
-          if (filled.has(into)) continue;
-          const { patch, merged } = mergePlan(completed(row), wholeRecord(tx, kind, into));
-          if (merged.length === 0) continue;
-          filled.add(into);
-          if (kind === 'candidates') createCandidateService(tx, frozen).update({ id: into, ...patch } as never);
-          else RECORD_KINDS[kind].update(tx, frozen, into, patch);
-          written.push({ kind: 'merged', recordType, recordId: into, filledFields: merged });
-        }
-
-        insertSheetImport(tx, { id, fileName: entry.fileName, importedAt: now }, written);
-        writeSetting(tx, mappingSetting(kind, analysis.shape), analysis.preview.mapping);
-        const done = summaryOf({ id, fileName: entry.fileName, importedAt: now, undoneAt: null }, countRecords(written));
-        describeAudit(now, {
-          action: 'sheets.apply',
-          subjectType: 'sheetImport',
-          subjectId: id,
-          details: { kind, created: done.created, merged: done.merged, partners: partnerIds.size, sectors: sectorIds.size },
-        });
-        return done;
-      });
+          return done;
+        }),
+      );
       opened.delete(input.importId);
       return summary;
     },
