@@ -1,6 +1,7 @@
 import { oneAnswer } from '../core/workers';
 import type { DatabaseSource } from './cipher';
 import { type WriteDb, connectionOf } from './handles';
+import type { Db } from './open';
 
 /**
  * Large writes commit without copying the write-ahead log into the file on the main thread. SQLite
@@ -50,4 +51,36 @@ export function largeWrite<T>(db: WriteDb, source: DatabaseSource | undefined, w
   const result = withoutAutoCheckpoint(db, write);
   void checkpointOffThread(source);
   return result;
+}
+
+/** How long an emptying of the log that could not finish waits before it tries again (see emptyLog). */
+export const EMPTY_LOG_RETRY_MS = 10_000;
+
+/**
+ * Moves every page of the write-ahead log into the file and empties the log, so no copy of an
+ * erased row stays there (the freed pages in the file are zeroed by `secure_delete`). It cannot
+ * finish while another connection reads an older snapshot (a backup's reader, for a minute at
+ * 100,000 files) or copies the log (a checkpoint worker): it does not wait for them, which would
+ * hold the main thread, but tries again through `retry` (every EMPTY_LOG_RETRY_MS) until the log
+ * is empty or the connection is closed (the last connection to close empties it too). Whether
+ * it was emptied now.
+ */
+export function emptyLog(connection: Db['$client'], retry: (again: () => void) => void = (again) => setTimeout(again, EMPTY_LOG_RETRY_MS).unref()): boolean {
+  const attempt = (): boolean => {
+    if (!connection.open) return true;
+    const timeout = connection.pragma('busy_timeout', { simple: true }) as number;
+    connection.pragma('busy_timeout = 0');
+    try {
+      const [result] = connection.pragma('wal_checkpoint(TRUNCATE)') as CheckpointResult[];
+      return result?.busy === 0;
+    } finally {
+      connection.pragma(`busy_timeout = ${timeout}`);
+    }
+  };
+  const again = () => {
+    if (!attempt()) retry(again);
+  };
+  if (attempt()) return true;
+  retry(again);
+  return false;
 }

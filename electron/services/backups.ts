@@ -4,6 +4,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { BackupContents, BackupEntry, BackupReason, BackupStatus } from '../../shared/backups';
 import { AppError, refuse } from '../core/errors';
+import { emptyLog } from '../db/checkpoints';
 import { DATABASE_KEY_BYTES, type DatabaseKey } from '../db/cipher';
 import { DatabaseOpenError, openDatabase } from '../db/open';
 import { generateAgeKey } from '../formats/age';
@@ -25,7 +26,6 @@ import {
 import type { WriteDb } from '../db/handles';
 import { auditLog, erasureRegister, exchangeLog, exchangedRecords, partnerCards, partnerErasureRequests, rightsRequests } from '../db/schema';
 import { dataMark } from '../store/changes';
-import { checkpointWal } from '../store/rights';
 import { eraseRegisteredAgain } from './rights';
 import { IDENTITY_KEY } from './exchange/identity';
 import { describeAudit, recordScopeAudit } from '../store/audit';
@@ -248,7 +248,7 @@ export function createBackupService(options: BackupOptions) {
           describeAudit(now, { action: 'backups.restore', subjectType: 'backup', subjectId: name, ...(erasedAgain > 0 ? { details: { erasedAgain } } : {}) });
           recordScopeAudit(db, now);
         });
-        if (erasedAgain > 0) checkpointWal(sqlite);
+        if (erasedAgain > 0) emptyLog(sqlite);
         return contentsOf(opened, backup);
       }),
   };

@@ -13,12 +13,13 @@ import {
 } from '../../shared/retention';
 import { type Clock, moment, systemClock } from '../core/clock';
 import { AppError } from '../core/errors';
+import { emptyLog } from '../db/checkpoints';
 import type { ReadDb } from '../db/handles';
 import type { Db } from '../db/open';
 import { auditedTransaction, describeAudit, insertAuditEntry } from '../store/audit';
 import { currentCaller } from '../store/caller';
 import { anonymiseRows, clearPresentationNotes, dueFiles, expiredFileIds, keepFile, presentationsWithExpiredNotes, retentionStateOf } from '../store/retention';
-import { checkpointWal, filesOfPerson, isErased } from '../store/rights';
+import { filesOfPerson, isErased } from '../store/rights';
 import { readSetting, writeSetting } from '../store/settings';
 
 const SETTINGS_KEY = 'retention';
@@ -93,7 +94,7 @@ export function createRetentionService(db: Db, clock: Clock = systemClock, optio
         describeAudit(now, { action: 'retention.anonymise', subjectType: 'candidate', subjectId: candidateId, details: { files: ids.length } });
         return { anonymisedIds: ids, anonymisedAt: now };
       });
-      checkpointWal(db.$client);
+      emptyLog(db.$client);
       return result;
     },
 
@@ -120,7 +121,7 @@ export function createRetentionService(db: Db, clock: Clock = systemClock, optio
         if (expired.length > 0 || notes.length > 0) insertAuditEntry(tx, now, currentCaller(), { action: 'retention.expired', subjectType: 'candidate', subjectId: '', details: run });
         return run;
       });
-      checkpointWal(db.$client);
+      emptyLog(db.$client);
       return result;
     },
   };

@@ -13,6 +13,7 @@ import {
 import { addDays } from '../../shared/dates';
 import { type Clock, moment, newId, systemClock } from '../core/clock';
 import { AppError, refuse } from '../core/errors';
+import { emptyLog } from '../db/checkpoints';
 import type { ReadDb, WriteDb } from '../db/handles';
 import type { Db } from '../db/open';
 import { auditRows, auditedTransaction, describeAudit } from '../store/audit';
@@ -38,7 +39,6 @@ import { createAppointmentService } from './appointments';
 import { createPlanService } from './plans';
 import {
   candidateExists,
-  checkpointWal,
   deletePersonRows,
   heldBackAmong,
   erasedStillPresent,
@@ -145,7 +145,7 @@ export function createRightsService(db: Db, clock: Clock = systemClock) {
   function erase({ candidateId, reason }: { candidateId: string; reason: ErasureReason }): ErasureResult {
     const { now } = moment(clock);
     const result = auditedTransaction(db, now, (tx) => eraseIn(tx, candidateId, reason, now));
-    checkpointWal(db.$client);
+    emptyLog(db.$client);
     return result;
   }
 
@@ -260,7 +260,7 @@ export function createRightsService(db: Db, clock: Clock = systemClock) {
         });
         describeAudit(now, { action: 'rights.answerPartnerErasure', subjectType: 'rightsRequest', subjectId: input.id, details: { decision: input.decision } });
       });
-      if (input.decision === 'erase') checkpointWal(db.$client);
+      if (input.decision === 'erase') emptyLog(db.$client);
       return partnerRequestView(findPartnerErasureRequest(db, input.id) as PartnerErasureRow);
     },
   };

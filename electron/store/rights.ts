@@ -1,7 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { PartnerToTell } from '../../shared/rights';
 import type { ReadDb, WriteDb } from '../db/handles';
-import type { Db } from '../db/open';
 import {
   candidateMerges,
   candidateSharingConsents,
@@ -159,14 +158,6 @@ export function exchangeEntriesNaming(db: ReadDb, ids: string[]) {
 
 export function candidateExists(db: ReadDb, candidateId: string): boolean {
   return db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, candidateId)).get() !== undefined;
-}
-
-/**
- * Moves every page of the write-ahead log into the file and empties the log, so no copy of an
- * erased row stays there (the freed pages in the file are zeroed by `secure_delete`).
- */
-export function checkpointWal(connection: Db['$client']): void {
-  connection.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 /** Every row of the person's journey, as stored (for their copy of what is held, art. 15). */

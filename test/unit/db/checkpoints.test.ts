@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkpointOffThread, withoutAutoCheckpoint } from '../../../electron/db/checkpoints';
+import { openReadOnly } from '../../../electron/db/cipher';
+import { checkpointOffThread, emptyLog, withoutAutoCheckpoint } from '../../../electron/db/checkpoints';
 import type { Db } from '../../../electron/db/open';
 import { useBackend } from '../../support/temp';
 
@@ -51,5 +52,48 @@ describe("a large write's checkpoint, on a worker", () => {
   it('gives null when the worker cannot open the file (a wrong key): nothing is lost, SQLite checkpoints at a later commit', async () => {
     const { database } = await openBackend();
     expect(await checkpointOffThread({ file: database.file, key: Buffer.alloc(32, 7) })).toBeNull();
+  });
+});
+
+describe('emptying the log after an erasure', () => {
+  const openBackend = useBackend();
+  const logSize = (file: string) => statSync(`${file}-wal`).size;
+
+  it('empties it at once when no other connection is reading', async () => {
+    const { database } = await openBackend();
+    const { sqlite, file } = database;
+    sqlite.exec("CREATE TABLE erased (name TEXT); INSERT INTO erased VALUES ('Amina Diallo')");
+    expect(logSize(file)).toBeGreaterThan(0);
+    const retries: (() => void)[] = [];
+    expect(emptyLog(sqlite, (again) => retries.push(again))).toBe(true);
+    expect(logSize(file)).toBe(0);
+    expect(retries).toHaveLength(0);
+  });
+
+  it('does not wait while a reader holds an older snapshot, and empties it on a later try once the reader is done', async () => {
+    const { database } = await openBackend();
+    const { sqlite, file, key } = database;
+    sqlite.exec("CREATE TABLE erased (name TEXT); INSERT INTO erased VALUES ('Amina Diallo')");
+    // A backup's reader: a read transaction begun before the erasure.
+    const reader = openReadOnly(file, key);
+    reader.prepare('BEGIN').run();
+    reader.prepare('SELECT count(*) FROM erased').get();
+    sqlite.exec('DELETE FROM erased');
+
+    const retries: (() => void)[] = [];
+    expect(emptyLog(sqlite, (again) => retries.push(again))).toBe(false);
+    expect(retries).toHaveLength(1);
+    expect(logSize(file)).toBeGreaterThan(0);
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+
+    // Still reading: the next try asks for another.
+    retries.shift()?.();
+    expect(retries).toHaveLength(1);
+
+    reader.prepare('COMMIT').run();
+    reader.close();
+    retries.shift()?.();
+    expect(retries).toHaveLength(0);
+    expect(logSize(file)).toBe(0);
   });
 });
