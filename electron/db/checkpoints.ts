@@ -26,13 +26,17 @@ export interface CheckpointResult {
  * passive checkpoint never waits for a lock).
  */
 export function withoutAutoCheckpoint<T>(db: WriteDb, write: () => T): T {
-  const connection = connectionOf(db);
-  const pages = connection.pragma('wal_autocheckpoint', { simple: true }) as number;
-  connection.pragma('wal_autocheckpoint = 0');
+  return withPragma(connectionOf(db), 'wal_autocheckpoint', 0, write);
+}
+
+/** Runs `run` with a connection's numeric setting at `value`, then puts back the one it had. */
+function withPragma<T>(connection: Db['$client'], name: 'wal_autocheckpoint' | 'busy_timeout', value: number, run: () => T): T {
+  const before = connection.pragma(name, { simple: true }) as number;
+  connection.pragma(`${name} = ${value}`);
   try {
-    return write();
+    return run();
   } finally {
-    connection.pragma(`wal_autocheckpoint = ${pages}`);
+    connection.pragma(`${name} = ${before}`);
   }
 }
 
@@ -68,14 +72,8 @@ export const EMPTY_LOG_RETRY_MS = 10_000;
 export function emptyLog(connection: Db['$client'], retry: (again: () => void) => void = (again) => setTimeout(again, EMPTY_LOG_RETRY_MS).unref()): boolean {
   const attempt = (): boolean => {
     if (!connection.open) return true;
-    const timeout = connection.pragma('busy_timeout', { simple: true }) as number;
-    connection.pragma('busy_timeout = 0');
-    try {
-      const [result] = connection.pragma('wal_checkpoint(TRUNCATE)') as CheckpointResult[];
-      return result?.busy === 0;
-    } finally {
-      connection.pragma(`busy_timeout = ${timeout}`);
-    }
+    const [result] = withPragma(connection, 'busy_timeout', 0, () => connection.pragma('wal_checkpoint(TRUNCATE)') as CheckpointResult[]);
+    return result?.busy === 0;
   };
   const again = () => {
     if (!attempt()) retry(again);

@@ -60,6 +60,11 @@ export interface DatabaseSource {
   key: DatabaseKey | null;
 }
 
+/** A key as a worker thread receives it (a Buffer crosses threads as a Uint8Array), a Buffer again over the same bytes. */
+export function keyReceived(key: Uint8Array | null): DatabaseKey | null {
+  return key ? Buffer.from(key.buffer, key.byteOffset, key.byteLength) : null;
+}
+
 /** Whether a file is a plain (unencrypted) SQLite database: its first 16 bytes are SQLite's header. An empty file is neither. */
 export function isPlainDatabaseFile(file: string): boolean {
   const header = Buffer.alloc(SQLITE_HEADER.length);

@@ -1,5 +1,5 @@
 import { getTableColumns } from 'drizzle-orm';
-import { type DatabaseSource, openReadOnly } from '../db/cipher';
+import { type DatabaseSource, keyReceived, openReadOnly } from '../db/cipher';
 import type { PrepareRead } from '../db/handles';
 import { timelineEvents } from '../db/schema';
 import { ownsItsMemory } from '../core/memory';
@@ -103,7 +103,7 @@ export interface EventBatchesRequest {
 
 /** The worker's side: its own read-only connection, its batches in one read transaction. */
 export function readEventBatchesFrom({ file, key, work, ourAssociationId }: EventBatchesRequest): [number, FileEvents][] {
-  const sqlite = openReadOnly(file, key ? Buffer.from(key.buffer, key.byteOffset, key.byteLength) : null);
+  const sqlite = openReadOnly(file, keyReceived(key));
   try {
     // As the app's connection (db/open.ts): the key's interior pages stay decrypted between batches.
     sqlite.pragma('cache_size = -32768');
